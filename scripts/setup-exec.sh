@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the runtimes the execution tier (test/exec) needs, from Debian only.
+# Idempotent: packages already present are skipped; safe to re-run on a fresh machine.
+set -u
+export DEBIAN_FRONTEND=noninteractive
+
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless)
+missing=()
+for pkg in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-exec: all packages already installed"
+else
+  $SUDO apt-get update -qq
+  for pkg in "${missing[@]}"; do
+    if apt-cache show "$pkg" >/dev/null 2>&1; then
+      echo "setup-exec: installing $pkg"
+      $SUDO apt-get install -y -qq --no-install-recommends "$pkg" || echo "setup-exec: WARNING could not install $pkg"
+    else
+      echo "setup-exec: WARNING $pkg is not available from the configured Debian repositories"
+    fi
+  done
+fi
+
+# .NET is not packaged by Debian; the C# execution tier reports itself as NOT RUN.
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup-exec: NOTE no .NET runtime (not in Debian's repositories) — C# execution will be reported NOT RUN"
+fi
