@@ -12,9 +12,13 @@ export interface RenderOptions {
 
 const TAB_STOP = /\$\{(\d+):([^$}]*)\}/g;
 
-/** Escapes literal text for the LSP snippet grammar (`\`, `$` and `}` are the escapable characters). */
-export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, (ch) => '\\' + ch);
+/**
+ * Escapes literal text for the LSP snippet grammar, where `\`, `$` and `}` are escapable. Outside a
+ * placeholder a `}` is plain text, so it is escaped only inside one (`inPlaceholder`), keeping the
+ * snippet bodies readable.
+ */
+export function escapeSnippetText(text: string, inPlaceholder = false): string {
+  return text.replace(inPlaceholder ? /[\\$}]/g : /[\\$]/g, (ch) => '\\' + ch);
 }
 
 export function renderTemplate(text: string, options: RenderOptions): string {
@@ -25,7 +29,7 @@ export function renderTemplate(text: string, options: RenderOptions): string {
     const literal = text.slice(last, index);
     const [, stop, value] = match;
     out += options.snippet
-      ? `${escapeSnippetText(literal)}\${${stop}:${escapeSnippetText(value)}}`
+      ? `${escapeSnippetText(literal)}\${${stop}:${escapeSnippetText(value, true)}}`
       : literal + value;
     last = index + match[0].length;
   }
