@@ -117,7 +117,8 @@ describe('retry templates', () => {
             const goName = `http.Method${method[0]}${method.slice(1).toLowerCase()}`;
             assert.ok(plain.includes(`"${method}"`) || plain.includes(`'${method}'`) || plain.includes(goName), method);
           }
-          assert.doesNotMatch(plain, /["'](POST|PATCH)["']/.source && template.library !== 'got' ? /["'](POST|PATCH)["']/ : /$^/);
+          // got filters POST/PATCH itself (in calculateDelay); the others never list a non-idempotent method.
+          if (template.library !== 'got') assert.doesNotMatch(plain, /["'](POST|PATCH)["']/);
           assert.match(plain, /idempotency-key/i);
         });
       }
