@@ -267,6 +267,7 @@ class BlockParser {
       close = this.lines[endLine].text.indexOf('%}');
     }
     const terminated = close >= 0;
+    while (!terminated && endLine > k && indentOf(this.lines[endLine].text) >= this.lines[endLine].text.length) endLine--;
     const last = this.lines[endLine];
     const scriptEnd = terminated ? close : last.text.length;
     const script = multiLineSpan(this.lines, k, open, endLine, scriptEnd);

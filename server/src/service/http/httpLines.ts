@@ -63,17 +63,22 @@ export function multiLineSpan(
   return { text: parts.join('\n'), range: { start: pos(first, startIndex), end: pos(last, endIndex) } };
 }
 
+/** Blank characters for indentation and trimming (one definition, so both always agree). */
+export function isBlankChar(code: number): boolean {
+  return code === 32 || code === 9 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff;
+}
+
 /** Index of the first non-blank character, or `text.length` when the line is blank. */
 export function indentOf(text: string): number {
   let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (i < text.length && isBlankChar(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** Index just past the last non-blank character at or after `from`. */
 export function trimmedEnd(text: string, from = 0): number {
   let e = text.length;
-  while (e > from && /\s/.test(text[e - 1])) e--;
+  while (e > from && isBlankChar(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
