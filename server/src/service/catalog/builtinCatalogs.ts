@@ -1,0 +1,23 @@
+import awsCatalog from '../../../data/catalogs/aws.json';
+import grpcCatalog from '../../../data/catalogs/grpc.json';
+import httpStatusCatalog from '../../../data/catalogs/http-status.json';
+import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
+import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
+import sqlCatalog from '../../../data/catalogs/sql.json';
+import httpConstants from '../../../data/http-constants.json';
+import { CatalogRegistry } from './catalogRegistry';
+import type { CatalogFile, HttpConstantsTable } from './schema';
+
+/** The catalogs shipped with the extension, bundled as data. */
+export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
+  httpStatusCatalog,
+  nodeErrorsCatalog,
+  grpcCatalog,
+  awsCatalog,
+  sqlCatalog,
+  pythonExceptionsCatalog,
+] as unknown as CatalogFile[];
+
+export function createBuiltinRegistry(): CatalogRegistry {
+  return new CatalogRegistry(BUILTIN_CATALOGS, httpConstants as HttpConstantsTable);
+}

@@ -1,0 +1,59 @@
+import type { ResolvedEntry } from './catalog/catalogRegistry';
+import type { CatalogEntry } from './catalog/schema';
+import type { Occurrence } from './types';
+
+const VERDICT_TEXT: Record<CatalogEntry['retry']['verdict'], string> = {
+  yes: '**Retryable** — with backoff',
+  conditional: '**Retryable only if:**',
+  no: '**Not retryable**',
+};
+
+/** Markdown for a hover on an occurrence: the newest catalog entry first, then what other catalogs add. */
+export function renderHover(occurrence: Occurrence, entries: readonly ResolvedEntry[]): string {
+  const [top, ...rest] = entries;
+  const e = top.entry;
+  const lines: string[] = [];
+  const title = e.kind === 'http-status' ? `**HTTP ${e.code} ${e.name}**` : `**${e.code}** — ${e.name}`;
+  const facts = [e.class, e.kind === 'error-code' && e.httpStatus ? `HTTP ${e.httpStatus}` : undefined, e.unofficial ? `unofficial (${e.unofficial.origin})` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  lines.push(`${title}${facts ? ` · ${facts}` : ''}`);
+  if (occurrence.symbolic && occurrence.text !== e.code) lines.push('', `\`${occurrence.text}\` = \`${e.code}\``);
+  lines.push('', e.summary);
+  if (e.meaning) lines.push('', e.meaning);
+  lines.push('', retryLine(e));
+  if (e.retry.retryAfter) lines.push('', '`Retry-After` applies: wait the seconds (or until the HTTP-date) it gives before retrying; cap the wait.');
+  if (e.retry.idempotentOnly && e.retry.verdict !== 'no') {
+    lines.push('', 'Retry automatically only idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) or ones carrying an `Idempotency-Key`.');
+  }
+  if (e.advice) lines.push('', `**Handling:** ${e.advice}`);
+  if (e.libraries?.length) {
+    lines.push('', '**Library defaults:**');
+    for (const lib of e.libraries) lines.push(`- ${lib.name}: ${lib.behaviour}`);
+  }
+  if (e.disagreement) lines.push('', `**Sources disagree:** ${e.disagreement}`);
+  for (const other of rest) lines.push('', otherCatalogLine(other));
+  lines.push('', `_${catalogLabel(top)}_${sourcesText(e)}`);
+  return lines.join('\n');
+}
+
+function retryLine(e: CatalogEntry): string {
+  const verdict = VERDICT_TEXT[e.retry.verdict];
+  return e.retry.verdict === 'conditional' ? `${verdict} ${e.retry.condition ?? ''}` : verdict;
+}
+
+function otherCatalogLine(other: ResolvedEntry): string {
+  const e = other.entry;
+  return `**Also in ${other.catalog.name}:** ${e.name} — ${e.summary} (${e.retry.verdict === 'no' ? 'not retryable' : e.retry.verdict === 'yes' ? 'retryable' : 'conditionally retryable'})`;
+}
+
+function catalogLabel(resolved: ResolvedEntry): string {
+  const where = resolved.origin.kind === 'workspace' ? `workspace catalog ${resolved.origin.location ?? ''}`.trim() : 'built-in catalog';
+  return `From ${resolved.catalog.name} (${where})`;
+}
+
+function sourcesText(e: CatalogEntry): string {
+  if (!e.sources.length) return '';
+  const links = e.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title));
+  return ` · Sources: ${links.join(', ')}`;
+}

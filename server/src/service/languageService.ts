@@ -1,0 +1,103 @@
+import { createBuiltinRegistry } from './catalog/builtinCatalogs';
+import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
+import { renderHover } from './hover';
+import { spotHttpFile } from './http/httpOccurrences';
+import { DocumentTrees, ParsedDocument, TextChange } from './parsing/documentTrees';
+import { grammarFor } from './parsing/grammars';
+import { TreeSitterHost } from './parsing/treeSitter';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+import { GRAMMAR_SUPPORT } from './spotting/adapters';
+import { spotCodes } from './spotting/spotCodes';
+import type { DocumentInput, HoverResult, Occurrence, Position } from './types';
+
+export interface LanguageServiceOptions {
+  /** Folders holding the tree-sitter wasm files (defaults: next to the bundle, then node_modules). */
+  wasmDirs?: string[];
+  registry?: CatalogRegistry;
+  settings?: Settings;
+}
+
+/**
+ * The analysis library's facade. Documents are opened, edited and closed through it; every feature
+ * answers for an open document by URI. It never touches the LSP transport or the file system
+ * beyond loading its own grammars.
+ */
+export class ErrorCodeLanguageService {
+  readonly registry: CatalogRegistry;
+  readonly documents: DocumentTrees;
+  private settings: Settings;
+  private readonly occurrenceCache = new Map<string, { version: number; occurrences: Occurrence[] }>();
+
+  constructor(options: LanguageServiceOptions = {}) {
+    this.registry = options.registry ?? createBuiltinRegistry();
+    this.documents = new DocumentTrees(new TreeSitterHost(options.wasmDirs));
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
+  }
+
+  configure(settings: Settings): void {
+    this.settings = settings;
+    this.occurrenceCache.clear();
+  }
+
+  getSettings(): Settings {
+    return this.settings;
+  }
+
+  async open(input: DocumentInput): Promise<ParsedDocument> {
+    return this.documents.open(input);
+  }
+
+  update(uri: string, version: number, changes: readonly TextChange[]): ParsedDocument | undefined {
+    return this.documents.update(uri, version, changes);
+  }
+
+  close(uri: string): void {
+    this.documents.close(uri);
+    this.occurrenceCache.delete(uri);
+  }
+
+  /** Status codes and error codes in an open document, cached per version. */
+  occurrences(uri: string): Occurrence[] {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    const cached = this.occurrenceCache.get(uri);
+    if (cached && cached.version === doc.version) return cached.occurrences;
+    const occurrences = this.computeOccurrences(doc);
+    this.occurrenceCache.set(uri, { version: doc.version, occurrences });
+    return occurrences;
+  }
+
+  hover(uri: string, position: Position): HoverResult | undefined {
+    const occurrence = this.occurrenceAt(uri, position);
+    if (!occurrence) return undefined;
+    const entries = this.entriesFor(occurrence);
+    if (entries.length === 0) return undefined;
+    return { contents: renderHover(occurrence, entries), range: occurrence.range };
+  }
+
+  occurrenceAt(uri: string, position: Position): Occurrence | undefined {
+    return this.occurrences(uri).find((o) => contains(o.range, position));
+  }
+
+  /** Catalog entries for an occurrence, newest catalog first. */
+  entriesFor(occurrence: Occurrence): ResolvedEntry[] {
+    return occurrence.kind === 'http-status'
+      ? this.registry.httpStatus(occurrence.code)
+      : this.registry.errorCode(occurrence.code).concat(occurrence.symbolic ? this.registry.errorConstant(occurrence.text) : []);
+  }
+
+  private computeOccurrences(doc: ParsedDocument): Occurrence[] {
+    if (doc.languageId === 'http') {
+      return spotHttpFile(doc.text).filter((o) => this.entriesFor(o).length > 0);
+    }
+    const grammar = grammarFor(doc.languageId);
+    if (!grammar || !doc.tree) return [];
+    return spotCodes(doc.tree, doc.lines, GRAMMAR_SUPPORT[grammar], this.registry);
+  }
+}
+
+function contains(range: { start: Position; end: Position }, p: Position): boolean {
+  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+  return afterStart && beforeEnd;
+}

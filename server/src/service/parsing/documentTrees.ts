@@ -1,0 +1,108 @@
+import type { Parser, Tree } from 'web-tree-sitter';
+import type { DocumentInput, LanguageId, Range } from '../types';
+import { grammarFor, GrammarName } from './grammars';
+import { TextLines } from './textLines';
+import { TreeSitterHost } from './treeSitter';
+
+/** One open document: its text, version and (for tree-sitter languages) its syntax tree. */
+export interface ParsedDocument {
+  readonly uri: string;
+  readonly languageId: LanguageId;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: TextLines;
+  readonly tree: Tree | undefined;
+}
+
+/** An edit as LSP sends it: a range in the previous text and its replacement. */
+export interface TextChange {
+  range: Range;
+  text: string;
+}
+
+/**
+ * Keeps one tree per open document and re-parses incrementally on edits.
+ * Trees hold wasm memory, so closing a document deletes its tree.
+ */
+export class DocumentTrees {
+  private readonly docs = new Map<string, ParsedDocument>();
+  private readonly parsers = new Map<GrammarName, Parser>();
+
+  constructor(private readonly host: TreeSitterHost) {}
+
+  get(uri: string): ParsedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  /** Parses a document from scratch (open, or a full-text change). */
+  async open(input: DocumentInput): Promise<ParsedDocument> {
+    const parser = await this.parserFor(input.languageId);
+    const previous = this.docs.get(input.uri);
+    const tree = parser?.parse(input.text) ?? undefined;
+    previous?.tree?.delete();
+    const doc: ParsedDocument = { ...input, lines: new TextLines(input.text), tree };
+    this.docs.set(input.uri, doc);
+    return doc;
+  }
+
+  /**
+   * Applies incremental changes (in order, as LSP sends them) and re-parses reusing the old tree.
+   * Returns undefined when the document is not open.
+   */
+  update(uri: string, version: number, changes: readonly TextChange[]): ParsedDocument | undefined {
+    const previous = this.docs.get(uri);
+    if (!previous) return undefined;
+    // Synchronous on purpose: edits must apply in arrival order. open() created the parser already.
+    const grammar = grammarFor(previous.languageId);
+    const parser = grammar ? this.parsers.get(grammar) : undefined;
+    let text = previous.text;
+    let lines = previous.lines;
+    const tree = previous.tree;
+    for (const change of changes) {
+      const start = lines.offsetAt(change.range.start);
+      const oldEnd = lines.offsetAt(change.range.end);
+      const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+      const nextLines = new TextLines(next);
+      const newEnd = start + change.text.length;
+      tree?.edit({
+        startIndex: start,
+        oldEndIndex: oldEnd,
+        newEndIndex: newEnd,
+        startPosition: toPoint(lines.positionAt(start)),
+        oldEndPosition: toPoint(lines.positionAt(oldEnd)),
+        newEndPosition: toPoint(nextLines.positionAt(newEnd)),
+      } as Parameters<Tree['edit']>[0]);
+      text = next;
+      lines = nextLines;
+    }
+    const reparsed = parser && tree ? parser.parse(text, tree) ?? undefined : undefined;
+    if (reparsed !== tree) tree?.delete();
+    const doc: ParsedDocument = { uri, languageId: previous.languageId, version, text, lines, tree: reparsed };
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  close(uri: string): void {
+    this.docs.get(uri)?.tree?.delete();
+    this.docs.delete(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  private async parserFor(languageId: LanguageId): Promise<Parser | undefined> {
+    const grammar = grammarFor(languageId);
+    if (!grammar) return undefined;
+    let parser = this.parsers.get(grammar);
+    if (!parser) {
+      parser = await this.host.newParser(grammar);
+      this.parsers.set(grammar, parser);
+    }
+    return parser;
+  }
+}
+
+function toPoint(position: { line: number; character: number }): { row: number; column: number } {
+  return { row: position.line, column: position.character };
+}

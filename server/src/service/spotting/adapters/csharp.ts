@@ -1,0 +1,47 @@
+import type { Node } from 'web-tree-sitter';
+import { namedChildren, quotedContent, SyntaxAdapter, typeSet } from '../syntaxAdapter';
+
+export const csharpAdapter: SyntaxAdapter = {
+  numbers: typeSet('integer_literal'),
+  strings: typeSet('string_literal', 'verbatim_string_literal', 'raw_string_literal'),
+  members: typeSet('member_access_expression'),
+  calls: typeSet('invocation_expression', 'object_creation_expression'),
+  binaries: typeSet('binary_expression'),
+  transparent: typeSet('parenthesized_expression', 'argument_list', 'cast_expression', 'constant_pattern', 'await_expression'),
+  collections: typeSet('initializer_expression', 'implicit_array_creation_expression', 'array_creation_expression', 'collection_expression', 'or_pattern'),
+  cases: typeSet('switch_section', 'switch_expression_arm', 'case_switch_label'),
+  pairs: typeSet('argument'),
+  assignments: typeSet('assignment_expression', 'variable_declarator'),
+  returns: typeSet('return_statement'),
+  asserts: typeSet(),
+  comments: typeSet('comment'),
+
+  memberParts(node: Node) {
+    const name = node.childForFieldName('name');
+    return name ? { object: node.childForFieldName('expression'), property: name.text } : undefined;
+  },
+  callee: (node) => node.childForFieldName(node.type === 'object_creation_expression' ? 'type' : 'function'),
+  callArguments(node) {
+    const args = node.childForFieldName('arguments');
+    return args ? namedChildren(args).map((arg) => (arg.type === 'argument' ? namedChildren(arg).pop() ?? arg : arg)) : [];
+  },
+  operatorOf: (node) => node.childForFieldName('operator')?.type ?? '',
+  caseSubject(node) {
+    let statement = node.parent;
+    if (statement?.type === 'switch_body' || statement?.type === 'switch_section') statement = statement.parent;
+    if (statement?.type === 'switch_body') statement = statement.parent;
+    return statement && /switch/.test(statement.type) ? statement.childForFieldName('value') ?? namedChildren(statement)[0] ?? null : null;
+  },
+  pairName: (node) => node.childForFieldName('name')?.text,
+  pairValue: (node) => namedChildren(node).pop() ?? null,
+  assignTarget(node) {
+    return node.type === 'variable_declarator' ? node.childForFieldName('name') : node.childForFieldName('left');
+  },
+  stringContent(node) {
+    if (node.type === 'string_literal') {
+      const content = namedChildren(node);
+      if (content.some((c) => c.type === 'interpolation')) return undefined;
+    }
+    return quotedContent(node);
+  },
+};

@@ -1,0 +1,24 @@
+import type { GrammarName } from '../../parsing/grammars';
+import type { ConstantFamily } from '../../catalog/catalogRegistry';
+import type { SyntaxAdapter } from '../syntaxAdapter';
+import { csharpAdapter } from './csharp';
+import { goAdapter } from './go';
+import { javaAdapter } from './java';
+import { javascriptAdapter } from './javascript';
+import { pythonAdapter } from './python';
+
+export interface GrammarSupport {
+  adapter: SyntaxAdapter;
+  /** Which table of symbolic HTTP constants applies. */
+  constants: ConstantFamily;
+}
+
+export const GRAMMAR_SUPPORT: Record<GrammarName, GrammarSupport> = {
+  python: { adapter: pythonAdapter, constants: 'python' },
+  javascript: { adapter: javascriptAdapter, constants: 'javascript' },
+  typescript: { adapter: javascriptAdapter, constants: 'javascript' },
+  tsx: { adapter: javascriptAdapter, constants: 'javascript' },
+  go: { adapter: goAdapter, constants: 'go' },
+  java: { adapter: javaAdapter, constants: 'java' },
+  'c-sharp': { adapter: csharpAdapter, constants: 'csharp' },
+};

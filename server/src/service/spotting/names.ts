@@ -1,0 +1,57 @@
+/**
+ * Name patterns that decide whether an expression holds an HTTP status, an error code, or a
+ * retry configuration. Kept in one place so every language and rule agrees.
+ */
+
+/** `status`, `status_code`, `StatusCode`, `statusCode()`, `getStatusCode`, `getResponseCode`, `rawStatusCode`… */
+export const STATUS_NAME =
+  /^(get_?)?(http_?|raw_?|response_?|resp_?)?(status|status_?code|statuscode|status_?code_?value|status_?value|response_?code)(_?int|_?number)?$/i;
+
+/** `code` means a status only on something that looks like a response or an HTTP error. */
+export const CODE_NAME = /^(get_?)?code$/i;
+export const RESPONSE_OR_ERROR_OBJECT =
+  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*exception)$/i;
+
+/** Functions and methods that send a status from server code, by their last name. */
+export const STATUS_SETTERS = new Set([
+  // Python
+  'abort', 'HTTPException', 'HttpResponse', 'JsonResponse', 'JSONResponse', 'PlainTextResponse', 'Response',
+  'make_response', 'send_error', 'send_response', 'set_status', 'HTTPError', 'HTTPStatusError', 'json_response',
+  // JavaScript / TypeScript
+  'status', 'sendStatus', 'writeHead', 'code', 'throw', 'HttpException', 'createError', 'HttpError', 'httpError',
+  // Go
+  'WriteHeader', 'Error', 'AbortWithStatus', 'AbortWithStatusJSON', 'JSON', 'String', 'Status', 'NoContent',
+  'StatusCode', 'SendStatus', 'NewHTTPError',
+  // Java
+  'setStatus', 'sendError', 'ResponseStatusException', 'valueOf', 'withStatus', 'statusCode',
+  // C#
+  'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'StatusCodeResult',
+]);
+
+/** Setters whose status is not the first argument: name → argument index. */
+export const STATUS_ARGUMENT_INDEX: Record<string, number> = {
+  Error: 2, // Go http.Error(w, msg, code)
+  json_response: 1,
+  make_response: 1,
+  HttpException: 1, // NestJS new HttpException(body, status)
+};
+
+/** Keyword / named arguments and object keys that carry a status. */
+export const STATUS_KEYS = /^(status|status_?code|statusCode|http_?status|code)$/i;
+
+/** Names of lists that configure which statuses are retried. */
+export const RETRY_CONFIG_NAME =
+  /(status_?forcelist|retry_?(on_?)?(status|statuses|codes|status_?codes)|retryable_?(status|statuses|codes|status_?codes)|status_?codes|statuses|retriable_?(status|codes)|retry_?codes|retryOnStatus|retryStatusCodes)/i;
+
+/** Calls that assert in tests, by their last name. */
+export const ASSERT_CALLS =
+  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code)$/;
+
+/** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
+export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__']);
+
+/** Fields that hold an error's code: `err.code`, `e.response.data.error.type`, `ex.ErrorCode`. */
+export const ERROR_CODE_FIELD =
+  /^(code|type|name|errno|error|error_?code|errorCode|ErrorCode|reason|status|Code|kind|error_?type|errorType|getCode|getErrorCode|getStatus|syscall|sqlstate|SqlState|pgcode|cause)$/i;
+
+export const COMPARISON_OPERATORS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'not in', 'is', 'is not']);

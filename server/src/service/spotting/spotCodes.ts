@@ -1,0 +1,109 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { CatalogRegistry } from '../catalog/catalogRegistry';
+import type { TextLines } from '../parsing/textLines';
+import type { Occurrence } from '../types';
+import type { GrammarSupport } from './adapters';
+import { StatusContext } from './statusContext';
+
+const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
+
+/**
+ * Finds the status codes and error codes in a parsed source file. A text scan proposes candidates
+ * (three-digit numbers, known constant and code names); the syntax tree around each decides.
+ */
+export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry): Occurrence[] {
+  const text = lines.text;
+  const context = new StatusContext(support.adapter);
+  const found = new Map<number, Occurrence>();
+  const root = tree.rootNode;
+
+  for (const match of text.matchAll(STATUS_NUMBER)) {
+    const start = match.index;
+    const node = root.descendantForIndex(start, start + 3);
+    if (!node || !support.adapter.numbers.has(node.type) || node.text !== match[0]) continue;
+    if (registry.httpStatus(match[0]).length === 0) continue;
+    const role = context.classify(node, 'status');
+    if (role) found.set(start, occurrence(match[0], 'http-status', role, node.startIndex, node.endIndex, node.text, lines));
+  }
+
+  for (const match of text.matchAll(registry.candidatePattern())) {
+    const start = match.index;
+    if (found.has(start)) continue;
+    const node = root.descendantForIndex(start, start + match[0].length);
+    if (!node) continue;
+    const spotted = spotName(node, match[0], context, support, registry, lines);
+    if (spotted) found.set(spotted.range.start.line * 1e7 + spotted.range.start.character, spotted);
+  }
+  return [...dedupe(found.values())].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+function spotName(
+  node: Node,
+  name: string,
+  context: StatusContext,
+  support: GrammarSupport,
+  registry: CatalogRegistry,
+  lines: TextLines,
+): Occurrence | undefined {
+  const s = support.adapter;
+  // A string whose whole content is a known error code.
+  const literal = s.strings.has(node.type) ? node : node.parent && s.strings.has(node.parent.type) ? node.parent : undefined;
+  if (literal) {
+    const content = s.stringContent(literal);
+    if (!content || content.text !== name) return undefined;
+    const entries = registry.errorCode(name);
+    if (entries.length === 0) return undefined;
+    const role = context.classify(literal, 'error-code');
+    const ambiguous = entries.every((e) => e.entry.ambiguous);
+    if (!role && ambiguous) return undefined;
+    return occurrence(name, 'error-code', role ?? 'client-check', content.start, content.start + name.length, name, lines);
+  }
+  // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
+  let member = node.parent;
+  if (!member || !s.members.has(member.type)) return undefined;
+  const parts = s.memberParts(member);
+  if (!parts || parts.property !== name || !parts.object) return undefined;
+  if (member.parent && s.members.has(member.parent.type) && s.memberParts(member.parent)?.object?.id === member.id) {
+    // `HTTPStatus.OK.value` / `.phrase`: still the constant, read through one more member.
+    if (!/^(value|phrase|description|Value)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
+  }
+  const receiver = context.lastName(parts.object);
+  const status = receiver ? registry.httpConstant(support.constants, receiver, name) : undefined;
+  const dotted = member.text.replace(/\s+/g, '');
+  if (status !== undefined) {
+    const role = context.classify(member, 'status') ?? 'constant';
+    return occurrence(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
+  }
+  const entries = registry.errorConstant(dotted);
+  if (entries.length === 0) return undefined;
+  const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? 'constant';
+  return occurrence(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+}
+
+function occurrence(
+  code: string,
+  kind: Occurrence['kind'],
+  role: Occurrence['role'],
+  start: number,
+  end: number,
+  text: string,
+  lines: TextLines,
+  symbolic = false,
+): Occurrence {
+  const result: Occurrence = { code, kind, role, range: lines.rangeOf(start, end), text };
+  if (symbolic) result.symbolic = true;
+  return result;
+}
+
+function* dedupe(occurrences: Iterable<Occurrence>): Iterable<Occurrence> {
+  const seen = new Set<string>();
+  for (const o of occurrences) {
+    const key = `${o.range.start.line}:${o.range.start.character}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      yield o;
+    }
+  }
+}

@@ -1,0 +1,233 @@
+import type { Node } from 'web-tree-sitter';
+import type { OccurrenceRole } from '../types';
+import {
+  ASSERT_CALLS,
+  CODE_NAME,
+  COMPARISON_OPERATORS,
+  ERROR_CODE_FIELD,
+  MEMBERSHIP_METHODS,
+  RESPONSE_OR_ERROR_OBJECT,
+  RETRY_CONFIG_NAME,
+  STATUS_ARGUMENT_INDEX,
+  STATUS_KEYS,
+  STATUS_NAME,
+  STATUS_SETTERS,
+} from './names';
+import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
+
+/** What sort of value a literal is being compared with or passed as. */
+export type ValueKind = 'status' | 'error-code';
+
+/**
+ * Decides from the syntax around a literal (or a constant) whether it stands as an HTTP status or an
+ * error code, and in which role. Returns undefined when the context says it is some other number.
+ */
+export class StatusContext {
+  constructor(private readonly syntax: SyntaxAdapter) {}
+
+  classify(node: Node, kind: ValueKind): OccurrenceRole | undefined {
+    const s = this.syntax;
+    let child = node;
+    let parent = node.parent;
+    let inCollection = false;
+    while (parent) {
+      if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && parent.type === 'argument')) {
+        // keep climbing
+      } else if (s.collections.has(parent.type)) {
+        inCollection = true;
+      } else {
+        break;
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    if (!parent) return undefined;
+    const role = this.roleFrom(node, child, parent, inCollection, kind);
+    if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
+    return role;
+  }
+
+  /** True when the expression reads a response's status (`r.status_code`, `resp.StatusCode`, `(int)x.StatusCode`). */
+  isStatusLike(expr: Node | null): boolean {
+    const node = this.unwrap(expr);
+    if (!node) return false;
+    const s = this.syntax;
+    if (s.calls.has(node.type)) {
+      const callee = s.callee(node);
+      const name = this.lastName(callee);
+      const args = s.callArguments(node);
+      if (args.length === 0) {
+        if (name === 'value' || name === 'intValue') return this.isStatusLike(this.receiverOf(node));
+        return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
+      }
+      if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);
+      return false;
+    }
+    if (s.members.has(node.type)) {
+      const parts = s.memberParts(node);
+      if (!parts) return false;
+      if (STATUS_NAME.test(parts.property)) return true;
+      if (parts.property === 'value' || parts.property === 'Value') return this.isStatusLike(parts.object);
+      return CODE_NAME.test(parts.property) && this.objectLooksLikeResponse(parts.object);
+    }
+    if (node.type === 'subscript' || node.type === 'subscript_expression') {
+      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+      return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
+    }
+    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || node.text === 'code';
+    return false;
+  }
+
+  /** True when the expression reads an error's code (`err.code`, `e.response.data.error.type`, `ex.ErrorCode`). */
+  isErrorCodeLike(expr: Node | null): boolean {
+    const node = this.unwrap(expr);
+    if (!node) return false;
+    const s = this.syntax;
+    if (s.members.has(node.type)) {
+      const parts = s.memberParts(node);
+      return parts !== undefined && ERROR_CODE_FIELD.test(parts.property);
+    }
+    if (s.calls.has(node.type) && s.callArguments(node).length === 0) {
+      const name = this.lastName(s.callee(node));
+      return name !== undefined && ERROR_CODE_FIELD.test(name);
+    }
+    if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_access_expression') {
+      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
+      const content = key ? /^['"]([\w-]+)['"]$/.exec(key.text) : null;
+      return content !== null && ERROR_CODE_FIELD.test(content[1]);
+    }
+    if (node.type === 'identifier') return /^(code|error_?code|errorCode|err_?code|errno|reason|error_?type|status)$/i.test(node.text);
+    return false;
+  }
+
+  private roleFrom(literal: Node, child: Node, parent: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
+    const s = this.syntax;
+    const matches = (expr: Node | null) => (kind === 'status' ? this.isStatusLike(expr) : this.isErrorCodeLike(expr));
+
+    if (s.binaries.has(parent.type) && COMPARISON_OPERATORS.has(s.operatorOf(parent).replace(/\s+/g, ' '))) {
+      const others = namedChildren(parent).filter((n) => n.id !== child.id);
+      return others.some(matches) ? 'client-check' : undefined;
+    }
+    if (s.members.has(parent.type) && inCollection) {
+      // `[429, 503].includes(res.status)`
+      const parts = s.memberParts(parent);
+      const call = parent.parent;
+      if (parts && MEMBERSHIP_METHODS.has(parts.property) && call && s.calls.has(call.type)) {
+        return s.callArguments(call).some(matches) ? 'client-check' : undefined;
+      }
+      return undefined;
+    }
+    if (s.calls.has(parent.type)) return this.roleAsArgument(literal, parent, inCollection, kind);
+    if (s.cases.has(parent.type) || s.cases.has(parent.parent?.type ?? '')) {
+      const clause = s.cases.has(parent.type) ? parent : parent.parent!;
+      return matches(s.caseSubject(clause)) ? 'client-check' : undefined;
+    }
+    if (s.pairs.has(parent.type)) {
+      const name = s.pairName(parent);
+      if (name === undefined) return undefined;
+      if (inCollection && RETRY_CONFIG_NAME.test(name)) return 'retry-config';
+      if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
+      if (kind === 'error-code' && !inCollection && ERROR_CODE_FIELD.test(name)) return 'server-sets';
+      return undefined;
+    }
+    if (s.assignments.has(parent.type)) {
+      const target = s.assignTarget(parent);
+      if (!target || target.id === child.id) return undefined;
+      const name = this.lastName(target) ?? '';
+      if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr/i.test(name) ? 'retry-config' : undefined;
+      if (kind === 'status' && this.isStatusLike(target) && target.type !== 'identifier') return 'server-sets';
+      return undefined;
+    }
+    if (s.returns.has(parent.type) && kind === 'status' && inCollection) {
+      // Flask: `return body, 429` / `return jsonify(x), 503, headers`
+      const values = namedChildren(child);
+      const index = values.findIndex((v) => v.startIndex <= literal.startIndex && literal.endIndex <= v.endIndex);
+      return index > 0 ? 'server-sets' : undefined;
+    }
+    return undefined;
+  }
+
+  private roleAsArgument(literal: Node, call: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
+    const s = this.syntax;
+    const name = this.lastName(s.callee(call)) ?? '';
+    const args = s.callArguments(call);
+    const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
+    if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
+      const others = args.filter((_, i) => i !== index);
+      const subject = this.assertionSubject(call);
+      const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
+      if (others.some(matches) || matches(subject)) return 'test-assert';
+    }
+    if (kind !== 'status' || inCollection) return undefined;
+    if (!STATUS_SETTERS.has(name)) return undefined;
+    const expected = STATUS_ARGUMENT_INDEX[name] ?? 0;
+    return index === expected ? 'server-sets' : undefined;
+  }
+
+  /** `{code: 429}` means a status only beside status-ish siblings or inside a status setter call. */
+  private codeKeyRole(pair: Node): OccurrenceRole | undefined {
+    const object = pair.parent;
+    const siblings = object ? namedChildren(object).map((n) => this.syntax.pairName(n) ?? '') : [];
+    return siblings.some((n) => /^(message|error|msg|detail|description)$/i.test(n)) ? 'server-sets' : undefined;
+  }
+
+  /** `expect(res.status).toBe(429)`: the argument of the first call in the chain. */
+  private assertionSubject(call: Node): Node | null {
+    let node: Node | null = call;
+    while (node) {
+      const callee: Node | null = this.syntax.calls.has(node.type) ? this.syntax.callee(node) : null;
+      const receiver = this.receiverOf(node);
+      if (callee && /^(expect|assertThat|assert_that)$/.test(this.lastName(callee) ?? '')) {
+        return this.syntax.callArguments(node)[0] ?? null;
+      }
+      node = receiver && this.syntax.calls.has(receiver.type) ? receiver : receiver && this.syntax.members.has(receiver.type) ? this.syntax.memberParts(receiver)?.object ?? null : null;
+    }
+    return null;
+  }
+
+  private chainStartsWithAssert(call: Node): boolean {
+    return this.assertionSubject(call) !== null;
+  }
+
+  private insideAssertion(start: Node): boolean {
+    for (let node: Node | null = start; node; node = node.parent) {
+      if (this.syntax.asserts.has(node.type)) return true;
+      if (this.syntax.calls.has(node.type) && ASSERT_CALLS.test(this.lastName(this.syntax.callee(node)) ?? '')) return true;
+      if (/statement|declaration|block|body/.test(node.type)) return false;
+    }
+    return false;
+  }
+
+  /** The object a call is made on: `a` in `a.b()`. */
+  private receiverOf(call: Node): Node | null {
+    const callee = this.syntax.callee(call);
+    if (callee && this.syntax.members.has(callee.type)) return this.syntax.memberParts(callee)?.object ?? null;
+    return call.childForFieldName('object'); // Java method_invocation
+  }
+
+  private objectLooksLikeResponse(object: Node | null): boolean {
+    const name = this.lastName(object);
+    return name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name);
+  }
+
+  lastName(node: Node | null): string | undefined {
+    const unwrapped = this.unwrap(node);
+    if (!unwrapped) return undefined;
+    if (this.syntax.members.has(unwrapped.type)) return this.syntax.memberParts(unwrapped)?.property;
+    if (this.syntax.calls.has(unwrapped.type)) return this.lastName(this.syntax.callee(unwrapped));
+    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier/.test(unwrapped.type)) {
+      const text = unwrapped.text;
+      return (text.replace(/<[^]*$/, '').split(/\.|::/).pop() ?? '').trim();
+    }
+    return undefined;
+  }
+
+  private unwrap(node: Node | null): Node | null {
+    let current = node;
+    while (current && this.syntax.transparent.has(current.type) && current.type !== 'argument_list' && current.type !== 'arguments') {
+      const inner = namedChildren(current);
+      current = inner[inner.length - 1] ?? null;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,48 @@
+import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
+import type { LanguageId, Occurrence, Position } from '../../server/src/service/types';
+
+let shared: ErrorCodeLanguageService | undefined;
+let counter = 0;
+
+/** One service for the whole test run: grammars load once. */
+export function testService(): ErrorCodeLanguageService {
+  shared ??= new ErrorCodeLanguageService();
+  return shared;
+}
+
+/** Opens `text` as a fresh document and returns its URI. A `|` marks the cursor when `withCursor` is set. */
+export async function openDoc(languageId: LanguageId, text: string, service = testService()): Promise<string> {
+  const uri = `memory://test/${++counter}.${languageId}`;
+  await service.open({ uri, languageId, version: 1, text });
+  return uri;
+}
+
+/** Splits `te|xt` into the text without the marker and the marker's position. */
+export function cursor(marked: string): { text: string; position: Position } {
+  const offset = marked.indexOf('|');
+  if (offset < 0) throw new Error('no | cursor marker');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return { text, position: { line: before.length - 1, character: before[before.length - 1].length } };
+}
+
+export async function occurrencesOf(languageId: LanguageId, text: string): Promise<Occurrence[]> {
+  const service = testService();
+  const uri = await openDoc(languageId, text, service);
+  try {
+    return service.occurrences(uri);
+  } finally {
+    service.close(uri);
+  }
+}
+
+export async function hoverAt(languageId: LanguageId, marked: string): Promise<string | undefined> {
+  const { text, position } = cursor(marked);
+  const service = testService();
+  const uri = await openDoc(languageId, text, service);
+  try {
+    return service.hover(uri, position)?.contents;
+  } finally {
+    service.close(uri);
+  }
+}
