@@ -111,6 +111,22 @@ describe('http file occurrences', () => {
     });
   });
 
+  it('stays linear on pathological scripts, bodies and asserts', () => {
+    const script = (body: string) => `GET https://x\n\n> {%\n${body}\n%}`;
+    const inputs = [
+      script('response.status' + ' '.repeat(300_000)),
+      script('100 == '.repeat(50_000)),
+      script('[1, 2, 3'.repeat(50_000)),
+      script('switch (status) {'.repeat(20_000)),
+      script('"unterminated \\'.repeat(20_000)),
+      'GET https://x\n\nHTTP/1.1 200 OK\n\n' + '{"code": '.repeat(50_000),
+      '?? status == ' + '429 '.repeat(50_000),
+    ];
+    const started = Date.now();
+    for (const text of inputs) spotHttpFile(text);
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  });
+
   it('property: never throws, ranges cover the occurrence text, sorted (2,000 runs)', () => {
     const fragments = [
       '###', '\n', '\r\n', ' ', 'GET https://h:8080/p', 'HTTP/1.1 ', 'HTTP/2 ', '429', '503', '200', '\n\n', '{"code": "X"}',
