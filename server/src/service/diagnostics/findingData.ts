@@ -1,0 +1,176 @@
+import type { Range } from '../types';
+
+/**
+ * The typed `data` each diagnostic carries (`Finding.data`). The quick-fix provider reads it to
+ * build its edits, so this file is a contract: add optional fields freely, never rename or remove.
+ *
+ * Conventions for every field:
+ * - Ranges are LSP ranges in the same document (0-based lines, UTF-16 characters).
+ * - `*Range` fields point at syntax nodes: `requestRange` is the whole call expression that sends the
+ *   request (`requests.get(url)`, `await fetch(url)` without the `await`, `client.Do(req)`);
+ *   `requestStatementRange` is the whole statement holding it (for wrapping it in a retry helper).
+ * - `*Text` fields are the exact source text of the matching range.
+ * - Codes are strings as the catalogs key them: "429", "ECONNRESET".
+ */
+
+/** Which analysed language the finding is in (JSX/TSX report as javascript/typescript). */
+export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp';
+
+/** The HTTP client a request goes through, as far as the call shows it. */
+export type HttpLibrary =
+  | 'requests'
+  | 'httpx'
+  | 'aiohttp'
+  | 'urllib3'
+  | 'fetch'
+  | 'axios'
+  | 'got'
+  | 'ky'
+  | 'net/http'
+  | 'resty'
+  | 'java.net.http'
+  | 'okhttp'
+  | 'RestTemplate'
+  | 'WebClient'
+  | 'HttpClient'
+  | 'unknown';
+
+/** Upper-case HTTP method, or 'UNKNOWN' when the call does not show it. */
+export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'PUT' | 'DELETE' | 'POST' | 'PATCH' | 'TRACE' | 'UNKNOWN';
+
+/** Fields every finding about source code carries. */
+export interface BaseFindingData {
+  language: FindingLanguage;
+  /** The enclosing function or method (whole node); absent at module level. */
+  functionRange?: Range;
+  /** Name of the enclosing function, when it has one. */
+  functionName?: string;
+  /** Leading whitespace of the line the finding starts on, for inserting lines next to it. */
+  indent: string;
+}
+
+/** Fields present when the finding is about one request (the `related` entry points at it too). */
+export interface RequestFindingData extends BaseFindingData {
+  library: HttpLibrary;
+  method: HttpMethod;
+  requestRange: Range;
+  requestText: string;
+  requestStatementRange: Range;
+  /** Variable the response is assigned to (`r`, `resp`, `response`), when there is one. */
+  responseVar?: string;
+}
+
+/** `retryable-treated-as-final`: a branch tests a retryable code, then gives up. */
+export interface RetryableTreatedAsFinalData extends BaseFindingData, Partial<Omit<RequestFindingData, keyof BaseFindingData>> {
+  /** The retryable codes the branch tests (only those; other codes in the same test are left out). */
+  codes: string[];
+  /** The test (comparison, membership test or case label) that names the codes. */
+  checkRange: Range;
+  checkText: string;
+  /** The whole if statement / case clause. */
+  branchRange: Range;
+  /** The statement that gives up: raise/throw/return/panic/exit. */
+  finalRange: Range;
+  finalKind: 'raise' | 'return' | 'exit';
+}
+
+/** `no-retry-on-request`: a success-or-fail check on a request, no retry mechanism in scope. */
+export interface NoRetryOnRequestData extends RequestFindingData {
+  /** How the failure is checked. */
+  checkKind: 'raise-for-status' | 'ensure-success' | 'ok-flag' | 'status-compare';
+  /** The check: the `raise_for_status()` call, or the condition of the if statement. */
+  checkRange: Range;
+  checkText: string;
+  /** The if statement holding a comparison check (absent for raise_for_status/EnsureSuccessStatusCode). */
+  branchRange?: Range;
+}
+
+/** Shared by the rules about a hand-written retry loop. */
+export interface RetryLoopData extends BaseFindingData, Partial<Omit<RequestFindingData, keyof BaseFindingData>> {
+  /** The whole loop statement. */
+  loopRange: Range;
+  /** The loop's header only (`for attempt in range(5):`, `while (true)`), first line. */
+  loopHeaderRange: Range;
+  /** The loop's attempt counter, when there is one (`attempt`, `i`). */
+  counterVar?: string;
+  /** The sleep/delay call in the loop, when there is one. */
+  delayRange?: Range;
+  delayText?: string;
+  /** The delay's argument expression (`1`, `2 ** attempt`). */
+  delayArgRange?: Range;
+}
+
+/** `retry-ignores-retry-after`: the loop retries on 429/503 and never reads Retry-After. */
+export interface RetryIgnoresRetryAfterData extends RetryLoopData {
+  codes: string[];
+  /** The check naming 429/503 (or the status list configuring them). */
+  checkRange: Range;
+}
+
+/** `retry-without-backoff`. */
+export interface RetryWithoutBackoffData extends RetryLoopData {
+  problem: 'no-delay' | 'fixed-delay' | 'no-cap';
+}
+
+/** `unsafe-retry`: a POST/PATCH retried automatically with no Idempotency-Key. */
+export interface UnsafeRetryData extends RetryLoopData {
+  method: HttpMethod;
+  /** How the retry happens: a hand-written loop, or a retry library configured for the method. */
+  via: 'loop' | 'config';
+  /** The headers argument or option of the request, if it has one (`headers={...}`, `{headers: {...}}`). */
+  headersRange?: Range;
+  /** For `via: 'config'`: the method list that allows POST/PATCH (`allowed_methods=[...]`). */
+  configRange?: Range;
+}
+
+/** `missing-retry-after`: server code sends 429/503 without a Retry-After header. */
+export interface MissingRetryAfterData extends BaseFindingData {
+  code: string;
+  /** The call or expression that sends the status (`abort(429)`, `res.status(503)`). */
+  setRange: Range;
+  setText: string;
+  /** The handler function (same as functionRange; kept for readability of fixes). */
+  handlerRange?: Range;
+  /** The statement holding the setter, to insert a header line before it. */
+  statementRange: Range;
+}
+
+/** `non-retryable-retried`: a retry path includes codes that must not be retried. */
+export interface NonRetryableRetriedData extends BaseFindingData {
+  /** The offending codes, or a class like "4xx" for a range test. */
+  codes: string[];
+  /** Each offending code in a status list (for deleting it). */
+  codeRanges: Range[];
+  /** The status list (`[400, 429, 503]`), when the codes come from one. */
+  statusListRange?: Range;
+  /** The range test (`r.status_code >= 400`), when the codes come from one. */
+  checkRange?: Range;
+  loopRange?: Range;
+}
+
+/** `unknown-rule-in-suppression`. */
+export interface UnknownRuleData {
+  name: string;
+  /** The name in the comment. */
+  nameRange: Range;
+  /** The known rule ids, for "did you mean". */
+  known: string[];
+}
+
+export interface FindingDataByRule {
+  'retryable-treated-as-final': RetryableTreatedAsFinalData;
+  'no-retry-on-request': NoRetryOnRequestData;
+  'retry-ignores-retry-after': RetryIgnoresRetryAfterData;
+  'retry-without-backoff': RetryWithoutBackoffData;
+  'unsafe-retry': UnsafeRetryData;
+  'missing-retry-after': MissingRetryAfterData;
+  'non-retryable-retried': NonRetryableRetriedData;
+  'unknown-rule-in-suppression': UnknownRuleData;
+}
+
+export type RuleId = keyof FindingDataByRule;
+
+/** Narrows a finding's data by its rule id: `dataOf(finding, 'unsafe-retry')?.method`. */
+export function dataOf<R extends RuleId>(finding: { rule: string; data?: Record<string, unknown> }, rule: R): FindingDataByRule[R] | undefined {
+  return finding.rule === rule ? (finding.data as unknown as FindingDataByRule[R]) : undefined;
+}
