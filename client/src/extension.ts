@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+/** The languages the server analyses; `http` covers .http/.rest request files. */
+export const LANGUAGES = [
+  'python',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'go',
+  'java',
+  'csharp',
+  'http',
+];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('out', 'server', 'main.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-vfs', language },
+    ]),
+    synchronize: {
+      configurationSection: 'errorCodeInsight',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.errorcodes.json'),
+        vscode.workspace.createFileSystemWatcher('**/{openapi,*.openapi}.{yaml,yml,json}'),
+      ],
+    },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('errorCodeInsight'),
+      trusted: vscode.workspace.isTrusted,
+    },
+    diagnosticCollectionName: 'error-code-insight',
+  };
+  client = new LanguageClient('errorCodeInsight', 'Error Code Insight', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('errorCodeInsight.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('errorCodeInsight.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('errorCodeInsight.openRulesDocs', async () => {
+      const doc = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules.md')));
+      await vscode.commands.executeCommand('markdown.showPreview', doc);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

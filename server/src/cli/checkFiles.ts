@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { ErrorCodeLanguageService } from '../service/languageService';
+import type { Finding, LanguageId, Occurrence } from '../service/types';
+
+/** What `eci check` reports for one file, positions still 0-based as the service gives them. */
+export interface FileReport {
+  path: string;
+  language: LanguageId;
+  occurrences: Occurrence[];
+  findings: Finding[];
+}
+
+/** Analyses one file with the service and forgets it again, so memory stays flat over large trees. */
+export async function checkFile(service: ErrorCodeLanguageService, path: string, language: LanguageId): Promise<FileReport> {
+  const text = decode(fs.readFileSync(path));
+  const uri = pathToFileURL(path).toString();
+  await service.open({ uri, languageId: language, version: 1, text });
+  try {
+    return { path, language, occurrences: service.occurrences(uri), findings: service.diagnostics(uri) };
+  } finally {
+    service.close(uri);
+  }
+}
+
+/** UTF-8 with an optional BOM removed; invalid sequences become U+FFFD rather than failing. */
+function decode(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A cheap test that a file can contain anything worth parsing: three-digit numbers or known names. */
+export function mayContainCodes(text: string, names: RegExp): boolean {
+  if (/(?<![\w.])[1-5]\d\d(?![\w.])/.test(text)) return true;
+  names.lastIndex = 0;
+  const found = names.test(text);
+  names.lastIndex = 0;
+  return found;
+}

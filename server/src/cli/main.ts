@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import { ErrorCodeLanguageService } from '../service/languageService';
+import { normalizeSettings } from '../service/settings';
+import type { Severity } from '../service/types';
+import { CheckArgs, parseCheckArgs, USAGE, UsageError } from './args';
+import { checkFile, FileReport, mayContainCodes } from './checkFiles';
+import { toJson, toText } from './formatReport';
+import { walkFiles } from './walkFiles';
+
+const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** `eci`: runs the same analysis as the language server over files and folders. */
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    out(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version') {
+    out(VERSION);
+    return 0;
+  }
+  let args: CheckArgs;
+  try {
+    args = parseCheckArgs(argv);
+    for (const p of args.paths) if (!fs.existsSync(p)) throw new UsageError(`path does not exist: ${p}`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`eci: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  const settings = normalizeSettings(args.config ? readConfig(args.config, err) : undefined);
+  const service = new ErrorCodeLanguageService({ settings });
+  const walked = walkFiles(args.paths, args.maxFileSize);
+  const names = service.registry.candidatePattern();
+  const reports: FileReport[] = [];
+  for (const file of walked.files) {
+    try {
+      const text = fs.readFileSync(file.path, 'utf8');
+      if (!mayContainCodes(text, names)) {
+        reports.push({ path: file.path, language: file.language, occurrences: [], findings: [] });
+        continue;
+      }
+      reports.push(await checkFile(service, file.path, file.language));
+    } catch (error) {
+      walked.notices.push(`${file.path}: analysis failed (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  if (args.format === 'json') out(toJson(reports, walked.notices));
+  else if (args.format === 'sarif') out(await sarifOutput(reports));
+  else out(toText(reports, walked.notices));
+  if (args.format !== 'text') for (const notice of walked.notices) err(`notice: ${notice}`);
+  if (args.failOn === 'none') return 0;
+  const threshold = RANK[args.failOn];
+  return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
+}
+
+async function sarifOutput(reports: FileReport[]): Promise<string> {
+  const { toSarif } = await import('./sarif');
+  const { RULES } = await import('../service/diagnostics/rules');
+  const { rulesDocLink } = await import('../features/rulesDoc');
+  return toSarif(
+    reports,
+    RULES.map((r) => ({ id: r.id, description: r.description, helpUri: rulesDocLink(r.id) })),
+    VERSION,
+  );
+}
+
+function readConfig(file: string, err: (text: string) => void): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    err(`eci: cannot read --config ${file}: ${error instanceof Error ? error.message : String(error)}; using defaults`);
+    return undefined;
+  }
+}
+
+declare const VERSION: string;
+
+/** Runs the CLI on this process's arguments and sets the exit code. */
+export function main(): void {
+  runCli(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`eci: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
+
+if (require.main === module) main();
