@@ -10,7 +10,7 @@ export const STATUS_NAME =
 /** `code` means a status only on something that looks like a response or an HTTP error. */
 export const CODE_NAME = /^(get_?)?code$/i;
 export const RESPONSE_OR_ERROR_OBJECT =
-  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*exception)$/i;
+  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*exception|rec|recorder|rr|rw|w|writer)$/i;
 
 /** Functions and methods that send a status from server code, by their last name. */
 export const STATUS_SETTERS = new Set([
@@ -19,29 +19,48 @@ export const STATUS_SETTERS = new Set([
   'make_response', 'send_error', 'send_response', 'set_status', 'HTTPError', 'HTTPStatusError', 'json_response',
   // JavaScript / TypeScript
   'status', 'sendStatus', 'writeHead', 'code', 'throw', 'HttpException', 'createError', 'HttpError', 'httpError',
+  'HttpCode', 'redirect',
   // Go
   'WriteHeader', 'Error', 'AbortWithStatus', 'AbortWithStatusJSON', 'JSON', 'String', 'Status', 'NoContent',
   'StatusCode', 'SendStatus', 'NewHTTPError',
   // Java
-  'setStatus', 'sendError', 'ResponseStatusException', 'valueOf', 'withStatus', 'statusCode',
+  'setStatus', 'sendError', 'ResponseStatusException', 'valueOf', 'withStatus', 'statusCode', 'ResponseStatus',
+  'ResponseEntity', 'HttpClientErrorException', 'HttpServerErrorException', 'WebApplicationException',
   // C#
-  'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'StatusCodeResult',
+  'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'ProducesResponseType', 'ProducesErrorResponseType',
 ]);
 
 /** Setters whose status is not the first argument: name → argument index. */
-export const STATUS_ARGUMENT_INDEX: Record<string, number> = {
+export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none'> = {
   Error: 2, // Go http.Error(w, msg, code)
   json_response: 1,
   make_response: 1,
   HttpException: 1, // NestJS new HttpException(body, status)
+  Response: 1, // Flask/Starlette Response(body, status)
+  HttpResponse: 'none', // Django: status only as a keyword
+  JsonResponse: 'none',
+  JSONResponse: 1,
+  PlainTextResponse: 1,
+  ResponseEntity: 'last', // Spring new ResponseEntity<>(body, [headers,] status)
+  ProducesResponseType: 'last', // ASP.NET Core [ProducesResponseType(typeof(T), 404)]
 };
+
+/** Calls that only wrap a literal list into a collection: `new Set([429, 503])`, `Set.of(...)`, `frozenset(...)`. */
+export const COLLECTION_CONSTRUCTORS =
+  /^(Set|set|frozenset|tuple|list|of|asList|listOf|setOf|mutableSetOf|mutableListOf|hashSetOf|HashSet|ArrayList|List|LinkedList|ImmutableSet|ImmutableList|copyOf|unmodifiableSet|unmodifiableList|from|ReadOnlySet|FrozenSet|ToHashSet|ToFrozenSet|EnumSet)$/;
+
+/** Logical operators that supply a default (`err.status || 500`, `status ?? 503`, `code or 500`). */
+export const DEFAULT_OPERATORS = new Set(['||', '??', 'or']);
+
+/** Methods a status-valued receiver is asserted with: `status().is(429)`, `StatusCode.Should().Be(...)`. */
+export const MATCHER_METHODS = /^(is|isEqualTo|toBe|toEqual|toStrictEqual|Be|BeEquivalentTo|equals|eq|should|shouldBe|expect)$/;
 
 /** Keyword / named arguments and object keys that carry a status. */
 export const STATUS_KEYS = /^(status|status_?code|statusCode|http_?status|code)$/i;
 
 /** Names of lists that configure which statuses are retried. */
 export const RETRY_CONFIG_NAME =
-  /(status_?forcelist|retry_?(on_?)?(status|statuses|codes|status_?codes)|retryable_?(status|statuses|codes|status_?codes)|status_?codes|statuses|retriable_?(status|codes)|retry_?codes|retryOnStatus|retryStatusCodes)/i;
+  /(status_?forcelist|retry_?(on_?)?(status|statuses|codes|status_?codes|errors?)|retr[iy]able_?(status|statuses|codes|status_?codes|errors?|error_?codes)|status_?codes|statuses|retry_?codes|retryOnStatus|retryStatusCodes|error_?codes|transient_?(errors?|codes|statuses))/i;
 
 /** Calls that assert in tests, by their last name. */
 export const ASSERT_CALLS =

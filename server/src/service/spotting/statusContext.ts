@@ -3,8 +3,11 @@ import type { OccurrenceRole } from '../types';
 import {
   ASSERT_CALLS,
   CODE_NAME,
+  COLLECTION_CONSTRUCTORS,
   COMPARISON_OPERATORS,
+  DEFAULT_OPERATORS,
   ERROR_CODE_FIELD,
+  MATCHER_METHODS,
   MEMBERSHIP_METHODS,
   RESPONSE_OR_ERROR_OBJECT,
   RETRY_CONFIG_NAME,
@@ -30,11 +33,18 @@ export class StatusContext {
     let child = node;
     let parent = node.parent;
     let inCollection = false;
+    let viaDefault = false;
     while (parent) {
       if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && parent.type === 'argument')) {
         // keep climbing
       } else if (s.collections.has(parent.type)) {
         inCollection = true;
+      } else if (this.isCollectionConstructor(parent, child)) {
+        // `new Set([429, 503])`, `Set.of(429, 503)`, `frozenset({429, 503})`
+        inCollection = true;
+      } else if (this.isStatusDefault(parent, child, kind)) {
+        // `err.status || 500`: the literal stands where the status would
+        viaDefault = true;
       } else {
         break;
       }
@@ -42,9 +52,24 @@ export class StatusContext {
       parent = parent.parent;
     }
     if (!parent) return undefined;
-    const role = this.roleFrom(node, child, parent, inCollection, kind);
+    const role = this.roleFrom(node, child, parent, inCollection, kind) ?? (viaDefault ? 'server-sets' : undefined);
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     return role;
+  }
+
+  private isCollectionConstructor(call: Node, child: Node): boolean {
+    const s = this.syntax;
+    if (!s.calls.has(call.type)) return false;
+    const callee = s.callee(call);
+    if (!callee || callee.id === child.id || (callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex)) return false;
+    return COLLECTION_CONSTRUCTORS.test(this.lastName(callee) ?? '');
+  }
+
+  private isStatusDefault(binary: Node, child: Node, kind: ValueKind): boolean {
+    const s = this.syntax;
+    if (kind !== 'status' || !(s.binaries.has(binary.type) || binary.type === 'boolean_operator')) return false;
+    if (!DEFAULT_OPERATORS.has(s.operatorOf(binary).trim())) return false;
+    return namedChildren(binary).some((n) => n.id !== child.id && this.isStatusLike(n));
   }
 
   /** True when the expression reads a response's status (`r.status_code`, `resp.StatusCode`, `(int)x.StatusCode`). */
@@ -75,6 +100,9 @@ export class StatusContext {
       return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
     }
     if (node.type === 'identifier') return STATUS_NAME.test(node.text) || node.text === 'code';
+    if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
+      return namedChildren(node).some((n) => this.isStatusLike(n));
+    }
     return false;
   }
 
@@ -87,9 +115,11 @@ export class StatusContext {
       const parts = s.memberParts(node);
       return parts !== undefined && ERROR_CODE_FIELD.test(parts.property);
     }
-    if (s.calls.has(node.type) && s.callArguments(node).length === 0) {
+    if (s.calls.has(node.type)) {
       const name = this.lastName(s.callee(node));
-      return name !== undefined && ERROR_CODE_FIELD.test(name);
+      const args = s.callArguments(node).length;
+      // `err.code()`, `e.getErrorCode()`; gRPC `status.Code(err)`
+      return name !== undefined && (args === 0 ? ERROR_CODE_FIELD.test(name) : args === 1 && /^(code|Code|CodeOf|FromError|Convert)$/.test(name));
     }
     if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_access_expression') {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
@@ -126,6 +156,10 @@ export class StatusContext {
       const name = s.pairName(parent);
       if (name === undefined) return undefined;
       if (inCollection && RETRY_CONFIG_NAME.test(name)) return 'retry-config';
+      if (parent.type === 'subpattern') {
+        // C# property pattern `{ StatusCode: HttpStatusCode.ServiceUnavailable }`
+        return (kind === 'status' ? STATUS_NAME.test(name) : ERROR_CODE_FIELD.test(name)) ? 'client-check' : undefined;
+      }
       if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
       if (kind === 'error-code' && !inCollection && ERROR_CODE_FIELD.test(name)) return 'server-sets';
       return undefined;
@@ -134,8 +168,10 @@ export class StatusContext {
       const target = s.assignTarget(parent);
       if (!target || target.id === child.id) return undefined;
       const name = this.lastName(target) ?? '';
-      if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr/i.test(name) ? 'retry-config' : undefined;
-      if (kind === 'status' && this.isStatusLike(target) && target.type !== 'identifier') return 'server-sets';
+      if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
+      if (kind !== 'status') return undefined;
+      // `res.statusCode = 404`, `ctx.Response.StatusCode = 410`, `status = 500`, `{ StatusCode = 409 }`
+      if (/identifier/.test(target.type) ? STATUS_NAME.test(name) : this.isStatusLike(target)) return 'server-sets';
       return undefined;
     }
     if (s.returns.has(parent.type) && kind === 'status' && inCollection) {
@@ -152,16 +188,28 @@ export class StatusContext {
     const name = this.lastName(s.callee(call)) ?? '';
     const args = s.callArguments(call);
     const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
+    const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
+    const others = args.filter((_, i) => i !== index);
     if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
-      const others = args.filter((_, i) => i !== index);
-      const subject = this.assertionSubject(call);
-      const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
-      if (others.some(matches) || matches(subject)) return 'test-assert';
+      if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
     }
-    if (kind !== 'status' || inCollection) return undefined;
+    const receiver = this.receiverOf(call);
+    if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
+      // `status().is(429)`, `response.StatusCode.Should().Be(...)`, supertest `request(app).get('/').expect(429)`
+      if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
+    }
+    if (inCollection) {
+      // Go `slices.Contains([]int{429, 503}, resp.StatusCode)`
+      return MEMBERSHIP_METHODS.has(name) && others.some(matches) ? 'client-check' : undefined;
+    }
+    if (kind === 'error-code') {
+      // Go `errors.Is(err, syscall.ECONNRESET)`
+      return (name === 'Is' || name === 'is') && index === 1 ? 'client-check' : undefined;
+    }
     if (!STATUS_SETTERS.has(name)) return undefined;
     const expected = STATUS_ARGUMENT_INDEX[name] ?? 0;
-    return index === expected ? 'server-sets' : undefined;
+    const wanted = expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected;
+    return index === wanted ? 'server-sets' : undefined;
   }
 
   /** `{code: 429}` means a status only beside status-ish siblings or inside a status setter call. */
@@ -177,9 +225,9 @@ export class StatusContext {
     while (node) {
       const callee: Node | null = this.syntax.calls.has(node.type) ? this.syntax.callee(node) : null;
       const receiver = this.receiverOf(node);
-      if (callee && /^(expect|assertThat|assert_that)$/.test(this.lastName(callee) ?? '')) {
-        return this.syntax.callArguments(node)[0] ?? null;
-      }
+      const calleeName = callee ? this.lastName(callee) ?? '' : '';
+      if (/^(expect|assertThat|assert_that)$/.test(calleeName)) return this.syntax.callArguments(node)[0] ?? null;
+      if (calleeName === 'Should' && receiver) return receiver; // FluentAssertions `x.Should().Be(...)`
       node = receiver && this.syntax.calls.has(receiver.type) ? receiver : receiver && this.syntax.members.has(receiver.type) ? this.syntax.memberParts(receiver)?.object ?? null : null;
     }
     return null;
@@ -215,6 +263,7 @@ export class StatusContext {
     if (!unwrapped) return undefined;
     if (this.syntax.members.has(unwrapped.type)) return this.syntax.memberParts(unwrapped)?.property;
     if (this.syntax.calls.has(unwrapped.type)) return this.lastName(this.syntax.callee(unwrapped));
+    if (unwrapped.type === 'generic_type') return this.lastName(unwrapped.namedChild(0));
     if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier/.test(unwrapped.type)) {
       const text = unwrapped.text;
       return (text.replace(/<[^]*$/, '').split(/\.|::/).pop() ?? '').trim();

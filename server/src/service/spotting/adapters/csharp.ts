@@ -5,12 +5,21 @@ export const csharpAdapter: SyntaxAdapter = {
   numbers: typeSet('integer_literal'),
   strings: typeSet('string_literal', 'verbatim_string_literal', 'raw_string_literal'),
   members: typeSet('member_access_expression'),
-  calls: typeSet('invocation_expression', 'object_creation_expression'),
-  binaries: typeSet('binary_expression'),
-  transparent: typeSet('parenthesized_expression', 'argument_list', 'cast_expression', 'constant_pattern', 'await_expression'),
+  calls: typeSet('invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression', 'attribute'),
+  binaries: typeSet('binary_expression', 'is_pattern_expression'),
+  transparent: typeSet(
+    'parenthesized_expression',
+    'argument_list',
+    'attribute_argument_list',
+    'attribute_argument',
+    'cast_expression',
+    'constant_pattern',
+    'await_expression',
+    'conditional_expression',
+  ),
   collections: typeSet('initializer_expression', 'implicit_array_creation_expression', 'array_creation_expression', 'collection_expression', 'or_pattern'),
   cases: typeSet('switch_section', 'switch_expression_arm', 'case_switch_label'),
-  pairs: typeSet('argument'),
+  pairs: typeSet('argument', 'subpattern'),
   assignments: typeSet('assignment_expression', 'variable_declarator'),
   returns: typeSet('return_statement'),
   asserts: typeSet(),
@@ -20,19 +29,28 @@ export const csharpAdapter: SyntaxAdapter = {
     const name = node.childForFieldName('name');
     return name ? { object: node.childForFieldName('expression'), property: name.text } : undefined;
   },
-  callee: (node) => node.childForFieldName(node.type === 'object_creation_expression' ? 'type' : 'function'),
-  callArguments(node) {
-    const args = node.childForFieldName('arguments');
-    return args ? namedChildren(args).map((arg) => (arg.type === 'argument' ? namedChildren(arg).pop() ?? arg : arg)) : [];
+  callee(node) {
+    if (node.type === 'attribute') return node.childForFieldName('name');
+    return node.childForFieldName(node.type === 'object_creation_expression' ? 'type' : 'function');
   },
-  operatorOf: (node) => node.childForFieldName('operator')?.type ?? '',
+  callArguments(node) {
+    const args = node.type === 'attribute' ? namedChildren(node).find((c) => c.type === 'attribute_argument_list') : node.childForFieldName('arguments');
+    return args ? namedChildren(args).map((arg) => (arg.type === 'argument' || arg.type === 'attribute_argument' ? namedChildren(arg).pop() ?? arg : arg)) : [];
+  },
+  operatorOf: (node) => (node.type === 'is_pattern_expression' ? 'is' : node.childForFieldName('operator')?.type ?? ''),
   caseSubject(node) {
     let statement = node.parent;
     if (statement?.type === 'switch_body' || statement?.type === 'switch_section') statement = statement.parent;
     if (statement?.type === 'switch_body') statement = statement.parent;
     return statement && /switch/.test(statement.type) ? statement.childForFieldName('value') ?? namedChildren(statement)[0] ?? null : null;
   },
-  pairName: (node) => node.childForFieldName('name')?.text,
+  pairName(node) {
+    if (node.type === 'subpattern') {
+      const first = namedChildren(node)[0];
+      return first && first.type === 'identifier' && namedChildren(node).length > 1 ? first.text : undefined;
+    }
+    return node.childForFieldName('name')?.text;
+  },
   pairValue: (node) => namedChildren(node).pop() ?? null,
   assignTarget(node) {
     return node.type === 'variable_declarator' ? node.childForFieldName('name') : node.childForFieldName('left');

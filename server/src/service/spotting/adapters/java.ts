@@ -5,9 +5,9 @@ export const javaAdapter: SyntaxAdapter = {
   numbers: typeSet('decimal_integer_literal'),
   strings: typeSet('string_literal'),
   members: typeSet('field_access'),
-  calls: typeSet('method_invocation', 'object_creation_expression'),
+  calls: typeSet('method_invocation', 'object_creation_expression', 'annotation'),
   binaries: typeSet('binary_expression'),
-  transparent: typeSet('parenthesized_expression', 'argument_list', 'cast_expression', 'switch_label'),
+  transparent: typeSet('parenthesized_expression', 'argument_list', 'annotation_argument_list', 'cast_expression', 'switch_label', 'ternary_expression'),
   collections: typeSet('array_initializer', 'element_value_array_initializer'),
   cases: typeSet('switch_block_statement_group', 'switch_rule'),
   pairs: typeSet('element_value_pair'),
@@ -22,7 +22,7 @@ export const javaAdapter: SyntaxAdapter = {
   },
   callee(node) {
     // `a.b(...)`: the name is the callee; the object is reachable through the parent for receivers.
-    return node.type === 'object_creation_expression' ? node.childForFieldName('type') : node.childForFieldName('name');
+    return node.type === 'object_creation_expression' ? node.childForFieldName('type') : node.childForFieldName('name'); // annotation: name too
   },
   callArguments(node) {
     const args = node.childForFieldName('arguments');

@@ -16,6 +16,7 @@ export const javascriptAdapter: SyntaxAdapter = {
     'non_null_expression',
     'type_assertion',
     'await_expression',
+    'ternary_expression',
   ),
   collections: typeSet('array'),
   cases: typeSet('switch_case'),

@@ -7,7 +7,7 @@ export const pythonAdapter: SyntaxAdapter = {
   members: typeSet('attribute'),
   calls: typeSet('call'),
   binaries: typeSet('comparison_operator'),
-  transparent: typeSet('parenthesized_expression', 'case_pattern', 'argument_list', 'not_operator'),
+  transparent: typeSet('parenthesized_expression', 'case_pattern', 'argument_list', 'not_operator', 'conditional_expression', 'await'),
   collections: typeSet('tuple', 'list', 'set', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern', 'union_pattern'),
   cases: typeSet('case_clause'),
   pairs: typeSet('keyword_argument', 'pair'),
