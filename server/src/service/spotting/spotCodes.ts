@@ -3,6 +3,7 @@ import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import type { TextLines } from '../parsing/textLines';
 import type { Occurrence } from '../types';
 import type { GrammarSupport } from './adapters';
+import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
 import { StatusContext } from './statusContext';
 
 const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
@@ -70,16 +71,29 @@ function spotName(
     if (!/^(value|phrase|description|Value)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
   }
   const receiver = context.lastName(parts.object);
-  const status = receiver ? registry.httpConstant(support.constants, receiver, name) : undefined;
+  const status = receiver ? lookupHttpConstant(registry, support.constants, receiver, name) : undefined;
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
     const role = context.classify(member, 'status') ?? 'constant';
     return occurrence(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   const entries = registry.errorConstant(dotted);
-  if (entries.length === 0) return undefined;
-  const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? 'constant';
-  return occurrence(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+  if (entries.length > 0) {
+    const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? 'constant';
+    return occurrence(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+  }
+  // `errno.ECONNRESET`, `syscall.ECONNRESET`, or an aliased gRPC module compared with an error's code.
+  const codes = registry.errorCode(name);
+  if (codes.length === 0 || !receiver) return undefined;
+  const role = context.classify(member, 'error-code');
+  const ambiguous = codes.every((e) => e.entry.ambiguous);
+  if (ERRNO_RECEIVER.test(receiver) && !ambiguous) {
+    return occurrence(codes[0].entry.code, 'error-code', role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
+  }
+  if (role && CODE_RECEIVER.test(receiver)) {
+    return occurrence(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+  }
+  return undefined;
 }
 
 function occurrence(

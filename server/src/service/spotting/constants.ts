@@ -1,0 +1,60 @@
+import type { CatalogRegistry, ConstantFamily } from '../catalog/catalogRegistry';
+
+/** Receivers of the symbolic HTTP constant tables, per language family (see server/data/http-constants.json). */
+const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
+  python: ['HTTPStatus', 'status', 'codes'],
+  javascript: ['StatusCodes', 'HttpStatus', 'constants'],
+  go: ['http'],
+  java: ['HttpStatus', 'HttpURLConnection', 'HttpServletResponse', 'HttpStatusCode'],
+  csharp: ['HttpStatusCode', 'StatusCodes'],
+};
+
+/**
+ * Member names that say by themselves which table they come from, whatever the receiver is called
+ * after an import alias: DRF `drf_status.HTTP_429_TOO_MANY_REQUESTS`, `fasthttp.StatusOK`,
+ * `http2.constants.HTTP_STATUS_OK`, ASP.NET `Microsoft.AspNetCore.Http.StatusCodes.Status429TooManyRequests`.
+ */
+const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: string; receiverLike?: RegExp }>> = {
+  python: [{ member: /^HTTP_\d{3}_[A-Z_]+$/, receiver: 'status' }],
+  javascript: [{ member: /^HTTP_STATUS_[A-Z_]+$/, receiver: 'constants' }],
+  go: [{ member: /^Status[A-Z]\w+$/, receiver: 'http', receiverLike: /http/i }],
+  java: [
+    { member: /^SC_[A-Z_]+$/, receiver: 'HttpServletResponse', receiverLike: /servlet|response/i },
+    { member: /^HTTP_[A-Z_]+$/, receiver: 'HttpURLConnection', receiverLike: /connection/i },
+  ],
+  csharp: [{ member: /^Status\d{3}[A-Za-z]+$/, receiver: 'StatusCodes' }],
+};
+
+const normalise = (name: string): string => name.replace(/_/g, '').toLowerCase();
+
+/** The status a symbolic constant stands for, tolerating import aliases and case variants of the receiver. */
+export function lookupHttpConstant(
+  registry: CatalogRegistry,
+  family: ConstantFamily,
+  receiver: string,
+  member: string,
+): number | undefined {
+  const exact = registry.httpConstant(family, receiver, member);
+  if (exact !== undefined) return exact;
+  // `httpStatus.NOT_FOUND` (the http-status package), `HttpStatusCodes.OK`
+  const wanted = normalise(receiver);
+  for (const known of RECEIVERS[family]) {
+    if (known.length > 5 && (normalise(known) === wanted || normalise(known) + 's' === wanted)) {
+      const hit = registry.httpConstant(family, known, member);
+      if (hit !== undefined) return hit;
+    }
+  }
+  for (const rule of SELF_DESCRIBING[family]) {
+    if (rule.member.test(member) && (!rule.receiverLike || rule.receiverLike.test(receiver))) {
+      const hit = registry.httpConstant(family, rule.receiver, member);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** Receivers whose members are OS / socket error names: `errno.ECONNRESET`, `syscall.ECONNREFUSED`. */
+export const ERRNO_RECEIVER = /^(errno|syscall|unix|windows|os|constants|Errno|socket|SocketError|ErrorCode|ErrorCodes)$/;
+
+/** Receivers that plausibly hold gRPC or error codes under an alias: `GrpcStatus.UNAVAILABLE`, `grpcCodes.Unavailable`. */
+export const CODE_RECEIVER = /(status|code|grpc|errno|error)s?$/i;
