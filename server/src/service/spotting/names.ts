@@ -56,7 +56,7 @@ export const DEFAULT_OPERATORS = new Set(['||', '??', 'or']);
 export const MATCHER_METHODS = /^(is|isEqualTo|toBe|toEqual|toStrictEqual|Be|BeEquivalentTo|equals|eq|should|shouldBe|expect)$/;
 
 /** Keyword / named arguments and object keys that carry a status. */
-export const STATUS_KEYS = /^(status|status_?code|statusCode|http_?status|code)$/i;
+export const STATUS_KEYS = /^:?(status|status_?code|statusCode|http_?status|code)$/i;
 
 /** Names of lists that configure which statuses are retried. */
 export const RETRY_CONFIG_NAME =

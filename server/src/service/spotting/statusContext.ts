@@ -86,6 +86,10 @@ export class StatusContext {
         return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
       }
       if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);
+      if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
+        // `getattr(exc, "status_code", None)`, `data.get("status")`
+        return args.some((a) => /^['"](status|status_?code|statusCode|http_?status)['"]$/.test(a.text));
+      }
       return false;
     }
     if (s.members.has(node.type)) {

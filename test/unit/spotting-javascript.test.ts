@@ -1,0 +1,69 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
+  describe('numeric statuses', () => {
+    spotCases('typescript', [
+      ['res.status === 503', 'if (res.status === 503) retry();\n', ['503 client-check']],
+      ['an axios error status', 'if (error.response?.status >= 500) throw error;\n', ['500 client-check']],
+      ['a nullish default in a comparison', 'if ((err.response?.status ?? 0) === 429) wait();\n', ['429 client-check']],
+      ['includes over a literal array', 'const again = [429, 503].includes(res.status);\n', ['429 client-check', '503 client-check']],
+      ['case 429 in a switch over a status', 'switch (res.status) {\n  case 429:\n    break;\n}\n', ['429 client-check']],
+      ['res.status(404)', 'res.status(404).json({});\n', ['404 server-sets']],
+      ['res.sendStatus(204)', 'res.sendStatus(204);\n', ['204 server-sets']],
+      ['writeHead(503)', "res.writeHead(503, { 'Retry-After': '10' });\n", ['503 server-sets']],
+      ['a Response init status', 'return new Response(body, { status: 503 });\n', ['503 server-sets']],
+      ['res.statusCode = 404', 'res.statusCode = 404;\n', ['404 server-sets']],
+      ['a status default', 'const status = err.status || 500;\n', ['500 server-sets']],
+      ['a ternary status', 'res.status(ok ? 200 : 500);\n', ['200 server-sets', '500 server-sets']],
+      ['NestJS @HttpCode(201)', 'class C { @HttpCode(201) create() {} }\n', ['201 server-sets']],
+      ['new HttpException(body, 429)', "throw new HttpException('slow', 429);\n", ['429 server-sets']],
+      ['expect(res.status).toBe(201)', 'expect(res.status).toBe(201);\n', ['201 test-assert']],
+      ['expect(res.statusCode).not.toBe(500)', 'expect(res.statusCode).not.toBe(500);\n', ['500 test-assert']],
+      ['supertest .expect(429)', "await request(app).get('/x').expect(429);\n", ['429 test-assert']],
+      ['got retry statusCodes', 'got.extend({ retry: { limit: 2, statusCodes: [408, 429] } });\n', ['408 retry-config', '429 retry-config']],
+      ['a retryable set', 'const RETRYABLE = new Set([429, 503]);\n', ['429 retry-config', '503 retry-config']],
+    ]);
+  });
+
+  describe('constants and error codes', () => {
+    spotCases('typescript', [
+      ['StatusCodes.TOO_MANY_REQUESTS', 'if (res.status === StatusCodes.TOO_MANY_REQUESTS) {}\n', ['429 client-check']],
+      ['NestJS HttpStatus.TOO_MANY_REQUESTS', 'throw new HttpException("x", HttpStatus.TOO_MANY_REQUESTS);\n', ['429 server-sets']],
+      ['http2 constants.HTTP_STATUS_*', 'stream.respond({ ":status": constants.HTTP_STATUS_SERVICE_UNAVAILABLE });\n', ['503 server-sets']],
+      ["err.code === 'ECONNRESET'", "if (err.code === 'ECONNRESET') retry();\n", ['ECONNRESET client-check']],
+      ["a case 'ETIMEDOUT'", "switch (e.code) {\n  case 'ETIMEDOUT':\n    break;\n}\n", ['ETIMEDOUT client-check']],
+      ['got errorCodes', "got.extend({ retry: { errorCodes: ['ECONNRESET'] } });\n", ['ECONNRESET retry-config']],
+      ['grpc.status.UNAVAILABLE', 'if (err.code === grpc.status.UNAVAILABLE) retry();\n', ['UNAVAILABLE client-check']],
+      ['an aliased grpc status', 'if (err.code === GrpcStatus.RESOURCE_EXHAUSTED) retry();\n', ['RESOURCE_EXHAUSTED client-check']],
+    ]);
+  });
+
+  describe('JSX and TSX', () => {
+    spotCases('javascriptreact', [
+      ['a status check in a JSX component', 'const A = ({ res }) => <p>{res.status === 503 ? "down" : "up"}</p>;\n', ['503 client-check']],
+      ['JSX width attributes', 'const A = () => <img width={300} height={200} style={{ width: 404 }} />;\n', []],
+    ]);
+    spotCases('typescriptreact', [
+      ['a statusCode prop compared', 'export const E = ({ statusCode }: P) => <h1>{statusCode === 404 ? "Missing" : "Error"}</h1>;\n', ['404 client-check']],
+      ['JSX text with a number', 'export const E = () => <p>Error 503: try later</p>;\n', []],
+    ]);
+  });
+
+  describe('numbers that are not statuses', () => {
+    spotCases('javascript', [
+      ['setTimeout(f, 500)', 'setTimeout(f, 500);\n', []],
+      ['width: 300', 'const style = { width: 300, height: 200 };\n', []],
+      ['maxRetries = 500', 'const maxRetries = 500;\n', []],
+      ['new Array(404)', 'const a = new Array(404);\n', []],
+      ['ms: 429', 'const t = { ms: 429 };\n', []],
+      ['an array index', 'const x = items[200];\n', []],
+      ['a port', 'app.listen(3000);\nconst PORT = 8080;\n', []],
+      ['arithmetic', 'const n = a * 500 + 100;\n', []],
+      ['template literals', 'const m = `status 503 for ${url}`;\n', []],
+      ['a timeout option', 'fetch(u, { timeout: 500 });\n', []],
+      ['x.length === 200', 'if (x.length === 200) {}\n', []],
+      ['an exit code', 'if (exitCode === 130) process.exit(1);\n', []],
+      ['a bare ambiguous word', "const s = 'UNAVAILABLE';\n", []],
+    ]);
+  });
+});

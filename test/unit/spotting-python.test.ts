@@ -1,0 +1,56 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+describe('spotting: Python', () => {
+  describe('numeric statuses', () => {
+    spotCases('python', [
+      ['a comparison with status_code', 'if r.status_code == 429:\n    pass\n', ['429 client-check']],
+      ['membership in a tuple', 'if status in (429, 503):\n    retry()\n', ['429 client-check', '503 client-check']],
+      ['membership of resp.status in a set', 'if resp.status in {500, 502}:\n    raise X\n', ['500 client-check', '502 client-check']],
+      ['a match/case over a status', 'match resp.status_code:\n    case 429 | 503:\n        pass\n', ['429 client-check', '503 client-check']],
+      ['abort(429)', 'abort(429)\n', ['429 server-sets']],
+      ['HTTPException(status_code=429)', 'raise HTTPException(status_code=429, detail="x")\n', ['429 server-sets']],
+      ['a Flask return tuple', 'return jsonify(error="x"), 503\n', ['503 server-sets']],
+      ['JsonResponse(status=201)', 'return JsonResponse({"ok": True}, status=201)\n', ['201 server-sets']],
+      ['a decorator status_code', '@app.get("/", status_code=202)\ndef f(): ...\n', ['202 server-sets']],
+      ['assert r.status_code == 200', 'def test_x(client):\n    r = client.get("/")\n    assert r.status_code == 200\n', ['200 test-assert']],
+      ['assertEqual(res.status_code, 201)', 'self.assertEqual(res.status_code, 201)\n', ['201 test-assert']],
+      ['urllib3 status_forcelist', 'Retry(total=3, status_forcelist=[429, 500, 503])\n', ['429 retry-config', '500 retry-config', '503 retry-config']],
+      ['a retryable-status frozenset', 'RETRY_STATUSES = frozenset({429, 503})\n', ['429 retry-config', '503 retry-config']],
+      ['a status default', 'status = getattr(exc, "status_code", None) or 500\n', ['500 server-sets']],
+    ]);
+  });
+
+  describe('symbolic constants and error codes', () => {
+    spotCases('python', [
+      ['HTTPStatus.TOO_MANY_REQUESTS', 'if r.status_code == HTTPStatus.TOO_MANY_REQUESTS:\n    pass\n', ['429 client-check']],
+      ['status.HTTP_429_TOO_MANY_REQUESTS', 'raise HTTPException(status_code=status.HTTP_429_TOO_MANY_REQUESTS)\n', ['429 server-sets']],
+      ['an aliased DRF status module', 'return Response(d, status=drf_status.HTTP_503_SERVICE_UNAVAILABLE)\n', ['503 server-sets']],
+      ['requests.codes.too_many_requests', 'if r.status_code == requests.codes.too_many_requests:\n    pass\n', ['429 client-check']],
+      ['a standalone HTTPStatus constant', 'CODE = HTTPStatus.SERVICE_UNAVAILABLE\n', ['503 constant']],
+      ["'ECONNRESET' compared with an error code", "if e.code == 'ECONNRESET':\n    pass\n", ['ECONNRESET client-check']],
+      ['errno.ECONNRESET', 'if e.errno == errno.ECONNRESET:\n    pass\n', ['ECONNRESET client-check']],
+      ['"ThrottlingException" from boto', 'if err.response["Error"]["Code"] == "ThrottlingException":\n    pass\n', ['ThrottlingException client-check']],
+      ['a SQLSTATE string', 'if exc.pgcode == "40001":\n    retry()\n', ['40001 client-check']],
+      ['grpc.StatusCode.UNAVAILABLE', 'if e.code() == grpc.StatusCode.UNAVAILABLE:\n    pass\n', ['UNAVAILABLE client-check']],
+      ['an ambiguous word in an error-code context', 'if err.code == "UNAVAILABLE":\n    pass\n', ['UNAVAILABLE client-check']],
+    ]);
+  });
+
+  describe('numbers that are not statuses', () => {
+    spotCases('python', [
+      ['range(200)', 'for i in range(200):\n    pass\n', []],
+      ['sleep(500)', 'time.sleep(500)\n', []],
+      ['timeout=500', 'requests.get(url, timeout=500)\n', []],
+      ['a port', 'app.run(host="0.0.0.0", port=5000)\nPORT = 8080\n', []],
+      ['len(x) == 200', 'if len(x) == 200:\n    pass\n', []],
+      ['an exit code', 'if exit_code == 130:\n    pass\n', []],
+      ['maxRetries = 500', 'max_retries = 500\n', []],
+      ['an array index', 'y = rows[404]\n', []],
+      ['arithmetic', 'total = count * 500 + 200\n', []],
+      ['numbers in strings and comments', 'msg = "got 503"  # retry on 429\n', []],
+      ['a list of widths', 'widths = [200, 300, 400]\n', []],
+      ['a bare ambiguous word', 'print("UNAVAILABLE")\nlabel = "TIMEOUT"\n', []],
+      ['a year', 'if year == 2024:\n    pass\n', []],
+    ]);
+  });
+});
