@@ -1,0 +1,31 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+const m = (body: string): string => `class A {\n  async Task F() {\n${body}\n  }\n}\n`;
+
+describe('spotting: C#', () => {
+  spotCases('csharp', [
+    ['(int)response.StatusCode == 503', m('    if ((int)response.StatusCode == 503) { }'), ['503 client-check']],
+    ['a switch over (int)StatusCode', m('    switch ((int)r.StatusCode) { case 429: break; }'), ['429 client-check']],
+    ['HttpStatusCode.TooManyRequests compared', m('    if (response.StatusCode == HttpStatusCode.TooManyRequests) { }'), ['429 client-check']],
+    ['an is-pattern over two constants', m('    var again = r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;'), ['429 client-check', '503 client-check']],
+    ['a property pattern', m('    if (ex is HttpRequestException { StatusCode: HttpStatusCode.ServiceUnavailable }) { }'), ['503 client-check']],
+    ['Polly OrResult', 'class A {\n  P p = Policy.HandleResult<HttpResponseMessage>(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);\n}\n', ['503 client-check']],
+    ['StatusCode(429) in a controller', m('    return StatusCode(429);'), ['429 server-sets']],
+    ['StatusCodes.Status429TooManyRequests', m('    return StatusCode(StatusCodes.Status429TooManyRequests);'), ['429 server-sets']],
+    ['Results.StatusCode(503)', m('    return Results.StatusCode(503);'), ['503 server-sets']],
+    ['Response.StatusCode = 410', m('    ctx.Response.StatusCode = 410;'), ['410 server-sets']],
+    ['an object initializer StatusCode', m('    return new ObjectResult(e) { StatusCode = 409 };'), ['409 server-sets']],
+    ['[ProducesResponseType(404)]', 'class A {\n  [ProducesResponseType(404)]\n  void F() {}\n}\n', ['404 server-sets']],
+    ['Assert.Equal(HttpStatusCode.OK, response.StatusCode)', m('    Assert.Equal(HttpStatusCode.OK, response.StatusCode);'), ['200 test-assert']],
+    ['Assert.AreEqual(404, (int)response.StatusCode)', m('    Assert.AreEqual(404, (int)response.StatusCode);'), ['404 test-assert']],
+    ['FluentAssertions Should().Be', m('    response.StatusCode.Should().Be(HttpStatusCode.NotFound);'), ['404 test-assert']],
+    ['a retryable status array', 'class A {\n  static readonly int[] RetryableStatusCodes = { 429, 503 };\n}\n', ['429 retry-config', '503 retry-config']],
+    ['a retryable HashSet', 'class A {\n  static readonly HashSet<int> Retryable = new HashSet<int> { 429, 503 };\n}\n', ['429 retry-config', '503 retry-config']],
+    ['gRPC StatusCode.Unavailable', m('    if (rpc.StatusCode == StatusCode.Unavailable) { }'), ['UNAVAILABLE client-check']],
+    ['new int[404]', m('    var a = new int[404];\n    a[200] = 300;'), []],
+    ['Task.Delay(500)', m('    await Task.Delay(500);'), []],
+    ['a port', 'class A {\n  const int Port = 5000;\n  const int MaxPageSize = 200;\n}\n', []],
+    ['Assert.Equal on a length', m('    Assert.Equal(200, body.Length);'), []],
+    ['an interpolated string', m('    Console.WriteLine($"HTTP {code} 503");'), []],
+  ]);
+});

@@ -1,0 +1,31 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+const m = (body: string): string => `class A {\n  void f() throws Exception {\n${body}\n  }\n}\n`;
+
+describe('spotting: Java', () => {
+  spotCases('java', [
+    ['response.statusCode() >= 500', m('    if (response.statusCode() >= 500) { throw new X(); }'), ['500 client-check']],
+    ['a switch over statusCode()', m('    switch (response.statusCode()) { case 429: break; }'), ['429 client-check']],
+    ['a switch rule over getStatusCode().value()', m('    switch (resp.getStatusCode().value()) { case 503 -> retry(); default -> {} }'), ['503 client-check']],
+    ['OkHttp resp.code() == 503', m('    if (resp.code() == 503) { retry(); }'), ['503 client-check']],
+    ['ResponseEntity.status(503)', m('    return ResponseEntity.status(503).build();'), ['503 server-sets']],
+    ['ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)', m('    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();'), ['429 server-sets']],
+    ['new ResponseEntity<>(body, status)', m('    return new ResponseEntity<>(body, HttpStatus.SERVICE_UNAVAILABLE);'), ['503 server-sets']],
+    ['@ResponseStatus(HttpStatus.CREATED)', 'class A {\n  @ResponseStatus(HttpStatus.CREATED)\n  void f() {}\n}\n', ['201 server-sets']],
+    ['servlet setStatus(SC_SERVICE_UNAVAILABLE)', m('    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);'), ['503 server-sets']],
+    ['sendError(429)', m('    response.sendError(429, "slow");'), ['429 server-sets']],
+    ['HttpURLConnection.HTTP_UNAVAILABLE', m('    if (conn.getResponseCode() == HttpURLConnection.HTTP_UNAVAILABLE) {}'), ['503 client-check']],
+    ['assertEquals(200, response.statusCode())', m('    assertEquals(200, response.statusCode());'), ['200 test-assert']],
+    ['assertThat(...).isEqualTo(404)', m('    assertThat(entity.getStatusCodeValue()).isEqualTo(404);'), ['404 test-assert']],
+    ['MockMvc status().is(429)', m('    mvc.perform(get("/")).andExpect(status().is(429));'), ['429 test-assert']],
+    ['a retryable Set.of', 'class A {\n  static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 503);\n}\n', ['429 retry-config', '503 retry-config']],
+    ['gRPC Status.Code.UNAVAILABLE', m('    if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {}'), ['UNAVAILABLE client-check']],
+    ['a SQLSTATE string', m('    if ("40001".equals(ex.getSQLState())) {}'), ['40001 client-check']],
+    ['new int[404]', m('    int[] a = new int[404];\n    a[200] = 1;'), []],
+    ['Thread.sleep(500)', m('    Thread.sleep(500);'), []],
+    ['a port constant', 'class A {\n  static final int PORT = 8080;\n  static final int MAX = 500;\n}\n', []],
+    ['List.of widths', m('    List<Integer> widths = List.of(300, 200);'), []],
+    ['assertEquals on a length', m('    assertEquals(200, body.length());'), []],
+    ['a string with a number', m('    log.info("HTTP 503 received");'), []],
+  ]);
+});
