@@ -2,13 +2,14 @@ import { createBuiltinRegistry } from './catalog/builtinCatalogs';
 import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
 import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
+import { computeDiagnostics } from './diagnostics/runDiagnostics';
 import { DocumentTrees, ParsedDocument, TextChange } from './parsing/documentTrees';
 import { grammarFor } from './parsing/grammars';
 import { TreeSitterHost } from './parsing/treeSitter';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { GRAMMAR_SUPPORT } from './spotting/adapters';
 import { spotCodes } from './spotting/spotCodes';
-import type { DocumentInput, HoverResult, Occurrence, Position } from './types';
+import type { DocumentInput, Finding, HoverResult, Occurrence, Position } from './types';
 
 export interface LanguageServiceOptions {
   /** Folders holding the tree-sitter wasm files (defaults: next to the bundle, then node_modules). */
@@ -65,6 +66,12 @@ export class ErrorCodeLanguageService {
     const occurrences = this.computeOccurrences(doc);
     this.occurrenceCache.set(uri, { version: doc.version, occurrences });
     return occurrences;
+  }
+
+  /** Rule findings (diagnostics) for an open document, after settings and suppression comments; cached per version. */
+  diagnostics(uri: string): Finding[] {
+    const doc = this.documents.get(uri);
+    return doc ? computeDiagnostics(doc, this.occurrences(uri), this.registry, this.settings) : [];
   }
 
   hover(uri: string, position: Position): HoverResult | undefined {

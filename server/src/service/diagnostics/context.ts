@@ -1,0 +1,106 @@
+import type { Node } from 'web-tree-sitter';
+import type { CatalogRegistry } from '../catalog/catalogRegistry';
+import type { ParsedDocument } from '../parsing/documentTrees';
+import type { Settings } from '../settings';
+import type { Finding, Occurrence, Range } from '../types';
+import type { BaseFindingData, FindingLanguage } from './findingData';
+import { enclosingFn, FileFlow } from './flow/flowModel';
+import { MechanismScope } from './mechanisms';
+import { findRequests, RequestInfo } from './requests';
+
+/** Codes the catalogs call conditional that the rules still treat as retryable when tested for. */
+const ALSO_RETRYABLE = new Set(['408', '529', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+
+/** What every rule gets: the document, its flow model, its spotted codes, and helpers. */
+export class DiagContext {
+  readonly requests: RequestInfo[];
+  readonly mechanisms: MechanismScope;
+  readonly language: FindingLanguage;
+  private readonly extra: Set<string>;
+
+  constructor(
+    readonly doc: ParsedDocument,
+    readonly flow: FileFlow,
+    readonly occurrences: readonly Occurrence[],
+    readonly registry: CatalogRegistry,
+    readonly settings: Settings,
+  ) {
+    this.requests = findRequests(flow);
+    this.mechanisms = new MechanismScope(flow, settings.retryFunctionNames);
+    this.extra = new Set(settings.extraRetryableCodes.map((c) => c.trim()));
+    const g = flow.grammarName;
+    this.language = g === 'tsx' ? 'typescript' : g === 'c-sharp' ? 'csharp' : g;
+  }
+
+  /** Retryable: catalog verdict `yes` (newest catalog first, so vendor catalogs speak), a few conditional ones, or the setting. */
+  isRetryable(occ: Pick<Occurrence, 'code' | 'kind'>): boolean {
+    if (this.extra.has(occ.code)) return true;
+    const entries = occ.kind === 'http-status' ? this.registry.httpStatus(occ.code) : this.registry.errorCode(occ.code);
+    if (entries[0]?.entry.retry.verdict === 'yes') return true;
+    return ALSO_RETRYABLE.has(occ.code) && entries.length > 0;
+  }
+
+  /** Must not be retried: catalog verdict `no` (403 only when nothing mentions rate limits). */
+  isNonRetryable(code: string, scope: Node): boolean {
+    if (this.extra.has(code)) return false;
+    if (code === '403') return !(enclosingFn(this.flow, scope)?.rateLimit ?? this.flow.fileRateLimit) && !this.flow.fileRateLimit;
+    return this.registry.httpStatus(code)[0]?.entry.retry.verdict === 'no';
+  }
+
+  /** The syntax node of an occurrence. */
+  nodeOf(occ: Occurrence): Node | null {
+    const start = this.doc.lines.offsetAt(occ.range.start);
+    const end = this.doc.lines.offsetAt(occ.range.end);
+    return this.doc.tree?.rootNode.descendantForIndex(start, end) ?? null;
+  }
+
+  range(node: Node): Range {
+    return this.doc.lines.rangeOf(node.startIndex, node.endIndex);
+  }
+
+  /** Range of a node's first line only (for loop headers and long calls). */
+  headRange(node: Node, end?: Node | null): Range {
+    const lineEnd = this.doc.lines.lineEnd(node.startPosition.row);
+    const stop = end && end.startIndex > node.startIndex ? Math.min(end.startIndex, lineEnd) : lineEnd;
+    const text = this.doc.text.slice(node.startIndex, stop).replace(/[\s{]+$/, '');
+    return this.doc.lines.rangeOf(node.startIndex, node.startIndex + text.length);
+  }
+
+  base(node: Node): BaseFindingData {
+    const fn = enclosingFn(this.flow, node);
+    const line = this.doc.lines.lineText(node.startPosition.row);
+    const data: BaseFindingData = { language: this.language, indent: /^\s*/.exec(line)?.[0] ?? '' };
+    if (fn) {
+      data.functionRange = this.range(fn.node);
+      if (fn.name) data.functionName = fn.name;
+    }
+    return data;
+  }
+
+  requestData(request: RequestInfo) {
+    return {
+      library: request.library,
+      method: request.method,
+      requestRange: this.range(request.call.node),
+      requestText: request.call.node.text,
+      requestStatementRange: this.range(request.statement),
+      ...(request.responseVar ? { responseVar: request.responseVar } : {}),
+    };
+  }
+
+  related(request: RequestInfo | undefined): Finding['related'] {
+    return request ? [{ range: this.range(request.call.node), message: `the ${request.method === 'UNKNOWN' ? '' : request.method + ' '}request this is about` }] : undefined;
+  }
+
+  /** The request a node is about: the nearest request before it in the same function using its variable, else the nearest before it. */
+  requestFor(node: Node, responseVar?: string): RequestInfo | undefined {
+    const fn = enclosingFn(this.flow, node);
+    let best: RequestInfo | undefined;
+    for (const r of this.requests) {
+      if (r.call.fn !== fn || r.call.node.startIndex > node.startIndex) continue;
+      if (responseVar && r.responseVar && r.responseVar !== responseVar) continue;
+      if (!best || r.call.node.startIndex > best.call.node.startIndex) best = r;
+    }
+    return best;
+  }
+}

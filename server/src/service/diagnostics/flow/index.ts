@@ -1,0 +1,17 @@
+import type { GrammarName } from '../../parsing/grammars';
+import { csharpFlow } from './csharpFlow';
+import type { FlowGrammar } from './flowGrammar';
+import { goFlow } from './goFlow';
+import { javaFlow } from './javaFlow';
+import { javascriptFlow } from './javascriptFlow';
+import { pythonFlow } from './pythonFlow';
+
+export const FLOW_GRAMMARS: Record<GrammarName, FlowGrammar> = {
+  python: pythonFlow,
+  javascript: javascriptFlow,
+  typescript: javascriptFlow,
+  tsx: javascriptFlow,
+  go: goFlow,
+  java: javaFlow,
+  'c-sharp': csharpFlow,
+};

@@ -1,0 +1,95 @@
+import type { Node } from 'web-tree-sitter';
+import data from '../../../data/retry-mechanisms.json';
+import type { GrammarName } from '../parsing/grammars';
+import { enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
+
+/** One entry of server/data/retry-mechanisms.json. */
+export interface RetryMechanism {
+  id: string;
+  language: 'python' | 'javascript' | 'go' | 'java' | 'csharp';
+  /** config: configures a client to retry; client: a client that retries by itself; sdk: an SDK that retries;
+   * decorator: marks a function as retried; wrapper: runs a function argument with retries. */
+  kind: 'config' | 'client' | 'sdk' | 'decorator' | 'wrapper';
+  /** Imported module names (exact, or a prefix ending at `/`, `.` or `-`). Importing covers the whole file unless kind is decorator. */
+  imports?: string[];
+  decorators?: string[];
+  wrappers?: string[];
+  configCalls?: Array<{ callee: string; withOption?: string }>;
+}
+
+export interface RetryMechanismFile {
+  description: string;
+  mechanisms: RetryMechanism[];
+}
+
+export const RETRY_MECHANISMS: readonly RetryMechanism[] = (data as RetryMechanismFile).mechanisms;
+
+const FAMILY: Record<GrammarName, RetryMechanism['language']> = {
+  python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript', go: 'go', java: 'java', 'c-sharp': 'csharp',
+};
+
+const RETRY_NAME = /retr(y|ies|ying)|backoff|resilien/i;
+
+/** Which retry mechanisms are in scope where, for one file. */
+export class MechanismScope {
+  /** A mechanism configured or imported for the whole file; the id explains why. */
+  readonly fileMechanism: string | undefined;
+  private readonly wrappers = new Set<string>();
+  private readonly decorators = new Set<string>();
+  /** Function names passed to (or called inside) a retry wrapper. */
+  private readonly wrappedNames = new Set<string>();
+
+  constructor(private readonly flow: FileFlow, retryFunctionNames: readonly string[]) {
+    const family = FAMILY[flow.grammarName];
+    const mine = RETRY_MECHANISMS.filter((m) => m.language === family);
+    let fileMechanism: string | undefined;
+    for (const m of mine) {
+      const imported = (m.imports ?? []).some((name) => flow.imports.some((module) => importMatches(module, name)));
+      if (imported && m.kind !== 'decorator') fileMechanism ??= m.id;
+      for (const d of m.decorators ?? []) this.decorators.add(d);
+      if (imported || !m.imports) for (const w of m.wrappers ?? []) this.wrappers.add(w);
+      for (const config of m.configCalls ?? []) {
+        const hit = flow.calls.find((c) => c.name === config.callee && (!config.withOption || hasOption(c.node, config.withOption)));
+        if (hit) fileMechanism ??= m.id;
+      }
+    }
+    for (const name of retryFunctionNames) this.wrappers.add(name.split('.').pop() ?? name);
+    this.fileMechanism = fileMechanism;
+    for (const call of flow.calls) {
+      if (!this.wrappers.has(call.name)) continue;
+      for (const id of call.node.text.matchAll(/[A-Za-z_$][\w$]*/g)) this.wrappedNames.add(id[0]);
+    }
+    this.retryFunctionNames = new Set(retryFunctionNames.map((n) => n.split('.').pop() ?? n));
+  }
+
+  private readonly retryFunctionNames: Set<string>;
+
+  /** The mechanism that retries the code at `node`, or undefined when nothing does. */
+  covering(node: Node): string | undefined {
+    if (this.fileMechanism) return this.fileMechanism;
+    for (let fn: FnInfo | undefined = enclosingFn(this.flow, node); fn; fn = fn.parent) {
+      if (fn.decorators.some((d) => this.decorators.has(d) || RETRY_NAME.test(d))) return `decorator @${fn.decorators.join(', @')}`;
+      if (fn.name && (this.wrappedNames.has(fn.name) || this.retryFunctionNames.has(fn.name) || RETRY_NAME.test(fn.name))) {
+        return `retried function ${fn.name}`;
+      }
+    }
+    for (let n: Node | null = node.parent; n; n = n.parent) {
+      const call = this.flow.callByNode.get(n.id);
+      if (call && call.node.id !== node.id && (this.wrappers.has(call.name) || RETRY_NAME.test(call.name))) return `wrapper ${call.name}`;
+    }
+    return undefined;
+  }
+}
+
+function importMatches(module: string, name: string): boolean {
+  if (module === name) return true;
+  if (!module.startsWith(name)) return false;
+  return /[/.\-]$/.test(name) || /[/.\-]/.test(module.charAt(name.length));
+}
+
+/** True when a call passes a keyword argument or object property with this name (at any depth of its arguments). */
+function hasOption(call: Node, option: string): boolean {
+  const args = call.childForFieldName('arguments') ?? call.lastNamedChild;
+  if (!args) return false;
+  return new RegExp(`(^|[^\\w$])${option}\\s*[:=]`).test(args.text);
+}

@@ -1,0 +1,139 @@
+import type { Node } from 'web-tree-sitter';
+import type { HttpLibrary, HttpMethod } from './findingData';
+import type { CallInfo, FileFlow } from './flow/flowModel';
+
+/** A call that sends an HTTP request. */
+export interface RequestInfo {
+  call: CallInfo;
+  library: HttpLibrary;
+  method: HttpMethod;
+  /** Variable the response is assigned to. */
+  responseVar?: string;
+  /** The statement holding the call. */
+  statement: Node;
+}
+
+const VERBS: Record<string, HttpMethod> = {
+  get: 'GET', head: 'HEAD', options: 'OPTIONS', put: 'PUT', delete: 'DELETE', post: 'POST', patch: 'PATCH',
+};
+const PY_CLIENT = /^_?(requests|httpx|session|sess|s|client|http|http_?client|async_?client|api|pool|aiohttp)$/i;
+const JS_CLIENT = /^_?(axios|got|ky|api|client|http|httpClient|instance|request|superagent)$/i;
+const GO_CLIENT = /(^http$|client$|Client$|^c$)/;
+const CS_VERB = /^(Get|Post|Put|Patch|Delete|Send|GetString|GetByteArray|GetStream|GetFromJson|PostAsJson|PutAsJson|PatchAsJson|DeleteFromJson)Async$/;
+
+/** Recognises the request calls of a file. */
+export function findRequests(flow: FileFlow): RequestInfo[] {
+  const result: RequestInfo[] = [];
+  for (const call of flow.calls) {
+    const found = recognise(flow, call);
+    if (!found) continue;
+    const statement = statementOf(call.node);
+    result.push({ call, ...found, responseVar: responseVarOf(call.node), statement });
+  }
+  return result;
+}
+
+function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
+  const name = call.name;
+  const receiverLast = (call.receiver ?? '').split(/\.|->/).pop() ?? '';
+  const lower = name.toLowerCase();
+  switch (flow.grammarName) {
+    case 'python': {
+      if (!PY_CLIENT.test(receiverLast)) return undefined;
+      const library: HttpLibrary = /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
+        : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
+      if (VERBS[name]) return { library, method: VERBS[name] };
+      if (name === 'request') return { library, method: methodFromFirstString(call.node) };
+      return undefined;
+    }
+    case 'javascript': case 'typescript': case 'tsx': {
+      if (name === 'fetch' && (!call.receiver || /^(window|globalThis|self)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
+      if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
+      if (call.receiver && JS_CLIENT.test(receiverLast) && (VERBS[lower] && name === lower)) {
+        const library: HttpLibrary = receiverLast === 'got' ? 'got' : receiverLast === 'ky' ? 'ky' : 'axios';
+        return { library, method: VERBS[lower] };
+      }
+      return undefined;
+    }
+    case 'go': {
+      if (!call.receiver || !GO_CLIENT.test(receiverLast)) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
+      if (name === 'Do') return { library: 'net/http', method: methodFromNewRequest(flow, call) };
+      if (name === 'Get' || name === 'Head' || name === 'Post' || name === 'PostForm') {
+        return { library: 'net/http', method: name === 'PostForm' ? 'POST' : (name.toUpperCase() as HttpMethod) };
+      }
+      return undefined;
+    }
+    case 'java': {
+      if ((name === 'send' || name === 'sendAsync') && /client/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
+      if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+      const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
+      if (rest && /restTemplate|template/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
+      return undefined;
+    }
+    case 'c-sharp': {
+      const verb = CS_VERB.exec(name);
+      if (!verb || !/client|http/i.test(receiverLast)) return undefined;
+      const v = verb[1].replace(/String|ByteArray|Stream|FromJson|AsJson/g, '').toLowerCase();
+      return { library: 'HttpClient', method: v === 'send' ? methodFromBuilder(flow, call) : VERBS[v] ?? 'GET' };
+    }
+  }
+  return undefined;
+}
+
+function restyCall(call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
+  if (!/\bR\(\)/.test(call.receiver ?? '')) return undefined;
+  const m = VERBS[call.name.toLowerCase()];
+  return m && call.name[0] === call.name[0].toUpperCase() ? { library: 'resty', method: m } : undefined;
+}
+
+function methodFromFirstString(call: Node): HttpMethod {
+  const m = /\(\s*['"]([A-Za-z]+)['"]/.exec(call.text);
+  return toMethod(m?.[1]);
+}
+
+function methodFromOptions(call: Node): HttpMethod {
+  const m = /method\s*:\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
+  return m ? toMethod(m[1]) : 'GET';
+}
+
+/** Go: `http.NewRequest("POST", ...)` or `http.MethodPost` in the same function. */
+function methodFromNewRequest(flow: FileFlow, call: CallInfo): HttpMethod {
+  const builder = flow.calls.find((c) => /^NewRequest(WithContext)?$/.test(c.name) && c.fn === call.fn && c.node.startIndex < call.node.startIndex);
+  if (!builder) return 'UNKNOWN';
+  const m = /Method(Get|Post|Put|Patch|Delete|Head|Options)|"([A-Z]+)"/.exec(builder.node.text);
+  return toMethod(m?.[1] ?? m?.[2]);
+}
+
+/** Java/C#: the request builder in the same function (`.POST(`, `HttpMethod.Post`, `.method("PATCH"`). */
+function methodFromBuilder(flow: FileFlow, call: CallInfo): HttpMethod {
+  const scope = call.fn?.node.text ?? flow.text;
+  const m = /\.(POST|PUT|DELETE|GET|PATCH)\s*\(|HttpMethod\.(Post|Put|Delete|Get|Patch)\b|method\(\s*"([A-Z]+)"|\.(post|put|patch|delete|get)\(\)/.exec(scope);
+  return toMethod(m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4]);
+}
+
+function toMethod(text: string | undefined): HttpMethod {
+  const upper = (text ?? '').toUpperCase();
+  return (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH', 'TRACE'] as const).find((m) => m === upper) ?? 'UNKNOWN';
+}
+
+const STATEMENT = /statement$|declaration$|^expression_statement$|^local_declaration_statement$|^short_var_declaration$|^assignment_statement$/;
+
+export function statementOf(node: Node): Node {
+  let current = node;
+  while (current.parent && !STATEMENT.test(current.type)) {
+    if (/^(block|statement_block|body|source_file|module|program)$/.test(current.parent.type)) break;
+    current = current.parent;
+  }
+  return current;
+}
+
+/** `r = requests.get(...)`, `const res = await fetch(...)`, `resp, err := client.Do(req)`, `var r = await c.GetAsync(u)`. */
+export function responseVarOf(call: Node): string | undefined {
+  let node: Node | null = call.parent;
+  while (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression)$/.test(node.type)) node = node.parent;
+  if (!node) return undefined;
+  const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? (node.type === 'variable_declarator' ? node.firstNamedChild : null);
+  if (!target) return undefined;
+  const first = target.type === 'expression_list' || target.type === 'pattern_list' ? target.firstNamedChild : target;
+  return first && /^[A-Za-z_$][\w$]*$/.test(first.text) ? first.text : undefined;
+}

@@ -1,0 +1,115 @@
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../../types';
+import { branchOutcome, statusTest } from '../branches';
+import type { DiagContext } from '../context';
+import type { NoRetryOnRequestData } from '../findingData';
+import { enclosingFn, enclosingLoops } from '../flow/flowModel';
+import type { RequestInfo } from '../requests';
+import { fillMessage, ruleInfo } from '../rules';
+
+const RULE = 'no-retry-on-request';
+
+interface Check {
+  kind: NoRetryOnRequestData['checkKind'];
+  node: Node;
+  guard?: Node;
+  detail: string;
+}
+
+/**
+ * A request whose failure is only checked as success-or-fail (raise_for_status, !res.ok → throw,
+ * status != 200 → raise/return err, >= 400 → throw, EnsureSuccessStatusCode) with no retry
+ * mechanism in scope and no explicit handling of a retryable code in the function.
+ */
+export function noRetryOnRequest(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const request of ctx.requests) {
+    const { call } = request;
+    if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
+    if (ctx.mechanisms.covering(call.node)) continue;
+    const check = findCheck(ctx, request);
+    if (!check) continue;
+    if (handlesRetryableCode(ctx, request)) continue;
+    const data: NoRetryOnRequestData = {
+      ...ctx.base(check.node),
+      ...ctx.requestData(request),
+      checkKind: check.kind,
+      checkRange: ctx.range(check.node),
+      checkText: check.node.text,
+      ...(check.guard ? { branchRange: ctx.range(check.guard) } : {}),
+    };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { detail: check.detail }),
+      range: ctx.range(check.node),
+      related: ctx.related(request),
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  return findings;
+}
+
+function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
+  const { call, responseVar } = request;
+  const fn = call.fn;
+  const nextRequest = ctx.requests.find((r) => r.call.fn === fn && r.call.node.startIndex > call.node.endIndex && r.responseVar === responseVar);
+  const limit = nextRequest?.call.node.startIndex ?? Infinity;
+  const after = (n: Node) => n.startIndex >= call.node.startIndex && n.startIndex < limit;
+  // raise_for_status() / EnsureSuccessStatusCode() on the response, or chained on the call.
+  for (const c of ctx.flow.calls) {
+    if (c.fn !== fn || !after(c.node)) continue;
+    if (c.name !== 'raise_for_status' && c.name !== 'EnsureSuccessStatusCode') continue;
+    const receiver = c.receiver ?? '';
+    if (receiver.split(/[.(]/)[0] === responseVar || receiver.includes(call.node.text) || (!responseVar && c.node.startIndex > call.node.startIndex)) {
+      const kind = c.name === 'raise_for_status' ? 'raise-for-status' : 'ensure-success';
+      return { kind, node: c.node, detail: `${c.name}()` };
+    }
+  }
+  if (!responseVar) return undefined;
+  // Comparisons against success codes / error ranges on the response.
+  for (const occ of ctx.occurrences) {
+    if (occ.role !== 'client-check') continue;
+    const test = statusTest(ctx, occ);
+    if (!test || !test.guard || !test.branch || !after(test.test)) continue;
+    if (enclosingFn(ctx.flow, test.test) !== fn || test.subject?.split(/[.[(]/)[0] !== responseVar) continue;
+    const code = Number(occ.code);
+    const failureTest = (test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
+    if (!failureTest) continue;
+    const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
+    if (!outcome.final || outcome.continues || outcome.retries) continue;
+    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${outcome.final.kind}` };
+  }
+  // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
+  const { grammar } = ctx.flow;
+  const scope = fn?.node ?? ctx.doc.tree!.rootNode;
+  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar}\\.(ok|IsSuccessStatusCode|is_success)\\s*\\)?$`);
+  let found: Check | undefined;
+  const visit = (n: Node): void => {
+    if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
+    if (grammar.ifs.has(n.type)) {
+      const condition = grammar.ifCondition(n);
+      const text = condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '';
+      const branch = grammar.ifConsequence(n);
+      if (condition && branch && okPattern.test(text)) {
+        const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
+        if (outcome.final && !outcome.continues && !outcome.retries) {
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${outcome.final.kind}` };
+          return;
+        }
+      }
+    }
+    for (const c of n.namedChildren) if (c && !(c.id !== scope.id && grammar.functions.has(c.type))) visit(c);
+  };
+  visit(scope);
+  return found;
+}
+
+/** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
+function handlesRetryableCode(ctx: DiagContext, request: RequestInfo): boolean {
+  const fn = request.call.fn;
+  return ctx.occurrences.some((o) => o.role === 'client-check' && ctx.isRetryable(o) && (() => {
+    const node = ctx.nodeOf(o);
+    return node !== null && enclosingFn(ctx.flow, node) === fn;
+  })());
+}

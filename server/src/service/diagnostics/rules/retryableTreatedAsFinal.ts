@@ -1,0 +1,58 @@
+import type { Finding } from '../../types';
+import { branchOutcome, statusTest, StatusTest } from '../branches';
+import type { DiagContext } from '../context';
+import type { RetryableTreatedAsFinalData } from '../findingData';
+import { enclosingFn, enclosingLoops } from '../flow/flowModel';
+import { fillMessage, ruleInfo } from '../rules';
+
+const RULE = 'retryable-treated-as-final';
+
+/**
+ * A branch that tests for a retryable code (equality, membership or case label) and then raises,
+ * returns or exits, with no retry path: no continue or retry call in the branch, no enclosing retry
+ * loop, no retry mechanism in scope.
+ */
+export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
+  const byGuard = new Map<number, { test: StatusTest; codes: string[] }>();
+  for (const occ of ctx.occurrences) {
+    if (occ.role !== 'client-check' || !ctx.isRetryable(occ)) continue;
+    const test = statusTest(ctx, occ);
+    if (!test || !test.positive || !test.branch || !test.guard) continue;
+    const entry = byGuard.get(test.guard.id);
+    if (entry) entry.codes.push(occ.code);
+    else byGuard.set(test.guard.id, { test, codes: [occ.code] });
+  }
+  const findings: Finding[] = [];
+  for (const { test, codes } of byGuard.values()) {
+    const guard = test.guard!;
+    if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
+    if (ctx.mechanisms.covering(guard)) continue;
+    const fn = enclosingFn(ctx.flow, guard);
+    const responseVar = test.subject?.split(/[.[(]/)[0];
+    const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
+    if (outcome.continues || outcome.retries || !outcome.final) continue;
+    const request = ctx.requestFor(guard, responseVar);
+    const unique = [...new Set(codes)];
+    const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
+    const checkNode = test.op === 'case' ? test.test : test.test;
+    const data: RetryableTreatedAsFinalData = {
+      ...ctx.base(checkNode),
+      ...(request ? ctx.requestData(request) : {}),
+      codes: unique,
+      checkRange: ctx.range(checkNode),
+      checkText: checkNode.text,
+      branchRange: ctx.range(guard),
+      finalRange: ctx.range(outcome.final.node),
+      finalKind: outcome.final.kind,
+    };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes: unique, detail }),
+      range: ctx.range(checkNode),
+      related: ctx.related(request),
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  return findings;
+}
