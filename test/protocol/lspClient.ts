@@ -300,7 +300,7 @@ export class LspClient {
       const timer = setTimeout(() => {
         done();
         const last = this.diagnostics.get(uri);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last published: ${last ? JSON.stringify(last.diagnostics) : 'none'}\nstderr: ${this.stderr.join('').slice(-2000)}`));
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last published: ${last ? JSON.stringify(last.diagnostics) : 'none'}\nserver log: ${this.logs.join('\n').slice(-2000)}\nstderr: ${this.stderr.join('').slice(-2000)}`));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
