@@ -9,6 +9,7 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['includes over a literal array', 'const again = [429, 503].includes(res.status);\n', ['429 client-check', '503 client-check']],
       ['case 429 in a switch over a status', 'switch (res.status) {\n  case 429:\n    break;\n}\n', ['429 client-check']],
       ['res.status(404)', 'res.status(404).json({});\n', ['404 server-sets']],
+      ['Fastify reply.code(503)', 'reply.code(503).send();\n', ['503 server-sets']],
       ['res.sendStatus(204)', 'res.sendStatus(204);\n', ['204 server-sets']],
       ['writeHead(503)', "res.writeHead(503, { 'Retry-After': '10' });\n", ['503 server-sets']],
       ['a Response init status', 'return new Response(body, { status: 503 });\n', ['503 server-sets']],
@@ -64,6 +65,7 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['x.length === 200', 'if (x.length === 200) {}\n', []],
       ['an exit code', 'if (exitCode === 130) process.exit(1);\n', []],
       ['a bare ambiguous word', "const s = 'UNAVAILABLE';\n", []],
+      ['String(500) and other bare generic calls', 'const s = String(500);\nconst t = code(300);\n', []],
     ]);
   });
 });

@@ -30,6 +30,13 @@ export const STATUS_SETTERS = new Set([
   'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'ProducesResponseType', 'ProducesErrorResponseType',
 ]);
 
+/** Setter names too generic to trust as a bare function call: only `x.String(200, ...)`, `res.status(404)`. */
+export const METHOD_ONLY_SETTERS = new Set([
+  'status', 'code', 'throw', 'String', 'JSON', 'Error', 'Status', 'NoContent', 'valueOf', 'statusCode', 'SendStatus',
+  'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
+  'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect',
+]);
+
 /** Setters whose status is not the first argument: name → argument index. */
 export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none'> = {
   Error: 2, // Go http.Error(w, msg, code)

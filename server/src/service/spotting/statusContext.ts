@@ -8,6 +8,7 @@ import {
   DEFAULT_OPERATORS,
   ERROR_CODE_FIELD,
   MATCHER_METHODS,
+  METHOD_ONLY_SETTERS,
   MEMBERSHIP_METHODS,
   RESPONSE_OR_ERROR_OBJECT,
   RETRY_CONFIG_NAME,
@@ -211,6 +212,7 @@ export class StatusContext {
       return (name === 'Is' || name === 'is') && index === 1 ? 'client-check' : undefined;
     }
     if (!STATUS_SETTERS.has(name)) return undefined;
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver) return undefined; // `String(500)` is no `c.String(500, ...)`
     const expected = STATUS_ARGUMENT_INDEX[name] ?? 0;
     const wanted = expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected;
     return index === wanted ? 'server-sets' : undefined;
