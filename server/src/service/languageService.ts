@@ -1,8 +1,10 @@
 import { createBuiltinRegistry } from './catalog/builtinCatalogs';
 import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
+import { type CatalogFileReport, type CatalogSource, loadWorkspaceCatalogs } from './catalog/workspaceCatalogs';
 import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
 import { computeDiagnostics } from './diagnostics/runDiagnostics';
+import { type OpenApiFileReport, OpenApiIndex, type OpenApiSource } from './openapi/openApiIndex';
 import { DocumentTrees, ParsedDocument, TextChange } from './parsing/documentTrees';
 import { grammarFor } from './parsing/grammars';
 import { TreeSitterHost } from './parsing/treeSitter';
@@ -28,6 +30,7 @@ export class ErrorCodeLanguageService {
   readonly documents: DocumentTrees;
   private settings: Settings;
   private readonly occurrenceCache = new Map<string, { version: number; occurrences: Occurrence[] }>();
+  private readonly openApi = new OpenApiIndex();
 
   constructor(options: LanguageServiceOptions = {}) {
     this.registry = options.registry ?? createBuiltinRegistry();
@@ -79,7 +82,22 @@ export class ErrorCodeLanguageService {
     if (!occurrence) return undefined;
     const entries = this.entriesFor(occurrence);
     if (entries.length === 0) return undefined;
-    return { contents: renderHover(occurrence, entries), range: occurrence.range };
+    const doc = this.documents.get(uri);
+    const spec = doc ? this.openApi.hoverSection(doc, occurrence) : undefined;
+    return { contents: renderHover(occurrence, entries) + (spec ? `\n\n${spec}` : ''), range: occurrence.range };
+  }
+
+  /** Replaces the workspace catalogs (layered over the built-ins); returns each file's problems. */
+  setWorkspaceCatalogs(files: readonly CatalogSource[]): CatalogFileReport[] {
+    const { loaded, reports } = loadWorkspaceCatalogs(files);
+    this.registry.setWorkspaceCatalogs(loaded);
+    this.occurrenceCache.clear();
+    return reports;
+  }
+
+  /** Replaces the OpenAPI documents hovers consult; returns each file's problems (e.g. 429 without Retry-After). */
+  setOpenApiDocuments(files: readonly OpenApiSource[]): OpenApiFileReport[] {
+    return this.openApi.set(files);
   }
 
   occurrenceAt(uri: string, position: Position): Occurrence | undefined {
