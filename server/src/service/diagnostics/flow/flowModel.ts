@@ -65,6 +65,8 @@ export interface FileFlow {
   callByNode: Map<number, CallInfo>;
   fileReadsRetryAfter: boolean;
   fileRateLimit: boolean;
+  /** Mentions an Idempotency-Key header anywhere in the file. */
+  fileIdempotencyKey: boolean;
 }
 
 const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset|rate[-_]limit[-_]reset|retryafter/i;
@@ -76,7 +78,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
   const adapter = GRAMMAR_SUPPORT[grammarName].adapter;
   const flow: FileFlow = {
     grammarName, grammar, adapter, text, fns: [], loops: [], calls: [], imports: [], comments: [],
-    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), fileReadsRetryAfter: false, fileRateLimit: false,
+    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false,
   };
   const cursor = tree.rootNode.walk();
   const visit = (fn: FnInfo | undefined, loops: LoopInfo[]): void => {
@@ -94,7 +96,10 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
           flow.fileReadsRetryAfter = true;
           for (let f = fn; f; f = f.parent) f.readsRetryAfter = true;
         }
-        if (IDEMPOTENCY.test(leaf)) for (let f = fn; f; f = f.parent) f.idempotencyKey = true;
+        if (IDEMPOTENCY.test(leaf)) {
+          flow.fileIdempotencyKey = true;
+          for (let f = fn; f; f = f.parent) f.idempotencyKey = true;
+        }
         if (RATE_LIMIT.test(leaf)) {
           flow.fileRateLimit = true;
           for (let f = fn; f; f = f.parent) f.rateLimit = true;

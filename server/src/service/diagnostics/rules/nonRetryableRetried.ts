@@ -1,6 +1,72 @@
-import type { Finding } from '../../types';
+import type { Node } from 'web-tree-sitter';
+import type { Finding, Range } from '../../types';
+import { branchOutcome, statusTest } from '../branches';
 import type { DiagContext } from '../context';
+import type { NonRetryableRetriedData } from '../findingData';
+import { within } from '../flow/flowModel';
+import { findRetryLoops } from '../retryLoops';
+import { fillMessage, ruleInfo } from '../rules';
 
-export function nonRetryableRetried(_ctx: DiagContext): Finding[] {
-  return [];
+const RULE = 'non-retryable-retried';
+
+/** Status lists of retry configurations naming non-retryable codes, and retry loops that go round on them. */
+export function nonRetryableRetried(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  // 1. Retry configuration lists: `status_forcelist=[400, 429]`, `retryOnStatus: [404, 503]`.
+  const lists = new Map<number, { list: Node; codes: string[]; ranges: Range[] }>();
+  for (const occ of ctx.occurrences) {
+    if (occ.role !== 'retry-config' || occ.kind !== 'http-status') continue;
+    const node = ctx.nodeOf(occ);
+    if (!node || !ctx.isNonRetryable(occ.code, node)) continue;
+    const list = listOf(ctx, node);
+    const entry = lists.get(list.id) ?? { list, codes: [], ranges: [] };
+    entry.codes.push(occ.code);
+    entry.ranges.push(occ.range);
+    lists.set(list.id, entry);
+  }
+  for (const { list, codes, ranges } of lists.values()) {
+    const data: NonRetryableRetriedData = { ...ctx.base(list), codes, codeRanges: ranges, statusListRange: ctx.range(list) };
+    findings.push(make(ctx, { start: ranges[0].start, end: ranges[ranges.length - 1].end }, codes, data));
+  }
+  // 2. Retry loops whose retrying branch admits 4xx: `if r.status_code >= 400: continue`, `in (404, 503)`.
+  for (const retry of findRetryLoops(ctx)) {
+    for (const occ of ctx.occurrences) {
+      if (occ.role !== 'client-check') continue;
+      const test = statusTest(ctx, occ);
+      if (!test || !test.branch || !within(test.test, retry.loop.node)) continue;
+      const code = Number(occ.code);
+      let codes: string[] = [];
+      if (test.positive && ctx.isNonRetryable(occ.code, test.test)) codes = [occ.code];
+      else if ((test.op === '>=' && code <= 400) || (test.op === '>' && code <= 399)) codes = ['4xx'];
+      if (codes.length === 0) continue;
+      const outcome = branchOutcome(ctx, test.branch, retry.loop.fn?.name, retry.request.responseVar);
+      if (!outcome.continues && !outcome.retries) continue;
+      const data: NonRetryableRetriedData = {
+        ...ctx.base(test.test), codes, codeRanges: codes[0] === '4xx' ? [] : [occ.range],
+        checkRange: ctx.range(test.test), loopRange: ctx.range(retry.loop.node),
+      };
+      findings.push({ ...make(ctx, ctx.range(test.test), codes, data), related: ctx.related(retry.request) });
+    }
+  }
+  return findings;
+}
+
+function make(ctx: DiagContext, range: Range, codes: string[], data: NonRetryableRetriedData): Finding {
+  void ctx;
+  return {
+    rule: RULE,
+    severity: ruleInfo(RULE)!.defaultSeverity,
+    message: fillMessage(RULE, { codes }),
+    range,
+    data: data as unknown as Record<string, unknown>,
+  };
+}
+
+function listOf(ctx: DiagContext, node: Node): Node {
+  let current = node;
+  while (current.parent && (ctx.flow.adapter.collections.has(current.parent.type) || ctx.flow.adapter.transparent.has(current.parent.type))) {
+    current = current.parent;
+    if (ctx.flow.adapter.collections.has(current.type)) return current;
+  }
+  return current;
 }

@@ -1,6 +1,50 @@
 import type { Finding } from '../../types';
+import { branchOutcome, statusTest } from '../branches';
 import type { DiagContext } from '../context';
+import type { RetryIgnoresRetryAfterData } from '../findingData';
+import { within } from '../flow/flowModel';
+import { findRetryLoops, loopData } from '../retryLoops';
+import { fillMessage, ruleInfo } from '../rules';
 
-export function retryIgnoresRetryAfter(_ctx: DiagContext): Finding[] {
+const RULE = 'retry-ignores-retry-after';
+
+/** A retry loop that goes round again on 429 or 503 (or a range holding them) and never reads Retry-After. */
+export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const retry of findRetryLoops(ctx)) {
+    const { loop } = retry;
+    if (loop.fn?.readsRetryAfter ?? ctx.flow.fileReadsRetryAfter) continue;
+    for (const occ of ctx.occurrences) {
+      if (occ.role !== 'client-check') continue;
+      const test = statusTest(ctx, occ);
+      if (!test || !within(test.test, loop.node) || !test.branch) continue;
+      const code = Number(occ.code);
+      const codes = coveredCodes(test.op, test.positive, code);
+      if (codes.length === 0) continue;
+      const outcome = branchOutcome(ctx, test.branch, loop.fn?.name, retry.request.responseVar);
+      if (outcome.final && !outcome.continues) continue;
+      const data: RetryIgnoresRetryAfterData = { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) };
+      findings.push({
+        rule: RULE,
+        severity: ruleInfo(RULE)!.defaultSeverity,
+        message: fillMessage(RULE, { codes }),
+        range: ctx.range(test.test),
+        related: ctx.related(retry.request),
+        data: data as unknown as Record<string, unknown>,
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+/** Which of 429/503 a test lets through to its retrying branch. */
+function coveredCodes(op: string, positive: boolean, code: number): string[] {
+  if (positive) return code === 429 || code === 503 ? [String(code)] : [];
+  if ((op === '!=' || op === '!==') && code >= 200 && code < 300) return ['429', '503'];
+  if (op === '>=' || op === '>') {
+    const bound = op === '>' ? code + 1 : code;
+    return ['429', '503'].filter((c) => Number(c) >= bound);
+  }
   return [];
 }

@@ -1,6 +1,42 @@
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
+import type { RetryWithoutBackoffData } from '../findingData';
+import { findRetryLoops, isFixedDelay, loopData } from '../retryLoops';
+import { fillMessage, ruleInfo } from '../rules';
 
-export function retryWithoutBackoff(_ctx: DiagContext): Finding[] {
-  return [];
+const RULE = 'retry-without-backoff';
+const COUNTING = /\+\+|--|\+=|-=/;
+
+/** A retry loop with no attempt cap (`while True` and no counter), no delay, or a fixed delay. */
+export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const retry of findRetryLoops(ctx)) {
+    const { loop } = retry;
+    const base = loopData(ctx, retry);
+    let problem: RetryWithoutBackoffData['problem'] | undefined;
+    let range = base.loopHeaderRange;
+    let detail = '';
+    if (loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) {
+      problem = 'no-cap';
+      detail = 'has no cap on attempts';
+    } else if (retry.delays.length === 0) {
+      problem = 'no-delay';
+      detail = 'retries immediately, with no delay';
+    } else if (retry.delays.every((d) => isFixedDelay(ctx, loop, d.arg))) {
+      problem = 'fixed-delay';
+      detail = `waits a fixed ${retry.delays[0].arg?.text ?? 'time'} between attempts`;
+      range = ctx.range(retry.delays[0].call);
+    }
+    if (!problem) continue;
+    const data: RetryWithoutBackoffData = { ...base, problem };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { detail }),
+      range,
+      related: ctx.related(retry.request),
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  return findings;
 }

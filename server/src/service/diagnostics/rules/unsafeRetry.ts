@@ -1,6 +1,69 @@
+import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
+import type { UnsafeRetryData } from '../findingData';
+import { findRetryLoops, loopData } from '../retryLoops';
+import { fillMessage, ruleInfo } from '../rules';
 
-export function unsafeRetry(_ctx: DiagContext): Finding[] {
-  return [];
+const RULE = 'unsafe-retry';
+const UNSAFE = new Set(['POST', 'PATCH']);
+const METHOD_OPTION = /^(allowed_methods|method_whitelist|methods|retryMethods|retry_methods)$/;
+
+/** POST/PATCH retried by a loop or a retry configuration that allows them, with no Idempotency-Key in the file. */
+export function unsafeRetry(ctx: DiagContext): Finding[] {
+  if (ctx.flow.fileIdempotencyKey) return [];
+  const findings: Finding[] = [];
+  for (const retry of findRetryLoops(ctx)) {
+    const { request } = retry;
+    if (!UNSAFE.has(request.method)) continue;
+    const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
+    const headers = headersOf(ctx, request.call.node);
+    const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'loop', ...(headers ? { headersRange: ctx.range(headers) } : {}) };
+    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
+  }
+  // Retry configurations that allow POST/PATCH: `Retry(allowed_methods=[..., "POST"])`, `retry: {methods: ['POST']}`.
+  const { adapter } = ctx.flow;
+  for (const call of ctx.flow.calls) {
+    if (!/retr/i.test(call.name) && !/retr/i.test(call.node.text.slice(0, 200))) continue;
+    for (const option of optionPairs(ctx, call.node)) {
+      const name = adapter.pairName(option);
+      const value = adapter.pairValue(option);
+      if (!name || !METHOD_OPTION.test(name) || !value) continue;
+      const method = /['"](POST|PATCH)['"]/i.exec(value.text)?.[1].toUpperCase() ?? (/^(False|None)$/.test(value.text) ? 'POST' : undefined);
+      if (!method) continue;
+      const data: UnsafeRetryData = {
+        ...ctx.base(option), loopRange: ctx.range(call.node), loopHeaderRange: ctx.headRange(call.node),
+        method: method as UnsafeRetryData['method'], via: 'config', configRange: ctx.range(option),
+      };
+      findings.push(finding(ctx, ctx.range(option), method, data, undefined));
+    }
+  }
+  return findings;
+}
+
+function finding(ctx: DiagContext, range: Finding['range'], method: string, data: UnsafeRetryData, request: Parameters<DiagContext['related']>[0]): Finding {
+  return {
+    rule: RULE,
+    severity: ruleInfo(RULE)!.defaultSeverity,
+    message: fillMessage(RULE, { method }),
+    range,
+    related: ctx.related(request),
+    data: data as unknown as Record<string, unknown>,
+  };
+}
+
+/** Keyword arguments / object properties of a call's arguments, one level of object nesting deep. */
+function optionPairs(ctx: DiagContext, call: Node): Node[] {
+  const { adapter } = ctx.flow;
+  const pairs: Node[] = [];
+  const visit = (n: Node, depth: number): void => {
+    if (adapter.pairs.has(n.type)) pairs.push(n);
+    if (depth < 4) for (const c of n.namedChildren) if (c && !adapter.calls.has(c.type)) visit(c, depth + 1);
+  };
+  for (const arg of adapter.callArguments(call)) visit(arg, 0);
+  return pairs;
+}
+
+function headersOf(ctx: DiagContext, call: Node): Node | undefined {
+  return optionPairs(ctx, call).find((p) => /^headers$/i.test(ctx.flow.adapter.pairName(p) ?? ''));
 }

@@ -1,0 +1,100 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
+import type { RetryLoopData } from './findingData';
+import { calleeOf, LoopInfo, within } from './flow/flowModel';
+import type { RequestInfo } from './requests';
+
+/** A hand-written loop that re-sends a request after a failure. */
+export interface RetryLoop {
+  loop: LoopInfo;
+  request: RequestInfo;
+  /** Delay calls directly in the loop (`time.sleep`, `setTimeout`, `Task.Delay`…). */
+  delays: Array<{ call: Node; arg: Node | null }>;
+}
+
+const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause)$/;
+
+/**
+ * Retry loops: not iterating a collection, holding a request whose arguments do not use the loop
+ * counter (that would be paging), and showing retry intent: a `continue`, or an exit plus failure
+ * handling (a status test, try/catch, or Go's `err` check) inside the loop.
+ */
+export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
+  const result: RetryLoop[] = [];
+  const seen = new Set<number>();
+  for (const loop of ctx.flow.loops) {
+    if (loop.kind === 'collection' || seen.has(loop.node.id)) continue;
+    const request = ctx.requests.find((r) => loop.calls.includes(r.call) && r.call.loops[0] === loop);
+    if (!request) continue;
+    if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
+    const handlesFailure =
+      ctx.occurrences.some((o) => o.role === 'client-check' && inside(ctx, o, loop.node)) ||
+      hasAncestor(request.call.node, loop.node, /^try_statement$/) ||
+      (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
+      /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
+    if (loop.continues.length === 0 && !(loop.exits.length > 0 && handlesFailure)) continue;
+    if (!handlesFailure && loop.exits.length === 0 && loop.continues.length === 0) continue;
+    seen.add(loop.node.id);
+    const delays = loop.calls
+      .filter((c) => c.loops[0] === loop || c.loops.includes(loop))
+      .filter((c) => DELAY.test(c.name) && c.fn === loop.fn)
+      .map((c) => {
+        const args = ctx.flow.adapter.callArguments(c.node);
+        return { call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null };
+      })
+      .filter((d) => d.call.type !== 'new_expression');
+    result.push({ loop, request, delays });
+  }
+  return result;
+}
+
+export function loopData(ctx: DiagContext, retry: RetryLoop): RetryLoopData {
+  const { loop, request } = retry;
+  const delay = retry.delays[0];
+  return {
+    ...ctx.base(loop.node),
+    ...ctx.requestData(request),
+    loopRange: ctx.range(loop.node),
+    loopHeaderRange: ctx.headRange(loop.node, loop.body),
+    ...(loop.counterVar ? { counterVar: loop.counterVar } : {}),
+    ...(delay ? { delayRange: ctx.range(delay.call), delayText: delay.call.text } : {}),
+    ...(delay?.arg ? { delayArgRange: ctx.range(delay.arg) } : {}),
+  };
+}
+
+const GROWING = /\*\*|<<|\bpow\b|random|rand\b|uniform|jitter|backoff|retry_?after|retryafter|exp/i;
+const CONVERSIONS = /^(Duration|int|float|Number|parseInt|FromSeconds|FromMilliseconds|ofSeconds|ofMillis|toMillis|Millisecond|Second|long|milliseconds|seconds)$/;
+
+/** A delay whose length never changes between attempts. */
+export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null): boolean {
+  if (!arg) return true;
+  const text = arg.text;
+  if (GROWING.test(text)) return false;
+  const ids = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  if (loop.counterVar && ids.has(loop.counterVar)) return false;
+  const body = loop.body?.text ?? '';
+  for (const id of ids) {
+    if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) return false;
+  }
+  let hasCall = false;
+  const visit = (n: Node): void => {
+    if (ctx.flow.adapter.calls.has(n.type) && !CONVERSIONS.test(calleeOf(n, ctx.flow.adapter).name)) hasCall = true;
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(arg);
+  return !hasCall;
+}
+
+function inside(ctx: DiagContext, occ: { range: { start: { line: number; character: number } } }, outer: Node): boolean {
+  const offset = ctx.doc.lines.offsetAt(occ.range.start);
+  return offset >= outer.startIndex && offset < outer.endIndex;
+}
+
+function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {
+  for (let n: Node | null = node.parent; n && n.id !== stop.id && within(n, stop); n = n.parent) if (type.test(n.type)) return true;
+  return false;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
