@@ -3,6 +3,7 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  InitializeParams,
   InitializeResult,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -26,6 +27,8 @@ export interface ServerContext {
   diagnostics: DiagnosticsPublisher;
   /** Documents skipped because they are too large, with the reason shown to the user. */
   skipped: Map<string, string>;
+  /** Resolves with the initialize params once the client has sent `initialized`. */
+  initialized: Promise<InitializeParams>;
 }
 
 /** Wires the analysis service to an LSP connection and starts listening. */
@@ -40,10 +43,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       : [];
   };
   const diagnostics = new DiagnosticsPublisher(connection, service, queue, notices);
-  const context: ServerContext = { connection, service, queue, diagnostics, skipped };
+  let initializeParams: InitializeParams | undefined;
+  let resolveInitialized: (params: InitializeParams) => void = () => undefined;
+  const initialized = new Promise<InitializeParams>((resolve) => (resolveInitialized = resolve));
+  const context: ServerContext = { connection, service, queue, diagnostics, skipped, initialized };
   let configurationPull = false;
 
   connection.onInitialize((params): InitializeResult => {
+    initializeParams = params;
     configurationPull = params.capabilities.workspace?.configuration === true;
     service.configure(normalizeSettings(params.initializationOptions?.settings));
     return {
@@ -56,6 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(async () => {
+    if (initializeParams) resolveInitialized(initializeParams);
     if (configurationPull) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'errorCodeInsight' });
       await refreshSettings();
