@@ -3,6 +3,8 @@ import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
 import { type CatalogFileReport, type CatalogSource, loadWorkspaceCatalogs } from './catalog/workspaceCatalogs';
 import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
+import { type CompletionEntry, computeCompletions } from './completion';
+import { computeInlayHints, type InlayHintResult } from './inlayHints';
 import { computeDiagnostics } from './diagnostics/runDiagnostics';
 import { type OpenApiFileReport, OpenApiIndex, type OpenApiSource } from './openapi/openApiIndex';
 import { DocumentTrees, ParsedDocument, TextChange } from './parsing/documentTrees';
@@ -11,7 +13,7 @@ import { TreeSitterHost } from './parsing/treeSitter';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { GRAMMAR_SUPPORT } from './spotting/adapters';
 import { spotCodes } from './spotting/spotCodes';
-import type { DocumentInput, Finding, HoverResult, Occurrence, Position } from './types';
+import type { DocumentInput, Finding, HoverResult, Occurrence, Position, Range } from './types';
 
 export interface LanguageServiceOptions {
   /** Folders holding the tree-sitter wasm files (defaults: next to the bundle, then node_modules). */
@@ -98,6 +100,19 @@ export class ErrorCodeLanguageService {
   /** Replaces the OpenAPI documents hovers consult; returns each file's problems (e.g. 429 without Retry-After). */
   setOpenApiDocuments(files: readonly OpenApiSource[]): OpenApiFileReport[] {
     return this.openApi.set(files);
+  }
+
+  /** Status codes or error codes to offer at the cursor; empty outside a status or error-code context. */
+  completions(uri: string, position: Position): CompletionEntry[] {
+    const doc = this.documents.get(uri);
+    return doc ? computeCompletions(doc, position, this.registry) : [];
+  }
+
+  /** Reason phrases after bare numeric status codes in `range`; none when `inlayHints` is off. */
+  inlayHints(uri: string, range: Range): InlayHintResult[] {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.settings.inlayHints) return [];
+    return computeInlayHints(this.occurrences(uri), range, this.registry, (line) => doc.lines.lineText(line));
   }
 
   occurrenceAt(uri: string, position: Position): Occurrence | undefined {
