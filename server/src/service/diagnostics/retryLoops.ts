@@ -35,9 +35,9 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (loop.continues.length === 0 && !(loop.exits.length > 0 && handlesFailure)) continue;
     if (!handlesFailure && loop.exits.length === 0 && loop.continues.length === 0) continue;
     seen.add(loop.node.id);
-    const delays = loop.calls
-      .filter((c) => c.loops[0] === loop || c.loops.includes(loop))
-      .filter((c) => DELAY.test(c.name) && c.fn === loop.fn)
+    // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
+    const delays = ctx.flow.calls
+      .filter((c) => DELAY.test(c.name) && within(c.node, loop.body ?? loop.node) && !insideNestedLoop(ctx, c.node, loop))
       .map((c) => {
         const args = ctx.flow.adapter.callArguments(c.node);
         return { call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null };
@@ -83,6 +83,11 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null)
   };
   visit(arg);
   return !hasCall;
+}
+
+function insideNestedLoop(ctx: DiagContext, node: Node, loop: LoopInfo): boolean {
+  for (let n: Node | null = node.parent; n && n.id !== loop.node.id; n = n.parent) if (ctx.flow.loopByNode.has(n.id)) return true;
+  return false;
 }
 
 function inside(ctx: DiagContext, occ: { range: { start: { line: number; character: number } } }, outer: Node): boolean {

@@ -24,7 +24,7 @@ export function readSuppressions(comments: readonly CommentInfo[], lines: TextLi
     for (const match of comment.text.matchAll(DIRECTIVE)) {
       const kind = match[1] ?? '';
       const argsStart = comment.start + match.index + match[0].length - match[2].length;
-      const args = match[2].split(/\s--\s|\*\/|-->/)[0];
+      const args = match[2].split(/\s--\s|\*\/|-->|\s#|\s\/\//)[0];
       const names: Array<{ name: string; offset: number }> = [];
       for (const token of args.matchAll(/[A-Za-z][\w-]*/g)) names.push({ name: token[0], offset: argsStart + token.index });
       const ids = new Set<string>();
