@@ -6,6 +6,7 @@ import { spotHttpFile } from './http/httpOccurrences';
 import { type CompletionEntry, computeCompletions } from './completion';
 import { computeInlayHints, type InlayHintResult } from './inlayHints';
 import { computeDiagnostics } from './diagnostics/runDiagnostics';
+import { type CodeActionOptions, computeCodeActions } from './fixes/codeActions';
 import { type OpenApiFileReport, OpenApiIndex, type OpenApiSource } from './openapi/openApiIndex';
 import { DocumentTrees, ParsedDocument, TextChange } from './parsing/documentTrees';
 import { grammarFor } from './parsing/grammars';
@@ -13,7 +14,7 @@ import { TreeSitterHost } from './parsing/treeSitter';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { GRAMMAR_SUPPORT } from './spotting/adapters';
 import { spotCodes } from './spotting/spotCodes';
-import type { DocumentInput, Finding, HoverResult, Occurrence, Position, Range } from './types';
+import type { CodeActionResult, DocumentInput, Finding, HoverResult, Occurrence, Position, Range } from './types';
 
 export interface LanguageServiceOptions {
   /** Folders holding the tree-sitter wasm files (defaults: next to the bundle, then node_modules). */
@@ -77,6 +78,16 @@ export class ErrorCodeLanguageService {
   diagnostics(uri: string): Finding[] {
     const doc = this.documents.get(uri);
     return doc ? computeDiagnostics(doc, this.occurrences(uri), this.registry, this.settings) : [];
+  }
+
+  /**
+   * Quick fixes for the given findings (the diagnostics the client sends back) and refactors on the
+   * codes in `range`. Edits touch only this document; with `snippetSupport` they may hold tab stops.
+   */
+  codeActions(uri: string, range: Range, findings: Finding[], options: CodeActionOptions = {}): CodeActionResult[] {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    return computeCodeActions(doc, range, findings, this.occurrences(uri), options);
   }
 
   hover(uri: string, position: Position): HoverResult | undefined {

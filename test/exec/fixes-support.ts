@@ -1,0 +1,47 @@
+/**
+ * Shared by the fix execution tests: run the service's real diagnostics on a flawed fixture, apply
+ * the preferred quick fix through the service (or through the real LSP server), and run programs.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyEdits } from '../../server/src/service/fixes/text';
+import type { CodeActionResult, Finding, LanguageId } from '../../server/src/service/types';
+import { openDoc, testService } from '../support/serviceHarness';
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'fixes');
+
+export function fixture(lang: string, file: string): string {
+  return fs.readFileSync(path.join(FIXTURES, lang, file), 'utf8');
+}
+
+export interface FixOutcome {
+  findings: Finding[];
+  action: CodeActionResult;
+  fixed: string;
+}
+
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
+
+/** Diagnostics → preferred quick fix for `rule` → fixed text. Throws when any step is missing. */
+export async function applyPreferredFix(languageId: LanguageId, text: string, rule: string): Promise<FixOutcome> {
+  const service = testService();
+  const uri = await openDoc(languageId, text, service);
+  try {
+    const findings = service.diagnostics(uri);
+    const targets = findings.filter((f) => f.rule === rule);
+    if (!targets.length) throw new Error(`no ${rule} diagnostic; got ${findings.map((f) => f.rule).join(', ') || 'none'}`);
+    const actions = service.codeActions(uri, targets[0].range, targets);
+    const action = actions.find((a) => a.isPreferred && a.fixes?.includes(rule));
+    if (!action) throw new Error(`no preferred fix for ${rule}; got ${actions.map((a) => a.title).join(' | ')}`);
+    return { findings, action, fixed: applyEdits(text, action.edits) };
+  } finally {
+    service.close(uri);
+  }
+}
+
+export function writeProgram(dir: string, file: string, text: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, file);
+  fs.writeFileSync(target, text);
+  return target;
+}
