@@ -94,7 +94,10 @@ export class OpenApiIndex {
     }
     const seen = new Set<OpenApiOperation>();
     for (const text of enclosingTexts(doc, occurrence)) {
-      for (const url of urlLiterals(text)) for (const op of this.match(url)) seen.add(op);
+      for (const { url, method } of urlLiterals(text)) {
+        const byMethod = method ? this.match(url, method) : [];
+        for (const op of byMethod.length ? byMethod : this.match(url)) seen.add(op);
+      }
       if (seen.size > 0) break;
     }
     return [...seen];
@@ -163,13 +166,17 @@ function enclosingTexts(doc: ParsedDocument, occurrence: Occurrence): string[] {
   return texts;
 }
 
-/** String literals in source text that look like a URL or a path. */
-export function urlLiterals(text: string): string[] {
-  const out: string[] = [];
+/** String literals in source text that look like a URL or a path, with the HTTP method the call names, if any. */
+export function urlLiterals(text: string): Array<{ url: string; method?: string }> {
+  const out: Array<{ url: string; method?: string }> = [];
   const literal = /(["'`])((?:(?!\1)[^\n\\]|\\.){1,500}?)\1/g;
   for (let m = literal.exec(text); m && out.length < 50; m = literal.exec(text)) {
     const value = m[2];
-    if (/^(?:https?:\/\/|\/|\$?\{[^}]*\}\/|%s\/)/i.test(value) && value.includes('/')) out.push(value);
+    if (!/^(?:https?:\/\/|\/|\$?\{[^}]*\}\/|%s\/)/i.test(value) || !value.includes('/')) continue;
+    // `requests.get(f"…`, `axios.post('…`, `client.GetAsync($"…`, `http.Get("…` just before; `method: 'POST'` just after.
+    const before = /\b(get|put|post|delete|patch|head|options)(?:async)?\s*(?:<[^>]*>)?\s*\(\s*[a-z$@]{0,2}$/i.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const after = /\bmethod\s*[:=]\s*["'`](\w+)["'`]/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200));
+    out.push({ url: value, method: (before?.[1] ?? after?.[1])?.toUpperCase() });
   }
   return out;
 }
