@@ -74,7 +74,8 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null)
   if (loop.counterVar && ids.has(loop.counterVar)) return false;
   const body = loop.body?.text ?? '';
   for (const id of ids) {
-    if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) return false;
+    // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts.
+    if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) return false;
   }
   let hasCall = false;
   const visit = (n: Node): void => {
