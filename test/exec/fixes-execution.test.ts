@@ -91,6 +91,7 @@ export const EXEC_CASES: ExecCase[] = [
   go('status_not_200.go', 'no-retry-on-request', 'GET'),
   go('post_not_200.go', 'no-retry-on-request', 'POST'),
   java('StatusAtLeast400.java', 'no-retry-on-request', 'GET'),
+  java('PostAtLeast400.java', 'no-retry-on-request', 'POST'),
 ];
 
 describe('quick fixes, proven by execution', function () {

@@ -20,8 +20,6 @@ export interface FixOutcome {
   fixed: string;
 }
 
-const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
-
 /** Diagnostics → preferred quick fix for `rule` → fixed text. Throws when any step is missing. */
 export async function applyPreferredFix(languageId: LanguageId, text: string, rule: string): Promise<FixOutcome> {
   const service = testService();

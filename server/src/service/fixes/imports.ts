@@ -53,7 +53,7 @@ function lineImports(doc: Doc, root: Node, wanted: readonly string[], types: str
   const have = new Set(existing.map((n) => norm(n.text)));
   // `import java.util.*;` covers java.util.Set.
   const wildcards = existing.map((n) => norm(n.text)).filter((t) => t.endsWith('.*')).map((t) => t.slice(0, -1));
-  const missing = [...new Set(wanted)].filter((line) => {
+  const missing = [...new Set(wanted)].sort().filter((line) => {
     const n = norm(line);
     return !have.has(n) && !wildcards.some((w) => n.startsWith(w) && !n.slice(w.length).includes('.'));
   });
