@@ -64,7 +64,7 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       return undefined;
     }
     case 'java': {
-      if ((name === 'send' || name === 'sendAsync') && /client/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
+      if ((name === 'send' || name === 'sendAsync') && /client|^_?http$/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
       if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
       const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
       if (rest && /restTemplate|template/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
