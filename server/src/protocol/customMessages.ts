@@ -2,8 +2,17 @@
  * Custom messages between the VS Code client and the language server, defined once here and bundled
  * into both sides (the vscode-eslint style: a namespace per message with its method and typed `type`).
  * Plain data only: positions are LSP's (0-based line, UTF-16 character).
+ *
+ * The client and the server libraries each carry their own nested copy of vscode-jsonrpc, whose
+ * message classes do not type-check across copies; so both sides register and send by `method` and
+ * take their parameter and result types from `type` (ParamsOf / ResultOf), which keeps them in step.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** The parameter type of a request or notification type. */
+export type ParamsOf<T> = T extends RequestType<infer P, unknown, unknown> ? P : T extends NotificationType<infer P> ? P : never;
+/** The result type of a request type. */
+export type ResultOf<T> = T extends RequestType<unknown, infer R, unknown> ? R : never;
 
 export interface ProtocolRange {
   start: { line: number; character: number };

@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { checkFile, mayContainCodes } from '../cli/checkFiles';
+import { type FileToCheck, walkFiles } from '../cli/walkFiles';
+import { ScanWorkspaceRequest, type ScanWorkspaceParams, type ScanWorkspaceResult } from '../protocol/customMessages';
+import { GlobFilter, type GitignoreRule, isGitignored, parseGitignore } from '../service/conveniences/pathFilters';
+import type { ServerContext } from '../server';
+import { toDiagnostic } from './convert';
+import type { Feature } from './feature';
+import { workspaceCodesFor } from './workspaceCodes';
+
+const REPORT_INTERVAL_MS = 100;
+
+/**
+ * `errorCodeInsight/scanWorkspace`: walks the workspace folders (the CLI's walkFiles, then
+ * files.exclude, .gitignore and errorCodeInsight.exclude), analyses every file that is not open and
+ * publishes its diagnostics, with cancellable work-done progress. It yields to the event loop after
+ * every file so requests on open documents are answered in between.
+ */
+export const workspaceScanFeature: Feature = {
+  name: 'workspace-scan',
+  capabilities: {},
+  register(context) {
+    let current: { cancelled: boolean } | undefined;
+    const published = new Set<string>();
+    context.connection.onRequest(ScanWorkspaceRequest.method, async (params: ScanWorkspaceParams | undefined, token: CancellationToken): Promise<ScanWorkspaceResult> => {
+      if (current) current.cancelled = true; // a newer scan replaces a running one
+      const run = { cancelled: false };
+      current = run;
+      try {
+        return await scan(context, params ?? {}, published, () => run.cancelled || token.isCancellationRequested);
+      } finally {
+        if (current === run) current = undefined;
+      }
+    });
+  },
+};
+
+async function scan(context: ServerContext, params: ScanWorkspaceParams, published: Set<string>, stopped: () => boolean): Promise<ScanWorkspaceResult> {
+  const { connection, service, queue } = context;
+  const started = Date.now();
+  const progress: WorkDoneProgressServerReporter = await connection.window.createWorkDoneProgress();
+  const cancelled = () => stopped() || progress.token.isCancellationRequested;
+  progress.begin('Error Code Insight: scanning workspace', 0, 'Listing files…', true);
+  const codes = workspaceCodesFor(context);
+  const result: ScanWorkspaceResult = { files: 0, analysed: 0, withDiagnostics: 0, cancelled: false, durationMs: 0 };
+  try {
+    const files = listFiles(await folderPaths(context, params), params.filesExclude ?? [], service.getSettings());
+    result.files = files.length;
+    const seen = new Set<string>();
+    let lastReport = 0;
+    for (let i = 0; i < files.length; i++) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (cancelled()) break;
+      const file = files[i];
+      const uri = pathToFileURL(file.path).toString();
+      seen.add(uri);
+      if (Date.now() - lastReport >= REPORT_INTERVAL_MS) {
+        lastReport = Date.now();
+        progress.report(Math.floor((i * 100) / files.length), `${i + 1}/${files.length} ${path.basename(file.path)}`);
+      }
+      if (service.documents.get(uri)) continue; // open: analysed as the editor changes it
+      let text: string;
+      try {
+        text = await fs.promises.readFile(file.path, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!mayContainCodes(text, service.registry.candidatePattern())) {
+        codes.index.delete(uri);
+        if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
+      try {
+        // In the document's queue, so an editor opening the file meanwhile waits for this to finish.
+        const report = await queue.run(uri, () => (service.documents.get(uri) ? undefined : checkFile(service, file.path, file.language)));
+        if (!report) continue;
+        result.analysed++;
+        const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+        codes.index.set(uri, report.occurrences, report.findings, (line) => lines[line] ?? '');
+        if (report.findings.length > 0) result.withDiagnostics++;
+        if (report.findings.length > 0 || published.has(uri)) {
+          published.add(uri);
+          void connection.sendDiagnostics({ uri, diagnostics: report.findings.map((f) => toDiagnostic(f, uri)) });
+        }
+      } catch (error) {
+        connection.console.error(`Error Code Insight: scanning ${file.path} failed: ${String(error)}`);
+      }
+    }
+    result.cancelled = cancelled();
+    if (!result.cancelled) {
+      // Files gone (deleted, now excluded) since the previous scan: forget them.
+      for (const uri of [...published]) {
+        if (!seen.has(uri) && !service.documents.get(uri)) {
+          published.delete(uri);
+          codes.index.delete(uri);
+          void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+      }
+      codes.scanned = true;
+    }
+  } finally {
+    result.durationMs = Date.now() - started;
+    progress.done();
+    codes.changed('scan', 0);
+  }
+  return result;
+}
+
+async function folderPaths(context: ServerContext, params: ScanWorkspaceParams): Promise<string[]> {
+  let uris = params.folders;
+  if (!uris) {
+    const init = await context.initialized;
+    uris = init.workspaceFolders?.map((f) => f.uri) ?? (init.rootUri ? [init.rootUri] : []);
+  }
+  return uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+}
+
+/** The walk of every folder, minus what files.exclude, .gitignore and errorCodeInsight.exclude leave out. */
+function listFiles(roots: readonly string[], filesExclude: readonly string[], settings: { exclude: string[]; maxFileSize: number }): FileToCheck[] {
+  const globs = new GlobFilter([...filesExclude, ...settings.exclude]);
+  const out: FileToCheck[] = [];
+  for (const root of roots) {
+    const gitignores = new Map<string, GitignoreRule[] | undefined>();
+    const rulesIn = (relDir: string) => {
+      if (!gitignores.has(relDir)) {
+        let rules: GitignoreRule[] | undefined;
+        try {
+          rules = parseGitignore(fs.readFileSync(path.join(root, relDir, '.gitignore'), 'utf8'));
+        } catch {
+          rules = undefined;
+        }
+        gitignores.set(relDir, rules);
+      }
+      return gitignores.get(relDir);
+    };
+    for (const file of walkFiles([root], settings.maxFileSize).files) {
+      const rel = path.relative(root, file.path).split(path.sep).join('/');
+      if (globs.excludes(rel) || isGitignored(rel, rulesIn)) continue;
+      out.push(file);
+    }
+  }
+  return out;
+}
