@@ -95,3 +95,10 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
   visit(branch);
   return outcome;
 }
+
+/** The variable a tested expression starts from: `r` in `r.status_code`, `response` in `(int)response.StatusCode`. */
+export function subjectRoot(subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  const root = subject.replace(/^\(\s*\w+\s*\)\s*/, '').replace(/^\(+/, '').split(/[.[(\s]/)[0];
+  return root || undefined;
+}

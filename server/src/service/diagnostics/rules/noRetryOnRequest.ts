@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, statusTest } from '../branches';
+import { branchOutcome, statusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -72,7 +72,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (occ.role !== 'client-check') continue;
     const test = statusTest(ctx, occ);
     if (!test || !test.guard || !test.branch || !after(test.test)) continue;
-    if (enclosingFn(ctx.flow, test.test) !== fn || test.subject?.split(/[.[(]/)[0] !== responseVar) continue;
+    if (enclosingFn(ctx.flow, test.test) !== fn || subjectRoot(test.subject) !== responseVar) continue;
     const code = Number(occ.code);
     const failureTest = (test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
     if (!failureTest) continue;

@@ -1,5 +1,5 @@
 import type { Finding } from '../../types';
-import { branchOutcome, statusTest, StatusTest } from '../branches';
+import { branchOutcome, statusTest, StatusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -28,7 +28,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
     if (ctx.mechanisms.covering(guard)) continue;
     const fn = enclosingFn(ctx.flow, guard);
-    const responseVar = test.subject?.split(/[.[(]/)[0];
+    const responseVar = subjectRoot(test.subject);
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     const request = ctx.requestFor(guard, responseVar);
