@@ -5,7 +5,7 @@
  * of the file still loads; a file whose JSON or catalog header is broken loads nothing.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { type Node, type ParseError, findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../../../schemas/errorcodes.schema.json';
 import type { Range, Severity } from '../types';
 import type { CatalogEntry, CatalogFile } from './schema';
