@@ -4,7 +4,7 @@
  *
  * Needs `nvim` (scripts/setup-neovim.sh installs Debian's 0.7.x). Without it the tier prints
  * `NEOVIM TIER NOT RUN: <reason>` and fails, unless ECI_NEOVIM_OPTIONAL=1 (then it is skipped).
- * ECI_NEOVIM_SERVER may point at another server bundle (default: out/server/main.js, built if stale).
+ * ECI_OUT_DIR may point at another build's out/ folder (default: out/, built first if stale).
  */
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -86,8 +86,8 @@ describe('neovim: built-in LSP client against eci-language-server', function () 
       if (process.env.ECI_NEOVIM_OPTIONAL === '1') this.skip();
       throw new Error(banner);
     }
-    const server = process.env.ECI_NEOVIM_SERVER ?? SERVER_MAIN;
-    if (!process.env.ECI_NEOVIM_SERVER) ensureBuilt();
+    ensureBuilt();
+    const server = SERVER_MAIN;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eci-neovim-'));
     const resultFile = path.join(dir, 'results.json');
     try {

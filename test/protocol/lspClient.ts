@@ -43,8 +43,13 @@ import {
 import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const SERVER_MAIN = path.join(ROOT, 'out', 'server', 'main.js');
-export const CLI_BIN = path.join(ROOT, 'bin', 'eci.js');
+/**
+ * ECI_OUT_DIR points the tiers at another build's out/ folder (its server/main.js and cli/eci.js);
+ * it is then used as is, without the staleness check and rebuild.
+ */
+const OUT_OVERRIDE = process.env.ECI_OUT_DIR ? path.resolve(process.env.ECI_OUT_DIR) : undefined;
+export const SERVER_MAIN = path.join(OUT_OVERRIDE ?? path.join(ROOT, 'out'), 'server', 'main.js');
+export const CLI_BIN = OUT_OVERRIDE ? path.join(OUT_OVERRIDE, 'cli', 'eci.js') : path.join(ROOT, 'bin', 'eci.js');
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
 /** Newest modification time of any file under `dir` (0 when it does not exist). */
@@ -66,7 +71,7 @@ let buildChecked = false;
  * any source under server/src (or server/data). Done once per test process.
  */
 export function ensureBuilt(): void {
-  if (buildChecked) return;
+  if (buildChecked || OUT_OVERRIDE) return;
   const outputs = [SERVER_MAIN, path.join(ROOT, 'out', 'cli', 'eci.js')];
   const oldestOutput = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   const newestSource = Math.max(newestMtime(path.join(ROOT, 'server', 'src')), newestMtime(path.join(ROOT, 'server', 'data')));
