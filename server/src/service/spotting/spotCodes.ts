@@ -9,6 +9,14 @@ import { StatusContext } from './statusContext';
 const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
 
 /**
+ * Time budget for one file: tree-sitter's `parent`/`descendantForIndex` are linear in the width of flat
+ * ERROR nodes and in nesting depth, so a broken or minified file full of candidates can go quadratic
+ * (a 1 MB minified line took minutes). Past the budget the remaining candidates are left unclassified.
+ */
+const BUDGET_MS = 1000;
+const BUDGET_MS_PER_KB = 2;
+
+/**
  * Finds the status codes and error codes in a parsed source file. A text scan proposes candidates
  * (three-digit numbers, known constant and code names); the syntax tree around each decides.
  */
@@ -17,8 +25,10 @@ export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport,
   const context = new StatusContext(support.adapter);
   const found = new Map<number, Occurrence>();
   const root = tree.rootNode;
+  const deadline = Date.now() + BUDGET_MS + (BUDGET_MS_PER_KB * text.length) / 1024;
 
   for (const match of text.matchAll(STATUS_NUMBER)) {
+    if (Date.now() > deadline) break;
     const start = match.index;
     const node = root.descendantForIndex(start, start + 3);
     if (!node || !support.adapter.numbers.has(node.type) || node.text !== match[0]) continue;
@@ -28,6 +38,7 @@ export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport,
   }
 
   for (const match of text.matchAll(registry.candidatePattern())) {
+    if (Date.now() > deadline) break;
     const start = match.index;
     if (found.has(start)) continue;
     const node = root.descendantForIndex(start, start + match[0].length);

@@ -19,6 +19,8 @@ import {
 } from './names';
 import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
 
+const MAX_CLIMB = 64;
+
 /** What sort of value a literal is being compared with or passed as. */
 export type ValueKind = 'status' | 'error-code';
 
@@ -35,7 +37,10 @@ export class StatusContext {
     let parent = node.parent;
     let inCollection = false;
     let viaDefault = false;
+    let climbed = 0;
     while (parent) {
+      // Each `parent` costs a walk from the root: give up on absurd nesting (thousands of parens).
+      if (++climbed > MAX_CLIMB) return undefined;
       if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && parent.type === 'argument')) {
         // keep climbing
       } else if (s.collections.has(parent.type)) {
