@@ -170,7 +170,7 @@ describe('protocol: workspace catalogs and OpenAPI', function () {
       [3, 'error-code-insight', 1],
       [4, 'error-code-insight', 1],
     ]);
-    assert.match(bad[0].message, /Unknown retry verdict "maybe"/);
+    assert.match(String(bad[0].message), /Unknown retry verdict "maybe"/);
     assert.equal(bad[0].range.start.character, BAD.split('\n')[3].indexOf('"maybe"'));
     await s.until('a warning message', () => s.messages.length > 0);
     assert.deepEqual(s.messages, ['Error Code Insight: 2 problems in bad.errorcodes.json; the rest of the catalogs still work.']);
