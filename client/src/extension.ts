@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerErrorCodesView } from './errorCodesView';
+import { registerScanCommand } from './scanCommand';
 
 /** The languages the server analyses; `http` covers .http/.rest request files. */
 export const LANGUAGES = [
@@ -53,6 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('markdown.showPreview', doc);
     }),
   );
+  const codesView = registerErrorCodesView(client);
+  context.subscriptions.push(codesView, registerScanCommand(client, () => codesView.refresh()));
   await client.start();
 }
 

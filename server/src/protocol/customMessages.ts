@@ -7,7 +7,7 @@
  * message classes do not type-check across copies; so both sides register and send by `method` and
  * take their parameter and result types from `type` (ParamsOf / ResultOf), which keeps them in step.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
 /** The parameter type of a request or notification type. */
 export type ParamsOf<T> = T extends RequestType<infer P, unknown, unknown> ? P : T extends NotificationType<infer P> ? P : never;
