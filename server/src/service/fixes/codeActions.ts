@@ -1,10 +1,17 @@
 /**
  * The code-action dispatcher: for each finding (diagnostic) the fixes of its rule, the preferred one
- * first; then refactors on spotted codes in the range and a suppression comment per finding.
- * Every edit touches only the requested document.
+ * first, then "Suppress <rule> for this line"; then refactors on the spotted codes in the range
+ * ("Replace 429 with HTTPStatus.TOO_MANY_REQUESTS"). Every edit touches only the requested document.
  */
-import type { CodeActionResult, Finding, Occurrence, Range } from '../types';
+import type { CodeActionResult, Finding, Occurrence, Position, Range } from '../types';
+import { idempotencyKeyFix } from './idempotencyKey';
+import { libraryRetryFix } from './libraryRetry';
+import { backoffFix, retryAfterFix } from './loopFixes';
+import { missingRetryAfterFix } from './missingRetryAfter';
+import { namedConstantFixes } from './namedConstant';
+import { nonRetryableFix } from './nonRetryable';
 import { retryWrapFix } from './retryWrap';
+import { suppressFix } from './suppress';
 import type { Doc } from './text';
 
 export interface CodeActionOptions {
@@ -14,9 +21,15 @@ export interface CodeActionOptions {
 
 type FixBuilder = (doc: Doc, finding: Finding, snippet: boolean) => CodeActionResult | undefined;
 
-const FIXES: Record<string, FixBuilder[]> = {
-  'retryable-treated-as-final': [retryWrapFix],
-  'no-retry-on-request': [retryWrapFix],
+/** Per rule, its fixes in order of preference (the first that applies is `isPreferred`). */
+export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
+  'retryable-treated-as-final': [retryWrapFix, libraryRetryFix],
+  'no-retry-on-request': [retryWrapFix, libraryRetryFix],
+  'retry-ignores-retry-after': [retryAfterFix],
+  'retry-without-backoff': [backoffFix],
+  'unsafe-retry': [(doc, finding) => idempotencyKeyFix(doc, finding)],
+  'missing-retry-after': [missingRetryAfterFix],
+  'non-retryable-retried': [(doc, finding) => nonRetryableFix(doc, finding)],
 };
 
 export function computeCodeActions(
@@ -26,20 +39,37 @@ export function computeCodeActions(
   occurrences: readonly Occurrence[],
   options: CodeActionOptions = {},
 ): CodeActionResult[] {
-  const actions: CodeActionResult[] = [];
+  const fixes: CodeActionResult[] = [];
+  const suppressions: CodeActionResult[] = [];
   for (const finding of findings) {
-    for (const build of FIXES[finding.rule] ?? []) {
-      try {
-        const action = build(doc, finding, options.snippetSupport === true);
-        if (action && action.edits.length) actions.push(action);
-      } catch {
-        // A fix that cannot be built for this shape of code is simply not offered.
-      }
+    let preferredTaken = false;
+    for (const build of FIXES_BY_RULE[finding.rule] ?? []) {
+      const action = attempt(() => build(doc, finding, options.snippetSupport === true));
+      if (!action?.edits.length) continue;
+      action.isPreferred = !preferredTaken;
+      preferredTaken = true;
+      fixes.push(action);
     }
+    const suppress = attempt(() => suppressFix(doc, finding));
+    if (suppress) suppressions.push(suppress);
   }
-  void range;
-  void occurrences;
-  return dedupe(actions);
+  const refactors = namedConstantFixes(doc, occurrences.filter((o) => overlaps(o.range, range)));
+  return dedupe([...fixes, ...suppressions, ...refactors]);
+}
+
+/** A fix that cannot be built for this shape of code is simply not offered. */
+function attempt<T>(build: () => T | undefined): T | undefined {
+  try {
+    return build();
+  } catch {
+    return undefined;
+  }
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 function dedupe(actions: CodeActionResult[]): CodeActionResult[] {

@@ -43,7 +43,7 @@ export interface HelperOptions {
   /** More imports the call site needs (`import uuid`). */
   extraImports?: string[];
   /** More top-level code (fix-owned helpers such as Go's newIdempotencyKey), with the name that marks it. */
-  extraHelpers?: Array<{ name: string; text: string; imports: string[] }>;
+  extraHelpers?: Array<{ name: string; text: string; imports: string[]; snippetText?: string }>;
 }
 
 /** Edits adding the template's helper and imports (nothing when the helper is already there). */
@@ -61,7 +61,7 @@ export function helperEdits(doc: Doc, template: RetryTemplate | undefined, optio
   }
   for (const extra of options.extraHelpers ?? []) {
     if (definesName(doc, extra.name)) continue;
-    parts.push(options.snippet ? extra.text.replace(/[\\$]/g, (c) => '\\' + c) : extra.text);
+    parts.push(options.snippet ? extra.snippetText ?? escapeSnippetText(extra.text) : extra.text);
     snippet ||= options.snippet;
     imports.push(...extra.imports);
   }

@@ -1,0 +1,75 @@
+/**
+ * `non-retryable-retried`: "Stop retrying 400, 404": deletes the offending codes from the status list
+ * (with their separators; a Python tuple left with one element keeps its trailing comma), or turns a
+ * range test (`status >= 400`) into a test of exactly the retryable statuses.
+ */
+import type { NonRetryableRetriedData } from '../diagnostics/findingData';
+import { RETRYABLE_STATUSES } from '../templates/templateTypes';
+import type { CodeActionResult, Finding, TextEdit } from '../types';
+import { Doc, edit, nodeAt, offsetsOf } from './text';
+
+export function nonRetryableFix(doc: Doc, finding: Finding): CodeActionResult | undefined {
+  const data = finding.data as unknown as NonRetryableRetriedData | undefined;
+  if (!data) return undefined;
+  const title = `Stop retrying ${data.codes.join(', ')}`;
+  const edits = data.codeRanges?.length ? deleteCodes(doc, data) : rangeTest(doc, data);
+  if (!edits?.length) return undefined;
+  return { title, kind: 'quickfix', isPreferred: true, fixes: [finding.rule], edits };
+}
+
+function deleteCodes(doc: Doc, data: NonRetryableRetriedData): TextEdit[] | undefined {
+  const text = doc.text;
+  const spans: Array<[number, number]> = [];
+  for (const range of data.codeRanges) {
+    let [start, end] = offsetsOf(doc, range);
+    const after = /^\s*,[ \t]*/.exec(text.slice(end));
+    const before = /,\s*$/.exec(text.slice(Math.max(0, start - 200), start));
+    if (after) end += after[0].length;
+    else if (before) start -= before[0].length;
+    spans.push([start, end]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([...s]);
+  }
+  const edits = merged.map(([s, e]) => edit(doc, s, e, ''));
+  // Python: `(400, 429)` minus 400 would be `(429)`, an int; keep it a tuple.
+  const first = data.codeRanges[0];
+  const list = first ? nodeAt(doc, first)?.parent : undefined;
+  if (doc.languageId === 'python' && list?.type === 'tuple') {
+    const removed = new Set(data.codeRanges.map((r) => offsetsOf(doc, r)[0]));
+    const left = list.namedChildren.filter((n) => n && n.type !== 'comment' && !removed.has(n.startIndex));
+    if (left.length === 1 && !/,\s*\)$/.test(list.text)) {
+      const keep = left[0]!;
+      const covered = merged.some(([s, e]) => s <= keep.endIndex && keep.endIndex < e);
+      if (!covered) edits.push(edit(doc, keep.endIndex, keep.endIndex, ','));
+    }
+  }
+  return edits;
+}
+
+/** `subject >= 400` (or `> 399`, `>= 400 && < 600`) → a membership test of the retryable statuses. */
+function rangeTest(doc: Doc, data: NonRetryableRetriedData): TextEdit[] | undefined {
+  if (!data.checkRange) return undefined;
+  const node = nodeAt(doc, data.checkRange);
+  if (!node) return undefined;
+  const m = /^([\s\S]+?)\s*(>=|>)\s*\d{3}$/.exec(node.text);
+  if (!m) return undefined;
+  const subject = m[1].trim();
+  const list = RETRYABLE_STATUSES.join(', ');
+  const replacements: Record<string, string> = {
+    python: `${subject} in (${list})`,
+    javascript: `[${list}].includes(${subject})`,
+    typescript: `[${list}].includes(${subject})`,
+    javascriptreact: `[${list}].includes(${subject})`,
+    typescriptreact: `[${list}].includes(${subject})`,
+    java: `java.util.Set.of(${list}).contains(${subject})`,
+    csharp: `${subject} is ${RETRYABLE_STATUSES.join(' or ')}`,
+  };
+  const text = replacements[doc.languageId];
+  if (!text) return undefined; // Go has no expression-level set; left to the retry helper fix
+  return [edit(doc, node.startIndex, node.endIndex, text)];
+}
