@@ -12,6 +12,13 @@ export const scenario: Scenario = {
   title: 'Error Codes view: scan, expand 429, click through to the file',
   timeoutMs: 150_000,
   async run({ wb, page, log }) {
+    // In a window that has just loaded, the palette may not list the extension's commands yet.
+    await poll(
+      'the Scan Workspace command in the palette',
+      async () => ((await wb.listCommands('Error Code Insight: Scan Workspace')).some((l) => l.includes('Scan Workspace')) ? true : undefined),
+      60_000,
+      1000,
+    );
     await wb.runCommand('Error Code Insight: Scan Workspace');
     await wb.screenshot('scan-started');
 
