@@ -52,7 +52,7 @@ describe('diagnostics finding data', () => {
     assert.strictEqual(data.indent, '    ');
     assert.strictEqual(data.finalKind, 'raise');
     assert.strictEqual(slice(PY, data.finalRange), 'raise RuntimeError("busy")');
-    assert.strictEqual(slice(PY, data.requestStatementRange), 'resp = session.get(url, timeout=5)');
+    assert.strictEqual(slice(PY, data.requestStatementRange!), 'resp = session.get(url, timeout=5)');
   });
 
   it('retry loop rules carry loop, delay and header ranges', async () => {
@@ -63,7 +63,7 @@ describe('diagnostics finding data', () => {
     assert.strictEqual(data.problem, 'fixed-delay');
     assert.strictEqual(slice(PY, data.loopHeaderRange), 'for attempt in range(3):');
     assert.strictEqual(data.counterVar, 'attempt');
-    assert.strictEqual(slice(PY, data.delayArgRange!), '2');
+    assert.strictEqual(slice(PY, data.delayArgRange!), "2");
     const unsafe = dataOf(findings.find((f) => f.rule === 'unsafe-retry')!, 'unsafe-retry')!;
     assert.strictEqual(unsafe.method, 'POST');
     assert.strictEqual(unsafe.via, 'loop');

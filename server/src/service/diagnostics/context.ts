@@ -7,6 +7,8 @@ import type { BaseFindingData, FindingLanguage } from './findingData';
 import { enclosingFn, FileFlow } from './flow/flowModel';
 import { MechanismScope } from './mechanisms';
 import { findRequests, RequestInfo } from './requests';
+import { statusTest, StatusTest } from './branches';
+import { findRetryLoops, RetryLoop } from './retryLoops';
 
 /** Codes the catalogs call conditional that the rules still treat as retryable when tested for. */
 const ALSO_RETRYABLE = new Set(['408', '529', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
@@ -47,12 +49,40 @@ export class DiagContext {
     return this.registry.httpStatus(code)[0]?.entry.retry.verdict === 'no';
   }
 
-  /** The syntax node of an occurrence. */
+  /** The syntax node of an occurrence (cached: rules ask for the same anchors repeatedly). */
   nodeOf(occ: Occurrence): Node | null {
-    const start = this.doc.lines.offsetAt(occ.range.start);
-    const end = this.doc.lines.offsetAt(occ.range.end);
-    return this.doc.tree?.rootNode.descendantForIndex(start, end) ?? null;
+    let node = this.nodes.get(occ);
+    if (node === undefined) {
+      const start = this.doc.lines.offsetAt(occ.range.start);
+      const end = this.doc.lines.offsetAt(occ.range.end);
+      node = this.doc.tree?.rootNode.descendantForIndex(start, end) ?? null;
+      this.nodes.set(occ, node);
+    }
+    return node;
   }
+
+  /** How an occurrence is tested (cached per occurrence). */
+  testOf(occ: Occurrence): StatusTest | undefined {
+    if (!this.tests.has(occ)) this.tests.set(occ, statusTest(this, occ));
+    return this.tests.get(occ);
+  }
+
+  /** Client-side tests of codes, computed once. */
+  clientTests(): StatusTest[] {
+    this.allTests ??= this.occurrences.filter((o) => o.role === 'client-check').map((o) => this.testOf(o)).filter((t): t is StatusTest => t !== undefined);
+    return this.allTests;
+  }
+
+  /** The hand-written retry loops of the file, computed once. */
+  retryLoops(): RetryLoop[] {
+    this.loops ??= findRetryLoops(this);
+    return this.loops;
+  }
+
+  private readonly nodes = new Map<Occurrence, Node | null>();
+  private readonly tests = new Map<Occurrence, StatusTest | undefined>();
+  private allTests: StatusTest[] | undefined;
+  private loops: RetryLoop[] | undefined;
 
   range(node: Node): Range {
     return this.doc.lines.rangeOf(node.startIndex, node.endIndex);

@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { Language, Node, Query, Tree } from 'web-tree-sitter';
 import type { GrammarName } from '../../parsing/grammars';
 import { GRAMMAR_SUPPORT } from '../../spotting/adapters';
 import type { SyntaxAdapter } from '../../spotting/syntaxAdapter';
@@ -69,86 +69,129 @@ export interface FileFlow {
   fileIdempotencyKey: boolean;
 }
 
-const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset|rate[-_]limit[-_]reset|retryafter/i;
-const IDEMPOTENCY = /idempotency[-_]?key|idempotencykey/i;
-const RATE_LIMIT = /ratelimit|rate[-_]limit/i;
+const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset|rate[-_]limit[-_]reset/gi;
+const IDEMPOTENCY = /idempotency[-_]?key/gi;
+const RATE_LIMIT = /ratelimit|rate[-_]limit/gi;
 
+type Role = 'fn' | 'loop' | 'call' | 'continue' | 'exit' | 'increment' | 'import' | 'comment';
+
+/** One compiled query per grammar: every node type the flow model needs, captured by role. */
+const QUERIES = new Map<GrammarName, Query>();
+
+function queryFor(grammarName: GrammarName, language: Language): Query {
+  let query = QUERIES.get(grammarName);
+  if (!query) {
+    const grammar = FLOW_GRAMMARS[grammarName];
+    const adapter = GRAMMAR_SUPPORT[grammarName].adapter;
+    const groups: Array<[Role, Iterable<string>]> = [
+      ['fn', grammar.functions], ['loop', grammar.loops], ['call', adapter.calls], ['continue', grammar.continues],
+      ['exit', [...grammar.breaks, ...grammar.returns, ...grammar.raises]], ['increment', grammar.increments],
+      ['import', grammar.imports], ['comment', grammar.comments],
+    ];
+    const source = groups
+      .map(([role, types]) => {
+        const valid = [...types].filter((t) => language.idForNodeType(t, true));
+        return valid.length ? `[${valid.map((t) => `(${t})`).join(' ')}] @${role}` : '';
+      })
+      .join('\n');
+    query = new Query(language, source);
+    QUERIES.set(grammarName, query);
+  }
+  return query;
+}
+
+/**
+ * Builds the flow model from one query over the tree (the matching runs inside tree-sitter, so only
+ * the interesting nodes cross into JavaScript), then nests functions and loops by their ranges.
+ */
 export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): FileFlow {
   const grammar = FLOW_GRAMMARS[grammarName];
   const adapter = GRAMMAR_SUPPORT[grammarName].adapter;
   const flow: FileFlow = {
     grammarName, grammar, adapter, text, fns: [], loops: [], calls: [], imports: [], comments: [],
-    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false,
+    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(),
+    fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false,
   };
-  const cursor = tree.rootNode.walk();
-  const visit = (fn: FnInfo | undefined, loops: LoopInfo[]): void => {
-    const type = cursor.nodeType;
-    let innerFn = fn;
-    let innerLoops = loops;
-    if (grammar.comments.has(type)) {
-      flow.comments.push({ start: cursor.startIndex, end: cursor.endIndex, text: text.slice(cursor.startIndex, cursor.endIndex) });
-      return;
-    }
-    if (grammar.strings.has(type)) {
-      const leaf = text.slice(cursor.startIndex, cursor.endIndex);
-      if (leaf.length < 200) {
-        if (RETRY_AFTER.test(leaf)) {
-          flow.fileReadsRetryAfter = true;
-          for (let f = fn; f; f = f.parent) f.readsRetryAfter = true;
-        }
-        if (IDEMPOTENCY.test(leaf)) {
-          flow.fileIdempotencyKey = true;
-          for (let f = fn; f; f = f.parent) f.idempotencyKey = true;
-        }
-        if (RATE_LIMIT.test(leaf)) {
-          flow.fileRateLimit = true;
-          for (let f = fn; f; f = f.parent) f.rateLimit = true;
-        }
+  const captures = queryFor(grammarName, tree.language).captures(tree.rootNode);
+  const items = captures.map((c) => ({ node: c.node, role: c.name as Role, start: c.node.startIndex, end: c.node.endIndex }));
+  items.sort((a, b) => a.start - b.start || b.end - a.end);
+  type Open = { end: number; fn?: FnInfo; loop?: LoopInfo };
+  const stack: Open[] = [];
+  for (const item of items) {
+    while (stack.length && stack[stack.length - 1].end <= item.start) stack.pop();
+    let fn: FnInfo | undefined;
+    const loops: LoopInfo[] = [];
+    for (let i = stack.length - 1; i >= 0; i--) {
+      if (stack[i].fn) {
+        fn = stack[i].fn;
+        break;
       }
+      if (stack[i].loop) loops.push(stack[i].loop!);
     }
-    if (grammar.functions.has(type)) {
-      const node = cursor.currentNode;
-      innerFn = {
-        node, name: grammar.functionName(node), decorators: grammar.decorators(node), parent: fn,
-        readsRetryAfter: false, idempotencyKey: false, rateLimit: false,
-      };
-      innerLoops = [];
-      flow.fns.push(innerFn);
-      flow.fnByNode.set(node.id, innerFn);
-    } else if (grammar.loops.has(type)) {
-      const node = cursor.currentNode;
-      const kind = grammar.loopKind(node);
-      const loop: LoopInfo = {
-        node, fn, kind: kind.kind, counterVar: kind.counterVar, body: grammar.loopBody(node),
-        calls: [], continues: [], exits: [], increments: [],
-      };
-      flow.loops.push(loop);
-      flow.loopByNode.set(node.id, loop);
-      innerLoops = [loop, ...loops];
-    } else if (adapter.calls.has(type)) {
-      const node = cursor.currentNode;
-      const call: CallInfo = { node, ...calleeOf(node, adapter), fn, loops };
-      flow.calls.push(call);
-      flow.callByNode.set(node.id, call);
-      for (const loop of loops) loop.calls.push(call);
-    } else if (grammar.continues.has(type)) {
-      if (loops[0]) loops[0].continues.push(cursor.currentNode);
-    } else if (grammar.breaks.has(type) || grammar.returns.has(type) || grammar.raises.has(type)) {
-      if (loops[0]) loops[0].exits.push(cursor.currentNode);
-    } else if (grammar.increments.has(type)) {
-      for (const loop of loops) loop.increments.push(cursor.currentNode);
-    } else if (grammar.imports.has(type)) {
-      flow.imports.push(...grammar.importModules(cursor.currentNode));
+    const node = item.node;
+    switch (item.role) {
+      case 'fn': {
+        const info: FnInfo = {
+          node, name: grammar.functionName(node), decorators: grammar.decorators(node), parent: fn,
+          readsRetryAfter: false, idempotencyKey: false, rateLimit: false,
+        };
+        flow.fns.push(info);
+        flow.fnByNode.set(node.id, info);
+        stack.push({ end: item.end, fn: info });
+        break;
+      }
+      case 'loop': {
+        const kind = grammar.loopKind(node);
+        const loop: LoopInfo = {
+          node, fn, kind: kind.kind, counterVar: kind.counterVar, body: grammar.loopBody(node),
+          calls: [], continues: [], exits: [], increments: [],
+        };
+        flow.loops.push(loop);
+        flow.loopByNode.set(node.id, loop);
+        stack.push({ end: item.end, loop });
+        break;
+      }
+      case 'call': {
+        const call: CallInfo = { node, ...calleeOf(node, adapter), fn, loops };
+        flow.calls.push(call);
+        flow.callByNode.set(node.id, call);
+        for (const loop of loops) loop.calls.push(call);
+        break;
+      }
+      case 'continue':
+        loops[0]?.continues.push(node);
+        break;
+      case 'exit':
+        loops[0]?.exits.push(node);
+        break;
+      case 'increment':
+        for (const loop of loops) loop.increments.push(node);
+        break;
+      case 'import':
+        flow.imports.push(...grammar.importModules(node));
+        break;
+      case 'comment':
+        flow.comments.push({ start: item.start, end: item.end, text: text.slice(item.start, item.end) });
+        break;
     }
-    if (cursor.gotoFirstChild()) {
-      do visit(innerFn, innerLoops);
-      while (cursor.gotoNextSibling());
-      cursor.gotoParent();
+  }
+  markMentions(flow);
+  return flow;
+}
+
+/** Header names mentioned in code (not in comments), attributed to every enclosing function. */
+function markMentions(flow: FileFlow): void {
+  const mark = (pattern: RegExp, onFile: () => void, onFn: (fn: FnInfo) => void) => {
+    for (const match of flow.text.matchAll(pattern)) {
+      const at = match.index;
+      if (flow.comments.some((c) => c.start <= at && at < c.end)) continue;
+      onFile();
+      for (const fn of flow.fns) if (fn.node.startIndex <= at && at < fn.node.endIndex) onFn(fn);
     }
   };
-  visit(undefined, []);
-  cursor.delete();
-  return flow;
+  mark(RETRY_AFTER, () => (flow.fileReadsRetryAfter = true), (fn) => (fn.readsRetryAfter = true));
+  mark(IDEMPOTENCY, () => (flow.fileIdempotencyKey = true), (fn) => (fn.idempotencyKey = true));
+  mark(RATE_LIMIT, () => (flow.fileRateLimit = true), (fn) => (fn.rateLimit = true));
 }
 
 /** Callee name and receiver of a call, for every grammar (Java keeps them in `name`/`object`). */
@@ -167,22 +210,28 @@ export function calleeOf(call: Node, adapter: SyntaxAdapter): { name: string; re
   return dot >= 0 ? { name: text.slice(dot + 1).replace(/^:/, ''), receiver: text.slice(0, dot) } : { name: text };
 }
 
-/** The innermost function holding a node. */
+/** The innermost function holding a node (by offsets: no tree climbing). */
 export function enclosingFn(flow: FileFlow, node: Node): FnInfo | undefined {
-  for (let n: Node | null = node.parent; n; n = n.parent) {
-    const fn = flow.fnByNode.get(n.id);
-    if (fn) return fn;
-  }
-  return undefined;
+  return fnAt(flow, node.startIndex, node.endIndex, node.id);
 }
 
-/** Enclosing loops of a node inside its own function, innermost first. */
+function fnAt(flow: FileFlow, start: number, end: number, exceptId: number): FnInfo | undefined {
+  let best: FnInfo | undefined;
+  for (const fn of flow.fns) {
+    const s = fn.node.startIndex;
+    if (s > start) break;
+    if (fn.node.endIndex >= end && fn.node.id !== exceptId && (!best || s >= best.node.startIndex)) best = fn;
+  }
+  return best;
+}
+
+/** Enclosing loops of a node inside its own function, innermost first (by offsets). */
 export function enclosingLoops(flow: FileFlow, node: Node): LoopInfo[] {
+  const fn = enclosingFn(flow, node);
   const result: LoopInfo[] = [];
-  for (let n: Node | null = node.parent; n; n = n.parent) {
-    if (flow.fnByNode.has(n.id)) break;
-    const loop = flow.loopByNode.get(n.id);
-    if (loop) result.push(loop);
+  for (const loop of flow.loops) {
+    if (loop.node.startIndex > node.startIndex) break;
+    if (loop.node.endIndex >= node.endIndex && loop.node.id !== node.id && loop.fn === fn) result.unshift(loop);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, statusTest, subjectRoot } from '../branches';
+import { branchOutcome, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -70,7 +70,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // Comparisons against success codes / error ranges on the response.
   for (const occ of ctx.occurrences) {
     if (occ.role !== 'client-check') continue;
-    const test = statusTest(ctx, occ);
+    const test = ctx.testOf(occ);
     if (!test || !test.guard || !test.branch || !after(test.test)) continue;
     if (enclosingFn(ctx.flow, test.test) !== fn || subjectRoot(test.subject) !== responseVar) continue;
     const code = Number(occ.code);

@@ -1,10 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Range } from '../../types';
-import { branchOutcome, statusTest } from '../branches';
+import { branchOutcome } from '../branches';
 import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
 import { within } from '../flow/flowModel';
-import { findRetryLoops } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'non-retryable-retried';
@@ -29,11 +28,10 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     findings.push(make(ctx, { start: ranges[0].start, end: ranges[ranges.length - 1].end }, codes, data));
   }
   // 2. Retry loops whose retrying branch admits 4xx: `if r.status_code >= 400: continue`, `in (404, 503)`.
-  for (const retry of findRetryLoops(ctx)) {
-    for (const occ of ctx.occurrences) {
-      if (occ.role !== 'client-check') continue;
-      const test = statusTest(ctx, occ);
-      if (!test || !test.branch || !within(test.test, retry.loop.node)) continue;
+  for (const retry of ctx.retryLoops()) {
+    for (const test of ctx.clientTests()) {
+      const occ = test.occ;
+      if (!test.branch || !within(test.test, retry.loop.node)) continue;
       const code = Number(occ.code);
       let codes: string[] = [];
       if (test.positive && ctx.isNonRetryable(occ.code, test.test)) codes = [occ.code];

@@ -1,9 +1,9 @@
 import type { Finding } from '../../types';
-import { branchOutcome, statusTest } from '../branches';
+import { branchOutcome } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryIgnoresRetryAfterData } from '../findingData';
 import { within } from '../flow/flowModel';
-import { findRetryLoops, loopData } from '../retryLoops';
+import { loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'retry-ignores-retry-after';
@@ -11,14 +11,12 @@ const RULE = 'retry-ignores-retry-after';
 /** A retry loop that goes round again on 429 or 503 (or a range holding them) and never reads Retry-After. */
 export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
-  for (const retry of findRetryLoops(ctx)) {
+  for (const retry of ctx.retryLoops()) {
     const { loop } = retry;
     if (loop.fn?.readsRetryAfter ?? ctx.flow.fileReadsRetryAfter) continue;
-    for (const occ of ctx.occurrences) {
-      if (occ.role !== 'client-check') continue;
-      const test = statusTest(ctx, occ);
-      if (!test || !within(test.test, loop.node) || !test.branch) continue;
-      const code = Number(occ.code);
+    for (const test of ctx.clientTests()) {
+      if (!within(test.test, loop.node) || !test.branch) continue;
+      const code = Number(test.occ.code);
       const codes = coveredCodes(test.op, test.positive, code);
       if (codes.length === 0) continue;
       const outcome = branchOutcome(ctx, test.branch, loop.fn?.name, retry.request.responseVar);

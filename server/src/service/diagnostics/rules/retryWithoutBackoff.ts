@@ -1,7 +1,7 @@
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
-import { findRetryLoops, isFixedDelay, loopData } from '../retryLoops';
+import { isFixedDelay, loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'retry-without-backoff';
@@ -10,11 +10,10 @@ const COUNTING = /\+\+|--|\+=|-=/;
 /** A retry loop with no attempt cap (`while True` and no counter), no delay, or a fixed delay. */
 export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
-  for (const retry of findRetryLoops(ctx)) {
+  for (const retry of ctx.retryLoops()) {
     const { loop } = retry;
-    const base = loopData(ctx, retry);
     let problem: RetryWithoutBackoffData['problem'] | undefined;
-    let range = base.loopHeaderRange;
+    let range = ctx.headRange(loop.node, loop.body);
     let detail = '';
     if (loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) {
       problem = 'no-cap';
@@ -28,7 +27,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
       range = ctx.range(retry.delays[0].call);
     }
     if (!problem) continue;
-    const data: RetryWithoutBackoffData = { ...base, problem };
+    const data: RetryWithoutBackoffData = { ...loopData(ctx, retry), problem };
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,

@@ -1,5 +1,5 @@
 import type { Finding } from '../../types';
-import { branchOutcome, statusTest, StatusTest, subjectRoot } from '../branches';
+import { branchOutcome, StatusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -16,7 +16,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   const byGuard = new Map<number, { test: StatusTest; codes: string[] }>();
   for (const occ of ctx.occurrences) {
     if (occ.role !== 'client-check' || !ctx.isRetryable(occ)) continue;
-    const test = statusTest(ctx, occ);
+    const test = ctx.testOf(occ);
     if (!test || !test.positive || !test.branch || !test.guard) continue;
     const entry = byGuard.get(test.guard.id);
     if (entry) entry.codes.push(occ.code);

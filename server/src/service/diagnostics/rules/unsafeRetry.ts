@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { UnsafeRetryData } from '../findingData';
-import { findRetryLoops, loopData } from '../retryLoops';
+import { loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'unsafe-retry';
@@ -13,7 +13,7 @@ const METHOD_OPTION = /^(allowed_methods|method_whitelist|methods|retryMethods|r
 export function unsafeRetry(ctx: DiagContext): Finding[] {
   if (ctx.flow.fileIdempotencyKey) return [];
   const findings: Finding[] = [];
-  for (const retry of findRetryLoops(ctx)) {
+  for (const retry of ctx.retryLoops()) {
     const { request } = retry;
     if (!UNSAFE.has(request.method)) continue;
     const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
