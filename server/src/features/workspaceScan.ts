@@ -12,6 +12,8 @@ import type { Feature } from './feature';
 import { workspaceCodesFor } from './workspaceCodes';
 
 const REPORT_INTERVAL_MS = 100;
+/** Files filtered between two yields to the event loop while listing. */
+const FILTER_BATCH = 500;
 
 /**
  * `errorCodeInsight/scanWorkspace`: walks the workspace folders (the CLI's walkFiles, then
@@ -47,7 +49,7 @@ async function scan(context: ServerContext, params: ScanWorkspaceParams, publish
   const codes = workspaceCodesFor(context);
   const result: ScanWorkspaceResult = { files: 0, analysed: 0, withDiagnostics: 0, cancelled: false, durationMs: 0 };
   try {
-    const files = listFiles(await folderPaths(context, params), params.filesExclude ?? [], service.getSettings());
+    const files = await listFiles(await folderPaths(context, params), params.filesExclude ?? [], service.getSettings(), cancelled);
     result.files = files.length;
     const seen = new Set<string>();
     let lastReport = 0;
@@ -119,7 +121,12 @@ async function folderPaths(context: ServerContext, params: ScanWorkspaceParams):
 }
 
 /** The walk of every folder, minus what files.exclude, .gitignore and errorCodeInsight.exclude leave out. */
-function listFiles(roots: readonly string[], filesExclude: readonly string[], settings: { exclude: string[]; maxFileSize: number }): FileToCheck[] {
+async function listFiles(
+  roots: readonly string[],
+  filesExclude: readonly string[],
+  settings: { exclude: string[]; maxFileSize: number },
+  cancelled: () => boolean,
+): Promise<FileToCheck[]> {
   const globs = new GlobFilter([...filesExclude, ...settings.exclude]);
   const out: FileToCheck[] = [];
   for (const root of roots) {
@@ -136,7 +143,13 @@ function listFiles(roots: readonly string[], filesExclude: readonly string[], se
       }
       return gitignores.get(relDir);
     };
-    for (const file of walkFiles([root], settings.maxFileSize).files) {
+    const walked = walkFiles([root], settings.maxFileSize).files;
+    for (let i = 0; i < walked.length; i++) {
+      if (i % FILTER_BATCH === FILTER_BATCH - 1) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (cancelled()) return out;
+      }
+      const file = walked[i];
       const rel = path.relative(root, file.path).split(path.sep).join('/');
       if (globs.excludes(rel) || isGitignored(rel, rulesIn)) continue;
       out.push(file);
