@@ -23,19 +23,23 @@ describe('diagnostics budget and caching', () => {
       const occurrences = service.occurrences(uri);
       const fresh = () => computeDiagnostics({ ...doc }, occurrences, service.registry, service.getSettings());
       for (let i = 0; i < 40; i++) fresh(); // warm up the JIT
+      // CPU time, not wall time: test machines are shared and wall clocks include other processes.
       const times: number[] = [];
       let count = 0;
-      for (let i = 0; i < 60; i++) {
+      const cpuStart = process.cpuUsage();
+      const runs = 60;
+      for (let i = 0; i < runs; i++) {
         const start = process.hrtime.bigint();
         count = fresh().length;
         times.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
+      const cpu = process.cpuUsage(cpuStart);
+      const perRun = (cpu.user + cpu.system) / 1000 / runs;
       times.sort((a, b) => a - b);
-      const perRun = times[times.length >> 1];
-      console.log(`      diagnostics for ${text.split('\n').length} lines: median ${perRun.toFixed(2)} ms (fastest ${times[0].toFixed(2)} ms), ${count} findings`);
+      console.log(`      diagnostics for ${text.split('\n').length} lines: ${perRun.toFixed(2)} ms CPU per run (fastest wall ${times[0].toFixed(2)} ms), ${count} findings`);
       assert.ok(count >= 10, 'the file has findings to compute');
-      // Generous bound: test machines are shared; the printed median is the number to watch (target 1–2 ms).
-      assert.ok(perRun < 10, `median ${perRun.toFixed(2)} ms`);
+      // Generous bound (GC included); the printed figure is the one to watch (target 1–2 ms).
+      assert.ok(perRun < 8, `${perRun.toFixed(2)} ms CPU per run`);
     } finally {
       service.close(uri);
     }
