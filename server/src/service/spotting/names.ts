@@ -7,6 +7,15 @@
 export const STATUS_NAME =
   /^(get_?)?(http_?|raw_?|response_?|resp_?)?(status|status_?code|statuscode|status_?code_?value|status_?value|response_?code)(_?int|_?number)?$/i;
 
+/**
+ * Names that hold a status under a qualifying prefix: `expected_status_code`, `ForbiddenStatusCode`,
+ * `wantStatus`, `ERROR_HTTP_STATUS`. A literal assigned to one is a status, but not one sent or checked.
+ */
+export const PREFIXED_STATUS_NAME = /^(?:[a-z0-9]+_?)+?(?:status_?code|http_?status(?:_?code)?)$|^(?:expected|expect|want|wanted)_?status$/i;
+
+/** Of those, the ones a test states its expectation with: `expected_status_code = 204`, `wantStatus: 429`. */
+export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;
+
 /** `code` means a status only on something that looks like a response or an HTTP error. */
 export const CODE_NAME = /^(get_?)?code$/i;
 export const RESPONSE_OR_ERROR_OBJECT =
@@ -22,23 +31,24 @@ export const STATUS_SETTERS = new Set([
   'HttpCode', 'redirect',
   // Go
   'WriteHeader', 'Error', 'AbortWithStatus', 'AbortWithStatusJSON', 'JSON', 'String', 'Status', 'NoContent',
-  'StatusCode', 'SendStatus', 'NewHTTPError',
+  'StatusCode', 'SendStatus', 'NewHTTPError', 'AbortWithError', 'Redirect',
   // Java
   'setStatus', 'sendError', 'ResponseStatusException', 'valueOf', 'withStatus', 'statusCode', 'ResponseStatus',
   'ResponseEntity', 'HttpClientErrorException', 'HttpServerErrorException', 'WebApplicationException',
   // C#
   'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'ProducesResponseType', 'ProducesErrorResponseType',
+  'HttpResponseMessage',
 ]);
 
 /** Setter names too generic to trust as a bare function call: only `x.String(200, ...)`, `res.status(404)`. */
 export const METHOD_ONLY_SETTERS = new Set([
   'status', 'code', 'throw', 'String', 'JSON', 'Error', 'Status', 'NoContent', 'valueOf', 'statusCode', 'SendStatus',
   'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
-  'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect',
+  'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect',
 ]);
 
 /** Setters whose status is not the first argument: name → argument index. */
-export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none'> = {
+export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none' | 'redirect'> = {
   Error: 2, // Go http.Error(w, msg, code)
   json_response: 1,
   make_response: 1,
@@ -50,17 +60,30 @@ export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none'> = {
   PlainTextResponse: 1,
   ResponseEntity: 'last', // Spring new ResponseEntity<>(body, [headers,] status)
   ProducesResponseType: 'last', // ASP.NET Core [ProducesResponseType(typeof(T), 404)]
+  Redirect: 'redirect', // Go http.Redirect(w, r, url, code) — but gin/echo c.Redirect(code, url)
 };
 
 /** Calls that only wrap a literal list into a collection: `new Set([429, 503])`, `Set.of(...)`, `frozenset(...)`. */
 export const COLLECTION_CONSTRUCTORS =
   /^(Set|set|frozenset|tuple|list|of|asList|listOf|setOf|mutableSetOf|mutableListOf|hashSetOf|HashSet|ArrayList|List|LinkedList|ImmutableSet|ImmutableList|copyOf|unmodifiableSet|unmodifiableList|from|ReadOnlySet|FrozenSet|ToHashSet|ToFrozenSet|EnumSet)$/;
 
+/**
+ * Constructors of an application's own HTTP errors: `new RestException(HttpStatusCode.NotFound, ...)`,
+ * `ApiError(404, "...")`. A symbolic status passed to any `*Exception`/`*Error` is sent; a bare number
+ * only when the class name itself says HTTP.
+ */
+export const ERROR_CONSTRUCTOR = /(Exception|Error|Fault)$/;
+export const HTTP_ERROR_CONSTRUCTOR = /^(Http|HTTP|Rest|REST|Api|API|Status|Web|Response|Request|Client|Server)\w*(Exception|Error)$/;
+
+/** Zero-argument calls that open an assertion chain in HTTP test DSLs: RestAssured `.then().statusCode(200)`,
+ * `.then().assertThat().statusCode(...)`, `.expect().statusCode(...)`, WebTestClient `.expectStatus().isEqualTo(...)`. */
+export const ASSERTION_CHAIN_OPENERS = /^(then|assertThat|expect|expectStatus)$/;
+
 /** Logical operators that supply a default (`err.status || 500`, `status ?? 503`, `code or 500`). */
 export const DEFAULT_OPERATORS = new Set(['||', '??', 'or']);
 
 /** Methods a status-valued receiver is asserted with: `status().is(429)`, `StatusCode.Should().Be(...)`. */
-export const MATCHER_METHODS = /^(is|isEqualTo|toBe|toEqual|toStrictEqual|Be|BeEquivalentTo|equals|eq|should|shouldBe|expect)$/;
+export const MATCHER_METHODS = /^(is|isEqualTo|IsEqualTo|toBe|toEqual|toStrictEqual|Be|BeEquivalentTo|equals|eq|should|shouldBe|expect)$/;
 
 /** Keyword / named arguments and object keys that carry a status. */
 export const STATUS_KEYS = /^:?(status|status_?code|statusCode|http_?status|code)$/i;
@@ -71,7 +94,7 @@ export const RETRY_CONFIG_NAME =
 
 /** Calls that assert in tests, by their last name. */
 export const ASSERT_CALLS =
-  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code)$/;
+  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code)$/;
 
 /** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
 export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__']);
@@ -81,3 +104,11 @@ export const ERROR_CODE_FIELD =
   /^(code|type|name|errno|error|error_?code|errorCode|ErrorCode|reason|status|Code|kind|error_?type|errorType|getCode|getErrorCode|getStatus|syscall|sqlstate|SqlState|pgcode|cause)$/i;
 
 export const COMPARISON_OPERATORS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'not in', 'is', 'is not']);
+
+/** True for a comparison operator, including Python's chained comparisons (`200 <= r.status_code < 300` reads `<= <`). */
+export function isComparisonOperator(operator: string): boolean {
+  const op = operator.replace(/\s+/g, ' ').trim();
+  if (COMPARISON_OPERATORS.has(op)) return true;
+  const tokens = op.split(' ');
+  return tokens.length > 1 && tokens.every((t) => ['==', '!=', '<', '<=', '>', '>=', 'in', 'not', 'is'].includes(t)) && tokens.some((t) => t !== 'not' && t !== 'is');
+}

@@ -67,6 +67,9 @@ function spotName(
     if (!content || content.text !== name) return undefined;
     const entries = registry.errorCode(name);
     if (entries.length === 0) return undefined;
+    // A quoted success code (gRPC "OK") is nearly always a reason phrase or a plain word: `status: "OK"`,
+    // `reason() == "OK"`. Nothing about it is retried; the symbolic `codes.OK` is still found below.
+    if (entries.every((e) => e.entry.httpStatus !== undefined && e.entry.httpStatus < 300)) return undefined;
     const role = context.classify(literal, 'error-code');
     const ambiguous = entries.every((e) => e.entry.ambiguous);
     if (!role && ambiguous) return undefined;

@@ -2,9 +2,14 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import {
   ASSERT_CALLS,
+  ASSERTION_CHAIN_OPENERS,
   CODE_NAME,
   COLLECTION_CONSTRUCTORS,
-  COMPARISON_OPERATORS,
+  ERROR_CONSTRUCTOR,
+  EXPECTED_STATUS_NAME,
+  HTTP_ERROR_CONSTRUCTOR,
+  isComparisonOperator,
+  PREFIXED_STATUS_NAME,
   DEFAULT_OPERATORS,
   ERROR_CODE_FIELD,
   MATCHER_METHODS,
@@ -43,6 +48,8 @@ export class StatusContext {
       if (++climbed > MAX_CLIMB) return undefined;
       if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && parent.type === 'argument')) {
         // keep climbing
+      } else if (parent.type === 'expression_list' && namedChildren(parent).length === 1) {
+        // Go `want := http.StatusTooManyRequests`: a one-value list is no collection
       } else if (s.collections.has(parent.type)) {
         inCollection = true;
       } else if (this.isCollectionConstructor(parent, child)) {
@@ -144,7 +151,7 @@ export class StatusContext {
     const s = this.syntax;
     const matches = (expr: Node | null) => (kind === 'status' ? this.isStatusLike(expr) : this.isErrorCodeLike(expr));
 
-    if (s.binaries.has(parent.type) && COMPARISON_OPERATORS.has(s.operatorOf(parent).replace(/\s+/g, ' '))) {
+    if (s.binaries.has(parent.type) && isComparisonOperator(s.operatorOf(parent))) {
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
       return others.some(matches) ? 'client-check' : undefined;
     }
@@ -170,7 +177,16 @@ export class StatusContext {
         // C# property pattern `{ StatusCode: HttpStatusCode.ServiceUnavailable }`
         return (kind === 'status' ? STATUS_NAME.test(name) : ERROR_CODE_FIELD.test(name)) ? 'client-check' : undefined;
       }
+      if (kind === 'status' && !inCollection && /^(value|code)$/.test(name) && this.isStatusSetterCall(parent.parent?.parent ?? null)) {
+        // Spring `@ResponseStatus(value = HttpStatus.NOT_FOUND)` / `@ResponseStatus(code = ...)`
+        return 'server-sets';
+      }
       if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
+      if (kind === 'status' && !inCollection && PREFIXED_STATUS_NAME.test(name)) {
+        // `expected_status_code=429` (a test's expectation), `{ fallbackStatusCode: 503 }` (a setting)
+        return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
+      }
+
       if (kind === 'error-code' && !inCollection && ERROR_CODE_FIELD.test(name)) return 'server-sets';
       return undefined;
     }
@@ -180,6 +196,10 @@ export class StatusContext {
       const name = this.lastName(target) ?? '';
       if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
       if (kind !== 'status') return undefined;
+      if (/identifier/.test(target.type) && !STATUS_NAME.test(name) && PREFIXED_STATUS_NAME.test(name)) {
+        // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
+        return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
+      }
       // `res.statusCode = 404`, `ctx.Response.StatusCode = 410`, `status = 500`, `{ StatusCode = 409 }`
       if (/identifier/.test(target.type) ? STATUS_NAME.test(name) : this.isStatusLike(target)) return 'server-sets';
       return undefined;
@@ -207,6 +227,8 @@ export class StatusContext {
     if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
       // `status().is(429)`, `response.StatusCode.Should().Be(...)`, supertest `request(app).get('/').expect(429)`
       if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
+      // WebTestClient `.expectStatus().isEqualTo(503)`
+      if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
     }
     if (inCollection) {
       // Go `slices.Contains([]int{429, 503}, resp.StatusCode)`
@@ -216,11 +238,43 @@ export class StatusContext {
       // Go `errors.Is(err, syscall.ECONNRESET)`
       return (name === 'Is' || name === 'is') && index === 1 ? 'client-check' : undefined;
     }
-    if (!STATUS_SETTERS.has(name)) return undefined;
+    if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {
+      // RestAssured `.then().statusCode(200)`: the response is checked, not built
+      return index === 0 ? 'test-assert' : undefined;
+    }
+    if (!STATUS_SETTERS.has(name)) {
+      // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`
+      const symbolic = s.members.has(literal.type);
+      if (index < 0 || !/throw|raise/.test(call.parent?.type ?? '')) return undefined;
+      return (symbolic ? ERROR_CONSTRUCTOR.test(name) : index === 0 && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
+    }
     if (METHOD_ONLY_SETTERS.has(name) && !receiver) return undefined; // `String(500)` is no `c.String(500, ...)`
     const expected = STATUS_ARGUMENT_INDEX[name] ?? 0;
-    const wanted = expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected;
+    const wanted =
+      expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected === 'redirect' ? (args.length === 4 ? 3 : 0) : expected;
     return index === wanted ? 'server-sets' : undefined;
+  }
+
+  /** True for a call to a status setter: `@ResponseStatus(...)`, `res.status(...)`. */
+  private isStatusSetterCall(node: Node | null): boolean {
+    return node !== null && this.syntax.calls.has(node.type) && STATUS_SETTERS.has(this.lastName(this.syntax.callee(node)) ?? '');
+  }
+
+  /** True when a call chain passes through a zero-argument assertion opener: `.then()`, `.assertThat()`, `.expectStatus()`. */
+  private inAssertionChain(start: Node): boolean {
+    const s = this.syntax;
+    let node: Node | null = start;
+    while (node) {
+      if (s.calls.has(node.type)) {
+        if (ASSERTION_CHAIN_OPENERS.test(this.lastName(s.callee(node)) ?? '') && s.callArguments(node).length === 0) return true;
+        node = this.receiverOf(node);
+      } else if (s.members.has(node.type)) {
+        node = s.memberParts(node)?.object ?? null;
+      } else {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** `{code: 429}` means a status only beside status-ish siblings or inside a status setter call. */
@@ -238,6 +292,8 @@ export class StatusContext {
       const receiver = this.receiverOf(node);
       const calleeName = callee ? this.lastName(callee) ?? '' : '';
       if (/^(expect|assertThat|assert_that)$/.test(calleeName)) return this.syntax.callArguments(node)[0] ?? null;
+      // TUnit / NUnit constraint style `Assert.That(x).IsEqualTo(...)`
+      if (calleeName === 'That' && receiver && this.lastName(receiver) === 'Assert') return this.syntax.callArguments(node)[0] ?? null;
       if (calleeName === 'Should' && receiver) return receiver; // FluentAssertions `x.Should().Be(...)`
       node = receiver && this.syntax.calls.has(receiver.type) ? receiver : receiver && this.syntax.members.has(receiver.type) ? this.syntax.memberParts(receiver)?.object ?? null : null;
     }
