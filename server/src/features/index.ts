@@ -1,4 +1,5 @@
 import type { Feature } from './feature';
+import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completionHandler';
 import { hoverFeature } from './hoverHandler';
 import { inlayHintsFeature } from './inlayHintsHandler';
@@ -14,4 +15,5 @@ export const FEATURES: readonly Feature[] = [
   inlayHintsFeature,
   workspaceCodesFeature,
   workspaceScanFeature,
+  codeActionsFeature,
 ];
