@@ -214,7 +214,12 @@ export class TextPositions {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // Line breaks as LSP counts them: `\n`, `\r\n` and a lone `\r`.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 13 || c === 10) this.starts.push(i + 1);
+    }
   }
 
   position(offset: number): { line: number; character: number } {
@@ -226,7 +231,9 @@ export class TextPositions {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset between `\r` and `\n` stands for the end of the line's content.
+    const inCrLf = o > this.starts[lo] && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: lo, character: o - this.starts[lo] - (inCrLf ? 1 : 0) };
   }
 
   range(offset: number, length: number): Range {
