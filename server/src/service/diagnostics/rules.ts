@@ -29,7 +29,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'no-retry-on-request',
     defaultSeverity: 'information',
     description: 'A request is only checked for success or failure, with no retry mechanism in scope.',
-    message: 'This request fails on any error status ({detail}) and nothing retries it, so a 429 or 503 fails permanently.',
+    message: 'This request fails on any error status ({detail}) and nothing retries it: a 429 or 503 fails permanently.',
     docsAnchor: 'no-retry-on-request',
   },
   {
