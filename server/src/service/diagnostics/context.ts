@@ -42,9 +42,9 @@ export class DiagContext {
     return ALSO_RETRYABLE.has(occ.code) && entries.length > 0;
   }
 
-  /** Must not be retried: catalog verdict `no` (403 only when nothing mentions rate limits). */
+  /** Must not be retried: a 4xx with catalog verdict `no` (403 only when nothing mentions rate limits). */
   isNonRetryable(code: string, scope: Node): boolean {
-    if (this.extra.has(code)) return false;
+    if (this.extra.has(code) || !/^4\d\d$/.test(code)) return false;
     if (code === '403') return !(enclosingFn(this.flow, scope)?.rateLimit ?? this.flow.fileRateLimit) && !this.flow.fileRateLimit;
     return this.registry.httpStatus(code)[0]?.entry.retry.verdict === 'no';
   }

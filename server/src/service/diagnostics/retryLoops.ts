@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import type { RetryLoopData } from './findingData';
 import { calleeOf, LoopInfo, within } from './flow/flowModel';
@@ -28,12 +29,12 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (!request) continue;
     if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
     const handlesFailure =
-      ctx.occurrences.some((o) => o.role === 'client-check' && inside(ctx, o, loop.node)) ||
+      ctx.occurrences.some((o) => o.role === 'client-check' && inside(ctx, o, loop.node) && isFailureTest(ctx, o)) ||
       hasAncestor(request.call.node, loop.node, /^try_statement$/) ||
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
       /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
-    if (loop.continues.length === 0 && !(loop.exits.length > 0 && handlesFailure)) continue;
-    if (!handlesFailure && loop.exits.length === 0 && loop.continues.length === 0) continue;
+    // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
+    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0)) continue;
     seen.add(loop.node.id);
     // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
     const delays = ctx.flow.calls
@@ -84,6 +85,13 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null)
   };
   visit(arg);
   return !hasCall;
+}
+
+/** A test that looks at a failure: an error code, a 4xx/5xx status, or a `!= 200` / `>= 400` style check. */
+function isFailureTest(ctx: DiagContext, occ: Occurrence): boolean {
+  if (occ.kind === 'error-code' || Number(occ.code) >= 400) return true;
+  const op = ctx.testOf(occ)?.op ?? '';
+  return op === '!=' || op === '!==' || op === '>=' || op === '>';
 }
 
 function insideNestedLoop(ctx: DiagContext, node: Node, loop: LoopInfo): boolean {
