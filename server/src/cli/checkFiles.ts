@@ -12,8 +12,8 @@ export interface FileReport {
 }
 
 /** Analyses one file with the service and forgets it again, so memory stays flat over large trees. */
-export async function checkFile(service: ErrorCodeLanguageService, path: string, language: LanguageId): Promise<FileReport> {
-  const text = decode(fs.readFileSync(path));
+export async function checkFile(service: ErrorCodeLanguageService, path: string, language: LanguageId, content?: string): Promise<FileReport> {
+  const text = content !== undefined ? stripBom(content) : decode(fs.readFileSync(path));
   const uri = pathToFileURL(path).toString();
   await service.open({ uri, languageId: language, version: 1, text });
   try {
@@ -25,7 +25,10 @@ export async function checkFile(service: ErrorCodeLanguageService, path: string,
 
 /** UTF-8 with an optional BOM removed; invalid sequences become U+FFFD rather than failing. */
 function decode(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
+  return stripBom(bytes.toString('utf8'));
+}
+
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import { ErrorCodeLanguageService } from '../service/languageService';
 import { normalizeSettings } from '../service/settings';
 import type { Severity } from '../service/types';
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from './args';
-import { checkFile, FileReport, mayContainCodes } from './checkFiles';
+import type { FileReport } from './checkFiles';
+import { checkAll, startWorkerIfAsked } from './parallel';
 import { toJson, toText } from './formatReport';
 import { walkFiles } from './walkFiles';
 
@@ -31,22 +31,10 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     throw error;
   }
   const settings = normalizeSettings(args.config ? readConfig(args.config, err) : undefined);
-  const service = new ErrorCodeLanguageService({ settings });
   const walked = walkFiles(args.paths, args.maxFileSize);
-  const names = service.registry.candidatePattern();
-  const reports: FileReport[] = [];
-  for (const file of walked.files) {
-    try {
-      const text = fs.readFileSync(file.path, 'utf8');
-      if (!mayContainCodes(text, names)) {
-        reports.push({ path: file.path, language: file.language, occurrences: [], findings: [] });
-        continue;
-      }
-      reports.push(await checkFile(service, file.path, file.language));
-    } catch (error) {
-      walked.notices.push(`${file.path}: analysis failed (${error instanceof Error ? error.message : String(error)})`);
-    }
-  }
+  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs);
+  const reports: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
+  walked.notices.push(...failures);
   if (args.format === 'json') out(toJson(reports, walked.notices));
   else if (args.format === 'sarif') out(await sarifOutput(reports));
   else out(toText(reports, walked.notices));
@@ -91,4 +79,4 @@ export function main(): void {
   );
 }
 
-if (require.main === module) main();
+if (!startWorkerIfAsked() && require.main === module) main();
