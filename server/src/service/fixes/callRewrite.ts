@@ -81,6 +81,12 @@ export function pythonAddHeader(args: Node | null | undefined, inner: string, ke
 
 const JS_KEY = 'crypto.randomUUID()';
 
+/** The properties of an object literal (`a: 1, b`), or `...expr` for any other expression. */
+function objectInner(node: Node | undefined, text = node?.text ?? ''): string {
+  const literal = node ? node.type === 'object' : text.startsWith('{');
+  return literal ? text.trim().slice(1, -1).trim().replace(/,$/, '') : `...${text}`;
+}
+
 /** Text of an object literal `obj` (or any expression) with one more header. */
 function jsWithHeader(obj: Node | undefined, headerName: string, mergeVia: 'Headers' | 'spread'): string {
   const pair = `'${headerName}': ${JS_KEY}`;
@@ -141,10 +147,11 @@ function javascript(call: Node, library: HttpLibrary, method: HttpMethod): CallR
       const withData = ['post', 'put', 'patch'].includes(verb);
       const [url, data, cfg] = withData ? [args[0], args[1], args[2]] : [args[0], undefined, args[1]];
       if (!url) return undefined;
-      const props = [`method: '${verb}'`, `url: ${url.text}`];
-      if (data) props.push(`data: ${data.text}`);
-      if (cfg) props.push(`...${cfg.text}`);
-      if (UNSAFE.has(effective)) props.push(`headers: { ${cfg ? `...${cfg.text}?.headers, ` : ''}'Idempotency-Key': ${JS_KEY} }`);
+      const props = [`method: '${verb}'`, url.text === 'url' ? 'url' : `url: ${url.text}`];
+      if (data) props.push(data.text === 'data' ? 'data' : `data: ${data.text}`);
+      const withKey = cfg && UNSAFE.has(effective) ? undefined : cfg;
+      if (withKey) props.push(objectInner(withKey));
+      if (UNSAFE.has(effective)) props.push(objectInner(undefined, jsWithHeader(cfg, 'Idempotency-Key', 'spread')));
       config = `{ ${props.join(', ')} }`;
     } else return undefined;
     return { library: 'axios', text: `axiosWithRetry(${receiver}, ${config})`, awaited };

@@ -38,6 +38,26 @@ function dropDefinitions(helper: string, names: string[], doc: Doc): string {
   return kept.join('\n\n');
 }
 
+/**
+ * Python: when the file binds a name the helper uses as a module (`from time import time`,
+ * `from datetime import datetime`), import the module under an alias and use that in the helper.
+ */
+function aliasShadowedModules(doc: Doc, helper: string, imports: string[]): [string, string[]] {
+  const out: string[] = [];
+  for (const line of imports) {
+    const m = /^import ([A-Za-z_]\w*)$/.exec(line);
+    const name = m?.[1];
+    const shadowed = name && new RegExp(`^\\s*(?:from\\s+\\S+\\s+import\\s+[^\\n]*\\b${name}\\b(?!\\s+as\\b)|import\\s+\\S+\\s+as\\s+${name}\\b)`, 'm').test(doc.text);
+    if (!name || !shadowed) {
+      out.push(line);
+      continue;
+    }
+    out.push(`import ${name} as _${name}`);
+    helper = helper.replace(new RegExp(`(?<![\\w.])${name}\\.`, 'g'), `_${name}.`);
+  }
+  return [helper, out];
+}
+
 export interface HelperOptions {
   snippet: boolean;
   /** More imports the call site needs (`import uuid`). */
@@ -54,9 +74,11 @@ export function helperEdits(doc: Doc, template: RetryTemplate | undefined, optio
   let snippet = false;
   if (template && !definesName(doc, template.helperName)) {
     const clashes = doc.languageId === 'python' ? [] : template.defines.filter((name) => name !== template.helperName && definesName(doc, name));
-    const text = dropDefinitions(renderTemplate(template.helper, { snippet: options.snippet }), clashes, doc);
+    let text = dropDefinitions(renderTemplate(template.helper, { snippet: options.snippet }), clashes, doc);
+    let templateImports = template.imports;
+    if (doc.languageId === 'python') [text, templateImports] = aliasShadowedModules(doc, text, templateImports);
     parts.push(text);
-    imports.push(...template.imports);
+    imports.push(...templateImports);
     snippet = options.snippet;
   }
   for (const extra of options.extraHelpers ?? []) {
