@@ -25,6 +25,8 @@ interface ExecCase {
   file: string;
   rule: string;
   method: 'GET' | 'POST';
+  /** Apply the action with this title instead of the preferred one. */
+  title?: RegExp;
   unavailable(): Promise<string | undefined>;
   /** Writes (and compiles) `source` into dir. */
   prepare(dir: string, source: string): Promise<Prepared>;
@@ -86,6 +88,7 @@ export const EXEC_CASES: ExecCase[] = [
   python('requests_post_raise.py', 'no-retry-on-request', 'POST', 'requests', 'python3-requests'),
   python('httpx_raise.py', 'no-retry-on-request', 'GET', 'httpx', 'python3-httpx'),
   python('aiohttp_final.py', 'retryable-treated-as-final', 'GET', 'aiohttp', 'python3-aiohttp'),
+  { ...python('requests_final.py', 'retryable-treated-as-final', 'GET', 'requests', 'python3-requests'), name: 'python/requests_final.py via urllib3 Retry', title: /urllib3 Retry/ },
   node('fetch_not_ok.mjs', 'no-retry-on-request', 'GET'),
   node('fetch_post_not_ok.mjs', 'no-retry-on-request', 'POST'),
   go('status_not_200.go', 'no-retry-on-request', 'GET'),
@@ -116,7 +119,7 @@ describe('quick fixes, proven by execution', function () {
         const reason = await c.unavailable();
         if (reason) return loud(`FIX EXEC: ${c.name} NOT RUN — ${reason}`);
         const text = fixture(c.dir, c.file);
-        const result = await applyPreferredFix(c.languageId, text, c.rule);
+        const result = await applyPreferredFix(c.languageId, text, c.rule, c.title);
         fixedText = result.fixed;
         flawed = await c.prepare(path.join(workDir, c.name, 'flawed'), text);
         fixed = await c.prepare(path.join(workDir, c.name, 'fixed'), fixedText);
@@ -189,4 +192,70 @@ describe('quick fixes, proven by execution', function () {
       });
     });
   }
+});
+
+describe('loop fixes, proven by execution (python)', function () {
+  this.timeout(60_000);
+  let server: ScriptedServer;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixes-loop-'));
+  const programs: Record<string, Prepared> = {};
+  let runs = 0;
+
+  before(async function () {
+    const reason = await pythonModuleMissing('requests', 'python3-requests');
+    if (reason) return loud(`FIX EXEC (loops): NOT RUN — ${reason}`);
+    server = await startScriptedServer();
+    const text = fixture('python', 'retry_loop_main.py');
+    const honoured = (await applyPreferredFix('python', text, 'retry-ignores-retry-after')).fixed;
+    const backedOff = (await applyPreferredFix('python', text, 'retry-without-backoff')).fixed;
+    const both = (await applyPreferredFix('python', backedOff, 'retry-ignores-retry-after')).fixed;
+    assert.match(both, /retry_after if retry_after is not None else random\.uniform\(/);
+    for (const [name, source] of Object.entries({ flawed: text, honoured, both })) {
+      programs[name] = { command: PYTHON, args: [writeProgram(path.join(workDir, name), 'program.py', source)] };
+    }
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  async function exec(ctx: Mocha.Context, name: string, scenario: Scenario) {
+    const p = programs[name];
+    if (!p) ctx.skip();
+    const urlPath = `/loop-${name}-${++runs}/${scenario}`;
+    const result = await run(p.command, [...p.args, server.baseUrl + urlPath], { timeoutMs: 30_000 });
+    const requests = server.requests(urlPath);
+    return { ...outcome(result), requests, urlPath, gaps: requests.slice(1).map((r, i) => r.time - requests[i].time) };
+  }
+
+  it('flawed loop ignores an HTTP-date Retry-After (retries after 0.2 s)', async function () {
+    const r = await exec(this, 'flawed', '429-retry-after-date');
+    const asked = server.retryAt(r.urlPath)! - r.requests[0].time;
+    assert.strictEqual(r.requests.length, 2);
+    assert.ok(r.gaps[0] < asked - EARLY_MS, `flawed program waited ${r.gaps[0].toFixed(0)} ms of ${asked.toFixed(0)}`);
+  });
+
+  it('after "Honour Retry-After in this delay": waits until the HTTP-date', async function () {
+    const r = await exec(this, 'honoured', '429-retry-after-date');
+    const asked = server.retryAt(r.urlPath)! - r.requests[0].time;
+    assert.strictEqual(r.status, 200, r.error);
+    assert.ok(r.gaps[0] >= asked - EARLY_MS, `gap ${r.gaps[0].toFixed(0)} ms < asked ${asked.toFixed(0)} ms`);
+    assert.ok(r.gaps[0] < asked + 2500);
+  });
+
+  it('after "Honour Retry-After": the delta-seconds form (Retry-After: 1) is honoured', async function () {
+    const r = await exec(this, 'honoured', '429-retry-after-seconds');
+    assert.strictEqual(r.status, 200, r.error);
+    assert.ok(r.gaps[0] >= 1000 - EARLY_MS && r.gaps[0] < 4000, `gap ${r.gaps[0].toFixed(0)} ms`);
+  });
+
+  it('after both loop fixes: 500 forever → 5 attempts, jittered gaps within the backoff cap', async function () {
+    this.timeout(40_000);
+    const r = await exec(this, 'both', '500-forever');
+    assert.strictEqual(r.requests.length, 5);
+    assert.strictEqual(r.status, 500);
+    const ceilings = [500, 1000, 2000, 4000];
+    r.gaps.forEach((gap, i) => assert.ok(gap < ceilings[i] + 400, `gap ${i} = ${gap.toFixed(0)} ms above base·2^${i}`));
+    assert.ok(new Set(r.gaps.map((g) => Math.round(g / 50))).size > 1, `gaps look fixed: ${r.gaps.map((g) => g.toFixed(0)).join(', ')}`);
+  });
 });

@@ -20,8 +20,11 @@ export interface FixOutcome {
   fixed: string;
 }
 
-/** Diagnostics → preferred quick fix for `rule` → fixed text. Throws when any step is missing. */
-export async function applyPreferredFix(languageId: LanguageId, text: string, rule: string): Promise<FixOutcome> {
+/**
+ * Diagnostics → preferred quick fix for `rule` (or the one whose title matches) → fixed text.
+ * Throws when any step is missing.
+ */
+export async function applyPreferredFix(languageId: LanguageId, text: string, rule: string, title?: RegExp): Promise<FixOutcome> {
   const service = testService();
   const uri = await openDoc(languageId, text, service);
   try {
@@ -29,7 +32,7 @@ export async function applyPreferredFix(languageId: LanguageId, text: string, ru
     const targets = findings.filter((f) => f.rule === rule);
     if (!targets.length) throw new Error(`no ${rule} diagnostic; got ${findings.map((f) => f.rule).join(', ') || 'none'}`);
     const actions = service.codeActions(uri, targets[0].range, targets);
-    const action = actions.find((a) => a.isPreferred && a.fixes?.includes(rule));
+    const action = actions.find((a) => a.fixes?.includes(rule) && (title ? title.test(a.title) : a.isPreferred));
     if (!action) throw new Error(`no preferred fix for ${rule}; got ${actions.map((a) => a.title).join(' | ')}`);
     return { findings, action, fixed: applyEdits(text, action.edits) };
   } finally {
