@@ -107,6 +107,15 @@ describe('quick fixes, proven by execution', function () {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
+  it('csharp (HttpClient): execution', async function () {
+    const reason = await unavailableReason('dotnet', ['--version'], '.NET runtime (not packaged by Debian)');
+    if (reason) {
+      loud(`FIX EXEC: csharp NOT RUN — ${reason}; C# fixes are parse-checked only (test/unit/fixes-languages.test.ts)`);
+      this.skip();
+    }
+    assert.fail('a .NET runtime is present: add a C# program case here');
+  });
+
   for (const c of EXEC_CASES) {
     describe(`${c.name} (${c.rule}, ${c.method})`, function () {
       let flawed: Prepared | undefined;
