@@ -215,14 +215,32 @@ export function enclosingFn(flow: FileFlow, node: Node): FnInfo | undefined {
   return fnAt(flow, node.startIndex, node.endIndex, node.id);
 }
 
+/** Plain-number offsets of `flow.fns` (in start order) and the running maximum of their ends. */
+const fnOffsets = new WeakMap<FileFlow, { starts: number[]; ends: number[]; maxEnd: number[] }>();
+
 function fnAt(flow: FileFlow, start: number, end: number, exceptId: number): FnInfo | undefined {
-  let best: FnInfo | undefined;
-  for (const fn of flow.fns) {
-    const s = fn.node.startIndex;
-    if (s > start) break;
-    if (fn.node.endIndex >= end && fn.node.id !== exceptId && (!best || s >= best.node.startIndex)) best = fn;
+  // Reading offsets off tree-sitter nodes crosses into wasm; a linear scan per call made big files quadratic.
+  let index = fnOffsets.get(flow);
+  if (!index) {
+    const starts = flow.fns.map((f) => f.node.startIndex);
+    const ends = flow.fns.map((f) => f.node.endIndex);
+    const maxEnd: number[] = [];
+    ends.forEach((e, i) => maxEnd.push(Math.max(e, i > 0 ? maxEnd[i - 1] : -1)));
+    fnOffsets.set(flow, (index = { starts, ends, maxEnd }));
   }
-  return best;
+  const { starts, ends, maxEnd } = index;
+  let lo = 0;
+  let hi = starts.length; // first index whose start is > start
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  // The latest-starting function that still covers [start, end] (ties: the later one, as before).
+  for (let i = lo - 1; i >= 0 && maxEnd[i] >= end; i--) {
+    if (ends[i] >= end && flow.fns[i].node.id !== exceptId) return flow.fns[i];
+  }
+  return undefined;
 }
 
 /** Enclosing loops of a node inside its own function, innermost first (by offsets). */
