@@ -20,7 +20,7 @@ describe('fuzz: .http parser', function () {
       const occurrences = await withinBound(text.length, 'spotHttpFile', () => spotHttpFile(text));
       for (const o of occurrences) {
         assertRangeInside(text, o.range, `occurrence ${o.code}`, lines);
-        assert.match(o.code, /^\S+$/);
+        assert.ok(o.code.length > 0 && o.text.length > 0, 'empty occurrence');
       }
       for (const p of positions) {
         const line = Math.floor(p.line * lines.length);
