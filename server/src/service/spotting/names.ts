@@ -11,7 +11,7 @@ export const STATUS_NAME =
  * Names that hold a status under a qualifying prefix: `expected_status_code`, `ForbiddenStatusCode`,
  * `wantStatus`, `ERROR_HTTP_STATUS`. A literal assigned to one is a status, but not one sent or checked.
  */
-export const PREFIXED_STATUS_NAME = /^(?:[a-z0-9]+_?)+?(?:status_?code|http_?status(?:_?code)?)$|^(?:expected|expect|want|wanted)_?status$/i;
+export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?status$|[a-z0-9_](?:status_?code|http_?status(?:_?code)?)$/i;
 
 /** Of those, the ones a test states its expectation with: `expected_status_code = 204`, `wantStatus: 429`. */
 export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;

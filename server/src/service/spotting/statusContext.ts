@@ -108,7 +108,7 @@ export class StatusContext {
     if (s.members.has(node.type)) {
       const parts = s.memberParts(node);
       if (!parts) return false;
-      if (STATUS_NAME.test(parts.property)) return true;
+      if (STATUS_NAME.test(parts.property) || PREFIXED_STATUS_NAME.test(parts.property)) return true;
       if (parts.property === 'value' || parts.property === 'Value') return this.isStatusLike(parts.object);
       return CODE_NAME.test(parts.property) && this.objectLooksLikeResponse(parts.object);
     }
@@ -116,7 +116,7 @@ export class StatusContext {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index');
       return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
     }
-    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || node.text === 'code';
+    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || PREFIXED_STATUS_NAME.test(node.text) || node.text === 'code';
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
       return namedChildren(node).some((n) => this.isStatusLike(n));
     }
@@ -196,7 +196,7 @@ export class StatusContext {
       const name = this.lastName(target) ?? '';
       if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
       if (kind !== 'status') return undefined;
-      if (/identifier/.test(target.type) && !STATUS_NAME.test(name) && PREFIXED_STATUS_NAME.test(name)) {
+      if (!STATUS_NAME.test(name) && PREFIXED_STATUS_NAME.test(name)) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
       }

@@ -10,7 +10,7 @@ export const pythonAdapter: SyntaxAdapter = {
   transparent: typeSet('parenthesized_expression', 'case_pattern', 'argument_list', 'not_operator', 'conditional_expression', 'await'),
   collections: typeSet('tuple', 'list', 'set', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern', 'union_pattern'),
   cases: typeSet('case_clause'),
-  pairs: typeSet('keyword_argument', 'pair'),
+  pairs: typeSet('keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter'),
   assignments: typeSet('assignment', 'augmented_assignment'),
   returns: typeSet('return_statement'),
   asserts: typeSet('assert_statement'),
