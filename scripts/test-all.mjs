@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
-const mocha = (glob, timeout = 20000) => `npx mocha --import=tsx "${glob}" --timeout ${timeout} --color`;
+const mocha = (glob, timeout = 20000) => `npx mocha --import=tsx "${glob}" --timeout ${timeout} --exit --color`;
 
 const TIERS = [
   { name: 'typecheck', command: 'npx tsc -p .' },
