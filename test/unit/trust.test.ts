@@ -83,6 +83,14 @@ describe('trust and safety', function () {
           summary: "{{constructor.constructor('return process')().exit(3)}} [run](command:workbench.action.terminal.new)",
           advice: '<script>alert(1)</script><img src=x onerror=alert(1)>',
           retry: { verdict: 'no' },
+          sources: [{ title: "eval('1+1')", url: 'https://example.com/?q=<script>alert(1)</script>' }],
+        },
+        {
+          code: 'TRUST_LINKS',
+          kind: 'error-code',
+          name: 'links',
+          summary: 'x',
+          retry: { verdict: 'no' },
           sources: [{ title: 'js', url: 'javascript:alert(1)' }, { title: 'cmd', url: 'command:workbench.action.terminal.new' }, { title: 'file', url: 'file:///etc/passwd' }],
         },
         { code: '__proto__', kind: 'error-code', name: 'proto', summary: 'x', retry: { verdict: 'no' } },
@@ -102,11 +110,13 @@ describe('trust and safety', function () {
       assert.equal(reports.length, 1);
       assert.ok(reports[0].problems.some((p) => /url/.test(p.message)), 'javascript:/command:/file: URLs were not reported');
       const uri = 'memory://trust/a.py';
-      await service.open({ uri, languageId: 'python', version: 1, text: 'if err.code == "TRUST_EVIL":\n    pass\n' });
+      await service.open({ uri, languageId: 'python', version: 1, text: 'if err.code == "TRUST_EVIL":\n    pass\nif err.code == "TRUST_LINKS":\n    pass\n' });
       const hover = service.hover(uri, { line: 0, character: 18 });
-      if (hover) {
-        assert.doesNotMatch(hover.contents, /\]\((javascript|command|file|data|vscode):/i, 'a non-http link made it into the hover');
-        assert.ok(hover.contents.includes('child_process'), 'the hostile text should show as plain text');
+      assert.ok(hover, 'the hostile (but schema-valid) entry should load and hover');
+      assert.ok(hover.contents.includes(`execSync('touch ${marker}')`), 'the hostile text should show as plain text');
+      const links = service.hover(uri, { line: 2, character: 18 });
+      for (const h of [hover, links]) {
+        if (h) assert.doesNotMatch(h.contents, /\]\((javascript|command|file|data|vscode):/i, 'a non-http link made it into the hover');
       }
       assert.equal(fs.existsSync(marker), false, 'catalog text was executed');
       assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype polluted');

@@ -34,7 +34,17 @@ export function renderHover(occurrence: Occurrence, entries: readonly ResolvedEn
   if (e.disagreement) lines.push('', `**Sources disagree:** ${e.disagreement}`);
   for (const other of rest) lines.push('', otherCatalogLine(other));
   lines.push('', `_${catalogLabel(top)}_${sourcesText(e)}`);
-  return lines.join('\n');
+  return httpLinksOnly(lines.join('\n'));
+}
+
+/**
+ * Catalog prose is workspace data rendered as Markdown: a link there may only point to http(s).
+ * `[x](command:…)`, `file:`, `javascript:`, `vscode:` links and autolinks keep their text and lose the target.
+ */
+function httpLinksOnly(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\(\s*<?\s*(?!https?:\/\/)[a-z][\w+.-]*:[^)]*\)/gi, '$1')
+    .replace(/<(?!https?:\/\/)[a-z][\w+.-]*:[^>\s]*>/gi, '');
 }
 
 function retryLine(e: CatalogEntry): string {
