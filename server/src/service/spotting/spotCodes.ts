@@ -37,13 +37,16 @@ export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport,
     if (role) found.set(start, occurrence(match[0], 'http-status', role, node.startIndex, node.endIndex, node.text, lines));
   }
 
+  const imported = staticImports(text, support.constants);
   for (const match of text.matchAll(registry.candidatePattern())) {
     if (Date.now() > deadline) break;
     const start = match.index;
     if (found.has(start)) continue;
     const node = root.descendantForIndex(start, start + match[0].length);
     if (!node) continue;
-    const spotted = spotName(node, match[0], context, support, registry, lines);
+    const spotted =
+      spotName(node, match[0], context, support, registry, lines) ??
+      spotImportedName(node, match[0], imported, context, support, registry, lines);
     if (spotted) found.set(spotted.range.start.line * 1e7 + spotted.range.start.character, spotted);
   }
   return [...dedupe(found.values())].sort(
@@ -106,6 +109,66 @@ function spotName(
   }
   if (role && CODE_RECEIVER.test(receiver)) {
     return occurrence(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+  }
+  return undefined;
+}
+
+interface ImportedConstant {
+  receiver: string;
+  member: string;
+}
+
+/**
+ * Constants a file names bare after a static import, by the name used in the file (`*` for a whole table):
+ * Java `import static org.springframework.http.HttpStatus.CONFLICT;` (or `.*`), C# `using static System.Net.HttpStatusCode;`,
+ * Python `from starlette.status import HTTP_429_TOO_MANY_REQUESTS`.
+ */
+function staticImports(text: string, family: GrammarSupport['constants']): Map<string, ImportedConstant[]> {
+  const result = new Map<string, ImportedConstant[]>();
+  const add = (name: string, receiver: string, member: string) => result.set(name, [...(result.get(name) ?? []), { receiver, member }]);
+  if (family === 'java') {
+    const java = /^[ \t]*import[ \t]+static[ \t]+(?:\w+\.)*(HttpStatus|HttpURLConnection|HttpServletResponse)\.(\w+|\*)[ \t]*;/gm;
+    for (const m of text.matchAll(java)) add(m[2], m[1], m[2]);
+  } else if (family === 'csharp') {
+    const csharp = /^[ \t]*(?:global[ \t]+)?using[ \t]+static[ \t]+(?:\w+\.)*(HttpStatusCode|StatusCodes)[ \t]*;/gm;
+    for (const m of text.matchAll(csharp)) add('*', m[1], '*');
+  } else if (family === 'python') {
+    const python = /^[ \t]*from[ \t]+(?:\w+\.)*status[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm;
+    for (const m of text.matchAll(python)) {
+      for (const part of m[1].replace(/#[^\n]*/g, '').replace(/[()\\]/g, '').split(',')) {
+        const [member, alias] = part.trim().split(/\s+as\s+/);
+        if (member && /^HTTP_\d{3}_\w+$/.test(member)) add(alias ?? member, 'status', member);
+      }
+    }
+  }
+  return result;
+}
+
+/** A bare constant brought in by a static import: `ResponseEntity.status(CONFLICT)`, `return StatusCode(NotFound);`. */
+function spotImportedName(
+  node: Node,
+  name: string,
+  imported: Map<string, ImportedConstant[]>,
+  context: StatusContext,
+  support: GrammarSupport,
+  registry: CatalogRegistry,
+  lines: TextLines,
+): Occurrence | undefined {
+  if (imported.size === 0 || node.type !== 'identifier' || node.text !== name) return undefined;
+  const s = support.adapter;
+  const parent = node.parent;
+  if (!parent || s.members.has(parent.type)) return undefined;
+  // ASP.NET `NotFound()` is a method, not `HttpStatusCode.NotFound`
+  if (s.calls.has(parent.type) && s.callee(parent)?.id === node.id) return undefined;
+  for (let up: Node | null = node.parent; up; up = up.parent) {
+    if (/import|using_directive|enum_declaration|enum_member/.test(up.type)) return undefined;
+  }
+  const candidates = [...(imported.get(name) ?? []), ...(imported.get('*') ?? []).map((c) => ({ receiver: c.receiver, member: name }))];
+  for (const { receiver, member } of candidates) {
+    const status = registry.httpConstant(support.constants, receiver, member);
+    if (status === undefined) continue;
+    const role = context.classify(node, 'status') ?? 'constant';
+    return occurrence(String(status), 'http-status', role, node.startIndex, node.endIndex, name, lines, true);
   }
   return undefined;
 }
