@@ -79,7 +79,7 @@ const TOKEN_RE = /\w+|\s+|[^\w\s]/gu;
 
 /** Applies token-level mutations to a text. Token indexes wrap around the token count. */
 export function mutate(text: string, mutations: readonly Mutation[]): string {
-  let tokens = text.match(TOKEN_RE) ?? [];
+  let tokens: string[] = text.match(TOKEN_RE) ?? [];
   for (const m of mutations) {
     const n = tokens.length;
     const i = n === 0 ? 0 : m.at % (n + 1);
