@@ -17,6 +17,7 @@ export class DiagnosticsPublisher {
     private readonly service: ErrorCodeLanguageService,
     private readonly queue: DocumentQueue,
     private readonly notices: (uri: string) => Diagnostic[],
+    private readonly analysed: (uri: string) => void = () => undefined,
   ) {}
 
   schedule(uri: string, delay = DEBOUNCE_MS): void {
@@ -44,6 +45,7 @@ export class DiagnosticsPublisher {
     }
     if (this.service.documents.get(uri)?.version !== version) return; // changed meanwhile: a newer run is scheduled
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.analysed(uri);
   }
 
   clear(uri: string): void {

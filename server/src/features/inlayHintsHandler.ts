@@ -8,7 +8,7 @@ import type { Feature } from './feature';
 export const inlayHintsFeature: Feature = {
   name: 'inlay-hints',
   capabilities: { inlayHintProvider: { resolveProvider: false } },
-  register({ connection, service, queue, initialized }) {
+  register({ connection, service, queue, initialized, events }) {
     connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
       await queue.idle(textDocument.uri);
       if (token.isCancellationRequested) return null;
@@ -26,14 +26,10 @@ export const inlayHintsFeature: Feature = {
       refreshSupported = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
       ready = true;
     });
-    // Settings reach the service only through configure(); observe it there rather than take over
-    // the configuration notification, which server.ts owns.
-    const configure = service.configure.bind(service);
-    service.configure = (settings) => {
-      configure(settings);
+    events.onConfigured(() => {
       if (ready && refreshSupported) {
         connection.languages.inlayHint.refresh().catch((error: unknown) => connection.console.warn(`Error Code Insight: inlay hint refresh failed: ${String(error)}`));
       }
-    };
+    });
   },
 };

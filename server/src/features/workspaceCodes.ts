@@ -73,12 +73,8 @@ export const workspaceCodesFeature: Feature = {
   capabilities: {},
   register(context) {
     const codes = workspaceCodesFor(context);
-    // Every analysis of an open document goes through publishNow; note it so the view follows edits.
-    const publishNow = context.diagnostics.publishNow.bind(context.diagnostics);
-    context.diagnostics.publishNow = (uri: string) => {
-      publishNow(uri);
-      codes.noteOpenChanged(uri);
-    };
+    // Follow analyses of open documents so the view tracks edits.
+    context.events.onAnalysed((uri) => codes.noteOpenChanged(uri));
     type Params = ParamsOf<typeof WorkspaceCodesRequest.type> | undefined;
     type Result = ResultOf<typeof WorkspaceCodesRequest.type>;
     context.connection.onRequest(WorkspaceCodesRequest.method, async (params: Params): Promise<Result> => {
