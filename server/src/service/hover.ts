@@ -62,8 +62,14 @@ function catalogLabel(resolved: ResolvedEntry): string {
   return `From ${resolved.catalog.name} (${where})`;
 }
 
+/** Standards and references first (RFC, MDN, IANA, vendor pages), library sources after; at most a few shown. */
+const MAX_SOURCES = 4;
+
 function sourcesText(e: CatalogEntry): string {
   if (!e.sources.length) return '';
-  const links = e.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title));
-  return ` · Sources: ${links.join(', ')}`;
+  const primary = (s: { title: string; url?: string }) => /\b(RFC|MDN|IANA|AIP|draft|docs?|documentation|page)\b/i.test(s.title) || /rfc-editor|developer\.mozilla|iana\.org|aip\.dev/.test(s.url ?? '');
+  const ordered = [...e.sources.filter(primary), ...e.sources.filter((s) => !primary(s))];
+  const links = ordered.slice(0, MAX_SOURCES).map((s) => (s.url ? `[${s.title}](${s.url})` : s.title));
+  const more = ordered.length > MAX_SOURCES ? ` (+${ordered.length - MAX_SOURCES} library sources in the catalog)` : '';
+  return ` · Sources: ${links.join(', ')}${more}`;
 }
