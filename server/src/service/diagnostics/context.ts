@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../parsing/documentTrees';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence, Range } from '../types';
 import type { BaseFindingData, FindingLanguage } from './findingData';
-import { enclosingFn, FileFlow } from './flow/flowModel';
+import { enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
 import { MechanismScope } from './mechanisms';
 import { findRequests, RequestInfo } from './requests';
 import { statusTest, StatusTest } from './branches';
@@ -125,12 +125,62 @@ export class DiagContext {
   /** The request a node is about: the nearest request before it in the same function using its variable, else the nearest before it. */
   requestFor(node: Node, responseVar?: string): RequestInfo | undefined {
     const fn = enclosingFn(this.flow, node);
+    const start = node.startIndex;
     let best: RequestInfo | undefined;
-    for (const r of this.requests) {
-      if (r.call.fn !== fn || r.call.node.startIndex > node.startIndex) continue;
+    for (const r of this.requestsIn(fn)) {
+      if (r.call.start > start) continue;
       if (responseVar && r.responseVar && r.responseVar !== responseVar) continue;
-      if (!best || r.call.node.startIndex > best.call.node.startIndex) best = r;
+      if (!best || r.call.start > best.call.start) best = r;
     }
     return best;
   }
+
+  /** Requests whose innermost function is `fn` (undefined: top level), in source order. */
+  requestsIn(fn: FnInfo | undefined): readonly RequestInfo[] {
+    if (!this.requestsByFn) {
+      this.requestsByFn = new Map();
+      for (const r of this.requests) {
+        const list = this.requestsByFn.get(r.call.fn);
+        if (list) list.push(r);
+        else this.requestsByFn.set(r.call.fn, [r]);
+      }
+    }
+    return this.requestsByFn.get(fn) ?? [];
+  }
+
+  /** The innermost function holding an occurrence (cached). */
+  fnOf(occ: Occurrence): FnInfo | undefined {
+    if (!this.occFns.has(occ)) {
+      const node = this.nodeOf(occ);
+      this.occFns.set(occ, node ? enclosingFn(this.flow, node) : undefined);
+    }
+    return this.occFns.get(occ);
+  }
+
+  /** Client-side checks (role client-check) per innermost function, in source order. */
+  clientChecksIn(fn: FnInfo | undefined): readonly Occurrence[] {
+    if (!this.checksByFn) {
+      this.checksByFn = new Map();
+      for (const o of this.occurrences) {
+        if (o.role !== 'client-check' || !this.nodeOf(o)) continue;
+        const f = this.fnOf(o);
+        const list = this.checksByFn.get(f);
+        if (list) list.push(o);
+        else this.checksByFn.set(f, [o]);
+      }
+    }
+    return this.checksByFn.get(fn) ?? [];
+  }
+
+  /** Start offset of an occurrence (cached). */
+  offsetOf(occ: Occurrence): number {
+    let offset = this.offsets.get(occ);
+    if (offset === undefined) this.offsets.set(occ, (offset = this.doc.lines.offsetAt(occ.range.start)));
+    return offset;
+  }
+
+  private requestsByFn: Map<FnInfo | undefined, RequestInfo[]> | undefined;
+  private checksByFn: Map<FnInfo | undefined, Occurrence[]> | undefined;
+  private readonly occFns = new Map<Occurrence, FnInfo | undefined>();
+  private readonly offsets = new Map<Occurrence, number>();
 }

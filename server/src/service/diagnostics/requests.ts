@@ -98,7 +98,7 @@ function methodFromOptions(call: Node): HttpMethod {
 
 /** Go: `http.NewRequest("POST", ...)` or `http.MethodPost` in the same function. */
 function methodFromNewRequest(flow: FileFlow, call: CallInfo): HttpMethod {
-  const builder = flow.calls.find((c) => /^NewRequest(WithContext)?$/.test(c.name) && c.fn === call.fn && c.node.startIndex < call.node.startIndex);
+  const builder = (flow.callsByFn.get(call.fn) ?? []).find((c) => c.start < call.start && /^NewRequest(WithContext)?$/.test(c.name));
   if (!builder) return 'UNKNOWN';
   const m = /Method(Get|Post|Put|Patch|Delete|Head|Options)|"([A-Z]+)"/.exec(builder.node.text);
   return toMethod(m?.[1] ?? m?.[2]);

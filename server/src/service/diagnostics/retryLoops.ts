@@ -23,13 +23,22 @@ const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause)$
 export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
   const result: RetryLoop[] = [];
   const seen = new Set<number>();
+  // The first request directly in each loop (its innermost loop), in source order.
+  const firstRequest = new Map<LoopInfo, RequestInfo>();
+  for (const r of ctx.requests) {
+    const inner = r.call.loops[0];
+    if (inner && !firstRequest.has(inner)) firstRequest.set(inner, r);
+  }
+  const checks = ctx.occurrences.filter((o) => o.role === 'client-check').map((o) => ({ o, at: ctx.offsetOf(o) })).sort((a, b) => a.at - b.at);
+  const checkStarts = checks.map((c) => c.at);
+  const callStarts = ctx.flow.calls.map((c) => c.start);
   for (const loop of ctx.flow.loops) {
     if (loop.kind === 'collection' || seen.has(loop.node.id)) continue;
-    const request = ctx.requests.find((r) => loop.calls.includes(r.call) && r.call.loops[0] === loop);
+    const request = firstRequest.get(loop);
     if (!request) continue;
     if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
     const handlesFailure =
-      ctx.occurrences.some((o) => o.role === 'client-check' && inside(ctx, o, loop.node) && isFailureTest(ctx, o)) ||
+      checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
       hasAncestor(request.call.node, loop.node, /^try_statement$/) ||
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
       /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
@@ -37,8 +46,12 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0)) continue;
     seen.add(loop.node.id);
     // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
+    const scope = loop.body ?? loop.node;
+    const scopeStart = scope.startIndex;
+    const scopeEnd = scope.endIndex;
     const delays = ctx.flow.calls
-      .filter((c) => DELAY.test(c.name) && within(c.node, loop.body ?? loop.node) && !insideNestedLoop(ctx, c.node, loop))
+      .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
+      .filter((c) => DELAY.test(c.name) && c.end <= scopeEnd && !insideNestedLoop(ctx, c.node, loop))
       .map((c) => {
         const args = ctx.flow.adapter.callArguments(c.node);
         return { call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null };
@@ -99,9 +112,16 @@ function insideNestedLoop(ctx: DiagContext, node: Node, loop: LoopInfo): boolean
   return false;
 }
 
-function inside(ctx: DiagContext, occ: { range: { start: { line: number; character: number } } }, outer: Node): boolean {
-  const offset = ctx.doc.lines.offsetAt(occ.range.start);
-  return offset >= outer.startIndex && offset < outer.endIndex;
+/** First index whose value is >= `value` in an ascending list. */
+function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {

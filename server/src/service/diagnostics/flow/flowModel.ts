@@ -7,6 +7,9 @@ import { FLOW_GRAMMARS } from './index';
 
 export interface FnInfo {
   node: Node;
+  /** node.startIndex / node.endIndex, read once (node accessors cross into wasm). */
+  start: number;
+  end: number;
   name?: string;
   decorators: string[];
   parent?: FnInfo;
@@ -20,6 +23,8 @@ export interface FnInfo {
 
 export interface LoopInfo {
   node: Node;
+  start: number;
+  end: number;
   fn?: FnInfo;
   kind: LoopKind;
   counterVar?: string;
@@ -34,6 +39,8 @@ export interface LoopInfo {
 
 export interface CallInfo {
   node: Node;
+  start: number;
+  end: number;
   /** Last name of the callee: `get` in `requests.get(...)`, `Do` in `client.Do(req)`. */
   name: string;
   /** The receiver's source text, when the call is a method call (`requests`, `self.session`). */
@@ -63,6 +70,9 @@ export interface FileFlow {
   fnByNode: Map<number, FnInfo>;
   loopByNode: Map<number, LoopInfo>;
   callByNode: Map<number, CallInfo>;
+  /** Calls and loops per innermost enclosing function (undefined: top level), in start order. */
+  callsByFn: Map<FnInfo | undefined, CallInfo[]>;
+  loopsByFn: Map<FnInfo | undefined, LoopInfo[]>;
   fileReadsRetryAfter: boolean;
   fileRateLimit: boolean;
   /** Mentions an Idempotency-Key header anywhere in the file. */
@@ -109,7 +119,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
   const adapter = GRAMMAR_SUPPORT[grammarName].adapter;
   const flow: FileFlow = {
     grammarName, grammar, adapter, text, fns: [], loops: [], calls: [], imports: [], comments: [],
-    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(),
+    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), callsByFn: new Map(), loopsByFn: new Map(),
     fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false,
   };
   const captures = queryFor(grammarName, tree.language).captures(tree.rootNode);
@@ -132,7 +142,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
     switch (item.role) {
       case 'fn': {
         const info: FnInfo = {
-          node, name: grammar.functionName(node), decorators: grammar.decorators(node), parent: fn,
+          node, start: item.start, end: item.end, name: grammar.functionName(node), decorators: grammar.decorators(node), parent: fn,
           readsRetryAfter: false, idempotencyKey: false, rateLimit: false,
         };
         flow.fns.push(info);
@@ -143,18 +153,20 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
       case 'loop': {
         const kind = grammar.loopKind(node);
         const loop: LoopInfo = {
-          node, fn, kind: kind.kind, counterVar: kind.counterVar, body: grammar.loopBody(node),
+          node, start: item.start, end: item.end, fn, kind: kind.kind, counterVar: kind.counterVar, body: grammar.loopBody(node),
           calls: [], continues: [], exits: [], increments: [],
         };
         flow.loops.push(loop);
         flow.loopByNode.set(node.id, loop);
+        push(flow.loopsByFn, fn, loop);
         stack.push({ end: item.end, loop });
         break;
       }
       case 'call': {
-        const call: CallInfo = { node, ...calleeOf(node, adapter), fn, loops };
+        const call: CallInfo = { node, start: item.start, end: item.end, ...calleeOf(node, adapter), fn, loops };
         flow.calls.push(call);
         flow.callByNode.set(node.id, call);
+        push(flow.callsByFn, fn, call);
         for (const loop of loops) loop.calls.push(call);
         break;
       }
@@ -181,17 +193,36 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
 
 /** Header names mentioned in code (not in comments), attributed to every enclosing function. */
 function markMentions(flow: FileFlow): void {
+  const commentStarts = flow.comments.map((c) => c.start);
+  const inComment = (at: number): boolean => {
+    // Comments come in start order and never overlap: only the last one starting at or before `at` can hold it.
+    let lo = 0;
+    let hi = commentStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (commentStarts[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && at < flow.comments[lo - 1].end;
+  };
   const mark = (pattern: RegExp, onFile: () => void, onFn: (fn: FnInfo) => void) => {
     for (const match of flow.text.matchAll(pattern)) {
       const at = match.index;
-      if (flow.comments.some((c) => c.start <= at && at < c.end)) continue;
+      if (inComment(at)) continue;
       onFile();
-      for (const fn of flow.fns) if (fn.node.startIndex <= at && at < fn.node.endIndex) onFn(fn);
+      // Functions nest, so the ones holding `at` are the innermost and its parents.
+      for (let fn = fnAt(flow, at, at + 1, -1); fn; fn = fn.parent) onFn(fn);
     }
   };
   mark(RETRY_AFTER, () => (flow.fileReadsRetryAfter = true), (fn) => (fn.readsRetryAfter = true));
   mark(IDEMPOTENCY, () => (flow.fileIdempotencyKey = true), (fn) => (fn.idempotencyKey = true));
   mark(RATE_LIMIT, () => (flow.fileRateLimit = true), (fn) => (fn.rateLimit = true));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Callee name and receiver of a call, for every grammar (Java keeps them in `name`/`object`). */
@@ -222,8 +253,8 @@ function fnAt(flow: FileFlow, start: number, end: number, exceptId: number): FnI
   // Reading offsets off tree-sitter nodes crosses into wasm; a linear scan per call made big files quadratic.
   let index = fnOffsets.get(flow);
   if (!index) {
-    const starts = flow.fns.map((f) => f.node.startIndex);
-    const ends = flow.fns.map((f) => f.node.endIndex);
+    const starts = flow.fns.map((f) => f.start);
+    const ends = flow.fns.map((f) => f.end);
     const maxEnd: number[] = [];
     ends.forEach((e, i) => maxEnd.push(Math.max(e, i > 0 ? maxEnd[i - 1] : -1)));
     fnOffsets.set(flow, (index = { starts, ends, maxEnd }));
@@ -245,11 +276,15 @@ function fnAt(flow: FileFlow, start: number, end: number, exceptId: number): FnI
 
 /** Enclosing loops of a node inside its own function, innermost first (by offsets). */
 export function enclosingLoops(flow: FileFlow, node: Node): LoopInfo[] {
-  const fn = enclosingFn(flow, node);
+  const call = flow.callByNode.get(node.id);
+  if (call) return call.loops;
+  const start = node.startIndex;
+  const end = node.endIndex;
+  const fn = fnAt(flow, start, end, node.id);
   const result: LoopInfo[] = [];
-  for (const loop of flow.loops) {
-    if (loop.node.startIndex > node.startIndex) break;
-    if (loop.node.endIndex >= node.endIndex && loop.node.id !== node.id && loop.fn === fn) result.unshift(loop);
+  for (const loop of flow.loopsByFn.get(fn) ?? []) {
+    if (loop.start > start) break;
+    if (loop.end >= end && loop.node.id !== node.id) result.unshift(loop);
   }
   return result;
 }

@@ -53,23 +53,22 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
 function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   const { call, responseVar } = request;
   const fn = call.fn;
-  const nextRequest = ctx.requests.find((r) => r.call.fn === fn && r.call.node.startIndex > call.node.endIndex && r.responseVar === responseVar);
-  const limit = nextRequest?.call.node.startIndex ?? Infinity;
-  const after = (n: Node) => n.startIndex >= call.node.startIndex && n.startIndex < limit;
+  const nextRequest = ctx.requestsIn(fn).find((r) => r.call.start > call.end && r.responseVar === responseVar);
+  const limit = nextRequest?.call.start ?? Infinity;
+  const after = (n: Node) => n.startIndex >= call.start && n.startIndex < limit;
   // raise_for_status() / EnsureSuccessStatusCode() on the response, or chained on the call.
-  for (const c of ctx.flow.calls) {
-    if (c.fn !== fn || !after(c.node)) continue;
+  for (const c of ctx.flow.callsByFn.get(fn) ?? []) {
+    if (c.start < call.start || c.start >= limit) continue;
     if (c.name !== 'raise_for_status' && c.name !== 'EnsureSuccessStatusCode') continue;
     const receiver = c.receiver ?? '';
-    if (receiver.split(/[.(]/)[0] === responseVar || receiver.includes(call.node.text) || (!responseVar && c.node.startIndex > call.node.startIndex)) {
+    if (receiver.split(/[.(]/)[0] === responseVar || receiver.includes(call.node.text) || (!responseVar && c.start > call.start)) {
       const kind = c.name === 'raise_for_status' ? 'raise-for-status' : 'ensure-success';
       return { kind, node: c.node, detail: `${c.name}()` };
     }
   }
   if (!responseVar) return undefined;
   // Comparisons against success codes / error ranges on the response.
-  for (const occ of ctx.occurrences) {
-    if (occ.role !== 'client-check') continue;
+  for (const occ of ctx.clientChecksIn(fn)) {
     const test = ctx.testOf(occ);
     if (!test || !test.guard || !test.branch || !after(test.test)) continue;
     if (enclosingFn(ctx.flow, test.test) !== fn || subjectRoot(test.subject) !== responseVar) continue;
@@ -107,9 +106,5 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
 
 /** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
 function handlesRetryableCode(ctx: DiagContext, request: RequestInfo): boolean {
-  const fn = request.call.fn;
-  return ctx.occurrences.some((o) => o.role === 'client-check' && ctx.isRetryable(o) && (() => {
-    const node = ctx.nodeOf(o);
-    return node !== null && enclosingFn(ctx.flow, node) === fn;
-  })());
+  return ctx.clientChecksIn(request.call.fn).some((o) => ctx.isRetryable(o));
 }

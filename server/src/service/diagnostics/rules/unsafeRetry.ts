@@ -24,7 +24,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   // Retry configurations that allow POST/PATCH: `Retry(allowed_methods=[..., "POST"])`, `retry: {methods: ['POST']}`.
   const { adapter } = ctx.flow;
   for (const call of ctx.flow.calls) {
-    if (!/retr/i.test(call.name) && !/retr/i.test(call.node.text.slice(0, 200))) continue;
+    if (!/retr/i.test(call.name) && !/retr/i.test(ctx.flow.text.slice(call.start, Math.min(call.end, call.start + 200)))) continue;
     for (const option of optionPairs(ctx, call.node)) {
       const name = adapter.pairName(option);
       const value = adapter.pairValue(option);
