@@ -26,9 +26,10 @@ export class DiagContext {
     readonly occurrences: readonly Occurrence[],
     readonly registry: CatalogRegistry,
     readonly settings: Settings,
+    mechanisms?: MechanismScope,
   ) {
     this.requests = findRequests(flow);
-    this.mechanisms = new MechanismScope(flow, settings.retryFunctionNames);
+    this.mechanisms = mechanisms ?? new MechanismScope(flow, settings.retryFunctionNames);
     this.extra = new Set(settings.extraRetryableCodes.map((c) => c.trim()));
     const g = flow.grammarName;
     this.language = g === 'tsx' ? 'typescript' : g === 'c-sharp' ? 'csharp' : g;

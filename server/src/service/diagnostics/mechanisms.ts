@@ -64,6 +64,20 @@ export class MechanismScope {
 
   private readonly retryFunctionNames: Set<string>;
 
+  /** The same file-wide facts over another flow of the same file (one function re-analysed after an edit). */
+  rebase(flow: FileFlow): MechanismScope {
+    const copy = Object.create(MechanismScope.prototype) as { -readonly [K in keyof MechanismScope]: unknown } & Record<string, unknown>;
+    Object.assign(copy, this);
+    copy.flow = flow;
+    return copy as unknown as MechanismScope;
+  }
+
+  /** Call names that feed the file-wide facts (wrappers and configuration calls): an edit naming one needs a full pass. */
+  globalNames(): string[] {
+    const configs = RETRY_MECHANISMS.filter((m) => m.language === FAMILY[this.flow.grammarName]).flatMap((m) => (m.configCalls ?? []).map((c) => c.callee));
+    return [...this.wrappers, ...configs];
+  }
+
   /** The mechanism that retries the code at `node`, or undefined when nothing does. */
   covering(node: Node): string | undefined {
     if (this.fileMechanism) return this.fileMechanism;

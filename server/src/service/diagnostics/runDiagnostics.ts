@@ -5,6 +5,7 @@ import type { Settings } from '../settings';
 import type { Finding, Occurrence } from '../types';
 import { DiagContext } from './context';
 import { buildFlow } from './flow/flowModel';
+import { type DiagState, reanalyseEdit } from './incremental';
 import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
 import { noRetryOnRequest } from './rules/noRetryOnRequest';
@@ -13,6 +14,7 @@ import { retryIgnoresRetryAfter } from './rules/retryIgnoresRetryAfter';
 import { retryWithoutBackoff } from './rules/retryWithoutBackoff';
 import { unsafeRetry } from './rules/unsafeRetry';
 import { isSuppressed, readSuppressions } from './suppression';
+import { unitSpans } from './units';
 
 type RuleFn = (ctx: DiagContext) => Finding[];
 
@@ -27,31 +29,70 @@ const RULE_FUNCTIONS: Record<string, RuleFn> = {
   'non-retryable-retried': nonRetryableRetried,
 };
 
-/** Parsed documents are replaced on every edit, so a weak map keyed by the document caches per version. */
-const cache = new WeakMap<ParsedDocument, { settings: Settings; registry: CatalogRegistry; occurrences: readonly Occurrence[]; findings: Finding[] }>();
+interface CacheEntry {
+  settings: Settings;
+  registry: CatalogRegistry;
+  occurrences: readonly Occurrence[];
+  findings: Finding[];
+  state: DiagState;
+}
 
-/** All findings for one document after settings (on/off, severity) and suppression comments. */
+/** Parsed documents are replaced on every edit, so a weak map keyed by the document caches per version. */
+const cache = new WeakMap<ParsedDocument, CacheEntry>();
+
+/** Findings of every enabled rule, before settings and suppression comments. */
+export function runRules(ctx: DiagContext, settings: Settings): Finding[] {
+  const raw: Finding[] = [];
+  for (const [id, run] of Object.entries(RULE_FUNCTIONS)) {
+    if (settings.rules[id]?.enabled === false) continue;
+    raw.push(...run(ctx));
+  }
+  return raw;
+}
+
+/**
+ * All findings for one document after settings (on/off, severity) and suppression comments. After a
+ * single edit inside one function, only that function is re-analysed (see incremental.ts); the result
+ * equals a full analysis.
+ */
 export function computeDiagnostics(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings): Finding[] {
   const cached = cache.get(doc);
   if (cached && cached.settings === settings && cached.registry === registry && cached.occurrences === occurrences) return cached.findings;
   const grammar = grammarFor(doc.languageId);
   if (!grammar || !doc.tree) return [];
-  const flow = buildFlow(doc.tree, doc.text, grammar);
+  const previous = doc.edit ? cache.get(doc.edit.previous) : undefined;
+  const state =
+    (previous && previous.settings === settings && previous.registry === registry
+      ? reanalyseEdit(doc, grammar, previous.state, occurrences, registry, settings, runRules)
+      : undefined) ?? fullState(doc, grammar, occurrences, registry, settings);
+  const findings = finish(state, doc, settings);
+  cache.set(doc, { settings, registry, occurrences, findings, state });
+  return findings;
+}
+
+function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof grammarFor>>, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings): DiagState {
+  const flow = buildFlow(doc.tree!, doc.text, grammar);
   const ctx = new DiagContext(doc, flow, occurrences, registry, settings);
-  const suppressions = readSuppressions(flow.comments, doc.lines);
-  const raw: Finding[] = [...suppressions.unknown];
-  for (const [id, run] of Object.entries(RULE_FUNCTIONS)) {
-    if (settings.rules[id]?.enabled === false) continue;
-    raw.push(...run(ctx));
-  }
+  return {
+    raw: runRules(ctx, settings),
+    comments: flow.comments,
+    mechanisms: ctx.mechanisms,
+    imports: flow.imports,
+    flags: { retryAfter: flow.fileReadsRetryAfter, rateLimit: flow.fileRateLimit, idempotency: flow.fileIdempotencyKey },
+    occurrences,
+    units: unitSpans(doc.tree!, flow.grammar),
+  };
+}
+
+function finish(state: DiagState, doc: ParsedDocument, settings: Settings): Finding[] {
+  const suppressions = readSuppressions(state.comments, doc.lines);
   const findings: Finding[] = [];
-  for (const finding of raw) {
+  for (const finding of [...suppressions.unknown, ...state.raw]) {
     const config = settings.rules[finding.rule];
     if (config?.enabled === false) continue;
     if (finding.rule !== 'unknown-rule-in-suppression' && isSuppressed(finding, suppressions)) continue;
     findings.push(config?.severity ? { ...finding, severity: config.severity } : finding);
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  cache.set(doc, { settings, registry, occurrences, findings });
   return findings;
 }

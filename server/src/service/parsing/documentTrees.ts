@@ -12,6 +12,19 @@ export interface ParsedDocument {
   readonly text: string;
   readonly lines: TextLines;
   readonly tree: Tree | undefined;
+  /**
+   * The one edit that made this version from the previous one (single-change updates only), so
+   * analyses can redo just what it touched. Offsets: `start` and `oldEnd` in the previous text,
+   * `newEnd` in this one. Cleared on the next update, so versions never chain.
+   */
+  edit?: DocumentEdit;
+}
+
+export interface DocumentEdit {
+  previous: ParsedDocument;
+  start: number;
+  oldEnd: number;
+  newEnd: number;
 }
 
 /** An edit as LSP sends it: a range in the previous text and its replacement. */
@@ -58,9 +71,11 @@ export class DocumentTrees {
     let text = previous.text;
     let lines = previous.lines;
     const tree = previous.tree;
+    let edit: DocumentEdit | undefined;
     for (const change of changes) {
       const start = lines.offsetAt(change.range.start);
       const oldEnd = lines.offsetAt(change.range.end);
+      edit = changes.length === 1 ? { previous, start, oldEnd, newEnd: start + change.text.length } : undefined;
       const next = text.slice(0, start) + change.text + text.slice(oldEnd);
       const nextLines = new TextLines(next);
       const newEnd = start + change.text.length;
@@ -78,6 +93,8 @@ export class DocumentTrees {
     const reparsed = parser && tree ? parser.parse(text, tree) ?? undefined : undefined;
     if (reparsed !== tree) tree?.delete();
     const doc: ParsedDocument = { uri, languageId: previous.languageId, version, text, lines, tree: reparsed };
+    if (edit && reparsed) doc.edit = edit;
+    previous.edit = undefined;
     this.docs.set(uri, doc);
     return doc;
   }

@@ -114,7 +114,8 @@ function queryFor(grammarName: GrammarName, language: Language): Query {
  * Builds the flow model from one query over the tree (the matching runs inside tree-sitter, so only
  * the interesting nodes cross into JavaScript), then nests functions and loops by their ranges.
  */
-export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): FileFlow {
+export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, scope?: Node): FileFlow {
+  const range = scope ? { start: scope.startIndex, end: scope.endIndex } : undefined;
   const grammar = FLOW_GRAMMARS[grammarName];
   const adapter = GRAMMAR_SUPPORT[grammarName].adapter;
   const flow: FileFlow = {
@@ -122,8 +123,10 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
     fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), callsByFn: new Map(), loopsByFn: new Map(),
     fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false,
   };
-  const captures = queryFor(grammarName, tree.language).captures(tree.rootNode);
-  const items = captures.map((c) => ({ node: c.node, role: c.name as Role, start: c.node.startIndex, end: c.node.endIndex }));
+  const captures = queryFor(grammarName, tree.language).captures(scope ?? tree.rootNode);
+  let items = captures.map((c) => ({ node: c.node, role: c.name as Role, start: c.node.startIndex, end: c.node.endIndex }));
+  // Only `scope` and what lies inside it (a query from a node may also report its ancestors).
+  if (range) items = items.filter((i) => i.start >= range.start && i.end <= range.end);
   items.sort((a, b) => a.start - b.start || b.end - a.end);
   type Open = { end: number; fn?: FnInfo; loop?: LoopInfo };
   const stack: Open[] = [];
@@ -187,12 +190,14 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName): F
         break;
     }
   }
-  markMentions(flow);
+  markMentions(flow, range);
   return flow;
 }
 
 /** Header names mentioned in code (not in comments), attributed to every enclosing function. */
-function markMentions(flow: FileFlow): void {
+function markMentions(flow: FileFlow, range?: { start: number; end: number }): void {
+  const from = range?.start ?? 0;
+  const scanned = range ? flow.text.slice(range.start, range.end) : flow.text;
   const commentStarts = flow.comments.map((c) => c.start);
   const inComment = (at: number): boolean => {
     // Comments come in start order and never overlap: only the last one starting at or before `at` can hold it.
@@ -206,8 +211,8 @@ function markMentions(flow: FileFlow): void {
     return lo > 0 && at < flow.comments[lo - 1].end;
   };
   const mark = (pattern: RegExp, onFile: () => void, onFn: (fn: FnInfo) => void) => {
-    for (const match of flow.text.matchAll(pattern)) {
-      const at = match.index;
+    for (const match of scanned.matchAll(pattern)) {
+      const at = match.index + from;
       if (inComment(at)) continue;
       onFile();
       // Functions nest, so the ones holding `at` are the innermost and its parents.

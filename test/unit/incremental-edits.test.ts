@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { generateSource } from '../../bench/generate';
+import { incrementalStats } from '../../server/src/service/diagnostics/incremental';
+import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
+import type { LanguageId } from '../../server/src/service/types';
+
+/**
+ * Incremental analysis must be invisible: after every random edit, occurrences and diagnostics of the
+ * edited document equal those of a fresh open of the same text.
+ */
+const SNIPPETS = ['x', ' ', '\n', '\n    ', '429', '503', '404', 'retry', '}', '{', '(', ')', '"', "'", ';', 'return', 'continue', ' == 429', 'Retry-After', '# note\n', '// note\n', 'r', '.'];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function fixtureTexts(language: string, ext: string[]): string[] {
+  const dir = path.join(__dirname, '..', 'fixtures', 'diagnostics', language);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => ext.some((e) => f.endsWith(e))).slice(0, 6).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+const CASES: Array<{ languageId: LanguageId; texts: () => string[] }> = [
+  { languageId: 'python', texts: () => [generateSource('python', 160), fixtureTexts('python', ['.py']).join('\n')] },
+  { languageId: 'typescript', texts: () => [generateSource('typescript', 160), fixtureTexts('typescript', ['.ts']).join('\n')] },
+  { languageId: 'go', texts: () => [generateSource('go', 160), ...fixtureTexts('go', ['.go']).slice(0, 2)] },
+  { languageId: 'java', texts: () => [generateSource('java', 160), ...fixtureTexts('java', ['.java']).slice(0, 2)] },
+  { languageId: 'csharp', texts: () => fixtureTexts('csharp', ['.cs']).slice(0, 2) },
+];
+
+function offsetToPosition(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+describe('incremental analysis equals a fresh analysis', function () {
+  this.timeout(120_000);
+  const service = new ErrorCodeLanguageService();
+  const fresh = new ErrorCodeLanguageService();
+  const reanalysedBefore = incrementalStats.reanalysed;
+
+  for (const { languageId, texts } of CASES) {
+    it(`${languageId}: random edits`, async () => {
+      let seed = 7;
+      for (const initial of texts()) {
+        if (!initial.trim()) continue;
+        const random = rng(seed++ * 7919);
+        const uri = `mem://inc/${languageId}/${seed}`;
+        let text = initial;
+        let version = 1;
+        await service.open({ uri, languageId, version, text });
+        service.diagnostics(uri);
+        for (let step = 0; step < 60; step++) {
+          const start = Math.floor(random() * text.length);
+          const kind = random();
+          const removed = kind < 0.3 ? Math.floor(random() * 12) : 0;
+          const inserted = kind < 0.15 ? '' : SNIPPETS[Math.floor(random() * SNIPPETS.length)];
+          const end = Math.min(text.length, start + removed);
+          const range = { start: offsetToPosition(text, start), end: offsetToPosition(text, end) };
+          text = text.slice(0, start) + inserted + text.slice(end);
+          service.update(uri, ++version, [{ range, text: inserted }]);
+          const freshUri = `${uri}/fresh${step}`;
+          await fresh.open({ uri: freshUri, languageId, version: 1, text });
+          const context = `${languageId} step ${step}: ${JSON.stringify(inserted)} at ${range.start.line}:${range.start.character}`;
+          assert.deepEqual(service.occurrences(uri), fresh.occurrences(freshUri), `occurrences after ${context}`);
+          assert.deepEqual(service.diagnostics(uri), fresh.diagnostics(freshUri), `diagnostics after ${context}`);
+          fresh.close(freshUri);
+        }
+        service.close(uri);
+      }
+    });
+  }
+
+  it('re-analysed edits in place rather than redoing whole files', () => {
+    assert.ok(incrementalStats.reanalysed - reanalysedBefore > 50, `only ${incrementalStats.reanalysed - reanalysedBefore} in-place re-analyses`);
+  });
+});
