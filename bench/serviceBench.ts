@@ -13,14 +13,19 @@ import { Figure, figure, stat, time } from './stats';
 type Lang = 'python' | 'typescript' | 'go' | 'java';
 const GRAMMAR: Record<Lang, 'python' | 'typescript' | 'go' | 'java'> = { python: 'python', typescript: 'typescript', go: 'go', java: 'java' };
 
-/** A one-character edit in the middle of the file: insert a space, then delete it next time. */
+/**
+ * A one-character edit inside a function body in the middle of the file, as typing is: append a
+ * space to an indented line, then delete it next time.
+ */
 function keystrokes(text: string): Array<{ range: Range; text: string }> {
   const lines = new TextLines(text);
-  const line = Math.floor(lines.lineCount / 2);
-  const at = { line, character: 0 };
+  let line = Math.floor(lines.lineCount / 2);
+  while (line < lines.lineCount - 1 && !/^\s+\S/.test(lines.lineText(line))) line++;
+  const end = lines.lineText(line).replace(/\r?\n$/, '').length;
+  const at = { line, character: end };
   return [
     { range: { start: at, end: at }, text: ' ' },
-    { range: { start: at, end: { line, character: 1 } }, text: '' },
+    { range: { start: at, end: { line, character: end + 1 } }, text: '' },
   ];
 }
 
