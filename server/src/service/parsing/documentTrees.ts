@@ -51,7 +51,7 @@ export class DocumentTrees {
   async open(input: DocumentInput): Promise<ParsedDocument> {
     const parser = await this.parserFor(input.languageId);
     const previous = this.docs.get(input.uri);
-    const tree = parser?.parse(input.text) ?? undefined;
+    const tree = parser ? parseWithin(parser, input.text) : undefined;
     previous?.tree?.delete();
     const doc: ParsedDocument = { ...input, lines: new TextLines(input.text), tree };
     this.docs.set(input.uri, doc);
@@ -90,7 +90,8 @@ export class DocumentTrees {
       text = next;
       lines = nextLines;
     }
-    const reparsed = parser && tree ? parser.parse(text, tree) ?? undefined : undefined;
+    // Without a tree (e.g. its last parse ran out of time) parse afresh, so a document can recover.
+    const reparsed = parser ? parseWithin(parser, text, tree) : undefined;
     if (reparsed !== tree) tree?.delete();
     const doc: ParsedDocument = { uri, languageId: previous.languageId, version, text, lines, tree: reparsed };
     if (edit && reparsed) doc.edit = edit;
@@ -118,6 +119,21 @@ export class DocumentTrees {
     }
     return parser;
   }
+}
+
+/**
+ * Parse time budget. Some grammars go superlinear on odd input (tree-sitter-python is quadratic in a run
+ * of comment lines: 4,000 of them took 10 s), which would freeze the server; past the budget the parse is
+ * cancelled and the document has no tree (no occurrences, no diagnostics) until an edit parses in time.
+ */
+const PARSE_BUDGET_MS = 2000;
+const PARSE_BUDGET_MS_PER_KB = 4;
+
+function parseWithin(parser: Parser, text: string, old?: Tree): Tree | undefined {
+  const deadline = Date.now() + PARSE_BUDGET_MS + (PARSE_BUDGET_MS_PER_KB * text.length) / 1024;
+  const tree = parser.parse(text, old ?? null, { progressCallback: () => Date.now() > deadline }) ?? undefined;
+  if (!tree) parser.reset(); // a cancelled parse would otherwise resume on the next call
+  return tree;
 }
 
 function toPoint(position: { line: number; character: number }): { row: number; column: number } {
