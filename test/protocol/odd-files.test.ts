@@ -70,6 +70,33 @@ describe('odd files (server over stdio)', function () {
     await client.close(uri);
   });
 
+  it('a skipped file keeps every edit: shrunk under maxFileSize it is analysed with the text the editor has', async () => {
+    const filler = '# filler line to make the file large enough to be skipped\n';
+    const head = 'import requests\n\nif r.status_code == 429:\n    pass\n';
+    const text = head + filler.repeat(Math.ceil((2.2 * 1024 * 1024) / filler.length));
+    const uri = uriFor('py');
+    await client.open(uri, 'python', text);
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'file-skipped'), 30_000).catch((e: Error) => assert.fail(`skip notice at open: ${e.message}`));
+    // Two incremental edits: rename the check to 503, then delete all the filler.
+    await client.change(uri, { start: { line: 2, character: 20 }, end: { line: 2, character: 23 } }, '503');
+    const lines = client.text(uri).split('\n').length;
+    await client.change(uri, { start: { line: 4, character: 0 }, end: { line: lines - 1, character: 0 } }, '');
+    assert.equal(client.text(uri), head.replace('429', '503'));
+    await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'file-skipped'), 30_000);
+    const hover = await hoverWithin(client, uri, { line: 2, character: 21 }, 10_000);
+    assert.match(hoverText(hover), /Service Unavailable/, 'the server lost an edit made while the file was skipped');
+    // And the other way: grown over the limit by an edit, then shrunk again by another.
+    await client.change(uri, { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, filler.repeat(Math.ceil((2.2 * 1024 * 1024) / filler.length)));
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'file-skipped'), 30_000).catch((e: Error) => assert.fail(`skip notice after growing: ${e.message}`));
+    await client.change(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, 'IMPORT');
+    const grown = client.text(uri).split('\n').length;
+    await client.change(uri, { start: { line: 4, character: 0 }, end: { line: grown - 1, character: 0 } }, '');
+    await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'file-skipped'), 30_000);
+    const again = await hoverWithin(client, uri, { line: 2, character: 21 }, 10_000);
+    assert.match(hoverText(again), /Service Unavailable/);
+    await client.close(uri);
+  });
+
   it('analyses a single 1 MB minified line and answers hovers on it, memory bounded', async () => {
     const text = 'if(r.status===429){a()};var b=[1,2,3];'.repeat(Math.ceil((1024 * 1024) / 38));
     const uri = uriFor('js');

@@ -44,6 +44,10 @@ export function registerDocumentSync(context: ServerContext): void {
         await load(uri, doc.languageId, textDocument.version, full);
       } else if (skipped.has(uri)) {
         await load(uri, doc.languageId, textDocument.version, skipped.apply(uri, ranged) ?? '');
+      } else if (doc.text.length + ranged.reduce((n, c) => n + c.text.length, 0) > service.getSettings().maxFileSize) {
+        // It may grow past the limit: apply the edits as text first, so an oversized document is never parsed.
+        skipped.set(uri, doc.text);
+        await load(uri, doc.languageId, textDocument.version, skipped.apply(uri, ranged) ?? '');
       } else {
         const updated = service.update(uri, textDocument.version, ranged);
         if (updated && updated.text.length > service.getSettings().maxFileSize) {
