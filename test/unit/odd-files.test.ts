@@ -11,6 +11,8 @@ import { testService } from '../support/serviceHarness';
  * hover at the right UTF-16 character.
  */
 let n = 0;
+const log = (message: string): void => console.log(`      ${message}`);
+
 async function analyse(lang: LanguageId, text: string, boundMs: number) {
   const service = testService();
   const uri = `memory://odd/${++n}.${lang}`;
@@ -76,6 +78,22 @@ describe('odd files (service)', function () {
       (await analyse(lang, text, 40_000)).close();
     });
   }
+
+  it('a run of 20,000 comment lines after code (quadratic in tree-sitter-python) is cut off by the parse budget and recovers', async () => {
+    const text = PY_CHECK + '# commented-out line of an old implementation\n'.repeat(20_000);
+    const t0 = performance.now();
+    const { service, uri, close } = await analyse('python', text, 20_000);
+    log(`20,000 trailing comment lines: ${(performance.now() - t0).toFixed(0)} ms, tree ${service.documents.get(uri)!.tree ? 'kept' : 'dropped (parse budget)'}`);
+    try {
+      // Once the comments are gone, the next edit parses and analyses the document again.
+      service.update(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 20_002, character: 0 } }, text: '' }]);
+      assert.equal(service.documents.get(uri)!.text, PY_CHECK);
+      assert.ok(service.documents.get(uri)!.tree, 'no tree after the document shrank');
+      assert.match(service.hover(uri, { line: 0, character: 21 })?.contents ?? '', /Too Many Requests/);
+    } finally {
+      close();
+    }
+  });
 
   it('binary content and invalid UTF-8 (decoded to U+FFFD) are analysed without throwing', async () => {
     const bytes = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919 + (i >> 3)) % 256));
