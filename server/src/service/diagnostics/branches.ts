@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
-import { calleeOf } from './flow/flowModel';
+import { calleeOf, type FnInfo } from './flow/flowModel';
 
 /** How an occurrence is tested, and which branch runs when the test holds. */
 export interface StatusTest {
@@ -81,10 +81,8 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
     if (grammar.continues.has(n.type)) outcome.continues = true;
     else if (grammar.raises.has(n.type)) outcome.final ??= { node: n, kind: 'raise' };
     else if (grammar.returns.has(n.type)) {
-      const value = n.namedChildren.filter((c) => c !== null && !grammar.comments.has(c.type));
-      const text = value.map((v) => v!.text).join(',');
-      const passesResponse = responseVar !== undefined && text === responseVar;
-      if (!passesResponse && !/^(true|True)$/.test(text)) outcome.final ??= { node: n, kind: 'return' };
+      const text = returnValues(ctx, n).map((v) => v.text).join(',');
+      if (!passesOn(ctx, n, responseVar) && !/^(true|True)$/.test(text)) outcome.final ??= { node: n, kind: 'return' };
     } else if (adapter.calls.has(n.type)) {
       const name = calleeOf(n, adapter).name;
       if (RETRY_CALL.test(name) || ctx.settings.retryFunctionNames.includes(name) || (fnName && name === fnName)) outcome.retries = true;
@@ -99,6 +97,65 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
 /** The variable a tested expression starts from: `r` in `r.status_code`, `response` in `(int)response.StatusCode`. */
 export function subjectRoot(subject: string | undefined): string | undefined {
   if (!subject) return undefined;
-  const root = subject.replace(/^\(\s*\w+\s*\)\s*/, '').replace(/^\(+/, '').split(/[.[(\s]/)[0];
+  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').split(/[.[()\s]/)[0];
   return root || undefined;
+}
+
+/** The values a return (or throw) statement hands back, with Go's `a, b` lists flattened. */
+export function returnValues(ctx: DiagContext, statement: Node): Node[] {
+  const values: Node[] = [];
+  for (const c of statement.namedChildren) {
+    if (!c || ctx.flow.grammar.comments.has(c.type)) continue;
+    if (c.type === 'expression_list') values.push(...c.namedChildren.filter((v): v is Node => v !== null));
+    else values.push(c);
+  }
+  return values;
+}
+
+/**
+ * A return that passes the response on instead of ending the operation: it returns the response
+ * itself (`return resp, err`), or hands it to another function (`return fallback.decode(key, response)`),
+ * whose caller or callee decides what a 503 means.
+ */
+export function passesOn(ctx: DiagContext, statement: Node, responseVar: string | undefined): boolean {
+  if (!responseVar) return false;
+  const { adapter } = ctx.flow;
+  for (const value of returnValues(ctx, statement)) {
+    let v: Node = value;
+    while (v.type === 'await_expression' || v.type === 'parenthesized_expression') v = v.namedChildren[v.namedChildren.length - 1] ?? v;
+    if (v.text === responseVar) return true;
+    if (adapter.calls.has(v.type) && adapter.callArguments(v).some((a) => a.text === responseVar)) return true;
+  }
+  return false;
+}
+
+/** Error values that say nothing about which failure happened: a caller cannot tell a 503 from a bug. */
+const GENERIC_ERROR = /^(new\s+)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError)\b|^(fmt\.Errorf|errors\.New)\(/;
+const NO_VALUE = /^(nil|null|None|undefined|false|False|-1|0)$/;
+
+/**
+ * An error-translation branch: the function does not send the request itself, it is handed the
+ * response or status as a parameter (or a field of its receiver), and the branch returns a value or
+ * returns/throws a typed error. Its job is to classify; the caller or a retryer decides on retrying.
+ */
+export function isClassification(ctx: DiagContext, fn: FnInfo | undefined, subject: string | undefined, final: NonNullable<BranchOutcome['final']>): boolean {
+  if (!fn || ctx.requestsIn(fn).length > 0 || final.kind === 'exit') return false;
+  const root = subjectRoot(subject);
+  if (!root || !parameterNames(fn).has(root)) return false;
+  const values = returnValues(ctx, final.node);
+  // Go returns `(value, err)`: the error comes last.
+  const value = values[values.length - 1];
+  if (!value || NO_VALUE.test(value.text)) return false;
+  return !GENERIC_ERROR.test(value.text.trim());
+}
+
+/** Names of a function's parameters (and Go's method receiver; `this`/`self` count as given). */
+function parameterNames(fn: FnInfo): Set<string> {
+  const names = new Set<string>(['this', 'self']);
+  for (const field of ['parameters', 'parameter', 'receiver']) {
+    const node = fn.node.childForFieldName(field);
+    if (!node) continue;
+    for (const m of node.text.matchAll(/[A-Za-z_$][\w$]*/g)) names.add(m[0]);
+  }
+  return names;
 }

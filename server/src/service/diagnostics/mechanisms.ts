@@ -43,12 +43,15 @@ export class MechanismScope {
     const family = FAMILY[flow.grammarName];
     const mine = RETRY_MECHANISMS.filter((m) => m.language === family);
     let fileMechanism: string | undefined;
+    // A call to a function written in this file (a helper's own `backoff(...)`) configures no library.
+    const ownFunctions = new Set(flow.fns.map((f) => f.name).filter((n): n is string => !!n));
     for (const m of mine) {
       const imported = (m.imports ?? []).some((name) => flow.imports.some((module) => importMatches(module, name)));
       if (imported && m.kind !== 'decorator') fileMechanism ??= m.id;
       for (const d of m.decorators ?? []) this.decorators.add(d);
       if (imported || !m.imports) for (const w of m.wrappers ?? []) this.wrappers.add(w);
       for (const config of m.configCalls ?? []) {
+        if (ownFunctions.has(config.callee)) continue;
         const hit = flow.calls.find((c) => c.name === config.callee && (!config.withOption || hasOption(c.node, config.withOption)));
         if (hit) fileMechanism ??= m.id;
       }

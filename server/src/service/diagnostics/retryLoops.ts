@@ -11,7 +11,16 @@ export interface RetryLoop {
   request: RequestInfo;
   /** Delay calls directly in the loop (`time.sleep`, `setTimeout`, `Task.Delay`…). */
   delays: Array<{ call: Node; arg: Node | null }>;
+  /**
+   * The wait between attempts is handed to a retry policy object that gets the attempt's state
+   * (`handler.prepare_for_next_attempt(state, request, response)`, `policy.nextBackoff(attempt, res)`):
+   * its delay and its reading of Retry-After are the policy's, analysed where it is written.
+   */
+  delegatedWait?: Node;
 }
+
+/** Calls that compute or perform the wait before the next attempt on behalf of the loop. */
+const DELEGATED_WAIT = /prepare_?for_?next|next_?(attempt|backoff|delay|interval|retry_?delay)|(compute|calc|calculate|get)_?(backoff|retry_?delay|delay|wait)|^(backoff|wait_?before_?retry|sleep_?before_?retry|before_?retry|on_?retry)$/i;
 
 const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause)$/;
 
@@ -57,7 +66,10 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
         return { call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null };
       })
       .filter((d) => d.call.type !== 'new_expression');
-    result.push({ loop, request, delays });
+    const delegatedWait = ctx.flow.calls
+      .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
+      .find((c) => DELEGATED_WAIT.test(c.name) && !DELAY.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0);
+    result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait: delegatedWait.node } : {}) });
   }
   return result;
 }

@@ -14,6 +14,7 @@ import { retryIgnoresRetryAfter } from './rules/retryIgnoresRetryAfter';
 import { retryWithoutBackoff } from './rules/retryWithoutBackoff';
 import { unsafeRetry } from './rules/unsafeRetry';
 import { isSuppressed, readSuppressions } from './suppression';
+import { applyTestPolicy } from './testContext';
 import { unitSpans } from './units';
 
 type RuleFn = (ctx: DiagContext) => Finding[];
@@ -47,7 +48,7 @@ export function runRules(ctx: DiagContext, settings: Settings): Finding[] {
     if (settings.rules[id]?.enabled === false) continue;
     raw.push(...run(ctx));
   }
-  return raw;
+  return applyTestPolicy(ctx.doc.uri, raw);
 }
 
 /**

@@ -8,7 +8,11 @@ import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'missing-retry-after';
 
-/** Server code that sends 429 or 503 with no Retry-After anywhere in the same handler. */
+/**
+ * Server code that sends 429 or 503 with no Retry-After anywhere in the same handler. Silent when the
+ * response is built for a client's own pipeline (a hook's or fake fetch's synthetic response, Go's
+ * `http.Response{}` literal) and when headers come from a variable the rule cannot read.
+ */
 export function missingRetryAfter(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const occ of ctx.occurrences) {
@@ -18,6 +22,7 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     const fn = enclosingFn(ctx.flow, node);
     if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
     const setter = setterOf(ctx, node);
+    if (builtForClient(ctx, node) || headersUnseen(setter)) continue;
     const data: MissingRetryAfterData = {
       ...ctx.base(setter),
       code: occ.code,
@@ -44,4 +49,25 @@ function setterOf(ctx: DiagContext, node: Node): Node {
     if (/statement$/.test(n.type)) break;
   }
   return node;
+}
+
+/** Options of HTTP clients whose functions run client side: their responses never cross the network. */
+const CLIENT_HOOKS = /^(hooks|beforeRequest|afterResponse|beforeRetry|beforeError|onResponse|interceptors?|fetch|transport|adapter)$/;
+
+/** The status sits in a response made on the client side: inside a request's options, a client hook, or a Go `http.Response{}` literal. */
+function builtForClient(ctx: DiagContext, node: Node): boolean {
+  const { adapter } = ctx.flow;
+  const requestCalls = new Set(ctx.requests.map((r) => r.call.node.id));
+  for (let n: Node | null = node.parent, depth = 0; n && depth < 60; n = n.parent, depth++) {
+    if (requestCalls.has(n.id)) return true;
+    if (adapter.pairs.has(n.type) && CLIENT_HOOKS.test(adapter.pairName(n) ?? '')) return true;
+    if (n.type === 'composite_literal' && /(^|[.&*])Response$/.test(n.childForFieldName('type')?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/** A headers value the rule cannot see into in the setter's statement (`writeHead(429, headers)`, `return body, 503, hdrs`, `.headers(h)`). */
+function headersUnseen(setter: Node): boolean {
+  const text = statementOf(setter).text.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  return /(^|[^\w'"])(\w*headers?|hdrs|init)\b(?!\s*[:=(])/i.test(text);
 }

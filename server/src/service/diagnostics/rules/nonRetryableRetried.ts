@@ -7,6 +7,7 @@ import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'non-retryable-retried';
+const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
 
 /** Status lists of retry configurations naming non-retryable codes, and retry loops that go round on them. */
 export function nonRetryableRetried(ctx: DiagContext): Finding[] {
@@ -18,6 +19,9 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const node = ctx.nodeOf(occ);
     if (!node || !ctx.isNonRetryable(occ.code, node)) continue;
     const list = listOf(ctx, node);
+    // `afterStatusCodes` / `retryAfterStatusCodes` say when to honour Retry-After, not what to retry.
+    const owner = list.parent && ctx.flow.adapter.pairs.has(list.parent.type) ? ctx.flow.adapter.pairName(list.parent) ?? '' : '';
+    if (HONOUR_RETRY_AFTER.test(owner)) continue;
     const entry = lists.get(list.id) ?? { list, codes: [], ranges: [] };
     entry.codes.push(occ.code);
     entry.ranges.push(occ.range);

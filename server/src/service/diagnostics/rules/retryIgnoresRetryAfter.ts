@@ -14,6 +14,8 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
   for (const retry of ctx.retryLoops()) {
     const { loop } = retry;
     if (loop.fn?.readsRetryAfter ?? ctx.flow.fileReadsRetryAfter) continue;
+    // The wait is a retry policy's, and the policy gets the response: it can read Retry-After itself.
+    if (retry.delegatedWait) continue;
     for (const test of ctx.clientTests()) {
       if (!within(test.test, loop.node) || !test.branch) continue;
       const code = Number(test.occ.code);

@@ -18,6 +18,8 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     if (loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
+    } else if (retry.delegatedWait) {
+      // A retry policy object computes and performs the wait; it is checked where it is written.
     } else if (retry.delays.length === 0) {
       problem = 'no-delay';
       detail = 'retries immediately, with no delay';

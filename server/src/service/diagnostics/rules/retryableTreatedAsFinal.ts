@@ -1,5 +1,5 @@
 import type { Finding } from '../../types';
-import { branchOutcome, StatusTest, subjectRoot } from '../branches';
+import { branchOutcome, isClassification, StatusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -31,6 +31,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const responseVar = subjectRoot(test.subject);
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
+    // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
+    if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
     const request = ctx.requestFor(guard, responseVar);
     const unique = [...new Set(codes)];
     const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';

@@ -1,0 +1,56 @@
+import type { Finding, Severity } from '../types';
+import type { RuleId } from './findingData';
+
+/**
+ * Test code. Test servers, stubs and fake responses send 429/503 on purpose, a retry library's own
+ * tests retry POST on purpose, and a test should fail rather than retry, so some rules say nothing in
+ * test files and others speak more quietly (docs/rules.md, "Test files").
+ */
+
+/** File names that mark tests: `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `XTests.cs`, `XIT.java`. */
+const TEST_FILE = /^(test_.*\.py|.*_test\.(py|go)|.*\.(test|spec)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|conftest\.py)$/;
+/** Directory names that hold tests. */
+const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils|fixtures|__mocks__|mocks)$/i;
+/** How many directories above the file are looked at (a checkout under `~/test/` is not a test). */
+const DIR_DEPTH = 5;
+
+/** True when a document URI names a test file or a file under a test directory near it. */
+export function isTestPath(uri: string): boolean {
+  let path: string;
+  try {
+    // Only the path: `memory://test/1.python` has the host `test`, not a directory.
+    path = decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    path = uri;
+  }
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  const name = parts.pop() ?? '';
+  if (TEST_FILE.test(name)) return true;
+  return parts.slice(-DIR_DEPTH).some((dir) => TEST_DIR.test(dir) || /(^|\.)Tests?$/.test(dir));
+}
+
+/** Per rule, in test files: `off` drops the finding, a severity replaces the default. */
+const IN_TESTS: Partial<Record<RuleId, 'off' | Severity>> = {
+  // Test servers and stubs answer 429/503 without Retry-After to exercise the client.
+  'missing-retry-after': 'off',
+  // A library's tests retry POST to test exactly that; nothing real is charged twice.
+  'unsafe-retry': 'off',
+  // A test should fail on an unexpected status, not retry it.
+  'no-retry-on-request': 'off',
+  'retryable-treated-as-final': 'off',
+  // Polling a local test server or child process: worth a hint, not a warning.
+  'retry-without-backoff': 'hint',
+  'retry-ignores-retry-after': 'hint',
+};
+
+/** Applies the test-file policy to one file's findings. */
+export function applyTestPolicy(uri: string, findings: Finding[]): Finding[] {
+  if (!isTestPath(uri)) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const policy = IN_TESTS[f.rule as RuleId];
+    if (policy === 'off') continue;
+    out.push(policy ? { ...f, severity: policy } : f);
+  }
+  return out;
+}
