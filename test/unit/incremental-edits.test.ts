@@ -4,13 +4,17 @@ import * as path from 'node:path';
 import { generateSource } from '../../bench/generate';
 import { incrementalStats } from '../../server/src/service/diagnostics/incremental';
 import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
+import { spotStats } from '../../server/src/service/spotting/incrementalSpot';
 import type { LanguageId } from '../../server/src/service/types';
 
 /**
  * Incremental analysis must be invisible: after every random edit, occurrences and diagnostics of the
  * edited document equal those of a fresh open of the same text.
  */
-const SNIPPETS = ['x', ' ', '\n', '\n    ', '429', '503', '404', 'retry', '}', '{', '(', ')', '"', "'", ';', 'return', 'continue', ' == 429', 'Retry-After', '# note\n', '// note\n', 'r', '.'];
+const SNIPPETS = ['x', ' ', '\n', '\n    ', '429', '503', '404', 'retry', '}', '{', '(', ')', '"', "'", ';', 'return', 'continue', ' == 429', 'Retry-After', '# note\n', '// note\n', 'r', '.',
+  // codes by name, strings and comments that may swallow later code, static imports, CR LF line breaks
+  'HTTPStatus.TOO_MANY_REQUESTS', 'http.StatusServiceUnavailable', '"ECONNRESET"', '"""', '`', '/*', '*/', '\r\n',
+  'from starlette.status import HTTP_429_TOO_MANY_REQUESTS\n', 'import static org.springframework.http.HttpStatus.CONFLICT;\n', 'CONFLICT', 'HTTP_429_TOO_MANY_REQUESTS'];
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -32,12 +36,21 @@ const CASES: Array<{ languageId: LanguageId; texts: () => string[] }> = [
   { languageId: 'go', texts: () => [generateSource('go', 160), ...fixtureTexts('go', ['.go']).slice(0, 2)] },
   { languageId: 'java', texts: () => [generateSource('java', 160), ...fixtureTexts('java', ['.java']).slice(0, 2)] },
   { languageId: 'csharp', texts: () => fixtureTexts('csharp', ['.cs']).slice(0, 2) },
+  { languageId: 'python', texts: () => [generateSource('python', 120).replace(/\n/g, '\r\n')] },
+  { languageId: 'java', texts: () => [generateSource('java', 120).replace(/\n/g, '\r\n')] },
 ];
 
+/** An LSP position: lines end at CR LF, CR or LF. */
 function offsetToPosition(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line: breaks.length, character: offset - lineStart };
+}
+
+/** LSP positions cannot point between CR and LF. */
+function notInsideCrLf(text: string, offset: number): number {
+  return text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset;
 }
 
 describe('incremental analysis equals a fresh analysis', function () {
@@ -45,9 +58,10 @@ describe('incremental analysis equals a fresh analysis', function () {
   const service = new ErrorCodeLanguageService();
   const fresh = new ErrorCodeLanguageService();
   const reanalysedBefore = incrementalStats.reanalysed;
+  const respottedBefore = spotStats.reused;
 
   for (const { languageId, texts } of CASES) {
-    it(`${languageId}: random edits`, async () => {
+    it(`${languageId}: random edits${texts()[0]?.includes('\r\n') ? ' (CR LF)' : ''}`, async () => {
       let seed = 7;
       for (const initial of texts()) {
         if (!initial.trim()) continue;
@@ -58,11 +72,11 @@ describe('incremental analysis equals a fresh analysis', function () {
         await service.open({ uri, languageId, version, text });
         service.diagnostics(uri);
         for (let step = 0; step < 60; step++) {
-          const start = Math.floor(random() * text.length);
+          const start = notInsideCrLf(text, Math.floor(random() * text.length));
           const kind = random();
           const removed = kind < 0.3 ? Math.floor(random() * 12) : 0;
           const inserted = kind < 0.15 ? '' : SNIPPETS[Math.floor(random() * SNIPPETS.length)];
-          const end = Math.min(text.length, start + removed);
+          const end = notInsideCrLf(text, Math.min(text.length, start + removed));
           const range = { start: offsetToPosition(text, start), end: offsetToPosition(text, end) };
           text = text.slice(0, start) + inserted + text.slice(end);
           service.update(uri, ++version, [{ range, text: inserted }]);
@@ -80,5 +94,9 @@ describe('incremental analysis equals a fresh analysis', function () {
 
   it('re-analysed edits in place rather than redoing whole files', () => {
     assert.ok(incrementalStats.reanalysed - reanalysedBefore > 50, `only ${incrementalStats.reanalysed - reanalysedBefore} in-place re-analyses`);
+  });
+
+  it('re-spotted codes only inside the edited function', () => {
+    assert.ok(spotStats.reused - respottedBefore > 50, `only ${spotStats.reused - respottedBefore} in-place re-spots`);
   });
 });

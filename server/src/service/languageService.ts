@@ -13,7 +13,9 @@ import { grammarFor } from './parsing/grammars';
 import { TreeSitterHost } from './parsing/treeSitter';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { GRAMMAR_SUPPORT } from './spotting/adapters';
-import { spotCodes } from './spotting/spotCodes';
+import { spotAfterEdit } from './spotting/incrementalSpot';
+import { type SpotResult, spotFile } from './spotting/spotCodes';
+import { FLOW_GRAMMARS } from './diagnostics/flow/index';
 import type { CodeActionResult, DocumentInput, Finding, HoverResult, Occurrence, Position, Range } from './types';
 
 export interface LanguageServiceOptions {
@@ -32,7 +34,8 @@ export class ErrorCodeLanguageService {
   readonly registry: CatalogRegistry;
   readonly documents: DocumentTrees;
   private settings: Settings;
-  private readonly occurrenceCache = new Map<string, { version: number; occurrences: Occurrence[] }>();
+  /** Per document: the last computed version's codes (with what re-spotting after an edit needs). */
+  private readonly occurrenceCache = new Map<string, { version: number; occurrences: Occurrence[]; spot?: SpotResult }>();
   private readonly openApi = new OpenApiIndex();
 
   constructor(options: LanguageServiceOptions = {}) {
@@ -69,9 +72,10 @@ export class ErrorCodeLanguageService {
     if (!doc) return [];
     const cached = this.occurrenceCache.get(uri);
     if (cached && cached.version === doc.version) return cached.occurrences;
-    const occurrences = this.computeOccurrences(doc);
-    this.occurrenceCache.set(uri, { version: doc.version, occurrences });
-    return occurrences;
+    const previous = doc.edit && cached?.version === doc.edit.previous.version ? cached.spot : undefined;
+    const entry = this.computeOccurrences(doc, previous);
+    this.occurrenceCache.set(uri, { version: doc.version, ...entry });
+    return entry.occurrences;
   }
 
   /** Rule findings (diagnostics) for an open document, after settings and suppression comments; cached per version. */
@@ -137,13 +141,18 @@ export class ErrorCodeLanguageService {
       : this.registry.errorCode(occurrence.code).concat(occurrence.symbolic ? this.registry.errorConstant(occurrence.text) : []);
   }
 
-  private computeOccurrences(doc: ParsedDocument): Occurrence[] {
+  /** Codes of a document version; after a single edit, only the edited function is spotted again. */
+  private computeOccurrences(doc: ParsedDocument, previous: SpotResult | undefined): { occurrences: Occurrence[]; spot?: SpotResult } {
     if (doc.languageId === 'http') {
-      return spotHttpFile(doc.text).filter((o) => this.entriesFor(o).length > 0);
+      return { occurrences: spotHttpFile(doc.text).filter((o) => this.entriesFor(o).length > 0) };
     }
     const grammar = grammarFor(doc.languageId);
-    if (!grammar || !doc.tree) return [];
-    return spotCodes(doc.tree, doc.lines, GRAMMAR_SUPPORT[grammar], this.registry);
+    if (!grammar || !doc.tree) return { occurrences: [] };
+    const support = GRAMMAR_SUPPORT[grammar];
+    const spot =
+      (previous && doc.edit ? spotAfterEdit(previous, doc.edit, doc.tree, doc.lines, support, FLOW_GRAMMARS[grammar], this.registry) : undefined) ??
+      spotFile(doc.tree, doc.lines, support, this.registry);
+    return { occurrences: spot.occurrences, spot };
   }
 }
 

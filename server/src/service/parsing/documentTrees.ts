@@ -25,6 +25,11 @@ export interface DocumentEdit {
   start: number;
   oldEnd: number;
   newEnd: number;
+  /**
+   * Where the new tree's structure differs from the old one (tree-sitter's changed ranges, merged into
+   * one span of new offsets; empty when only token text changed). Set when the edit was re-parsed.
+   */
+  changed?: [number, number];
 }
 
 /** An edit as LSP sends it: a range in the previous text and its replacement. */
@@ -77,21 +82,22 @@ export class DocumentTrees {
       const oldEnd = lines.offsetAt(change.range.end);
       edit = changes.length === 1 ? { previous, start, oldEnd, newEnd: start + change.text.length } : undefined;
       const next = text.slice(0, start) + change.text + text.slice(oldEnd);
-      const nextLines = new TextLines(next);
+      const nextLines = lines.edited(start, oldEnd, change.text, next);
       const newEnd = start + change.text.length;
       tree?.edit({
         startIndex: start,
         oldEndIndex: oldEnd,
         newEndIndex: newEnd,
-        startPosition: toPoint(lines.positionAt(start)),
-        oldEndPosition: toPoint(lines.positionAt(oldEnd)),
-        newEndPosition: toPoint(nextLines.positionAt(newEnd)),
+        startPosition: lines.point(start),
+        oldEndPosition: lines.point(oldEnd),
+        newEndPosition: nextLines.point(newEnd),
       } as Parameters<Tree['edit']>[0]);
       text = next;
       lines = nextLines;
     }
     // Without a tree (e.g. its last parse ran out of time) parse afresh, so a document can recover.
     const reparsed = parser ? parseWithin(parser, text, tree) : undefined;
+    if (edit && reparsed && tree && reparsed !== tree) edit.changed = changedSpan(tree, reparsed, edit.start);
     if (reparsed !== tree) tree?.delete();
     const doc: ParsedDocument = { uri, languageId: previous.languageId, version, text, lines, tree: reparsed };
     if (edit && reparsed) doc.edit = edit;
@@ -136,6 +142,13 @@ function parseWithin(parser: Parser, text: string, old?: Tree): Tree | undefined
   return tree;
 }
 
-function toPoint(position: { line: number; character: number }): { row: number; column: number } {
-  return { row: position.line, column: position.character };
+/** The span of new offsets holding every range where the trees' structure differs. */
+function changedSpan(oldTree: Tree, newTree: Tree, at: number): [number, number] {
+  let start = at;
+  let end = at;
+  for (const range of oldTree.getChangedRanges(newTree)) {
+    start = Math.min(start, range.startIndex);
+    end = Math.max(end, range.endIndex);
+  }
+  return [start, end];
 }

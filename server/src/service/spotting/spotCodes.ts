@@ -16,42 +16,117 @@ const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
 const BUDGET_MS = 1000;
 const BUDGET_MS_PER_KB = 2;
 
+/** One spotted code with its offsets (sorted by `start`, one per start). */
+export interface SpotEntry {
+  occurrence: Occurrence;
+  start: number;
+  end: number;
+}
+
+/** A document version's spotting, kept so the next version can re-spot only what an edit touched. */
+export interface SpotResult {
+  occurrences: Occurrence[];
+  entries: SpotEntry[];
+  /** The static imports of bare constants, as a comparable key. */
+  imports: string;
+  /** False when the time budget ran out (the result is partial and must not be reused). */
+  complete: boolean;
+}
+
 /**
  * Finds the status codes and error codes in a parsed source file. A text scan proposes candidates
  * (three-digit numbers, known constant and code names); the syntax tree around each decides.
  */
 export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry): Occurrence[] {
+  return spotFile(tree, lines, support, registry).occurrences;
+}
+
+export function spotFile(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry): SpotResult {
+  const text = lines.text;
+  const imported = staticImports(text, support.constants);
+  const deadline = Date.now() + BUDGET_MS + (BUDGET_MS_PER_KB * text.length) / 1024;
+  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline);
+  return { occurrences: entries.map((e) => e.occurrence), entries, imports: importsKey(imported), complete };
+}
+
+/** The static imports of a text (see `staticImports`) as a comparable key. */
+export function importsOf(text: string, support: GrammarSupport): { imported: Map<string, ImportedConstant[]>; key: string } {
+  const imported = staticImports(text, support.constants);
+  return { imported, key: importsKey(imported) };
+}
+
+/** Codes spotted from candidates starting in [from, to), sorted and de-duplicated by start offset. */
+export function spotSpan(
+  tree: Tree,
+  lines: TextLines,
+  support: GrammarSupport,
+  registry: CatalogRegistry,
+  imported: Map<string, ImportedConstant[]>,
+  from: number,
+  to: number,
+  deadline: number,
+): { entries: SpotEntry[]; complete: boolean } {
   const text = lines.text;
   const context = new StatusContext(support.adapter);
-  const found = new Map<number, Occurrence>();
   const root = tree.rootNode;
-  const deadline = Date.now() + BUDGET_MS + (BUDGET_MS_PER_KB * text.length) / 1024;
+  let complete = true;
+  // Numbers by their start; names by their occurrence's start (a later candidate there replaces an earlier one).
+  const numbers = new Map<number, SpotEntry>();
+  const names = new Map<number, SpotEntry>();
 
-  for (const match of text.matchAll(STATUS_NUMBER)) {
-    if (Date.now() > deadline) break;
+  const status = STATUS_NUMBER;
+  status.lastIndex = from;
+  for (let match = status.exec(text); match && match.index < to; match = status.exec(text)) {
+    if (Date.now() > deadline) {
+      complete = false;
+      break;
+    }
     const start = match.index;
     const node = root.descendantForIndex(start, start + 3);
     if (!node || !support.adapter.numbers.has(node.type) || node.text !== match[0]) continue;
     if (registry.httpStatus(match[0]).length === 0) continue;
     const role = context.classify(node, 'status');
-    if (role) found.set(start, occurrence(match[0], 'http-status', role, node.startIndex, node.endIndex, node.text, lines));
+    if (role) numbers.set(start, entry(match[0], 'http-status', role, node.startIndex, node.endIndex, node.text, lines));
   }
+  status.lastIndex = 0;
 
-  const imported = staticImports(text, support.constants);
-  for (const match of text.matchAll(registry.candidatePattern())) {
-    if (Date.now() > deadline) break;
+  const pattern = ownCopy(registry.candidatePattern());
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
+    if (!complete || Date.now() > deadline) {
+      complete = false;
+      break;
+    }
     const start = match.index;
-    if (found.has(start)) continue;
+    if (numbers.has(start)) continue;
     const node = root.descendantForIndex(start, start + match[0].length);
     if (!node) continue;
     const spotted =
       spotName(node, match[0], context, support, registry, lines) ??
       spotImportedName(node, match[0], imported, context, support, registry, lines);
-    if (spotted) found.set(spotted.range.start.line * 1e7 + spotted.range.start.character, spotted);
+    if (spotted) names.set(spotted.start, spotted);
   }
-  return [...dedupe(found.values())].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  pattern.lastIndex = 0;
+
+  const all = [...numbers.values(), ...names.values()].sort((a, b) => a.start - b.start);
+  const entries: SpotEntry[] = [];
+  for (const e of all) if (entries.length === 0 || entries[entries.length - 1].start !== e.start) entries.push(e);
+  return { entries, complete };
+}
+
+/** A private copy of a shared global pattern, so scanning from an offset never disturbs other users. */
+const copies = new WeakMap<RegExp, RegExp>();
+function ownCopy(pattern: RegExp): RegExp {
+  let copy = copies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    copies.set(pattern, copy);
+  }
+  return copy;
+}
+
+function importsKey(imported: Map<string, ImportedConstant[]>): string {
+  return imported.size === 0 ? '' : JSON.stringify([...imported]);
 }
 
 function spotName(
@@ -61,7 +136,7 @@ function spotName(
   support: GrammarSupport,
   registry: CatalogRegistry,
   lines: TextLines,
-): Occurrence | undefined {
+): SpotEntry | undefined {
   const s = support.adapter;
   // A string whose whole content is a known error code.
   const literal = s.strings.has(node.type) ? node : node.parent && s.strings.has(node.parent.type) ? node.parent : undefined;
@@ -76,7 +151,7 @@ function spotName(
     const role = context.classify(literal, 'error-code');
     const ambiguous = entries.every((e) => e.entry.ambiguous);
     if (!role && ambiguous) return undefined;
-    return occurrence(name, 'error-code', role ?? 'client-check', content.start, content.start + name.length, name, lines);
+    return entry(name, 'error-code', role ?? 'client-check', content.start, content.start + name.length, name, lines);
   }
   // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
   let member = node.parent;
@@ -92,12 +167,12 @@ function spotName(
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
     const role = context.classify(member, 'status') ?? 'constant';
-    return occurrence(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
+    return entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   const entries = registry.errorConstant(dotted);
   if (entries.length > 0) {
     const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? 'constant';
-    return occurrence(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+    return entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   // `errno.ECONNRESET`, `syscall.ECONNRESET`, or an aliased gRPC module compared with an error's code.
   const codes = registry.errorCode(name);
@@ -105,15 +180,15 @@ function spotName(
   const role = context.classify(member, 'error-code');
   const ambiguous = codes.every((e) => e.entry.ambiguous);
   if (ERRNO_RECEIVER.test(receiver) && !ambiguous) {
-    return occurrence(codes[0].entry.code, 'error-code', role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
+    return entry(codes[0].entry.code, 'error-code', role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
   }
   if (role && CODE_RECEIVER.test(receiver)) {
-    return occurrence(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+    return entry(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   return undefined;
 }
 
-interface ImportedConstant {
+export interface ImportedConstant {
   receiver: string;
   member: string;
 }
@@ -153,7 +228,7 @@ function spotImportedName(
   support: GrammarSupport,
   registry: CatalogRegistry,
   lines: TextLines,
-): Occurrence | undefined {
+): SpotEntry | undefined {
   if (imported.size === 0 || node.type !== 'identifier' || node.text !== name) return undefined;
   const s = support.adapter;
   const parent = node.parent;
@@ -168,12 +243,12 @@ function spotImportedName(
     const status = registry.httpConstant(support.constants, receiver, member);
     if (status === undefined) continue;
     const role = context.classify(node, 'status') ?? 'constant';
-    return occurrence(String(status), 'http-status', role, node.startIndex, node.endIndex, name, lines, true);
+    return entry(String(status), 'http-status', role, node.startIndex, node.endIndex, name, lines, true);
   }
   return undefined;
 }
 
-function occurrence(
+function entry(
   code: string,
   kind: Occurrence['kind'],
   role: Occurrence['role'],
@@ -182,19 +257,8 @@ function occurrence(
   text: string,
   lines: TextLines,
   symbolic = false,
-): Occurrence {
-  const result: Occurrence = { code, kind, role, range: lines.rangeOf(start, end), text };
-  if (symbolic) result.symbolic = true;
-  return result;
-}
-
-function* dedupe(occurrences: Iterable<Occurrence>): Iterable<Occurrence> {
-  const seen = new Set<string>();
-  for (const o of occurrences) {
-    const key = `${o.range.start.line}:${o.range.start.character}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      yield o;
-    }
-  }
+): SpotEntry {
+  const occurrence: Occurrence = { code, kind, role, range: lines.rangeOf(start, end), text };
+  if (symbolic) occurrence.symbolic = true;
+  return { occurrence, start, end };
 }
