@@ -112,6 +112,61 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null)
   return !hasCall;
 }
 
+const RETRY_AFTER_READ = /retry_?after|retryafter|ratelimit_?reset/i;
+
+/**
+ * The fixed fallback of a delay that honours Retry-After only when the header is there:
+ * `retry_after if retry_after is not None else 1`, `retryAfterMs ?? 1000`, `.orElse(250L)`,
+ * Go's `d := 2 * time.Second` overwritten under `if … parseRetryAfter(…)`. Most 5xx and network
+ * errors carry no Retry-After, so those attempts wait a fixed time.
+ */
+export function fixedFallback(ctx: DiagContext, loop: LoopInfo, arg: Node | null): Node | undefined {
+  if (!arg) return undefined;
+  let value: Node = arg;
+  // A variable: its first assignment inside the loop.
+  if (/^[A-Za-z_$][\w$]*$/.test(arg.text) && loop.body) {
+    const assigned = firstAssignment(loop.body, arg.text, arg.startIndex);
+    if (!assigned) return undefined;
+    value = assigned;
+    // Go: `d := X` then `if …Retry-After… { d = wait }`: X is the fallback.
+    if (!RETRY_AFTER_READ.test(value.text)) {
+      const rest = ctx.flow.text.slice(value.endIndex, arg.startIndex);
+      return RETRY_AFTER_READ.test(rest) && new RegExp(`\\b${escape(arg.text)}\\s*=[^=]`).test(rest) && isFixedDelay(ctx, loop, value) ? value : undefined;
+    }
+  }
+  if (!RETRY_AFTER_READ.test(value.text)) return undefined;
+  const fallback = fallbackOf(ctx, value);
+  return fallback && !RETRY_AFTER_READ.test(fallback.text) && isFixedDelay(ctx, loop, fallback) ? fallback : undefined;
+}
+
+function fallbackOf(ctx: DiagContext, value: Node): Node | undefined {
+  for (let n: Node | null = value, depth = 0; n && depth < 4; depth++) {
+    if (n.type === 'conditional_expression' && ctx.flow.grammarName === 'python') return n.namedChildren[n.namedChildren.length - 1] ?? undefined;
+    if (ctx.flow.adapter.binaries.has(n.type) && /^(\?\?|\|\||or)$/.test(ctx.flow.adapter.operatorOf(n).trim())) return n.namedChildren[n.namedChildren.length - 1] ?? undefined;
+    if (ctx.flow.adapter.calls.has(n.type) && /^(orElse|getOrElse|GetValueOrDefault)$/.test(calleeOf(n, ctx.flow.adapter).name)) return ctx.flow.adapter.callArguments(n)[0];
+    // Look through conversions: `(int)(x ?? 250)`, `Duration.ofMillis(x.orElse(250))`.
+    n = n.namedChildren.length === 1 ? n.namedChildren[0] : n.namedChildren.find((c) => c !== null && RETRY_AFTER_READ.test(c.text)) ?? null;
+  }
+  return undefined;
+}
+
+/** The value first given to `name` in `scope` before `before` (`name = v`, `name := v`, `long name = v`, `var name = v`). */
+function firstAssignment(scope: Node, name: string, before: number): Node | undefined {
+  let found: Node | undefined;
+  const visit = (n: Node): void => {
+    if (found || n.startIndex >= before) return;
+    const left = n.childForFieldName('left') ?? n.childForFieldName('name');
+    const right = n.childForFieldName('right') ?? n.childForFieldName('value');
+    if (left && right && (left.text === name || left.firstNamedChild?.text === name)) {
+      found = right.type === 'expression_list' ? right.firstNamedChild ?? right : right;
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(scope);
+  return found;
+}
+
 /** A test that looks at a failure: an error code, a 4xx/5xx status, or a `!= 200` / `>= 400` style check. */
 function isFailureTest(ctx: DiagContext, occ: Occurrence): boolean {
   if (occ.kind === 'error-code' || Number(occ.code) >= 400) return true;

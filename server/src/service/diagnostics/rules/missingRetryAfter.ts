@@ -11,7 +11,7 @@ const RULE = 'missing-retry-after';
 /**
  * Server code that sends 429 or 503 with no Retry-After anywhere in the same handler. Silent when the
  * response is built for a client's own pipeline (a hook's or fake fetch's synthetic response, Go's
- * `http.Response{}` literal) and when headers come from a variable the rule cannot read.
+ * `http.Response{}` literal, a .NET message handler) and when headers come from a variable the rule cannot read.
  */
 export function missingRetryAfter(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
@@ -61,6 +61,8 @@ function builtForClient(ctx: DiagContext, node: Node): boolean {
   for (let n: Node | null = node.parent, depth = 0; n && depth < 60; n = n.parent, depth++) {
     if (requestCalls.has(n.id)) return true;
     if (adapter.pairs.has(n.type) && CLIENT_HOOKS.test(adapter.pairName(n) ?? '')) return true;
+    // .NET: a message handler's response goes back up the client's own pipeline.
+    if (n.type === 'class_declaration' && /\b(HttpMessageHandler|DelegatingHandler)\b/.test(n.namedChildren.find((c) => c?.type === 'base_list')?.text ?? '')) return true;
     if (n.type === 'composite_literal' && /(^|[.&*])Response$/.test(n.childForFieldName('type')?.text ?? '')) return true;
   }
   return false;

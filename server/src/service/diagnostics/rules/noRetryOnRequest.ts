@@ -77,7 +77,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (!outcome.final || outcome.continues || outcome.retries) continue;
-    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${outcome.final.kind}` };
+    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}` };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
   const { grammar } = ctx.flow;
@@ -93,7 +93,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
         if (outcome.final && !outcome.continues && !outcome.retries) {
-          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${outcome.final.kind}` };
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}` };
           return;
         }
       }
@@ -107,4 +107,9 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
 /** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
 function handlesRetryableCode(ctx: DiagContext, request: RequestInfo): boolean {
   return ctx.clientChecksIn(request.call.fn).some((o) => ctx.isRetryable(o));
+}
+
+/** `raise` in Python, `throw` elsewhere. */
+function finalWord(ctx: DiagContext, kind: 'raise' | 'return' | 'exit'): string {
+  return kind === 'raise' && ctx.language !== 'python' ? 'throw' : kind;
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
-import { isFixedDelay, loopData } from '../retryLoops';
+import { fixedFallback, isFixedDelay, loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'retry-without-backoff';
@@ -28,8 +28,18 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
       detail = `waits a fixed ${retry.delays[0].arg?.text ?? 'time'} between attempts`;
       range = ctx.range(retry.delays[0].call);
     }
+    let fallback: ReturnType<typeof fixedFallback>;
+    if (!problem && !retry.delegatedWait) {
+      // Honours Retry-After, but every attempt without the header (most 5xx, network errors) waits a fixed time.
+      const delay = retry.delays.find((d) => (fallback = fixedFallback(ctx, loop, d.arg)));
+      if (delay && fallback) {
+        problem = 'fixed-delay';
+        detail = `falls back to a fixed ${fallback.text} when there is no Retry-After`;
+        range = ctx.range(delay.call);
+      }
+    }
     if (!problem) continue;
-    const data: RetryWithoutBackoffData = { ...loopData(ctx, retry), problem };
+    const data: RetryWithoutBackoffData = { ...loopData(ctx, retry), problem, ...(fallback ? { delayArgRange: ctx.range(fallback) } : {}) };
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
