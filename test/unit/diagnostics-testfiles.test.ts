@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import { isTestPath } from '../../server/src/service/diagnostics/testContext';
+import { testService } from '../support/serviceHarness';
+
+describe('diagnostics in test files', () => {
+  it('recognises test files and directories by path only', () => {
+    for (const uri of [
+      'file:///r/pkg/test_client.py', 'file:///r/pkg/client_test.py', 'file:///r/pkg/client_test.go', 'file:///r/src/client.test.ts',
+      'file:///r/src/client.spec.js', 'file:///r/src/test/java/a/ClientTest.java', 'file:///r/Api.Tests/ClientTests.cs',
+      'file:///r/test/retry.ts', 'file:///r/src/__tests__/retry.tsx', 'file:///r/tests/helpers.py',
+    ]) assert.ok(isTestPath(uri), uri);
+    for (const uri of [
+      'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',
+      'memory://test/1.python', 'mem://inc/python/7', 'file:///home/test/a/b/c/d/e/f/src/app.py',
+    ]) assert.ok(!isTestPath(uri), uri);
+  });
+
+  it('drops server-side and unsafe-retry findings and turns loop findings into hints', async () => {
+    const text = [
+      'import time, requests',
+      'from flask import abort',
+      'def flaky():',
+      '    abort(503)',
+      'def wait_for(url):',
+      '    for attempt in range(3):',
+      '        r = requests.post(url, json={})',
+      '        if r.status_code == 503:',
+      '            time.sleep(1)',
+      '            continue',
+      '        return r',
+    ].join('\n');
+    const service = testService();
+    const rules = async (uri: string) => {
+      await service.open({ uri, languageId: 'python', version: 1, text });
+      const found = service.diagnostics(uri).map((f) => `${f.rule}:${f.severity}`).sort();
+      service.close(uri);
+      return found;
+    };
+    assert.deepStrictEqual(await rules('file:///r/tests/test_flaky.py'), ['retry-ignores-retry-after:hint', 'retry-without-backoff:hint']);
+    assert.deepStrictEqual(await rules('file:///r/app/flaky.py'), [
+      'missing-retry-after:information', 'retry-ignores-retry-after:warning', 'retry-without-backoff:warning', 'unsafe-retry:warning',
+    ]);
+  });
+});
