@@ -1,7 +1,6 @@
 import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import type { ParsedDocument } from '../parsing/documentTrees';
 import type { GrammarName } from '../parsing/grammars';
-import type { TextLines } from '../parsing/textLines';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence, Position } from '../types';
 import { DiagContext } from './context';
@@ -66,7 +65,11 @@ export function reanalyseEdit(
   if (mentionKey(before.text, start, oldEnd, oldComments) !== mentionKey(doc.text, start, end, flow.comments)) return undefined;
 
   // Codes outside the function must be the same codes, moved.
-  const move = (p: Position): Position | undefined => movePosition(p, before.lines, doc.lines, start, oldEnd, delta);
+  const startPos = before.lines.positionAt(start);
+  const oldEndPos = before.lines.positionAt(oldEnd);
+  const newEndPos = doc.lines.positionAt(end);
+  const lineDelta = newEndPos.line - oldEndPos.line;
+  const move = (p: Position): Position | undefined => movePosition(p, startPos, oldEndPos, newEndPos);
   const inside: Occurrence[] = [];
   const outside: Occurrence[] = [];
   for (const o of occurrences) {
@@ -81,6 +84,7 @@ export function reanalyseEdit(
   for (let i = 0; i < outside.length; i++) {
     const a = oldOutside[i];
     const b = outside[i];
+    if (a === b) continue; // kept as is by incremental spotting
     const s = move(a.range.start);
     const e = move(a.range.end);
     if (!s || !e || !samePos(s, b.range.start) || !samePos(e, b.range.end)) return undefined;
@@ -92,6 +96,12 @@ export function reanalyseEdit(
   for (const finding of prev.raw) {
     const at = before.lines.offsetAt(finding.range.start);
     if (at >= start && at < oldEnd) continue;
+    // Most findings lie wholly before the function, or after it on lines the edit did not shift.
+    const [minLine, maxLine] = lineSpan(finding);
+    if (maxLine < startPos.line || (lineDelta === 0 && minLine > oldEndPos.line)) {
+      raw.push(finding);
+      continue;
+    }
     const moved = moveDeep(finding, move);
     if (moved === undefined) return undefined;
     raw.push(moved as Finding);
@@ -153,11 +163,38 @@ function mentionKey(text: string, start: number, end: number, comments: readonly
   }).join('');
 }
 
-function movePosition(p: Position, oldLines: TextLines, newLines: TextLines, start: number, oldEnd: number, delta: number): Position | undefined {
-  const at = oldLines.offsetAt(p);
-  if (at <= start) return p;
-  if (at >= oldEnd) return newLines.positionAt(at + delta);
+/** A position of the previous version in this one: unchanged before the edited span, shifted after it, undefined inside. */
+function movePosition(p: Position, start: Position, oldEnd: Position, newEnd: Position): Position | undefined {
+  if (p.line < start.line || (p.line === start.line && p.character <= start.character)) return p;
+  if (p.line > oldEnd.line) return { line: p.line + newEnd.line - oldEnd.line, character: p.character };
+  if (p.line === oldEnd.line && p.character >= oldEnd.character) return { line: newEnd.line, character: p.character - oldEnd.character + newEnd.character };
   return undefined;
+}
+
+/** First and last line of any position in a finding (cached: findings are immutable). */
+const spans = new WeakMap<Finding, [number, number]>();
+function lineSpan(finding: Finding): [number, number] {
+  let span = spans.get(finding);
+  if (!span) {
+    const found: [number, number] = [Infinity, -Infinity];
+    visitPositions(finding, (p) => {
+      if (p.line < found[0]) found[0] = p.line;
+      if (p.line > found[1]) found[1] = p.line;
+    });
+    span = found;
+    spans.set(finding, span);
+  }
+  return span;
+}
+
+function visitPositions(value: unknown, visit: (p: Position) => void): void {
+  if (Array.isArray(value)) {
+    for (const v of value) visitPositions(v, visit);
+  } else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.line === 'number' && typeof record.character === 'number' && Object.keys(record).length === 2) visit(record as unknown as Position);
+    else for (const k in record) visitPositions(record[k], visit);
+  }
 }
 
 function samePos(a: Position, b: Position): boolean {

@@ -75,6 +75,10 @@ function lowerBound(entries: readonly SpotEntry[], offset: number): number {
 function moved(e: SpotEntry, delta: number, lines: TextLines): SpotEntry {
   const start = e.start + delta;
   const end = e.end + delta;
-  const occurrence: Occurrence = { ...e.occurrence, range: lines.rangeOf(start, end) };
+  const range = lines.rangeOf(start, end);
+  const old = e.occurrence.range;
+  const same = old.start.line === range.start.line && old.start.character === range.start.character && old.end.line === range.end.line && old.end.character === range.end.character;
+  // The same object when only its offsets moved, so later stages can tell it is unchanged at a glance.
+  const occurrence: Occurrence = same ? e.occurrence : { ...e.occurrence, range };
   return { occurrence, start, end };
 }
