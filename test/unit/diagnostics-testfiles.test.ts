@@ -11,7 +11,7 @@ describe('diagnostics in test files', () => {
     ]) assert.ok(isTestPath(uri), uri);
     for (const uri of [
       'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',
-      'memory://test/1.python', 'mem://inc/python/7', 'file:///home/test/a/b/c/d/e/f/src/app.py',
+      'memory://test/1.python', 'mem://inc/python/7', 'file:///home/test/proj/src/app.py', 'file:///r/test/fixtures/fixes/python/app.py',
     ]) assert.ok(!isTestPath(uri), uri);
   });
 

@@ -10,9 +10,12 @@ import type { RuleId } from './findingData';
 /** File names that mark tests: `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `XTests.cs`, `XIT.java`. */
 const TEST_FILE = /^(test_.*\.py|.*_test\.(py|go)|.*\.(test|spec)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|conftest\.py)$/;
 /** Directory names that hold tests. */
-const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils|fixtures|__mocks__|mocks)$/i;
-/** How many directories above the file are looked at (a checkout under `~/test/` is not a test). */
-const DIR_DEPTH = 5;
+const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils|__mocks__)$/i;
+/**
+ * How many directories above the file are looked at: its folder and the one above (`tests/utils/x.py`).
+ * A checkout under `~/test/`, or sample code under `test/fixtures/<group>/<lang>/`, is not test code.
+ */
+const DIR_DEPTH = 2;
 
 /** True when a document URI names a test file or a file under a test directory near it. */
 export function isTestPath(uri: string): boolean {

@@ -58,14 +58,21 @@ const CLIENT_HOOKS = /^(hooks|beforeRequest|afterResponse|beforeRetry|beforeErro
 function builtForClient(ctx: DiagContext, node: Node): boolean {
   const { adapter } = ctx.flow;
   const requestCalls = new Set(ctx.requests.map((r) => r.call.node.id));
+  // .NET: `HttpResponseMessage` is System.Net.Http's client-side type; only a legacy Web API
+  // `ApiController` sends one to a client. Elsewhere it is a stub, a handler's or a chaos generator's result.
+  let clientMessage = false;
+  for (let n: Node | null = node.parent, depth = 0; n && depth < 4 && !clientMessage; n = n.parent, depth++) {
+    if (n.type === 'object_creation_expression' && /^HttpResponseMessage\b/.test(n.childForFieldName('type')?.text ?? '')) clientMessage = true;
+  }
   for (let n: Node | null = node.parent, depth = 0; n && depth < 60; n = n.parent, depth++) {
+    if (clientMessage && n.type === 'class_declaration') return !/\bApiController\b/.test(n.namedChildren.find((c) => c?.type === 'base_list')?.text ?? '');
     if (requestCalls.has(n.id)) return true;
     if (adapter.pairs.has(n.type) && CLIENT_HOOKS.test(adapter.pairName(n) ?? '')) return true;
     // .NET: a message handler's response goes back up the client's own pipeline.
     if (n.type === 'class_declaration' && /\b(HttpMessageHandler|DelegatingHandler)\b/.test(n.namedChildren.find((c) => c?.type === 'base_list')?.text ?? '')) return true;
     if (n.type === 'composite_literal' && /(^|[.&*])Response$/.test(n.childForFieldName('type')?.text ?? '')) return true;
   }
-  return false;
+  return clientMessage;
 }
 
 /** A headers value the rule cannot see into in the setter's statement (`writeHead(429, headers)`, `return body, 503, hdrs`, `.headers(h)`). */
