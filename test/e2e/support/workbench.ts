@@ -125,7 +125,7 @@ export class Workbench {
     this.step += 1;
     const safe = stepName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
     const file = path.join(this.outputDir, `${String(this.step).padStart(2, '0')}-${safe}.png`);
-    await this.page.screenshot({ path: file, timeout: 15_000 }).catch(() => undefined);
+    await this.page.screenshot({ path: file, timeout: 15_000, animations: 'disabled' }).catch(() => undefined);
     return file;
   }
 
