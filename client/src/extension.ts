@@ -3,19 +3,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerErrorCodesView } from './errorCodesView';
 import { registerScanCommand } from './scanCommand';
+import { SUPPORTED_LANGUAGES } from '../../server/src/service/types';
 
-/** The languages the server analyses; `http` covers .http/.rest request files. */
-export const LANGUAGES = [
-  'python',
-  'javascript',
-  'javascriptreact',
-  'typescript',
-  'typescriptreact',
-  'go',
-  'java',
-  'csharp',
-  'http',
-];
+/** The languages the server analyses (one list, shared with the server); `http` covers .http/.rest files. */
+export const LANGUAGES = SUPPORTED_LANGUAGES;
 
 let client: LanguageClient | undefined;
 
