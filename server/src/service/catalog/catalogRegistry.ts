@@ -28,6 +28,7 @@ export class CatalogRegistry {
   private errorIndex = new Map<string, ResolvedEntry[]>();
   private constantIndex = new Map<string, ResolvedEntry[]>();
   private namePattern: RegExp | undefined;
+  private nameSet: Set<string> | undefined;
 
   constructor(builtins: readonly CatalogFile[], private readonly constants: HttpConstantsTable) {
     for (const file of builtins) this.layers.push({ file, origin: { kind: 'built-in' } });
@@ -71,16 +72,25 @@ export class CatalogRegistry {
   /** Every name worth a closer look in a text scan: constant members, error codes, alias tails. */
   candidatePattern(): RegExp {
     if (!this.namePattern) {
+      const escaped = [...this.candidateNames()].map(escapeRegExp).sort((a, b) => b.length - a.length);
+      this.namePattern = new RegExp(`(?<![\\w$])(?:${escaped.join('|') || '(?!)'})(?![\\w$])`, 'g');
+    }
+    return this.namePattern;
+  }
+
+  /** The names `candidatePattern()` looks for, as a set (a word scan with lookups is faster than the big alternation). */
+  candidateNames(): ReadonlySet<string> {
+    if (!this.nameSet) {
       const names = new Set<string>();
       for (const family of Object.values(this.constants)) {
         for (const members of Object.values(family)) for (const member of Object.keys(members)) names.add(member);
       }
       for (const key of this.errorIndex.keys()) names.add(key);
       for (const key of this.constantIndex.keys()) names.add(key.slice(key.lastIndexOf('.') + 1));
-      const escaped = [...names].filter((n) => n.length > 1).map(escapeRegExp).sort((a, b) => b.length - a.length);
-      this.namePattern = new RegExp(`(?<![\\w$])(?:${escaped.join('|') || '(?!)'})(?![\\w$])`, 'g');
+      for (const name of names) if (name.length <= 1) names.delete(name);
+      this.nameSet = names;
     }
-    return this.namePattern;
+    return this.nameSet;
   }
 
   /** All entries of every layer, for completion and overviews. */
@@ -97,6 +107,7 @@ export class CatalogRegistry {
     this.errorIndex = new Map();
     this.constantIndex = new Map();
     this.namePattern = undefined;
+    this.nameSet = undefined;
     for (const { file, origin } of this.layers) {
       for (const entry of file.codes) {
         const resolved: ResolvedEntry = { entry, catalog: file.catalog, origin };

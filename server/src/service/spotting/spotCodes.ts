@@ -4,6 +4,7 @@ import type { TextLines } from '../parsing/textLines';
 import type { Occurrence } from '../types';
 import type { GrammarSupport } from './adapters';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
+import { scanCandidates } from './candidates';
 import { StatusContext } from './statusContext';
 
 const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
@@ -82,47 +83,35 @@ export function spotSpan(
       break;
     }
     const start = match.index;
-    const node = root.descendantForIndex(start, start + 3);
-    if (!node || !support.adapter.numbers.has(node.type) || node.text !== match[0]) continue;
     if (registry.httpStatus(match[0]).length === 0) continue;
+    const node = root.descendantForIndex(start, start + 3);
+    // The number literal is exactly the match (not `4290`, not a part of a string or a name).
+    if (!node || node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
     const role = context.classify(node, 'status');
-    if (role) numbers.set(start, entry(match[0], 'http-status', role, node.startIndex, node.endIndex, node.text, lines));
+    if (role) numbers.set(start, entry(match[0], 'http-status', role, start, start + 3, match[0], lines));
   }
   status.lastIndex = 0;
 
-  const pattern = ownCopy(registry.candidatePattern());
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
-    if (!complete || Date.now() > deadline) {
-      complete = false;
-      break;
-    }
-    const start = match.index;
-    if (numbers.has(start)) continue;
-    const node = root.descendantForIndex(start, start + match[0].length);
-    if (!node) continue;
-    const spotted =
-      spotName(node, match[0], context, support, registry, lines) ??
-      spotImportedName(node, match[0], imported, context, support, registry, lines);
-    if (spotted) names.set(spotted.start, spotted);
+  if (complete) {
+    scanCandidates(text, registry, from, to, (start, name) => {
+      if (Date.now() > deadline) {
+        complete = false;
+        return false;
+      }
+      if (numbers.has(start)) return true;
+      const node = root.descendantForIndex(start, start + name.length);
+      if (!node) return true;
+      const spotted =
+        spotName(node, name, context, support, registry, lines) ?? spotImportedName(node, name, imported, context, support, registry, lines);
+      if (spotted) names.set(spotted.start, spotted);
+      return true;
+    });
   }
-  pattern.lastIndex = 0;
 
   const all = [...numbers.values(), ...names.values()].sort((a, b) => a.start - b.start);
   const entries: SpotEntry[] = [];
   for (const e of all) if (entries.length === 0 || entries[entries.length - 1].start !== e.start) entries.push(e);
   return { entries, complete };
-}
-
-/** A private copy of a shared global pattern, so scanning from an offset never disturbs other users. */
-const copies = new WeakMap<RegExp, RegExp>();
-function ownCopy(pattern: RegExp): RegExp {
-  let copy = copies.get(pattern);
-  if (!copy) {
-    copy = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    copies.set(pattern, copy);
-  }
-  return copy;
 }
 
 function importsKey(imported: Map<string, ImportedConstant[]>): string {
