@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { expectContains, Scenario } from '../support/scenario';
 
 const FILE = 'python/scratch_retry.py';
@@ -6,7 +8,7 @@ const FILE = 'python/scratch_retry.py';
 export const scenario: Scenario = {
   name: '07-snippet',
   title: 'Snippet: `retry-requests` expands into retry handling in Python',
-  async run({ wb, log }) {
+  async run({ wb, log, workspaceDir }) {
     wb.writeFile(FILE, '');
     await wb.openFile(FILE);
     await wb.typeText('retry-requests');
@@ -22,5 +24,8 @@ export const scenario: Scenario = {
     await wb.screenshot('expanded');
     log(`snippet inserted ${text.split('\n').length} lines`);
     expectContains(text, '429', 'expanded snippet');
+    // Leave the workspace as the fixture has it (later scenarios count occurrences of 429).
+    await wb.closeAllEditors();
+    fs.rmSync(path.join(workspaceDir, FILE), { force: true });
   },
 };

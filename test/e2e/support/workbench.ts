@@ -162,19 +162,26 @@ export class Workbench {
   /** Open `relPath` (e.g. "python/billing_client.py") by clicking through the explorer. */
   async openFile(relPath: string, timeoutMs = 20_000): Promise<void> {
     const parts = relPath.split('/').filter(Boolean);
+    const deadline = Date.now() + timeoutMs;
     for (let i = 0; i < parts.length; i++) {
-      const name = parts[i];
-      const isLast = i === parts.length - 1;
-      const row = this.explorerRow(name);
-      await row.waitFor({ state: 'visible', timeout: timeoutMs });
-      if (!isLast) {
-        const expanded = await row.getAttribute('aria-expanded');
-        if (expanded !== 'true') {
-          await row.click();
-          await poll(`folder ${name} to expand`, async () => ((await row.getAttribute('aria-expanded')) === 'true' ? true : undefined), timeoutMs);
-        }
-      } else {
+      const row = this.explorerRow(parts[i]);
+      await row.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+      if (i === parts.length - 1) {
         await row.click();
+        break;
+      }
+      // Expand the folder until its child shows. A click right after another UI action is sometimes lost or
+      // toggles twice, so re-check and click again (bounded) instead of trusting one click.
+      const child = this.explorerRow(parts[i + 1]);
+      for (;;) {
+        if (await child.isVisible().catch(() => false)) break;
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+        const ok = await child
+          .waitFor({ state: 'visible', timeout: 3000 })
+          .then(() => true)
+          .catch(() => false);
+        if (ok) break;
+        if (Date.now() > deadline) throw new TimeoutError(`explorer: ${parts.slice(0, i + 2).join('/')} did not appear within ${timeoutMs} ms`);
       }
     }
     const base = parts[parts.length - 1];
