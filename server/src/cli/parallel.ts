@@ -3,11 +3,17 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ErrorCodeLanguageService } from '../service/languageService';
 import type { Settings } from '../service/settings';
-import { checkFile, FileReport, mayContainCodes } from './checkFiles';
+import { hasCandidateName } from '../service/spotting/candidates';
+import { checkFile, FileReport } from './checkFiles';
 import type { FileToCheck } from './walkFiles';
 
+interface Candidate extends FileToCheck {
+  index: number;
+  text: string;
+}
+
 interface WorkerInput {
-  files: FileToCheck[];
+  files: Candidate[];
   settings: Settings;
 }
 
@@ -16,22 +22,49 @@ interface WorkerOutput {
   failures: string[];
 }
 
-/** Files below this count are analysed in-process: starting workers would cost more than it saves. */
+/** Candidate files below this count per thread are analysed on fewer threads: starting one costs ~150 ms. */
 const MIN_FILES_PER_WORKER = 40;
 
+const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/;
+
 /**
- * Analyses files on up to `jobs` worker threads (0 = one per core). Each worker gets an interleaved
- * share so large and small files spread evenly; results come back in input order.
+ * Analyses files on up to `jobs` threads (0 = one per core). The main thread reads every file once and
+ * keeps only those that can hold a code (most files in a repository hold none); the candidates are
+ * shared out interleaved, so large and small files spread evenly, and the main thread analyses one
+ * share itself while the workers do the others. Results come back in input order.
  */
 export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number): Promise<WorkerOutput> {
+  const service = new ErrorCodeLanguageService({ settings });
+  const reports: Array<FileReport & { index: number }> = [];
+  const failures: string[] = [];
+  const candidates: Candidate[] = [];
+  files.forEach((file, index) => {
+    try {
+      const text = fs.readFileSync(file.path, 'utf8');
+      if (mayContainCodes(text, service)) candidates.push({ ...file, index, text });
+      else reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
+    } catch (error) {
+      failures.push(failed(file.path, error));
+    }
+  });
+
   const wanted = jobs > 0 ? jobs : os.availableParallelism?.() ?? os.cpus().length;
-  const workers = Math.max(1, Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER)));
-  if (workers === 1 || !canFork()) return analyse(files.map((f, index) => ({ ...f, index })), settings);
-  const shares: Array<Array<FileToCheck & { index: number }>> = Array.from({ length: workers }, () => []);
-  files.forEach((file, index) => shares[index % workers].push({ ...file, index }));
-  const outputs = await Promise.all(shares.map((share) => runWorker({ files: share, settings })));
-  const reports = outputs.flatMap((o) => o.reports).sort((a, b) => a.index - b.index);
-  return { reports, failures: outputs.flatMap((o) => o.failures) };
+  const threads = canFork() ? Math.max(1, Math.min(wanted, Math.floor(candidates.length / MIN_FILES_PER_WORKER))) : 1;
+  const shares: Candidate[][] = Array.from({ length: threads }, () => []);
+  candidates.forEach((file, i) => shares[i % threads].push(file));
+  const workers = shares.slice(1).map((share) => runWorker({ files: share, settings }));
+  const outputs = [await analyse(service, shares[0]), ...(await Promise.all(workers))];
+  for (const o of outputs) {
+    reports.push(...o.reports);
+    failures.push(...o.failures);
+  }
+  reports.sort((a, b) => a.index - b.index);
+  return { reports, failures };
+}
+
+/** A cheap test that a file can contain anything worth parsing: a three-digit number or a known name. */
+function mayContainCodes(text: string, service: ErrorCodeLanguageService): boolean {
+  return STATUS_NUMBER.test(text) || hasCandidateName(text, service.registry);
 }
 
 /** Workers re-run this same bundle; that only works from the built CLI, not from sources under tsx. */
@@ -50,23 +83,20 @@ function runWorker(input: WorkerInput): Promise<WorkerOutput> {
   });
 }
 
-async function analyse(files: Array<FileToCheck & { index: number }>, settings: Settings): Promise<WorkerOutput> {
-  const service = new ErrorCodeLanguageService({ settings });
-  const names = service.registry.candidatePattern();
+async function analyse(service: ErrorCodeLanguageService, files: Candidate[]): Promise<WorkerOutput> {
   const output: WorkerOutput = { reports: [], failures: [] };
   for (const file of files) {
     try {
-      const text = fs.readFileSync(file.path, 'utf8');
-      if (!mayContainCodes(text, names)) {
-        output.reports.push({ index: file.index, path: file.path, language: file.language, occurrences: [], findings: [] });
-        continue;
-      }
-      output.reports.push({ index: file.index, ...(await checkFile(service, file.path, file.language, text)) });
+      output.reports.push({ index: file.index, ...(await checkFile(service, file.path, file.language, file.text)) });
     } catch (error) {
-      output.failures.push(`${file.path}: analysis failed (${error instanceof Error ? error.message : String(error)})`);
+      output.failures.push(failed(file.path, error));
     }
   }
   return output;
+}
+
+function failed(path: string, error: unknown): string {
+  return `${path}: analysis failed (${error instanceof Error ? error.message : String(error)})`;
 }
 
 /** Worker side: when this bundle is loaded as an analysis worker, do the share and report back. */
@@ -74,6 +104,6 @@ export function startWorkerIfAsked(): boolean {
   const input = (workerData as { eciCheck?: WorkerInput } | null)?.eciCheck;
   if (isMainThread || !input || !parentPort) return false;
   const port = parentPort;
-  void analyse(input.files as Array<FileToCheck & { index: number }>, input.settings).then((output) => port.postMessage(output));
+  void analyse(new ErrorCodeLanguageService({ settings: input.settings }), input.files).then((output) => port.postMessage(output));
   return true;
 }
