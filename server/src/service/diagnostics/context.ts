@@ -4,9 +4,9 @@ import type { ParsedDocument } from '../parsing/documentTrees';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence, Range } from '../types';
 import type { BaseFindingData, FindingLanguage } from './findingData';
-import { enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
+import { CallInfo, enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
 import { MechanismScope } from './mechanisms';
-import { findRequests, RequestInfo } from './requests';
+import { findRequests, RequestInfo, responseVarOf } from './requests';
 import { statusTest, StatusTest } from './branches';
 import { findRetryLoops, RetryLoop } from './retryLoops';
 
@@ -135,6 +135,38 @@ export class DiagContext {
     }
     return best;
   }
+
+  /** The response tested at `node` came from a call that already retries (see MechanismScope.isRetryingCall). */
+  responseFromRetryingCall(node: Node, responseVar: string | undefined): boolean {
+    if (!responseVar) return false;
+    const assigned = this.assignmentsIn(enclosingFn(this.flow, node)).get(responseVar);
+    if (!assigned) return false;
+    let source: CallInfo | undefined;
+    for (const call of assigned) {
+      if (call.start >= node.startIndex) break;
+      source = call;
+    }
+    return source !== undefined && this.mechanisms.isRetryingCall(source);
+  }
+
+  /** Calls whose result is assigned to a variable, by variable, per function, in source order (computed once). */
+  private assignmentsIn(fn: FnInfo | undefined): Map<string, CallInfo[]> {
+    let byVar = this.assignments.get(fn);
+    if (!byVar) {
+      byVar = new Map();
+      for (const call of this.flow.callsByFn.get(fn) ?? []) {
+        const name = responseVarOf(call.node);
+        if (!name) continue;
+        const list = byVar.get(name);
+        if (list) list.push(call);
+        else byVar.set(name, [call]);
+      }
+      this.assignments.set(fn, byVar);
+    }
+    return byVar;
+  }
+
+  private readonly assignments = new Map<FnInfo | undefined, Map<string, CallInfo[]>>();
 
   /** Requests whose innermost function is `fn` (undefined: top level), in source order. */
   requestsIn(fn: FnInfo | undefined): readonly RequestInfo[] {

@@ -75,6 +75,16 @@ export class MechanismScope {
     return copy as unknown as MechanismScope;
   }
 
+  /**
+   * A call that already retries what it sends: an in-house retry helper (`request_with_retry(...)`,
+   * `fetchWithRetry(url)`, `HttpRetry.send(...)`), a configured wrapper, or a name from the settings.
+   * A response it returns has been through the retries, so giving up on it afterwards is right.
+   */
+  isRetryingCall(call: { name: string; receiver?: string }): boolean {
+    const receiver = call.receiver?.split('.').pop() ?? '';
+    return this.wrappers.has(call.name) || this.retryFunctionNames.has(call.name) || RETRY_NAME.test(call.name) || RETRY_NAME.test(receiver);
+  }
+
   /** Call names that feed the file-wide facts (wrappers and configuration calls): an edit naming one needs a full pass. */
   globalNames(): string[] {
     const configs = RETRY_MECHANISMS.filter((m) => m.language === FAMILY[this.flow.grammarName]).flatMap((m) => (m.configCalls ?? []).map((c) => c.callee));

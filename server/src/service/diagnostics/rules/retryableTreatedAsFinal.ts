@@ -29,6 +29,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (ctx.mechanisms.covering(guard)) continue;
     const fn = enclosingFn(ctx.flow, guard);
     const responseVar = subjectRoot(test.subject);
+    // The response came back from a retrying helper: its retries are spent, giving up is right.
+    if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
