@@ -1,4 +1,5 @@
 import { assert, expectContains, Scenario } from '../support/scenario';
+import { poll } from '../support/workbench';
 
 const FILE = 'python/billing_client.py';
 
@@ -30,6 +31,11 @@ export const scenario: Scenario = {
     await wb.save();
     const after = await wb.waitForFileOnDisk(FILE, (t) => t !== before);
     assert(after.length > before.length, 'the quick fix did not add anything to the file');
+    expectContains(after, 'def request_with_retry(', 'the saved file (helper inserted)');
+    expectContains(after, 'r = request_with_retry(', 'the saved file (request rewritten)');
+    // The warning the fix was offered for goes away once the server re-analyses the fixed file.
+    await poll('the warning squiggle to clear', async () => ((await wb.squiggleCount('warning')) === 0 ? true : undefined), 20_000);
+    await wb.screenshot('warning-cleared');
     const diff = after.split('\n').filter((l) => !before.split('\n').includes(l));
     log(`added ${diff.length} line(s), e.g. ${JSON.stringify(diff.slice(0, 3))}`);
     resetWorkspace(FILE);

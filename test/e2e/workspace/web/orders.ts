@@ -11,3 +11,10 @@ export async function getOrder(id: string): Promise<unknown> {
   }
   return res.json();
 }
+
+export function describeFailure(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ECONNRESET') {
+    return 'the connection was reset';
+  }
+  return err.message;
+}
