@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { registerDocumentSync } from './features/documentSync';
+import { ExcludedFiles } from './features/excludedFiles';
 import { ServerEvents } from './features/serverEvents';
 import { SkippedDocuments } from './features/skippedDocuments';
 import { DiagnosticsPublisher, describe } from './features/diagnosticsPublisher';
@@ -41,7 +42,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const skipped = new SkippedDocuments();
   const events = new ServerEvents();
   const notices = (uri: string): Diagnostic[] => skipped.notice(uri, service.getSettings().maxFileSize);
-  const diagnostics = new DiagnosticsPublisher(connection, service, queue, notices, (uri) => events.fireAnalysed(uri));
+  const excluded = new ExcludedFiles();
+  const diagnostics = new DiagnosticsPublisher(connection, service, queue, notices, (uri) => events.fireAnalysed(uri), (uri) =>
+    excluded.excludes(uri, service.getSettings()),
+  );
   let initializeParams: InitializeParams | undefined;
   let resolveInitialized: (params: InitializeParams) => void = () => undefined;
   const initialized = new Promise<InitializeParams>((resolve) => (resolveInitialized = resolve));
@@ -50,6 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     initializeParams = params;
+    excluded.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     configurationPull = params.capabilities.workspace?.configuration === true;
     service.configure(normalizeSettings(params.initializationOptions?.settings));
     return {

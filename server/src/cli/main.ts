@@ -1,4 +1,7 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { relativePath } from '../features/excludedFiles';
+import { GlobFilter } from '../service/conveniences/pathFilters';
 import { normalizeSettings } from '../service/settings';
 import type { Severity } from '../service/types';
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from './args';
@@ -32,6 +35,11 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
   }
   const settings = normalizeSettings(args.config ? readConfig(args.config, err) : undefined);
   const walked = walkFiles(args.paths, args.maxFileSize);
+  if (settings.exclude.length) {
+    // --config's `exclude` globs match paths relative to the working directory.
+    const globs = new GlobFilter(settings.exclude);
+    walked.files = walked.files.filter((f) => !globs.excludes(relativePath(path.resolve(f.path), [process.cwd()])));
+  }
   const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs);
   const reports: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
   walked.notices.push(...failures);

@@ -18,6 +18,7 @@ export class DiagnosticsPublisher {
     private readonly queue: DocumentQueue,
     private readonly notices: (uri: string) => Diagnostic[],
     private readonly analysed: (uri: string) => void = () => undefined,
+    private readonly excluded: (uri: string) => boolean = () => false,
   ) {}
 
   schedule(uri: string, delay = DEBOUNCE_MS): void {
@@ -38,7 +39,8 @@ export class DiagnosticsPublisher {
     const version = doc.version;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = [...this.notices(uri), ...this.service.diagnostics(uri).map((f) => toDiagnostic(f, uri))];
+      const findings = this.excluded(uri) ? [] : this.service.diagnostics(uri);
+      diagnostics = [...this.notices(uri), ...findings.map((f) => toDiagnostic(f, uri))];
     } catch (error) {
       this.connection.console.error(`Error Code Insight: analysis of ${uri} failed: ${describe(error)}`);
       diagnostics = this.notices(uri);
