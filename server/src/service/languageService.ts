@@ -1,6 +1,7 @@
 import { createBuiltinRegistry } from './catalog/builtinCatalogs';
 import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
 import { type CatalogFileReport, type CatalogSource, loadWorkspaceCatalogs } from './catalog/workspaceCatalogs';
+import { headerHover } from './headerHover';
 import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
 import { type CompletionEntry, computeCompletions } from './completion';
@@ -96,7 +97,10 @@ export class ErrorCodeLanguageService {
 
   hover(uri: string, position: Position): HoverResult | undefined {
     const occurrence = this.occurrenceAt(uri, position);
-    if (!occurrence) return undefined;
+    if (!occurrence) {
+      const doc = this.documents.get(uri);
+      return doc?.languageId === 'http' ? headerHover(doc.text, position) : undefined;
+    }
     const entries = this.entriesFor(occurrence);
     if (entries.length === 0) return undefined;
     const doc = this.documents.get(uri);
