@@ -21,8 +21,9 @@ function wrap(language: string, prelude: string, body: string): string {
 
 /** mechanism id → [prelude, optional replacement of the bare body]. */
 const CASES: Record<string, [string, ((body: string) => string)?]> = {
-  'urllib3-retry': ['s = requests.Session()\ns.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))'],
-  'httpx-transport-retries': ['transport = httpx.HTTPTransport(retries=3)'],
+  // A mounted Retry reaches requests made through the session, not module-level requests.get.
+  'urllib3-retry': ['s = requests.Session()\ns.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))', (b) => b.replace('requests.get(', 's.get(')],
+  'httpx-transport-retries': ['client = httpx.Client(transport=httpx.HTTPTransport(retries=3))', (b) => b.replace('requests.get(', 'client.get(')],
   tenacity: ['from tenacity import retry', (b) => `@retry\n${b}`],
   backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception)\n${b}`],
   retrying: ['from retrying import retry', (b) => `@retry(stop_max_attempt_number=3)\n${b}`],

@@ -15,6 +15,11 @@ export interface RetryMechanism {
   decorators?: string[];
   wrappers?: string[];
   configCalls?: Array<{ callee: string; withOption?: string }>;
+  /**
+   * Module-level request functions the mechanism never reaches: a urllib3 `Retry` mounted on a Session
+   * does nothing for `requests.get(...)`, which uses a fresh session of its own.
+   */
+  bypassedBy?: string[];
 }
 
 export interface RetryMechanismFile {
@@ -34,6 +39,8 @@ const RETRY_NAME = /retr(y|ies|ying)|backoff|resilien/i;
 export class MechanismScope {
   /** A mechanism configured or imported for the whole file; the id explains why. */
   readonly fileMechanism: string | undefined;
+  /** Receivers whose module-level calls the file-wide mechanism does not reach. */
+  private readonly bypass = new Set<string>();
   private readonly wrappers = new Set<string>();
   private readonly decorators = new Set<string>();
   /** Function names passed to (or called inside) a retry wrapper. */
@@ -47,13 +54,19 @@ export class MechanismScope {
     const ownFunctions = new Set(flow.fns.map((f) => f.name).filter((n): n is string => !!n));
     for (const m of mine) {
       const imported = (m.imports ?? []).some((name) => flow.imports.some((module) => importMatches(module, name)));
-      if (imported && m.kind !== 'decorator') fileMechanism ??= m.id;
+      if (imported && m.kind !== 'decorator' && !fileMechanism) {
+        fileMechanism = m.id;
+        for (const r of m.bypassedBy ?? []) this.bypass.add(r);
+      }
       for (const d of m.decorators ?? []) this.decorators.add(d);
       if (imported || !m.imports) for (const w of m.wrappers ?? []) this.wrappers.add(w);
       for (const config of m.configCalls ?? []) {
         if (ownFunctions.has(config.callee)) continue;
         const hit = flow.calls.find((c) => c.name === config.callee && (!config.withOption || hasOption(c.node, config.withOption)));
-        if (hit) fileMechanism ??= m.id;
+        if (hit && !fileMechanism) {
+          fileMechanism = m.id;
+          for (const r of m.bypassedBy ?? []) this.bypass.add(r);
+        }
       }
     }
     for (const name of retryFunctionNames) this.wrappers.add(name.split('.').pop() ?? name);
@@ -91,9 +104,12 @@ export class MechanismScope {
     return [...this.wrappers, ...configs];
   }
 
-  /** The mechanism that retries the code at `node`, or undefined when nothing does. */
-  covering(node: Node): string | undefined {
-    if (this.fileMechanism) return this.fileMechanism;
+  /**
+   * The mechanism that retries the code at `node`, or undefined when nothing does. `receiver` is the
+   * receiver of the request concerned, when known (`requests` in `requests.get(...)`).
+   */
+  covering(node: Node, receiver?: string): string | undefined {
+    if (this.fileMechanism && !(receiver !== undefined && this.bypass.has(receiver))) return this.fileMechanism;
     for (let fn: FnInfo | undefined = enclosingFn(this.flow, node); fn; fn = fn.parent) {
       if (fn.decorators.some((d) => this.decorators.has(d) || RETRY_NAME.test(d))) return `decorator @${fn.decorators.join(', @')}`;
       if (fn.name && (this.wrappedNames.has(fn.name) || this.retryFunctionNames.has(fn.name) || RETRY_NAME.test(fn.name))) {

@@ -26,7 +26,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
   for (const request of ctx.requests) {
     const { call } = request;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
-    if (ctx.mechanisms.covering(call.node) || ctx.mechanisms.isRetryingCall(call)) continue;
+    if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
     if (handlesRetryableCode(ctx, request)) continue;

@@ -26,16 +26,16 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   for (const { test, codes } of byGuard.values()) {
     const guard = test.guard!;
     if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
-    if (ctx.mechanisms.covering(guard)) continue;
-    const fn = enclosingFn(ctx.flow, guard);
     const responseVar = subjectRoot(test.subject);
+    const request = ctx.requestFor(guard, responseVar);
+    if (ctx.mechanisms.covering(guard, request?.call.receiver)) continue;
+    const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
-    const request = ctx.requestFor(guard, responseVar);
     const unique = [...new Set(codes)];
     const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
     const checkNode = test.op === 'case' ? test.test : test.test;
