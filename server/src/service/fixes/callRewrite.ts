@@ -11,6 +11,8 @@ import { Doc } from './text';
 
 export interface CallRewrite {
   library: RetryLibrary;
+  /** The template to insert when the library has several (httpx sync vs async); else the library's first. */
+  templateId?: string;
   /** Replaces the call node's text. */
   text: string;
   /** Statements to insert before the call's statement (at its indentation), e.g. a C# key variable. */
@@ -61,6 +63,11 @@ function python(call: Node, library: HttpLibrary, method: HttpMethod): CallRewri
   }
   const list = attr === 'request' ? inner : `"${effective}", ${inner}`;
   const awaited = isAwaited(call);
+  // `await client.get(...)` on httpx can only be an AsyncClient: its helper is a coroutine.
+  if (lib === 'httpx' && awaited) {
+    if (isModule) return undefined;
+    return { library: lib, templateId: 'retry-httpx-async', text: `httpx_async_request_with_retry(${client}, ${list})`, extraImports, awaited };
+  }
   const prefix = lib === 'aiohttp' && !awaited ? 'await ' : '';
   return { library: lib, text: `${prefix}${helper}(${client}, ${list})`, extraImports, awaited };
 }

@@ -12,6 +12,7 @@ import { namedConstantFixes } from './namedConstant';
 import { nonRetryableFix } from './nonRetryable';
 import { retryWrapFix } from './retryWrap';
 import { suppressFix } from './suppress';
+import { unsafeConfigFix } from './unsafeConfig';
 import type { Doc } from './text';
 
 export interface CodeActionOptions {
@@ -27,7 +28,7 @@ export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
   'no-retry-on-request': [retryWrapFix, libraryRetryFix],
   'retry-ignores-retry-after': [retryAfterFix],
   'retry-without-backoff': [backoffFix],
-  'unsafe-retry': [(doc, finding) => idempotencyKeyFix(doc, finding)],
+  'unsafe-retry': [(doc, finding) => idempotencyKeyFix(doc, finding), (doc, finding) => unsafeConfigFix(doc, finding)],
   'missing-retry-after': [missingRetryAfterFix],
   'non-retryable-retried': [(doc, finding) => nonRetryableFix(doc, finding)],
 };

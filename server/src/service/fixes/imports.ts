@@ -1,11 +1,12 @@
 /**
  * Merges import lines into a file's existing import block without duplicates, per language:
- * Python `import x`, JS/TS `import a, { b } from 'm'` (merged into an existing import of the same
+ * Python `import x` (into its stdlib or third-party group: pythonImports.ts), JS/TS `import a, { b } from 'm'` (merged into an existing import of the same
  * module), Go `import "p"` (folded into one grouped declaration), Java `import x;`, C# `using X;`.
  * Returns the edits and the offset just after the import block (where a helper may go).
  */
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../types';
+import { pythonGroupedImports } from './pythonImports';
 import { Doc, edit, eol, insertAt } from './text';
 
 export interface ImportPlan {
@@ -60,6 +61,7 @@ function lineImports(doc: Doc, root: Node, wanted: readonly string[], types: str
   const nl = eol(doc);
   const anchor = existing.length ? existing[existing.length - 1].endIndex : preamble;
   if (missing.length === 0) return { edits: [], afterImports: anchor };
+  if (doc.languageId === 'python' && existing.length) return { edits: pythonGroupedImports(doc, existing, missing), afterImports: anchor };
   const block = missing.join(nl);
   const text = anchor === 0 ? block + nl + (doc.text.length ? nl : '') : nl + block + (existing.length ? '' : nl);
   return { edits: [insertAt(doc, anchor, text)], afterImports: anchor };

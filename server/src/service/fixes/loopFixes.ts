@@ -10,6 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import type { RetryIgnoresRetryAfterData, RetryWithoutBackoffData } from '../diagnostics/findingData';
 import { escapeSnippetText, templateById } from '../templates';
 import type { CodeActionResult, Finding, TextEdit } from '../types';
+import { goCapLoop } from './goLoopCap';
 import { helperEdits } from './helper';
 import { mergeImports } from './imports';
 import { ancestor, Doc, edit, eol, indentOfLine, indentUnit, insertAt, nodeAt, offsetsOf } from './text';
@@ -63,7 +64,8 @@ export function retryAfterFix(doc: Doc, finding: Finding, snippet: boolean): Cod
     arg = `retryAfterMs ?? ${x}`;
     extra = helperEdits(doc, templateById(isTs(doc) ? 'retry-after-parse-javascript-ts' : 'retry-after-parse-javascript'), { snippet: false }).edits;
   } else if (doc.languageId === 'go') {
-    before = [`retryDelay := ${x}`, `if wait, ok := parseRetryAfter(${r}.Header.Get("Retry-After"), 60*time.Second); ok {`, `\tretryDelay = wait`, `}`];
+    // The delay may sit on the error path, where the response is nil: guard the header read.
+    before = [`retryDelay := ${x}`, `if ${r} != nil {`, `\tif wait, ok := parseRetryAfter(${r}.Header.Get("Retry-After"), 60*time.Second); ok {`, `\t\tretryDelay = wait`, `\t}`, `}`];
     arg = 'retryDelay';
     extra = helperEdits(doc, templateById('retry-after-parse-go'), { snippet: false }).edits;
   } else if (doc.languageId === 'java') {
@@ -138,10 +140,12 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
   const edits: TextEdit[] = [];
   let counter = data.counterVar;
   const nl = eol(doc);
+  const capImports: string[] = [];
   if (data.problem === 'no-cap' || !counter) {
-    const capped = capLoop(doc, data, snippet);
+    const capped: { edits: TextEdit[]; counter: string; imports?: string[] } | undefined = doc.languageId === 'go' ? goCapLoop(doc, data, snippet) : capLoop(doc, data, snippet);
     if (!capped) return undefined;
     edits.push(...capped.edits);
+    capImports.push(...(capped.imports ?? []));
     counter = capped.counter;
   }
   if (data.delayArgRange) {
@@ -150,7 +154,7 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
     const expr = backoffExpr(doc, counter, doc.text.slice(s, e), snippet);
     if (!expr) return undefined;
     edits.push(edit(doc, s, e, expr.text));
-    edits.push(...helperEdits(doc, undefined, { snippet, extraImports: expr.imports, extraHelpers: expr.helpers }).edits);
+    edits.push(...helperEdits(doc, undefined, { snippet, extraImports: [...expr.imports, ...capImports], extraHelpers: expr.helpers }).edits);
   } else if (data.problem === 'no-delay' || data.problem === 'no-cap') {
     // No delay at all: wait before every retry, at the top of the loop body.
     const expr = backoffExpr(doc, counter, '', snippet);
@@ -169,7 +173,7 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
     const js = `if (${c} > 0) await new Promise((resolve) => setTimeout(resolve, ${expr.text}));`;
     const stmt = sleeps[doc.languageId] ?? js;
     edits.push(insertAt(doc, lineStartOf(doc, line), indent + stmt + nl));
-    const imports = doc.languageId === 'python' ? [...expr.imports, 'import time'] : doc.languageId === 'go' ? ['import "time"'] : expr.imports;
+    const imports = [...(doc.languageId === 'python' ? [...expr.imports, 'import time'] : doc.languageId === 'go' ? ['import "time"'] : expr.imports), ...capImports];
     edits.push(...helperEdits(doc, undefined, { snippet, extraImports: imports, extraHelpers: expr.helpers }).edits);
   } else return undefined;
   const title = data.problem === 'no-cap' ? 'Cap the attempts and back off exponentially with jitter' : 'Use capped exponential backoff with jitter';
@@ -195,7 +199,7 @@ function capLoop(doc: Doc, data: RetryWithoutBackoffData, snippet: boolean): { e
       return { counter, edits: [edit(doc, hs, hs + m[0].length, `for ${counter} in range(${n}):`), after(`raise RuntimeError("${msg}")`)] };
     }
     case 'go':
-      return undefined; // giving up needs a return matching the function's results; not guessed
+      return undefined; // see goCapLoop
     case 'java':
     case 'csharp':
     default: {

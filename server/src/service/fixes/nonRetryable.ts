@@ -1,7 +1,8 @@
 /**
  * `non-retryable-retried`: "Stop retrying 400, 404": deletes the offending codes from the status list
  * (with their separators; a Python tuple left with one element keeps its trailing comma), or turns a
- * range test (`status >= 400`) into a test of exactly the retryable statuses.
+ * range test (`status >= 400`) into a test of exactly the retryable statuses (Go: a disjunction of
+ * `==` tests over the subject, which must be a plain name or field selector).
  */
 import type { NonRetryableRetriedData } from '../diagnostics/findingData';
 import { RETRYABLE_STATUSES } from '../templates/templateTypes';
@@ -69,7 +70,13 @@ function rangeTest(doc: Doc, data: NonRetryableRetriedData): TextEdit[] | undefi
     java: `java.util.Set.of(${list}).contains(${subject})`,
     csharp: `${subject} is ${RETRYABLE_STATUSES.join(' or ')}`,
   };
+  // Go has no set expression: a disjunction, only over a side-effect-free subject (read once per term).
+  if (/^[A-Za-z_][\w.]*$/.test(subject)) {
+    const terms = RETRYABLE_STATUSES.map((s) => `${subject} == ${s}`).join(' || ');
+    const wholeCondition = node.parent?.type === 'if_statement' && node.parent.childForFieldName('condition')?.startIndex === node.startIndex;
+    replacements.go = wholeCondition ? terms : `(${terms})`;
+  }
   const text = replacements[doc.languageId];
-  if (!text) return undefined; // Go has no expression-level set; left to the retry helper fix
+  if (!text) return undefined;
   return [edit(doc, node.startIndex, node.endIndex, text)];
 }

@@ -32,7 +32,9 @@ export function retryWrapFix(doc: Doc, finding: Finding, snippetSupport: boolean
   const indent = indentOfLine(doc, statementLine);
   const rewrite = rewriteCall(doc, call, data.library, data.method ?? 'UNKNOWN', indent);
   if (!rewrite) return undefined;
-  const template = templatesFor(doc.languageId).find((t) => t.library === rewrite.library && !t.id.startsWith('retry-after-parse'));
+  const template = rewrite.templateId
+    ? templatesFor(doc.languageId).find((t) => t.id === rewrite.templateId)
+    : templatesFor(doc.languageId).find((t) => t.library === rewrite.library && !t.id.startsWith('retry-after-parse') && !t.id.endsWith('-async'));
   if (!template) return undefined;
   // Snippet syntax only when there are tab stops to offer, i.e. when the helper goes in.
   const snippet = snippetSupport && !definesName(doc, template.helperName);

@@ -1,5 +1,5 @@
 /**
- * Python retry templates: requests, httpx (sync) and aiohttp (async), plus the standalone
+ * Python retry templates: requests, httpx (sync and async) and aiohttp (async), plus the standalone
  * Retry-After parser. Delays are in seconds.
  */
 import type { RetryTemplate } from './templateTypes';
@@ -149,6 +149,47 @@ async def aiohttp_request_with_retry(session, method, url, *, max_attempts=${ATT
     helperName: 'aiohttp_request_with_retry',
     defines: [...COMMON_NAMES, 'aiohttp_request_with_retry'],
     call: 'await aiohttp_request_with_retry(session, $REQUEST)',
+  },
+  {
+    id: 'retry-httpx-async',
+    languages: ['python'],
+    library: 'httpx',
+    description:
+      'httpx (async, AsyncClient): retry 408/429/5xx and transport errors for idempotent or Idempotency-Key requests, honouring Retry-After, with capped full-jitter backoff.',
+    imports: [...PARSE_IMPORTS, 'import asyncio', 'import random', 'import httpx'],
+    helper: `${CONSTANTS}
+
+
+${PARSE_RETRY_AFTER}
+
+
+${MAY_RETRY}
+
+
+${BACKOFF}
+
+
+async def httpx_async_request_with_retry(client, method, url, *, max_attempts=${ATTEMPTS}, base_delay=${BASE},
+                                         max_delay=${CAP}, retry_after_cap=60.0, **kwargs):
+    """Send a request on an httpx.AsyncClient, retrying 408/429/5xx and transport errors; returns the last
+    response or raises the last error."""
+    attempts = max_attempts if _may_retry(method, kwargs.get("headers")) else 1
+    for attempt in range(attempts):
+        try:
+            response = await client.request(method, url, **kwargs)
+        except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError):
+            if attempt + 1 >= attempts:
+                raise
+            delay = None
+        else:
+            if response.status_code not in RETRYABLE_STATUSES or attempt + 1 >= attempts:
+                return response
+            delay = parse_retry_after(response.headers.get("Retry-After"), retry_after_cap)
+            await response.aclose()
+        await asyncio.sleep(delay if delay is not None else _backoff(attempt, base_delay, max_delay))`,
+    helperName: 'httpx_async_request_with_retry',
+    defines: [...COMMON_NAMES, 'httpx_async_request_with_retry'],
+    call: 'await httpx_async_request_with_retry(client, $REQUEST)',
   },
   {
     id: 'retry-after-parse-python',
