@@ -48,6 +48,53 @@ function jsHeaders(obj: Node | undefined, value: string): string {
   return `{ ${inside ? inside + ', ' : ''}headers: { ${pair} } }`;
 }
 
+const CS_HEADER = 'Headers = { { "Idempotency-Key", idempotencyKey } }';
+
+/** `new HttpRequestMessage(…) { … }` with the key header added to its initializer; undefined if it has Headers already. */
+function csharpWithHeader(creation: string): string | undefined {
+  if (/\bHeaders\s*=/.test(creation)) return undefined;
+  const m = /\{([\s\S]*)\}\s*$/.exec(creation);
+  if (!m || !/\)\s*\{/.test(creation)) return `${creation} { ${CS_HEADER} }`;
+  const inside = m[1].trim().replace(/,$/, '');
+  return `${creation.slice(0, m.index)}{ ${inside ? inside + ', ' : ''}${CS_HEADER} }`;
+}
+
+/**
+ * C#: the HttpRequestMessage each attempt sends carries the key (never DefaultRequestHeaders: that
+ * would share one key between every request of the client). `client.PostAsync(url, content)` becomes
+ * `client.SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = content, Headers = … })`;
+ * `client.SendAsync(request)` gets `request.Headers.Add(…)` when `request` is created inside the loop
+ * (a message is built per attempt, so the header is added once per message).
+ */
+function csharpKeyedRequest(doc: Doc, call: Node, data: UnsafeRetryData, args: Node[]): TextEdit[] | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'member_access_expression') return undefined;
+  const receiver = fn.childForFieldName('expression')?.text;
+  const name = fn.childForFieldName('name')?.text ?? '';
+  const verb = { PostAsync: 'Post', PatchAsync: 'Patch' }[name];
+  if (args.some((a) => /^\s*@?\w+\s*:(?!:)/.test(a.text))) return undefined; // named arguments: not reordered
+  if (verb && receiver && args.length >= 1 && args.length <= 3) {
+    const content = args[1] ? `Content = ${args[1].text}, ` : '';
+    const rest = args.slice(2).map((a) => `, ${a.text}`).join('');
+    return [edit(doc, call.startIndex, call.endIndex, `${receiver}.SendAsync(new HttpRequestMessage(HttpMethod.${verb}, ${args[0].text}) { ${content}${CS_HEADER} }${rest})`)];
+  }
+  if (name !== 'SendAsync' || !args[0]) return undefined;
+  const message = args[0].type === 'argument' ? args[0].namedChildren.find((n) => n && n.type !== 'comment') : args[0];
+  if (!message || /:\s*$/.test(args[0].text.slice(0, message.startIndex - args[0].startIndex))) return undefined; // named argument
+  if (message.type === 'object_creation_expression') {
+    const text = csharpWithHeader(message.text);
+    return text ? [edit(doc, message.startIndex, message.endIndex, text)] : undefined;
+  }
+  if (message.type !== 'identifier') return undefined;
+  const loop = nodeAt(doc, data.loopRange!);
+  const declared = new RegExp(`\\b(?:var|HttpRequestMessage\\??)\\s+${message.text}\\s*=\\s*new\\b`).test(loop?.text ?? '');
+  if (!declared || new RegExp(`\\b${message.text}\\.Headers\\b`).test(loop?.text ?? '')) return undefined;
+  const stmtLine = (data.requestStatementRange ?? data.requestRange!).start.line;
+  const indent = indentOfLine(doc, stmtLine);
+  const line = `${indent}${message.text}.Headers.Add("Idempotency-Key", idempotencyKey);${eol(doc)}`;
+  return [insertAt(doc, doc.lines.offsetAt({ line: stmtLine, character: 0 }), line)];
+}
+
 export function idempotencyKeyFix(doc: Doc, finding: Finding): CodeActionResult | undefined {
   const data = finding.data as unknown as UnsafeRetryData | undefined;
   if (!data || data.via !== 'loop' || !data.loopRange) return undefined;
@@ -94,7 +141,13 @@ export function idempotencyKeyFix(doc: Doc, finding: Finding): CodeActionResult 
       imports = ['import java.util.UUID;'];
       break;
     }
-    case 'csharp':
+    case 'csharp': {
+      const edit1 = csharpKeyedRequest(doc, call, data, named);
+      if (!edit1) return undefined;
+      edits.push(beforeLoop('var idempotencyKey = Guid.NewGuid().ToString();'), ...edit1);
+      imports = ['using System;'];
+      break;
+    }
     case 'http':
       return undefined;
     default: {
