@@ -7,6 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HttpLibrary, HttpMethod } from '../diagnostics/findingData';
 import type { RetryLibrary } from '../templates';
+import { csharpSendFactory } from './csharpSend';
 import { Doc } from './text';
 
 export interface CallRewrite {
@@ -19,6 +20,8 @@ export interface CallRewrite {
   before?: string[];
   extraImports?: string[];
   extraHelpers?: Array<{ name: string; text: string; imports: string[] }>;
+  /** Offsets [start, end) to delete (C#: a request variable's declaration moved into the factory). */
+  remove?: Array<[number, number]>;
   /** True when the call is already awaited (the helper call must not add another `await`). */
   awaited: boolean;
 }
@@ -237,11 +240,12 @@ function java(call: Node, method: HttpMethod): CallRewrite | undefined {
 }
 
 /** `client.GetAsync(url)` → `HttpRetry.SendAsync(client, () => new HttpRequestMessage(HttpMethod.Get, url))`. */
-function csharp(call: Node): CallRewrite | undefined {
+function csharp(call: Node, method: HttpMethod): CallRewrite | undefined {
   const fn = call.childForFieldName('function');
   if (call.type !== 'invocation_expression' || fn?.type !== 'member_access_expression') return undefined;
   const receiver = fn.childForFieldName('expression')?.text;
   const name = fn.childForFieldName('name')?.text ?? '';
+  if (name === 'SendAsync' && receiver) return csharpSend(call, receiver, method);
   const args = namedArgs(call.childForFieldName('arguments')).map((a) => a.text);
   const verbs: Record<string, string> = { GetAsync: 'Get', DeleteAsync: 'Delete', PostAsync: 'Post', PutAsync: 'Put', PatchAsync: 'Patch' };
   const verb = verbs[name];
@@ -268,10 +272,19 @@ export function rewriteCall(doc: Doc, call: Node, library: HttpLibrary, method: 
     case 'java':
       return java(call, method);
     case 'csharp':
-      return csharp(call);
+      return csharp(call, method);
     case 'http':
       return undefined;
     default:
       return javascript(call, library, method);
   }
+}
+
+/** `client.SendAsync(message)`: the message becomes the per-attempt factory (see csharpSend.ts). */
+function csharpSend(call: Node, receiver: string, method: HttpMethod): CallRewrite | undefined {
+  const factory = csharpSendFactory(call, method);
+  if (!factory) return undefined;
+  const before = factory.keyed ? ['var idempotencyKey = Guid.NewGuid().ToString();'] : undefined;
+  const text = `HttpRetry.SendAsync(${receiver}, () => ${factory.creation}${factory.token ? ', ' + factory.token : ''})`;
+  return { library: 'HttpClient', text, before, remove: factory.remove, extraImports: ['using System;'], awaited: isAwaited(call) };
 }

@@ -47,6 +47,7 @@ export function retryWrapFix(doc: Doc, finding: Finding, snippetSupport: boolean
     edits.push(insertAt(doc, lineStart, rewrite.before.map((s) => indent + esc(s) + nl).join('')));
   }
   edits.push(edit(doc, call.startIndex, call.endIndex, esc(rewrite.text.replace(/\n/g, nl))));
+  for (const [start, end] of rewrite.remove ?? []) edits.push(edit(doc, start, end, ''));
   return {
     title: RETRY_WRAP_TITLE,
     kind: 'quickfix',
