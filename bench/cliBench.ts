@@ -19,15 +19,17 @@ async function floorScript(): Promise<string> {
         const fs = require('fs'); const path = require('path');
         const { TreeSitterHost } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/parsing/treeSitter'))});
         const { grammarFor, languageForPath } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/parsing/grammars'))});
-        const { mayContainCodes } = require(${JSON.stringify(path.join(ROOT, 'server/src/cli/checkFiles'))});
+        const { hasCandidateName } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/spotting/candidates'))});
         const { createBuiltinRegistry } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/catalog/builtinCatalogs'))});
+        // The same pre-filter as the CLI (server/src/cli/parallel.ts).
+        const mayContainCodes = (t, registry) => /(?<![\\w.])[1-5]\\d\\d(?![\\w.])/.test(t) || hasCandidateName(t, registry);
         function walk(d, out) { for (const n of fs.readdirSync(d).sort()) { const p = path.join(d, n); if (fs.statSync(p).isDirectory()) walk(p, out); else out.push(p); } return out; }
         (async () => {
           const mode = process.argv[2]; const files = walk(process.argv[3], []);
-          if (mode === 'scan') { let bytes = 0; let hits = 0; const names = createBuiltinRegistry().candidatePattern();
+          if (mode === 'scan') { let bytes = 0; let hits = 0; const names = createBuiltinRegistry();
             for (const f of files) { const t = fs.readFileSync(f, 'utf8'); bytes += t.length; if (mayContainCodes(t, names)) hits++; }
             process.stdout.write(JSON.stringify({ bytes, hits })); return; }
-          const host = new TreeSitterHost([${JSON.stringify(path.join(ROOT, 'out', 'wasm'))}]); const parsers = new Map(); const names = createBuiltinRegistry().candidatePattern();
+          const host = new TreeSitterHost([${JSON.stringify(path.join(ROOT, 'out', 'wasm'))}]); const parsers = new Map(); const names = createBuiltinRegistry();
           let parsed = 0;
           for (const f of files) { const lang = languageForPath(f); const g = lang && grammarFor(lang); if (!g) continue;
             const t = fs.readFileSync(f, 'utf8'); if (!mayContainCodes(t, names)) continue;

@@ -4,7 +4,7 @@ import type { GrammarName } from '../parsing/grammars';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence, Position } from '../types';
 import { DiagContext } from './context';
-import { buildFlow, CommentInfo } from './flow/flowModel';
+import { buildFlow, CommentInfo, type FileFlow } from './flow/flowModel';
 import { FLOW_GRAMMARS } from './flow/index';
 import type { MechanismScope } from './mechanisms';
 import { unitAround } from './units';
@@ -21,6 +21,19 @@ export interface DiagState {
   occurrences: readonly Occurrence[];
   /** Offsets of the units (see units.ts). */
   units: Array<[number, number]>;
+}
+
+/**
+ * The file-wide retry facts without the flow they were computed from: a kept state must not hold the
+ * flow model's syntax nodes, calls and maps (about 1 MB per 1,000-line file) for as long as the
+ * document stays open. Re-analysis only rebases the facts onto the edited function's flow.
+ */
+export function detachedMechanisms(mechanisms: MechanismScope, flow: FileFlow): MechanismScope {
+  const empty: FileFlow = {
+    ...flow, fns: [], loops: [], calls: [], comments: [],
+    fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), callsByFn: new Map(), loopsByFn: new Map(),
+  };
+  return mechanisms.rebase(empty);
 }
 
 /** How often an edit was re-analysed in place (for tests and the benchmark). */

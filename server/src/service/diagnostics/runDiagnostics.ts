@@ -5,7 +5,7 @@ import type { Settings } from '../settings';
 import type { Finding, Occurrence } from '../types';
 import { DiagContext } from './context';
 import { buildFlow } from './flow/flowModel';
-import { type DiagState, reanalyseEdit } from './incremental';
+import { type DiagState, detachedMechanisms, reanalyseEdit } from './incremental';
 import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
 import { noRetryOnRequest } from './rules/noRetryOnRequest';
@@ -77,7 +77,7 @@ function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof g
   return {
     raw: runRules(ctx, settings),
     comments: flow.comments,
-    mechanisms: ctx.mechanisms,
+    mechanisms: detachedMechanisms(ctx.mechanisms, flow),
     imports: flow.imports,
     flags: { retryAfter: flow.fileReadsRetryAfter, rateLimit: flow.fileRateLimit, idempotency: flow.fileIdempotencyKey },
     occurrences,
