@@ -65,11 +65,12 @@ export async function serviceFigures(runs: number): Promise<Figure[]> {
     let baseTree = parser.parse(text)!;
     let baseText = text;
     let b = 0;
+    // The two edits toggle one space on one line: their offsets never change, so the floor is the re-parse alone.
+    const textLines = new TextLines(text);
+    const offsets = edits.map((e) => [textLines.offsetAt(e.range.start), textLines.offsetAt(e.range.end)]);
     const reparse = await time(() => {
-      const edit = edits[b++ % 2];
-      const baseLines = new TextLines(baseText);
-      const start = baseLines.offsetAt(edit.range.start);
-      const oldEnd = baseLines.offsetAt(edit.range.end);
+      const edit = edits[b % 2];
+      const [start, oldEnd] = offsets[b++ % 2];
       baseText = baseText.slice(0, start) + edit.text + baseText.slice(oldEnd);
       const newEnd = start + edit.text.length;
       const row = edit.range.start.line;
@@ -80,7 +81,7 @@ export async function serviceFigures(runs: number): Promise<Figure[]> {
     }, runs);
     baseTree.delete();
     const budgetMs = lines <= 300 ? 2 : 15;
-    figures.push(figure({ name: `keystroke → diagnostics, ${lang} ${lines} lines`, unit: 'ms', value: stat(keystroke), baseline: { name: 'tree-sitter incremental re-parse (includes the line-table rebuild)', value: stat(reparse) }, budget: { max: budgetMs, of: 'median', text: `≤ ${budgetMs} ms (and ≤ 1.3× the re-parse floor)` } }));
+    figures.push(figure({ name: `keystroke → diagnostics, ${lang} ${lines} lines`, unit: 'ms', value: stat(keystroke), baseline: { name: 'tree-sitter incremental re-parse', value: stat(reparse) }, budget: { max: budgetMs, of: 'median', text: `≤ ${budgetMs} ms (and ≤ 1.3× the re-parse floor)` } }));
 
     if (lang === 'python' && lines >= 10000) {
       const occurrences = service.occurrences(uri);
