@@ -88,6 +88,7 @@ export const EXEC_CASES: ExecCase[] = [
   python('requests_post_raise.py', 'no-retry-on-request', 'POST', 'requests', 'python3-requests'),
   python('httpx_raise.py', 'no-retry-on-request', 'GET', 'httpx', 'python3-httpx'),
   python('aiohttp_final.py', 'retryable-treated-as-final', 'GET', 'aiohttp', 'python3-aiohttp'),
+  python('httpx_async_raise.py', 'no-retry-on-request', 'GET', 'httpx', 'python3-httpx'),
   { ...python('requests_final.py', 'retryable-treated-as-final', 'GET', 'requests', 'python3-requests'), name: 'python/requests_final.py via urllib3 Retry', title: /urllib3 Retry/ },
   node('fetch_not_ok.mjs', 'no-retry-on-request', 'GET'),
   node('fetch_post_not_ok.mjs', 'no-retry-on-request', 'POST'),
