@@ -1,6 +1,6 @@
 /**
  * Python import merging by group (PEP 8 / isort sections): a new standard-library import joins the
- * file's standard-library block, a third-party one joins the last third-party block; inside a block
+ * * file's standard-library block, a third-party one joins the first non-stdlib block; inside a block
  * it goes in sorted position when the block is sorted, else at the block's end. A missing group is
  * created as its own blank-line separated block (stdlib before third-party, after `__future__`).
  */
@@ -43,7 +43,7 @@ export function pythonGroupedImports(doc: Doc, existing: Node[], missing: string
   const isFuture = (b: Node[]) => b.every((n) => n.type === 'future_import_statement');
   const stdBlock = blocks.find((b) => !isFuture(b) && b.every((n) => isStdlib(n.text)));
   const thirdBlocks = blocks.filter((b) => !isFuture(b) && b !== stdBlock && !b.every((n) => isStdlib(n.text)));
-  const thirdBlock = thirdBlocks[thirdBlocks.length - 1];
+  const thirdBlock = thirdBlocks[0]; // third-party precedes first-party (isort); names cannot tell them apart
   const edits: TextEdit[] = [];
   const std = missing.filter(isStdlib);
   const third = missing.filter((l) => !isStdlib(l));
