@@ -141,12 +141,27 @@ const NO_VALUE = /^(nil|null|None|undefined|false|False|-1|0)$/;
 export function isClassification(ctx: DiagContext, fn: FnInfo | undefined, subject: string | undefined, final: NonNullable<BranchOutcome['final']>): boolean {
   if (!fn || ctx.requestsIn(fn).length > 0 || final.kind === 'exit') return false;
   const root = subjectRoot(subject);
-  if (!root || !parameterNames(fn).has(root)) return false;
+  const params = parameterNames(fn);
+  if (!root || !(params.has(root) || aliasOfParameter(fn, root, params))) return false;
   const values = returnValues(ctx, final.node);
   // Go returns `(value, err)`: the error comes last.
   const value = values[values.length - 1];
   if (!value || NO_VALUE.test(value.text)) return false;
   return !GENERIC_ERROR.test(value.text.trim());
+}
+
+/**
+ * A local read from a parameter before it is tested: `const statusCode = rawError.statusCode`,
+ * `status := resp.StatusCode`, `int code = response.code();`, `const { status } = err`.
+ */
+function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>): boolean {
+  const text = fn.node.text;
+  const id = name.replace(/[$]/g, '\\$');
+  const assigned = new RegExp(`(?:^|[^\\w$.])${id}\\s*(?::[^=\\n;]+)?(?::=|=(?![=>]))\\s*(?:await\\s+)?(?:\\(\\s*\\w+\\s*\\)\\s*)?([A-Za-z_$][\\w$]*)`, 'g');
+  for (const m of text.matchAll(assigned)) if (params.has(m[1]) && m[1] !== 'this' && m[1] !== 'self') return true;
+  const destructured = new RegExp(`\\{[^{}]*\\b${id}\\b[^{}]*\\}\\s*=\\s*(?:await\\s+)?([A-Za-z_$][\\w$]*)`, 'g');
+  for (const m of text.matchAll(destructured)) if (params.has(m[1])) return true;
+  return false;
 }
 
 /** Names of a function's parameters (and Go's method receiver; `this`/`self` count as given). */

@@ -48,6 +48,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     }
     case 'javascript': case 'typescript': case 'tsx': {
       if (name === 'fetch' && (!call.receiver || /^(window|globalThis|self)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
+      // An injected fetch (`this.fetchImpl(url, init)`, `options.fetch(url)`, `fetchFn(url)`): a client's transport.
+      if (/^_?fetch(Impl|Fn|Function)?$/.test(name) && (!call.receiver || /^(this|options|opts|config|deps)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
       if (call.receiver && JS_CLIENT.test(receiverLast) && (VERBS[lower] && name === lower)) {
         const library: HttpLibrary = receiverLast === 'got' ? 'got' : receiverLast === 'ky' ? 'ky' : 'axios';
@@ -66,13 +68,16 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     case 'java': {
       if ((name === 'send' || name === 'sendAsync') && /client|^_?http$/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
       if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+      // An OkHttp interceptor sends the request on with `chain.proceed(request)`.
+      if (name === 'proceed' && receiverLast === 'chain') return { library: 'okhttp', method: methodFromBuilder(flow, call) };
       const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
       if (rest && /restTemplate|template/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
       return undefined;
     }
     case 'c-sharp': {
       const verb = CS_VERB.exec(name);
-      if (!verb || !/client|http/i.test(receiverLast)) return undefined;
+      // A DelegatingHandler sends the request on with `base.SendAsync(request, ct)`.
+      if (!verb || !(/client|http/i.test(receiverLast) || (receiverLast === 'base' && verb[1] === 'Send'))) return undefined;
       const v = verb[1].replace(/String|ByteArray|Stream|FromJson|AsJson/g, '').toLowerCase();
       return { library: 'HttpClient', method: v === 'send' ? methodFromBuilder(flow, call) : VERBS[v] ?? 'GET' };
     }

@@ -22,7 +22,7 @@ export interface RetryLoop {
 /** Calls that compute or perform the wait before the next attempt on behalf of the loop. */
 const DELEGATED_WAIT = /prepare_?for_?next|next_?(attempt|backoff|delay|interval|retry_?delay)|(compute|calc|calculate|get)_?(backoff|retry_?delay|delay|wait)|^(backoff|wait_?before_?retry|sleep_?before_?retry|before_?retry|on_?retry)$/i;
 
-const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause)$/;
+const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;
 
 /**
  * Retry loops: not iterating a collection, holding a request whose arguments do not use the loop
@@ -128,6 +128,11 @@ export function fixedFallback(ctx: DiagContext, loop: LoopInfo, arg: Node | null
     const assigned = firstAssignment(loop.body, arg.text, arg.startIndex);
     if (!assigned) return undefined;
     value = assigned;
+    // `if (ra != null) wait = ra * 1000; else wait = 1000;`: the other assignment is the fallback.
+    if (RETRY_AFTER_READ.test(value.text) && !fallbackOf(ctx, value)) {
+      const other = laterAssignments(loop.body, arg.text, value.endIndex, arg.startIndex).find((v) => !RETRY_AFTER_READ.test(v.text));
+      if (other) return isFixedDelay(ctx, loop, other) ? other : undefined;
+    }
     // Go: `d := X` then `if …Retry-After… { d = wait }`: X is the fallback.
     if (!RETRY_AFTER_READ.test(value.text)) {
       const rest = ctx.flow.text.slice(value.endIndex, arg.startIndex);
@@ -148,6 +153,29 @@ function fallbackOf(ctx: DiagContext, value: Node): Node | undefined {
     n = n.namedChildren.length === 1 ? n.namedChildren[0] : n.namedChildren.find((c) => c !== null && RETRY_AFTER_READ.test(c.text)) ?? null;
   }
   return undefined;
+}
+
+/** Values given to `name` by plain assignments in `scope` between `from` and `before`. */
+function laterAssignments(scope: Node, name: string, from: number, before: number): Node[] {
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (n.endIndex <= from || n.startIndex >= before) return;
+    const left = n.childForFieldName('left') ?? n.childForFieldName('name');
+    const right = n.childForFieldName('right') ?? n.childForFieldName('value');
+    if (left && right && n.startIndex >= from && left.text === name && /assignment/.test(n.type)) {
+      found.push(right);
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(scope);
+  return found;
+}
+
+/** The delay sits in the loop's catch/except clause: the wait after a network error. */
+export function inCatchClause(node: Node, loop: LoopInfo): boolean {
+  for (let n: Node | null = node.parent; n && n.id !== loop.node.id; n = n.parent) if (/^(catch_clause|except_clause|catch_declaration)$/.test(n.type)) return true;
+  return false;
 }
 
 /** The value first given to `name` in `scope` before `before` (`name = v`, `name := v`, `long name = v`, `var name = v`). */

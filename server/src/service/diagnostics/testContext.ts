@@ -16,6 +16,8 @@ const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils
  * A checkout under `~/test/`, or sample code under `test/fixtures/<group>/<lang>/`, is not test code.
  */
 const DIR_DEPTH = 2;
+/** The Maven/Gradle test source sets, at any depth under the package folders: `src/test/java/com/acme/x/Y.java`. */
+const JVM_TEST_SOURCE_SET = /^src\/(test|androidTest|integrationTest|intTest|testFixtures|it)\/(java|kotlin|scala|groovy)$/;
 
 /** True when a document URI names a test file or a file under a test directory near it. */
 export function isTestPath(uri: string): boolean {
@@ -29,7 +31,8 @@ export function isTestPath(uri: string): boolean {
   const parts = path.split(/[\\/]/).filter(Boolean);
   const name = parts.pop() ?? '';
   if (TEST_FILE.test(name)) return true;
-  return parts.slice(-DIR_DEPTH).some((dir) => TEST_DIR.test(dir) || /(^|\.)Tests?$/.test(dir));
+  if (parts.slice(-DIR_DEPTH).some((dir) => TEST_DIR.test(dir) || /(^|\.)Tests?$/.test(dir))) return true;
+  return parts.some((_, i) => i + 2 < parts.length && JVM_TEST_SOURCE_SET.test(parts.slice(i, i + 3).join('/')));
 }
 
 /** Per rule, in test files: `off` drops the finding, a severity replaces the default. */

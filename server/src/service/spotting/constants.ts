@@ -56,5 +56,9 @@ export function lookupHttpConstant(
 /** Receivers whose members are OS / socket error names: `errno.ECONNRESET`, `syscall.ECONNREFUSED`. */
 export const ERRNO_RECEIVER = /^(errno|syscall|unix|windows|os|constants|Errno|socket|SocketError|ErrorCode|ErrorCodes)$/;
 
-/** Receivers that plausibly hold gRPC or error codes under an alias: `GrpcStatus.UNAVAILABLE`, `grpcCodes.Unavailable`. */
-export const CODE_RECEIVER = /(status|code|grpc|errno|error)s?$/i;
+/**
+ * Receivers that plausibly hold gRPC or error codes under an alias: `GrpcStatus.UNAVAILABLE`, `grpcCodes.Unavailable`,
+ * `StatusCode.UNAVAILABLE`, `errors.Unknown`. An application's own enum named after its domain (`QueryStatus.UNKNOWN`,
+ * `OrderStatus.ABORTED`) is not one: a prefix before `Status`/`Code` must say gRPC/RPC.
+ */
+export const CODE_RECEIVER = /^((\w*_)?(grpc|rpc)_?\w*|(status|code|errno|error)s?|status_?codes?|error_?codes?)$/i;

@@ -13,6 +13,21 @@ export const STATUS_NAME =
  */
 export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?status$|[a-z0-9_](?:status_?code|http_?status(?:_?code)?)$/i;
 
+/**
+ * Constants named after one status: `HTTP_STATUS_TOO_MANY_REQUESTS = 429` (Node's http2 spelling copied into
+ * an app), `STATUS_CODE_NOT_FOUND = 404`, `HttpStatusServiceUnavailable = 503`. Case-sensitive on purpose:
+ * `httpTimeout = 300` or `STATUS_BAR_HEIGHT = 200` are no statuses.
+ */
+export const STATUS_CONSTANT_NAME = /^(HTTP_STATUS|HTTP_STATUS_CODE|STATUS_CODE|HTTP_CODE)_[A-Z][A-Z0-9_]*$|^(Http|HTTP)Status(Code)?[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * Error-code fields that carry an HTTP status in APIs that wrap errors in an envelope (`{ok: false,
+ * error_code: 429, parameters: {retry_after: 5}}`). Other APIs put their own numbering there (Graph API
+ * `error.code == 200` is a permissions error), so only 429 — which no such scheme reuses — is read as a status.
+ */
+export const ENVELOPE_ERROR_CODE_FIELD = /^(error_?code|errorCode|ErrorCode)$/;
+export const ENVELOPE_STATUSES = new Set(['429']);
+
 /** Of those, the ones a test states its expectation with: `expected_status_code = 204`, `wantStatus: 429`. */
 export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;
 

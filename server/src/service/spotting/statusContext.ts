@@ -11,6 +11,8 @@ import {
   isComparisonOperator,
   PREFIXED_STATUS_NAME,
   DEFAULT_OPERATORS,
+  ENVELOPE_ERROR_CODE_FIELD,
+  ENVELOPE_STATUSES,
   ERROR_CODE_FIELD,
   MATCHER_METHODS,
   METHOD_ONLY_SETTERS,
@@ -18,6 +20,7 @@ import {
   RESPONSE_OR_ERROR_OBJECT,
   RETRY_CONFIG_NAME,
   STATUS_ARGUMENT_INDEX,
+  STATUS_CONSTANT_NAME,
   STATUS_KEYS,
   STATUS_NAME,
   STATUS_SETTERS,
@@ -151,9 +154,16 @@ export class StatusContext {
     const s = this.syntax;
     const matches = (expr: Node | null) => (kind === 'status' ? this.isStatusLike(expr) : this.isErrorCodeLike(expr));
 
+    // `except requests.exceptions.Timeout:`, `except (ConnectionError, Timeout) as e:`: catching it is handling it.
+    if (kind === 'error-code' && this.isCatchClause(parent)) return 'client-check';
     if (s.binaries.has(parent.type) && isComparisonOperator(s.operatorOf(parent))) {
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
-      return others.some(matches) ? 'client-check' : undefined;
+      if (others.some(matches)) return 'client-check';
+      // A symbolic status names itself: `t.Code == http.StatusTooManyRequests` checks a status whatever the field is called.
+      if (kind === 'status' && this.isSymbolic(literal) && others.some((o) => !this.isPlainValue(o))) return 'client-check';
+      // `failed.ErrorCode != 429`: an error envelope carrying the HTTP status (see ENVELOPE_ERROR_CODE_FIELD).
+      if (kind === 'status' && ENVELOPE_STATUSES.has(literal.text) && others.some((o) => ENVELOPE_ERROR_CODE_FIELD.test(this.lastName(o) ?? ''))) return 'client-check';
+      return undefined;
     }
     if (s.members.has(parent.type) && inCollection) {
       // `[429, 503].includes(res.status)`
@@ -167,7 +177,9 @@ export class StatusContext {
     if (s.calls.has(parent.type)) return this.roleAsArgument(literal, parent, inCollection, kind);
     if (s.cases.has(parent.type) || s.cases.has(parent.parent?.type ?? '')) {
       const clause = s.cases.has(parent.type) ? parent : parent.parent!;
-      return matches(s.caseSubject(clause)) ? 'client-check' : undefined;
+      const subject = s.caseSubject(clause);
+      if (matches(subject)) return 'client-check';
+      return kind === 'status' && this.isSymbolic(literal) && subject && !this.isPlainValue(subject) ? 'client-check' : undefined;
     }
     if (s.pairs.has(parent.type)) {
       const name = s.pairName(parent);
@@ -182,7 +194,7 @@ export class StatusContext {
         return 'server-sets';
       }
       if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
-      if (kind === 'status' && !inCollection && PREFIXED_STATUS_NAME.test(name)) {
+      if (kind === 'status' && !inCollection && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name))) {
         // `expected_status_code=429` (a test's expectation), `{ fallbackStatusCode: 503 }` (a setting)
         return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
       }
@@ -196,7 +208,7 @@ export class StatusContext {
       const name = this.lastName(target) ?? '';
       if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
       if (kind !== 'status') return undefined;
-      if (!STATUS_NAME.test(name) && PREFIXED_STATUS_NAME.test(name)) {
+      if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
       }
@@ -253,6 +265,25 @@ export class StatusContext {
     const wanted =
       expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected === 'redirect' ? (args.length === 4 ? 3 : 0) : expected;
     return index === wanted ? 'server-sets' : undefined;
+  }
+
+  /** A status written by name (`http.StatusTooManyRequests`, a statically imported `CONFLICT`), not as a number. */
+  private isSymbolic(literal: Node): boolean {
+    return this.syntax.members.has(literal.type) || /identifier/.test(literal.type);
+  }
+
+  /** A literal value or another symbolic constant: nothing that is read at run time. */
+  private isPlainValue(expr: Node): boolean {
+    const node = this.unwrap(expr);
+    if (!node) return true;
+    if (/integer|number|int_literal|decimal|float|string|null|nil|none|true|false|boolean/i.test(node.type)) return true;
+    return this.syntax.members.has(node.type) && /^[A-Z]/.test(this.syntax.memberParts(node)?.property ?? '') && /^(http|HttpStatus|HttpStatusCode|HTTPStatus|status|StatusCodes)$/.test(this.lastName(this.syntax.memberParts(node)?.object ?? null) ?? '');
+  }
+
+  /** The exception list of an `except`/`catch` clause (through a tuple or an `as` binding). */
+  private isCatchClause(node: Node): boolean {
+    if (/^(except_clause|catch_clause|catch_type|catch_declaration|catch_formal_parameter)$/.test(node.type)) return true;
+    return node.type === 'as_pattern' && node.parent?.type === 'except_clause';
   }
 
   /** True for a call to a status setter: `@ResponseStatus(...)`, `res.status(...)`. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
-import { fixedFallback, isFixedDelay, loopData } from '../retryLoops';
+import { fixedFallback, inCatchClause, isFixedDelay, loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'retry-without-backoff';
@@ -38,8 +38,19 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
         range = ctx.range(delay.call);
       }
     }
+    let networkDelay: (typeof retry.delays)[number] | undefined;
+    if (!problem && !retry.delegatedWait) {
+      // The status path backs off, but a network error (the commonest transient failure) waits a fixed time.
+      networkDelay = retry.delays.find((d) => d.arg && inCatchClause(d.call, loop) && isFixedDelay(ctx, loop, d.arg));
+      if (networkDelay) {
+        problem = 'fixed-delay';
+        detail = `waits a fixed ${networkDelay.arg!.text} after a network error`;
+        range = ctx.range(networkDelay.call);
+      }
+    }
     if (!problem) continue;
     const data: RetryWithoutBackoffData = { ...loopData(ctx, retry), problem, ...(fallback ? { delayArgRange: ctx.range(fallback) } : {}) };
+    if (networkDelay) Object.assign(data, { delayRange: ctx.range(networkDelay.call), delayText: networkDelay.call.text, delayArgRange: ctx.range(networkDelay.arg!) });
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,

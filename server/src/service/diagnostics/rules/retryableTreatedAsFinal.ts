@@ -2,7 +2,9 @@ import type { Finding } from '../../types';
 import { branchOutcome, isClassification, StatusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
-import { enclosingFn, enclosingLoops } from '../flow/flowModel';
+import type { Node } from 'web-tree-sitter';
+import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
+import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'retryable-treated-as-final';
@@ -32,6 +34,9 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
+    // The response came out of a hand-written retry loop that already looked at its status: after the loop,
+    // the retries are spent (`while attempts <= n: … if r.status_code in (429, 503): sleep; continue` then `if r.status_code == 429: raise`).
+    if (request && afterStatusRetryLoop(ctx, guard, request)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
@@ -59,4 +64,14 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     });
   }
   return findings;
+}
+
+/** The request sits in a retry loop that ends before the guard and tests the response's status inside it. */
+function afterStatusRetryLoop(ctx: DiagContext, guard: Node, request: RequestInfo): boolean {
+  return ctx.retryLoops().some(
+    (r) =>
+      within(request.call.node, r.loop.node) &&
+      r.loop.node.endIndex <= guard.startIndex &&
+      ctx.clientTests().some((t) => within(t.test, r.loop.node) && (!request.responseVar || subjectRoot(t.subject) === request.responseVar)),
+  );
 }
