@@ -8,6 +8,8 @@ describe('diagnostics in test files', () => {
       'file:///r/pkg/test_client.py', 'file:///r/pkg/client_test.py', 'file:///r/pkg/client_test.go', 'file:///r/src/client.test.ts',
       'file:///r/src/client.spec.js', 'file:///r/src/test/java/a/ClientTest.java', 'file:///r/Api.Tests/ClientTests.cs',
       'file:///r/test/retry.ts', 'file:///r/src/__tests__/retry.tsx', 'file:///r/tests/helpers.py',
+      // Maven/Gradle test source sets at any depth, whatever the file is called.
+      'file:///r/library/src/test/java/com/acme/http/RetryInterceptor.java', 'file:///r/app/src/test/kotlin/a/Fakes.kt',
     ]) assert.ok(isTestPath(uri), uri);
     for (const uri of [
       'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',
