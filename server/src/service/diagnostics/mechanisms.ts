@@ -52,6 +52,14 @@ export class MechanismScope {
     let fileMechanism: string | undefined;
     // A call to a function written in this file (a helper's own `backoff(...)`) configures no library.
     const ownFunctions = new Set(flow.fns.map((f) => f.name).filter((n): n is string => !!n));
+    // Calls by name, built once: every library's configuration calls are looked up in it.
+    const byName = new Map<string, typeof flow.calls>();
+    for (const call of flow.calls) {
+      const list = byName.get(call.name);
+      if (list) list.push(call);
+      else byName.set(call.name, [call]);
+    }
+    const callsNamed = (name: string) => byName.get(name) ?? [];
     for (const m of mine) {
       const imported = (m.imports ?? []).some((name) => flow.imports.some((module) => importMatches(module, name)));
       if (imported && m.kind !== 'decorator' && !fileMechanism) {
@@ -62,7 +70,7 @@ export class MechanismScope {
       if (imported || !m.imports) for (const w of m.wrappers ?? []) this.wrappers.add(w);
       for (const config of m.configCalls ?? []) {
         if (ownFunctions.has(config.callee)) continue;
-        const hit = flow.calls.find((c) => c.name === config.callee && (!config.withOption || hasOption(c.node, config.withOption)));
+        const hit = callsNamed(config.callee).find((c) => !config.withOption || hasOption(c.node, config.withOption));
         if (hit && !fileMechanism) {
           fileMechanism = m.id;
           for (const r of m.bypassedBy ?? []) this.bypass.add(r);
