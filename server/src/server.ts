@@ -9,7 +9,7 @@ import {
 import { registerDocumentSync } from './features/documentSync';
 import { ExcludedFiles } from './features/excludedFiles';
 import { ServerEvents } from './features/serverEvents';
-import { SkippedDocuments } from './features/skippedDocuments';
+import { analysisNotice, SkippedDocuments } from './features/skippedDocuments';
 import { DiagnosticsPublisher, describe } from './features/diagnosticsPublisher';
 import { DocumentQueue } from './features/documentQueue';
 import { FEATURES } from './features';
@@ -41,7 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const queue = new DocumentQueue();
   const skipped = new SkippedDocuments();
   const events = new ServerEvents();
-  const notices = (uri: string): Diagnostic[] => skipped.notice(uri, service.getSettings().maxFileSize);
+  const notices = (uri: string): Diagnostic[] => [...skipped.notice(uri, service.getSettings().maxFileSize), ...analysisNotice(service, uri)];
   const excluded = new ExcludedFiles();
   const diagnostics = new DiagnosticsPublisher(connection, service, queue, notices, (uri) => events.fireAnalysed(uri), (uri) =>
     excluded.excludes(uri, service.getSettings()),

@@ -85,11 +85,14 @@ describe('odd files (service)', function () {
     const { service, uri, close } = await analyse('python', text, 20_000);
     log(`20,000 trailing comment lines: ${(performance.now() - t0).toFixed(0)} ms, tree ${service.documents.get(uri)!.tree ? 'kept' : 'dropped (parse budget)'}`);
     try {
+      // A dropped tree is announced (the server publishes it as an `analysis-incomplete` notice).
+      if (!service.documents.get(uri)!.tree) assert.match(service.analysisNotice(uri) ?? '', /time budget/);
       // Once the comments are gone, the next edit parses and analyses the document again.
       service.update(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 20_002, character: 0 } }, text: '' }]);
       assert.equal(service.documents.get(uri)!.text, PY_CHECK);
       assert.ok(service.documents.get(uri)!.tree, 'no tree after the document shrank');
       assert.match(service.hover(uri, { line: 0, character: 21 })?.contents ?? '', /Too Many Requests/);
+      assert.equal(service.analysisNotice(uri), undefined, 'the notice goes once the file is analysed');
     } finally {
       close();
     }

@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { TextLines } from '../service/parsing/textLines';
+import type { ErrorCodeLanguageService } from '../service/languageService';
 import type { TextChange } from '../service/parsing/documentTrees';
 
 /**
@@ -51,4 +52,19 @@ export class SkippedDocuments {
       },
     ];
   }
+}
+
+/** A notice for a document whose analysis stopped at a time budget (see ErrorCodeLanguageService.analysisNotice). */
+export function analysisNotice(service: ErrorCodeLanguageService, uri: string): Diagnostic[] {
+  const message = service.analysisNotice(uri);
+  if (!message) return [];
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'error-code-insight',
+      code: 'analysis-incomplete',
+      message,
+    },
+  ];
 }

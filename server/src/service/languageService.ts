@@ -79,6 +79,23 @@ export class ErrorCodeLanguageService {
     return entry.occurrences;
   }
 
+  /**
+   * Why analysis of a document is incomplete, for a visible notice: the parse or the code search ran
+   * past its time budget (grammars go superlinear on some odd inputs). Undefined when it is complete.
+   */
+  analysisNotice(uri: string): string | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || doc.languageId === 'http' || !grammarFor(doc.languageId) || doc.text.length === 0) return undefined;
+    if (!doc.tree) {
+      return 'Error Code Insight could not analyse this file: parsing it took longer than the time budget. Hovers and warnings come back once an edit makes it parse in time.';
+    }
+    this.occurrences(uri);
+    const spot = this.occurrenceCache.get(uri)?.spot;
+    return spot && !spot.complete
+      ? 'Error Code Insight analysed this file only partly: looking for codes took longer than the time budget, so some codes (and the warnings about them) may be missing.'
+      : undefined;
+  }
+
   /** Rule findings (diagnostics) for an open document, after settings and suppression comments; cached per version. */
   diagnostics(uri: string): Finding[] {
     const doc = this.documents.get(uri);
