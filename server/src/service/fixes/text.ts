@@ -91,21 +91,29 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Counts ERROR and MISSING nodes in a tree. */
+/**
+ * Counts ERROR and MISSING nodes in a tree. The cursor must be deleted explicitly: web-tree-sitter's
+ * finalizer for a garbage-collected TreeCursor frees the wrong memory (it passes the tree's address
+ * without marshalling the cursor), which corrupts the wasm heap ("memory access out of bounds").
+ */
 export function errorCount(root: Node): number {
   let count = 0;
   const cursor = root.walk();
-  let done = false;
-  while (!done) {
-    const n = cursor.currentNode;
-    if (n.type === 'ERROR' || n.isMissing) count++;
-    if (n.hasError && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
+  try {
+    let done = false;
+    while (!done) {
+      const n = cursor.currentNode;
+      if (n.type === 'ERROR' || n.isMissing) count++;
+      if (n.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
       }
     }
+  } finally {
+    cursor.delete();
   }
   return count;
 }
