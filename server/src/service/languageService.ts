@@ -1,7 +1,9 @@
 import { createBuiltinRegistry } from './catalog/builtinCatalogs';
 import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
 import { type CatalogFileReport, type CatalogSource, loadWorkspaceCatalogs } from './catalog/workspaceCatalogs';
+import { applyEdits, errorCount } from './fixes/text';
 import { headerHover } from './headerHover';
+import { renderTemplate } from './templates/renderTemplate';
 import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
 import { type CompletionEntry, computeCompletions } from './completion';
@@ -109,7 +111,16 @@ export class ErrorCodeLanguageService {
   codeActions(uri: string, range: Range, findings: Finding[], options: CodeActionOptions = {}): CodeActionResult[] {
     const doc = this.documents.get(uri);
     if (!doc) return [];
-    return computeCodeActions(doc, range, findings, this.occurrences(uri), options);
+    const actions = computeCodeActions(doc, range, findings, this.occurrences(uri), options);
+    if (!doc.tree?.rootNode.hasError) return actions;
+    // In a file that is already broken, a fix could land inside the damage and make it worse: offer
+    // only the actions whose result parses with no more errors than the file has now.
+    const before = errorCount(doc.tree.rootNode);
+    return actions.filter((action) => {
+      const edits = action.snippet ? action.edits.map((e) => ({ ...e, newText: renderTemplate(e.newText, { snippet: false }) })) : action.edits;
+      const after = this.documents.withScratchTree(doc.languageId, applyEdits(doc.text, edits), (tree) => errorCount(tree.rootNode));
+      return after !== undefined && after <= before;
+    });
   }
 
   hover(uri: string, position: Position): HoverResult | undefined {

@@ -106,6 +106,22 @@ export class DocumentTrees {
     return doc;
   }
 
+  /**
+   * Parses a scratch text with the parser of an open document's language (for checking a quick fix's
+   * result) and hands the tree to `use`, deleting it afterwards. Undefined when there is no parser yet.
+   */
+  withScratchTree<T>(languageId: LanguageId, text: string, use: (tree: Tree) => T): T | undefined {
+    const grammar = grammarFor(languageId);
+    const parser = grammar ? this.parsers.get(grammar) : undefined;
+    const tree = parser ? parseWithin(parser, text) : undefined;
+    if (!tree) return undefined;
+    try {
+      return use(tree);
+    } finally {
+      tree.delete();
+    }
+  }
+
   close(uri: string): void {
     this.docs.get(uri)?.tree?.delete();
     this.docs.delete(uri);
