@@ -32,10 +32,13 @@ export function errorNodes(tree: Tree | undefined): number {
   }
 }
 
-/** Applies non-overlapping edits (as LSP does: all ranges refer to the original text). */
+/**
+ * Applies non-overlapping edits as LSP does: all ranges refer to the original text, and inserts at the same
+ * position appear in array order (so they are applied last one first).
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const located = edits.map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), newText: e.newText }));
-  located.sort((a, b) => b.start - a.start || b.end - a.end);
+  const located = edits.map((e, i) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), newText: e.newText, i }));
+  located.sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   let limit = Infinity;
   for (const e of located) {
