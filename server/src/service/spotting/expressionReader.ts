@@ -1,0 +1,107 @@
+import type { Node } from 'web-tree-sitter';
+import { CODE_NAME, DEFAULT_OPERATORS, ERROR_CODE_FIELD, PREFIXED_STATUS_NAME, RESPONSE_OR_ERROR_OBJECT, STATUS_NAME } from './names';
+import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
+
+/**
+ * Reads expressions the way the status classifier needs them: does this read a response's status or an
+ * error's code, what is the last name of a callee or member, what is a call's receiver.
+ */
+export class ExpressionReader {
+  constructor(protected readonly syntax: SyntaxAdapter) {}
+
+  /** True when the expression reads a response's status (`r.status_code`, `resp.StatusCode`, `(int)x.StatusCode`). */
+  isStatusLike(expr: Node | null): boolean {
+    const node = this.unwrap(expr);
+    if (!node) return false;
+    const s = this.syntax;
+    if (s.calls.has(node.type)) {
+      const callee = s.callee(node);
+      const name = this.lastName(callee);
+      const args = s.callArguments(node);
+      if (args.length === 0) {
+        if (name === 'value' || name === 'intValue') return this.isStatusLike(this.receiverOf(node));
+        return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
+      }
+      if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);
+      if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
+        // `getattr(exc, "status_code", None)`, `data.get("status")`
+        return args.some((a) => /^['"](status|status_?code|statusCode|http_?status)['"]$/.test(a.text));
+      }
+      return false;
+    }
+    if (s.members.has(node.type)) {
+      const parts = s.memberParts(node);
+      if (!parts) return false;
+      if (STATUS_NAME.test(parts.property) || PREFIXED_STATUS_NAME.test(parts.property)) return true;
+      if (parts.property === 'value' || parts.property === 'Value') return this.isStatusLike(parts.object);
+      return CODE_NAME.test(parts.property) && this.objectLooksLikeResponse(parts.object);
+    }
+    if (node.type === 'subscript' || node.type === 'subscript_expression') {
+      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+      return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
+    }
+    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || PREFIXED_STATUS_NAME.test(node.text) || node.text === 'code';
+    if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
+      return namedChildren(node).some((n) => this.isStatusLike(n));
+    }
+    return false;
+  }
+
+  /** True when the expression reads an error's code (`err.code`, `e.response.data.error.type`, `ex.ErrorCode`). */
+  isErrorCodeLike(expr: Node | null): boolean {
+    const node = this.unwrap(expr);
+    if (!node) return false;
+    const s = this.syntax;
+    if (s.members.has(node.type)) {
+      const parts = s.memberParts(node);
+      return parts !== undefined && ERROR_CODE_FIELD.test(parts.property);
+    }
+    if (s.calls.has(node.type)) {
+      const name = this.lastName(s.callee(node));
+      const args = s.callArguments(node).length;
+      // `err.code()`, `e.getErrorCode()`; gRPC `status.Code(err)`
+      return name !== undefined && (args === 0 ? ERROR_CODE_FIELD.test(name) : args === 1 && /^(code|Code|CodeOf|FromError|Convert)$/.test(name));
+    }
+    if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_access_expression') {
+      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
+      const content = key ? /^['"]([\w-]+)['"]$/.exec(key.text) : null;
+      return content !== null && ERROR_CODE_FIELD.test(content[1]);
+    }
+    if (node.type === 'identifier') return /^(code|error_?code|errorCode|err_?code|errno|reason|error_?type|status)$/i.test(node.text);
+    return false;
+  }
+
+  /** The object a call is made on: `a` in `a.b()`. */
+  protected receiverOf(call: Node): Node | null {
+    const callee = this.syntax.callee(call);
+    if (callee && this.syntax.members.has(callee.type)) return this.syntax.memberParts(callee)?.object ?? null;
+    return call.childForFieldName('object'); // Java method_invocation
+  }
+
+  protected objectLooksLikeResponse(object: Node | null): boolean {
+    const name = this.lastName(object);
+    return name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name);
+  }
+
+  lastName(node: Node | null): string | undefined {
+    const unwrapped = this.unwrap(node);
+    if (!unwrapped) return undefined;
+    if (this.syntax.members.has(unwrapped.type)) return this.syntax.memberParts(unwrapped)?.property;
+    if (this.syntax.calls.has(unwrapped.type)) return this.lastName(this.syntax.callee(unwrapped));
+    if (unwrapped.type === 'generic_type') return this.lastName(unwrapped.namedChild(0));
+    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier/.test(unwrapped.type)) {
+      const text = unwrapped.text;
+      return (text.replace(/<[^]*$/, '').split(/\.|::/).pop() ?? '').trim();
+    }
+    return undefined;
+  }
+
+  protected unwrap(node: Node | null): Node | null {
+    let current = node;
+    while (current && this.syntax.transparent.has(current.type) && current.type !== 'argument_list' && current.type !== 'arguments') {
+      const inner = namedChildren(current);
+      current = inner[inner.length - 1] ?? null;
+    }
+    return current;
+  }
+}
