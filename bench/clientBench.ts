@@ -16,7 +16,8 @@ export async function clientFigure(runs: number): Promise<Figure | undefined> {
   const samples: number[] = [];
   try {
     loader._load = function (request: string, parent: unknown, isMain: boolean) {
-      if (request === 'vscode') return {};
+      // A stand-in `vscode`: every export is an empty class, enough for module-level `extends vscode.TreeItem`.
+      if (request === 'vscode') return new Proxy({}, { get: () => class {} });
       return original.call(this, request, parent, isMain);
     };
     for (let i = 0; i < runs; i++) {
