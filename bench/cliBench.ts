@@ -5,17 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { bundleScript } from './bundleScript';
 import { generateFolder } from './generate';
 import { Figure, figure, nowMs, round, stat } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
 
 async function floorScript(): Promise<string> {
-  const out = path.join(ROOT, '.cache', 'bench', 'cliFloor.js');
-  await build({
-    stdin: {
-      contents: `
+  return bundleScript('cliFloor.js', `
         const fs = require('fs'); const path = require('path');
         const { TreeSitterHost } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/parsing/treeSitter'))});
         const { grammarFor, languageForPath } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/parsing/grammars'))});
@@ -35,18 +32,7 @@ async function floorScript(): Promise<string> {
             const t = fs.readFileSync(f, 'utf8'); if (!mayContainCodes(t, names)) continue;
             if (!parsers.has(g)) parsers.set(g, await host.newParser(g)); parsers.get(g).parse(t).delete(); parsed++; }
           process.stdout.write(JSON.stringify({ parsed }));
-        })();`,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: out,
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-    logLevel: 'error',
-  });
-  return out;
+        })();`);
 }
 
 function timed(args: string[]): { ms: number; stdout: string } {

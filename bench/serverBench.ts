@@ -6,7 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleScript } from './bundleScript';
 import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { generateSource } from './generate';
 import { Figure, figure, nowMs, round, stat } from './stats';
@@ -70,24 +70,10 @@ async function coldStartOnce(text: string): Promise<number> {
 }
 
 async function parseOnlyScript(): Promise<string> {
-  const out = path.join(ROOT, '.cache', 'bench', 'parseOnly.js');
-  await build({
-    stdin: {
-      contents: `const { TreeSitterHost } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/parsing/treeSitter'))});
+  return bundleScript('parseOnly.js', `const { TreeSitterHost } = require(${JSON.stringify(path.join(ROOT, 'server/src/service/parsing/treeSitter'))});
         const fs = require('fs');
         (async () => { const text = fs.readFileSync(process.argv[2], 'utf8'); const host = new TreeSitterHost([${JSON.stringify(path.join(ROOT, 'out', 'wasm'))}]);
-          const parser = await host.newParser('python'); parser.parse(text); process.stdout.write('done'); })();`,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: out,
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-    logLevel: 'error',
-  });
-  return out;
+          const parser = await host.newParser('python'); parser.parse(text); process.stdout.write('done'); })();`);
 }
 
 async function parseOnlyOnce(script: string, file: string): Promise<number> {
