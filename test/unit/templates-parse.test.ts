@@ -5,18 +5,9 @@
 import * as assert from 'assert';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { ALL_TEMPLATES, renderTemplate, type RetryTemplate } from '../../server/src/service/templates';
-import type { LanguageId } from '../../server/src/service/types';
+import { grammarFor, wasmFileName } from '../../server/src/service/parsing/grammars';
+import { type LanguageId, SUPPORTED_LANGUAGES } from '../../server/src/service/types';
 
-const GRAMMAR: Partial<Record<LanguageId, string>> = {
-  python: 'python',
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'tsx',
-  go: 'go',
-  java: 'java',
-  csharp: 'c-sharp',
-};
 
 /** A compilable-shaped file: imports + helper (class members wrapped in a class). */
 export function sourceFile(template: RetryTemplate, language: LanguageId): string {
@@ -53,17 +44,17 @@ describe('retry templates parse with tree-sitter', function () {
 
   before(async () => {
     await Parser.init();
-    for (const grammar of new Set(Object.values(GRAMMAR))) {
-      const language = await Language.load(require.resolve(`@vscode/tree-sitter-wasm/wasm/tree-sitter-${grammar}.wasm`));
+    for (const grammar of new Set(SUPPORTED_LANGUAGES.map(grammarFor).filter((g) => g !== undefined))) {
+      const language = await Language.load(require.resolve(`@vscode/tree-sitter-wasm/wasm/${wasmFileName(grammar)}`));
       const parser = new Parser();
       parser.setLanguage(language);
-      parsers.set(grammar!, parser);
+      parsers.set(grammar, parser);
     }
   });
 
   for (const template of ALL_TEMPLATES) {
     for (const language of template.languages) {
-      const grammar = GRAMMAR[language];
+      const grammar = grammarFor(language);
       it(`${template.id} as ${language} (${grammar})`, () => {
         assert.ok(grammar, `no grammar for ${language}`);
         const tree = parsers.get(grammar)!.parse(sourceFile(template, language));
