@@ -7,6 +7,7 @@
  */
 import { spawn, ChildProcess } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
@@ -280,7 +281,7 @@ export class CodeServer {
       executablePath: exe,
       headless: true,
       viewport: { width: 1400, height: 900 },
-      env: scratchEnv(this.scratch) as { [key: string]: string },
+      env: { ...scratchEnv(this.scratch), ...this.browserTmp() } as { [key: string]: string },
       timeout: 60_000,
       args: [
         '--headless',
@@ -314,6 +315,18 @@ export class CodeServer {
   }
 
   /** Close the browser and kill code-server's whole process tree (extension host, language server, ...). */
+  /**
+   * Chromium puts its singleton socket under TMPDIR, and a Unix socket path may not exceed ~107 bytes: inside a
+   * deep checkout (CI clones into temporary folders) the scratch tmp is too long, so the browser gets a short
+   * private folder under the system temp directory, removed again by stop().
+   */
+  private browserTmp(): NodeJS.ProcessEnv {
+    this.shortTmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'eci-e2e-'));
+    return { TMPDIR: this.shortTmp, TMP: this.shortTmp, TEMP: this.shortTmp };
+  }
+
+  private shortTmp: string | undefined;
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -323,6 +336,7 @@ export class CodeServer {
     }
     const pid = this.child.pid;
     const pids = pid ? await killTree(pid, 5000, chromePids) : [];
+    if (this.shortTmp) fs.rmSync(this.shortTmp, { recursive: true, force: true });
     this.log(`stopped code-server tree (${pids.length} processes)`);
   }
 }
