@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Scores `eci check --format json` on the restored benchmark files against their labels and prints
+// precision/recall per rule, per language and per kind of site, then every miss and false finding.
+// A benchmark, not a test: with nothing restored it says so and exits 0.
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { BENCH_DIR, loadCorpus, parseArgs, restoredPath } from './corpus.mjs';
+import { SERVER_RULES, Tally, scoreHandling, scoreSpotting } from './score.mjs';
+import { printReport } from './report.mjs';
+
+const { options } = parseArgs(process.argv.slice(2));
+const split = options.split ?? 'all';
+const root = join(BENCH_DIR, '..', '..');
+const cli = options.cli ?? join(root, 'bin', 'eci.js');
+
+const { repos, problems } = loadCorpus();
+for (const p of problems) console.log(`label file problem: ${p}`);
+const chosen = repos.filter((r) => split === 'all' || r.split === split);
+const files = chosen.flatMap((r) => (r.files ?? []).map((f) => ({ repo: r, file: f, path: restoredPath(r.repo, f.path) })));
+const present = files.filter((f) => existsSync(f.path));
+if (present.length === 0) {
+  console.log(`Real-world benchmark: none of the ${files.length} labelled files (${chosen.length} repositories, split ${split}) is restored here.`);
+  console.log('Restore them with `node bench/realworld/restore.mjs` after fetching the snapshots; nothing was scored.');
+  process.exit(0);
+}
+if (!existsSync(cli)) {
+  console.log(`No CLI at ${cli}: run \`npm run build\` first. Nothing was scored.`);
+  process.exit(0);
+}
+
+const raw = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '--jobs', '2', ...present.map((f) => f.path)], {
+  maxBuffer: 512 << 20,
+  stdio: ['ignore', 'pipe', 'inherit'],
+}).toString();
+const report = JSON.parse(raw);
+const byPath = new Map(report.files.map((f) => [resolve(f.path).replace(/\\/g, '/'), f]));
+const ruleIds = implementedRules();
+
+const spot = { all: new Tally(), language: new Tally(), kind: new Tally(), role: new Tally() };
+const handle = { rule: new Tally(), language: new Tally(), shape: new Tally(), client: new Tally() };
+const lists = { spotMissed: [], spotExtra: [], roleWrong: [], handleMissed: [], handleFalse: [], notImplemented: [], duplicates: [] };
+const perFileRule = new Map();
+
+for (const { repo, file, path } of present) {
+  const result = byPath.get(path.replace(/\\/g, '/')) ?? { occurrences: [], diagnostics: [] };
+  const where = (line) => `${repo.repo}/${file.path}:${line}`;
+  const lang = file.language;
+  const s = scoreSpotting(file, result.occurrences ?? []);
+  for (const { site, occurrence } of s.matched) {
+    const roleRight = occurrence.role === site.role ? 1 : 0;
+    for (const [t, k] of [[spot.all, 'all'], [spot.language, lang], [spot.kind, site.kind], [spot.role, site.role]]) {
+      t.add(k, 'tp');
+      t.add(k, 'roleRight', roleRight);
+    }
+    if (!roleRight) lists.roleWrong.push(`${where(site.line)} ${site.code} — role ${occurrence.role}, label ${site.role}`);
+  }
+  for (const site of s.missed) {
+    for (const [t, k] of [[spot.all, 'all'], [spot.language, lang], [spot.kind, site.kind], [spot.role, site.role]]) t.add(k, 'fn');
+    lists.spotMissed.push(`${where(site.line)} ${site.code} (${site.kind}, ${site.role}) — missed: ${JSON.stringify(site.text)}`);
+  }
+  for (const { occurrence, reason } of s.extra) {
+    for (const [t, k] of [[spot.all, 'all'], [spot.language, lang], [spot.kind, occurrence.kind], [spot.role, occurrence.role]]) t.add(k, 'fp');
+    lists.spotExtra.push(`${where(occurrence.line)} ${occurrence.code} (${occurrence.role}) — ${reason}: ${JSON.stringify(occurrence.text)}`);
+  }
+
+  const h = scoreHandling(file, result.diagnostics ?? [], ruleIds);
+  const group = (rule) => (SERVER_RULES.has(rule) ? 'server' : 'client');
+  for (const { label, diagnostic } of h.found) {
+    for (const [t, k] of [[handle.rule, diagnostic.rule], [handle.language, `${lang} ${group(diagnostic.rule)}`], [handle.shape, label.shape], [handle.client, group(diagnostic.rule)]]) t.add(k, 'tp');
+  }
+  for (const { label, rule } of h.missed) {
+    for (const [t, k] of [[handle.rule, rule], [handle.language, `${lang} ${group(rule)}`], [handle.shape, label.shape], [handle.client, group(rule)]]) t.add(k, 'fn');
+    lists.handleMissed.push(`${where(label.lines[0])} ${rule} — ${label.confidence}, ${label.shape}: ${label.why}`);
+  }
+  for (const { diagnostic, reason } of h.falseFindings) {
+    const shape = file.handling.find((x) => diagnostic.line >= x.lines[0] && diagnostic.line <= x.lines[1])?.shape ?? 'unlabelled';
+    for (const [t, k] of [[handle.rule, diagnostic.rule], [handle.language, `${lang} ${group(diagnostic.rule)}`], [handle.shape, shape], [handle.client, group(diagnostic.rule)]]) t.add(k, 'fp');
+    lists.handleFalse.push(`${where(diagnostic.line)} ${diagnostic.rule} — ${reason}`);
+  }
+  for (const { label, rule } of h.notImplemented) lists.notImplemented.push(`${where(label.lines[0])} ${rule} — ${label.why}`);
+  for (const d of h.duplicates) lists.duplicates.push(`${where(d.line)} ${d.rule}`);
+  for (const d of result.diagnostics ?? []) {
+    const key = `${repo.repo}/${file.path} ${d.rule}`;
+    perFileRule.set(key, (perFileRule.get(key) ?? 0) + 1);
+  }
+}
+
+const summary = {
+  split,
+  repositories: chosen.length,
+  files: present.length,
+  missingFiles: files.length - present.length,
+  labelledSites: chosen.reduce((n, r) => n + r.files.reduce((m, f) => m + f.sites.length, 0), 0),
+  handlingLabels: chosen.reduce((n, r) => n + r.files.reduce((m, f) => m + f.handling.length, 0), 0),
+  floods: [...perFileRule].filter(([, n]) => n > 3).map(([k, n]) => `${k}: ${n}`),
+};
+printReport({ summary, spot, handle, lists, markdown: Boolean(options.markdown), quiet: Boolean(options.summary) });
+if (typeof options.json === 'string') {
+  const rows = (t) => Object.fromEntries([...t.rows].map(([k, r]) => [k, { ...r, precision: Tally.precision(r), recall: Tally.recall(r) }]));
+  writeFileSync(options.json, JSON.stringify({ summary, spotting: Object.fromEntries(Object.entries(spot).map(([k, t]) => [k, rows(t)])), handling: Object.fromEntries(Object.entries(handle).map(([k, t]) => [k, rows(t)])), lists }, null, 2));
+  console.log(`\nWrote ${relative(process.cwd(), options.json)}`);
+}
+
+/** The engine's rule ids, read from the built CLI's SARIF rule table so the scorer never guesses. */
+function implementedRules() {
+  const sarif = JSON.parse(execFileSync(process.execPath, [cli, 'check', '--format', 'sarif', join(BENCH_DIR, 'README.md')]).toString());
+  return new Set(sarif.runs[0].tool.driver.rules.map((r) => r.id));
+}
