@@ -47,7 +47,10 @@ export class DiagContext {
   isNonRetryable(code: string, scope: Node): boolean {
     if (this.extra.has(code) || !/^4\d\d$/.test(code)) return false;
     if (code === '403') return !(enclosingFn(this.flow, scope)?.rateLimit ?? this.flow.fileRateLimit) && !this.flow.fileRateLimit;
-    return this.registry.httpStatus(code)[0]?.entry.retry.verdict === 'no';
+    // Unofficial 4xx (nginx 499 "client closed request", 444…) describe one connection, not a request
+    // that fails the same way every time.
+    const entry = this.registry.httpStatus(code)[0]?.entry;
+    return entry?.retry.verdict === 'no' && !entry.unofficial;
   }
 
   /** The syntax node of an occurrence (cached: rules ask for the same anchors repeatedly). */

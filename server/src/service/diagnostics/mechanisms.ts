@@ -14,7 +14,8 @@ export interface RetryMechanism {
   imports?: string[];
   decorators?: string[];
   wrappers?: string[];
-  configCalls?: Array<{ callee: string; withOption?: string }>;
+  /** `requiresImport`: the callee name is too common to count unless one of `imports` is imported (`NewClient`). */
+  configCalls?: Array<{ callee: string; withOption?: string; requiresImport?: boolean }>;
   /**
    * Module-level request functions the mechanism never reaches: a urllib3 `Retry` mounted on a Session
    * does nothing for `requests.get(...)`, which uses a fresh session of its own.
@@ -69,7 +70,7 @@ export class MechanismScope {
       for (const d of m.decorators ?? []) this.decorators.add(d);
       if (imported || !m.imports) for (const w of m.wrappers ?? []) this.wrappers.add(w);
       for (const config of m.configCalls ?? []) {
-        if (ownFunctions.has(config.callee)) continue;
+        if (ownFunctions.has(config.callee) || (config.requiresImport && !imported)) continue;
         const hit = callsNamed(config.callee).find((c) => !config.withOption || hasOption(c.node, config.withOption));
         if (hit && !fileMechanism) {
           fileMechanism = m.id;

@@ -210,16 +210,20 @@ function markMentions(flow: FileFlow, range?: { start: number; end: number }): v
     }
     return lo > 0 && at < flow.comments[lo - 1].end;
   };
-  const mark = (pattern: RegExp, onFile: () => void, onFn: (fn: FnInfo) => void) => {
+  const mark = (pattern: RegExp, onFile: () => void, onFn: (fn: FnInfo) => void, readOnly = false) => {
     for (const match of scanned.matchAll(pattern)) {
       const at = match.index + from;
       if (inComment(at)) continue;
+      // A header is read through its name in a string, a field of a response/error (`.retry_after`,
+      // `Headers.RetryAfter`) or a helper called with it (`retryAfterMillis(r)`); a local merely called
+      // `retryAfter` reads nothing.
+      if (readOnly && !/["'`.\-]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(flow.text.slice(at + match[0].length, at + match[0].length + 40))) continue;
       onFile();
       // Functions nest, so the ones holding `at` are the innermost and its parents.
       for (let fn = fnAt(flow, at, at + 1, -1); fn; fn = fn.parent) onFn(fn);
     }
   };
-  mark(RETRY_AFTER, () => (flow.fileReadsRetryAfter = true), (fn) => (fn.readsRetryAfter = true));
+  mark(RETRY_AFTER, () => (flow.fileReadsRetryAfter = true), (fn) => (fn.readsRetryAfter = true), true);
   mark(IDEMPOTENCY, () => (flow.fileIdempotencyKey = true), (fn) => (fn.idempotencyKey = true));
   mark(RATE_LIMIT, () => (flow.fileRateLimit = true), (fn) => (fn.rateLimit = true));
 }

@@ -106,7 +106,8 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
 
 /** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
 function handlesRetryableCode(ctx: DiagContext, request: RequestInfo): boolean {
-  return ctx.clientChecksIn(request.call.fn).some((o) => ctx.isRetryable(o));
+  // Only a test that picks the code out counts: the 500 in `>= 500 → raise` is a bound, not handling.
+  return ctx.clientChecksIn(request.call.fn).some((o) => ctx.isRetryable(o) && ctx.testOf(o)?.positive === true);
 }
 
 /** `raise` in Python, `throw` elsewhere. */

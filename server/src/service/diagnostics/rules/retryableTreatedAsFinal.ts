@@ -6,6 +6,8 @@ import type { Node } from 'web-tree-sitter';
 import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
+import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
+import type { RetryLoop } from '../retryLoops';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -25,23 +27,27 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     else byGuard.set(test.guard.id, { test, codes: [occ.code] });
   }
   const findings: Finding[] = [];
+  const reported = new Set<number>();
   for (const { test, codes } of byGuard.values()) {
     const guard = test.guard!;
-    if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
     const responseVar = subjectRoot(test.subject);
     const request = ctx.requestFor(guard, responseVar);
+    // Inside (or after) a hand-written retry loop, the codes that loop retries are handled; the ones it
+    // lets fall through to this branch are not (`== 503 → raise` in a loop that only retries 500/502).
+    const loop = request ? statusRetryLoopOf(ctx, guard, request) : undefined;
+    let left = codes;
+    if (loop) left = codes.filter((c) => !isRetried(loop.set, c));
+    else if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
+    if (left.length === 0) continue;
     if (ctx.mechanisms.covering(guard, request?.call.receiver)) continue;
     const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
-    // The response came out of a hand-written retry loop that already looked at its status: after the loop,
-    // the retries are spent (`while attempts <= n: … if r.status_code in (429, 503): sleep; continue` then `if r.status_code == 429: raise`).
-    if (request && afterStatusRetryLoop(ctx, guard, request)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
-    const unique = [...new Set(codes)];
+    const unique = [...new Set(left)];
     const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
     const checkNode = test.op === 'case' ? test.test : test.test;
     const data: RetryableTreatedAsFinalData = {
@@ -62,16 +68,69 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
       related: ctx.related(request),
       data: data as unknown as Record<string, unknown>,
     });
+    reported.add(guard.id);
   }
+  findings.push(...leftoverAfterRetrySet(ctx, reported));
   return findings;
 }
 
-/** The request sits in a retry loop that ends before the guard and tests the response's status inside it. */
-function afterStatusRetryLoop(ctx: DiagContext, guard: Node, request: RequestInfo): boolean {
-  return ctx.retryLoops().some(
-    (r) =>
-      within(request.call.node, r.loop.node) &&
-      r.loop.node.endIndex <= guard.startIndex &&
-      ctx.clientTests().some((t) => within(t.test, r.loop.node) && (!request.responseVar || subjectRoot(t.subject) === request.responseVar)),
-  );
+/**
+ * The hand-written retry loop that holds the request and tests its status, when the check sits inside
+ * it or after it in the same function, with the set of statuses it retries.
+ */
+function statusRetryLoopOf(ctx: DiagContext, guard: Node, request: RequestInfo): { retry: RetryLoop; set: RetriedSet } | undefined {
+  for (const retry of ctx.retryLoops()) {
+    if (!within(request.call.node, retry.loop.node)) continue;
+    const inside = within(guard, retry.loop.node);
+    const after = retry.loop.node.endIndex <= guard.startIndex && enclosingFn(ctx.flow, guard) === retry.loop.fn;
+    if (!inside && !after) continue;
+    const set = retriedSet(ctx, retry);
+    if (set.codes.size === 0 && set.from === Infinity) continue;
+    return { retry, set };
+  }
+  return undefined;
+}
+
+/**
+ * Statuses a retry loop does not retry and a wholesale failure test then gives up on: the loop retries
+ * 429 only, and `status != 200 → return error` (inside it or after it) makes a 503 final.
+ */
+export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): Finding[] {
+  const findings: Finding[] = [];
+  for (const test of ctx.clientTests()) {
+    if (!test.guard || !test.branch || reported.has(test.guard.id)) continue;
+    const wholesale = wholesaleFailureCodes(test);
+    if (!wholesale || ctx.retryLoops().length === 0) continue;
+    const responseVar = subjectRoot(test.subject);
+    const request = ctx.requestFor(test.guard, responseVar);
+    if (!request) continue;
+    const loop = statusRetryLoopOf(ctx, test.guard, request);
+    if (!loop) continue;
+    const left = wholesale.filter((c) => !isRetried(loop.set, c));
+    if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver)) continue;
+    const fn = enclosingFn(ctx.flow, test.guard);
+    const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
+    if (outcome.continues || outcome.retries || !outcome.final) continue;
+    reported.add(test.guard.id);
+    const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
+    const data: RetryableTreatedAsFinalData = {
+      ...ctx.base(test.test),
+      ...ctx.requestData(request),
+      codes: left,
+      checkRange: ctx.range(test.test),
+      checkText: test.test.text,
+      branchRange: ctx.range(test.guard),
+      finalRange: ctx.range(outcome.final.node),
+      finalKind: outcome.final.kind,
+    };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes: left, detail: `${detail}; the retry loop above does not retry them` }),
+      range: ctx.range(test.test),
+      related: [{ range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' }, ...(ctx.related(request) ?? [])],
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  return findings;
 }

@@ -1,0 +1,82 @@
+import type { Node } from 'web-tree-sitter';
+import { branchOutcome, StatusTest, subjectRoot } from './branches';
+import type { DiagContext } from './context';
+import { calleeOf, within } from './flow/flowModel';
+import type { RetryLoop } from './retryLoops';
+
+/**
+ * The statuses a hand-written retry loop goes round again for: codes named by a test whose branch
+ * waits, continues or retries (`if r.status_code in (429, 503): sleep(d); continue`), and a lower bound
+ * for range tests (`if status >= 500 { continue }` retries every 5xx).
+ */
+export interface RetriedSet {
+  codes: Set<string>;
+  /** Every numeric status at or above this is retried (Infinity: none by range). */
+  from: number;
+}
+
+/** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
+export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
+
+const WAIT = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;
+
+const computed = new WeakMap<RetryLoop, RetriedSet>();
+
+/** What the loop retries, read from the status tests inside it on its request's response (once per loop). */
+export function retriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
+  let set = computed.get(retry);
+  if (!set) computed.set(retry, (set = readRetriedSet(ctx, retry)));
+  return set;
+}
+
+function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
+  const set: RetriedSet = { codes: new Set(), from: Infinity };
+  const fnName = retry.loop.fn?.name;
+  for (const test of ctx.clientTests()) {
+    if (!test.branch || !within(test.test, retry.loop.node) || !sameResponse(test, retry)) continue;
+    const outcome = branchOutcome(ctx, test.branch, fnName, retry.request.responseVar);
+    if (!(outcome.continues || outcome.retries || waits(ctx, test.branch))) continue;
+    const code = Number(test.occ.code);
+    if (test.positive) set.codes.add(test.occ.code);
+    else if ((test.op === '>=' || test.op === '>') && Number.isFinite(code)) set.from = Math.min(set.from, test.op === '>' ? code + 1 : code);
+  }
+  return set;
+}
+
+export function isRetried(set: RetriedSet, code: string): boolean {
+  const n = Number(code);
+  return set.codes.has(code) || (Number.isFinite(n) && n >= set.from);
+}
+
+/**
+ * A test that catches failures wholesale: `status != 200`, `status >= 400`, `status >= 500`
+ * (with the transient statuses it lets through), or undefined when the test is not one.
+ */
+export function wholesaleFailureCodes(test: StatusTest): string[] | undefined {
+  const code = Number(test.occ.code);
+  if (!Number.isFinite(code)) return undefined;
+  if ((test.op === '!=' || test.op === '!==') && code >= 200 && code < 300) return TRANSIENT_STATUSES;
+  if (test.op === '>=' || test.op === '>') {
+    const lowest = test.op === '>' ? code + 1 : code;
+    if (lowest < 300 || lowest > 500) return undefined;
+    return TRANSIENT_STATUSES.filter((c) => Number(c) >= lowest);
+  }
+  return undefined;
+}
+
+function sameResponse(test: StatusTest, retry: RetryLoop): boolean {
+  const root = subjectRoot(test.subject);
+  return !retry.request.responseVar || !root || root === retry.request.responseVar || root === 'status' || root === 'code' || /status|code/i.test(root);
+}
+
+function waits(ctx: DiagContext, branch: Node): boolean {
+  const { adapter } = ctx.flow;
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (adapter.calls.has(n.type) && WAIT.test(calleeOf(n, adapter).name)) found = true;
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(branch);
+  return found;
+}
