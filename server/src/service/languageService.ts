@@ -8,6 +8,7 @@ import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
 import { type CompletionEntry, computeCompletions } from './completion';
 import { computeInlayHints, type InlayHintResult } from './inlayHints';
+import { isTestPath } from './diagnostics/testContext';
 import { computeDiagnostics } from './diagnostics/runDiagnostics';
 import { type CodeActionOptions, computeCodeActions } from './fixes/codeActions';
 import { type OpenApiFileReport, OpenApiIndex, type OpenApiSource } from './openapi/openApiIndex';
@@ -184,7 +185,10 @@ export class ErrorCodeLanguageService {
     const spot =
       (previous && doc.edit ? spotAfterEdit(previous, doc.edit, doc.tree, doc.lines, support, FLOW_GRAMMARS[grammar], this.registry) : undefined) ??
       spotFile(doc.tree, doc.lines, support, this.registry);
-    return { occurrences: spot.occurrences, spot };
+    // In test code a status "sent" is a mock's or stub's answer (`nock(…).reply(429)`, `MockResponse(None, 503)`,
+    // an httptest handler's `WriteHeader(503)`): the test's own fixture, not a server's behaviour.
+    const occurrences = isTestPath(doc.uri) ? spot.occurrences.map((o) => (o.role === 'server-sets' ? { ...o, role: 'test-assert' as const } : o)) : spot.occurrences;
+    return { occurrences, spot };
   }
 }
 

@@ -24,6 +24,7 @@ import {
   STATUS_SETTERS,
 } from './names';
 import { ExpressionReader } from './expressionReader';
+import { namesReasonPhrase } from './reasonPhraseNames';
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
@@ -129,7 +130,9 @@ export class StatusContext extends ExpressionReader {
         return 'server-sets';
       }
       if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
-      if (kind === 'status' && !inCollection && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name))) {
+      // `response_status=500`, `{ httpStatus: 503 }`, `responseCode: 429`: a status given to whatever is called.
+      if (kind === 'status' && !inCollection && STATUS_NAME.test(name)) return 'server-sets';
+      if (kind === 'status' && !inCollection && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code=429` (a test's expectation), `{ fallbackStatusCode: 503 }` (a setting)
         return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
       }
@@ -143,7 +146,7 @@ export class StatusContext extends ExpressionReader {
       const name = this.lastName(target) ?? '';
       if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
       if (kind !== 'status') return undefined;
-      if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name))) {
+      if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
       }

@@ -19,7 +19,7 @@ export const csharpAdapter: SyntaxAdapter = {
   ),
   collections: typeSet('initializer_expression', 'implicit_array_creation_expression', 'array_creation_expression', 'collection_expression', 'or_pattern'),
   cases: typeSet('switch_section', 'switch_expression_arm', 'case_switch_label'),
-  pairs: typeSet('argument', 'subpattern'),
+  pairs: typeSet('argument', 'subpattern', 'enum_member_declaration'),
   assignments: typeSet('assignment_expression', 'variable_declarator'),
   returns: typeSet('return_statement'),
   asserts: typeSet(),

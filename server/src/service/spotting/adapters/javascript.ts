@@ -20,7 +20,7 @@ export const javascriptAdapter: SyntaxAdapter = {
   ),
   collections: typeSet('array'),
   cases: typeSet('switch_case'),
-  pairs: typeSet('pair'),
+  pairs: typeSet('pair', 'enum_assignment'),
   assignments: typeSet('assignment_expression', 'variable_declarator', 'augmented_assignment_expression', 'public_field_definition'),
   returns: typeSet('return_statement'),
   asserts: typeSet(),
@@ -41,7 +41,7 @@ export const javascriptAdapter: SyntaxAdapter = {
     return statement?.type === 'switch_statement' ? statement.childForFieldName('value') : null;
   },
   pairName(node) {
-    const key = node.childForFieldName('key');
+    const key = node.childForFieldName('key') ?? node.childForFieldName('name');
     if (!key) return undefined;
     return key.type === 'string' ? quotedContent(key)?.text : key.text;
   },
