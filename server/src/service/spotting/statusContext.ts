@@ -25,6 +25,11 @@ import {
 } from './names';
 import { ExpressionReader } from './expressionReader';
 import { namesReasonPhrase } from './reasonPhraseNames';
+
+/** Calls whose name says they take the statuses a retry acts on. */
+const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
+/** Calls that build a response (real or mock) from the arguments. */
+const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
@@ -191,6 +196,12 @@ export class StatusContext extends ExpressionReader {
     if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {
       // RestAssured `.then().statusCode(200)`: the response is checked, not built
       return index === 0 ? 'test-assert' : undefined;
+    }
+    if (kind === 'status' && index >= 0) {
+      // `RetryStatuses(500, 503)`, `retryOnStatusCodes(429)`: the codes a retry acts on.
+      if (RETRY_STATUS_CALL.test(name)) return 'retry-config';
+      // `new BasicHttpResponse(429, "…")`, `MockResponse(body, 503)`, `JSONRespondMust(200, …)`: a response built with it.
+      if (RESPONSE_BUILDER_CALL.test(name)) return 'server-sets';
     }
     if (!STATUS_SETTERS.has(name)) {
       // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`
