@@ -9,6 +9,7 @@ const MOCKS = [
   "    responses.add(responses.GET, 'http://api.test/x', status=503)",
   "    mock_route(router, response_status=429)",
   "    assert client.get('/x').status_code == 200",
+  "    cases = [HTTPStatus.TOO_MANY_REQUESTS]",
 ].join('\n');
 
 async function roles(uri: string): Promise<string[]> {
@@ -23,7 +24,7 @@ async function roles(uri: string): Promise<string[]> {
 
 describe('roles in test files', () => {
   it('calls the statuses mocks answer with test-assert in a test file', async () => {
-    assert.deepEqual(await roles('file:///work/proj/tests/test_client.py'), ['503 test-assert', '429 test-assert', '200 test-assert']);
+    assert.deepEqual(await roles('file:///work/proj/tests/test_client.py'), ['503 test-assert', '429 test-assert', '200 test-assert', '429 test-assert']);
   });
 
   it('keeps server-sets for the same code outside test code', async () => {

@@ -186,8 +186,10 @@ export class ErrorCodeLanguageService {
       (previous && doc.edit ? spotAfterEdit(previous, doc.edit, doc.tree, doc.lines, support, FLOW_GRAMMARS[grammar], this.registry) : undefined) ??
       spotFile(doc.tree, doc.lines, support, this.registry);
     // In test code a status "sent" is a mock's or stub's answer (`nock(…).reply(429)`, `MockResponse(None, 503)`,
-    // an httptest handler's `WriteHeader(503)`): the test's own fixture, not a server's behaviour.
-    const occurrences = isTestPath(doc.uri) ? spot.occurrences.map((o) => (o.role === 'server-sets' ? { ...o, role: 'test-assert' as const } : o)) : spot.occurrences;
+    // an httptest handler's `WriteHeader(503)`), and a named status is test data (`[InlineData(HttpStatusCode.GatewayTimeout)]`,
+    // a table of cases): the test's own fixture, not a server's behaviour or a project constant.
+    const asTestData = (o: Occurrence): Occurrence => (o.role === 'server-sets' || o.role === 'constant' ? { ...o, role: 'test-assert' } : o);
+    const occurrences = isTestPath(doc.uri) ? spot.occurrences.map(asTestData) : spot.occurrences;
     return { occurrences, spot };
   }
 }
