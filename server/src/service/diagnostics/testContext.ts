@@ -44,6 +44,8 @@ const IN_TESTS: Partial<Record<RuleId, 'off' | Severity>> = {
   // A test should fail on an unexpected status, not retry it.
   'no-retry-on-request': 'off',
   'retryable-treated-as-final': 'off',
+  // A test feeds a retry predicate 401/403 on purpose to check what it does with them.
+  'non-retryable-retried': 'off',
   // Polling a local test server or child process: worth a hint, not a warning.
   'retry-without-backoff': 'hint',
   'retry-ignores-retry-after': 'hint',
