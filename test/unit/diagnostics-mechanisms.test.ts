@@ -24,8 +24,9 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   // A mounted Retry reaches requests made through the session, not module-level requests.get.
   'urllib3-retry': ['s = requests.Session()\ns.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))', (b) => b.replace('requests.get(', 's.get(')],
   'httpx-transport-retries': ['client = httpx.Client(transport=httpx.HTTPTransport(retries=3))', (b) => b.replace('requests.get(', 'client.get(')],
-  tenacity: ['from tenacity import retry', (b) => `@retry\n${b}`],
-  backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception)\n${b}`],
+  // Configured well, so that no rule speaks (a bare `@retry` retries at once and forever: retry-without-backoff).
+  tenacity: ['from tenacity import retry, stop_after_attempt, wait_random_exponential', (b) => `@retry(wait=wait_random_exponential(max=60), stop=stop_after_attempt(5))\n${b}`],
+  backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception, max_tries=5)\n${b}`],
   retrying: ['from retrying import retry', (b) => `@retry(stop_max_attempt_number=3)\n${b}`],
   'aiohttp-retry': ['from aiohttp_retry import RetryClient, ExponentialRetry'],
   'python-sdks': ['import boto3'],

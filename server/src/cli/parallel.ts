@@ -62,9 +62,15 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   return { reports, failures };
 }
 
-/** A cheap test that a file can contain anything worth parsing: a three-digit number or a known name. */
+/**
+ * Handling that names no code: `raise_for_status()`, `!res.ok`, `EnsureSuccessStatusCode()`,
+ * `IsSuccessStatusCode`, and retry structures (`@retry(wait=wait_fixed(2))`, `backoff.on_exception`).
+ */
+const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff/i;
+
+/** A cheap test that a file can contain anything worth parsing: a three-digit number, a known name, or codeless handling. */
 function mayContainCodes(text: string, service: ErrorCodeLanguageService): boolean {
-  return STATUS_NUMBER.test(text) || hasCandidateName(text, service.registry);
+  return STATUS_NUMBER.test(text) || hasCandidateName(text, service.registry) || CODELESS_HANDLING.test(text);
 }
 
 /** Workers re-run this same bundle; that only works from the built CLI, not from sources under tsx. */

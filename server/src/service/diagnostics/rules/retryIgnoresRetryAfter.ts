@@ -5,6 +5,7 @@ import type { RetryIgnoresRetryAfterData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
+import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -35,6 +36,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
       break;
     }
   }
+  findings.push(...decoratorRetryAfterFindings(ctx));
   return findings;
 }
 

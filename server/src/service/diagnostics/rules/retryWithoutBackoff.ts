@@ -3,6 +3,7 @@ import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { fixedFallback, inCatchClause, isFixedDelay, loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
+import { decoratorBackoffFindings } from '../decoratorPolicies';
 
 const RULE = 'retry-without-backoff';
 const COUNTING = /\+\+|--|\+=|-=/;
@@ -60,5 +61,6 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
       data: data as unknown as Record<string, unknown>,
     });
   }
+  findings.push(...decoratorBackoffFindings(ctx));
   return findings;
 }

@@ -1,0 +1,105 @@
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../types';
+import type { DiagContext } from './context';
+import { fillMessage, ruleInfo } from './rules';
+
+/**
+ * Python retry decorators read as data: tenacity `@retry(wait=…, stop=…, retry=…)` and
+ * `@backoff.on_exception(wait_gen, exceptions, …)`. What they decide — the delay between attempts, whether
+ * attempts end, whether a rate-limit retry waits for the server's Retry-After — is read from the
+ * arguments, with each library's defaults (tenacity: no wait, never stops; backoff: no cap unless
+ * max_tries/max_time). A wait given by a function of the project's own is trusted, not guessed.
+ */
+export interface DecoratorPolicy {
+  decorator: Node;
+  library: 'tenacity' | 'backoff';
+  delay: 'none' | 'fixed' | 'growing' | 'custom';
+  capped: boolean;
+  /** The retried condition names a rate-limit failure (RateLimitError, TooManyRequests, 429, throttling). */
+  rateLimited: boolean;
+}
+
+const GROWING = /\bwait_(exponential|random_exponential|exponential_jitter|random|incrementing|chain)\b|\bexpo\b|\bfibo\b/;
+const FIXED = /\bwait_fixed\b|\bconstant\b/;
+const NONE = /\bwait_none\b/;
+const RATE_LIMIT = /rate_?limit|too_?many_?requests|throttl|\b429\b/i;
+
+/** The tenacity/backoff decorators of a Python file, as policies. */
+export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
+  if (ctx.flow.grammarName !== 'python' || !ctx.doc.tree) return [];
+  const tenacity = ctx.flow.imports.some((m) => m === 'tenacity' || m.startsWith('tenacity.'));
+  const backoff = ctx.flow.imports.some((m) => m === 'backoff' || m.startsWith('backoff.'));
+  if (!tenacity && !backoff) return [];
+  const policies: DecoratorPolicy[] = [];
+  for (const decorator of ctx.doc.tree.rootNode.descendantsOfType('decorator')) {
+    if (!decorator) continue;
+    const expr = decorator.namedChildren[0];
+    if (!expr) continue;
+    const call = expr.type === 'call' ? expr : null;
+    const callee = (call ? call.childForFieldName('function') : expr)?.text ?? '';
+    const last = callee.split('.').pop() ?? '';
+    const args = call?.childForFieldName('arguments') ?? null;
+    const keyword = (name: string): Node | undefined =>
+      args?.namedChildren.find((a): a is Node => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
+    if (tenacity && last === 'retry' && (callee === 'retry' || callee.startsWith('tenacity.'))) {
+      const wait = keyword('wait');
+      policies.push({
+        decorator,
+        library: 'tenacity',
+        delay: !wait ? 'none' : GROWING.test(wait.text) ? 'growing' : FIXED.test(wait.text) ? 'fixed' : NONE.test(wait.text) ? 'none' : 'custom',
+        capped: keyword('stop') !== undefined,
+        rateLimited: RATE_LIMIT.test(keyword('retry')?.text ?? ''),
+      });
+    } else if (backoff && (last === 'on_exception' || last === 'on_predicate') && args) {
+      const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument');
+      const gen = positional[0]?.text ?? '';
+      policies.push({
+        decorator,
+        library: 'backoff',
+        delay: GROWING.test(gen) ? 'growing' : FIXED.test(gen) ? 'fixed' : 'custom',
+        capped: keyword('max_tries') !== undefined || keyword('max_time') !== undefined,
+        rateLimited: RATE_LIMIT.test(positional[1]?.text ?? ''),
+      });
+    }
+  }
+  return policies;
+}
+
+/** retry-without-backoff for decorator policies: no delay, a fixed delay, or attempts that never end. */
+export function decoratorBackoffFindings(ctx: DiagContext): Finding[] {
+  const rule = 'retry-without-backoff';
+  const findings: Finding[] = [];
+  for (const p of decoratorPolicies(ctx)) {
+    const detail =
+      p.delay === 'none' ? `(${p.library} decorator) retries immediately, with no wait`
+        : p.delay === 'fixed' ? `(${p.library} decorator) waits a fixed time between attempts`
+          : !p.capped ? `(${p.library} decorator) never stops retrying` : undefined;
+    if (!detail) continue;
+    const problem = p.delay === 'none' ? 'no-delay' : p.delay === 'fixed' ? 'fixed-delay' : 'no-cap';
+    findings.push({
+      rule,
+      severity: ruleInfo(rule)!.defaultSeverity,
+      message: fillMessage(rule, { detail }),
+      range: ctx.headRange(p.decorator),
+      data: { ...ctx.base(p.decorator), problem, declarative: p.library },
+    });
+  }
+  return findings;
+}
+
+/** retry-ignores-retry-after for decorator policies retrying a rate-limit failure on the library's own wait. */
+export function decoratorRetryAfterFindings(ctx: DiagContext): Finding[] {
+  const rule = 'retry-ignores-retry-after';
+  const findings: Finding[] = [];
+  for (const p of decoratorPolicies(ctx)) {
+    if (!p.rateLimited || p.delay === 'custom') continue;
+    findings.push({
+      rule,
+      severity: ruleInfo(rule)!.defaultSeverity,
+      message: fillMessage(rule, { codes: ['429'] }),
+      range: ctx.headRange(p.decorator),
+      data: { ...ctx.base(p.decorator), codes: ['429'], declarative: p.library },
+    });
+  }
+  return findings;
+}
