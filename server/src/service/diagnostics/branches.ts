@@ -147,7 +147,55 @@ export function isClassification(ctx: DiagContext, fn: FnInfo | undefined, subje
   // Go returns `(value, err)`: the error comes last.
   const value = values[values.length - 1];
   if (!value || NO_VALUE.test(value.text)) return false;
-  return !GENERIC_ERROR.test(value.text.trim());
+  return !isGenericError(value.text);
+}
+
+/** A generic error value; Go's `fmt.Errorf("…: %w", err)` wraps the typed error and keeps it (errors.As). */
+export function isGenericError(text: string): boolean {
+  const t = text.trim();
+  return GENERIC_ERROR.test(t) && !/^fmt\.Errorf\([\s\S]*%w/.test(t);
+}
+
+/**
+ * The give-up hands the caller a typed error that keeps what was tested — the response, the error or its
+ * status (`throw new TooManyRequestsError(body, response)`, `raise ApiError(resp)`,
+ * `return fmt.Errorf("rate limited: %w", err)`, `&APIError{StatusCode: resp.StatusCode}`): the caller can
+ * tell a 503 from a 404 and retry it. A generic error that only mentions the status in prose does not.
+ */
+export function handsOnTypedError(ctx: DiagContext, final: Node, names: ReadonlyArray<string | undefined>): boolean {
+  const values = returnValues(ctx, final);
+  const value = values[values.length - 1]?.text.trim().replace(/^await\s+/, '') ?? '';
+  if (!value || isGenericError(value) || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
+  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(/.test(value);
+  if (!typed) return false;
+  // The tested value must be handed over itself (an argument or a field), not folded into a message.
+  const open = value.search(/[({]/);
+  if (open < 0) return false;
+  const args = topLevelParts(value.slice(open + 1, value.length - 1)).map((a) => a.replace(/^[\w$]+\s*[:=]\s*/, '').replace(/^&/, ''));
+  return names.some((n) => n !== undefined && args.some((a) => new RegExp(`^${n.replace(/\$/g, '\\$')}(\\??[.\\[][\\w$.\\[\\]"'?]*)?$`).test(a)));
+}
+
+/** Splits `a, f(b, c), {d}` at its top-level commas. */
+function topLevelParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter(Boolean);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, GENERIC_ERROR, returnValues, subjectRoot } from '../branches';
+import { branchOutcome, handsOnTypedError, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -77,7 +77,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (!outcome.final || outcome.continues || outcome.retries) continue;
-    if (keepsStatus(ctx, outcome.final.node, responseVar)) return undefined;
+    if (handsOnTypedError(ctx, outcome.final.node, [responseVar])) return undefined;
     return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}` };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
@@ -93,7 +93,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       const branch = grammar.ifConsequence(n);
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
-        if (outcome.final && !outcome.continues && !outcome.retries && !keepsStatus(ctx, outcome.final.node, responseVar)) {
+        if (outcome.final && !outcome.continues && !outcome.retries && !handsOnTypedError(ctx, outcome.final.node, [responseVar])) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}` };
           return;
         }
@@ -116,14 +116,3 @@ function finalWord(ctx: DiagContext, kind: 'raise' | 'return' | 'exit'): string 
   return kind === 'raise' && ctx.language !== 'python' ? 'throw' : kind;
 }
 
-/**
- * The give-up hands the caller a typed error that keeps the response or its status
- * (`raise ApiError(resp)`, `return nil, &APIError{StatusCode: resp.StatusCode}`), so the caller can retry
- * a 503 and not a 404. A generic error (`RuntimeError("failed")`, `fmt.Errorf(...)`) loses it.
- */
-function keepsStatus(ctx: DiagContext, final: Node, responseVar: string): boolean {
-  const values = returnValues(ctx, final);
-  const error = values[values.length - 1]?.text.trim().replace(/^await\s+/, '') ?? '';
-  if (!error || GENERIC_ERROR.test(error) || /^(nil|null|None|undefined|false|False)$/.test(error)) return false;
-  return new RegExp(`(^|[^\\w$])${responseVar.replace(/\$/g, '\\$')}\\b`).test(error) && /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(/.test(error);
-}

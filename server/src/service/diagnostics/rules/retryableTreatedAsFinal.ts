@@ -1,5 +1,5 @@
 import type { Finding } from '../../types';
-import { branchOutcome, isClassification, StatusTest, subjectRoot } from '../branches';
+import { branchOutcome, handsOnTypedError, isClassification, StatusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -47,6 +47,9 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
+    // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
+    // retry it (an SDK's transport, a client's error mapping). Inside one, the codes it leaves out are the point.
+    if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response'])) continue;
     const unique = [...new Set(left)];
     const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
     const checkNode = test.op === 'case' ? test.test : test.test;
