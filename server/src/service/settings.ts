@@ -22,6 +22,8 @@ export interface Settings {
   catalogs: string[];
   /** Extra OpenAPI documents (paths). */
   openapi: string[];
+  /** Generated code (a "generated / do not edit" header or a `generated` folder): no findings at all when true; one per rule otherwise. */
+  skipGenerated: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHints: true,
   catalogs: [],
   openapi: [],
+  skipGenerated: false,
 };
 
 /** Reads an unknown settings object (from the client or a config file) into Settings, keeping defaults for bad values. */
@@ -66,6 +69,7 @@ export function normalizeSettings(raw: unknown): Settings {
     inlayHints: typeof input.inlayHints === 'boolean' ? input.inlayHints : true,
     catalogs: strings(input.catalogs) ?? [],
     openapi: strings(input.openapi) ?? [],
+    skipGenerated: input.skipGenerated === true,
   };
 }
 

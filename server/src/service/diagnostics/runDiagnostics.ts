@@ -16,6 +16,7 @@ import { unsafeRetry } from './rules/unsafeRetry';
 import { isSuppressed, readSuppressions } from './suppression';
 import { applyTestPolicy } from './testContext';
 import { unitSpans } from './units';
+import { collapseGenerated, isGeneratedCode } from './generatedCode';
 
 type RuleFn = (ctx: DiagContext) => Finding[];
 
@@ -94,6 +95,7 @@ function finish(state: DiagState, doc: ParsedDocument, settings: Settings): Find
     if (finding.rule !== 'unknown-rule-in-suppression' && isSuppressed(finding, suppressions)) continue;
     findings.push(config?.severity ? { ...finding, severity: config.severity } : finding);
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return findings;
+  const shown = isGeneratedCode(doc.uri, doc.text) ? (settings.skipGenerated ? [] : collapseGenerated(findings)) : findings;
+  shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return shown;
 }
