@@ -42,6 +42,8 @@ export const javascriptFlow: FlowGrammar = {
     return { kind: isConstantTrue(condition) ? 'infinite' : 'conditional' };
   },
   importModules(node) {
+    // `import type { OpenAI } from 'openai'` brings in a type, not the SDK's retrying client.
+    if (/^import\s+type\b/.test(node.text)) return [];
     const source = node.childForFieldName('source');
     return source ? [stripQuotes(source.text)] : [];
   },
