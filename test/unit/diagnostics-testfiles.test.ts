@@ -44,3 +44,27 @@ describe('diagnostics in test files', () => {
     ]);
   });
 });
+
+describe('scripts, examples and probes', () => {
+  const text = ['import requests', 'def main(url):', '    r = requests.get(url, timeout=5)', '    if not r.ok:', '        raise SystemExit("failed")', ''].join('\n');
+  const rules = async (uri: string, body = text, languageId: 'python' | 'go' = 'python') => {
+    const service = testService();
+    await service.open({ uri, languageId, version: 1, text: body });
+    const found = service.diagnostics(uri).map((f) => f.rule);
+    service.close(uri);
+    return found;
+  };
+
+  it('does not ask one-off scripts, examples and benchmarks to retry', async () => {
+    assert.deepStrictEqual(await rules('file:///r/app/sync.py'), ['no-retry-on-request']);
+    assert.deepStrictEqual(await rules('file:///r/scripts/sync.py'), []);
+    assert.deepStrictEqual(await rules('file:///r/examples/alerts/sync.py'), []);
+  });
+
+  it('lets a readiness probe answer 503 without Retry-After', async () => {
+    const handler = (name: string) =>
+      ['package p', 'import "net/http"', `func ${name}(w http.ResponseWriter, r *http.Request) {`, '\tw.WriteHeader(http.StatusServiceUnavailable)', '}', ''].join('\n');
+    assert.deepStrictEqual(await rules('file:///r/api/h.go', handler('Ready'), 'go'), []);
+    assert.deepStrictEqual(await rules('file:///r/api/h.go', handler('CreateOrder'), 'go'), ['missing-retry-after']);
+  });
+});

@@ -51,9 +51,23 @@ const IN_TESTS: Partial<Record<RuleId, 'off' | Severity>> = {
   'retry-ignores-retry-after': 'hint',
 };
 
-/** Applies the test-file policy to one file's findings. */
+/** Folders of one-off scripts, examples and benchmarks: run by hand, where a failure is seen and re-run. */
+const SCRIPT_DIR = /^(scripts?|examples?|samples?|demos?|benchmarks?|bench)$/i;
+
+/** True when a file sits in a scripts/examples/benchmarks folder (any depth: `examples/alerts/main.go`). */
+export function isScriptPath(uri: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    path = uri;
+  }
+  return path.split(/[\\/]/).slice(0, -1).some((dir) => SCRIPT_DIR.test(dir));
+}
+
+/** Applies the test-file policy to one file's findings; in scripts and examples `no-retry-on-request` is not wanted. */
 export function applyTestPolicy(uri: string, findings: Finding[]): Finding[] {
-  if (!isTestPath(uri)) return findings;
+  if (!isTestPath(uri)) return isScriptPath(uri) ? findings.filter((f) => f.rule !== 'no-retry-on-request') : findings;
   const out: Finding[] = [];
   for (const f of findings) {
     const policy = IN_TESTS[f.rule as RuleId];

@@ -7,6 +7,8 @@ import { statementOf } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'missing-retry-after';
+/** Handlers of health, readiness and liveness probes. */
+const PROBE = /health|readiness|ready|liveness|alive|probe/i;
 
 /**
  * Server code that sends 429 or 503 with no Retry-After anywhere in the same handler. Silent when the
@@ -21,6 +23,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     if (!node) continue;
     const fn = enclosingFn(ctx.flow, node);
     if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
+    // A health or readiness probe's 503 tells an orchestrator to route elsewhere; no client waits on it.
+    if (occ.code === '503' && PROBE.test(fn?.name ?? '')) continue;
     const setter = setterOf(ctx, node);
     if (builtForClient(ctx, node) || headersUnseen(setter)) continue;
     const data: MissingRetryAfterData = {
