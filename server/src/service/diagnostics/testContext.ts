@@ -52,9 +52,9 @@ const IN_TESTS: Partial<Record<RuleId, 'off' | Severity>> = {
 };
 
 /** Folders of one-off scripts, examples and benchmarks: run by hand, where a failure is seen and re-run. */
-const SCRIPT_DIR = /^(scripts?|examples?|samples?|demos?|benchmarks?|bench)$/i;
+const SCRIPT_DIR = /^(scripts?|examples?|samples?|demos?|benchmarks?)$/i;
 
-/** True when a file sits in a scripts/examples/benchmarks folder (any depth: `examples/alerts/main.go`). */
+/** True when one of the three folders nearest the file is a scripts/examples/benchmarks folder (`examples/alerts/main.go`). */
 export function isScriptPath(uri: string): boolean {
   let path: string;
   try {
@@ -62,7 +62,7 @@ export function isScriptPath(uri: string): boolean {
   } catch {
     path = uri;
   }
-  return path.split(/[\\/]/).slice(0, -1).some((dir) => SCRIPT_DIR.test(dir));
+  return path.split(/[\\/]/).slice(0, -1).slice(-3).some((dir) => SCRIPT_DIR.test(dir));
 }
 
 /** Applies the test-file policy to one file's findings; in scripts and examples `no-retry-on-request` is not wanted. */
