@@ -21,14 +21,7 @@ const JVM_TEST_SOURCE_SET = /^src\/(test|androidTest|integrationTest|intTest|tes
 
 /** True when a document URI names a test file or a file under a test directory near it. */
 export function isTestPath(uri: string): boolean {
-  let path: string;
-  try {
-    // Only the path: `memory://test/1.python` has the host `test`, not a directory.
-    path = decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    path = uri;
-  }
-  const parts = path.split(/[\\/]/).filter(Boolean);
+  const parts = pathOf(uri).split(/[\\/]/).filter(Boolean);
   const name = parts.pop() ?? '';
   if (TEST_FILE.test(name)) return true;
   if (parts.slice(-DIR_DEPTH).some((dir) => TEST_DIR.test(dir) || /(^|\.)Tests?$/.test(dir))) return true;
@@ -56,13 +49,16 @@ const SCRIPT_DIR = /^(scripts?|examples?|samples?|demos?|benchmarks?)$/i;
 
 /** True when one of the three folders nearest the file is a scripts/examples/benchmarks folder (`examples/alerts/main.go`). */
 export function isScriptPath(uri: string): boolean {
-  let path: string;
+  return pathOf(uri).split(/[\\/]/).slice(0, -1).slice(-3).some((dir) => SCRIPT_DIR.test(dir));
+}
+
+/** The path of a document URI (only the path: `memory://test/1.python` has the host `test`, not a directory), or a plain path. */
+export function pathOf(uri: string): string {
   try {
-    path = decodeURIComponent(new URL(uri).pathname);
+    return decodeURIComponent(new URL(uri).pathname);
   } catch {
-    path = uri;
+    return uri;
   }
-  return path.split(/[\\/]/).slice(0, -1).slice(-3).some((dir) => SCRIPT_DIR.test(dir));
 }
 
 /** Applies the test-file policy to one file's findings; in scripts and examples `no-retry-on-request` is not wanted. */
