@@ -130,7 +130,7 @@ export function passesOn(ctx: DiagContext, statement: Node, responseVar: string 
 }
 
 /** Error values that say nothing about which failure happened: a caller cannot tell a 503 from a bug. */
-export const GENERIC_ERROR = /^(new\s+)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError)\b|^(fmt\.Errorf|errors\.New)\(/;
+const GENERIC_ERROR = /^(new\s+)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError)\b|^(fmt\.Errorf|errors\.New)\(/;
 const NO_VALUE = /^(nil|null|None|undefined|false|False|-1|0)$/;
 
 /**

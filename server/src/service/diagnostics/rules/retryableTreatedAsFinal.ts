@@ -45,6 +45,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
+    if (loop && caughtInLoop(outcome.final.node, loop.retry)) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
     // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
@@ -113,7 +114,7 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver)) continue;
     const fn = enclosingFn(ctx.flow, test.guard);
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
-    if (outcome.continues || outcome.retries || !outcome.final) continue;
+    if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry)) continue;
     reported.add(test.guard.id);
     const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
     const data: RetryableTreatedAsFinalData = {
@@ -136,4 +137,12 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     });
   }
   return findings;
+}
+
+/** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
+function caughtInLoop(final: Node, retry: RetryLoop): boolean {
+  for (let n: Node | null = final.parent; n && n.id !== retry.loop.node.id; n = n.parent) {
+    if (/^try_statement$|^try_expression$/.test(n.type)) return true;
+  }
+  return false;
 }
