@@ -14,6 +14,15 @@ const split = options.split ?? 'all';
 const root = join(BENCH_DIR, '..', '..');
 const cli = options.cli ?? join(root, 'bin', 'eci.js');
 
+// Restore first (a no-op for files already in place; it never fetches), so one command restores and scores.
+if (!options['no-restore']) {
+  try {
+    execFileSync(process.execPath, [join(BENCH_DIR, 'restore.mjs')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch {
+    console.log('Some labelled files could not be restored (see above); scoring what is in place.\n');
+  }
+}
+
 const { repos, problems } = loadCorpus();
 for (const p of problems) console.log(`label file problem: ${p}`);
 const chosen = repos.filter((r) => split === 'all' || r.split === split);
