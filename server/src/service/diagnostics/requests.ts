@@ -135,14 +135,19 @@ export function statementOf(node: Node): Node {
 /** `r = requests.get(...)`, `const res = await fetch(...)`, `resp, err := client.Do(req)`, `var r = await c.GetAsync(u)`. */
 export function responseVarOf(call: Node): string | undefined {
   let node: Node | null = call.parent;
-  while (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression)$/.test(node.type)) {
-    // Python `with session.get(u) as resp:` / `async with …`: the response is the alias.
-    if (node.type === 'as_pattern') {
-      const alias = node.childForFieldName('alias') ?? node.namedChildren[node.namedChildren.length - 1];
-      const name = alias?.text.trim();
-      if (name && name !== call.text && /^[A-Za-z_]\w*$/.test(name)) return name;
-    }
-    node = node.parent;
+  for (;;) {
+    if (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression)$/.test(node.type)) {
+      // Python `with session.get(u) as resp:` / `async with …`: the response is the alias.
+      if (node.type === 'as_pattern') {
+        const alias = node.childForFieldName('alias') ?? node.namedChildren[node.namedChildren.length - 1];
+        const name = alias?.text.trim();
+        if (name && name !== call.text && /^[A-Za-z_]\w*$/.test(name)) return name;
+      }
+      node = node.parent;
+    } else if (node?.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'ConfigureAwait' && node.parent?.type === 'invocation_expression') {
+      // C# `await client.GetAsync(u).ConfigureAwait(false)`: the response is the awaited call's, not `ConfigureAwait`.
+      node = node.parent.parent;
+    } else break;
   }
   if (!node) return undefined;
   const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? (node.type === 'variable_declarator' ? node.firstNamedChild : null);
