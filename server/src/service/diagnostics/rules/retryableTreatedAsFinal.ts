@@ -83,10 +83,11 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
  * it or after it in the same function, with the set of statuses it retries.
  */
 function statusRetryLoopOf(ctx: DiagContext, guard: Node, request: RequestInfo): { retry: RetryLoop; set: RetriedSet } | undefined {
-  for (const retry of ctx.retryLoops()) {
+  const fn = enclosingFn(ctx.flow, guard);
+  for (const retry of retryLoopsByFn(ctx).get(request.call.fn) ?? []) {
     if (!within(request.call.node, retry.loop.node)) continue;
     const inside = within(guard, retry.loop.node);
-    const after = retry.loop.node.endIndex <= guard.startIndex && enclosingFn(ctx.flow, guard) === retry.loop.fn;
+    const after = retry.loop.node.endIndex <= guard.startIndex && fn === retry.loop.fn;
     if (!inside && !after) continue;
     const set = retriedSet(ctx, retry);
     if (set.codes.size === 0 && set.from === Infinity) continue;
@@ -145,4 +146,21 @@ function caughtInLoop(final: Node, retry: RetryLoop): boolean {
     if (/^try_statement$|^try_expression$/.test(n.type)) return true;
   }
   return false;
+}
+
+const loopsByFn = new WeakMap<DiagContext, Map<RetryLoop['loop']['fn'], RetryLoop[]>>();
+
+/** The file's retry loops by the function holding their request, built once per analysis. */
+function retryLoopsByFn(ctx: DiagContext): Map<RetryLoop['loop']['fn'], RetryLoop[]> {
+  let map = loopsByFn.get(ctx);
+  if (!map) {
+    map = new Map();
+    for (const retry of ctx.retryLoops()) {
+      const list = map.get(retry.request.call.fn);
+      if (list) list.push(retry);
+      else map.set(retry.request.call.fn, [retry]);
+    }
+    loopsByFn.set(ctx, map);
+  }
+  return map;
 }
