@@ -23,10 +23,24 @@ export interface SourceRef {
   url?: string;
 }
 
+/** Where a library claim was checked: the library's own source or doc page. */
+export interface LibrarySource {
+  /** Package name, e.g. "got", "urllib3", "github.com/hashicorp/go-retryablehttp". */
+  library: string;
+  /** The version read: a release tag, or branch@commit. */
+  version: string;
+  /** Path in the library's repository, or a doc page URL. */
+  file: string;
+}
+
 /** What one retry library or SDK does with a code by default. */
 export interface LibraryBehaviour {
   name: string;
   behaviour: string;
+  /** Where the claim was read (built-in catalogs: this or `sources` is required, see docs/library-claims.md). */
+  source?: LibrarySource;
+  /** For a claim naming several libraries: one entry per library read. */
+  sources?: LibrarySource[];
 }
 
 export type CatalogEntryKind = 'http-status' | 'error-code';
