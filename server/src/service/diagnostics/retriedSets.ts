@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { branchOutcome, StatusTest, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { calleeOf, within } from './flow/flowModel';
-import type { RetryLoop } from './retryLoops';
+import { DELAY, type RetryLoop } from './retryLoops';
 
 /**
  * The statuses a hand-written retry loop goes round again for: codes named by a test whose branch
@@ -17,8 +17,6 @@ export interface RetriedSet {
 
 /** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
 export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
-
-const WAIT = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;
 
 const computed = new WeakMap<RetryLoop, RetriedSet>();
 
@@ -75,7 +73,7 @@ function waits(ctx: DiagContext, branch: Node): boolean {
   let found = false;
   const visit = (n: Node): void => {
     if (found) return;
-    if (adapter.calls.has(n.type) && WAIT.test(calleeOf(n, adapter).name)) found = true;
+    if (adapter.calls.has(n.type) && DELAY.test(calleeOf(n, adapter).name)) found = true;
     for (const c of n.namedChildren) if (c) visit(c);
   };
   visit(branch);

@@ -22,7 +22,8 @@ export interface RetryLoop {
 /** Calls that compute or perform the wait before the next attempt on behalf of the loop. */
 const DELEGATED_WAIT = /prepare_?for_?next|next_?(attempt|backoff|delay|interval|retry_?delay)|(compute|calc|calculate|get)_?(backoff|retry_?delay|delay|wait)|^(backoff|wait_?before_?retry|sleep_?before_?retry|before_?retry|on_?retry)$/i;
 
-const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;
+/** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After`…). */
+export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;
 
 /**
  * Retry loops: not iterating a collection, holding a request whose arguments do not use the loop

@@ -1,5 +1,5 @@
-import type { Finding } from '../../types';
-import { branchOutcome, handsOnTypedError, isClassification, StatusTest, subjectRoot } from '../branches';
+import type { Finding, Range } from '../../types';
+import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, StatusTest, subjectRoot } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -51,27 +51,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
     // retry it (an SDK's transport, a client's error mapping). Inside one, the codes it leaves out are the point.
     if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response'])) continue;
-    const unique = [...new Set(left)];
-    const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
-    const checkNode = test.op === 'case' ? test.test : test.test;
-    const data: RetryableTreatedAsFinalData = {
-      ...ctx.base(checkNode),
-      ...(request ? ctx.requestData(request) : {}),
-      codes: unique,
-      checkRange: ctx.range(checkNode),
-      checkText: checkNode.text,
-      branchRange: ctx.range(guard),
-      finalRange: ctx.range(outcome.final.node),
-      finalKind: outcome.final.kind,
-    };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes: unique, detail }),
-      range: ctx.range(checkNode),
-      related: ctx.related(request),
-      data: data as unknown as Record<string, unknown>,
-    });
+    findings.push(giveUpFinding(ctx, test, [...new Set(left)], outcome.final, request));
     reported.add(guard.id);
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
@@ -117,27 +97,40 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry)) continue;
     reported.add(test.guard.id);
-    const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
-    const data: RetryableTreatedAsFinalData = {
-      ...ctx.base(test.test),
-      ...ctx.requestData(request),
-      codes: left,
-      checkRange: ctx.range(test.test),
-      checkText: test.test.text,
-      branchRange: ctx.range(test.guard),
-      finalRange: ctx.range(outcome.final.node),
-      finalKind: outcome.final.kind,
-    };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes: left, detail: `${detail}; the retry loop above does not retry them` }),
-      range: ctx.range(test.test),
-      related: [{ range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' }, ...(ctx.related(request) ?? [])],
-      data: data as unknown as Record<string, unknown>,
-    });
+    const loopNote = { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' };
+    findings.push(giveUpFinding(ctx, test, left, outcome.final, request, { detailSuffix: '; the retry loop above does not retry them', related: loopNote }));
   }
   return findings;
+}
+
+/** The finding for a branch that gives up on `codes`, with the data the quick fixes read. */
+function giveUpFinding(
+  ctx: DiagContext,
+  test: StatusTest,
+  codes: string[],
+  final: NonNullable<BranchOutcome['final']>,
+  request: RequestInfo | undefined,
+  extra: { detailSuffix?: string; related?: { range: Range; message: string } } = {},
+): Finding {
+  const detail = final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns';
+  const data: RetryableTreatedAsFinalData = {
+    ...ctx.base(test.test),
+    ...(request ? ctx.requestData(request) : {}),
+    codes,
+    checkRange: ctx.range(test.test),
+    checkText: test.test.text,
+    branchRange: ctx.range(test.guard!),
+    finalRange: ctx.range(final.node),
+    finalKind: final.kind,
+  };
+  return {
+    rule: RULE,
+    severity: ruleInfo(RULE)!.defaultSeverity,
+    message: fillMessage(RULE, { codes, detail: detail + (extra.detailSuffix ?? '') }),
+    range: ctx.range(test.test),
+    related: extra.related ? [extra.related, ...(ctx.related(request) ?? [])] : ctx.related(request),
+    data: data as unknown as Record<string, unknown>,
+  };
 }
 
 /** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
