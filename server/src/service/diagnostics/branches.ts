@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
+import { DELAY } from './retryLoops';
 
 /** How an occurrence is tested, and which branch runs when the test holds. */
 export interface StatusTest {
@@ -58,15 +59,23 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
     child = parent;
     parent = parent.parent;
   }
-  const guard = parent && grammar.ifs.has(parent.type) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
   const positive = !negated && /^(==|===|in|is)$/.test(op);
+  // A case of a switch on nothing (Go `switch { case r.StatusCode != 200: … }`, `switch (true)`) guards like an if.
+  const clause = parent?.type === 'expression_list' ? parent.parent : parent;
+  if (clause && (grammar.cases.has(clause.type) || adapter.cases.has(clause.type)) && /^(\(\s*true\s*\)|true|)$/.test(adapter.caseSubject(clause)?.text ?? '')) {
+    return { occ, test, op, guard: clause, branch: clause, positive, subject: subject?.text };
+  }
+  const guard = parent && grammar.ifs.has(parent.type) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
   return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, subject: subject?.text };
 }
 
 /** What a branch does, looking only at its own statements (not nested functions or loops). */
 export interface BranchOutcome {
   continues: boolean;
-  /** Calls something that retries or re-queues (`self.retry(...)`, `schedule_retry`, recursion). */
+  /**
+   * Calls something that retries or re-queues (`self.retry(...)`, `schedule_retry`, recursion), or waits
+   * before leaving (`sleep(d); return nil, true, nil`): waiting only makes sense before another attempt.
+   */
   retries: boolean;
   final?: { node: Node; kind: 'raise' | 'return' | 'exit' };
 }
@@ -86,6 +95,7 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
     } else if (adapter.calls.has(n.type)) {
       const name = calleeOf(n, adapter).name;
       if (RETRY_CALL.test(name) || ctx.settings.retryFunctionNames.includes(name) || (fnName && name === fnName)) outcome.retries = true;
+      if (DELAY.test(name) && n.type !== 'new_expression') outcome.retries = true;
       if (grammar.exitCalls.has(name)) outcome.final ??= { node: n, kind: 'exit' };
     }
     for (const c of n.namedChildren) if (c) visit(c);

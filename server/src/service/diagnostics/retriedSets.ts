@@ -30,9 +30,9 @@ export function retriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
 function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
   const set: RetriedSet = { codes: new Set(), from: Infinity };
   const fnName = retry.loop.fn?.name;
-  for (const occ of ctx.clientChecksIn(retry.loop.fn)) {
-    const test = ctx.testOf(occ);
-    if (!test || !test.branch || !within(test.test, retry.loop.node) || !sameResponse(test, retry)) continue;
+  // By position, not by function: a check in a function literal the loop calls where it is written counts.
+  for (const test of ctx.clientTests()) {
+    if (!test.branch || !within(test.test, retry.loop.node) || !sameResponse(test, retry)) continue;
     const outcome = branchOutcome(ctx, test.branch, fnName, retry.request.responseVar);
     if (!(outcome.continues || outcome.retries || waits(ctx, test.branch))) continue;
     const code = Number(test.occ.code);

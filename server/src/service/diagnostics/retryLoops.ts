@@ -20,7 +20,7 @@ export interface RetryLoop {
 }
 
 /** Calls that compute or perform the wait before the next attempt on behalf of the loop. */
-const DELEGATED_WAIT = /prepare_?for_?next|next_?(attempt|backoff|delay|interval|retry_?delay)|(compute|calc|calculate|get)_?(backoff|retry_?delay|delay|wait)|^(backoff|wait_?before_?retry|sleep_?before_?retry|before_?retry|on_?retry)$/i;
+const DELEGATED_WAIT = /prepare_?for_?next|next_?(attempt|backoff|delay|interval|retry_?delay)|(compute|calc|calculate|get)_?(backoff|retry_?delay|delay|wait)|^(backoff|wait_?before_?retry|sleep_?before_?retry|before_?retry|on_?retry)$|^(sleep|wait|delay)_?(until|for|before)_?\w*$/i;
 
 /** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After`…). */
 export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;

@@ -19,6 +19,11 @@ export interface FnInfo {
   idempotencyKey: boolean;
   /** Mentions rate-limit headers (x-ratelimit-remaining…), which make a 403 a rate-limit case. */
   rateLimit: boolean;
+  /**
+   * Called where it is written (`func() { … }()`, `(async () => { … })()`): a request inside runs in the
+   * enclosing loops of its caller, so those loops count for it.
+   */
+  immediate: boolean;
 }
 
 export interface LoopInfo {
@@ -46,7 +51,7 @@ export interface CallInfo {
   /** The receiver's source text, when the call is a method call (`requests`, `self.session`). */
   receiver?: string;
   fn?: FnInfo;
-  /** Enclosing loops in the same function, innermost first. */
+  /** Enclosing loops, innermost first: in the same function, and through functions called where written. */
   loops: LoopInfo[];
 }
 
@@ -133,20 +138,24 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
   for (const item of items) {
     while (stack.length && stack[stack.length - 1].end <= item.start) stack.pop();
     let fn: FnInfo | undefined;
+    // `loops` crosses immediately-invoked functions; `ownLoops` (what a continue or break leaves) does not.
     const loops: LoopInfo[] = [];
+    let ownLoops: LoopInfo[] | undefined;
     for (let i = stack.length - 1; i >= 0; i--) {
-      if (stack[i].fn) {
-        fn = stack[i].fn;
-        break;
-      }
-      if (stack[i].loop) loops.push(stack[i].loop!);
+      const open = stack[i];
+      if (open.fn) {
+        fn ??= open.fn;
+        ownLoops ??= [...loops];
+        if (!open.fn.immediate) break;
+      } else if (open.loop) loops.push(open.loop);
     }
+    ownLoops ??= loops;
     const node = item.node;
     switch (item.role) {
       case 'fn': {
         const info: FnInfo = {
           node, start: item.start, end: item.end, name: grammar.functionName(node), decorators: grammar.decorators(node), parent: fn,
-          readsRetryAfter: false, idempotencyKey: false, rateLimit: false,
+          readsRetryAfter: false, idempotencyKey: false, rateLimit: false, immediate: isCalledWhereWritten(node),
         };
         flow.fns.push(info);
         flow.fnByNode.set(node.id, info);
@@ -174,10 +183,10 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
         break;
       }
       case 'continue':
-        loops[0]?.continues.push(node);
+        ownLoops[0]?.continues.push(node);
         break;
       case 'exit':
-        loops[0]?.exits.push(node);
+        ownLoops[0]?.exits.push(node);
         break;
       case 'increment':
         for (const loop of loops) loop.increments.push(node);
@@ -283,19 +292,35 @@ function fnAt(flow: FileFlow, start: number, end: number, exceptId: number): FnI
   return undefined;
 }
 
-/** Enclosing loops of a node inside its own function, innermost first (by offsets). */
+/**
+ * Enclosing loops of a node, innermost first (by offsets): in its own function, and through functions
+ * called where they are written (a request in `func() { … }()` inside a loop runs in that loop).
+ */
 export function enclosingLoops(flow: FileFlow, node: Node): LoopInfo[] {
   const call = flow.callByNode.get(node.id);
   if (call) return call.loops;
   const start = node.startIndex;
   const end = node.endIndex;
-  const fn = fnAt(flow, start, end, node.id);
   const result: LoopInfo[] = [];
-  for (const loop of flow.loopsByFn.get(fn) ?? []) {
-    if (loop.start > start) break;
-    if (loop.end >= end && loop.node.id !== node.id) result.unshift(loop);
+  for (let fn = fnAt(flow, start, end, node.id); ; fn = fn.parent) {
+    const own: LoopInfo[] = [];
+    for (const loop of flow.loopsByFn.get(fn) ?? []) {
+      if (loop.start > start) break;
+      if (loop.end >= end && loop.node.id !== node.id) own.unshift(loop);
+    }
+    result.push(...own);
+    if (!fn?.immediate) break;
   }
   return result;
+}
+
+/** A function literal invoked where it is written: `func() { … }()`, `(() => { … })()`, `(async function () { … })()`. */
+function isCalledWhereWritten(fn: Node): boolean {
+  let n: Node = fn;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const call = n.parent;
+  if (!call || call.type !== 'call_expression') return false;
+  return call.childForFieldName('function')?.id === n.id;
 }
 
 /** True when `inner` lies within `outer`. */
