@@ -7,13 +7,14 @@ import type { Severity } from '../service/types';
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from './args';
 import type { FileReport } from './checkFiles';
 import { checkAll, startWorkerIfAsked } from './parallel';
+import { Progress, type ProgressStream } from './progress';
 import { toJson, toText } from './formatReport';
 import { walkFiles } from './walkFiles';
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
 /** `eci`: runs the same analysis as the language server over files and folders. */
-export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, progressTo?: ProgressStream): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     out(USAGE);
     return argv.length === 0 ? 2 : 0;
@@ -34,13 +35,15 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     throw error;
   }
   const settings = normalizeSettings(args.config ? readConfig(args.config, err) : undefined);
-  const walked = walkFiles(args.paths, args.maxFileSize);
+  const walked = walkFiles(args.paths, args.maxFileSize, { ignoreFiles: args.ignoreFiles });
   if (settings.exclude.length) {
     // --config's `exclude` globs match paths relative to the working directory.
     const globs = new GlobFilter(settings.exclude);
     walked.files = walked.files.filter((f) => !globs.excludes(relativePath(path.resolve(f.path), [process.cwd()])));
   }
-  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs);
+  const progress = progressTo && new Progress(progressTo, walked.files.length);
+  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone);
+  progress?.finish();
   const reports: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
   walked.notices.push(...failures);
   if (args.format === 'json') out(toJson(reports, walked.notices));
@@ -76,7 +79,9 @@ declare const VERSION: string;
 
 /** Runs the CLI on this process's arguments and sets the exit code. */
 export function main(): void {
-  runCli(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+  // Progress only on a terminal: piped or redirected stderr gets notices and errors alone.
+  const progressTo = process.stderr.isTTY ? process.stderr : undefined;
+  runCli(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`), progressTo).then(
     (code) => {
       process.exitCode = code;
     },

@@ -3,8 +3,9 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ErrorCodeLanguageService } from '../service/languageService';
 import type { Settings } from '../service/settings';
-import { hasCandidateName } from '../service/spotting/candidates';
 import { checkFile, FileReport } from './checkFiles';
+import { contentSkipReason } from './fileContent';
+import { mayContainCodes } from './preFilter';
 import type { FileToCheck } from './walkFiles';
 
 interface Candidate extends FileToCheck {
@@ -22,38 +23,52 @@ interface WorkerOutput {
   failures: string[];
 }
 
+/** Told after each file: how many findings it had. */
+export type FileDone = (findings: number) => void;
+
+/** Messages from a worker: one per file analysed, then its whole output. */
+type WorkerMessage = { done: number } | { output: WorkerOutput };
+
 /** Candidate files below this count per thread are analysed on fewer threads: starting one costs ~150 ms. */
 const MIN_FILES_PER_WORKER = 40;
 
-const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/;
-
 /**
  * Analyses files on up to `jobs` threads (0 = one per core). The main thread reads every file once and
- * keeps only those that can hold a code (most files in a repository hold none); the candidates are
- * shared out interleaved, so large and small files spread evenly, and the main thread analyses one
+ * keeps only those that can hold a code (most files in a repository hold none: `preFilter.ts`, over the
+ * bytes, before any decoding); binary and minified files are passed over with a notice. The candidates
+ * are shared out interleaved, so large and small files spread evenly, and the main thread analyses one
  * share itself while the workers do the others. Results come back in input order.
  */
-export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number): Promise<WorkerOutput> {
+export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number, fileDone: FileDone = () => {}): Promise<WorkerOutput> {
   const service = new ErrorCodeLanguageService({ settings });
   const reports: Array<FileReport & { index: number }> = [];
   const failures: string[] = [];
   const candidates: Candidate[] = [];
   files.forEach((file, index) => {
     try {
-      const text = fs.readFileSync(file.path, 'utf8');
-      if (mayContainCodes(text, service)) candidates.push({ ...file, index, text });
-      else reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
+      const bytes = fs.readFileSync(file.path);
+      const skip = contentSkipReason(bytes);
+      if (skip) {
+        failures.push(`${file.path}: skipped, ${skip}`);
+        fileDone(0);
+      } else if (mayContainCodes(bytes, service.registry)) {
+        candidates.push({ ...file, index, text: bytes.toString('utf8') });
+      } else {
+        reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
+        fileDone(0);
+      }
     } catch (error) {
       failures.push(failed(file.path, error));
+      fileDone(0);
     }
   });
 
-  const wanted = jobs > 0 ? jobs : os.availableParallelism?.() ?? os.cpus().length;
+  const wanted = jobs > 0 ? jobs : defaultJobs();
   const threads = canFork() ? Math.max(1, Math.min(wanted, Math.floor(candidates.length / MIN_FILES_PER_WORKER))) : 1;
   const shares: Candidate[][] = Array.from({ length: threads }, () => []);
   candidates.forEach((file, i) => shares[i % threads].push(file));
-  const workers = shares.slice(1).map((share) => runWorker({ files: share, settings }));
-  const outputs = [await analyse(service, shares[0]), ...(await Promise.all(workers))];
+  const workers = shares.slice(1).map((share) => runWorker({ files: share, settings }, fileDone));
+  const outputs = [await analyse(service, shares[0], fileDone), ...(await Promise.all(workers))];
   for (const o of outputs) {
     reports.push(...o.reports);
     failures.push(...o.failures);
@@ -62,15 +77,9 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   return { reports, failures };
 }
 
-/**
- * Handling that names no code: `raise_for_status()`, `!res.ok`, `EnsureSuccessStatusCode()`,
- * `IsSuccessStatusCode`, and retry structures (`@retry(wait=wait_fixed(2))`, `backoff.on_exception`).
- */
-const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff/i;
-
-/** A cheap test that a file can contain anything worth parsing: a three-digit number, a known name, or codeless handling. */
-function mayContainCodes(text: string, service: ErrorCodeLanguageService): boolean {
-  return STATUS_NUMBER.test(text) || hasCandidateName(text, service.registry) || CODELESS_HANDLING.test(text);
+/** `--jobs` when not given: one thread per core. */
+export function defaultJobs(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
 }
 
 /** Workers re-run this same bundle; that only works from the built CLI, not from sources under tsx. */
@@ -78,10 +87,13 @@ function canFork(): boolean {
   return __filename.endsWith('.js');
 }
 
-function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+function runWorker(input: WorkerInput, fileDone: FileDone): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: { eciCheck: input } });
-    worker.once('message', (output: WorkerOutput) => resolve(output));
+    worker.on('message', (message: WorkerMessage) => {
+      if ('done' in message) fileDone(message.done);
+      else resolve(message.output);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`analysis worker exited with code ${code}`));
@@ -89,14 +101,18 @@ function runWorker(input: WorkerInput): Promise<WorkerOutput> {
   });
 }
 
-async function analyse(service: ErrorCodeLanguageService, files: Candidate[]): Promise<WorkerOutput> {
+async function analyse(service: ErrorCodeLanguageService, files: Candidate[], fileDone: FileDone): Promise<WorkerOutput> {
   const output: WorkerOutput = { reports: [], failures: [] };
   for (const file of files) {
+    let findings = 0;
     try {
-      output.reports.push({ index: file.index, ...(await checkFile(service, file.path, file.language, file.text)) });
+      const report = await checkFile(service, file.path, file.language, file.text);
+      findings = report.findings.length;
+      output.reports.push({ index: file.index, ...report });
     } catch (error) {
       output.failures.push(failed(file.path, error));
     }
+    fileDone(findings);
   }
   return output;
 }
@@ -110,6 +126,7 @@ export function startWorkerIfAsked(): boolean {
   const input = (workerData as { eciCheck?: WorkerInput } | null)?.eciCheck;
   if (isMainThread || !input || !parentPort) return false;
   const port = parentPort;
-  void analyse(new ErrorCodeLanguageService({ settings: input.settings }), input.files).then((output) => port.postMessage(output));
+  const done = (findings: number): void => port.postMessage({ done: findings } satisfies WorkerMessage);
+  void analyse(new ErrorCodeLanguageService({ settings: input.settings }), input.files, done).then((output) => port.postMessage({ output } satisfies WorkerMessage));
   return true;
 }

@@ -2,8 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { languageForPath } from '../service/parsing/grammars';
 import type { LanguageId } from '../service/types';
+import { IgnoreFiles } from './ignoreFiles';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'vendor', '.hg', '.svn', 'dist', 'build', 'out', '.venv', 'venv', '__pycache__', 'bin', 'obj', 'target', '.next', '.cache']);
+/** Folders never walked into, ignore files or not: dependencies and version-control data. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** A folder holding this file is a Python virtual environment (installed packages, not the project's code). */
+const VENV_MARKER = 'pyvenv.cfg';
 
 export interface FileToCheck {
   path: string;
@@ -17,33 +21,25 @@ export interface WalkResult {
   notices: string[];
 }
 
+export interface WalkOptions {
+  /** Leave out what .gitignore / .ignore files (and .git/info/exclude) match; default true. */
+  ignoreFiles?: boolean;
+}
+
 /**
- * Walks files and folders in a stable order, skipping dependency and VCS folders, files of
- * unsupported languages and files over the size limit. Symbolic links to folders are not followed.
+ * Walks files and folders in a stable order, the way git and ripgrep do: what `.gitignore` and
+ * `.ignore` files match is left out (nested files apply below their folder; those of parent folders up
+ * to the repository root apply too), and `node_modules`, VCS folders and Python virtual environments are
+ * never entered. Paths given explicitly are always walked, even when an ignore file matches them.
+ * Files of unsupported languages and over the size limit are left out. Symbolic links are not followed.
  */
-export function walkFiles(roots: readonly string[], maxFileSize: number): WalkResult {
+export function walkFiles(roots: readonly string[], maxFileSize: number, options: WalkOptions = {}): WalkResult {
+  const useIgnoreFiles = options.ignoreFiles !== false;
   const result: WalkResult = { files: [], notices: [] };
-  const visit = (target: string, explicit: boolean): void => {
-    let stat: fs.Stats;
-    try {
-      stat = explicit ? fs.statSync(target) : fs.lstatSync(target);
-    } catch (error) {
-      result.notices.push(`${target}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      return;
-    }
-    if (stat.isDirectory()) {
-      if (!explicit && SKIPPED_DIRS.has(path.basename(target))) return;
-      let names: string[];
-      try {
-        names = fs.readdirSync(target).sort();
-      } catch (error) {
-        result.notices.push(`${target}: cannot list (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-        return;
-      }
-      for (const name of names) visit(path.join(target, name), false);
-      return;
-    }
-    if (!stat.isFile()) return;
+  const cannot = (what: string, target: string, error: unknown): void => {
+    result.notices.push(`${target}: cannot ${what} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  };
+  const addFile = (target: string, stat: fs.Stats): void => {
     const language = languageForPath(target);
     if (!language) return;
     if (stat.size > maxFileSize) {
@@ -52,6 +48,43 @@ export function walkFiles(roots: readonly string[], maxFileSize: number): WalkRe
     }
     result.files.push({ path: target, language, size: stat.size });
   };
-  for (const root of roots) visit(root, true);
+  const visitFolder = (folder: string, ignores: IgnoreFiles | undefined): void => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder).sort();
+    } catch (error) {
+      cannot('list', folder, error);
+      return;
+    }
+    if (useIgnoreFiles && names.includes(VENV_MARKER)) return;
+    const here = ignores?.enter(folder, names);
+    for (const name of names) {
+      if (ALWAYS_SKIPPED.has(name)) continue;
+      const target = path.join(folder, name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(target);
+      } catch (error) {
+        cannot('read', target, error);
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!here?.ignores(target, true)) visitFolder(target, here);
+      } else if (stat.isFile() && languageForPath(target) && !here?.ignores(target, false)) {
+        addFile(target, stat);
+      }
+    }
+  };
+  for (const root of roots) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(root);
+    } catch (error) {
+      cannot('read', root, error);
+      continue;
+    }
+    if (stat.isDirectory()) visitFolder(root, useIgnoreFiles ? IgnoreFiles.above(root) : undefined);
+    else if (stat.isFile()) addFile(root, stat);
+  }
   return result;
 }

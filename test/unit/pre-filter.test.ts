@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { generateSource } from '../../bench/generate';
+import { mayContainCodes } from '../../server/src/cli/preFilter';
+import { createBuiltinRegistry } from '../../server/src/service/catalog/builtinCatalogs';
+import type { CatalogRegistry } from '../../server/src/service/catalog/catalogRegistry';
+import type { CatalogFile } from '../../server/src/service/catalog/schema';
+import { hasCandidateName } from '../../server/src/service/spotting/candidates';
+
+/**
+ * The byte-scanning pre-filter must select exactly the files the regex pre-filter it replaced selected.
+ * `viaRegex` is that previous implementation (server/src/cli/parallel.ts before the change), kept here
+ * as the reference: UTF-8 decode, then three regex/word scans.
+ */
+const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/;
+const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff/i;
+function viaRegex(bytes: Buffer, registry: CatalogRegistry): boolean {
+  const text = bytes.toString('utf8');
+  return STATUS_NUMBER.test(text) || hasCandidateName(text, registry) || CODELESS_HANDLING.test(text);
+}
+
+/** Pieces that sit on every edge of the three tests: boundaries, case, dots, dollars, non-ASCII. */
+const PIECES = [
+  ' ', '\n', '\r\n', '\t', '.', '$', '_', '(', ')', '"', "'", '-', ':', '=', ',', 'x', 'Q', 'é', '\u00a0', '🙂', '\uFFFD', '\u0130',
+  '0', '1', '2', '4', '5', '6', '9', '20', '42', '99', '100', '200', '404', '429', '503', '599', '600', '1000', '50', '5.0', 'v2.503',
+  'ECONNRESET', 'econnreset', 'UNAVAILABLE', 'Unavailable', 'TOO_MANY_REQUESTS', 'TooManyRequests', 'ThrottlingException', 'EPIPE',
+  'retry', 'RETRY', 'Retries', 'retr', 'ies', 'backoff', 'BackOff', 'back', 'off', 'raise_for_status', 'RAISE_FOR_STATUS', 'raise_for',
+  '_status', 'EnsureSuccessStatusCode', 'ensuresuccessstatuscode', 'IsSuccessStatusCode', 'Success', 'StatusCode', '.ok', '.OK', 'ok',
+  '.oK', 'okay', 'ERR-42', 'QUOTA_BUSY', 'k', 'ſ', 'K',
+];
+
+function workspaceRegistry(names: string[]): CatalogRegistry {
+  const registry = createBuiltinRegistry();
+  const file = {
+    catalog: { id: 'test-names', name: 'Names for the pre-filter test', description: 'Test data.', source: 'written for this test' },
+    codes: names.map((code) => ({ code, kind: 'error-code', name: code.toLowerCase(), summary: 'A test code.', retry: { verdict: 'yes' } })),
+  } as unknown as CatalogFile;
+  registry.setWorkspaceCatalogs([{ file, location: '/tmp/test.errorcodes.json' }]);
+  return registry;
+}
+
+describe('CLI pre-filter: byte scan selects exactly what the regex scan selected', () => {
+  const builtin = createBuiltinRegistry();
+  const registries: Array<[string, CatalogRegistry]> = [
+    ['built-in catalogs', builtin],
+    ['a workspace catalog of word names', workspaceRegistry(['QUOTA_BUSY', 'Xy$z'])],
+    ['a workspace catalog with a non-word name (pattern fallback)', workspaceRegistry(['ERR-42', 'QUOTA_BUSY'])],
+  ];
+
+  it('agrees on generated source and plain files', () => {
+    const texts = [
+      ...(['python', 'typescript', 'go', 'java'] as const).map((l) => generateSource(l, 200)),
+      'def helper(a, b):\n    return [x + y for x, y in zip(a, b)]\n',
+      'export function helper(a: number[]): number[] {\n  return a.map((x) => x + 1);\n}\n',
+      '',
+    ];
+    let selected = 0;
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      const expected = viaRegex(bytes, builtin);
+      assert.equal(mayContainCodes(bytes, builtin), expected, text.slice(0, 80));
+      if (expected) selected++;
+    }
+    assert.ok(selected >= 4 && selected < texts.length, 'the inputs include both selected and passed-over files');
+  });
+
+  for (const [label, registry] of registries) {
+    it(`agrees on random texts made of edge pieces (${label})`, () => {
+      let selected = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }), (pieces) => {
+          const bytes = Buffer.from(pieces.join(''), 'utf8');
+          const expected = viaRegex(bytes, registry);
+          runs++;
+          if (expected) selected++;
+          return mayContainCodes(bytes, registry) === expected;
+        }),
+        { numRuns: 4000, seed: 1812 },
+      );
+      assert.ok(selected > runs / 10 && selected < runs - runs / 10, `both outcomes are exercised (${selected}/${runs} selected)`);
+    });
+  }
+
+  it('agrees on random bytes, including invalid UTF-8 around ASCII', () => {
+    const asciiHeavy = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...Buffer.from(' 429.$_retry ECONNRESET .ok 5a')));
+    fc.assert(
+      fc.property(fc.array(asciiHeavy, { maxLength: 40 }), (values) => {
+        const bytes = Buffer.from(values);
+        return mayContainCodes(bytes, builtin) === viaRegex(bytes, builtin);
+      }),
+      { numRuns: 4000, seed: 77 },
+    );
+  });
+
+  it('decides on each kind of evidence alone', () => {
+    const yes = ['x = 429', '$503', 'ECONNRESET', 'r.raise_for_status()', 'if (!res.ok) throw', 'RETRIES = 3', 'BackOff', 'a\n200'];
+    const no = ['x = 4290', 'v1.429', '429.5', 'a429', 'ECONNRESETS', 'xECONNRESET', 'res.oks', 'retr ies', '600', ''];
+    for (const t of yes) assert.equal(mayContainCodes(Buffer.from(t), builtin), true, t);
+    for (const t of no) assert.equal(mayContainCodes(Buffer.from(t), builtin), false, t);
+  });
+});
