@@ -39,7 +39,8 @@ export interface Figure {
   baseline?: { name: string; value: Stat };
   /** value.median / baseline.median */
   ratio?: number;
-  budget?: { max: number; of: 'median' | 'p95' | 'ratio'; text: string };
+  /** At most `max`, or (throughputs) at least `min`. */
+  budget?: { max?: number; min?: number; of: 'median' | 'p95' | 'ratio'; text: string };
   withinBudget?: boolean;
   note?: string;
 }
@@ -49,7 +50,7 @@ export function figure(f: Omit<Figure, 'ratio' | 'withinBudget'>): Figure {
   let withinBudget: boolean | undefined;
   if (f.budget) {
     const actual = f.budget.of === 'ratio' ? ratio : f.value[f.budget.of];
-    withinBudget = actual !== undefined && actual <= f.budget.max;
+    withinBudget = actual !== undefined && (f.budget.max === undefined || actual <= f.budget.max) && (f.budget.min === undefined || actual >= f.budget.min);
   }
   return { ...f, ratio, withinBudget };
 }
