@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerErrorCodesView } from './errorCodesView';
+import { registerOpenExamples } from './examplesCommand';
 import { registerScanCommand } from './scanCommand';
 import { SUPPORTED_LANGUAGES } from '../../server/src/service/types';
 
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const doc = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules.md')));
       await vscode.commands.executeCommand('markdown.showPreview', doc);
     }),
+    registerOpenExamples(context),
   );
   const codesView = registerErrorCodesView(client);
   context.subscriptions.push(codesView, registerScanCommand(client, () => codesView.refresh()));

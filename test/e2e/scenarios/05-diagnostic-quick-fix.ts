@@ -24,7 +24,7 @@ export const scenario: Scenario = {
     expectContains(problems, '429', 'Problems panel');
 
     await wb.clickToken('429');
-    const fix = await wb.quickFix();
+    const fix = await wb.quickFix({ screenshot: 'quick-fix-menu' });
     await wb.screenshot('quick-fix-applied');
     log(`quick fixes: ${fix.rows.join(' | ')}; applied: ${fix.applied}`);
     assert(fix.rows.length > 0, 'no quick fix offered');

@@ -362,7 +362,7 @@ export class Workbench {
    * (navigated to with the arrow keys) or the focused/preferred row. Clicking rows is intercepted by the
    * context-view pointer block, so only the keyboard is used. `apply: false` only reads and dismisses.
    */
-  async quickFix(opts: { pick?: string | RegExp; apply?: boolean; timeoutMs?: number } = {}): Promise<QuickFixResult> {
+  async quickFix(opts: { pick?: string | RegExp; apply?: boolean; timeoutMs?: number; screenshot?: string } = {}): Promise<QuickFixResult> {
     const timeoutMs = opts.timeoutMs ?? 15_000;
     const widget = this.page.locator('.action-widget:visible');
     const rowsSel = '.action-widget:visible .monaco-list-row';
@@ -383,6 +383,7 @@ export class Workbench {
       const real = labels.filter((l) => l.length > 0 && !/^No code actions available/i.test(l));
       return real.length > 0 ? real : undefined;
     }, timeoutMs, 200);
+    if (opts.screenshot) await this.screenshot(opts.screenshot); // the menu open, for docs/images
 
     if (opts.apply === false) {
       await this.press('Escape');
