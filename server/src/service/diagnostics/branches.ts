@@ -19,6 +19,8 @@ export interface StatusTest {
   subject?: string;
   /** True when the guarded branch runs for the code (equality/membership/case, not negated). */
   positive: boolean;
+  /** The test sits under a `not`/`!` on its way up to the if. */
+  negated?: boolean;
 }
 
 const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|condition)$/;
@@ -63,10 +65,10 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   // A case of a switch on nothing (Go `switch { case r.StatusCode != 200: … }`, `switch (true)`) guards like an if.
   const clause = parent?.type === 'expression_list' ? parent.parent : parent;
   if (clause && (grammar.cases.has(clause.type) || adapter.cases.has(clause.type)) && /^(\(\s*true\s*\)|true|)$/.test(adapter.caseSubject(clause)?.text ?? '')) {
-    return { occ, test, op, guard: clause, branch: clause, positive, subject: subject?.text };
+    return { occ, test, op, guard: clause, branch: clause, positive, negated, subject: subject?.text };
   }
   const guard = parent && grammar.ifs.has(parent.type) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
-  return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, subject: subject?.text };
+  return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subject?.text };
 }
 
 /** What a branch does, looking only at its own statements (not nested functions or loops). */

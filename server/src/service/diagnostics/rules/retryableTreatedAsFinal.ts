@@ -8,6 +8,7 @@ import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
 import type { RetryLoop } from '../retryLoops';
+import { remainderGiveUps, statusChains } from '../statusChains';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -55,7 +56,50 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     reported.add(guard.id);
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
+  findings.push(...remainderFindings(ctx, reported));
   return findings;
+}
+
+/**
+ * Statuses a chain of tests leaves over and then gives up on, when something retries other statuses:
+ * `if 200: return … elif 429: sleep(d) else: return None` makes a 503 final; so does
+ * `if r.status == 429 { wait; continue }` followed by `return err`.
+ */
+function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
+  const findings: Finding[] = [];
+  for (const { top, root } of statusChains(ctx)) {
+    for (const giveUp of remainderGiveUps(ctx, top, root)) {
+      if (reported.has(giveUp.at.id)) continue;
+      reported.add(giveUp.at.id);
+      const request = requestOfStatus(ctx, top, root);
+      if (!request) continue;
+      const loop = statusRetryLoopOf(ctx, top, request);
+      // Nothing retried on this path: a plain success-or-fail check, which no-retry-on-request speaks for.
+      if (!loop && giveUp.retried.size === 0) continue;
+      const left = [...giveUp.codes].filter((c) => !giveUp.retried.has(c) && !(loop && isRetried(loop.set, c)));
+      if (left.length === 0) continue;
+      if (ctx.mechanisms.covering(top, request.call.receiver) || ctx.responseFromRetryingCall(top, root)) continue;
+      const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
+      if (loops.some((l) => caughtInLoop(giveUp.final.node, { loop: l } as RetryLoop))) continue;
+      findings.push(giveUpFinding(ctx, giveUp.first, left, giveUp.final, request, {
+        detailSuffix: giveUp.arm ? '; only other statuses are retried before this branch' : '; only other statuses are retried before this point',
+        anchor: giveUp.at,
+        ...(loop ? { related: { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' } } : {}),
+      }));
+    }
+  }
+  return findings;
+}
+
+/** The request whose status `root` is: its response variable, or a local read from it (`code = resp.status_code`). */
+function requestOfStatus(ctx: DiagContext, at: Node, root: string): RequestInfo | undefined {
+  const direct = ctx.requestFor(at, root);
+  if (direct) return direct;
+  const nearest = ctx.requestFor(at);
+  const fn = enclosingFn(ctx.flow, at);
+  if (!nearest?.responseVar || !fn) return undefined;
+  const read = new RegExp(`\\b${root}\\s*:?=\\s*\\(?\\s*(\\w+\\s*\\)\\s*)?${nearest.responseVar}\\.`);
+  return read.test(fn.node.text) ? nearest : undefined;
 }
 
 /**
@@ -110,16 +154,16 @@ function giveUpFinding(
   codes: string[],
   final: NonNullable<BranchOutcome['final']>,
   request: RequestInfo | undefined,
-  extra: { detailSuffix?: string; related?: { range: Range; message: string } } = {},
+  extra: { detailSuffix?: string; related?: { range: Range; message: string }; anchor?: Node } = {},
 ): Finding {
   const detail = final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns';
   const data: RetryableTreatedAsFinalData = {
     ...ctx.base(test.test),
     ...(request ? ctx.requestData(request) : {}),
     codes,
-    checkRange: ctx.range(test.test),
-    checkText: test.test.text,
-    branchRange: ctx.range(test.guard!),
+    checkRange: extra.anchor ? ctx.headRange(extra.anchor) : ctx.range(test.test),
+    checkText: extra.anchor ? ctx.doc.text.slice(extra.anchor.startIndex, extra.anchor.endIndex).split('\n')[0] : test.test.text,
+    branchRange: ctx.range(extra.anchor ?? test.guard!),
     finalRange: ctx.range(final.node),
     finalKind: final.kind,
   };
@@ -127,7 +171,7 @@ function giveUpFinding(
     rule: RULE,
     severity: ruleInfo(RULE)!.defaultSeverity,
     message: fillMessage(RULE, { codes, detail: detail + (extra.detailSuffix ?? '') }),
-    range: ctx.range(test.test),
+    range: extra.anchor ? ctx.headRange(extra.anchor) : ctx.range(test.test),
     related: extra.related ? [extra.related, ...(ctx.related(request) ?? [])] : ctx.related(request),
     data: data as unknown as Record<string, unknown>,
   };

@@ -1,0 +1,232 @@
+import type { Node } from 'web-tree-sitter';
+import { branchOutcome, type BranchOutcome, returnValues, type StatusTest, subjectRoot } from './branches';
+import type { DiagContext } from './context';
+import { calleeOf, enclosingFn } from './flow/flowModel';
+import { allTransient, conditionSet, holdsFor, testsWithin } from './statusSets';
+
+/** One arm of an if/elif/else chain or a switch: its condition (null for `else`/`default`) and its body. */
+export interface Clause {
+  node: Node;
+  condition: Node | null;
+  body: Node;
+}
+
+/**
+ * A place where the statuses left over by a chain of tests give up: an `else`/`default` arm, or a
+ * statement after tests whose arms all leave (`if ok: return …` / `if 429: sleep; continue` / `raise`).
+ */
+export interface RemainderGiveUp {
+  /** The arm or the statement that gives up. */
+  at: Node;
+  /** `at` is an arm of the chain (else/default, or a wholesale test), not a statement after it. */
+  arm: boolean;
+  /** The first test of the chain, for the finding's related information and the fixes. */
+  first: StatusTest;
+  /** Transient statuses that reach it. */
+  codes: Set<string>;
+  /** Transient statuses some arm of the chain retries (waits, continues or calls a retry). */
+  retried: Set<string>;
+  final: NonNullable<BranchOutcome['final']>;
+}
+
+/** The arms of the if chain starting at `top` (Python `elif`, `else if` of the C family, Go). */
+export function ifClauses(top: Node): Clause[] {
+  const out: Clause[] = [];
+  for (let cur: Node | null = top; cur; ) {
+    const body = cur.childForFieldName('consequence');
+    if (!body) break;
+    out.push({ node: cur, condition: cur.childForFieldName('condition'), body });
+    let next: Node | null = null;
+    for (const alt of cur.childrenForFieldName('alternative') as Array<Node | null>) {
+      if (!alt) continue;
+      if (alt.type === 'elif_clause') {
+        const c = alt.childForFieldName('consequence');
+        if (c) out.push({ node: alt, condition: alt.childForFieldName('condition'), body: c });
+      } else if (alt.type === 'else_clause') {
+        const inner: Node | null = alt.childForFieldName('body') ?? alt.namedChildren.find((c: Node | null) => c !== null && !/comment/.test(c.type)) ?? null;
+        if (inner?.type === 'if_statement') next = inner;
+        else if (inner) out.push({ node: alt, condition: null, body: inner });
+      } else if (alt.type === 'if_statement') next = alt;
+      else out.push({ node: alt, condition: null, body: alt });
+    }
+    cur = next;
+  }
+  return out;
+}
+
+/** The outermost if of the chain an if (or Python elif) belongs to. */
+export function chainTop(guard: Node): Node {
+  let top = guard.type === 'elif_clause' && guard.parent ? guard.parent : guard;
+  for (;;) {
+    const p = top.parent;
+    if (p?.type === 'else_clause' && p.parent?.type === 'if_statement') top = p.parent;
+    else if (p?.type === 'if_statement' && p.childForFieldName('alternative')?.id === top.id) top = p;
+    else return top;
+  }
+}
+
+const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression)$/;
+
+/** The body always leaves the enclosing block: it ends in return/raise/throw/continue/break. */
+export function alwaysLeaves(body: Node): boolean {
+  if (LEAVES.test(body.type)) return true;
+  let statements = body.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  // Go wraps a block's statements in a statement_list.
+  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (LEAVES.test(last.type)) return true;
+  if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
+  if (last.type === 'if_statement') {
+    const clauses = ifClauses(last);
+    return clauses.some((c) => c.condition === null) && clauses.every((c) => alwaysLeaves(c.body));
+  }
+  return false;
+}
+
+/**
+ * Walks an if chain on `root`'s status and the statements after it in the same block, narrowing the
+ * set of transient statuses that can still be there, and returns where the remainder gives up.
+ */
+export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): RemainderGiveUp[] {
+  if (top.type !== 'if_statement' && top.type !== 'elif_clause') return switchGiveUps(ctx, top, root);
+  const fnName = enclosingFn(ctx.flow, top)?.name;
+  const result: RemainderGiveUp[] = [];
+  let remaining = allTransient();
+  const retried = new Set<string>();
+  let first: StatusTest | undefined;
+  for (let stmt: Node | null = top; stmt; stmt = stmt.nextNamedSibling) {
+    if (/comment/.test(stmt.type)) continue;
+    if (stmt.type === 'if_statement') {
+      const clauses = ifClauses(stmt);
+      const tested = clauses.flatMap((c) => (c.condition ? testsWithin(ctx, c.condition, root) : []));
+      if (tested.length === 0) {
+        if (first) continue; // an unrelated test between the chain and the give-up leaves the set as it was
+        return result;
+      }
+      first ??= tested[0];
+      let covered = true;
+      let narrowed = remaining;
+      for (const clause of clauses) {
+        const outcome = branchOutcome(ctx, clause.body, fnName, root);
+        const retries = outcome.continues || outcome.retries;
+        if (clause.condition) {
+          const tests = testsWithin(ctx, clause.condition, root);
+          const set = tests.length ? conditionSet(ctx, clause.condition, tests) : undefined;
+          // The codes a retrying arm names are retried, even when more than the status decides (attempts left).
+          if (retries) for (const t of tests) for (const c of holdsFor(t) ?? []) if (!t.negated && /^(==|===|in|is|case)$/.test(t.op)) retried.add(c);
+          if (retries && set) for (const c of set) retried.add(c);
+          // An arm that catches failures wholesale (`!= 200`, `>= 400`) and gives up takes what is left of its set.
+          const wholesale = set && tests.some((t) => !/^(==|===|in|is|case)$/.test(t.op) || t.negated);
+          if (wholesale && outcome.final && !retries) {
+            const codes = new Set([...narrowed].filter((c) => set.has(c)));
+            if (codes.size) result.push({ at: clause.node, arm: true, first: tests[0], codes, retried, final: outcome.final });
+          }
+          if (set && alwaysLeaves(clause.body)) narrowed = new Set([...narrowed].filter((c) => !set.has(c)));
+          else if (!set) covered = false;
+        } else {
+          if (covered && outcome.final && !retries && givesUp(ctx, outcome.final)) result.push({ at: clause.node, arm: true, first, codes: new Set(narrowed), retried, final: outcome.final });
+          return result; // nothing after an if with an else is reached by what the chain left over
+        }
+      }
+      remaining = narrowed;
+      continue;
+    }
+    if (!first) return result;
+    const check = successCheck(ctx, stmt, root);
+    if (check) {
+      result.push({ at: stmt, arm: false, first, codes: new Set(remaining), retried, final: { node: check, kind: 'raise' } });
+      return result;
+    }
+    if (!LEAVES.test(stmt.type)) continue;
+    const outcome = branchOutcome(ctx, stmt, fnName, root);
+    if (outcome.final && !outcome.continues && !outcome.retries && givesUp(ctx, outcome.final)) result.push({ at: stmt, arm: false, first, codes: new Set(remaining), retried, final: outcome.final });
+    return result;
+  }
+  return result;
+}
+
+const NO_VALUE = /^(nil|null|None|undefined|false|False|-1)$/;
+const ERROR_VALUE = /(Error|Exception)\b|^errors\.New\(|^fmt\.Errorf\(|reject\(/;
+
+/**
+ * A final statement that gives the operation up: a raise/throw/exit, or a return of nothing or of an
+ * error. Returning data (`return r.json()`) is the success path, not a give-up.
+ */
+function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['final']>): boolean {
+  if (final.kind !== 'return') return true;
+  const values = returnValues(ctx, final.node).map((v) => v.text.trim().replace(/^await\s+/, ''));
+  const last = values[values.length - 1];
+  // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
+  if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last));
+  return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || ERROR_VALUE.test(last);
+}
+
+/** `r.raise_for_status()` / `response.EnsureSuccessStatusCode()` as a statement: it raises for every failure left. */
+function successCheck(ctx: DiagContext, stmt: Node, root: string): Node | undefined {
+  if (stmt.type !== 'expression_statement') return undefined;
+  let call = stmt.namedChildren[0];
+  while (call && (call.type === 'await_expression' || call.type === 'await')) call = call.namedChildren[0];
+  if (!call || !ctx.flow.adapter.calls.has(call.type)) return undefined;
+  const { name, receiver } = calleeOf(call, ctx.flow.adapter);
+  return /^(raise_for_status|EnsureSuccessStatusCode)$/.test(name) && receiver?.split(/[.(]/)[0] === root ? call : undefined;
+}
+
+/**
+ * A switch on the status: each case takes its labels (an empty case falls through into the next), and a
+ * `default` arm that gives up takes what the cases before it left over.
+ */
+export function switchGiveUps(ctx: DiagContext, container: Node, root: string): RemainderGiveUp[] {
+  const { grammar, adapter } = ctx.flow;
+  const fnName = enclosingFn(ctx.flow, container)?.name;
+  let remaining = allTransient();
+  const retried = new Set<string>();
+  let pending = new Set<string>();
+  let first: StatusTest | undefined;
+  for (const clause of container.namedChildren) {
+    if (!clause || !(grammar.cases.has(clause.type) || adapter.cases.has(clause.type) || /^(switch_default|default_case)$/.test(clause.type))) continue;
+    const isDefault = /^default\b/.test(clause.text) || /^case\s+_\s*:/.test(clause.text);
+    const outcome = branchOutcome(ctx, clause, fnName, root);
+    if (isDefault) {
+      if (first && outcome.final && !outcome.continues && !outcome.retries && givesUp(ctx, outcome.final)) {
+        return [{ at: clause, arm: true, first, codes: remaining, retried, final: outcome.final }];
+      }
+      return [];
+    }
+    const labels = ctx.clientTests().filter((t) => t.guard?.id === clause.id && t.op === 'case');
+    if (labels.length === 0) return []; // a case on something else: the set is no longer known
+    first ??= labels[0];
+    for (const t of labels) for (const c of holdsFor(t) ?? []) pending.add(c);
+    if (!hasStatements(clause)) continue;
+    if (outcome.continues || outcome.retries) for (const c of pending) retried.add(c);
+    remaining = new Set([...remaining].filter((c) => !pending.has(c)));
+    pending = new Set();
+  }
+  return [];
+}
+
+/** A case clause with statements of its own (not just labels falling through to the next). */
+function hasStatements(clause: Node): boolean {
+  return clause.namedChildren.some((c) => c !== null && /statement|declaration|^block$|^expression$|^throw/.test(c.type) && !/label/.test(c.type));
+}
+
+/** The if chains (by their top) whose conditions test the status of some response, with that response's name. */
+export function statusChains(ctx: DiagContext): Array<{ top: Node; root: string }> {
+  const seen = new Set<number>();
+  const chains: Array<{ top: Node; root: string }> = [];
+  for (const test of ctx.clientTests()) {
+    const root = subjectRoot(test.subject);
+    if (!test.guard || !root) continue;
+    if (test.op === 'case' && test.guard.parent && !seen.has(test.guard.parent.id)) {
+      seen.add(test.guard.parent.id);
+      chains.push({ top: test.guard.parent, root });
+      continue;
+    }
+    if (!ctx.flow.grammar.ifs.has(test.guard.type)) continue;
+    const top = chainTop(test.guard);
+    if (seen.has(top.id)) continue;
+    seen.add(top.id);
+    chains.push({ top, root });
+  }
+  return chains;
+}
