@@ -4,7 +4,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { ErrorCodeLanguageService } from '../service/languageService';
 import type { Settings } from '../service/settings';
 import { checkFile, FileReport } from './checkFiles';
-import { contentSkipReason } from './fileContent';
+import { binaryReason, minifiedReason } from './fileContent';
 import { mayContainCodes } from './preFilter';
 import type { FileToCheck } from './walkFiles';
 
@@ -47,11 +47,13 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   files.forEach((file, index) => {
     try {
       const bytes = fs.readFileSync(file.path);
-      const skip = contentSkipReason(bytes);
+      const candidate = mayContainCodes(bytes, service.registry);
+      // Binary: a look at the first KB; minified: only for a file that would otherwise be analysed.
+      const skip = binaryReason(bytes) ?? (candidate ? minifiedReason(bytes) : undefined);
       if (skip) {
         failures.push(`${file.path}: skipped, ${skip}`);
         fileDone(0);
-      } else if (mayContainCodes(bytes, service.registry)) {
+      } else if (candidate) {
         candidates.push({ ...file, index, text: bytes.toString('utf8') });
       } else {
         reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
