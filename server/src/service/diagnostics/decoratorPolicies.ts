@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../types';
 import type { DiagContext } from './context';
+import { configPolicyProblems, type PolicyProblem } from './configPolicies';
 import { fillMessage, ruleInfo } from './rules';
 
 /**
@@ -84,7 +85,26 @@ export function decoratorBackoffFindings(ctx: DiagContext): Finding[] {
       data: { ...ctx.base(p.decorator), problem, declarative: p.library },
     });
   }
-  return findings;
+  return [...findings, ...configFindings(ctx, rule)];
+}
+
+/** Findings of the declarative configurations (configPolicies.ts) for one rule, each carrying its configuration edit. */
+function configFindings(ctx: DiagContext, rule: PolicyProblem['rule']): Finding[] {
+  return configPolicyProblems(ctx)
+    .filter((p) => p.rule === rule)
+    .map((p) => ({
+      rule,
+      severity: ruleInfo(rule)!.defaultSeverity,
+      message: fillMessage(rule, rule === 'retry-without-backoff' ? { detail: p.detail } : { codes: p.codes ?? ['429'] }),
+      range: p.at ? ctx.doc.lines.rangeOf(p.at.start, p.at.end) : ctx.headRange(p.anchor),
+      data: {
+        ...ctx.base(p.anchor),
+        ...(p.problem ? { problem: p.problem } : {}),
+        ...(p.codes ? { codes: p.codes } : {}),
+        declarative: p.library,
+        ...(p.fix?.edits.length ? { configFix: { title: p.fix.title, edits: p.fix.edits.map((e) => ({ range: ctx.doc.lines.rangeOf(e.start, e.end), newText: e.newText })) } } : {}),
+      },
+    }));
 }
 
 /** retry-ignores-retry-after for decorator policies retrying a rate-limit failure on the library's own wait. */
@@ -101,5 +121,5 @@ export function decoratorRetryAfterFindings(ctx: DiagContext): Finding[] {
       data: { ...ctx.base(p.decorator), codes: ['429'], declarative: p.library },
     });
   }
-  return findings;
+  return [...findings, ...configFindings(ctx, rule)];
 }

@@ -4,6 +4,7 @@
  * ("Replace 429 with HTTPStatus.TOO_MANY_REQUESTS"). Every edit touches only the requested document.
  */
 import type { CodeActionResult, Finding, Occurrence, Position, Range } from '../types';
+import { configPolicyFix } from './configPolicy';
 import { idempotencyKeyFix } from './idempotencyKey';
 import { libraryRetryFix } from './libraryRetry';
 import { backoffFix, retryAfterFix } from './loopFixes';
@@ -26,8 +27,8 @@ type FixBuilder = (doc: Doc, finding: Finding, snippet: boolean) => CodeActionRe
 export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
   'retryable-treated-as-final': [retryWrapFix, libraryRetryFix],
   'no-retry-on-request': [retryWrapFix, libraryRetryFix],
-  'retry-ignores-retry-after': [retryAfterFix],
-  'retry-without-backoff': [backoffFix],
+  'retry-ignores-retry-after': [configPolicyFix, retryAfterFix],
+  'retry-without-backoff': [configPolicyFix, backoffFix],
   'unsafe-retry': [(doc, finding) => idempotencyKeyFix(doc, finding), (doc, finding) => unsafeConfigFix(doc, finding)],
   'missing-retry-after': [missingRetryAfterFix],
   'non-retryable-retried': [(doc, finding) => nonRetryableFix(doc, finding)],

@@ -1,0 +1,307 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
+import { annotationOptions, initializerOptions, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
+import { boolValue, constantFunction, durationMs, numberValue, resolvedText } from './policyValues';
+
+/**
+ * Declarative retry policies evaluated as data: the options written (constants of the same file
+ * resolved) merged with the library's defaults (server/data/retry-policies.json, each cited), then
+ * judged like a loop would be — no delay, a fixed delay, a rate-limit retry that does not wait for
+ * Retry-After. Each problem carries the configuration edit that fixes it.
+ */
+export interface PolicyProblem {
+  rule: 'retry-without-backoff' | 'retry-ignores-retry-after';
+  library: string;
+  /** The configuration value (or the configuring call) the finding is anchored on. */
+  anchor: Node;
+  /** A narrower place inside the anchor (a field of a JSON string), as offsets. */
+  at?: { start: number; end: number };
+  problem?: 'no-delay' | 'fixed-delay';
+  detail: string;
+  codes?: string[];
+  fix?: { title: string; edits: OffsetEdit[] };
+}
+
+const imports = (ctx: DiagContext, re: RegExp) => ctx.flow.imports.some((m) => re.test(m));
+const nodes = (ctx: DiagContext, type: string) => (ctx.doc.tree ? ctx.doc.tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n) : []);
+const lastName = (text: string) => text.split(/[.:]/).pop()?.replace(/<.*$/s, '') ?? '';
+const edits = (...list: (OffsetEdit | undefined)[]): OffsetEdit[] => list.filter((e): e is OffsetEdit => !!e);
+
+/** Every declarative policy problem of the file. */
+export function configPolicyProblems(ctx: DiagContext): PolicyProblem[] {
+  if (!ctx.doc.tree) return [];
+  switch (ctx.flow.grammarName) {
+    case 'python': return urllib3(ctx);
+    case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx)];
+    case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcJson(ctx)];
+    case 'java': return [...springRetryable(ctx), ...grpcJson(ctx)];
+    case 'go': return grpcJson(ctx);
+    default: return [];
+  }
+}
+
+/** urllib3 `Retry(...)`: backoff_factor defaults to 0 (retries at once); respect_retry_after_header defaults to True. */
+function urllib3(ctx: DiagContext): PolicyProblem[] {
+  if (!imports(ctx, /^(urllib3|requests)(\.|$)/)) return [];
+  const text = ctx.flow.text;
+  const out: PolicyProblem[] = [];
+  for (const call of nodes(ctx, 'call')) {
+    if (lastName(call.childForFieldName('function')?.text ?? '') !== 'Retry') continue;
+    const o = pythonOptions(call);
+    const counts = ['total', 'connect', 'read', 'status'].map((k) => o.values.get(k)).filter((v): v is Node => !!v);
+    if (counts.some((v) => numberValue(text, v.text) === 0 || boolValue(text, v.text) === false || /^None$/.test(v.text))) continue;
+    if (!counts.length && !o.values.has('status_forcelist')) continue;
+    const factor = o.values.get('backoff_factor');
+    const factorValue = factor ? numberValue(text, factor.text) : 0;
+    if (factorValue === 0) {
+      out.push({
+        rule: 'retry-without-backoff', library: 'urllib3', anchor: factor ?? call, problem: 'no-delay',
+        detail: '(urllib3 Retry) retries immediately: backoff_factor is 0 (the default)',
+        fix: { title: 'Give the urllib3 Retry a growing delay (backoff_factor=0.5: exponential, capped at 120 s)', edits: edits(setOption(o, 'backoff_factor', '0.5')) },
+      });
+    }
+    const respect = o.values.get('respect_retry_after_header');
+    if (respect && boolValue(text, respect.text) === false) {
+      const list = o.values.get('status_forcelist');
+      const codes = list ? ['413', '429', '503'].filter((c) => new RegExp(`\\b${c}\\b|${{ '413': 'PAYLOAD_TOO_LARGE|REQUEST_ENTITY_TOO_LARGE', '429': 'TOO_MANY_REQUESTS', '503': 'SERVICE_UNAVAILABLE' }[c]}`).test(resolvedText(text, list.text))) : ['429', '503'];
+      if (codes.length) {
+        out.push({
+          rule: 'retry-ignores-retry-after', library: 'urllib3', anchor: respect, codes,
+          detail: '(urllib3 Retry) respect_retry_after_header=False',
+          fix: { title: 'Let the urllib3 Retry wait for Retry-After (respect_retry_after_header=True)', edits: edits(setOption(o, 'respect_retry_after_header', 'True')) },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The local name a module's default export is imported as (`import axiosRetry from 'axios-retry'`, `const r = require('async-retry')`). */
+function defaultImportName(ctx: DiagContext, module: RegExp): string | undefined {
+  const m = new RegExp(`(?:import\\s+([A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\{[^}]*\\})?\\s*from|(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\()\\s*['"](${module.source})['"]`).exec(ctx.flow.text);
+  return m ? m[1] ?? m[2] : undefined;
+}
+
+function callsTo(ctx: DiagContext, name: string): Node[] {
+  return nodes(ctx, 'call_expression').filter((c) => c.childForFieldName('function')?.text === name);
+}
+
+const argumentsOf = (call: Node): Node[] => (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+
+/** axios-retry: the default retryDelay waits only when the server sends Retry-After; a constant retryDelay replaces that wait. */
+function axiosRetry(ctx: DiagContext): PolicyProblem[] {
+  const name = defaultImportName(ctx, /axios-retry/);
+  if (!name) return [];
+  const out: PolicyProblem[] = [];
+  for (const call of callsTo(ctx, name)) {
+    const args = argumentsOf(call);
+    const object = args[1]?.type === 'object' ? args[1] : undefined;
+    if (args[1] && !object) continue; // options built elsewhere are not guessed
+    const o = objectOptions(object, call);
+    const retries = o.values.get('retries');
+    if (retries && numberValue(ctx.flow.text, retries.text) === 0) continue;
+    const delay = o.values.get('retryDelay');
+    const exponential = `${name}.exponentialDelay`;
+    const fix = (title: string) => ({ title, edits: object ? edits(setOption(o, 'retryDelay', exponential)) : args[0] ? [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { retryDelay: ${exponential} }` }] : [] });
+    if (!delay) {
+      out.push({
+        rule: 'retry-without-backoff', library: 'axios-retry', anchor: object ?? call, problem: 'no-delay',
+        detail: '(axios-retry) retries immediately: the default retryDelay waits only when the server sends Retry-After',
+        fix: fix(`Give axios-retry exponential backoff (retryDelay: ${exponential}, which also honours Retry-After)`),
+      });
+    } else if (constantFunction(delay) && !/retry-?after/i.test(delay.text)) {
+      const fixed = fix(`Use exponential backoff that honours Retry-After (retryDelay: ${exponential})`);
+      out.push({ rule: 'retry-without-backoff', library: 'axios-retry', anchor: delay, problem: 'fixed-delay', detail: '(axios-retry) waits a fixed time between attempts', fix: fixed });
+      const condition = o.values.get('retryCondition')?.text;
+      if (!condition || /429|TOO_MANY|TooMany|isRetryableError|isNetworkOrIdempotentRequestError|isIdempotentRequestError|isSafeRequestError/.test(condition)) {
+        out.push({ rule: 'retry-ignores-retry-after', library: 'axios-retry', anchor: delay, codes: ['429'], detail: '(axios-retry) a custom retryDelay replaces the default wait for Retry-After', fix: fixed });
+      }
+    }
+  }
+  return out;
+}
+
+/** p-retry / async-retry: factor 2 and minTimeout 1 s by default; factor ≤ 1 is a fixed delay, minTimeout 0 with it none. */
+function promiseRetry(ctx: DiagContext): PolicyProblem[] {
+  const out: PolicyProblem[] = [];
+  for (const module of [/p-retry/, /async-retry/]) {
+    const name = defaultImportName(ctx, module);
+    if (!name) continue;
+    const library = module.source.replace(/\\/g, '');
+    for (const call of callsTo(ctx, name)) {
+      const object = argumentsOf(call)[1];
+      if (object?.type !== 'object') continue;
+      const o = objectOptions(object, call);
+      const factor = o.values.get('factor');
+      const f = factor ? numberValue(ctx.flow.text, factor.text) : 2;
+      if (f === undefined || f > 1 || !factor) continue;
+      const min = o.values.get('minTimeout');
+      const none = min !== undefined && numberValue(ctx.flow.text, min.text) === 0;
+      out.push({
+        rule: 'retry-without-backoff', library, anchor: factor, problem: none ? 'no-delay' : 'fixed-delay',
+        detail: none ? `(${library}) retries immediately: minTimeout 0` : `(${library}) waits a fixed time: factor ${factor.text}`,
+        fix: { title: `Give ${library} a growing delay (factor: 2${none ? ', minTimeout: 1000' : ''})`, edits: setOptions(o, none ? [['factor', '2'], ['minTimeout', '1000']] : [['factor', '2']]) },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Polly v8 `RetryStrategyOptions` (BackoffType Constant, no jitter, 2 s by default) and
+ * Microsoft.Extensions.Http.Resilience `HttpRetryStrategyOptions` (Exponential, jitter, Retry-After by default).
+ */
+function pollyOptions(ctx: DiagContext): PolicyProblem[] {
+  if (!imports(ctx, /^(Polly|Microsoft\.Extensions\.(Http\.)?Resilience)/)) return [];
+  const out: PolicyProblem[] = [];
+  for (const creation of nodes(ctx, 'object_creation_expression')) {
+    const type = lastName(creation.childForFieldName('type')?.text ?? '');
+    if (!/^(Http)?RetryStrategyOptions$/.test(type)) continue;
+    const http = type.startsWith('Http');
+    const o = initializerOptions(creation);
+    if (o.values.has('DelayGenerator') || o.values.has('RetryDelayGenerator')) continue;
+    const attempts = o.values.get('MaxRetryAttempts') ?? o.values.get('RetryCount');
+    if (attempts && numberValue(ctx.flow.text, attempts.text) === 0) continue;
+    const backoff = o.values.get('BackoffType');
+    const kind = backoff ? lastName(backoff.text) : http ? 'Exponential' : 'Constant';
+    const delay = o.values.get('Delay') ?? o.values.get('BaseDelay');
+    const enumName = backoff && /\./.test(backoff.text) ? backoff.text.replace(/\.\w+$/, '') : 'DelayBackoffType';
+    if (kind === 'Constant') {
+      const none = delay !== undefined && durationMs(ctx.flow.text, delay.text, 1) === 0;
+      const jitter = o.values.get('UseJitter');
+      out.push({
+        rule: 'retry-without-backoff', library: http ? 'Microsoft.Extensions.Http.Resilience' : 'Polly', anchor: backoff ?? creation.childForFieldName('type') ?? creation,
+        problem: none ? 'no-delay' : 'fixed-delay',
+        detail: `(${type}) ${none ? 'retries immediately' : 'waits a fixed time between attempts'}: BackoffType ${backoff ? 'Constant' : 'defaults to Constant'}`,
+        fix: {
+          title: 'Use exponential backoff with jitter (BackoffType = Exponential, UseJitter = true)',
+          edits: setOptions(o, [
+            ['BackoffType', `${enumName}.Exponential`],
+            ...(jitter && boolValue(ctx.flow.text, jitter.text) === true ? [] : [['UseJitter', 'true'] as [string, string]]),
+            ...(none && delay ? [[delay === o.values.get('Delay') ? 'Delay' : 'BaseDelay', 'TimeSpan.FromMilliseconds(500)'] as [string, string]] : []),
+          ]),
+        },
+      });
+    }
+    const retryAfter = o.values.get('ShouldRetryAfterHeader');
+    if (http && retryAfter && boolValue(ctx.flow.text, retryAfter.text) === false) {
+      out.push({
+        rule: 'retry-ignores-retry-after', library: 'Microsoft.Extensions.Http.Resilience', anchor: retryAfter, codes: ['429', '503'],
+        detail: '(HttpRetryStrategyOptions) ShouldRetryAfterHeader = false',
+        fix: { title: 'Wait for Retry-After (ShouldRetryAfterHeader = true)', edits: edits(setOption(o, 'ShouldRetryAfterHeader', 'true')) },
+      });
+    }
+  }
+  return mergeSameAnchor(out);
+}
+
+/** Polly v7: `.RetryAsync(n)` retries at once; `.WaitAndRetryAsync(n, _ => TimeSpan.FromSeconds(2))` waits a fixed time. */
+function pollyV7(ctx: DiagContext): PolicyProblem[] {
+  if (!imports(ctx, /^Polly/)) return [];
+  const out: PolicyProblem[] = [];
+  const growing = 'retryAttempt => TimeSpan.FromMilliseconds(Math.Min(30000, 200 * Math.Pow(2, retryAttempt)) * (0.5 + new Random().NextDouble() / 2))';
+  for (const call of nodes(ctx, 'invocation_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'member_access_expression') continue;
+    const name = fn.childForFieldName('name')?.text ?? '';
+    const receiver = fn.childForFieldName('expression')?.text ?? '';
+    if (!/\b(Policy|HttpPolicyExtensions|Handle|HandleResult|OrResult|Or|HandleTransientHttpError)\b/.test(receiver)) continue;
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a?.type === 'argument');
+    if (/^(Retry|RetryAsync)$/.test(name)) {
+      if (args.length > 1 || (args[0] && numberValue(ctx.flow.text, args[0].text) === 0)) continue;
+      const name2 = fn.childForFieldName('name')!;
+      out.push({
+        rule: 'retry-without-backoff', library: 'Polly', anchor: name2, problem: 'no-delay', detail: `(Polly ${name}) retries immediately`,
+        fix: { title: 'Wait between attempts: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: name2.startIndex, end: call.endIndex, newText: `WaitAndRetry${name.endsWith('Async') ? 'Async' : ''}(${args[0]?.text ?? '3'}, ${growing})` }] },
+      });
+    } else if (/^(WaitAndRetry|WaitAndRetryAsync)$/.test(name)) {
+      const provider = args[1]?.namedChildren.find((c) => c?.type === 'lambda_expression') ?? undefined;
+      if (!provider || !constantFunction(provider)) continue;
+      out.push({
+        rule: 'retry-without-backoff', library: 'Polly', anchor: provider, problem: 'fixed-delay', detail: `(Polly ${name}) waits a fixed time between attempts`,
+        fix: { title: 'Use exponential backoff with jitter', edits: [{ start: provider.startIndex, end: provider.endIndex, newText: growing }] },
+      });
+    }
+  }
+  return out;
+}
+
+/** Spring Retry `@Retryable`: without `backoff`, a fixed 1 s (`@Backoff` value 1000); `@Backoff` without a multiplier is fixed too. */
+function springRetryable(ctx: DiagContext): PolicyProblem[] {
+  if (!imports(ctx, /^org\.springframework\.retry/)) return [];
+  const out: PolicyProblem[] = [];
+  for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
+    if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
+    const o = annotationOptions(annotation);
+    const max = o.values.get('maxAttempts');
+    if (max && numberValue(ctx.flow.text, max.text) === 1) continue;
+    const backoff = o.values.get('backoff');
+    const b = backoff?.type === 'annotation' ? annotationOptions(backoff) : undefined;
+    if (backoff && !b) continue;
+    const multiplier = b?.values.get('multiplier');
+    if (multiplier && (numberValue(ctx.flow.text, multiplier.text) ?? 2) > 1) continue;
+    if (b?.values.has('delayExpression') || b?.values.has('multiplierExpression')) continue;
+    const delay = b?.values.get('delay') ?? b?.values.get('value');
+    const delayMs = delay ? numberValue(ctx.flow.text, delay.text) : 1000;
+    const base = delay && delayMs && delayMs > 0 ? delay.text : '500';
+    const fixEdits = edits(setOption(o, 'backoff', `@Backoff(delay = ${base}, multiplier = 2, maxDelay = 10000, random = true)`));
+    if (!/import\s+org\.springframework\.retry\.annotation\.(\*|Backoff)\s*;/.test(ctx.flow.text)) {
+      const imp = /import\s+org\.springframework\.retry\.annotation\.Retryable\s*;/.exec(ctx.flow.text);
+      if (imp) fixEdits.push({ start: imp.index + imp[0].length, end: imp.index + imp[0].length, newText: '\nimport org.springframework.retry.annotation.Backoff;' });
+    }
+    out.push({
+      rule: 'retry-without-backoff', library: 'spring-retry', anchor: backoff ?? annotation, problem: delayMs === 0 ? 'no-delay' : 'fixed-delay',
+      detail: backoff ? '(@Retryable) @Backoff without a multiplier waits a fixed time' : '(@Retryable) waits a fixed 1 s between attempts (the default @Backoff)',
+      fix: { title: 'Use exponential backoff with jitter (@Backoff(multiplier = 2, maxDelay = 10000, random = true))', edits: fixEdits },
+    });
+  }
+  return out;
+}
+
+/** gRPC service-config JSON written in a string: `backoffMultiplier` 1 or `initialBackoff` == `maxBackoff` is a constant delay. */
+function grpcJson(ctx: DiagContext): PolicyProblem[] {
+  const out: PolicyProblem[] = [];
+  const types = ['string_literal', 'raw_string_literal', 'interpreted_string_literal', 'verbatim_string_literal', 'raw_string_literal_content', 'text_block', 'string'];
+  const seen = new Set<number>();
+  for (const type of types) {
+    for (const s of nodes(ctx, type)) {
+      const key = /retryPolicy/.exec(s.text);
+      if (!key || seen.has(s.startIndex + key.index)) continue;
+      seen.add(s.startIndex + key.index);
+      const field = (name: string) => {
+        const m = new RegExp(`\\\\?"${name}\\\\?"\\s*:\\s*(\\\\?"[^"\\\\]*\\\\?"|[\\d.]+)`).exec(s.text);
+        return m ? { text: m[1].replace(/\\?"/g, ''), start: s.startIndex + m.index + m[0].length - m[1].length, end: s.startIndex + m.index + m[0].length } : undefined;
+      };
+      const multiplier = field('backoffMultiplier');
+      const initial = field('initialBackoff');
+      const max = field('maxBackoff');
+      const constant = (multiplier && Number(multiplier.text) <= 1) || (initial && max && durationMs('', initial.text, 1000) === durationMs('', max.text, 1000));
+      if (!constant) continue;
+      const initialMs = initial ? durationMs('', initial.text, 1000) ?? 1000 : 1000;
+      const quote = s.text.includes('\\"') ? '\\"' : '"';
+      const fixes: OffsetEdit[] = [];
+      if (multiplier && Number(multiplier.text) <= 1) fixes.push({ start: multiplier.start, end: multiplier.end, newText: '2' });
+      if (max && initial && durationMs('', max.text, 1000)! <= initialMs) fixes.push({ start: max.start, end: max.end, newText: `${quote}${Math.max(initialMs * 10, 1000) / 1000}s${quote}` });
+      out.push({
+        rule: 'retry-without-backoff', library: 'gRPC service config', anchor: s, problem: 'fixed-delay',
+        at: multiplier && Number(multiplier.text) <= 1 ? multiplier : max,
+        detail: '(gRPC retryPolicy) waits a constant time: ' + (multiplier && Number(multiplier.text) <= 1 ? `backoffMultiplier ${multiplier.text}` : 'initialBackoff equals maxBackoff'),
+        fix: { title: 'Let the gRPC retry delay grow (backoffMultiplier 2, maxBackoff above initialBackoff)', edits: fixes },
+      });
+    }
+  }
+  return out;
+}
+
+/** One problem per anchor and rule (the first wins). */
+function mergeSameAnchor(list: PolicyProblem[]): PolicyProblem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.rule}@${p.anchor.startIndex}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type { PolicyOptions };
