@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
-import { DELAY } from './retryLoops';
+import { callWaits } from './functionSummaries';
 
 /** How an occurrence is tested, and which branch runs when the test holds. */
 export interface StatusTest {
@@ -97,7 +97,7 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
     } else if (adapter.calls.has(n.type)) {
       const name = calleeOf(n, adapter).name;
       if (RETRY_CALL.test(name) || ctx.settings.retryFunctionNames.includes(name) || (fnName && name === fnName)) outcome.retries = true;
-      if (DELAY.test(name) && n.type !== 'new_expression') outcome.retries = true;
+      if (n.type !== 'new_expression' && callWaits(ctx.flow, name)) outcome.retries = true;
       if (grammar.exitCalls.has(name)) outcome.final ??= { node: n, kind: 'exit' };
     }
     for (const c of n.namedChildren) if (c) visit(c);

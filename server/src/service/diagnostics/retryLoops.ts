@@ -3,6 +3,8 @@ import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import type { RetryLoopData } from './findingData';
 import { calleeOf, LoopInfo, within } from './flow/flowModel';
+import { callWaits } from './functionSummaries';
+import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
 
 /** A hand-written loop that re-sends a request after a failure. */
@@ -22,8 +24,7 @@ export interface RetryLoop {
 /** Calls that compute or perform the wait before the next attempt on behalf of the loop. */
 const DELEGATED_WAIT = /prepare_?for_?next|next_?(attempt|backoff|delay|interval|retry_?delay)|(compute|calc|calculate|get)_?(backoff|retry_?delay|delay|wait)|^(backoff|wait_?before_?retry|sleep_?before_?retry|before_?retry|on_?retry)$|^(sleep|wait|delay)_?(until|for|before)_?\w*$/i;
 
-/** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After`…). */
-export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly)$/;
+export { DELAY } from './waitCalls';
 
 /**
  * Retry loops: not iterating a collection, holding a request whose arguments do not use the loop
@@ -42,6 +43,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
   const checks = ctx.occurrences.filter((o) => o.role === 'client-check').map((o) => ({ o, at: ctx.offsetOf(o) })).sort((a, b) => a.at - b.at);
   const checkStarts = checks.map((c) => c.at);
   const callStarts = ctx.flow.calls.map((c) => c.start);
+  // A request or a recursive call is not a wait handed to a helper, even when its function waits.
+  const requestCalls = new Set(ctx.requests.map((r) => r.call.node.id));
   for (const loop of ctx.flow.loops) {
     if (loop.kind === 'collection' || seen.has(loop.node.id)) continue;
     const request = firstRequest.get(loop);
@@ -69,7 +72,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       .filter((d) => d.call.type !== 'new_expression');
     const delegatedWait = ctx.flow.calls
       .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
-      .find((c) => DELEGATED_WAIT.test(c.name) && !DELAY.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0);
+      .find((c) => !DELAY.test(c.name) && ((DELEGATED_WAIT.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0) || (c.name !== loop.fn?.name && !requestCalls.has(c.node.id) && callWaits(ctx.flow, c.name))));
     result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait: delegatedWait.node } : {}) });
   }
   return result;
