@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { httpHeaderAt, spotHttpFile } from '../../server/src/service/http/httpOccurrences';
+import type { Tree } from 'web-tree-sitter';
+import { createBuiltinRegistry } from '../../server/src/service/catalog/builtinCatalogs';
+import { httpHeaderAt, type ScriptSpotting, spotHttpFile } from '../../server/src/service/http/httpOccurrences';
+import { TreeSitterHost } from '../../server/src/service/parsing/treeSitter';
 import type { Occurrence, Range } from '../../server/src/service/types';
 
 const fixture = (name: string): string =>
@@ -20,6 +23,21 @@ function textAt(text: string, range: Range): string {
 }
 
 describe('http file occurrences', () => {
+  let scripts: ScriptSpotting;
+  before(async () => {
+    const parser = await new TreeSitterHost().newParser('javascript');
+    const parse = <T>(source: string, use: (tree: Tree) => T): T | undefined => {
+      const tree = parser.parse(source);
+      if (!tree) return undefined;
+      try {
+        return use(tree);
+      } finally {
+        tree.delete();
+      }
+    };
+    scripts = { parse, registry: createBuiltinRegistry() };
+  });
+
   it('spots statuses in response lines and error-code strings in response bodies', () => {
     const occ = spotHttpFile(fixture('responses.rest'));
     assert.deepEqual(occ.map(fmt), [
@@ -43,7 +61,7 @@ describe('http file occurrences', () => {
   });
 
   it('spots numbers related to response.status in handler scripts, not in strings or comments', () => {
-    assert.deepEqual(spotHttpFile(fixture('jetbrains-handlers.http')).map(fmt), [
+    assert.deepEqual(spotHttpFile(fixture('jetbrains-handlers.http'), scripts).map(fmt), [
       'http-status 200 12:38-12:41',
       'http-status 429 14:7-14:10',
       'http-status 503 14:12-14:15',
@@ -53,8 +71,37 @@ describe('http file occurrences', () => {
   });
 
   it('finds nothing in ports, headers, request bodies, variables or unrelated script numbers', () => {
-    assert.deepEqual(spotHttpFile(fixture('negatives.http')), []);
-    assert.deepEqual(spotHttpFile(fixture('rest-client.http')), []);
+    assert.deepEqual(spotHttpFile(fixture('negatives.http'), scripts), []);
+    assert.deepEqual(spotHttpFile(fixture('rest-client.http'), scripts), []);
+  });
+
+  it('looks into scripts only with a JavaScript parser', () => {
+    assert.deepEqual(spotHttpFile(fixture('jetbrains-handlers.http')), []);
+  });
+
+  it('spots statuses in httpYac {{ }} scripts through the JavaScript grammar (chai, test.status, comparisons)', () => {
+    const text = fixture('httpyac-scripts.http');
+    const occ = spotHttpFile(text, scripts);
+    assert.deepEqual(occ.map(fmt), [
+      'http-status 200 16:41-16:44',
+      'http-status 200 18:14-18:17',
+      'http-status 429 19:30-19:33',
+      'http-status 502 31:21-31:24',
+      'http-status 503 31:26-31:29',
+    ]);
+    assert.ok(occ.every((o) => o.role === 'http-file' && textAt(text, o.range) === o.text));
+  });
+
+  it('spots status-named body fields and JSON-RPC error codes, not a bare "status" or "code"', () => {
+    assert.deepEqual(spotHttpFile(fixture('body-codes.http'), scripts).map(fmt), [
+      'http-status 429 5:26-5:29',
+      'http-status 503 6:16-6:19',
+      'http-status 500 7:28-7:31',
+      'http-status 502 7:33-7:36',
+      'http-status 200 20:9-20:12',
+      'error-code -32601 23:46-23:52',
+      'http-status 200 28:9-28:12',
+    ]);
   });
 
   it('reads switch/case on the status and reversed comparisons', () => {
@@ -66,7 +113,7 @@ describe('http file occurrences', () => {
       'client.assert(500 > response.status, "no 5xx");',
       '%}',
     ].join('\n');
-    assert.deepEqual(spotHttpFile(text).map(fmt), [
+    assert.deepEqual(spotHttpFile(text, scripts).map(fmt), [
       'http-status 429 3:32-3:35',
       'http-status 503 3:42-3:45',
       'http-status 500 4:14-4:17',
@@ -123,7 +170,7 @@ describe('http file occurrences', () => {
       '?? status == ' + '429 '.repeat(50_000),
     ];
     const started = Date.now();
-    for (const text of inputs) spotHttpFile(text);
+    for (const text of inputs) spotHttpFile(text, scripts);
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   });
 
@@ -131,7 +178,7 @@ describe('http file occurrences', () => {
     const fragments = [
       '###', '\n', '\r\n', ' ', 'GET https://h:8080/p', 'HTTP/1.1 ', 'HTTP/2 ', '429', '503', '200', '\n\n', '{"code": "X"}',
       '"error"', ':', '"', '{', '}', '[429, 503].includes(response.status)', 'response.status === ', 'status', '==', '?? ',
-      '> {%', '%}', '//', '/*', '*/', "'", '`', 'Retry-After: 1', 'switch (response.status) {', 'case 502:', '\uFEFF', '😀',
+      '> {%', '%}', '{{', '}}', '{{@response', 'expect(response.statusCode).to.equal(200)', 'test.status(', '"status_code": ', '//', '/*', '*/', "'", '`', 'Retry-After: 1', 'switch (response.status) {', 'case 502:', '\uFEFF', '😀',
     ];
     const doc = fc.oneof(
       fc.array(fc.constantFrom(...fragments), { maxLength: 80 }).map((p) => p.join('')),
@@ -139,7 +186,7 @@ describe('http file occurrences', () => {
     );
     fc.assert(
       fc.property(doc, fc.nat(), fc.nat(), (text, line, character) => {
-        const occ = spotHttpFile(text);
+        const occ = spotHttpFile(text, scripts);
         for (let i = 0; i < occ.length; i++) {
           assert.equal(textAt(text, occ[i].range), occ[i].text);
           if (i > 0) {

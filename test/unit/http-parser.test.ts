@@ -117,6 +117,34 @@ describe('http file parser', () => {
     });
   });
 
+  describe('httpYac script blocks', () => {
+    const file = parseHttpFile(fixture('httpyac-scripts.http'));
+
+    it('reads {{ }} blocks before and after the request, with the event marker deciding the phase', () => {
+      const all = file.blocks.flatMap((b) => b.scripts.map((x) => `${x.dialect} ${x.phase} ${x.terminated} ${r(x.range)} ${r(x.script?.range)}`));
+      assert.deepEqual(all, [
+        'httpyac pre-request true 3:0-7:2 4:0-6:27',
+        'httpyac response-handler true 13:0-22:2 14:0-21:3',
+        'httpyac response-handler true 30:0-33:2 31:0-32:66',
+      ]);
+      assert.equal(file.blocks[1].requestLine?.url, '{{origin}}/v2/orders?limit={{pageSize}}');
+      assert.ok(file.blocks[1].scripts[0].script?.text.startsWith("  const { expect } = require('chai');\n"));
+    });
+
+    it('keeps the request body apart from a following script and leaves {{variables}} in bodies alone', () => {
+      assert.equal(s(file.blocks[2].body?.content), '28:0-28:34 {"sku": "tea-42", "quantity": 404}');
+      const [b] = parseHttpFile('POST https://x\n\n{{payload}}\n').blocks;
+      assert.deepEqual(b.scripts, []);
+      assert.equal(b.body?.content.text, '{{payload}}');
+    });
+
+    it('runs an unterminated {{ to the end of its block', () => {
+      const [a, b] = parseHttpFile('GET https://x\n\n{{\n  test.status(200);\n\n###\nGET https://y\n').blocks;
+      assert.deepEqual(a.scripts.map((x) => `${x.terminated} ${r(x.range)} ${x.script?.text}`), ['false 2:0-3:19   test.status(200);']);
+      assert.equal(b.requestLine?.url, 'https://y');
+    });
+  });
+
   describe('response blocks', () => {
     const file = parseHttpFile(fixture('responses.rest'));
 

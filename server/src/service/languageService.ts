@@ -6,6 +6,7 @@ import { headerHover } from './headerHover';
 import { renderTemplate } from './templates/renderTemplate';
 import { renderHover } from './hover';
 import { spotHttpFile } from './http/httpOccurrences';
+import type { ScriptParser } from './http/httpScriptSpotting';
 import { type CompletionEntry, computeCompletions } from './completion';
 import { computeInlayHints, type InlayHintResult } from './inlayHints';
 import { isTestPath } from './diagnostics/testContext';
@@ -177,7 +178,8 @@ export class ErrorCodeLanguageService {
   /** Codes of a document version; after a single edit, only the edited function is spotted again. */
   private computeOccurrences(doc: ParsedDocument, previous: SpotResult | undefined): { occurrences: Occurrence[]; spot?: SpotResult } {
     if (doc.languageId === 'http') {
-      return { occurrences: spotHttpFile(doc.text).filter((o) => this.entriesFor(o).length > 0) };
+      const parse: ScriptParser = (source, use) => this.documents.withScratchTree('javascript', source, use);
+      return { occurrences: spotHttpFile(doc.text, { parse, registry: this.registry }).filter((o) => this.entriesFor(o).length > 0) };
     }
     const grammar = grammarFor(doc.languageId);
     if (!grammar || !doc.tree) return { occurrences: [] };

@@ -25,6 +25,9 @@ import { indentOf, lineRange, lineSpan, multiLineSpan, pos, SourceLine, splitLin
 type State = 'preamble' | 'headers' | 'body' | 'response-headers' | 'response-body' | 'after';
 
 const SCRIPT_START = /^([<>])[ \t]*\{%/;
+/** httpYac script markers: `{{` (with an optional `+`/`@` modifier and event name) and `}}`, alone on their lines. */
+const YAC_START = /^\{\{([+@]?)([\w-]*)[ \t]*$/;
+const YAC_END = /^[ \t]*\}\}[ \t]*$/;
 const FILE_REF = /^(<>|<|>)[ \t]+(?=\S)/;
 
 export function parseHttpFile(text: string): HttpFile {
@@ -114,6 +117,8 @@ class BlockParser {
       if (assert) this.block.asserts.push(assert);
       return this.enter('after', k);
     }
+    const yac = YAC_START.exec(rest);
+    if (yac) return this.readYacScript(k, at, yac[1] === '@' ? yac[2] : '');
     const script = SCRIPT_START.exec(rest);
     if (script) return this.readScript(k, at, script[1] === '<' ? 'pre-request' : 'response-handler');
     const ref = this.state === 'preamble' ? undefined : FILE_REF.exec(rest);
@@ -252,7 +257,7 @@ class BlockParser {
     const end = trimmedEnd(l.text);
     const path = lineSpan(l, at + pathOffset, end);
     if (marker === '<>') this.block.responseRefs.push({ range: lineRange(l, at, end), path });
-    else this.block.scripts.push({ range: lineRange(l, at, end), phase: 'response-handler', file: path, terminated: true });
+    else this.block.scripts.push({ range: lineRange(l, at, end), phase: 'response-handler', dialect: 'jetbrains', file: path, terminated: true });
     return this.enter('after', l.line);
   }
 
@@ -272,9 +277,34 @@ class BlockParser {
     const scriptEnd = terminated ? close : last.text.length;
     const script = multiLineSpan(this.lines, k, open, endLine, scriptEnd);
     const rangeEnd = terminated ? close + 2 : trimmedEnd(last.text);
-    this.block.scripts.push({ range: { start: pos(first, at), end: pos(last, rangeEnd) }, phase, script, terminated });
+    this.block.scripts.push({ range: { start: pos(first, at), end: pos(last, rangeEnd) }, phase, dialect: 'jetbrains', script, terminated });
     if (trimmedEnd(last.text) > 0) this.touch(endLine);
     if (phase === 'pre-request' && this.state === 'preamble') return endLine;
     return this.enter('after', endLine);
+  }
+  /**
+   * httpYac `{{ … }}`: the script is the lines between the markers; unterminated, it runs to the block end.
+   * Before the request line it runs before the request, after it once the response is in (`event` overrides).
+   */
+  private readYacScript(k: number, at: number, event: string): number {
+    let endLine = k + 1;
+    while (endLine < this.to && !YAC_END.test(this.lines[endLine].text)) endLine++;
+    const terminated = endLine < this.to;
+    let lastScriptLine = endLine - 1;
+    if (!terminated) while (lastScriptLine > k && indentOf(this.lines[lastScriptLine].text) >= this.lines[lastScriptLine].text.length) lastScriptLine--;
+    const first = this.lines[k];
+    const before = this.state === 'preamble';
+    const phase: HttpScript['phase'] =
+      event === 'request' ? 'pre-request' : event === 'response' || event === 'after' ? 'response-handler' : before ? 'pre-request' : 'response-handler';
+    const script =
+      lastScriptLine > k
+        ? multiLineSpan(this.lines, k + 1, 0, lastScriptLine, this.lines[lastScriptLine].text.length)
+        : lineSpan(first, first.text.length, first.text.length);
+    const lastLine = this.lines[terminated ? endLine : lastScriptLine];
+    const range = { start: pos(first, at), end: pos(lastLine, trimmedEnd(lastLine.text)) };
+    this.block.scripts.push({ range, phase, dialect: 'httpyac', script, terminated });
+    this.touch(lastLine.line);
+    if (before) return lastLine.line;
+    return this.enter('after', lastLine.line);
   }
 }

@@ -61,10 +61,16 @@ export interface HttpBody {
   includes: HttpInclude[];
 }
 
-/** `> {% … %}` (post-response), `< {% … %}` (pre-request), `> ./handler.js`. */
+/**
+ * JetBrains / REST Client `> {% … %}` (post-response), `< {% … %}` (pre-request), `> ./handler.js`;
+ * httpYac `{{ … }}` blocks (each marker on a line of its own), pre-request before the request line and
+ * response handlers after it unless an event (`{{@request`, `{{@response`) says otherwise.
+ */
 export interface HttpScript {
   range: Range;
   phase: 'pre-request' | 'response-handler';
+  /** Which client's syntax: `{% %}` (JetBrains, REST Client, kulala) or `{{ }}` (httpYac). */
+  dialect: 'jetbrains' | 'httpyac';
   /** Script source between `{%` and `%}`, absent for a file reference. */
   script?: TextSpan;
   file?: TextSpan;

@@ -1,24 +1,41 @@
 /**
  * Status and error-code occurrences in .http / .rest files, and header lookup for hovers.
  */
+import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import type { Occurrence, Position, Range } from '../types';
+import { bodyCodes } from './httpBodyCodes';
 import { parseHttpFile } from './httpFileParser';
-import type { HttpHeader, HttpRequestBlock } from './httpFileTypes';
+import type { HttpBody, HttpHeader, HttpRequestBlock } from './httpFileTypes';
 import { errorCodeStrings } from './httpJsonCodes';
 import { comparePositions } from './httpLines';
-import { isStatusExpression, statusNumbersInAssertValue, statusNumbersInScript } from './httpScriptStatus';
+import { isStatusExpression, statusNumbersInAssertValue } from './httpAssertStatus';
+import { type ScriptParser, spotScript } from './httpScriptSpotting';
+
+/** What spotting the JavaScript of handler scripts needs; without it scripts are not looked into. */
+export interface ScriptSpotting {
+  parse: ScriptParser;
+  registry: CatalogRegistry;
+}
 
 function status(text: string, range: Range): Occurrence {
   return { code: text, kind: 'http-status', role: 'http-file', range, text };
 }
 
-function blockOccurrences(block: HttpRequestBlock, out: Occurrence[]): void {
+function bodyOccurrences(body: HttpBody, out: Occurrence[]): void {
+  for (const c of bodyCodes(body.content)) {
+    out.push(c.family === 'http-status' ? status(c.code, c.range) : { code: c.code, kind: 'error-code', role: 'http-file', range: c.range, text: c.code });
+  }
+}
+
+function blockOccurrences(block: HttpRequestBlock, out: Occurrence[], scripts: ScriptSpotting | undefined): void {
+  if (block.body) bodyOccurrences(block.body, out);
   for (const response of block.responses) {
     out.push(status(response.status.text, response.status.range));
     if (response.body) {
       for (const s of errorCodeStrings(response.body.content)) {
         out.push({ code: s.code, kind: 'error-code', role: 'http-file', range: s.range, text: s.text });
       }
+      bodyOccurrences(response.body, out);
     }
   }
   for (const assert of block.asserts) {
@@ -29,15 +46,18 @@ function blockOccurrences(block: HttpRequestBlock, out: Occurrence[]): void {
     for (const n of statusNumbersInAssertValue(assert.value)) out.push(status(n.text, n.range));
   }
   for (const script of block.scripts) {
-    if (!script.script) continue;
-    for (const n of statusNumbersInScript(script.script)) out.push(status(n.text, n.range));
+    if (!script.script || !scripts) continue;
+    out.push(...spotScript(script.script, scripts.parse, scripts.registry));
   }
 }
 
-/** Every status / error-code occurrence of an .http file, sorted by position. */
-export function spotHttpFile(text: string): Occurrence[] {
+/**
+ * Every status / error-code occurrence of an .http file, sorted by position. Handler scripts are spotted
+ * only with `scripts` (a JavaScript parser and the catalogs).
+ */
+export function spotHttpFile(text: string, scripts?: ScriptSpotting): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const block of parseHttpFile(text).blocks) blockOccurrences(block, out);
+  for (const block of parseHttpFile(text).blocks) blockOccurrences(block, out, scripts);
   return out.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 

@@ -55,6 +55,8 @@ export class DocumentTrees {
   /** Parses a document from scratch (open, or a full-text change). */
   async open(input: DocumentInput): Promise<ParsedDocument> {
     const parser = await this.parserFor(input.languageId);
+    // The JavaScript of .http handler scripts is parsed with the JavaScript grammar (withScratchTree).
+    if (input.languageId === 'http') await this.parserFor('javascript');
     const previous = this.docs.get(input.uri);
     const tree = parser ? parseWithin(parser, input.text) : undefined;
     previous?.tree?.delete();
