@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, handsOnTypedError, subjectRoot } from '../branches';
+import { retriedByCallers } from '../callerRetries';
 import type { DiagContext } from '../context';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
@@ -27,6 +28,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     const { call } = request;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
+    // The function's callers in the file retry what it raises.
+    if (retriedByCallers(ctx, call.fn)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
     if (handlesRetryableCode(ctx, request)) continue;

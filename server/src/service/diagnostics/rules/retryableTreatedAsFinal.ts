@@ -1,5 +1,6 @@
 import type { Finding, Range } from '../../types';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, StatusTest, subjectRoot } from '../branches';
+import { retriedByCallers } from '../callerRetries';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -44,6 +45,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
+    // What this function raises, its callers in the file retry.
+    if (retriedByCallers(ctx, fn)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     if (loop && caughtInLoop(outcome.final.node, loop.retry)) continue;
@@ -79,6 +82,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       const left = [...giveUp.codes].filter((c) => !giveUp.retried.has(c) && !(loop && isRetried(loop.set, c)));
       if (left.length === 0) continue;
       if (ctx.mechanisms.covering(top, request.call.receiver) || ctx.responseFromRetryingCall(top, root)) continue;
+      if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
       if (loops.some((l) => caughtInLoop(giveUp.final.node, { loop: l } as RetryLoop))) continue;
       findings.push(giveUpFinding(ctx, giveUp.first, left, giveUp.final, request, {

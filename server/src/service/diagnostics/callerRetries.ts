@@ -1,0 +1,62 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
+import { type CallInfo, enclosingLoops, type FnInfo } from './flow/flowModel';
+import { callWaits } from './functionSummaries';
+
+/**
+ * The callers in the file retry what a function raises: every call to it in the file sits where a
+ * failure is tried again — inside a try block within a loop that goes round again (`for attempt …: try:
+ * fetch_page() except …: sleep`), under a retry mechanism (a decorator, a retrying wrapper), or in a
+ * caller that is itself retried this way. A function nobody in the file calls is not covered: its
+ * callers live elsewhere (the workspace index decides those).
+ */
+export function retriedByCallers(ctx: DiagContext, fn: FnInfo | undefined): boolean {
+  return callersRetry(ctx, fn, new Set());
+}
+
+function callersRetry(ctx: DiagContext, fn: FnInfo | undefined, seen: Set<FnInfo>): boolean {
+  if (!fn?.name || seen.has(fn)) return false;
+  seen.add(fn);
+  const sites = callSites(ctx, fn);
+  if (sites.length === 0) return false;
+  return sites.every((call) => retriedAt(ctx, call) || callersRetry(ctx, call.fn, seen));
+}
+
+/** Calls to `fn` by its name in the file, outside `fn` itself. */
+function callSites(ctx: DiagContext, fn: FnInfo): CallInfo[] {
+  let byName = sitesCache.get(ctx);
+  if (!byName) {
+    byName = new Map();
+    for (const call of ctx.flow.calls) {
+      const list = byName.get(call.name);
+      if (list) list.push(call);
+      else byName.set(call.name, [call]);
+    }
+    sitesCache.set(ctx, byName);
+  }
+  return (byName.get(fn.name!) ?? []).filter((c) => c.start < fn.start || c.start >= fn.end);
+}
+
+const sitesCache = new WeakMap<DiagContext, Map<string, CallInfo[]>>();
+
+/**
+ * This call is retried where it is: under a retry mechanism, in a try block inside a loop that goes
+ * round again, or in a loop that waits between rounds.
+ */
+function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
+  if (ctx.mechanisms.covering(call.node, call.receiver)) return true;
+  for (const loop of enclosingLoops(ctx.flow, call.node)) {
+    if (loop.kind === 'collection') continue;
+    if (insideTry(call.node, loop.node)) return true;
+    // Go and friends retry without try: the loop waits between rounds (`time.Sleep(backoff)`).
+    if (loop.calls.some((c) => c !== call && callWaits(ctx.flow, c.name))) return true;
+  }
+  return false;
+}
+
+function insideTry(node: Node, stop: Node): boolean {
+  for (let n: Node | null = node.parent; n && n.id !== stop.id; n = n.parent) {
+    if (/^try_statement$|^try_expression$/.test(n.type)) return true;
+  }
+  return false;
+}
