@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { checkFile, mayContainCodes } from '../cli/checkFiles';
+import { binaryReason, minifiedReason } from '../cli/fileContent';
 import { type FileToCheck, walkFiles } from '../cli/walkFiles';
 import { ScanWorkspaceRequest, type ScanWorkspaceParams, type ScanWorkspaceResult } from '../protocol/customMessages';
-import { GlobFilter, type GitignoreRule, isGitignored, parseGitignore } from '../service/conveniences/pathFilters';
+import { GlobFilter } from '../service/conveniences/pathFilters';
 import type { ServerContext } from '../server';
 import { toDiagnostic } from './convert';
 import type { Feature } from './feature';
@@ -16,8 +17,8 @@ const REPORT_INTERVAL_MS = 100;
 const FILTER_BATCH = 500;
 
 /**
- * `errorCodeInsight/scanWorkspace`: walks the workspace folders (the CLI's walkFiles, then
- * files.exclude, .gitignore and errorCodeInsight.exclude), analyses every file that is not open and
+ * `errorCodeInsight/scanWorkspace`: walks the workspace folders (the CLI's walkFiles, which applies
+ * .gitignore / .ignore files, then files.exclude and errorCodeInsight.exclude), analyses every file that is not open and
  * publishes its diagnostics, with cancellable work-done progress. It yields to the event loop after
  * every file so requests on open documents are answered in between.
  */
@@ -64,13 +65,15 @@ async function scan(context: ServerContext, params: ScanWorkspaceParams, publish
         progress.report(Math.floor((i * 100) / files.length), `${i + 1}/${files.length} ${path.basename(file.path)}`);
       }
       if (service.documents.get(uri)) continue; // open: analysed as the editor changes it
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await fs.promises.readFile(file.path, 'utf8');
+        bytes = await fs.promises.readFile(file.path);
       } catch {
         continue;
       }
-      if (!mayContainCodes(text, service.registry.candidatePattern())) {
+      // Binary and minified files are passed over like files with no code, as `eci check` does.
+      const text = binaryReason(bytes) ? '' : bytes.toString('utf8');
+      if (!mayContainCodes(text, service.registry.candidatePattern()) || minifiedReason(bytes)) {
         codes.index.delete(uri);
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         continue;
@@ -120,7 +123,7 @@ async function folderPaths(context: ServerContext, params: ScanWorkspaceParams):
   return uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 }
 
-/** The walk of every folder, minus what files.exclude, .gitignore and errorCodeInsight.exclude leave out. */
+/** The walk of every folder (which leaves out what .gitignore / .ignore files match), minus files.exclude and errorCodeInsight.exclude. */
 async function listFiles(
   roots: readonly string[],
   filesExclude: readonly string[],
@@ -130,19 +133,6 @@ async function listFiles(
   const globs = new GlobFilter([...filesExclude, ...settings.exclude]);
   const out: FileToCheck[] = [];
   for (const root of roots) {
-    const gitignores = new Map<string, GitignoreRule[] | undefined>();
-    const rulesIn = (relDir: string) => {
-      if (!gitignores.has(relDir)) {
-        let rules: GitignoreRule[] | undefined;
-        try {
-          rules = parseGitignore(fs.readFileSync(path.join(root, relDir, '.gitignore'), 'utf8'));
-        } catch {
-          rules = undefined;
-        }
-        gitignores.set(relDir, rules);
-      }
-      return gitignores.get(relDir);
-    };
     const walked = walkFiles([root], settings.maxFileSize).files;
     for (let i = 0; i < walked.length; i++) {
       if (i % FILTER_BATCH === FILTER_BATCH - 1) {
@@ -151,7 +141,7 @@ async function listFiles(
       }
       const file = walked[i];
       const rel = path.relative(root, file.path).split(path.sep).join('/');
-      if (globs.excludes(rel) || isGitignored(rel, rulesIn)) continue;
+      if (globs.excludes(rel)) continue;
       out.push(file);
     }
   }
