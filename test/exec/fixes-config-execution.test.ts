@@ -1,0 +1,104 @@
+/**
+ * Configuration fixes proven by execution: the flawed program's retry library is configured with no
+ * delay; the preferred fix edits only its configuration; both run against the loopback server.
+ * - axios-retry `{ retries: 3 }` → `retryDelay: axiosRetry.exponentialDelay` (npm dev dependencies).
+ * - urllib3 `Retry(total=3, status_forcelist=[…])` → `backoff_factor=0.5` (Debian python3-requests).
+ *
+ *   npx mocha --import=tsx 'test/exec/fixes-config-execution.test.ts' --timeout 120000 --exit
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
+import { nodeWorkDir, npmPackageMissing } from './libraryPrograms';
+import type { Prepared } from './programs';
+import { outcome, PYTHON, pythonModuleMissing, run } from './runners';
+import { startScriptedServer, type Scenario, type ScriptedServer } from './scriptedServer';
+
+const EARLY_MS = 250;
+const loud = (line: string) => console.log(`\n  ******** ${line} ********\n`);
+
+describe('configuration fixes, proven by execution', function () {
+  this.timeout(60_000);
+  let server: ScriptedServer;
+  const pyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixes-config-'));
+  const programs: Record<string, Prepared> = {};
+  let runs = 0;
+
+  before(async function () {
+    this.timeout(120_000);
+    server = await startScriptedServer();
+    const jsReason = npmPackageMissing('axios', 'axios-retry');
+    if (jsReason) loud(`FIX EXEC (axios-retry config): NOT RUN — ${jsReason}`);
+    else {
+      const flawed = fixture('javascript', 'axios_retry_no_delay.mjs');
+      const { fixed, action } = await applyPreferredFix('javascript', flawed, 'retry-without-backoff');
+      assert.match(action.title, /exponential/);
+      assert.match(fixed, /axiosRetry\(client, \{ retries: 3, retryDelay: axiosRetry\.exponentialDelay \}\);/);
+      const dir = nodeWorkDir('eci-axios-retry-');
+      for (const [name, source] of Object.entries({ axiosFlawed: flawed, axiosFixed: fixed })) {
+        programs[name] = { command: process.execPath, args: [writeProgram(dir, `${name}.mjs`, source)] };
+      }
+    }
+    const pyReason = await pythonModuleMissing('requests', 'python3-requests');
+    if (pyReason) loud(`FIX EXEC (urllib3 backoff_factor): NOT RUN — ${pyReason}`);
+    else {
+      const flawed = fixture('python', 'retry_config_no_backoff.py');
+      const { fixed } = await applyPreferredFix('python', flawed, 'retry-without-backoff');
+      assert.match(fixed, /Retry\(total=3, status_forcelist=\[500, 502, 503\], raise_on_status=False, backoff_factor=0\.5\)/);
+      for (const [name, source] of Object.entries({ pyFlawed: flawed, pyFixed: fixed })) {
+        programs[name] = { command: PYTHON, args: [writeProgram(path.join(pyDir, name), 'program.py', source)] };
+      }
+    }
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(pyDir, { recursive: true, force: true });
+  });
+
+  async function exec(ctx: Mocha.Context, name: string, scenario: Scenario) {
+    const p = programs[name];
+    if (!p) ctx.skip();
+    const urlPath = `/config-${name}-${++runs}/${scenario}`;
+    const result = await run(p.command, [...p.args, server.baseUrl + urlPath], { timeoutMs: 30_000 });
+    const requests = server.requests(urlPath);
+    return { ...outcome(result), stderr: result.stderr, requests, gaps: requests.slice(1).map((r, i) => r.time - requests[i].time) };
+  }
+
+  it('axios-retry flawed: 500 forever → 4 attempts back to back', async function () {
+    const r = await exec(this, 'axiosFlawed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 4);
+    for (const gap of r.gaps) assert.ok(gap < 150, `gap ${gap.toFixed(0)} ms: expected no delay`);
+  });
+
+  it('axios-retry fixed: 500 forever → 4 attempts with growing delays (≈200, 400, 800 ms)', async function () {
+    const r = await exec(this, 'axiosFixed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 4);
+    [200, 400, 800].forEach((min, i) => assert.ok(r.gaps[i] >= min - EARLY_MS / 2 && r.gaps[i] < min * 1.2 + 1000, `gap ${i}: ${r.gaps[i].toFixed(0)} ms, expected ≈${min} ms`));
+    assert.ok(r.gaps[2] > r.gaps[0], `delays do not grow: ${r.gaps.map((g) => g.toFixed(0)).join(', ')}`);
+  });
+
+  it('axios-retry fixed: 429 with Retry-After: 1 → still waits about a second', async function () {
+    const r = await exec(this, 'axiosFixed', '429-retry-after-seconds');
+    assert.strictEqual(r.status, 200, `${r.error}\n${r.stderr}`);
+    assert.ok(r.gaps[0] >= 1000 - EARLY_MS && r.gaps[0] < 4000, `gap ${r.gaps[0]?.toFixed(0)} ms`);
+  });
+
+  it('urllib3 flawed: 500 forever → 4 attempts, the first retries at once', async function () {
+    const r = await exec(this, 'pyFlawed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 4);
+    for (const gap of r.gaps) assert.ok(gap < 150, `gap ${gap.toFixed(0)} ms: expected no delay`);
+  });
+
+  it('urllib3 fixed: 500 forever → 4 attempts, delays grow (urllib3 ≥1.26: 0 s, then 1 s, 2 s)', async function () {
+    const r = await exec(this, 'pyFixed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 4);
+    assert.ok(r.gaps[1] >= 1000 - EARLY_MS && r.gaps[2] >= 2000 - EARLY_MS, `gaps ${r.gaps.map((g) => g.toFixed(0)).join(', ')} ms`);
+    assert.ok(r.gaps[2] > r.gaps[1], `delays do not grow: ${r.gaps.map((g) => g.toFixed(0)).join(', ')}`);
+  });
+});
