@@ -6,6 +6,8 @@ import type { GrammarSupport } from './adapters';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
 import { scanCandidates } from './candidates';
 import { StatusContext } from './statusContext';
+import { positionalRowRole } from './tableRows';
+import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
 const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
 
@@ -44,16 +46,21 @@ export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport,
 
 export function spotFile(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry): SpotResult {
   const text = lines.text;
-  const imported = staticImports(text, support.constants);
+  const { imported, own, key } = importsOf(text, support);
   const deadline = Date.now() + BUDGET_MS + (BUDGET_MS_PER_KB * text.length) / 1024;
-  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline);
-  return { occurrences: entries.map((e) => e.occurrence), entries, imports: importsKey(imported), complete };
+  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline, own);
+  return { occurrences: entries.map((e) => e.occurrence), entries, imports: key, complete };
 }
 
-/** The static imports of a text (see `staticImports`) as a comparable key. */
-export function importsOf(text: string, support: GrammarSupport): { imported: Map<string, ImportedConstant[]>; key: string } {
+/**
+ * What a file's spotting depends on beyond the syntax around each site: its static imports (see `staticImports`)
+ * and the status codes it declares itself (see `ownCodeTable`), with a comparable key of both.
+ */
+export function importsOf(text: string, support: GrammarSupport): { imported: Map<string, ImportedConstant[]>; own: OwnCodeTable; key: string } {
   const imported = staticImports(text, support.constants);
-  return { imported, key: importsKey(imported) };
+  const own = ownCodeTable(text);
+  const ownKey = ownCodesKey(own);
+  return { imported, own, key: ownKey ? `${importsKey(imported)}|${ownKey}` : importsKey(imported) };
 }
 
 /** Codes spotted from candidates starting in [from, to), sorted and de-duplicated by start offset. */
@@ -66,6 +73,7 @@ export function spotSpan(
   from: number,
   to: number,
   deadline: number,
+  own: OwnCodeTable = new Map(),
 ): { entries: SpotEntry[]; complete: boolean } {
   const text = lines.text;
   const context = new StatusContext(support.adapter);
@@ -85,9 +93,17 @@ export function spotSpan(
     const start = match.index;
     if (registry.httpStatus(match[0]).length === 0) continue;
     const node = root.descendantForIndex(start, start + 3);
+    if (!node) continue;
+    const quoted = quotedStatus(node, start, support);
+    if (quoted) {
+      // `retryCodes: ["429", "503"]`: a status written as a string counts only in a list a retry reads.
+      if (context.classify(quoted, 'status') === 'retry-config') numbers.set(start, entry(match[0], 'http-status', 'retry-config', start, start + 3, match[0], lines));
+      continue;
+    }
     // The number literal is exactly the match (not `4290`, not a part of a string or a name).
-    if (!node || node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
-    const role = context.classify(node, 'status');
+    if (node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
+    // `(HttpStatusCode)429` names its type like a constant does.
+    const role = context.classify(node, 'status') ?? (context.isStatusCast(node) ? 'constant' : positionalRowRole(node));
     if (role) numbers.set(start, entry(match[0], 'http-status', role, start, start + 3, match[0], lines));
   }
   status.lastIndex = 0;
@@ -108,10 +124,33 @@ export function spotSpan(
     });
   }
 
+  if (complete) {
+    // Uses of the codes the file declares itself: `HttpCodes.TooManyRequests`, `code == RATE_LIMITED_STATUS`.
+    findOwnCodeUses(text, tree, support.adapter, context, own, from, to, ({ name, code, node, role }) => {
+      if (Date.now() > deadline) {
+        complete = false;
+        return false;
+      }
+      if (!names.has(node.startIndex)) {
+        names.set(node.startIndex, entry(code, 'http-status', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, '') || name, lines, true));
+      }
+      return true;
+    });
+  }
+
   const all = [...numbers.values(), ...names.values()].sort((a, b) => a.start - b.start);
   const entries: SpotEntry[] = [];
   for (const e of all) if (entries.length === 0 || entries[entries.length - 1].start !== e.start) entries.push(e);
   return { entries, complete };
+}
+
+/** The string literal whose whole content is the three digits at `start`, if any. */
+function quotedStatus(node: Node, start: number, support: GrammarSupport): Node | undefined {
+  const strings = support.adapter.strings;
+  const literal = strings.has(node.type) ? node : node.parent && strings.has(node.parent.type) ? node.parent : undefined;
+  if (!literal || literal.endIndex - literal.startIndex > 8) return undefined;
+  const content = support.adapter.stringContent(literal);
+  return content && content.start === start && content.text.length === 3 ? literal : undefined;
 }
 
 function importsKey(imported: Map<string, ImportedConstant[]>): string {
@@ -132,6 +171,8 @@ function spotName(
   if (literal) {
     const content = s.stringContent(literal);
     if (!content || content.text !== name) return undefined;
+    const indexed = spotIndexedConstant(literal, name, context, support, registry, lines);
+    if (indexed) return indexed;
     const entries = registry.errorCode(name);
     if (entries.length === 0) return undefined;
     // A quoted success code (gRPC "OK") is nearly always a reason phrase or a plain word: `status: "OK"`,
@@ -155,7 +196,7 @@ function spotName(
   const status = receiver ? lookupHttpConstant(registry, support.constants, receiver, name) : undefined;
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
-    const role = context.classify(member, 'status') ?? 'constant';
+    const role = context.classify(member, 'status') ?? positionalRowRole(member) ?? 'constant';
     return entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   const entries = registry.errorConstant(dotted);
@@ -175,6 +216,31 @@ function spotName(
     return entry(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   return undefined;
+}
+
+/** Node types of `table["key"]` and the fields holding the table and the key. */
+const SUBSCRIPTS: Record<string, { object: string; index: string }> = {
+  subscript: { object: 'value', index: 'subscript' }, // Python
+  subscript_expression: { object: 'object', index: 'index' }, // JavaScript / TypeScript
+};
+
+/** A constant table indexed by a string key: requests' `codes["too_many_requests"]` (the same table as `codes.too_many_requests`). */
+function spotIndexedConstant(
+  literal: Node,
+  name: string,
+  context: StatusContext,
+  support: GrammarSupport,
+  registry: CatalogRegistry,
+  lines: TextLines,
+): SpotEntry | undefined {
+  const subscript = literal.parent;
+  const fields = subscript ? SUBSCRIPTS[subscript.type] : undefined;
+  if (!subscript || !fields || subscript.childForFieldName(fields.index)?.id !== literal.id) return undefined;
+  const receiver = context.lastName(subscript.childForFieldName(fields.object));
+  const status = receiver ? lookupHttpConstant(registry, support.constants, receiver, name) : undefined;
+  if (status === undefined) return undefined;
+  const role = context.classify(subscript, 'status') ?? 'constant';
+  return entry(String(status), 'http-status', role, subscript.startIndex, subscript.endIndex, subscript.text.replace(/\s+/g, ''), lines, true);
 }
 
 export interface ImportedConstant {

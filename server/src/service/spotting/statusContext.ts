@@ -28,6 +28,10 @@ import { namesReasonPhrase } from './reasonPhraseNames';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
+/** Attributes that feed a parametrised test its data. */
+const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
+/** Types a number is cast to when it is a status: C# `(HttpStatusCode)429`. */
+const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
 /** Calls that build a response (real or mock) from the arguments. */
 const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
 import { namedChildren } from './syntaxAdapter';
@@ -61,6 +65,8 @@ export class StatusContext extends ExpressionReader {
       } else if (this.isCollectionConstructor(parent, child)) {
         // `new Set([429, 503])`, `Set.of(429, 503)`, `frozenset({429, 503})`
         inCollection = true;
+      } else if (inCollection && this.isDefaultOperator(parent)) {
+        // `retryCodes: options.retryCodes || ["429", "503"]`: the list is the default of a setting
       } else if (this.isStatusDefault(parent, child, kind)) {
         // `err.status || 500`: the literal stands where the status would
         viaDefault = true;
@@ -76,12 +82,25 @@ export class StatusContext extends ExpressionReader {
     return role;
   }
 
+  /** A status written as a cast to a status type: C# `(HttpStatusCode)429`. */
+  isStatusCast(literal: Node): boolean {
+    let up = literal.parent;
+    while (up && up.type === 'parenthesized_expression') up = up.parent;
+    if (!up || up.type !== 'cast_expression') return false;
+    return STATUS_TYPE.test(this.lastName(up.childForFieldName('type')) ?? '');
+  }
+
   private isCollectionConstructor(call: Node, child: Node): boolean {
     const s = this.syntax;
     if (!s.calls.has(call.type)) return false;
     const callee = s.callee(call);
     if (!callee || callee.id === child.id || (callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex)) return false;
     return COLLECTION_CONSTRUCTORS.test(this.lastName(callee) ?? '');
+  }
+
+  private isDefaultOperator(binary: Node): boolean {
+    const s = this.syntax;
+    return (s.binaries.has(binary.type) || binary.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(binary).trim());
   }
 
   private isStatusDefault(binary: Node, child: Node, kind: ValueKind): boolean {
@@ -185,6 +204,10 @@ export class StatusContext extends ExpressionReader {
       // WebTestClient `.expectStatus().isEqualTo(503)`
       if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
     }
+    if (kind === 'status' && index >= 0 && TEST_DATA_ATTRIBUTE.test(name) && this.isSymbolic(literal)) {
+      // xUnit `[InlineData(HttpStatusCode.GatewayTimeout)]`, `[InlineData((HttpStatusCode)429)]`: a test's input.
+      return 'test-assert';
+    }
     if (inCollection) {
       // Go `slices.Contains([]int{429, 503}, resp.StatusCode)`
       return MEMBERSHIP_METHODS.has(name) && others.some(matches) ? 'client-check' : undefined;
@@ -218,7 +241,7 @@ export class StatusContext extends ExpressionReader {
 
   /** A status written by name (`http.StatusTooManyRequests`, a statically imported `CONFLICT`), not as a number. */
   private isSymbolic(literal: Node): boolean {
-    return this.syntax.members.has(literal.type) || /identifier/.test(literal.type);
+    return this.syntax.members.has(literal.type) || /identifier/.test(literal.type) || this.isStatusCast(literal);
   }
 
   /** A literal value or another symbolic constant: nothing that is read at run time. */

@@ -1,0 +1,138 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxAdapter } from './syntaxAdapter';
+import type { StatusContext } from './statusContext';
+import { EXPECTED_STATUS_NAME, PREFIXED_STATUS_NAME, STATUS_CONSTANT_NAME } from './names';
+import { namesReasonPhrase } from './reasonPhraseNames';
+import { positionalRowRole } from './tableRows';
+
+/**
+ * The status codes a project declares itself and uses by name: `enum HttpCodes { TooManyRequests = 429 }` then
+ * `HttpCodes.TooManyRequests`, `static final int STATUS_CODE_SERVICE_UNAVAILABLE = 503;` then
+ * `code == STATUS_CODE_SERVICE_UNAVAILABLE`, Python `RATE_LIMITED_STATUS_CODE = 429`.
+ *
+ * A text pass proposes the declarations (a name, `=` or `:`, a three-digit number) whose name says status the way
+ * the classifier's `constant` role does (a reason phrase for that very code, `HTTP_STATUS_…`, `…StatusCode`); the
+ * syntax tree confirms each one lazily, the first time a use of its name is met. The table is plain data
+ * (name → code), so a workspace index can later add the declarations of other files (issue #16) through `extra`.
+ */
+export interface OwnCode {
+  code: string;
+  /** Offsets of the declared number(s) in the current text. */
+  valueAt: number[];
+  /** Offsets of the declared name(s), which are declarations and not uses. */
+  nameAt: number[];
+}
+
+export type OwnCodeTable = ReadonlyMap<string, OwnCode>;
+
+const DECLARATION = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*(?:int|number)[ \t]*)?(?:=|:)[ \t]*([1-5]\d\d)(?![\w.])/g;
+
+/** The declarations of a text, by name; a name declared with two different codes is left out. */
+export function ownCodeTable(text: string): Map<string, OwnCode> {
+  const table = new Map<string, OwnCode>();
+  const conflicting = new Set<string>();
+  for (const m of text.matchAll(DECLARATION)) {
+    const [, name, code] = m;
+    if (conflicting.has(name) || !namesStatus(name, code)) continue;
+    const nameAt = m.index;
+    const valueAt = m.index + m[0].length - 3;
+    const known = table.get(name);
+    if (!known) table.set(name, { code, valueAt: [valueAt], nameAt: [nameAt] });
+    else if (known.code === code) {
+      known.valueAt.push(valueAt);
+      known.nameAt.push(nameAt);
+    } else {
+      table.delete(name);
+      conflicting.add(name);
+    }
+  }
+  return table;
+}
+
+/** A comparable key of a table (names and codes only: offsets move with every edit). */
+export function ownCodesKey(table: OwnCodeTable): string {
+  if (table.size === 0) return '';
+  return [...table].map(([name, c]) => `${name}=${c.code}`).sort().join(',');
+}
+
+/** A name that stands for a status constant: the same test the classifier gives the `constant` role by. */
+function namesStatus(name: string, code: string): boolean {
+  if (EXPECTED_STATUS_NAME.test(name)) return false;
+  return STATUS_CONSTANT_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || namesReasonPhrase(name, code);
+}
+
+const WORD = /[A-Za-z_$][\w$]*/g;
+
+/** A use of a declared code: where it stands (the identifier, or `Table.Name` around it) and its role. */
+export interface OwnCodeUse {
+  name: string;
+  code: string;
+  node: Node;
+  role: NonNullable<ReturnType<StatusContext['classify']>>;
+}
+
+/**
+ * Calls `found` for each use in [from, to) of a name in `table` whose declaration the tree confirms: a bare
+ * identifier or the member of a qualified access, never the declaration itself, an assignment to it, a key, a
+ * callee or an import.
+ */
+export function findOwnCodeUses(
+  text: string,
+  tree: Tree,
+  syntax: SyntaxAdapter,
+  context: StatusContext,
+  table: OwnCodeTable,
+  from: number,
+  to: number,
+  found: (use: OwnCodeUse) => boolean,
+): void {
+  if (table.size === 0) return;
+  const confirmed = new Map<string, boolean>();
+  const root = tree.rootNode;
+  const word = new RegExp(WORD.source, 'g');
+  word.lastIndex = from;
+  while (word.lastIndex > 0 && word.lastIndex < text.length && /[\w$]/.test(text[word.lastIndex - 1])) word.lastIndex++;
+  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+    const name = m[0];
+    const own = table.get(name);
+    if (!own || own.nameAt.includes(m.index)) continue;
+    let ok = confirmed.get(name);
+    if (ok === undefined) {
+      ok = own.valueAt.some((at) => isDeclaration(root.descendantForIndex(at, at + 3), syntax, context));
+      confirmed.set(name, ok);
+    }
+    if (!ok) continue;
+    const node = root.descendantForIndex(m.index, m.index + name.length);
+    const site = node && node.startIndex === m.index && node.endIndex === m.index + name.length ? useSite(node, syntax) : undefined;
+    if (!site) continue;
+    const role = context.classify(site, 'status') ?? positionalRowRole(site) ?? 'constant';
+    if (!found({ name, code: own.code, node: site, role })) return;
+  }
+}
+
+function isDeclaration(node: Node | null, syntax: SyntaxAdapter, context: StatusContext): boolean {
+  return !!node && syntax.numbers.has(node.type) && context.classify(node, 'status') === 'constant';
+}
+
+/** The expression a name stands in when it is read as a value, or undefined. */
+function useSite(node: Node, syntax: SyntaxAdapter): Node | undefined {
+  if (!/identifier/.test(node.type)) return undefined;
+  let site = node;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (syntax.members.has(parent.type)) {
+    const parts = syntax.memberParts(parent);
+    // `Codes.TooManyRequests`, not `TooManyRequests.description`
+    if (!parts || parts.property !== node.text || parts.object?.id === node.id) return undefined;
+    site = parent;
+  }
+  const holder = site.parent;
+  if (!holder) return undefined;
+  if (syntax.calls.has(holder.type) && syntax.callee(holder)?.id === site.id) return undefined;
+  if (syntax.assignments.has(holder.type) && syntax.assignTarget(holder)?.id === site.id) return undefined;
+  if (syntax.pairs.has(holder.type) && syntax.pairValue(holder)?.id !== site.id) return undefined;
+  for (let up: Node | null = holder, depth = 0; up && depth < 4; up = up.parent, depth++) {
+    if (/import|using_directive|parameter|enum_member|enum_assignment|field_declaration_list/.test(up.type)) return undefined;
+  }
+  return site;
+}
