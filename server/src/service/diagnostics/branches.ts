@@ -94,6 +94,9 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
     else if (grammar.returns.has(n.type)) {
       const text = returnValues(ctx, n).map((v) => v.text).join(',');
       if (!passesOn(ctx, n, responseVar) && !/^(true|True)$/.test(text)) outcome.final ??= { node: n, kind: 'return' };
+    } else if (adapter.assignments.has(n.type) && assignsError(n)) {
+      // `err = fmt.Errorf("status %s", res.Status)` / `error = new Error(...)`: the failure is recorded for a later return.
+      outcome.final ??= { node: n, kind: 'return' };
     } else if (adapter.calls.has(n.type)) {
       const name = calleeOf(n, adapter).name;
       if (RETRY_CALL.test(name) || ctx.settings.retryFunctionNames.includes(name) || (fnName && name === fnName)) outcome.retries = true;
@@ -104,6 +107,14 @@ export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | u
   };
   visit(branch);
   return outcome;
+}
+
+/** An assignment of a newly made error to an error variable (`err = fmt.Errorf(…)`, `error = new ApiError(…)`). */
+function assignsError(n: Node): boolean {
+  const parts = n.namedChildren.filter((c): c is Node => c !== null);
+  const target = parts[0]?.text ?? '';
+  const value = parts[parts.length - 1]?.text.trim() ?? '';
+  return /^(err|error|e|ex|exc|exception|\w*Err(or)?)$/i.test(target) && /^(fmt\.Errorf|errors\.New|new\s+\w*(Error|Exception)|\w*(Error|Exception))\(/.test(value);
 }
 
 /** The variable a tested expression starts from: `r` in `r.status_code`, `response` in `(int)response.StatusCode`. */
