@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless)
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -28,7 +28,11 @@ else
   done
 fi
 
-# .NET is not packaged by Debian; the C# execution tier reports itself as NOT RUN.
+# C#: Debian's Mono 6.8 (mcs + mono) runs the C# retry template (test/exec/monoProgram.ts, C# 8/9 syntax rewritten).
+if ! command -v mcs >/dev/null 2>&1 || ! command -v mono >/dev/null 2>&1; then
+  echo "setup-exec: WARNING ******** Mono (mono-mcs, mono-devel) could not be installed — C# execution (csharp-mono) will be reported NOT RUN ********"
+fi
+# .NET is not packaged by Debian; the .NET 8 program (csharp-httpclient) and the Polly/Resilience config fixes report NOT RUN.
 if ! command -v dotnet >/dev/null 2>&1; then
-  echo "setup-exec: NOTE no .NET runtime (not in Debian's repositories) — C# execution will be reported NOT RUN"
+  echo "setup-exec: NOTE no .NET SDK (not in Debian's repositories) — csharp-httpclient execution will be reported NOT RUN"
 fi

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { renderTemplate, templateById } from '../../server/src/service/templates';
 import { LIBRARY_VARIANTS } from './libraryPrograms';
+import { monoVariant } from './monoProgram';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 
 export interface Prepared {
@@ -256,6 +257,7 @@ export const PROGRAM_VARIANTS: ProgramVariant[] = [
   goVariant,
   javaVariant,
   csharpVariant,
+  monoVariant,
   ...LIBRARY_VARIANTS,
 ];
 
