@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { createBuiltinRegistry } from '../../server/src/service/catalog/builtinCatalogs';
 import type { CatalogEntry, CatalogFile, RetryVerdict } from '../../server/src/service/catalog/schema';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -10,7 +11,7 @@ const readJson = (rel: string): unknown => JSON.parse(fs.readFileSync(path.join(
 const schema = readJson('schemas/errorcodes.schema.json') as object;
 
 /** The built-in non-HTTP catalogs (http-status.json has its own test). */
-const BUILTIN = ['node-errors.json', 'grpc.json', 'aws.json', 'sql.json', 'python-exceptions.json'];
+const BUILTIN = ['node-errors.json', 'grpc.json', 'aws.json', 'sql.json', 'python-exceptions.json', 'jsonrpc.json', 'websocket-close.json'];
 
 const builtinFiles = fs
   .readdirSync(path.join(root, 'server/data/catalogs'))
@@ -209,5 +210,30 @@ describe('built-in and example catalogs', () => {
       assert.ok(entry(rel, 'MaxRetryError').aliases?.includes('urllib3.exceptions.MaxRetryError'));
       assert.ok(entry(rel, 'ServerDisconnectedError').aliases?.includes('aiohttp.ServerDisconnectedError'));
     });
+  });
+});
+
+describe('context catalogs (JSON-RPC, WebSocket close codes)', () => {
+  it('hold the numbers their standards define and are marked for context matching', () => {
+    const rpc = load('server/data/catalogs/jsonrpc.json');
+    const ws = load('server/data/catalogs/websocket-close.json');
+    assert.equal(rpc.catalog.matching, 'context');
+    assert.equal(ws.catalog.matching, 'context');
+    for (const code of ['-32700', '-32600', '-32601', '-32602', '-32603', '-32000']) entry('server/data/catalogs/jsonrpc.json', code);
+    for (const c of rpc.codes) assert.ok(Number(c.code) >= -32768 && Number(c.code) <= -32000, `${c.code} is outside the JSON-RPC reserved range`);
+    // RFC 6455 section 7.4.1 and the IANA registry: 1000-1015 except the reserved 1004.
+    const wsCodes = ws.codes.map((c) => Number(c.code)).sort((a, b) => a - b);
+    assert.deepEqual(wsCodes, [1000, 1001, 1002, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015]);
+    for (const c of [...rpc.codes, ...ws.codes]) assert.ok(c.sources.every((s) => s.url?.startsWith('https://')), `${c.code} cites a source without a URL`);
+  });
+
+  it('keeps their numbers out of the words spotting looks for, but resolves them for hovers', () => {
+    const registry = createBuiltinRegistry();
+    const names = registry.candidateNames();
+    assert.ok(!names.has('1011') && !names.has('-32601'));
+    assert.ok(names.has('40001'), 'SQLSTATE strings are still looked for');
+    assert.equal(registry.contextCode('websocket-close', '1011')?.entry.name, 'Internal Error');
+    assert.equal(registry.contextCode('jsonrpc', '1011'), undefined);
+    assert.equal(registry.errorCode('-32601')[0]?.catalog.id, 'jsonrpc');
   });
 });

@@ -83,7 +83,8 @@ function errorCodeItems(registry: CatalogRegistry, range: Range): CompletionEntr
   const all = registry.allEntries();
   for (const resolved of [...all.filter((r) => r.origin.kind === 'workspace').reverse(), ...all.filter((r) => r.origin.kind === 'built-in')]) {
     const e = resolved.entry;
-    if (e.kind !== 'error-code' || seen.has(e.code) || NOT_STRING_CODES.has(resolved.catalog.id)) continue;
+    // Numbers of `context` catalogs (JSON-RPC, WebSocket close codes) are never written as strings.
+    if (e.kind !== 'error-code' || seen.has(e.code) || NOT_STRING_CODES.has(resolved.catalog.id) || resolved.catalog.matching === 'context') continue;
     seen.add(e.code);
     candidates.push(resolved);
   }

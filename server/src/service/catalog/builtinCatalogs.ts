@@ -1,9 +1,11 @@
 import awsCatalog from '../../../data/catalogs/aws.json';
 import grpcCatalog from '../../../data/catalogs/grpc.json';
 import httpStatusCatalog from '../../../data/catalogs/http-status.json';
+import jsonRpcCatalog from '../../../data/catalogs/jsonrpc.json';
 import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
 import sqlCatalog from '../../../data/catalogs/sql.json';
+import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
 import httpConstants from '../../../data/http-constants.json';
 import { CatalogRegistry } from './catalogRegistry';
 import type { CatalogFile, HttpConstantsTable } from './schema';
@@ -16,6 +18,8 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   awsCatalog,
   sqlCatalog,
   pythonExceptionsCatalog,
+  jsonRpcCatalog,
+  webSocketCloseCatalog,
 ] as unknown as CatalogFile[];
 
 export function createBuiltinRegistry(): CatalogRegistry {

@@ -54,6 +54,11 @@ export class CatalogRegistry {
     return this.errorIndex.get(code) ?? [];
   }
 
+  /** The entry a `context` catalog (see CatalogInfo.matching) holds for a code, newest layer first. */
+  contextCode(catalogId: string, code: string): ResolvedEntry | undefined {
+    return this.errorIndex.get(code)?.find((e) => e.catalog.id === catalogId);
+  }
+
   /** The entries for a dotted constant spelling such as `codes.Unavailable`, matching at any dot boundary. */
   errorConstant(dotted: string): ResolvedEntry[] {
     const parts = dotted.split('.');
@@ -85,7 +90,8 @@ export class CatalogRegistry {
       for (const family of Object.values(this.constants)) {
         for (const members of Object.values(family)) for (const member of Object.keys(members)) names.add(member);
       }
-      for (const key of this.errorIndex.keys()) names.add(key);
+      // Codes of `context` catalogs (plain numbers: -32601, 1011) are never looked for as words.
+      for (const [key, entries] of this.errorIndex) if (entries.some((e) => e.catalog.matching !== 'context')) names.add(key);
       for (const key of this.constantIndex.keys()) names.add(key.slice(key.lastIndexOf('.') + 1));
       for (const name of names) if (name.length <= 1) names.delete(name);
       this.nameSet = names;

@@ -91,6 +91,11 @@ export interface CatalogInfo {
   source?: string;
   bodyShape?: CatalogBodyShape;
   notes?: string[];
+  /**
+   * How codes are found in source: `name` (default) looks for each code and alias as a word; `context`
+   * catalogs hold plain numbers recognised only where a name or call says what they are.
+   */
+  matching?: 'name' | 'context';
 }
 
 /** A whole catalog file (built-in or workspace `*.errorcodes.json`). */

@@ -6,6 +6,7 @@ import type { GrammarSupport } from './adapters';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
 import { scanCandidates } from './candidates';
 import { StatusContext } from './statusContext';
+import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
@@ -137,6 +138,9 @@ export function spotSpan(
       return true;
     });
   }
+
+  // JSON-RPC and WebSocket close codes: plain numbers, taken only where a name or a call says so.
+  if (complete) for (const e of spotProtocolCodes(tree, lines, support, registry, from, to)) if (!names.has(e.start)) names.set(e.start, e);
 
   const all = [...numbers.values(), ...names.values()].sort((a, b) => a.start - b.start);
   const entries: SpotEntry[] = [];
