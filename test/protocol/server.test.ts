@@ -113,6 +113,26 @@ describe('protocol: language server over stdio', function () {
     assert.equal(await client.hover(uri, positionOf(text, '/42', 0, 1)), null);
   });
 
+  it('hovers a JSON-RPC error code and a WebSocket close code from their own catalogs', async () => {
+    const client = await start();
+    const uri = 'file:///tmp/eci-protocol/rpc-socket.ts';
+    const source = "export const METHOD_NOT_FOUND = -32601;\nsocket.close(1013, 'busy, come back later');\nconst pollMs = 1000;\n";
+    await client.open(uri, 'typescript', source);
+    const rpc = await client.hover(uri, positionOf(source, '-32601', 0, 2));
+    assert.match(hoverText(rpc), /-32601\*\* — Method not found/);
+    assert.match(hoverText(rpc), /JSON-RPC 2\.0 and MCP error codes/);
+    const ws = await client.hover(uri, positionOf(source, '1013', 0, 1));
+    assert.match(hoverText(ws), /Try Again Later/);
+    assert.match(hoverText(ws), /WebSocket close codes/);
+    assert.equal(await client.hover(uri, positionOf(source, '1000', 0, 1)), null, 'a poll interval is no close code');
+    // In an .http file: a JSON-RPC error in a response body and a status in an httpYac {{ }} script.
+    const http = 'file:///tmp/eci-protocol/rpc.http';
+    const body = 'POST https://rpc.example.test/\n\nHTTP/1.1 200 OK\n\n{"jsonrpc": "2.0", "id": 1, "error": {"code": -32602, "message": "bad"}}\n\n{{\n  test.status(429);\n}}\n';
+    await client.open(http, 'http', body);
+    assert.match(hoverText(await client.hover(http, positionOf(body, '-32602', 0, 2))), /Invalid params/);
+    assert.match(hoverText(await client.hover(http, positionOf(body, '429', 0, 1))), /Too Many Requests/);
+  });
+
   it('does not hover a port number', async () => {
     const client = await start();
     const { uri, text } = await client.openFixture(PY, 'python');
