@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { branchOutcome, type BranchOutcome, returnValues, type StatusTest, subjectRoot } from './branches';
+import { branchOutcome, type BranchOutcome, returnValues, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn } from './flow/flowModel';
-import { allTransient, conditionSet, holdsFor, testsWithin } from './statusSets';
+import { membershipOf, membershipTests } from './constantSets';
+import { allTransient, conditionSet, holdsFor, testsNamedSet, testsWithin } from './statusSets';
 
 /** One arm of an if/elif/else chain or a switch: its condition (null for `else`/`default`) and its body. */
 export interface Clause {
@@ -20,8 +21,8 @@ export interface RemainderGiveUp {
   at: Node;
   /** `at` is an arm of the chain (else/default, or a wholesale test), not a statement after it. */
   arm: boolean;
-  /** The first test of the chain, for the finding's related information and the fixes. */
-  first: StatusTest;
+  /** The first test of the chain (a comparison, or a membership in a named set), for the finding's data. */
+  first: Node;
   /** Transient statuses that reach it. */
   codes: Set<string>;
   /** Transient statuses some arm of the chain retries (waits, continues or calls a retry). */
@@ -94,17 +95,18 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
   const result: RemainderGiveUp[] = [];
   let remaining = allTransient();
   const retried = new Set<string>();
-  let first: StatusTest | undefined;
+  let first: Node | undefined;
   for (let stmt: Node | null = top; stmt; stmt = stmt.nextNamedSibling) {
     if (/comment/.test(stmt.type)) continue;
     if (stmt.type === 'if_statement') {
       const clauses = ifClauses(stmt);
       const tested = clauses.flatMap((c) => (c.condition ? testsWithin(ctx, c.condition, root) : []));
-      if (tested.length === 0) {
+      const named = clauses.find((c) => c.condition && testsNamedSet(ctx, c.condition, root));
+      if (tested.length === 0 && !named) {
         if (first) continue; // an unrelated test between the chain and the give-up leaves the set as it was
         return result;
       }
-      first ??= tested[0];
+      first ??= tested[0]?.test ?? named!.condition!;
       let covered = true;
       let narrowed = remaining;
       for (const clause of clauses) {
@@ -112,15 +114,16 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
         const retries = outcome.continues || outcome.retries;
         if (clause.condition) {
           const tests = testsWithin(ctx, clause.condition, root);
-          const set = tests.length ? conditionSet(ctx, clause.condition, tests) : undefined;
+          const set = conditionSet(ctx, clause.condition, tests, root);
           // The codes a retrying arm names are retried, even when more than the status decides (attempts left).
           if (retries) for (const t of tests) for (const c of holdsFor(t) ?? []) if (!t.negated && /^(==|===|in|is|case)$/.test(t.op)) retried.add(c);
           if (retries && set) for (const c of set) retried.add(c);
+          else if (retries && !set) for (const c of namedCodes(ctx, clause.condition, root)) retried.add(c);
           // An arm that catches failures wholesale (`!= 200`, `>= 400`) and gives up takes what is left of its set.
           const wholesale = set && tests.some((t) => !/^(==|===|in|is|case)$/.test(t.op) || t.negated);
           if (wholesale && outcome.final && !retries) {
             const codes = new Set([...narrowed].filter((c) => set.has(c)));
-            if (codes.size) result.push({ at: clause.node, arm: true, first: tests[0], codes, retried, final: outcome.final });
+            if (codes.size) result.push({ at: clause.node, arm: true, first: tests[0]?.test ?? clause.condition, codes, retried, final: outcome.final });
           }
           if (set && alwaysLeaves(clause.body)) narrowed = new Set([...narrowed].filter((c) => !set.has(c)));
           else if (!set) covered = false;
@@ -182,7 +185,7 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
   let remaining = allTransient();
   const retried = new Set<string>();
   let pending = new Set<string>();
-  let first: StatusTest | undefined;
+  let first: Node | undefined;
   for (const clause of container.namedChildren) {
     if (!clause || !(grammar.cases.has(clause.type) || adapter.cases.has(clause.type) || /^(switch_default|default_case)$/.test(clause.type))) continue;
     const isDefault = /^default\b/.test(clause.text) || /^case\s+_\s*:/.test(clause.text);
@@ -195,7 +198,7 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
     }
     const labels = ctx.clientTests().filter((t) => t.guard?.id === clause.id && t.op === 'case');
     if (labels.length === 0) return []; // a case on something else: the set is no longer known
-    first ??= labels[0];
+    first ??= labels[0].test;
     for (const t of labels) for (const c of holdsFor(t) ?? []) pending.add(c);
     if (!hasStatements(clause)) continue;
     if (outcome.continues || outcome.retries) for (const c of pending) retried.add(c);
@@ -208,6 +211,18 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
 /** A case clause with statements of its own (not just labels falling through to the next). */
 function hasStatements(clause: Node): boolean {
   return clause.namedChildren.some((c) => c !== null && /statement|declaration|^block$|^expression$|^throw/.test(c.type) && !/label/.test(c.type));
+}
+
+/** Transient codes of the named-set memberships in a condition (`status in RETRIABLE and attempts < n`). */
+function namedCodes(ctx: DiagContext, condition: Node, root: string): Set<string> {
+  const codes = new Set<string>();
+  const visit = (n: Node): void => {
+    const member = membershipOf(ctx, n);
+    if (member && !member.negated && subjectRoot(member.subject) === root) for (const c of member.codes) codes.add(c);
+    else for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(condition);
+  return codes;
 }
 
 /** The if chains (by their top) whose conditions test the status of some response, with that response's name. */
@@ -228,5 +243,17 @@ export function statusChains(ctx: DiagContext): Array<{ top: Node; root: string 
     seen.add(top.id);
     chains.push({ top, root });
   }
-  return chains;
+  // Chains whose only test is a membership in a named collection (`if r.status_code in RETRIABLE:`).
+  for (const member of membershipTests(ctx)) {
+    const root = subjectRoot(membershipOf(ctx, member)?.subject);
+    let n: Node | null = member.parent;
+    while (n && !ctx.flow.grammar.ifs.has(n.type) && !ctx.flow.grammar.functions.has(n.type) && !/statement$/.test(n.type)) n = n.parent;
+    if (!root || !n || !ctx.flow.grammar.ifs.has(n.type)) continue;
+    const top = chainTop(n);
+    if (seen.has(top.id)) continue;
+    seen.add(top.id);
+    chains.push({ top, root });
+  }
+  // Earliest first: a walk from the first test of a function sees what the later ones leave over.
+  return chains.sort((a, b) => a.top.startIndex - b.top.startIndex);
 }

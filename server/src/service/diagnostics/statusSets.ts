@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { type StatusTest, subjectRoot } from './branches';
+import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
 import { TRANSIENT_STATUSES } from './retriedSets';
 
@@ -51,7 +52,7 @@ function flip(op: string): string {
  * The set for which a whole condition holds, or undefined when it depends on something else. `tests`
  * are the status tests inside the condition, all on one subject.
  */
-export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly StatusTest[]): Set<string> | undefined {
+export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly StatusTest[], root?: string): Set<string> | undefined {
   const byNode = new Map<number, StatusTest[]>();
   for (const t of tests) {
     const list = byNode.get(t.test.id);
@@ -61,6 +62,10 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
   const evaluate = (n: Node): Set<string> | undefined => {
     const own = byNode.get(n.id);
     if (own) return union(own.map((t) => holdsFor({ ...t, negated: false })));
+    const member = membershipOf(ctx, n);
+    if (member && (!root || subjectRoot(member.subject) === root)) {
+      return new Set(TRANSIENT_STATUSES.filter((c) => member.codes.has(c) !== member.negated));
+    }
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
     if (/^(not_operator|unary_expression|prefix_unary_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
@@ -102,4 +107,17 @@ function booleanOperator(n: Node): 'and' | 'or' | undefined {
 /** The status tests inside `node` (a condition or case label) on the subject `root`. */
 export function testsWithin(ctx: DiagContext, node: Node, root: string | undefined): StatusTest[] {
   return ctx.clientTests().filter((t) => t.test.startIndex >= node.startIndex && t.test.endIndex <= node.endIndex && (!root || subjectRoot(t.subject) === root));
+}
+
+/** The condition holds a membership test on one of the file's named status collections about `root`. */
+export function testsNamedSet(ctx: DiagContext, condition: Node, root: string): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    const member = membershipOf(ctx, n);
+    if (member && subjectRoot(member.subject) === root) found = true;
+    else for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(condition);
+  return found;
 }

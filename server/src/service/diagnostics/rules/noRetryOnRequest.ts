@@ -2,7 +2,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, handsOnTypedError, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
+import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
+import { TRANSIENT_STATUSES } from '../retriedSets';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
@@ -144,7 +146,10 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
 /** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
 function handlesRetryableCode(ctx: DiagContext, request: RequestInfo): boolean {
   // Only a test that picks the code out counts: the 500 in `>= 500 → raise` is a bound, not handling.
-  return ctx.clientChecksIn(request.call.fn).some((o) => ctx.isRetryable(o) && ctx.testOf(o)?.positive === true);
+  if (ctx.clientChecksIn(request.call.fn).some((o) => ctx.isRetryable(o) && ctx.testOf(o)?.positive === true)) return true;
+  // …or a membership in a named collection of retryable statuses (`if r.status_code in RETRIABLE:`).
+  const fn = request.call.fn;
+  return membershipTests(ctx).some((n) => (!fn || (n.startIndex >= fn.start && n.endIndex <= fn.end)) && [...(membershipOf(ctx, n)?.codes ?? [])].some((c) => TRANSIENT_STATUSES.includes(c)));
 }
 
 /** `raise` in Python, `throw` elsewhere. */

@@ -73,7 +73,6 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
   for (const { top, root } of statusChains(ctx)) {
     for (const giveUp of remainderGiveUps(ctx, top, root)) {
       if (reported.has(giveUp.at.id)) continue;
-      reported.add(giveUp.at.id);
       const request = requestOfStatus(ctx, top, root);
       if (!request) continue;
       const loop = statusRetryLoopOf(ctx, top, request);
@@ -85,7 +84,8 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
       if (loops.some((l) => caughtInLoop(giveUp.final.node, { loop: l } as RetryLoop))) continue;
-      findings.push(giveUpFinding(ctx, giveUp.first, left, giveUp.final, request, {
+      reported.add(giveUp.at.id);
+      findings.push(giveUpFinding(ctx, { test: giveUp.first, guard: giveUp.at }, left, giveUp.final, request, {
         detailSuffix: giveUp.arm ? '; only other statuses are retried before this branch' : '; only other statuses are retried before this point',
         anchor: giveUp.at,
         ...(loop ? { related: { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' } } : {}),
@@ -154,7 +154,7 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
 /** The finding for a branch that gives up on `codes`, with the data the quick fixes read. */
 function giveUpFinding(
   ctx: DiagContext,
-  test: StatusTest,
+  test: Pick<StatusTest, 'test' | 'guard'>,
   codes: string[],
   final: NonNullable<BranchOutcome['final']>,
   request: RequestInfo | undefined,
