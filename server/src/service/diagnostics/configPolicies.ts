@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { annotationOptions, initializerOptions, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
+import { policyDefaults } from './policyDefaults';
 import { boolValue, constantFunction, durationMs, numberValue, resolvedText } from './policyValues';
 
 /**
@@ -44,6 +45,7 @@ export function configPolicyProblems(ctx: DiagContext): PolicyProblem[] {
 function urllib3(ctx: DiagContext): PolicyProblem[] {
   if (!imports(ctx, /^(urllib3|requests)(\.|$)/)) return [];
   const text = ctx.flow.text;
+  const defaults = policyDefaults('urllib3-retry');
   const out: PolicyProblem[] = [];
   for (const call of nodes(ctx, 'call')) {
     if (lastName(call.childForFieldName('function')?.text ?? '') !== 'Retry') continue;
@@ -52,18 +54,19 @@ function urllib3(ctx: DiagContext): PolicyProblem[] {
     if (counts.some((v) => numberValue(text, v.text) === 0 || boolValue(text, v.text) === false || /^None$/.test(v.text))) continue;
     if (!counts.length && !o.values.has('status_forcelist')) continue;
     const factor = o.values.get('backoff_factor');
-    const factorValue = factor ? numberValue(text, factor.text) : 0;
+    const factorValue = factor ? numberValue(text, factor.text) : defaults.backoffFactor;
     if (factorValue === 0) {
       out.push({
         rule: 'retry-without-backoff', library: 'urllib3', anchor: factor ?? call, problem: 'no-delay',
-        detail: '(urllib3 Retry) retries immediately: backoff_factor is 0 (the default)',
+        detail: `(urllib3 Retry) retries immediately: backoff_factor is 0${factor ? '' : ' (the default)'}`,
         fix: { title: 'Give the urllib3 Retry a growing delay (backoff_factor=0.5: exponential, capped at 120 s)', edits: edits(setOption(o, 'backoff_factor', '0.5')) },
       });
     }
     const respect = o.values.get('respect_retry_after_header');
-    if (respect && boolValue(text, respect.text) === false) {
+    if (respect && (boolValue(text, respect.text) ?? defaults.respectRetryAfterHeader) === false) {
       const list = o.values.get('status_forcelist');
-      const codes = list ? ['413', '429', '503'].filter((c) => new RegExp(`\\b${c}\\b|${{ '413': 'PAYLOAD_TOO_LARGE|REQUEST_ENTITY_TOO_LARGE', '429': 'TOO_MANY_REQUESTS', '503': 'SERVICE_UNAVAILABLE' }[c]}`).test(resolvedText(text, list.text))) : ['429', '503'];
+      const retryAfterStatuses = (defaults.retryAfterStatuses ?? []).map(String);
+      const codes = list ? retryAfterStatuses.filter((c) => new RegExp(`\\b${c}\\b|${{ '413': 'PAYLOAD_TOO_LARGE|REQUEST_ENTITY_TOO_LARGE', '429': 'TOO_MANY_REQUESTS', '503': 'SERVICE_UNAVAILABLE' }[c] ?? '^$'}`).test(resolvedText(text, list.text))) : retryAfterStatuses;
       if (codes.length) {
         out.push({
           rule: 'retry-ignores-retry-after', library: 'urllib3', anchor: respect, codes,
@@ -92,6 +95,7 @@ const argumentsOf = (call: Node): Node[] => (call.childForFieldName('arguments')
 function axiosRetry(ctx: DiagContext): PolicyProblem[] {
   const name = defaultImportName(ctx, /axios-retry/);
   if (!name) return [];
+  const defaults = policyDefaults('axios-retry');
   const out: PolicyProblem[] = [];
   for (const call of callsTo(ctx, name)) {
     const args = argumentsOf(call);
@@ -103,17 +107,17 @@ function axiosRetry(ctx: DiagContext): PolicyProblem[] {
     const delay = o.values.get('retryDelay');
     const exponential = `${name}.exponentialDelay`;
     const fix = (title: string) => ({ title, edits: object ? edits(setOption(o, 'retryDelay', exponential)) : args[0] ? [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { retryDelay: ${exponential} }` }] : [] });
-    if (!delay) {
+    if (!delay && defaults.delay !== 'growing') {
       out.push({
         rule: 'retry-without-backoff', library: 'axios-retry', anchor: object ?? call, problem: 'no-delay',
         detail: '(axios-retry) retries immediately: the default retryDelay waits only when the server sends Retry-After',
         fix: fix(`Give axios-retry exponential backoff (retryDelay: ${exponential}, which also honours Retry-After)`),
       });
-    } else if (constantFunction(delay) && !/retry-?after/i.test(delay.text)) {
+    } else if (delay && constantFunction(delay) && !/retry-?after/i.test(delay.text)) {
       const fixed = fix(`Use exponential backoff that honours Retry-After (retryDelay: ${exponential})`);
       out.push({ rule: 'retry-without-backoff', library: 'axios-retry', anchor: delay, problem: 'fixed-delay', detail: '(axios-retry) waits a fixed time between attempts', fix: fixed });
       const condition = o.values.get('retryCondition')?.text;
-      if (!condition || /429|TOO_MANY|TooMany|isRetryableError|isNetworkOrIdempotentRequestError|isIdempotentRequestError|isSafeRequestError/.test(condition)) {
+      if ((!condition && defaults.conditionRetries429) || /429|TOO_MANY|TooMany|isRetryableError|isNetworkOrIdempotentRequestError|isIdempotentRequestError|isSafeRequestError/.test(condition ?? '')) {
         out.push({ rule: 'retry-ignores-retry-after', library: 'axios-retry', anchor: delay, codes: ['429'], detail: '(axios-retry) a custom retryDelay replaces the default wait for Retry-After', fix: fixed });
       }
     }
@@ -133,13 +137,13 @@ function promiseRetry(ctx: DiagContext): PolicyProblem[] {
       if (object?.type !== 'object') continue;
       const o = objectOptions(object, call);
       const factor = o.values.get('factor');
-      const f = factor ? numberValue(ctx.flow.text, factor.text) : 2;
-      if (f === undefined || f > 1 || !factor) continue;
+      const f = factor ? numberValue(ctx.flow.text, factor.text) : policyDefaults('p-retry').factor;
+      if (f === undefined || f > 1) continue;
       const min = o.values.get('minTimeout');
       const none = min !== undefined && numberValue(ctx.flow.text, min.text) === 0;
       out.push({
-        rule: 'retry-without-backoff', library, anchor: factor, problem: none ? 'no-delay' : 'fixed-delay',
-        detail: none ? `(${library}) retries immediately: minTimeout 0` : `(${library}) waits a fixed time: factor ${factor.text}`,
+        rule: 'retry-without-backoff', library, anchor: factor ?? object, problem: none ? 'no-delay' : 'fixed-delay',
+        detail: none ? `(${library}) retries immediately: minTimeout 0` : `(${library}) waits a fixed time: factor ${factor?.text ?? f}`,
         fix: { title: `Give ${library} a growing delay (factor: 2${none ? ', minTimeout: 1000' : ''})`, edits: setOptions(o, none ? [['factor', '2'], ['minTimeout', '1000']] : [['factor', '2']]) },
       });
     }
@@ -158,12 +162,13 @@ function pollyOptions(ctx: DiagContext): PolicyProblem[] {
     const type = lastName(creation.childForFieldName('type')?.text ?? '');
     if (!/^(Http)?RetryStrategyOptions$/.test(type)) continue;
     const http = type.startsWith('Http');
+    const defaults = policyDefaults(http ? 'http-retry-strategy' : 'polly-retry-strategy');
     const o = initializerOptions(creation);
     if (o.values.has('DelayGenerator') || o.values.has('RetryDelayGenerator')) continue;
     const attempts = o.values.get('MaxRetryAttempts') ?? o.values.get('RetryCount');
     if (attempts && numberValue(ctx.flow.text, attempts.text) === 0) continue;
     const backoff = o.values.get('BackoffType');
-    const kind = backoff ? lastName(backoff.text) : http ? 'Exponential' : 'Constant';
+    const kind = backoff ? lastName(backoff.text) : defaults.backoffType;
     const delay = o.values.get('Delay') ?? o.values.get('BaseDelay');
     const enumName = backoff && /\./.test(backoff.text) ? backoff.text.replace(/\.\w+$/, '') : 'DelayBackoffType';
     if (kind === 'Constant') {
@@ -177,14 +182,14 @@ function pollyOptions(ctx: DiagContext): PolicyProblem[] {
           title: 'Use exponential backoff with jitter (BackoffType = Exponential, UseJitter = true)',
           edits: setOptions(o, [
             ['BackoffType', `${enumName}.Exponential`],
-            ...(jitter && boolValue(ctx.flow.text, jitter.text) === true ? [] : [['UseJitter', 'true'] as [string, string]]),
+            ...((jitter ? boolValue(ctx.flow.text, jitter.text) : defaults.useJitter) === true ? [] : [['UseJitter', 'true'] as [string, string]]),
             ...(none && delay ? [[delay === o.values.get('Delay') ? 'Delay' : 'BaseDelay', 'TimeSpan.FromMilliseconds(500)'] as [string, string]] : []),
           ]),
         },
       });
     }
     const retryAfter = o.values.get('ShouldRetryAfterHeader');
-    if (http && retryAfter && boolValue(ctx.flow.text, retryAfter.text) === false) {
+    if (http && retryAfter && (boolValue(ctx.flow.text, retryAfter.text) ?? defaults.shouldRetryAfterHeader) === false) {
       out.push({
         rule: 'retry-ignores-retry-after', library: 'Microsoft.Extensions.Http.Resilience', anchor: retryAfter, codes: ['429', '503'],
         detail: '(HttpRetryStrategyOptions) ShouldRetryAfterHeader = false',
@@ -229,6 +234,7 @@ function pollyV7(ctx: DiagContext): PolicyProblem[] {
 /** Spring Retry `@Retryable`: without `backoff`, a fixed 1 s (`@Backoff` value 1000); `@Backoff` without a multiplier is fixed too. */
 function springRetryable(ctx: DiagContext): PolicyProblem[] {
   if (!imports(ctx, /^org\.springframework\.retry/)) return [];
+  const defaults = policyDefaults('spring-retryable');
   const out: PolicyProblem[] = [];
   for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
     if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
@@ -239,10 +245,10 @@ function springRetryable(ctx: DiagContext): PolicyProblem[] {
     const b = backoff?.type === 'annotation' ? annotationOptions(backoff) : undefined;
     if (backoff && !b) continue;
     const multiplier = b?.values.get('multiplier');
-    if (multiplier && (numberValue(ctx.flow.text, multiplier.text) ?? 2) > 1) continue;
+    if ((multiplier ? numberValue(ctx.flow.text, multiplier.text) ?? 2 : defaults.multiplier ?? 0) > 1) continue;
     if (b?.values.has('delayExpression') || b?.values.has('multiplierExpression')) continue;
     const delay = b?.values.get('delay') ?? b?.values.get('value');
-    const delayMs = delay ? numberValue(ctx.flow.text, delay.text) : 1000;
+    const delayMs = delay ? numberValue(ctx.flow.text, delay.text) : defaults.delayMs;
     const base = delay && delayMs && delayMs > 0 ? delay.text : '500';
     const fixEdits = edits(setOption(o, 'backoff', `@Backoff(delay = ${base}, multiplier = 2, maxDelay = 10000, random = true)`));
     if (!/import\s+org\.springframework\.retry\.annotation\.(\*|Backoff)\s*;/.test(ctx.flow.text)) {
@@ -251,7 +257,7 @@ function springRetryable(ctx: DiagContext): PolicyProblem[] {
     }
     out.push({
       rule: 'retry-without-backoff', library: 'spring-retry', anchor: backoff ?? annotation, problem: delayMs === 0 ? 'no-delay' : 'fixed-delay',
-      detail: backoff ? '(@Retryable) @Backoff without a multiplier waits a fixed time' : '(@Retryable) waits a fixed 1 s between attempts (the default @Backoff)',
+      detail: backoff ? '(@Retryable) @Backoff without a multiplier waits a fixed time' : `(@Retryable) waits a fixed ${(defaults.delayMs ?? 1000) / 1000} s between attempts (the default @Backoff)`,
       fix: { title: 'Use exponential backoff with jitter (@Backoff(multiplier = 2, maxDelay = 10000, random = true))', edits: fixEdits },
     });
   }

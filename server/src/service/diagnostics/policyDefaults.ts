@@ -1,0 +1,32 @@
+import data from '../../../data/retry-policies.json';
+
+/**
+ * The library defaults the declarative policy evaluator (configPolicies.ts) relies on, read from
+ * server/data/retry-policies.json, where each one cites the library, version and file it was read from.
+ */
+export interface PolicyDefaults {
+  backoffFactor?: number;
+  backoffMaxSeconds?: number;
+  respectRetryAfterHeader?: boolean;
+  retryAfterStatuses?: number[];
+  retries?: number;
+  delay?: 'none' | 'retry-after-only' | 'fixed' | 'growing';
+  conditionRetries429?: boolean;
+  factor?: number;
+  minTimeoutMs?: number;
+  backoffType?: 'Constant' | 'Linear' | 'Exponential';
+  useJitter?: boolean;
+  delayMs?: number;
+  shouldRetryAfterHeader?: boolean;
+  multiplier?: number;
+}
+
+export type PolicyId = 'urllib3-retry' | 'axios-retry' | 'p-retry' | 'polly-retry-strategy' | 'http-retry-strategy' | 'spring-retryable';
+
+const BY_ID = new Map((data.libraries as { id: string; defaults: PolicyDefaults }[]).map((l) => [l.id, l.defaults]));
+
+export function policyDefaults(id: PolicyId): PolicyDefaults {
+  const found = BY_ID.get(id);
+  if (!found) throw new Error(`server/data/retry-policies.json has no entry ${id}`);
+  return found;
+}

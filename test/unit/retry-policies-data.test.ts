@@ -1,0 +1,37 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { policyDefaults, type PolicyId } from '../../server/src/service/diagnostics/policyDefaults';
+
+/** server/data/retry-policies.json: valid against its schema, and the defaults the evaluator reads are the cited ones. */
+const root = path.resolve(__dirname, '..', '..');
+const data = JSON.parse(fs.readFileSync(path.join(root, 'server/data/retry-policies.json'), 'utf8')) as { libraries: { id: PolicyId; behaviour: string }[] };
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/retry-policies.schema.json'), 'utf8')) as object;
+
+describe('retry policy defaults (server/data/retry-policies.json)', () => {
+  it('is valid against schemas/retry-policies.schema.json', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    assert.ok(validate(data), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('has one entry per policy the evaluator reads, each with distinct id', () => {
+    const ids = data.libraries.map((l) => l.id);
+    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'http-retry-strategy', 'p-retry', 'polly-retry-strategy', 'spring-retryable', 'urllib3-retry']);
+    for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
+  });
+
+  it('the words and the values agree for the defaults that decide a finding', () => {
+    const words = (id: PolicyId) => data.libraries.find((l) => l.id === id)!.behaviour;
+    assert.equal(policyDefaults('urllib3-retry').backoffFactor, 0);
+    assert.match(words('urllib3-retry'), /backoff_factor defaults to 0/);
+    assert.equal(policyDefaults('axios-retry').delay, 'retry-after-only');
+    assert.match(words('axios-retry'), /retryDelay defaults to noDelay, which waits only for a Retry-After/);
+    assert.equal(policyDefaults('polly-retry-strategy').backoffType, 'Constant');
+    assert.match(words('polly-retry-strategy'), /BackoffType defaults to Constant/);
+    assert.equal(policyDefaults('http-retry-strategy').backoffType, 'Exponential');
+    assert.equal(policyDefaults('spring-retryable').delayMs, 1000);
+    assert.match(words('spring-retryable'), /value 1000 ms and multiplier 0/);
+    assert.equal(policyDefaults('p-retry').factor, 2);
+  });
+});
