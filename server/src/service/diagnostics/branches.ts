@@ -186,8 +186,12 @@ export function isGenericError(text: string): boolean {
  * tell a 503 from a 404 and retry it. A generic error that only mentions the status in prose does not.
  */
 export function handsOnTypedError(ctx: DiagContext, final: Node, names: ReadonlyArray<string | undefined>): boolean {
-  const values = returnValues(ctx, final);
-  const value = values[values.length - 1]?.text.trim().replace(/^await\s+/, '') ?? '';
+  // Any value handed back may carry it: Go's `return &Result{HTTPStatus: resp.StatusCode}, err` keeps the status too.
+  return returnValues(ctx, final).some((v) => keepsTested(v.text, names));
+}
+
+function keepsTested(text: string, names: ReadonlyArray<string | undefined>): boolean {
+  const value = text.trim().replace(/^await\s+/, '');
   if (!value || isGenericError(value) || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
   const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(/.test(value);
   if (!typed) return false;

@@ -6,7 +6,7 @@ import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
 import type { NoRetryOnRequestData } from '../findingData';
-import { enclosingFn, enclosingLoops } from '../flow/flowModel';
+import { enclosingFn, enclosingLoops, type FnInfo } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 
@@ -34,6 +34,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, call.fn)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
+    // A probe (`supports(url) bool`) answers a question; a failed request is a "no", not a lost operation.
+    if (isPredicate(ctx, call.fn)) continue;
     if (handlesRetryableCode(ctx, request)) continue;
     const data: NoRetryOnRequestData = {
       ...ctx.base(check.node),
@@ -141,6 +143,26 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   };
   visit(scope);
   return found;
+}
+
+/** Every return of the function hands back a boolean literal (and there is at least one). */
+function isPredicate(ctx: DiagContext, fn: FnInfo | undefined): boolean {
+  if (!fn) return false;
+  const { grammar } = ctx.flow;
+  let returns = 0;
+  let allBoolean = true;
+  const visit = (n: Node): void => {
+    if (!allBoolean) return;
+    if (n.id !== fn.node.id && grammar.functions.has(n.type)) return;
+    if (grammar.returns.has(n.type)) {
+      returns++;
+      if (!/^return\s+(true|false|True|False)\s*;?$/.test(n.text.trim())) allBoolean = false;
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(fn.node);
+  return returns > 0 && allBoolean;
 }
 
 /** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
