@@ -10,6 +10,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
 import type { RetryLoop } from '../retryLoops';
 import { remainderGiveUps, statusChains } from '../statusChains';
+import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -60,6 +61,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
   findings.push(...remainderFindings(ctx, reported));
+  findings.push(...syncPolicyOverAsyncFindings(ctx));
   return findings;
 }
 
