@@ -3,10 +3,11 @@ import { spotCases } from '../fixtures/spotting/cases';
 import { hoverAt, occurrencesOf } from '../support/serviceHarness';
 
 /**
- * JSON-RPC 2.0 / MCP error codes and WebSocket close codes: plain numbers, spotted only where a name or a
- * call says what they are, with their own catalogs (never as HTTP statuses).
+ * Codes of other kinds than HTTP statuses: JSON-RPC 2.0 / MCP error codes and WebSocket close codes (plain
+ * numbers, spotted only where a name or a call says what they are, with their own catalogs), and a payload's
+ * own `status` codes, which are not HTTP statuses at all.
  */
-describe('spotting: JSON-RPC and WebSocket close codes', () => {
+describe('spotting: JSON-RPC and WebSocket close codes, payload codes', () => {
   describe('JSON-RPC error codes', () => {
     spotCases('typescript', [
       ['a named constant', 'export const METHOD_NOT_FOUND = -32601;\n', ['-32601 constant']],
@@ -47,6 +48,24 @@ describe('spotting: JSON-RPC and WebSocket close codes', () => {
       ['decoy: sleep(1000)', 'time.sleep(1000)\n', []],
     ]);
     spotCases('java', [['OkHttp webSocket.close(code, reason)', 'class C { void f(WebSocket webSocket) { webSocket.close(1001, "bye"); } }\n', ['1001 server-sets']]]);
+  });
+
+  describe("a payload's own status codes are no HTTP statuses", () => {
+    spotCases('javascript', [
+      ['decoy: a queued job payload', 'const payload = { "status": 101, "msg": "queued" };\n', []],
+      ['decoy: a body field compared', 'if (job.status === 102) poll();\n', []],
+      ['decoy: a field of the parsed body', 'if ((await res.json()).status === 100) wait();\n', []],
+      ['the response status of a protocol switch', 'if (res.status === 101) upgrade();\n', ['101 client-check']],
+      ['writeHead(101) on an upgrade', "res.writeHead(101, { Upgrade: 'websocket' });\n", ['101 server-sets']],
+      ['a Response init with headers', 'return new Response(null, { status: 101, headers });\n', ['101 server-sets']],
+      ['a 4xx in a body still counts', "res.json({ status: 429, error: 'slow down' });\n", ['429 server-sets']],
+    ]);
+    spotCases('python', [
+      ['decoy: a dict payload', 'return {"status": 101, "msg": "queued"}\n', []],
+      ['decoy: the parsed body', 'if resp.json()["status"] == 101:\n    pass\n', []],
+      ['the response status', 'if response.status_code == 101:\n    pass\n', ['101 client-check']],
+    ]);
+    spotCases('go', [['decoy: a struct field of a job', 'package x\n\nfunc f() {\n\tif job.Status == 101 {\n\t}\n}\n', []]]);
   });
 
   it('hovers a JSON-RPC code and a WebSocket close code from their own catalogs', async () => {

@@ -6,6 +6,7 @@ import type { GrammarSupport } from './adapters';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
 import { scanCandidates } from './candidates';
 import { StatusContext } from './statusContext';
+import { isBodyOwnCode } from './bodyOwnCodes';
 import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
@@ -105,7 +106,8 @@ export function spotSpan(
     if (node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
     // `(HttpStatusCode)429` names its type like a constant does.
     const role = context.classify(node, 'status') ?? (context.isStatusCast(node) ? 'constant' : positionalRowRole(node));
-    if (role) numbers.set(start, entry(match[0], 'http-status', role, start, start + 3, match[0], lines));
+    // `{ "status": 101, "msg": "queued" }`: a payload's own state, not an HTTP status.
+    if (role && !isBodyOwnCode(node, support.adapter)) numbers.set(start, entry(match[0], 'http-status', role, start, start + 3, match[0], lines));
   }
   status.lastIndex = 0;
 
