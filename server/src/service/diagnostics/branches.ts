@@ -147,7 +147,8 @@ export function passesOn(ctx: DiagContext, statement: Node, responseVar: string 
     let v: Node = value;
     while (v.type === 'await_expression' || v.type === 'parenthesized_expression') v = v.namedChildren[v.namedChildren.length - 1] ?? v;
     if (v.text === responseVar) return true;
-    if (adapter.calls.has(v.type) && adapter.callArguments(v).some((a) => a.text === responseVar)) return true;
+    // `return Promise.reject(err)` fails the operation with it; that is not handing it over for a decision.
+    if (adapter.calls.has(v.type) && calleeOf(v, adapter).name !== 'reject' && adapter.callArguments(v).some((a) => a.text === responseVar)) return true;
   }
   return false;
 }
@@ -240,7 +241,7 @@ function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>): boolea
 }
 
 /** Names of a function's parameters (and Go's method receiver; `this`/`self` count as given). */
-function parameterNames(fn: FnInfo): Set<string> {
+export function parameterNames(fn: FnInfo): Set<string> {
   const names = new Set<string>(['this', 'self']);
   for (const field of ['parameters', 'parameter', 'receiver']) {
     const node = fn.node.childForFieldName(field);

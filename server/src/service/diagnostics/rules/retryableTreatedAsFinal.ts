@@ -1,10 +1,10 @@
 import type { Finding, Range } from '../../types';
-import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, StatusTest, subjectRoot } from '../branches';
+import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, StatusTest, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
-import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
+import { calleeOf, enclosingFn, enclosingLoops, within } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
@@ -76,13 +76,15 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
     for (const giveUp of remainderGiveUps(ctx, top, root)) {
       if (reported.has(giveUp.at.id)) continue;
       const request = requestOfStatus(ctx, top, root);
-      if (!request) continue;
-      const loop = statusRetryLoopOf(ctx, top, request);
+      // With no request in the function, the status must come in as a parameter (an error handler, a
+      // response classifier) of a function that retries some statuses and gives the rest up.
+      if (!request && !statusFromParameter(ctx, top, giveUp.first, root)) continue;
+      const loop = request && statusRetryLoopOf(ctx, top, request);
       // Nothing retried on this path: a plain success-or-fail check, which no-retry-on-request speaks for.
       if (!loop && giveUp.retried.size === 0) continue;
       const left = [...giveUp.codes].filter((c) => !giveUp.retried.has(c) && !(loop && isRetried(loop.set, c)));
       if (left.length === 0) continue;
-      if (ctx.mechanisms.covering(top, request.call.receiver) || ctx.responseFromRetryingCall(top, root)) continue;
+      if (ctx.mechanisms.covering(top, request?.call.receiver) || ctx.responseFromRetryingCall(top, root)) continue;
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
       if (loops.some((l) => caughtInLoop(giveUp.final.node, { loop: l } as RetryLoop))) continue;
@@ -95,6 +97,22 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The tested status is a parameter of the enclosing function, read directly (`err.statusCode`) or
+ * through an accessor call on it (`_.get(err, "statusCode")`, `get(response, 'status')`).
+ */
+function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: string): boolean {
+  const fn = enclosingFn(ctx.flow, at);
+  if (!fn) return false;
+  const params = parameterNames(fn);
+  params.delete('this');
+  params.delete('self');
+  if (params.has(root)) return true;
+  const subject = firstTest.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
+  const first = subject ? ctx.flow.adapter.callArguments(subject)[0] : undefined;
+  return !!first && /^(get|getIn|path|prop|property|getattr)$/.test(calleeOf(subject!, ctx.flow.adapter).name) && params.has(first.text);
 }
 
 /** The request whose status `root` is: its response variable, or a local read from it (`code = resp.status_code`). */
