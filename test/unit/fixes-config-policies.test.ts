@@ -39,6 +39,15 @@ const CASES: Case[] = [
     file: 'java/PolicySpringRetryable.java', languageId: 'java',
     expect: { 12: /@Retryable\(maxAttempts = 4, backoff = @Backoff\(delay = 500, multiplier = 2, maxDelay = 10000, random = true\)\)/, 17: /backoff = @Backoff\(delay = PAUSE_MS, multiplier = 2, maxDelay = 10000, random = true\)/ },
   },
+  {
+    file: 'java/PolicyResilience4jRetry.java', languageId: 'java',
+    expect: { 14: /\.intervalFunction\(IntervalFunction\.ofExponentialRandomBackoff\(Duration\.ofSeconds\(2\), 2\.0\)\)/, 21: /Retry\.of\("defaults", RetryConfig\.custom\(\)\.intervalFunction\(IntervalFunction\.ofExponentialRandomBackoff\(java\.time\.Duration\.ofMillis\(500\), 2\.0\)\)\.build\(\)\)/ },
+  },
+  {
+    file: 'java/PolicyRetryTemplate.java', languageId: 'java',
+    expect: { 11: /\.exponentialBackoff\(PAUSE_MS, 2, PAUSE_MS \* 20, true\)\.build\(\)/, 12: /\.exponentialBackoff\(500, 2, 10000, true\)\.build\(\)/ },
+  },
+  { file: 'go/policy_retryablehttp_backoff.go', languageId: 'go', expect: { 14: /client\.Backoff = retryablehttp\.DefaultBackoff$/ } },
   { file: 'go/policy_grpc_service_config.go', languageId: 'go', expect: { 9: /"initialBackoff": "0\.5s", "maxBackoff": "5s", "backoffMultiplier": 2,/, 11: /"initialBackoff": "1s", "maxBackoff": "10s", "backoffMultiplier": 2/ } },
 ];
 
@@ -46,6 +55,18 @@ async function findingsOf(languageId: LanguageId, text: string): Promise<{ findi
   const service = testService();
   const uri = await openDoc(languageId, text, service);
   return { findings: service.diagnostics(uri).filter((f) => RULES.has(f.rule)), service, uri };
+}
+
+/** Lines of `after` (1-based) that differ from `before`: outside the common leading and trailing lines, plus added import lines. */
+function changedLines(before: string[], after: string[]): number[] {
+  const imports = after.map((l, i) => (/^import /.test(l) && !before.includes(l) ? i + 1 : 0)).filter(Boolean);
+  const b = before.filter((l) => !/^import /.test(l));
+  const a = after.map((l, i) => ({ l, n: i + 1 })).filter(({ l }) => !/^import /.test(l));
+  let head = 0;
+  while (head < a.length && head < b.length && a[head].l === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail].l === b[b.length - 1 - tail]) tail++;
+  return [...imports, ...a.slice(head, a.length - tail).map(({ n }) => n)];
 }
 
 describe('declarative policy fixes edit the configuration', () => {
@@ -63,7 +84,7 @@ describe('declarative policy fixes edit the configuration', () => {
           assert.ok(preferred, `${c.file}:${line} ${finding.rule}: no preferred fix (${actions.map((a) => a.title).join(' | ')})`);
           const fixed = applyEdits(text, preferred.edits);
           const fixedLines = fixed.split('\n');
-          const changed = fixedLines.map((l, i) => (l !== text.split('\n')[i] ? i + 1 : 0)).filter(Boolean);
+          const changed = changedLines(text.split('\n'), fixedLines);
           assert.ok(changed.length > 0 && changed.every((n) => Math.abs(n - line) <= 1 || /import/.test(fixedLines[n - 1])), `${c.file}:${line}: the fix edits lines ${changed.join(', ')}, outside the configuration`);
           assert.match(fixedLines[line - 1], c.expect[line], `${c.file}:${line} after "${preferred.title}"`);
           const after = await findingsOf(c.languageId, fixed);

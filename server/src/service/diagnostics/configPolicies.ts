@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { annotationOptions, initializerOptions, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
+import { builderPolicyProblems } from './policyBuilders';
 import { policyDefaults } from './policyDefaults';
 import { boolValue, constantFunction, durationMs, numberValue, resolvedText } from './policyValues';
 
@@ -35,8 +36,8 @@ export function configPolicyProblems(ctx: DiagContext): PolicyProblem[] {
     case 'python': return urllib3(ctx);
     case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx)];
     case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcJson(ctx)];
-    case 'java': return [...springRetryable(ctx), ...grpcJson(ctx)];
-    case 'go': return grpcJson(ctx);
+    case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcJson(ctx)];
+    case 'go': return [...builderPolicyProblems(ctx), ...grpcJson(ctx)];
     default: return [];
   }
 }

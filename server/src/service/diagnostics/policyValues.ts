@@ -71,7 +71,23 @@ export function constantFunction(fn: Node): boolean {
   const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter') ?? fn.namedChildren.find((c) => c?.type === 'parameter_list' || c?.type === 'identifier' || c?.type === 'implicit_parameter_list') ?? null;
   const body = fn.childForFieldName('body') ?? fn.namedChildren[fn.namedChildCount - 1];
   if (!body) return false;
-  const names = params ? params.text.replace(/[()]/g, '').split(',').map((p) => p.trim().split(/[\s:]+/).pop() ?? '').filter((n) => IDENT.test(n) && n !== '_') : [];
+  const names = params ? paramNames(params).filter((n) => IDENT.test(n) && n !== '_') : [];
   if (/Math\.random|\brandom\b|\bRandom\b|\brand\b|\bPow\b|\bpow\b|\*\*/.test(body.text)) return false;
   return !names.some((n) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(body.text));
+}
+
+/** The names a parameter list declares, whatever the grammar: Go `min, max time.Duration`, C# `int n`, TS `n: number`, JS `n = 1`. */
+function paramNames(params: Node): string[] {
+  if (params.type === 'identifier') return [params.text];
+  const names: string[] = [];
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    if (p.type === 'identifier') names.push(p.text);
+    else if (p.type === 'parameter_declaration') names.push(...p.childrenForFieldName('name').filter((n): n is Node => !!n).map((n) => n.text));
+    else {
+      const name = p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+      if (name) names.push(name.text);
+    }
+  }
+  return names;
 }
