@@ -2,6 +2,24 @@ import type { Node } from 'web-tree-sitter';
 import { CODE_NAME, DEFAULT_OPERATORS, ERROR_CODE_FIELD, PREFIXED_STATUS_NAME, RESPONSE_OR_ERROR_OBJECT, STATUS_NAME } from './names';
 import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
 
+/** Function nodes (and Python's module-free bodies) a local belongs to. */
+const FUNCTION_BODY =
+  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration)$/;
+const MAX_DEPTH = 64;
+
+/** The value of a one-name assignment or declaration (`c := r.StatusCode`, `int c = r.getStatus();`). */
+function assignedValue(assignment: Node): Node | null {
+  const value = assignment.childForFieldName('right') ?? assignment.childForFieldName('value');
+  if (value && value.type === 'expression_list') {
+    const values = namedChildren(value);
+    return values.length === 1 ? values[0] : null;
+  }
+  if (value) return value;
+  // C# `var c = (int)r.StatusCode;` puts the value after `=` without a field name
+  const children = namedChildren(assignment);
+  return children.length === 2 ? children[1] : null;
+}
+
 /**
  * Reads expressions the way the status classifier needs them: does this read a response's status or an
  * error's code, what is the last name of a callee or member, what is a call's receiver.
@@ -40,7 +58,7 @@ export class ExpressionReader {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index');
       return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
     }
-    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || PREFIXED_STATUS_NAME.test(node.text) || node.text === 'code';
+    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || PREFIXED_STATUS_NAME.test(node.text) || node.text === 'code' || this.localHoldsStatus(node);
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
       return namedChildren(node).some((n) => this.isStatusLike(n));
     }
@@ -71,8 +89,45 @@ export class ExpressionReader {
     return false;
   }
 
+  private readonly locals = new Map<string, boolean>();
+  private readonly assignmentsIn = new Map<number, Node[]>();
+
+  /**
+   * A local the function reads a status into: `c := r.StatusCode; if 200 <= c && c <= 299`, `sc = resp.status_code`.
+   * Every assignment to the name in the function before the use must read a status; the answer is cached per
+   * function and name, so a file's sites cost one walk of each function at most.
+   */
+  private localHoldsStatus(id: Node): boolean {
+    let fn: Node | null = id.parent;
+    for (let depth = 0; fn && !FUNCTION_BODY.test(fn.type); depth++) fn = depth > MAX_DEPTH ? null : fn.parent;
+    if (!fn) return false;
+    const key = `${fn.id}:${id.text}`;
+    const known = this.locals.get(key);
+    if (known !== undefined) return known;
+    this.locals.set(key, false); // no recursion through `a = b; b = a`
+    let found = false;
+    let all = true;
+    let assignments = this.assignmentsIn.get(fn.id);
+    if (!assignments) {
+      assignments = fn.descendantsOfType([...this.syntax.assignments]).filter((n): n is Node => n !== null);
+      this.assignmentsIn.set(fn.id, assignments);
+    }
+    for (const assignment of assignments) {
+      if (assignment.startIndex > id.startIndex) break;
+      const target = this.syntax.assignTarget(assignment);
+      const names = target ? (target.type === 'expression_list' ? namedChildren(target) : [target]) : [];
+      if (names.length !== 1 || names[0].text !== id.text) continue;
+      const value = assignedValue(assignment);
+      if (!value || !this.isStatusLike(value)) all = false;
+      else found = true;
+    }
+    const result = found && all;
+    this.locals.set(key, result);
+    return result;
+  }
+
   /** The object a call is made on: `a` in `a.b()`. */
-  protected receiverOf(call: Node): Node | null {
+  receiverOf(call: Node): Node | null {
     const callee = this.syntax.callee(call);
     if (callee && this.syntax.members.has(callee.type)) return this.syntax.memberParts(callee)?.object ?? null;
     return call.childForFieldName('object'); // Java method_invocation

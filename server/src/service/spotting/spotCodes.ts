@@ -9,6 +9,7 @@ import { StatusContext } from './statusContext';
 import { isBodyOwnCode } from './bodyOwnCodes';
 import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
+import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
 const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
@@ -189,6 +190,8 @@ function spotName(
     if (!role && ambiguous) return undefined;
     return entry(name, 'error-code', role ?? 'client-check', content.start, content.start + name.length, name, lines);
   }
+  const matcher = statusMatcher(node, name, context, support, registry);
+  if (matcher) return entry(String(matcher.status), 'http-status', matcher.role, matcher.start, matcher.end, lines.text.slice(matcher.start, matcher.end).replace(/\s+/g, ''), lines, true);
   // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
   let member = node.parent;
   if (!member || !s.members.has(member.type)) return undefined;
@@ -199,10 +202,11 @@ function spotName(
     if (!/^(value|phrase|description|Value)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
   }
   const receiver = context.lastName(parts.object);
-  const status = receiver ? lookupHttpConstant(registry, support.constants, receiver, name) : undefined;
+  const table = receiver ? qualifiedReceiver(parts.object, receiver, context, support) : undefined;
+  const status = table ? lookupHttpConstant(registry, support.constants, table, name) : undefined;
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
-    const role = context.classify(member, 'status') ?? positionalRowRole(member) ?? 'constant';
+    const role = context.classify(throughAccessor(member, context, support), 'status') ?? positionalRowRole(member) ?? 'constant';
     return entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   const entries = registry.errorConstant(dotted);
@@ -246,7 +250,9 @@ function spotIndexedConstant(
   const status = receiver ? lookupHttpConstant(registry, support.constants, receiver, name) : undefined;
   if (status === undefined) return undefined;
   const role = context.classify(subscript, 'status') ?? 'constant';
-  return entry(String(status), 'http-status', role, subscript.startIndex, subscript.endIndex, subscript.text.replace(/\s+/g, ''), lines, true);
+  // A subscript broken over lines is reported where its key is.
+  const site = subscript.startPosition.row === subscript.endPosition.row ? subscript : literal;
+  return entry(String(status), 'http-status', role, site.startIndex, site.endIndex, subscript.text.replace(/\s+/g, ''), lines, true);
 }
 
 export interface ImportedConstant {

@@ -28,6 +28,12 @@ import { namesReasonPhrase } from './reasonPhraseNames';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
+/** A project's own helpers that answer a request: `respondError`, `writeJSON`, `sendProblem`, `renderError`. */
+const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$/i;
+/** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
+const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/;
+/** Methods that set the status a mock server answers with. */
+const MOCK_STATUS_CALL = /^setResponseCode$/;
 /** Attributes that feed a parametrised test its data. */
 const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
 /** Types a number is cast to when it is a status: C# `(HttpStatusCode)429`. */
@@ -198,11 +204,19 @@ export class StatusContext extends ExpressionReader {
       if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
     }
     const receiver = this.receiverOf(call);
+    if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply')) {
+      // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
+      return 'test-assert';
+    }
     if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
       // `status().is(429)`, `response.StatusCode.Should().Be(...)`, supertest `request(app).get('/').expect(429)`
       if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
       // WebTestClient `.expectStatus().isEqualTo(503)`
       if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
+    }
+    if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
+      // OkHttp MockWebServer `new MockResponse().setResponseCode(429)`: what a stub server answers in a test
+      return 'test-assert';
     }
     if (kind === 'status' && index >= 0 && TEST_DATA_ATTRIBUTE.test(name) && this.isSymbolic(literal)) {
       // xUnit `[InlineData(HttpStatusCode.GatewayTimeout)]`, `[InlineData((HttpStatusCode)429)]`: a test's input.
@@ -226,6 +240,10 @@ export class StatusContext extends ExpressionReader {
       // `new BasicHttpResponse(429, "…")`, `MockResponse(body, 503)`, `JSONRespondMust(200, …)`: a response built with it.
       if (RESPONSE_BUILDER_CALL.test(name)) return 'server-sets';
     }
+    if (kind === 'status' && index >= 0 && RESPOND_HELPER.test(name) && others.some((a) => /identifier/.test(a.type) && RESPONSE_WRITER.test(a.text))) {
+      // A project's own response helper handed the writer and a status: `respondError(w, http.StatusBadRequest, msg)`.
+      return 'server-sets';
+    }
     if (!STATUS_SETTERS.has(name)) {
       // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`
       const symbolic = s.members.has(literal.type);
@@ -233,7 +251,8 @@ export class StatusContext extends ExpressionReader {
       return (symbolic ? ERROR_CONSTRUCTOR.test(name) : index === 0 && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
     }
     if (METHOD_ONLY_SETTERS.has(name) && !receiver) return undefined; // `String(500)` is no `c.String(500, ...)`
-    const expected = STATUS_ARGUMENT_INDEX[name] ?? 0;
+    if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
+    const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype
     const wanted =
       expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected === 'redirect' ? (args.length === 4 ? 3 : 0) : expected;
     return index === wanted ? 'server-sets' : undefined;

@@ -1,0 +1,55 @@
+import type { Node } from 'web-tree-sitter';
+import type { CatalogRegistry } from '../catalog/catalogRegistry';
+import type { OccurrenceRole } from '../types';
+import type { GrammarSupport } from './adapters';
+import type { StatusContext } from './statusContext';
+
+/** A status a framework API names by itself, before it becomes an occurrence. */
+export interface FrameworkStatus {
+  status: number;
+  role: OccurrenceRole;
+  start: number;
+  end: number;
+}
+
+/** Zero-argument openers whose result asserts a status by method name: Spring MockMvc `status()`, WebTestClient `expectStatus()`. */
+const STATUS_MATCHER_OPENERS = /^(status|expectStatus)$/;
+
+/**
+ * Spring MockMvc `andExpect(status().isTooManyRequests())` and WebTestClient `expectStatus().isNotFound()`: the
+ * method's name is the status (`is` + the `HttpStatus` name, see the `StatusResultMatchers` table). Always an assertion.
+ */
+export function statusMatcher(node: Node, name: string, context: StatusContext, support: GrammarSupport, registry: CatalogRegistry): FrameworkStatus | undefined {
+  const s = support.adapter;
+  const call = node.parent;
+  if (support.constants !== 'java' || !call || !s.calls.has(call.type) || s.callee(call)?.id !== node.id || s.callArguments(call).length > 0) return undefined;
+  const opener = context.receiverOf(call);
+  if (!opener || !s.calls.has(opener.type) || s.callArguments(opener).length > 0 || !STATUS_MATCHER_OPENERS.test(context.lastName(opener) ?? '')) return undefined;
+  const status = registry.httpConstant('java', 'StatusResultMatchers', name);
+  // The occurrence is the matcher call itself (`isOk()`), not the whole chain before it.
+  return status === undefined ? undefined : { status, role: 'test-assert', start: node.startIndex, end: call.endIndex };
+}
+
+/**
+ * The table a dotted receiver stands for when its last name alone is ambiguous: JAX-RS `Response.Status.CREATED`
+ * (gRPC's `Status.UNAVAILABLE` shares the last name `Status`).
+ */
+export function qualifiedReceiver(object: Node | null, receiver: string, context: StatusContext, support: GrammarSupport): string {
+  const s = support.adapter;
+  if (support.constants === 'java' && receiver === 'Status' && object && s.members.has(object.type)) {
+    const outer = s.memberParts(object)?.object ?? null;
+    if (context.lastName(outer) === 'Response') return 'Response.Status';
+  }
+  return receiver;
+}
+
+/** Accessors that read the number out of a status constant: `Response.Status.OK.getStatusCode()`, `HttpStatus.OK.value()`. */
+const NUMBER_ACCESSORS = /^(getStatusCode|value|getCode|code|statusCode|intValue)$/;
+
+/** The expression that stands for a symbolic status: the constant itself, or a zero-argument accessor call on it. */
+export function throughAccessor(member: Node, context: StatusContext, support: GrammarSupport): Node {
+  const s = support.adapter;
+  const call = member.parent;
+  if (!call || !s.calls.has(call.type) || s.callArguments(call).length > 0 || context.receiverOf(call)?.id !== member.id) return member;
+  return NUMBER_ACCESSORS.test(context.lastName(s.callee(call)) ?? '') ? call : member;
+}
