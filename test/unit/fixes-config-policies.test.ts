@@ -33,6 +33,8 @@ const CASES: Case[] = [
       26: /ShouldRetryAfterHeader = true,/,
       48: /\.WaitAndRetryAsync\(3, retryAttempt => TimeSpan\.FromMilliseconds\(Math\.Min\(30000, 200 \* Math\.Pow\(2, retryAttempt\)\)/,
       51: /\.WaitAndRetryAsync\(3, retryAttempt => TimeSpan\.FromMilliseconds/,
+      54: /\.WaitAndRetryAsync\(5, retryAttempt => TimeSpan\.FromMilliseconds/,
+      57: /\.WaitAndRetryAsync\(3, retryAttempt => TimeSpan\.FromMilliseconds\(Math\.Min\(30000, 200 \* Math\.Pow\(2, retryAttempt\)\)/,
     },
   },
   {
@@ -48,6 +50,17 @@ const CASES: Case[] = [
     expect: { 11: /\.exponentialBackoff\(PAUSE_MS, 2, PAUSE_MS \* 20, true\)\.build\(\)/, 12: /\.exponentialBackoff\(500, 2, 10000, true\)\.build\(\)/ },
   },
   { file: 'go/policy_retryablehttp_backoff.go', languageId: 'go', expect: { 14: /client\.Backoff = retryablehttp\.DefaultBackoff$/ } },
+  {
+    file: 'typescript/policy_client_retry_options.ts', languageId: 'typescript',
+    expect: {
+      10: /retry: \{ limit: 3, calculateDelay: \(\{ computedValue \}\) => computedValue \}/,
+      18: /retry: \{ limit: 4, delay: \(attemptCount\) => Math\.min\(30_000, 300 \* 2 \*\* \(attemptCount - 1\)\)/,
+      22: /\{ maxRetries: 3, minTimeout: 800, timeoutFactor: 2 \}/,
+      26: /interceptors\.retry\(\{ maxRetries: 2, timeoutFactor: 2 \}\)/,
+    },
+  },
+  { file: 'csharp/PolicyGrpcRetry.cs', languageId: 'csharp', expect: { 19: /BackoffMultiplier = 2, \/\// } },
+  { file: 'java/PolicyGrpcServiceConfig.java', languageId: 'java', expect: { 16: /retryPolicy\.put\("backoffMultiplier", 2D\);/ } },
   { file: 'go/policy_grpc_service_config.go', languageId: 'go', expect: { 9: /"initialBackoff": "0\.5s", "maxBackoff": "5s", "backoffMultiplier": 2,/, 11: /"initialBackoff": "1s", "maxBackoff": "10s", "backoffMultiplier": 2/ } },
 ];
 

@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
-import { annotationOptions, initializerOptions, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
+import { annotationOptions, edits, imports, initializerOptions, lastName, nodes, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
 import { builderPolicyProblems } from './policyBuilders';
+import { grpcPolicyProblems } from './policyGrpc';
+import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { boolValue, constantFunction, durationMs, numberValue, resolvedText } from './policyValues';
 
@@ -24,20 +26,15 @@ export interface PolicyProblem {
   fix?: { title: string; edits: OffsetEdit[] };
 }
 
-const imports = (ctx: DiagContext, re: RegExp) => ctx.flow.imports.some((m) => re.test(m));
-const nodes = (ctx: DiagContext, type: string) => (ctx.doc.tree ? ctx.doc.tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n) : []);
-const lastName = (text: string) => text.split(/[.:]/).pop()?.replace(/<.*$/s, '') ?? '';
-const edits = (...list: (OffsetEdit | undefined)[]): OffsetEdit[] => list.filter((e): e is OffsetEdit => !!e);
-
 /** Every declarative policy problem of the file. */
 export function configPolicyProblems(ctx: DiagContext): PolicyProblem[] {
   if (!ctx.doc.tree) return [];
   switch (ctx.flow.grammarName) {
     case 'python': return urllib3(ctx);
-    case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx)];
-    case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcJson(ctx)];
-    case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcJson(ctx)];
-    case 'go': return [...builderPolicyProblems(ctx), ...grpcJson(ctx)];
+    case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx), ...jsOptionProblems(ctx)];
+    case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcPolicyProblems(ctx)];
+    case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
+    case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     default: return [];
   }
 }
@@ -213,20 +210,42 @@ function pollyV7(ctx: DiagContext): PolicyProblem[] {
     const receiver = fn.childForFieldName('expression')?.text ?? '';
     if (!/\b(Policy|HttpPolicyExtensions|Handle|HandleResult|OrResult|Or|HandleTransientHttpError)\b/.test(receiver)) continue;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a?.type === 'argument');
+    const nameNode = fn.childForFieldName('name')!;
+    const async = name.endsWith('Async') ? 'Async' : '';
     if (/^(Retry|RetryAsync)$/.test(name)) {
       if (args.length > 1 || (args[0] && numberValue(ctx.flow.text, args[0].text) === 0)) continue;
-      const name2 = fn.childForFieldName('name')!;
       out.push({
-        rule: 'retry-without-backoff', library: 'Polly', anchor: name2, problem: 'no-delay', detail: `(Polly ${name}) retries immediately`,
-        fix: { title: 'Wait between attempts: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: name2.startIndex, end: call.endIndex, newText: `WaitAndRetry${name.endsWith('Async') ? 'Async' : ''}(${args[0]?.text ?? '3'}, ${growing})` }] },
+        rule: 'retry-without-backoff', library: 'Polly', anchor: nameNode, problem: 'no-delay', detail: `(Polly ${name}) retries immediately`,
+        fix: { title: 'Wait between attempts: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: nameNode.startIndex, end: call.endIndex, newText: `WaitAndRetry${async}(${args[0]?.text ?? '3'}, ${growing})` }] },
       });
-    } else if (/^(WaitAndRetry|WaitAndRetryAsync)$/.test(name)) {
-      const provider = args[1]?.namedChildren.find((c) => c?.type === 'lambda_expression') ?? undefined;
-      if (!provider || !constantFunction(provider)) continue;
+    } else if (/^(RetryForever|RetryForeverAsync)$/.test(name)) {
+      if (args.length) continue;
       out.push({
-        rule: 'retry-without-backoff', library: 'Polly', anchor: provider, problem: 'fixed-delay', detail: `(Polly ${name}) waits a fixed time between attempts`,
-        fix: { title: 'Use exponential backoff with jitter', edits: [{ start: provider.startIndex, end: provider.endIndex, newText: growing }] },
+        rule: 'retry-without-backoff', library: 'Polly', anchor: nameNode, problem: 'no-delay', detail: `(Polly ${name}) retries immediately, without end`,
+        fix: { title: 'Cap the attempts and wait between them: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: nameNode.startIndex, end: call.endIndex, newText: `WaitAndRetry${async}(5, ${growing})` }] },
       });
+    } else if (/^(WaitAndRetry|WaitAndRetryAsync|WaitAndRetryForever|WaitAndRetryForeverAsync)$/.test(name)) {
+      const forever = name.includes('Forever');
+      const first = args[forever ? 0 : 1];
+      const provider = first?.namedChildren.find((c) => c?.type === 'lambda_expression') ?? undefined;
+      if (provider && constantFunction(provider)) {
+        out.push({
+          rule: 'retry-without-backoff', library: 'Polly', anchor: provider, problem: 'fixed-delay', detail: `(Polly ${name}) waits a fixed time between attempts`,
+          fix: { title: 'Use exponential backoff with jitter', edits: [{ start: provider.startIndex, end: provider.endIndex, newText: growing }] },
+        });
+        continue;
+      }
+      // WaitAndRetry(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) }): sleep durations that are all the same.
+      const list = !forever && args.length === 1 ? args[0].namedChildren[0] : undefined;
+      const items = list && /array_creation_expression|implicit_array_creation_expression|collection_expression/.test(list.type)
+        ? (list.descendantsOfType('initializer_expression')[0] ?? list)?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? []
+        : [];
+      if (items.length > 1 && items.every((i) => i.text.replace(/\s+/g, '') === items[0].text.replace(/\s+/g, ''))) {
+        out.push({
+          rule: 'retry-without-backoff', library: 'Polly', anchor: list!, problem: 'fixed-delay', detail: `(Polly ${name}) its sleep durations are all ${items[0].text}`,
+          fix: { title: 'Use exponential backoff with jitter', edits: [{ start: list!.startIndex, end: list!.endIndex, newText: `${items.length}, ${growing}` }] },
+        });
+      }
     }
   }
   return out;
@@ -261,41 +280,6 @@ function springRetryable(ctx: DiagContext): PolicyProblem[] {
       detail: backoff ? '(@Retryable) @Backoff without a multiplier waits a fixed time' : `(@Retryable) waits a fixed ${(defaults.delayMs ?? 1000) / 1000} s between attempts (the default @Backoff)`,
       fix: { title: 'Use exponential backoff with jitter (@Backoff(multiplier = 2, maxDelay = 10000, random = true))', edits: fixEdits },
     });
-  }
-  return out;
-}
-
-/** gRPC service-config JSON written in a string: `backoffMultiplier` 1 or `initialBackoff` == `maxBackoff` is a constant delay. */
-function grpcJson(ctx: DiagContext): PolicyProblem[] {
-  const out: PolicyProblem[] = [];
-  const types = ['string_literal', 'raw_string_literal', 'interpreted_string_literal', 'verbatim_string_literal', 'raw_string_literal_content', 'text_block', 'string'];
-  const seen = new Set<number>();
-  for (const type of types) {
-    for (const s of nodes(ctx, type)) {
-      const key = /retryPolicy/.exec(s.text);
-      if (!key || seen.has(s.startIndex + key.index)) continue;
-      seen.add(s.startIndex + key.index);
-      const field = (name: string) => {
-        const m = new RegExp(`\\\\?"${name}\\\\?"\\s*:\\s*(\\\\?"[^"\\\\]*\\\\?"|[\\d.]+)`).exec(s.text);
-        return m ? { text: m[1].replace(/\\?"/g, ''), start: s.startIndex + m.index + m[0].length - m[1].length, end: s.startIndex + m.index + m[0].length } : undefined;
-      };
-      const multiplier = field('backoffMultiplier');
-      const initial = field('initialBackoff');
-      const max = field('maxBackoff');
-      const constant = (multiplier && Number(multiplier.text) <= 1) || (initial && max && durationMs('', initial.text, 1000) === durationMs('', max.text, 1000));
-      if (!constant) continue;
-      const initialMs = initial ? durationMs('', initial.text, 1000) ?? 1000 : 1000;
-      const quote = s.text.includes('\\"') ? '\\"' : '"';
-      const fixes: OffsetEdit[] = [];
-      if (multiplier && Number(multiplier.text) <= 1) fixes.push({ start: multiplier.start, end: multiplier.end, newText: '2' });
-      if (max && initial && durationMs('', max.text, 1000)! <= initialMs) fixes.push({ start: max.start, end: max.end, newText: `${quote}${Math.max(initialMs * 10, 1000) / 1000}s${quote}` });
-      out.push({
-        rule: 'retry-without-backoff', library: 'gRPC service config', anchor: s, problem: 'fixed-delay',
-        at: multiplier && Number(multiplier.text) <= 1 ? multiplier : max,
-        detail: '(gRPC retryPolicy) waits a constant time: ' + (multiplier && Number(multiplier.text) <= 1 ? `backoffMultiplier ${multiplier.text}` : 'initialBackoff equals maxBackoff'),
-        fix: { title: 'Let the gRPC retry delay grow (backoffMultiplier 2, maxBackoff above initialBackoff)', edits: fixes },
-      });
-    }
   }
   return out;
 }

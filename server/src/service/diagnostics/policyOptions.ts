@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
 
 /**
  * The options of a declarative retry policy, whatever the syntax holds them: Python keyword arguments,
@@ -116,3 +117,9 @@ export function setOptions(options: PolicyOptions, pairs: [string, string][]): O
   }
   return [...out, first];
 }
+
+/* Tree helpers shared by the policy readers (configPolicies.ts, policyGrpc.ts, policyJsOptions.ts). */
+export const imports = (ctx: DiagContext, re: RegExp) => ctx.flow.imports.some((m) => re.test(m));
+export const nodes = (ctx: DiagContext, type: string) => (ctx.doc.tree ? ctx.doc.tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n) : []);
+export const lastName = (text: string) => text.split(/[.:]/).pop()?.replace(/<.*$/s, '') ?? '';
+export const edits = (...list: (OffsetEdit | undefined)[]): OffsetEdit[] => list.filter((e): e is OffsetEdit => !!e);

@@ -85,9 +85,22 @@ function paramNames(params: Node): string[] {
     if (p.type === 'identifier') names.push(p.text);
     else if (p.type === 'parameter_declaration') names.push(...p.childrenForFieldName('name').filter((n): n is Node => !!n).map((n) => n.text));
     else {
-      const name = p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
-      if (name) names.push(name.text);
+      const name = p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? p;
+      if (name.type === 'identifier') names.push(name.text);
+      else names.push(...patternNames(name)); // `{ computedValue }`, `[a, b]`
     }
   }
   return names;
+}
+
+/** The names a destructuring pattern binds (type annotations left out). */
+function patternNames(pattern: Node): string[] {
+  const out: string[] = [];
+  const visit = (n: Node): void => {
+    if (n.type === 'type_annotation') return;
+    if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern') out.push(n.text);
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(pattern);
+  return out;
 }
