@@ -101,7 +101,7 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
     if (stmt.type === 'if_statement') {
       const clauses = ifClauses(stmt);
       const tested = clauses.flatMap((c) => (c.condition ? testsWithin(ctx, c.condition, root) : []));
-      const named = clauses.find((c) => c.condition && testsNamedSet(ctx, c.condition, root));
+      const named = clauses.find((c) => c.condition && (testsNamedSet(ctx, c.condition, root) || conditionSet(ctx, c.condition, [], root, 0, true) !== undefined));
       if (tested.length === 0 && !named) {
         if (first) continue; // an unrelated test between the chain and the give-up leaves the set as it was
         return result;
@@ -118,9 +118,9 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
           // The codes a retrying arm names are retried, even when more than the status decides (attempts left).
           if (retries) for (const t of tests) for (const c of holdsFor(t) ?? []) if (!t.negated && /^(==|===|in|is|case)$/.test(t.op)) retried.add(c);
           if (retries && set) for (const c of set) retried.add(c);
-          else if (retries && !set) for (const c of namedCodes(ctx, clause.condition, root)) retried.add(c);
+          else if (retries && !set) for (const c of conditionSet(ctx, clause.condition, tests, root, 0, true) ?? []) retried.add(c);
           // An arm that catches failures wholesale (`!= 200`, `>= 400`) and gives up takes what is left of its set.
-          const wholesale = set && tests.some((t) => !/^(==|===|in|is|case)$/.test(t.op) || t.negated);
+          const wholesale = set && (tests.length === 0 || tests.some((t) => !/^(==|===|in|is|case)$/.test(t.op) || t.negated));
           if (wholesale && outcome.final && !retries) {
             const codes = new Set([...narrowed].filter((c) => set.has(c)));
             if (codes.size) result.push({ at: clause.node, arm: true, first: tests[0]?.test ?? clause.condition, codes, retried, final: outcome.final });
@@ -141,12 +141,42 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
       result.push({ at: stmt, arm: false, first, codes: new Set(remaining), retried, final: { node: check, kind: 'raise' } });
       return result;
     }
-    if (!LEAVES.test(stmt.type)) continue;
+    if (!LEAVES.test(stmt.type)) {
+      // Tests nested in a try/with/block after the chain see what it left (`try: … except: if not r.ok: raise`).
+      for (const nested of nestedIfs(ctx, stmt)) {
+        for (const clause of ifClauses(nested)) {
+          const set = clause.condition ? conditionSet(ctx, clause.condition, testsWithin(ctx, clause.condition, root), root) : undefined;
+          const outcome = set && branchOutcome(ctx, clause.body, fnName, root);
+          if (!set || !outcome || !outcome.final || outcome.continues || outcome.retries || !givesUp(ctx, outcome.final)) continue;
+          const codes = new Set([...remaining].filter((c) => set.has(c)));
+          if (codes.size) result.push({ at: clause.node, arm: true, first, codes, retried, final: outcome.final });
+          // Whatever that arm took does not come out of the statement.
+          if (alwaysLeaves(clause.body)) remaining = new Set([...remaining].filter((c) => !set.has(c)));
+        }
+      }
+      continue;
+    }
     const outcome = branchOutcome(ctx, stmt, fnName, root);
     if (outcome.final && !outcome.continues && !outcome.retries && givesUp(ctx, outcome.final)) result.push({ at: stmt, arm: false, first, codes: new Set(remaining), retried, final: outcome.final });
     return result;
   }
   return result;
+}
+
+/** If statements inside a statement (try, with, plain blocks), not inside nested functions, loops or other ifs. */
+function nestedIfs(ctx: DiagContext, stmt: Node): Node[] {
+  const { grammar } = ctx.flow;
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (grammar.functions.has(n.type) || grammar.loops.has(n.type)) return;
+    if (n.type === 'if_statement') {
+      found.push(n);
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  for (const c of stmt.namedChildren) if (c) visit(c);
+  return found;
 }
 
 const NO_VALUE = /^(nil|null|None|undefined|false|False|-1)$/;
@@ -159,10 +189,27 @@ const ERROR_VALUE = /(Error|Exception)\b|^errors\.New\(|^fmt\.Errorf\(|reject\(/
 function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['final']>): boolean {
   if (final.kind !== 'return') return true;
   const values = returnValues(ctx, final.node).map((v) => v.text.trim().replace(/^await\s+/, ''));
+  // A bare `return` ends a procedure normally; it gives up only where the function otherwise returns a value.
+  if (values.length === 0 && !returnsValues(ctx, final.node)) return false;
   const last = values[values.length - 1];
   // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
   if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last));
   return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || ERROR_VALUE.test(last);
+}
+
+/** Some return of the function around `node` hands back a value. */
+function returnsValues(ctx: DiagContext, node: Node): boolean {
+  const fn = enclosingFn(ctx.flow, node);
+  if (!fn) return false;
+  const { grammar } = ctx.flow;
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found || (n.id !== fn.node.id && grammar.functions.has(n.type))) return;
+    if (grammar.returns.has(n.type) && returnValues(ctx, n).length > 0) found = true;
+    else for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(fn.node);
+  return found;
 }
 
 /** `r.raise_for_status()` / `response.EnsureSuccessStatusCode()` as a statement: it raises for every failure left. */
@@ -213,18 +260,6 @@ function hasStatements(clause: Node): boolean {
   return clause.namedChildren.some((c) => c !== null && /statement|declaration|^block$|^expression$|^throw/.test(c.type) && !/label/.test(c.type));
 }
 
-/** Transient codes of the named-set memberships in a condition (`status in RETRIABLE and attempts < n`). */
-function namedCodes(ctx: DiagContext, condition: Node, root: string): Set<string> {
-  const codes = new Set<string>();
-  const visit = (n: Node): void => {
-    const member = membershipOf(ctx, n);
-    if (member && !member.negated && subjectRoot(member.subject) === root) for (const c of member.codes) codes.add(c);
-    else for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(condition);
-  return codes;
-}
-
 /** The if chains (by their top) whose conditions test the status of some response, with that response's name. */
 export function statusChains(ctx: DiagContext): Array<{ top: Node; root: string }> {
   const seen = new Set<number>();
@@ -253,6 +288,22 @@ export function statusChains(ctx: DiagContext): Array<{ top: Node; root: string 
     if (seen.has(top.id)) continue;
     seen.add(top.id);
     chains.push({ top, root });
+  }
+  // Chains that start with a predicate of the file handed a response (`if (shouldRetry(response))`).
+  const fnNames = new Set(ctx.flow.fns.map((f) => f.name).filter((n): n is string => !!n));
+  for (const call of ctx.flow.calls) {
+    if (!fnNames.has(call.name)) continue;
+    const arg = ctx.flow.adapter.callArguments(call.node).find((a) => a.type === 'identifier');
+    if (!arg) continue;
+    let n: Node | null = call.node.parent;
+    while (n && !ctx.flow.grammar.ifs.has(n.type) && !ctx.flow.grammar.functions.has(n.type) && !/statement$/.test(n.type)) n = n.parent;
+    if (!n || !ctx.flow.grammar.ifs.has(n.type)) continue;
+    const condition = n.childForFieldName('condition');
+    if (!condition || conditionSet(ctx, condition, [], arg.text, 0, true) === undefined) continue;
+    const top = chainTop(n);
+    if (seen.has(top.id)) continue;
+    seen.add(top.id);
+    chains.push({ top, root: arg.text });
   }
   // Earliest first: a walk from the first test of a function sees what the later ones leave over.
   return chains.sort((a, b) => a.top.startIndex - b.top.startIndex);

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
+import { calleeOf, type FnInfo } from './flow/flowModel';
 import { TRANSIENT_STATUSES } from './retriedSets';
 
 /**
@@ -52,7 +53,7 @@ function flip(op: string): string {
  * The set for which a whole condition holds, or undefined when it depends on something else. `tests`
  * are the status tests inside the condition, all on one subject.
  */
-export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly StatusTest[], root?: string): Set<string> | undefined {
+export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly StatusTest[], root?: string, depth = 0, necessary = false): Set<string> | undefined {
   const byNode = new Map<number, StatusTest[]>();
   for (const t of tests) {
     const list = byNode.get(t.test.id);
@@ -66,21 +67,112 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (member && (!root || subjectRoot(member.subject) === root)) {
       return new Set(TRANSIENT_STATUSES.filter((c) => member.codes.has(c) !== member.negated));
     }
+    if (root && successFlag(ctx, n, root)) return new Set();
+    const bound = root ? boundSet(ctx, n, root) : undefined;
+    if (bound) return bound;
+    const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
+    if (predicate) return predicate;
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
     if (/^(not_operator|unary_expression|prefix_unary_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
+      if (necessary) return undefined; // what is necessary for x says nothing about not-x
       const inner = evaluate(children[0]);
       return inner && new Set(TRANSIENT_STATUSES.filter((c) => !inner.has(c)));
     }
     const op = booleanOperator(n);
     if (op && children.length === 2) {
       const [a, b] = children.map(evaluate);
+      // `status in S and attempts_left`: only S can make it hold, though not every code of S does.
+      if (necessary && op === 'and' && (a || b)) return a && b ? new Set([...a].filter((c) => b.has(c))) : new Set(a ?? b);
       if (!a || !b) return undefined;
       return op === 'and' ? new Set([...a].filter((c) => b.has(c))) : new Set([...a, ...b]);
     }
     return undefined;
   };
   return evaluate(condition);
+}
+
+const STATUS_READ = /(^|[.])(status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|statusCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;
+
+/**
+ * A comparison of the status with a number that is not itself a status (`code > 399`, `status < 300`):
+ * the spotting names no code there, but the bound still splits the statuses.
+ */
+function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefined {
+  const { adapter } = ctx.flow;
+  if (!adapter.binaries.has(n.type)) return undefined;
+  const op = adapter.operatorOf(n).trim();
+  if (!/^(<|<=|>|>=|==|!=|===|!==)$/.test(op)) return undefined;
+  const [a, b] = n.namedChildren.filter((c): c is Node => c !== null);
+  if (!a || !b) return undefined;
+  const numberFirst = adapter.numbers.has(a.type);
+  const [subject, number] = numberFirst ? [b, a] : [a, b];
+  if (!adapter.numbers.has(number.type) || subjectRoot(subject.text) !== root || !STATUS_READ.test(subject.text.replace(/\s+/g, ''))) return undefined;
+  const bound = Number(number.text);
+  if (!Number.isFinite(bound)) return undefined;
+  const flipped = numberFirst ? ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] ?? op : op;
+  const keep = (c: number): boolean => {
+    switch (flipped) {
+      case '<': return c < bound;
+      case '<=': return c <= bound;
+      case '>': return c > bound;
+      case '>=': return c >= bound;
+      case '==': case '===': return c === bound;
+      default: return c !== bound;
+    }
+  };
+  return new Set(TRANSIENT_STATUSES.filter((c) => keep(Number(c))));
+}
+
+/**
+ * The response's own success flag: `res.ok`, `response.IsSuccessStatusCode`, `r.is_success`,
+ * `response.isSuccessful()`, `res.ok()`. It holds for 2xx only, so for none of the transient statuses.
+ */
+function successFlag(ctx: DiagContext, n: Node, root: string): boolean {
+  const { adapter } = ctx.flow;
+  const FLAG = /^(ok|IsSuccessStatusCode|is_success|isSuccessful|isSuccess|is2xxSuccessful|Successful)$/;
+  if (adapter.calls.has(n.type)) {
+    if (adapter.callArguments(n).length > 0) return false;
+    const { name, receiver } = calleeOf(n, adapter);
+    return FLAG.test(name) && receiver === root;
+  }
+  if (!adapter.members.has(n.type)) return false;
+  const parts = adapter.memberParts(n);
+  return !!parts && FLAG.test(parts.property) && parts.object?.text === root;
+}
+
+/**
+ * A call to a predicate of the file handed the response (`shouldRetry(response)`, `isTransient(r)`):
+ * the set is its single `return <condition>` read on its parameter.
+ */
+function predicateSet(ctx: DiagContext, n: Node, root: string, depth: number, necessary: boolean): Set<string> | undefined {
+  const { adapter } = ctx.flow;
+  if (depth > 2 || !adapter.calls.has(n.type)) return undefined;
+  const args = adapter.callArguments(n);
+  const index = args.findIndex((a) => a.text === root);
+  if (index < 0) return undefined;
+  const name = calleeOf(n, adapter).name;
+  // Overloads (`shouldRetry(Response)`, `shouldRetry(ApiException)`): the one that reads a status decides.
+  const sets = ctx.flow.fns.filter((f) => f.name === name).map((fn) => returnedSet(ctx, fn, index, depth, necessary)).filter((set) => set !== undefined);
+  return sets.length === 1 ? sets[0] : undefined;
+}
+
+function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number, necessary: boolean): Set<string> | undefined {
+  const { grammar } = ctx.flow;
+  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+  const param = params?.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type))[index + (/^(self|cls)\b/.test(params.namedChildren[0]?.text ?? '') ? 1 : 0)];
+  const paramName = param ? (param.childForFieldName('name') ?? param.childForFieldName('pattern') ?? param).text.replace(/[:=].*$/s, '').trim().split(/\s+/).pop() : undefined;
+  if (!paramName || !/^[A-Za-z_$][\w$]*$/.test(paramName)) return undefined;
+  const returns: Node[] = [];
+  const visit = (m: Node): void => {
+    if (m.id !== fn.node.id && grammar.functions.has(m.type)) return;
+    if (grammar.returns.has(m.type)) returns.push(m);
+    else for (const c of m.namedChildren) if (c) visit(c);
+  };
+  visit(fn.node);
+  const value = returns.length === 1 ? returns[0].namedChildren.find((c) => c !== null && !/comment/.test(c.type)) : undefined;
+  if (!value) return undefined;
+  return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);
 }
 
 function union(sets: Array<Set<string> | undefined>): Set<string> | undefined {
