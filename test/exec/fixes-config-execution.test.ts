@@ -2,6 +2,8 @@
  * Configuration fixes proven by execution: the flawed program's retry library is configured with no
  * delay; the preferred fix edits only its configuration; both run against the loopback server.
  * - axios-retry `{ retries: 3 }` → `retryDelay: axiosRetry.exponentialDelay` (npm dev dependencies).
+ * - got `calculateDelay: () => 300` → `({ computedValue }) => computedValue` (Retry-After and the limit back).
+ * - p-retry `factor: 1` → `factor: 2`.
  * - urllib3 `Retry(total=3, status_forcelist=[…])` → `backoff_factor=0.5` (Debian python3-requests).
  *
  *   npx mocha --import=tsx 'test/exec/fixes-config-execution.test.ts' --timeout 120000 --exit
@@ -41,6 +43,20 @@ describe('configuration fixes, proven by execution', function () {
         programs[name] = { command: process.execPath, args: [writeProgram(dir, `${name}.mjs`, source)] };
       }
     }
+    const gotReason = npmPackageMissing('got', 'p-retry');
+    if (gotReason) loud(`FIX EXEC (got / p-retry config): NOT RUN — ${gotReason}`);
+    else {
+      const dir = nodeWorkDir('eci-got-p-retry-');
+      const gotFlawed = fixture('javascript', 'got_fixed_delay.mjs');
+      const gotFixed = (await applyPreferredFix('javascript', gotFlawed, 'retry-without-backoff')).fixed;
+      assert.match(gotFixed, /retry: \{ limit: 2, calculateDelay: \(\{ computedValue \}\) => computedValue \}/);
+      const pFlawed = fixture('javascript', 'p_retry_flat.mjs');
+      const pFixed = (await applyPreferredFix('javascript', pFlawed, 'retry-without-backoff')).fixed;
+      assert.match(pFixed, /\{ retries: 3, factor: 2, minTimeout: 300, randomize: false \}/);
+      for (const [name, source] of Object.entries({ gotFlawed, gotFixed, pFlawed, pFixed })) {
+        programs[name] = { command: process.execPath, args: [writeProgram(dir, `${name}.mjs`, source)] };
+      }
+    }
     const pyReason = await pythonModuleMissing('requests', 'python3-requests');
     if (pyReason) loud(`FIX EXEC (urllib3 backoff_factor): NOT RUN — ${pyReason}`);
     else {
@@ -57,11 +73,11 @@ describe('configuration fixes, proven by execution', function () {
     fs.rmSync(pyDir, { recursive: true, force: true });
   });
 
-  async function exec(ctx: Mocha.Context, name: string, scenario: Scenario) {
+  async function exec(ctx: Mocha.Context, name: string, scenario: Scenario, timeoutMs = 30_000) {
     const p = programs[name];
     if (!p) ctx.skip();
     const urlPath = `/config-${name}-${++runs}/${scenario}`;
-    const result = await run(p.command, [...p.args, server.baseUrl + urlPath], { timeoutMs: 30_000 });
+    const result = await run(p.command, [...p.args, server.baseUrl + urlPath], { timeoutMs });
     const requests = server.requests(urlPath);
     return { ...outcome(result), stderr: result.stderr, requests, gaps: requests.slice(1).map((r, i) => r.time - requests[i].time) };
   }
@@ -85,6 +101,44 @@ describe('configuration fixes, proven by execution', function () {
     const r = await exec(this, 'axiosFixed', '429-retry-after-seconds');
     assert.strictEqual(r.status, 200, `${r.error}\n${r.stderr}`);
     assert.ok(r.gaps[0] >= 1000 - EARLY_MS && r.gaps[0] < 4000, `gap ${r.gaps[0]?.toFixed(0)} ms`);
+  });
+
+  it('got flawed: 429 with Retry-After: 1 → retried after the fixed 300 ms, not the second asked', async function () {
+    const r = await exec(this, 'gotFlawed', '429-retry-after-seconds');
+    assert.strictEqual(r.status, 200, `${r.error}\n${r.stderr}`);
+    assert.ok(r.gaps[0] < 1000 - EARLY_MS, `gap ${r.gaps[0]?.toFixed(0)} ms`);
+  });
+
+  it('got flawed: 500 forever → goes on past its limit of 2 retries', async function () {
+    const r = await exec(this, 'gotFlawed', '500-forever', 2500);
+    assert.ok(r.requests.length > 3, `${r.requests.length} requests`);
+  });
+
+  it('got fixed: 429 with Retry-After: 1 → waits about a second', async function () {
+    const r = await exec(this, 'gotFixed', '429-retry-after-seconds');
+    assert.strictEqual(r.status, 200, `${r.error}\n${r.stderr}`);
+    assert.ok(r.gaps[0] >= 1000 - EARLY_MS && r.gaps[0] < 4000, `gap ${r.gaps[0]?.toFixed(0)} ms`);
+  });
+
+  it('got fixed: 500 forever → 3 attempts (limit 2), growing delays, the 500 returned', async function () {
+    const r = await exec(this, 'gotFixed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 3);
+    assert.ok(r.gaps[1] > r.gaps[0] + 300, `delays do not grow: ${r.gaps.map((g) => g.toFixed(0)).join(', ')}`);
+  });
+
+  it('p-retry flawed: 500 forever → 4 attempts, every gap the same 300 ms', async function () {
+    const r = await exec(this, 'pFlawed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 4);
+    for (const gap of r.gaps) assert.ok(gap >= 300 - EARLY_MS / 2 && gap < 700, `gap ${gap.toFixed(0)} ms`);
+  });
+
+  it('p-retry fixed: 500 forever → 4 attempts, delays ≈300, 600, 1200 ms', async function () {
+    const r = await exec(this, 'pFixed', '500-forever');
+    assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+    assert.strictEqual(r.requests.length, 4);
+    [300, 600, 1200].forEach((ms, i) => assert.ok(r.gaps[i] >= ms - EARLY_MS / 2 && r.gaps[i] < ms + 700, `gap ${i}: ${r.gaps[i].toFixed(0)} ms, expected ≈${ms}`));
   });
 
   it('urllib3 flawed: 500 forever → 4 attempts, the first retries at once', async function () {
