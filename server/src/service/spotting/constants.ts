@@ -20,6 +20,8 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
   go: [{ member: /^Status[A-Z]\w+$/, receiver: 'http', receiverLike: /http/i }],
   java: [
     { member: /^SC_[A-Z_]+$/, receiver: 'HttpServletResponse', receiverLike: /servlet|response/i },
+    // Apache HttpCore `org.apache.hc.core5.http.HttpStatus.SC_TOO_MANY_REQUESTS` (Spring's HttpStatus has no `SC_` names)
+    { member: /^SC_[A-Z_]+$/, receiver: 'ApacheHttpStatus', receiverLike: /^HttpStatus$/ },
     { member: /^HTTP_[A-Z_]+$/, receiver: 'HttpURLConnection', receiverLike: /connection/i },
   ],
   csharp: [{ member: /^Status\d{3}[A-Za-z]+$/, receiver: 'StatusCodes' }],

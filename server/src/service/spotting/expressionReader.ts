@@ -43,7 +43,8 @@ export class ExpressionReader {
       if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);
       if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
         // `getattr(exc, "status_code", None)`, `data.get("status")`
-        return args.some((a) => /^['"](status|status_?code|statusCode|http_?status)['"]$/.test(a.text));
+        // lodash `_.get(err, "response.statusCode")` reads a path
+        return args.some((a) => /^['"]([\w$]+\.)*(status|status_?code|statusCode|http_?status)['"]$/.test(a.text));
       }
       return false;
     }

@@ -307,7 +307,7 @@ function spotImportedName(
   }
   const candidates = [...(imported.get(name) ?? []), ...(imported.get('*') ?? []).map((c) => ({ receiver: c.receiver, member: name }))];
   for (const { receiver, member } of candidates) {
-    const status = registry.httpConstant(support.constants, receiver, member);
+    const status = lookupHttpConstant(registry, support.constants, receiver, member);
     if (status === undefined) continue;
     const role = context.classify(node, 'status') ?? 'constant';
     return entry(String(status), 'http-status', role, node.startIndex, node.endIndex, name, lines, true);

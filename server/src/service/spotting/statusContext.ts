@@ -180,6 +180,8 @@ export class StatusContext extends ExpressionReader {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
       }
+      // C# `public int StatusCode { get; set; } = 429;`: a setting's default, not a response being sent
+      if (parent.type === 'property_declaration') return STATUS_NAME.test(name) ? 'constant' : undefined;
       // `res.statusCode = 404`, `ctx.Response.StatusCode = 410`, `status = 500`, `{ StatusCode = 409 }`
       if (/identifier/.test(target.type) ? STATUS_NAME.test(name) : this.isStatusLike(target)) return 'server-sets';
       return undefined;

@@ -20,7 +20,7 @@ export const csharpAdapter: SyntaxAdapter = {
   collections: typeSet('initializer_expression', 'implicit_array_creation_expression', 'array_creation_expression', 'collection_expression', 'or_pattern'),
   cases: typeSet('switch_section', 'switch_expression_arm', 'case_switch_label'),
   pairs: typeSet('argument', 'subpattern', 'enum_member_declaration'),
-  assignments: typeSet('assignment_expression', 'variable_declarator'),
+  assignments: typeSet('assignment_expression', 'variable_declarator', 'property_declaration'),
   returns: typeSet('return_statement'),
   asserts: typeSet(),
   comments: typeSet('comment'),
@@ -53,7 +53,7 @@ export const csharpAdapter: SyntaxAdapter = {
   },
   pairValue: (node) => namedChildren(node).pop() ?? null,
   assignTarget(node) {
-    return node.type === 'variable_declarator' ? node.childForFieldName('name') : node.childForFieldName('left');
+    return node.type === 'variable_declarator' || node.type === 'property_declaration' ? node.childForFieldName('name') : node.childForFieldName('left');
   },
   stringContent(node) {
     if (node.type === 'string_literal') {
