@@ -3,7 +3,7 @@ import { branchOutcome, type BranchOutcome, returnValues, subjectRoot } from './
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn } from './flow/flowModel';
 import { membershipOf, membershipTests } from './constantSets';
-import { allTransient, conditionSet, holdsFor, testsNamedSet, testsWithin } from './statusSets';
+import { allTransient, conditionSet, holdsFor, parameterAt, testsNamedSet, testsWithin } from './statusSets';
 
 /** One arm of an if/elif/else chain or a switch: its condition (null for `else`/`default`) and its body. */
 export interface Clause {
@@ -21,6 +21,8 @@ export interface RemainderGiveUp {
   at: Node;
   /** `at` is an arm of the chain (else/default, or a wholesale test), not a statement after it. */
   arm: boolean;
+  /** The give-up is in a function of the file this call hands the response to (`self._get_body(response)`). */
+  via?: Node;
   /** The first test of the chain (a comparison, or a membership in a named set), for the finding's data. */
   first: Node;
   /** Transient statuses that reach it. */
@@ -89,7 +91,7 @@ export function alwaysLeaves(body: Node): boolean {
  * Walks an if chain on `root`'s status and the statements after it in the same block, narrowing the
  * set of transient statuses that can still be there, and returns where the remainder gives up.
  */
-export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): RemainderGiveUp[] {
+export function remainderGiveUps(ctx: DiagContext, top: Node, root: string, depth = 0): RemainderGiveUp[] {
   if (top.type !== 'if_statement' && top.type !== 'elif_clause') return switchGiveUps(ctx, top, root);
   const fnName = enclosingFn(ctx.flow, top)?.name;
   const result: RemainderGiveUp[] = [];
@@ -141,6 +143,10 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
       result.push({ at: stmt, arm: false, first, codes: new Set(remaining), retried, final: { node: check, kind: 'raise' } });
       return result;
     }
+    for (const handed of helperGiveUps(ctx, stmt, root, depth)) {
+      const codes = new Set([...remaining].filter((c) => handed.codes.has(c)));
+      if (codes.size) result.push({ ...handed, codes, retried, via: handed.via });
+    }
     if (!LEAVES.test(stmt.type)) {
       // Tests nested in a try/with/block after the chain see what it left (`try: … except: if not r.ok: raise`).
       for (const nested of nestedIfs(ctx, stmt)) {
@@ -161,6 +167,31 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string): Rem
     return result;
   }
   return result;
+}
+
+/**
+ * Give-ups in functions of the file that a statement hands the response to (`body = self._get_body(response)`):
+ * what the helper's own chains give up on for that parameter, seen from the call.
+ */
+function helperGiveUps(ctx: DiagContext, stmt: Node, root: string, depth: number): RemainderGiveUp[] {
+  if (depth > 1) return [];
+  const found: RemainderGiveUp[] = [];
+  const { adapter } = ctx.flow;
+  for (const call of ctx.flow.calls) {
+    if (call.start < stmt.startIndex) continue;
+    if (call.start >= stmt.endIndex) break;
+    const index = adapter.callArguments(call.node).findIndex((a) => a.text === root);
+    if (index < 0) continue;
+    const helpers = ctx.flow.fns.filter((f) => f.name === call.name && !(f.start <= call.start && call.end <= f.end));
+    if (helpers.length !== 1) continue;
+    const param = parameterAt(helpers[0], index);
+    if (!param) continue;
+    for (const { top, root: helperRoot } of statusChains(ctx)) {
+      if (helperRoot !== param || top.startIndex < helpers[0].start || top.endIndex > helpers[0].end) continue;
+      for (const g of remainderGiveUps(ctx, top, param, depth + 1)) found.push({ ...g, via: call.node });
+    }
+  }
+  return found;
 }
 
 /** If statements inside a statement (try, with, plain blocks), not inside nested functions, loops or other ifs. */
@@ -262,6 +293,14 @@ function hasStatements(clause: Node): boolean {
 
 /** The if chains (by their top) whose conditions test the status of some response, with that response's name. */
 export function statusChains(ctx: DiagContext): Array<{ top: Node; root: string }> {
+  let chains = chainCache.get(ctx);
+  if (!chains) chainCache.set(ctx, (chains = findStatusChains(ctx)));
+  return chains;
+}
+
+const chainCache = new WeakMap<DiagContext, Array<{ top: Node; root: string }>>();
+
+function findStatusChains(ctx: DiagContext): Array<{ top: Node; root: string }> {
   const seen = new Set<number>();
   const chains: Array<{ top: Node; root: string }> = [];
   for (const test of ctx.clientTests()) {

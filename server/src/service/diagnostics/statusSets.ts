@@ -159,10 +159,8 @@ function predicateSet(ctx: DiagContext, n: Node, root: string, depth: number, ne
 
 function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number, necessary: boolean): Set<string> | undefined {
   const { grammar } = ctx.flow;
-  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
-  const param = params?.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type))[index + (/^(self|cls)\b/.test(params.namedChildren[0]?.text ?? '') ? 1 : 0)];
-  const paramName = param ? (param.childForFieldName('name') ?? param.childForFieldName('pattern') ?? param).text.replace(/[:=].*$/s, '').trim().split(/\s+/).pop() : undefined;
-  if (!paramName || !/^[A-Za-z_$][\w$]*$/.test(paramName)) return undefined;
+  const paramName = parameterAt(fn, index);
+  if (!paramName) return undefined;
   const returns: Node[] = [];
   const visit = (m: Node): void => {
     if (m.id !== fn.node.id && grammar.functions.has(m.type)) return;
@@ -173,6 +171,15 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
   const value = returns.length === 1 ? returns[0].namedChildren.find((c) => c !== null && !/comment/.test(c.type)) : undefined;
   if (!value) return undefined;
   return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);
+}
+
+/** The name of a function's parameter at a call's argument index (Python's `self`/`cls` skipped). */
+export function parameterAt(fn: FnInfo, index: number): string | undefined {
+  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+  const list = params?.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type)) ?? [];
+  const param = list[index + (/^(self|cls)\b/.test(list[0]?.text ?? '') ? 1 : 0)];
+  const name = param ? (param.childForFieldName('name') ?? param.childForFieldName('pattern') ?? param).text.replace(/[:=].*$/s, '').trim().split(/\s+/).pop() : undefined;
+  return name && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
 }
 
 function union(sets: Array<Set<string> | undefined>): Set<string> | undefined {

@@ -78,7 +78,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       const request = requestOfStatus(ctx, top, root);
       // With no request in the function, the status must come in as a parameter (an error handler, a
       // response classifier) of a function that retries some statuses and gives the rest up.
-      if (!request && !statusFromParameter(ctx, top, giveUp.first, root)) continue;
+      if (!request && !statusFromParameter(ctx, top, giveUp.first, root) && !assignedInFunction(ctx, top, root)) continue;
       const loop = request && statusRetryLoopOf(ctx, top, request);
       // Nothing retried on this path: a plain success-or-fail check, which no-retry-on-request speaks for.
       if (!loop && giveUp.retried.size === 0) continue;
@@ -92,7 +92,11 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       findings.push(giveUpFinding(ctx, { test: giveUp.first, guard: giveUp.at }, left, giveUp.final, request, {
         detailSuffix: giveUp.arm ? '; only other statuses are retried before this branch' : '; only other statuses are retried before this point',
         anchor: giveUp.at,
-        ...(loop ? { related: { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' } } : {}),
+        ...(giveUp.via
+          ? { related: { range: ctx.range(giveUp.via), message: 'called here with the response, after other statuses were retried' } }
+          : loop
+            ? { related: { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' } }
+            : {}),
       }));
     }
   }
@@ -113,6 +117,12 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
   const subject = firstTest.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
   const first = subject ? ctx.flow.adapter.callArguments(subject)[0] : undefined;
   return !!first && /^(get|getIn|path|prop|property|getattr)$/.test(calleeOf(subject!, ctx.flow.adapter).name) && params.has(first.text);
+}
+
+/** `root` is a local the function assigns (`response = requests_method(url)`): a response from a call not recognised as a request. */
+function assignedInFunction(ctx: DiagContext, at: Node, root: string): boolean {
+  const fn = enclosingFn(ctx.flow, at);
+  return !!fn && new RegExp(`(^|[^\\w$.])${root}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.]+\\(`, 'm').test(fn.node.text);
 }
 
 /** The request whose status `root` is: its response variable, or a local read from it (`code = resp.status_code`). */
