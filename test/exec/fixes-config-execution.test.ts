@@ -4,6 +4,8 @@
  * - axios-retry `{ retries: 3 }` → `retryDelay: axiosRetry.exponentialDelay` (npm dev dependencies).
  * - got `calculateDelay: () => 300` → `({ computedValue }) => computedValue` (Retry-After and the limit back).
  * - p-retry `factor: 1` → `factor: 2`.
+ * - go-retryablehttp `client.Backoff = func(…) { return 300 * time.Millisecond }` → `retryablehttp.DefaultBackoff`
+ *   (Debian golang-github-hashicorp-go-retryablehttp-dev 0.7.1, built with GOPATH=/usr/share/gocode).
  * - urllib3 `Retry(total=3, status_forcelist=[…])` → `backoff_factor=0.5` (Debian python3-requests).
  *
  *   npx mocha --import=tsx 'test/exec/fixes-config-execution.test.ts' --timeout 120000 --exit
@@ -15,10 +17,12 @@ import * as path from 'path';
 import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
 import { nodeWorkDir, npmPackageMissing } from './libraryPrograms';
 import type { Prepared } from './programs';
-import { outcome, PYTHON, pythonModuleMissing, run } from './runners';
+import { outcome, PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 import { startScriptedServer, type Scenario, type ScriptedServer } from './scriptedServer';
 
 const EARLY_MS = 250;
+/** Debian's Go library packages install their sources here (GOPATH layout). */
+const GOPATH_DEBIAN = '/usr/share/gocode';
 const loud = (line: string) => console.log(`\n  ******** ${line} ********\n`);
 
 describe('configuration fixes, proven by execution', function () {
@@ -57,6 +61,15 @@ describe('configuration fixes, proven by execution', function () {
         programs[name] = { command: process.execPath, args: [writeProgram(dir, `${name}.mjs`, source)] };
       }
     }
+    const goReason = (await unavailableReason('go', ['version'], 'Go toolchain (Debian golang-go)')) ??
+      (fs.existsSync(path.join(GOPATH_DEBIAN, 'src/github.com/hashicorp/go-retryablehttp')) ? undefined : `go-retryablehttp not in ${GOPATH_DEBIAN} (Debian golang-github-hashicorp-go-retryablehttp-dev); run scripts/setup-exec.sh`);
+    if (goReason) loud(`FIX EXEC (go-retryablehttp Backoff): NOT RUN — ${goReason}`);
+    else {
+      const flawed = fixture('go', 'retryablehttp_fixed_backoff.go');
+      const fixed = (await applyPreferredFix('go', flawed, 'retry-without-backoff')).fixed;
+      assert.match(fixed, /client\.Backoff = retryablehttp\.DefaultBackoff\n/);
+      for (const [name, source] of Object.entries({ goFlawed: flawed, goFixed: fixed })) programs[name] = await buildGo(path.join(pyDir, name), source);
+    }
     const pyReason = await pythonModuleMissing('requests', 'python3-requests');
     if (pyReason) loud(`FIX EXEC (urllib3 backoff_factor): NOT RUN — ${pyReason}`);
     else {
@@ -72,6 +85,15 @@ describe('configuration fixes, proven by execution', function () {
     await server?.close();
     fs.rmSync(pyDir, { recursive: true, force: true });
   });
+
+  async function buildGo(dir: string, source: string): Promise<Prepared> {
+    const main = writeProgram(dir, 'main.go', source);
+    const binary = path.join(dir, 'program');
+    const env = { ...process.env, GOCACHE: path.join(os.tmpdir(), 'eci-fixes-gocache'), GOPATH: GOPATH_DEBIAN, GO111MODULE: 'off', GOFLAGS: '' };
+    const built = await run('go', ['build', '-o', binary, main], { cwd: dir, env, timeoutMs: 120_000 });
+    if (built.code !== 0) throw new Error(`go build failed:\n${built.stderr}\n--- source ---\n${source}`);
+    return { command: binary, args: [] };
+  }
 
   async function exec(ctx: Mocha.Context, name: string, scenario: Scenario, timeoutMs = 30_000) {
     const p = programs[name];
@@ -139,6 +161,30 @@ describe('configuration fixes, proven by execution', function () {
     assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
     assert.strictEqual(r.requests.length, 4);
     [300, 600, 1200].forEach((ms, i) => assert.ok(r.gaps[i] >= ms - EARLY_MS / 2 && r.gaps[i] < ms + 700, `gap ${i}: ${r.gaps[i].toFixed(0)} ms, expected ≈${ms}`));
+  });
+
+  it('go-retryablehttp flawed: 429 with Retry-After: 1 → retried after the fixed 300 ms', async function () {
+    const r = await exec(this, 'goFlawed', '429-retry-after-seconds');
+    assert.strictEqual(r.status, 200, `${r.error}\n${r.stderr}`);
+    assert.ok(r.gaps[0] < 1000 - EARLY_MS, `gap ${r.gaps[0]?.toFixed(0)} ms`);
+  });
+
+  it('go-retryablehttp fixed: 429 with Retry-After: 1 → waits about a second', async function () {
+    const r = await exec(this, 'goFixed', '429-retry-after-seconds');
+    assert.strictEqual(r.status, 200, `${r.error}\n${r.stderr}`);
+    assert.ok(r.gaps[0] >= 1000 - EARLY_MS && r.gaps[0] < 4000, `gap ${r.gaps[0]?.toFixed(0)} ms`);
+  });
+
+  it('go-retryablehttp: 500 forever → flawed gaps all ≈300 ms, fixed ≈100, 200, 400 ms', async function () {
+    const flawed = await exec(this, 'goFlawed', '500-forever');
+    const fixed = await exec(this, 'goFixed', '500-forever');
+    for (const r of [flawed, fixed]) {
+      assert.strictEqual(r.status, 500, `${r.error}\n${r.stderr}`);
+      assert.strictEqual(r.requests.length, 4);
+    }
+    for (const gap of flawed.gaps) assert.ok(gap >= 300 - EARLY_MS / 2 && gap < 700, `flawed gap ${gap.toFixed(0)} ms`);
+    [100, 200, 400].forEach((ms, i) => assert.ok(fixed.gaps[i] >= ms - EARLY_MS / 2 && fixed.gaps[i] < ms + 600, `fixed gap ${i}: ${fixed.gaps[i].toFixed(0)} ms`));
+    assert.ok(fixed.gaps[2] > fixed.gaps[0], 'fixed delays do not grow');
   });
 
   it('urllib3 flawed: 500 forever → 4 attempts, the first retries at once', async function () {

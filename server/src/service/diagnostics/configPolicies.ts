@@ -5,7 +5,7 @@ import { builderPolicyProblems } from './policyBuilders';
 import { grpcPolicyProblems } from './policyGrpc';
 import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
-import { boolValue, constantFunction, durationMs, numberValue, resolvedText } from './policyValues';
+import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, resolvedText } from './policyValues';
 
 /**
  * Declarative retry policies evaluated as data: the options written (constants of the same file
@@ -111,7 +111,7 @@ function axiosRetry(ctx: DiagContext): PolicyProblem[] {
         detail: '(axios-retry) retries immediately: the default retryDelay waits only when the server sends Retry-After',
         fix: fix(`Give axios-retry exponential backoff (retryDelay: ${exponential}, which also honours Retry-After)`),
       });
-    } else if (delay && constantFunction(delay) && !/retry-?after/i.test(delay.text)) {
+    } else if (delay && constantFunction(delay) && !readsRetryAfter(delay)) {
       const fixed = fix(`Use exponential backoff that honours Retry-After (retryDelay: ${exponential})`);
       out.push({ rule: 'retry-without-backoff', library: 'axios-retry', anchor: delay, problem: 'fixed-delay', detail: '(axios-retry) waits a fixed time between attempts', fix: fixed });
       const condition = o.values.get('retryCondition')?.text;

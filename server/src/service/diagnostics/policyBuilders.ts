@@ -3,7 +3,7 @@ import type { DiagContext } from './context';
 import type { PolicyProblem } from './configPolicies';
 import type { OffsetEdit } from './policyOptions';
 import { policyDefaults } from './policyDefaults';
-import { constantFunction, numberValue } from './policyValues';
+import { constantFunction, numberValue, readsRetryAfter } from './policyValues';
 
 /**
  * Retry policies configured by builder chains and assigned fields, read as data:
@@ -105,17 +105,37 @@ function retryablehttpBackoff(ctx: DiagContext): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   const check = (field: Node | null, value: Node | null) => {
     if (!field || !value || !/(^|\.)Backoff$/.test(field.text) || value.type !== 'func_literal' || !constantFunction(value)) return;
-    out.push({
-      rule: 'retry-without-backoff', library: 'go-retryablehttp', anchor: value, problem: 'fixed-delay',
-      detail: '(go-retryablehttp) the Backoff function ignores the attempt: a fixed wait',
-      fix: { title: `Use the library's exponential backoff (${alias}.DefaultBackoff)`, edits: [{ start: value.startIndex, end: value.endIndex, newText: `${alias}.DefaultBackoff` }] },
-    });
+    const fix = { title: `Use the library's exponential backoff, which also reads Retry-After (${alias}.DefaultBackoff)`, edits: [{ start: value.startIndex, end: value.endIndex, newText: `${alias}.DefaultBackoff` }, ...goImportsOnlyUsedIn(ctx, value)] };
+    out.push({ rule: 'retry-without-backoff', library: 'go-retryablehttp', anchor: value, problem: 'fixed-delay', detail: '(go-retryablehttp) the Backoff function ignores the attempt: a fixed wait', fix });
+    const codes = (policyDefaults('go-retryablehttp').retryAfterStatuses ?? []).map(String);
+    if (codes.length && !readsRetryAfter(value)) {
+      out.push({ rule: 'retry-ignores-retry-after', library: 'go-retryablehttp', anchor: value, codes, detail: '(go-retryablehttp) a custom Backoff replaces DefaultBackoff, which waits for Retry-After', fix });
+    }
   };
   for (const a of ctx.doc.tree!.rootNode.descendantsOfType('assignment_statement')) {
     if (a) check(a.childForFieldName('left'), a.childForFieldName('right')?.namedChildren[0] ?? null);
   }
   for (const kv of ctx.doc.tree!.rootNode.descendantsOfType('keyed_element')) {
     if (kv) check(kv.namedChildren[0] ?? null, kv.namedChildren[1]?.namedChildren[0] ?? kv.namedChildren[1] ?? null);
+  }
+  return out;
+}
+
+/** Deletions of the Go imports used only inside `removed` (Go refuses to build with an unused import). */
+function goImportsOnlyUsedIn(ctx: DiagContext, removed: Node): OffsetEdit[] {
+  const text = ctx.flow.text;
+  const out: OffsetEdit[] = [];
+  for (const spec of ctx.doc.tree!.rootNode.descendantsOfType('import_spec')) {
+    if (!spec) continue;
+    const path = spec.childForFieldName('path')?.text.replace(/"/g, '') ?? '';
+    const name = spec.childForFieldName('name')?.text ?? path.split('/').pop()!.replace(/^go-/, '');
+    if (!name || name === '_' || name === '.') continue;
+    const uses = [...text.matchAll(new RegExp(`\\b${name}\\.`, 'g'))].map((m) => m.index!);
+    if (!uses.length || uses.some((i) => i < removed.startIndex || i >= removed.endIndex)) continue;
+    const decl = spec.parent?.type === 'import_spec_list' ? spec : spec.parent ?? spec;
+    const lineStart = text.lastIndexOf('\n', decl.startIndex - 1) + 1;
+    const lineEnd = text.indexOf('\n', decl.endIndex);
+    out.push({ start: lineStart, end: lineEnd < 0 ? decl.endIndex : lineEnd + 1, newText: '' });
   }
   return out;
 }

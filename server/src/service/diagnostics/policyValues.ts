@@ -104,3 +104,11 @@ function patternNames(pattern: Node): string[] {
   visit(pattern);
   return out;
 }
+
+/** A node's source without its comments (a comment naming Retry-After reads nothing). */
+export function codeText(node: Node): string {
+  return node.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+}
+
+/** Whether code (comments left out) reads a Retry-After header or field. */
+export const readsRetryAfter = (node: Node): boolean => /retry[-_]?after/i.test(codeText(node));
