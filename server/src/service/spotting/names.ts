@@ -50,6 +50,7 @@ export const STATUS_SETTERS = new Set([
   // Java
   'setStatus', 'sendError', 'ResponseStatusException', 'valueOf', 'withStatus', 'statusCode', 'ResponseStatus',
   'ResponseEntity', 'HttpClientErrorException', 'HttpServerErrorException', 'WebApplicationException',
+  'sendResponseHeaders', // JDK com.sun.net.httpserver.HttpExchange
   // C#
   'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'ProducesResponseType', 'ProducesErrorResponseType',
   'HttpResponseMessage',
@@ -59,7 +60,7 @@ export const STATUS_SETTERS = new Set([
 export const METHOD_ONLY_SETTERS = new Set([
   'status', 'code', 'throw', 'String', 'JSON', 'Error', 'Status', 'NoContent', 'valueOf', 'statusCode', 'SendStatus',
   'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
-  'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect',
+  'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect', 'sendResponseHeaders',
 ]);
 
 /** Setters whose status is not the first argument: name → argument index. */

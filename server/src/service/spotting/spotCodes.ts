@@ -79,7 +79,7 @@ export function spotSpan(
   own: OwnCodeTable = new Map(),
 ): { entries: SpotEntry[]; complete: boolean } {
   const text = lines.text;
-  const context = new StatusContext(support.adapter);
+  const context = new StatusContext(support.adapter, tree.rootNode);
   const root = tree.rootNode;
   let complete = true;
   // Numbers by their start; names by their occurrence's start (a later candidate there replaces an earlier one).

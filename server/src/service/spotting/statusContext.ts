@@ -24,6 +24,8 @@ import {
   STATUS_SETTERS,
 } from './names';
 import { ExpressionReader } from './expressionReader';
+import { HelperParameters } from './helperParameters';
+import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
 
 /** Calls whose name says they take the statuses a retry acts on. */
@@ -52,6 +54,14 @@ export type ValueKind = 'status' | 'error-code';
  * error code, and in which role. Returns undefined when the context says it is some other number.
  */
 export class StatusContext extends ExpressionReader {
+  /** The file's own functions, to read a helper's status parameter (none for a context without a file). */
+  private readonly helpers?: HelperParameters;
+
+  constructor(syntax: SyntaxAdapter, root?: Node) {
+    super(syntax);
+    if (root) this.helpers = new HelperParameters(root);
+  }
+
   classify(node: Node, kind: ValueKind): OccurrenceRole | undefined {
     const s = this.syntax;
     let child = node;
@@ -86,6 +96,19 @@ export class StatusContext extends ExpressionReader {
     const role = this.roleFrom(node, child, parent, inCollection, kind) ?? (viaDefault ? 'server-sets' : undefined);
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     return role;
+  }
+
+  private helperDepth = 0;
+
+  /** The role a helper gives its status parameter where it first reads it (`constant` when that says nothing). */
+  private helperRole(use: Node | undefined): OccurrenceRole {
+    if (!use) return 'constant';
+    this.helperDepth++;
+    try {
+      return this.classify(use, 'status') ?? 'constant';
+    } finally {
+      this.helperDepth--;
+    }
   }
 
   /** A status written as a cast to a status type: C# `(HttpStatusCode)429`. */
@@ -245,6 +268,11 @@ export class StatusContext extends ExpressionReader {
     if (kind === 'status' && index >= 0 && RESPOND_HELPER.test(name) && others.some((a) => /identifier/.test(a.type) && RESPONSE_WRITER.test(a.text))) {
       // A project's own response helper handed the writer and a status: `respondError(w, http.StatusBadRequest, msg)`.
       return 'server-sets';
+    }
+    if (kind === 'status' && index >= 0 && this.helpers && this.helperDepth < 2 && (!receiver || /^(this|self|base|super)$/.test(receiver.text))) {
+      // `doWithRetry(429, …)` where the file declares `doWithRetry(int status, …)`: the role the helper gives it.
+      const param = this.helpers.statusParameter(name, index);
+      if (param) return this.helperRole(param.use);
     }
     if (!STATUS_SETTERS.has(name)) {
       // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`

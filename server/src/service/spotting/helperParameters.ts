@@ -1,0 +1,80 @@
+import type { Node } from 'web-tree-sitter';
+import { PREFIXED_STATUS_NAME, STATUS_NAME } from './names';
+import { namedChildren } from './syntaxAdapter';
+
+/** Function and method declarations across the grammars, with a `name` and a `parameters` field. */
+const FUNCTION_TYPES = [
+  'function_declaration', // Go, JavaScript
+  'method_declaration', // Go, Java, C#
+  'function_definition', // Python
+  'method_definition', // JavaScript classes
+  'local_function_statement', // C#
+  'generator_function_declaration',
+];
+
+/** A function of the file that takes a status, and where it uses the parameter. */
+export interface StatusParameter {
+  name: string;
+  /** The first use of the parameter in the function's body, or undefined when it is only passed along unread. */
+  use: Node | undefined;
+}
+
+/**
+ * The project's own helpers whose parameter is a status: `doWithRetry(int status, …)`, `expectStatusCode(code, res)`,
+ * `def assert_status(resp, expected_status)`. A literal passed in that position is a status, in the role the helper
+ * gives its parameter. Only functions of the same file, indexed once on first use (cross-file helpers come with the
+ * workspace index, issue #16); a name declared twice is left alone.
+ */
+export class HelperParameters {
+  private index?: Map<string, Node | null>;
+
+  constructor(private readonly root: Node) {}
+
+  /** The status parameter at `position` of the file's function `name`, if it takes one there. */
+  statusParameter(name: string, position: number): StatusParameter | undefined {
+    const fn = this.functions().get(name);
+    if (!fn) return undefined;
+    const params = parameterNames(fn.childForFieldName('parameters'));
+    const param = params[position];
+    if (!param || !(STATUS_NAME.test(param.text) || PREFIXED_STATUS_NAME.test(param.text) || (param.text === 'code' && /status/i.test(name)))) return undefined;
+    const body = fn.childForFieldName('body');
+    const use = body?.descendantsOfType('identifier').find((n) => n?.text === param.text) ?? undefined;
+    return { name: param.text, use };
+  }
+
+  private functions(): Map<string, Node | null> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const fn of this.root.descendantsOfType(FUNCTION_TYPES)) {
+        const name = fn?.childForFieldName('name')?.text;
+        if (!fn || !name) continue;
+        this.index.set(name, this.index.has(name) ? null : fn);
+      }
+    }
+    return this.index;
+  }
+}
+
+/** Parameter name nodes in order (Go's `a, b int` gives two; a receiver or `self` counts as written). */
+function parameterNames(list: Node | null): Node[] {
+  if (!list) return [];
+  const names: Node[] = [];
+  const params = namedChildren(list);
+  // Python's `self` / `cls` is not passed by the caller of `self.helper(429)`.
+  if (params[0]?.type === 'identifier' && /^(self|cls)$/.test(params[0].text)) params.shift();
+  for (const param of params) {
+    if (param.type === 'identifier') {
+      names.push(param);
+      continue;
+    }
+    const declared = param.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    if (declared.length > 0) {
+      names.push(...declared);
+      continue;
+    }
+    const pattern = param.childForFieldName('pattern') ?? param.childForFieldName('left') ?? namedChildren(param).find((c) => c.type === 'identifier');
+    if (pattern) names.push(pattern);
+  }
+  return names;
+}
+
