@@ -188,19 +188,27 @@ export function isGenericError(text: string): boolean {
  */
 export function handsOnTypedError(ctx: DiagContext, final: Node, names: ReadonlyArray<string | undefined>): boolean {
   // Any value handed back may carry it: Go's `return &Result{HTTPStatus: resp.StatusCode}, err` keeps the status too.
-  return returnValues(ctx, final).some((v) => keepsTested(v.text, names));
+  // Whatever a raise/throw builds is an exception: a class of the project's own (`WellKnownUnexpectedStatus(…)`) is typed.
+  const raised = ctx.flow.grammar.raises.has(final.type);
+  return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised));
 }
 
-function keepsTested(text: string, names: ReadonlyArray<string | undefined>): boolean {
+const KEEPS_FAILURE = /status|code|response|headers|error|reason/i;
+
+function keepsTested(text: string, names: ReadonlyArray<string | undefined>, raised: boolean): boolean {
   const value = text.trim().replace(/^await\s+/, '');
   if (!value || isGenericError(value) || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
-  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(/.test(value);
+  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));
   if (!typed) return false;
   // The tested value must be handed over itself (an argument or a field), not folded into a message.
   const open = value.search(/[({]/);
   if (open < 0) return false;
   const args = topLevelParts(value.slice(open + 1, value.length - 1)).map((a) => a.replace(/^[\w$]+\s*[:=]\s*/, '').replace(/^&/, ''));
-  return names.some((n) => n !== undefined && args.some((a) => new RegExp(`^${n.replace(/\$/g, '\\$')}(\\??[.\\[][\\w$.\\[\\]"'?]*)?$`).test(a)));
+  // The value itself, or what says which failure it was: its status, its response, its headers (not its body text).
+  return names.some((n) => n !== undefined && args.some((a) => {
+    const m = new RegExp(`^${n.replace(/\$/g, '\\$')}(\\??[.\\[][\\w$.\\[\\]"'?()]*)?$`).exec(a);
+    return !!m && (!m[1] || KEEPS_FAILURE.test(m[1]));
+  }));
 }
 
 /** Splits `a, f(b, c), {d}` at its top-level commas. */
