@@ -48,7 +48,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { detail: check.detail }),
+      message: check.kind === 'ignored'
+        ? `Nothing looks at this ${request.method} request's response and nothing retries it: a 429 or 503 loses it without a trace.`
+        : fillMessage(RULE, { detail: check.detail }),
       range: ctx.range(check.node),
       related: ctx.related(request),
       data: data as unknown as Record<string, unknown>,
@@ -106,7 +108,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       return { kind, node: c.node, detail: `${c.name}()` };
     }
   }
-  if (!responseVar) return undefined;
+  if (!responseVar) return ignoredResponse(request);
   // Comparisons against success codes / error ranges on the response.
   for (const occ of ctx.clientChecksIn(fn)) {
     const test = ctx.testOf(occ);
@@ -143,6 +145,21 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   };
   visit(scope);
   return found;
+}
+
+/** Clients that hand back a 503 as a normal response: ignoring the response ignores the failure. */
+const STATUS_AS_VALUE = new Set(['requests', 'httpx', 'aiohttp', 'urllib3', 'fetch']);
+
+/**
+ * A state-changing request whose response nobody looks at (`await client.post(url, json=event)` as a
+ * statement) with a client that does not raise on error statuses: a 503 loses the write without a trace.
+ */
+function ignoredResponse(request: RequestInfo): Check | undefined {
+  if (!STATUS_AS_VALUE.has(request.library) || !/^(POST|PUT|PATCH|DELETE)$/.test(request.method)) return undefined;
+  let n: Node | null = request.call.node.parent;
+  while (n && /^(await|await_expression|parenthesized_expression)$/.test(n.type)) n = n.parent;
+  if (n?.type !== 'expression_statement') return undefined;
+  return { kind: 'ignored', node: request.call.node, detail: 'its response is never looked at' };
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
