@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ExcludedFiles, relativePath } from '../../server/src/features/excludedFiles';
+import { ExcludedFiles } from '../../server/src/features/excludedFiles';
+import { relativePath } from '../../server/src/service/conveniences/pathFilters';
 import { runCli } from '../../server/src/cli/main';
 import { normalizeSettings } from '../../server/src/service/settings';
 

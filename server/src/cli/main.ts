@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { relativePath } from '../features/excludedFiles';
+import { relativePath } from '../service/conveniences/pathFilters';
 import { GlobFilter } from '../service/conveniences/pathFilters';
 import { normalizeSettings } from '../service/settings';
 import type { Severity } from '../service/types';

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GlobFilter } from '../service/conveniences/pathFilters';
+import { GlobFilter, relativePath } from '../service/conveniences/pathFilters';
 import type { Settings } from '../service/settings';
 
 /**
@@ -23,11 +22,3 @@ export class ExcludedFiles {
   }
 }
 
-/** The path relative to the first folder holding it, `/`-separated; else the absolute path without its root. */
-export function relativePath(file: string, roots: readonly string[]): string {
-  for (const root of roots) {
-    const rel = path.relative(root, file);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
-  }
-  return file.split(path.sep).filter(Boolean).join('/');
-}

@@ -3,6 +3,16 @@
  * and the common subset of `.gitignore` (comments, `dir/`, `*.ext`, `/anchored`, `**`, `!negation`).
  * Paths are relative, `/`-separated. Pure functions; reading the files is the caller's job.
  */
+import * as path from 'node:path';
+
+/** A file's path relative to the first root holding it, `/`-separated (the file's own path when none does). */
+export function relativePath(file: string, roots: readonly string[]): string {
+  for (const root of roots) {
+    const rel = path.relative(root, file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  }
+  return file.split(path.sep).filter(Boolean).join('/');
+}
 
 /** Converts one glob to a regular expression over a whole relative path. */
 export function globToRegExp(glob: string, options: { braces?: boolean } = {}): RegExp {

@@ -7,7 +7,7 @@ import { DiagContext } from './context';
 import { buildFlow, CommentInfo, type FileFlow } from './flow/flowModel';
 import { FLOW_GRAMMARS } from './flow/index';
 import type { MechanismScope } from './mechanisms';
-import { unitAround } from './units';
+import { unitAround } from '../parsing/units';
 
 /** What a document version's analysis keeps so the next version can redo only the edited function. */
 export interface DiagState {

@@ -15,7 +15,7 @@ import { retryWithoutBackoff } from './rules/retryWithoutBackoff';
 import { unsafeRetry } from './rules/unsafeRetry';
 import { isSuppressed, readSuppressions } from './suppression';
 import { applyTestPolicy } from './testContext';
-import { unitSpans } from './units';
+import { unitSpans } from '../parsing/units';
 import { collapseGenerated, isGeneratedCode } from './generatedCode';
 
 type RuleFn = (ctx: DiagContext) => Finding[];

@@ -1,7 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import type { FlowGrammar } from '../diagnostics/flow/flowGrammar';
-import { unitAround } from '../diagnostics/units';
+import { unitAround } from '../parsing/units';
 import type { DocumentEdit } from '../parsing/documentTrees';
 import type { TextLines } from '../parsing/textLines';
 import type { Occurrence } from '../types';

@@ -1,5 +1,4 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { FlowGrammar } from './flow/flowGrammar';
 
 /**
  * Units of incremental analysis: functions that sit directly in the file or in class-like bodies
@@ -7,6 +6,11 @@ import type { FlowGrammar } from './flow/flowGrammar';
  * about code inside such a function depends only on its own text plus a few file-wide facts
  * (imports, header mentions, retry wrappers), so after an edit inside it only it is re-analysed.
  */
+/** What the units need of a grammar: which node types are functions. */
+export interface UnitGrammar {
+  readonly functions: ReadonlySet<string>;
+}
+
 const CONTAINERS = new Set([
   'module', 'program', 'source_file', 'compilation_unit', 'decorated_definition', 'class_definition', 'export_statement',
   'class_declaration', 'abstract_class_declaration', 'class_body', 'class', 'interface_declaration', 'interface_body',
@@ -20,7 +24,7 @@ function isContainer(node: Node, parentType: string | undefined): boolean {
 }
 
 /** Start/end offsets of every unit, in source order. */
-export function unitSpans(tree: Tree, grammar: FlowGrammar): Array<[number, number]> {
+export function unitSpans(tree: Tree, grammar: UnitGrammar): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const visit = (node: Node): void => {
     for (const child of node.namedChildren) {
@@ -34,7 +38,7 @@ export function unitSpans(tree: Tree, grammar: FlowGrammar): Array<[number, numb
 }
 
 /** The unit strictly holding [start, end) (not touching its first or last character), if any. */
-export function unitAround(tree: Tree, grammar: FlowGrammar, start: number, end: number): Node | undefined {
+export function unitAround(tree: Tree, grammar: UnitGrammar, start: number, end: number): Node | undefined {
   const chain: Node[] = [];
   for (let n: Node | null = tree.rootNode.descendantForIndex(start, end); n; n = n.parent) chain.push(n);
   for (let i = chain.length - 2; i >= 0; i--) {
