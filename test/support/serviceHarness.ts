@@ -1,5 +1,5 @@
 import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
-import type { LanguageId, Occurrence, Position } from '../../server/src/service/types';
+import type { Finding, LanguageId, Occurrence, Position } from '../../server/src/service/types';
 
 let shared: ErrorCodeLanguageService | undefined;
 let counter = 0;
@@ -31,6 +31,17 @@ export async function occurrencesOf(languageId: LanguageId, text: string): Promi
   const uri = await openDoc(languageId, text, service);
   try {
     return service.occurrences(uri);
+  } finally {
+    service.close(uri);
+  }
+}
+
+/** The findings for `text` opened as a fresh document. */
+export async function diagnosticsOf(languageId: LanguageId, text: string): Promise<Finding[]> {
+  const service = testService();
+  const uri = await openDoc(languageId, text, service);
+  try {
+    return service.diagnostics(uri);
   } finally {
     service.close(uri);
   }

@@ -1,17 +1,7 @@
 import * as assert from 'assert';
 import { dataOf } from '../../server/src/service/diagnostics/findingData';
-import type { Finding, LanguageId, Range } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
-
-async function diagnose(language: LanguageId, text: string): Promise<Finding[]> {
-  const service = testService();
-  const uri = await openDoc(language, text, service);
-  try {
-    return service.diagnostics(uri);
-  } finally {
-    service.close(uri);
-  }
-}
+import type { LanguageId, Range } from '../../server/src/service/types';
+import { diagnosticsOf as diagnose } from '../support/serviceHarness';
 
 function slice(text: string, range: Range): string {
   const lines = text.split('\n');

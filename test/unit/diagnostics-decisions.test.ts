@@ -1,16 +1,5 @@
 import * as assert from 'assert';
-import type { Finding, LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
-
-async function diagnose(language: LanguageId, text: string): Promise<Finding[]> {
-  const service = testService();
-  const uri = await openDoc(language, text, service);
-  try {
-    return service.diagnostics(uri);
-  } finally {
-    service.close(uri);
-  }
-}
+import { diagnosticsOf as diagnose } from '../support/serviceHarness';
 
 /** `count` request helpers that each raise on any error status, with no retry anywhere. */
 function helpers(count: number): string {
