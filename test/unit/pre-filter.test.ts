@@ -13,7 +13,8 @@ import { hasCandidateName } from '../../server/src/service/spotting/candidates';
  * as the reference: UTF-8 decode, then three regex/word scans.
  */
 const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/;
-const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff/i;
+// Writes (`.post(`, `method: 'PUT'`) were added with no-retry-on-request's ignored-response check.
+const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff|\.(?:post|put|patch|delete)\(|method[ \t]*[:=]/i;
 function viaRegex(bytes: Buffer, registry: CatalogRegistry): boolean {
   const text = bytes.toString('utf8');
   return STATUS_NUMBER.test(text) || hasCandidateName(text, registry) || CODELESS_HANDLING.test(text);
@@ -27,6 +28,7 @@ const PIECES = [
   'retry', 'RETRY', 'Retries', 'retr', 'ies', 'backoff', 'BackOff', 'back', 'off', 'raise_for_status', 'RAISE_FOR_STATUS', 'raise_for',
   '_status', 'EnsureSuccessStatusCode', 'ensuresuccessstatuscode', 'IsSuccessStatusCode', 'Success', 'StatusCode', '.ok', '.OK', 'ok',
   '.oK', 'okay', 'ERR-42', 'QUOTA_BUSY', 'k', 'ſ', 'K',
+  'post', 'POST', 'put', 'Patch', 'delete', 'post(', '.post(', '.PUT(', '.delete', 'method', 'Method', 'METHOD', 'httpMethod', ' ', '\t', '\u2003',
 ];
 
 function workspaceRegistry(names: string[]): CatalogRegistry {
@@ -94,8 +96,8 @@ describe('CLI pre-filter: byte scan selects exactly what the regex scan selected
   });
 
   it('decides on each kind of evidence alone', () => {
-    const yes = ['x = 429', '$503', 'ECONNRESET', 'r.raise_for_status()', 'if (!res.ok) throw', 'RETRIES = 3', 'BackOff', 'a\n200'];
-    const no = ['x = 4290', 'v1.429', '429.5', 'a429', 'ECONNRESETS', 'xECONNRESET', 'res.oks', 'retr ies', '600', ''];
+    const yes = ['x = 429', '$503', 'ECONNRESET', 'r.raise_for_status()', 'if (!res.ok) throw', 'RETRIES = 3', 'BackOff', 'a\n200', 'await client.post(url)', 'fetch(u, { method: "PUT" })', 'method= "DELETE"'];
+    const no = ['x = 4290', 'v1.429', '429.5', 'a429', 'ECONNRESETS', 'xECONNRESET', 'res.oks', 'retr ies', '600', '', 'repost(x)', 'method \n: 1', 'methods: 2'];
     for (const t of yes) assert.equal(mayContainCodes(Buffer.from(t), builtin), true, t);
     for (const t of no) assert.equal(mayContainCodes(Buffer.from(t), builtin), false, t);
   });

@@ -15,20 +15,23 @@ import { hasCandidateName } from '../service/spotting/candidates';
  * test/unit/pre-filter.test.ts checks the answers against the regex version on varied inputs.
  */
 
-/** Handling that names no code: `raise_for_status()`, `!res.ok`, `EnsureSuccessStatusCode()`, retry and backoff structures. */
-export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff/i;
+/**
+ * Handling that names no code: `raise_for_status()`, `!res.ok`, `EnsureSuccessStatusCode()`, retry and backoff
+ * structures, and writes (`.post(`, `method: 'PUT'`) whose ignored response no-retry-on-request reads.
+ */
+export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff|\.(?:post|put|patch|delete)\(|method[ \t]*[:=]/i;
 
 const WORD = 1; // [A-Za-z0-9_]
 const DOT = 2;
 const DOLLAR = 4;
 const STATUS_FIRST = 8; // 1-5
-const CODELESS_FIRST = 16; // r e i b, either case
+const CODELESS_FIRST = 16; // r e i b m, either case
 const CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   const ch = String.fromCharCode(c);
   if (c < 128 && /\w/.test(ch)) CLASS[c] |= WORD;
   if (c >= 49 && c <= 53) CLASS[c] |= STATUS_FIRST;
-  if ('reibREIB'.includes(ch)) CLASS[c] |= CODELESS_FIRST;
+  if ('reibmREIBM'.includes(ch)) CLASS[c] |= CODELESS_FIRST;
 }
 CLASS[46] |= DOT;
 CLASS[36] |= DOLLAR;
@@ -40,6 +43,16 @@ const RETRIES = bytesOf('retries');
 const ENSURE = bytesOf('ensuresuccessstatuscode');
 const IS_SUCCESS = bytesOf('issuccessstatuscode');
 const BACKOFF = bytesOf('backoff');
+const METHOD = bytesOf('method');
+const WRITES = ['post(', 'put(', 'patch(', 'delete('].map(bytesOf);
+
+/** `method`, then spaces or tabs, then `:` or `=`. */
+function methodKeyAt(bytes: Uint8Array, at: number): boolean {
+  if (!foldedAt(bytes, at, METHOD)) return false;
+  let k = at + METHOD.length;
+  while (k < bytes.length && (bytes[k] === 32 || bytes[k] === 9)) k++;
+  return k < bytes.length && (bytes[k] === 58 || bytes[k] === 61);
+}
 
 /** `pattern` (lower case) at `at`, letters compared without case, other bytes exactly. */
 function foldedAt(bytes: Uint8Array, at: number, pattern: Uint8Array): boolean {
@@ -150,6 +163,9 @@ export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry): b
           case 105: // i
             if (foldedAt(bytes, i, IS_SUCCESS)) return true;
             break;
+          case 109: // m
+            if (methodKeyAt(bytes, i)) return true;
+            break;
           default: // b
             if (foldedAt(bytes, i, BACKOFF)) return true;
         }
@@ -163,6 +179,8 @@ export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry): b
     }
     // `.ok\b`
     if (c === 46 && i + 2 < n && (bytes[i + 1] | 0x20) === 111 && (bytes[i + 2] | 0x20) === 107 && (i + 3 === n || !(CLASS[bytes[i + 3]] & WORD))) return true;
+    // `.post(` `.put(` `.patch(` `.delete(`
+    if (c === 46 && WRITES.some((w) => foldedAt(bytes, i + 1, w))) return true;
   }
   if (runStart >= 0) {
     const length = n - runStart;
