@@ -1,16 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import { branchOutcome, type BranchOutcome, returnValues, subjectRoot } from './branches';
-import type { DiagContext } from './context';
-import { calleeOf, enclosingFn } from './flow/flowModel';
+import { branchOutcome, type BranchOutcome, subjectRoot } from './branches';
+import { alwaysLeaves, chainTop, hasStatements, ifClauses, LEAVES, nestedIfs } from './chainSyntax';
 import { membershipOf, membershipTests } from './constantSets';
+import type { DiagContext } from './context';
+import { enclosingFn } from './flow/flowModel';
+import { givesUp, successCheck } from './giveUps';
 import { allTransient, conditionSet, holdsFor, parameterAt, testsNamedSet, testsWithin } from './statusSets';
-
-/** One arm of an if/elif/else chain or a switch: its condition (null for `else`/`default`) and its body. */
-export interface Clause {
-  node: Node;
-  condition: Node | null;
-  body: Node;
-}
 
 /**
  * A place where the statuses left over by a chain of tests give up: an `else`/`default` arm, or a
@@ -30,61 +25,6 @@ export interface RemainderGiveUp {
   /** Transient statuses some arm of the chain retries (waits, continues or calls a retry). */
   retried: Set<string>;
   final: NonNullable<BranchOutcome['final']>;
-}
-
-/** The arms of the if chain starting at `top` (Python `elif`, `else if` of the C family, Go). */
-export function ifClauses(top: Node): Clause[] {
-  const out: Clause[] = [];
-  for (let cur: Node | null = top; cur; ) {
-    const body = cur.childForFieldName('consequence');
-    if (!body) break;
-    out.push({ node: cur, condition: cur.childForFieldName('condition'), body });
-    let next: Node | null = null;
-    for (const alt of cur.childrenForFieldName('alternative') as Array<Node | null>) {
-      if (!alt) continue;
-      if (alt.type === 'elif_clause') {
-        const c = alt.childForFieldName('consequence');
-        if (c) out.push({ node: alt, condition: alt.childForFieldName('condition'), body: c });
-      } else if (alt.type === 'else_clause') {
-        const inner: Node | null = alt.childForFieldName('body') ?? alt.namedChildren.find((c: Node | null) => c !== null && !/comment/.test(c.type)) ?? null;
-        if (inner?.type === 'if_statement') next = inner;
-        else if (inner) out.push({ node: alt, condition: null, body: inner });
-      } else if (alt.type === 'if_statement') next = alt;
-      else out.push({ node: alt, condition: null, body: alt });
-    }
-    cur = next;
-  }
-  return out;
-}
-
-/** The outermost if of the chain an if (or Python elif) belongs to. */
-export function chainTop(guard: Node): Node {
-  let top = guard.type === 'elif_clause' && guard.parent ? guard.parent : guard;
-  for (;;) {
-    const p = top.parent;
-    if (p?.type === 'else_clause' && p.parent?.type === 'if_statement') top = p.parent;
-    else if (p?.type === 'if_statement' && p.childForFieldName('alternative')?.id === top.id) top = p;
-    else return top;
-  }
-}
-
-const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression)$/;
-
-/** The body always leaves the enclosing block: it ends in return/raise/throw/continue/break. */
-export function alwaysLeaves(body: Node): boolean {
-  if (LEAVES.test(body.type)) return true;
-  let statements = body.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
-  // Go wraps a block's statements in a statement_list.
-  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
-  const last = statements[statements.length - 1];
-  if (!last) return false;
-  if (LEAVES.test(last.type)) return true;
-  if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
-  if (last.type === 'if_statement') {
-    const clauses = ifClauses(last);
-    return clauses.some((c) => c.condition === null) && clauses.every((c) => alwaysLeaves(c.body));
-  }
-  return false;
 }
 
 /**
@@ -194,65 +134,6 @@ function helperGiveUps(ctx: DiagContext, stmt: Node, root: string, depth: number
   return found;
 }
 
-/** If statements inside a statement (try, with, plain blocks), not inside nested functions, loops or other ifs. */
-function nestedIfs(ctx: DiagContext, stmt: Node): Node[] {
-  const { grammar } = ctx.flow;
-  const found: Node[] = [];
-  const visit = (n: Node): void => {
-    if (grammar.functions.has(n.type) || grammar.loops.has(n.type)) return;
-    if (n.type === 'if_statement') {
-      found.push(n);
-      return;
-    }
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  for (const c of stmt.namedChildren) if (c) visit(c);
-  return found;
-}
-
-const NO_VALUE = /^(nil|null|None|undefined|false|False|-1)$/;
-const ERROR_VALUE = /(Error|Exception)\b|^errors\.New\(|^fmt\.Errorf\(|reject\(/;
-
-/**
- * A final statement that gives the operation up: a raise/throw/exit, or a return of nothing or of an
- * error. Returning data (`return r.json()`) is the success path, not a give-up.
- */
-function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['final']>): boolean {
-  if (final.kind !== 'return') return true;
-  const values = returnValues(ctx, final.node).map((v) => v.text.trim().replace(/^await\s+/, ''));
-  // A bare `return` ends a procedure normally; it gives up only where the function otherwise returns a value.
-  if (values.length === 0 && !returnsValues(ctx, final.node)) return false;
-  const last = values[values.length - 1];
-  // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
-  if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last));
-  return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || ERROR_VALUE.test(last);
-}
-
-/** Some return of the function around `node` hands back a value. */
-function returnsValues(ctx: DiagContext, node: Node): boolean {
-  const fn = enclosingFn(ctx.flow, node);
-  if (!fn) return false;
-  const { grammar } = ctx.flow;
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found || (n.id !== fn.node.id && grammar.functions.has(n.type))) return;
-    if (grammar.returns.has(n.type) && returnValues(ctx, n).length > 0) found = true;
-    else for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(fn.node);
-  return found;
-}
-
-/** `r.raise_for_status()` / `response.EnsureSuccessStatusCode()` as a statement: it raises for every failure left. */
-function successCheck(ctx: DiagContext, stmt: Node, root: string): Node | undefined {
-  if (stmt.type !== 'expression_statement') return undefined;
-  let call = stmt.namedChildren[0];
-  while (call && (call.type === 'await_expression' || call.type === 'await')) call = call.namedChildren[0];
-  if (!call || !ctx.flow.adapter.calls.has(call.type)) return undefined;
-  const { name, receiver } = calleeOf(call, ctx.flow.adapter);
-  return /^(raise_for_status|EnsureSuccessStatusCode)$/.test(name) && receiver?.split(/[.(]/)[0] === root ? call : undefined;
-}
-
 /**
  * A switch on the status: each case takes its labels (an empty case falls through into the next), and a
  * `default` arm that gives up takes what the cases before it left over.
@@ -284,11 +165,6 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
     pending = new Set();
   }
   return [];
-}
-
-/** A case clause with statements of its own (not just labels falling through to the next). */
-function hasStatements(clause: Node): boolean {
-  return clause.namedChildren.some((c) => c !== null && /statement|declaration|^block$|^expression$|^throw/.test(c.type) && !/label/.test(c.type));
 }
 
 /** The if chains (by their top) whose conditions test the status of some response, with that response's name. */

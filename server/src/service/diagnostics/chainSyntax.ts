@@ -1,0 +1,90 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
+
+/*
+ * The syntax of status chains, for every grammar: the arms of an if/elif/else chain, where a chain
+ * starts, whether an arm always leaves its block, and the ifs nested in a statement.
+ */
+
+/** One arm of an if/elif/else chain or a switch: its condition (null for `else`/`default`) and its body. */
+export interface Clause {
+  node: Node;
+  condition: Node | null;
+  body: Node;
+}
+
+/** The arms of the if chain starting at `top` (Python `elif`, `else if` of the C family, Go). */
+export function ifClauses(top: Node): Clause[] {
+  const out: Clause[] = [];
+  for (let cur: Node | null = top; cur; ) {
+    const body = cur.childForFieldName('consequence');
+    if (!body) break;
+    out.push({ node: cur, condition: cur.childForFieldName('condition'), body });
+    let next: Node | null = null;
+    for (const alt of cur.childrenForFieldName('alternative') as Array<Node | null>) {
+      if (!alt) continue;
+      if (alt.type === 'elif_clause') {
+        const c = alt.childForFieldName('consequence');
+        if (c) out.push({ node: alt, condition: alt.childForFieldName('condition'), body: c });
+      } else if (alt.type === 'else_clause') {
+        const inner: Node | null = alt.childForFieldName('body') ?? alt.namedChildren.find((c: Node | null) => c !== null && !/comment/.test(c.type)) ?? null;
+        if (inner?.type === 'if_statement') next = inner;
+        else if (inner) out.push({ node: alt, condition: null, body: inner });
+      } else if (alt.type === 'if_statement') next = alt;
+      else out.push({ node: alt, condition: null, body: alt });
+    }
+    cur = next;
+  }
+  return out;
+}
+
+/** The outermost if of the chain an if (or Python elif) belongs to. */
+export function chainTop(guard: Node): Node {
+  let top = guard.type === 'elif_clause' && guard.parent ? guard.parent : guard;
+  for (;;) {
+    const p = top.parent;
+    if (p?.type === 'else_clause' && p.parent?.type === 'if_statement') top = p.parent;
+    else if (p?.type === 'if_statement' && p.childForFieldName('alternative')?.id === top.id) top = p;
+    else return top;
+  }
+}
+
+export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression)$/;
+
+/** The body always leaves the enclosing block: it ends in return/raise/throw/continue/break. */
+export function alwaysLeaves(body: Node): boolean {
+  if (LEAVES.test(body.type)) return true;
+  let statements = body.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  // Go wraps a block's statements in a statement_list.
+  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (LEAVES.test(last.type)) return true;
+  if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
+  if (last.type === 'if_statement') {
+    const clauses = ifClauses(last);
+    return clauses.some((c) => c.condition === null) && clauses.every((c) => alwaysLeaves(c.body));
+  }
+  return false;
+}
+
+/** If statements inside a statement (try, with, plain blocks), not inside nested functions, loops or other ifs. */
+export function nestedIfs(ctx: DiagContext, stmt: Node): Node[] {
+  const { grammar } = ctx.flow;
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (grammar.functions.has(n.type) || grammar.loops.has(n.type)) return;
+    if (n.type === 'if_statement') {
+      found.push(n);
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  for (const c of stmt.namedChildren) if (c) visit(c);
+  return found;
+}
+
+/** A case clause with statements of its own (not just labels falling through to the next). */
+export function hasStatements(clause: Node): boolean {
+  return clause.namedChildren.some((c) => c !== null && /statement|declaration|^block$|^expression$|^throw/.test(c.type) && !/label/.test(c.type));
+}
