@@ -7,9 +7,11 @@ import { TRANSIENT_STATUSES } from './retriedSets';
 
 /**
  * Status sets: which of the transient statuses (429, 500, 502, 503, 504) can make a condition hold.
- * Conditions are read from the status tests the spotting found, combined through `and`/`or`/`not`;
- * anything else in a condition (a flag, a body check) makes the set unknown, and an unknown set never
- * produces a finding.
+ * Conditions are read from the status tests the spotting found, bounds that are not codes (`> 399`),
+ * memberships in named collections, the response's success flag and predicates of the file, combined
+ * through `and`/`or`/`not`. Anything else in a condition (an attempt counter, a body check) makes the set
+ * unknown, and an unknown set never produces a finding; the `necessary` reading keeps what an `and` with
+ * such a term still requires (`status in S and attempts_left` holds only for codes of S).
  */
 export type StatusSet = ReadonlySet<string>;
 
