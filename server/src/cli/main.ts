@@ -5,6 +5,7 @@ import { GlobFilter } from '../service/conveniences/pathFilters';
 import { normalizeSettings } from '../service/settings';
 import type { Severity } from '../service/types';
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from './args';
+import { type CiModes, isCiModeError, narrowFindings, prepareCiModes, wantsFile, writeBaselineFile } from './ciModes';
 import type { FileReport } from './checkFiles';
 import { checkAll, startWorkerIfAsked } from './parallel';
 import { Progress, type ProgressStream } from './progress';
@@ -34,6 +35,14 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     }
     throw error;
   }
+  let modes: CiModes;
+  try {
+    modes = prepareCiModes(args);
+  } catch (error) {
+    if (!isCiModeError(error)) throw error;
+    err(`eci: ${error.message}`);
+    return 2;
+  }
   const settings = normalizeSettings(args.config ? readConfig(args.config, err) : undefined);
   const walked = walkFiles(args.paths, args.maxFileSize, { ignoreFiles: args.ignoreFiles });
   if (settings.exclude.length) {
@@ -41,13 +50,21 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     const globs = new GlobFilter(settings.exclude);
     walked.files = walked.files.filter((f) => !globs.excludes(relativePath(path.resolve(f.path), [process.cwd()])));
   }
+  walked.files = walked.files.filter((f) => wantsFile(f.path, modes));
   const progress = progressTo && new Progress(progressTo, walked.files.length);
   const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone);
   progress?.finish();
-  const reports: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
+  const checked: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
   walked.notices.push(...failures);
+  if (args.command === 'baseline-write') {
+    err(writeBaselineFile(checked, args.output ?? 'eci-baseline.json'));
+    for (const notice of walked.notices) err(`notice: ${notice}`);
+    return 0;
+  }
+  const { reports, notices } = narrowFindings(checked, modes);
+  walked.notices.push(...notices);
   if (args.format === 'json') out(toJson(reports, walked.notices));
-  else if (args.format === 'sarif') out(await sarifOutput(reports));
+  else if (args.format === 'sarif') out(await sarifOutput(reports, args.sarifCategory));
   else out(toText(reports, walked.notices));
   if (args.format !== 'text') for (const notice of walked.notices) err(`notice: ${notice}`);
   if (args.failOn === 'none') return 0;
@@ -55,14 +72,16 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
   return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
 }
 
-async function sarifOutput(reports: FileReport[]): Promise<string> {
-  const { toSarif } = await import('./sarif');
+async function sarifOutput(reports: FileReport[], category: string | undefined): Promise<string> {
+  const { toSarif, ruleHelpFromDoc } = await import('./sarif');
   const { RULES } = await import('../service/diagnostics/rules');
-  const { rulesDocLink } = await import('../features/rulesDoc');
+  // docs/rules.md ships beside out/ (bundle) or three folders up (sources run with tsx).
+  const doc = ['../../docs/rules.md', '../../../docs/rules.md'].map((p) => path.join(__dirname, p)).find((p) => fs.existsSync(p));
+  const help = doc ? ruleHelpFromDoc(fs.readFileSync(doc, 'utf8')) : new Map<string, string>();
   return toSarif(
     reports,
-    RULES.map((r) => ({ id: r.id, description: r.description, helpUri: rulesDocLink(r.id) })),
-    VERSION,
+    RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, help: help.get(r.id) })),
+    { version: VERSION, category },
   );
 }
 

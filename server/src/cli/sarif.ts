@@ -2,33 +2,52 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../service/types';
 import type { FileReport } from './checkFiles';
+import { FINGERPRINT_KEY, fingerprintsOfFile } from './fingerprint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** Where docs/rules.md is published; each rule's section is its anchor (test/unit/sarif.test.ts checks they exist). */
+export const RULES_DOC_URL = 'https://github.com/error-code-insight/error-code-insight/blob/main/docs/rules.md';
+const INFORMATION_URI = 'https://github.com/error-code-insight/error-code-insight';
 
 export interface RuleInfo {
   id: string;
   description: string;
-  helpUri?: string;
+  defaultSeverity: Severity;
+  /** Longer help: the opening of the rule's section in docs/rules.md. */
+  help?: string;
 }
 
-/** SARIF 2.1.0 as GitHub code scanning accepts it: one run, rules listed, paths relative to the working directory. */
-export function toSarif(reports: readonly FileReport[], rules: readonly RuleInfo[], version: string): string {
-  const cwd = process.cwd();
-  const results = reports.flatMap((r) =>
-    r.findings.map((f) => ({
+export interface SarifOptions {
+  version: string;
+  /** Code scanning keeps one set of alerts per category (`runAutomationDetails.id` up to its last '/'). */
+  category?: string;
+  /** Folder artifact URIs are relative to (`%SRCROOT%`); the working directory by default. */
+  root?: string;
+}
+
+/** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata, line-independent fingerprints. */
+export function toSarif(reports: readonly FileReport[], rules: readonly RuleInfo[], options: SarifOptions): string {
+  const root = options.root ?? process.cwd();
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = reports.flatMap((r) => {
+    const fingerprints = fingerprintsOfFile(r.path, r.findings);
+    return r.findings.map((f, i) => ({
       ruleId: f.rule,
+      ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
       level: LEVEL[f.severity],
       message: { text: f.message },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: relativeUri(r.path, cwd), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: relativeUri(r.path, root), uriBaseId: '%SRCROOT%' },
             region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
           },
         },
       ],
-    })),
-  );
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
+    }));
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -37,12 +56,15 @@ export function toSarif(reports: readonly FileReport[], rules: readonly RuleInfo
         tool: {
           driver: {
             name: 'Error Code Insight',
-            informationUri: 'https://marketplace.visualstudio.com/items?itemName=error-code-insight.error-code-insight',
-            version,
-            rules: rules.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, helpUri: rule.helpUri })),
+            informationUri: INFORMATION_URI,
+            version: options.version,
+            semanticVersion: options.version,
+            rules: rules.map(ruleDescriptor),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).toString() } },
+        automationDetails: { id: `${options.category ?? 'error-code-insight'}/` },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root + path.sep).toString() } },
         results,
       },
     ],
@@ -50,7 +72,34 @@ export function toSarif(reports: readonly FileReport[], rules: readonly RuleInfo
   return JSON.stringify(sarif, null, 2);
 }
 
-function relativeUri(file: string, cwd: string): string {
-  const rel = path.relative(cwd, path.resolve(file));
+function ruleDescriptor(rule: RuleInfo) {
+  const helpUri = `${RULES_DOC_URL}#${rule.id}`;
+  const help = rule.help ?? rule.description;
+  const plain = help.replace(/\*\*|`/g, '');
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: plain },
+    help: { text: `${plain}\n\nMore: ${helpUri}`, markdown: `${help}\n\n[docs/rules.md#${rule.id}](${helpUri})` },
+    helpUri,
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { tags: ['reliability', 'http'], precision: 'high' },
+  };
+}
+
+/** The first paragraph of each `## rule-id` section of docs/rules.md, as plain text. */
+export function ruleHelpFromDoc(markdown: string): Map<string, string> {
+  const help = new Map<string, string>();
+  for (const section of markdown.split(/^## /m).slice(1)) {
+    const [heading, ...body] = section.split('\n');
+    const paragraph = body.join('\n').trim().split(/\n\s*\n/)[0] ?? '';
+    if (paragraph && !paragraph.startsWith('|') && !paragraph.startsWith('```')) help.set(heading.trim(), paragraph.replace(/\s*\n\s*/g, ' '));
+  }
+  return help;
+}
+
+function relativeUri(file: string, root: string): string {
+  const rel = path.relative(root, path.resolve(file));
   return rel.split(path.sep).map(encodeURIComponent).join('/');
 }
