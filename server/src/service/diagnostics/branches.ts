@@ -82,9 +82,22 @@ export interface BranchOutcome {
   final?: { node: Node; kind: 'raise' | 'return' | 'exit' };
 }
 
-const RETRY_CALL = /retr(y|ies)|requeue|reschedule|backoff|nack|enqueue/i;
+/** Calls that retry or re-queue (`self.retry(...)`, `schedule_retry`, `queue.enqueue(job, { delay })`). */
+export const RETRY_CALL = /retr(y|ies)|requeue|reschedule|backoff|nack|enqueue/i;
 
 export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined, responseVar?: string): BranchOutcome {
+  // Both client rules and the status chains ask about the same branches: read each once per analysis.
+  let memo = outcomes.get(ctx);
+  if (!memo) outcomes.set(ctx, (memo = new Map()));
+  const key = `${branch.id}:${fnName ?? ''}:${responseVar ?? ''}`;
+  let outcome = memo.get(key);
+  if (!outcome) memo.set(key, (outcome = readOutcome(ctx, branch, fnName, responseVar)));
+  return outcome;
+}
+
+const outcomes = new WeakMap<DiagContext, Map<string, BranchOutcome>>();
+
+function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined, responseVar?: string): BranchOutcome {
   const { grammar, adapter } = ctx.flow;
   const outcome: BranchOutcome = { continues: false, retries: false };
   const visit = (n: Node): void => {

@@ -1,5 +1,4 @@
 import type { Node } from 'web-tree-sitter';
-import type { DiagContext } from './context';
 
 /*
  * The syntax of status chains, for every grammar: the arms of an if/elif/else chain, where a chain
@@ -69,20 +68,19 @@ export function alwaysLeaves(body: Node): boolean {
 }
 
 /** If statements inside a statement (try, with, plain blocks), not inside nested functions, loops or other ifs. */
-export function nestedIfs(ctx: DiagContext, stmt: Node): Node[] {
-  const { grammar } = ctx.flow;
+export function nestedIfs(stmt: Node): Node[] {
   const found: Node[] = [];
+  if (!BLOCKS.test(stmt.type)) return found;
   const visit = (n: Node): void => {
-    if (grammar.functions.has(n.type) || grammar.loops.has(n.type)) return;
-    if (n.type === 'if_statement') {
-      found.push(n);
-      return;
-    }
-    for (const c of n.namedChildren) if (c) visit(c);
+    if (n.type === 'if_statement') found.push(n);
+    else if (BLOCKS.test(n.type)) for (const c of n.namedChildren) if (c) visit(c);
   };
   for (const c of stmt.namedChildren) if (c) visit(c);
   return found;
 }
+
+/** Statements that only group others (expressions, loops and functions are not entered). */
+const BLOCKS = /^(try_statement|try_with_resources_statement|with_statement|using_statement|block|statement_block|statement_list|catch_clause|except_clause|finally_clause|else_clause|labeled_statement|with_clause|lock_statement|synchronized_statement|checked_statement|unsafe_statement|fixed_statement)$/;
 
 /** A case clause with statements of its own (not just labels falling through to the next). */
 export function hasStatements(clause: Node): boolean {

@@ -88,6 +88,14 @@ export function membershipOf(ctx: DiagContext, n: Node): { codes: Set<string>; s
 
 /** Membership tests on the file's named status collections, found through the uses of each name. */
 export function membershipTests(ctx: DiagContext): Node[] {
+  let found = membershipCache.get(ctx);
+  if (!found) membershipCache.set(ctx, (found = findMembershipTests(ctx)));
+  return found;
+}
+
+const membershipCache = new WeakMap<DiagContext, Node[]>();
+
+function findMembershipTests(ctx: DiagContext): Node[] {
   const sets = constantSets(ctx);
   const found: Node[] = [];
   const root = ctx.doc.tree?.rootNode;

@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
-import { branchOutcome, type BranchOutcome, subjectRoot } from './branches';
+import { branchOutcome, type BranchOutcome, RETRY_CALL, subjectRoot } from './branches';
 import { alwaysLeaves, chainTop, hasStatements, ifClauses, LEAVES, nestedIfs } from './chainSyntax';
 import { membershipOf, membershipTests } from './constantSets';
 import type { DiagContext } from './context';
-import { enclosingFn } from './flow/flowModel';
+import { enclosingFn, enclosingLoops, type FnInfo } from './flow/flowModel';
+import { callWaits } from './functionSummaries';
 import { givesUp, successCheck } from './giveUps';
 import { allTransient, conditionSet, holdsFor, parameterAt, testsNamedSet, testsWithin } from './statusSets';
 
@@ -32,7 +33,53 @@ export interface RemainderGiveUp {
  * set of transient statuses that can still be there, and returns where the remainder gives up.
  */
 export function remainderGiveUps(ctx: DiagContext, top: Node, root: string, depth = 0): RemainderGiveUp[] {
+  const key = `${top.id}:${root}:${depth}`;
+  let memo = walks.get(ctx);
+  if (!memo) walks.set(ctx, (memo = new Map()));
+  let result = memo.get(key);
+  if (!result) memo.set(key, (result = walkChain(ctx, top, root, depth)));
+  return result;
+}
+
+/** Walks, per analysis, by chain top, response and helper depth (a helper is reached from every caller). */
+const walks = new WeakMap<DiagContext, Map<string, RemainderGiveUp[]>>();
+
+/**
+ * Something around this chain could retry: it sits in a loop (also through a function called where it is
+ * written), or its function calls a wait, a retry or re-queue, or itself. Without any, no status is
+ * retried there and the walk can be skipped (a helper's chains are still read from its callers' walks).
+ */
+export function mayRetryAround(ctx: DiagContext, top: Node): boolean {
+  if (enclosingLoops(ctx.flow, top).some((l) => l.kind !== 'collection')) return true;
+  const fn = enclosingFn(ctx.flow, top);
+  const calls = ctx.flow.calls;
+  const start = fn?.start ?? 0;
+  const end = fn?.end ?? Infinity;
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < calls.length && calls[i].start < end; i++) {
+    const name = calls[i].name;
+    if (RETRY_CALL.test(name) || callWaits(ctx.flow, name) || (fn?.name && name === fn.name) || ctx.settings.retryFunctionNames.includes(name)) return true;
+  }
+  return false;
+}
+
+/** Chain tops a walk from an earlier top of the same response already went through. */
+export function walkedPast(ctx: DiagContext, top: Node, root: string): boolean {
+  return passed.get(ctx)?.has(`${top.id}:${root}`) === true;
+}
+
+const passed = new WeakMap<DiagContext, Set<string>>();
+
+function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): RemainderGiveUp[] {
   if (top.type !== 'if_statement' && top.type !== 'elif_clause') return switchGiveUps(ctx, top, root);
+  let seen = passed.get(ctx);
+  if (!seen) passed.set(ctx, (seen = new Set()));
   const fnName = enclosingFn(ctx.flow, top)?.name;
   const result: RemainderGiveUp[] = [];
   let remaining = allTransient();
@@ -49,6 +96,7 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string, dept
         return result;
       }
       first ??= tested[0]?.test ?? named!.condition!;
+      if (stmt.id !== top.id) seen.add(`${stmt.id}:${root}`);
       let covered = true;
       let narrowed = remaining;
       for (const clause of clauses) {
@@ -89,7 +137,7 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string, dept
     }
     if (!LEAVES.test(stmt.type)) {
       // Tests nested in a try/with/block after the chain see what it left (`try: … except: if not r.ok: raise`).
-      for (const nested of nestedIfs(ctx, stmt)) {
+      for (const nested of nestedIfs(stmt)) {
         for (const clause of ifClauses(nested)) {
           const set = clause.condition ? conditionSet(ctx, clause.condition, testsWithin(ctx, clause.condition, root), root) : undefined;
           const outcome = set && branchOutcome(ctx, clause.body, fnName, root);
@@ -117,13 +165,25 @@ function helperGiveUps(ctx: DiagContext, stmt: Node, root: string, depth: number
   if (depth > 1) return [];
   const found: RemainderGiveUp[] = [];
   const { adapter } = ctx.flow;
-  for (const call of ctx.flow.calls) {
-    if (call.start < stmt.startIndex) continue;
-    if (call.start >= stmt.endIndex) break;
+  const calls = ctx.flow.calls;
+  const stmtStart = stmt.startIndex;
+  const stmtEnd = stmt.endIndex;
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].start < stmtStart) lo = mid + 1;
+    else hi = mid;
+  }
+  const byName = functionsByName(ctx);
+  for (let i = lo; i < calls.length && calls[i].start < stmtEnd; i++) {
+    const call = calls[i];
+    const named = byName.get(call.name);
+    if (!named) continue;
+    const helpers = named.filter((f) => !(f.start <= call.start && call.end <= f.end));
+    if (helpers.length !== 1) continue;
     const index = adapter.callArguments(call.node).findIndex((a) => a.text === root);
     if (index < 0) continue;
-    const helpers = ctx.flow.fns.filter((f) => f.name === call.name && !(f.start <= call.start && call.end <= f.end));
-    if (helpers.length !== 1) continue;
     const param = parameterAt(helpers[0], index);
     if (!param) continue;
     for (const { top, root: helperRoot } of statusChains(ctx)) {
@@ -222,4 +282,22 @@ function findStatusChains(ctx: DiagContext): Array<{ top: Node; root: string }> 
   }
   // Earliest first: a walk from the first test of a function sees what the later ones leave over.
   return chains.sort((a, b) => a.top.startIndex - b.top.startIndex);
+}
+
+const fnsByName = new WeakMap<DiagContext, Map<string, FnInfo[]>>();
+
+/** The file's named functions by name (once per analysis). */
+function functionsByName(ctx: DiagContext): Map<string, FnInfo[]> {
+  let map = fnsByName.get(ctx);
+  if (!map) {
+    map = new Map();
+    for (const fn of ctx.flow.fns) {
+      if (!fn.name) continue;
+      const list = map.get(fn.name);
+      if (list) list.push(fn);
+      else map.set(fn.name, [fn]);
+    }
+    fnsByName.set(ctx, map);
+  }
+  return map;
 }

@@ -205,9 +205,37 @@ function booleanOperator(n: Node): 'and' | 'or' | undefined {
   return undefined;
 }
 
-/** The status tests inside `node` (a condition or case label) on the subject `root`. */
+/** The status tests inside `node` (a condition or case label) on the subject `root` (binary search by offset). */
 export function testsWithin(ctx: DiagContext, node: Node, root: string | undefined): StatusTest[] {
-  return ctx.clientTests().filter((t) => t.test.startIndex >= node.startIndex && t.test.endIndex <= node.endIndex && (!root || subjectRoot(t.subject) === root));
+  const index = testIndex(ctx);
+  const start = node.startIndex;
+  const end = node.endIndex;
+  let lo = 0;
+  let hi = index.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.starts[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: StatusTest[] = [];
+  for (let i = lo; i < index.starts.length && index.starts[i] < end; i++) {
+    const t = index.tests[i];
+    if (index.ends[i] <= end && (!root || subjectRoot(t.subject) === root)) found.push(t);
+  }
+  return found;
+}
+
+const testIndexes = new WeakMap<DiagContext, { tests: StatusTest[]; starts: number[]; ends: number[] }>();
+
+/** The file's client tests in start order, with their offsets read once (node accessors cross into wasm). */
+function testIndex(ctx: DiagContext): { tests: StatusTest[]; starts: number[]; ends: number[] } {
+  let index = testIndexes.get(ctx);
+  if (!index) {
+    const tests = ctx.clientTests().map((t) => ({ t, start: t.test.startIndex, end: t.test.endIndex })).sort((a, b) => a.start - b.start);
+    index = { tests: tests.map((x) => x.t), starts: tests.map((x) => x.start), ends: tests.map((x) => x.end) };
+    testIndexes.set(ctx, index);
+  }
+  return index;
 }
 
 /** The condition holds a membership test on one of the file's named status collections about `root`. */

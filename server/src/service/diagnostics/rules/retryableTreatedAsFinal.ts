@@ -9,7 +9,7 @@ import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
 import type { RetryLoop } from '../retryLoops';
-import { remainderGiveUps, statusChains } from '../statusChains';
+import { mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 
 const RULE = 'retryable-treated-as-final';
@@ -73,6 +73,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
 function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
   const findings: Finding[] = [];
   for (const { top, root } of statusChains(ctx)) {
+    // Chains are in source order: a later chain an earlier walk went through has been judged with more knowledge.
+    if (walkedPast(ctx, top, root) || !mayRetryAround(ctx, top)) continue;
     for (const giveUp of remainderGiveUps(ctx, top, root)) {
       if (reported.has(giveUp.at.id)) continue;
       const request = requestOfStatus(ctx, top, root);
