@@ -145,14 +145,22 @@ describe('protocol: eci in CI (baseline, diff-base, staged, Action)', function (
       fs.writeFileSync(path.join(dir, 'client.py'), HEADER + flawed('old'));
       fs.writeFileSync(path.join(dir, 'other.py'), HEADER + flawed('other'));
       commitAll(dir, 'start');
-      fs.writeFileSync(path.join(dir, 'client.py'), `${HEADER}${flawed('old')}\n\n${flawed('staged', 503)}`);
+      const staged = `${HEADER}${flawed('old')}\n\n${flawed('staged', 503)}`;
+      fs.writeFileSync(path.join(dir, 'client.py'), staged);
       git(dir, 'add', 'client.py');
-      // Unstaged edits (after the staged lines, and in another file) are not reported.
-      fs.appendFileSync(path.join(dir, 'client.py'), `\n\n${flawed('unstaged', 502)}`);
+      // Unstaged edits are not reported, not even one above the staged lines that moves them on disk:
+      // the file is checked as the index holds it, positions included.
+      fs.writeFileSync(path.join(dir, 'client.py'), `${HEADER}${flawed('unstaged', 502)}\n\n${staged.slice(HEADER.length)}`);
       fs.appendFileSync(path.join(dir, 'other.py'), `\n\n${flawed('other_unstaged', 504)}`);
       const r = eci(dir, 'check', '--format', 'json', '--fail-on', 'warning', '--staged');
       assert.equal(r.code, 1, r.stderr);
-      assert.deepEqual(found(r), [`client.py:${lineOf(path.join(dir, 'client.py'), '== 503')} retryable-treated-as-final`]);
+      const stagedLine = staged.split('\n').findIndex((l) => l.includes('== 503')) + 1;
+      assert.notEqual(stagedLine, lineOf(path.join(dir, 'client.py'), '== 503'), 'the working tree moved the staged lines');
+      assert.deepEqual(found(r), [`client.py:${stagedLine} retryable-treated-as-final`]);
+      const sarif = JSON.parse(eci(dir, 'check', '--format', 'sarif', '--staged').stdout);
+      assert.equal(sarifSchemaErrors(sarif), '');
+      assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, stagedLine);
+      git(dir, 'add', 'client.py', 'other.py');
       git(dir, 'commit', '-q', '-m', 'staged');
       const nothing = eci(dir, 'check', '--format', 'json', '--fail-on', 'warning', '--staged', 'client.py', 'other.py');
       assert.equal(nothing.code, 0, nothing.stderr);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileReport } from './checkFiles';
-import { fingerprintsOfFile } from './fingerprint';
+import { fingerprintsOfFile, type SourceReader } from './fingerprint';
 
 /**
  * Baselines: the findings a team has accepted for now. `eci baseline write` records them;
@@ -67,13 +67,13 @@ function baselineProblem(data: unknown): string | undefined {
 }
 
 /** The reports with every finding the baseline records removed (each baseline entry absorbs one finding). */
-export function subtractBaseline(reports: readonly FileReport[], baseline: Baseline, baselineFile: string): { reports: FileReport[]; absorbed: number } {
+export function subtractBaseline(reports: readonly FileReport[], baseline: Baseline, baselineFile: string, read?: SourceReader): { reports: FileReport[]; absorbed: number } {
   const base = path.dirname(path.resolve(baselineFile));
   const remaining = new Map<string, number>();
   for (const e of baseline.findings) remaining.set(entryKey(e.path, e.rule, e.fingerprint), (remaining.get(entryKey(e.path, e.rule, e.fingerprint)) ?? 0) + 1);
   let absorbed = 0;
   const kept = reports.map((r) => {
-    const fingerprints = fingerprintsOfFile(r.path, r.findings);
+    const fingerprints = fingerprintsOfFile(r.path, r.findings, read);
     const file = keyPath(r.path, base);
     const findings = r.findings.filter((f, i) => {
       const key = entryKey(file, f.rule, fingerprints[i]);

@@ -44,14 +44,20 @@ export function fingerprintFindings(text: string, findings: readonly Finding[]):
   return result;
 }
 
+/** The text a file was checked with, when it was not the file on disk (`--staged`: the index's copy). */
+export type SourceReader = (path: string) => string | undefined;
+
 /** Fingerprints of a checked file's findings, reading the file again (only files with findings are read). */
-export function fingerprintsOfFile(path: string, findings: readonly Finding[]): string[] {
+export function fingerprintsOfFile(path: string, findings: readonly Finding[], read?: SourceReader): string[] {
   if (findings.length === 0) return [];
-  let text = '';
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch {
-    // Gone since it was checked: the snippet is empty and the rule and codes still identify the finding.
+  let text = read?.(path);
+  if (text === undefined) {
+    try {
+      text = fs.readFileSync(path, 'utf8');
+    } catch {
+      // Gone since it was checked: the snippet is empty and the rule and codes still identify the finding.
+      text = '';
+    }
   }
   return fingerprintFindings(text, findings);
 }

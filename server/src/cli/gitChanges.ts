@@ -28,6 +28,19 @@ export function changedLines(source: ChangeSource, cwd = process.cwd()): Changed
   return changes;
 }
 
+/** What the index holds for each file (`git show :path`); files not in the index are left out. */
+export function indexContent(files: readonly string[], cwd = process.cwd()): Map<string, Buffer> {
+  const contents = new Map<string, Buffer>();
+  if (files.length === 0) return contents;
+  const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  for (const file of files) {
+    const rel = path.relative(top, path.resolve(file)).split(path.sep).join('/');
+    const r = spawnSync('git', ['show', `:${rel}`], { cwd: top, maxBuffer: 256 * 1024 * 1024 });
+    if (r.status === 0) contents.set(path.resolve(file), r.stdout);
+  }
+  return contents;
+}
+
 /** Adds the new-side lines of every hunk in a `git diff --unified=0` to `changes`. */
 export function parseUnifiedDiff(diff: string, top: string, changes: ChangedLines): void {
   let current: Set<number> | undefined;

@@ -5,7 +5,7 @@ import { GlobFilter } from '../service/conveniences/pathFilters';
 import { normalizeSettings } from '../service/settings';
 import type { Severity } from '../service/types';
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from './args';
-import { type CiModes, isCiModeError, narrowFindings, prepareCiModes, wantsFile, writeBaselineFile } from './ciModes';
+import { type CiModes, isCiModeError, narrowFindings, prepareCiModes, selectFiles, sourceReader, writeBaselineFile } from './ciModes';
 import type { FileReport } from './checkFiles';
 import { checkAll, startWorkerIfAsked } from './parallel';
 import { Progress, type ProgressStream } from './progress';
@@ -50,7 +50,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     const globs = new GlobFilter(settings.exclude);
     walked.files = walked.files.filter((f) => !globs.excludes(relativePath(path.resolve(f.path), [process.cwd()])));
   }
-  walked.files = walked.files.filter((f) => wantsFile(f.path, modes));
+  walked.files = selectFiles(walked.files, modes);
   const progress = progressTo && new Progress(progressTo, walked.files.length);
   const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone);
   progress?.finish();
@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
   const { reports, notices } = narrowFindings(checked, modes);
   walked.notices.push(...notices);
   if (args.format === 'json') out(toJson(reports, walked.notices));
-  else if (args.format === 'sarif') out(await sarifOutput(reports, args.sarifCategory));
+  else if (args.format === 'sarif') out(await sarifOutput(reports, args.sarifCategory, modes));
   else out(toText(reports, walked.notices));
   if (args.format !== 'text') for (const notice of walked.notices) err(`notice: ${notice}`);
   if (args.failOn === 'none') return 0;
@@ -72,7 +72,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
   return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
 }
 
-async function sarifOutput(reports: FileReport[], category: string | undefined): Promise<string> {
+async function sarifOutput(reports: FileReport[], category: string | undefined, modes: CiModes): Promise<string> {
   const { toSarif, ruleHelpFromDoc } = await import('./sarif');
   const { RULES } = await import('../service/diagnostics/rules');
   // docs/rules.md ships beside out/ (bundle) or three folders up (sources run with tsx).
@@ -81,7 +81,7 @@ async function sarifOutput(reports: FileReport[], category: string | undefined):
   return toSarif(
     reports,
     RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, help: help.get(r.id) })),
-    { version: VERSION, category },
+    { version: VERSION, category, read: sourceReader(modes) },
   );
 }
 

@@ -46,7 +46,7 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   const candidates: Candidate[] = [];
   files.forEach((file, index) => {
     try {
-      const bytes = fs.readFileSync(file.path);
+      const bytes = file.content ?? fs.readFileSync(file.path);
       const candidate = mayContainCodes(bytes, service.registry);
       // Binary: a look at the first KB; minified: only for a file that would otherwise be analysed.
       const skip = binaryReason(bytes) ?? (candidate ? minifiedReason(bytes) : undefined);

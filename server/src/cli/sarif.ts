@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../service/types';
 import type { FileReport } from './checkFiles';
-import { FINGERPRINT_KEY, fingerprintsOfFile } from './fingerprint';
+import { FINGERPRINT_KEY, fingerprintsOfFile, type SourceReader } from './fingerprint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -24,6 +24,8 @@ export interface SarifOptions {
   category?: string;
   /** Folder artifact URIs are relative to (`%SRCROOT%`); the working directory by default. */
   root?: string;
+  /** Source of files checked from somewhere other than the disk (`--staged`). */
+  read?: SourceReader;
 }
 
 /** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata, line-independent fingerprints. */
@@ -31,7 +33,7 @@ export function toSarif(reports: readonly FileReport[], rules: readonly RuleInfo
   const root = options.root ?? process.cwd();
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const results = reports.flatMap((r) => {
-    const fingerprints = fingerprintsOfFile(r.path, r.findings);
+    const fingerprints = fingerprintsOfFile(r.path, r.findings, options.read);
     return r.findings.map((f, i) => ({
       ruleId: f.rule,
       ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),

@@ -13,6 +13,8 @@ export interface FileToCheck {
   path: string;
   language: LanguageId;
   size: number;
+  /** The bytes to check instead of the file on disk (`--staged` checks what the index holds). */
+  content?: Buffer;
 }
 
 export interface WalkResult {
