@@ -168,7 +168,7 @@ describe('http-constants table', () => {
   it('has the expected languages and receivers', () => {
     assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'python']);
     assert.deepEqual(Object.keys(constants['python']!).sort(), ['HTTPStatus', 'codes', 'status']);
-    assert.deepEqual(Object.keys(constants['java']!).sort(), ['HttpServletResponse', 'HttpStatus', 'HttpStatusCode', 'HttpURLConnection']);
+    assert.deepEqual(Object.keys(constants['java']!).sort(), ['ApacheHttpStatus', 'HttpServletResponse', 'HttpStatus', 'HttpStatusCode', 'HttpURLConnection', 'Response.Status', 'StatusResultMatchers']);
     assert.deepEqual(Object.keys(constants['javascript']!).sort(), ['HttpStatus', 'StatusCodes', 'constants']);
     assert.deepEqual(Object.keys(constants['csharp']!).sort(), ['HttpStatusCode', 'StatusCodes']);
   });

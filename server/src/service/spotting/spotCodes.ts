@@ -12,7 +12,9 @@ import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
-const STATUS_NUMBER = /(?<![\w.$])[1-5]\d\d(?![\w.])/g;
+const STATUS_NUMBER = /(?<![\w.$])(?:[1-5]\d\d|600)(?![\w.])/g;
+/** The upper bounds of status classes and ranges (`c <= 299`, `status < 600`): no status of their own, sites when compared. */
+const RANGE_BOUND = /^([1-5]99|600)$/;
 
 /**
  * Time budget for one file: tree-sitter's `parent`/`descendantForIndex` are linear in the width of flat
@@ -94,19 +96,20 @@ export function spotSpan(
       break;
     }
     const start = match.index;
-    if (registry.httpStatus(match[0]).length === 0) continue;
+    const bound = registry.httpStatus(match[0]).length === 0;
+    if (bound && !RANGE_BOUND.test(match[0])) continue;
     const node = root.descendantForIndex(start, start + 3);
     if (!node) continue;
     const quoted = quotedStatus(node, start, support);
     if (quoted) {
       // `retryCodes: ["429", "503"]`: a status written as a string counts only in a list a retry reads.
-      if (context.classify(quoted, 'status') === 'retry-config') numbers.set(start, entry(match[0], 'http-status', 'retry-config', start, start + 3, match[0], lines));
+      if (!bound && context.classify(quoted, 'status') === 'retry-config') numbers.set(start, entry(match[0], 'http-status', 'retry-config', start, start + 3, match[0], lines));
       continue;
     }
     // The number literal is exactly the match (not `4290`, not a part of a string or a name).
     if (node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
     // `(HttpStatusCode)429` names its type like a constant does.
-    const role = context.classify(node, 'status') ?? (context.isStatusCast(node) ? 'constant' : positionalRowRole(node));
+    const role = bound ? boundRole(context.classify(node, 'status')) : context.classify(node, 'status') ?? (context.isStatusCast(node) ? 'constant' : positionalRowRole(node));
     // `{ "status": 101, "msg": "queued" }`: a payload's own state, not an HTTP status.
     if (role && !isBodyOwnCode(node, support.adapter)) numbers.set(start, entry(match[0], 'http-status', role, start, start + 3, match[0], lines));
   }
@@ -149,6 +152,11 @@ export function spotSpan(
   const entries: SpotEntry[] = [];
   for (const e of all) if (entries.length === 0 || entries[entries.length - 1].start !== e.start) entries.push(e);
   return { entries, complete };
+}
+
+/** A range bound counts where a status is compared with it or a retry reads it (`RetryStatusInterval(500, 600)`). */
+function boundRole(role: Occurrence['role'] | undefined): Occurrence['role'] | undefined {
+  return role === 'client-check' || role === 'retry-config' || role === 'test-assert' ? role : undefined;
 }
 
 /** The string literal whose whole content is the three digits at `start`, if any. */

@@ -114,7 +114,8 @@ export class StatusContext extends ExpressionReader {
   /** A status written as a cast to a status type: C# `(HttpStatusCode)429`. */
   isStatusCast(literal: Node): boolean {
     let up = literal.parent;
-    while (up && up.type === 'parenthesized_expression') up = up.parent;
+    // A few parentheses at most: each `parent` walks from the root, and files nest thousands deep.
+    for (let depth = 0; up && up.type === 'parenthesized_expression' && depth < 4; depth++) up = up.parent;
     if (!up || up.type !== 'cast_expression') return false;
     return STATUS_TYPE.test(this.lastName(up.childForFieldName('type')) ?? '');
   }
