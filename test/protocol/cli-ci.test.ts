@@ -195,5 +195,19 @@ describe('protocol: eci in CI (baseline, diff-base, staged, Action)', function (
       assert.match(missing.stdout, /^::error .*eci exited with 2/m);
       assert.match(missing.stderr, /baseline file not found/);
     });
+
+    it('on examples/ as .github/workflows/eci-examples.yml runs it: schema-valid SARIF with the examples\' findings, passing with fail-on none', () => {
+      const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'eci-runner-'));
+      const outputFile = path.join(temp, 'github_output');
+      const env = { GITHUB_WORKSPACE: ROOT, RUNNER_TEMP: temp, GITHUB_OUTPUT: outputFile, INPUT_PATHS: 'examples', INPUT_FAIL_ON: 'none', INPUT_CATEGORY: 'eci-examples' };
+      const r = run(ROOT, process.execPath, [path.join(ROOT, 'scripts', 'action-entry.mjs')], env);
+      assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+      const log = JSON.parse(fs.readFileSync(path.join(temp, 'eci.sarif'), 'utf8'));
+      assert.equal(sarifSchemaErrors(log), '');
+      const results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] = log.runs[0].results;
+      assert.ok(results.length >= 5, `the examples hold deliberate findings (${results.length})`);
+      assert.ok(results.every((x) => x.locations[0].physicalLocation.artifactLocation.uri.startsWith('examples/')));
+      assert.match(fs.readFileSync(outputFile, 'utf8'), new RegExp(`^findings=${results.length}$`, 'm'));
+    });
   });
 });
