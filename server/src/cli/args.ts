@@ -41,7 +41,8 @@ snippet of their line, so moved lines still match. --diff-base REF reports only 
 changed since the git commit REF (uncommitted and untracked files included); --staged only those on
 lines staged in the git index (for pre-commit hooks). Both need a git repository and default PATH to '.'.
 
-Exit codes: 0 the run worked, 1 findings at or above --fail-on, 2 usage error.`;
+Exit codes: 0 the run worked, 1 findings at or above --fail-on, 2 usage error (also a missing or
+invalid baseline, or --diff-base/--staged outside a git repository).`;
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const [command, ...more] = argv;
