@@ -52,6 +52,17 @@ const walks = new WeakMap<DiagContext, Map<string, RemainderGiveUp[]>>();
 export function mayRetryAround(ctx: DiagContext, top: Node): boolean {
   if (enclosingLoops(ctx.flow, top).some((l) => l.kind !== 'collection')) return true;
   const fn = enclosingFn(ctx.flow, top);
+  let memo = retriesByFn.get(ctx);
+  if (!memo) retriesByFn.set(ctx, (memo = new Map()));
+  let answer = memo.get(fn);
+  if (answer === undefined) memo.set(fn, (answer = callsRetry(ctx, fn)));
+  return answer;
+}
+
+const retriesByFn = new WeakMap<DiagContext, Map<FnInfo | undefined, boolean>>();
+
+/** The function (or the file's top level) calls a wait, a retry or re-queue, or itself. */
+function callsRetry(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   const calls = ctx.flow.calls;
   const start = fn?.start ?? 0;
   const end = fn?.end ?? Infinity;
