@@ -23,7 +23,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
       const codes = coveredCodes(test.op, test.positive, code);
       if (codes.length === 0) continue;
       const outcome = branchOutcome(ctx, test.branch, loop.fn?.name, retry.request.responseVar);
-      if (outcome.final && !outcome.continues) continue;
+      if (outcome.final && !outcome.continues && !outcome.retries) continue;
       const data: RetryIgnoresRetryAfterData = { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) };
       findings.push({
         rule: RULE,
