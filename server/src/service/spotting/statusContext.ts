@@ -34,6 +34,14 @@ const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ie
 const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$/i;
 /** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
 const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/;
+/** Map entry node types whose key may be a code (JS/Python `pair`, Go `keyed_element`). */
+const MAP_ENTRIES = new Set(['pair', 'keyed_element']);
+/** Map literals whose keys are read as their elements. */
+const MAP_LITERALS = new Set(['dictionary', 'object']);
+/** Values of a status → exception table: `NotFound`, `errors.RateLimitError`, `ServerError`. */
+const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
+/** Code sets named for what is not retried: successes, expectations, ignored statuses. */
+const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
 /** Methods that set the status a mock server answers with. */
 const MOCK_STATUS_CALL = /^setResponseCode$/;
 /** Attributes that feed a parametrised test its data. */
@@ -68,12 +76,19 @@ export class StatusContext extends ExpressionReader {
     let parent = node.parent;
     let inCollection = false;
     let viaDefault = false;
+    let mapValue: Node | null = null;
     let climbed = 0;
     while (parent) {
       // Each `parent` costs a walk from the root: give up on absurd nesting (thousands of parens).
       if (++climbed > MAX_CLIMB) return undefined;
       if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && parent.type === 'argument')) {
         // keep climbing
+      } else if (MAP_ENTRIES.has(parent.type) && s.pairValue(parent) && s.pairValue(parent)?.id !== child.id) {
+        // a map's key: `{400: InvalidRequest}`, Go `map[int]struct{}{http.StatusTooManyRequests: {}}` — an element of the map
+        inCollection = true;
+        mapValue = s.pairValue(parent);
+      } else if (mapValue && MAP_LITERALS.has(parent.type)) {
+        // the map around a key: its name says what the table is for
       } else if (parent.type === 'expression_list' && namedChildren(parent).length === 1) {
         // Go `want := http.StatusTooManyRequests`: a one-value list is no collection
       } else if (s.collections.has(parent.type)) {
@@ -93,7 +108,9 @@ export class StatusContext extends ExpressionReader {
       parent = parent.parent;
     }
     if (!parent) return undefined;
-    const role = this.roleFrom(node, child, parent, inCollection, kind) ?? (viaDefault ? 'server-sets' : undefined);
+    let role = this.roleFrom(node, child, parent, inCollection, kind) ?? (viaDefault ? 'server-sets' : undefined);
+    // A status → exception table (`{404: NotFound, 429: RateLimited}`) is a mapping: `constant`.
+    if (!role && kind === 'status' && mapValue && EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '')) role = 'constant';
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     return role;
   }
@@ -174,7 +191,7 @@ export class StatusContext extends ExpressionReader {
     if (s.pairs.has(parent.type)) {
       const name = s.pairName(parent);
       if (name === undefined) return undefined;
-      if (inCollection && RETRY_CONFIG_NAME.test(name)) return 'retry-config';
+      if (inCollection && RETRY_CONFIG_NAME.test(name)) return NOT_RETRIED_SET.test(name) ? 'constant' : 'retry-config';
       if (parent.type === 'subpattern') {
         // C# property pattern `{ StatusCode: HttpStatusCode.ServiceUnavailable }`
         return (kind === 'status' ? STATUS_NAME.test(name) : ERROR_CODE_FIELD.test(name)) ? 'client-check' : undefined;
@@ -198,7 +215,11 @@ export class StatusContext extends ExpressionReader {
       const target = s.assignTarget(parent);
       if (!target || target.id === child.id) return undefined;
       const name = this.lastName(target) ?? '';
-      if (inCollection) return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
+      if (inCollection) {
+        // `SUCCESS_STATUSES = {200, 201}` names statuses but no retry reads it
+        if (NOT_RETRIED_SET.test(name)) return kind === 'status' ? 'constant' : undefined;
+        return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
+      }
       if (kind !== 'status') return undefined;
       if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
