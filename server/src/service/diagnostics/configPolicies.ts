@@ -28,6 +28,17 @@ export interface PolicyProblem {
 
 /** Every declarative policy problem of the file. */
 export function configPolicyProblems(ctx: DiagContext): PolicyProblem[] {
+  const cached = computed.get(ctx);
+  if (cached) return cached;
+  const problems = readPolicies(ctx);
+  computed.set(ctx, problems);
+  return problems;
+}
+
+/** Both rules ask for the same file's policies: read them once per analysis. */
+const computed = new WeakMap<DiagContext, PolicyProblem[]>();
+
+function readPolicies(ctx: DiagContext): PolicyProblem[] {
   if (!ctx.doc.tree) return [];
   switch (ctx.flow.grammarName) {
     case 'python': return urllib3(ctx);

@@ -71,6 +71,7 @@ export function decoratorBackoffFindings(ctx: DiagContext): Finding[] {
   const rule = 'retry-without-backoff';
   const findings: Finding[] = [];
   for (const p of decoratorPolicies(ctx)) {
+    if (!inScope(ctx, p.decorator.startIndex)) continue;
     const detail =
       p.delay === 'none' ? `(${p.library} decorator) retries immediately, with no wait`
         : p.delay === 'fixed' ? `(${p.library} decorator) waits a fixed time between attempts`
@@ -88,10 +89,16 @@ export function decoratorBackoffFindings(ctx: DiagContext): Finding[] {
   return [...findings, ...configFindings(ctx, rule)];
 }
 
+/** Whole-file readers report only inside the unit an incremental pass re-analyses (the rest is kept from before). */
+export function inScope(ctx: DiagContext, offset: number): boolean {
+  const scope = ctx.flow.scope;
+  return !scope || (offset >= scope.start && offset < scope.end);
+}
+
 /** Findings of the declarative configurations (configPolicies.ts) for one rule, each carrying its configuration edit. */
 function configFindings(ctx: DiagContext, rule: PolicyProblem['rule']): Finding[] {
   return configPolicyProblems(ctx)
-    .filter((p) => p.rule === rule)
+    .filter((p) => p.rule === rule && inScope(ctx, p.at?.start ?? p.anchor.startIndex))
     .map((p) => ({
       rule,
       severity: ruleInfo(rule)!.defaultSeverity,
@@ -112,7 +119,7 @@ export function decoratorRetryAfterFindings(ctx: DiagContext): Finding[] {
   const rule = 'retry-ignores-retry-after';
   const findings: Finding[] = [];
   for (const p of decoratorPolicies(ctx)) {
-    if (!p.rateLimited || p.delay === 'custom') continue;
+    if (!p.rateLimited || p.delay === 'custom' || !inScope(ctx, p.decorator.startIndex)) continue;
     findings.push({
       rule,
       severity: ruleInfo(rule)!.defaultSeverity,

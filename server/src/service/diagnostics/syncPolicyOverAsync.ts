@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../types';
 import type { DiagContext } from './context';
+import { inScope } from './decoratorPolicies';
 import { fillMessage, ruleInfo } from './rules';
 
 /**
@@ -26,7 +27,7 @@ export function syncPolicyOverAsyncFindings(ctx: DiagContext): Finding[] {
     const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a?.type === 'argument') ?? [];
     if (!args.some((a) => a.namedChildren.some((c) => c?.type === 'lambda_expression'))) continue;
     const method = enclosingMethod(call);
-    if (!method) continue;
+    if (!method || !inScope(ctx, method.startIndex)) continue;
     const awaited = call.parent?.type === 'await_expression';
     const returned = call.parent?.type === 'return_statement' || call.parent?.type === 'arrow_expression_clause';
     const returnType = method.childForFieldName('returns') ?? method.childForFieldName('type');

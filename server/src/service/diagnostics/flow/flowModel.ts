@@ -78,6 +78,8 @@ export interface FileFlow {
   /** Calls and loops per innermost enclosing function (undefined: top level), in start order. */
   callsByFn: Map<FnInfo | undefined, CallInfo[]>;
   loopsByFn: Map<FnInfo | undefined, LoopInfo[]>;
+  /** Set when the flow covers one re-analysed unit only (incremental.ts): whole-file readers report inside it alone. */
+  scope?: { start: number; end: number };
   fileReadsRetryAfter: boolean;
   fileRateLimit: boolean;
   /** Mentions an Idempotency-Key header anywhere in the file. */
@@ -126,7 +128,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
   const flow: FileFlow = {
     grammarName, grammar, adapter, text, fns: [], loops: [], calls: [], imports: [], comments: [],
     fnByNode: new Map(), loopByNode: new Map(), callByNode: new Map(), callsByFn: new Map(), loopsByFn: new Map(),
-    fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false,
+    fileReadsRetryAfter: false, fileRateLimit: false, fileIdempotencyKey: false, scope: range,
   };
   const captures = queryFor(grammarName, tree.language).captures(scope ?? tree.rootNode);
   let items = captures.map((c) => ({ node: c.node, role: c.name as Role, start: c.node.startIndex, end: c.node.endIndex }));
