@@ -25,16 +25,19 @@ export interface OwnCode {
 
 export type OwnCodeTable = ReadonlyMap<string, OwnCode>;
 
-const DECLARATION = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*(?:int|number)[ \t]*)?(?:=|:)[ \t]*([1-5]\d\d)(?![\w.])/g;
+/** A three-digit value after `=` or `:`; the name before it is read backwards (a match per number, not per word). */
+const VALUE = /[=:][ \t]*([1-5]\d\d)(?![\w.])/g;
 
 /** The declarations of a text, by name; a name declared with two different codes is left out. */
 export function ownCodeTable(text: string): Map<string, OwnCode> {
   const table = new Map<string, OwnCode>();
   const conflicting = new Set<string>();
-  for (const m of text.matchAll(DECLARATION)) {
-    const [, name, code] = m;
+  for (const m of text.matchAll(VALUE)) {
+    const declared = nameBefore(text, m.index);
+    if (!declared) continue;
+    const code = m[1];
+    const { name, at: nameAt } = declared;
     if (conflicting.has(name) || !namesStatus(name, code)) continue;
-    const nameAt = m.index;
     const valueAt = m.index + m[0].length - 3;
     const known = table.get(name);
     if (!known) table.set(name, { code, valueAt: [valueAt], nameAt: [nameAt] });
@@ -47,6 +50,38 @@ export function ownCodeTable(text: string): Map<string, OwnCode> {
     }
   }
   return table;
+}
+
+const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
+
+/**
+ * The name declared by the `=`/`:` at `at`: `NAME = 429`, `NAME: 429`, Go `NAME := 429`, TS `NAME: number = 429`.
+ * Not a comparison (`==`, `<=`, `!=`), not a member (`this.x = 429`).
+ */
+function nameBefore(text: string, at: number): { name: string; at: number } | undefined {
+  let i = at - 1;
+  if (text[at] === '=') {
+    if (text[i] === ':') i--; // Go `:=`
+    else if (/[=!<>+\-*/%&|^]/.test(text[i] ?? '')) return undefined;
+  }
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  // TS / Python annotation: `NAME: number = 429`, `NAME: int = 429`
+  if (text[at] === '=' && isWord(text[i])) {
+    let j = i;
+    while (j >= 0 && isWord(text[j])) j--;
+    const word = text.slice(j + 1, i + 1);
+    let k = j;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+    if (/^(int|number|Int)$/.test(word) && text[k] === ':') {
+      i = k - 1;
+      while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    }
+  }
+  const end = i + 1;
+  while (i >= 0 && isWord(text[i])) i--;
+  const start = i + 1;
+  if (start === end || /[\d]/.test(text[start]) || text[i] === '.') return undefined;
+  return { name: text.slice(start, end), at: start };
 }
 
 /** A comparable key of a table (names and codes only: offsets move with every edit). */
