@@ -122,14 +122,14 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
           else if (retries && !set) for (const c of conditionSet(ctx, clause.condition, tests, root, 0, true) ?? []) retried.add(c);
           // An arm that catches failures wholesale (`!= 200`, `>= 400`) and gives up takes what is left of its set.
           const wholesale = set && (tests.length === 0 || tests.some((t) => !/^(==|===|in|is|case)$/.test(t.op) || t.negated));
-          if (wholesale && outcome.final && !retries) {
+          if (wholesale && outcome.final && !retries && alwaysLeaves(clause.body)) {
             const codes = new Set([...narrowed].filter((c) => set.has(c)));
             if (codes.size) result.push({ at: clause.node, arm: true, first: tests[0]?.test ?? clause.condition, codes, retried, final: outcome.final });
           }
           if (set && alwaysLeaves(clause.body)) narrowed = new Set([...narrowed].filter((c) => !set.has(c)));
           else if (!set) covered = false;
         } else {
-          if (covered && outcome.final && !retries && givesUp(ctx, outcome.final)) result.push({ at: clause.node, arm: true, first, codes: new Set(narrowed), retried, final: outcome.final });
+          if (covered && outcome.final && !retries && alwaysLeaves(clause.body) && givesUp(ctx, outcome.final)) result.push({ at: clause.node, arm: true, first, codes: new Set(narrowed), retried, final: outcome.final });
           return result; // nothing after an if with an else is reached by what the chain left over
         }
       }
@@ -152,7 +152,7 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
         for (const clause of ifClauses(nested)) {
           const set = clause.condition ? conditionSet(ctx, clause.condition, testsWithin(ctx, clause.condition, root), root) : undefined;
           const outcome = set && branchOutcome(ctx, clause.body, fnName, root);
-          if (!set || !outcome || !outcome.final || outcome.continues || outcome.retries || !givesUp(ctx, outcome.final)) continue;
+          if (!set || !outcome || !outcome.final || outcome.continues || outcome.retries || !alwaysLeaves(clause.body) || !givesUp(ctx, outcome.final)) continue;
           const codes = new Set([...remaining].filter((c) => set.has(c)));
           if (codes.size) result.push({ at: clause.node, arm: true, first, codes, retried, final: outcome.final });
           // Whatever that arm took does not come out of the statement.

@@ -1,0 +1,80 @@
+import type { Node } from 'web-tree-sitter';
+import type { Finding, Occurrence } from '../../types';
+import { branchOutcome } from '../branches';
+import { alwaysLeaves } from '../chainSyntax';
+import type { DiagContext } from '../context';
+import type { RetryableTreatedAsFinalData } from '../findingData';
+import { enclosingFn } from '../flow/flowModel';
+import { fillMessage, ruleInfo } from '../rules';
+import { mayRetryAround } from '../statusChains';
+
+const RULE = 'retryable-treated-as-final';
+
+/** Clauses that catch by type: Python `except T:`, Java/C# `catch (T e)`. */
+const CATCH = /^(except_clause|catch_clause)$/;
+
+/**
+ * Transient failures caught by type and turned into a final error in code that retries other failures:
+ * `except requests.exceptions.Timeout: raise Timeout()` in a method that re-sends on 5xx, `catch
+ * (SocketTimeoutException e) { throw new ApiException(e); }` next to a retry loop. The clause names a
+ * retryable error (a connection reset, a timeout, a throttling exception) and gives up without waiting,
+ * continuing or retrying, while its function (or a loop around it) retries something else.
+ */
+export function exceptionGiveUps(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  for (const occ of ctx.occurrences) {
+    if (occ.role !== 'client-check' || occ.kind === 'http-status' || !transient(ctx, occ)) continue;
+    const node = ctx.nodeOf(occ);
+    const clause = node && catchClauseTyping(node);
+    if (!clause || seen.has(clause.id)) continue;
+    seen.add(clause.id);
+    const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+    if (!body) continue;
+    const fn = enclosingFn(ctx.flow, clause);
+    const outcome = branchOutcome(ctx, body, fn?.name);
+    // A clause that can fall through (`retries -= 1; if retries <= 0: raise`) goes round again in its loop.
+    if (!outcome.final || outcome.continues || outcome.retries || !alwaysLeaves(body)) continue;
+    // Only where something is retried: elsewhere the request is no-retry-on-request's concern.
+    if (!mayRetryAround(ctx, clause) || ctx.mechanisms.covering(clause)) continue;
+    const codes = [occ.code];
+    const data: RetryableTreatedAsFinalData = {
+      ...ctx.base(clause),
+      codes,
+      checkRange: ctx.range(node),
+      checkText: node.text,
+      branchRange: ctx.range(clause),
+      finalRange: ctx.range(outcome.final.node),
+      finalKind: outcome.final.kind,
+    };
+    const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes, detail: `${detail}; other failures are retried here` }),
+      range: ctx.range(node),
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  return findings;
+}
+
+/**
+ * Retryable, or retryable on a condition the code around has settled: a timeout is safe to retry for an
+ * idempotent request, and a function that already retries other failures of it has decided to retry it.
+ */
+function transient(ctx: DiagContext, occ: Occurrence): boolean {
+  return ctx.isRetryable(occ) || ctx.registry.errorCode(occ.code)[0]?.entry.retry.verdict === 'conditional';
+}
+
+/** The catch clause whose caught types hold `node` (not its body). */
+function catchClauseTyping(node: Node): Node | undefined {
+  for (let n: Node | null = node.parent, depth = 0; n && depth < 6; n = n.parent, depth++) {
+    if (CATCH.test(n.type)) {
+      const body = n.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+      return body && node.startIndex < body.startIndex ? n : undefined;
+    }
+    if (/block|statement/.test(n.type)) return undefined;
+  }
+  return undefined;
+}
