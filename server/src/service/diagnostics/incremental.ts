@@ -4,10 +4,12 @@ import type { GrammarName } from '../parsing/grammars';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence, Position } from '../types';
 import { DiagContext } from './context';
+import { type CrossFunctionFacts, editCrossesFunctions } from './crossFunction';
 import { buildFlow, CommentInfo, type FileFlow } from './flow/flowModel';
 import { FLOW_GRAMMARS } from './flow/index';
 import type { MechanismScope } from './mechanisms';
 import { unitAround } from '../parsing/units';
+import { isOneDecision, SAME_DECISION_LIMIT } from './rules/noRetryOnRequest';
 
 /** What a document version's analysis keeps so the next version can redo only the edited function. */
 export interface DiagState {
@@ -21,6 +23,8 @@ export interface DiagState {
   occurrences: readonly Occurrence[];
   /** Offsets of the units (see units.ts). */
   units: Array<[number, number]>;
+  /** What ties functions of the file together (an edit in a function that takes part is analysed whole). */
+  cross: CrossFunctionFacts;
 }
 
 /**
@@ -74,6 +78,7 @@ export function reanalyseEdit(
   if (IMPORTS.test(oldText) || IMPORTS.test(newText) || (names && (names.test(oldText) || names.test(newText)))) return undefined;
 
   const flow = buildFlow(doc.tree!, doc.text, grammarName, unit);
+  if (editCrossesFunctions(prev.cross, flow)) return undefined;
   const oldComments = prev.comments.filter((c) => c.start >= start && c.end <= oldEnd);
   if (mentionKey(before.text, start, oldEnd, oldComments) !== mentionKey(doc.text, start, end, flow.comments)) return undefined;
 
@@ -126,6 +131,8 @@ export function reanalyseEdit(
   flow.fileIdempotencyKey = prev.flags.idempotency;
   const ctx = new DiagContext(doc, flow, inside, registry, settings, prev.mechanisms.rebase(flow));
   raw.push(...runRules(ctx, settings));
+  // More than a few unretried requests are reported as one decision over the whole file (noRetryOnRequest.ts).
+  if (raw.filter((f) => f.rule === 'no-retry-on-request').length > SAME_DECISION_LIMIT || raw.some(isOneDecision)) return undefined;
 
   const comments: CommentInfo[] = [];
   for (const c of prev.comments) {
@@ -136,7 +143,7 @@ export function reanalyseEdit(
   comments.sort((a, b) => a.start - b.start);
   incrementalStats.reanalysed++;
   const units = prev.units.map(([s, e], i): [number, number] => (i < unitIndex ? [s, e] : i === unitIndex ? [start, end] : [s + delta, e + delta]));
-  return { raw, comments, mechanisms: prev.mechanisms, imports: prev.imports, flags: prev.flags, occurrences, units };
+  return { raw, comments, mechanisms: prev.mechanisms, imports: prev.imports, flags: prev.flags, occurrences, units, cross: prev.cross };
 }
 
 function findUnit(units: ReadonlyArray<[number, number]>, start: number, end: number): number {

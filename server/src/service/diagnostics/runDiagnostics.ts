@@ -16,6 +16,7 @@ import { unsafeRetry } from './rules/unsafeRetry';
 import { isSuppressed, readSuppressions } from './suppression';
 import { applyTestPolicy } from './testContext';
 import { unitSpans } from '../parsing/units';
+import { crossFunctionFacts } from './crossFunction';
 import { collapseGenerated, isGeneratedCode } from './generatedCode';
 
 type RuleFn = (ctx: DiagContext) => Finding[];
@@ -83,6 +84,7 @@ function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof g
     flags: { retryAfter: flow.fileReadsRetryAfter, rateLimit: flow.fileRateLimit, idempotency: flow.fileIdempotencyKey },
     occurrences,
     units: unitSpans(doc.tree!, flow.grammar),
+    cross: crossFunctionFacts(ctx),
   };
 }
 

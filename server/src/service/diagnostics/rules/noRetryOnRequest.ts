@@ -60,7 +60,14 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
 }
 
 /** More than this many requests of a file handled the same way are one decision, reported once. */
-const SAME_DECISION_LIMIT = 3;
+export const SAME_DECISION_LIMIT = 3;
+
+const SAME_WAY = 'handled the same way, with no retry';
+
+/** A finding that stands for several requests of its file (see oneFindingPerDecision). */
+export function isOneDecision(finding: Finding): boolean {
+  return finding.rule === RULE && (finding.related ?? []).some((r) => r.message === SAME_WAY);
+}
 
 /**
  * A module whose every request is checked the same way with no retry (an SDK's transport helpers, a
@@ -86,7 +93,7 @@ function oneFindingPerDecision(findings: Finding[]): Finding[] {
     result.push({
       ...first,
       message: `${first.message} The same holds for ${rest.length} more requests in this file (related locations).`,
-      related: [...(first.related ?? []), ...rest.map((f) => ({ range: f.range, message: 'handled the same way, with no retry' }))],
+      related: [...(first.related ?? []), ...rest.map((f) => ({ range: f.range, message: SAME_WAY }))],
     });
   }
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
