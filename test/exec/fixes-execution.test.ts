@@ -111,7 +111,7 @@ describe('quick fixes, proven by execution', function () {
   it('csharp (HttpClient): execution', async function () {
     const reason = await unavailableReason('dotnet', ['--version'], '.NET runtime (not packaged by Debian)');
     if (reason) {
-      loud(`FIX EXEC: csharp NOT RUN — ${reason}; C# fixes are parse-checked only (test/unit/fixes-languages.test.ts)`);
+      loud(`FIX EXEC: csharp NOT RUN — ${reason}; the C# retry-wrap fix runs under Mono instead (test/exec/fixes-mono-execution.test.ts); other C# fixes are parse-checked (test/unit/fixes-languages.test.ts)`);
       this.skip();
     }
     assert.fail('a .NET runtime is present: add a C# program case here');

@@ -28,6 +28,31 @@ export const MONO_REWRITES: [RegExp, string, string][] = [
   [/static class HttpRetry\n\{/, 'static class HttpRetry\n{\n    static readonly Random Jitter = new Random();', 'the Random that replaces Random.Shared'],
 ];
 
+/** Applies the rewrites that match (a fixed program holds the same helper); returns the text and which applied. */
+export function monoDownlevel(text: string): { text: string; applied: string[] } {
+  const applied: string[] = [];
+  for (const [from, to, what] of MONO_REWRITES) {
+    if (!from.test(text)) continue;
+    text = text.replace(from, to);
+    applied.push(what);
+  }
+  return { text, applied };
+}
+
+export const monoUnavailable = async (): Promise<string | undefined> =>
+  (await unavailableReason('mcs', ['--version'], 'Mono C# compiler (Debian mono-mcs)')) ?? (await unavailableReason('mono', ['--version'], 'Mono runtime (Debian mono-devel)'));
+
+/** Compiles one C# file with Mono's mcs (C# 7.2, System.Net.Http) into dir; the program to run. */
+export async function buildWithMono(dir: string, source: string): Promise<{ command: string; args: string[] }> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'Program.cs');
+  fs.writeFileSync(file, source);
+  const exe = path.join(dir, 'program.exe');
+  const built = await run('mcs', ['-langversion:7.2', '-r:System.Net.Http.dll', `-out:${exe}`, file], { cwd: dir, timeoutMs: 120_000 });
+  if (built.code !== 0) throw new Error(`mcs failed: ${built.stdout}${built.stderr}\n--- source ---\n${source}`);
+  return { command: 'mono', args: [exe] };
+}
+
 const MAIN = `public static class Program
 {
     public static int Main(string[] args) => Run(args).GetAwaiter().GetResult();
@@ -65,8 +90,7 @@ const MAIN = `public static class Program
 export const monoVariant: ProgramVariant = {
   name: 'csharp-mono',
   templateId: 'retry-csharp',
-  unavailable: async () =>
-    (await unavailableReason('mcs', ['--version'], 'Mono C# compiler (Debian mono-mcs)')) ?? (await unavailableReason('mono', ['--version'], 'Mono runtime (Debian mono-devel)')),
+  unavailable: monoUnavailable,
   source: () => {
     const t = templateById('retry-csharp');
     if (!t) throw new Error('no template retry-csharp');
@@ -77,13 +101,5 @@ export const monoVariant: ProgramVariant = {
     }
     return `${[...new Set(t.imports)].join('\n')}\n\n${helper}\n\n${MAIN}\n`;
   },
-  prepare: async (dir) => {
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'Program.cs');
-    fs.writeFileSync(file, monoVariant.source());
-    const exe = path.join(dir, 'retry.exe');
-    const built = await run('mcs', ['-langversion:7.2', '-r:System.Net.Http.dll', `-out:${exe}`, file], { cwd: dir, timeoutMs: 120_000 });
-    if (built.code !== 0) throw new Error(`mcs failed: ${built.stdout}${built.stderr}`);
-    return { command: 'mono', args: [exe] };
-  },
+  prepare: (dir) => buildWithMono(dir, monoVariant.source()),
 };
