@@ -24,6 +24,8 @@ const detailOf = (multiplier: number | undefined) => '(gRPC retryPolicy) waits a
 /** gRPC service-config JSON written in a string: `backoffMultiplier` 1 or `initialBackoff` == `maxBackoff` is a constant delay. */
 function grpcJson(ctx: DiagContext): PolicyProblem[] {
   const out: PolicyProblem[] = [];
+  // Visiting every string node crosses into wasm for each: only files that name a retryPolicy pay for it.
+  if (!ctx.doc.text.includes('retryPolicy')) return out;
   const types = ['string_literal', 'raw_string_literal', 'interpreted_string_literal', 'verbatim_string_literal', 'raw_string_literal_content', 'text_block', 'string'];
   const seen = new Set<number>();
   for (const type of types) {
