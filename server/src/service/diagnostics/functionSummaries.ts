@@ -1,4 +1,4 @@
-import type { FileFlow, FnInfo } from './flow/flowModel';
+import { type FileFlow, firstCallFrom, type FnInfo } from './flow/flowModel';
 import { DELAY } from './waitCalls';
 
 /**
@@ -24,7 +24,7 @@ export function functionSummaries(flow: FileFlow): Map<string, FunctionSummary> 
   for (const fn of fns) {
     const names: string[] = [];
     let waits = false;
-    for (let i = lowerBound(flow.calls, fn.start); i < flow.calls.length && flow.calls[i].start < fn.end; i++) {
+    for (let i = firstCallFrom(flow, fn.start); i < flow.calls.length && flow.calls[i].start < fn.end; i++) {
       const call = flow.calls[i];
       if (call.end > fn.end) continue;
       if (DELAY.test(call.name) && call.node.type !== 'new_expression') waits = true;
@@ -54,15 +54,4 @@ export function functionSummaries(flow: FileFlow): Map<string, FunctionSummary> 
 /** The call waits before going on: a timer call, or a function of the file that waits. */
 export function callWaits(flow: FileFlow, name: string): boolean {
   return DELAY.test(name) || functionSummaries(flow).get(name)?.waits === true;
-}
-
-function lowerBound(calls: FileFlow['calls'], start: number): number {
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -3,7 +3,7 @@ import { branchOutcome, type BranchOutcome, RETRY_CALL, subjectRoot } from './br
 import { alwaysLeaves, chainTop, hasStatements, ifClauses, LEAVES, nestedIfs } from './chainSyntax';
 import { membershipOf, membershipTests } from './constantSets';
 import type { DiagContext } from './context';
-import { enclosingFn, enclosingLoops, type FnInfo } from './flow/flowModel';
+import { enclosingFn, enclosingLoops, firstCallFrom, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
 import { givesUp, successCheck } from './giveUps';
 import { allTransient, conditionSet, holdsFor, parameterAt, testsNamedSet, testsWithin } from './statusSets';
@@ -66,14 +66,7 @@ function callsRetry(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   const calls = ctx.flow.calls;
   const start = fn?.start ?? 0;
   const end = fn?.end ?? Infinity;
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < calls.length && calls[i].start < end; i++) {
+  for (let i = firstCallFrom(ctx.flow, start); i < calls.length && calls[i].start < end; i++) {
     const name = calls[i].name;
     if (RETRY_CALL.test(name) || callWaits(ctx.flow, name) || (fn?.name && name === fn.name) || ctx.settings.retryFunctionNames.includes(name)) return true;
   }
@@ -179,15 +172,8 @@ function helperGiveUps(ctx: DiagContext, stmt: Node, root: string, depth: number
   const calls = ctx.flow.calls;
   const stmtStart = stmt.startIndex;
   const stmtEnd = stmt.endIndex;
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].start < stmtStart) lo = mid + 1;
-    else hi = mid;
-  }
   const byName = functionsByName(ctx);
-  for (let i = lo; i < calls.length && calls[i].start < stmtEnd; i++) {
+  for (let i = firstCallFrom(ctx.flow, stmtStart); i < calls.length && calls[i].start < stmtEnd; i++) {
     const call = calls[i];
     const named = byName.get(call.name);
     if (!named) continue;

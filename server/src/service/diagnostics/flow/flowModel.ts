@@ -329,3 +329,16 @@ function isCalledWhereWritten(fn: Node): boolean {
 export function within(inner: Node, outer: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
+
+/** Index of the first of the file's calls (kept in start order) that starts at or after `offset`. */
+export function firstCallFrom(flow: FileFlow, offset: number): number {
+  const calls = flow.calls;
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
