@@ -51,7 +51,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, fn)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
-    if (loop && caughtInLoop(outcome.final.node, loop.retry)) continue;
+    if (loop && caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
     // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
@@ -91,7 +91,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       if (ctx.mechanisms.covering(top, request?.call.receiver) || ctx.responseFromRetryingCall(top, root)) continue;
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
-      if (loops.some((l) => caughtInLoop(giveUp.final.node, { loop: l } as RetryLoop))) continue;
+      if (loops.some((l) => caughtInLoop(giveUp.final.node, l.node))) continue;
       reported.add(giveUp.at.id);
       findings.push(giveUpFinding(ctx, { test: giveUp.first, guard: giveUp.at }, left, giveUp.final, request, {
         detailSuffix: giveUp.arm ? '; only other statuses are retried before this branch' : '; only other statuses are retried before this point',
@@ -177,7 +177,7 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver)) continue;
     const fn = enclosingFn(ctx.flow, test.guard);
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
-    if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry)) continue;
+    if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
     reported.add(test.guard.id);
     const loopNote = { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' };
     findings.push(giveUpFinding(ctx, test, left, outcome.final, request, { detailSuffix: '; the retry loop above does not retry them', related: loopNote }));
@@ -216,8 +216,8 @@ function giveUpFinding(
 }
 
 /** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
-function caughtInLoop(final: Node, retry: RetryLoop): boolean {
-  for (let n: Node | null = final.parent; n && n.id !== retry.loop.node.id; n = n.parent) {
+function caughtInLoop(final: Node, loop: Node): boolean {
+  for (let n: Node | null = final.parent; n && n.id !== loop.id; n = n.parent) {
     if (/^try_statement$|^try_expression$/.test(n.type)) return true;
   }
   return false;
