@@ -8,20 +8,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits } from '../../server/src/service/fixes/text';
 import type { Finding, LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf, openDoc, testService } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
 const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp' };
 
-async function findingsOf(languageId: LanguageId, text: string): Promise<Finding[]> {
-  const service = testService();
-  const uri = await openDoc(languageId, text, service);
-  try {
-    return service.diagnostics(uri);
-  } finally {
-    service.close(uri);
-  }
-}
+const findingsOf = diagnosticsOf;
 
 /** The text of the line a finding starts on, to find "the same check" after edits moved it. */
 function lineOf(text: string, f: Finding): string {
