@@ -27,13 +27,21 @@ public static class Program
         try
         {
             Console.WriteLine("STATUS " + new OrdersClient().LoadAsync(args[0]).GetAwaiter().GetResult());
-            return 0;
+            Exit(0);
         }
         catch (Exception e)
         {
             Console.WriteLine("ERROR " + e.Message);
-            return 3;
+            Exit(3);
         }
+        return 0;
+    }
+
+    // Mono 6.8 can hang at shutdown with HttpClient's threads still alive: end explicitly once the outcome is out.
+    static void Exit(int code)
+    {
+        Console.Out.Flush();
+        Environment.Exit(code);
     }
 }
 `;

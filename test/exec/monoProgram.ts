@@ -55,7 +55,15 @@ export async function buildWithMono(dir: string, source: string): Promise<{ comm
 
 const MAIN = `public static class Program
 {
-    public static int Main(string[] args) => Run(args).GetAwaiter().GetResult();
+    // Mono 6.8 can hang at shutdown with HttpClient's threads still alive; the outcome is printed by then, so
+    // the process ends explicitly once it is flushed.
+    public static int Main(string[] args)
+    {
+        int code = Run(args).GetAwaiter().GetResult();
+        Console.Out.Flush();
+        Environment.Exit(code);
+        return code;
+    }
 
     static async Task<int> Run(string[] args)
     {

@@ -68,7 +68,7 @@ describe('retry templates, proven by execution', function () {
         const args = [method, server.baseUrl + urlPath, String(opts.attempts ?? ATTEMPTS), String(BASE_MS), String(CAP_MS), String(opts.raCapMs ?? RETRY_AFTER_CAP_MS)];
         if (opts.key) args.push(opts.key);
         const result = await run(p.command, [...p.args, ...args], { timeoutMs: 30_000 });
-        assert.ok(!result.timedOut, `${variant.name} timed out\n${result.stderr}`);
+        assert.ok(!result.timedOut, `${variant.name} timed out after ${server.requests(urlPath).length} request(s)\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
         const requests = server.requests(urlPath);
         const gaps = requests.slice(1).map((r, i) => r.time - requests[i].time);
         return { ...outcome(result), requests, gaps, urlPath, result };
