@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { BENCH_DIR, loadCorpus, parseArgs, restoredPath } from './corpus.mjs';
 import { SERVER_RULES, Tally, scoreHandling, scoreSpotting } from './score.mjs';
 import { printReport } from './report.mjs';
+import { extractTrees, treeDir } from './trees.mjs';
 
 const { options } = parseArgs(process.argv.slice(2));
 const split = options.split ?? 'all';
@@ -26,8 +27,18 @@ if (!options['no-restore']) {
 const { repos, problems } = loadCorpus();
 for (const p of problems) console.log(`label file problem: ${p}`);
 const chosen = repos.filter((r) => split === 'all' || r.split === split);
-const files = chosen.flatMap((r) => (r.files ?? []).map((f) => ({ repo: r, file: f, path: restoredPath(r.repo, f.path) })));
-const present = files.filter((f) => existsSync(f.path));
+// --workspace: the whole tree of each repository at its commit (trees.mjs), so other files are read too;
+// only findings in labelled files are scored, exactly as in the default mode.
+const workspace = Boolean(options.workspace);
+let scored = chosen;
+if (workspace) {
+  const { ready, skipped } = extractTrees(chosen);
+  for (const s of skipped) console.log(`workspace mode: skipped ${s}`);
+  scored = ready;
+}
+const fileOf = (r, f) => (workspace ? join(treeDir(r.repo), f.path) : restoredPath(r.repo, f.path));
+const files = chosen.flatMap((r) => (r.files ?? []).map((f) => ({ repo: r, file: f, path: resolve(fileOf(r, f)) })));
+const present = files.filter((f) => scored.includes(f.repo) && existsSync(f.path));
 if (present.length === 0) {
   console.log(`Real-world benchmark: none of the ${files.length} labelled files (${chosen.length} repositories, split ${split}) is restored here.`);
   console.log('Restore them with `node bench/realworld/restore.mjs` after fetching the snapshots; nothing was scored.');
@@ -38,10 +49,15 @@ if (!existsSync(cli)) {
   process.exit(0);
 }
 
-const raw = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '--jobs', '2', ...present.map((f) => f.path)], {
-  maxBuffer: 512 << 20,
+// Workspace mode checks each repository's folder (every source file in it, .gitignore aside: the folder
+// sits inside this repository's ignored trees/); the default mode checks the labelled files only.
+const targets = workspace ? [...new Set(present.map((f) => treeDir(f.repo.repo)))] : present.map((f) => f.path);
+const started = Date.now();
+const raw = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '--jobs', '2', ...(workspace ? ['--no-ignore'] : []), ...targets], {
+  maxBuffer: 1 << 30,
   stdio: ['ignore', 'pipe', 'inherit'],
 }).toString();
+const cliSeconds = (Date.now() - started) / 1000;
 const report = JSON.parse(raw);
 const byPath = new Map(report.files.map((f) => [resolve(f.path).replace(/\\/g, '/'), f]));
 const ruleIds = implementedRules();
@@ -102,6 +118,9 @@ const summary = {
   missingFiles: files.length - present.length,
   labelledSites: chosen.reduce((n, r) => n + r.files.reduce((m, f) => m + f.sites.length, 0), 0),
   handlingLabels: chosen.reduce((n, r) => n + r.files.reduce((m, f) => m + f.handling.length, 0), 0),
+  mode: workspace ? 'workspace' : 'labelled files',
+  cliFiles: report.files.length,
+  cliSeconds,
   floods: [...perFileRule].filter(([, n]) => n > 3).map(([k, n]) => `${k}: ${n}`),
 };
 printReport({ summary, spot, handle, lists, markdown: Boolean(options.markdown), quiet: Boolean(options.summary) });

@@ -33,7 +33,9 @@ export function printReport({ summary, spot, handle, lists, markdown, quiet }) {
   console.log(
     `Real-world benchmark, split ${summary.split}: ${summary.repositories} repositories, ${summary.files} files scored` +
       (summary.missingFiles ? ` (${summary.missingFiles} labelled files not restored, not scored)` : '') +
-      `, ${summary.labelledSites} labelled sites, ${summary.handlingLabels} handling labels.\n`,
+      `, ${summary.labelledSites} labelled sites, ${summary.handlingLabels} handling labels.` +
+      (summary.cliSeconds !== undefined ? ` Mode: ${summary.mode}; eci check read ${summary.cliFiles} files in ${summary.cliSeconds.toFixed(1)} s.` : '') +
+      '\n',
   );
   table('Spotting, all', spot.all, markdown, true);
   table('Spotting by language', spot.language, markdown, true);
