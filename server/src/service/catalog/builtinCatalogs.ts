@@ -1,9 +1,13 @@
 import awsCatalog from '../../../data/catalogs/aws.json';
+import dotnetExceptionsCatalog from '../../../data/catalogs/dotnet-exceptions.json';
 import grpcCatalog from '../../../data/catalogs/grpc.json';
 import httpStatusCatalog from '../../../data/catalogs/http-status.json';
+import javaExceptionsCatalog from '../../../data/catalogs/java-exceptions.json';
+import jsExceptionsCatalog from '../../../data/catalogs/js-exceptions.json';
 import jsonRpcCatalog from '../../../data/catalogs/jsonrpc.json';
 import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
+import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
 import sqlCatalog from '../../../data/catalogs/sql.json';
 import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
 import httpConstants from '../../../data/http-constants.json';
@@ -18,6 +22,10 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   awsCatalog,
   sqlCatalog,
   pythonExceptionsCatalog,
+  dotnetExceptionsCatalog,
+  javaExceptionsCatalog,
+  jsExceptionsCatalog,
+  sdkExceptionsCatalog,
   jsonRpcCatalog,
   webSocketCloseCatalog,
 ] as unknown as CatalogFile[];

@@ -54,6 +54,22 @@ export class CatalogRegistry {
     return this.errorIndex.get(code) ?? [];
   }
 
+  /**
+   * The entries of exception-class catalogs (ids ending in `-exceptions`) for a class name or a qualified alias
+   * (`HttpRequestException`, `openai.RateLimitError`), newest layer first. Such a name is a code only where it
+   * stands as an exception type: a catch clause, an `instanceof`, a retry's exception list.
+   */
+  exceptionClass(name: string): ResolvedEntry[] {
+    if (!name.includes('.')) return (this.errorIndex.get(name) ?? []).filter((e) => isExceptionCatalog(e.catalog.id));
+    // `x.openai.RateLimitError` matches the alias `openai.RateLimitError` (any dot boundary, as `errorConstant`).
+    const parts = name.split('.');
+    for (let i = 0; i < parts.length - 1; i++) {
+      const hit = (this.constantIndex.get(parts.slice(i).join('.')) ?? []).filter((e) => isExceptionCatalog(e.catalog.id));
+      if (hit.length > 0) return hit;
+    }
+    return [];
+  }
+
   /** The entry a `context` catalog (see CatalogInfo.matching) holds for a code, newest layer first. */
   contextCode(catalogId: string, code: string): ResolvedEntry | undefined {
     return this.errorIndex.get(code)?.find((e) => e.catalog.id === catalogId);
@@ -128,6 +144,11 @@ export class CatalogRegistry {
       }
     }
   }
+}
+
+/** Catalogs whose codes are exception class names (`python-exceptions`, `java-exceptions`, `sdk-exceptions` …). */
+export function isExceptionCatalog(id: string): boolean {
+  return id.endsWith('-exceptions');
 }
 
 function unshift(index: Map<string, ResolvedEntry[]>, key: string, value: ResolvedEntry): void {

@@ -10,6 +10,8 @@ import { isBodyOwnCode } from './bodyOwnCodes';
 import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
+import { exceptionPosition } from './exceptionPositions';
+import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
 const STATUS_NUMBER = /(?<![\w.$])(?:[1-5]\d\d|600)(?![\w.])/g;
@@ -190,6 +192,11 @@ function spotName(
     if (indexed) return indexed;
     const entries = registry.errorCode(name);
     if (entries.length === 0) return undefined;
+    // A class name in a string counts only where the context says so: `err.name === "AbortError"`, not `ids=["ReadTimeout"]`.
+    if (entries.every((e) => isExceptionCatalog(e.catalog.id))) {
+      const role = context.classify(literal, 'error-code');
+      return role ? entry(entries[0].entry.code, 'error-code', role, content.start, content.start + name.length, name, lines) : undefined;
+    }
     // A quoted success code (gRPC "OK") is nearly always a reason phrase or a plain word: `status: "OK"`,
     // `reason() == "OK"`. Nothing about it is retried; the symbolic `codes.OK` is still found below.
     if (entries.every((e) => e.entry.httpStatus !== undefined && e.entry.httpStatus < 300)) return undefined;
@@ -198,6 +205,9 @@ function spotName(
     if (!role && ambiguous) return undefined;
     return entry(name, 'error-code', role ?? 'client-check', content.start, content.start + name.length, name, lines);
   }
+  // An exception class where it stands as one: `catch (HttpRequestException e)`, `except openai.RateLimitError:`, `t instanceof ConnectException`.
+  const exception = spotExceptionClass(node, name, context, support, registry, lines);
+  if (exception !== undefined) return exception || undefined;
   const matcher = statusMatcher(node, name, context, support, registry);
   if (matcher) return entry(String(matcher.status), 'http-status', matcher.role, matcher.start, matcher.end, lines.text.slice(matcher.start, matcher.end).replace(/\s+/g, ''), lines, true);
   // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
@@ -234,6 +244,33 @@ function spotName(
     return entry(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   return undefined;
+}
+
+/**
+ * An exception class name (or its qualified spelling) in an exception position; `false` when the name is only an
+ * exception class and stands elsewhere (an import, a declaration, `throw new …`), undefined when it is no exception class.
+ */
+function spotExceptionClass(
+  node: Node,
+  name: string,
+  context: StatusContext,
+  support: GrammarSupport,
+  registry: CatalogRegistry,
+  lines: TextLines,
+): SpotEntry | false | undefined {
+  if (!/identifier/.test(node.type)) return undefined;
+  const bare = registry.exceptionClass(name);
+  if (bare.length === 0) return undefined;
+  const elsewhere = registry.errorCode(name).some((e) => !isExceptionCatalog(e.catalog.id)) ? undefined : false;
+  // Go has no exception classes: `perror.RetryAfter` is a field.
+  if (support.constants === 'go') return elsewhere;
+  const at = exceptionPosition(node, context, support.adapter);
+  const dotted = at?.site.text.replace(/\s+/g, '') ?? name;
+  // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
+  // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling.
+  const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? [] : bare;
+  if (!at || entries.length === 0) return elsewhere;
+  return entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, dotted, lines, true);
 }
 
 /** Node types of `table["key"]` and the fields holding the table and the key. */

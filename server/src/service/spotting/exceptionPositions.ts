@@ -1,0 +1,187 @@
+import type { Node } from 'web-tree-sitter';
+import type { OccurrenceRole } from '../types';
+import type { ExpressionReader } from './expressionReader';
+import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS } from './names';
+import type { SyntaxAdapter } from './syntaxAdapter';
+import { namedChildren } from './syntaxAdapter';
+
+/**
+ * Where an exception class name (`HttpRequestException`, `openai.RateLimitError`, `SocketTimeoutException.class`)
+ * stands as a code: caught, tested with `instanceof`/`is`/`isinstance`, handed to a retry, asserted by a test.
+ * Anywhere else (an import, a declaration, a log line, `throw new …`) it is not reported, so precision holds.
+ */
+
+/** Nodes that spell a type by its qualified name: Java `java.net.ConnectException`, C# `System.Net.Http.HttpRequestException`. */
+const QUALIFIED = new Set(['scoped_type_identifier', 'qualified_name', 'nested_type_identifier', 'member_type', 'generic_type']);
+/** Catch clauses and their exception-type slots. */
+const CATCH = new Set(['except_clause', 'except_group_clause', 'catch_type', 'catch_formal_parameter', 'catch_declaration']);
+/** Type tests: Java `t instanceof X`, C# `ex is X` / `ex is X or Y`. */
+const TYPE_TESTS = new Set(['instanceof_expression', 'is_pattern_expression', 'is_expression']);
+/** Groupings a type passes through on its way to a catch or a test. */
+const TYPE_GROUPS = new Set([
+  'parenthesized_expression',
+  'as_pattern',
+  'or_pattern',
+  'and_pattern',
+  'constant_pattern',
+  'type_pattern',
+  'declaration_pattern',
+  'parenthesized_pattern',
+  'recursive_pattern',
+  'negated_pattern',
+  'union_type',
+  'class_literal',
+  'typeof_expression',
+  'argument',
+  'argument_list',
+  'arguments',
+  'type_argument_list',
+  'type_arguments',
+]);
+/** Collections of exception types: `(A, B)`, `[A, B]`, `new[] { typeof(A) }`. */
+const LISTS = new Set(['tuple', 'list', 'set', 'array', 'array_initializer', 'expression_list', 'initializer_expression', 'array_creation_expression', 'implicit_array_creation_expression', 'collection_expression']);
+/**
+ * Calls whose exception-type arguments say what a retry acts on: tenacity `retry_if_exception_type`, backoff
+ * `on_exception`, Failsafe `handle`/`retryOn`, Polly `Handle<T>()`/`Or<T>()`, resilience4j `retryExceptions`, Spring `retryFor`.
+ */
+const RETRY_CALL = /retr(y|ies|iable|yable)|backoff|^on_?exception$|^(handle|Handle|HandleInner|Or|OrInner|abortOn|handleIf)$/i;
+/** Calls that assert an exception type: pytest `raises`, JUnit `assertThrows`, xUnit `Throws<T>`/`IsType<T>`, AssertJ `isInstanceOf`, Jest `toThrow`. */
+const ASSERT_TYPE_CALL =
+  /^(raises|assertRaises|assertRaisesRegexp?|assertThrows|assertThrowsExactly|expectThrows|assertIsInstance|assertInstanceOf|isInstanceOf|isExactlyInstanceOf|hasCauseInstanceOf|hasRootCauseInstanceOf|isInstanceOfAny|assertThatExceptionOfType|Throws|ThrowsAsync|ThrowsAny|ThrowsAnyAsync|IsType|IsAssignableFrom|IsInstanceOfType|IsInstanceOf|ThrowAsync|ThrowExactly|ThrowExactlyAsync|Catch|CatchAsync|toThrow|toThrowError|rejects|toBeInstanceOf)$/;
+/** Python's type tests. */
+const TYPE_TEST_CALL = /^(isinstance|issubclass)$/;
+/** Test helpers that feed exceptions to a test: pytest `parametrize`, a mock's `side_effect`, Mockito `thenThrow`, Moq `Throws`. */
+const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects)$/;
+/** Names of settings and lists that a retry reads. */
+const RETRY_NAME = /retr|transient/i;
+/** Names that are assertions although `ASSERT_CALLS` does not list them: `assertFalse`, `assertTrue`, `Assert.True`. */
+const ASSERT_PREFIX = /^(assert|Assert|expect|verify|check_?that)/;
+
+const MAX_CLIMB = 12;
+
+export interface ExceptionSite {
+  /** The whole spelling of the type: `openai.RateLimitError`, `java.net.ConnectException` (without `.class`). */
+  site: Node;
+  role: OccurrenceRole;
+}
+
+/** The role of the exception class name at `name` (an identifier), or undefined when it does not stand as an exception type. */
+export function exceptionPosition(name: Node, reader: ExpressionReader, s: SyntaxAdapter): ExceptionSite | undefined {
+  let site = name;
+  // `openai.RateLimitError`, `telegram.error.BadRequest`, `java.net.ConnectException`: the name is the last part.
+  for (let up = site.parent; up; up = up.parent) {
+    if (s.members.has(up.type) && s.memberParts(up)?.property === name.text && lastNamed(up)?.endIndex === site.endIndex) site = up;
+    else if (QUALIFIED.has(up.type) && up.endIndex === site.endIndex) site = up;
+    else break;
+  }
+  const parent = site.parent;
+  if (!parent) return undefined;
+  // `new SocketTimeoutException()`, `requests.exceptions.ReadTimeout()`: constructed, not caught.
+  if (s.calls.has(parent.type) && s.callee(parent)?.id === site.id) {
+    const role = constructionRole(parent, reader, s);
+    return role ? { site, role } : undefined;
+  }
+  const role = positionRole(site, reader, s);
+  return role ? { site, role } : undefined;
+}
+
+function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): OccurrenceRole | undefined {
+  let child = site;
+  let parent = site.parent;
+  let inList = false;
+  for (let climbed = 0; parent && climbed < MAX_CLIMB; climbed++, child = parent, parent = parent.parent) {
+    if (CATCH.has(parent.type)) return child.type === 'block' ? undefined : 'client-check';
+    if (TYPE_TESTS.has(parent.type)) return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
+    if (s.binaries.has(parent.type)) {
+      const operator = s.operatorOf(parent).trim();
+      if (operator === 'instanceof') return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
+      // C# `ex is A or B || ex is C` parses the tail as a boolean inside the pattern: still a type test.
+      if (/^(\|\||&&)$/.test(operator) && parent.parent && /pattern/.test(parent.parent.type)) continue;
+      return undefined;
+    }
+    if (parent.type === 'generic_name') {
+      // Polly `Policy.Handle<HttpRequestException>()`, xUnit `Assert.ThrowsAsync<ApiException>(…)`
+      const generic = parent.namedChild(0)?.text ?? '';
+      if (ASSERT_TYPE_CALL.test(generic)) return 'test-assert';
+      return RETRY_CALL.test(generic) ? 'retry-config' : undefined;
+    }
+    if (LISTS.has(parent.type)) {
+      inList = true;
+      continue;
+    }
+    if (TYPE_GROUPS.has(parent.type)) continue;
+    if (s.calls.has(parent.type)) {
+      const callee = s.callee(parent);
+      if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) return undefined;
+      const name = reader.lastName(callee) ?? '';
+      if (TYPE_TEST_CALL.test(name)) return 'client-check';
+      if (ASSERT_TYPE_CALL.test(name) || TEST_FEED.test(name)) return 'test-assert';
+      if (RETRY_CALL.test(name)) return 'retry-config';
+      if (COLLECTION_CONSTRUCTORS.test(name)) {
+        // `Arrays.asList(ConnectException.class, …)`, `List.of(…)`, `frozenset({…})`
+        inList = true;
+        continue;
+      }
+      return undefined;
+    }
+    if (parent.type === 'explicit_constructor_invocation') {
+      // `this(maxRetries, interval, Arrays.asList(InterruptedIOException.class, …))` in a retry strategy's constructor
+      return inList && RETRY_NAME.test(enclosingTypeName(parent) ?? '') ? 'retry-config' : undefined;
+    }
+    if (s.pairs.has(parent.type)) {
+      const key = s.pairName(parent);
+      if (key === undefined) continue; // a plain C# argument
+      if (RETRY_NAME.test(key)) return 'retry-config';
+      if (TEST_FEED.test(key)) return 'test-assert';
+      continue; // `exceptions=(A, B)` inside a call: the call decides
+    }
+    if (s.assignments.has(parent.type)) {
+      const target = s.assignTarget(parent);
+      if (!target || target.id === child.id) return undefined;
+      const name = reader.lastName(target) ?? '';
+      if (TEST_FEED.test(name)) return 'test-assert';
+      if (!inList) return undefined;
+      return RETRY_NAME.test(name) ? 'retry-config' : 'constant';
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A constructed exception counts where a test feeds it in or asserts with it (a mock's `side_effect`, `assertFalse(retry(…, new X()))`). */
+function constructionRole(call: Node, reader: ExpressionReader, s: SyntaxAdapter): OccurrenceRole | undefined {
+  let child = call;
+  for (let up = call.parent, climbed = 0; up && climbed < MAX_CLIMB; child = up, up = up.parent, climbed++) {
+    if (s.calls.has(up.type)) {
+      const callee = s.callee(up);
+      if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) return undefined;
+      const name = reader.lastName(callee) ?? '';
+      if (ASSERT_CALLS.test(name) || ASSERT_PREFIX.test(name) || ASSERT_TYPE_CALL.test(name) || TEST_FEED.test(name)) return 'test-assert';
+      continue;
+    }
+    if (up.type === 'decorator') return /parametrize/.test(up.text.slice(0, 60)) ? 'test-assert' : undefined;
+    if (s.pairs.has(up.type)) {
+      if (TEST_FEED.test(s.pairName(up) ?? '')) return 'test-assert';
+      continue;
+    }
+    if (s.assignments.has(up.type)) {
+      const target = s.assignTarget(up);
+      return target && target.id !== child.id && TEST_FEED.test(reader.lastName(target) ?? '') ? 'test-assert' : undefined;
+    }
+    if (LISTS.has(up.type) || TYPE_GROUPS.has(up.type) || s.transparent.has(up.type)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+function lastNamed(node: Node): Node | null {
+  return node.namedChild(node.namedChildCount - 1);
+}
+
+/** The name of the class (or struct) around a node. */
+function enclosingTypeName(node: Node): string | undefined {
+  for (let up = node.parent; up; up = up.parent) {
+    if (/^(class_declaration|class_definition|struct_declaration|record_declaration|class)$/.test(up.type)) return up.childForFieldName('name')?.text;
+  }
+  return undefined;
+}

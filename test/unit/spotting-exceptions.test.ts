@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { spotCases } from '../fixtures/spotting/cases';
+import { hoverAt } from '../support/serviceHarness';
+
+/**
+ * HTTP-client and SDK exception classes (catalogs dotnet-, java-, js-, sdk- and python-exceptions): a class name is a
+ * code only where it stands as an exception type — caught, tested with instanceof / is / isinstance, handed to a
+ * retry, asserted or fed in by a test. Imports, declarations, `throw new …` and look-alike classes stay silent.
+ */
+describe('spotting: client exception classes', () => {
+  describe('C#', () => {
+    spotCases('csharp', [
+      ['a catch clause', 'class A { async Task M() { try { await Send(); } catch (HttpRequestException ex) { Log(ex); } } }\n', ['HttpRequestException client-check']],
+      ['a namespace-qualified catch', 'class A { void M() { try { } catch (System.Net.Sockets.SocketException) { } } }\n', ['SocketException client-check']],
+      [
+        'an is-pattern with or',
+        'class A { bool Transient(Exception ex) => ex is TimeoutException or SocketException || ex is HttpRequestException; }\n',
+        ['TimeoutException client-check', 'SocketException client-check', 'HttpRequestException client-check'],
+      ],
+      [
+        'Polly Handle<T>() and Or<T>()',
+        'class A { void M() { var p = Policy.Handle<HttpRequestException>().Or<TaskCanceledException>().WaitAndRetryAsync(3, Delay); } }\n',
+        ['HttpRequestException retry-config', 'TaskCanceledException retry-config'],
+      ],
+      ['an xUnit Throws<T>', 'class T { async Task Fails() { await Assert.ThrowsAsync<OperationCanceledException>(() => Call()); } }\n', ['OperationCanceledException test-assert']],
+      ['decoy: throw new', 'class A { void M() { throw new HttpRequestException("boom"); } }\n', []],
+      ['decoy: a using directive and a field type', 'using System.Net.Http;\nclass A { private HttpRequestException last; }\n', []],
+      ['decoy: a project ApiException of its own', 'class A { void M() { try { } catch (ApiException e) { } } }\n', []],
+      ['decoy: the name in a log message', 'class A { void M() { Log("HttpRequestException"); } }\n', []],
+    ]);
+  });
+
+  describe('Java', () => {
+    spotCases('java', [
+      [
+        'a multi-catch with a qualified name',
+        'class A { void m() { try { call(); } catch (SocketTimeoutException | java.net.ConnectException e) { } } }\n',
+        ['SocketTimeoutException client-check', 'ConnectException client-check'],
+      ],
+      ['instanceof', 'class A { boolean b(Throwable t) { return t instanceof UnknownHostException; } }\n', ['UnknownHostException client-check']],
+      [
+        'a retry policy handling classes',
+        'class A { Object p = RetryPolicy.builder().handle(ConnectException.class).retryOn(HttpTimeoutException.class).build(); }\n',
+        ['ConnectException retry-config', 'HttpTimeoutException retry-config'],
+      ],
+      [
+        "a retry strategy's exception list",
+        'class BackoffRetryStrategy {\n  BackoffRetryStrategy() {\n    this(3, Arrays.asList(InterruptedIOException.class, NoRouteToHostException.class));\n  }\n}\n',
+        ['InterruptedIOException retry-config', 'NoRouteToHostException retry-config'],
+      ],
+      ['assertThrows', 'class T { void t() { assertThrows(SSLException.class, () -> client.get()); } }\n', ['SSLException test-assert']],
+      ['an exception fed to the code under test in an assertion', 'class T { void t() { assertTrue(strategy.retryRequest(req, new ConnectException(), 1)); } }\n', ['ConnectException test-assert']],
+      ['a gRPC StatusRuntimeException caught', 'class A { void m() { try { stub.hello(r); } catch (StatusRuntimeException e) { } } }\n', ['StatusRuntimeException client-check']],
+      ['decoy: an import and a throws clause', 'import java.net.ConnectException;\nclass A { void m() throws ConnectException { } }\n', []],
+      ['decoy: throw new', 'class A { void m() { throw new SocketTimeoutException("slow"); } }\n', []],
+    ]);
+  });
+
+  describe('JavaScript / TypeScript', () => {
+    spotCases('typescript', [
+      ['instanceof AxiosError', 'try { await get(); } catch (err) { if (err instanceof AxiosError) retry(); }\n', ['AxiosError client-check']],
+      ["an error's name compared", "if (err.name === 'AbortError' || err.name === 'TimeoutError') return;\n", ['AbortError client-check', 'TimeoutError client-check']],
+      ['Jest toThrow', 'await expect(fetchUser()).rejects.toThrow(FetchError);\n', ['FetchError test-assert']],
+      ['decoy: an import and a construction', "import { AxiosError } from 'axios';\nconst e = new AxiosError('x');\n", []],
+      ['decoy: a class name in a list of labels', "const names = ['AbortError', 'TimeoutError'];\n", []],
+    ]);
+  });
+
+  describe('Python', () => {
+    spotCases('python', [
+      ['a vendor SDK class caught', 'try:\n    client.chat()\nexcept openai.RateLimitError as e:\n    wait(e)\n', ['RateLimitError client-check']],
+      ['a bare SDK class in a tuple', 'try:\n    post()\nexcept (SlackApiError, ReadTimeout):\n    pass\n', ['SlackApiError client-check', 'ReadTimeout client-check']],
+      ['isinstance', 'if isinstance(exc, (ConnectTimeout, requests.exceptions.ReadTimeout)):\n    retry()\n', ['ConnectTimeout client-check', 'ReadTimeout client-check']],
+      ['tenacity retry_if_exception_type', '@retry(retry=retry_if_exception_type(openai.APIConnectionError))\ndef ask():\n    pass\n', ['APIConnectionError retry-config']],
+      ['backoff.on_exception', '@backoff.on_exception(backoff.expo, requests.exceptions.ConnectionError)\ndef get():\n    pass\n', ['ConnectionError retry-config']],
+      ['pytest.raises', 'def test_down():\n    with pytest.raises(httpx.ConnectError):\n        fetch()\n', ['ConnectError test-assert']],
+      ['a mock side_effect', 'def test_reset(session):\n    session.get.side_effect = requests.exceptions.ConnectionError()\n', ['ConnectionError test-assert']],
+      ['an ambiguous name in its qualified spelling', 'try:\n    send()\nexcept telegram.error.BadRequest:\n    pass\n', ['BadRequest client-check']],
+      ['decoy: an ambiguous name bare', 'try:\n    send()\nexcept BadRequest:\n    pass\n', []],
+      ['decoy: a qualified name of another module', 'try:\n    go()\nexcept asyncio.TimeoutError:\n    pass\n', []],
+      ['decoy: an import', 'from openai import RateLimitError, APIConnectionError\n', []],
+      ['decoy: class names as test ids', '@pytest.mark.parametrize("name", ids=["ReadTimeout", "ConnectionError"])\ndef test_x(name):\n    pass\n', []],
+    ]);
+  });
+
+  describe('Go', () => {
+    spotCases('go', [['decoy: a struct field with an exception-like name', 'package p\n\nfunc f(e *Err, r int) {\n\te.RetryAfter = r\n}\n', []]]);
+  });
+
+  it('hovers a .NET exception with its catalog entry', async () => {
+    const text = await hoverAt('csharp', 'class A { void M() { try { } catch (TaskCanceled|Exception) { } } }\n');
+    assert.ok(text && /HttpClient\.Timeout/.test(text), text);
+  });
+});
