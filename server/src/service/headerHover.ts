@@ -32,7 +32,7 @@ export function readRetryAfter(value: string, now: Date): string {
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) {
     const seconds = Number(trimmed);
-    return `wait ${seconds} s (${formatDuration(seconds)}) before retrying${seconds > 120 ? ' — longer than most clients honour (OpenAI caps at 120 s, undici at 30 s); cap it or give up' : ''}.`;
+    return `wait ${seconds} s (${formatDuration(seconds)}) before retrying${seconds > 120 ? ' — longer than most clients honour (the OpenAI SDK does not retry above 120 s, undici waits at most 30 s); cap it or give up' : ''}.`;
   }
   const date = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed) ? new Date(trimmed) : undefined;
   if (date && !Number.isNaN(date.getTime())) {
