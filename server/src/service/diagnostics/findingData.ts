@@ -115,8 +115,11 @@ export interface RetryWithoutBackoffData extends RetryLoopData {
 /** `unsafe-retry`: a POST/PATCH retried automatically with no Idempotency-Key. */
 export interface UnsafeRetryData extends RetryLoopData {
   method: HttpMethod;
-  /** How the retry happens: a hand-written loop, or a retry library configured for the method. */
-  via: 'loop' | 'config';
+  /**
+   * How the retry happens: a hand-written loop around a POST/PATCH, a retry library configured for the
+   * method, or a loop in a transport that re-sends whatever method its caller gave (`any-method`).
+   */
+  via: 'loop' | 'config' | 'any-method';
   /** The headers argument or option of the request, if it has one (`headers={...}`, `{headers: {...}}`). */
   headersRange?: Range;
   /** For `via: 'config'`: the method list that allows POST/PATCH (`allowed_methods=[...]`). */

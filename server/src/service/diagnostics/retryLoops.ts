@@ -6,6 +6,7 @@ import { calleeOf, LoopInfo, within } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
 import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
+import { senderCalls } from './senders';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -40,16 +41,23 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     const inner = r.call.loops[0];
     if (inner && !firstRequest.has(inner)) firstRequest.set(inner, r);
   }
+  // A loop around a call to a function of the file that sends the request (`err = c.upload(b)`) re-sends it too.
+  const viaSenders = senderCalls(ctx);
+  for (const r of viaSenders) {
+    const inner = r.call.loops[0];
+    if (inner && !firstRequest.has(inner)) firstRequest.set(inner, r);
+  }
   const checks = ctx.occurrences.filter((o) => o.role === 'client-check').map((o) => ({ o, at: ctx.offsetOf(o) })).sort((a, b) => a.at - b.at);
   const checkStarts = checks.map((c) => c.at);
   const callStarts = ctx.flow.calls.map((c) => c.start);
   // A request or a recursive call is not a wait handed to a helper, even when its function waits.
-  const requestCalls = new Set(ctx.requests.map((r) => r.call.node.id));
+  const requestCalls = new Set([...ctx.requests, ...viaSenders].map((r) => r.call.node.id));
   for (const loop of ctx.flow.loops) {
     if (loop.kind === 'collection' || seen.has(loop.node.id)) continue;
     const request = firstRequest.get(loop);
     if (!request) continue;
     if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
+    if (pages(ctx, loop, request)) continue;
     const handlesFailure =
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
       hasAncestor(request.call.node, loop.node, /^try_statement$/) ||
@@ -230,4 +238,29 @@ function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Paging, not retrying: the request reads a variable the loop assigns after it (`nextOffset = page.Offset +
+ * page.Limit`, `cursor = body["next"]`), so each round asks for something else.
+ */
+function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
+  const body = loop.body;
+  if (!body) return false;
+  const before = ctx.flow.text.slice(body.startIndex, request.call.start);
+  const after = ctx.flow.text.slice(request.statement.endIndex, body.endIndex);
+  const names = new Set(request.call.node.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  names.delete(request.call.name);
+  if (request.responseVar) names.delete(request.responseVar);
+  // One hop back: `cs = fmt.Sprintf("cursor=%s", next)` before the request reads `next`.
+  for (const name of [...names]) {
+    const value = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?::=|=(?!=))([^\\n;]*)`).exec(before)?.[1];
+    for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(id);
+  }
+  for (const name of names) {
+    // A request object rebuilt for the next attempt (`request, err = http.NewRequest(…)`) is a retry's, not a page's.
+    if (name.length < 2 || /req(uest)?$|^(self|this|ctx|context|http|err|nil|None|null|true|false)$/i.test(name)) continue;
+    if (new RegExp(`(^|[^\\w$.])${escape(name)}\\s*(,\\s*[\\w$]+\\s*)*(=(?!=)|:=|\\+=)`).test(after)) return true;
+  }
+  return false;
 }

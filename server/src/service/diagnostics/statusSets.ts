@@ -17,6 +17,12 @@ export type StatusSet = ReadonlySet<string>;
 
 const ALL: StatusSet = new Set(TRANSIENT_STATUSES);
 
+/**
+ * The statuses conditions are evaluated over: the transient ones, unless a caller asks about others too
+ * (`conditionSetOver`: does a wholesale failure test also catch 400/404?).
+ */
+let universe: readonly string[] = TRANSIENT_STATUSES;
+
 export function allTransient(): Set<string> {
   return new Set(ALL);
 }
@@ -26,7 +32,7 @@ export function holdsFor(test: StatusTest): Set<string> | undefined {
   const code = Number(test.occ.code);
   if (!Number.isFinite(code)) return undefined;
   const op = codeOnLeft(test) ? flip(test.op) : test.op;
-  const pick = (keep: (n: number) => boolean) => new Set(TRANSIENT_STATUSES.filter((c) => keep(Number(c))));
+  const pick = (keep: (n: number) => boolean) => new Set(universe.filter((c) => keep(Number(c))));
   switch (op) {
     case '==': case '===': case 'is': case 'in': case 'case':
       return test.negated ? pick((n) => n !== code) : pick((n) => n === code);
@@ -51,6 +57,17 @@ function flip(op: string): string {
   return ({ '>=': '<=', '>': '<', '<=': '>=', '<': '>' } as Record<string, string>)[op] ?? op;
 }
 
+/** `conditionSet` over other statuses than the transient ones (`codes` are numeric statuses). */
+export function conditionSetOver(ctx: DiagContext, codes: readonly string[], condition: Node, tests: readonly StatusTest[], root?: string): Set<string> | undefined {
+  const saved = universe;
+  universe = codes;
+  try {
+    return conditionSet(ctx, condition, tests, root);
+  } finally {
+    universe = saved;
+  }
+}
+
 /**
  * The set for which a whole condition holds, or undefined when it depends on something else. `tests`
  * are the status tests inside the condition, all on one subject.
@@ -67,7 +84,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (own) return union(own.map((t) => holdsFor({ ...t, negated: false })));
     const member = membershipOf(ctx, n);
     if (member && (!root || subjectRoot(member.subject) === root)) {
-      return new Set(TRANSIENT_STATUSES.filter((c) => member.codes.has(c) !== member.negated));
+      return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
     }
     if (root && successFlag(ctx, n, root)) return new Set();
     const bound = root ? boundSet(ctx, n, root) : undefined;
@@ -79,7 +96,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (/^(not_operator|unary_expression|prefix_unary_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       if (necessary) return undefined; // what is necessary for x says nothing about not-x
       const inner = evaluate(children[0]);
-      return inner && new Set(TRANSIENT_STATUSES.filter((c) => !inner.has(c)));
+      return inner && new Set(universe.filter((c) => !inner.has(c)));
     }
     const op = booleanOperator(n);
     if (op && children.length === 2) {
@@ -123,7 +140,7 @@ function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefi
       default: return c !== bound;
     }
   };
-  return new Set(TRANSIENT_STATUSES.filter((c) => keep(Number(c))));
+  return new Set(universe.filter((c) => keep(Number(c))));
 }
 
 /**

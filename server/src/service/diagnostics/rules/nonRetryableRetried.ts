@@ -5,6 +5,8 @@ import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
+import { REPEATING_STATUSES } from '../failureSets';
+import { wholesaleRetried } from '../wholesaleRetries';
 
 const RULE = 'non-retryable-retried';
 const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
@@ -33,6 +35,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   }
   // 2. Retry loops whose retrying branch admits 4xx: `if r.status_code >= 400: continue`, `in (404, 503)`.
   for (const retry of ctx.retryLoops()) {
+    const before = findings.length;
     for (const test of ctx.clientTests()) {
       const occ = test.occ;
       if (!test.branch || !within(test.test, retry.loop.node)) continue;
@@ -49,6 +52,13 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
       };
       findings.push({ ...make(ctx, ctx.range(test.test), codes, data), related: ctx.related(retry.request) });
     }
+    if (findings.length > before) continue;
+    // 3. Loops that go round on any failure (a sender failing on every status, a success check in a try).
+    const repeating = REPEATING_STATUSES.filter((c) => wholesaleRetried(ctx, retry).has(c));
+    if (repeating.length === 0) continue;
+    const head = ctx.headRange(retry.loop.node, retry.loop.body);
+    const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
+    findings.push({ ...make(ctx, head, repeating, data), related: ctx.related(retry.request) });
   }
   return findings;
 }

@@ -6,6 +6,8 @@ import { within } from '../flow/flowModel';
 import { loopData } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
+import type { SenderCall } from '../senders';
+import { wholesaleRetried } from '../wholesaleRetries';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -17,6 +19,9 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     if (loop.fn?.readsRetryAfter ?? ctx.flow.fileReadsRetryAfter) continue;
     // The wait is a retry policy's, and the policy gets the response: it can read Retry-After itself.
     if (retry.delegatedWait) continue;
+    const sender = (retry.request as Partial<SenderCall>).sender;
+    if (sender?.readsRetryAfter) continue;
+    let found = false;
     for (const test of ctx.clientTests()) {
       if (!within(test.test, loop.node) || !test.branch) continue;
       const code = Number(test.occ.code);
@@ -33,8 +38,24 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
         related: ctx.related(retry.request),
         data: data as unknown as Record<string, unknown>,
       });
+      found = true;
       break;
     }
+    if (found) continue;
+    // No status named where it retries, but the failure it goes round on includes 429/503 (a sender that
+    // fails on every status, a success check in a try whose catch waits and stays).
+    const codes = ['429', '503'].filter((c) => wholesaleRetried(ctx, retry).has(c));
+    if (codes.length === 0) continue;
+    const head = ctx.headRange(loop.node, loop.body);
+    const data: RetryIgnoresRetryAfterData = { ...loopData(ctx, retry), codes, checkRange: head };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes }),
+      range: head,
+      related: ctx.related(retry.request),
+      data: data as unknown as Record<string, unknown>,
+    });
   }
   findings.push(...decoratorRetryAfterFindings(ctx));
   return findings;

@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { UnsafeRetryData } from '../findingData';
-import { loopData } from '../retryLoops';
+import { loopData, type RetryLoop } from '../retryLoops';
+import { methodFromCaller } from '../senders';
 import { fillMessage, ruleInfo } from '../rules';
 
 const RULE = 'unsafe-retry';
@@ -15,7 +16,11 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const retry of ctx.retryLoops()) {
     const { request } = retry;
-    if (!UNSAFE.has(request.method)) continue;
+    if (!UNSAFE.has(request.method)) {
+      const anyMethod = anyMethodRetry(ctx, retry);
+      if (anyMethod) findings.push(anyMethod);
+      continue;
+    }
     const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
     const headers = headersOf(ctx, request.call.node);
     const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'loop', ...(headers ? { headersRange: ctx.range(headers) } : {}) };
@@ -39,6 +44,24 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** Code that keeps a retry to safe methods, or says which methods are idempotent. */
+const METHOD_GUARD = /idempoten|safe_?methods|isSafe|retryable_?methods|allowed_?methods|Method(Get|Head)\b|HttpMethod\.(Get|Head)\b|['"](GET|HEAD)['"]/i;
+
+/**
+ * A transport's retry loop that re-sends whatever method its caller asked for (a `method` parameter, a
+ * request object handed in, `chain.proceed(chain.request())`), with no check of the method and no
+ * idempotency key anywhere: every POST through it is retried too.
+ */
+function anyMethodRetry(ctx: DiagContext, retry: RetryLoop): Finding | undefined {
+  const { request, loop } = retry;
+  if (request.method !== 'UNKNOWN' || !methodFromCaller(ctx, request, loop.fn)) return undefined;
+  const scope = loop.fn?.node.text ?? ctx.flow.text;
+  if (METHOD_GUARD.test(scope) || loop.fn?.idempotencyKey) return undefined;
+  const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
+  const data: UnsafeRetryData = { ...loopData(ctx, retry), method: 'UNKNOWN', via: 'any-method' };
+  return finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), 'Every method it is given, POST included,', data, request);
 }
 
 function finding(ctx: DiagContext, range: Finding['range'], method: string, data: UnsafeRetryData, request: Parameters<DiagContext['related']>[0]): Finding {

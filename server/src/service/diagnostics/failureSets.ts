@@ -1,0 +1,114 @@
+import type { Node } from 'web-tree-sitter';
+import { branchOutcome, subjectRoot } from './branches';
+import { alwaysLeaves } from './chainSyntax';
+import type { DiagContext } from './context';
+import { calleeOf, enclosingFn, firstCallFrom } from './flow/flowModel';
+import { givesUp } from './giveUps';
+import { conditionSetOver, parameterAt, testsWithin } from './statusSets';
+
+/*
+ * Failure sets: for which statuses a piece of code turns a response into a failure (raises, throws, returns
+ * an error). A retry structure that goes round on that failure retries exactly those statuses, so what it
+ * retries can be read even when no status is named where it retries (`err = c.upload(b); if err == nil`,
+ * `try: r.raise_for_status() except HTTPError: sleep(d)`).
+ */
+
+/** The statuses a failure set is read over: the transient ones and the client errors that repeat. */
+export const PROBED_STATUSES: readonly string[] = ['429', '500', '502', '503', '504', '400', '401', '403', '404', '422'];
+
+/** Client errors in the probe: a structure retrying one of these retries what fails the same way every time. */
+export const REPEATING_STATUSES: readonly string[] = ['400', '401', '403', '404', '422'];
+
+/** Calls that raise (or return an error) for every failure status of the response they are made on. */
+const SUCCESS_CHECK = /^(raise_for_status|EnsureSuccessStatusCode|error_for_status|ensureSuccess|ensureSuccessStatusCode|throwIfNotOk)$/;
+
+/**
+ * The statuses for which `scope` makes `root`'s response a failure: a success check on it, an if whose
+ * condition on it holds and whose branch gives up, a success test that leaves followed by a give-up,
+ * or the same in a function of the file it hands the response to (two levels deep).
+ */
+export function failureSet(ctx: DiagContext, scope: Node, root: string, depth = 0, raisesOnly = false): Set<string> {
+  const key = `${scope.id}:${root}:${depth}:${raisesOnly}`;
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = new Map()));
+  let set = memo.get(key);
+  if (!set) {
+    memo.set(key, (set = new Set())); // a cycle through helpers reads as "nothing yet"
+    for (const c of readFailureSet(ctx, scope, root, depth, raisesOnly)) set.add(c);
+  }
+  return set;
+}
+
+const memos = new WeakMap<DiagContext, Map<string, Set<string>>>();
+
+/**
+ * In source order: an if on the status that always leaves settles its statuses (a give-up adds them, a
+ * success return or a retry does not); a later success check or give-up-after-success-test takes the rest.
+ * With `raisesOnly`, only raises and throws count as failing (what a surrounding try can catch).
+ */
+function readFailureSet(ctx: DiagContext, scope: Node, root: string, depth: number, raisesOnly: boolean): Set<string> {
+  const out = new Set<string>();
+  const settled = new Set<string>();
+  const { grammar, adapter } = ctx.flow;
+  const fnName = enclosingFn(ctx.flow, scope)?.name;
+  const rest = () => PROBED_STATUSES.forEach((c) => !settled.has(c) && out.add(c));
+  const fails = (final: NonNullable<ReturnType<typeof branchOutcome>['final']>) => (raisesOnly ? final.kind === 'raise' : givesUp(ctx, final));
+  const visit = (n: Node): void => {
+    if (n.id !== scope.id && grammar.functions.has(n.type)) return;
+    if (adapter.calls.has(n.type)) {
+      const { name, receiver } = calleeOf(n, adapter);
+      if (SUCCESS_CHECK.test(name) && subjectRoot(receiver) === root) rest();
+    }
+    if (grammar.ifs.has(n.type)) {
+      const condition = n.childForFieldName('condition');
+      const body = n.childForFieldName('consequence');
+      const holds = condition ? conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, root), root) : undefined;
+      if (holds && body) {
+        const outcome = branchOutcome(ctx, body, fnName, root);
+        if (outcome.final && !outcome.continues && !outcome.retries && fails(outcome.final)) holds.forEach((c) => !settled.has(c) && out.add(c));
+        // `if res.StatusCode < 300 { return … }` then a give-up: every other status fails.
+        else if (holds.size === 0 && alwaysLeaves(body) && giveUpAfter(ctx, n, fnName, root, fails)) rest();
+        if (alwaysLeaves(body)) holds.forEach((c) => settled.add(c));
+      }
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(scope);
+  if (depth < 2) for (const c of helperFailures(ctx, scope, root, depth, raisesOnly)) if (!settled.has(c)) out.add(c);
+  return out;
+}
+
+/** A statement after `statement` in its block gives the operation up (a raise, an error return). */
+function giveUpAfter(ctx: DiagContext, statement: Node, fnName: string | undefined, root: string, fails: (final: NonNullable<ReturnType<typeof branchOutcome>['final']>) => boolean): boolean {
+  for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+    // A later if is conditional (`if err != nil { return }`): only an unconditional statement settles the rest.
+    if (ctx.flow.grammar.ifs.has(s.type)) continue;
+    const outcome = branchOutcome(ctx, s, fnName, root);
+    if (outcome.continues || outcome.retries) return false;
+    if (outcome.final) return fails(outcome.final);
+  }
+  return false;
+}
+
+/** Failures of functions of the file that `scope` hands `root` to (`return c.report(res)`). */
+function helperFailures(ctx: DiagContext, scope: Node, root: string, depth: number, raisesOnly: boolean): Set<string> {
+  const out = new Set<string>();
+  const { adapter } = ctx.flow;
+  const calls = ctx.flow.calls;
+  const end = scope.endIndex;
+  for (let i = firstCallFrom(ctx.flow, scope.startIndex); i < calls.length && calls[i].start < end; i++) {
+    const call = calls[i];
+    const index = adapter.callArguments(call.node).findIndex((a) => a.text === root);
+    if (index < 0) continue;
+    const helpers = ctx.flow.fns.filter((f) => f.name === call.name && !(f.start <= call.start && call.end <= f.end));
+    if (helpers.length !== 1) continue;
+    const param = parameterAt(helpers[0], index);
+    if (param) for (const c of failureSet(ctx, helpers[0].node, param, depth + 1, raisesOnly)) out.add(c);
+  }
+  return out;
+}
+
+/** The function's body gives up on every probed status of `root` (its failure set is the whole probe). */
+export function failsOnEverything(set: ReadonlySet<string>): boolean {
+  return PROBED_STATUSES.every((c) => set.has(c));
+}

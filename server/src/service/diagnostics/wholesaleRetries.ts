@@ -1,0 +1,147 @@
+import type { Node } from 'web-tree-sitter';
+import { branchOutcome, subjectRoot } from './branches';
+import { alwaysLeaves, ifClauses } from './chainSyntax';
+import { conditionSetOver, testsWithin } from './statusSets';
+import type { DiagContext } from './context';
+import { failureSet, PROBED_STATUSES } from './failureSets';
+import { enclosingFn } from './flow/flowModel';
+import type { RetryLoop } from './retryLoops';
+
+/** Libraries whose request call throws for every failure status by default. */
+const THROWS_ON_STATUS = new Set(['axios', 'got', 'ky']);
+/** Exception types that a failure status is raised as (or a base of it): catching one catches status failures. */
+const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException)$/;
+
+const wholesale = new WeakMap<RetryLoop, Set<string>>();
+
+/**
+ * Statuses (of `PROBED_STATUSES`) a loop goes round on because its request failed as a whole, with no
+ * status named where it retries: a call to a sender of the file that fails on them (`err = c.upload(b)`),
+ * or a success check / a thrown failure inside a try in the loop whose catch does not leave
+ * (`try: r.raise_for_status() … except HTTPError: sleep(d)`; axios rejecting a 503).
+ */
+export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
+  let set = wholesale.get(retry);
+  if (set) return set;
+  set = new Set();
+  wholesale.set(retry, set);
+  const request = retry.request as RetryLoop['request'] & { sender?: { failsOn: Set<string> } };
+  const tryNode = tryAround(ctx, request.call.node, retry.loop.node);
+  if (request.sender) {
+    // Go-style: the error comes back as a value and the loop goes round on it; exceptions: a catch that stays.
+    if (ctx.flow.grammarName === 'go' || !tryNode || catchStays(ctx, tryNode)) for (const c of request.sender.failsOn) set.add(c);
+    return set;
+  }
+  if (!tryNode) {
+    for (const c of fallthroughRetried(ctx, retry)) set.add(c);
+    return set;
+  }
+  if (!catchStays(ctx, tryNode)) return set;
+  const body = tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
+  if (THROWS_ON_STATUS.has(request.library)) PROBED_STATUSES.forEach((c) => set!.add(c));
+  else if (body && request.responseVar) for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
+  // What the catch clause itself gives up on (`except HTTPError as e: if e.response.status_code < 500: raise`) is not retried.
+  for (const c of caughtGiveUps(ctx, tryNode)) set.delete(c);
+  return set;
+}
+
+/** The innermost try statement holding `node` inside `loop`. */
+function tryAround(ctx: DiagContext, node: Node, loop: Node): Node | undefined {
+  for (let n: Node | null = node.parent; n && n.id !== loop.id; n = n.parent) {
+    if (/^try_statement$/.test(n.type) || (n.type === 'try_expression' && ctx.flow.grammarName !== 'go')) return n;
+  }
+  return undefined;
+}
+
+/** Some catch clause of the try catches a status failure and does not leave the loop (no raise/return/break). */
+function catchStays(ctx: DiagContext, tryNode: Node): boolean {
+  const fnName = retryFnName(ctx, tryNode);
+  for (const clause of tryNode.namedChildren) {
+    if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
+    const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+    if (!catchesStatusFailures(ctx, clause, body)) continue;
+    if (!body) return true;
+    const outcome = branchOutcome(ctx, body, fnName);
+    if (outcome.continues || outcome.retries || !outcome.final) return true;
+  }
+  return false;
+}
+
+function retryFnName(ctx: DiagContext, node: Node): string | undefined {
+  return enclosingFn(ctx.flow, node)?.name;
+}
+
+/** Statuses a catch clause of the try re-raises or gives up on, tested on its caught error. */
+function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
+  const out = new Set<string>();
+  for (const clause of tryNode.namedChildren) {
+    if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
+    const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+    if (!body) continue;
+    const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
+    const name = /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
+    if (name) for (const c of failureSet(ctx, body, name)) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * The clause catches what a failure status raises: no type (`except:`, `catch (e)`), or a type that is a
+ * status error or a base of one (`Exception`, `RequestException`, `HTTPError`). Network-only types
+ * (`ConnectionError`, `Timeout`) and a project's own narrow types do not.
+ */
+function catchesStatusFailures(ctx: DiagContext, clause: Node, body: Node | undefined): boolean {
+  const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
+  const types = head
+    .replace(/^\s*(except\*?|catch)\b/, '')
+    .replace(/\bas\s+[A-Za-z_]\w*\s*:?\s*$/, '')
+    .replace(/\bwhen\b[^]*$/, '')
+    .match(/[A-Za-z_$][\w$.]*/g) ?? [];
+  const named = types.filter((t) => /^[A-Z]/.test(t.split('.').pop() ?? ''));
+  if (named.length === 0) return true;
+  return named.some((t) => STATUS_CATCHING.test(t.split('.').pop() ?? ''));
+}
+
+/**
+ * `res = fetch(u); if (res.ok) return res.json(); await sleep(d)`: the statuses no test after the request
+ * settles (by leaving the loop) reach the end of the body and go round again. Needs at least one settling
+ * test on the response (else the loop does not look at statuses), and no unconditional exit after it.
+ */
+function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
+  const { request, loop } = retry;
+  const root = request.responseVar;
+  const statement = request.statement;
+  if (!root || !loop.body || statement.parent?.id !== loop.body.id) return new Set();
+  const settled = new Set<string>();
+  let tested = false;
+  const fnName = loop.fn?.name;
+  const { grammar } = ctx.flow;
+  for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (grammar.comments.has(s.type)) continue;
+    if (grammar.ifs.has(s.type)) {
+      const first = s.childForFieldName('condition');
+      if (!first || subjectRootIn(first.text) !== root) continue; // about something else (`err != nil`)
+      for (const clause of ifClauses(s)) {
+        const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, root).continues;
+        if (!clause.condition) {
+          if (leaves) PROBED_STATUSES.forEach((c) => settled.add(c));
+          continue;
+        }
+        const holds = conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
+        if (!holds) return new Set();
+        tested = true;
+        if (leaves) holds.forEach((c) => settled.add(c));
+      }
+      continue;
+    }
+    if (grammar.returns.has(s.type) || grammar.raises.has(s.type) || grammar.breaks.has(s.type) || grammar.continues.has(s.type)) return new Set();
+    const outcome = branchOutcome(ctx, s, fnName, root);
+    if (outcome.final || outcome.continues) return new Set();
+  }
+  return tested ? new Set(PROBED_STATUSES.filter((c) => !settled.has(c))) : new Set();
+}
+
+/** The variable a condition reads first (`res` in `res.ok && …`, `resp` in `resp.StatusCode == 200`). */
+function subjectRootIn(condition: string): string | undefined {
+  return subjectRoot(condition.replace(/^[\s(!]*(not\s+)?/, ''));
+}
