@@ -21,6 +21,9 @@ import { GRAMMAR_SUPPORT } from './spotting/adapters';
 import { spotAfterEdit } from './spotting/incrementalSpot';
 import { type SpotResult, spotFile } from './spotting/spotCodes';
 import { FLOW_GRAMMARS } from './diagnostics/flow/index';
+import { summariseDocument } from './workspace/summariseDocument';
+import type { FileSummary } from './workspace/summaryTypes';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
 import type { CodeActionResult, DocumentInput, Finding, HoverResult, Occurrence, Position, Range } from './types';
 
 export interface LanguageServiceOptions {
@@ -42,6 +45,8 @@ export class ErrorCodeLanguageService {
   /** Per document: the last computed version's codes (with what re-spotting after an edit needs). */
   private readonly occurrenceCache = new Map<string, { version: number; occurrences: Occurrence[]; spot?: SpotResult }>();
   private readonly openApi = new OpenApiIndex();
+  /** Summaries of the workspace's files, so helpers, base classes and wrappers in other files count (docs/workspace.md). */
+  readonly workspace = new WorkspaceIndex();
 
   constructor(options: LanguageServiceOptions = {}) {
     this.registry = options.registry ?? createBuiltinRegistry();
@@ -103,7 +108,24 @@ export class ErrorCodeLanguageService {
   /** Rule findings (diagnostics) for an open document, after settings and suppression comments; cached per version. */
   diagnostics(uri: string): Finding[] {
     const doc = this.documents.get(uri);
-    return doc ? computeDiagnostics(doc, this.occurrences(uri), this.registry, this.settings) : [];
+    return doc ? computeDiagnostics(doc, this.occurrences(uri), this.registry, this.settings, this.workspace.viewFor(uri)) : [];
+  }
+
+  /**
+   * The workspace summary of an open document (its functions, classes, imports and outgoing calls).
+   * With `withFindings`, functions that give a retryable failure up are marked (this runs the rules).
+   */
+  summarise(uri: string, withFindings = true): FileSummary | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const occurrences = this.occurrences(uri);
+    return summariseDocument(doc, occurrences, this.registry, this.settings, withFindings ? this.diagnostics(uri) : []);
+  }
+
+  /** Summarises an open document into the workspace index; returns whether its summary changed. */
+  indexDocument(uri: string): boolean {
+    const summary = this.summarise(uri);
+    return summary ? this.workspace.set(summary) : false;
   }
 
   /**

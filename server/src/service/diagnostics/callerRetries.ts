@@ -18,7 +18,8 @@ function callersRetry(ctx: DiagContext, fn: FnInfo | undefined, seen: Set<FnInfo
   if (!fn?.name || seen.has(fn)) return false;
   seen.add(fn);
   const sites = callSites(ctx, fn);
-  if (sites.length === 0) return false;
+  // Nobody in the file calls it: its callers in other files decide (the workspace index), when known.
+  if (sites.length === 0) return ctx.workspace?.callersRetry(fn.name)?.retried === true;
   return sites.every((call) => retriedAt(ctx, call) || callersRetry(ctx, call.fn, seen));
 }
 
@@ -43,7 +44,7 @@ const sitesCache = new WeakMap<DiagContext, Map<string, CallInfo[]>>();
  * This call is retried where it is: under a retry mechanism, in a try block inside a loop that goes
  * round again, or in a loop that waits between rounds.
  */
-function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
+export function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
   if (ctx.mechanisms.covering(call.node, call.receiver)) return true;
   for (const loop of enclosingLoops(ctx.flow, call.node)) {
     if (loop.kind === 'collection') continue;

@@ -9,6 +9,7 @@ import { MechanismScope } from './mechanisms';
 import { findRequests, RequestInfo, responseVarOf } from './requests';
 import { statusTest, StatusTest } from './branches';
 import { findRetryLoops, RetryLoop } from './retryLoops';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /** Codes the catalogs call conditional that the rules still treat as retryable when tested for. */
 const ALSO_RETRYABLE = new Set(['408', '529', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
@@ -27,12 +28,23 @@ export class DiagContext {
     readonly registry: CatalogRegistry,
     readonly settings: Settings,
     mechanisms?: MechanismScope,
+    workspace?: WorkspaceView,
   ) {
     this.requests = findRequests(flow);
-    this.mechanisms = mechanisms ?? new MechanismScope(flow, settings.retryFunctionNames);
+    if (mechanisms) this.mechanisms = mechanisms;
+    else {
+      // Retry wrappers imported from other files count as the settings' retry function names do.
+      this.mechanisms = new MechanismScope(flow, workspace ? [...settings.retryFunctionNames, ...workspace.wrapperNames] : settings.retryFunctionNames);
+      if (workspace) this.mechanisms.workspace = workspace;
+    }
     this.extra = new Set(settings.extraRetryableCodes.map((c) => c.trim()));
     const g = flow.grammarName;
     this.language = g === 'tsx' ? 'typescript' : g === 'c-sharp' ? 'csharp' : g;
+  }
+
+  /** What the rest of the workspace says about this file (kept on the mechanisms, so incremental passes keep it). */
+  get workspace(): WorkspaceView | undefined {
+    return this.mechanisms.workspace;
   }
 
   /** Retryable: catalog verdict `yes` (newest catalog first, so vendor catalogs speak), a few conditional ones, or the setting. */

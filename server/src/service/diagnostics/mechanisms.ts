@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import data from '../../../data/retry-mechanisms.json';
 import type { GrammarName } from '../parsing/grammars';
 import { enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /** One entry of server/data/retry-mechanisms.json. */
 export interface RetryMechanism {
@@ -89,6 +90,9 @@ export class MechanismScope {
 
   private readonly retryFunctionNames: Set<string>;
 
+  /** What other files of the workspace say (retry wrappers, base-class sessions); absent for a file on its own. */
+  workspace?: WorkspaceView;
+
   /** The same file-wide facts over another flow of the same file (one function re-analysed after an edit). */
   rebase(flow: FileFlow): MechanismScope {
     const copy = Object.create(MechanismScope.prototype) as { -readonly [K in keyof MechanismScope]: unknown } & Record<string, unknown>;
@@ -120,7 +124,7 @@ export class MechanismScope {
   covering(node: Node, receiver?: string): string | undefined {
     if (this.fileMechanism && !(receiver !== undefined && this.bypass.has(receiver))) return this.fileMechanism;
     for (let fn: FnInfo | undefined = enclosingFn(this.flow, node); fn; fn = fn.parent) {
-      if (fn.decorators.some((d) => this.decorators.has(d) || RETRY_NAME.test(d))) return `decorator @${fn.decorators.join(', @')}`;
+      if (fn.decorators.some((d) => this.decorators.has(d) || RETRY_NAME.test(d) || this.workspace?.wrapperNames.includes(d.replace(/\(.*$/s, '').split('.').pop()!))) return `decorator @${fn.decorators.join(', @')}`;
       if (fn.name && (this.wrappedNames.has(fn.name) || this.retryFunctionNames.has(fn.name) || RETRY_NAME.test(fn.name))) {
         return `retried function ${fn.name}`;
       }
@@ -129,7 +133,7 @@ export class MechanismScope {
       const call = this.flow.callByNode.get(n.id);
       if (call && call.node.id !== node.id && (this.wrappers.has(call.name) || RETRY_NAME.test(call.name))) return `wrapper ${call.name}`;
     }
-    return undefined;
+    return this.workspace?.covering(node, receiver);
   }
 }
 

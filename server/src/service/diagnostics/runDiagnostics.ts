@@ -18,6 +18,7 @@ import { applyTestPolicy } from './testContext';
 import { unitSpans } from '../parsing/units';
 import { crossFunctionFacts } from './crossFunction';
 import { collapseGenerated, isGeneratedCode } from './generatedCode';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 type RuleFn = (ctx: DiagContext) => Finding[];
 
@@ -38,6 +39,8 @@ interface CacheEntry {
   occurrences: readonly Occurrence[];
   findings: Finding[];
   state: DiagState;
+  /** The workspace facts the analysis read (WorkspaceView.key; '' for a file on its own). */
+  workspaceKey: string;
 }
 
 /** Parsed documents are replaced on every edit, so a weak map keyed by the document caches per version. */
@@ -58,24 +61,26 @@ export function runRules(ctx: DiagContext, settings: Settings): Finding[] {
  * single edit inside one function, only that function is re-analysed (see incremental.ts); the result
  * equals a full analysis.
  */
-export function computeDiagnostics(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings): Finding[] {
+export function computeDiagnostics(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, workspace?: WorkspaceView): Finding[] {
+  const workspaceKey = workspace?.key ?? '';
   const cached = cache.get(doc);
-  if (cached && cached.settings === settings && cached.registry === registry && cached.occurrences === occurrences) return cached.findings;
+  if (cached && cached.settings === settings && cached.registry === registry && cached.occurrences === occurrences && cached.workspaceKey === workspaceKey) return cached.findings;
   const grammar = grammarFor(doc.languageId);
   if (!grammar || !doc.tree) return [];
   const previous = doc.edit ? cache.get(doc.edit.previous) : undefined;
+  // An edit is re-analysed in place only while the workspace facts the file reads stay the same.
   const state =
-    (previous && previous.settings === settings && previous.registry === registry
+    (previous && previous.settings === settings && previous.registry === registry && previous.workspaceKey === workspaceKey
       ? reanalyseEdit(doc, grammar, previous.state, occurrences, registry, settings, runRules)
-      : undefined) ?? fullState(doc, grammar, occurrences, registry, settings);
+      : undefined) ?? fullState(doc, grammar, occurrences, registry, settings, workspace);
   const findings = finish(state, doc, settings);
-  cache.set(doc, { settings, registry, occurrences, findings, state });
+  cache.set(doc, { settings, registry, occurrences, findings, state, workspaceKey });
   return findings;
 }
 
-function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof grammarFor>>, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings): DiagState {
+function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof grammarFor>>, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, workspace?: WorkspaceView): DiagState {
   const flow = buildFlow(doc.tree!, doc.text, grammar);
-  const ctx = new DiagContext(doc, flow, occurrences, registry, settings);
+  const ctx = new DiagContext(doc, flow, occurrences, registry, settings, undefined, workspace);
   return {
     raw: runRules(ctx, settings),
     comments: flow.comments,

@@ -1,0 +1,136 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import { type ImportBinding, SUMMARY_LIMITS, type WorkspaceLanguage } from './summaryTypes';
+
+/*
+ * The names a file's import statements bring in, its package or namespace, and its class declarations
+ * with their bases, read from the syntax tree's top levels (import statements are simple enough that
+ * their text is split, not evaluated). One small reader per language.
+ */
+
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_class_declaration', 'record_declaration']);
+const CONTAINERS = /^(namespace_declaration|file_scoped_namespace_declaration|declaration_list|export_statement|decorated_definition|block|program|module|source_file|compilation_unit|class_body|statement_block)$/;
+
+export interface DeclaredClass {
+  name: string;
+  node: Node;
+  bases: string[];
+}
+
+export interface ModuleShape {
+  packageName?: string;
+  imports: ImportBinding[];
+  classes: DeclaredClass[];
+}
+
+/** Imports, package and classes of one file. */
+export function moduleShape(tree: Tree, language: WorkspaceLanguage, isPackageInit: boolean): ModuleShape {
+  const shape: ModuleShape = { imports: [], classes: [] };
+  const visit = (node: Node, depth: number): void => {
+    if (shape.imports.length >= SUMMARY_LIMITS.imports) return;
+    const read = READERS[language];
+    read(node, shape, isPackageInit);
+    if (CLASS_TYPES.has(node.type)) {
+      const name = node.childForFieldName('name')?.text;
+      if (name && shape.classes.length < SUMMARY_LIMITS.classes) shape.classes.push({ name, node, bases: basesOf(node, language) });
+    }
+    if (depth < 6 && (depth === 0 || CONTAINERS.test(node.type) || CLASS_TYPES.has(node.type))) {
+      for (const child of node.namedChildren) if (child) visit(child, depth + 1);
+    }
+  };
+  visit(tree.rootNode, 0);
+  return shape;
+}
+
+type Reader = (node: Node, shape: ModuleShape, isPackageInit: boolean) => void;
+
+const READERS: Record<WorkspaceLanguage, Reader> = {
+  python(node, shape, isPackageInit) {
+    const text = node.text.replace(/[()\\\n]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (node.type === 'import_statement') {
+      for (const part of text.replace(/^import /, '').split(',')) {
+        const [module, alias] = part.trim().split(/ as /);
+        if (module) shape.imports.push({ local: (alias ?? module).trim(), module: module.trim(), member: '*' });
+      }
+    } else if (node.type === 'import_from_statement') {
+      const m = /^from (\S+) import (.+)$/.exec(text);
+      if (!m) return;
+      for (const part of m[2].split(',')) {
+        const [member, alias] = part.trim().split(/ as /);
+        if (!member || member === '*') continue;
+        shape.imports.push({ local: (alias ?? member).trim(), module: m[1], member: member.trim(), ...(isPackageInit ? { reexport: true } : {}) });
+      }
+    }
+  },
+  javascript(node, shape) {
+    if (node.type === 'import_statement' || (node.type === 'export_statement' && node.childForFieldName('source'))) {
+      const source = node.childForFieldName('source')?.text.slice(1, -1);
+      if (!source) return;
+      const reexport = node.type === 'export_statement';
+      const text = node.text.replace(/\s+/g, ' ');
+      const star = /\* as (\w+)/.exec(text);
+      if (star) shape.imports.push({ local: star[1], module: source, member: '*', ...(reexport ? { reexport } : {}) });
+      else if (reexport && /^export \*/.test(text)) shape.imports.push({ local: '*', module: source, member: '*', reexport });
+      const def = /^import (?:type )?([A-Za-z_$][\w$]*)\s*(,|from)/.exec(text);
+      if (def) shape.imports.push({ local: def[1], module: source, member: 'default' });
+      const braces = /\{([^}]*)\}/.exec(text);
+      for (const part of braces?.[1].split(',') ?? []) {
+        const [member, alias] = part.trim().replace(/^type /, '').split(/ as /);
+        if (member) shape.imports.push({ local: (alias ?? member).trim(), module: source, member: member.trim(), ...(reexport ? { reexport } : {}) });
+      }
+    } else if (node.type === 'lexical_declaration' || node.type === 'variable_declaration') {
+      const m = /^(?:const|let|var) (\{[^}]*\}|[A-Za-z_$][\w$]*) = require\(['"]([^'"]+)['"]\)/.exec(node.text.replace(/\s+/g, ' '));
+      if (!m) return;
+      if (m[1].startsWith('{')) {
+        for (const part of m[1].slice(1, -1).split(',')) {
+          const [member, alias] = part.trim().split(/\s*:\s*/);
+          if (member) shape.imports.push({ local: (alias ?? member).trim(), module: m[2], member: member.trim() });
+        }
+      } else shape.imports.push({ local: m[1], module: m[2], member: '*' });
+    }
+  },
+  go(node, shape) {
+    if (node.type === 'package_clause') shape.packageName = node.namedChildren[0]?.text;
+    if (node.type !== 'import_declaration') return;
+    for (const m of node.text.matchAll(/(?:^|\s|\()([A-Za-z_.]\w*)?\s*"([^"]+)"/g)) {
+      const path = m[2];
+      const local = m[1] ?? path.split('/').pop()!;
+      if (local !== '_' && local !== '.') shape.imports.push({ local, module: path, member: '*' });
+    }
+  },
+  java(node, shape) {
+    if (node.type === 'package_declaration') shape.packageName = node.text.replace(/^package\s+|;$/g, '').trim();
+    if (node.type !== 'import_declaration') return;
+    const m = /^import\s+(static\s+)?([\w.]+?)(\.\*)?\s*;/.exec(node.text);
+    if (!m) return;
+    const dot = m[2].lastIndexOf('.');
+    if (m[3]) shape.imports.push({ local: '*', module: m[2], member: '*' });
+    else shape.imports.push({ local: m[2].slice(dot + 1), module: m[2].slice(0, dot), member: m[2].slice(dot + 1) });
+  },
+  csharp(node, shape) {
+    if (/namespace_declaration$/.test(node.type)) shape.packageName ??= node.childForFieldName('name')?.text;
+    if (node.type !== 'using_directive') return;
+    const alias = /^using\s+(\w+)\s*=\s*([\w.]+)\.(\w+)\s*;/.exec(node.text);
+    if (alias) shape.imports.push({ local: alias[1], module: alias[2], member: alias[3] });
+    const plain = /^using\s+(?:static\s+)?([\w.]+)\s*;/.exec(node.text);
+    if (plain) shape.imports.push({ local: '*', module: plain[1], member: '*' });
+  },
+};
+
+function basesOf(node: Node, language: WorkspaceLanguage): string[] {
+  let text = '';
+  if (language === 'python') text = node.childForFieldName('superclasses')?.text.replace(/^\(|\)$/g, '') ?? '';
+  else if (language === 'java') text = node.childForFieldName('superclass')?.text.replace(/^extends\s+/, '') ?? '';
+  else {
+    const heritage = node.namedChildren.find((c) => c !== null && /^(class_heritage|base_list)$/.test(c.type));
+    text = heritage?.text.replace(/^(extends|:)\s*/, '').replace(/\bimplements\b.*$/s, '') ?? '';
+  }
+  return text.split(',').map((b) => b.trim().replace(/<.*$/s, '').replace(/\(.*$/s, '')).filter((b) => /^[A-Za-z_$][\w$.]*$/.test(b) && !/^(object|metaclass=.*)$/.test(b));
+}
+
+/** The class declaration around a node, by name (methods of a class, fields of its instances). */
+export function enclosingClassName(node: Node): string | undefined {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (CLASS_TYPES.has(n.type)) return n.childForFieldName('name')?.text;
+  }
+  return undefined;
+}

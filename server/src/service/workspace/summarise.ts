@@ -1,0 +1,124 @@
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../types';
+import { parameterNames } from '../diagnostics/branches';
+import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
+import type { DiagContext } from '../diagnostics/context';
+import type { FnInfo } from '../diagnostics/flow/flowModel';
+import { callWaits } from '../diagnostics/functionSummaries';
+import { enclosingClassName, moduleShape } from './importBindings';
+import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, SUMMARY_LIMITS, type WorkspaceLanguage } from './summaryTypes';
+
+/** Rules whose single-file findings say "this function gives a retryable failure up". */
+const GIVE_UP_RULES = new Set(['no-retry-on-request', 'retryable-treated-as-final']);
+const CLIENT_FIELD = /session|client|http|api|transport|sess|conn|requester|agent|axios|rest/i;
+
+export function workspaceLanguage(ctx: DiagContext): WorkspaceLanguage {
+  return ctx.language === 'typescript' ? 'javascript' : (ctx.language as WorkspaceLanguage);
+}
+
+/**
+ * The summary of one file, from its single-file analysis (`ctx` built without a workspace view, and
+ * `findings` its raw rule findings): what each top-level function and method does for its callers,
+ * what each class inherits and holds, and which calls leave the file and whether they are retried.
+ */
+export function summariseFile(uri: string, ctx: DiagContext, findings: readonly Finding[]): FileSummary {
+  const language = workspaceLanguage(ctx);
+  const isPackageInit = /\/__init__\.py$/.test(uri);
+  const shape = moduleShape(ctx.doc.tree!, language, isPackageInit);
+  const mechanism = ctx.mechanisms.fileMechanism;
+  const functions: FunctionSummary[] = [];
+  for (const fn of ctx.flow.fns) {
+    if (!fn.name || fn.parent || functions.length >= SUMMARY_LIMITS.functions) continue;
+    const summary: FunctionSummary = { name: fn.name, line: fn.node.startPosition.row };
+    const className = enclosingClassName(fn.node);
+    if (className) summary.className = className;
+    const request = ctx.requestsIn(fn)[0] ?? ctx.requests.find((r) => r.call.start >= fn.start && r.call.end <= fn.end);
+    if (request) summary.sends = { method: request.method, library: request.library };
+    const giveUp = findings.find((f) => GIVE_UP_RULES.has(f.rule) && within(ctx, f, fn));
+    if (giveUp) {
+      const codes = (giveUp.data as { codes?: string[] } | undefined)?.codes;
+      summary.givesUp = { rule: giveUp.rule, line: giveUp.range.start.line, ...(codes ? { codes } : {}) };
+    }
+    if (retriesCallback(ctx, fn)) summary.retriesCallback = true;
+    if (mechanism && /\breturn\b/.test(fn.node.text) && (CLIENT_FIELD.test(fn.name) || /\breturn\s+\w*(session|client)/i.test(fn.node.text))) summary.returnsRetryingClient = mechanism;
+    functions.push(summary);
+  }
+  const classes: ClassSummary[] = shape.classes.map((c) => ({
+    name: c.name,
+    line: c.node.startPosition.row,
+    bases: c.bases,
+    ...classFields(c.node),
+    ...(mechanism ? { retryMechanism: mechanism } : {}),
+  }));
+  return {
+    uri,
+    language,
+    ...(shape.packageName ? { packageName: shape.packageName } : {}),
+    imports: shape.imports,
+    functions,
+    classes,
+    calls: outgoingCalls(ctx),
+  };
+}
+
+function within(ctx: DiagContext, finding: Finding, fn: FnInfo): boolean {
+  const offset = ctx.doc.lines.offsetAt(finding.range.start);
+  return offset >= fn.start && offset < fn.end;
+}
+
+/**
+ * The function (or a function nested in it, as in a decorator factory) calls one of the callables it
+ * is handed inside a loop that goes round again on failure: a try inside the loop, or a wait between rounds.
+ */
+function retriesCallback(ctx: DiagContext, fn: FnInfo): boolean {
+  const params = parameterNames(fn);
+  for (const inner of ctx.flow.fns) if (inner.parent && inner.start >= fn.start && inner.end <= fn.end) for (const p of parameterNames(inner)) params.add(p);
+  params.delete('self');
+  params.delete('this');
+  for (const loop of ctx.flow.loops) {
+    if (loop.kind === 'collection' || loop.start < fn.start || loop.end > fn.end) continue;
+    const callsParam = loop.calls.some((c) => !c.receiver && params.has(c.name)) || /\b(\w+)\.(call|apply|invoke|Invoke|get|run|Run|Call)\(/.test(loop.node.text) && [...params].some((p) => new RegExp(`\\b${p}\\.(call|apply|invoke|Invoke|get|run|Run|Call)\\(`).test(loop.node.text));
+    if (!callsParam) continue;
+    if (/\b(try|catch|except)\b/.test(loop.node.text) || loop.calls.some((c) => callWaits(ctx.flow, c.name))) return true;
+  }
+  return false;
+}
+
+/** Fields a class assigns or declares, and the call each is assigned from. */
+function classFields(node: Node): Pick<ClassSummary, 'fields' | 'fieldSources'> {
+  const fields = new Set<string>();
+  const fieldSources: Record<string, string> = {};
+  const text = node.text;
+  for (const m of text.matchAll(/\b(?:self|this)\.(\w+)\s*(?::[^=\n]+)?=(?!=)\s*(?:await\s+|new\s+)?([\w.]+)?/g)) {
+    if (fields.size >= SUMMARY_LIMITS.fields) break;
+    if (!CLIENT_FIELD.test(m[1]) && !CLIENT_FIELD.test(m[2] ?? '')) continue;
+    fields.add(m[1]);
+    if (m[2] && !(m[1] in fieldSources)) fieldSources[m[1]] = m[2].split('.').pop()!;
+  }
+  // Java / C# field declarations: `private final OkHttpClient client = …;`, `readonly HttpClient _http;`.
+  for (const m of text.matchAll(/^\s*(?:(?:private|protected|public|internal|readonly|final|static)\s+)+[\w<>.,?\[\] ]+?\s+(\w+)\s*(=\s*(?:new\s+)?([\w.]+)|;)/gm)) {
+    if (fields.size >= SUMMARY_LIMITS.fields) break;
+    if (!CLIENT_FIELD.test(m[1]) && !CLIENT_FIELD.test(m[0])) continue;
+    fields.add(m[1]);
+    if (m[3] && !(m[1] in fieldSources)) fieldSources[m[1]] = m[3].split('.').pop()!;
+  }
+  return { fields: [...fields], fieldSources };
+}
+
+/** Calls that may reach another file, one entry per callee and receiver; retried only if every such call is. */
+function outgoingCalls(ctx: DiagContext): OutgoingCall[] {
+  const own = new Set(ctx.flow.fns.filter((f) => !f.parent && f.name).map((f) => f.name!));
+  const requests = new Set(ctx.requests.map((r) => r.call));
+  const byKey = new Map<string, OutgoingCall>();
+  for (const call of ctx.flow.calls) {
+    if (requests.has(call) || !/^[A-Za-z_$][\w$]*$/.test(call.name)) continue;
+    const receiverRoot = call.receiver?.split(/[.(\[]|->|\?\./)[0];
+    if (!call.receiver && own.has(call.name)) continue;
+    const key = `${call.name}|${receiverRoot ?? ''}`;
+    const retried = !!ctx.mechanisms.covering(call.node, call.receiver) || retriedAt(ctx, call) || retriedByCallers(ctx, call.fn);
+    const seen = byKey.get(key);
+    if (seen) seen.retried &&= retried;
+    else if (byKey.size < SUMMARY_LIMITS.calls) byKey.set(key, { name: call.name, ...(receiverRoot ? { receiverRoot } : {}), retried, line: call.node.startPosition.row });
+  }
+  return [...byKey.values()];
+}

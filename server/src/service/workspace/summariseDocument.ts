@@ -1,0 +1,23 @@
+import type { CatalogRegistry } from '../catalog/catalogRegistry';
+import { DiagContext } from '../diagnostics/context';
+import { buildFlow } from '../diagnostics/flow/flowModel';
+import type { ParsedDocument } from '../parsing/documentTrees';
+import { grammarFor } from '../parsing/grammars';
+import type { Settings } from '../settings';
+import type { Finding, Occurrence } from '../types';
+import { summariseFile } from './summarise';
+import type { FileSummary } from './summaryTypes';
+import { LIBRARY_PATH } from './workspaceIndex';
+
+/**
+ * The workspace summary of a parsed document (undefined for languages without a flow grammar, library
+ * code, or a file that did not parse). The analysis is the file's own, with no workspace view, so a
+ * summary never depends on other summaries. `findings` are the file's findings, when already computed.
+ */
+export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
+  const grammar = grammarFor(doc.languageId);
+  if (!grammar || !doc.tree || LIBRARY_PATH.test(doc.uri)) return undefined;
+  const flow = buildFlow(doc.tree, doc.text, grammar);
+  const ctx = new DiagContext(doc, flow, occurrences, registry, settings);
+  return summariseFile(doc.uri, ctx, findings);
+}

@@ -1,0 +1,74 @@
+/*
+ * What the workspace index holds for one file: plain, serialisable data (it crosses worker threads in the
+ * CLI), built from the file's own analysis model and never by running anything. See docs/workspace.md.
+ */
+
+/** Language family: TypeScript and JavaScript resolve modules the same way. */
+export type WorkspaceLanguage = 'python' | 'javascript' | 'go' | 'java' | 'csharp';
+
+/** One name an import statement brings into the file. */
+export interface ImportBinding {
+  /** The name used in this file (`client` in `from api import client`, `fetchJson` in `import { fetchJson } from './http'`). */
+  local: string;
+  /** The module as written (`api.client`, `./http`, `github.com/x/y/pkg/util`, `com.acme.net`). */
+  module: string;
+  /** The imported member (`fetch_page`), `*` for a whole module or namespace, `default` for a default export. */
+  member: string;
+  /** Also exported again from this file (`export { a } from './a'`, `from .client import fetch` in an `__init__.py`). */
+  reexport?: boolean;
+}
+
+/** A top-level function or method, as its callers see it. */
+export interface FunctionSummary {
+  name: string;
+  /** The class it is a method of. */
+  className?: string;
+  /** 0-based line of its declaration. */
+  line: number;
+  /** It sends an HTTP request itself (method and library of the first one). */
+  sends?: { method: string; library: string };
+  /** It gives a retryable failure up with no retry (a single-file finding of that rule inside it). */
+  givesUp?: { rule: string; line: number; codes?: string[] };
+  /** It runs a callable it is handed inside a retry loop (a retry wrapper or decorator factory). */
+  retriesCallback?: boolean;
+  /** It builds and returns a session or client that a retry mechanism is mounted on. */
+  returnsRetryingClient?: string;
+}
+
+/** A class: what it inherits and which of its fields hold a client that retries. */
+export interface ClassSummary {
+  name: string;
+  line: number;
+  bases: string[];
+  /** Fields (`self._session`, `this.http`, `private HttpClient client`) holding a session or client. */
+  fields: string[];
+  /** The retry mechanism its file configures on those fields (urllib3 Retry mounted, axios-retry, Polly…). */
+  retryMechanism?: string;
+  /** Field → the call it is assigned from (`self.session = make_session()` → `make_session`). */
+  fieldSources: Record<string, string>;
+}
+
+/** A call from this file to a function that may live in another file, and whether it is retried here. */
+export interface OutgoingCall {
+  name: string;
+  /** First segment of the receiver (`client` in `client.fetch_page()`), when any. */
+  receiverRoot?: string;
+  /** Every such call in the file sits where a failure is retried (a retry loop, a mechanism, a retried caller). */
+  retried: boolean;
+  line: number;
+}
+
+export interface FileSummary {
+  /** file:// URI. */
+  uri: string;
+  language: WorkspaceLanguage;
+  /** Go package / Java package / C# namespace the file declares. */
+  packageName?: string;
+  imports: ImportBinding[];
+  functions: FunctionSummary[];
+  classes: ClassSummary[];
+  calls: OutgoingCall[];
+}
+
+/** Bounds that keep one file's summary small whatever the file (see docs/workspace.md). */
+export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40 } as const;
