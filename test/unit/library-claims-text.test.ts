@@ -86,6 +86,29 @@ describe('library behaviour stated in prose rests on a sourced claim', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('each self-retrying SDK import in retry-mechanisms.json has a source read, or is listed as unchecked', () => {
+    const data = JSON.parse(fs.readFileSync(path.join(dataDir, 'retry-mechanisms.json'), 'utf8')) as {
+      mechanisms: { id: string; kind: string; imports?: string[]; sources?: (LibrarySource & { import: string })[]; unchecked?: string[] }[];
+    };
+    const problems: string[] = [];
+    const sdks = data.mechanisms.filter((m) => m.kind === 'sdk');
+    assert.ok(sdks.length >= 5, `${sdks.length} sdk mechanisms`);
+    for (const m of sdks) {
+      const sourced = (m.sources ?? []).map((s) => s.import);
+      const unchecked = m.unchecked ?? [];
+      for (const imp of m.imports ?? []) {
+        const n = sourced.filter((s) => s === imp).length + unchecked.filter((u) => u === imp).length;
+        if (n === 0) problems.push(`${m.id}: import ${imp} has neither a source nor an unchecked mark`);
+        if (unchecked.includes(imp) && sourced.includes(imp)) problems.push(`${m.id}: import ${imp} is both sourced and unchecked`);
+      }
+      for (const extra of [...sourced, ...unchecked].filter((s) => !(m.imports ?? []).includes(s))) problems.push(`${m.id}: ${extra} is not one of its imports`);
+      for (const s of m.sources ?? []) {
+        for (const key of ['library', 'version', 'file'] as const) if (!s[key]?.trim()) problems.push(`${m.id} ${s.import}: no ${key}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
   describe('server/data/http-headers.json', () => {
     const data = JSON.parse(fs.readFileSync(path.join(dataDir, 'http-headers.json'), 'utf8')) as {
       headers: { name: string; summary: string; librarySources?: LibrarySource[] }[];
