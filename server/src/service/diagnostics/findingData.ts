@@ -98,6 +98,8 @@ export interface RetryLoopData extends BaseFindingData, Partial<Omit<RequestFind
   delayText?: string;
   /** The delay's argument expression (`1`, `2 ** attempt`). */
   delayArgRange?: Range;
+  /** The retry is a re-send from a failure branch (recursion, a retry method), not a loop: loop fixes do not apply. */
+  structure?: 'recursion';
 }
 
 /** `retry-ignores-retry-after`: the loop retries on 429/503 and never reads Retry-After. */

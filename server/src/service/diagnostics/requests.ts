@@ -68,6 +68,10 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     case 'java': {
       if ((name === 'send' || name === 'sendAsync') && /client|^_?http$/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
       if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+      // `this.call = client.newCall(request)`, sent later with `call.enqueue(callback)` / `call.execute()`.
+      if (name === 'newCall' && /client|^_?http$/i.test(receiverLast) && !/^\s*\.\s*execute\b/.test(flow.text.slice(call.end, call.end + 20))) {
+        return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+      }
       // An OkHttp interceptor sends the request on with `chain.proceed(request)`.
       if (name === 'proceed' && receiverLast === 'chain') return { library: 'okhttp', method: methodFromBuilder(flow, call) };
       const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);

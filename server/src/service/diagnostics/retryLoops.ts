@@ -7,6 +7,7 @@ import { callWaits } from './functionSummaries';
 import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
+import type { ResendRetry } from './resends';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -97,6 +98,19 @@ export function loopData(ctx: DiagContext, retry: RetryLoop): RetryLoopData {
     ...(loop.counterVar ? { counterVar: loop.counterVar } : {}),
     ...(delay ? { delayRange: ctx.range(delay.call), delayText: delay.call.text } : {}),
     ...(delay?.arg ? { delayArgRange: ctx.range(delay.arg) } : {}),
+  };
+}
+
+/** The finding data of a re-send retry: the function stands for the loop (no loop fix applies to it). */
+export function resendData(ctx: DiagContext, resend: ResendRetry): RetryLoopData {
+  const delay = resend.delays[0];
+  return {
+    ...ctx.base(resend.guard),
+    ...(resend.request ? ctx.requestData(resend.request) : {}),
+    loopRange: ctx.range(resend.fn.node),
+    loopHeaderRange: ctx.headRange(resend.guard, resend.condition),
+    structure: 'recursion',
+    ...(delay ? { delayRange: ctx.range(delay.call), delayText: delay.call.text } : {}),
   };
 }
 

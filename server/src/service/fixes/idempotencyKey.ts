@@ -97,7 +97,7 @@ function csharpKeyedRequest(doc: Doc, call: Node, data: UnsafeRetryData, args: N
 
 export function idempotencyKeyFix(doc: Doc, finding: Finding): CodeActionResult | undefined {
   const data = finding.data as unknown as UnsafeRetryData | undefined;
-  if (!data || data.via !== 'loop' || !data.loopRange) return undefined;
+  if (!data || data.via !== 'loop' || !data.loopRange || data.structure) return undefined;
   const call = callNode(doc, data);
   if (!call) return undefined;
   const nl = eol(doc);

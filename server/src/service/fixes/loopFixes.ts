@@ -135,7 +135,7 @@ function ownDelay(doc: Doc, start: number, end: number): [number, number] {
 
 export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeActionResult | undefined {
   const data = finding.data as unknown as RetryWithoutBackoffData | undefined;
-  if (!data?.loopHeaderRange) return undefined;
+  if (!data?.loopHeaderRange || data.structure) return undefined;
   const esc = (s: string) => (snippet ? escapeSnippetText(s) : s);
   const edits: TextEdit[] = [];
   let counter = data.counterVar;

@@ -3,7 +3,8 @@ import { branchOutcome } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryIgnoresRetryAfterData } from '../findingData';
 import { within } from '../flow/flowModel';
-import { loopData } from '../retryLoops';
+import { loopData, resendData } from '../retryLoops';
+import { resendRetries } from '../resends';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import type { SenderCall } from '../senders';
@@ -57,7 +58,28 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
       data: data as unknown as Record<string, unknown>,
     });
   }
+  findings.push(...resendFindings(ctx));
   findings.push(...decoratorRetryAfterFindings(ctx));
+  return findings;
+}
+
+/** Re-sends from a failure branch (recursion, the file's retry method) that 429/503 reach. */
+function resendFindings(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const resend of resendRetries(ctx)) {
+    if (resend.readsRetryAfter || resend.delegatedWait || !resend.condition) continue;
+    const codes = ['429', '503'].filter((c) => resend.retried?.has(c));
+    if (codes.length === 0) continue;
+    const data: RetryIgnoresRetryAfterData = { ...resendData(ctx, resend), codes, checkRange: ctx.range(resend.condition) };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes }),
+      range: ctx.range(resend.condition),
+      related: ctx.related(resend.request),
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
   return findings;
 }
 

@@ -1,7 +1,8 @@
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
-import { fixedFallback, inCatchClause, isFixedDelay, loopData } from '../retryLoops';
+import { fixedFallback, inCatchClause, isFixedDelay, loopData, resendData } from '../retryLoops';
+import { asLoop, readsParameter, resendRetries } from '../resends';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorBackoffFindings } from '../decoratorPolicies';
 
@@ -61,6 +62,37 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
       data: data as unknown as Record<string, unknown>,
     });
   }
+  findings.push(...resendFindings(ctx));
   findings.push(...decoratorBackoffFindings(ctx));
+  return findings;
+}
+
+/** Re-sends from a failure branch that wait nothing, or the same time, before the next attempt. */
+function resendFindings(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const resend of resendRetries(ctx)) {
+    if (resend.delegatedWait || resend.helperWait || resend.opaque) continue;
+    const loop = asLoop(resend);
+    let problem: RetryWithoutBackoffData['problem'];
+    let detail: string;
+    let range = ctx.headRange(resend.guard, resend.condition);
+    if (resend.delays.length === 0) {
+      problem = 'no-delay';
+      detail = 'sends again at once, with no delay';
+    } else if (resend.delays.every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
+      problem = 'fixed-delay';
+      detail = `waits a fixed ${resend.delays[0].arg?.text ?? 'time'} before sending again`;
+      range = ctx.range(resend.delays[0].call);
+    } else continue;
+    const data: RetryWithoutBackoffData = { ...resendData(ctx, resend), problem };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { detail }),
+      range,
+      related: ctx.related(resend.request),
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
   return findings;
 }

@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { UnsafeRetryData } from '../findingData';
-import { loopData, type RetryLoop } from '../retryLoops';
+import { loopData, resendData, type RetryLoop } from '../retryLoops';
+import { resendRetries } from '../resends';
 import { methodFromCaller } from '../senders';
 import { fillMessage, ruleInfo } from '../rules';
 
@@ -25,6 +26,17 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const headers = headersOf(ctx, request.call.node);
     const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'loop', ...(headers ? { headersRange: ctx.range(headers) } : {}) };
     findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
+  }
+  // Re-sends from a failure branch (recursion, a retry method) of a POST/PATCH, or of whatever method the caller gave.
+  for (const resend of resendRetries(ctx)) {
+    const request = resend.request;
+    if (!request || resend.fn.idempotencyKey) continue;
+    const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
+    if (!UNSAFE.has(request.method) && !anyMethod) continue;
+    const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
+    const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
+    const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
+    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), method, data, request));
   }
   // Retry configurations that allow POST/PATCH: `Retry(allowed_methods=[..., "POST"])`, `retry: {methods: ['POST']}`.
   const { adapter } = ctx.flow;

@@ -1,0 +1,212 @@
+import type { Node } from 'web-tree-sitter';
+import { parameterNames, subjectRoot } from './branches';
+import type { DiagContext } from './context';
+import { calleeOf, type CallInfo, enclosingFn, firstCallFrom, type FnInfo, type LoopInfo } from './flow/flowModel';
+import { callWaits, functionSummaries } from './functionSummaries';
+import type { RequestInfo } from './requests';
+import { senderCalls } from './senders';
+import { conditionSet, testsWithin } from './statusSets';
+import { DELAY } from './waitCalls';
+
+/*
+ * Retries by re-sending from a failure branch instead of looping: a function that calls itself again
+ * (`return self._request(url, retry_counter + 1)`), or calls the file's retry method that sends again
+ * (`return request.retry()`), under a failure test or in a catch clause. The same questions as for a loop
+ * are asked of it: which statuses reach the re-send, what it waits first, whether it reads Retry-After.
+ */
+
+export interface ResendRetry {
+  /** The function whose failure branch re-sends. */
+  fn: FnInfo;
+  /** The recursive call, or the call of the retry method. */
+  resend: CallInfo;
+  /** The function that runs again: `fn` itself, or the retry method. */
+  target: FnInfo;
+  /** The if, elif, case or catch clause holding the re-send. */
+  guard: Node;
+  /** The guard's condition (null for a catch clause or an else arm). */
+  condition: Node | null;
+  /** The request the function (or the retry method) sends, when it is one the file shows. */
+  request?: RequestInfo;
+  /** Waits in the function, the guard and the retry method. */
+  delays: Array<{ call: Node; arg: Node | null }>;
+  /** A wait handed to a policy object (`state.sleep()`): its delay and its reading of Retry-After are its own. */
+  delegatedWait?: Node;
+  /** A wait in a function of the file the re-send runs through (`self._pause(attempt)`, `await()` that sleeps). */
+  helperWait?: Node;
+  /** Transient statuses the guard lets through to the re-send, when the guard reads the status. */
+  retried?: Set<string>;
+  /** The function, the retry method or a helper they call reads Retry-After. */
+  readsRetryAfter: boolean;
+  /** The retry method has no body here (an interface or abstract method): what it waits is not known. */
+  opaque: boolean;
+}
+
+const FAILURE_GUARD = /retr(y|i)|transient|recoverable|should_?(retry|again)|can_?retry|\.ok\b|IsSuccess|is_success|isSuccessful|!=\s*nil|error|err\b|fail|status|code/i;
+const DELEGATED = /^(sleep|wait|pause|backoff)$/i;
+
+/** The file's re-send retries (once per analysis). */
+export function resendRetries(ctx: DiagContext): ResendRetry[] {
+  let list = cache.get(ctx);
+  if (!list) cache.set(ctx, (list = findResends(ctx)));
+  return list;
+}
+
+const cache = new WeakMap<DiagContext, ResendRetry[]>();
+
+function findResends(ctx: DiagContext): ResendRetry[] {
+  const out: ResendRetry[] = [];
+  const byName = new Map<string, FnInfo[]>();
+  for (const fn of ctx.flow.fns) if (fn.name) byName.set(fn.name, [...(byName.get(fn.name) ?? []), fn]);
+  const seen = new Set<number>();
+  for (const fn of ctx.flow.fns) {
+    if (!fn.name) continue;
+    for (let i = firstCallFrom(ctx.flow, fn.start); i < ctx.flow.calls.length && ctx.flow.calls[i].start < fn.end; i++) {
+      const call = ctx.flow.calls[i];
+      if (call.end > fn.end || seen.has(call.node.id)) continue;
+      // Recursion through the function's own name (on itself: `self.`, `this.`, a Go receiver), or any call of
+      // the file's one retry method of that name.
+      const self = call.name === fn.name && (!call.receiver || /^(self|this|cls|[a-z])$/.test(call.receiver));
+      const target = self ? fn : call.name === fn.name ? undefined : retryMethod(ctx, byName, call, fn);
+      if (!target) continue;
+      // A re-send inside a retry loop of the function is that loop's business.
+      if (call.loops.some((l) => l.kind !== 'collection' && (!l.fn || l.fn === fn))) continue;
+      const guard = guardOf(ctx, call.node, fn);
+      if (!guard) continue;
+      const resend = readResend(ctx, fn, call, target, guard);
+      if (!resend) continue;
+      seen.add(call.node.id);
+      out.push(resend);
+    }
+  }
+  return out;
+}
+
+/**
+ * A method of the file named as a retry (`retry()`, `_retry_request`) that sends again: it holds a request,
+ * or calls its way back to the function that called it (`retry()` → `await()` → `parse()`). Not a loop
+ * wrapper (its loop is analysed as a loop), not a delay calculator (`calculateRetryDelay`).
+ */
+function retryMethod(ctx: DiagContext, byName: Map<string, FnInfo[]>, call: CallInfo, caller: FnInfo): FnInfo | undefined {
+  const candidates = byName.get(call.name);
+  if (!candidates || candidates.length !== 1 || !/retr(y|ies)/i.test(call.name) || /delay|backoff|wait|interval|after|count|should|can_?|is_?|able/i.test(call.name)) return undefined;
+  const target = candidates[0];
+  if (target.start <= call.start && call.end <= target.end) return undefined;
+  if ((ctx.flow.loopsByFn.get(target) ?? []).some((l) => l.kind !== 'collection')) return undefined;
+  // An interface or abstract retry method: it re-runs the call, how is not known here.
+  if (!target.node.childForFieldName('body')) return target;
+  const sends = [...ctx.requests, ...senderCalls(ctx)].some((r) => r.call.start >= target.start && r.call.end <= target.end);
+  return sends || reaches(ctx, byName, target, caller) ? target : undefined;
+}
+
+/** `from` calls its way to `to` through functions of the file (four calls deep). */
+function reaches(ctx: DiagContext, byName: Map<string, FnInfo[]>, from: FnInfo, to: FnInfo): boolean {
+  let frontier = [from];
+  const seen = new Set<FnInfo>(frontier);
+  for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+    const next: FnInfo[] = [];
+    for (const fn of frontier) {
+      for (const c of ctx.flow.callsByFn.get(fn) ?? []) {
+        for (const callee of byName.get(c.name) ?? []) {
+          if (callee === to) return true;
+          if (!seen.has(callee)) {
+            seen.add(callee);
+            next.push(callee);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+/** The innermost branch between `node` and its function that only runs on some condition. */
+function guardOf(ctx: DiagContext, node: Node, fn: FnInfo): { guard: Node; condition: Node | null } | undefined {
+  const { grammar, adapter } = ctx.flow;
+  for (let child = node, n = node.parent; n && n.id !== fn.node.id; child = n, n = n.parent) {
+    if (grammar.functions.has(n.type)) {
+      // `setTimeout(() => this.send(req), ms)`: a timer callback re-sends later; its guard is outside.
+      const host = n.parent?.parent;
+      const timer = host && adapter.calls.has(host.type) ? calleeOf(host, adapter).name : '';
+      if (DELAY.test(timer)) continue;
+      return undefined; // another callback: not this function's branch
+    }
+    if (/^(except_clause|catch_clause)$/.test(n.type)) return { guard: n, condition: null };
+    if (n.type === 'elif_clause') return { guard: n, condition: n.childForFieldName('condition') };
+    if (grammar.ifs.has(n.type)) {
+      const consequence = n.childForFieldName('consequence');
+      if (consequence && consequence.id === child.id) return { guard: n, condition: n.childForFieldName('condition') };
+      return undefined; // the else arm: the condition that leads there is not read
+    }
+    if (grammar.cases.has(n.type) || adapter.cases.has(n.type)) return { guard: n, condition: null };
+  }
+  return undefined;
+}
+
+function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo, at: { guard: Node; condition: Node | null }): ResendRetry | undefined {
+  const request = requestIn(ctx, fn, at.guard.startIndex) ?? (target !== fn ? requestIn(ctx, target, target.end) : undefined);
+  const root = request?.responseVar;
+  let retried: Set<string> | undefined;
+  if (at.condition) {
+    // The response the guard tests: the request's, else whatever its own status tests read (`res` of a callback).
+    const tested = testsWithin(ctx, at.condition, undefined).map((t) => subjectRoot(t.subject)).filter((r): r is string => !!r);
+    const roots = [...new Set([...(root ? [root] : []), ...tested, ...parameterNames(fn)])];
+    for (const r of roots) {
+      retried = conditionSet(ctx, at.condition, testsWithin(ctx, at.condition, r), r, 0, true);
+      if (retried) break;
+    }
+    // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here.
+    if (!retried && !FAILURE_GUARD.test(at.condition.text)) return undefined;
+    if (retried && retried.size === 0) return undefined;
+  } else if (!/^(except_clause|catch_clause)$/.test(at.guard.type)) return undefined;
+  if (!request && !retried?.size) return undefined;
+  const delays: ResendRetry['delays'] = [];
+  let delegatedWait: Node | undefined;
+  let helperWait: Node | undefined;
+  const summaries = functionSummaries(ctx.flow);
+  let readsRetryAfter = fn.readsRetryAfter || target.readsRetryAfter;
+  for (const scope of target === fn ? [fn] : [fn, target]) {
+    for (let i = firstCallFrom(ctx.flow, scope.start); i < ctx.flow.calls.length && ctx.flow.calls[i].start < scope.end; i++) {
+      const c = ctx.flow.calls[i];
+      if (c.end > scope.end || c.node.type === 'new_expression' || c.node.id === call.node.id) continue;
+      if (summaries.get(c.name)?.readsRetryAfter) readsRetryAfter = true;
+      const args = ctx.flow.adapter.callArguments(c.node);
+      if (DELAY.test(c.name) && !(args.length === 0 && c.receiver && DELEGATED.test(c.name))) {
+        delays.push({ call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null });
+      } else if (DELEGATED.test(c.name) && c.receiver && args.length === 0) {
+        delegatedWait ??= c.node;
+      } else if (c.name !== fn.name && c.name !== target.name && callWaits(ctx.flow, c.name)) {
+        helperWait ??= c.node;
+      }
+    }
+  }
+  const opaque = !target.node.childForFieldName('body');
+  return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, retried, readsRetryAfter, opaque };
+}
+
+/** The last request (written, or through a sender) in `fn` before `before`. */
+function requestIn(ctx: DiagContext, fn: FnInfo, before: number): RequestInfo | undefined {
+  let best: RequestInfo | undefined;
+  for (const r of [...ctx.requests, ...senderCalls(ctx)]) {
+    if (r.call.start < fn.start || r.call.end > fn.end || r.call.start >= before) continue;
+    if (enclosingFn(ctx.flow, r.call.node) !== fn && !r.call.fn?.immediate) continue;
+    if (!best || r.call.start > best.call.start) best = r;
+  }
+  return best;
+}
+
+/** The function as a loop for the delay readers: its body is what runs again; no counter of its own. */
+export function asLoop(resend: ResendRetry): LoopInfo {
+  const { fn } = resend;
+  return { node: fn.node, start: fn.start, end: fn.end, fn, kind: 'conditional', body: fn.node, calls: [], continues: [], exits: [], increments: [] };
+}
+
+/** A delay argument that changes between re-sends: it reads a parameter the re-send passes anew (`retry_counter`). */
+export function readsParameter(resend: ResendRetry, arg: Node | null): boolean {
+  if (!arg) return false;
+  const params = parameterNames(resend.fn);
+  params.delete('self');
+  params.delete('this');
+  return (arg.text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((id) => params.has(id) || params.has(subjectRoot(id) ?? ''));
+}
