@@ -78,7 +78,7 @@ export function constantFunction(fn: Node): boolean {
 
 /** The names a parameter list declares, whatever the grammar: Go `min, max time.Duration`, C# `int n`, TS `n: number`, JS `n = 1`. */
 function paramNames(params: Node): string[] {
-  if (params.type === 'identifier') return [params.text];
+  if (params.type === 'identifier' || params.type === 'implicit_parameter') return [params.text];
   const names: string[] = [];
   for (const p of params.namedChildren) {
     if (!p) continue;

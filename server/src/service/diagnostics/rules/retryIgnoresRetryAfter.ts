@@ -5,6 +5,7 @@ import type { RetryIgnoresRetryAfterData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { loopData, resendData } from '../retryLoops';
 import { resendRetries } from '../resends';
+import { resultPolicies } from '../resultPolicies';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import type { SenderCall } from '../senders';
@@ -59,7 +60,28 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     });
   }
   findings.push(...resendFindings(ctx));
+  findings.push(...resultPolicyFindings(ctx));
   findings.push(...decoratorRetryAfterFindings(ctx));
+  return findings;
+}
+
+/** Retry policies whose result predicate retries 429/503 on a wait that never reads Retry-After. */
+function resultPolicyFindings(ctx: DiagContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const policy of resultPolicies(ctx)) {
+    if (policy.readsRetryAfter || !policy.waits) continue;
+    // From the predicate's own name, not the start of the chain it ends (`HttpPolicyExtensions` lines above).
+    const callee = ctx.flow.adapter.callee(policy.predicate);
+    const name = policy.predicate.childForFieldName('name') ?? callee?.childForFieldName('name') ?? callee?.lastNamedChild ?? policy.predicate;
+    const range = ctx.doc.lines.rangeOf(name.startIndex, Math.min(policy.predicate.endIndex, name.startIndex + 200));
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes: policy.codes }),
+      range,
+      data: { ...ctx.base(policy.predicate), codes: policy.codes, checkRange: range, declarative: 'result-predicate' },
+    });
+  }
   return findings;
 }
 
