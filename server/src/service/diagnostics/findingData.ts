@@ -33,6 +33,10 @@ export type HttpLibrary =
   | 'RestTemplate'
   | 'WebClient'
   | 'HttpClient'
+  | 'urllib'
+  | 'apache-httpclient'
+  | 'HttpURLConnection'
+  | 'RestSharp'
   | 'unknown';
 
 /** Upper-case HTTP method, or 'UNKNOWN' when the call does not show it. */

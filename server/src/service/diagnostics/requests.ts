@@ -39,6 +39,10 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
   const lower = name.toLowerCase();
   switch (flow.grammarName) {
     case 'python': {
+      // urllib: `urlopen(url)`, `urllib.request.urlopen(req, timeout=5)`.
+      if (name === 'urlopen' && (!call.receiver || /^(urllib\.request|request|urllib2|urllib)$/.test(call.receiver))) {
+        return { library: 'urllib', method: /\bmethod\s*=\s*['"]([A-Z]+)['"]/.test(call.node.text) ? methodFromFirstString(call.node) : 'GET' };
+      }
       if (!PY_CLIENT.test(receiverLast)) return undefined;
       const library: HttpLibrary = /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
         : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
@@ -51,6 +55,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       // An injected fetch (`this.fetchImpl(url, init)`, `options.fetch(url)`, `fetchFn(url)`): a client's transport.
       if (/^_?fetch(Impl|Fn|Function)?$/.test(name) && (!call.receiver || /^(this|options|opts|config|deps)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
+      // `axios.request({ method: 'post', … })`, `client.request(config)`.
+      if (name === 'request' && call.receiver && /^_?(axios|got|api|client|http|httpClient|instance)$/i.test(receiverLast)) return { library: receiverLast === 'got' ? 'got' : 'axios', method: methodFromOptions(call.node) };
       if (call.receiver && JS_CLIENT.test(receiverLast) && (VERBS[lower] && name === lower)) {
         const library: HttpLibrary = receiverLast === 'got' ? 'got' : receiverLast === 'ky' ? 'ky' : 'axios';
         return { library, method: VERBS[lower] };
@@ -74,11 +80,26 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       }
       // An OkHttp interceptor sends the request on with `chain.proceed(request)`.
       if (name === 'proceed' && receiverLast === 'chain') return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+      // Apache HttpClient: `httpClient.execute(new HttpGet(url))`, `client.execute(post, handler)`.
+      if (name === 'execute' && /client$/i.test(receiverLast) && !/newCall/.test(call.receiver ?? '') && flow.adapter.callArguments(call.node).length > 0) {
+        return { library: 'apache-httpclient', method: methodFromApache(flow, call) };
+      }
+      // HttpURLConnection: the request goes out when the connection is read (`getResponseCode()`).
+      if (name === 'openConnection') {
+        const m = /setRequestMethod\(\s*"([A-Z]+)"/.exec(call.fn?.node.text ?? '');
+        return { library: 'HttpURLConnection', method: toMethod(m?.[1] ?? 'GET') };
+      }
       const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
       if (rest && /restTemplate|template/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
       return undefined;
     }
     case 'c-sharp': {
+      // RestSharp: `client.ExecuteAsync(request)`, `client.ExecutePostAsync(request)`.
+      if (/^Execute(Get|Post|Put|Patch|Delete)?(Async|TaskAsync)?$/.test(name) && /client$/i.test(receiverLast)) {
+        const verb = /^Execute(Get|Post|Put|Patch|Delete)/.exec(name)?.[1];
+        const m = /Method\.(Get|Post|Put|Patch|Delete|GET|POST|PUT|PATCH|DELETE)\b/.exec(call.fn?.node.text ?? '');
+        return { library: 'RestSharp', method: toMethod(verb ?? m?.[1] ?? 'GET') };
+      }
       const verb = CS_VERB.exec(name);
       // A DelegatingHandler sends the request on with `base.SendAsync(request, ct)`.
       if (!verb || !(/client|http/i.test(receiverLast) || (receiverLast === 'base' && verb[1] === 'Send'))) return undefined;
@@ -118,6 +139,12 @@ function methodFromBuilder(flow: FileFlow, call: CallInfo): HttpMethod {
   const scope = call.fn?.node.text ?? flow.text;
   const m = /\.(POST|PUT|DELETE|GET|PATCH)\s*\(|HttpMethod\.(Post|Put|Delete|Get|Patch)\b|method\(\s*"([A-Z]+)"|\.(post|put|patch|delete|get)\(\)/.exec(scope);
   return toMethod(m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4]);
+}
+
+/** Apache HttpClient: the request object's class (`new HttpPost(url)`) in the same function. */
+function methodFromApache(flow: FileFlow, call: CallInfo): HttpMethod {
+  const m = /new\s+Http(Get|Post|Put|Patch|Delete|Head)\b|ClassicRequestBuilder\.(get|post|put|patch|delete)\b|SimpleRequestBuilder\.(get|post|put|patch|delete)\b/.exec(call.fn?.node.text ?? flow.text);
+  return toMethod(m?.[1] ?? m?.[2] ?? m?.[3]);
 }
 
 function toMethod(text: string | undefined): HttpMethod {

@@ -91,7 +91,8 @@ export function senderCalls(ctx: DiagContext): SenderCall[] {
     for (const call of ctx.flow.calls) {
       const sender = map.get(call.name);
       if (!sender || direct.has(call.node.id) || !isOwnCall(call) || (sender.fn.start <= call.start && call.end <= sender.fn.end)) continue;
-      list.push({ ...sender.request, call, method: sender.methodFromCaller ? 'UNKNOWN' : sender.request.method, responseVar: responseVarOf(call.node), statement: statementOf(call.node), sender });
+      // The call is the sender's, not the library's: fixes that rewrite a library call do not apply to it.
+      list.push({ ...sender.request, library: 'unknown', call, method: sender.methodFromCaller ? 'UNKNOWN' : sender.request.method, responseVar: responseVarOf(call.node), statement: statementOf(call.node), sender });
     }
   }
   callCache.set(ctx, list);
