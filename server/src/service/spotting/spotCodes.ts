@@ -11,6 +11,7 @@ import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition } from './exceptionPositions';
+import { scanVendorCodes } from './vendorCodes';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
@@ -143,6 +144,19 @@ export function spotSpan(
       if (!names.has(node.startIndex)) {
         names.set(node.startIndex, entry(code, 'http-status', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, '') || name, lines, true));
       }
+      return true;
+    });
+  }
+
+  if (complete) {
+    // An API's own error codes in strings: `err.error === 'ratelimited'`, `case "rate_limit":`, `{ error: 'NOT_FOUND' }`.
+    const known = (token: string) => (registry.errorCode(token).length > 0 ? token : undefined);
+    scanVendorCodes(text, root, from, to, context, support.adapter, known, (start) => names.has(start) || numbers.has(start), (site) => {
+      if (Date.now() > deadline) {
+        complete = false;
+        return false;
+      }
+      names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
       return true;
     });
   }

@@ -1,0 +1,305 @@
+import type { Node } from 'web-tree-sitter';
+import type { OccurrenceRole } from '../types';
+import type { ExpressionReader } from './expressionReader';
+import { ASSERT_CALLS, DEFAULT_OPERATORS, isComparisonOperator, MEMBERSHIP_METHODS } from './names';
+import type { SyntaxAdapter } from './syntaxAdapter';
+import { namedChildren } from './syntaxAdapter';
+
+/**
+ * An API's own error codes written as strings (`'TOO_MANY_REQUESTS'`, `"rate_limit"`, `"ratelimited"`,
+ * `"context_length_exceeded"`): no catalog knows them, so the context has to say that the string is an error code.
+ * It counts when compared with (or switched on, or tested for membership in) a field that holds an error code
+ * (`err.error`, `error.code`, `body['error']['type']`, `.Code ==`), given to such a field (`{ error: 'NOT_FOUND' }`,
+ * `Code = "activityLimitReached"`), passed first to an API error's constructor (`new ApiError('SERVER_ERROR', …)`), or
+ * declared as a typed error-code constant (Go `X ErrorCode = "BLOB_UNKNOWN"`).
+ *
+ * How sure the field is decides what the string must look like: a field named for errors (`error`, `error_code`,
+ * `err.type`) takes any code-shaped token; a weaker field (`status`, `reason`, a bare `code`) only a token with an
+ * error word in it (`OVER_QUERY_LIMIT`, `keyInvalid`), so job states (`"succeeded"`), English words and enum names stay silent.
+ */
+
+/** Fields that hold an error code whatever object they are on. */
+const ERROR_FIELD =
+  /^(error|err|errors|error_?code|errorCode|err_?code|errCode|error_?type|errorType|error_?reason|errorReason|fault_?code|faultCode|sub_?code|subCode|error_?subcode|getErrorCode|getErrorType|api_?error|apiError|error_?id|errorId)$/i;
+/** Fields that hold an error code when the object is an error or a response body. */
+const CODE_FIELD = /^(code|type|reason|kind|getCode|getType|getReason)$/i;
+/** Fields that hold a status word: an error code only with an error word in the value. */
+const STATUS_FIELD = /^(status|getStatus|\w+_status|\w+Status|state)$/;
+/** Objects that are an error or a response body. */
+const ERRORISH_OBJECT =
+  /^(e|ex|exc|err|error|errors|exception|failure|fault|problem|body|resp|response|res|result|data|json|payload|reply|details?|info|\w*Error|\w*error|\w*Exception|\w*_error|\w*_exception|\w*Err)$/;
+/** Shapes of a code: UPPER_SNAKE, lower_snake, lowerCamel, one lower-case word. */
+const UPPER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+const CAMEL = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+const WORD = /^[a-z]{3,}$/;
+/** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
+const ERROR_WORDS =
+  /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|maintenance|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
+/** Constructors of the language's own exceptions: their first argument is a message, not an API's code. */
+const BUILTIN_ERRORS = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|Exception|ValueError|KeyError|RuntimeError|AssertionError|NotImplementedError|AttributeError|IllegalArgumentException|IllegalStateException|RuntimeException|UnsupportedOperationException|ArgumentException|ArgumentNullException|InvalidOperationException|NotSupportedException|NotImplementedException|OSError|IOError)$/;
+/** An API error's constructor: `new AirtableError(…)`, `ApiError(…)`, `StripeException(…)`. */
+const ERROR_CONSTRUCTOR = /^[A-Z]\w*(Error|Exception|Fault)$/;
+/** Go named types that hold error codes: `type ErrorCode string`. */
+const CODE_TYPE = /(Code|Reason|ErrorType)$/;
+/** Case-folding calls a field is read through: `err.code.toLowerCase()`, `e.error.lower()`. */
+const CASE_FOLD = /^(toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|strip|trim|Trim|casefold)$/;
+/** Equality methods: Java `"OK".equals(status)`, C# `code.Equals("x")`, `Objects.equals(a, b)`, `string.Equals(a, b)`. */
+const EQUALS = /^(equals|Equals|equalsIgnoreCase|EqualsIgnoreCase|contentEquals|isEqual)$/;
+
+type Strength = 'strong' | 'weak';
+
+/** A quoted token without spaces: the candidates (the syntax tree then says whether it is a whole string literal). */
+const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\1/g;
+
+export interface VendorCodeSite {
+  start: number;
+  end: number;
+  /** The code as the catalogs key it: the token, or a known code's own spelling (`"econnreset"` → `ECONNRESET`). */
+  code: string;
+  role: OccurrenceRole;
+}
+
+/**
+ * Calls `found` for each string literal starting in [from, to) that reads as an API's own error code; stops when it
+ * returns false. `known` gives a catalog code's spelling for a token (a lower-cased `"econnreset"`); offsets the catalog
+ * path already spotted are `taken`.
+ */
+export function scanVendorCodes(
+  text: string,
+  root: Node,
+  from: number,
+  to: number,
+  reader: ExpressionReader,
+  s: SyntaxAdapter,
+  known: (token: string) => string | undefined,
+  taken: (start: number) => boolean,
+  found: (site: VendorCodeSite) => boolean,
+): void {
+  const pattern = new RegExp(QUOTED.source, 'g');
+  pattern.lastIndex = Math.max(0, from - 1);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = match.index + 1;
+    if (start < from) continue;
+    if (start >= to) break;
+    const token = match[2];
+    pattern.lastIndex = start + token.length; // the closing quote may open the next string
+    if (taken(start) || !worthParsing(text, match.index, start + token.length + 1)) continue;
+    const node = root.descendantForIndex(start, start + token.length);
+    const literal = node && (s.strings.has(node.type) ? node : node.parent && s.strings.has(node.parent.type) ? node.parent : undefined);
+    const content = literal ? s.stringContent(literal) : undefined;
+    if (!literal || !content || content.text !== token || content.start !== start) continue;
+    // A catalog code the catalog path passed over (a quoted gRPC "NOT_FOUND" or "OK" it cannot place) may still be an API's own.
+    const catalogCode = known(token) ?? known(token.toUpperCase());
+    const role = vendorCodeRole(literal, token, reader, s, catalogCode !== undefined && token === token.toLowerCase());
+    if (role && !found({ start, end: start + token.length, code: catalogCode ?? token, role })) return;
+  }
+}
+
+/** Words one of which stands near every context a vendor code is read in (a cheap test before the syntax tree is asked). */
+const CONTEXT_HINT = /err|code|type|status|reason|kind|state|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
+
+/** False for strings that cannot be a vendor code by their surroundings: an object key (`{"name": …`), a subscript key (`x["error"]`). */
+function worthParsing(text: string, open: number, after: number): boolean {
+  const before = text.slice(Math.max(0, open - 80), open);
+  const next = text.slice(after, after + 40);
+  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before)) return false;
+  if (/^\s*\]/.test(next) && /[\w)\]]\s*\[\s*$/.test(before)) return false;
+  return CONTEXT_HINT.test(before) || CONTEXT_HINT.test(next);
+}
+
+/** The role of a string literal whose content `token` reads as an API's own error code, or undefined. */
+export function vendorCodeRole(literal: Node, token: string, reader: ExpressionReader, s: SyntaxAdapter, knownFolded = false): OccurrenceRole | undefined {
+  const shape = UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
+  if (!shape || token.length > 64) return undefined;
+  // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
+  const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
+  const accepts = (strength: Strength | undefined, field?: Node): boolean => {
+    if (!strength) return false;
+    // `"OK"` is a reason phrase or a job state unless the same field is also compared with an API's error codes.
+    if (/^(OK|SUCCESS|SUCCEEDED)$/i.test(token)) return shape === 'upper' && field !== undefined && comparedWithErrorWord(field);
+    if (strength === 'strong') return shape !== 'word' || worded;
+    if (shape === 'word') return false;
+    // `status == "OK"` beside `status == "OVER_QUERY_LIMIT"` in the same function: the field holds the API's codes.
+    return worded || (shape === 'upper' && field !== undefined && comparedWithErrorWord(field));
+  };
+  let child = literal;
+  let inCollection = false;
+  for (let parent = literal.parent, climbed = 0; parent && climbed < 8; child = parent, parent = parent.parent, climbed++) {
+    if (s.transparent.has(parent.type) && parent.type !== 'argument_list' && parent.type !== 'arguments') continue;
+    if (parent.type === 'argument' && s.pairName(parent) === undefined) continue; // a C# positional argument
+    if (parent.type === 'expression_list' && parent.namedChildCount === 1) continue; // Go `X ErrorCode = "…"`: one value
+    if (s.collections.has(parent.type) && parent.type !== 'expression_list') {
+      inCollection = true;
+      continue;
+    }
+    if ((s.binaries.has(parent.type) || parent.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(parent).trim())) continue; // `type ?? 'UNEXPECTED_ERROR'`
+    if (s.binaries.has(parent.type) || parent.type === 'comparison_operator') {
+      if (!isComparisonOperator(s.operatorOf(parent))) return undefined;
+      const others = namedChildren(parent).filter((n) => n.id !== child.id);
+      return others.some((o) => accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
+    }
+    if (s.cases.has(parent.type) || (parent.parent && s.cases.has(parent.parent.type) && /pattern|label/.test(parent.type))) {
+      const clause = s.cases.has(parent.type) ? parent : parent.parent!;
+      return accepts(fieldStrength(s.caseSubject(clause), reader, s)) ? 'client-check' : undefined;
+    }
+    if (s.members.has(parent.type) && inCollection) {
+      // `['rate_limited', 'overloaded'].includes(body.error)`
+      const call = parent.parent;
+      return call && s.calls.has(call.type) ? callRole(call, parent, token, inCollection, accepts, reader, s) : undefined;
+    }
+    if (parent.type === 'argument_list' || parent.type === 'arguments' || s.calls.has(parent.type)) {
+      const call = s.calls.has(parent.type) ? parent : parent.parent;
+      return call && s.calls.has(call.type) ? callRole(call, child, token, inCollection, accepts, reader, s) : undefined;
+    }
+    if (s.pairs.has(parent.type)) {
+      const key = s.pairName(parent);
+      if (key === undefined || inCollection || s.pairValue(parent)?.id !== child.id) return undefined;
+      return accepts(keyStrength(key, parent, s)) ? 'server-sets' : undefined;
+    }
+    if (s.assignments.has(parent.type)) {
+      const target = s.assignTarget(parent);
+      if (!target || target.id === child.id || inCollection) return undefined;
+      const typeName = parent.type === 'const_spec' || parent.type === 'var_spec' ? reader.lastName(parent.childForFieldName('type')) : undefined;
+      // Go `BlobUnknownErrorCode ErrorCode = "BLOB_UNKNOWN"`: a typed error-code constant.
+      if (typeName !== undefined) return CODE_TYPE.test(typeName) && shape !== 'word' ? 'constant' : undefined;
+      const name = reader.lastName(target) ?? '';
+      if (/identifier/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
+        // `RATE_LIMITED_ERROR = "rate_limited"`: a constant named for an error code.
+        return /(^|_)(ERR|ERROR)(_|$)|Error|error|err_?code/.test(name) && !/status|message|msg|text/i.test(name) && shape !== 'word' ? 'constant' : undefined;
+      }
+      // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
+      return accepts(fieldStrength(target, reader, s)) ? 'server-sets' : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function callRole(
+  call: Node,
+  child: Node,
+  token: string,
+  inCollection: boolean,
+  accepts: (strength: Strength | undefined, field?: Node) => boolean,
+  reader: ExpressionReader,
+  s: SyntaxAdapter,
+): OccurrenceRole | undefined {
+  const callee = s.callee(call);
+  const name = reader.lastName(callee) ?? '';
+  const args = s.callArguments(call);
+  const index = args.findIndex((a) => a.startIndex <= child.startIndex && child.endIndex <= a.endIndex);
+  const receiver = reader.receiverOf(call);
+  const isReceiver = receiver !== null && receiver.startIndex <= child.startIndex && child.endIndex <= receiver.endIndex;
+  if (EQUALS.test(name)) {
+    // `"OVER_QUERY_LIMIT".equals(status)`, `ex.Data["code"].Equals("context_length_exceeded")`, `Objects.equals(code, "x")`
+    const others = isReceiver ? args : index >= 0 ? [...args.filter((_, i) => i !== index), ...(receiver && args.length === 1 ? [receiver] : [])] : [];
+    return others.some((o) => accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
+  }
+  if (inCollection && MEMBERSHIP_METHODS.has(name)) {
+    // `['rate_limited', 'overloaded'].includes(body.error)`
+    return args.some((a) => accepts(fieldStrength(a, reader, s))) ? 'client-check' : undefined;
+  }
+  if (index < 0 || inCollection) return undefined;
+  if (ASSERT_CALLS.test(name)) {
+    // `assertEqual(err.code, "quota_exceeded")`, `expect(body.error).toBe('NOT_FOUND')`
+    const subject = firstCallArgument(receiver, s);
+    return [...args.filter((_, i) => i !== index), ...(subject ? [subject] : [])].some((o) => accepts(fieldStrength(o, reader, s))) ? 'test-assert' : undefined;
+  }
+  if (index === 0 && ERROR_CONSTRUCTOR.test(name) && !BUILTIN_ERRORS.test(name)) {
+    // `new AirtableError('TOO_MANY_REQUESTS', message, status)`, `raise ApiError("UNKNOWN_ERROR", …)`: a code given to an API error.
+    return UPPER.test(token) || SNAKE.test(token) ? 'constant' : undefined;
+  }
+  return undefined;
+}
+
+/** Function-like nodes whose text bounds the sibling comparisons of a field. */
+const FUNCTION_LIKE = /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration|class_declaration|class_definition)$/;
+
+/** True when the function around `field` also compares the same field with an upper-case code that has an error word. */
+function comparedWithErrorWord(field: Node): boolean {
+  let scope: Node | null = field.parent;
+  for (let depth = 0; scope && !FUNCTION_LIKE.test(scope.type) && depth < 40; depth++) scope = scope.parent;
+  if (!scope) return false;
+  const name = field.text.replace(/\s+/g, '');
+  if (!/^[\w.]{1,60}$/.test(name)) return false;
+  const escaped = name.replace(/\./g, '\\s*\\.\\s*');
+  const code = `["']([A-Z][A-Z0-9_]*)["']`;
+  const pattern = new RegExp(`(?<![\\w.])${escaped}\\s*(?:==|===|!=|!==)\\s*${code}|${code}\\s*\\.\\s*equals\\s*\\(\\s*${escaped}\\s*\\)`, 'g');
+  for (const m of scope.text.matchAll(pattern)) {
+    const token = m[1] ?? m[2];
+    if (token && ERROR_WORDS.test(token.toLowerCase().replace(/_/g, ''))) return true;
+  }
+  return false;
+}
+
+/** `expect(x)` in `expect(x).toBe(…)`: the first argument of the call a chain starts from. */
+function firstCallArgument(receiver: Node | null, s: SyntaxAdapter): Node | undefined {
+  if (!receiver || !s.calls.has(receiver.type)) return undefined;
+  return s.callArguments(receiver)[0];
+}
+
+/** How surely an expression holds an error code. */
+function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
+  let node = expr;
+  for (let depth = 0; node && depth < 4; depth++) {
+    if (s.transparent.has(node.type) || node.type === 'as_expression' || node.type === 'non_null_expression') {
+      const inner = namedChildren(node);
+      node = inner[0] ?? null;
+      continue;
+    }
+    if (s.calls.has(node.type) && s.callArguments(node).length === 0 && CASE_FOLD.test(reader.lastName(s.callee(node)) ?? '')) {
+      node = reader.receiverOf(node); // `err.code.toLowerCase()`
+      continue;
+    }
+    break;
+  }
+  if (!node) return undefined;
+  if (s.members.has(node.type)) {
+    const parts = s.memberParts(node);
+    return parts ? nameStrength(parts.property, parts.object, reader, s) : undefined;
+  }
+  if (s.calls.has(node.type) && s.callArguments(node).length === 0) {
+    return nameStrength(reader.lastName(s.callee(node)) ?? '', reader.receiverOf(node), reader, s); // `e.getErrorCode()`
+  }
+  if (/subscript|element_access/.test(node.type)) {
+    const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
+    const content = key ? /^\[?\s*['"]([\w-]+)['"]\s*\]?$/.exec(key.text) : null;
+    const object = node.childForFieldName('value') ?? node.childForFieldName('object') ?? node.namedChild(0);
+    return content ? nameStrength(content[1], object, reader, s) : undefined;
+  }
+  if (/identifier/.test(node.type)) {
+    if (ERROR_FIELD.test(node.text) && node.text.toLowerCase() !== 'error' && node.text.toLowerCase() !== 'err') return 'strong';
+    return /^(code|reason|type|error_?type)$/i.test(node.text) || STATUS_FIELD.test(node.text) ? 'weak' : undefined;
+  }
+  return undefined;
+}
+
+function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
+  if (ERROR_FIELD.test(name)) return 'strong';
+  if (CODE_FIELD.test(name)) return errorish(object, reader, s) ? 'strong' : 'weak';
+  return STATUS_FIELD.test(name) ? 'weak' : undefined;
+}
+
+/** An error or a response body: `err`, `e.response`, `body['error']`, `ex.Data`. */
+function errorish(object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  if (!object) return false;
+  if (/subscript|element_access/.test(object.type)) {
+    const key = object.childForFieldName('subscript') ?? object.childForFieldName('index') ?? object.lastNamedChild;
+    if (key && /^\[?\s*['"](error|errors|err)['"]\s*\]?$/.test(key.text)) return true;
+  }
+  const name = reader.lastName(object);
+  return name !== undefined && ERRORISH_OBJECT.test(name) && !(s.calls.has(object.type) && CASE_FOLD.test(name));
+}
+
+/** How surely an object key holds an error code: `error:`, `error_code=`, or `type:`/`code:` inside an `error: {…}` object. */
+function keyStrength(key: string, pair: Node, s: SyntaxAdapter): Strength | undefined {
+  const bare = key.replace(/^['"]|['"]$/g, '');
+  if (ERROR_FIELD.test(bare)) return 'strong';
+  if (!CODE_FIELD.test(bare)) return STATUS_FIELD.test(bare) ? 'weak' : undefined;
+  const object = pair.parent;
+  const holder = object?.parent;
+  if (holder && s.pairs.has(holder.type) && ERROR_FIELD.test((s.pairName(holder) ?? '').replace(/^['"]|['"]$/g, ''))) return 'strong';
+  const siblings = object ? namedChildren(object).map((n) => (s.pairName(n) ?? '').replace(/^['"]|['"]$/g, '')) : [];
+  return siblings.some((n) => /^(message|msg|detail|details|description|error_description|errorMessage)$/i.test(n)) ? 'strong' : 'weak';
+}

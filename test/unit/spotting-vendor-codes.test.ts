@@ -1,0 +1,79 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+/**
+ * An API's own error codes written as strings (no catalog knows them): spotted where the context says the string is
+ * an error code — compared with or switched on an error-code field, given to one, passed first to an API error's
+ * constructor, declared as a typed error-code constant. Job states, English words, type tags and log text stay silent.
+ */
+describe('spotting: vendor error codes in strings', () => {
+  describe('TypeScript / JavaScript', () => {
+    spotCases('typescript', [
+      ["an error field compared", "if (reply.error === 'quota_exhausted') backOff();\n", ['quota_exhausted client-check']],
+      ['a lower-case word in an error field', "if (payload.error === 'ratelimited') wait();\n", ['ratelimited client-check']],
+      [
+        'a switch over an error type',
+        "switch (body.error.type) {\n  case 'TOO_MANY_REQUESTS':\n    break;\n  case 'invalid_request_error':\n    break;\n}\n",
+        ['TOO_MANY_REQUESTS client-check', 'invalid_request_error client-check'],
+      ],
+      ['membership in a list of codes', "if (['overloaded_error', 'api_error'].includes(err.type)) retry();\n", ['overloaded_error client-check', 'api_error client-check']],
+      ['an API error constructed with its code', "return new BillingApiError('CARD_DECLINED', 'declined', 402);\n", ['CARD_DECLINED constant']],
+      ['a defaulted code in a constructor', "return new BillingApiError(kind ?? 'UNEXPECTED_FAILURE', text, status);\n", ['UNEXPECTED_FAILURE constant']],
+      ['a code in an error body', "res.json({ error: 'NOT_PERMITTED', message: 'no' });\n", ['NOT_PERMITTED server-sets']],
+      ['a type inside an error object', "const body = { error: { type: 'SEAT_LIMIT', message: 'full' } };\n", ['SEAT_LIMIT server-sets']],
+      ['a lower-cased network code', "if (err.code.toLowerCase() === 'econnreset') retry();\n", ['ECONNRESET client-check']],
+      ['an assertion on an error field', "expect(result.error).toBe('BUDGET_EXCEEDED');\n", ['BUDGET_EXCEEDED test-assert']],
+      ['decoy: a job state', "if (prediction.status === 'succeeded') done();\nif (prediction.status === 'starting') wait();\n", []],
+      ['decoy: a syntax node type', "if (node.type === 'identifier' || node.type === 'call_expression') visit();\n", []],
+      ['decoy: a language code', "const locale = { code: 'EN_US' };\nif (lang.code === 'DE') {}\n", []],
+      ['decoy: a built-in Error message word', "throw new Error('NOT_READY');\n", []],
+      ['decoy: a log line', "logger.warn('rate_limit_exceeded');\n", []],
+      ['decoy: a quoted OK as a reason phrase', "if (res.statusText === 'OK') {}\n", []],
+    ]);
+  });
+
+  describe('Python', () => {
+    spotCases('python', [
+      ['a subscript of an error body', 'if e.response["error"] == "ratelimited":\n    sleep(1)\n', ['ratelimited client-check']],
+      ['membership in a tuple', 'if err.code in ("throttled_request", "backend_unavailable"):\n    retry()\n', ['throttled_request client-check', 'backend_unavailable client-check']],
+      [
+        'a status field with an error word, and OK beside it',
+        'def check(api_status):\n    if api_status == "OK":\n        return\n    if api_status == "OVER_DAILY_LIMIT":\n        raise Busy()\n',
+        ['OK client-check', 'OVER_DAILY_LIMIT client-check'],
+      ],
+      ['an API error raised with its code', 'raise MapsApiError("UNKNOWN_FAILURE", "try again")\n', ['UNKNOWN_FAILURE constant']],
+      ['a module constant named for an error', 'QUOTA_ERROR = "quota_exceeded"\n', ['quota_exceeded constant']],
+      ['decoy: a status field with a plain state', 'def f(order):\n    if order.status == "PENDING":\n        pass\n', []],
+      ['decoy: a dict of settings', 'cfg = {"mode": "FAST_PATH", "kind": "worker"}\n', []],
+      ['decoy: a ValueError message', 'raise ValueError("INVALID_INPUT")\n', []],
+    ]);
+  });
+
+  describe('Java', () => {
+    spotCases('java', [
+      [
+        'equals on a status string',
+        'class A { void f(String status) { if ("OVER_QUERY_LIMIT".equals(status)) {} else if ("REQUEST_DENIED".equals(status)) {} } }\n',
+        ['OVER_QUERY_LIMIT client-check', 'REQUEST_DENIED client-check'],
+      ],
+      ['a camel-case reason', 'class A { boolean f(String reason) { return "userRateLimitExceeded".equals(reason); } }\n', ['userRateLimitExceeded client-check']],
+      ['decoy: equals on a plain word', 'class A { boolean f(String status) { return "active".equals(status); } }\n', []],
+    ]);
+  });
+
+  describe('C#', () => {
+    spotCases('csharp', [
+      ['a switch on an error type', 'class A { void F(string type) { switch (type) { case "rate_limit": break; case "card_error": break; } } }\n', ['rate_limit client-check', 'card_error client-check']],
+      ['Equals on a data entry', 'class A { bool F(Exception ex) => ex.Data["code"].Equals("context_length_exceeded"); }\n', ['context_length_exceeded client-check']],
+      ['an initializer setting an error code', 'class A { object F() => new ErrorBody { Code = "activityLimitReached" }; }\n', ['activityLimitReached server-sets']],
+      ['decoy: a currency code', 'class A { object F() => new Price { Code = "USD" }; }\n', []],
+    ]);
+  });
+
+  describe('Go', () => {
+    spotCases('go', [
+      ['typed error-code constants', 'package p\n\ntype ErrorCode string\n\nconst (\n\tQuotaErrorCode ErrorCode = "QUOTA_EXCEEDED"\n\tBusyErrorCode  ErrorCode = "BUSY"\n)\n', ['QUOTA_EXCEEDED constant', 'BUSY constant']],
+      ['an error code compared', 'package p\n\nfunc f(e *APIError) bool {\n\treturn e.Code == "TOOMANYREQUESTS"\n}\n', ['TOOMANYREQUESTS client-check']],
+      ['decoy: an untyped constant', 'package p\n\nconst Region = "EU_WEST"\n', []],
+    ]);
+  });
+});
