@@ -16,8 +16,8 @@ export interface Sender {
   request: RequestInfo;
   /** The method is the caller's: a `method` parameter, or a request object handed in, reaches the request. */
   methodFromCaller: boolean;
-  /** Statuses (of `PROBED_STATUSES`) for which it fails: raises, throws, or returns an error. */
-  failsOn: Set<string>;
+  /** Statuses (of `PROBED_STATUSES`) for which it fails: raises, throws, or returns an error (read on first use). */
+  failsOn(): Set<string>;
   /** It, or a sender it calls, reads Retry-After. */
   readsRetryAfter: boolean;
 }
@@ -38,12 +38,16 @@ export function senders(ctx: DiagContext): Map<string, Sender> {
   cache.set(ctx, map);
   const direct = new Map<FnInfo, RequestInfo>();
   for (const r of ctx.requests) if (r.call.fn?.name && !direct.has(r.call.fn)) direct.set(r.call.fn, r);
-  for (const [fn, request] of direct) add(ctx, map, fn, request, undefined);
+  const named = new Map<string, number>();
+  for (const fn of ctx.flow.fns) if (fn.name) named.set(fn.name, (named.get(fn.name) ?? 0) + 1);
+  // Two functions of one name (overloads, methods of two classes): which one a call reaches is not known.
+  const unique = (fn: FnInfo) => named.get(fn.name!) === 1;
+  for (const [fn, request] of direct) if (unique(fn)) add(ctx, map, fn, request, undefined);
   for (let level = 0; level < 2; level++) {
     for (const fn of ctx.flow.fns) {
       if (!fn.name || map.has(fn.name) || direct.has(fn)) continue;
       const inner = (ctx.flow.callsByFn.get(fn) ?? []).find((c) => c.name !== fn.name && map!.has(c.name) && isOwnCall(c));
-      if (inner) add(ctx, map, fn, map.get(inner.name)!.request, { call: inner, sender: map.get(inner.name)! });
+      if (inner && unique(fn)) add(ctx, map, fn, map.get(inner.name)!.request, { call: inner, sender: map.get(inner.name)! });
     }
   }
   return map;
@@ -52,17 +56,20 @@ export function senders(ctx: DiagContext): Map<string, Sender> {
 const cache = new WeakMap<DiagContext, Map<string, Sender>>();
 
 function add(ctx: DiagContext, map: Map<string, Sender>, fn: FnInfo, request: RequestInfo, via: { call: CallInfo; sender: Sender } | undefined): void {
-  // Two functions of one name (overloads, methods of two classes): which one a call reaches is not known.
-  if (ctx.flow.fns.filter((f) => f.name === fn.name).length > 1) return;
   const params = parameterNames(fn);
   const args = ctx.flow.adapter.callArguments((via?.call ?? request.call).node).map((a) => a.text.replace(/^[A-Za-z_$][\w$]*\s*[=:]\s*(?!=)/, ''));
   const methodFromCaller =
     (via ? via.sender.methodFromCaller && args.some((a) => params.has(a) || /request\(\)$/.test(a)) : request.method === 'UNKNOWN' && methodReachesRequest(ctx, request, params)) ||
     (request.call.name === 'proceed' && /chain\.request\(\)/.test(request.call.node.text));
   const root = via ? responseVarOf(via.call.node) : request.responseVar;
-  const failsOn = new Set<string>(via ? via.sender.failsOn : []);
-  if (root) for (const c of failureSet(ctx, fn.node, root)) failsOn.add(c);
-  map.set(fn.name!, { fn, request, methodFromCaller, failsOn, readsRetryAfter: fn.readsRetryAfter || (via?.sender.readsRetryAfter ?? false) });
+  let failsOn: Set<string> | undefined;
+  const read = (): Set<string> => {
+    if (failsOn) return failsOn;
+    failsOn = new Set<string>(via ? via.sender.failsOn() : []);
+    if (root) for (const c of failureSet(ctx, fn.node, root)) failsOn.add(c);
+    return failsOn;
+  };
+  map.set(fn.name!, { fn, request, methodFromCaller, failsOn: read, readsRetryAfter: fn.readsRetryAfter || (via?.sender.readsRetryAfter ?? false) });
 }
 
 /** The request's method is a parameter of the function, or the request object handed in. */

@@ -25,11 +25,11 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
   if (set) return set;
   set = new Set();
   wholesale.set(retry, set);
-  const request = retry.request as RetryLoop['request'] & { sender?: { failsOn: Set<string> } };
+  const request = retry.request as RetryLoop['request'] & { sender?: { failsOn(): Set<string> } };
   const tryNode = tryAround(ctx, request.call.node, retry.loop.node);
   if (request.sender) {
     // Go-style: the error comes back as a value and the loop goes round on it; exceptions: a catch that stays.
-    if (ctx.flow.grammarName === 'go' || !tryNode || catchStays(ctx, tryNode)) for (const c of request.sender.failsOn) set.add(c);
+    if (ctx.flow.grammarName === 'go' || !tryNode || catchStays(ctx, tryNode)) for (const c of request.sender.failsOn()) set.add(c);
     return set;
   }
   if (!tryNode) {
