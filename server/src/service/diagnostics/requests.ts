@@ -64,6 +64,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       return undefined;
     }
     case 'go': {
+      // A RoundTripper passes the request on to the transport it wraps: `t.next.RoundTrip(req)`.
+      if (name === 'RoundTrip' && call.receiver && flow.adapter.callArguments(call.node).length === 1) return { library: 'net/http', method: 'UNKNOWN' };
       if (!call.receiver || !GO_CLIENT.test(receiverLast)) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
       if (name === 'Do') return { library: 'net/http', method: methodFromNewRequest(flow, call) };
       if (name === 'Get' || name === 'Head' || name === 'Post' || name === 'PostForm') {

@@ -57,7 +57,12 @@ const cache = new WeakMap<DiagContext, ResendRetry[]>();
 function findResends(ctx: DiagContext): ResendRetry[] {
   const out: ResendRetry[] = [];
   const byName = new Map<string, FnInfo[]>();
-  for (const fn of ctx.flow.fns) if (fn.name) byName.set(fn.name, [...(byName.get(fn.name) ?? []), fn]);
+  for (const fn of ctx.flow.fns) {
+    if (!fn.name) continue;
+    const list = byName.get(fn.name);
+    if (list) list.push(fn);
+    else byName.set(fn.name, [fn]);
+  }
   const seen = new Set<number>();
   for (const fn of ctx.flow.fns) {
     if (!fn.name) continue;

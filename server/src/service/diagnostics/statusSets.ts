@@ -87,6 +87,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
     }
     if (root && successFlag(ctx, n, root)) return new Set();
+    const errorTest = goErrorTest(ctx, n);
+    if (errorTest) return errorTest === 'nil' ? new Set(universe) : new Set();
     const bound = root ? boundSet(ctx, n, root) : undefined;
     if (bound) return bound;
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
@@ -141,6 +143,20 @@ function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefi
     }
   };
   return new Set(universe.filter((c) => keep(Number(c))));
+}
+
+/**
+ * Go's request error against nil (`err == nil`, `err != nil`): where a status is being read there is a
+ * response, so the call returned no error: `err == nil` holds for every status and `err != nil` for none.
+ */
+function goErrorTest(ctx: DiagContext, n: Node): 'nil' | 'not-nil' | undefined {
+  if (ctx.flow.grammarName !== 'go' || !ctx.flow.adapter.binaries.has(n.type)) return undefined;
+  const op = ctx.flow.adapter.operatorOf(n).trim();
+  const [a, b] = n.namedChildren.filter((c): c is Node => c !== null);
+  if (!a || !b || (op !== '==' && op !== '!=')) return undefined;
+  const [value, nil] = b.text === 'nil' ? [a, b] : [b, a];
+  if (nil.text !== 'nil' || !/^(err|\w+Err|error)$/.test(value.text)) return undefined;
+  return op === '==' ? 'nil' : 'not-nil';
 }
 
 /**

@@ -111,7 +111,10 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   const { request, loop } = retry;
   const root = request.responseVar;
   const statement = request.statement;
-  if (!root || !loop.body || statement.parent?.id !== loop.body.id) return new Set();
+  // Directly in the loop's body (Go wraps a block's statements in a statement_list).
+  const parent = statement.parent;
+  const direct = parent && (parent.id === loop.body?.id || (parent.type === 'statement_list' && parent.parent?.id === loop.body?.id));
+  if (!root || !loop.body || !direct) return new Set();
   const settled = new Set<string>();
   let tested = false;
   const fnName = loop.fn?.name;
@@ -120,7 +123,8 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
     if (grammar.comments.has(s.type)) continue;
     if (grammar.ifs.has(s.type)) {
       const first = s.childForFieldName('condition');
-      if (!first || subjectRootIn(first.text) !== root) continue; // about something else (`err != nil`)
+      // About something else (`if err != nil { … }`): no status test on the response in it.
+      if (!first || (subjectRootIn(first.text) !== root && testsWithin(ctx, first, root).length === 0)) continue;
       for (const clause of ifClauses(s)) {
         const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, root).continues;
         if (!clause.condition) {
