@@ -67,6 +67,11 @@ export interface Occurrence {
   text: string;
   /** True when written as a named constant rather than a literal. */
   symbolic?: boolean;
+  /**
+   * Set on a code inside a retry predicate (`shouldRetry`, a `retryIf` lambda): its role is `retry-config`, and this is
+   * the role it has as code (`client-check` for a test of a received code), which is how the diagnostics rules read it.
+   */
+  roleForRules?: OccurrenceRole;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -16,6 +16,7 @@ const ALSO_RETRYABLE = new Set(['408', '529', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'
 
 /** What every rule gets: the document, its flow model, its spotted codes, and helpers. */
 export class DiagContext {
+  readonly occurrences: readonly Occurrence[];
   readonly requests: RequestInfo[];
   readonly mechanisms: MechanismScope;
   readonly language: FindingLanguage;
@@ -24,12 +25,14 @@ export class DiagContext {
   constructor(
     readonly doc: ParsedDocument,
     readonly flow: FileFlow,
-    readonly occurrences: readonly Occurrence[],
+    occurrences: readonly Occurrence[],
     readonly registry: CatalogRegistry,
     readonly settings: Settings,
     mechanisms?: MechanismScope,
     workspace?: WorkspaceView,
   ) {
+    // A test inside a retry predicate is reported as retry-config; to the rules it is the client test it is.
+    this.occurrences = occurrences.map((o) => (o.roleForRules ? { ...o, role: o.roleForRules } : o));
     this.requests = findRequests(flow);
     if (mechanisms) this.mechanisms = mechanisms;
     else {

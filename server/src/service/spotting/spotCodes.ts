@@ -12,6 +12,7 @@ import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
+import { inRetryPredicate } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
@@ -167,6 +168,17 @@ export function spotSpan(
   const all = [...numbers.values(), ...names.values()].sort((a, b) => a.start - b.start);
   const entries: SpotEntry[] = [];
   for (const e of all) if (entries.length === 0 || entries[entries.length - 1].start !== e.start) entries.push(e);
+  // A test inside a retry predicate (`shouldRetry`, a `retryIf` lambda) configures the retry; so does a code it hands a
+  // helper (`hasStatusCode(err, http.StatusTooManyRequests)`). The role they had stays beside it for the rules.
+  for (const e of entries) {
+    const role = e.occurrence.role;
+    if (role !== 'client-check' && role !== 'constant') continue;
+    const node = root.descendantForIndex(e.start, e.end);
+    if (node && inRetryPredicate(node, context, support.adapter)) {
+      e.occurrence.role = 'retry-config';
+      e.occurrence.roleForRules = role;
+    }
+  }
   return { entries, complete };
 }
 

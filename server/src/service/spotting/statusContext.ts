@@ -128,6 +128,14 @@ export class StatusContext extends ExpressionReader {
     }
   }
 
+  /** The name of the class around a node. */
+  private enclosingClassName(node: Node): string | undefined {
+    for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
+      if (/^(class_declaration|class_definition|record_declaration)$/.test(up.type)) return up.childForFieldName('name')?.text;
+    }
+    return undefined;
+  }
+
   /** A status written as a cast to a status type: C# `(HttpStatusCode)429`. */
   isStatusCast(literal: Node): boolean {
     let up = literal.parent;
@@ -182,6 +190,8 @@ export class StatusContext extends ExpressionReader {
       return undefined;
     }
     if (s.calls.has(parent.type)) return this.roleAsArgument(literal, parent, inCollection, kind);
+    // `this(maxRetries, interval, Arrays.asList(429, 503))` in a retry strategy's constructor: the codes it retries.
+    if (parent.type === 'explicit_constructor_invocation' && inCollection) return /retr/i.test(this.enclosingClassName(parent) ?? '') ? 'retry-config' : undefined;
     if (s.cases.has(parent.type) || s.cases.has(parent.parent?.type ?? '')) {
       const clause = s.cases.has(parent.type) ? parent : parent.parent!;
       const subject = s.caseSubject(clause);

@@ -1,0 +1,82 @@
+import type { Node } from 'web-tree-sitter';
+import type { ExpressionReader } from './expressionReader';
+import type { SyntaxAdapter } from './syntaxAdapter';
+
+/**
+ * Retry predicates: functions whose boolean result decides whether a request is retried — named for it
+ * (`shouldRetry`, `isRetryable`, `IsRetryableStatusCode`, `isPermanentFailure`, `canRetry`), or a lambda handed to a
+ * retry mechanism or stored where one reads it (`retryIf: (e) => …`, `ShouldRetry = (…) => …`, Failsafe
+ * `handleResultIf(r -> r.code() == 429)`, Polly `HandleResult<…>(r => …)`). A status test inside one is part of the
+ * retry's configuration (role `retry-config`); the occurrence keeps a marker so the rules still read it as a client test.
+ */
+
+/** Names of functions that decide a retry. */
+const PREDICATE_NAME =
+  /^(should_?retry\w*|is_?retr[iy]able\w*|retr[iy]able\w*|can_?retry\w*|needs?_?retry|is_?transient\w*|is_?permanent\w*|is_?temporary\w*|is_?recoverable\w*|retry_?if|retry_?condition|retry_?predicate)$/i;
+/** Names of the variables and settings a retry predicate is stored in: `defaultRetryPredicate`, `retryCondition`, `isRetryable`. */
+const PREDICATE_SLOT = /retry_?predicate|retry_?condition|retry_?if|retr[iy]able|should_?retry|can_?retry/i;
+/** Calls a lambda is handed to when it decides a retry. */
+const RETRY_SINK =
+  /^(retry_?if\w*|retry_?on\w*|retry_?when|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|retry_?condition|should_?retry|with_?retry_?condition)$/i;
+/** Function-like node types. */
+const FUNCTION_LIKE =
+  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|lambda|anonymous_method_expression|generator_function_declaration)$/;
+/** Declarations whose body bounds the search (a test inside a class body but outside any function decides nothing). */
+const STOP = /^(class_declaration|class_definition|class_body|declaration_list|program|module|source_file|compilation_unit)$/;
+
+const MAX_CLIMB = 80;
+const MAX_FUNCTIONS = 3;
+
+/** True when `node` stands inside a retry predicate (its own function, or up to two enclosing lambdas out). */
+export function inRetryPredicate(node: Node, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  let functions = 0;
+  for (let up = node.parent, climbed = 0; up && climbed < MAX_CLIMB; up = up.parent, climbed++) {
+    if (STOP.test(up.type)) return false;
+    if (!FUNCTION_LIKE.test(up.type)) continue;
+    const name = up.childForFieldName('name')?.text;
+    if (name !== undefined) return PREDICATE_NAME.test(name) && answersYesOrNo(up);
+    if (lambdaDecidesRetry(up, reader, s)) return true;
+    if (++functions >= MAX_FUNCTIONS) return false;
+  }
+  return false;
+}
+
+/** A declared result type, where the language has one, says boolean (`bool`, `boolean`, `Task<bool>`, Go `(retry bool, …)`). */
+function answersYesOrNo(fn: Node): boolean {
+  const result = fn.childForFieldName('returns') ?? fn.childForFieldName('result') ?? fn.childForFieldName('type') ?? fn.childForFieldName('return_type');
+  return !result || /bool/i.test(result.text);
+}
+
+/** A local predicate handed to a retry call later in the same function: `p := func(err error) bool {…}; retry.Retry(f, p, bo)`. */
+function handedToRetry(name: string, assignment: Node): boolean {
+  let scope: Node | null = assignment.parent;
+  for (let depth = 0; scope && !FUNCTION_LIKE.test(scope.type) && depth < 20; depth++) scope = scope.parent;
+  if (!scope) return false;
+  return new RegExp(`\\b\\w*[Rr]etr(y|ies)\\w*\\s*\\([^()]*\\b${name}\\b`).test(scope.text.slice(assignment.endIndex - scope.startIndex));
+}
+
+/** A lambda stored under a predicate's name or handed to a retry sink. */
+function lambdaDecidesRetry(lambda: Node, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  let child = lambda;
+  let parent = lambda.parent;
+  while (parent && (s.transparent.has(parent.type) || parent.type === 'argument') && !s.pairName(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return false;
+  if (parent.type === 'expression_list' && parent.namedChildCount === 1 && parent.parent) {
+    child = parent; // Go `p := func(err error) bool {…}`
+    parent = parent.parent;
+  }
+  if (s.pairs.has(parent.type)) return PREDICATE_SLOT.test(s.pairName(parent) ?? '') || RETRY_SINK.test(s.pairName(parent) ?? '');
+  if (s.assignments.has(parent.type)) {
+    const target = s.assignTarget(parent);
+    if (!target || target.id === child.id) return false;
+    const name = reader.lastName(target) ?? '';
+    return PREDICATE_SLOT.test(name) || (/^\w+$/.test(name) && handedToRetry(name, parent));
+  }
+  const call = s.calls.has(parent.type) ? parent : parent.parent && s.calls.has(parent.parent.type) ? parent.parent : undefined;
+  if (!call) return false;
+  const name = reader.lastName(s.callee(call)) ?? '';
+  return RETRY_SINK.test(name) || PREDICATE_NAME.test(name);
+}

@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { spotCases } from '../fixtures/spotting/cases';
+import { diagnosticsOf, occurrencesOf } from '../support/serviceHarness';
+
+/**
+ * A status or error test inside a retry predicate — a function whose boolean answer decides a retry (named for it, or a
+ * lambda stored where a retry reads it or handed to one) — is part of the retry's configuration: role `retry-config`.
+ * The same test elsewhere stays `client-check`, and the diagnostics rules read predicate tests as client tests still.
+ */
+describe('spotting: tests inside retry predicates', () => {
+  describe('named predicates', () => {
+    spotCases('java', [
+      ['a shouldRetry method', 'class R {\n  private static boolean shouldRetry(int statusCode) {\n    return statusCode == 429 || statusCode >= 500;\n  }\n}\n', ['429 retry-config', '500 retry-config']],
+      ['decoy: the same test in another method', 'class R {\n  private static boolean isBad(int statusCode) {\n    return statusCode == 429;\n  }\n}\n', ['429 client-check']],
+      ['decoy: a test method named after the predicate', 'class T {\n  @Test\n  public void shouldRetryOnBusy() {\n    assertEquals(503, response.code());\n  }\n}\n', ['503 test-assert']],
+    ]);
+    spotCases('csharp', [
+      [
+        'an expression-bodied IsRetryable',
+        'class H {\n  private static bool IsRetryableStatusCode(HttpStatusCode statusCode) =>\n    statusCode is HttpStatusCode.TooManyRequests || (int)statusCode >= 500;\n}\n',
+        ['429 retry-config', '500 retry-config'],
+      ],
+      ['exception types in a retry predicate', 'class H {\n  static bool IsTransient(Exception ex) => ex is SocketException || ex is TimeoutException;\n}\n', ['SocketException retry-config', 'TimeoutException retry-config']],
+    ]);
+    spotCases('go', [
+      ['a Go switch in isRetryableFailure', 'package p\n\nfunc isRetryableFailure(code int) bool {\n\tswitch code {\n\tcase 429, 503:\n\t\treturn true\n\t}\n\treturn false\n}\n', ['429 retry-config', '503 retry-config']],
+      ['decoy: a function returning an error, not a boolean', 'package p\n\nfunc shouldRetryCall(resp *http.Response) error {\n\tif resp.StatusCode == 429 {\n\t\treturn errBusy\n\t}\n\treturn nil\n}\n', ['429 client-check']],
+    ]);
+  });
+
+  describe('lambdas a retry reads', () => {
+    spotCases('go', [
+      ['a predicate variable', 'package p\n\nvar defaultRetryPredicate retry.Predicate = func(err error) bool {\n\treturn errors.Is(err, syscall.ECONNRESET)\n}\n', ['ECONNRESET retry-config']],
+      [
+        'a local predicate handed to a retry call, and a code it hands a helper',
+        'package p\n\nfunc copy(f func() error) error {\n\tp := func(err error) bool {\n\t\treturn hasStatusCode(err, http.StatusTooManyRequests)\n\t}\n\treturn retry.Retry(f, p, backoff)\n}\n',
+        ['429 retry-config'],
+      ],
+    ]);
+    spotCases('typescript', [
+      ['a retryIf option', 'const client = got.extend({ retry: { limit: 3 }, hooks: {} });\npRetry(run, { retryIf: (e) => e.status === 503 });\n', ['503 retry-config']],
+      ['decoy: a lambda handed to something else', 'items.filter((r) => r.status === 503);\n', ['503 client-check']],
+    ]);
+    spotCases('java', [['Failsafe handleResultIf', 'class A { Object p = RetryPolicy.builder().handleResultIf(response -> response.code() == 429).build(); }\n', ['429 retry-config']]]);
+    spotCases('csharp', [['a ShouldRetry delegate property', 'class A { void M() { var o = new RetryHandlerOption { ShouldRetry = (d, a, r) => r.StatusCode == HttpStatusCode.BadGateway }; } }\n', ['502 retry-config']]]);
+  });
+
+  describe('a retry strategy built with its lists', () => {
+    spotCases('java', [
+      [
+        "codes handed to this(…) in a retry strategy's constructor",
+        'class CappedRetryStrategy {\n  CappedRetryStrategy() {\n    this(3, Arrays.asList(429, 503));\n  }\n}\n',
+        ['429 retry-config', '503 retry-config'],
+      ],
+      ['decoy: the same in a class that does not retry', 'class Window {\n  Window() {\n    this(3, Arrays.asList(429, 503));\n  }\n}\n', []],
+    ]);
+  });
+
+  it('keeps predicate tests visible to the rules as client checks', async () => {
+    const program = (name: string) =>
+      `import requests\n\ndef ${name}(url):\n    resp = requests.get(url, timeout=5)\n    if resp.status_code == 503:\n        raise RuntimeError("down")\n    return resp.status_code == 200\n`;
+    const plain = await diagnosticsOf('python', program('check_page'));
+    const predicate = await diagnosticsOf('python', program('is_transient'));
+    assert.deepEqual((await occurrencesOf('python', program('is_transient'))).map((o) => o.role), ['retry-config', 'retry-config']);
+    assert.ok(plain.length > 0, 'the plain function should draw a finding');
+    assert.deepEqual(
+      predicate.map((f) => `${f.rule}@${f.range.start.line}`),
+      plain.map((f) => `${f.rule}@${f.range.start.line}`),
+    );
+  });
+});
