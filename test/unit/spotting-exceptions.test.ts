@@ -27,6 +27,11 @@ describe('spotting: client exception classes', () => {
       ['decoy: a using directive and a field type', 'using System.Net.Http;\nclass A { private HttpRequestException last; }\n', []],
       ['decoy: a project ApiException of its own', 'class A { void M() { try { } catch (ApiException e) { } } }\n', []],
       ['decoy: the name in a log message', 'class A { void M() { Log("HttpRequestException"); } }\n', []],
+      [
+        'a status constant that shares its name with an SDK exception',
+        'class A { bool M(HttpResponseMessage r) => r.StatusCode == System.Net.HttpStatusCode.InternalServerError; }\n',
+        ['500 client-check'],
+      ],
     ]);
   });
 

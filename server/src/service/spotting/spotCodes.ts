@@ -233,7 +233,7 @@ function spotName(
   }
   // An exception class where it stands as one: `catch (HttpRequestException e)`, `except openai.RateLimitError:`, `t instanceof ConnectException`.
   const exception = spotExceptionClass(node, name, context, support, registry, lines);
-  if (exception !== undefined) return exception || undefined;
+  if (exception) return exception;
   const matcher = statusMatcher(node, name, context, support, registry);
   if (matcher) return entry(String(matcher.status), 'http-status', matcher.role, matcher.start, matcher.end, lines.text.slice(matcher.start, matcher.end).replace(/\s+/g, ''), lines, true);
   // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
@@ -253,13 +253,14 @@ function spotName(
     const role = context.classify(throughAccessor(member, context, support), 'status') ?? positionalRowRole(member) ?? 'constant';
     return entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
-  const entries = registry.errorConstant(dotted);
+  // Exception classes count only as exception types (see spotExceptionClass), not as constants wherever they are named.
+  const entries = registry.errorConstant(dotted).filter((e) => !isExceptionCatalog(e.catalog.id));
   if (entries.length > 0) {
     const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? 'constant';
     return entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   // `errno.ECONNRESET`, `syscall.ECONNRESET`, or an aliased gRPC module compared with an error's code.
-  const codes = registry.errorCode(name);
+  const codes = registry.errorCode(name).filter((e) => !isExceptionCatalog(e.catalog.id));
   if (codes.length === 0 || !receiver) return undefined;
   const role = context.classify(member, 'error-code');
   const ambiguous = codes.every((e) => e.entry.ambiguous);
@@ -273,8 +274,8 @@ function spotName(
 }
 
 /**
- * An exception class name (or its qualified spelling) in an exception position; `false` when the name is only an
- * exception class and stands elsewhere (an import, a declaration, `throw new …`), undefined when it is no exception class.
+ * An exception class name (or its qualified spelling) in an exception position; undefined anywhere else (an import, a
+ * declaration, `throw new …`), where the name may still be something else (`HttpStatusCode.InternalServerError`).
  */
 function spotExceptionClass(
   node: Node,
@@ -283,19 +284,18 @@ function spotExceptionClass(
   support: GrammarSupport,
   registry: CatalogRegistry,
   lines: TextLines,
-): SpotEntry | false | undefined {
+): SpotEntry | undefined {
   if (!/identifier/.test(node.type)) return undefined;
   const bare = registry.exceptionClass(name);
   if (bare.length === 0) return undefined;
-  const elsewhere = registry.errorCode(name).some((e) => !isExceptionCatalog(e.catalog.id)) ? undefined : false;
   // Go has no exception classes: `perror.RetryAfter` is a field.
-  if (support.constants === 'go') return elsewhere;
+  if (support.constants === 'go') return undefined;
   const at = exceptionPosition(node, context, support.adapter);
   const dotted = at?.site.text.replace(/\s+/g, '') ?? name;
   // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
   // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling.
   const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? [] : bare;
-  if (!at || entries.length === 0) return elsewhere;
+  if (!at || entries.length === 0) return undefined;
   return entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, dotted, lines, true);
 }
 
