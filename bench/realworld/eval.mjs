@@ -53,7 +53,7 @@ if (!existsSync(cli)) {
 // sits inside this repository's ignored trees/); the default mode checks the labelled files only.
 const targets = workspace ? [...new Set(present.map((f) => treeDir(f.repo.repo)))] : present.map((f) => f.path);
 const started = Date.now();
-const raw = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '--jobs', '2', ...(workspace ? ['--no-ignore'] : []), ...targets], {
+const raw = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '--jobs', '2', ...(workspace ? ['--no-ignore'] : []), ...(options['no-index'] ? ['--no-workspace'] : []), ...targets], {
   maxBuffer: 1 << 30,
   stdio: ['ignore', 'pipe', 'inherit'],
 }).toString();
@@ -118,7 +118,7 @@ const summary = {
   missingFiles: files.length - present.length,
   labelledSites: chosen.reduce((n, r) => n + r.files.reduce((m, f) => m + f.sites.length, 0), 0),
   handlingLabels: chosen.reduce((n, r) => n + r.files.reduce((m, f) => m + f.handling.length, 0), 0),
-  mode: workspace ? 'workspace' : 'labelled files',
+  mode: (workspace ? 'workspace' : 'labelled files') + (options['no-index'] ? ', no index (--no-workspace)' : ''),
   cliFiles: report.files.length,
   cliSeconds,
   floods: [...perFileRule].filter(([, n]) => n > 3).map(([k, n]) => `${k}: ${n}`),

@@ -7,6 +7,8 @@ export interface CheckArgs {
   maxFileSize: number;
   config?: string;
   jobs: number;
+  /** Read other files' summaries so helpers, base classes and wrappers there count (on unless --no-workspace). */
+  workspace?: boolean;
   /** Read .gitignore / .ignore files (on unless --no-ignore). */
   ignoreFiles: boolean;
   /** --baseline FILE: report only findings not recorded in it. */
@@ -23,7 +25,7 @@ export interface CheckArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: eci check [--format text|json|sarif] [--fail-on error|warning|information|hint|none]
-                 [--max-file-size BYTES] [--config FILE] [--jobs N] [--no-ignore]
+                 [--max-file-size BYTES] [--config FILE] [--jobs N] [--no-ignore] [--no-workspace]
                  [--baseline FILE] [--diff-base REF | --staged] [--sarif-category NAME] PATH...
        eci baseline write [-o FILE] [--config FILE] [--no-ignore] PATH...
 
@@ -32,7 +34,8 @@ where retryable failures are treated as final or retried badly.
 
 Folders are walked like git and ripgrep do: files matched by .gitignore and .ignore files (nested
 ones too, and those of parent folders up to the repository root) are left out, as are node_modules
-and .git; --no-ignore reads no ignore files. Binary and minified files are skipped by their content.
+and .git; --no-ignore reads no ignore files. Every file is first summarised (its helpers, base classes, retry
+wrappers and calls) and then checked with what the other files say; --no-workspace checks each file on its own. Binary and minified files are skipped by their content.
 --jobs defaults to one thread per core. Progress goes to stderr when stderr is a terminal.
 
 --baseline FILE reports (and fails on) only findings not recorded in FILE, which 'eci baseline
@@ -89,6 +92,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         break;
       case '--no-ignore':
         args.ignoreFiles = false;
+        break;
+      case '--no-workspace':
+        args.workspace = false;
         break;
       case '--baseline':
         args.baseline = value();

@@ -52,7 +52,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
   }
   walked.files = selectFiles(walked.files, modes);
   const progress = progressTo && new Progress(progressTo, walked.files.length);
-  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone);
+  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone, args.workspace !== false);
   progress?.finish();
   const checked: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
   walked.notices.push(...failures);

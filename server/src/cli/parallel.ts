@@ -3,7 +3,10 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ErrorCodeLanguageService } from '../service/languageService';
 import type { Settings } from '../service/settings';
-import { checkFile, FileReport } from './checkFiles';
+import { checkFile, FileReport, summariseFile } from './checkFiles';
+import { pathToFileURL } from 'node:url';
+import type { FileSummary } from '../service/workspace/summaryTypes';
+import { LIBRARY_PATH } from '../service/workspace/workspaceIndex';
 import { binaryReason, minifiedReason } from './fileContent';
 import { mayContainCodes } from './preFilter';
 import type { FileToCheck } from './walkFiles';
@@ -11,17 +14,27 @@ import type { FileToCheck } from './walkFiles';
 interface Candidate extends FileToCheck {
   index: number;
   text: string;
+  /** Holds no code worth reporting, but may be a helper, base class or retry wrapper other files use. */
+  summaryOnly?: boolean;
 }
 
 interface WorkerInput {
   files: Candidate[];
   settings: Settings;
+  /** Pass 2: every file's summary, for the workspace index. */
+  summaries?: FileSummary[];
+  /** Pass 1: return each file's summary too. */
+  summarise: boolean;
 }
 
 interface WorkerOutput {
   reports: Array<FileReport & { index: number }>;
   failures: string[];
+  summaries?: FileSummary[];
 }
+
+/** A file with no code may still matter to others: it sends requests, retries, or sets up a client. */
+const SUMMARY_HINT = /retr(y|ies|ying)|backoff|session|client|request|fetch|http|axios|resilien|polly/i;
 
 /** Told after each file: how many findings it had. */
 export type FileDone = (findings: number) => void;
@@ -39,7 +52,9 @@ const MIN_FILES_PER_WORKER = 40;
  * are shared out interleaved, so large and small files spread evenly, and the main thread analyses one
  * share itself while the workers do the others. Results come back in input order.
  */
-export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number, fileDone: FileDone = () => {}): Promise<WorkerOutput> {
+export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number, fileDone: FileDone = () => {}, workspace = true): Promise<WorkerOutput> {
+  const timing = process.env.ECI_TIMING ? (label: string) => process.stderr.write(`[eci timing] ${label} ${((performance.now() - t0) / 1000).toFixed(1)} s\n`) : () => {};
+  const t0 = performance.now();
   const service = new ErrorCodeLanguageService({ settings });
   const reports: Array<FileReport & { index: number }> = [];
   const failures: string[] = [];
@@ -56,6 +71,7 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
       } else if (candidate) {
         candidates.push({ ...file, index, text: bytes.toString('utf8') });
       } else {
+        if (workspace && !LIBRARY_PATH.test(file.path.replace(/\\/g, '/')) && SUMMARY_HINT.test(bytes.toString('latin1'))) candidates.push({ ...file, index, text: bytes.toString('utf8'), summaryOnly: true });
         reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
         fileDone(0);
       }
@@ -65,18 +81,32 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
     }
   });
 
+  // Pass 1: analyse every candidate on its own and summarise it; pass 2: with every summary in the
+  // workspace index, analyse again the files that something in another file bears on (their views).
   const wanted = jobs > 0 ? jobs : defaultJobs();
-  const threads = canFork() ? Math.max(1, Math.min(wanted, Math.floor(candidates.length / MIN_FILES_PER_WORKER))) : 1;
-  const shares: Candidate[][] = Array.from({ length: threads }, () => []);
-  candidates.forEach((file, i) => shares[i % threads].push(file));
-  const workers = shares.slice(1).map((share) => runWorker({ files: share, settings }, fileDone));
-  const outputs = [await analyse(service, shares[0], fileDone), ...(await Promise.all(workers))];
-  for (const o of outputs) {
-    reports.push(...o.reports);
-    failures.push(...o.failures);
-  }
+  timing(`read ${files.length} files: ${candidates.filter((c) => !c.summaryOnly).length} to check, ${candidates.filter((c) => c.summaryOnly).length} to summarise only;`);
+  const first = await runShared(service, candidates, { settings, summarise: workspace }, wanted, fileDone);
+  timing('pass 1 (check and summarise)');
+  const summaries = first.flatMap((o) => o.summaries ?? []);
+  for (const summary of summaries) service.workspace.set(summary);
+  const again = candidates.filter((c) => !c.summaryOnly && service.workspace.viewFor(pathToFileURL(c.path).toString()));
+  timing(`index of ${summaries.length} summaries and views: ${again.length} files to check again;`);
+  const second = again.length ? await runShared(service, again, { settings, summaries, summarise: false }, wanted, () => {}) : [];
+  timing('pass 2 (check with the workspace index)');
+  const replaced = new Map(second.flatMap((o) => o.reports).map((r) => [r.index, r]));
+  for (const o of [...first, ...second]) failures.push(...o.failures);
+  for (const o of first) for (const r of o.reports) reports.push(replaced.get(r.index) ?? r);
   reports.sort((a, b) => a.index - b.index);
   return { reports, failures };
+}
+
+/** One pass over `files`, shared out over up to `wanted` threads (the main thread takes one share). */
+async function runShared(service: ErrorCodeLanguageService, files: Candidate[], input: Omit<WorkerInput, 'files'>, wanted: number, fileDone: FileDone): Promise<WorkerOutput[]> {
+  const threads = canFork() ? Math.max(1, Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER))) : 1;
+  const shares: Candidate[][] = Array.from({ length: threads }, () => []);
+  files.forEach((file, i) => shares[i % threads].push(file));
+  const workers = shares.slice(1).map((share) => runWorker({ ...input, files: share }, fileDone));
+  return [await analyse(service, shares[0], fileDone, input.summarise), ...(await Promise.all(workers))];
 }
 
 /** `--jobs` when not given: one thread per core. */
@@ -103,14 +133,20 @@ function runWorker(input: WorkerInput, fileDone: FileDone): Promise<WorkerOutput
   });
 }
 
-async function analyse(service: ErrorCodeLanguageService, files: Candidate[], fileDone: FileDone): Promise<WorkerOutput> {
-  const output: WorkerOutput = { reports: [], failures: [] };
+async function analyse(service: ErrorCodeLanguageService, files: Candidate[], fileDone: FileDone, summarise: boolean): Promise<WorkerOutput> {
+  const output: WorkerOutput = { reports: [], failures: [], summaries: [] };
   for (const file of files) {
     let findings = 0;
     try {
-      const report = await checkFile(service, file.path, file.language, file.text);
+      if (file.summaryOnly) {
+        const summary = await summariseFile(service, file.path, file.language, file.text);
+        if (summary) output.summaries!.push(summary);
+        continue;
+      }
+      const { summary, ...report } = await checkFile(service, file.path, file.language, file.text, summarise);
       findings = report.findings.length;
       output.reports.push({ index: file.index, ...report });
+      if (summary) output.summaries!.push(summary);
     } catch (error) {
       output.failures.push(failed(file.path, error));
     }
@@ -129,6 +165,8 @@ export function startWorkerIfAsked(): boolean {
   if (isMainThread || !input || !parentPort) return false;
   const port = parentPort;
   const done = (findings: number): void => port.postMessage({ done: findings } satisfies WorkerMessage);
-  void analyse(new ErrorCodeLanguageService({ settings: input.settings }), input.files, done).then((output) => port.postMessage({ output } satisfies WorkerMessage));
+  const service = new ErrorCodeLanguageService({ settings: input.settings });
+  for (const summary of input.summaries ?? []) service.workspace.set(summary);
+  void analyse(service, input.files, done, input.summarise).then((output) => port.postMessage({ output } satisfies WorkerMessage));
   return true;
 }

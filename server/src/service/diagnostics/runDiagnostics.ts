@@ -4,7 +4,7 @@ import { grammarFor } from '../parsing/grammars';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence } from '../types';
 import { DiagContext } from './context';
-import { buildFlow } from './flow/flowModel';
+import { buildFlow, type FileFlow } from './flow/flowModel';
 import { type DiagState, detachedMechanisms, reanalyseEdit } from './incremental';
 import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
@@ -46,6 +46,13 @@ interface CacheEntry {
 /** Parsed documents are replaced on every edit, so a weak map keyed by the document caches per version. */
 const cache = new WeakMap<ParsedDocument, CacheEntry>();
 
+/** The whole-file flow of the last full analysis of a document version (the workspace summary reuses it). */
+const flows = new WeakMap<ParsedDocument, FileFlow>();
+
+export function analysedFlow(doc: ParsedDocument): FileFlow | undefined {
+  return flows.get(doc);
+}
+
 /** Findings of every enabled rule, before settings and suppression comments. */
 export function runRules(ctx: DiagContext, settings: Settings): Finding[] {
   const raw: Finding[] = [];
@@ -80,6 +87,7 @@ export function computeDiagnostics(doc: ParsedDocument, occurrences: readonly Oc
 
 function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof grammarFor>>, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, workspace?: WorkspaceView): DiagState {
   const flow = buildFlow(doc.tree!, doc.text, grammar);
+  flows.set(doc, flow);
   const ctx = new DiagContext(doc, flow, occurrences, registry, settings, undefined, workspace);
   return {
     raw: runRules(ctx, settings),

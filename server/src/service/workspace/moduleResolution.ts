@@ -7,7 +7,7 @@ import type { FileSummary, ImportBinding } from './summaryTypes';
 
 /** The lookups resolution needs from the index. */
 export interface ResolutionTables {
-  /** URIs by file name (`client.py`, `index.ts`, `GeoApiContext.java`). */
+  /** URIs by file name, or by folder and file name (`client.py`, `api/client.py`, `GeoApiContext.java`). */
   byBaseName(name: string): readonly string[];
   /** URIs of files declaring a package or namespace (Go: per directory). */
   byPackage(language: string, name: string): readonly string[];
@@ -54,6 +54,13 @@ export function resolveImport(tables: ResolutionTables, from: FileSummary, bindi
   }
 }
 
+/** `a` sees `b`'s declarations without an import: same Go directory, Java package, or C# namespace (or one around it). */
+export function samePackageAs(a: FileSummary, b: FileSummary): boolean {
+  if (a.language !== b.language || a.uri === b.uri) return false;
+  if (a.language === 'go') return dirOf(a.uri) === dirOf(b.uri);
+  return !!a.packageName && !!b.packageName && (a.packageName === b.packageName || (a.language === 'csharp' && a.packageName.startsWith(b.packageName + '.')));
+}
+
 /** Files of the same package: Go's directory, Java's package, C#'s namespace and the namespaces around it. */
 export function samePackage(tables: ResolutionTables, from: FileSummary): string[] {
   if (from.language === 'go') return tables.byPackage('go', dirOf(from.uri)).filter((u) => u !== from.uri);
@@ -77,7 +84,7 @@ function python(tables: ResolutionTables, fromUri: string, binding: ImportBindin
       const uri = `${dir}/${path}`;
       if (tables.has(uri)) found.push(uri);
     } else {
-      const name = path.slice(path.lastIndexOf('/') + 1);
+      const name = path.split('/').slice(-2).join('/');
       found.push(...closest(fromUri, tables.byBaseName(name).filter((u) => u.endsWith(`/${path}`))));
     }
   }

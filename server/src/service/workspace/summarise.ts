@@ -57,7 +57,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     imports: shape.imports,
     functions,
     classes,
-    calls: outgoingCalls(ctx),
+    calls: outgoingCalls(ctx, new Set(shape.imports.map((b) => b.local))),
   };
 }
 
@@ -105,8 +105,17 @@ function classFields(node: Node): Pick<ClassSummary, 'fields' | 'fieldSources'> 
   return { fields: [...fields], fieldSources };
 }
 
-/** Calls that may reach another file, one entry per callee and receiver; retried only if every such call is. */
-function outgoingCalls(ctx: DiagContext): OutgoingCall[] {
+/** Receivers through which a call may reach another file's code besides imported names: the instance, its base. */
+const SELF = /^(self|this|cls|super|base)$/;
+
+/**
+ * Calls that may reach another file, one entry per callee and receiver; retried only if every such call
+ * is. Python, JS and Go calls count when they go through an imported name (or the instance, or Go's own
+ * package); Java and C# calls through any receiver (types come from packages and namespaces, not imports).
+ */
+function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>): OutgoingCall[] {
+  const language = workspaceLanguage(ctx);
+  const anyReceiver = language === 'java' || language === 'csharp';
   const own = new Set(ctx.flow.fns.filter((f) => !f.parent && f.name).map((f) => f.name!));
   const requests = new Set(ctx.requests.map((r) => r.call));
   const byKey = new Map<string, OutgoingCall>();
@@ -114,9 +123,12 @@ function outgoingCalls(ctx: DiagContext): OutgoingCall[] {
     if (requests.has(call) || !/^[A-Za-z_$][\w$]*$/.test(call.name)) continue;
     const receiverRoot = call.receiver?.split(/[.(\[]|->|\?\./)[0];
     if (!call.receiver && own.has(call.name)) continue;
+    const reaches = anyReceiver || (receiverRoot ? imported.has(receiverRoot) || SELF.test(receiverRoot) : imported.has(call.name) || language === 'go');
+    if (!reaches) continue;
     const key = `${call.name}|${receiverRoot ?? ''}`;
-    const retried = !!ctx.mechanisms.covering(call.node, call.receiver) || retriedAt(ctx, call) || retriedByCallers(ctx, call.fn);
     const seen = byKey.get(key);
+    if (seen && !seen.retried) continue;
+    const retried = retriedAt(ctx, call) || retriedByCallers(ctx, call.fn) || !!ctx.mechanisms.covering(call.node, call.receiver);
     if (seen) seen.retried &&= retried;
     else if (byKey.size < SUMMARY_LIMITS.calls) byKey.set(key, { name: call.name, ...(receiverRoot ? { receiverRoot } : {}), retried, line: call.node.startPosition.row });
   }

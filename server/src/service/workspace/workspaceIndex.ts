@@ -1,4 +1,4 @@
-import { dirOf, type PathAlias, resolveImport, type ResolutionTables, samePackage } from './moduleResolution';
+import { dirOf, type PathAlias, resolveImport, type ResolutionTables, samePackageAs } from './moduleResolution';
 import type { FileSummary } from './summaryTypes';
 import { buildView, type WorkspaceView } from './workspaceView';
 
@@ -18,9 +18,12 @@ export class WorkspaceIndex implements ResolutionTables {
   private readonly baseNames = new Map<string, Set<string>>();
   private readonly packages = new Map<string, Set<string>>();
   private readonly callers = new Map<string, Set<string>>();
+  private readonly classNames = new Map<string, Set<string>>();
+  /** Files with a retry wrapper or a retrying-client factory: the only functions views look for. */
+  private readonly helpers = new Set<string>();
   private pathAliases: PathAlias[] = [];
   private views = new Map<string, WorkspaceView | undefined>();
-  private dependencies = new Map<string, string[]>();
+  private dependencies = new Map<string, Set<string>>();
   /** Bumped whenever a stored summary changes. */
   version = 0;
 
@@ -39,13 +42,14 @@ export class WorkspaceIndex implements ResolutionTables {
     while (this.files.size >= this.limit) this.remove(this.files.keys().next().value!, false);
     this.files.set(summary.uri, summary);
     this.texts.set(summary.uri, text);
-    const base = summary.uri.slice(summary.uri.lastIndexOf('/') + 1);
-    add(this.baseNames, base, summary.uri);
+    for (const key of tailKeys(summary.uri)) add(this.baseNames, key, summary.uri);
     const dir = dirOf(summary.uri);
     add(this.baseNames, `dir:${dir.slice(dir.lastIndexOf('/') + 1)}`, dir);
     if (summary.language === 'go') add(this.packages, `go:${dir}`, summary.uri);
     else if (summary.packageName) add(this.packages, `${summary.language}:${summary.packageName}`, summary.uri);
     for (const call of summary.calls) add(this.callers, call.name, summary.uri);
+    for (const cls of summary.classes) add(this.classNames, cls.name, summary.uri);
+    if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient)) this.helpers.add(summary.uri);
     this.changed();
     return true;
   }
@@ -56,11 +60,13 @@ export class WorkspaceIndex implements ResolutionTables {
     if (!old) return false;
     this.files.delete(uri);
     this.texts.delete(uri);
-    drop(this.baseNames, uri.slice(uri.lastIndexOf('/') + 1), uri);
+    for (const key of tailKeys(uri)) drop(this.baseNames, key, uri);
     const dir = dirOf(uri);
     if (old.language === 'go') drop(this.packages, `go:${dir}`, uri);
     else if (old.packageName) drop(this.packages, `${old.language}:${old.packageName}`, uri);
     for (const call of old.calls) drop(this.callers, call.name, uri);
+    for (const cls of old.classes) drop(this.classNames, cls.name, uri);
+    this.helpers.delete(uri);
     if (notify) this.changed();
     return true;
   }
@@ -99,19 +105,32 @@ export class WorkspaceIndex implements ResolutionTables {
   /** Files whose imports (or package) reach `uri`: when its summary changes, these are re-checked. */
   dependants(uri: string): string[] {
     const result: string[] = [];
-    for (const other of this.files.keys()) if (other !== uri && this.dependenciesOf(other).includes(uri)) result.push(other);
+    for (const other of this.files.keys()) if (other !== uri && this.dependsOn(other, uri)) result.push(other);
     return result;
   }
 
-  /** Files `uri` imports from or shares a package with (cached until a summary changes). */
-  dependenciesOf(uri: string): string[] {
+  /** `uri` imports from `target` or shares its package (resolved imports cached until a summary changes). */
+  dependsOn(uri: string, target: string): boolean {
     let deps = this.dependencies.get(uri);
     if (!deps) {
       const summary = this.files.get(uri);
-      deps = summary ? [...new Set([...summary.imports.flatMap((b) => this.resolve(summary, b)), ...samePackage(this, summary)])] : [];
+      deps = new Set(summary ? summary.imports.flatMap((b) => this.resolve(summary, b)) : []);
       this.dependencies.set(uri, deps);
     }
-    return deps;
+    if (deps.has(target)) return true;
+    const a = this.files.get(uri);
+    const b = this.files.get(target);
+    return !!a && !!b && samePackageAs(a, b);
+  }
+
+  /** Files declaring a class of this name. */
+  classesNamed(name: string): readonly string[] {
+    return [...(this.classNames.get(name) ?? [])];
+  }
+
+  /** The file has a retry wrapper or a retrying-client factory. */
+  hasHelpers(uri: string): boolean {
+    return this.helpers.has(uri);
   }
 
   resolve(from: FileSummary, binding: FileSummary['imports'][number]): string[] {
@@ -137,6 +156,12 @@ export class WorkspaceIndex implements ResolutionTables {
     this.views = new Map();
     this.dependencies = new Map();
   }
+}
+
+/** A file is found by its name and by its folder and name (`client.py`, `api/client.py`). */
+function tailKeys(uri: string): string[] {
+  const parts = uri.split('/');
+  return [parts[parts.length - 1], parts.slice(-2).join('/')];
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingClassName } from './importBindings';
-import { samePackage } from './moduleResolution';
+import { samePackage, samePackageAs } from './moduleResolution';
 import type { ClassSummary, FileSummary, FunctionSummary } from './summaryTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -48,16 +48,20 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   for (const cls of summary.classes) {
     const covered: Record<string, string> = {};
     for (const [field, source] of Object.entries(cls.fieldSources)) if (factories.has(source)) covered[field] = factories.get(source)!;
-    collectBaseFields(index, summary, cls, covered, 0, new Set());
+    if (cls.bases.length) collectBaseFields(index, summary, cls, covered, 0, new Set());
     if (Object.keys(covered).length) fields[cls.name] = covered;
   }
   const callers: Record<string, CallerRetry> = {};
-  for (const fn of summary.functions) {
-    const found = callersElsewhere(index, summary, fn.name);
-    if (found) callers[fn.name] = found;
+  // Only a file that sends requests or gives failures up has findings its callers could settle.
+  if (summary.functions.some((f) => f.sends || f.givesUp)) {
+    for (const fn of summary.functions) {
+      const found = callersElsewhere(index, summary, fn.name);
+      if (found) callers[fn.name] = found;
+    }
   }
   const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers };
   if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0) return undefined;
+  const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
     wrapperNames: facts.w,
@@ -74,48 +78,36 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       const assigned = new RegExp(`\\b${field}\\s*:?=\\s*(?:await\\s+)?(?:[\\w.]+\\.)?(\\w+)\\(`).exec((fnNode ?? node).text);
       return assigned ? factories.get(assigned[1]) : undefined;
     },
-    calleeSummary(name, receiver) {
-      const direct = !receiver ? scope.functions.get(name) : undefined;
-      const viaModule = receiver ? scope.modules.get(receiver)?.flatMap((uri) => index.get(uri)?.functions.filter((f) => f.name === name && !f.className).map((f) => ({ item: f, uri })) ?? []) : undefined;
-      const found = direct ?? (viaModule?.length === 1 ? viaModule[0] : undefined);
-      return found ? { ...found.item, uri: found.uri } : undefined;
-    },
+    calleeSummary: (name, receiver) => calleeSummary(index, summary, modules, name, receiver),
   };
 }
 
 interface Scope {
-  /** Functions callable by a bare name (imported members, same-package functions) and by `module.name`. */
+  /** Functions of other files that matter to the rules (retry wrappers, retrying-client factories), by the name used here. */
   functions: Map<string, Located<FunctionSummary>>;
-  classes: Map<string, Located<ClassSummary>>;
   /** Module bindings (`import api.client as client`, `import * as http from './http'`, Go packages) → files. */
   modules: Map<string, string[]>;
 }
 
-/** The functions and classes a file sees from other files, following re-exports up to three files deep. */
+const interesting = (fn: FunctionSummary): boolean => !!(fn.retriesCallback || fn.returnsRetryingClient);
+
+/** The wrappers and client factories a file sees from other files, following re-exports up to three files deep. */
 function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number): Scope {
-  const scope: Scope = { functions: new Map(), classes: new Map(), modules: new Map() };
+  const scope: Scope = { functions: new Map(), modules: new Map() };
   const addFile = (uri: string, only?: string, as?: string): void => {
     const target = index.get(uri);
     if (!target) return;
-    for (const fn of target.functions) {
-      if (only !== undefined && fn.name !== only && fn.className !== only) continue;
+    if (index.hasHelpers(uri)) for (const fn of target.functions) {
+      if (!interesting(fn) || (only !== undefined && fn.name !== only && fn.className !== only)) continue;
       const key = only !== undefined && fn.name === only ? (as ?? fn.name) : fn.name;
       if (!scope.functions.has(key)) scope.functions.set(key, { item: fn, uri });
-    }
-    for (const cls of target.classes) {
-      if (only !== undefined && cls.name !== only) continue;
-      const key = only !== undefined ? (as ?? cls.name) : cls.name;
-      if (!scope.classes.has(key)) scope.classes.set(key, { item: cls, uri });
     }
     if (only !== undefined && depth < 3) {
       // Re-exported: `from .client import fetch` in an __init__.py, `export { fetch } from './client'`.
       for (const b of target.imports) {
         if (!(b.reexport || target.language === 'python') || (b.local !== only && b.local !== '*')) continue;
-        const inner = visibleNames(index, { ...target, imports: [b] }, depth + 1);
-        const fn = inner.functions.get(only);
+        const fn = visibleNames(index, { ...target, imports: [b] }, depth + 1).functions.get(only);
         if (fn && !scope.functions.has(as ?? only)) scope.functions.set(as ?? only, fn);
-        const cls = inner.classes.get(only);
-        if (cls && !scope.classes.has(as ?? only)) scope.classes.set(as ?? only, cls);
       }
     }
   };
@@ -123,9 +115,7 @@ function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number
     const targets = index.resolve(summary, binding).filter((u) => u !== summary.uri);
     if (binding.member === '*' || binding.member === 'default') {
       if (binding.local !== '*') scope.modules.set(binding.local, targets);
-      // Java/C# wildcard imports and namespaces: their classes (and methods, by name) are visible.
-      if (binding.local === '*' || summary.language === 'java' || summary.language === 'csharp') for (const t of targets) addFile(t);
-      else for (const t of targets) for (const fn of index.get(t)?.functions ?? []) if (fn.retriesCallback || fn.returnsRetryingClient) scope.functions.set(fn.name, { item: fn, uri: t });
+      for (const t of targets) addFile(t);
     } else {
       // A member may be a submodule (`from api import client`): then it is a module binding.
       const submodule = targets.filter((t) => t.endsWith(`/${binding.member}.py`) || t.endsWith(`/${binding.member}/__init__.py`));
@@ -133,26 +123,54 @@ function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number
       for (const t of targets) if (!submodule.includes(t)) addFile(t, binding.member, binding.local);
     }
   }
-  for (const uri of samePackage(index, summary)) addFile(uri);
+  for (const uri of samePackage(index, summary)) if (index.hasHelpers(uri)) addFile(uri);
   return scope;
 }
 
-/** Fields of `cls`'s base classes (in any file) that hold a client a retry mechanism is set up on. */
-function collectBaseFields(index: WorkspaceIndex, from: FileSummary, cls: ClassSummary, out: Record<string, string>, depth: number, seen: Set<string>): void {
-  if (depth > 4) return;
-  const visible = visibleNames(index, from, 0);
-  for (const baseName of cls.bases) {
-    const last = baseName.split('.').pop()!;
-    const moduleName = baseName.includes('.') ? baseName.slice(0, baseName.lastIndexOf('.')) : undefined;
-    let base: Located<ClassSummary> | undefined =
-      (moduleName ? undefined : visible.classes.get(last)) ?? (moduleName ? undefined : from.classes.filter((c) => c.name === last && c !== cls).map((item) => ({ item, uri: from.uri }))[0]);
-    if (!base && moduleName) {
-      for (const uri of visible.modules.get(moduleName) ?? []) {
-        const found = index.get(uri)?.classes.find((c) => c.name === last);
-        if (found) base = { item: found, uri };
+/** A class named in `from` (imported, module-qualified, same package or same file), wherever it is declared. */
+function findClass(index: WorkspaceIndex, from: FileSummary, written: string, depth = 0): Located<ClassSummary> | undefined {
+  const last = written.split('.').pop()!;
+  const qualifier = written.includes('.') ? written.slice(0, written.lastIndexOf('.')) : undefined;
+  const inFile = (uri: string, name: string) => {
+    const item = index.get(uri)?.classes.find((c) => c.name === name);
+    return item ? { item, uri } : undefined;
+  };
+  for (const b of from.imports) {
+    const byName = qualifier === undefined && b.local === last && b.member !== '*';
+    const byModule = qualifier !== undefined && b.local === qualifier;
+    if (!byName && !byModule) continue;
+    for (const uri of index.resolve(from, b)) {
+      const member = byName ? b.member : last;
+      const found = inFile(uri, member);
+      if (found) return found;
+      // Re-exported by the module named (`from .base import PortalBase` in an __init__.py).
+      const target = index.get(uri);
+      if (target && depth < 3 && target.imports.some((i) => i.local === member)) {
+        const again = findClass(index, target, member, depth + 1);
+        if (again) return again;
       }
     }
-    if (!base || seen.has(`${base.uri}#${base.item.name}`)) continue;
+  }
+  if (qualifier === undefined) {
+    const here = from.classes.find((c) => c.name === last);
+    if (here) return { item: here, uri: from.uri };
+    // Same package or namespace, or a wildcard import / using of the package that declares it.
+    const wildcards = new Set(from.imports.filter((b) => b.local === '*').map((b) => b.module));
+    for (const uri of index.classesNamed(last)) {
+      const other = index.get(uri);
+      if (!other || uri === from.uri) continue;
+      if (samePackageAs(from, other) || (other.packageName && wildcards.has(other.packageName))) return inFile(uri, last);
+    }
+  }
+  return undefined;
+}
+
+/** Fields of `cls`'s base classes (in other files) that hold a client a retry mechanism is set up on. */
+function collectBaseFields(index: WorkspaceIndex, from: FileSummary, cls: ClassSummary, out: Record<string, string>, depth: number, seen: Set<string>): void {
+  if (depth > 4) return;
+  for (const baseName of cls.bases) {
+    const base = findClass(index, from, baseName);
+    if (!base || base.item === cls || seen.has(`${base.uri}#${base.item.name}`)) continue;
     seen.add(`${base.uri}#${base.item.name}`);
     if (base.item.retryMechanism && base.uri !== from.uri) {
       for (const field of base.item.fields) out[field] ??= `${base.item.retryMechanism} (set up in base class ${base.item.name}, ${shortPath(base.uri)}:${base.item.line + 1})`;
@@ -167,13 +185,28 @@ function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: str
   const files: string[] = [];
   let retried = true;
   for (const uri of index.callersNamed(name)) {
-    if (uri === summary.uri || !index.dependenciesOf(uri).includes(summary.uri)) continue;
+    if (uri === summary.uri || !index.dependsOn(uri, summary.uri)) continue;
     const calls = index.get(uri)!.calls.filter((c) => c.name === name);
     if (calls.length === 0) continue;
     files.push(uri);
     if (!calls.every((c) => c.retried)) retried = false;
   }
   return files.length ? { retried, files: files.sort() } : undefined;
+}
+
+/** A function of another file that a call reaches: an imported name, or `module.name`. */
+function calleeSummary(index: WorkspaceIndex, summary: FileSummary, modules: Map<string, string[]>, name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined {
+  const candidates: Array<FunctionSummary & { uri: string }> = [];
+  if (receiver) {
+    for (const uri of modules.get(receiver) ?? []) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && !f.className) candidates.push({ ...f, uri });
+  } else {
+    for (const b of summary.imports) {
+      if (b.local !== name || b.member === '*') continue;
+      for (const uri of index.resolve(summary, b)) for (const f of index.get(uri)?.functions ?? []) if (f.name === b.member && !f.className) candidates.push({ ...f, uri });
+    }
+    for (const uri of samePackage(index, summary)) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && !f.className) candidates.push({ ...f, uri });
+  }
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function shortPath(uri: string): string {
