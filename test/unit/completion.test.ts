@@ -134,6 +134,9 @@ describe('completion: error-code contexts', () => {
       assert.ok(labels(items).includes('ThrottlingException'), 'AWS codes missing');
       assert.ok(!labels(items).some((l) => /^\d{3}$/.test(l)), 'status codes offered in an error-code context');
       assert.ok(!labels(items).includes('ChunkedEncodingError'), 'Python exception class names are not string codes');
+      for (const name of ['HttpRequestException', 'SocketTimeoutException', 'AxiosError', 'SlackApiError']) {
+        assert.ok(!labels(items).includes(name), `${name}: exception class names of any catalog are not string codes`);
+      }
     });
   }
 

@@ -1,4 +1,6 @@
+import { strict as assert } from 'node:assert';
 import { spotCases } from '../fixtures/spotting/cases';
+import { hoverAt } from '../support/serviceHarness';
 
 /**
  * An API's own error codes written as strings (no catalog knows them): spotted where the context says the string is
@@ -67,6 +69,24 @@ describe('spotting: vendor error codes in strings', () => {
       ['an initializer setting an error code', 'class A { object F() => new ErrorBody { Code = "activityLimitReached" }; }\n', ['activityLimitReached server-sets']],
       ['decoy: a currency code', 'class A { object F() => new Price { Code = "USD" }; }\n', []],
     ]);
+  });
+
+  describe('hover on a code no catalog knows', () => {
+    it('says it is an API code, what the code does with it and what its name suggests', async () => {
+      const text = await hoverAt('typescript', "if (reply.error === 'quota_exh|austed') backOff();\n");
+      assert.ok(text, 'no hover');
+      assert.match(text, /an API's own error code/);
+      assert.match(text, /tests a received error/);
+      assert.match(text, /rate limit or a passing failure/);
+      assert.match(text, /workspace catalog/);
+    });
+
+    it('calls a refused-request name final and a retry-listed one retryable', async () => {
+      const final = await hoverAt('python', 'if err.code == "context_length_exc|eeded":\n    shorten()\n');
+      assert.match(final ?? '', /a retry will not help/);
+      const listed = await hoverAt('go', 'package p\n\nfunc shouldRetry(e *APIError) bool {\n\treturn e.Code == "SLOW_D|OWN"\n}\n');
+      assert.match(listed ?? '', /treated as \*\*retryable\*\*/);
+    });
   });
 
   describe('Go', () => {

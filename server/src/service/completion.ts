@@ -3,7 +3,7 @@
  * Outside those contexts it offers nothing. Items carry the catalog's phrase and a short doc.
  */
 import httpConstants from '../../data/http-constants.json';
-import type { CatalogRegistry, ConstantFamily, ResolvedEntry } from './catalog/catalogRegistry';
+import { isExceptionCatalog, type CatalogRegistry, type ConstantFamily, type ResolvedEntry } from './catalog/catalogRegistry';
 import type { CatalogEntry, HttpConstantsTable } from './catalog/schema';
 import { completionContextAt, CompletionContextKind } from './conveniences/completionContext';
 import type { ParsedDocument } from './parsing/documentTrees';
@@ -28,8 +28,7 @@ export interface CompletionEntry {
 /** Offered first, in this order; the other status codes follow by number. */
 export const COMMON_STATUS_CODES = ['200', '201', '204', '400', '401', '403', '404', '409', '422', '429', '500', '502', '503', '504'];
 
-/** Catalogs whose codes are class names in code, never strings compared with `err.code`. */
-const NOT_STRING_CODES = new Set(['python-exceptions']);
+/** Catalogs whose codes are class names in code, never strings compared with `err.code`: the `*-exceptions` catalogs. */
 const LOOKBACK_LINES = 20;
 const CONSTANTS = httpConstants as HttpConstantsTable;
 
@@ -84,7 +83,7 @@ function errorCodeItems(registry: CatalogRegistry, range: Range): CompletionEntr
   for (const resolved of [...all.filter((r) => r.origin.kind === 'workspace').reverse(), ...all.filter((r) => r.origin.kind === 'built-in')]) {
     const e = resolved.entry;
     // Numbers of `context` catalogs (JSON-RPC, WebSocket close codes) are never written as strings.
-    if (e.kind !== 'error-code' || seen.has(e.code) || NOT_STRING_CODES.has(resolved.catalog.id) || resolved.catalog.matching === 'context') continue;
+    if (e.kind !== 'error-code' || seen.has(e.code) || isExceptionCatalog(resolved.catalog.id) || resolved.catalog.matching === 'context') continue;
     seen.add(e.code);
     candidates.push(resolved);
   }

@@ -5,6 +5,7 @@ import { applyEdits, errorCount } from './fixes/text';
 import { headerHover } from './headerHover';
 import { renderTemplate } from './templates/renderTemplate';
 import { renderHover } from './hover';
+import { vendorCodeHover } from './spotting/vendorCodeHover';
 import { spotHttpFile } from './http/httpOccurrences';
 import type { ScriptParser } from './http/httpScriptSpotting';
 import { type CompletionEntry, computeCompletions } from './completion';
@@ -154,7 +155,8 @@ export class ErrorCodeLanguageService {
       return doc?.languageId === 'http' ? headerHover(doc.text, position) : undefined;
     }
     const entries = this.entriesFor(occurrence);
-    if (entries.length === 0) return undefined;
+    // An API's own code no catalog knows: say what the code around it says.
+    if (entries.length === 0) return occurrence.kind === 'error-code' ? { contents: vendorCodeHover(occurrence), range: occurrence.range } : undefined;
     const doc = this.documents.get(uri);
     const spec = doc ? this.openApi.hoverSection(doc, occurrence) : undefined;
     return { contents: renderHover(occurrence, entries) + (spec ? `\n\n${spec}` : ''), range: occurrence.range };
