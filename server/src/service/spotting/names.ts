@@ -110,7 +110,7 @@ export const RETRY_CONFIG_NAME =
 
 /** Calls that assert in tests, by their last name. */
 export const ASSERT_CALLS =
-  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal)$/;
+  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify)$/;
 
 /** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
 export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__']);

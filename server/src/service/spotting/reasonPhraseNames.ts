@@ -1,4 +1,5 @@
 import httpStatusCatalog from '../../../data/catalogs/http-status.json';
+import formerPhrases from '../../../data/former-reason-phrases.json';
 
 /**
  * A project's own status table names each code after its reason phrase: `NOT_FOUND = 404`,
@@ -12,6 +13,12 @@ for (const entry of (httpStatusCatalog as { codes: Array<{ code: string; name?: 
     const key = normalise(phrase ?? '');
     if (key.length >= 2 && !PHRASES.has(key)) PHRASES.set(key, entry.code);
   }
+}
+
+// Earlier phrases (`PAYLOAD_TOO_LARGE = 413`, `UNPROCESSABLE_ENTITY = 422`), after the current ones.
+for (const { code, phrase } of (formerPhrases as { phrases: Array<{ code: string; phrase: string }> }).phrases) {
+  const key = normalise(phrase);
+  if (!PHRASES.has(key)) PHRASES.set(key, code);
 }
 
 /** Prefixes a status table puts before the phrase. */

@@ -256,7 +256,7 @@ function spotName(
   // Exception classes count only as exception types (see spotExceptionClass), not as constants wherever they are named.
   const entries = registry.errorConstant(dotted).filter((e) => !isExceptionCatalog(e.catalog.id));
   if (entries.length > 0) {
-    const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? 'constant';
+    const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? (grpcStatusRaised(member, context, support) ? 'server-sets' : 'constant');
     return entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   // `errno.ECONNRESET`, `syscall.ECONNRESET`, or an aliased gRPC module compared with an error's code.
@@ -271,6 +271,24 @@ function spotName(
     return entry(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   return undefined;
+}
+
+/** gRPC server code raising a status: Go `status.Error(codes.Internal, msg)`, Java `onError(Status.UNAVAILABLE.withDescription(…).asRuntimeException())`. */
+const GRPC_RAISE = /^(asRuntimeException|asException|onError)$/;
+function grpcStatusRaised(member: Node, context: StatusContext, support: GrammarSupport): boolean {
+  const s = support.adapter;
+  for (let up = member.parent, depth = 0; up && depth < 8; up = up.parent, depth++) {
+    if (s.transparent.has(up.type) || s.members.has(up.type)) continue;
+    if (!s.calls.has(up.type)) return false;
+    const name = context.lastName(s.callee(up)) ?? '';
+    if (GRPC_RAISE.test(name)) return true;
+    const args = s.callArguments(up);
+    // Go `status.Error(codes.Internal, …)`, `status.Errorf(…)`, `status.New(…)`: the code first
+    const first = args[0];
+    if (/^(Error|Errorf|New|Newf)$/.test(name) && context.lastName(context.receiverOf(up)) === 'status') return first !== undefined && first.startIndex <= member.startIndex && member.endIndex <= first.endIndex;
+    if (!/^(withDescription|withCause|augmentDescription|asRuntimeException|asException)$/.test(name)) return false;
+  }
+  return false;
 }
 
 /**

@@ -53,6 +53,8 @@ const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|St
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
+/** A Go test failing when an `if` holds: `t.Errorf(…)`, `t.Fatal(…)` as the branch's first statement. */
+const GO_TEST_FAILURE = /^\{\s*(t|tb|b)\.(Errorf?|Fatalf?|Fail|FailNow)\(/;
 
 /** What sort of value a literal is being compared with or passed as. */
 export type ValueKind = 'status' | 'error-code';
@@ -215,7 +217,7 @@ export class StatusContext extends ExpressionReader {
       if (kind === 'status' && !inCollection && STATUS_NAME.test(name)) return 'server-sets';
       if (kind === 'status' && !inCollection && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code=429` (a test's expectation), `{ fallbackStatusCode: 503 }` (a setting)
-        return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
+        return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';
       }
 
       if (kind === 'error-code' && !inCollection && ERROR_CODE_FIELD.test(name)) return 'server-sets';
@@ -233,7 +235,7 @@ export class StatusContext extends ExpressionReader {
       if (kind !== 'status') return undefined;
       if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
-        return EXPECTED_STATUS_NAME.test(name) ? 'test-assert' : 'constant';
+        return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';
       }
       // C# `public int StatusCode { get; set; } = 429;`: a setting's default, not a response being sent
       if (parent.type === 'property_declaration') return STATUS_NAME.test(name) ? 'constant' : undefined;
@@ -245,6 +247,8 @@ export class StatusContext extends ExpressionReader {
       // Flask: `return body, 429` / `return jsonify(x), 503, headers`
       const values = namedChildren(child);
       const index = values.findIndex((v) => v.startIndex <= literal.startIndex && literal.endIndex <= v.endIndex);
+      // a mock callback's `(status, headers, body)`: responses' `add_callback`, `return (429, {}, "")`
+      if (index === 0 && values.length === 3 && values[1].type === 'dictionary') return 'server-sets';
       return index > 0 ? 'server-sets' : undefined;
     }
     return undefined;
@@ -392,6 +396,8 @@ export class StatusContext extends ExpressionReader {
     for (let node: Node | null = start; node; node = node.parent) {
       if (this.syntax.asserts.has(node.type)) return true;
       if (this.syntax.calls.has(node.type) && ASSERT_CALLS.test(this.lastName(this.syntax.callee(node)) ?? '')) return true;
+      // Go's test idiom: `if resp.StatusCode != http.StatusTooManyRequests { t.Errorf(…) }`
+      if (node.type === 'if_statement') return GO_TEST_FAILURE.test(node.childForFieldName('consequence')?.text.slice(0, 200) ?? '');
       if (/statement|declaration|block|body/.test(node.type)) return false;
     }
     return false;

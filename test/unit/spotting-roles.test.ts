@@ -1,0 +1,52 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+/**
+ * Roles and names that real code showed the spotter getting wrong: statuses named after an earlier reason phrase,
+ * gRPC servers raising a status, Go tests failing on a status, assertions written as a boolean check, and a mock
+ * callback's `(status, headers, body)` tuple.
+ */
+describe('spotting: roles of statuses in servers, tests and status tables', () => {
+  describe('status tables named after earlier reason phrases', () => {
+    spotCases('java', [
+      [
+        'RFC 7231 / 4918 / 2324 names',
+        'class Codes {\n  static final int PAYLOAD_TOO_LARGE = 413;\n  static final int UNPROCESSABLE_ENTITY = 422;\n  static final int IM_A_TEAPOT = 418;\n  static final int VERSION_NOT_SUPPORTED = 505;\n}\n',
+        ['413 constant', '422 constant', '418 constant', '505 constant'],
+      ],
+      ['a phrase starting like an expectation is no test', 'class Codes {\n  static final int EXPECTATION_FAILED = 417;\n}\n', ['417 constant']],
+      ['decoy: a phrase of another status', 'class Limits {\n  static final int PAYLOAD_TOO_LARGE = 500;\n}\n', []],
+    ]);
+  });
+
+  describe('gRPC servers raising a status', () => {
+    spotCases('go', [
+      ['status.Error with a code', 'package p\n\nfunc f() error {\n\treturn status.Error(codes.Internal, "boom")\n}\n', ['INTERNAL server-sets']],
+      ['decoy: a code compared is a check', 'package p\n\nfunc g(err error) bool {\n\treturn status.Code(err) == codes.Unavailable\n}\n', ['UNAVAILABLE client-check']],
+    ]);
+    spotCases('java', [
+      [
+        'onError with a described status',
+        'class S {\n  void m(StreamObserver<R> o) {\n    o.onError(Status.UNAVAILABLE\n        .withDescription("busy").asRuntimeException());\n  }\n}\n',
+        ['UNAVAILABLE server-sets'],
+      ],
+    ]);
+  });
+
+  describe('tests', () => {
+    spotCases('go', [
+      [
+        'a Go test failing on a status',
+        'package p\n\nfunc TestBusy(t *testing.T) {\n\tif out.StatusCode != http.StatusTooManyRequests {\n\t\tt.Errorf("got %d", out.StatusCode)\n\t}\n}\n',
+        ['429 test-assert'],
+      ],
+      ['decoy: an if that returns is a check', 'package p\n\nfunc f(resp *http.Response) {\n\tif resp.StatusCode == 503 {\n\t\treturn\n\t}\n}\n', ['503 client-check']],
+    ]);
+    spotCases('java', [
+      ['assertTrue and Guava Verify.verify', 'class T { void t() { assertTrue(resp.code() == 429); Verify.verify(status.getCode() == Status.Code.INTERNAL); } }\n', ['429 test-assert', 'INTERNAL test-assert']],
+    ]);
+    spotCases('python', [
+      ["a mock callback's (status, headers, body)", 'def busy(request):\n    return (429, {}, "slow down")\n', ['429 server-sets']],
+      ['decoy: a pair of sizes', 'def sizes():\n    return (200, [])\n', []],
+    ]);
+  });
+});
