@@ -19,7 +19,10 @@ function wrap(language: string, prelude: string, body: string): string {
   return `${prelude}\n${body}`;
 }
 
-/** mechanism id → [prelude, optional replacement of the bare body]. */
+/**
+ * mechanism id → [prelude, optional replacement of the bare body]: the mechanism applied to the request
+ * (a mounted adapter, a decorator, a wrapper around the function, the library's own client).
+ */
 const CASES: Record<string, [string, ((body: string) => string)?]> = {
   // A mounted Retry reaches requests made through the session, not module-level requests.get.
   'urllib3-retry': ['s = requests.Session()\ns.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))', (b) => b.replace('requests.get(', 's.get(')],
@@ -29,28 +32,52 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception, max_tries=5)\n${b}`],
   retrying: ['from retrying import retry', (b) => `@retry(stop_max_attempt_number=3)\n${b}`],
   'aiohttp-retry': ['from aiohttp_retry import RetryClient, ExponentialRetry'],
-  'python-sdks': ['import boto3'],
+  // An SDK retries its own calls: a caught SDK error after them is the SDK's retries spent.
+  'python-sdks': ['import openai', () => 'def ask(client, q):\n    for attempt in range(3):\n        try:\n            return client.chat.completions.create(model="m", messages=q)\n        except openai.APIConnectionError:\n            time.sleep(2 ** attempt)\n        except openai.RateLimitError:\n            raise\n'],
   'axios-retry': ['import axiosRetry from "axios-retry";'],
   'got-ky-retry-option': ['const client = got.extend({ retry: { limit: 3 } });'],
-  'got-ky': ['import ky from "ky";'],
-  'p-retry': ['import pRetry from "p-retry";'],
-  'fetch-retry': ['import fetchRetry from "fetch-retry";'],
+  'got-ky': ['import ky from "ky";', (b) => b.replace('await fetch(url)', 'await ky.get(url)')],
+  'p-retry': ['import pRetry from "p-retry";', (b) => `${b}export const run = (u: string) => pRetry(() => get(u), { retries: 3 });\n`],
+  'fetch-retry': ['import fetchRetry from "fetch-retry";', (b) => `${b}export const run = (u: string) => fetchRetry(fetch)(u, { retries: 3 });\nexport const viaWrapper = () => fetchRetry(get);\n`],
   'undici-retry': ['const agent = new RetryAgent(new Agent());'],
-  'octokit-retry': ['import { retry } from "@octokit/plugin-retry";'],
-  'js-sdks': ['import OpenAI from "openai";'],
+  'octokit-retry': ['import { retry } from "@octokit/plugin-retry";', () => 'export async function issues(octokit: any) {\n  try {\n    return await octokit.rest.issues.list();\n  } catch (e: any) {\n    if (e.status === 503) throw e;\n  }\n}\n'],
   'go-retryablehttp': ['import retryablehttp "github.com/hashicorp/go-retryablehttp"'],
-  'cenkalti-backoff': ['import "github.com/cenkalti/backoff/v4"'],
-  'avast-retry-go': ['import "github.com/avast/retry-go/v4"'],
+  'cenkalti-backoff': ['import "github.com/cenkalti/backoff/v4"', (b) => `${b}\nfunc Run(c *http.Client, url string) error {\n\treturn backoff.Retry(func() error { return Get(c, url) }, backoff.NewExponentialBackOff())\n}\n`],
+  'avast-retry-go': ['import "github.com/avast/retry-go/v4"', (b) => `${b}\nfunc Run(c *http.Client, url string) error {\n\treturn retry.Do(func() error { return Get(c, url) })\n}\n`],
   'resty-retry': ['var rc = resty.New().SetRetryCount(3)'],
-  'go-sdks': ['import "github.com/aws/aws-sdk-go-v2/service/s3"'],
   resilience4j: ['import io.github.resilience4j.retry.annotation.Retry;', (b) => `@Retry(name = "x")\n${b}`],
   'spring-retry': ['import org.springframework.retry.annotation.Retryable;', (b) => `@Retryable\n${b}`],
-  failsafe: ['import dev.failsafe.Failsafe;'],
+  failsafe: ['import dev.failsafe.Failsafe;', (b) => `${b}String run(HttpRequest req) { return Failsafe.with(policy).get(() -> get(req)); }\n`],
   'spring-webclient-retry': ['', (b) => `${b}\nMono<String> m() { return web.get().retrieve().bodyToMono(String.class).retryWhen(Retry.backoff(3, d)); }\n`],
-  'java-sdks': ['import software.amazon.awssdk.services.s3.S3Client;'],
-  polly: ['using Polly;'],
+  polly: ['using Polly;', (b) => `${b}Task<string> Run(string url) => policy.ExecuteAsync(() => Get(url));\n`],
   'ms-extensions-resilience': ['using Microsoft.Extensions.Http.Resilience;'],
-  'csharp-sdks': ['using Azure.Storage.Blobs;'],
+};
+
+/**
+ * SDKs retry their own calls; in these languages no rule reads an SDK call or its errors yet, so there is no
+ * code they silence — only what they must not silence (IMPORT_ONLY below).
+ */
+const NOTHING_TO_SILENCE = new Set(['js-sdks', 'go-sdks', 'java-sdks', 'csharp-sdks']);
+
+/**
+ * Mechanisms whose import alone retries nothing the file sends with an HTTP library: an SDK retries its own
+ * calls, a wrapper library what it wraps, got/ky their own requests. Importing one beside a bare request
+ * leaves the request reported.
+ */
+const IMPORT_ONLY: Record<string, string> = {
+  'python-sdks': 'import boto3',
+  'got-ky': 'import ky from "ky";',
+  'p-retry': 'import pRetry from "p-retry";',
+  'fetch-retry': 'import fetchRetry from "fetch-retry";',
+  'octokit-retry': 'import { retry } from "@octokit/plugin-retry";',
+  'js-sdks': 'import OpenAI from "openai";',
+  'cenkalti-backoff': 'import "github.com/cenkalti/backoff/v4"',
+  'avast-retry-go': 'import "github.com/avast/retry-go/v4"',
+  'go-sdks': 'import "github.com/aws/aws-sdk-go-v2/service/s3"',
+  failsafe: 'import dev.failsafe.Failsafe;',
+  'java-sdks': 'import software.amazon.awssdk.services.s3.S3Client;',
+  polly: 'using Polly;',
+  'csharp-sdks': 'using Azure.Storage.Blobs;',
 };
 
 async function rulesOf(language: LanguageId, text: string): Promise<string[]> {
@@ -65,7 +92,7 @@ async function rulesOf(language: LanguageId, text: string): Promise<string[]> {
 
 describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () => {
   it('has a test case for every mechanism in the data file', () => {
-    assert.deepStrictEqual(RETRY_MECHANISMS.map((m) => m.id).filter((id) => !CASES[id]), []);
+    assert.deepStrictEqual(RETRY_MECHANISMS.map((m) => m.id).filter((id) => !CASES[id] && !(NOTHING_TO_SILENCE.has(id) && IMPORT_ONLY[id])), []);
   });
 
   for (const family of Object.keys(BARE)) {
@@ -75,7 +102,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
     });
   }
 
-  for (const mechanism of RETRY_MECHANISMS) {
+  for (const mechanism of RETRY_MECHANISMS.filter((m) => CASES[m.id])) {
     it(`${mechanism.id} (${mechanism.language}) silences no-retry-on-request`, async () => {
       const [language, body] = BARE[mechanism.language];
       const [prelude, transform] = CASES[mechanism.id];
@@ -84,6 +111,27 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       // (docs/rules.md, server/data/retry-policies.json), which is retry-without-backoff on the annotation.
       const expected = mechanism.id === 'spring-retry' ? ['retry-without-backoff'] : [];
       assert.deepStrictEqual(await rulesOf(language, text), expected, text);
+    });
+  }
+
+  for (const mechanism of RETRY_MECHANISMS.filter((m) => CASES[m.id])) {
+    it(`${mechanism.id} (${mechanism.language}): without the mechanism the same code is reported`, async () => {
+      const [language, body] = BARE[mechanism.language];
+      const transform = CASES[mechanism.id][1];
+      const applied = transform ? transform(body) : body;
+      // The mechanism's own lines removed: the prelude, and (for wrappers) the call that hands the function over.
+      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen/.test(l)).join('\n');
+      const rules = await rulesOf(language, wrap(mechanism.language, '', bare.replace(/\b(s|client|rc)\.get\(/, 'requests.get(')));
+      assert.ok(rules.length > 0, `nothing reported without ${mechanism.id}:\n${bare}`);
+    });
+  }
+
+  for (const [id, prelude] of Object.entries(IMPORT_ONLY)) {
+    const mechanism = RETRY_MECHANISMS.find((m) => m.id === id)!;
+    it(`${id} (${mechanism.language}) imported beside a bare request does not silence it`, async () => {
+      const [language, body] = BARE[mechanism.language];
+      const text = wrap(mechanism.language, prelude, body);
+      assert.deepStrictEqual(await rulesOf(language, text), ['no-retry-on-request'], text);
     });
   }
 });

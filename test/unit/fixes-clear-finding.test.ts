@@ -37,11 +37,12 @@ describe('fixes: the preferred fix clears the finding it was offered for', () =>
           const fixed = applyEdits(text, preferred.edits);
           const after = await findingsOf(languageId, fixed);
           const before = lineOf(text, finding);
+          // Lines that read the same (two identical loops in one file) each had their own finding: one must go.
+          const alike = service.diagnostics(uri).filter((f) => f.rule === finding.rule && lineOf(text, f) === before).length;
           const still = after.filter((f) => f.rule === finding.rule && lineOf(fixed, f) === before);
-          assert.deepStrictEqual(
-            still.map((f) => `${f.rule}: ${f.message}`),
-            [],
-            `"${preferred.title}" left ${finding.rule} on \`${before}\`\n${fixed}`,
+          assert.ok(
+            still.length < alike,
+            `"${preferred.title}" left ${finding.rule} on \`${before}\` (${still.length} of ${alike} alike remain)\n${still.map((f) => f.message).join('\n')}\n${fixed}`,
           );
           checked++;
         }

@@ -41,6 +41,11 @@ const RETRY_NAME = /retr(y|ies|ying)|backoff|resilien/i;
 export class MechanismScope {
   /** A mechanism configured or imported for the whole file; the id explains why. */
   readonly fileMechanism: string | undefined;
+  /**
+   * Every file-wide mechanism with its kind, in data order: an SDK retries its own calls (not a `requests.get`
+   * next to it), got/ky retry their own requests (not a `fetch`), a configured client the file's requests.
+   */
+  private readonly fileWide: RetryMechanism[] = [];
   /** Receivers whose module-level calls the file-wide mechanism does not reach. */
   private readonly bypass = new Set<string>();
   private readonly wrappers = new Set<string>();
@@ -64,8 +69,10 @@ export class MechanismScope {
     const callsNamed = (name: string) => byName.get(name) ?? [];
     for (const m of mine) {
       const imported = (m.imports ?? []).some((name) => flow.imports.some((module) => importMatches(module, name)));
-      if (imported && m.kind !== 'decorator' && !fileMechanism) {
-        fileMechanism = m.id;
+      // Importing a decorator or a wrapper library retries nothing by itself: what it decorates or wraps is.
+      if (imported && m.kind !== 'decorator' && m.kind !== 'wrapper') {
+        fileMechanism ??= m.id;
+        this.fileWide.push(m);
         for (const r of m.bypassedBy ?? []) this.bypass.add(r);
       }
       for (const d of m.decorators ?? []) this.decorators.add(d);
@@ -73,13 +80,22 @@ export class MechanismScope {
       for (const config of m.configCalls ?? []) {
         if (ownFunctions.has(config.callee) || (config.requiresImport && !imported)) continue;
         const hit = callsNamed(config.callee).find((c) => !config.withOption || hasOption(c.node, config.withOption));
-        if (hit && !fileMechanism) {
-          fileMechanism = m.id;
+        if (hit && !this.fileWide.includes(m)) {
+          fileMechanism ??= m.id;
+          // Configured (`axiosRetry(client)`, `session.mount(…, HTTPAdapter(max_retries=Retry(…)))`): the file's requests.
+          this.fileWide.push({ ...m, kind: 'config' });
           for (const r of m.bypassedBy ?? []) this.bypass.add(r);
         }
       }
     }
     for (const name of retryFunctionNames) this.wrappers.add(name.split('.').pop() ?? name);
+    // A retrying handler added to the file's client (`addInterceptor(new RetryInterceptor(3))`,
+    // `AddHttpMessageHandler<RetryHandler>()`, `Transport: &retryTransport{…}`): that client's requests retry.
+    const handler = retryingHandler(flow, callsNamed);
+    if (handler) {
+      fileMechanism ??= handler.id;
+      this.fileWide.push(handler);
+    }
     this.fileMechanism = fileMechanism;
     for (const call of flow.calls) {
       if (!this.wrappers.has(call.name)) continue;
@@ -121,13 +137,19 @@ export class MechanismScope {
    * The mechanism that retries the code at `node`, or undefined when nothing does. `receiver` is the
    * receiver of the request concerned, when known (`requests` in `requests.get(...)`).
    */
-  covering(node: Node, receiver?: string): string | undefined {
-    if (this.fileMechanism && !(receiver !== undefined && this.bypass.has(receiver))) return this.fileMechanism;
+  covering(node: Node, receiver?: string, library?: string): string | undefined {
+    if (!(receiver !== undefined && this.bypass.has(receiver))) {
+      const reaching = this.fileWide.find((m) => reachesRequest(m, library));
+      if (reaching) return reaching.id;
+    }
     for (let fn: FnInfo | undefined = enclosingFn(this.flow, node); fn; fn = fn.parent) {
       if (fn.decorators.some((d) => this.decorators.has(d) || RETRY_NAME.test(d) || this.workspace?.wrapperNames.includes(d.replace(/\(.*$/s, '').split('.').pop()!))) return `decorator @${fn.decorators.join(', @')}`;
       if (fn.name && (this.wrappedNames.has(fn.name) || this.retryFunctionNames.has(fn.name) || RETRY_NAME.test(fn.name))) {
         return `retried function ${fn.name}`;
       }
+      // A function literal held in a variable that a wrapper is handed: `op := func() error {…}; backoff.Retry(op, b)`.
+      const held = fn.name ? undefined : heldIn(this.flow, fn);
+      if (held && this.wrappedNames.has(held)) return `retried function ${held}`;
     }
     for (let n: Node | null = node.parent; n; n = n.parent) {
       const call = this.flow.callByNode.get(n.id);
@@ -135,6 +157,47 @@ export class MechanismScope {
     }
     return this.workspace?.covering(node, receiver);
   }
+}
+
+/** Calls that put a handler into a client's pipeline. */
+const HANDLER_CALLS = ['addInterceptor', 'addNetworkInterceptor', 'AddHttpMessageHandler', 'AddHandler', 'use', 'Use'];
+
+/** A handler named as retrying (`RetryInterceptor`, `RetryHandler`, `retryTransport`) put into a client's pipeline. */
+function retryingHandler(flow: FileFlow, callsNamed: (name: string) => FileFlow['calls']): RetryMechanism | undefined {
+  const language = FAMILY[flow.grammarName];
+  for (const name of HANDLER_CALLS) {
+    for (const call of callsNamed(name)) {
+      // axios `instance.interceptors.response.use(…)` re-issuing on failure is a retry handler; `app.use(…)` is not a client.
+      if ((name === 'use' || name === 'Use') && !/interceptors/.test(call.receiver ?? '')) continue;
+      const args = call.node.text.slice(call.node.text.indexOf('('));
+      const generic = /<([^>]*)>\s*\(/.exec(call.node.text)?.[1] ?? '';
+      if (RETRY_NAME.test(args) || RETRY_NAME.test(generic)) return { id: `retrying handler (${name})`, language, kind: 'config' };
+    }
+  }
+  // Go: `&http.Client{Transport: &retryTransport{…}}` / `Transport: NewRetryingTransport(base)`.
+  if (flow.grammarName === 'go') {
+    const m = /\bTransport\s*:\s*&?\s*([\w.]*(retr|backoff|resilien)\w*)/i.exec(flow.text);
+    if (m) return { id: `retrying transport (${m[1]})`, language, kind: 'config' };
+  }
+  return undefined;
+}
+
+/** The variable a function literal is assigned to where it is written (`op := func() …`, `const op = () => …`). */
+function heldIn(flow: FileFlow, fn: FnInfo): string | undefined {
+  const before = flow.text.slice(Math.max(0, fn.start - 120), fn.start);
+  return /([A-Za-z_$][\w$]*)\s*(?::=|=)\s*(?:async\s*)?$/.exec(before)?.[1];
+}
+
+/**
+ * A file-wide mechanism reaches the code in question: anything when the question is not about a request of
+ * a known HTTP library (a caught SDK error, a give-up); for such a request, not an SDK (it retries its own
+ * calls only), and a self-retrying client only its own requests (`got`/`ky`).
+ */
+function reachesRequest(m: RetryMechanism, library: string | undefined): boolean {
+  if (library === undefined || library === 'unknown') return true;
+  if (m.kind === 'sdk') return false;
+  if (m.kind === 'client' && m.id === 'got-ky') return library === 'got' || library === 'ky';
+  return true;
 }
 
 function importMatches(module: string, name: string): boolean {

@@ -23,6 +23,9 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     if (!node) continue;
     const fn = enclosingFn(ctx.flow, node);
     if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
+    // Client code turning a response it received into an error (`throw new ApiException(503, …)` after a request):
+    // no server answers anybody here.
+    if (ctx.requestsIn(fn).some((r) => r.call.start < node.startIndex)) continue;
     // A health or readiness probe's 503 tells an orchestrator to route elsewhere; no client waits on it.
     if (occ.code === '503' && PROBE.test(fn?.name ?? '')) continue;
     const setter = setterOf(ctx, node);

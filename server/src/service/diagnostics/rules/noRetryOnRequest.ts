@@ -9,6 +9,7 @@ import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
+import { requestThroughWrapper } from '../wrappedRequests';
 
 const RULE = 'no-retry-on-request';
 
@@ -26,10 +27,13 @@ interface Check {
  */
 export function noRetryOnRequest(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
-  for (const request of ctx.requests) {
+  for (const written of ctx.requests) {
+    // `await pRetry(() => fetch(u))`: the wrapper retries throws only; the response it hands back is checked after it.
+    const wrapped = requestThroughWrapper(ctx, written);
+    const request = wrapped ?? written;
     const { call } = request;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
-    if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
+    if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
     const check = findCheck(ctx, request);

@@ -43,7 +43,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (loop) left = codes.filter((c) => !isRetried(loop.set, c));
     else if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
     if (left.length === 0) continue;
-    if (ctx.mechanisms.covering(guard, request?.call.receiver)) continue;
+    if (ctx.mechanisms.covering(guard, request?.call.receiver, request?.library)) continue;
     const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
@@ -88,7 +88,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       if (!loop && giveUp.retried.size === 0) continue;
       const left = [...giveUp.codes].filter((c) => !giveUp.retried.has(c) && !(loop && isRetried(loop.set, c)));
       if (left.length === 0) continue;
-      if (ctx.mechanisms.covering(top, request?.call.receiver) || ctx.responseFromRetryingCall(top, root)) continue;
+      if (ctx.mechanisms.covering(top, request?.call.receiver, request?.library) || ctx.responseFromRetryingCall(top, root)) continue;
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
       if (loops.some((l) => caughtInLoop(giveUp.final.node, l.node))) continue;
@@ -174,7 +174,7 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     const loop = statusRetryLoopOf(ctx, test.guard, request);
     if (!loop) continue;
     const left = wholesale.filter((c) => !isRetried(loop.set, c));
-    if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver)) continue;
+    if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver, request.library)) continue;
     const fn = enclosingFn(ctx.flow, test.guard);
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
