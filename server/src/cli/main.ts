@@ -11,6 +11,7 @@ import { checkAll, startWorkerIfAsked } from './parallel';
 import { Progress, type ProgressStream } from './progress';
 import { toJson, toText } from './formatReport';
 import { walkFiles } from './walkFiles';
+import { readAliasConfigs } from './tsconfigAliases';
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
@@ -52,7 +53,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
   }
   walked.files = selectFiles(walked.files, modes);
   const progress = progressTo && new Progress(progressTo, walked.files.length);
-  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone, args.workspace !== false);
+  const { reports: indexed, failures } = await checkAll(walked.files, settings, args.jobs, progress?.fileDone, args.workspace !== false, args.workspace === false ? [] : readAliasConfigs(walked.files, args.paths));
   progress?.finish();
   const checked: FileReport[] = indexed.map(({ path, language, occurrences, findings }) => ({ path, language, occurrences, findings }));
   walked.notices.push(...failures);

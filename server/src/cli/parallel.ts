@@ -10,6 +10,7 @@ import { LIBRARY_PATH } from '../service/workspace/workspaceIndex';
 import { binaryReason, minifiedReason } from './fileContent';
 import { mayContainCodes } from './preFilter';
 import type { FileToCheck } from './walkFiles';
+import type { AliasConfig } from './tsconfigAliases';
 
 interface Candidate extends FileToCheck {
   index: number;
@@ -25,6 +26,8 @@ interface WorkerInput {
   summaries?: FileSummary[];
   /** Pass 1: return each file's summary too. */
   summarise: boolean;
+  /** TS/JS path aliases from tsconfig/jsconfig files. */
+  aliases?: AliasConfig[];
 }
 
 interface WorkerOutput {
@@ -33,8 +36,7 @@ interface WorkerOutput {
   summaries?: FileSummary[];
 }
 
-/** A file with no code may still matter to others: it sends requests, retries, or sets up a client. */
-const SUMMARY_HINT = /retr(y|ies|ying)|backoff|session|client|request|fetch|http|axios|resilien|polly/i;
+
 
 /** Told after each file: how many findings it had. */
 export type FileDone = (findings: number) => void;
@@ -52,7 +54,7 @@ const MIN_FILES_PER_WORKER = 40;
  * are shared out interleaved, so large and small files spread evenly, and the main thread analyses one
  * share itself while the workers do the others. Results come back in input order.
  */
-export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number, fileDone: FileDone = () => {}, workspace = true): Promise<WorkerOutput> {
+export async function checkAll(files: FileToCheck[], settings: Settings, jobs: number, fileDone: FileDone = () => {}, workspace = true, aliases: AliasConfig[] = []): Promise<WorkerOutput> {
   const timing = process.env.ECI_TIMING ? (label: string) => process.stderr.write(`[eci timing] ${label} ${((performance.now() - t0) / 1000).toFixed(1)} s\n`) : () => {};
   const t0 = performance.now();
   const service = new ErrorCodeLanguageService({ settings });
@@ -71,7 +73,9 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
       } else if (candidate) {
         candidates.push({ ...file, index, text: bytes.toString('utf8') });
       } else {
-        if (workspace && !LIBRARY_PATH.test(file.path.replace(/\\/g, '/')) && SUMMARY_HINT.test(bytes.toString('latin1'))) candidates.push({ ...file, index, text: bytes.toString('utf8'), summaryOnly: true });
+        // A file with no code may still matter to others (a helper, a base class, a retry wrapper, a caller
+        // that retries or does not): every source file outside library folders is summarised.
+        if (workspace && !LIBRARY_PATH.test(file.path.replace(/\\/g, '/')) && file.language !== 'http') candidates.push({ ...file, index, text: bytes.toString('utf8'), summaryOnly: true });
         reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
         fileDone(0);
       }
@@ -88,10 +92,11 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   const first = await runShared(service, candidates, { settings, summarise: workspace }, wanted, fileDone);
   timing('pass 1 (check and summarise)');
   const summaries = first.flatMap((o) => o.summaries ?? []);
+  for (const a of aliases) service.workspace.setPathAliases(a.configUri, a.compilerOptions);
   for (const summary of summaries) service.workspace.set(summary);
   const again = candidates.filter((c) => !c.summaryOnly && service.workspace.viewFor(pathToFileURL(c.path).toString()));
   timing(`index of ${summaries.length} summaries and views: ${again.length} files to check again;`);
-  const second = again.length ? await runShared(service, again, { settings, summaries, summarise: false }, wanted, () => {}) : [];
+  const second = again.length ? await runShared(service, again, { settings, summaries, aliases, summarise: false }, wanted, () => {}) : [];
   timing('pass 2 (check with the workspace index)');
   const replaced = new Map(second.flatMap((o) => o.reports).map((r) => [r.index, r]));
   for (const o of [...first, ...second]) failures.push(...o.failures);
@@ -166,6 +171,7 @@ export function startWorkerIfAsked(): boolean {
   const port = parentPort;
   const done = (findings: number): void => port.postMessage({ done: findings } satisfies WorkerMessage);
   const service = new ErrorCodeLanguageService({ settings: input.settings });
+  for (const a of input.aliases ?? []) service.workspace.setPathAliases(a.configUri, a.compilerOptions);
   for (const summary of input.summaries ?? []) service.workspace.set(summary);
   void analyse(service, input.files, done, input.summarise).then((output) => port.postMessage({ output } satisfies WorkerMessage));
   return true;

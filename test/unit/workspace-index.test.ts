@@ -1,0 +1,106 @@
+/**
+ * Service tier: the workspace index (#16). Every fixture under test/fixtures/workspace/<language>/ that
+ * names its expectations (`expect-single:` analysed on its own, `expect-workspace:` with the other files
+ * of its folder summarised into the index) is checked both ways, so each one shows a finding that a file
+ * on its own gets wrong (or, for the negatives, one that the index must not take away).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
+import type { LanguageId } from '../../server/src/service/types';
+import type { FileSummary } from '../../server/src/service/workspace/summaryTypes';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+
+const ROOT = path.join(__dirname, '..', 'fixtures', 'workspace');
+const LANGUAGE: Record<string, LanguageId> = { '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.go': 'go', '.java': 'java', '.cs': 'csharp' };
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+function expected(text: string, key: 'single' | 'workspace'): string[] | undefined {
+  const m = new RegExp(`expect-${key}: \\[([^\\]]*)\\]`).exec(text);
+  return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean).sort() : undefined;
+}
+
+describe('workspace index: cross-file fixtures', function () {
+  this.timeout(60_000);
+  for (const language of ['python', 'typescript', 'go', 'java', 'csharp']) {
+    it(`${language}: helpers, base classes, wrappers and re-exports in other files count`, async () => {
+      const service = new ErrorCodeLanguageService();
+      const files = filesUnder(path.join(ROOT, language));
+      for (const f of files.filter((f) => /tsconfig\.json$/.test(f))) {
+        service.workspace.setPathAliases(pathToFileURL(f).toString(), JSON.parse(fs.readFileSync(f, 'utf8')).compilerOptions);
+      }
+      const sources = files.filter((f) => LANGUAGE[path.extname(f)]);
+      for (const f of sources) await service.open({ uri: pathToFileURL(f).toString(), languageId: LANGUAGE[path.extname(f)], version: 1, text: fs.readFileSync(f, 'utf8') });
+      const rules = (f: string) => service.diagnostics(pathToFileURL(f).toString()).map((d) => d.rule).sort();
+      const single = new Map(sources.map((f) => [f, rules(f)]));
+      for (const f of sources) service.indexDocument(pathToFileURL(f).toString());
+      let checked = 0;
+      for (const f of sources) {
+        const text = fs.readFileSync(f, 'utf8');
+        const alone = expected(text, 'single');
+        const together = expected(text, 'workspace');
+        if (!alone || !together) continue;
+        checked++;
+        const name = path.relative(ROOT, f);
+        assert.deepEqual(single.get(f), alone, `${name} on its own`);
+        assert.deepEqual(rules(f), together, `${name} in the workspace`);
+      }
+      assert.ok(checked >= 3, `only ${checked} fixtures with expectations in ${language}`);
+    });
+  }
+});
+
+describe('workspace index: storage', () => {
+  const summary = (uri: string, extra: Partial<FileSummary> = {}): FileSummary => ({ uri, language: 'python', imports: [], functions: [], classes: [], calls: [], ...extra });
+
+  it('reports a changed summary once and an unchanged one never', () => {
+    const index = new WorkspaceIndex();
+    assert.equal(index.set(summary('file:///w/a.py')), true);
+    assert.equal(index.set(summary('file:///w/a.py')), false);
+    assert.equal(index.set(summary('file:///w/a.py', { functions: [{ name: 'f', line: 0, retriesCallback: true }] })), true);
+  });
+
+  it('never indexes library folders', () => {
+    const index = new WorkspaceIndex();
+    assert.equal(index.set(summary('file:///w/.venv/lib/python3.12/site-packages/requests/api.py')), false);
+    assert.equal(index.set(summary('file:///w/node_modules/axios/index.js', { language: 'javascript' })), false);
+    assert.equal(index.size, 0);
+  });
+
+  it('keeps at most its limit of files, dropping the oldest first', () => {
+    const index = new WorkspaceIndex(3);
+    for (const n of [1, 2, 3, 4, 5]) index.set(summary(`file:///w/m${n}.py`));
+    assert.equal(index.size, 3);
+    assert.equal(index.has('file:///w/m1.py'), false);
+    assert.equal(index.has('file:///w/m5.py'), true);
+  });
+
+  it('finds the dependants of a file through relative and absolute Python imports', () => {
+    const index = new WorkspaceIndex();
+    index.set(summary('file:///w/pkg/helpers.py'));
+    index.set(summary('file:///w/pkg/job.py', { imports: [{ local: 'fetch', module: '.helpers', member: 'fetch' }] }));
+    index.set(summary('file:///w/app/main.py', { imports: [{ local: 'helpers', module: 'pkg', member: 'helpers' }] }));
+    index.set(summary('file:///w/app/other.py', { imports: [{ local: 'x', module: 'elsewhere', member: 'x' }] }));
+    assert.deepEqual(index.dependants('file:///w/pkg/helpers.py').sort(), ['file:///w/app/main.py', 'file:///w/pkg/job.py']);
+  });
+
+  it('resolves ES modules with extensions and index files, and Go packages by their import path', () => {
+    const index = new WorkspaceIndex();
+    const js = (uri: string, module: string): FileSummary => summary(uri, { language: 'javascript', imports: [{ local: 'x', module, member: 'x' }] });
+    index.set(summary('file:///w/src/lib/index.ts', { language: 'javascript' }));
+    index.set(summary('file:///w/src/util.js', { language: 'javascript' }));
+    index.set(js('file:///w/src/a.ts', './lib'));
+    index.set(js('file:///w/src/b.ts', './util.js'));
+    assert.deepEqual(index.dependants('file:///w/src/lib/index.ts'), ['file:///w/src/a.ts']);
+    assert.deepEqual(index.dependants('file:///w/src/util.js'), ['file:///w/src/b.ts']);
+    index.set(summary('file:///w/shop/quotes/q.go', { language: 'go', packageName: 'quotes' }));
+    index.set(summary('file:///w/shop/cmd/main.go', { language: 'go', packageName: 'main', imports: [{ local: 'quotes', module: 'example.com/shop/quotes', member: '*' }] }));
+    index.set(summary('file:///w/shop/cmd/std.go', { language: 'go', packageName: 'main', imports: [{ local: 'http', module: 'net/http', member: '*' }] }));
+    assert.deepEqual(index.dependants('file:///w/shop/quotes/q.go'), ['file:///w/shop/cmd/main.go']);
+  });
+});
