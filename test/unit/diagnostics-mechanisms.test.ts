@@ -28,8 +28,10 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'urllib3-retry': ['s = requests.Session()\ns.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))', (b) => b.replace('requests.get(', 's.get(')],
   'httpx-transport-retries': ['client = httpx.Client(transport=httpx.HTTPTransport(retries=3))', (b) => b.replace('requests.get(', 'client.get(')],
   // Configured well, so that no rule speaks (a bare `@retry` retries at once and forever: retry-without-backoff).
-  tenacity: ['from tenacity import retry, stop_after_attempt, wait_random_exponential', (b) => `@retry(wait=wait_random_exponential(max=60), stop=stop_after_attempt(5))\n${b}`],
-  backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception, max_tries=5)\n${b}`],
+  // (Retrying every exception would retry the 404s raise_for_status raises and ignore Retry-After on a 429:
+  // the project's own predicate decides what is transient.)
+  tenacity: ['from tenacity import retry, retry_if_exception, stop_after_attempt, wait_random_exponential', (b) => `@retry(retry=retry_if_exception(is_transient), wait=wait_random_exponential(max=60), stop=stop_after_attempt(5))\n${b}`],
+  backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception, max_tries=5, giveup=is_permanent)\n${b}`],
   retrying: ['from retrying import retry', (b) => `@retry(stop_max_attempt_number=3)\n${b}`],
   'aiohttp-retry': ['from aiohttp_retry import RetryClient, ExponentialRetry'],
   // An SDK retries its own calls: a caught SDK error after them is the SDK's retries spent.

@@ -18,6 +18,19 @@ export interface DecoratorPolicy {
   capped: boolean;
   /** The retried condition names a rate-limit failure (RateLimitError, TooManyRequests, 429, throttling). */
   rateLimited: boolean;
+  /**
+   * It retries the exceptions a failure status raises: every exception (tenacity's default), or a type that
+   * is a status error or a base of one (`Exception`, `RequestException`, `HTTPError`, `HTTPStatusError`).
+   */
+  catchesStatusFailures: boolean;
+}
+
+/** Exception types a failure status is raised as, or a base of them. */
+const STATUS_ERRORS = /^(Exception|BaseException|RequestException|HTTPError|HTTPStatusError|ClientResponseError|ClientError|IOError|OSError|RuntimeError)$/;
+
+/** The exception types named in `expr` all or partly catch status failures (`(requests.HTTPError, Timeout)`). */
+function namesStatusErrors(expr: string): boolean {
+  return (expr.match(/[A-Za-z_][\w.]*/g) ?? []).some((t) => STATUS_ERRORS.test(t.split('.').pop() ?? ''));
 }
 
 const GROWING = /\bwait_(exponential|random_exponential|exponential_jitter|random|incrementing|chain)\b|\bexpo\b|\bfibo\b/;
@@ -50,6 +63,8 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         delay: !wait ? 'none' : GROWING.test(wait.text) ? 'growing' : FIXED.test(wait.text) ? 'fixed' : NONE.test(wait.text) ? 'none' : 'custom',
         capped: keyword('stop') !== undefined,
         rateLimited: RATE_LIMIT.test(keyword('retry')?.text ?? ''),
+        // No `retry=`: every exception; `retry_if_exception_type(T)`: T; anything else (a predicate): not known.
+        catchesStatusFailures: !keyword('retry') || (/^(tenacity\.)?retry_if_exception_type\(/.test(keyword('retry')!.text) && namesStatusErrors(keyword('retry')!.text.replace(/^[^(]*\(/, ''))),
       });
     } else if (backoff && (last === 'on_exception' || last === 'on_predicate') && args) {
       const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument');
@@ -60,6 +75,7 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         delay: GROWING.test(gen) ? 'growing' : FIXED.test(gen) ? 'fixed' : 'custom',
         capped: keyword('max_tries') !== undefined || keyword('max_time') !== undefined,
         rateLimited: RATE_LIMIT.test(positional[1]?.text ?? ''),
+        catchesStatusFailures: last === 'on_exception' && !keyword('giveup') && namesStatusErrors(positional[1]?.text ?? ''),
       });
     }
   }

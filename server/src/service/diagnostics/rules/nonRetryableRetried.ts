@@ -7,6 +7,7 @@ import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { REPEATING_STATUSES } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
+import { decoratedNonRetryableFindings } from '../decoratedRetries';
 
 const RULE = 'non-retryable-retried';
 const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
@@ -60,6 +61,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
     findings.push({ ...make(ctx, head, repeating, data), related: ctx.related(retry.request) });
   }
+  findings.push(...decoratedNonRetryableFindings(ctx));
   return findings;
 }
 

@@ -6,6 +6,7 @@ import { within } from '../flow/flowModel';
 import { loopData, resendData } from '../retryLoops';
 import { resendRetries } from '../resends';
 import { resultPolicies } from '../resultPolicies';
+import { decoratedRetryAfterFindings } from '../decoratedRetries';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import type { SenderCall } from '../senders';
@@ -61,6 +62,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
   }
   findings.push(...resendFindings(ctx));
   findings.push(...resultPolicyFindings(ctx));
+  findings.push(...decoratedRetryAfterFindings(ctx));
   findings.push(...decoratorRetryAfterFindings(ctx));
   return findings;
 }
