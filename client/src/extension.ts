@@ -28,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.errorcodes.json'),
         vscode.workspace.createFileSystemWatcher('**/{openapi,*.openapi}.{yaml,yml,json}'),
+        // Source files, for the workspace index of helpers, base classes and retry wrappers (#16).
+        vscode.workspace.createFileSystemWatcher('**/*.{py,js,jsx,mjs,cjs,ts,tsx,mts,cts,go,java,cs}'),
       ],
     },
     initializationOptions: {

@@ -96,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  connection.onDidChangeWatchedFiles((params) => events.fireWatchedFiles(params.changes));
   registerDocumentSync(context);
   for (const feature of FEATURES) feature.register(context);
 

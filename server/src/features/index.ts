@@ -6,6 +6,7 @@ import { inlayHintsFeature } from './inlayHintsHandler';
 import { workspaceCatalogsFeature } from './workspaceCatalogs';
 import { workspaceCodesFeature } from './workspaceCodes';
 import { workspaceScanFeature } from './workspaceScan';
+import { workspaceIndexFeature } from './workspaceIndex';
 
 /** Every LSP feature the server offers, beyond document sync and diagnostics (see ../server.ts). */
 export const FEATURES: readonly Feature[] = [
@@ -15,5 +16,6 @@ export const FEATURES: readonly Feature[] = [
   inlayHintsFeature,
   workspaceCodesFeature,
   workspaceScanFeature,
+  workspaceIndexFeature,
   codeActionsFeature,
 ];

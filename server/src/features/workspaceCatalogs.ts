@@ -48,7 +48,10 @@ export const workspaceCatalogsFeature: Feature = {
   register(context) {
     const loader = new WorkspaceFilesLoader(context);
     void context.initialized.then((params) => loader.start(params));
-    context.connection.onDidChangeWatchedFiles(() => loader.schedule());
+    // Source files are watched too (for the workspace index); only catalog and OpenAPI files reload these.
+    context.events.onWatchedFiles((changes) => {
+      if (changes.some((c) => !/\.(py|jsx?|mjs|cjs|tsx?|mts|cts|go|java|cs)$/.test(c.uri))) loader.schedule();
+    });
   },
 };
 

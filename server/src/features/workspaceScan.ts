@@ -2,9 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { checkFile, mayContainCodes } from '../cli/checkFiles';
+import { checkFile, mayContainCodes, summariseFile } from '../cli/checkFiles';
+import { LIBRARY_PATH } from '../service/workspace/workspaceIndex';
 import { binaryReason, minifiedReason } from '../cli/fileContent';
 import { type FileToCheck, walkFiles } from '../cli/walkFiles';
+import { languageForPath } from '../service/parsing/grammars';
 import { ScanWorkspaceRequest, type ScanWorkspaceParams, type ScanWorkspaceResult } from '../protocol/customMessages';
 import { GlobFilter } from '../service/conveniences/pathFilters';
 import type { ServerContext } from '../server';
@@ -76,12 +78,18 @@ async function scan(context: ServerContext, params: ScanWorkspaceParams, publish
       if (!mayContainCodes(text, service.registry.candidatePattern()) || minifiedReason(bytes)) {
         codes.index.delete(uri);
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        // No code to report, but it may be a helper, base class or retry wrapper other files use (workspace index).
+        if (text && !minifiedReason(bytes) && file.language !== 'http' && !LIBRARY_PATH.test(uri)) {
+          const summary = await queue.run(uri, () => (service.documents.get(uri) ? undefined : summariseFile(service, file.path, file.language, text)));
+          if (summary) service.workspace.set(summary);
+        }
         continue;
       }
       try {
         // In the document's queue, so an editor opening the file meanwhile waits for this to finish.
-        const report = await queue.run(uri, () => (service.documents.get(uri) ? undefined : checkFile(service, file.path, file.language)));
+        const report = await queue.run(uri, () => (service.documents.get(uri) ? undefined : checkFile(service, file.path, file.language, undefined, true)));
         if (!report) continue;
+        if (report.summary) service.workspace.set(report.summary);
         result.analysed++;
         const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
         codes.index.set(uri, report.occurrences, report.findings, (line) => lines[line] ?? '');
@@ -105,6 +113,7 @@ async function scan(context: ServerContext, params: ScanWorkspaceParams, publish
         }
       }
       codes.scanned = true;
+      await recheckWithIndex(context, [...seen], published, cancelled);
     }
   } finally {
     result.durationMs = Date.now() - started;
@@ -112,6 +121,35 @@ async function scan(context: ServerContext, params: ScanWorkspaceParams, publish
     codes.changed('scan', 0);
   }
   return result;
+}
+
+/**
+ * Second pass of the scan: the closed files that something elsewhere in the workspace bears on (their
+ * workspace view) are analysed again with the full index, and the open documents are re-checked.
+ */
+async function recheckWithIndex(context: ServerContext, uris: string[], published: Set<string>, cancelled: () => boolean): Promise<void> {
+  const { connection, service, queue, diagnostics } = context;
+  for (const uri of uris) {
+    if (cancelled() || service.documents.get(uri) || !service.workspace.viewFor(uri)) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const path = fileURLToPath(uri);
+    const language = service.workspace.get(uri) ? languageOf(path) : undefined;
+    if (!language) continue;
+    try {
+      const report = await queue.run(uri, () => (service.documents.get(uri) ? undefined : checkFile(service, path, language)));
+      if (!report || (report.findings.length === 0 && !published.has(uri))) continue;
+      published.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: report.findings.map((f) => toDiagnostic(f, uri)) });
+    } catch (error) {
+      connection.console.error(`Error Code Insight: re-checking ${path} with the workspace index failed: ${String(error)}`);
+    }
+  }
+  diagnostics.republishAll();
+}
+
+function languageOf(path: string): FileToCheck['language'] | undefined {
+  const language = languageForPath(path);
+  return language && language !== 'http' ? language : undefined;
 }
 
 async function folderPaths(context: ServerContext, params: ScanWorkspaceParams): Promise<string[]> {

@@ -1,0 +1,59 @@
+/**
+ * Protocol tier: the workspace index in the language server (#16), with two open documents and one
+ * closed file. The closed base class reaches the index through workspace/didChangeWatchedFiles; the
+ * open caller's summary reaches its callee's findings after an edit, both ways.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver-protocol/node';
+import { ensureBuilt, LspClient } from './lspClient';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'workspace', 'python');
+const noRetry = (d: Array<{ code?: string | number }>) => d.filter((x) => x.code === 'no-retry-on-request').length;
+
+describe('language server: workspace index', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  let dir: string;
+
+  before(async () => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eci-ws-lsp-'));
+    fs.cpSync(FIXTURES, dir, { recursive: true });
+    client = await LspClient.start({});
+  });
+
+  after(async () => {
+    await client?.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).toString();
+  const read = (rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
+
+  it('a closed base class with a retrying session, seen through a watched-file event, clears the subclass finding', async () => {
+    const tickets = uri('base_session/tickets.py');
+    await client.open(tickets, 'python', read('base_session/tickets.py'));
+    await client.waitForDiagnostics(tickets, (d) => noRetry(d) === 1);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('base_session/base.py'), type: 1 }] });
+    await client.waitForDiagnostics(tickets, (d) => noRetry(d) === 0);
+  });
+
+  it('an open caller that retries clears its callee\'s finding, and removing the retry brings it back', async () => {
+    const weather = uri('callers/weather.py');
+    const refresh = uri('callers/refresh.py');
+    await client.open(weather, 'python', read('callers/weather.py'));
+    await client.waitForDiagnostics(weather, (d) => noRetry(d) === 1);
+    await client.open(refresh, 'python', read('callers/refresh.py'));
+    await client.waitForDiagnostics(weather, (d) => noRetry(d) === 0);
+    // Replace the retry loop with a single call: the caller's summary changes, the callee is re-checked.
+    const text = client.text(refresh);
+    const start = text.indexOf('    for attempt');
+    const end = text.indexOf('    raise RuntimeError');
+    const lines = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+    await client.change(refresh, { start: { line: lines(start), character: 0 }, end: { line: lines(end), character: 0 } }, '    return current_conditions(city)\n');
+    await client.waitForDiagnostics(weather, (d) => noRetry(d) === 1);
+  });
+});
