@@ -74,8 +74,30 @@ function readFailureSet(ctx: DiagContext, scope: Node, root: string, depth: numb
     for (const c of n.namedChildren) if (c) visit(c);
   };
   visit(scope);
+  // An unconditional give-up among the scope's own statements (`throw error` after the tests that settle some
+  // statuses) fails every status not settled before it.
+  for (const statement of ownStatements(scope)) {
+    if (grammar.ifs.has(statement.type)) continue;
+    const outcome = branchOutcome(ctx, statement, fnName, root);
+    if (outcome.continues || outcome.retries) break;
+    if (outcome.final) {
+      if (fails(outcome.final)) rest();
+      break;
+    }
+  }
   if (depth < 2) for (const c of helperFailures(ctx, scope, root, depth, raisesOnly)) if (!settled.has(c)) out.add(c);
   return out;
+}
+
+/** The statements directly in a block (Go's statement_list and a function's body looked through). */
+function ownStatements(scope: Node): Node[] {
+  let block: Node = scope.childForFieldName('body') ?? scope;
+  let list = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  if (list.length === 1 && /^(block|statement_block|statement_list)$/.test(list[0].type)) {
+    block = list[0];
+    list = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  }
+  return list;
 }
 
 /** A statement after `statement` in its block gives the operation up (a raise, an error return). */
