@@ -2,7 +2,7 @@ import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { fixedFallback, inCatchClause, isFixedDelay, loopData, resendData } from '../retryLoops';
-import { asLoop, readsParameter, resendRetries } from '../resends';
+import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorBackoffFindings } from '../decoratorPolicies';
 
@@ -67,6 +67,22 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
   return findings;
 }
 
+/**
+ * Something bounds the re-sends: the guard (or the predicate of the file it calls) compares a counter, a
+ * deadline or a budget (`attempt < 3`, `retries_left > 0`, `elapsed < timeout`), or the function is handed
+ * one. Status comparisons (`status >= 500`) bound nothing.
+ */
+function resendCapped(ctx: DiagContext, resend: ResendRetry): boolean {
+  if (!resend.condition) return true; // a catch clause: its bound, if any, is elsewhere
+  let text = resend.condition.text;
+  for (const name of resend.condition.text.match(/[A-Za-z_$][\w$]*(?=\s*\()/g) ?? []) {
+    const predicate = ctx.flow.fns.find((f) => f.name === name);
+    if (predicate) text += `\n${predicate.node.text}`;
+  }
+  const withoutStatuses = text.replace(/[\w.()]+\s*(<=|>=|<|>)\s*[1-5]\d\d\b|\b[1-5]\d\d\s*(<=|>=|<|>)\s*[\w.()]+/g, '');
+  return /[\w\])]\s*(<=|>=|<(?![<=])|>(?![>=]))\s*[\w(-]/.test(withoutStatuses) || /\b(max_?(attempts|retries|tries)|retries_?left|attempts_?left|remaining)\b/i.test(text);
+}
+
 /** Re-sends from a failure branch that wait nothing, or the same time, before the next attempt. */
 function resendFindings(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
@@ -83,6 +99,9 @@ function resendFindings(ctx: DiagContext): Finding[] {
       problem = 'fixed-delay';
       detail = `waits a fixed ${resend.delays[0].arg?.text ?? 'time'} before sending again`;
       range = ctx.range(resend.delays[0].call);
+    } else if (!resendCapped(ctx, resend)) {
+      problem = 'no-cap';
+      detail = 'sends again with no cap on attempts';
     } else continue;
     const data: RetryWithoutBackoffData = { ...resendData(ctx, resend), problem };
     findings.push({
