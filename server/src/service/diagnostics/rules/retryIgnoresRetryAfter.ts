@@ -32,15 +32,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
       if (codes.length === 0) continue;
       const outcome = branchOutcome(ctx, test.branch, loop.fn?.name, retry.request.responseVar);
       if (outcome.final && !outcome.continues && !outcome.retries) continue;
-      const data: RetryIgnoresRetryAfterData = { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) };
-      findings.push({
-        rule: RULE,
-        severity: ruleInfo(RULE)!.defaultSeverity,
-        message: fillMessage(RULE, { codes }),
-        range: ctx.range(test.test),
-        related: ctx.related(retry.request),
-        data: data as unknown as Record<string, unknown>,
-      });
+      findings.push(make(ctx.range(test.test), codes, { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) }, ctx.related(retry.request)));
       found = true;
       break;
     }
@@ -50,15 +42,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     const codes = ['429', '503'].filter((c) => wholesaleRetried(ctx, retry).has(c));
     if (codes.length === 0) continue;
     const head = ctx.headRange(loop.node, loop.body);
-    const data: RetryIgnoresRetryAfterData = { ...loopData(ctx, retry), codes, checkRange: head };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes }),
-      range: head,
-      related: ctx.related(retry.request),
-      data: data as unknown as Record<string, unknown>,
-    });
+    findings.push(make(head, codes, { ...loopData(ctx, retry), codes, checkRange: head }, ctx.related(retry.request)));
   }
   findings.push(...resendFindings(ctx));
   findings.push(...resultPolicyFindings(ctx));
@@ -76,13 +60,7 @@ function resultPolicyFindings(ctx: DiagContext): Finding[] {
     const callee = ctx.flow.adapter.callee(policy.predicate);
     const name = policy.predicate.childForFieldName('name') ?? callee?.childForFieldName('name') ?? callee?.lastNamedChild ?? policy.predicate;
     const range = ctx.doc.lines.rangeOf(name.startIndex, Math.min(policy.predicate.endIndex, name.startIndex + 200));
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes: policy.codes }),
-      range,
-      data: { ...ctx.base(policy.predicate), codes: policy.codes, checkRange: range, declarative: 'result-predicate' },
-    });
+    findings.push(make(range, policy.codes, { ...ctx.base(policy.predicate), codes: policy.codes, checkRange: range, declarative: 'result-predicate' }));
   }
   return findings;
 }
@@ -94,17 +72,21 @@ function resendFindings(ctx: DiagContext): Finding[] {
     if (resend.readsRetryAfter || resend.delegatedWait || !resend.condition) continue;
     const codes = ['429', '503'].filter((c) => resend.retried?.has(c));
     if (codes.length === 0) continue;
-    const data: RetryIgnoresRetryAfterData = { ...resendData(ctx, resend), codes, checkRange: ctx.range(resend.condition) };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes }),
-      range: ctx.range(resend.condition),
-      related: ctx.related(resend.request),
-      data: data as unknown as Record<string, unknown>,
-    });
+    const range = ctx.range(resend.condition);
+    findings.push(make(range, codes, { ...resendData(ctx, resend), codes, checkRange: range }, ctx.related(resend.request)));
   }
   return findings;
+}
+
+function make(range: Finding['range'], codes: string[], data: RetryIgnoresRetryAfterData | Record<string, unknown>, related?: Finding['related']): Finding {
+  return {
+    rule: RULE,
+    severity: ruleInfo(RULE)!.defaultSeverity,
+    message: fillMessage(RULE, { codes }),
+    range,
+    ...(related ? { related } : {}),
+    data: data as unknown as Record<string, unknown>,
+  };
 }
 
 /** Which of 429/503 a test lets through to its retrying branch. */

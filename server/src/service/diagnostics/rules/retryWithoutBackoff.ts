@@ -53,14 +53,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     if (!problem) continue;
     const data: RetryWithoutBackoffData = { ...loopData(ctx, retry), problem, ...(fallback ? { delayArgRange: ctx.range(fallback) } : {}) };
     if (networkDelay) Object.assign(data, { delayRange: ctx.range(networkDelay.call), delayText: networkDelay.call.text, delayArgRange: ctx.range(networkDelay.arg!) });
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { detail }),
-      range,
-      related: ctx.related(retry.request),
-      data: data as unknown as Record<string, unknown>,
-    });
+    findings.push(make(range, detail, data, ctx.related(retry.request)));
   }
   findings.push(...resendFindings(ctx));
   findings.push(...decoratorBackoffFindings(ctx));
@@ -103,15 +96,18 @@ function resendFindings(ctx: DiagContext): Finding[] {
       problem = 'no-cap';
       detail = 'sends again with no cap on attempts';
     } else continue;
-    const data: RetryWithoutBackoffData = { ...resendData(ctx, resend), problem };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { detail }),
-      range,
-      related: ctx.related(resend.request),
-      data: data as unknown as Record<string, unknown>,
-    });
+    findings.push(make(range, detail, { ...resendData(ctx, resend), problem }, ctx.related(resend.request)));
   }
   return findings;
+}
+
+function make(range: Finding['range'], detail: string, data: RetryWithoutBackoffData, related: Finding['related']): Finding {
+  return {
+    rule: RULE,
+    severity: ruleInfo(RULE)!.defaultSeverity,
+    message: fillMessage(RULE, { detail }),
+    range,
+    related,
+    data: data as unknown as Record<string, unknown>,
+  };
 }
