@@ -24,7 +24,15 @@ const FUNCTION_LIKE =
 /** Declarations whose body bounds the search (a test inside a class body but outside any function decides nothing). */
 const STOP = /^(class_declaration|class_definition|class_body|declaration_list|program|module|source_file|compilation_unit)$/;
 
+/** Words without which a file holds no retry predicate (a cheap test before any climbing). */
+const ANY_PREDICATE = /retr[iy]|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
+
 const MAX_CLIMB = 80;
+
+/** False when no function of the text can be a retry predicate. */
+export function mayHoldRetryPredicates(text: string): boolean {
+  return ANY_PREDICATE.test(text);
+}
 const MAX_FUNCTIONS = 3;
 
 /** True when `node` stands inside a retry predicate (its own function, or up to two enclosing lambdas out). */

@@ -12,7 +12,7 @@ import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
-import { inRetryPredicate } from './retryPredicates';
+import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
@@ -170,7 +170,8 @@ export function spotSpan(
   for (const e of all) if (entries.length === 0 || entries[entries.length - 1].start !== e.start) entries.push(e);
   // A test inside a retry predicate (`shouldRetry`, a `retryIf` lambda) configures the retry; so does a code it hands a
   // helper (`hasStatusCode(err, http.StatusTooManyRequests)`). The role they had stays beside it for the rules.
-  for (const e of entries) {
+  const predicates = mayHoldRetryPredicates(text);
+  for (const e of predicates ? entries : []) {
     const role = e.occurrence.role;
     if (role !== 'client-check' && role !== 'constant') continue;
     const node = root.descendantForIndex(e.start, e.end);

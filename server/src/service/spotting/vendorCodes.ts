@@ -37,7 +37,9 @@ const WORD = /^[a-z]{3,}$/;
 const ERROR_WORDS =
   /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|maintenance|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
 /** Constructors of the language's own exceptions: their first argument is a message, not an API's code. */
-const BUILTIN_ERRORS = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|Exception|ValueError|KeyError|RuntimeError|AssertionError|NotImplementedError|AttributeError|IllegalArgumentException|IllegalStateException|RuntimeException|UnsupportedOperationException|ArgumentException|ArgumentNullException|InvalidOperationException|NotSupportedException|NotImplementedException|OSError|IOError)$/;
+const BUILTIN_ERRORS = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|Exception|ValueError|KeyError|RuntimeError|AssertionError|NotImplementedError|AttributeError|IllegalArgumentException|IllegalStateException|RuntimeException|UnsupportedOperationException|ArgumentException|ArgumentNullException|InvalidOperationException|NotSupportedException|NotImplementedException|OSError|IOError|IOException|UncheckedIOException|InterruptedException|TimeoutException|NullPointerException|SystemException|ApplicationException|AssertionFailedError)$/;
+/** The text just before a built-in exception's message. */
+const BUILTIN_CALL = new RegExp(`\\b${BUILTIN_ERRORS.source.replace(/^\^|\$$/g, '')}\\s*\\(\\s*$`);
 /** An API error's constructor: `new AirtableError(…)`, `ApiError(…)`, `StripeException(…)`. */
 const ERROR_CONSTRUCTOR = /^[A-Z]\w*(Error|Exception|Fault)$/;
 /** Go named types that hold error codes: `type ErrorCode string`. */
@@ -85,6 +87,8 @@ export function scanVendorCodes(
     const token = match[2];
     pattern.lastIndex = start + token.length; // the closing quote may open the next string
     if (taken(start) || !worthParsing(text, match.index, start + token.length + 1)) continue;
+    // One lower-case word is a code only with an error word in it (`ratelimited`) or as a known code (`econnreset`).
+    if (WORD.test(token) && !ERROR_WORDS.test(token) && known(token.toUpperCase()) === undefined) continue;
     const node = root.descendantForIndex(start, start + token.length);
     const literal = node && (s.strings.has(node.type) ? node : node.parent && s.strings.has(node.parent.type) ? node.parent : undefined);
     const content = literal ? s.stringContent(literal) : undefined;
@@ -102,6 +106,7 @@ const CONTEXT_HINT = /err|code|type|status|reason|kind|state|equals|case|excepti
 /** False for strings that cannot be a vendor code by their surroundings: an object key (`{"name": …`), a subscript key (`x["error"]`). */
 function worthParsing(text: string, open: number, after: number): boolean {
   const before = text.slice(Math.max(0, open - 80), open);
+  if (BUILTIN_CALL.test(before)) return false; // `new Error('unavailable')`: a message
   const next = text.slice(after, after + 40);
   if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before)) return false;
   if (/^\s*\]/.test(next) && /[\w)\]]\s*\[\s*$/.test(before)) return false;
