@@ -55,6 +55,26 @@ describe('workspace index: cross-file fixtures', function () {
   }
 });
 
+describe('workspace index: hover on a helper of another file', function () {
+  this.timeout(30_000);
+  it('shows what the helper does for its callers', async () => {
+    const service = new ErrorCodeLanguageService();
+    const dir = path.join(ROOT, 'python', 'handed_up');
+    for (const name of ['transport.py', 'notify.py']) {
+      const uri = pathToFileURL(path.join(dir, name)).toString();
+      await service.open({ uri, languageId: 'python', version: 1, text: fs.readFileSync(path.join(dir, name), 'utf8') });
+      service.indexDocument(uri);
+    }
+    const uri = pathToFileURL(path.join(dir, 'notify.py')).toString();
+    const text = fs.readFileSync(path.join(dir, 'notify.py'), 'utf8');
+    const before = text.slice(0, text.lastIndexOf('post_event(') + 3).split('\n');
+    const hover = service.hover(uri, { line: before.length - 1, character: before[before.length - 1].length });
+    assert.ok(hover, 'no hover');
+    assert.match(hover.contents, /\*\*post_event\*\* — handed_up\/transport\.py:12/);
+    assert.match(hover.contents, /sends POST \(requests\); fails on error statuses, no retry in its file/);
+  });
+});
+
 describe('workspace index: storage', () => {
   const summary = (uri: string, extra: Partial<FileSummary> = {}): FileSummary => ({ uri, language: 'python', imports: [], functions: [], classes: [], calls: [], ...extra });
 

@@ -20,7 +20,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     code: finding.rule,
     codeDescription: { href: rulesDocLink(finding.rule) },
     message: finding.message,
-    relatedInformation: finding.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    relatedInformation: finding.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
     data: finding.data,
   };
 }

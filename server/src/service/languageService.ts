@@ -23,6 +23,7 @@ import { spotAfterEdit } from './spotting/incrementalSpot';
 import { type SpotResult, spotFile } from './spotting/spotCodes';
 import { FLOW_GRAMMARS } from './diagnostics/flow/index';
 import { summariseDocument } from './workspace/summariseDocument';
+import { helperHover } from './workspace/helperHover';
 import type { FileSummary } from './workspace/summaryTypes';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import type { CodeActionResult, DocumentInput, Finding, HoverResult, Occurrence, Position, Range } from './types';
@@ -152,7 +153,10 @@ export class ErrorCodeLanguageService {
     const occurrence = this.occurrenceAt(uri, position);
     if (!occurrence) {
       const doc = this.documents.get(uri);
-      return doc?.languageId === 'http' ? headerHover(doc.text, position) : undefined;
+      if (doc?.languageId === 'http') return headerHover(doc.text, position);
+      // A call to a helper of another file that the workspace index summarises.
+      const view = doc && this.workspace.viewFor(uri);
+      return doc && view ? helperHover(doc, view, position) : undefined;
     }
     const entries = this.entriesFor(occurrence);
     // An API's own code no catalog knows: say what the code around it says.

@@ -79,6 +79,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /** Another document (a helper in another file, from the workspace index); absent: the finding's own. */
+  uri?: string;
 }
 
 export interface Finding {

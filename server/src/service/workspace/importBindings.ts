@@ -91,7 +91,7 @@ const READERS: Record<WorkspaceLanguage, Reader> = {
   go(node, shape) {
     if (node.type === 'package_clause') shape.packageName = node.namedChildren[0]?.text;
     if (node.type !== 'import_declaration') return;
-    for (const m of node.text.matchAll(/(?:^|\s|\()([A-Za-z_.]\w*)?\s*"([^"]+)"/g)) {
+    for (const m of node.text.replace(/^import\s*/, '').matchAll(/(?:^|\s|\()([A-Za-z_.]\w*)?\s*"([^"]+)"/g)) {
       const path = m[2];
       const local = m[1] ?? path.split('/').pop()!;
       if (local !== '_' && local !== '.') shape.imports.push({ local, module: path, member: '*' });

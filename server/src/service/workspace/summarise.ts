@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../types';
-import { parameterNames } from '../diagnostics/branches';
+import { branchOutcome, parameterNames, returnValues } from '../diagnostics/branches';
 import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
 import type { DiagContext } from '../diagnostics/context';
 import type { FnInfo } from '../diagnostics/flow/flowModel';
@@ -27,6 +27,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
   const shape = moduleShape(ctx.doc.tree!, language, isPackageInit);
   const mechanism = ctx.mechanisms.fileMechanism;
   const functions: FunctionSummary[] = [];
+  const failing = failingFunctions(ctx);
   for (const fn of ctx.flow.fns) {
     if (!fn.name || fn.parent || functions.length >= SUMMARY_LIMITS.functions) continue;
     const summary: FunctionSummary = { name: fn.name, line: fn.node.startPosition.row };
@@ -39,6 +40,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
       const codes = (giveUp.data as { codes?: string[] } | undefined)?.codes;
       summary.givesUp = { rule: giveUp.rule, line: giveUp.range.start.line, ...(codes ? { codes } : {}) };
     }
+    if (failing.has(fn)) summary.failsOnStatus = true;
     if (retriesCallback(ctx, fn)) summary.retriesCallback = true;
     if (mechanism && /\breturn\b/.test(fn.node.text) && (CLIENT_FIELD.test(fn.name) || /\breturn\s+\w*(session|client)/i.test(fn.node.text))) summary.returnsRetryingClient = mechanism;
     functions.push(summary);
@@ -64,6 +66,61 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
 function within(ctx: DiagContext, finding: Finding, fn: FnInfo): boolean {
   const offset = ctx.doc.lines.offsetAt(finding.range.start);
   return offset >= fn.start && offset < fn.end;
+}
+
+const ERROR_VALUE = /(Error|Exception)\b|\berrors\.New\(|\bfmt\.Errorf\(|^err$|Err\w*$|reject\(/;
+const OK_FLAG = /(!|\bnot\s+)\(?\s*[\w.]+\.(ok|IsSuccessStatusCode|is_success|isSuccessful\(\))\b/;
+
+/**
+ * Functions that send a request, themselves or through functions of the file, and turn a failure status
+ * into an error: a success check (`raise_for_status()`, `!res.ok`, `!= 200`, `>= 400`) in the function
+ * or in a function of the file it hands the response to. None when the file retries anything itself.
+ */
+function failingFunctions(ctx: DiagContext): Set<FnInfo> {
+  const failing = new Set<FnInfo>();
+  if (ctx.mechanisms.fileMechanism || ctx.requests.some((r) => r.call.loops.some((l) => l.kind !== 'collection'))) return failing;
+  const named = ctx.flow.fns.filter((f) => f.name);
+  const checks = new Set<FnInfo>();
+  const { grammar } = ctx.flow;
+  for (const fn of named) {
+    // The failure branch raises or returns an error (not `return false`, not a logged drop).
+    const fails = (branch: Node | null): boolean => {
+      if (!branch) return false;
+      const outcome = branchOutcome(ctx, branch, fn.name, undefined);
+      if (!outcome.final || outcome.continues || outcome.retries) return false;
+      if (outcome.final.kind === 'raise') return true;
+      const values = outcome.final.kind === 'return' ? returnValues(ctx, outcome.final.node) : [];
+      return values.length > 0 && ERROR_VALUE.test(values[values.length - 1].text.trim());
+    };
+    const calls = ctx.flow.callsByFn.get(fn) ?? [];
+    const failureTest = ctx.clientChecksIn(fn).some((o) => {
+      const test = ctx.testOf(o);
+      const code = Number(o.code);
+      return !!test && ((test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code >= 299 && code <= 500)) && fails(test.branch);
+    });
+    let okFlag = false;
+    if (!failureTest && OK_FLAG.test(fn.node.text)) {
+      const visit = (n: Node): void => {
+        if (okFlag || (n.id !== fn.node.id && grammar.functions.has(n.type))) return;
+        if (grammar.ifs.has(n.type) && OK_FLAG.test(grammar.ifCondition(n)?.text ?? '') && fails(grammar.ifConsequence(n))) okFlag = true;
+        for (const c of n.namedChildren) if (c) visit(c);
+      };
+      visit(fn.node);
+    }
+    if (failureTest || okFlag || calls.some((c) => c.name === 'raise_for_status' || c.name === 'EnsureSuccessStatusCode')) checks.add(fn);
+  }
+  const byName = new Map<string, FnInfo[]>();
+  for (const fn of named) byName.set(fn.name!, [...(byName.get(fn.name!) ?? []), fn]);
+  const callees = (fn: FnInfo) => (ctx.flow.callsByFn.get(fn) ?? []).flatMap((c) => (byName.get(c.name) ?? []).filter((g) => g !== fn));
+  for (const fn of named) {
+    if (ctx.requestsIn(fn).length === 0) continue;
+    if (checks.has(fn) || callees(fn).some((g) => checks.has(g) && ctx.requestsIn(g).length === 0)) failing.add(fn);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const fn of named) if (!failing.has(fn) && callees(fn).some((g) => failing.has(g))) changed = !!failing.add(fn);
+  }
+  return failing;
 }
 
 /**

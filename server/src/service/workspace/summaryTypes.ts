@@ -29,6 +29,11 @@ export interface FunctionSummary {
   sends?: { method: string; library: string };
   /** It gives a retryable failure up with no retry (a single-file finding of that rule inside it). */
   givesUp?: { rule: string; line: number; codes?: string[] };
+  /**
+   * It sends a request (itself or through functions of its file) and turns a failure status into an
+   * error or exception, and nothing in its file retries: a caller elsewhere decides whether to retry.
+   */
+  failsOnStatus?: boolean;
   /** It runs a callable it is handed inside a retry loop (a retry wrapper or decorator factory). */
   retriesCallback?: boolean;
   /** It builds and returns a session or client that a retry mechanism is mounted on. */

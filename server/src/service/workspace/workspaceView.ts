@@ -18,6 +18,12 @@ export interface WorkspaceView {
   callersRetry(fnName: string): CallerRetry | undefined;
   /** The retry mechanism covering a request on `receiver` through another file (base class, client factory). */
   covering(node: Node, receiver: string | undefined): string | undefined;
+  /**
+   * The function of another file a call here reaches when it sends a request and fails on error
+   * statuses with no retry in its file (`enclosing`: the text of the calling function, for Go's
+   * `c := pkg.NewClient(); c.Post(…)`).
+   */
+  failingCallee(name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined;
   /** The summary of a function of another file that a call here reaches (for hover). */
   calleeSummary(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
 }
@@ -59,8 +65,10 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       if (found) callers[fn.name] = found;
     }
   }
-  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers };
-  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0) return undefined;
+  const failing: string[] = [];
+  for (const uri of scope.targets) for (const f of index.get(uri)?.functions ?? []) if (f.failsOnStatus) failing.push(`${uri}#${f.className ?? ''}.${f.name}`);
+  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort() };
+  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0) return undefined;
   const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
@@ -79,6 +87,11 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       return assigned ? factories.get(assigned[1]) : undefined;
     },
     calleeSummary: (name, receiver) => calleeSummary(index, summary, modules, name, receiver),
+    failingCallee(name, receiver, enclosing) {
+      if (failing.length === 0) return undefined;
+      const found = calleeSummary(index, summary, modules, name, receiver?.split(/[.(\[]|\?\./)[0]) ?? goVariableCallee(index, modules, name, receiver, enclosing);
+      return found?.failsOnStatus && !found.givesUp ? found : undefined;
+    },
   };
 }
 
@@ -87,13 +100,15 @@ interface Scope {
   functions: Map<string, Located<FunctionSummary>>;
   /** Module bindings (`import api.client as client`, `import * as http from './http'`, Go packages) → files. */
   modules: Map<string, string[]>;
+  /** Every file an import or the package reaches. */
+  targets: Set<string>;
 }
 
 const interesting = (fn: FunctionSummary): boolean => !!(fn.retriesCallback || fn.returnsRetryingClient);
 
 /** The wrappers and client factories a file sees from other files, following re-exports up to three files deep. */
 function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number): Scope {
-  const scope: Scope = { functions: new Map(), modules: new Map() };
+  const scope: Scope = { functions: new Map(), modules: new Map(), targets: new Set() };
   const addFile = (uri: string, only?: string, as?: string): void => {
     const target = index.get(uri);
     if (!target) return;
@@ -113,6 +128,7 @@ function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number
   };
   for (const binding of summary.imports) {
     const targets = index.resolve(summary, binding).filter((u) => u !== summary.uri);
+    for (const t of targets) scope.targets.add(t);
     if (binding.member === '*' || binding.member === 'default') {
       if (binding.local !== '*') scope.modules.set(binding.local, targets);
       for (const t of targets) addFile(t);
@@ -123,7 +139,10 @@ function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number
       for (const t of targets) if (!submodule.includes(t)) addFile(t, binding.member, binding.local);
     }
   }
-  for (const uri of samePackage(index, summary)) if (index.hasHelpers(uri)) addFile(uri);
+  for (const uri of samePackage(index, summary)) {
+    scope.targets.add(uri);
+    if (index.hasHelpers(uri)) addFile(uri);
+  }
   return scope;
 }
 
@@ -198,7 +217,12 @@ function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: str
 function calleeSummary(index: WorkspaceIndex, summary: FileSummary, modules: Map<string, string[]>, name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined {
   const candidates: Array<FunctionSummary & { uri: string }> = [];
   if (receiver) {
-    for (const uri of modules.get(receiver) ?? []) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && !f.className) candidates.push({ ...f, uri });
+    for (const uri of modules.get(receiver) ?? []) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && (!f.className || summary.language === 'go')) candidates.push({ ...f, uri });
+    // Java / C#: a static call on a class of another file (`PriceLookup.CurrentPrice(sku)`).
+    if (candidates.length === 0 && (summary.language === 'java' || summary.language === 'csharp') && /^[A-Z]\w*$/.test(receiver)) {
+      const cls = findClass(index, summary, receiver);
+      if (cls && cls.uri !== summary.uri) for (const f of index.get(cls.uri)?.functions ?? []) if (f.name === name && f.className === cls.item.name) candidates.push({ ...f, uri: cls.uri });
+    }
   } else {
     for (const b of summary.imports) {
       if (b.local !== name || b.member === '*') continue;
@@ -207,6 +231,17 @@ function calleeSummary(index: WorkspaceIndex, summary: FileSummary, modules: Map
     for (const uri of samePackage(index, summary)) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && !f.className) candidates.push({ ...f, uri });
   }
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Go: `c := jsonclient.NewClient()` then `c.Post(…)`: the methods of that name in the package the value came from. */
+function goVariableCallee(index: WorkspaceIndex, modules: Map<string, string[]>, name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined {
+  const root = receiver && /^[A-Za-z_]\w*$/.test(receiver) ? receiver : undefined;
+  if (!root) return undefined;
+  const pkg = new RegExp(`\\b${root}\\s*:?=\\s*&?(\\w+)\\.\\w+\\(`).exec(enclosing)?.[1];
+  const files = pkg ? modules.get(pkg) : undefined;
+  if (!files || index.get(files[0] ?? '')?.language !== 'go') return undefined;
+  const found = files.flatMap((uri) => (index.get(uri)?.functions ?? []).filter((f) => f.name === name && f.failsOnStatus).map((f) => ({ ...f, uri })));
+  return found[0];
 }
 
 function shortPath(uri: string): string {

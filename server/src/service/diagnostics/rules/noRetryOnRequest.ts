@@ -9,6 +9,7 @@ import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
+import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { requestThroughWrapper } from '../wrappedRequests';
 
 const RULE = 'no-retry-on-request';
@@ -60,6 +61,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
       data: data as unknown as Record<string, unknown>,
     });
   }
+  // Helpers of other files that fail on error statuses, called here with no retry (workspace index only).
+  findings.push(...crossFileGiveUps(ctx));
   return oneFindingPerDecision(findings);
 }
 
