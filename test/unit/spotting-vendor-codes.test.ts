@@ -44,6 +44,11 @@ describe('spotting: vendor error codes in strings', () => {
       ],
       ['an API error raised with its code', 'raise MapsApiError("UNKNOWN_FAILURE", "try again")\n', ['UNKNOWN_FAILURE constant']],
       ['a module constant named for an error', 'QUOTA_ERROR = "quota_exceeded"\n', ['quota_exceeded constant']],
+      [
+        'a module constant used in a comparison, not in a log call',
+        'QUOTA_ERROR = "insufficient_quota"\n\ndef f(err):\n    print(QUOTA_ERROR)\n    return err.code == QUOTA_ERROR\n',
+        ['insufficient_quota constant', 'insufficient_quota client-check'],
+      ],
       ['decoy: a status field with a plain state', 'def f(order):\n    if order.status == "PENDING":\n        pass\n', []],
       ['decoy: a dict of settings', 'cfg = {"mode": "FAST_PATH", "kind": "worker"}\n', []],
       ['decoy: a ValueError message', 'raise ValueError("INVALID_INPUT")\n', []],
@@ -94,6 +99,11 @@ describe('spotting: vendor error codes in strings', () => {
       ['typed error-code constants', 'package p\n\ntype ErrorCode string\n\nconst (\n\tQuotaErrorCode ErrorCode = "QUOTA_EXCEEDED"\n\tBusyErrorCode  ErrorCode = "BUSY"\n)\n', ['QUOTA_EXCEEDED constant', 'BUSY constant']],
       ['an error code compared', 'package p\n\nfunc f(e *APIError) bool {\n\treturn e.Code == "TOOMANYREQUESTS"\n}\n', ['TOOMANYREQUESTS client-check']],
       ['decoy: an untyped constant', 'package p\n\nconst Region = "EU_WEST"\n', []],
+      [
+        'uses of declared codes in a retry set and a comparison',
+        'package p\n\ntype ErrorCode string\n\nconst (\n\tBusyErrorCode ErrorCode = "BUSY"\n\tRegion = "EU_WEST"\n)\n\nvar temporaryErrorCodes = map[ErrorCode]bool{\n\tBusyErrorCode: true,\n}\n\nfunc f(e *APIError) bool {\n\tlog(Region)\n\treturn e.Code == BusyErrorCode\n}\n',
+        ['BUSY constant', 'BUSY retry-config', 'BUSY client-check'],
+      ],
     ]);
   });
 });

@@ -40,7 +40,7 @@ export function spotAfterEdit(
   const delta = edit.newEnd - edit.oldEnd;
   const oldTo = to - delta;
 
-  const { imported, own, key } = importsOf(lines.text, support);
+  const { imported, own, vendor, key } = importsOf(lines.text, support);
   if (key !== prev.imports) return undefined;
 
   const old = prev.entries;
@@ -48,7 +48,7 @@ export function spotAfterEdit(
   const after = lowerBound(old, oldTo);
   if (first > 0 && old[first - 1].end > from) return undefined;
 
-  const { entries: inside, complete } = spotSpan(tree, lines, support, registry, imported, from, to, Date.now() + REGION_BUDGET_MS, own);
+  const { entries: inside, complete } = spotSpan(tree, lines, support, registry, imported, from, to, Date.now() + REGION_BUDGET_MS, own, vendor);
   if (!complete) return undefined;
   if (inside.length > 0 && (inside[0].start < from || inside[inside.length - 1].end > to)) return undefined;
 

@@ -12,6 +12,7 @@ import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
+import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
@@ -55,9 +56,9 @@ export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport,
 
 export function spotFile(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry): SpotResult {
   const text = lines.text;
-  const { imported, own, key } = importsOf(text, support);
+  const { imported, own, vendor, key } = importsOf(text, support);
   const deadline = Date.now() + BUDGET_MS + (BUDGET_MS_PER_KB * text.length) / 1024;
-  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline, own);
+  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline, own, vendor);
   return { occurrences: entries.map((e) => e.occurrence), entries, imports: key, complete };
 }
 
@@ -65,11 +66,17 @@ export function spotFile(tree: Tree, lines: TextLines, support: GrammarSupport, 
  * What a file's spotting depends on beyond the syntax around each site: its static imports (see `staticImports`)
  * and the status codes it declares itself (see `ownCodeTable`), with a comparable key of both.
  */
-export function importsOf(text: string, support: GrammarSupport): { imported: Map<string, ImportedConstant[]>; own: OwnCodeTable; key: string } {
+export function importsOf(
+  text: string,
+  support: GrammarSupport,
+): { imported: Map<string, ImportedConstant[]>; own: OwnCodeTable; vendor: OwnVendorCodeTable; key: string } {
   const imported = staticImports(text, support.constants);
   const own = ownCodeTable(text);
+  const vendor = ownVendorCodeTable(text, support.constants);
   const ownKey = ownCodesKey(own);
-  return { imported, own, key: ownKey ? `${importsKey(imported)}|${ownKey}` : importsKey(imported) };
+  const vendorKey = ownVendorCodesKey(vendor);
+  const key = ownKey ? `${importsKey(imported)}|${ownKey}` : importsKey(imported);
+  return { imported, own, vendor, key: vendorKey ? `${key}|${vendorKey}` : key };
 }
 
 /** Codes spotted from candidates starting in [from, to), sorted and de-duplicated by start offset. */
@@ -83,6 +90,7 @@ export function spotSpan(
   to: number,
   deadline: number,
   own: OwnCodeTable = new Map(),
+  vendor: OwnVendorCodeTable = new Map(),
 ): { entries: SpotEntry[]; complete: boolean } {
   const text = lines.text;
   const context = new StatusContext(support.adapter, tree.rootNode);
@@ -158,6 +166,18 @@ export function spotSpan(
         return false;
       }
       names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
+      return true;
+    });
+  }
+
+  if (complete) {
+    // Uses of the API codes the file declares itself: `TooManyRequestsErrorCode: {}`, `err.code == QUOTA_ERROR`.
+    findOwnVendorCodeUses(text, root, support.adapter, context, vendor, from, to, ({ code, node, role }) => {
+      if (Date.now() > deadline) {
+        complete = false;
+        return false;
+      }
+      if (!names.has(node.startIndex)) names.set(node.startIndex, entry(code, 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
       return true;
     });
   }

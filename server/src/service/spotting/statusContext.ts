@@ -230,7 +230,7 @@ export class StatusContext extends ExpressionReader {
       if (inCollection) {
         // `SUCCESS_STATUSES = {200, 201}` names statuses but no retry reads it
         if (NOT_RETRIED_SET.test(name)) return kind === 'status' ? 'constant' : undefined;
-        return RETRY_CONFIG_NAME.test(name) || /retr|transient/i.test(name) ? 'retry-config' : undefined;
+        return RETRY_CONFIG_NAME.test(name) || /retr|transient|temporary/i.test(name) ? 'retry-config' : undefined;
       }
       if (kind !== 'status') return undefined;
       if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {

@@ -1,0 +1,125 @@
+import type { Node } from 'web-tree-sitter';
+import type { ConstantFamily } from '../catalog/catalogRegistry';
+import type { OccurrenceRole } from '../types';
+import type { StatusContext } from './statusContext';
+import type { SyntaxAdapter } from './syntaxAdapter';
+import { useSite } from './ownCodes';
+import { vendorCodeRole } from './vendorCodes';
+
+/**
+ * An API's own error codes that a file declares as constants and then uses by name: Go
+ * `TooManyRequestsErrorCode ErrorCode = "TOOMANYREQUESTS"` then `map[ErrorCode]struct{}{TooManyRequestsErrorCode: {}}`,
+ * Python `QUOTA_ERROR = "insufficient_quota"` then `if err.code == QUOTA_ERROR`. As with a file's own status codes
+ * (ownCodes.ts), a text pass proposes the declarations and the syntax tree confirms each the first time a use of
+ * its name is met: the declaration must be one vendorCodes.ts reads as an error-code constant.
+ */
+export interface OwnVendorCode {
+  code: string;
+  /** Offsets of the declared string's content. */
+  valueAt: number[];
+  /** Offsets of the declared name. */
+  nameAt: number[];
+}
+
+export type OwnVendorCodeTable = ReadonlyMap<string, OwnVendorCode>;
+
+/** `= "TOKEN"` (or Go `:= "TOKEN"`): the names before it are read backwards. */
+const VALUE = /=[ \t]*(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\1/g;
+
+/** Declarations by name; a name declared with two different codes is left out. */
+export function ownVendorCodeTable(text: string, family: ConstantFamily): Map<string, OwnVendorCode> {
+  const table = new Map<string, OwnVendorCode>();
+  const conflicting = new Set<string>();
+  for (const m of text.matchAll(VALUE)) {
+    const declared = declaredName(text, m.index, family);
+    if (!declared || conflicting.has(declared.name)) continue;
+    const code = m[2];
+    const valueAt = m.index + m[0].length - 1 - code.length;
+    const known = table.get(declared.name);
+    if (!known) table.set(declared.name, { code, valueAt: [valueAt], nameAt: [declared.at] });
+    else if (known.code === code) {
+      known.valueAt.push(valueAt);
+      known.nameAt.push(declared.at);
+    } else {
+      table.delete(declared.name);
+      conflicting.add(declared.name);
+    }
+  }
+  return table;
+}
+
+/** A comparable key of a table (names and codes only). */
+export function ownVendorCodesKey(table: OwnVendorCodeTable): string {
+  return table.size === 0 ? '' : [...table].map(([name, c]) => `${name}=${c.code}`).sort().join(',');
+}
+
+const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
+
+/**
+ * The name a `=` at `at` declares: the last word before it (`QUOTA_ERROR = …`, Java `String ERR_QUOTA = …`), or in
+ * Go the first of two (`QuotaErrorCode ErrorCode = …`, the second word is the type). Not `==`, `!=`, `<=`, a member.
+ */
+function declaredName(text: string, at: number, family: ConstantFamily): { name: string; at: number } | undefined {
+  let i = at - 1;
+  if (text[i] === ':') i--;
+  else if (/[=!<>+\-*/%&|^]/.test(text[i] ?? '')) return undefined;
+  const words: Array<{ name: string; at: number }> = [];
+  while (words.length < 2) {
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    const end = i + 1;
+    while (i >= 0 && isWord(text[i])) i--;
+    if (i + 1 === end || /\d/.test(text[i + 1])) break;
+    words.unshift({ name: text.slice(i + 1, end), at: i + 1 });
+    if (text[i] === '.' || text[i] !== ' ' && text[i] !== '\t') break;
+  }
+  if (words.length === 0 || text[words[0].at - 1] === '.') return undefined;
+  // Go `const Region = "EU"`, `var x = …`: a keyword, not a name
+  if (family === 'go' && words.length === 2 && !/^(const|var)$/.test(words[0].name)) return words[0];
+  return words[words.length - 1];
+}
+
+const WORD = /[A-Za-z_$][\w$]*/g;
+
+export interface OwnVendorCodeUse {
+  code: string;
+  node: Node;
+  role: OccurrenceRole;
+}
+
+/** Calls `found` for each confirmed use in [from, to) that the context reads as an error code; stops when it returns false. */
+export function findOwnVendorCodeUses(
+  text: string,
+  root: Node,
+  syntax: SyntaxAdapter,
+  context: StatusContext,
+  table: OwnVendorCodeTable,
+  from: number,
+  to: number,
+  found: (use: OwnVendorCodeUse) => boolean,
+): void {
+  if (table.size === 0) return;
+  const confirmed = new Map<string, boolean>();
+  const word = new RegExp(WORD.source, 'g');
+  word.lastIndex = from;
+  while (word.lastIndex > 0 && word.lastIndex < text.length && /[\w$]/.test(text[word.lastIndex - 1])) word.lastIndex++;
+  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+    const own = table.get(m[0]);
+    if (!own || own.nameAt.includes(m.index)) continue;
+    let ok = confirmed.get(m[0]);
+    if (ok === undefined) {
+      ok = own.valueAt.some((at) => isDeclaration(root, at, own.code, syntax, context));
+      confirmed.set(m[0], ok);
+    }
+    if (!ok) continue;
+    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+    const site = node && node.startIndex === m.index && node.endIndex === m.index + m[0].length ? useSite(node, syntax) : undefined;
+    const role = site ? context.classify(site, 'error-code') : undefined;
+    if (site && role && !found({ code: own.code, node: site, role })) return;
+  }
+}
+
+function isDeclaration(root: Node, at: number, code: string, syntax: SyntaxAdapter, context: StatusContext): boolean {
+  const node = root.descendantForIndex(at, at + code.length);
+  const literal = node && (syntax.strings.has(node.type) ? node : node.parent && syntax.strings.has(node.parent.type) ? node.parent : undefined);
+  return !!literal && vendorCodeRole(literal, code, context, syntax) === 'constant';
+}
