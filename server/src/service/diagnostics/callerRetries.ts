@@ -35,8 +35,12 @@ function callSites(ctx: DiagContext, fn: FnInfo): CallInfo[] {
     }
     sitesCache.set(ctx, byName);
   }
-  return (byName.get(fn.name!) ?? []).filter((c) => c.start < fn.start || c.start >= fn.end);
+  // `web.get()` / `requests.get(u)` call another object's method, not this file's `get`.
+  return (byName.get(fn.name!) ?? []).filter((c) => (c.start < fn.start || c.start >= fn.end) && (!c.receiver || OWN_RECEIVER.test(c.receiver)));
 }
+
+/** Receivers through which a file calls its own functions: none, `self`/`this`/`cls`, a Go method's short receiver. */
+const OWN_RECEIVER = /^(self|this|cls|super|[a-z]{1,2})$/;
 
 const sitesCache = new WeakMap<DiagContext, Map<string, CallInfo[]>>();
 

@@ -99,7 +99,9 @@ export class MechanismScope {
     this.fileMechanism = fileMechanism;
     for (const call of flow.calls) {
       if (!this.wrappers.has(call.name)) continue;
-      for (const id of call.node.text.matchAll(/[A-Za-z_$][\w$]*/g)) this.wrappedNames.add(id[0]);
+      // Names in the wrapper's arguments (`pRetry(() => fetchPage(u))`), not in the chain it is called on.
+      const args = flow.adapter.callArguments(call.node).map((a) => a.text).join(' ');
+      for (const id of args.matchAll(/[A-Za-z_$][\w$]*/g)) this.wrappedNames.add(id[0]);
     }
     this.retryFunctionNames = new Set(retryFunctionNames.map((n) => n.split('.').pop() ?? n));
   }

@@ -91,6 +91,10 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         const m = /setRequestMethod\(\s*"([A-Z]+)"/.exec(call.fn?.node.text ?? '');
         return { library: 'HttpURLConnection', method: toMethod(m?.[1] ?? 'GET') };
       }
+      // Retrofit: `api.getUser(id).execute()` (a Call built by the service interface, sent here).
+      if (name === 'execute' && /\)\s*$/.test(call.receiver ?? '') && flow.adapter.callArguments(call.node).length === 0 && /\.code\(\)|isSuccessful\(\)|errorBody\(\)/.test(call.fn?.node.text ?? '')) {
+        return { library: 'okhttp', method: 'UNKNOWN' };
+      }
       const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
       if (rest && /restTemplate|template/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
       return undefined;
@@ -110,6 +114,16 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     }
   }
   return undefined;
+}
+
+/**
+ * The call throws (rejects, raises) for every failure status by itself: axios, got and ky; Spring's
+ * RestTemplate (HttpClientErrorException / HttpServerErrorException); .NET's GetStringAsync /
+ * GetFromJsonAsync / GetByteArrayAsync / GetStreamAsync (HttpRequestException on a non-success status).
+ */
+export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): boolean {
+  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'RestTemplate') return true;
+  return request.library === 'HttpClient' && /^(GetString|GetByteArray|GetStream|GetFromJson)Async$/.test(request.call.name);
 }
 
 function restyCall(call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {

@@ -26,9 +26,9 @@ export interface ResultPolicy {
   readsRetryAfter: boolean;
 }
 
-const PREDICATE = /^(OrResult|HandleResult|HandleTransientHttpError|OrTransientHttpError|OrTransientHttpStatusCode|handleResultIf|handleResult|retryOnResult|retry_if_result|retryIfResult)$/;
+const PREDICATE = /^(OrResult|HandleResult|HandleTransientHttpError|OrTransientHttpError|OrTransientHttpStatusCode|handleResultIf|handleResult|retryOnResult|retry_if_result|retryIfResult|retryWhen)$/;
 /** Waits a policy is given, or a library's default wait between attempts. */
-const WAIT = /WaitAndRetry|withBackoff|withDelay\b|withJitter|intervalFunction|waitDuration|IntervalFunction|DelayGenerator|\bDelay\s*=|BackoffType|wait_(exponential|fixed|random|incrementing|chain)|\bwait\s*=/;
+const WAIT = /WaitAndRetry|withBackoff|Retry\.backoff|Retry\.fixedDelay|withDelay\b|withJitter|intervalFunction|waitDuration|IntervalFunction|DelayGenerator|\bDelay\s*=|BackoffType|wait_(exponential|fixed|random|incrementing|chain)|\bwait\s*=/;
 const TRANSIENT_5XX = /HandleTransientHttpError|OrTransientHttpError|OrTransientHttpStatusCode|IsServerError|is_server_error|>=\s*500|>\s*499|\b5\d\dx?\b|5xx/i;
 const TOO_MANY = /\b429\b|TooManyRequests|TOO_MANY_REQUESTS|too_many_requests/;
 const UNAVAILABLE = /\b503\b|ServiceUnavailable|SERVICE_UNAVAILABLE|service_unavailable/;
@@ -53,8 +53,11 @@ function findPolicies(ctx: DiagContext): ResultPolicy[] {
     const text = codeText(scope);
     const predicateText = codeText(call.node);
     const codes: string[] = [];
-    if (TOO_MANY.test(predicateText) || TOO_MANY.test(text)) codes.push('429');
-    if (UNAVAILABLE.test(predicateText) || TRANSIENT_5XX.test(predicateText) || UNAVAILABLE.test(text)) codes.push('503');
+    // Spring WebClient `retrieve()…retryWhen(Retry.backoff(…))` with no filter retries the exception every
+    // error status raises; a filter names what it retries.
+    const unfiltered = call.name === 'retryWhen' && !/\.filter\(/.test(predicateText) && /\.retrieve\(\)/.test(text);
+    if (unfiltered || TOO_MANY.test(predicateText) || TOO_MANY.test(text)) codes.push('429');
+    if (unfiltered || UNAVAILABLE.test(predicateText) || TRANSIENT_5XX.test(predicateText) || UNAVAILABLE.test(text) || /WebClientResponseException\b(?!\.)|is5xxServerError/.test(predicateText)) codes.push('503');
     if (codes.length === 0) continue;
     const fn = enclosingFn(ctx.flow, call.node);
     const readsRetryAfter = /retry[-_]?after/i.test(text) || (fn?.readsRetryAfter ?? false);

@@ -6,9 +6,8 @@ import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES } from './failureSets';
 import { enclosingFn } from './flow/flowModel';
 import type { RetryLoop } from './retryLoops';
+import { throwsOnStatus } from './requests';
 
-/** Libraries whose request call throws for every failure status by default. */
-const THROWS_ON_STATUS = new Set(['axios', 'got', 'ky']);
 /** Exception types that a failure status is raised as (or a base of it): catching one catches status failures. */
 const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException)$/;
 
@@ -38,7 +37,7 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
   }
   if (!catchStays(ctx, tryNode)) return set;
   const body = tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
-  if (THROWS_ON_STATUS.has(request.library)) PROBED_STATUSES.forEach((c) => set!.add(c));
+  if (throwsOnStatus(request)) PROBED_STATUSES.forEach((c) => set!.add(c));
   else if (body && request.responseVar) for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
   // What the catch clause itself gives up on (`except HTTPError as e: if e.response.status_code < 500: raise`) is not retried.
   for (const c of caughtGiveUps(ctx, tryNode)) set.delete(c);

@@ -1,10 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { CallInfo } from './flow/flowModel';
-import { type RequestInfo, responseVarOf, statementOf } from './requests';
-
-/** Clients that throw for a failure status by themselves: a retry wrapper sees their 503 as an error. */
-const THROWS_ON_STATUS = new Set(['axios', 'got', 'ky', 'RestTemplate']);
+import { type RequestInfo, responseVarOf, statementOf, throwsOnStatus } from './requests';
 
 /**
  * A request whose response a retry wrapper hands back unexamined: `await pRetry(() => fetch(u))`,
@@ -13,7 +10,8 @@ const THROWS_ON_STATUS = new Set(['axios', 'got', 'ky', 'RestTemplate']);
  * from outside, the request is the wrapper call: its result is the response, checked (or not) after it.
  */
 export function requestThroughWrapper(ctx: DiagContext, request: RequestInfo): RequestInfo | undefined {
-  if (THROWS_ON_STATUS.has(request.library)) return undefined;
+  // A client that throws on a failure status lets the wrapper see the 503.
+  if (throwsOnStatus(request)) return undefined;
   const wrapper = wrapperHandingBack(ctx, request.call.node);
   if (!wrapper) return undefined;
   return { ...request, call: wrapper, responseVar: responseVarOf(wrapper.node), statement: statementOf(wrapper.node) };
