@@ -95,7 +95,7 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   for (const a of aliases) service.workspace.setPathAliases(a.configUri, a.compilerOptions);
   for (const summary of summaries) service.workspace.set(summary);
   const again = candidates.filter((c) => !c.summaryOnly && service.workspace.viewFor(pathToFileURL(c.path).toString()));
-  timing(`index of ${summaries.length} summaries and views: ${again.length} files to check again;`);
+  timing(`index of ${summaries.length} summaries${process.env.ECI_TIMING ? ` (${(summaries.reduce((n, x) => n + JSON.stringify(x).length, 0) / 1e6).toFixed(1)} MB as JSON)` : ''} and views: ${again.length} files to check again;`);
   const second = again.length ? await runShared(service, again, { settings, summaries, aliases, summarise: false }, wanted, () => {}) : [];
   timing('pass 2 (check with the workspace index)');
   const replaced = new Map(second.flatMap((o) => o.reports).map((r) => [r.index, r]));
