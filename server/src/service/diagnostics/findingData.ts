@@ -102,8 +102,11 @@ export interface RetryLoopData extends BaseFindingData, Partial<Omit<RequestFind
   delayText?: string;
   /** The delay's argument expression (`1`, `2 ** attempt`). */
   delayArgRange?: Range;
-  /** The retry is a re-send from a failure branch (recursion, a retry method), not a loop: loop fixes do not apply. */
-  structure?: 'recursion';
+  /**
+   * The retry is not a loop: a re-send from a failure branch (recursion, a retry method) or a mechanism around
+   * the request (a decorator, a wrapper, a retrying client); loop fixes do not apply.
+   */
+  structure?: 'recursion' | 'mechanism';
 }
 
 /** `retry-ignores-retry-after`: the loop retries on 429/503 and never reads Retry-After. */
@@ -125,7 +128,7 @@ export interface UnsafeRetryData extends RetryLoopData {
    * How the retry happens: a hand-written loop around a POST/PATCH, a retry library configured for the
    * method, or a loop in a transport that re-sends whatever method its caller gave (`any-method`).
    */
-  via: 'loop' | 'config' | 'any-method';
+  via: 'loop' | 'config' | 'any-method' | 'mechanism';
   /** The headers argument or option of the request, if it has one (`headers={...}`, `{headers: {...}}`). */
   headersRange?: Range;
   /** For `via: 'config'`: the method list that allows POST/PATCH (`allowed_methods=[...]`). */

@@ -1,22 +1,29 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
+import type { FnInfo } from '../flow/flowModel';
 import type { UnsafeRetryData } from '../findingData';
 import { loopData, resendData, type RetryLoop } from '../retryLoops';
 import { resendRetries } from '../resends';
 import { methodFromCaller } from '../senders';
 import { fillMessage, ruleInfo } from '../rules';
+import { decoratorPolicies } from '../decoratorPolicies';
 
 const RULE = 'unsafe-retry';
 const UNSAFE = new Set(['POST', 'PATCH']);
+/**
+ * Mechanisms that re-run whatever they are given, POST included: retry decorators and wrappers, and
+ * go-retryablehttp (all methods by default). Not urllib3, axios-retry, got/ky (idempotent methods only).
+ */
+const RETRIES_ANY_METHOD = /^(decorator |wrapper |go-retryablehttp$)/;
 const METHOD_OPTION = /^(allowed_methods|method_whitelist|methods|retryMethods|retry_methods)$/;
 
 /** POST/PATCH retried by a loop or a retry configuration that allows them, with no Idempotency-Key in the file. */
 export function unsafeRetry(ctx: DiagContext): Finding[] {
-  if (ctx.flow.fileIdempotencyKey) return [];
   const findings: Finding[] = [];
   for (const retry of ctx.retryLoops()) {
     const { request } = retry;
+    if (keyed(ctx, retry.loop.fn ?? request.call.fn)) continue;
     if (!UNSAFE.has(request.method)) {
       const anyMethod = anyMethodRetry(ctx, retry);
       if (anyMethod) findings.push(anyMethod);
@@ -27,10 +34,25 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'loop', ...(headers ? { headersRange: ctx.range(headers) } : {}) };
     findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
   }
+  // POST/PATCH under a mechanism that retries whatever it is given (a decorator, a wrapper, go-retryablehttp).
+  for (const request of ctx.requests) {
+    if (!UNSAFE.has(request.method) || keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
+    const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
+    if (!how || !RETRIES_ANY_METHOD.test(how)) continue;
+    // Retrying only a rate-limit refusal re-sends what the server did not take: no duplicate to fear.
+    if (decoratorPolicies(ctx).some((p) => p.rateLimited && p.decorator.parent?.childForFieldName('definition')?.id === request.call.fn?.node.id)) continue;
+    const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
+    const anchor = request.call.fn?.node ?? request.call.node;
+    const data: UnsafeRetryData = {
+      ...ctx.base(request.call.node), ...ctx.requestData(request),
+      loopRange: ctx.range(anchor), loopHeaderRange: ctx.headRange(anchor), structure: 'mechanism', method: request.method, via: 'mechanism',
+    };
+    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
+  }
   // Re-sends from a failure branch (recursion, a retry method) of a POST/PATCH, or of whatever method the caller gave.
   for (const resend of resendRetries(ctx)) {
     const request = resend.request;
-    if (!request || resend.fn.idempotencyKey) continue;
+    if (!request || keyed(ctx, resend.fn)) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
@@ -40,6 +62,8 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   }
   // Retry configurations that allow POST/PATCH: `Retry(allowed_methods=[..., "POST"])`, `retry: {methods: ['POST']}`.
   const { adapter } = ctx.flow;
+  // A configuration retries the client's every request: any key the file sends is taken to be on them.
+  if (ctx.flow.fileIdempotencyKey) return findings;
   for (const call of ctx.flow.calls) {
     if (!/retr/i.test(call.name) && !/retr/i.test(ctx.flow.text.slice(call.start, Math.min(call.end, call.start + 200)))) continue;
     for (const option of optionPairs(ctx, call.node)) {
@@ -56,6 +80,22 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * An Idempotency-Key is sent for what `fn` sends: the function (or one around it) mentions the header, or a
+ * function of the file it calls does (`headers=self._headers()`), or the file sets it outside any function
+ * (a session's default headers). Top-level code: the file mentions it.
+ */
+function keyed(ctx: DiagContext, fn: FnInfo | undefined): boolean {
+  if (!ctx.flow.fileIdempotencyKey) return false;
+  if (!fn) return true;
+  for (let f: FnInfo | undefined = fn; f; f = f.parent) if (f.idempotencyKey) return true;
+  const keyedFns = ctx.flow.fns.filter((f) => f.idempotencyKey);
+  // Mentioned only outside functions (module or class level): it is the client's default.
+  if (keyedFns.length === 0) return true;
+  const names = new Set(keyedFns.map((f) => f.name).filter((n): n is string => !!n));
+  return (ctx.flow.callsByFn.get(fn) ?? []).some((c) => names.has(c.name));
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
