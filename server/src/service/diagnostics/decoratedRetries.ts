@@ -1,7 +1,7 @@
 import type { Finding } from '../types';
 import type { DiagContext } from './context';
 import { decoratorPolicies, type DecoratorPolicy, inScope } from './decoratorPolicies';
-import { failureSet, REPEATING_STATUSES } from './failureSets';
+import { failureSet, repeatingCodes } from './failureSets';
 import type { FnInfo } from './flow/flowModel';
 import { fillMessage, ruleInfo } from './rules';
 import { senderCalls } from './senders';
@@ -61,7 +61,7 @@ export function decoratedNonRetryableFindings(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const d of decoratedRetries(ctx)) {
     if (!inScope(ctx, d.policy.decorator.startIndex)) continue;
-    const codes = REPEATING_STATUSES.filter((c) => d.retried.has(c));
+    const codes = repeatingCodes(d.retried);
     if (codes.length === 0) continue;
     const range = ctx.headRange(d.policy.decorator);
     findings.push({

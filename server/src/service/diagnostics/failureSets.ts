@@ -19,6 +19,12 @@ export const PROBED_STATUSES: readonly string[] = ['429', '500', '502', '503', '
 /** Client errors in the probe: a structure retrying one of these retries what fails the same way every time. */
 export const REPEATING_STATUSES: readonly string[] = ['400', '401', '403', '404', '422'];
 
+/** The repeating 4xx of a failure set, as a finding names them: `4xx` when every probed one is there. */
+export function repeatingCodes(set: ReadonlySet<string>): string[] {
+  const codes = REPEATING_STATUSES.filter((c) => set.has(c));
+  return codes.length === REPEATING_STATUSES.length ? ['4xx'] : codes;
+}
+
 /** Calls that raise (or return an error) for every failure status of the response they are made on. */
 const SUCCESS_CHECK = /^(raise_for_status|EnsureSuccessStatusCode|error_for_status|ensureSuccess|ensureSuccessStatusCode|throwIfNotOk)$/;
 

@@ -5,7 +5,7 @@ import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
-import { REPEATING_STATUSES } from '../failureSets';
+import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 
@@ -55,7 +55,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     }
     if (findings.length > before) continue;
     // 3. Loops that go round on any failure (a sender failing on every status, a success check in a try).
-    const repeating = REPEATING_STATUSES.filter((c) => wholesaleRetried(ctx, retry).has(c));
+    const repeating = repeatingCodes(wholesaleRetried(ctx, retry));
     if (repeating.length === 0) continue;
     const head = ctx.headRange(retry.loop.node, retry.loop.body);
     const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
