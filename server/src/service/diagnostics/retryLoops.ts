@@ -3,6 +3,7 @@ import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import type { RetryLoopData } from './findingData';
 import { calleeOf, LoopInfo, within } from './flow/flowModel';
+import { alwaysLeaves } from './chainSyntax';
 import { callWaits } from './functionSummaries';
 import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
@@ -221,11 +222,26 @@ function firstAssignment(scope: Node, name: string, before: number): Node | unde
   return found;
 }
 
-/** A test that looks at a failure: an error code, a 4xx/5xx status, or a `!= 200` / `>= 400` style check. */
+/**
+ * A test that looks at a failure: an error code, a 4xx/5xx status, a `!= 200` / `>= 400` style check, or a
+ * success test (`== 200`, `< 300`) — leaving on success means going round on the rest.
+ */
 function isFailureTest(ctx: DiagContext, occ: Occurrence): boolean {
   if (occ.kind === 'error-code' || Number(occ.code) >= 400) return true;
-  const op = ctx.testOf(occ)?.op ?? '';
+  const test = ctx.testOf(occ);
+  const op = test?.op ?? '';
+  const code = Number(occ.code);
+  // A success test whose branch leaves the loop (`if status == 200: return`); one that waits and goes round
+  // on it (`== 202: sleep; continue`) polls, it does not retry.
+  if (code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(op)) return !!test?.branch && alwaysLeaves(test.branch) && !/^(continue_statement)$/.test(lastStatementType(test.branch));
   return op === '!=' || op === '!==' || op === '>=' || op === '>';
+}
+
+/** The type of the last statement of a branch (its own type when it is one statement). */
+function lastStatementType(branch: Node): string {
+  let statements = branch.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  return statements[statements.length - 1]?.type ?? branch.type;
 }
 
 function insideNestedLoop(ctx: DiagContext, node: Node, loop: LoopInfo): boolean {

@@ -138,8 +138,12 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       continue;
     }
     if (grammar.returns.has(s.type) || grammar.raises.has(s.type) || grammar.breaks.has(s.type) || grammar.continues.has(s.type)) return new Set();
-    const outcome = branchOutcome(ctx, s, fnName, root);
-    if (outcome.final || outcome.continues) return new Set();
+    // A statement that holds a conditional exit (a select whose cancel case returns, a try) passes the rest on;
+    // an expression statement that gives up (`raise_for_status()`, `panic(…)`) does not.
+    if (/^(expression_statement|local_declaration_statement|assignment_statement|short_var_declaration|assignment|variable_declaration|lexical_declaration)$/.test(s.type)) {
+      const outcome = branchOutcome(ctx, s, fnName, root);
+      if (outcome.final || outcome.continues) return new Set();
+    }
   }
   return tested ? new Set(PROBED_STATUSES.filter((c) => !settled.has(c))) : new Set();
 }
