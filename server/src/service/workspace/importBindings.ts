@@ -52,7 +52,7 @@ const READERS: Record<WorkspaceLanguage, Reader> = {
         if (module) shape.imports.push({ local: (alias ?? module).trim(), module: module.trim(), member: '*' });
       }
     } else if (node.type === 'import_from_statement') {
-      const m = /^from (\S+) import (.+)$/.exec(text);
+      const m = /^from (\S+) import\s+(.+)$/.exec(text);
       if (!m) return;
       for (const part of m[2].split(',')) {
         const [member, alias] = part.trim().split(/ as /);

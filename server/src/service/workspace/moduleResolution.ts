@@ -10,7 +10,7 @@ export interface ResolutionTables {
   /** URIs by file name, or by folder and file name (`client.py`, `api/client.py`, `GeoApiContext.java`). */
   byBaseName(name: string): readonly string[];
   /** URIs of files declaring a package or namespace (Go: per directory). */
-  byPackage(language: string, name: string): readonly string[];
+  byPackage(language: string, name: string): ReadonlySet<string>;
   /** TS path aliases: `@app/*` → folder URIs, for files under a root. */
   aliases(): readonly PathAlias[];
   has(uri: string): boolean;
@@ -48,8 +48,9 @@ export function resolveImport(tables: ResolutionTables, from: FileSummary, bindi
     case 'go': return go(tables, binding.module);
     case 'java': case 'csharp': {
       if (binding.member === '*') return [...tables.byPackage(from.language, binding.module)];
-      const file = tables.byBaseName(`${binding.member}.${from.language === 'java' ? 'java' : 'cs'}`).filter((u) => u.includes(`/${binding.module.replace(/\./g, '/')}/`) || tables.byPackage(from.language, binding.module).includes(u));
-      return file.length ? file : [...tables.byPackage(from.language, binding.module)];
+      const inPackage = tables.byPackage(from.language, binding.module);
+      const file = tables.byBaseName(`${binding.member}.${from.language === 'java' ? 'java' : 'cs'}`).filter((u) => u.includes(`/${binding.module.replace(/\./g, '/')}/`) || inPackage.has(u));
+      return file.length ? file : [...inPackage];
     }
   }
 }
@@ -61,13 +62,15 @@ export function samePackageAs(a: FileSummary, b: FileSummary): boolean {
   return !!a.packageName && !!b.packageName && (a.packageName === b.packageName || (a.language === 'csharp' && a.packageName.startsWith(b.packageName + '.')));
 }
 
-/** Files of the same package: Go's directory, Java's package, C#'s namespace and the namespaces around it. */
-export function samePackage(tables: ResolutionTables, from: FileSummary): string[] {
-  if (from.language === 'go') return tables.byPackage('go', dirOf(from.uri)).filter((u) => u !== from.uri);
-  if (!from.packageName || (from.language !== 'java' && from.language !== 'csharp')) return [];
-  const names = [from.packageName];
-  if (from.language === 'csharp') for (let n = from.packageName; n.includes('.'); ) names.push((n = n.slice(0, n.lastIndexOf('.'))));
-  return names.flatMap((n) => tables.byPackage(from.language, n)).filter((u) => u !== from.uri);
+/** Files of the same package: Go's directory, Java's package, C#'s namespace and the namespaces around it (not copied). */
+export function* samePackage(tables: ResolutionTables, from: FileSummary): Generator<string> {
+  const names: string[] = [];
+  if (from.language === 'go') names.push(dirOf(from.uri));
+  else if (from.packageName && (from.language === 'java' || from.language === 'csharp')) {
+    names.push(from.packageName);
+    if (from.language === 'csharp') for (let n = from.packageName; n.includes('.'); ) names.push((n = n.slice(0, n.lastIndexOf('.'))));
+  }
+  for (const name of names) for (const uri of tables.byPackage(from.language, name)) if (uri !== from.uri) yield uri;
 }
 
 function python(tables: ResolutionTables, fromUri: string, binding: ImportBinding): string[] {
@@ -115,7 +118,7 @@ function go(tables: ResolutionTables, path: string): string[] {
   for (let from = 0; from <= segments.length - 2; from++) {
     const tail = segments.slice(from).join('/');
     const files = tables.byBaseName(`dir:${segments[segments.length - 1]}`).filter((d) => d.endsWith(`/${tail}`));
-    if (files.length) return files.flatMap((d) => tables.byPackage('go', d));
+    if (files.length) return files.flatMap((d) => [...tables.byPackage('go', d)]);
   }
   return [];
 }

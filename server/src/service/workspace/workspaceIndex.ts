@@ -21,9 +21,12 @@ export class WorkspaceIndex implements ResolutionTables {
   private readonly classNames = new Map<string, Set<string>>();
   /** Files with a retry wrapper or a retrying-client factory: the only functions views look for. */
   private readonly helpers = new Set<string>();
+  /** Files with a function that fails on error statuses and retries nothing. */
+  private readonly failing = new Set<string>();
   private pathAliases: PathAlias[] = [];
   private views = new Map<string, WorkspaceView | undefined>();
   private dependencies = new Map<string, Set<string>>();
+  private bindings = new Map<string, Map<string, Set<string>>>();
   /** Bumped whenever a stored summary changes. */
   version = 0;
 
@@ -50,6 +53,7 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const call of summary.calls) add(this.callers, call.name, summary.uri);
     for (const cls of summary.classes) add(this.classNames, cls.name, summary.uri);
     if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient)) this.helpers.add(summary.uri);
+    if (summary.functions.some((f) => f.failsOnStatus && !f.givesUp)) this.failing.add(summary.uri);
     this.changed();
     return true;
   }
@@ -67,6 +71,7 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const call of old.calls) drop(this.callers, call.name, uri);
     for (const cls of old.classes) drop(this.classNames, cls.name, uri);
     this.helpers.delete(uri);
+    this.failing.delete(uri);
     if (notify) this.changed();
     return true;
   }
@@ -83,8 +88,8 @@ export class WorkspaceIndex implements ResolutionTables {
     return [...(this.baseNames.get(name) ?? [])];
   }
 
-  byPackage(language: string, name: string): readonly string[] {
-    return [...(this.packages.get(`${language}:${name}`) ?? [])];
+  byPackage(language: string, name: string): ReadonlySet<string> {
+    return this.packages.get(`${language}:${name}`) ?? NONE;
   }
 
   aliases(): readonly PathAlias[] {
@@ -123,9 +128,30 @@ export class WorkspaceIndex implements ResolutionTables {
     return !!a && !!b && samePackageAs(a, b);
   }
 
+  /** The name `local` in `uri` is bound by an import to a module or member of `target`. */
+  bindsTo(uri: string, local: string, target: string): boolean {
+    let byLocal = this.bindings.get(uri);
+    if (!byLocal) {
+      byLocal = new Map();
+      const summary = this.files.get(uri);
+      for (const b of summary?.imports ?? []) {
+        const set = byLocal.get(b.local) ?? new Set<string>();
+        for (const t of this.resolve(summary!, b)) set.add(t);
+        byLocal.set(b.local, set);
+      }
+      this.bindings.set(uri, byLocal);
+    }
+    return byLocal.get(local)?.has(target) ?? false;
+  }
+
   /** Files declaring a class of this name. */
   classesNamed(name: string): readonly string[] {
     return [...(this.classNames.get(name) ?? [])];
+  }
+
+  /** The file has a function that fails on error statuses with no retry (and no finding of its own). */
+  hasFailing(uri: string): boolean {
+    return this.failing.has(uri);
   }
 
   /** The file has a retry wrapper or a retrying-client factory. */
@@ -155,6 +181,7 @@ export class WorkspaceIndex implements ResolutionTables {
     this.version++;
     this.views = new Map();
     this.dependencies = new Map();
+    this.bindings = new Map();
   }
 }
 
@@ -163,6 +190,8 @@ function tailKeys(uri: string): string[] {
   const parts = uri.split('/');
   return [parts[parts.length - 1], parts.slice(-2).join('/')];
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);

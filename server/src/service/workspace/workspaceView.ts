@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingClassName } from './importBindings';
 import { samePackage, samePackageAs } from './moduleResolution';
-import type { ClassSummary, FileSummary, FunctionSummary } from './summaryTypes';
+import type { ClassSummary, FileSummary, FunctionSummary, OutgoingCall } from './summaryTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -66,7 +66,7 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
     }
   }
   const failing: string[] = [];
-  for (const uri of scope.targets) for (const f of index.get(uri)?.functions ?? []) if (f.failsOnStatus) failing.push(`${uri}#${f.className ?? ''}.${f.name}`);
+  for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if (f.failsOnStatus && !f.givesUp) failing.push(`${uri}#${f.className ?? ''}.${f.name}`);
   const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort() };
   if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0) return undefined;
   const modules = scope.modules;
@@ -205,7 +205,15 @@ function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: str
   let retried = true;
   for (const uri of index.callersNamed(name)) {
     if (uri === summary.uri || !index.dependsOn(uri, summary.uri)) continue;
-    const calls = index.get(uri)!.calls.filter((c) => c.name === name);
+    const caller = index.get(uri)!;
+    // The call must reach this file: through the imported name or module, the instance (a subclass),
+    // the same Go package, or — Java and C#, where types are not imported by name — any receiver.
+    const reaches = (c: OutgoingCall): boolean => {
+      if (!c.receiverRoot) return index.bindsTo(uri, name, summary.uri) || samePackageAs(caller, summary);
+      if (/^(self|this|cls|super|base)$/.test(c.receiverRoot) || caller.language === 'java' || caller.language === 'csharp') return true;
+      return index.bindsTo(uri, c.receiverRoot, summary.uri);
+    };
+    const calls = caller.calls.filter((c) => c.name === name && reaches(c));
     if (calls.length === 0) continue;
     files.push(uri);
     if (!calls.every((c) => c.retried)) retried = false;
