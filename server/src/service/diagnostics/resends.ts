@@ -40,6 +40,8 @@ export interface ResendRetry {
   readsRetryAfter: boolean;
   /** The retry method has no body here (an interface or abstract method): what it waits is not known. */
   opaque: boolean;
+  /** The request written out once more in the branch: one extra attempt, capped by construction. */
+  once?: boolean;
 }
 
 const FAILURE_GUARD = /retr(y|i)|transient|recoverable|should_?(retry|again)|can_?retry|\.ok\b|IsSuccess|is_success|isSuccessful|!=\s*nil|error|err\b|fail|status|code/i;
@@ -84,7 +86,35 @@ function findResends(ctx: DiagContext): ResendRetry[] {
       out.push(resend);
     }
   }
+  out.push(...repeatedSends(ctx, seen));
   return out;
+}
+
+/**
+ * The request written again in a failure branch of its own response (`if (response.StatusCode == 429) {
+ * await Task.Delay(d); response = await client.GetAsync(u); }`): one more attempt, by repetition.
+ */
+function repeatedSends(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
+  const out: ResendRetry[] = [];
+  const requests = [...ctx.requests, ...senderCalls(ctx)];
+  for (const again of requests) {
+    const fn = again.call.fn;
+    if (!fn || seen.has(again.call.node.id) || again.call.loops.some((l) => l.kind !== 'collection')) continue;
+    const callee = calleeText(ctx, again.call.node);
+    const first = requests.find((r) => r.call.fn === fn && r.call.start < again.call.start && r.responseVar && calleeText(ctx, r.call.node) === callee);
+    if (!first?.responseVar) continue;
+    const at = guardOf(ctx, again.call.node, fn);
+    if (!at?.condition || at.guard.startIndex < first.call.end || testsWithin(ctx, at.condition, first.responseVar).length === 0) continue;
+    const resend = readResend(ctx, fn, again.call, fn, at);
+    if (!resend) continue;
+    seen.add(again.call.node.id);
+    out.push({ ...resend, request: first, once: true });
+  }
+  return out;
+}
+
+function calleeText(ctx: DiagContext, call: Node): string {
+  return (ctx.flow.adapter.callee(call) ?? call).text.replace(/\s+/g, '');
 }
 
 /**
