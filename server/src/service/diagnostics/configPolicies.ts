@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
+import { failureSet } from './failureSets';
+import { throwsOnStatus } from './requests';
 import { annotationOptions, edits, imports, initializerOptions, lastName, nodes, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
 import { builderPolicyProblems } from './policyBuilders';
 import { grpcPolicyProblems } from './policyGrpc';
@@ -275,13 +277,40 @@ function springRetryable(ctx: DiagContext): PolicyProblem[] {
     const backoff = o.values.get('backoff');
     const b = backoff?.type === 'annotation' ? annotationOptions(backoff) : undefined;
     if (backoff && !b) continue;
+    // Statuses it retries: every exception unless `include`/`retryFor`/`value` names some; RestClientException,
+    // WebClientResponseException and their bases are what a 429/503 is thrown as; `exclude` takes some back.
+    const named = (o.values.get('include') ?? o.values.get('retryFor') ?? o.values.get('value'))?.text;
+    const excluded = o.values.get('exclude')?.text ?? o.values.get('noRetryFor')?.text ?? '';
+    const statusErrors = !named || /\b(RestClientException|RestClientResponseException|HttpStatusCodeException|HttpServerErrorException|WebClientResponseException|WebClientException|FeignException|Exception|RuntimeException|Throwable)\.class/.test(named);
+    const retriedCodes = statusErrors ? [['429', /TooManyRequests/], ['503', /ServiceUnavailable|HttpServerErrorException\.class/]].filter(([, ex]) => !(ex as RegExp).test(excluded)).map(([c]) => c as string) : [];
+    const b2 = b;
+    const readsHeader = b2 ? /retry[-_]?after/i.test(backoff!.text) : false;
+    // Only where it retries HTTP calls: the annotated method sends a request (then it retries what that request
+    // makes it throw: every status for RestTemplate, the statuses the method raises on otherwise), or the
+    // annotation names HTTP errors (an annotated interface whose implementations send).
+    const target = annotation.parent?.parent;
+    const sent = target ? ctx.requests.filter((r) => r.call.start >= target.startIndex && r.call.end <= target.endIndex) : [];
+    const sendsHttp = sent.length > 0 || /RestClient|HttpClientError|HttpServerError|HttpStatusCode|WebClient|Feign/.test(`${named ?? ''} ${excluded}`);
+    if (sent.length > 0 && target) {
+      const raised = new Set<string>();
+      for (const r of sent) {
+        if (throwsOnStatus(r)) ['429', '503'].forEach((c) => raised.add(c));
+        else if (r.responseVar) failureSet(ctx, target, r.responseVar, 0, true).forEach((c) => raised.add(c));
+      }
+      for (let i = retriedCodes.length - 1; i >= 0; i--) if (!raised.has(retriedCodes[i])) retriedCodes.splice(i, 1);
+    }
+    if (sendsHttp && retriedCodes.length > 0 && !readsHeader && !(b?.values.has('delayExpression') && /retry[-_]?after/i.test(b.values.get('delayExpression')!.text))) {
+      out.push({ rule: 'retry-ignores-retry-after', library: 'spring-retry', anchor: backoff ?? annotation, codes: retriedCodes, detail: '(@Retryable) waits its own @Backoff, never the server\'s Retry-After' });
+    }
     const multiplier = b?.values.get('multiplier');
     if ((multiplier ? numberValue(ctx.flow.text, multiplier.text) ?? 2 : defaults.multiplier ?? 0) > 1) continue;
-    if (b?.values.has('delayExpression') || b?.values.has('multiplierExpression')) continue;
+    // A delay from configuration (`delayExpression`) is still the same every time without a multiplier.
+    if (b?.values.has('multiplierExpression')) continue;
+    const delayExpression = b?.values.get('delayExpression');
     const delay = b?.values.get('delay') ?? b?.values.get('value');
-    const delayMs = delay ? numberValue(ctx.flow.text, delay.text) : defaults.delayMs;
-    const base = delay && delayMs && delayMs > 0 ? delay.text : '500';
-    const fixEdits = edits(setOption(o, 'backoff', `@Backoff(delay = ${base}, multiplier = 2, maxDelay = 10000, random = true)`));
+    const delayMs = delay ? numberValue(ctx.flow.text, delay.text) : delayExpression ? undefined : defaults.delayMs;
+    const base = delayExpression ? `delayExpression = ${delayExpression.text}` : `delay = ${delay && delayMs && delayMs > 0 ? delay.text : '500'}`;
+    const fixEdits = edits(setOption(o, 'backoff', `@Backoff(${base}, multiplier = 2, maxDelay = 10000, random = true)`));
     if (!/import\s+org\.springframework\.retry\.annotation\.(\*|Backoff)\s*;/.test(ctx.flow.text)) {
       const imp = /import\s+org\.springframework\.retry\.annotation\.Retryable\s*;/.exec(ctx.flow.text);
       if (imp) fixEdits.push({ start: imp.index + imp[0].length, end: imp.index + imp[0].length, newText: '\nimport org.springframework.retry.annotation.Backoff;' });

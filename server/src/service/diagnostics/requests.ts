@@ -96,7 +96,7 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         return { library: 'okhttp', method: 'UNKNOWN' };
       }
       const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
-      if (rest && /restTemplate|template/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
+      if (rest && /restTemplate|template|^_?rest$/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
       return undefined;
     }
     case 'c-sharp': {
