@@ -124,3 +124,28 @@ describe('workspace index: storage', () => {
     assert.deepEqual(index.dependants('file:///w/shop/quotes/q.go'), ['file:///w/shop/cmd/main.go']);
   });
 });
+
+describe('workspace index: callers in other files', function () {
+  this.timeout(30_000);
+  const open = async (service: ErrorCodeLanguageService, uri: string, text: string) => {
+    await service.open({ uri, languageId: 'python', version: 1, text });
+  };
+  const HELPER = 'import requests\n\n\ndef get(url):\n    r = requests.get(url, timeout=5)\n    r.raise_for_status()\n    return r.json()\n';
+
+  it('a retried call of the same name through another module does not cover the helper', async () => {
+    const service = new ErrorCodeLanguageService();
+    await open(service, 'file:///ws/app/fetch.py', HELPER);
+    // Imports the helper's module but calls requests.get, not fetch.get, in its retry loop.
+    await open(service, 'file:///ws/app/job.py', 'import time\nimport requests\n\nfrom . import fetch\n\n\ndef job(u):\n    for i in range(3):\n        try:\n            return requests.get(u, timeout=5)\n        except requests.RequestException:\n            time.sleep(2 ** i)\n    return fetch.__name__\n');
+    for (const uri of ['file:///ws/app/fetch.py', 'file:///ws/app/job.py']) service.indexDocument(uri);
+    assert.deepEqual(service.diagnostics('file:///ws/app/fetch.py').map((d) => d.rule), ['no-retry-on-request']);
+  });
+
+  it('a retried call through the module binding covers the helper', async () => {
+    const service = new ErrorCodeLanguageService();
+    await open(service, 'file:///ws/app/fetch.py', HELPER);
+    await open(service, 'file:///ws/app/job.py', 'import time\nimport requests\n\nfrom . import fetch\n\n\ndef job(u):\n    for i in range(3):\n        try:\n            return fetch.get(u)\n        except requests.RequestException:\n            time.sleep(2 ** i)\n    return None\n');
+    for (const uri of ['file:///ws/app/fetch.py', 'file:///ws/app/job.py']) service.indexDocument(uri);
+    assert.deepEqual(service.diagnostics('file:///ws/app/fetch.py').map((d) => d.rule), []);
+  });
+});
