@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { MissingRetryAfterData } from '../findingData';
-import { enclosingFn } from '../flow/flowModel';
+import { calleeOf, enclosingFn } from '../flow/flowModel';
 import { statementOf } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 
@@ -23,6 +23,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     if (!node) continue;
     const fn = enclosingFn(ctx.flow, node);
     if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
+    // A status in a list (`Set.of(HttpStatus.SERVICE_UNAVAILABLE, …)`, `[503, 504]`) is data, not a response sent.
+    if (inList(ctx, node)) continue;
     // Client code turning a response it received into an error (`throw new ApiException(503, …)` after a request):
     // no server answers anybody here.
     if (ctx.requestsIn(fn).some((r) => r.call.start < node.startIndex)) continue;
@@ -47,6 +49,17 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     });
   }
   return findings;
+}
+
+function inList(ctx: DiagContext, node: Node): boolean {
+  const { adapter, grammar } = ctx.flow;
+  for (let n: Node | null = node.parent, depth = 0; n && depth < 8; n = n.parent, depth++) {
+    if (grammar.functions.has(n.type) || /statement$/.test(n.type)) return false;
+    // (A Python tuple is how Flask returns a status: `return body, 503`.)
+    if (adapter.collections.has(n.type) && !/^(tuple|expression_list|pattern_list)$/.test(n.type)) return true;
+    if (adapter.calls.has(n.type) && /^(of|asList|listOf|setOf|mutableListOf|hashSetOf|copyOf|allOf)$/.test(calleeOf(n, adapter).name)) return true;
+  }
+  return false;
 }
 
 /** The nearest call holding the code (`abort(429)`, `res.status(503)`), else the code itself. */

@@ -1,10 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import type { Finding, Range } from '../../types';
+import type { Finding, Occurrence, Range } from '../../types';
 import { branchOutcome } from '../branches';
 import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
+import { resultPolicies } from '../resultPolicies';
 import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
@@ -61,8 +62,25 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
     findings.push({ ...make(ctx, head, repeating, data), related: ctx.related(retry.request) });
   }
+  // 4. Policies that retry on the response: a 404 named in `OrResult(r => r.StatusCode == NotFound)`.
+  for (const policy of resultPolicies(ctx)) {
+    const start = policy.predicate.startIndex;
+    const end = policy.predicate.endIndex;
+    const named = ctx.occurrences.filter((o) => o.kind === 'http-status' && inside(ctx, o, start, end));
+    const hits = named.filter((o) => ctx.isNonRetryable(o.code, policy.predicate));
+    if (hits.length === 0) continue;
+    const codes = [...new Set(hits.map((o) => o.code))];
+    const ranges = hits.map((o) => o.range);
+    const data: NonRetryableRetriedData = { ...ctx.base(policy.predicate), codes, codeRanges: ranges, checkRange: ranges[0] };
+    findings.push(make(ctx, { start: ranges[0].start, end: ranges[ranges.length - 1].end }, codes, data));
+  }
   findings.push(...decoratedNonRetryableFindings(ctx));
   return findings;
+}
+
+function inside(ctx: DiagContext, occ: Occurrence, start: number, end: number): boolean {
+  const at = ctx.offsetOf(occ);
+  return at >= start && at < end;
 }
 
 function make(ctx: DiagContext, range: Range, codes: string[], data: NonRetryableRetriedData): Finding {
