@@ -129,6 +129,8 @@ export function methodFromCaller(ctx: DiagContext, request: RequestInfo, fn: FnI
 
 /** Names of the methods a handler chain or transport forwards requests through. */
 const FORWARDING = /^(SendAsync|Send|RoundTrip|proceed|intercept|Do|dispatch|handle)$/;
+/** Functions that forward a request they are handed, whatever the case of their name (`do(req, client)`). */
+const FORWARDING_FN = /^_?(send(_?async)?|round_?trip|proceed|intercept|do|do_?request|dispatch|execute_?request|send_?request)$/i;
 
 /**
  * A request object handed in says nothing about its method in most helpers (`fetch(HttpRequest req)`);
@@ -136,5 +138,5 @@ const FORWARDING = /^(SendAsync|Send|RoundTrip|proceed|intercept|Do|dispatch|han
  * every request of the client, whatever its method.
  */
 function forwardsRequests(call: CallInfo, fn: FnInfo | undefined): boolean {
-  return (FORWARDING.test(call.name) && /^(base|chain|next|inner|t\.\w+|\w+\.(next|inner|base|transport|Transport))$/.test(call.receiver ?? '')) || FORWARDING.test(fn?.name ?? '');
+  return (FORWARDING.test(call.name) && /^(base|chain|next|inner|t\.\w+|\w+\.(next|inner|base|transport|Transport))$/.test(call.receiver ?? '')) || FORWARDING_FN.test(fn?.name ?? '');
 }

@@ -17,11 +17,12 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     let problem: RetryWithoutBackoffData['problem'] | undefined;
     let range = ctx.headRange(loop.node, loop.body);
     let detail = '';
-    if (loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) {
+    if (retry.delegatedWait) {
+      // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
+      // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
+    } else if (loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
-    } else if (retry.delegatedWait) {
-      // A retry policy object computes and performs the wait; it is checked where it is written.
     } else if (retry.delays.length === 0) {
       problem = 'no-delay';
       detail = 'retries immediately, with no delay';
@@ -92,7 +93,7 @@ function resendFindings(ctx: DiagContext): Finding[] {
       problem = 'fixed-delay';
       detail = `waits a fixed ${resend.delays[0].arg?.text ?? 'time'} before sending again`;
       range = ctx.range(resend.delays[0].call);
-    } else if (!resendCapped(ctx, resend)) {
+    } else if (!resend.once && !resendCapped(ctx, resend)) {
       problem = 'no-cap';
       detail = 'sends again with no cap on attempts';
     } else continue;
