@@ -34,6 +34,8 @@ export interface FunctionSummary {
    * error or exception, and nothing in its file retries: a caller elsewhere decides whether to retry.
    */
   failsOnStatus?: boolean;
+  /** It is handed a response (this parameter, 0-based, `self` not counted) and raises or returns an error on failure statuses. */
+  raisesOnParam?: number;
   /** It runs a callable it is handed inside a retry loop (a retry wrapper or decorator factory). */
   retriesCallback?: boolean;
   /** It builds and returns a session or client that a retry mechanism is mounted on. */

@@ -24,6 +24,8 @@ export interface WorkspaceView {
    * `c := pkg.NewClient(); c.Post(…)`).
    */
   failingCallee(name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined;
+  /** The function of another file a call here reaches when it fails on the statuses of the response handed to it. */
+  responseChecker(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
   /** The summary of a function of another file that a call here reaches (for hover). */
   calleeSummary(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
 }
@@ -66,7 +68,7 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
     }
   }
   const failing: string[] = [];
-  for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if (f.failsOnStatus && !f.givesUp) failing.push(`${uri}#${f.className ?? ''}.${f.name}`);
+  for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if ((f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined) failing.push(`${uri}#${f.className ?? ''}.${f.name}:${f.raisesOnParam ?? ''}`);
   const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort() };
   if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0) return undefined;
   const modules = scope.modules;
@@ -87,6 +89,11 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       return assigned ? factories.get(assigned[1]) : undefined;
     },
     calleeSummary: (name, receiver) => calleeSummary(index, summary, modules, name, receiver),
+    responseChecker(name, receiver) {
+      if (failing.length === 0) return undefined;
+      const found = calleeSummary(index, summary, modules, name, receiver?.split(/[.(\[]|\?\./)[0]);
+      return found?.raisesOnParam !== undefined ? found : undefined;
+    },
     failingCallee(name, receiver, enclosing) {
       if (failing.length === 0) return undefined;
       const found = calleeSummary(index, summary, modules, name, receiver?.split(/[.(\[]|\?\./)[0]) ?? goVariableCallee(index, modules, name, receiver, enclosing);

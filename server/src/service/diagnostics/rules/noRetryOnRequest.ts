@@ -62,7 +62,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     });
   }
   // Helpers of other files that fail on error statuses, called here with no retry (workspace index only).
-  findings.push(...crossFileGiveUps(ctx));
+  findings.push(...crossFileGiveUps(ctx, findings));
   return oneFindingPerDecision(findings);
 }
 
