@@ -25,7 +25,10 @@ export const goFlow: FlowGrammar = {
     if (!clause) return { kind: 'infinite' };
     if (clause.type === 'range_clause') {
       const right = clause.childForFieldName('right');
-      return right?.type === 'int_literal' ? { kind: 'counted', counterVar: clause.childForFieldName('left')?.text } : { kind: 'collection' };
+      if (right?.type === 'int_literal') return { kind: 'counted', counterVar: clause.childForFieldName('left')?.text };
+      // `for range ticker.C` / `for range time.Tick(d)`: rounds of time, not items — it goes round until it leaves.
+      if (right && /(^|\.)C$|\btime\.Tick\(/.test(right.text)) return { kind: 'infinite' };
+      return { kind: 'collection' };
     }
     if (clause.type === 'for_clause') {
       if (!clause.childForFieldName('condition')) return { kind: 'infinite' };
