@@ -1,11 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import { parameterNames, subjectRoot } from './branches';
 import type { DiagContext } from './context';
-import { calleeOf, type CallInfo, enclosingFn, firstCallFrom, type FnInfo, type LoopInfo } from './flow/flowModel';
+import { calleeOf, type CallInfo, enclosingFn, firstCallFrom, type FnInfo, type LoopInfo, within } from './flow/flowModel';
 import { callWaits, functionSummaries } from './functionSummaries';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
-import { conditionSet, testsWithin } from './statusSets';
+import { conditionSet, conditionSetOver, testsWithin } from './statusSets';
+import { PROBED_STATUSES, repeatingCodes } from './failureSets';
 import { DELAY } from './waitCalls';
 
 /*
@@ -36,6 +37,8 @@ export interface ResendRetry {
   helperWait?: Node;
   /** Transient statuses the guard lets through to the re-send, when the guard reads the status. */
   retried?: Set<string>;
+  /** Client errors (of PROBED_STATUSES) the guard lets through too: `if (!res.ok && retries > 0)` retries a 404. */
+  repeating?: string[];
   /** The function, the retry method or a helper they call reads Retry-After. */
   readsRetryAfter: boolean;
   /** The retry method has no body here (an interface or abstract method): what it waits is not known. */
@@ -183,13 +186,18 @@ function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo
   const request = requestIn(ctx, fn, at.guard.startIndex) ?? (target !== fn ? requestIn(ctx, target, target.end) : undefined);
   const root = request?.responseVar;
   let retried: Set<string> | undefined;
+  let repeating: string[] | undefined;
   if (at.condition) {
     // The response the guard tests: the request's, else whatever its own status tests read (`res` of a callback).
     const tested = testsWithin(ctx, at.condition, undefined).map((t) => subjectRoot(t.subject)).filter((r): r is string => !!r);
     const roots = [...new Set([...(root ? [root] : []), ...tested, ...parameterNames(fn)])];
     for (const r of roots) {
       retried = conditionSet(ctx, at.condition, testsWithin(ctx, at.condition, r), r, 0, true);
-      if (retried) break;
+      if (!retried) continue;
+      // The client errors it lets through, read exactly (`and` with a counter keeps what the status part holds).
+      const probe = conditionSetOver(ctx, PROBED_STATUSES, statusPart(ctx, at.condition, r), testsWithin(ctx, at.condition, r), r);
+      repeating = probe ? repeatingCodes(probe) : undefined;
+      break;
     }
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here.
     if (!retried && !FAILURE_GUARD.test(at.condition.text)) return undefined;
@@ -216,8 +224,25 @@ function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo
       }
     }
   }
+  // The waits of this branch first (a function may re-send from two branches, each with its own wait).
+  delays.sort((a, b) => Number(!within(a.call, at.guard)) - Number(!within(b.call, at.guard)));
   const opaque = !target.node.childForFieldName('body');
-  return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, retried, readsRetryAfter, opaque };
+  return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, retried, repeating, readsRetryAfter, opaque };
+}
+
+/**
+ * The part of a condition about the status of `root`: `!res.ok && retries > 0` → `!res.ok`. The other operand of
+ * an `and` (a counter, a flag) only limits when the re-send happens, not which statuses it is for.
+ */
+function statusPart(ctx: DiagContext, condition: Node, root: string): Node {
+  let n = condition;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
+  const parts = n.namedChildren.filter((c): c is Node => c !== null);
+  if (/^(binary_expression|boolean_operator)$/.test(n.type) && parts.length === 2 && /&&|\band\b/.test(ctx.flow.text.slice(parts[0].endIndex, parts[1].startIndex))) {
+    const about = parts.filter((p) => p.text.includes(root));
+    if (about.length === 1) return statusPart(ctx, about[0], root);
+  }
+  return n;
 }
 
 /** The last request (written, or through a sender) in `fn` before `before`. */

@@ -96,7 +96,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
     if (/^(not_operator|unary_expression|prefix_unary_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
-      if (necessary) return undefined; // what is necessary for x says nothing about not-x
+      // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
+      if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(universe) : undefined;
       const inner = evaluate(children[0]);
       return inner && new Set(universe.filter((c) => !inner.has(c)));
     }

@@ -6,6 +6,7 @@ import type { NonRetryableRetriedData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { resultPolicies } from '../resultPolicies';
+import { resendRetries } from '../resends';
 import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
@@ -73,6 +74,13 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const ranges = hits.map((o) => o.range);
     const data: NonRetryableRetriedData = { ...ctx.base(policy.predicate), codes, codeRanges: ranges, checkRange: ranges[0] };
     findings.push(make(ctx, { start: ranges[0].start, end: ranges[ranges.length - 1].end }, codes, data));
+  }
+  // 5. Re-sends from a failure branch whose guard lets client errors through (`if (!res.ok && retries > 0)`).
+  for (const resend of resendRetries(ctx)) {
+    if (!resend.condition || !resend.repeating?.length) continue;
+    const range = ctx.range(resend.condition);
+    const data: NonRetryableRetriedData = { ...ctx.base(resend.guard), codes: resend.repeating, codeRanges: [], checkRange: range };
+    findings.push({ ...make(ctx, range, resend.repeating, data), related: ctx.related(resend.request) });
   }
   findings.push(...decoratedNonRetryableFindings(ctx));
   return findings;
