@@ -56,6 +56,12 @@ describe('spotting: client exception classes', () => {
       ['assertThrows', 'class T { void t() { assertThrows(SSLException.class, () -> client.get()); } }\n', ['SSLException test-assert']],
       ['an exception fed to the code under test in an assertion', 'class T { void t() { assertTrue(strategy.retryRequest(req, new ConnectException(), 1)); } }\n', ['ConnectException test-assert']],
       ['a gRPC StatusRuntimeException caught', 'class A { void m() { try { stub.hello(r); } catch (StatusRuntimeException e) { } } }\n', ['StatusRuntimeException client-check']],
+      [
+        "Spring @Retryable's include and exclude lists",
+        '@Retryable(include = { ResourceAccessException.class }, exclude = { HttpClientErrorException.class }, maxAttempts = 3)\ninterface Fetcher {}\n',
+        ['ResourceAccessException retry-config', 'HttpClientErrorException retry-config'],
+      ],
+      ['a Spring status exception tested', 'class A { boolean f(Throwable t) { return t instanceof HttpStatusCodeException; } }\n', ['HttpStatusCodeException client-check']],
       ['decoy: an import and a throws clause', 'import java.net.ConnectException;\nclass A { void m() throws ConnectException { } }\n', []],
       ['decoy: throw new', 'class A { void m() { throw new SocketTimeoutException("slow"); } }\n', []],
     ]);

@@ -37,9 +37,10 @@ const TYPE_GROUPS = new Set([
   'arguments',
   'type_argument_list',
   'type_arguments',
+  'annotation_argument_list',
 ]);
 /** Collections of exception types: `(A, B)`, `[A, B]`, `new[] { typeof(A) }`. */
-const LISTS = new Set(['tuple', 'list', 'set', 'array', 'array_initializer', 'expression_list', 'initializer_expression', 'array_creation_expression', 'implicit_array_creation_expression', 'collection_expression']);
+const LISTS = new Set(['tuple', 'list', 'set', 'array', 'array_initializer', 'element_value_array_initializer', 'expression_list', 'initializer_expression', 'array_creation_expression', 'implicit_array_creation_expression', 'collection_expression']);
 /**
  * Calls whose exception-type arguments say what a retry acts on: tenacity `retry_if_exception_type`, backoff
  * `on_exception`, Failsafe `handle`/`retryOn`, Polly `Handle<T>()`/`Or<T>()`, resilience4j `retryExceptions`, Spring `retryFor`.
@@ -132,6 +133,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       const key = s.pairName(parent);
       if (key === undefined) continue; // a plain C# argument
       if (RETRY_NAME.test(key)) return 'retry-config';
+      // Spring `@Retryable(include = {…}, exclude = {…})`: what it retries and what it leaves alone are both its configuration
+      if (/^(include|exclude|value|retryFor|noRetryFor|notRecoverable)$/.test(key) && /retr/i.test(enclosingCallName(parent, reader, s))) return 'retry-config';
       if (TEST_FEED.test(key)) return 'test-assert';
       continue; // `exceptions=(A, B)` inside a call: the call decides
     }
@@ -172,6 +175,12 @@ function constructionRole(call: Node, reader: ExpressionReader, s: SyntaxAdapter
     return undefined;
   }
   return undefined;
+}
+
+/** The name of the call (or annotation) a keyword argument belongs to. */
+function enclosingCallName(pair: Node, reader: ExpressionReader, s: SyntaxAdapter): string {
+  for (let up = pair.parent, depth = 0; up && depth < 3; up = up.parent, depth++) if (s.calls.has(up.type)) return reader.lastName(s.callee(up)) ?? '';
+  return '';
 }
 
 function lastNamed(node: Node): Node | null {
