@@ -203,7 +203,16 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
   // Any value handed back may carry it: Go's `return &Result{HTTPStatus: resp.StatusCode}, err` keeps the status too.
   // Whatever a raise/throw builds is an exception: a class of the project's own (`WellKnownUnexpectedStatus(…)`) is typed.
   const raised = ctx.flow.grammar.raises.has(final.type);
-  return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised));
+  return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised)) || relaysStatus(final.text, names);
+}
+
+/**
+ * The give-up answers its own client with the status it received (`res.status(upstream.status).json(…)`,
+ * `w.WriteHeader(resp.StatusCode)`, `return StatusCode((int)response.StatusCode)`): a proxy passing a 503 on
+ * leaves the retry to the client that sees it.
+ */
+function relaysStatus(text: string, names: ReadonlyArray<string | undefined>): boolean {
+  return names.some((n) => n !== undefined && new RegExp(`\\b(status|WriteHeader|StatusCode|abort|Status)\\s*\\(\\s*(\\(\\w+\\)\\s*)?${n.replace(/\$/g, '\\$')}\\??\\.(status|statusCode|StatusCode|status_code|code)\\b`).test(text));
 }
 
 const KEEPS_FAILURE = /status|code|response|headers|error|reason/i;
