@@ -43,7 +43,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'retry-without-backoff',
     defaultSeverity: 'warning',
     description: 'A retry loop with no delay, a fixed delay, or no cap on attempts.',
-    message: 'Retry loop {detail}: retries without growing delays and a cap hammer a struggling server.',
+    message: 'This retry {detail}: retries without growing delays and a cap hammer a struggling server.',
     docsAnchor: 'retry-without-backoff',
   },
   {
