@@ -99,19 +99,30 @@ function findResends(ctx: DiagContext): ResendRetry[] {
  */
 function repeatedSends(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
   const out: ResendRetry[] = [];
-  const requests = [...ctx.requests, ...senderCalls(ctx)];
-  for (const again of requests) {
-    const fn = again.call.fn;
-    if (!fn || seen.has(again.call.node.id) || again.call.loops.some((l) => l.kind !== 'collection')) continue;
-    const callee = calleeText(ctx, again.call.node);
-    const first = requests.find((r) => r.call.fn === fn && r.call.start < again.call.start && r.responseVar && calleeText(ctx, r.call.node) === callee);
-    if (!first?.responseVar) continue;
-    const at = guardOf(ctx, again.call.node, fn);
-    if (!at?.condition || at.guard.startIndex < first.call.end || testsWithin(ctx, at.condition, first.responseVar).length === 0) continue;
-    const resend = readResend(ctx, fn, again.call, fn, at);
-    if (!resend) continue;
-    seen.add(again.call.node.id);
-    out.push({ ...resend, request: first, once: true });
+  // Per function, in source order; the callee's text is read once per request (node text crosses into wasm).
+  const byFn = new Map<FnInfo, Array<{ r: RequestInfo; callee?: string }>>();
+  for (const r of [...ctx.requests, ...senderCalls(ctx)]) {
+    if (!r.call.fn) continue;
+    const list = byFn.get(r.call.fn);
+    if (list) list.push({ r });
+    else byFn.set(r.call.fn, [{ r }]);
+  }
+  const text = (e: { r: RequestInfo; callee?: string }) => (e.callee ??= calleeText(ctx, e.r.call.node));
+  for (const [fn, list] of byFn) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a.r.call.start - b.r.call.start);
+    for (let i = 1; i < list.length; i++) {
+      const again = list[i].r;
+      if (seen.has(again.call.node.id) || again.call.loops.some((l) => l.kind !== 'collection')) continue;
+      const first = list.slice(0, i).find((e) => e.r.responseVar && text(e) === text(list[i]))?.r;
+      if (!first?.responseVar) continue;
+      const at = guardOf(ctx, again.call.node, fn);
+      if (!at?.condition || at.guard.startIndex < first.call.end || testsWithin(ctx, at.condition, first.responseVar).length === 0) continue;
+      const resend = readResend(ctx, fn, again.call, fn, at);
+      if (!resend) continue;
+      seen.add(again.call.node.id);
+      out.push({ ...resend, request: first, once: true });
+    }
   }
   return out;
 }
