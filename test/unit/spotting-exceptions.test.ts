@@ -26,6 +26,7 @@ describe('spotting: client exception classes', () => {
       ['decoy: throw new', 'class A { void M() { throw new HttpRequestException("boom"); } }\n', []],
       ['decoy: a using directive and a field type', 'using System.Net.Http;\nclass A { private HttpRequestException last; }\n', []],
       ['decoy: a project ApiException of its own', 'class A { void M() { try { } catch (ApiException e) { } } }\n', []],
+      ['the TLS AuthenticationException where its namespace is imported', 'using System.Security.Authentication;\nclass A { bool F(Exception ex) => ex is AuthenticationException; }\n', ['AuthenticationException client-check']],
       ['decoy: the name in a log message', 'class A { void M() { Log("HttpRequestException"); } }\n', []],
       [
         'a status constant that shares its name with an SDK exception',
@@ -64,6 +65,7 @@ describe('spotting: client exception classes', () => {
       ['a Spring status exception tested', 'class A { boolean f(Throwable t) { return t instanceof HttpStatusCodeException; } }\n', ['HttpStatusCodeException client-check']],
       ['decoy: an import and a throws clause', 'import java.net.ConnectException;\nclass A { void m() throws ConnectException { } }\n', []],
       ['decoy: throw new', 'class A { void m() { throw new SocketTimeoutException("slow"); } }\n', []],
+      ["decoy: Spring Security's AuthenticationException", 'import org.springframework.security.core.AuthenticationException;\nclass A { void m() { try { login(); } catch (AuthenticationException e) { } } }\n', []],
     ]);
   });
 
@@ -88,6 +90,7 @@ describe('spotting: client exception classes', () => {
       ['a mock side_effect', 'def test_reset(session):\n    session.get.side_effect = requests.exceptions.ConnectionError()\n', ['ConnectionError test-assert']],
       ['an ambiguous name in its qualified spelling', 'try:\n    send()\nexcept telegram.error.BadRequest:\n    pass\n', ['BadRequest client-check']],
       ['decoy: an ambiguous name bare', 'try:\n    send()\nexcept BadRequest:\n    pass\n', []],
+      ['an ambiguous name imported from its library', 'from openai import (\n    RateLimitError,\n    BadRequestError,\n)\n\ntry:\n    ask()\nexcept BadRequestError:\n    pass\n', ['BadRequestError client-check']],
       ['decoy: a qualified name of another module', 'try:\n    go()\nexcept asyncio.TimeoutError:\n    pass\n', []],
       ['decoy: an import', 'from openai import RateLimitError, APIConnectionError\n', []],
       ['decoy: class names as test ids', '@pytest.mark.parametrize("name", ids=["ReadTimeout", "ConnectionError"])\ndef test_x(name):\n    pass\n', []],

@@ -294,6 +294,18 @@ function spotName(
   return undefined;
 }
 
+/** True when the text imports `name` (or its namespace) as one of the qualified `aliases` spells it. */
+function importedFromLibrary(text: string, name: string, aliases: readonly string[] | undefined): boolean {
+  for (const alias of aliases ?? []) {
+    if (!alias.endsWith(`.${name}`)) continue;
+    const space = alias.slice(0, -name.length - 1).replace(/\./g, '\\.');
+    // Python `from openai import X` / `from openai.errors import (A, X)`, Java `import a.b.X;` / `import a.b.*;`, C# `using A.B;`
+    const pattern = new RegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*;|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;)`, 'm');
+    if (pattern.test(text)) return true;
+  }
+  return false;
+}
+
 /** gRPC server code raising a status: Go `status.Error(codes.Internal, msg)`, Java `onError(Status.UNAVAILABLE.withDescription(…).asRuntimeException())`. */
 const GRPC_RAISE = /^(asRuntimeException|asException|onError)$/;
 function grpcStatusRaised(member: Node, context: StatusContext, support: GrammarSupport): boolean {
@@ -332,8 +344,9 @@ function spotExceptionClass(
   const at = exceptionPosition(node, context, support.adapter);
   const dotted = at?.site.text.replace(/\s+/g, '') ?? name;
   // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
-  // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling.
-  const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? [] : bare;
+  // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling,
+  // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
+  const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines.text, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
   return entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, dotted, lines, true);
 }
