@@ -62,6 +62,12 @@ describe('spotting: client exception classes', () => {
         '@Retryable(include = { ResourceAccessException.class }, exclude = { HttpClientErrorException.class }, maxAttempts = 3)\ninterface Fetcher {}\n',
         ['ResourceAccessException retry-config', 'HttpClientErrorException retry-config'],
       ],
+      [
+        "Spring's status-named exception classes stand for their status",
+        'import org.springframework.web.client.HttpServerErrorException.BadGateway;\n@Retryable(include = { BadGateway.class }, exclude = { HttpClientErrorException.NotFound.class })\ninterface R {}\nclass T { void t() { assertThrows(WebClientResponseException.TooManyRequests.class, () -> call()); } }\n',
+        ['502 retry-config', '404 retry-config', '429 test-assert'],
+      ],
+      ['decoy: a nested class of that name elsewhere', 'class A { Object o = Codes.NotFound; void m() { try { } catch (Lookup.NotFound e) { } } }\n', []],
       ['a Spring status exception tested', 'class A { boolean f(Throwable t) { return t instanceof HttpStatusCodeException; } }\n', ['HttpStatusCodeException client-check']],
       ['decoy: an import and a throws clause', 'import java.net.ConnectException;\nclass A { void m() throws ConnectException { } }\n', []],
       ['decoy: throw new', 'class A { void m() { throw new SocketTimeoutException("slow"); } }\n', []],

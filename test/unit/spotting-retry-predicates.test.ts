@@ -56,6 +56,18 @@ describe('spotting: tests inside retry predicates', () => {
     ]);
   });
 
+  it("reads a retry's exclude list as configuration, never as codes it retries", async () => {
+    const source =
+      'import org.springframework.retry.annotation.Retryable;\n\n@Retryable(include = { ResourceAccessException.class }, exclude = { HttpClientErrorException.Forbidden.class, HttpClientErrorException.NotFound.class })\npublic interface Fetcher {\n  String get();\n}\n';
+    const occurrences = await occurrencesOf('java', source);
+    assert.deepEqual(
+      occurrences.map((o) => `${o.code} ${o.role} ${o.roleForRules ?? '-'}`),
+      ['ResourceAccessException retry-config -', '403 retry-config constant', '404 retry-config constant'],
+    );
+    const findings = await diagnosticsOf('java', source);
+    assert.ok(!findings.some((f) => f.rule === 'non-retryable-retried'), findings.map((f) => f.rule).join(', '));
+  });
+
   it('keeps predicate tests visible to the rules as client checks', async () => {
     const program = (name: string) =>
       `import requests\n\ndef ${name}(url):\n    resp = requests.get(url, timeout=5)\n    if resp.status_code == 503:\n        raise RuntimeError("down")\n    return resp.status_code == 200\n`;

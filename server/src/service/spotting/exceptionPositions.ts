@@ -177,6 +177,18 @@ function constructionRole(call: Node, reader: ExpressionReader, s: SyntaxAdapter
   return undefined;
 }
 
+/** Keys of the lists a retry leaves alone: Spring `@Retryable(exclude = …, noRetryFor = …)`, Failsafe `abortOn`. */
+const EXCLUDED_KEY = /^(exclude|noRetryFor|notRecoverable|abortOn|abort_on|no_?retry\w*|dont_?retry\w*|ignore\w*)$/i;
+
+/** True when the exception type at `site` is listed as one a retry must not retry (its configuration, but no retried code). */
+export function inExcludedList(site: Node, s: SyntaxAdapter): boolean {
+  for (let up = site.parent, depth = 0; up && depth < 6; up = up.parent, depth++) {
+    if (s.pairs.has(up.type)) return EXCLUDED_KEY.test(s.pairName(up) ?? '');
+    if (s.calls.has(up.type)) return false;
+  }
+  return false;
+}
+
 /** The name of the call (or annotation) a keyword argument belongs to. */
 function enclosingCallName(pair: Node, reader: ExpressionReader, s: SyntaxAdapter): string {
   for (let up = pair.parent, depth = 0; up && depth < 3; up = up.parent, depth++) if (s.calls.has(up.type)) return reader.lastName(s.callee(up)) ?? '';

@@ -10,8 +10,9 @@ import { isBodyOwnCode } from './bodyOwnCodes';
 import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
-import { exceptionPosition } from './exceptionPositions';
+import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
+import { statusException } from './statusExceptions';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
@@ -255,6 +256,16 @@ function spotName(
   // An exception class where it stands as one: `catch (HttpRequestException e)`, `except openai.RateLimitError:`, `t instanceof ConnectException`.
   const exception = spotExceptionClass(node, name, context, support, registry, lines);
   if (exception) return exception;
+  if (support.constants === 'java') {
+    // Spring `HttpClientErrorException.NotFound.class` in `@Retryable(exclude = {…})`: the 404 it stands for
+    const named = statusException(node, lines.text, context, s);
+    if (named) {
+      const spotted = entry(String(named.status), 'http-status', named.role, named.site.startIndex, named.site.endIndex, named.site.text.replace(/\s+/g, ''), lines, true);
+      // `exclude = { HttpClientErrorException.NotFound.class }`: configures the retry, but is no code it retries.
+      if (named.role === 'retry-config' && inExcludedList(named.site, s)) spotted.occurrence.roleForRules = 'constant';
+      return spotted;
+    }
+  }
   const matcher = statusMatcher(node, name, context, support, registry);
   if (matcher) return entry(String(matcher.status), 'http-status', matcher.role, matcher.start, matcher.end, lines.text.slice(matcher.start, matcher.end).replace(/\s+/g, ''), lines, true);
   // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
@@ -348,7 +359,9 @@ function spotExceptionClass(
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
   const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines.text, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
-  return entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, dotted, lines, true);
+  const spotted = entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, dotted, lines, true);
+  if (at.role === 'retry-config' && inExcludedList(at.site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
+  return spotted;
 }
 
 /** Node types of `table["key"]` and the fields holding the table and the key. */

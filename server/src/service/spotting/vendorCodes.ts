@@ -35,15 +35,19 @@ const CAMEL = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
 const WORD = /^[a-z]{3,}$/;
 /** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
 const ERROR_WORDS =
-  /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|maintenance|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
+  /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
 /** Constructors of the language's own exceptions: their first argument is a message, not an API's code. */
 const BUILTIN_ERRORS = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|Exception|ValueError|KeyError|RuntimeError|AssertionError|NotImplementedError|AttributeError|IllegalArgumentException|IllegalStateException|RuntimeException|UnsupportedOperationException|ArgumentException|ArgumentNullException|InvalidOperationException|NotSupportedException|NotImplementedException|OSError|IOError|IOException|UncheckedIOException|InterruptedException|TimeoutException|NullPointerException|SystemException|ApplicationException|AssertionFailedError)$/;
 /** The text just before a built-in exception's message. */
 const BUILTIN_CALL = new RegExp(`\\b${BUILTIN_ERRORS.source.replace(/^\^|\$$/g, '')}\\s*\\(\\s*$`);
 /** An API error's constructor: `new AirtableError(…)`, `ApiError(…)`, `StripeException(…)`. */
 const ERROR_CONSTRUCTOR = /^[A-Z]\w*(Error|Exception|Fault)$/;
-/** Go named types that hold error codes: `type ErrorCode string`. */
-const CODE_TYPE = /(Code|Reason|ErrorType)$/;
+/** Go named types that hold error codes: `type ErrorCode string`, `ErrCode` (not a `FinishReason` or a `DiscardReason`). */
+const CODE_TYPE = /Err|Code$/;
+/** Constants named for an error code: `QUOTA_ERROR`, `ERR_RATE_LIMITED`, `rateLimitError`, `RATE_LIMIT_ERROR_CODE`. */
+const ERROR_CONSTANT_NAME = /^(ERR|ERROR)_|_(ERR|ERROR|ERROR_CODE|ERR_CODE)$|Error$|ErrorCode$|^err[A-Z]|^error[A-Z]|^ERROR_CODE_/;
+/** …unless the name says it holds something else: a field or header name, a message, a setting. */
+const NOT_A_CODE_NAME = /message|msg|text|description|desc|field|key|param|header|env|property|prop|handling|feature|name|path|url|uri|status|format|template|prefix|label|title/i;
 /** Case-folding calls a field is read through: `err.code.toLowerCase()`, `e.error.lower()`. */
 const CASE_FOLD = /^(toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|strip|trim|Trim|casefold)$/;
 /** Equality methods: Java `"OK".equals(status)`, C# `code.Equals("x")`, `Objects.equals(a, b)`, `string.Equals(a, b)`. */
@@ -170,8 +174,9 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       if (typeName !== undefined) return CODE_TYPE.test(typeName) && shape !== 'word' ? 'constant' : undefined;
       const name = reader.lastName(target) ?? '';
       if (/identifier/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
-        // `RATE_LIMITED_ERROR = "rate_limited"`: a constant named for an error code.
-        return /(^|_)(ERR|ERROR)(_|$)|Error|error|err_?code/.test(name) && !/status|message|msg|text/i.test(name) && shape !== 'word' ? 'constant' : undefined;
+        // `QUOTA_ERROR = "insufficient_quota"`: a constant named for an error code (not `ERROR_CODE = "errorCode"`, a field's name).
+        const sameWords = name.toLowerCase().replace(/_/g, '') === token.toLowerCase().replace(/_/g, '');
+        return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && shape !== 'word' ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
       return accepts(fieldStrength(target, reader, s)) ? 'server-sets' : undefined;
@@ -306,5 +311,7 @@ function keyStrength(key: string, pair: Node, s: SyntaxAdapter): Strength | unde
   const holder = object?.parent;
   if (holder && s.pairs.has(holder.type) && ERROR_FIELD.test((s.pairName(holder) ?? '').replace(/^['"]|['"]$/g, ''))) return 'strong';
   const siblings = object ? namedChildren(object).map((n) => (s.pairName(n) ?? '').replace(/^['"]|['"]$/g, '')) : [];
-  return siblings.some((n) => /^(message|msg|detail|details|description|error_description|errorMessage)$/i.test(n)) ? 'strong' : 'weak';
+  // `{ type: 'invalid_request_error', message: '…' }`: an error object (a key with spaces is a label, not a field)
+  if (/\s/.test(bare)) return undefined;
+  return siblings.some((n) => /^(message|msg|error_message|errorMessage|error_description|detail)$/i.test(n)) ? 'strong' : 'weak';
 }
