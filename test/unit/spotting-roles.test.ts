@@ -32,6 +32,17 @@ describe('spotting: roles of statuses in servers, tests and status tables', () =
     ]);
   });
 
+  describe('ASP.NET Core results named for their status', () => {
+    spotCases('csharp', [
+      [
+        'constructed results',
+        'public class Leagues {\n  public IActionResult Get(int id) {\n    if (id < 0) return new BadRequestResult();\n    return new OkObjectResult(Find(id));\n  }\n}\n',
+        ['400 server-sets', '200 server-sets'],
+      ],
+      ['decoy: a qualified class of another library and a local type', 'class A { object F() => new Lib.NotFoundResult(); NotFoundResult last; }\n', []],
+    ]);
+  });
+
   describe('tests', () => {
     spotCases('go', [
       [

@@ -13,6 +13,7 @@ import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkSt
 import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
 import { statusException } from './statusExceptions';
+import { findStatusResults } from './statusResults';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
@@ -180,6 +181,13 @@ export function spotSpan(
       }
       if (!names.has(node.startIndex)) names.set(node.startIndex, entry(code, 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
       return true;
+    });
+  }
+
+  if (complete && support.constants === 'csharp') {
+    // ASP.NET Core `return new BadRequestResult();`: a status sent by the class it constructs.
+    findStatusResults(text, root, support.adapter, from, to, ({ status, start, end }) => {
+      if (!names.has(start)) names.set(start, entry(String(status), 'http-status', 'server-sets', start, end, text.slice(start, end), lines, true));
     });
   }
 
