@@ -12,6 +12,7 @@ import { ErrorCodeLanguageService } from '../../server/src/service/languageServi
 import type { LanguageId } from '../../server/src/service/types';
 import type { FileSummary } from '../../server/src/service/workspace/summaryTypes';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { incrementalStats } from '../../server/src/service/diagnostics/incremental';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'workspace');
 const LANGUAGE: Record<string, LanguageId> = { '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.go': 'go', '.java': 'java', '.cs': 'csharp' };
@@ -147,5 +148,35 @@ describe('workspace index: callers in other files', function () {
     await open(service, 'file:///ws/app/job.py', 'import time\nimport requests\n\nfrom . import fetch\n\n\ndef job(u):\n    for i in range(3):\n        try:\n            return fetch.get(u)\n        except requests.RequestException:\n            time.sleep(2 ** i)\n    return None\n');
     for (const uri of ['file:///ws/app/fetch.py', 'file:///ws/app/job.py']) service.indexDocument(uri);
     assert.deepEqual(service.diagnostics('file:///ws/app/fetch.py').map((d) => d.rule), []);
+  });
+});
+
+describe('workspace index: the keystroke path', function () {
+  this.timeout(30_000);
+  it('an edit inside a function re-analyses it in place while the workspace view stays the same', async () => {
+    const service = new ErrorCodeLanguageService();
+    const dir = path.join(ROOT, 'python', 'base_session');
+    const uris: string[] = [];
+    for (const name of ['base.py', 'tickets.py']) {
+      const uri = pathToFileURL(path.join(dir, name)).toString();
+      await service.open({ uri, languageId: 'python', version: 1, text: fs.readFileSync(path.join(dir, name), 'utf8') });
+      uris.push(uri);
+    }
+    // Twice: a first summary is taken before the file has a view (its findings, hence `givesUp`, may then change once).
+    for (let round = 0; round < 2; round++) for (const uri of uris) service.indexDocument(uri);
+    const tickets = uris[1];
+    assert.deepEqual(service.diagnostics(tickets), []);
+    const key = service.workspace.viewFor(tickets)?.key;
+    assert.ok(key, 'no view for the subclass');
+    const text = fs.readFileSync(path.join(dir, 'tickets.py'), 'utf8');
+    const lines = text.slice(0, text.indexOf('state=open') + 'state='.length).split('\n');
+    const at = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const before = incrementalStats.reanalysed;
+    service.update(tickets, 2, [{ range: { start: at, end: { line: at.line, character: at.character + 4 } }, text: 'shut' }]);
+    assert.deepEqual(service.diagnostics(tickets), []);
+    assert.equal(incrementalStats.reanalysed, before + 1, 'the edit was not re-analysed in place');
+    // The summary did not change, so nothing else is re-checked and the view is the same.
+    assert.equal(service.indexDocument(tickets), false);
+    assert.equal(service.workspace.viewFor(tickets)?.key, key);
   });
 });

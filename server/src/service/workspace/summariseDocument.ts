@@ -12,8 +12,9 @@ import { LIBRARY_PATH } from './workspaceIndex';
 
 /**
  * The workspace summary of a parsed document (undefined for languages without a flow grammar, library
- * code, or a file that did not parse). The analysis is the file's own, with no workspace view, so a
- * summary never depends on other summaries. `findings` are the file's findings, when already computed.
+ * code, or a file that did not parse). The analysis is the file's own, with no workspace view; only
+ * `givesUp` comes from `findings`, the file's findings as last computed (in the editor, with its view: a
+ * helper whose callers elsewhere all retry it no longer gives up; this settles after one round).
  */
 export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
   const grammar = grammarFor(doc.languageId);
