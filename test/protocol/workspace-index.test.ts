@@ -56,4 +56,18 @@ describe('language server: workspace index', function () {
     await client.change(refresh, { start: { line: lines(start), character: 0 }, end: { line: lines(end), character: 0 } }, '    return current_conditions(city)\n');
     await client.waitForDiagnostics(weather, (d) => noRetry(d) === 1);
   });
+
+  it('a finding at a hand-over points at the helper in the other file, and hover on the call says what it does', async () => {
+    const pull = uri('handed_check/pull.py');
+    await client.open(uri('handed_check/checks.py'), 'python', read('handed_check/checks.py'));
+    await client.open(pull, 'python', read('handed_check/pull.py'));
+    const [finding] = await client.waitForDiagnostics(pull, (d) => noRetry(d) === 1);
+    const related = (finding.relatedInformation ?? []).map((r) => r.location.uri);
+    if (!related.some((u) => u.endsWith('/handed_check/checks.py'))) throw new Error(`no related location in checks.py: ${JSON.stringify(related)}`);
+    const text = client.text(pull);
+    const before = text.slice(0, text.indexOf('ensure_ok(r)') + 3).split('\n');
+    const hover = await client.hover(pull, { line: before.length - 1, character: before[before.length - 1].length });
+    const shown = JSON.stringify(hover?.contents ?? '');
+    if (!/ensure_ok/.test(shown) || !/handed_check\/checks\.py:10/.test(shown) || !/response it is handed/.test(shown)) throw new Error(`hover: ${shown}`);
+  });
 });

@@ -28,6 +28,7 @@ export function describeHelper(helper: FunctionSummary & { uri: string }): strin
   if (helper.sends) facts.push(`sends ${helper.sends.method === 'UNKNOWN' ? 'a request' : helper.sends.method} (${helper.sends.library})`);
   if (helper.givesUp) facts.push(`gives up${helper.givesUp.codes ? ` on ${helper.givesUp.codes.join(', ')}` : ' on error statuses'} with no retry (${helper.givesUp.rule})`);
   else if (helper.failsOnStatus) facts.push('fails on error statuses, no retry in its file');
+  if (helper.raisesOnParam !== undefined) facts.push('fails (raises or returns an error) on error statuses of the response it is handed');
   if (helper.retriesCallback) facts.push('runs the function it is handed again when it fails (a retry wrapper)');
   if (helper.returnsRetryingClient) facts.push(`returns a client with a retry policy (${helper.returnsRetryingClient})`);
   const where = `${decodeURIComponent(helper.uri.split('/').slice(-2).join('/'))}:${helper.line + 1}`;
