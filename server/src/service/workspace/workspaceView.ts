@@ -78,11 +78,12 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
     callersRetry: (name) => callers[name],
     covering(node, receiver) {
       if (!receiver) return undefined;
-      const field = /^(?:self|this|cls)\.(\w+)$/.exec(receiver)?.[1] ?? (/^[A-Za-z_]\w*$/.test(receiver) ? receiver : undefined);
+      // `self._session`, `this.http`, a bare field (`Http`), or a chain on one (`client.newCall(req)`).
+      const field = /^(?:self|this|cls)\.(\w+)/.exec(receiver)?.[1] ?? /^([A-Za-z_]\w*)(?:$|\.|\()/.exec(receiver)?.[1];
       if (!field) return undefined;
       const cls = enclosingClassName(node);
       if (cls && fields[cls]?.[field]) return fields[cls][field];
-      if (factories.size === 0 || field !== receiver) return undefined;
+      if (factories.size === 0 || !/^[A-Za-z_]\w*$/.test(receiver)) return undefined;
       let fnNode: Node | null = node.parent;
       while (fnNode && !FUNCTION_NODE.test(fnNode.type)) fnNode = fnNode.parent;
       const assigned = new RegExp(`\\b${field}\\s*:?=\\s*(?:await\\s+)?(?:[\\w.]+\\.)?(\\w+)\\(`).exec((fnNode ?? node).text);
