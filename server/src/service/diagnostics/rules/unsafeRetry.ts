@@ -8,6 +8,8 @@ import { resendRetries } from '../resends';
 import { methodFromCaller } from '../senders';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
+import { retriedSet } from '../retriedSets';
+import { wholesaleRetried } from '../wholesaleRetries';
 
 const RULE = 'unsafe-retry';
 const UNSAFE = new Set(['POST', 'PATCH']);
@@ -23,7 +25,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const retry of ctx.retryLoops()) {
     const { request } = retry;
-    if (keyed(ctx, retry.loop.fn ?? request.call.fn)) continue;
+    if (keyed(ctx, retry.loop.fn ?? request.call.fn) || onlyRefusals(ctx, retry)) continue;
     if (!UNSAFE.has(request.method)) {
       const anyMethod = anyMethodRetry(ctx, retry);
       if (anyMethod) findings.push(anyMethod);
@@ -53,6 +55,8 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   for (const resend of resendRetries(ctx)) {
     const request = resend.request;
     if (!request || keyed(ctx, resend.fn)) continue;
+    // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
+    if (resend.condition && resend.retried && [...resend.retried].every((c) => c === '429')) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
@@ -80,6 +84,18 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The loop goes round only on a rate-limit refusal (`if r.status_code == 429: sleep; continue`): no network
+ * error is retried (no try around the request, no Go error check that goes round) and no other status.
+ */
+function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
+  const set = retriedSet(ctx, retry);
+  if (set.codes.size === 0 || set.from !== Infinity || [...set.codes].some((c) => c !== '429')) return false;
+  if (wholesaleRetried(ctx, retry).size > 0) return false;
+  for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try_statement$/.test(n.type)) return false;
+  return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
 }
 
 /**
