@@ -74,8 +74,11 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
         candidates.push({ ...file, index, text: bytes.toString('utf8') });
       } else {
         // A file with no code may still matter to others (a helper, a base class, a retry wrapper, a caller
-        // that retries or does not): every source file outside library folders is summarised.
-        if (workspace && !LIBRARY_PATH.test(file.path.replace(/\\/g, '/')) && file.language !== 'http') candidates.push({ ...file, index, text: bytes.toString('utf8'), summaryOnly: true });
+        // that retries or does not): source files outside library folders that mention sending, retrying or
+        // waiting are summarised (a utility of list helpers is not parsed for nothing).
+        if (workspace && !LIBRARY_PATH.test(file.path.replace(/\\/g, '/')) && file.language !== 'http' && mayMatter(file.path, bytes.toString('latin1'))) {
+          candidates.push({ ...file, index, text: bytes.toString('utf8'), summaryOnly: true });
+        }
         reports.push({ index, path: file.path, language: file.language, occurrences: [], findings: [] });
         fileDone(0);
       }
@@ -112,6 +115,14 @@ async function runShared(service: ErrorCodeLanguageService, files: Candidate[], 
   files.forEach((file, i) => shares[i % threads].push(file));
   const workers = shares.slice(1).map((share) => runWorker({ ...input, files: share }, fileDone));
   return [await analyse(service, shares[0], fileDone, input.summarise), ...(await Promise.all(workers))];
+}
+
+/** Words of a file that can bear on another file's handling: it sends, retries, waits, or reads a status. */
+const MAY_MATTER = /retr(y|ies)|backoff|attempt|sleep|delay|settimeout|request|session|client|http|fetch|status|transport|handler|interceptor/i;
+
+/** The file may bear on another's handling, or passes names on (a module index, a re-export). */
+function mayMatter(filePath: string, text: string): boolean {
+  return MAY_MATTER.test(text) || /(^|[\\/])(index\.[cm]?[jt]sx?|__init__\.py)$/.test(filePath) || /\bexport\s*(\*|\{)[^;\n]*\bfrom\b/.test(text);
 }
 
 /** `--jobs` when not given: one thread per core. */
