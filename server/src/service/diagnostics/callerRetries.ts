@@ -61,7 +61,7 @@ export function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
 
 function insideTry(node: Node, stop: Node): boolean {
   for (let n: Node | null = node.parent; n && n.id !== stop.id; n = n.parent) {
-    if (/^try_statement$|^try_expression$/.test(n.type)) return true;
+    if (/^try_statement$|^try_with_resources_statement$|^try_expression$/.test(n.type)) return true;
   }
   return false;
 }

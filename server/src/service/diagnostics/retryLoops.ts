@@ -62,7 +62,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (pages(ctx, loop, request)) continue;
     const handlesFailure =
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
-      hasAncestor(request.call.node, loop.node, /^try_statement$/) ||
+      hasAncestor(request.call.node, loop.node, /^try(_with_resources)?_statement$/) ||
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
       /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).

@@ -47,7 +47,7 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
 /** The innermost try statement holding `node` inside `loop`. */
 function tryAround(ctx: DiagContext, node: Node, loop: Node): Node | undefined {
   for (let n: Node | null = node.parent; n && n.id !== loop.id; n = n.parent) {
-    if (/^try_statement$/.test(n.type) || (n.type === 'try_expression' && ctx.flow.grammarName !== 'go')) return n;
+    if (/^try(_with_resources)?_statement$/.test(n.type) || (n.type === 'try_expression' && ctx.flow.grammarName !== 'go')) return n;
   }
   return undefined;
 }
@@ -58,7 +58,7 @@ function catchStays(ctx: DiagContext, tryNode: Node): boolean {
   for (const clause of tryNode.namedChildren) {
     if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
     const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
-    if (!catchesStatusFailures(ctx, clause, body)) continue;
+    if (!catchesStatusFailures(ctx, clause, body) && !catchesOwnThrow(ctx, tryNode, clause, body)) continue;
     if (!body) return true;
     const outcome = branchOutcome(ctx, body, fnName);
     if (outcome.continues || outcome.retries || !outcome.final) return true;
@@ -151,4 +151,18 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
 /** The variable a condition reads first (`res` in `res.ok && …`, `resp` in `resp.StatusCode == 200`). */
 function subjectRootIn(condition: string): string | undefined {
   return subjectRoot(condition.replace(/^[\s(!]*(not\s+)?/, ''));
+}
+
+/**
+ * The clause catches an exception type the try's own body throws (`if (!response.isSuccessful()) throw new
+ * IOException(…)` caught by `catch (IOException e)`): the status failure it throws is caught and retried.
+ */
+function catchesOwnThrow(ctx: DiagContext, tryNode: Node, clause: Node, body: Node | undefined): boolean {
+  const tryBody = tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block/.test(c.type));
+  if (!tryBody) return false;
+  const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
+  const caught = (head.match(/[A-Z][\w$]*/g) ?? []).filter((t) => /(Exception|Error)$/.test(t));
+  if (caught.length === 0) return false;
+  const thrown = [...tryBody.text.matchAll(/\b(?:throw\s+new|raise)\s+([\w$.]+)/g)].map((m) => m[1].split('.').pop()!);
+  return thrown.some((t) => caught.includes(t));
 }

@@ -218,7 +218,7 @@ function giveUpFinding(
 /** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
 function caughtInLoop(final: Node, loop: Node): boolean {
   for (let n: Node | null = final.parent; n && n.id !== loop.id; n = n.parent) {
-    if (/^try_statement$|^try_expression$/.test(n.type)) return true;
+    if (/^try_statement$|^try_with_resources_statement$|^try_expression$/.test(n.type)) return true;
   }
   return false;
 }

@@ -94,7 +94,7 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   const set = retriedSet(ctx, retry);
   if (set.codes.size === 0 || set.from !== Infinity || [...set.codes].some((c) => c !== '429')) return false;
   if (wholesaleRetried(ctx, retry).size > 0) return false;
-  for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try_statement$/.test(n.type)) return false;
+  for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
 }
 
