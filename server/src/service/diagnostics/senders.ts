@@ -130,7 +130,7 @@ export function methodFromCaller(ctx: DiagContext, request: RequestInfo, fn: FnI
 /** Names of the methods a handler chain or transport forwards requests through. */
 const FORWARDING = /^(SendAsync|Send|RoundTrip|proceed|intercept|Do|dispatch|handle)$/;
 /** Functions that forward a request they are handed, whatever the case of their name (`do(req, client)`). */
-const FORWARDING_FN = /^_?(send(_?async)?|round_?trip|proceed|intercept|do|do_?request|dispatch|execute_?request|send_?request)$/i;
+const FORWARDING_FN = /^_?(send|do|execute|perform|make|dispatch)(_?(with_?)?retr(y|ies)|_?request|_?http|_?call)?(_?async)?$|^_?round_?trip$|^_?(proceed|intercept)$|^_?(request|call|fetch)_?with_?retr(y|ies)$/i;
 
 /**
  * A request object handed in says nothing about its method in most helpers (`fetch(HttpRequest req)`);
