@@ -69,7 +69,9 @@ async function findingsOf(languageId: LanguageId, text: string): Promise<{ findi
   const uri = await openDoc(languageId, text, service);
   // Findings that carry a configuration edit (Spring's @Retryable cannot be told to read Retry-After: its
   // retry-ignores-retry-after finding has no configuration fix, and is checked by the diagnostics fixtures).
-  const withFix = (f: Finding) => !(f.rule === 'retry-ignores-retry-after' && (f.data as { declarative?: string } | undefined)?.declarative === 'spring-retry');
+  // Nor do findings on what a wrapper's callback throws (`template.execute(ctx -> rest.getForObject(…))`): the
+  // wrapper call is not a configuration.
+  const withFix = (f: Finding) => !(f.rule === 'retry-ignores-retry-after' && (f.data as { declarative?: string } | undefined)?.declarative === 'spring-retry') && !(f.data as { wrapper?: string } | undefined)?.wrapper;
   return { findings: service.diagnostics(uri).filter((f) => RULES.has(f.rule) && withFix(f)), service, uri };
 }
 

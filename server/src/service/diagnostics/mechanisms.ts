@@ -49,6 +49,8 @@ export class MechanismScope {
   /** Receivers whose module-level calls the file-wide mechanism does not reach. */
   private readonly bypass = new Set<string>();
   private readonly wrappers = new Set<string>();
+  /** Which mechanism a wrapper name belongs to (`pRetry` → p-retry). */
+  private readonly wrapperOwners = new Map<string, string>();
   private readonly decorators = new Set<string>();
   /** Function names passed to (or called inside) a retry wrapper. */
   private readonly wrappedNames = new Set<string>();
@@ -76,7 +78,12 @@ export class MechanismScope {
         for (const r of m.bypassedBy ?? []) this.bypass.add(r);
       }
       for (const d of m.decorators ?? []) this.decorators.add(d);
-      if (imported || !m.imports) for (const w of m.wrappers ?? []) this.wrappers.add(w);
+      if (imported || !m.imports) {
+        for (const w of m.wrappers ?? []) {
+          this.wrappers.add(w);
+          if (!this.wrapperOwners.has(w)) this.wrapperOwners.set(w, m.id);
+        }
+      }
       for (const config of m.configCalls ?? []) {
         if (ownFunctions.has(config.callee) || (config.requiresImport && !imported)) continue;
         const hit = callsNamed(config.callee).find((c) => !config.withOption || hasOption(c.node, config.withOption));
@@ -127,6 +134,11 @@ export class MechanismScope {
   isRetryingCall(call: { name: string; receiver?: string }): boolean {
     const receiver = call.receiver?.split('.').pop() ?? '';
     return this.wrappers.has(call.name) || this.retryFunctionNames.has(call.name) || RETRY_NAME.test(call.name) || RETRY_NAME.test(receiver);
+  }
+
+  /** The mechanism whose wrapper a call name is (`pRetry` → `p-retry`, `Retry` → `cenkalti-backoff`), if any. */
+  wrapperMechanism(name: string): string | undefined {
+    return this.retryFunctionNames.has(name) ? undefined : this.wrapperOwners.get(name);
   }
 
   /** Call names that feed the file-wide facts (wrappers and configuration calls): an edit naming one needs a full pass. */

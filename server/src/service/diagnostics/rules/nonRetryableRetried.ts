@@ -10,6 +10,7 @@ import { resendRetries } from '../resends';
 import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
+import { wrappedNonRetryableFindings } from '../wrappedRetries';
 
 const RULE = 'non-retryable-retried';
 const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
@@ -83,6 +84,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     findings.push({ ...make(ctx, range, resend.repeating, data), related: ctx.related(resend.request) });
   }
   findings.push(...decoratedNonRetryableFindings(ctx));
+  findings.push(...wrappedNonRetryableFindings(ctx));
   return findings;
 }
 

@@ -7,6 +7,7 @@ import { loopData, resendData } from '../retryLoops';
 import { resendRetries } from '../resends';
 import { resultPolicies } from '../resultPolicies';
 import { decoratedRetryAfterFindings } from '../decoratedRetries';
+import { wrappedRetryAfterFindings } from '../wrappedRetries';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import type { SenderCall } from '../senders';
@@ -47,6 +48,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
   findings.push(...resendFindings(ctx));
   findings.push(...resultPolicyFindings(ctx));
   findings.push(...decoratedRetryAfterFindings(ctx));
+  findings.push(...wrappedRetryAfterFindings(ctx));
   findings.push(...decoratorRetryAfterFindings(ctx));
   return findings;
 }

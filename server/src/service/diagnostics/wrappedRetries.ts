@@ -1,0 +1,107 @@
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../types';
+import type { DiagContext } from './context';
+import { inScope } from './decoratorPolicies';
+import { failureSet, PROBED_STATUSES, repeatingCodes } from './failureSets';
+import { calleeOf, type CallInfo } from './flow/flowModel';
+import { throwsOnStatus } from './requests';
+import { fillMessage, ruleInfo } from './rules';
+import { codeText } from './policyValues';
+import { conditionSetOver, testsWithin } from './statusSets';
+
+/*
+ * What a retry library's wrapper retries, read from the callback it is handed: `pRetry(async () => { const r =
+ * await fetch(u); if (!r.ok) throw new Error(…) })` retries every status the callback throws on, 404 and 429
+ * alike, on p-retry's own schedule — unless the callback stops the retries for some (`throw new AbortError(…)`,
+ * async-retry's `bail(err)`, `backoff.Permanent(err)`, `retry.Unrecoverable(err)`).
+ */
+
+export interface WrappedRetry {
+  wrapper: CallInfo;
+  callback: Node;
+  /** Statuses (of PROBED_STATUSES) whose failure the callback throws and the wrapper retries. */
+  retried: Set<string>;
+  readsRetryAfter: boolean;
+}
+
+/** Mechanisms whose wrapper retries any error by default (p-retry and friends, cenkalti/backoff, retry-go, RetryTemplate). */
+const RETRY_ALL_ERRORS = new Set(['p-retry', 'cenkalti-backoff', 'avast-retry-go', 'spring-retry']);
+
+/** Calls that end a wrapper's retries for the failure they are given. */
+const STOPS = /\bAbortError\b|\bbail\s*\(|\bPermanent\s*\(|\bUnrecoverable\s*\(|\bStopRetry|\bNonRetryable/;
+
+export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
+  let list = cache.get(ctx);
+  if (list) return list;
+  list = [];
+  const { adapter, grammar } = ctx.flow;
+  for (const wrapper of ctx.flow.calls) {
+    // Wrappers that retry every error they are given unless told to stop; Polly's and Failsafe's policies say what
+    // they handle where they are built (their result predicates are read in resultPolicies.ts).
+    if (!RETRY_ALL_ERRORS.has(ctx.mechanisms.wrapperMechanism(wrapper.name) ?? '')) continue;
+    const callback = adapter.callArguments(wrapper.node).find((a) => grammar.functions.has(a.type));
+    if (!callback) continue;
+    const requests = ctx.requests.filter((r) => r.call.start >= callback.startIndex && r.call.end <= callback.endIndex);
+    if (requests.length === 0) continue;
+    const retried = new Set<string>();
+    for (const r of requests) {
+      if (throwsOnStatus(r)) PROBED_STATUSES.forEach((c) => retried.add(c));
+      else if (r.responseVar) failureSet(ctx, callback, r.responseVar, 0, true).forEach((c) => retried.add(c));
+      if (r.responseVar) stopped(ctx, callback, r.responseVar).forEach((c) => retried.delete(c));
+    }
+    const readsRetryAfter = /retry[-_]?after/i.test(codeText(wrapper.node)) || (wrapper.fn?.readsRetryAfter ?? false);
+    if (retried.size > 0) list.push({ wrapper, callback, retried, readsRetryAfter });
+  }
+  cache.set(ctx, list);
+  return list;
+}
+
+const cache = new WeakMap<DiagContext, WrappedRetry[]>();
+
+/** Statuses for which the callback stops the retries (an if on the response whose branch throws a stop). */
+function stopped(ctx: DiagContext, callback: Node, root: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: Node): void => {
+    if (ctx.flow.grammar.ifs.has(n.type)) {
+      const condition = n.childForFieldName('condition');
+      const body = n.childForFieldName('consequence');
+      if (condition && body && STOPS.test(body.text)) {
+        conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, root), root)?.forEach((c) => out.add(c));
+      }
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(callback);
+  return out;
+}
+
+/** The wrapper call's name, for anchoring (`pRetry` in `await pRetry(…)`, `Retry` in `backoff.Retry(…)`). */
+function nameRange(ctx: DiagContext, call: Node): Finding['range'] {
+  const callee = ctx.flow.adapter.callee(call) ?? call;
+  const name = calleeOf(call, ctx.flow.adapter).name;
+  const at = callee.text.lastIndexOf(name);
+  const start = callee.startIndex + Math.max(0, at);
+  return ctx.doc.lines.rangeOf(start, start + name.length);
+}
+
+export function wrappedRetryAfterFindings(ctx: DiagContext): Finding[] {
+  const rule = 'retry-ignores-retry-after';
+  return wrappedRetries(ctx)
+    .filter((w) => !w.readsRetryAfter && inScope(ctx, w.wrapper.start))
+    .flatMap((w) => {
+      const codes = ['429', '503'].filter((c) => w.retried.has(c));
+      if (codes.length === 0) return [];
+      return [{ rule, severity: ruleInfo(rule)!.defaultSeverity, message: fillMessage(rule, { codes }), range: nameRange(ctx, w.wrapper.node), data: { ...ctx.base(w.wrapper.node), codes, wrapper: w.wrapper.name } }];
+    });
+}
+
+export function wrappedNonRetryableFindings(ctx: DiagContext): Finding[] {
+  const rule = 'non-retryable-retried';
+  return wrappedRetries(ctx)
+    .filter((w) => inScope(ctx, w.wrapper.start))
+    .flatMap((w) => {
+      const codes = repeatingCodes(w.retried);
+      if (codes.length === 0) return [];
+      return [{ rule, severity: ruleInfo(rule)!.defaultSeverity, message: fillMessage(rule, { codes }), range: nameRange(ctx, w.wrapper.node), data: { ...ctx.base(w.wrapper.node), codes, codeRanges: [], wrapper: w.wrapper.name } }];
+    });
+}
