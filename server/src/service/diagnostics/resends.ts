@@ -90,8 +90,33 @@ function findResends(ctx: DiagContext): ResendRetry[] {
     }
   }
   out.push(...repeatedSends(ctx, seen));
+  out.push(...reissues(ctx, seen));
   return out;
 }
+
+/**
+ * An error handler that sends the failed request again (`axios.interceptors.response.use(undefined, async (error)
+ * => { if (error.response?.status === 429) { await sleep(d); return axios(error.config); } … })`): a retry of
+ * whatever request failed, re-issued from its own config.
+ */
+function reissues(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
+  const out: ResendRetry[] = [];
+  for (const again of ctx.requests) {
+    const fn = again.call.fn;
+    if (!fn || seen.has(again.call.node.id) || again.call.loops.some((l) => l.kind !== 'collection')) continue;
+    if (!ctx.flow.adapter.callArguments(again.call.node).some((a) => REISSUED.test(a.text))) continue;
+    const at = guardOf(ctx, again.call.node, fn);
+    if (!at?.condition) continue;
+    const resend = readResend(ctx, fn, again.call, fn, at);
+    if (!resend) continue;
+    seen.add(again.call.node.id);
+    out.push({ ...resend, request: again });
+  }
+  return out;
+}
+
+/** The failed request's own configuration, handed back to the client (`error.config`, `originalRequest`). */
+const REISSUED = /^(\w+\.)?config$|^original_?(request|config|req)$|^(\w+\.)?request\.config$/i;
 
 /**
  * The request written again in a failure branch of its own response (`if (response.StatusCode == 429) {
