@@ -9,7 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { RetryIgnoresRetryAfterData, RetryWithoutBackoffData } from '../diagnostics/findingData';
 import { escapeSnippetText, templateById } from '../templates';
-import type { CodeActionResult, Finding, TextEdit } from '../types';
+import type { CodeActionResult, Finding, Range, TextEdit } from '../types';
 import { goCapLoop } from './goLoopCap';
 import { helperEdits } from './helper';
 import { mergeImports } from './imports';
@@ -46,7 +46,9 @@ export function retryAfterFix(doc: Doc, finding: Finding, snippet: boolean): Cod
   const r = data.responseVar;
   const [argStart, argEnd] = offsetsOf(doc, data.delayArgRange);
   const x = doc.text.slice(argStart, argEnd);
-  const line = data.delayRange.start.line;
+  // The lines go before the statement holding the delay in its block: before a Go `select` whose case waits,
+  // not inside it.
+  const line = statementLine(doc, data.delayRange);
   const indent = indentOfLine(doc, line);
   const nl = eol(doc);
   let before: string[];
@@ -88,6 +90,13 @@ export function retryAfterFix(doc: Doc, finding: Finding, snippet: boolean): Cod
   const edits: TextEdit[] = [...extra, insertAt(doc, start, before.map((b) => indent + b + nl).join('')), edit(doc, argStart, argEnd, arg)];
   void snippet; // tab stops would sit in the parser's cap only; inserted plainly
   return { title: 'Honour Retry-After in this delay', kind: 'quickfix', isPreferred: true, fixes: [finding.rule], edits };
+}
+
+/** The first line of the statement that holds `range` directly in a block. */
+function statementLine(doc: Doc, range: Range): number {
+  let n = nodeAt(doc, range);
+  while (n?.parent && !/^(block|statement_block|statement_list|compilation_unit|module|program|source_file|constructor_body|switch_section)$/.test(n.parent.type)) n = n.parent;
+  return n ? n.startPosition.row : range.start.line;
 }
 
 const GO_BACKOFF = {

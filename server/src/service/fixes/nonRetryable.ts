@@ -20,6 +20,8 @@ export function nonRetryableFix(doc: Doc, finding: Finding): CodeActionResult | 
 
 function deleteCodes(doc: Doc, data: NonRetryableRetriedData): TextEdit[] | undefined {
   const text = doc.text;
+  // Only codes that are items of a list can be deleted: one in a comparison (`status == 404`) cannot.
+  if (data.codeRanges.some((r) => !inList(nodeAt(doc, r)))) return undefined;
   const spans: Array<[number, number]> = [];
   for (const range of data.codeRanges) {
     let [start, end] = offsetsOf(doc, range);
@@ -79,4 +81,13 @@ function rangeTest(doc: Doc, data: NonRetryableRetriedData): TextEdit[] | undefi
   const text = replacements[doc.languageId];
   if (!text) return undefined;
   return [edit(doc, node.startIndex, node.endIndex, text)];
+}
+
+/** The code is an item of a list, tuple, array, set or argument list (climbing through member accesses). */
+function inList(node: ReturnType<typeof nodeAt>): boolean {
+  for (let n = node?.parent ?? null, depth = 0; n && depth < 4; n = n.parent, depth++) {
+    if (/^(list|tuple|set|array|array_literal|collection_expression|initializer_expression|array_initializer|composite_literal|literal_value|argument_list|arguments|expression_list)$/.test(n.type)) return true;
+    if (!/^(member_access_expression|member_expression|field_access|attribute|selector_expression|qualified_name|scoped_identifier|parenthesized_expression|argument|element_binding_expression)$/.test(n.type)) return false;
+  }
+  return false;
 }

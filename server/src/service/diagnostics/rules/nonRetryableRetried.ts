@@ -73,7 +73,8 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     if (hits.length === 0) continue;
     const codes = [...new Set(hits.map((o) => o.code))];
     const ranges = hits.map((o) => o.range);
-    const data: NonRetryableRetriedData = { ...ctx.base(policy.predicate), codes, codeRanges: ranges, checkRange: ranges[0] };
+    // (The codes sit in a comparison, not a list: no code range to delete, so the list fix is not offered.)
+    const data: NonRetryableRetriedData = { ...ctx.base(policy.predicate), codes, codeRanges: [], checkRange: ranges[0] };
     findings.push(make(ctx, { start: ranges[0].start, end: ranges[ranges.length - 1].end }, codes, data));
   }
   // 5. Re-sends from a failure branch whose guard lets client errors through (`if (!res.ok && retries > 0)`).
