@@ -16,8 +16,11 @@ export interface RequestInfo {
 const VERBS: Record<string, HttpMethod> = {
   get: 'GET', head: 'HEAD', options: 'OPTIONS', put: 'PUT', delete: 'DELETE', post: 'POST', patch: 'PATCH',
 };
-const PY_CLIENT = /^_?(requests|httpx|session|sess|s|client|http|http_?client|async_?client|api|pool|aiohttp)$/i;
-const JS_CLIENT = /^_?(axios|got|ky|api|client|http|httpClient|instance|request|superagent)$/i;
+const PY_CLIENT = /^_?(requests|httpx|session|sess|s|client|http|http_?client|async_?client|api|pool|aiohttp)$|^_?\w*_(session|http_?client|client)$|^_?(http|api)_\w+$/i;
+const JS_CLIENT_NAME = /^_?(axios|got|ky|api|client|http|httpClient|instance|request|superagent|httpService)$/i;
+/** `githubClient`, `this.apiHttp`, `httpService`, `apiRequester`: a client by its camel-case name. */
+const JS_CLIENT_CAMEL = /^_?\w+(Client|Http|HttpClient|Api)$|^_?(http|api)[A-Z]\w*$/;
+const JS_CLIENT = { test: (name: string): boolean => JS_CLIENT_NAME.test(name) || JS_CLIENT_CAMEL.test(name) };
 const GO_CLIENT = /(^http$|client$|Client$|^c$)/;
 const CS_VERB = /^(Get|Post|Put|Patch|Delete|Send|GetString|GetByteArray|GetStream|GetFromJson|PostAsJson|PutAsJson|PatchAsJson|DeleteFromJson)Async$/;
 
@@ -66,6 +69,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     case 'go': {
       // A RoundTripper passes the request on to the transport it wraps: `t.next.RoundTrip(req)`.
       if (name === 'RoundTrip' && call.receiver && flow.adapter.callArguments(call.node).length === 1) return { library: 'net/http', method: 'UNKNOWN' };
+      // `x.Do(req)` where `req` comes from http.NewRequest in the function: whatever `x` is called, it sends it.
+      if (name === 'Do' && call.receiver && builtRequest(flow, call)) return { library: 'net/http', method: methodFromNewRequest(flow, call) };
       if (!call.receiver || !GO_CLIENT.test(receiverLast)) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
       if (name === 'Do') return { library: 'net/http', method: methodFromNewRequest(flow, call) };
       if (name === 'Get' || name === 'Head' || name === 'Post' || name === 'PostForm') {
@@ -140,6 +145,14 @@ function methodFromFirstString(call: Node): HttpMethod {
 function methodFromOptions(call: Node): HttpMethod {
   const m = /method\s*:\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
   return m ? toMethod(m[1]) : 'GET';
+}
+
+/** Go: the one argument of `Do(req)` was built by `http.NewRequest…` (or retryablehttp's) in the same function. */
+function builtRequest(flow: FileFlow, call: CallInfo): boolean {
+  const args = flow.adapter.callArguments(call.node);
+  if (args.length !== 1 || !/^[A-Za-z_]\w*$/.test(args[0].text)) return false;
+  const name = args[0].text;
+  return new RegExp(`\\b${name}\\s*(,\\s*\\w+)?\\s*:?=\\s*(http|retryablehttp|httptest)\\.NewRequest`).test(call.fn?.node.text ?? '');
 }
 
 /** Go: `http.NewRequest("POST", ...)` or `http.MethodPost` in the same function. */
