@@ -86,3 +86,8 @@ const BLOCKS = /^(try_statement|try_with_resources_statement|with_statement|usin
 export function hasStatements(clause: Node): boolean {
   return clause.namedChildren.some((c) => c !== null && /statement|declaration|^block$|^expression$|^throw/.test(c.type) && !/label/.test(c.type));
 }
+
+/** The block of a catch/except clause (after its caught types and variable). */
+export function catchBody(clause: Node): Node | undefined {
+  return clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+}

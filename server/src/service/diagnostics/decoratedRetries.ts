@@ -20,7 +20,16 @@ export interface DecoratedRetry {
   retried: Set<string>;
 }
 
+/** Read once per analysis: both rules below ask. */
 export function decoratedRetries(ctx: DiagContext): DecoratedRetry[] {
+  let cached = cache.get(ctx);
+  if (!cached) cache.set(ctx, (cached = readDecoratedRetries(ctx)));
+  return cached;
+}
+
+const cache = new WeakMap<DiagContext, DecoratedRetry[]>();
+
+function readDecoratedRetries(ctx: DiagContext): DecoratedRetry[] {
   const out: DecoratedRetry[] = [];
   for (const policy of decoratorPolicies(ctx)) {
     if (!policy.catchesStatusFailures) continue;

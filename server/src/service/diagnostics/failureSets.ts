@@ -4,6 +4,7 @@ import { alwaysLeaves } from './chainSyntax';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, firstCallFrom } from './flow/flowModel';
 import { givesUp } from './giveUps';
+import { functionsByName } from './statusChains';
 import { conditionSetOver, parameterAt, testsWithin } from './statusSets';
 
 /*
@@ -128,7 +129,7 @@ function helperFailures(ctx: DiagContext, scope: Node, root: string, depth: numb
     const call = calls[i];
     const index = adapter.callArguments(call.node).findIndex((a) => a.text === root);
     if (index < 0) continue;
-    const helpers = ctx.flow.fns.filter((f) => f.name === call.name && !(f.start <= call.start && call.end <= f.end));
+    const helpers = (functionsByName(ctx).get(call.name) ?? []).filter((f) => !(f.start <= call.start && call.end <= f.end));
     if (helpers.length !== 1) continue;
     const param = parameterAt(helpers[0], index);
     if (param) for (const c of failureSet(ctx, helpers[0].node, param, depth + 1, raisesOnly)) out.add(c);

@@ -5,6 +5,7 @@ import { calleeOf, type CallInfo, enclosingFn, firstCallFrom, type FnInfo, type 
 import { callWaits, functionSummaries } from './functionSummaries';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
+import { functionsByName } from './statusChains';
 import { conditionSet, conditionSetOver, testsWithin } from './statusSets';
 import { PROBED_STATUSES, repeatingCodes } from './failureSets';
 import { DELAY } from './waitCalls';
@@ -61,13 +62,7 @@ const cache = new WeakMap<DiagContext, ResendRetry[]>();
 
 function findResends(ctx: DiagContext): ResendRetry[] {
   const out: ResendRetry[] = [];
-  const byName = new Map<string, FnInfo[]>();
-  for (const fn of ctx.flow.fns) {
-    if (!fn.name) continue;
-    const list = byName.get(fn.name);
-    if (list) list.push(fn);
-    else byName.set(fn.name, [fn]);
-  }
+  const byName = functionsByName(ctx);
   const seen = new Set<number>();
   for (const fn of ctx.flow.fns) {
     if (!fn.name) continue;

@@ -3,6 +3,7 @@ import type { DiagContext } from './context';
 import { failureSet } from './failureSets';
 import type { CallInfo, FnInfo } from './flow/flowModel';
 import { type RequestInfo, responseVarOf, statementOf } from './requests';
+import { functionsByName } from './statusChains';
 
 /*
  * Senders: functions of the file that send a request (written in them, or in another sender they call)
@@ -38,10 +39,9 @@ export function senders(ctx: DiagContext): Map<string, Sender> {
   cache.set(ctx, map);
   const direct = new Map<FnInfo, RequestInfo>();
   for (const r of ctx.requests) if (r.call.fn?.name && !direct.has(r.call.fn)) direct.set(r.call.fn, r);
-  const named = new Map<string, number>();
-  for (const fn of ctx.flow.fns) if (fn.name) named.set(fn.name, (named.get(fn.name) ?? 0) + 1);
   // Two functions of one name (overloads, methods of two classes): which one a call reaches is not known.
-  const unique = (fn: FnInfo) => named.get(fn.name!) === 1;
+  const byName = functionsByName(ctx);
+  const unique = (fn: FnInfo) => byName.get(fn.name!)?.length === 1;
   for (const [fn, request] of direct) if (unique(fn)) add(ctx, map, fn, request, undefined);
   for (let level = 0; level < 2; level++) {
     for (const fn of ctx.flow.fns) {

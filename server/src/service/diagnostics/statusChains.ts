@@ -284,7 +284,7 @@ function findStatusChains(ctx: DiagContext): Array<{ top: Node; root: string }> 
 const fnsByName = new WeakMap<DiagContext, Map<string, FnInfo[]>>();
 
 /** The file's named functions by name (once per analysis). */
-function functionsByName(ctx: DiagContext): Map<string, FnInfo[]> {
+export function functionsByName(ctx: DiagContext): Map<string, FnInfo[]> {
   let map = fnsByName.get(ctx);
   if (!map) {
     map = new Map();

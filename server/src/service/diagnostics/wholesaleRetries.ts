@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, subjectRoot } from './branches';
-import { alwaysLeaves, ifClauses } from './chainSyntax';
+import { alwaysLeaves, catchBody, ifClauses } from './chainSyntax';
 import { conditionSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES } from './failureSets';
@@ -57,7 +57,7 @@ function catchStays(ctx: DiagContext, tryNode: Node): boolean {
   const fnName = retryFnName(ctx, tryNode);
   for (const clause of tryNode.namedChildren) {
     if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
-    const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+    const body = catchBody(clause);
     if (!catchesStatusFailures(ctx, clause, body) && !catchesOwnThrow(ctx, tryNode, clause, body)) continue;
     if (!body) return true;
     const outcome = branchOutcome(ctx, body, fnName);
@@ -75,7 +75,7 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
   const out = new Set<string>();
   for (const clause of tryNode.namedChildren) {
     if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
-    const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+    const body = catchBody(clause);
     if (!body) continue;
     const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
     const name = /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];

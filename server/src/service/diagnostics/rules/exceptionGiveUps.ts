@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence } from '../../types';
 import { branchOutcome } from '../branches';
-import { alwaysLeaves } from '../chainSyntax';
+import { alwaysLeaves, catchBody } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn } from '../flow/flowModel';
@@ -29,7 +29,7 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const clause = node && catchClauseTyping(node);
     if (!clause || seen.has(clause.id)) continue;
     seen.add(clause.id);
-    const body = clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+    const body = catchBody(clause);
     if (!body) continue;
     const fn = enclosingFn(ctx.flow, clause);
     const outcome = branchOutcome(ctx, body, fn?.name);
@@ -71,7 +71,7 @@ function transient(ctx: DiagContext, occ: Occurrence): boolean {
 function catchClauseTyping(node: Node): Node | undefined {
   for (let n: Node | null = node.parent, depth = 0; n && depth < 6; n = n.parent, depth++) {
     if (CATCH.test(n.type)) {
-      const body = n.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+      const body = catchBody(n);
       return body && node.startIndex < body.startIndex ? n : undefined;
     }
     if (/block|statement/.test(n.type)) return undefined;
