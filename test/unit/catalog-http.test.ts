@@ -166,7 +166,8 @@ describe('http-constants table', () => {
   const codes = new Set(catalog.codes.map((c) => c.code));
 
   it('has the expected languages and receivers', () => {
-    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'python']);
+    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'python', 'ruby']);
+    assert.deepEqual(Object.keys(constants['ruby']!), ['Net']);
     assert.deepEqual(Object.keys(constants['python']!).sort(), ['HTTPStatus', 'codes', 'status']);
     assert.deepEqual(Object.keys(constants['java']!).sort(), ['ApacheHttpStatus', 'HttpServletResponse', 'HttpStatus', 'HttpStatusCode', 'HttpURLConnection', 'Response.Status', 'StatusResultMatchers']);
     assert.deepEqual(Object.keys(constants['javascript']!).sort(), ['HttpStatus', 'StatusCodes', 'constants']);
@@ -209,6 +210,11 @@ describe('http-constants table', () => {
     assert.equal(constants['javascript']!['StatusCodes']!['REQUEST_TOO_LONG'], 413);
     assert.equal(constants['javascript']!['HttpStatus']!['TOO_MANY_REQUESTS'], 429);
     assert.equal(constants['javascript']!['constants']!['HTTP_STATUS_TOO_MANY_REQUESTS'], 429);
+    // Ruby's Net::HTTP response classes, with the stdlib's older aliases
+    assert.equal(constants['ruby']!['Net']!['HTTPTooManyRequests'], 429);
+    assert.equal(constants['ruby']!['Net']!['HTTPRequestEntityTooLarge'], 413);
+    assert.equal(constants['ruby']!['Net']!['HTTPGatewayTimeOut'], 504);
+    assert.equal(constants['ruby']!['Net']!['HTTPSuccess'], undefined);
   });
 
   it('does not invent names the libraries lack', () => {

@@ -24,6 +24,7 @@ export type LanguageId =
   | 'go'
   | 'java'
   | 'csharp'
+  | 'ruby'
   | 'http';
 
 export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
@@ -35,6 +36,7 @@ export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
   'go',
   'java',
   'csharp',
+  'ruby',
   'http',
 ];
 

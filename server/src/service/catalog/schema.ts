@@ -106,7 +106,7 @@ export interface CatalogFile {
 }
 
 /** Languages keyed in http-constants.json. */
-export type HttpConstantsLanguage = 'python' | 'go' | 'java' | 'javascript' | 'csharp';
+export type HttpConstantsLanguage = 'python' | 'go' | 'java' | 'javascript' | 'csharp' | 'ruby';
 
 /**
  * Shape of server/data/http-constants.json:

@@ -14,7 +14,7 @@ import type { Range } from '../types';
  */
 
 /** Which analysed language the finding is in (JSX/TSX report as javascript/typescript). */
-export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp';
+export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp' | 'ruby';
 
 /** The HTTP client a request goes through, as far as the call shows it. */
 export type HttpLibrary =
@@ -37,6 +37,13 @@ export type HttpLibrary =
   | 'apache-httpclient'
   | 'HttpURLConnection'
   | 'RestSharp'
+  | 'Net::HTTP'
+  | 'faraday'
+  | 'httparty'
+  | 'rest-client'
+  | 'excon'
+  | 'http.rb'
+  | 'typhoeus'
   | 'unknown';
 
 /** Upper-case HTTP method, or 'UNKNOWN' when the call does not show it. */

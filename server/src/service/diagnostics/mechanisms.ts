@@ -7,7 +7,7 @@ import type { WorkspaceView } from '../workspace/workspaceView';
 /** One entry of server/data/retry-mechanisms.json. */
 export interface RetryMechanism {
   id: string;
-  language: 'python' | 'javascript' | 'go' | 'java' | 'csharp';
+  language: 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby';
   /** config: configures a client to retry; client: a client that retries by itself; sdk: an SDK that retries;
    * decorator: marks a function as retried; wrapper: runs a function argument with retries. */
   kind: 'config' | 'client' | 'sdk' | 'decorator' | 'wrapper';
@@ -32,7 +32,7 @@ export interface RetryMechanismFile {
 export const RETRY_MECHANISMS: readonly RetryMechanism[] = (data as RetryMechanismFile).mechanisms;
 
 const FAMILY: Record<GrammarName, RetryMechanism['language']> = {
-  python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript', go: 'go', java: 'java', 'c-sharp': 'csharp',
+  python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript', go: 'go', java: 'java', 'c-sharp': 'csharp', ruby: 'ruby',
 };
 
 const RETRY_NAME = /retr(y|ies|ying)|backoff|resilien/i;
@@ -224,5 +224,7 @@ function importMatches(module: string, name: string): boolean {
 function hasOption(call: Node, option: string): boolean {
   const args = call.childForFieldName('arguments') ?? call.lastNamedChild;
   if (!args) return false;
+  // A Ruby symbol argument (`f.request :retry, max: 3`) is named with its colon.
+  if (option.startsWith(':')) return new RegExp(`(^|[^\\w$:])${option}(?![\\w?!])`).test(args.text);
   return new RegExp(`(^|[^\\w$])${option}\\s*[:=]`).test(args.text);
 }

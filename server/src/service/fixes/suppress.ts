@@ -3,7 +3,7 @@ import type { CodeActionResult, Finding } from '../types';
 import { Doc, eol, indentOfLine, insertAt } from './text';
 
 export function commentPrefix(doc: Doc): string {
-  return doc.languageId === 'python' || doc.languageId === 'http' ? '#' : '//';
+  return doc.languageId === 'python' || doc.languageId === 'ruby' || doc.languageId === 'http' ? '#' : '//';
 }
 
 export function suppressFix(doc: Doc, finding: Finding): CodeActionResult | undefined {

@@ -1,7 +1,7 @@
 import type { LanguageId } from '../types';
 
 /** The tree-sitter grammar that parses each source language (`http` has its own parser). */
-export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp';
+export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby';
 
 const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   python: 'python',
@@ -12,6 +12,7 @@ const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   go: 'go',
   java: 'java',
   csharp: 'c-sharp',
+  ruby: 'ruby',
 };
 
 export function grammarFor(languageId: LanguageId): GrammarName | undefined {
@@ -49,6 +50,10 @@ export function languageForPath(path: string): LanguageId | undefined {
       return 'java';
     case 'cs':
       return 'csharp';
+    case 'rb':
+    case 'rake':
+    case 'ru':
+      return 'ruby';
     case 'http':
     case 'rest':
       return 'http';

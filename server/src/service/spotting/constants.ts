@@ -7,6 +7,7 @@ const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
   go: ['http'],
   java: ['HttpStatus', 'HttpURLConnection', 'HttpServletResponse', 'HttpStatusCode'],
   csharp: ['HttpStatusCode', 'StatusCodes'],
+  ruby: ['Net'],
 };
 
 /**
@@ -25,6 +26,8 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
     { member: /^HTTP_[A-Z_]+$/, receiver: 'HttpURLConnection', receiverLike: /connection/i },
   ],
   csharp: [{ member: /^Status\d{3}[A-Za-z]+$/, receiver: 'StatusCodes' }],
+  // `::Net::HTTPTooManyRequests`, or the class under another module path
+  ruby: [{ member: /^HTTP[A-Z]\w+$/, receiver: 'Net', receiverLike: /^Net$/ }],
 };
 
 const normalise = (name: string): string => name.replace(/_/g, '').toLowerCase();

@@ -37,7 +37,7 @@ export class ExpressionReader {
       const name = this.lastName(callee);
       const args = s.callArguments(node);
       if (args.length === 0) {
-        if (name === 'value' || name === 'intValue') return this.isStatusLike(this.receiverOf(node));
+        if (name === 'value' || name === 'intValue' || name === 'to_i') return this.isStatusLike(this.receiverOf(node));
         return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
       }
       if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);
@@ -131,7 +131,7 @@ export class ExpressionReader {
   receiverOf(call: Node): Node | null {
     const callee = this.syntax.callee(call);
     if (callee && this.syntax.members.has(callee.type)) return this.syntax.memberParts(callee)?.object ?? null;
-    return call.childForFieldName('object'); // Java method_invocation
+    return call.childForFieldName('object') ?? call.childForFieldName('receiver'); // Java method_invocation, Ruby call
   }
 
   protected objectLooksLikeResponse(object: Node | null): boolean {
@@ -145,7 +145,7 @@ export class ExpressionReader {
     if (this.syntax.members.has(unwrapped.type)) return this.syntax.memberParts(unwrapped)?.property;
     if (this.syntax.calls.has(unwrapped.type)) return this.lastName(this.syntax.callee(unwrapped));
     if (unwrapped.type === 'generic_type') return this.lastName(unwrapped.namedChild(0));
-    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier/.test(unwrapped.type)) {
+    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier|^constant$/.test(unwrapped.type)) {
       const text = unwrapped.text;
       return (text.replace(/<[^]*$/, '').split(/\.|::/).pop() ?? '').trim();
     }

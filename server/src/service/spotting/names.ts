@@ -54,6 +54,8 @@ export const STATUS_SETTERS = new Set([
   // C#
   'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'ProducesResponseType', 'ProducesErrorResponseType',
   'HttpResponseMessage',
+  // Ruby: Rails `head 503`, Sinatra `halt 503`, Grape `error!(body, 429)`
+  'head', 'halt', 'error!',
 ]);
 
 /** Setter names too generic to trust as a bare function call: only `x.String(200, ...)`, `res.status(404)`. */
@@ -76,12 +78,13 @@ export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none' | 'r
   PlainTextResponse: 1,
   ResponseEntity: 'last', // Spring new ResponseEntity<>(body, [headers,] status)
   ProducesResponseType: 'last', // ASP.NET Core [ProducesResponseType(typeof(T), 404)]
+  'error!': 1, // Grape error!(message, status)
   Redirect: 'redirect', // Go http.Redirect(w, r, url, code) — but gin/echo c.Redirect(code, url)
 };
 
 /** Calls that only wrap a literal list into a collection: `new Set([429, 503])`, `Set.of(...)`, `frozenset(...)`. */
 export const COLLECTION_CONSTRUCTORS =
-  /^(Set|set|frozenset|tuple|list|of|asList|listOf|setOf|mutableSetOf|mutableListOf|hashSetOf|HashSet|ArrayList|List|LinkedList|ImmutableSet|ImmutableList|copyOf|unmodifiableSet|unmodifiableList|from|ReadOnlySet|FrozenSet|ToHashSet|ToFrozenSet|EnumSet)$/;
+  /^(Set|set|frozenset|tuple|list|of|asList|listOf|setOf|mutableSetOf|mutableListOf|hashSetOf|HashSet|ArrayList|List|LinkedList|ImmutableSet|ImmutableList|copyOf|unmodifiableSet|unmodifiableList|from|ReadOnlySet|FrozenSet|ToHashSet|ToFrozenSet|EnumSet|freeze|to_set)$/;
 
 /**
  * Constructors of an application's own HTTP errors: `new RestException(HttpStatusCode.NotFound, ...)`,
@@ -113,7 +116,7 @@ export const ASSERT_CALLS =
   /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify)$/;
 
 /** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
-export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__']);
+export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__', 'include?', 'cover?', 'member?']);
 
 /** Fields that hold an error's code: `err.code`, `e.response.data.error.type`, `ex.ErrorCode`. */
 export const ERROR_CODE_FIELD =

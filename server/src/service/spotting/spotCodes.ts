@@ -14,12 +14,14 @@ import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
 import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
+import { findRubyStatuses } from './rubyStatuses';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
-const STATUS_NUMBER = /(?<![\w.$])(?:[1-5]\d\d|600)(?![\w.])/g;
+/** Not part of a longer number or name, nor of a decimal; a range's bounds count (Ruby `500..599`, `400...500`). */
+const STATUS_NUMBER = /(?<![\w$])(?<!(?<!\.)\.)(?:[1-5]\d\d|600)(?![\w])(?!\.(?!\.))/g;
 /** The upper bounds of status classes and ranges (`c <= 299`, `status < 600`): no status of their own, sites when compared. */
 const RANGE_BOUND = /^([1-5]99|600)$/;
 
@@ -117,7 +119,9 @@ export function spotSpan(
     const quoted = quotedStatus(node, start, support);
     if (quoted) {
       // `retryCodes: ["429", "503"]`: a status written as a string counts only in a list a retry reads.
-      if (!bound && context.classify(quoted, 'status') === 'retry-config') numbers.set(start, entry(match[0], 'http-status', 'retry-config', start, start + 3, match[0], lines));
+      // Ruby's Net::HTTP gives the status as a string: `res.code == "429"`, `when "503"` on `res.code`.
+      const quotedRole = bound ? undefined : context.classify(quoted, 'status');
+      if (quotedRole === 'retry-config' || (quotedRole === 'client-check' && support.constants === 'ruby')) numbers.set(start, entry(match[0], 'http-status', quotedRole, start, start + 3, match[0], lines));
       continue;
     }
     // The number literal is exactly the match (not `4290`, not a part of a string or a name).
@@ -188,6 +192,13 @@ export function spotSpan(
     // ASP.NET Core `return new BadRequestResult();`: a status sent by the class it constructs.
     findStatusResults(text, root, support.adapter, from, to, ({ status, start, end }) => {
       if (!names.has(start)) names.set(start, entry(String(status), 'http-status', 'server-sets', start, end, text.slice(start, end), lines, true));
+    });
+  }
+
+  if (complete && support.constants === 'ruby') {
+    // Rack `head :service_unavailable`, `status: :too_many_requests`; `rescue RestClient::TooManyRequests`.
+    findRubyStatuses(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
+      if (!names.has(start)) names.set(start, entry(String(status), 'http-status', role, start, end, text.slice(start, end).replace(/\s+/g, ''), lines, true));
     });
   }
 

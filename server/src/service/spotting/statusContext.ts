@@ -50,6 +50,10 @@ const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Argume
 const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
 /** Calls that build a response (real or mock) from the arguments. */
 const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
+/** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
+const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status)$/;
+/** Ruby's type tests. */
+const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
@@ -269,6 +273,9 @@ export class StatusContext extends ExpressionReader {
       // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
       return 'test-assert';
     }
+    if (index === 0 && STATUS_ASSERT_CALL.test(name)) return kind === 'status' ? 'test-assert' : undefined;
+    // Ruby `res.is_a?(Net::HTTPTooManyRequests)`: a type test of the response is a status check
+    if (index === 0 && TYPE_TEST_CALL.test(name) && this.isSymbolic(literal)) return 'client-check';
     if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
       // `status().is(429)`, `response.StatusCode.Should().Be(...)`, supertest `request(app).get('/').expect(429)`
       if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';

@@ -28,12 +28,18 @@ export interface FlowGrammar {
   readonly strings: ReadonlySet<string>;
   /** Calls that end the program (`sys.exit`, `os.Exit`, `log.Fatal`, `panic`), by last name. */
   readonly exitCalls: ReadonlySet<string>;
+  /** If statements that run their branch when the condition does not hold (Ruby `unless`); read with ifCondition/ifConsequence. */
+  readonly negatedIfs?: ReadonlySet<string>;
+  /** Calls that raise, by name, where raising is a method call (Ruby `raise ApiError, msg`). */
+  readonly raiseCalls?: ReadonlySet<string>;
 
   functionName(fn: Node): string | undefined;
   /** Names (last segment) of the decorators, annotations or attributes on a function. */
   decorators(fn: Node): string[];
   ifCondition(node: Node): Node | null;
   ifConsequence(node: Node): Node | null;
+  /** False for a node of a loop type that is no loop here (a Ruby block of a call that does not repeat it). */
+  isLoop?(node: Node): boolean;
   loopBody(node: Node): Node | null;
   loopKind(node: Node): { kind: LoopKind; counterVar?: string };
   importModules(node: Node): string[];

@@ -165,6 +165,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
         break;
       }
       case 'loop': {
+        if (grammar.isLoop && !grammar.isLoop(node)) break;
         const kind = grammar.loopKind(node);
         const loop: LoopInfo = {
           node, start: item.start, end: item.end, fn, kind: kind.kind, counterVar: kind.counterVar, body: grammar.loopBody(node),
@@ -182,6 +183,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
         flow.callByNode.set(node.id, call);
         push(flow.callsByFn, fn, call);
         for (const loop of loops) loop.calls.push(call);
+        if (grammar.raiseCalls?.has(call.name)) ownLoops[0]?.exits.push(node);
         break;
       }
       case 'continue':
@@ -250,6 +252,9 @@ export function calleeOf(call: Node, adapter: SyntaxAdapter): { name: string; re
   if (call.type === 'method_invocation') {
     return { name: call.childForFieldName('name')?.text ?? '', receiver: call.childForFieldName('object')?.text };
   }
+  // Ruby `conn.get("/x")`, `Net::HTTP.get_response(uri)` (but `ApiError.new(…)` names the class, as the adapter does)
+  const method = call.type === 'call' ? call.childForFieldName('method') : null;
+  if (method && method.text !== 'new') return { name: method.text, receiver: call.childForFieldName('receiver')?.text };
   const callee = adapter.callee(call);
   if (!callee) return { name: '' };
   if (adapter.members.has(callee.type)) {

@@ -5,6 +5,7 @@ import { goFlow } from './goFlow';
 import { javaFlow } from './javaFlow';
 import { javascriptFlow } from './javascriptFlow';
 import { pythonFlow } from './pythonFlow';
+import { rubyFlow } from './rubyFlow';
 
 export const FLOW_GRAMMARS: Record<GrammarName, FlowGrammar> = {
   python: pythonFlow,
@@ -14,4 +15,5 @@ export const FLOW_GRAMMARS: Record<GrammarName, FlowGrammar> = {
   go: goFlow,
   java: javaFlow,
   'c-sharp': csharpFlow,
+  ruby: rubyFlow,
 };

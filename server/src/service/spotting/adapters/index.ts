@@ -6,6 +6,7 @@ import { goAdapter } from './go';
 import { javaAdapter } from './java';
 import { javascriptAdapter } from './javascript';
 import { pythonAdapter } from './python';
+import { rubyAdapter } from './ruby';
 
 export interface GrammarSupport {
   adapter: SyntaxAdapter;
@@ -21,4 +22,5 @@ export const GRAMMAR_SUPPORT: Record<GrammarName, GrammarSupport> = {
   go: { adapter: goAdapter, constants: 'go' },
   java: { adapter: javaAdapter, constants: 'java' },
   'c-sharp': { adapter: csharpAdapter, constants: 'csharp' },
+  ruby: { adapter: rubyAdapter, constants: 'ruby' },
 };

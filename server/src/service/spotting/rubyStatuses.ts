@@ -1,0 +1,115 @@
+import type { Node } from 'web-tree-sitter';
+import rubyStatuses from '../../../data/ruby-statuses.json';
+import type { OccurrenceRole } from '../types';
+import type { StatusContext } from './statusContext';
+import type { SyntaxAdapter } from './syntaxAdapter';
+
+/**
+ * Ruby's status vocabulary beyond numbers and `Net::HTTP*` constants (data: server/data/ruby-statuses.json):
+ * Rack status symbols (`head :service_unavailable`, `render json: body, status: :too_many_requests`,
+ * `expect(response).to have_http_status(:not_found)`) and exception classes named after one status
+ * (`rescue RestClient::TooManyRequests`, `rescue Faraday::ResourceNotFound`). A symbol counts only where a status is
+ * given or asserted, an exception class only where it is rescued, type-tested or handed to a retry; a `:not_found`
+ * returned from a lookup is no status.
+ */
+interface StatusExceptionTable {
+  outer: string;
+  members: Record<string, number>;
+}
+
+const DATA = rubyStatuses as unknown as {
+  rackSymbols: { symbols: Record<string, number>; obsoleteSymbols: { symbols: Record<string, number> } };
+  netHttpFamilies: { classes: Record<string, number[]> };
+  statusExceptions: StatusExceptionTable[];
+};
+
+export const RACK_SYMBOLS: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(DATA.rackSymbols.obsoleteSymbols.symbols),
+  ...Object.entries(DATA.rackSymbols.symbols),
+]);
+/** `Net::HTTPSuccess` → [200, 299]. */
+export const NET_HTTP_FAMILIES: ReadonlyMap<string, readonly number[]> = new Map(Object.entries(DATA.netHttpFamilies.classes));
+const EXCEPTIONS = new Map(DATA.statusExceptions.map((t) => [t.outer, t.members]));
+
+const SYMBOL = /(?<![\w:]):([a-z][a-z_]*[a-z])\b(?![?!:])/g;
+const EXCEPTION = new RegExp(`(?<![\\w:])(?:::)?(${[...EXCEPTIONS.keys()].join('|')})::([A-Z]\\w*)\\b`, 'g');
+
+/** Calls whose argument is the status a response must have: rspec-rails, Rails' minitest assertions. */
+const STATUS_ASSERT = /^(have_http_status|assert_response|have_status)$/;
+/** Calls that turn a symbol into its status: `Rack::Utils.status_code(:not_found)`. */
+const SYMBOL_LOOKUP = /^(status_code|SYMBOL_TO_STATUS_CODE)$/;
+/** Type tests and rspec's exception matchers. */
+const TYPE_TEST = /^(is_a\?|kind_of\?|instance_of\?)$/;
+const RAISE_MATCHER = /^(raise_error|raise_exception|assert_raises)$/;
+/** Options and calls that list the exceptions a retry acts on: Faraday `exceptions:`, retriable `on:`, `retry_on`. */
+const RETRY_LIST = /^(exceptions|on|retry_on|retry_exceptions|retriable_exceptions|rescue)$/;
+
+export interface RubyStatusSite {
+  status: number;
+  start: number;
+  end: number;
+  role: OccurrenceRole;
+}
+
+/** Calls `found` for each Rack status symbol and status exception class starting in [from, to) that stands as a status. */
+export function findRubyStatuses(text: string, root: Node, s: SyntaxAdapter, context: StatusContext, from: number, to: number, found: (site: RubyStatusSite) => void): void {
+  for (const m of scan(SYMBOL, text, from, to)) {
+    const status = RACK_SYMBOLS.get(m[1]);
+    if (status === undefined) continue;
+    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+    if (!node || node.type !== 'simple_symbol' || node.text !== m[0]) continue;
+    const role = symbolRole(node, s, context);
+    if (role) found({ status, start: m.index, end: m.index + m[0].length, role });
+  }
+  for (const m of scan(EXCEPTION, text, from, to)) {
+    const status = EXCEPTIONS.get(m[1])?.[m[2]];
+    if (status === undefined) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    const end = m.index + m[0].length;
+    const node = root.descendantForIndex(start, end);
+    if (!node || node.type !== 'scope_resolution' || node.endIndex !== end) continue;
+    const role = exceptionRole(node, s, context);
+    if (role) found({ status, start: node.startIndex, end, role });
+  }
+}
+
+function* scan(pattern: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  const re = new RegExp(pattern.source, 'g');
+  re.lastIndex = Math.max(0, from - 1);
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) if (m.index >= from || m.index + 1 === from) yield m;
+}
+
+function symbolRole(node: Node, s: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
+  const around = argumentCall(node, s);
+  if (around) {
+    const name = context.lastName(s.callee(around)) ?? '';
+    if (STATUS_ASSERT.test(name)) return 'test-assert';
+    if (SYMBOL_LOOKUP.test(name)) return 'constant';
+  }
+  if (node.parent?.type === 'element_reference' && /SYMBOL_TO_STATUS_CODE$/.test(node.parent.namedChild(0)?.text ?? '')) return 'constant';
+  return context.classify(node, 'status');
+}
+
+function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
+  let up = node.parent;
+  while (up && (up.type === 'array' || up.type === 'argument_list' || up.type === 'splat_argument')) up = up.parent;
+  if (!up) return undefined;
+  // `rescue RestClient::TooManyRequests, RestClient::ServiceUnavailable => e`
+  if (up.type === 'exceptions' || up.type === 'rescue_modifier') return 'client-check';
+  if (up.type === 'pair' && RETRY_LIST.test(s.pairName(up) ?? '')) return 'retry-config';
+  if (s.calls.has(up.type)) {
+    const name = context.lastName(s.callee(up)) ?? '';
+    if (TYPE_TEST.test(name) || name === 'rescue_from') return 'client-check';
+    if (RAISE_MATCHER.test(name)) return 'test-assert';
+    if (RETRY_LIST.test(name)) return 'retry-config';
+  }
+  if (s.binaries.has(up.type) && s.operatorOf(up) === '===') return 'client-check';
+  return undefined;
+}
+
+/** The call whose argument list holds `node` directly. */
+function argumentCall(node: Node, s: SyntaxAdapter): Node | undefined {
+  const list = node.parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  return call && s.calls.has(call.type) ? call : undefined;
+}

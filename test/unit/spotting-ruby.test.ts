@@ -1,0 +1,31 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+const m = (body: string): string => `def call_api(uri)\n${body}\nend\n`;
+
+describe('spotting: Ruby', () => {
+  spotCases('ruby', [
+    ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],
+    ['response.status == 503', m('  return nil if response.status == 503'), ['503 client-check']],
+    ['res.code.to_i >= 500', m('  raise "boom" if res.code.to_i >= 500'), ['500 client-check']],
+    ['case response.code with a range and a list', m('  case response.code\n  when 500..599 then :server\n  when 429, 503 then :again\n  end'), ['500 client-check', '599 client-check', '429 client-check', '503 client-check']],
+    ['case res when Net::HTTPTooManyRequests', m('  case res\n  when Net::HTTPTooManyRequests then sleep 1\n  end'), ['429 client-check']],
+    ['is_a?(Net::HTTPServiceUnavailable)', m('  retry_later if res.is_a?(Net::HTTPServiceUnavailable)'), ['503 client-check']],
+    ['[429, 503].include?(res.code.to_i)', m('  again = [429, 503].include?(res.code.to_i)'), ['429 client-check', '503 client-check']],
+    ['a retry list constant', 'RETRYABLE_STATUSES = [429, 502, 503].freeze\n', ['429 retry-config', '502 retry-config', '503 retry-config']],
+    ['Rails head :service_unavailable', m('  head :service_unavailable'), ['503 server-sets']],
+    ['Rails render status: :too_many_requests', m('  render json: { error: "slow down" }, status: :too_many_requests'), ['429 server-sets']],
+    ['render status: 429', m('  render plain: "slow down", status: 429'), ['429 server-sets']],
+    ['Sinatra halt 503', m('  halt 503'), ['503 server-sets']],
+    ['Rails head 204', m('  head 204'), ['204 server-sets']],
+    ['rspec have_http_status(:not_found)', m('  expect(response).to have_http_status(:not_found)'), ['404 test-assert']],
+    ['rspec have_http_status(429)', m('  expect(response).to have_http_status(429)'), ['429 test-assert']],
+    ['rescue RestClient::TooManyRequests', m('  RestClient.get(uri)\nrescue RestClient::TooManyRequests, RestClient::ServiceUnavailable => e\n  raise'), ['429 client-check', '503 client-check']],
+    ['rescue Faraday::ResourceNotFound', m('  conn.get("/x")\nrescue Faraday::ResourceNotFound\n  nil'), ['404 client-check']],
+    ['a named constant and its use', 'TOO_MANY_REQUESTS = 429\ndef f(res)\n  sleep 1 if res.status == TOO_MANY_REQUESTS\nend\n', ['429 constant', '429 client-check']],
+    ['a :not_found returned from a lookup', m('  return :not_found unless user'), []],
+    ['sleep 500', m('  sleep 500\n  x = items.first(200)'), []],
+    ['a port', 'PORT = 8080\nMAX_ITEMS = 200\n', []],
+    ['an interpolated string', m('  puts "HTTP #{code} 503"'), []],
+    ['a string not compared with a status', m('  name = "429"'), []],
+  ]);
+});
