@@ -9,7 +9,7 @@ const BARE: Record<string, [LanguageId, string]> = {
   javascript: ['typescript', 'async function get(url: string) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error("x");\n  return res;\n}\n'],
   go: ['go', 'func Get(c *http.Client, url string) error {\n\tresp, err := c.Get(url)\n\tif err != nil { return err }\n\tif resp.StatusCode != http.StatusOK { return fmt.Errorf("x") }\n\treturn nil\n}\n'],
   java: ['java', 'String get(HttpRequest req) throws Exception {\n  HttpResponse<String> res = client.send(req, BodyHandlers.ofString());\n  if (res.statusCode() >= 400) { throw new RuntimeException(); }\n  return res.body();\n}\n'],
-  csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  response.EnsureSuccessStatusCode();\n  return "";\n}\n'],
+  csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  response.EnsureSuccessStatusCode();\n  return "";\n}\n'],  ruby: ['ruby', 'require "faraday"\n\ndef get(conn, url)\n  response = conn.get(url)\n  raise "failed" unless response.success?\n  response\nend\n'],
 };
 
 function wrap(language: string, prelude: string, body: string): string {
@@ -52,6 +52,8 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   failsafe: ['import dev.failsafe.Failsafe;', (b) => `${b}String run(HttpRequest req) { return Failsafe.with(policy).get(() -> get(req)); }\n`],
   polly: ['using Polly;', (b) => `${b}Task<string> Run(string url) => policy.ExecuteAsync(() => Get(url));\n`],
   'ms-extensions-resilience': ['using Microsoft.Extensions.Http.Resilience;'],
+  'faraday-retry': ['CONN = Faraday.new(url: "https://api.example.com") { |f| f.request :retry, max: 3, interval: 0.5, backoff_factor: 2 }'],
+  retriable: ['require "retriable"', (b) => `${b}\ndef run(conn, url)\n  Retriable.retriable(tries: 3) { get(conn, url) }\nend\n`],
 };
 
 /**
@@ -81,6 +83,7 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   'java-sdks': 'import software.amazon.awssdk.services.s3.S3Client;',
   polly: 'using Polly;',
   'csharp-sdks': 'using Azure.Storage.Blobs;',
+  retriable: 'require "retriable"',
 };
 
 async function rulesOf(language: LanguageId, text: string): Promise<string[]> {
@@ -124,7 +127,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       const transform = CASES[mechanism.id][1];
       const applied = transform ? transform(body) : body;
       // The mechanism's own lines removed: the prelude, and (for wrappers) the call that hands the function over.
-      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen/.test(l)).join('\n');
+      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable/.test(l)).join('\n');
       const rules = await rulesOf(language, wrap(mechanism.language, '', bare.replace(/\b(s|client|rc)\.get\(/, 'requests.get(')));
       assert.ok(rules.length > 0, `nothing reported without ${mechanism.id}:\n${bare}`);
     });

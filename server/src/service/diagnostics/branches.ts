@@ -23,7 +23,7 @@ export interface StatusTest {
   negated?: boolean;
 }
 
-const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|condition)$/;
+const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|condition|binary|unary|parenthesized_statements)$/;
 
 export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | undefined {
   const node = ctx.nodeOf(occ);
@@ -39,7 +39,7 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
       subject = n.namedChildren.find((c) => c !== null && !(c.startIndex <= node.startIndex && node.endIndex <= c.endIndex));
       break;
     }
-    if (adapter.calls.has(n.type) && /^(includes|contains|Contains|has|__contains__)$/.test(calleeOf(n, adapter).name)) {
+    if (adapter.calls.has(n.type) && /^(includes|contains|Contains|has|__contains__|include\?|cover\?|member\?)$/.test(calleeOf(n, adapter).name)) {
       test = n;
       op = 'in';
       subject = adapter.callArguments(n)[0];
@@ -57,7 +57,7 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   let child: Node = test;
   let parent = test.parent;
   while (parent && !grammar.ifs.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
-    if (/^(not_operator|unary_expression|prefix_unary_expression)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
+    if (/^(not_operator|unary_expression|prefix_unary_expression|unary)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
     child = parent;
     parent = parent.parent;
   }
@@ -115,6 +115,7 @@ function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined,
       if (RETRY_CALL.test(name) || ctx.settings.retryFunctionNames.includes(name) || (fnName && name === fnName)) outcome.retries = true;
       if (n.type !== 'new_expression' && callWaits(ctx.flow, name)) outcome.retries = true;
       if (grammar.exitCalls.has(name)) outcome.final ??= { node: n, kind: 'exit' };
+      if (grammar.raiseCalls?.has(name)) outcome.final ??= { node: n, kind: 'raise' };
     }
     for (const c of n.namedChildren) if (c) visit(c);
   };

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HttpLibrary, HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
+import { rubyRequest } from './rubyRequests';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -117,6 +118,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       const v = verb[1].replace(/String|ByteArray|Stream|FromJson|AsJson/g, '').toLowerCase();
       return { library: 'HttpClient', method: v === 'send' ? methodFromBuilder(flow, call) : VERBS[v] ?? 'GET' };
     }
+    case 'ruby':
+      return rubyRequest(flow, call);
   }
   return undefined;
 }
@@ -127,7 +130,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
  * GetFromJsonAsync / GetByteArrayAsync / GetStreamAsync (HttpRequestException on a non-success status).
  */
 export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): boolean {
-  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'RestTemplate') return true;
+  // rest-client raises RestClient::ExceptionWithResponse subclasses for every status from 400 up.
+  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'RestTemplate' || request.library === 'rest-client') return true;
   return request.library === 'HttpClient' && /^(GetString|GetByteArray|GetStream|GetFromJson)Async$/.test(request.call.name);
 }
 

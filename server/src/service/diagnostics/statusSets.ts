@@ -4,6 +4,7 @@ import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
 import { TRANSIENT_STATUSES } from './retriedSets';
+import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 
 /**
  * Status sets: which of the transient statuses (429, 500, 502, 503, 504) can make a condition hold.
@@ -87,6 +88,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
     }
     if (root && successFlag(ctx, n, root)) return new Set();
+    const family = root ? rubyFamilyTest(n, root) : undefined;
+    if (family) return new Set(universe.filter((c) => Number(c) >= family[0] && Number(c) <= family[1]));
     const errorTest = goErrorTest(ctx, n);
     if (errorTest) return errorTest === 'nil' ? new Set(universe) : new Set();
     const bound = root ? boundSet(ctx, n, root) : undefined;
@@ -94,8 +97,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
     if (predicate) return predicate;
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
-    if (/^(parenthesized_expression|condition|expression_list)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
-    if (/^(not_operator|unary_expression|prefix_unary_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
+    if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
+    if (/^(not_operator|unary_expression|prefix_unary_expression|unary)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
       if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(universe) : undefined;
       const inner = evaluate(children[0]);
@@ -166,8 +169,10 @@ function goErrorTest(ctx: DiagContext, n: Node): 'nil' | 'not-nil' | undefined {
  */
 function successFlag(ctx: DiagContext, n: Node, root: string): boolean {
   const { adapter } = ctx.flow;
-  const FLAG = /^(ok|IsSuccessStatusCode|is_success|isSuccessful|isSuccess|is2xxSuccessful|Successful)$/;
+  const FLAG = /^(ok|IsSuccessStatusCode|is_success|isSuccessful|isSuccess|is2xxSuccessful|Successful|success\?|successful\?|ok\?)$/;
   if (adapter.calls.has(n.type)) {
+    // Ruby `res.is_a?(Net::HTTPSuccess)`
+    if (rubySuccessTest(n, root)) return true;
     if (adapter.callArguments(n).length > 0) return false;
     const { name, receiver } = calleeOf(n, adapter);
     return FLAG.test(name) && receiver === root;
@@ -229,7 +234,7 @@ function union(sets: Array<Set<string> | undefined>): Set<string> | undefined {
 
 /** `and` / `or` for boolean operators of every grammar (`&&`, `||`, Python's words). */
 function booleanOperator(n: Node): 'and' | 'or' | undefined {
-  if (!/^(boolean_operator|binary_expression)$/.test(n.type)) return undefined;
+  if (!/^(boolean_operator|binary_expression|binary)$/.test(n.type)) return undefined;
   for (let i = 0; i < n.childCount; i++) {
     const c = n.child(i);
     if (!c || c.isNamed) continue;

@@ -139,13 +139,14 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
   const { grammar } = ctx.flow;
   const scope = fn?.node ?? ctx.doc.tree!.rootNode;
-  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar}\\.(ok|IsSuccessStatusCode|is_success)\\s*\\)?$`);
+  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar}\\.(ok|IsSuccessStatusCode|is_success|success\\?|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\))\\s*\\)?$`);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
-    if (grammar.ifs.has(n.type)) {
+    if (grammar.ifs.has(n.type) || grammar.negatedIfs?.has(n.type)) {
       const condition = grammar.ifCondition(n);
-      const text = condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '';
+      // Ruby `raise … unless res.success?` reads as `if !res.success?`
+      const text = (grammar.negatedIfs?.has(n.type) ? '!' : '') + (condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '');
       const branch = grammar.ifConsequence(n);
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
