@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HttpLibrary, HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
+import { forwardsToWrapped, requestByStatusRead } from './statusReadRequests';
 import { rubyRequest } from './rubyRequests';
 
 /** A call that sends an HTTP request. */
@@ -28,11 +29,24 @@ const CS_VERB = /^(Get|Post|Put|Patch|Delete|Send|GetString|GetByteArray|GetStre
 /** Recognises the request calls of a file. */
 export function findRequests(flow: FileFlow): RequestInfo[] {
   const result: RequestInfo[] = [];
+  let localFunctions: Set<string> | undefined;
   for (const call of flow.calls) {
     const found = recognise(flow, call);
-    if (!found) continue;
-    const statement = statementOf(call.node);
-    result.push({ call, ...found, responseVar: responseVarOf(call.node), statement });
+    if (found) {
+      result.push({ call, ...found, responseVar: responseVarOf(call.node), statement: statementOf(call.node) });
+      continue;
+    }
+    // Calls the names above do not show: only method calls inside functions are read further.
+    if (!call.fn || !call.receiver) continue;
+    if (forwardsToWrapped(flow, call)) {
+      result.push({ call, library: 'unknown', method: 'UNKNOWN', responseVar: responseVarOf(call.node), statement: statementOf(call.node) });
+      continue;
+    }
+    const responseVar = responseVarOf(call.node);
+    if (!responseVar) continue;
+    localFunctions ??= new Set(flow.fns.map((f) => f.name).filter((n): n is string => !!n));
+    const inferred = requestByStatusRead(flow, call, responseVar, localFunctions);
+    if (inferred) result.push({ call, library: 'unknown', method: inferred.method, responseVar, statement: statementOf(call.node) });
   }
   return result;
 }
@@ -52,6 +66,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };
       if (name === 'request') return { library, method: methodFromFirstString(call.node) };
+      // `session.send(prepared)`: a prepared request (its method was set where it was built).
+      if (name === 'send' && library === 'requests' && receiverLast !== 'requests') return { library, method: 'UNKNOWN' };
       return undefined;
     }
     case 'javascript': case 'typescript': case 'tsx': {

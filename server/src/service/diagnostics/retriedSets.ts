@@ -31,15 +31,26 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
   const set: RetriedSet = { codes: new Set(), from: Infinity };
   const fnName = retry.loop.fn?.name;
   // By position, not by function: a check in a function literal the loop calls where it is written counts.
+  const condition = loopCondition(retry.loop);
   for (const test of ctx.clientTests()) {
-    if (!test.branch || !within(test.test, retry.loop.node) || !sameResponse(test, retry)) continue;
-    const outcome = branchOutcome(ctx, test.branch, fnName, retry.request.responseVar);
-    if (!(outcome.continues || outcome.retries || waits(ctx, test.branch))) continue;
+    if (!within(test.test, retry.loop.node) || !sameResponse(test, retry)) continue;
+    // `while resp.status_code == 429:` goes round on what its condition holds.
+    const inCondition = !!condition && within(test.test, condition);
+    if (!inCondition) {
+      if (!test.branch) continue;
+      const outcome = branchOutcome(ctx, test.branch, fnName, retry.request.responseVar);
+      if (!(outcome.continues || outcome.retries || waits(ctx, test.branch))) continue;
+    }
     const code = Number(test.occ.code);
     if (test.positive) set.codes.add(test.occ.code);
     else if ((test.op === '>=' || test.op === '>') && Number.isFinite(code)) set.from = Math.min(set.from, test.op === '>' ? code + 1 : code);
   }
   return set;
+}
+
+/** The condition of a while / do-while loop (`while resp.status_code == 503`), which decides going round. */
+export function loopCondition(loop: RetryLoop['loop']): Node | null {
+  return loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
 }
 
 export function isRetried(set: RetriedSet, code: string): boolean {

@@ -66,7 +66,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
       /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
-    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0)) continue;
+    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks))) continue;
     seen.add(loop.node.id);
     // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
     const scope = loop.body ?? loop.node;
@@ -86,6 +86,16 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait: delegatedWait.node } : {}) });
   }
   return result;
+}
+
+/**
+ * The loop's own condition is the failure test (`while resp.status_code == 503:`, `while (res.status >= 500)`):
+ * going round is the retry, with no `continue` or exit needed.
+ */
+function conditionTestsFailure(ctx: DiagContext, loop: LoopInfo, checks: Array<{ o: Occurrence; at: number }>): boolean {
+  const condition = loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
+  if (!condition) return false;
+  return checks.some((c) => c.at >= condition.startIndex && c.at < condition.endIndex && isFailureTest(ctx, c.o));
 }
 
 export function loopData(ctx: DiagContext, retry: RetryLoop): RetryLoopData {

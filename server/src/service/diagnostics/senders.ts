@@ -75,6 +75,11 @@ function add(ctx: DiagContext, map: Map<string, Sender>, fn: FnInfo, request: Re
 /** The request's method is a parameter of the function, or the request object handed in. */
 function methodReachesRequest(ctx: DiagContext, request: RequestInfo, params: Set<string>): boolean {
   if ([...params].some((p) => METHOD_PARAM.test(p))) return true;
+  // The request of a response or error it is handed (`session.send(response.request)`, `axios(error.config)`).
+  if (ctx.flow.adapter.callArguments(request.call.node).some((a) => {
+    const m = /^([A-Za-z_$][\w$]*)\.(request|config|req|originalRequest|original_request|RequestMessage)$/.exec(a.text);
+    return !!m && params.has(m[1]);
+  })) return true;
   if (!forwardsRequests(request.call, request.call.fn)) return false;
   return ctx.flow.adapter.callArguments(request.call.node).some((a) => {
     const value = a.text.replace(/^[A-Za-z_$][\w$]*\s*[=:]\s*(?!=)/, '');
@@ -118,6 +123,11 @@ export function methodFromCaller(ctx: DiagContext, request: RequestInfo, fn: FnI
   if (request.call.name === 'proceed' && /chain\.request\(\)/.test(request.call.node.text)) return true;
   const params = parameterNames(fn);
   if ([...params].some((p) => METHOD_PARAM.test(p))) return true;
+  // The request of a response or error it is handed (`session.send(response.request)`, `axios(error.config)`).
+  if (ctx.flow.adapter.callArguments(request.call.node).some((a) => {
+    const m = /^([A-Za-z_$][\w$]*)\.(request|config|req|originalRequest|original_request|RequestMessage)$/.exec(a.text);
+    return !!m && params.has(m[1]);
+  })) return true;
   const sender = (request as Partial<SenderCall>).sender;
   if (sender && !sender.methodFromCaller) return false;
   if (!sender && !forwardsRequests(request.call, fn)) return false;

@@ -12,6 +12,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import type { SenderCall } from '../senders';
 import { wholesaleRetried } from '../wholesaleRetries';
+import { loopCondition } from '../retriedSets';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -26,13 +27,17 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     const sender = (retry.request as Partial<SenderCall>).sender;
     if (sender?.readsRetryAfter) continue;
     let found = false;
+    // `while resp.status_code == 503:` — the loop's own condition: going round is the retry.
+    const condition = loopCondition(loop);
     for (const test of ctx.clientTests()) {
-      if (!within(test.test, loop.node) || !test.branch) continue;
+      if (!within(test.test, loop.node)) continue;
+      const inCondition = !!condition && within(test.test, condition);
+      if (!test.branch && !inCondition) continue;
       const code = Number(test.occ.code);
       const codes = coveredCodes(test.op, test.positive, code);
       if (codes.length === 0) continue;
-      const outcome = branchOutcome(ctx, test.branch, loop.fn?.name, retry.request.responseVar);
-      if (outcome.final && !outcome.continues && !outcome.retries) continue;
+      const outcome = inCondition ? undefined : branchOutcome(ctx, test.branch!, loop.fn?.name, retry.request.responseVar);
+      if (outcome?.final && !outcome.continues && !outcome.retries) continue;
       findings.push(make(ctx.range(test.test), codes, { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) }, ctx.related(retry.request)));
       found = true;
       break;

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
-import type { FnInfo } from '../flow/flowModel';
+import { type FnInfo, within } from '../flow/flowModel';
 import type { UnsafeRetryData } from '../findingData';
 import { loopData, resendData, type RetryLoop } from '../retryLoops';
 import { resendRetries } from '../resends';
@@ -59,10 +59,10 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (resend.condition && resend.retried && [...resend.retried].every((c) => c === '429')) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
-    const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
-    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), method, data, request));
+    // At the failure branch that sends again: one request can be re-sent from several (an error, a status).
+    findings.push(finding(ctx, ctx.headRange(resend.guard, resend.condition ?? undefined), method, data, request));
   }
   // Retry configurations that allow POST/PATCH: `Retry(allowed_methods=[..., "POST"])`, `retry: {methods: ['POST']}`.
   const { adapter } = ctx.flow;
@@ -91,11 +91,32 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
  * error is retried (no try around the request, no Go error check that goes round) and no other status.
  */
 function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
+  if (catchKeepsOnlyRefusals(ctx, retry)) return true;
   const set = retriedSet(ctx, retry);
   if (set.codes.size === 0 || set.from !== Infinity || [...set.codes].some((c) => c !== '429')) return false;
   if (wholesaleRetried(ctx, retry).size > 0) return false;
   for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
+}
+
+/**
+ * The loop's handler rethrows every failure but a refusal: `catch (ApiException ex) { if (ex.HttpCode !=
+ * HttpStatusCode.Forbidden) throw; … }` around the request, where the 403 is the API's throttling answer
+ * (the function speaks of rate limits or throttling), or `!= 429`. What goes round was not taken by the server.
+ */
+function catchKeepsOnlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
+  const throttling = /throttl|rate_?limit|ratelimit|too_?many|request limit/i.test(retry.loop.node.text);
+  return ctx.clientTests().some((t) => {
+    if (t.positive || (t.op !== '!=' && t.op !== '!==') || !t.branch || !within(t.test, retry.loop.node)) return false;
+    if (!(t.occ.code === '429' || (t.occ.code === '403' && throttling))) return false;
+    if (!/^catch_clause$|^except_clause$/.test(enclosingCatch(t.test, retry.loop.node)?.type ?? '')) return false;
+    return /^\s*\{?\s*(throw|raise)\b/.test(t.branch.text);
+  });
+}
+
+function enclosingCatch(node: Node, stop: Node): Node | null {
+  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) if (/^(catch_clause|except_clause)$/.test(n.type)) return n;
+  return null;
 }
 
 /**
