@@ -72,7 +72,8 @@ export function constantFunction(fn: Node): boolean {
   const body = fn.childForFieldName('body') ?? fn.namedChildren[fn.namedChildCount - 1];
   if (!body) return false;
   const names = params ? paramNames(params).filter((n) => IDENT.test(n) && n !== '_') : [];
-  if (/Math\.random|\brandom\b|\bRandom\b|\brand\b|\bPow\b|\bpow\b|\*\*/.test(body.text)) return false;
+  // Random jitter around a constant does not grow: only a power of something does.
+  if (/\bPow\b|\bpow\b|\*\*|<<|\bexp\b|Exp\(/.test(body.text)) return false;
   return !names.some((n) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(body.text));
 }
 

@@ -125,11 +125,14 @@ export function resendData(ctx: DiagContext, resend: ResendRetry): RetryLoopData
   };
 }
 
-const GROWING = /\*\*|<<|\bpow\b|random|rand\b|uniform|jitter|backoff|retry_?after|retryafter|exp/i;
+/** What makes a delay grow between attempts (or follow the server): powers, shifts, a backoff or Retry-After. */
+const GROWING = /\*\*|<<|\bpow\b|backoff|retry_?after|retryafter|\bexp|exponent/i;
+/** Random spread around a delay: it does not grow, so a fixed delay plus jitter is still a fixed delay. */
+const JITTER = /^(random|rand|randint|uniform|randrange|Next|NextDouble|nextInt|nextDouble|nextLong|Intn|Int63n|Float64|random_jitter|jitter)$|^Math\.random$/;
 const CONVERSIONS = /^(Duration|int|float|Number|parseInt|FromSeconds|FromMilliseconds|ofSeconds|ofMillis|toMillis|Millisecond|Second|long|milliseconds|seconds)$/;
 
-/** A delay whose length never changes between attempts. */
-export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null): boolean {
+/** A delay whose length never changes between attempts (random jitter around a constant included). */
+export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null, depth = 0): boolean {
   if (!arg) return true;
   const text = arg.text;
   if (GROWING.test(text)) return false;
@@ -137,16 +140,47 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null)
   if (loop.counterVar && ids.has(loop.counterVar)) return false;
   const body = loop.body?.text ?? '';
   for (const id of ids) {
-    // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts.
-    if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) return false;
+    // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts —
+    // unless it is a local declared afresh each round from a fixed value (`var wait = _delay + jitter()`).
+    if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) {
+      const fresh = depth === 0 && id === text && loop.body ? freshLocal(loop.body, id, arg.startIndex) : undefined;
+      if (!fresh || !isFixedDelay(ctx, loop, fresh, depth + 1)) return false;
+    }
   }
   let hasCall = false;
   const visit = (n: Node): void => {
-    if (ctx.flow.adapter.calls.has(n.type) && !CONVERSIONS.test(calleeOf(n, ctx.flow.adapter).name)) hasCall = true;
+    if (ctx.flow.adapter.calls.has(n.type)) {
+      const name = calleeOf(n, ctx.flow.adapter).name;
+      if (!CONVERSIONS.test(name) && !JITTER.test(name)) hasCall = true;
+    }
     for (const c of n.namedChildren) if (c) visit(c);
   };
   visit(arg);
   return !hasCall;
+}
+
+/**
+ * The value of `name` when it is a local declared once in the loop body before `before` and assigned nowhere
+ * else there (`var jittered = delay + TimeSpan.FromMilliseconds(rng.Next(0, 100));`).
+ */
+function freshLocal(body: Node, name: string, before: number): Node | undefined {
+  const found: Node[] = [];
+  let others = 0;
+  const visit = (n: Node): void => {
+    if (n.startIndex >= before) return;
+    if (/^(variable_declarator|short_var_declaration|lexical_declaration|local_variable_declaration)$/.test(n.type)) {
+      const target = n.childForFieldName('name') ?? n.childForFieldName('left') ?? n.firstNamedChild;
+      const value = n.childForFieldName('value') ?? n.childForFieldName('right') ?? (n.namedChildCount >= 2 ? n.lastNamedChild : null);
+      if (target?.text === name && value && value.id !== target.id) {
+        found.push(value);
+        return;
+      }
+    }
+    if (/assignment/.test(n.type) && (n.childForFieldName('left') ?? n.firstNamedChild)?.text === name) others++;
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(body);
+  return found.length === 1 && others === 0 ? found[0] : undefined;
 }
 
 const RETRY_AFTER_READ = /retry_?after|retryafter|ratelimit_?reset/i;

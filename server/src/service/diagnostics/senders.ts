@@ -1,3 +1,4 @@
+import { forwardsToWrapped } from './statusReadRequests';
 import { parameterNames } from './branches';
 import type { DiagContext } from './context';
 import { failureSet } from './failureSets';
@@ -75,6 +76,8 @@ function add(ctx: DiagContext, map: Map<string, Sender>, fn: FnInfo, request: Re
 /** The request's method is a parameter of the function, or the request object handed in. */
 function methodReachesRequest(ctx: DiagContext, request: RequestInfo, params: Set<string>): boolean {
   if ([...params].some((p) => METHOD_PARAM.test(p))) return true;
+  // A wrapper forwarding to the requester it wraps under its own name: every request of the client.
+  if (forwardsToWrapped(ctx.flow, request.call)) return true;
   // The request of a response or error it is handed (`session.send(response.request)`, `axios(error.config)`).
   if (ctx.flow.adapter.callArguments(request.call.node).some((a) => {
     const m = /^([A-Za-z_$][\w$]*)\.(request|config|req|originalRequest|original_request|RequestMessage)$/.exec(a.text);
@@ -123,6 +126,8 @@ export function methodFromCaller(ctx: DiagContext, request: RequestInfo, fn: FnI
   if (request.call.name === 'proceed' && /chain\.request\(\)/.test(request.call.node.text)) return true;
   const params = parameterNames(fn);
   if ([...params].some((p) => METHOD_PARAM.test(p))) return true;
+  // A wrapper forwarding to the requester it wraps under its own name: every request of the client.
+  if (forwardsToWrapped(ctx.flow, request.call)) return true;
   // The request of a response or error it is handed (`session.send(response.request)`, `axios(error.config)`).
   if (ctx.flow.adapter.callArguments(request.call.node).some((a) => {
     const m = /^([A-Za-z_$][\w$]*)\.(request|config|req|originalRequest|original_request|RequestMessage)$/.exec(a.text);

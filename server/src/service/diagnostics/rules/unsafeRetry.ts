@@ -10,14 +10,16 @@ import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { retriedSet } from '../retriedSets';
 import { wholesaleRetried } from '../wholesaleRetries';
+import { resultPolicies } from '../resultPolicies';
 
 const RULE = 'unsafe-retry';
 const UNSAFE = new Set(['POST', 'PATCH']);
 /**
- * Mechanisms that re-run whatever they are given, POST included: retry decorators and wrappers, and
- * go-retryablehttp (all methods by default). Not urllib3, axios-retry, got/ky (idempotent methods only).
+ * Mechanisms that re-run whatever they are given, POST included: retry decorators and wrappers,
+ * go-retryablehttp and Polly policies (all methods by default). Not urllib3, axios-retry, got/ky
+ * (idempotent methods only).
  */
-const RETRIES_ANY_METHOD = /^(decorator |wrapper |go-retryablehttp$)/;
+const RETRIES_ANY_METHOD = /^(decorator |wrapper |go-retryablehttp$|polly$)/;
 const METHOD_OPTION = /^(allowed_methods|method_whitelist|methods|retryMethods|retry_methods)$/;
 
 /** POST/PATCH retried by a loop or a retry configuration that allows them, with no Idempotency-Key in the file. */
@@ -38,18 +40,23 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   }
   // POST/PATCH under a mechanism that retries whatever it is given (a decorator, a wrapper, go-retryablehttp).
   for (const request of ctx.requests) {
-    if (!UNSAFE.has(request.method) || keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
+    if (keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
+    // A handler or transport forwarding whatever its caller sends (`policy.ExecuteAsync(ct => base.SendAsync(request, ct))`).
+    const named = namedFunctionOf(request.call.fn);
+    const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '');
+    if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
     if (!how || !RETRIES_ANY_METHOD.test(how)) continue;
     // Retrying only a rate-limit refusal re-sends what the server did not take: no duplicate to fear.
     if (decoratorPolicies(ctx).some((p) => p.rateLimited && p.decorator.parent?.childForFieldName('definition')?.id === request.call.fn?.node.id)) continue;
+    if (refusalOnlyPolicyAround(ctx, named)) continue;
     const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
     const anchor = request.call.fn?.node ?? request.call.node;
     const data: UnsafeRetryData = {
       ...ctx.base(request.call.node), ...ctx.requestData(request),
       loopRange: ctx.range(anchor), loopHeaderRange: ctx.headRange(anchor), structure: 'mechanism', method: request.method, via: 'mechanism',
     };
-    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
+    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), anyMethod ? 'Every method it is given, POST included,' : request.method, data, request));
   }
   // Re-sends from a failure branch (recursion, a retry method) of a POST/PATCH, or of whatever method the caller gave.
   for (const resend of resendRetries(ctx)) {
@@ -97,6 +104,27 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   if (wholesaleRetried(ctx, retry).size > 0) return false;
   for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
+}
+
+/**
+ * A result policy configured in the function that retries a 429 answer and nothing else: no other status
+ * in its predicate and no exception handled (`new RetryPolicy<Response>().handleResultIf(r -> r.code() == 429)`).
+ */
+function refusalOnlyPolicyAround(ctx: DiagContext, fn: FnInfo | undefined): boolean {
+  if (!fn) return false;
+  return resultPolicies(ctx).some((p) => {
+    if (!within(p.scope, fn.node) || p.codes.length !== 1 || p.codes[0] !== '429') return false;
+    const args = ctx.flow.adapter.callArguments(p.predicate).map((a) => a.text).join(' ');
+    const statuses = args.match(/\b[1-5]\d\d\b/g) ?? [];
+    return statuses.every((c) => c === '429') && !/\.handle\(|\bHandle<|\.Or<|retryOn\(|retryOnException|handleIf\(|\.handle[A-Z]\w*\(\s*\w+(Exception|Error)\b/.test(p.scope.text);
+  });
+}
+
+/** The named function around a function literal (`ct => base.SendAsync(request, ct)` inside `SendAsync`). */
+function namedFunctionOf(fn: FnInfo | undefined): FnInfo | undefined {
+  let f = fn;
+  while (f && !f.name && f.parent) f = f.parent;
+  return f;
 }
 
 /**
