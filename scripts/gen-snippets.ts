@@ -19,6 +19,7 @@ export const SNIPPET_FILES: Record<string, LanguageId[]> = {
   'go.json': ['go'],
   'java.json': ['java'],
   'csharp.json': ['csharp'],
+  'ruby.json': ['ruby'],
 };
 
 interface Snippet {

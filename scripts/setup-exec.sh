@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev)
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -31,6 +31,10 @@ fi
 # C#: Debian's Mono 6.8 (mcs + mono) runs the C# retry template (test/exec/monoProgram.ts, C# 8/9 syntax rewritten).
 if ! command -v mcs >/dev/null 2>&1 || ! command -v mono >/dev/null 2>&1; then
   echo "setup-exec: WARNING ******** Mono (mono-mcs, mono-devel) could not be installed — C# execution (csharp-mono) will be reported NOT RUN ********"
+fi
+# Ruby: Debian's ruby runs the Net::HTTP retry template (test/exec/rubyProgram.ts).
+if ! command -v ruby >/dev/null 2>&1; then
+  echo "setup-exec: WARNING ******** ruby could not be installed — Ruby execution (ruby-net-http) will be reported NOT RUN ********"
 fi
 # .NET is not packaged by Debian; the .NET 8 program (csharp-httpclient) and the Polly/Resilience config fixes report NOT RUN.
 if ! command -v dotnet >/dev/null 2>&1; then

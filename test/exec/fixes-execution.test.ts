@@ -83,6 +83,17 @@ const java = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => (
   prepare: async (dir, source) => ({ command: 'java', args: [writeProgram(dir, 'Main.java', source)] }),
 });
 
+const ruby = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({
+  name: `ruby/${file}`,
+  languageId: 'ruby',
+  dir: 'ruby',
+  file,
+  rule,
+  method,
+  unavailable: () => unavailableReason('ruby', ['--version'], 'Ruby (Debian ruby)'),
+  prepare: async (dir, source) => ({ command: 'ruby', args: [writeProgram(dir, 'program.rb', source)] }),
+});
+
 export const EXEC_CASES: ExecCase[] = [
   python('requests_final.py', 'retryable-treated-as-final', 'GET', 'requests', 'python3-requests'),
   python('requests_post_raise.py', 'no-retry-on-request', 'POST', 'requests', 'python3-requests'),
@@ -96,6 +107,8 @@ export const EXEC_CASES: ExecCase[] = [
   go('post_not_200.go', 'no-retry-on-request', 'POST'),
   java('StatusAtLeast400.java', 'no-retry-on-request', 'GET'),
   java('PostAtLeast400.java', 'no-retry-on-request', 'POST'),
+  ruby('net_http_not_success.rb', 'no-retry-on-request', 'GET'),
+  ruby('net_http_post_503.rb', 'no-retry-on-request', 'POST'),
 ];
 
 describe('quick fixes, proven by execution', function () {

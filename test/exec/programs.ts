@@ -9,6 +9,7 @@ import * as path from 'path';
 import { renderTemplate, templateById } from '../../server/src/service/templates';
 import { LIBRARY_VARIANTS } from './libraryPrograms';
 import { monoVariant } from './monoProgram';
+import { rubyVariant } from './rubyProgram';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 
 export interface Prepared {
@@ -258,6 +259,7 @@ export const PROGRAM_VARIANTS: ProgramVariant[] = [
   javaVariant,
   csharpVariant,
   monoVariant,
+  rubyVariant,
   ...LIBRARY_VARIANTS,
 ];
 

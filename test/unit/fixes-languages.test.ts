@@ -12,7 +12,7 @@ import type { CodeActionResult, Finding, LanguageId } from '../../server/src/ser
 import { openDoc, testService } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
-const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp' };
+const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby' };
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
 interface Analysed {
@@ -146,6 +146,8 @@ describe('fixes: per-library call rewrites (real diagnostics)', () => {
     ['go/post_not_200.go', 'go', [/req\.Header\.Set\("Idempotency-Key", newIdempotencyKey\(\)\)\n\tresp, err := doWithRetry\(client, req\)/, /crand "crypto\/rand"/]],
     ['java/PostAtLeast400.java', 'java', [/HttpRequest\.newBuilder\(request, \(name, value\) -> true\)\.header\("Idempotency-Key", UUID\.randomUUID\(\)\.toString\(\)\)\.build\(\)/, /^import java\.util\.UUID;$/m]],
     ['csharp/Client.cs', 'csharp', [/await HttpRetry\.SendAsync\(client, \(\) => new HttpRequestMessage\(HttpMethod\.Get, url\)\)/]],
+    ['ruby/net_http_not_success.rb', 'ruby', [/res = Net::HTTP\.start\(uri\.host, uri\.port, use_ssl: uri\.scheme == "https"\) \{ \|http\| request_with_retry\(http, Net::HTTP::Get\.new\(uri\)\) \}/, /^require "net\/http"\nrequire "time"\n\nRETRYABLE_STATUSES = /m]],
+    ['ruby/net_http_post_503.rb', 'ruby', [/req\.body = "\{\}"\n  req\["Idempotency-Key"\] \|\|= SecureRandom\.uuid\n  res = request_with_retry\(http, req\)/, /^require "securerandom"$/m]],
   ];
   for (const [file, languageId, patterns] of rewrites) {
     it(file, async () => {

@@ -48,7 +48,7 @@ export function chainTop(guard: Node): Node {
   }
 }
 
-export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression)$/;
+export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression|return|break|next|retry|redo)$/;
 
 /** The body always leaves the enclosing block: it ends in return/raise/throw/continue/break. */
 export function alwaysLeaves(body: Node): boolean {
@@ -60,6 +60,8 @@ export function alwaysLeaves(body: Node): boolean {
   if (!last) return false;
   if (LEAVES.test(last.type)) return true;
   if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
+  // Ruby raises with a method call (`raise ApiError, msg`), or a bare `raise`
+  if ((last.type === 'call' || last.type === 'identifier') && /^(raise|fail)\b/.test(last.text)) return true;
   if (last.type === 'if_statement') {
     const clauses = ifClauses(last);
     return clauses.some((c) => c.condition === null) && clauses.every((c) => alwaysLeaves(c.body));

@@ -206,7 +206,8 @@ const STATEMENT = /statement$|declaration$|^expression_statement$|^local_declara
 export function statementOf(node: Node): Node {
   let current = node;
   while (current.parent && !STATEMENT.test(current.type)) {
-    if (/^(block|statement_block|body|source_file|module|program)$/.test(current.parent.type)) break;
+    // (Ruby: a method, block or branch body holds statements)
+    if (/^(block|statement_block|body|source_file|module|program|body_statement|block_body|then|else|do|begin)$/.test(current.parent.type)) break;
     current = current.parent;
   }
   return current;

@@ -114,6 +114,8 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   const parent = statement.parent;
   const direct = parent && (parent.id === loop.body?.id || (parent.type === 'statement_list' && parent.parent?.id === loop.body?.id));
   if (!root || !loop.body || !direct) return new Set();
+  // Ruby `begin … rescue … retry`: the end of the body leaves; only a rescued failure goes round again.
+  if (ctx.flow.grammarName === 'ruby' && /^(begin|body_statement)$/.test(loop.node.type)) return new Set();
   const settled = new Set<string>();
   let tested = false;
   const fnName = loop.fn?.name;

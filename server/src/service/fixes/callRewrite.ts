@@ -8,6 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { HttpLibrary, HttpMethod } from '../diagnostics/findingData';
 import type { RetryLibrary } from '../templates';
 import { csharpSendFactory } from './csharpSend';
+import { rubyRewrite } from './rubyRewrite';
 import { Doc } from './text';
 
 export interface CallRewrite {
@@ -273,6 +274,8 @@ export function rewriteCall(doc: Doc, call: Node, library: HttpLibrary, method: 
       return java(call, method);
     case 'csharp':
       return csharp(call, method);
+    case 'ruby':
+      return rubyRewrite(call, library, method);
     case 'http':
       return undefined;
     default:

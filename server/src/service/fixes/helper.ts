@@ -17,6 +17,7 @@ export function definesName(doc: Doc, name: string): boolean {
     go: `\\bfunc[ \\t]+${n}[ \\t]*[(\\[]|\\bfunc[ \\t]*\\([^)]*\\)[ \\t]*${n}[ \\t]*\\(|^(?:type|var|const)[ \\t]+${n}\\b|^\\t${n}[ \\t]+=`,
     java: `\\b(?:class|interface|record|enum)[ \\t]+${n}\\b`,
     csharp: `\\b(?:class|interface|record|enum|struct)[ \\t]+${n}\\b|\\b${n}[ \\t]*\\(`,
+    ruby: `^[ \\t]*def[ \\t]+(?:self\\.)?${n}\\b|^[ \\t]*(?:class|module)[ \\t]+${n}\\b|^[ \\t]*${n}[ \\t]*=(?!=)`,
   };
   const js = `\\bfunction\\*?[ \\t]+${n}\\b|\\b(?:const|let|var|class|interface|type)[ \\t]+${n}\\b`;
   const pattern = patterns[doc.languageId] ?? js;

@@ -7,6 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../types';
 import { pythonGroupedImports } from './pythonImports';
+import { rubyImports } from './rubyImports';
 import { Doc, edit, eol, insertAt } from './text';
 
 export interface ImportPlan {
@@ -27,6 +28,8 @@ export function mergeImports(doc: Doc, wanted: readonly string[]): ImportPlan {
       return lineImports(doc, root, wanted, ['using_directive'], 0);
     case 'go':
       return goImports(doc, root, wanted);
+    case 'ruby':
+      return rubyImports(doc, root, wanted);
     default:
       return jsImports(doc, root, wanted);
   }

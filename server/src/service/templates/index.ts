@@ -5,6 +5,7 @@ import { goTemplates } from './go';
 import { javaTemplates } from './java';
 import { javascriptTemplates } from './javascript';
 import { pythonTemplates } from './python';
+import { rubyTemplates } from './ruby';
 import type { RetryTemplate } from './templateTypes';
 
 export type { RetryTemplate, RetryLibrary } from './templateTypes';
@@ -16,6 +17,7 @@ export const ALL_TEMPLATES: readonly RetryTemplate[] = [
   ...goTemplates,
   ...javaTemplates,
   ...csharpTemplates,
+  ...rubyTemplates,
 ];
 
 export function templateById(id: string): RetryTemplate | undefined {

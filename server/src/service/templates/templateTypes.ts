@@ -26,6 +26,7 @@ export type RetryLibrary =
   | 'got'
   | 'net/http'
   | 'java.net.http'
+  | 'Net::HTTP'
   | 'HttpClient';
 
 export interface RetryTemplate {
