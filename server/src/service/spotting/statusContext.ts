@@ -142,6 +142,18 @@ export class StatusContext extends ExpressionReader {
     return undefined;
   }
 
+  /** A keyword argument of the base-constructor call (`super().__init__(…)`, `super(…)`) of an error or exception class. */
+  private inErrorClassSuperCall(pair: Node): boolean {
+    const call = pair.parent?.parent;
+    if (!call || !this.syntax.calls.has(call.type) || !/^super\b/.test(this.syntax.callee(call)?.text ?? '')) return false;
+    for (let up = call.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
+      if (!/^(class_declaration|class_definition|class)$/.test(up.type)) continue;
+      const heads = `${up.childForFieldName('name')?.text ?? ''} ${(up.childForFieldName('superclasses') ?? up.childForFieldName('superclass'))?.text ?? ''}`;
+      return /(Error|Exception|Fault)\b/.test(heads);
+    }
+    return false;
+  }
+
   /** A status written as a cast to a status type: C# `(HttpStatusCode)429`. */
   isStatusCast(literal: Node): boolean {
     let up = literal.parent;
@@ -216,6 +228,8 @@ export class StatusContext extends ExpressionReader {
         // Spring `@ResponseStatus(value = HttpStatus.NOT_FOUND)` / `@ResponseStatus(code = ...)`
         return 'server-sets';
       }
+      // `super().__init__(status=429, …)` in an error class: the class declares the status it stands for.
+      if (kind === 'status' && !inCollection && this.inErrorClassSuperCall(parent)) return 'constant';
       if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
       // `response_status=500`, `{ httpStatus: 503 }`, `responseCode: 429`: a status given to whatever is called.
       if (kind === 'status' && !inCollection && STATUS_NAME.test(name)) return 'server-sets';
