@@ -166,7 +166,8 @@ describe('http-constants table', () => {
   const codes = new Set(catalog.codes.map((c) => c.code));
 
   it('has the expected languages and receivers', () => {
-    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'python', 'ruby']);
+    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'php', 'python', 'ruby']);
+    assert.deepEqual(Object.keys(constants['php']!), ['Response', 'StatusCodeInterface']);
     assert.deepEqual(Object.keys(constants['ruby']!), ['Net']);
     assert.deepEqual(Object.keys(constants['python']!).sort(), ['HTTPStatus', 'codes', 'status']);
     assert.deepEqual(Object.keys(constants['java']!).sort(), ['ApacheHttpStatus', 'HttpServletResponse', 'HttpStatus', 'HttpStatusCode', 'HttpURLConnection', 'Response.Status', 'StatusResultMatchers']);
@@ -215,6 +216,10 @@ describe('http-constants table', () => {
     assert.equal(constants['ruby']!['Net']!['HTTPRequestEntityTooLarge'], 413);
     assert.equal(constants['ruby']!['Net']!['HTTPGatewayTimeOut'], 504);
     assert.equal(constants['ruby']!['Net']!['HTTPSuccess'], undefined);
+    // PHP: Symfony/Laravel Response and PSR StatusCodeInterface (dumped from Debian's packages)
+    assert.equal(constants['php']!['Response']!['HTTP_TOO_MANY_REQUESTS'], 429);
+    assert.equal(constants['php']!['Response']!['HTTP_REQUEST_ENTITY_TOO_LARGE'], 413);
+    assert.equal(constants['php']!['StatusCodeInterface']!['STATUS_SERVICE_UNAVAILABLE'], 503);
   });
 
   it('does not invent names the libraries lack', () => {

@@ -25,6 +25,7 @@ export type LanguageId =
   | 'java'
   | 'csharp'
   | 'ruby'
+  | 'php'
   | 'http';
 
 export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
@@ -37,6 +38,7 @@ export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
   'java',
   'csharp',
   'ruby',
+  'php',
   'http',
 ];
 

@@ -106,7 +106,7 @@ export interface CatalogFile {
 }
 
 /** Languages keyed in http-constants.json. */
-export type HttpConstantsLanguage = 'python' | 'go' | 'java' | 'javascript' | 'csharp' | 'ruby';
+export type HttpConstantsLanguage = 'python' | 'go' | 'java' | 'javascript' | 'csharp' | 'ruby' | 'php';
 
 /**
  * Shape of server/data/http-constants.json:

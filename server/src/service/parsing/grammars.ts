@@ -1,7 +1,7 @@
 import type { LanguageId } from '../types';
 
 /** The tree-sitter grammar that parses each source language (`http` has its own parser). */
-export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby';
+export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php';
 
 const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   python: 'python',
@@ -13,6 +13,7 @@ const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   java: 'java',
   csharp: 'c-sharp',
   ruby: 'ruby',
+  php: 'php',
 };
 
 export function grammarFor(languageId: LanguageId): GrammarName | undefined {
@@ -54,6 +55,8 @@ export function languageForPath(path: string): LanguageId | undefined {
     case 'rake':
     case 'ru':
       return 'ruby';
+    case 'php':
+      return 'php';
     case 'http':
     case 'rest':
       return 'http';

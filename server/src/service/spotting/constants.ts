@@ -8,6 +8,7 @@ const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
   java: ['HttpStatus', 'HttpURLConnection', 'HttpServletResponse', 'HttpStatusCode'],
   csharp: ['HttpStatusCode', 'StatusCodes'],
   ruby: ['Net'],
+  php: ['Response', 'StatusCodeInterface'],
 };
 
 /**
@@ -28,6 +29,11 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
   csharp: [{ member: /^Status\d{3}[A-Za-z]+$/, receiver: 'StatusCodes' }],
   // `::Net::HTTPTooManyRequests`, or the class under another module path
   ruby: [{ member: /^HTTP[A-Z]\w+$/, receiver: 'Net', receiverLike: /^Net$/ }],
+  // Symfony/Laravel `Response::HTTP_…` under an alias (`SymfonyResponse::HTTP_OK`, `HttpResponse::HTTP_…`), PSR `StatusCodeInterface::STATUS_…`
+  php: [
+    { member: /^HTTP_[A-Z_]+$/, receiver: 'Response', receiverLike: /Response$/ },
+    { member: /^STATUS_[A-Z_]+$/, receiver: 'StatusCodeInterface', receiverLike: /StatusCode/ },
+  ],
 };
 
 const normalise = (name: string): string => name.replace(/_/g, '').toLowerCase();

@@ -4,7 +4,7 @@ import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
 
 /** Function nodes (and Python's module-free bodies) a local belongs to. */
 const FUNCTION_BODY =
-  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration)$/;
+  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration|anonymous_function|method)$/;
 const MAX_DEPTH = 64;
 
 /** The value of a one-name assignment or declaration (`c := r.StatusCode`, `int c = r.getStatus();`). */
@@ -59,7 +59,11 @@ export class ExpressionReader {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index');
       return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
     }
-    if (node.type === 'identifier') return STATUS_NAME.test(node.text) || PREFIXED_STATUS_NAME.test(node.text) || node.text === 'code' || this.localHoldsStatus(node);
+    if (node.type === 'identifier' || node.type === 'variable_name') {
+      // PHP locals carry their `$`: `$status`, `$code`
+      const name = node.text.replace(/^\$/, '');
+      return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || this.localHoldsStatus(node);
+    }
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
       return namedChildren(node).some((n) => this.isStatusLike(n));
     }
@@ -145,8 +149,8 @@ export class ExpressionReader {
     if (this.syntax.members.has(unwrapped.type)) return this.syntax.memberParts(unwrapped)?.property;
     if (this.syntax.calls.has(unwrapped.type)) return this.lastName(this.syntax.callee(unwrapped));
     if (unwrapped.type === 'generic_type') return this.lastName(unwrapped.namedChild(0));
-    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier|^constant$/.test(unwrapped.type)) {
-      const text = unwrapped.text;
+    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier|^constant$|^name$|^variable_name$/.test(unwrapped.type)) {
+      const text = unwrapped.text.replace(/^\$/, '').replace(/\\/g, '.');
       return (text.replace(/<[^]*$/, '').split(/\.|::/).pop() ?? '').trim();
     }
     return undefined;

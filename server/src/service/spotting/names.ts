@@ -56,6 +56,8 @@ export const STATUS_SETTERS = new Set([
   'HttpResponseMessage',
   // Ruby: Rails `head 503`, Sinatra `halt 503`, Grape `error!(body, 429)`
   'head', 'halt', 'error!',
+  // PHP: Symfony `setStatusCode(503)`, `http_response_code(503)`, Laravel `response($body, 429)`, `response()->json($data, 429)`, `abort_if($cond, 503)`
+  'setStatusCode', 'http_response_code', 'response', 'json', 'abort_if', 'abort_unless',
 ]);
 
 /** Setter names too generic to trust as a bare function call: only `x.String(200, ...)`, `res.status(404)`. */
@@ -63,6 +65,7 @@ export const METHOD_ONLY_SETTERS = new Set([
   'status', 'code', 'throw', 'String', 'JSON', 'Error', 'Status', 'NoContent', 'valueOf', 'statusCode', 'SendStatus',
   'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
   'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect', 'sendResponseHeaders',
+  'setStatusCode', 'json',
 ]);
 
 /** Setters whose status is not the first argument: name → argument index. */
@@ -79,6 +82,10 @@ export const STATUS_ARGUMENT_INDEX: Record<string, number | 'last' | 'none' | 'r
   ResponseEntity: 'last', // Spring new ResponseEntity<>(body, [headers,] status)
   ProducesResponseType: 'last', // ASP.NET Core [ProducesResponseType(typeof(T), 404)]
   'error!': 1, // Grape error!(message, status)
+  response: 1, // Laravel response($content, $status)
+  json: 1, // Laravel response()->json($data, $status)
+  abort_if: 1, // Laravel abort_if($condition, $status)
+  abort_unless: 1,
   Redirect: 'redirect', // Go http.Redirect(w, r, url, code) — but gin/echo c.Redirect(code, url)
 };
 
@@ -116,7 +123,7 @@ export const ASSERT_CALLS =
   /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify)$/;
 
 /** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
-export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__', 'include?', 'cover?', 'member?']);
+export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__', 'include?', 'cover?', 'member?', 'in_array']);
 
 /** Fields that hold an error's code: `err.code`, `e.response.data.error.type`, `ex.ErrorCode`. */
 export const ERROR_CODE_FIELD =

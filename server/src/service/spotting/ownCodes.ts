@@ -152,7 +152,7 @@ function isDeclaration(node: Node | null, syntax: SyntaxAdapter, context: Status
 /** The expression a name stands in when it is read as a value, or undefined. */
 export function useSite(node: Node, syntax: SyntaxAdapter): Node | undefined {
   // A value, not a type (`: NotFound`, `new NotFound()`) nor a label.
-  if (!/^(identifier|property_identifier|field_identifier|constant)$/.test(node.type)) return undefined;
+  if (!/^(identifier|property_identifier|field_identifier|constant|name)$/.test(node.type)) return undefined;
   let site = node;
   const parent = node.parent;
   if (!parent) return undefined;

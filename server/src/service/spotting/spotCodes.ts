@@ -15,6 +15,7 @@ import { scanVendorCodes } from './vendorCodes';
 import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
 import { findRubyStatuses } from './rubyStatuses';
+import { findPhpStatuses } from './phpStatuses';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
@@ -199,6 +200,13 @@ export function spotSpan(
     // Rack `head :service_unavailable`, `status: :too_many_requests`; `rescue RestClient::TooManyRequests`.
     findRubyStatuses(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
       if (!names.has(start)) names.set(start, entry(String(status), 'http-status', role, start, end, text.slice(start, end).replace(/\s+/g, ''), lines, true));
+    });
+  }
+
+  if (complete && support.constants === 'php') {
+    // Laravel `$response->tooManyRequests()`
+    findPhpStatuses(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
+      if (!names.has(start)) names.set(start, entry(String(status), 'http-status', role, start, end, text.slice(start, end), lines, true));
     });
   }
 

@@ -51,7 +51,7 @@ const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
 /** Calls that build a response (real or mock) from the arguments. */
 const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
 /** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
-const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status)$/;
+const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
 /** Ruby's type tests. */
 const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
 import { namedChildren } from './syntaxAdapter';
@@ -87,7 +87,8 @@ export class StatusContext extends ExpressionReader {
     while (parent) {
       // Each `parent` costs a walk from the root: give up on absurd nesting (thousands of parens).
       if (++climbed > MAX_CLIMB) return undefined;
-      if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && parent.type === 'argument')) {
+      // (a C# positional `argument`, a PHP array element without a key: they only group their value)
+      if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && (parent.type === 'argument' || parent.type === 'array_element_initializer'))) {
         // keep climbing
       } else if (MAP_ENTRIES.has(parent.type) && s.pairValue(parent) && s.pairValue(parent)?.id !== child.id) {
         // a map's key: `{400: InvalidRequest}`, Go `map[int]struct{}{http.StatusTooManyRequests: {}}` — an element of the map

@@ -4,6 +4,7 @@ import type { FlowGrammar } from './flowGrammar';
 import { goFlow } from './goFlow';
 import { javaFlow } from './javaFlow';
 import { javascriptFlow } from './javascriptFlow';
+import { phpFlow } from './phpFlow';
 import { pythonFlow } from './pythonFlow';
 import { rubyFlow } from './rubyFlow';
 
@@ -16,4 +17,5 @@ export const FLOW_GRAMMARS: Record<GrammarName, FlowGrammar> = {
   java: javaFlow,
   'c-sharp': csharpFlow,
   ruby: rubyFlow,
+  php: phpFlow,
 };

@@ -5,6 +5,7 @@ import { csharpAdapter } from './csharp';
 import { goAdapter } from './go';
 import { javaAdapter } from './java';
 import { javascriptAdapter } from './javascript';
+import { phpAdapter } from './php';
 import { pythonAdapter } from './python';
 import { rubyAdapter } from './ruby';
 
@@ -23,4 +24,5 @@ export const GRAMMAR_SUPPORT: Record<GrammarName, GrammarSupport> = {
   java: { adapter: javaAdapter, constants: 'java' },
   'c-sharp': { adapter: csharpAdapter, constants: 'csharp' },
   ruby: { adapter: rubyAdapter, constants: 'ruby' },
+  php: { adapter: phpAdapter, constants: 'php' },
 };

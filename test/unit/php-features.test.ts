@@ -1,0 +1,43 @@
+/** PHP through the shared service: language mapping, hover, completion and inlay hints on Guzzle, Laravel and Symfony code. */
+import * as assert from 'node:assert/strict';
+import { languageForPath } from '../../server/src/service/parsing/grammars';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { cursor, hoverAt, openDoc, testService } from '../support/serviceHarness';
+
+describe('PHP in the shared service', () => {
+  it('maps .php files to php', () => {
+    assert.equal(languageForPath('app/Http/Controllers/ReportController.php'), 'php');
+  });
+
+  it('hovers a status, a Symfony constant and a Laravel predicate', async () => {
+    assert.match((await hoverAt('php', '<?php\nif ($response->getStatusCode() == 4|29) {}\n')) ?? '', /Too Many Requests/);
+    assert.match((await hoverAt('php', '<?php\nreturn new Response("", Response::HTTP_SERVICE_UN|AVAILABLE);\n')) ?? '', /503/);
+    assert.match((await hoverAt('php', '<?php\nif ($response->tooMany|Requests()) {}\n')) ?? '', /429/);
+  });
+
+  it('offers status codes after a comparison and in abort(', async () => {
+    for (const marked of ['<?php\nif ($response->getStatusCode() === |', '<?php\nabort(|']) {
+      const { text, position } = cursor(marked);
+      const service = testService();
+      const uri = await openDoc('php', text, service);
+      try {
+        const codes = service.completions(uri, position).map((i) => i.label).filter((l) => /^\d{3}$/.test(l));
+        assert.ok(codes.includes('503'), `${JSON.stringify(marked)}: ${codes.slice(0, 5).join(',')}`);
+      } finally {
+        service.close(uri);
+      }
+    }
+  });
+
+  it('puts the reason phrase after a bare status', async () => {
+    const service = testService();
+    service.configure({ ...DEFAULT_SETTINGS, inlayHints: true });
+    const uri = await openDoc('php', '<?php\nabort(503);\n', service);
+    try {
+      const hints = service.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } });
+      assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[1, 'Service Unavailable']]);
+    } finally {
+      service.close(uri);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+const m = (body: string): string => `<?php\nclass Api {\n    public function call($client, $url) {\n${body}\n    }\n}\n`;
+
+describe('spotting: PHP', () => {
+  spotCases('php', [
+    ['Guzzle getStatusCode() == 429', m('        if ($response->getStatusCode() == 429) { sleep(1); }'), ['429 client-check']],
+    ['Laravel status() === 503', m('        if ($response->status() === 503) { return null; }'), ['503 client-check']],
+    ['a switch over the status', m('        switch ($response->getStatusCode()) {\n            case 429: return null;\n        }'), ['429 client-check']],
+    ['a match on $code', m('        return match ($code) { 429, 503 => true, default => false };'), ['429 client-check', '503 client-check']],
+    ['in_array with a literal list', m('        $again = in_array($response->status(), [429, 503], true);'), ['429 client-check', '503 client-check']],
+    ['Symfony Response::HTTP_TOO_MANY_REQUESTS compared', m('        if ($response->getStatusCode() === Response::HTTP_TOO_MANY_REQUESTS) { }'), ['429 client-check']],
+    ['PSR StatusCodeInterface::STATUS_SERVICE_UNAVAILABLE', m('        return $response->withStatus(StatusCodeInterface::STATUS_SERVICE_UNAVAILABLE);'), ['503 server-sets']],
+    ['PSR-7 withStatus(503)', m('        return $response->withStatus(503);'), ['503 server-sets']],
+    ['Laravel abort(503)', m('        abort(503);'), ['503 server-sets']],
+    ['Laravel abort_if(cond, 429)', m('        abort_if($limited, 429);'), ['429 server-sets']],
+    ['Laravel response()->json(data, 429)', m("        return response()->json(['error' => 'slow down'], 429);"), ['429 server-sets']],
+    ['new Response(body, 503)', m("        return new Response('', 503);"), ['503 server-sets']],
+    ['Symfony setStatusCode', m('        $response->setStatusCode(Response::HTTP_SERVICE_UNAVAILABLE);'), ['503 server-sets']],
+    ['http_response_code(503)', m('        http_response_code(503);'), ['503 server-sets']],
+    ['Laravel tooManyRequests()', m('        if ($response->tooManyRequests()) { sleep(5); }'), ['429 client-check']],
+    ['Laravel assertStatus(429)', m('        $response->assertStatus(429);'), ['429 test-assert']],
+    ['a retry list constant', '<?php\nconst RETRYABLE_STATUSES = [429, 502, 503];\n', ['429 retry-config', '502 retry-config', '503 retry-config']],
+    ['a class constant and its use', '<?php\nclass Codes {\n    const TOO_MANY_REQUESTS = 429;\n    public function f($r) { return $r->getStatusCode() == self::TOO_MANY_REQUESTS; }\n}\n', ['429 constant', '429 client-check']],
+    ['a status key in an array', m("        return ['status' => 503, 'message' => 'down'];"), ['503 server-sets']],
+    ['sleep and sizes', m('        usleep(500);\n        $items = array_slice($all, 0, 200);'), []],
+    ['a port', '<?php\nconst PORT = 8080;\nconst MAX_ITEMS = 500;\n', []],
+    ['an interpolated string', m('        echo "HTTP {$code} 503";'), []],
+    ['a tooManyRequests() on something else', m('        if ($limiter->tooManyRequests()) { }'), []],
+  ]);
+});
