@@ -10,12 +10,14 @@ const BARE: Record<string, [LanguageId, string]> = {
   go: ['go', 'func Get(c *http.Client, url string) error {\n\tresp, err := c.Get(url)\n\tif err != nil { return err }\n\tif resp.StatusCode != http.StatusOK { return fmt.Errorf("x") }\n\treturn nil\n}\n'],
   java: ['java', 'String get(HttpRequest req) throws Exception {\n  HttpResponse<String> res = client.send(req, BodyHandlers.ofString());\n  if (res.statusCode() >= 400) { throw new RuntimeException(); }\n  return res.body();\n}\n'],
   csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  response.EnsureSuccessStatusCode();\n  return "";\n}\n'],  ruby: ['ruby', 'require "faraday"\n\ndef get(conn, url)\n  response = conn.get(url)\n  raise "failed" unless response.success?\n  response\nend\n'],
+  php: ['php', "function get($client, $url) {\n    $response = $client->get($url, ['http_errors' => false]);\n    if ($response->getStatusCode() >= 400) {\n        throw new \\RuntimeException('failed');\n    }\n    return $response;\n}\n"],
 };
 
 function wrap(language: string, prelude: string, body: string): string {
   if (language === 'go') return `package m\n${prelude}\n${body}`;
   if (language === 'java') return `${prelude}\nclass A {\n${body}}\n`;
   if (language === 'csharp') return `${prelude}\nclass A {\n${body}}\n`;
+  if (language === 'php') return `<?php\n${prelude}\n${body}`;
   return `${prelude}\n${body}`;
 }
 
@@ -54,6 +56,9 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'ms-extensions-resilience': ['using Microsoft.Extensions.Http.Resilience;'],
   'faraday-retry': ['CONN = Faraday.new(url: "https://api.example.com") { |f| f.request :retry, max: 3, interval: 0.5, backoff_factor: 2 }'],
   retriable: ['require "retriable"', (b) => `${b}\ndef run(conn, url)\n  Retriable.retriable(tries: 3) { get(conn, url) }\nend\n`],
+  'guzzle-retry-middleware': ['$stack = HandlerStack::create();\n$stack->push(Middleware::retry($decider, $delay));\n$client = new Client([\'handler\' => $stack]);'],
+  'laravel-retry': ['use Illuminate\\Support\\Facades\\Http;', (b) => `${b}\nfunction run($client, $url) {\n    return retry(3, fn () => get($client, $url), 100);\n}\n`],
+  'symfony-retryable-http-client': ['$client = new RetryableHttpClient(HttpClient::create());'],
 };
 
 /**
@@ -84,6 +89,7 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   polly: 'using Polly;',
   'csharp-sdks': 'using Azure.Storage.Blobs;',
   retriable: 'require "retriable"',
+  'laravel-retry': 'use Illuminate\\Support\\Facades\\Http;',
 };
 
 async function rulesOf(language: LanguageId, text: string): Promise<string[]> {
@@ -127,7 +133,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       const transform = CASES[mechanism.id][1];
       const applied = transform ? transform(body) : body;
       // The mechanism's own lines removed: the prelude, and (for wrappers) the call that hands the function over.
-      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable/.test(l)).join('\n');
+      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable|return retry\(/.test(l)).join('\n');
       const rules = await rulesOf(language, wrap(mechanism.language, '', bare.replace(/\b(s|client|rc)\.get\(/, 'requests.get(')));
       assert.ok(rules.length > 0, `nothing reported without ${mechanism.id}:\n${bare}`);
     });

@@ -134,7 +134,8 @@ function assignsError(n: Node): boolean {
 /** The variable a tested expression starts from: `r` in `r.status_code`, `response` in `(int)response.StatusCode`. */
 export function subjectRoot(subject: string | undefined): string | undefined {
   if (!subject) return undefined;
-  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').split(/[.[()\s]/)[0];
+  // (PHP reads members with `->`: `$response->getStatusCode()`)
+  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').split(/[.[()\s]|->|::/)[0];
   return root || undefined;
 }
 

@@ -44,6 +44,11 @@ export type HttpLibrary =
   | 'excon'
   | 'http.rb'
   | 'typhoeus'
+  | 'guzzle'
+  | 'laravel-http'
+  | 'symfony-http-client'
+  | 'psr-18'
+  | 'curl'
   | 'unknown';
 
 /** Upper-case HTTP method, or 'UNKNOWN' when the call does not show it. */

@@ -16,7 +16,7 @@ export interface RetryMechanism {
   decorators?: string[];
   wrappers?: string[];
   /** `requiresImport`: the callee name is too common to count unless one of `imports` is imported (`NewClient`). */
-  configCalls?: Array<{ callee: string; withOption?: string; requiresImport?: boolean }>;
+  configCalls?: Array<{ callee: string; withOption?: string; requiresImport?: boolean; receiver?: string }>;
   /**
    * Module-level request functions the mechanism never reaches: a urllib3 `Retry` mounted on a Session
    * does nothing for `requests.get(...)`, which uses a fresh session of its own.
@@ -86,7 +86,8 @@ export class MechanismScope {
       }
       for (const config of m.configCalls ?? []) {
         if (ownFunctions.has(config.callee) || (config.requiresImport && !imported)) continue;
-        const hit = callsNamed(config.callee).find((c) => !config.withOption || hasOption(c.node, config.withOption));
+        // `receiver`: only on that class or object (Guzzle `Middleware::retry(…)`, not any `retry(…)`)
+        const hit = callsNamed(config.callee).find((c) => (!config.receiver || c.receiver?.replace(/^.*\\/, '') === config.receiver) && (!config.withOption || hasOption(c.node, config.withOption)));
         if (hit && !this.fileWide.includes(m)) {
           fileMechanism ??= m.id;
           // Configured (`axiosRetry(client)`, `session.mount(…, HTTPAdapter(max_retries=Retry(…)))`): the file's requests.

@@ -3,6 +3,7 @@ import type { HttpLibrary, HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
 import { forwardsToWrapped, requestByStatusRead } from './statusReadRequests';
 import { rubyRequest } from './rubyRequests';
+import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -136,6 +137,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     }
     case 'ruby':
       return rubyRequest(flow, call);
+    case 'php':
+      return phpRequest(flow, call);
   }
   return undefined;
 }
@@ -148,6 +151,7 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
 export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): boolean {
   // rest-client raises RestClient::ExceptionWithResponse subclasses for every status from 400 up.
   if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'RestTemplate' || request.library === 'rest-client') return true;
+  if (request.library === 'guzzle') return guzzleThrowsOnStatus(request.call.node.tree.rootNode.text);
   return request.library === 'HttpClient' && /^(GetString|GetByteArray|GetStream|GetFromJson)Async$/.test(request.call.name);
 }
 

@@ -255,6 +255,10 @@ export function calleeOf(call: Node, adapter: SyntaxAdapter): { name: string; re
   // Ruby `conn.get("/x")`, `Net::HTTP.get_response(uri)` (but `ApiError.new(…)` names the class, as the adapter does)
   const method = call.type === 'call' ? call.childForFieldName('method') : null;
   if (method && method.text !== 'new') return { name: method.text, receiver: call.childForFieldName('receiver')?.text };
+  // PHP `$client->get($url)`, `Http::retry(3, 100)->post(…)`, `Http::get($url)`
+  if (/^(member_call_expression|nullsafe_member_call_expression|scoped_call_expression)$/.test(call.type)) {
+    return { name: call.childForFieldName('name')?.text ?? '', receiver: call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object')?.text };
+  }
   const callee = adapter.callee(call);
   if (!callee) return { name: '' };
   if (adapter.members.has(callee.type)) {

@@ -33,6 +33,7 @@ export const phpFlow: FlowGrammar = {
     return counter ? { kind: 'counted', counterVar: `$${counter}` } : { kind: 'conditional' };
   },
   importModules(node) {
-    return [stripQuotes(node.namedChildren[0]?.text ?? '').replace(/^\\/, '')].filter(Boolean);
+    // `use GuzzleHttp\Middleware;` → `GuzzleHttp.Middleware` (module names are dotted for matching)
+    return [stripQuotes(node.namedChildren[0]?.text ?? '').replace(/^\\/, '').replace(/\\/g, '.')].filter(Boolean);
   },
 };

@@ -139,7 +139,8 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
   const { grammar } = ctx.flow;
   const scope = fn?.node ?? ctx.doc.tree!.rootNode;
-  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar}\\.(ok|IsSuccessStatusCode|is_success|success\\?|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\))\\s*\\)?$`);
+  // (PHP: `!$response->successful()`, `!$response->ok()`)
+  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->)(ok|IsSuccessStatusCode|is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\))(\\(\\))?\\s*\\)?$`);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
