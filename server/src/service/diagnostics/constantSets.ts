@@ -10,6 +10,19 @@ import { calleeOf } from './flow/flowModel';
 export function constantSets(ctx: DiagContext): Map<string, Set<string>> {
   let sets = cache.get(ctx);
   if (sets) return sets;
+  sets = new Map(ownStatusSets(ctx));
+  // Collections of other files this one imports (`from .constants import STATUS_FORCELIST`): the file's own win.
+  for (const [name, codes] of Object.entries(ctx.workspace?.statusSets ?? {})) if (!sets.has(name)) sets.set(name, new Set(codes));
+  cache.set(ctx, sets);
+  return sets;
+}
+
+const cache = new WeakMap<DiagContext, Map<string, Set<string>>>();
+
+/** The status collections this file declares itself (what its summary offers other files). */
+export function ownStatusSets(ctx: DiagContext): Map<string, Set<string>> {
+  let sets = ownCache.get(ctx);
+  if (sets) return sets;
   sets = new Map();
   for (const occ of ctx.occurrences) {
     if (occ.kind !== 'http-status') continue;
@@ -20,11 +33,11 @@ export function constantSets(ctx: DiagContext): Map<string, Set<string>> {
     set.add(occ.code);
     sets.set(name, set);
   }
-  cache.set(ctx, sets);
+  ownCache.set(ctx, sets);
   return sets;
 }
 
-const cache = new WeakMap<DiagContext, Map<string, Set<string>>>();
+const ownCache = new WeakMap<DiagContext, Map<string, Set<string>>>();
 
 /** Wrapping calls that only build a collection from their arguments (`Set.of`, `frozenset`, `Arrays.asList`). */
 const BUILDERS = /^(of|asList|frozenset|set|tuple|list|Set|List|copyOf|unmodifiableSet|newHashSet|ImmutableSet|HashSet)$/;
@@ -84,6 +97,16 @@ export function membershipOf(ctx: DiagContext, n: Node): { codes: Set<string>; s
     }
   }
   return undefined;
+}
+
+/** The collection's name in a membership test (`STATUS_FORCELIST` in `code not in constants.STATUS_FORCELIST`). */
+export function membershipName(ctx: DiagContext, n: Node): string | undefined {
+  const { adapter } = ctx.flow;
+  if (n.type === 'comparison_operator') return n.namedChildren.filter((c): c is Node => c !== null)[1]?.text.split('.').pop();
+  if (!adapter.calls.has(n.type)) return undefined;
+  const { name, receiver } = calleeOf(n, adapter);
+  if (name === 'Contains' && receiver === 'slices') return adapter.callArguments(n)[0]?.text;
+  return receiver?.split('.').pop();
 }
 
 /** Membership tests on the file's named status collections, found through the uses of each name. */

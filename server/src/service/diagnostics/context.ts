@@ -58,9 +58,13 @@ export class DiagContext {
     return ALSO_RETRYABLE.has(occ.code) && entries.length > 0;
   }
 
-  /** Must not be retried: a 4xx with catalog verdict `no` (403 only when nothing mentions rate limits). */
+  /** Must not be retried: a 4xx with catalog verdict `no` (403 only when nothing mentions rate limits), or 501. */
   isNonRetryable(code: string, scope: Node): boolean {
-    if (this.extra.has(code) || !/^4\d\d$/.test(code)) return false;
+    if (this.extra.has(code)) return false;
+    // 501 Not Implemented fails the same way every time (the catalog: exclude it from retry-all-5xx rules);
+    // only a code named one by one reaches here, never a `>= 500` range.
+    if (code === '501') return true;
+    if (!/^4\d\d$/.test(code)) return false;
     if (code === '403') return !(enclosingFn(this.flow, scope)?.rateLimit ?? this.flow.fileRateLimit) && !this.flow.fileRateLimit;
     // Unofficial 4xx (nginx 499 "client closed request", 444…) describe one connection, not a request
     // that fails the same way every time.

@@ -58,6 +58,21 @@ function flip(op: string): string {
   return ({ '>=': '<=', '>': '<', '<=': '>=', '<': '>' } as Record<string, string>)[op] ?? op;
 }
 
+/**
+ * The statuses for which a condition certainly holds, when an `or` joins a status test with something else
+ * (`status not in RETRYABLE or is_last_attempt`): the status side suffices. Exact sets otherwise.
+ */
+export function sufficientSetOver(ctx: DiagContext, codes: readonly string[], condition: Node, root: string): Set<string> | undefined {
+  const exact = conditionSetOver(ctx, codes, condition, testsWithin(ctx, condition, root), root);
+  if (exact) return exact;
+  const inner = condition.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
+  if (/^(parenthesized_expression|condition)$/.test(condition.type) && inner.length === 1) return sufficientSetOver(ctx, codes, inner[0], root);
+  if (booleanOperator(condition) !== 'or' || inner.length !== 2) return undefined;
+  const sides = inner.map((side) => sufficientSetOver(ctx, codes, side, root));
+  if (sides.every((side) => side === undefined)) return undefined;
+  return new Set(sides.flatMap((side) => [...(side ?? [])]));
+}
+
 /** `conditionSet` over other statuses than the transient ones (`codes` are numeric statuses). */
 export function conditionSetOver(ctx: DiagContext, codes: readonly string[], condition: Node, tests: readonly StatusTest[], root?: string): Set<string> | undefined {
   const saved = universe;
@@ -233,7 +248,7 @@ function union(sets: Array<Set<string> | undefined>): Set<string> | undefined {
 }
 
 /** `and` / `or` for boolean operators of every grammar (`&&`, `||`, Python's words). */
-function booleanOperator(n: Node): 'and' | 'or' | undefined {
+export function booleanOperator(n: Node): 'and' | 'or' | undefined {
   if (!/^(boolean_operator|binary_expression|binary)$/.test(n.type)) return undefined;
   for (let i = 0; i < n.childCount; i++) {
     const c = n.child(i);

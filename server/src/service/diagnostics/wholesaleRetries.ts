@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, subjectRoot } from './branches';
 import { alwaysLeaves, catchBody, ifClauses } from './chainSyntax';
-import { conditionSetOver, testsWithin } from './statusSets';
+import { conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES } from './failureSets';
 import { enclosingFn } from './flow/flowModel';
@@ -35,7 +35,11 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
     for (const c of fallthroughRetried(ctx, retry)) set.add(c);
     return set;
   }
-  if (!catchStays(ctx, tryNode)) return set;
+  if (!catchStays(ctx, tryNode)) {
+    // The try catches network errors only; the status checks after the request (or in its `else:`) decide.
+    for (const c of fallthroughRetried(ctx, retry)) set.add(c);
+    return set;
+  }
   const body = tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
   if (throwsOnStatus(request)) PROBED_STATUSES.forEach((c) => set!.add(c));
   else if (body && request.responseVar) for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
@@ -109,18 +113,16 @@ function catchesStatusFailures(ctx: DiagContext, clause: Node, body: Node | unde
 function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   const { request, loop } = retry;
   const root = request.responseVar;
-  const statement = request.statement;
-  // Directly in the loop's body (Go wraps a block's statements in a statement_list).
-  const parent = statement.parent;
-  const direct = parent && (parent.id === loop.body?.id || (parent.type === 'statement_list' && parent.parent?.id === loop.body?.id));
-  if (!root || !loop.body || !direct) return new Set();
+  if (!root || !loop.body) return new Set();
+  const following = statementsAfter(request.statement, loop.body);
+  if (!following) return new Set();
   // Ruby `begin … rescue … retry`: the end of the body leaves; only a rescued failure goes round again.
   if (ctx.flow.grammarName === 'ruby' && /^(begin|body_statement)$/.test(loop.node.type)) return new Set();
   const settled = new Set<string>();
   let tested = false;
   const fnName = loop.fn?.name;
   const { grammar } = ctx.flow;
-  for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+  for (const s of following) {
     if (grammar.comments.has(s.type)) continue;
     if (grammar.ifs.has(s.type)) {
       const first = s.childForFieldName('condition');
@@ -132,7 +134,8 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
           if (leaves) PROBED_STATUSES.forEach((c) => settled.add(c));
           continue;
         }
-        const holds = conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
+        // What certainly leaves is settled (`not in RETRYABLE or last_attempt`: the codes outside the set).
+        const holds = leaves ? sufficientSetOver(ctx, PROBED_STATUSES, clause.condition, root) : conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
         if (!holds) return new Set();
         tested = true;
         if (leaves) holds.forEach((c) => settled.add(c));
@@ -148,6 +151,28 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
     }
   }
   return tested ? new Set(PROBED_STATUSES.filter((c) => !settled.has(c))) : new Set();
+}
+
+/**
+ * The statements that run after the request's statement in one round of the loop, when it sits directly in
+ * the loop's body (Go: in its statement_list) or in a try there: the rest of the try block, Python's `else:`
+ * of the try (it runs when nothing was raised), then the statements after the try. Undefined otherwise.
+ */
+function statementsAfter(statement: Node, body: Node): Node[] | undefined {
+  const inBody = (n: Node | null): boolean => !!n && (n.id === body.id || (n.type === 'statement_list' && n.parent?.id === body.id));
+  const siblingsAfter = (n: Node): Node[] => {
+    const out: Node[] = [];
+    for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) out.push(s);
+    return out;
+  };
+  if (inBody(statement.parent)) return siblingsAfter(statement);
+  // `try: resp = send(…) except …: … else: <checks>` directly in the loop.
+  const block = statement.parent;
+  const tryNode = block?.parent;
+  if (!block || !tryNode || tryNode.type !== 'try_statement' || !inBody(tryNode.parent) || tryNode.childForFieldName('body')?.id !== block.id) return undefined;
+  const elseClause = tryNode.namedChildren.find((c) => c?.type === 'else_clause');
+  const elseBody = elseClause ? (elseClause.childForFieldName('body') ?? elseClause.namedChildren.find((c) => c?.type === 'block') ?? null) : null;
+  return [...siblingsAfter(statement), ...(elseBody ? elseBody.namedChildren.filter((c): c is Node => c !== null) : []), ...siblingsAfter(tryNode)];
 }
 
 /** The variable a condition reads first (`res` in `res.ok && …`, `resp` in `resp.StatusCode == 200`). */

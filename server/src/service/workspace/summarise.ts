@@ -5,6 +5,7 @@ import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
 import type { DiagContext } from '../diagnostics/context';
 import type { FnInfo } from '../diagnostics/flow/flowModel';
 import { callWaits } from '../diagnostics/functionSummaries';
+import { ownStatusSets } from '../diagnostics/constantSets';
 import { enclosingClassName, moduleShape } from './importBindings';
 import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, SUMMARY_LIMITS, type WorkspaceLanguage } from './summaryTypes';
 
@@ -62,7 +63,17 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     functions,
     classes,
     calls: outgoingCalls(ctx, new Set(shape.imports.map((b) => b.local))),
+    ...statusSetsOf(ctx),
   };
+}
+
+/** The file's named status collections, for files that import them (`from .constants import RETRY_STATUSES`). */
+function statusSetsOf(ctx: DiagContext): { statusSets?: Record<string, string[]> } {
+  const sets = ownStatusSets(ctx);
+  if (sets.size === 0) return {};
+  const out: Record<string, string[]> = {};
+  for (const [name, codes] of [...sets].slice(0, SUMMARY_LIMITS.statusSets)) out[name] = [...codes].sort();
+  return { statusSets: out };
 }
 
 function within(ctx: DiagContext, finding: Finding, fn: FnInfo): boolean {

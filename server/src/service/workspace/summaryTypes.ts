@@ -75,7 +75,9 @@ export interface FileSummary {
   functions: FunctionSummary[];
   classes: ClassSummary[];
   calls: OutgoingCall[];
+  /** Named status collections the file declares (`STATUS_FORCELIST = [429, 500, 502]`), name → codes. */
+  statusSets?: Record<string, string[]>;
 }
 
 /** Bounds that keep one file's summary small whatever the file (see docs/workspace.md). */
-export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40 } as const;
+export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40, statusSets: 50 } as const;

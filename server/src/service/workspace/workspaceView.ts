@@ -26,6 +26,8 @@ export interface WorkspaceView {
   failingCallee(name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined;
   /** The function of another file a call here reaches when it fails on the statuses of the response handed to it. */
   responseChecker(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
+  /** Named status collections of the files this one imports (or shares its package with), by name. */
+  readonly statusSets: Readonly<Record<string, readonly string[]>>;
   /** The summary of a function of another file that a call here reaches (for hover). */
   calleeSummary(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
 }
@@ -69,12 +71,14 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   }
   const failing: string[] = [];
   for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if ((f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined) failing.push(`${uri}#${f.className ?? ''}.${f.name}:${f.raisesOnParam ?? ''}`);
-  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort() };
-  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0) return undefined;
+  const statusSets = importedStatusSets(index, summary, scope.targets);
+  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets };
+  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0) return undefined;
   const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
     wrapperNames: facts.w,
+    statusSets,
     callersRetry: (name) => callers[name],
     covering(node, receiver) {
       if (!receiver) return undefined;
@@ -101,6 +105,27 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       return found?.failsOnStatus && !found.givesUp ? found : undefined;
     },
   };
+}
+
+/**
+ * Status collections declared in the files this one reaches (imports, the same package) and named in it:
+ * an imported name (`from .constants import STATUS_FORCELIST`, `import { RETRY_ON } from './retry'`, a
+ * static import), or a qualified use (`constants.STATUS_FORCELIST`, `RetryConfig.RETRYABLE`). A name two
+ * files declare differently is left out.
+ */
+function importedStatusSets(index: WorkspaceIndex, summary: FileSummary, targets: ReadonlySet<string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const clash = new Set<string>();
+  const importedAs = new Map(summary.imports.filter((b) => b.member !== '*' && b.member !== 'default').map((b) => [b.member, b.local]));
+  for (const uri of targets) {
+    for (const [name, codes] of Object.entries(index.get(uri)?.statusSets ?? {})) {
+      const local = importedAs.get(name) ?? name;
+      if (out[local] && out[local].join() !== codes.join()) clash.add(local);
+      out[local] = codes;
+    }
+  }
+  for (const name of clash) delete out[name];
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 interface Scope {

@@ -9,6 +9,8 @@ import { resultPolicies } from '../resultPolicies';
 import { resendRetries } from '../resends';
 import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
+import { membershipName, membershipOf, membershipTests, ownStatusSets } from '../constantSets';
+import type { RetryLoop } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
 
@@ -57,14 +59,22 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
       findings.push({ ...make(ctx, ctx.range(test.test), codes, data), related: ctx.related(retry.request) });
     }
     if (findings.length > before) continue;
-    // 3. Loops that go round on any failure (a sender failing on every status, a success check in a try).
+    // 3. A retry set of another file named here (`if resp.status_code not in STATUS_FORCELIST: return resp`,
+    //    imported from constants.py) that lists a code failing the same way every time. The file's own
+    //    lists are reported where they are written (1.).
+    const imported = importedSetFinding(ctx, retry);
+    if (imported) {
+      findings.push(imported);
+      continue;
+    }
+    // 4. Loops that go round on any failure (a sender failing on every status, a success check in a try).
     const repeating = repeatingCodes(wholesaleRetried(ctx, retry));
     if (repeating.length === 0) continue;
     const head = ctx.headRange(retry.loop.node, retry.loop.body);
     const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
     findings.push({ ...make(ctx, head, repeating, data), related: ctx.related(retry.request) });
   }
-  // 4. Policies that retry on the response: a 404 named in `OrResult(r => r.StatusCode == NotFound)`.
+  // 5. Policies that retry on the response: a 404 named in `OrResult(r => r.StatusCode == NotFound)`.
   for (const policy of resultPolicies(ctx)) {
     const start = policy.predicate.startIndex;
     const end = policy.predicate.endIndex;
@@ -77,7 +87,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const data: NonRetryableRetriedData = { ...ctx.base(policy.predicate), codes, codeRanges: [], checkRange: ranges[0] };
     findings.push(make(ctx, { start: ranges[0].start, end: ranges[ranges.length - 1].end }, codes, data));
   }
-  // 5. Re-sends from a failure branch whose guard lets client errors through (`if (!res.ok && retries > 0)`).
+  // 6. Re-sends from a failure branch whose guard lets client errors through (`if (!res.ok && retries > 0)`).
   for (const resend of resendRetries(ctx)) {
     if (!resend.condition || !resend.repeating?.length) continue;
     const range = ctx.range(resend.condition);
@@ -92,6 +102,24 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
 function inside(ctx: DiagContext, occ: Occurrence, start: number, end: number): boolean {
   const at = ctx.offsetOf(occ);
   return at >= start && at < end;
+}
+
+/** A membership test in the loop on a status set declared in another file that lists non-retryable codes with retryable ones. */
+function importedSetFinding(ctx: DiagContext, retry: RetryLoop): Finding | undefined {
+  const own = ownStatusSets(ctx);
+  for (const test of membershipTests(ctx)) {
+    if (!within(test, retry.loop.node)) continue;
+    const member = membershipOf(ctx, test);
+    const name = membershipName(ctx, test);
+    if (!member || !name || own.has(name)) continue;
+    const codes = [...member.codes];
+    const bad = codes.filter((c) => ctx.isNonRetryable(c, test));
+    if (bad.length === 0 || !codes.some((c) => ctx.isRetryable({ code: c, kind: 'http-status' }))) continue;
+    const range = ctx.range(test);
+    const data: NonRetryableRetriedData = { ...ctx.base(test), codes: bad, codeRanges: [], checkRange: range, loopRange: ctx.range(retry.loop.node) };
+    return { ...make(ctx, range, bad, data), related: ctx.related(retry.request) };
+  }
+  return undefined;
 }
 
 function make(ctx: DiagContext, range: Range, codes: string[], data: NonRetryableRetriedData): Finding {
