@@ -2,6 +2,7 @@ import type { Finding, Range } from '../../types';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, StatusTest, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps } from './exceptionGiveUps';
+import { caughtStatusGiveUps } from './caughtStatusGiveUps';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -61,6 +62,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     reported.add(guard.id);
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
+  findings.push(...caughtStatusGiveUps(ctx, reported));
   findings.push(...remainderFindings(ctx, reported));
   findings.push(...syncPolicyOverAsyncFindings(ctx));
   findings.push(...exceptionGiveUps(ctx));
