@@ -10,15 +10,20 @@ import { enclosingFn, enclosingLoops, type FnInfo } from '../flow/flowModel';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
+import { ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
 
 const RULE = 'no-retry-on-request';
+/** Languages whose files run statements at top level as scripts. */
+const SCRIPT_LANGUAGES = new Set(['python', 'javascript', 'typescript', 'ruby', 'php']);
 
 interface Check {
   kind: NoRetryOnRequestData['checkKind'];
   node: Node;
   guard?: Node;
   detail: string;
+  /** How the failure branch gives up, when the check has one. */
+  final?: 'raise' | 'return' | 'exit';
 }
 
 /**
@@ -39,6 +44,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, call.fn)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
+    // A program run by hand: top-level statements of a script, or a failure that ends the process
+    // (`exit(1)`, `process.exit(1)`, `log.Fatal`): whoever ran it sees the failure and runs it again.
+    if (check.final === 'exit' || (!call.fn && SCRIPT_LANGUAGES.has(ctx.language))) continue;
     // A probe (`supports(url) bool`) answers a question; a failed request is a "no", not a lost operation.
     if (isPredicate(ctx, call.fn)) continue;
     if (handlesRetryableCode(ctx, request)) continue;
@@ -130,11 +138,14 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (enclosingFn(ctx.flow, test.test) !== fn || subjectRoot(test.subject) !== responseVar) continue;
     const code = Number(occ.code);
     const failureTest = (test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
+    // `if status == 200: … else: raise` — the failure is the else of a success test.
+    const elseOfSuccess = !failureTest && /^={2,3}$|^is$/.test(test.op) && !test.negated && code >= 200 && code < 300 ? finalElse(ctx, test.guard, fn, responseVar) : undefined;
+    if (elseOfSuccess) return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} else → ${finalWord(ctx, elseOfSuccess)}`, final: elseOfSuccess };
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (!outcome.final || outcome.continues || outcome.retries) continue;
     if (handsOnTypedError(ctx, outcome.final.node, [responseVar])) return undefined;
-    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}` };
+    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
   const { grammar } = ctx.flow;
@@ -152,7 +163,15 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
         if (outcome.final && !outcome.continues && !outcome.retries && !handsOnTypedError(ctx, outcome.final.node, [responseVar])) {
-          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}` };
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
+          return;
+        }
+      }
+      // `if (response.IsSuccessStatusCode) { … } else { return BadRequest(); }`: the failure is the else.
+      if (condition && branch && !grammar.negatedIfs?.has(n.type) && okPattern.test(`!${text}`)) {
+        const giveUp = finalElse(ctx, n, fn, responseVar);
+        if (giveUp) {
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} else → ${finalWord(ctx, giveUp)}`, final: giveUp };
           return;
         }
       }
@@ -161,6 +180,15 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   };
   visit(scope);
   return found;
+}
+
+/** The else branch of an if (no elif in between) ends in a give-up: how it gives up, or undefined. */
+function finalElse(ctx: DiagContext, guard: Node, fn: FnInfo | undefined, responseVar: string): 'raise' | 'return' | 'exit' | undefined {
+  const clauses = ifClauses(guard);
+  if (clauses.length !== 2 || clauses[0].node.id !== guard.id || clauses[1].condition) return undefined;
+  const outcome = branchOutcome(ctx, clauses[1].body, fn?.name, responseVar);
+  if (!outcome.final || outcome.continues || outcome.retries || handsOnTypedError(ctx, outcome.final.node, [responseVar])) return undefined;
+  return outcome.final.kind;
 }
 
 /** Clients that hand back a 503 as a normal response: ignoring the response ignores the failure. */
