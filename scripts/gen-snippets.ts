@@ -20,6 +20,7 @@ export const SNIPPET_FILES: Record<string, LanguageId[]> = {
   'java.json': ['java'],
   'csharp.json': ['csharp'],
   'ruby.json': ['ruby'],
+  'php.json': ['php'],
 };
 
 interface Snippet {

@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby)
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -35,6 +35,10 @@ fi
 # Ruby: Debian's ruby runs the Net::HTTP retry template (test/exec/rubyProgram.ts).
 if ! command -v ruby >/dev/null 2>&1; then
   echo "setup-exec: WARNING ******** ruby could not be installed — Ruby execution (ruby-net-http) will be reported NOT RUN ********"
+fi
+# PHP: Debian's php-cli with php-guzzlehttp-guzzle runs the Guzzle retry template (test/exec/phpProgram.ts).
+if ! command -v php >/dev/null 2>&1 || [ ! -f /usr/share/php/GuzzleHttp/autoload.php ]; then
+  echo "setup-exec: WARNING ******** php-cli / php-guzzlehttp-guzzle could not be installed — PHP execution (php-guzzle) will be reported NOT RUN ********"
 fi
 # .NET is not packaged by Debian; the .NET 8 program (csharp-httpclient) and the Polly/Resilience config fixes report NOT RUN.
 if ! command -v dotnet >/dev/null 2>&1; then

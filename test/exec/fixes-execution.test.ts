@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { LanguageId } from '../../server/src/service/types';
 import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
+import { phpVariant } from './phpProgram';
 import type { Prepared } from './programs';
 import { outcome, PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 import { startScriptedServer, type Scenario, type ScriptedServer } from './scriptedServer';
@@ -94,6 +95,17 @@ const ruby = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => (
   prepare: async (dir, source) => ({ command: 'ruby', args: [writeProgram(dir, 'program.rb', source)] }),
 });
 
+const php = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({
+  name: `php/${file}`,
+  languageId: 'php',
+  dir: 'php',
+  file,
+  rule,
+  method,
+  unavailable: () => phpVariant.unavailable(),
+  prepare: async (dir, source) => ({ command: 'php', args: [writeProgram(dir, 'program.php', source)] }),
+});
+
 export const EXEC_CASES: ExecCase[] = [
   python('requests_final.py', 'retryable-treated-as-final', 'GET', 'requests', 'python3-requests'),
   python('requests_post_raise.py', 'no-retry-on-request', 'POST', 'requests', 'python3-requests'),
@@ -109,6 +121,8 @@ export const EXEC_CASES: ExecCase[] = [
   java('PostAtLeast400.java', 'no-retry-on-request', 'POST'),
   ruby('net_http_not_success.rb', 'no-retry-on-request', 'GET'),
   ruby('net_http_post_503.rb', 'no-retry-on-request', 'POST'),
+  php('guzzle_status_400.php', 'no-retry-on-request', 'GET'),
+  php('guzzle_post_503.php', 'no-retry-on-request', 'POST'),
 ];
 
 describe('quick fixes, proven by execution', function () {

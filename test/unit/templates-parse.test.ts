@@ -16,6 +16,8 @@ export function sourceFile(template: RetryTemplate, language: LanguageId): strin
   switch (language) {
     case 'go':
       return `package main\n\n${imports}\n\n${helper}\n`;
+    case 'php':
+      return `<?php\n${imports}\n\n${helper}\n`;
     case 'java':
     case 'csharp':
       return /^(final |static )?class /m.test(helper)

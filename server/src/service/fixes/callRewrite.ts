@@ -9,6 +9,7 @@ import type { HttpLibrary, HttpMethod } from '../diagnostics/findingData';
 import type { RetryLibrary } from '../templates';
 import { csharpSendFactory } from './csharpSend';
 import { rubyRewrite } from './rubyRewrite';
+import { phpRewrite } from './phpRewrite';
 import { Doc } from './text';
 
 export interface CallRewrite {
@@ -276,6 +277,8 @@ export function rewriteCall(doc: Doc, call: Node, library: HttpLibrary, method: 
       return csharp(call, method);
     case 'ruby':
       return rubyRewrite(call, library, method);
+    case 'php':
+      return phpRewrite(call, library, method);
     case 'http':
       return undefined;
     default:

@@ -8,6 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../types';
 import { pythonGroupedImports } from './pythonImports';
 import { rubyImports } from './rubyImports';
+import { phpImports } from './phpImports';
 import { Doc, edit, eol, insertAt } from './text';
 
 export interface ImportPlan {
@@ -30,6 +31,8 @@ export function mergeImports(doc: Doc, wanted: readonly string[]): ImportPlan {
       return goImports(doc, root, wanted);
     case 'ruby':
       return rubyImports(doc, root, wanted);
+    case 'php':
+      return phpImports(doc, root, wanted);
     default:
       return jsImports(doc, root, wanted);
   }

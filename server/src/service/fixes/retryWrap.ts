@@ -12,7 +12,7 @@ import { Doc, edit, eol, indentOfLine, insertAt, nodeAt, offsetsOf } from './tex
 
 export const RETRY_WRAP_TITLE = 'Retry with backoff honouring Retry-After';
 
-const CALL_TYPES = ['call', 'call_expression', 'method_invocation', 'invocation_expression'];
+const CALL_TYPES = ['call', 'call_expression', 'method_invocation', 'invocation_expression', 'member_call_expression'];
 
 interface RequestFields {
   library?: HttpLibrary;

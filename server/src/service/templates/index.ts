@@ -4,6 +4,7 @@ import { csharpTemplates } from './csharp';
 import { goTemplates } from './go';
 import { javaTemplates } from './java';
 import { javascriptTemplates } from './javascript';
+import { phpTemplates } from './php';
 import { pythonTemplates } from './python';
 import { rubyTemplates } from './ruby';
 import type { RetryTemplate } from './templateTypes';
@@ -18,6 +19,7 @@ export const ALL_TEMPLATES: readonly RetryTemplate[] = [
   ...javaTemplates,
   ...csharpTemplates,
   ...rubyTemplates,
+  ...phpTemplates,
 ];
 
 export function templateById(id: string): RetryTemplate | undefined {

@@ -27,6 +27,7 @@ export type RetryLibrary =
   | 'net/http'
   | 'java.net.http'
   | 'Net::HTTP'
+  | 'guzzle'
   | 'HttpClient';
 
 export interface RetryTemplate {
