@@ -40,4 +40,15 @@ describe('PHP in the shared service', () => {
       service.close(uri);
     }
   });
+
+  it('is analysed on its own: no workspace summary yet (the index has no php import readers), findings as usual', async () => {
+    const service = testService();
+    const uri = await openDoc('php', "<?php\nfunction f($url) {\n    $response = Http::get($url);\n    if ($response->status() === 503) { return null; }\n    return $response;\n}\n", service);
+    try {
+      assert.equal(service.summarise(uri), undefined);
+      assert.deepEqual(service.diagnostics(uri).map((f) => f.rule), ['retryable-treated-as-final']);
+    } finally {
+      service.close(uri);
+    }
+  });
 });

@@ -46,4 +46,15 @@ describe('Ruby in the shared service', () => {
       service.close(uri);
     }
   });
+
+  it('is analysed on its own: no workspace summary yet (the index has no ruby import readers), findings as usual', async () => {
+    const service = testService();
+    const uri = await openDoc('ruby', 'def f(conn)\n  response = conn.get("/x")\n  return nil if response.status == 503\n  response\nend\n', service);
+    try {
+      assert.equal(service.summarise(uri), undefined);
+      assert.deepEqual(service.diagnostics(uri).map((f) => f.rule), ['retryable-treated-as-final']);
+    } finally {
+      service.close(uri);
+    }
+  });
 });

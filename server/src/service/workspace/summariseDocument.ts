@@ -16,9 +16,12 @@ import { LIBRARY_PATH } from './workspaceIndex';
  * `givesUp` comes from `findings`, the file's findings as last computed (in the editor, with its view: a
  * helper whose callers elsewhere all retry it no longer gives up; this settles after one round).
  */
+/** Languages the workspace index reads; Ruby and PHP files are analysed on their own for now (#19: no import or class readers yet). */
+const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'csharp']);
+
 export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
   const grammar = grammarFor(doc.languageId);
-  if (!grammar || !doc.tree || LIBRARY_PATH.test(doc.uri)) return undefined;
+  if (!grammar || !INDEXED.has(doc.languageId) || !doc.tree || LIBRARY_PATH.test(doc.uri)) return undefined;
   const flow = analysedFlow(doc) ?? buildFlow(doc.tree, doc.text, grammar);
   const ctx = new DiagContext(doc, flow, occurrences, registry, settings);
   return summariseFile(doc.uri, ctx, findings);
