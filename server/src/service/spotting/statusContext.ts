@@ -60,6 +60,15 @@ const MAX_CLIMB = 64;
 /** A Go test failing when an `if` holds: `t.Errorf(…)`, `t.Fatal(…)` as the branch's first statement. */
 const GO_TEST_FAILURE = /^\{\s*(t|tb|b)\.(Errorf?|Fatalf?|Fail|FailNow)\(/;
 
+/** Ruby's Rack response triple: `[status, headers, body]` with the literal first and a headers hash (or a name saying headers) second. */
+function isRackTriple(list: Node, literal: Node): boolean {
+  if (list.type !== 'array') return false;
+  const parts = namedChildren(list);
+  if (parts.length !== 3 || parts[0].id !== literal.id) return false;
+  const headers = parts[1];
+  return headers.type === 'hash' || (headers.type === 'identifier' && /headers?$/i.test(headers.text));
+}
+
 /** What sort of value a literal is being compared with or passed as. */
 export type ValueKind = 'status' | 'error-code';
 
@@ -262,6 +271,8 @@ export class StatusContext extends ExpressionReader {
       if (/identifier/.test(target.type) ? STATUS_NAME.test(name) : this.isStatusLike(target)) return 'server-sets';
       return undefined;
     }
+    // A Rack response `[503, { "retry-after" => "30" }, ["busy"]]` (Ruby: returned or the method's last value)
+    if (kind === 'status' && inCollection && literal.parent && isRackTriple(literal.parent, literal)) return 'server-sets';
     if (s.returns.has(parent.type) && kind === 'status' && inCollection) {
       // Flask: `return body, 429` / `return jsonify(x), 503, headers`
       const values = namedChildren(child);
