@@ -14,6 +14,11 @@ export interface RequestInfo {
   responseVar?: string;
   /** The statement holding the call. */
   statement: Node;
+  /**
+   * Known by what the code does rather than by a client library: its result's status is read
+   * (`status-read`), or a wrapper forwards its request to the one it wraps (`forwarding`).
+   */
+  inferred?: 'status-read' | 'forwarding';
 }
 
 const VERBS: Record<string, HttpMethod> = {
@@ -40,14 +45,14 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
     // Calls the names above do not show: only method calls inside functions are read further.
     if (!call.fn || !call.receiver) continue;
     if (forwardsToWrapped(flow, call)) {
-      result.push({ call, library: 'unknown', method: 'UNKNOWN', responseVar: responseVarOf(call.node), statement: statementOf(call.node) });
+      result.push({ call, library: 'unknown', method: 'UNKNOWN', responseVar: responseVarOf(call.node), statement: statementOf(call.node), inferred: 'forwarding' });
       continue;
     }
     const responseVar = responseVarOf(call.node);
     if (!responseVar) continue;
     localFunctions ??= new Set(flow.fns.map((f) => f.name).filter((n): n is string => !!n));
     const inferred = requestByStatusRead(flow, call, responseVar, localFunctions);
-    if (inferred) result.push({ call, library: 'unknown', method: inferred.method, responseVar, statement: statementOf(call.node) });
+    if (inferred) result.push({ call, library: 'unknown', method: inferred.method, responseVar, statement: statementOf(call.node), inferred: 'status-read' });
   }
   return result;
 }

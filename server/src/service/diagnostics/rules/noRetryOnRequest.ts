@@ -38,6 +38,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     const wrapped = requestThroughWrapper(ctx, written);
     const request = wrapped ?? written;
     const { call } = request;
+    // Sent through the project's own client (known only by the status read on its result): whether that
+    // client retries is written elsewhere, so "nothing retries it" cannot be said from here.
+    if (request.inferred === 'status-read') continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.
@@ -139,7 +142,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     const code = Number(occ.code);
     const failureTest = (test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
     // `if status == 200: … else: raise` — the failure is the else of a success test.
-    const elseOfSuccess = !failureTest && /^={2,3}$|^is$/.test(test.op) && !test.negated && code >= 200 && code < 300 ? finalElse(ctx, test.guard, fn, responseVar) : undefined;
+    const elseOfSuccess = !failureTest && /^={2,3}$|^is$/.test(test.op) && !test.negated && code >= 200 && code < 300 && wholeCondition(test.guard, test.test) ? finalElse(ctx, test.guard, fn, responseVar) : undefined;
     if (elseOfSuccess) return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} else → ${finalWord(ctx, elseOfSuccess)}`, final: elseOfSuccess };
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
@@ -180,6 +183,13 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   };
   visit(scope);
   return found;
+}
+
+/** The test is the if's whole condition (`if status == 200:`, not `if status == 200 && typeOk`). */
+function wholeCondition(guard: Node, test: Node): boolean {
+  let condition = guard.childForFieldName('condition');
+  while (condition && /^(parenthesized_expression|condition_clause)$/.test(condition.type) && condition.namedChildCount === 1) condition = condition.namedChildren[0];
+  return !!condition && condition.id === test.id;
 }
 
 /** The else branch of an if (no elif in between) ends in a give-up: how it gives up, or undefined. */
