@@ -17,7 +17,7 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
 
   it('has one entry per policy the evaluator reads, each with distinct id', () => {
     const ids = data.libraries.map((l) => l.id);
-    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'go-retryablehttp', 'http-retry-strategy', 'p-retry', 'polly-retry-strategy', 'resilience4j-retry', 'spring-retryable', 'urllib3-retry']);
+    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'faraday-retry', 'go-retryablehttp', 'http-retry-strategy', 'p-retry', 'polly-retry-strategy', 'resilience4j-retry', 'spring-retryable', 'urllib3-retry']);
     for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
   });
 
@@ -33,5 +33,8 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
     assert.equal(policyDefaults('spring-retryable').delayMs, 1000);
     assert.match(words('spring-retryable'), /value 1000 ms and multiplier 0/);
     assert.equal(policyDefaults('p-retry').factor, 2);
+    assert.equal(policyDefaults('faraday-retry').delayMs, 0);
+    assert.equal(policyDefaults('faraday-retry').backoffFactor, 1);
+    assert.match(words('faraday-retry'), /interval 0 \(every retry is sent at once\)/);
   });
 });

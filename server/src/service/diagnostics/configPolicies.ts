@@ -7,6 +7,7 @@ import { builderPolicyProblems } from './policyBuilders';
 import { grpcPolicyProblems } from './policyGrpc';
 import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
+import { faradayRetryProblems } from './policyFaraday';
 import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, resolvedText } from './policyValues';
 
 /**
@@ -48,6 +49,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcPolicyProblems(ctx)];
     case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
+    case 'ruby': return faradayRetryProblems(ctx);
     default: return [];
   }
 }
