@@ -27,7 +27,7 @@ export function repeatingCodes(set: ReadonlySet<string>): string[] {
 }
 
 /** Calls that raise (or return an error) for every failure status of the response they are made on. */
-const SUCCESS_CHECK = /^(raise_for_status|EnsureSuccessStatusCode|error_for_status|ensureSuccess|ensureSuccessStatusCode|throwIfNotOk)$/;
+export const SUCCESS_CHECK = /^(raise_for_status|EnsureSuccessStatusCode|error_for_status|ensureSuccess|ensureSuccessStatusCode|throwIfNotOk)$/;
 
 /**
  * The statuses for which `scope` makes `root`'s response a failure: a success check on it, an if whose

@@ -7,7 +7,11 @@ import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
 import { functionsByName } from './statusChains';
 import { conditionSet, conditionSetOver, testsWithin } from './statusSets';
-import { PROBED_STATUSES, repeatingCodes } from './failureSets';
+import { failureSet, PROBED_STATUSES, repeatingCodes } from './failureSets';
+import { catchesStatusFailures } from './wholesaleRetries';
+import { catchBody } from './chainSyntax';
+import { throwsOnStatus } from './requests';
+import { TRANSIENT_STATUSES } from './retriedSets';
 import { DELAY } from './waitCalls';
 
 /*
@@ -213,6 +217,23 @@ function guardOf(ctx: DiagContext, node: Node, fn: FnInfo): { guard: Node; condi
   return undefined;
 }
 
+/**
+ * The statuses whose failure reaches the catch clause around `from` (inside `fn`): the failure set of its
+ * try block on the request's response, every status for a client that throws on them; none when the clause
+ * catches network errors only.
+ */
+function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: RequestInfo): Set<string> | undefined {
+  for (let n: Node | null = from; n && n.id !== fn.node.id; n = n.parent) {
+    if (!/^(except_clause|catch_clause)$/.test(n.type)) continue;
+    const tryNode = n.parent;
+    const body = tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
+    if (!body || !within(request.call.node, body) || !catchesStatusFailures(ctx, n, catchBody(n))) return undefined;
+    if (throwsOnStatus(request)) return new Set(PROBED_STATUSES);
+    return request.responseVar ? failureSet(ctx, body, request.responseVar, 0, true) : undefined;
+  }
+  return undefined;
+}
+
 function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo, at: { guard: Node; condition: Node | null }): ResendRetry | undefined {
   const request = requestIn(ctx, fn, at.guard.startIndex) ?? (target !== fn ? requestIn(ctx, target, target.end) : undefined);
   const root = request?.responseVar;
@@ -230,10 +251,19 @@ function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo
       repeating = probe ? repeatingCodes(probe) : undefined;
       break;
     }
-    // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here.
-    if (!retried && !FAILURE_GUARD.test(at.condition.text)) return undefined;
+    // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
+    // branch sits in a catch of the request's failures (`catch (err) { if (attemptsLeft > 0) return again() }`).
+    if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && caughtFailures(ctx, at.guard, fn, request)?.size)) return undefined;
     if (retried && retried.size === 0) return undefined;
   } else if (!/^(except_clause|catch_clause)$/.test(at.guard.type)) return undefined;
+  // Re-sent from a catch (directly or under `if (retries > 0)` in it): what the try lets fail is retried.
+  if (!retried && request) {
+    const caught = caughtFailures(ctx, at.guard, fn, request);
+    if (caught?.size) {
+      retried = new Set([...caught].filter((c) => TRANSIENT_STATUSES.includes(c)));
+      repeating = repeatingCodes(caught);
+    }
+  }
   if (!request && !retried?.size) return undefined;
   const delays: ResendRetry['delays'] = [];
   let delegatedWait: Node | undefined;

@@ -3,8 +3,8 @@ import { branchOutcome, subjectRoot } from './branches';
 import { alwaysLeaves, catchBody, ifClauses } from './chainSyntax';
 import { conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
-import { failureSet, PROBED_STATUSES } from './failureSets';
-import { enclosingFn } from './flow/flowModel';
+import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
+import { calleeOf, enclosingFn } from './flow/flowModel';
 import type { RetryLoop } from './retryLoops';
 import { throwsOnStatus } from './requests';
 
@@ -93,7 +93,7 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
  * status error or a base of one (`Exception`, `RequestException`, `HTTPError`). Network-only types
  * (`ConnectionError`, `Timeout`) and a project's own narrow types do not.
  */
-function catchesStatusFailures(ctx: DiagContext, clause: Node, body: Node | undefined): boolean {
+export function catchesStatusFailures(ctx: DiagContext, clause: Node, body: Node | undefined): boolean {
   const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
   const types = head
     .replace(/^\s*(except\*?|catch)\b/, '')
@@ -143,14 +143,29 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       continue;
     }
     if (grammar.returns.has(s.type) || grammar.raises.has(s.type) || grammar.breaks.has(s.type) || grammar.continues.has(s.type)) return new Set();
+    // `resp.raise_for_status()` as a statement: every failure status raises out of the loop here.
+    if (successCheckOn(ctx, s, root)) {
+      PROBED_STATUSES.forEach((c) => settled.add(c));
+      tested = true;
+      continue;
+    }
     // A statement that holds a conditional exit (a select whose cancel case returns, a try) passes the rest on;
-    // an expression statement that gives up (`raise_for_status()`, `panic(…)`) does not.
+    // an expression statement that gives up (`panic(…)`) does not.
     if (/^(expression_statement|local_declaration_statement|assignment_statement|short_var_declaration|assignment|variable_declaration|lexical_declaration)$/.test(s.type)) {
       const outcome = branchOutcome(ctx, s, fnName, root);
       if (outcome.final || outcome.continues) return new Set();
     }
   }
   return tested ? new Set(PROBED_STATUSES.filter((c) => !settled.has(c))) : new Set();
+}
+
+/** `resp.raise_for_status()` / `response.EnsureSuccessStatusCode()` on the response, as a statement of its own. */
+function successCheckOn(ctx: DiagContext, statement: Node, root: string): boolean {
+  if (statement.type !== 'expression_statement') return false;
+  const call = statement.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
+  if (!call) return false;
+  const { name, receiver } = calleeOf(call, ctx.flow.adapter);
+  return SUCCESS_CHECK.test(name) && receiver?.split(/[.(]/)[0] === root;
 }
 
 /**

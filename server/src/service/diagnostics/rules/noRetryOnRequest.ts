@@ -6,7 +6,8 @@ import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
 import type { NoRetryOnRequestData } from '../findingData';
-import { enclosingFn, enclosingLoops, type FnInfo } from '../flow/flowModel';
+import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
+import { resendRetries } from '../resends';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
@@ -45,6 +46,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
+    // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`).
+    if (resentFromCatch(ctx, request)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
     // A program run by hand: top-level statements of a script, or a failure that ends the process
@@ -214,6 +217,17 @@ function ignoredResponse(request: RequestInfo): Check | undefined {
   while (n && /^(await|await_expression|parenthesized_expression)$/.test(n.type)) n = n.parent;
   if (n?.type !== 'expression_statement') return undefined;
   return { kind: 'ignored', node: request.call.node, detail: 'its response is never looked at' };
+}
+
+/** A re-send of the function from a catch clause of a try that holds the request. */
+function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
+  return resendRetries(ctx).some((r) => {
+    if (r.fn !== request.call.fn) return false;
+    for (let n: Node | null = r.guard; n && n.id !== r.fn.node.id; n = n.parent) {
+      if (/^(except_clause|catch_clause)$/.test(n.type)) return !!n.parent && within(request.call.node, n.parent);
+    }
+    return false;
+  });
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */

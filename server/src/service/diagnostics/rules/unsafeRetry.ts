@@ -63,7 +63,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const request = resend.request;
     if (!request || keyed(ctx, resend.fn)) continue;
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
-    if (resend.condition && resend.retried && [...resend.retried].every((c) => c === '429')) continue;
+    if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => c === '429')) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
