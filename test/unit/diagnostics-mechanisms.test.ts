@@ -57,7 +57,7 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'faraday-retry': ['CONN = Faraday.new(url: "https://api.example.com") { |f| f.request :retry, max: 3, interval: 0.5, backoff_factor: 2 }'],
   retriable: ['require "retriable"', (b) => `${b}\ndef run(conn, url)\n  Retriable.retriable(tries: 3) { get(conn, url) }\nend\n`],
   'guzzle-retry-middleware': ['$stack = HandlerStack::create();\n$stack->push(Middleware::retry($decider, $delay));\n$client = new Client([\'handler\' => $stack]);'],
-  'laravel-retry': ['use Illuminate\\Support\\Facades\\Http;', (b) => `${b}\nfunction run($client, $url) {\n    return retry(3, fn () => get($client, $url), 100);\n}\n`],
+  'laravel-retry': ['use Illuminate\\Support\\Facades\\Http;', (b) => `${b}\nfunction run($client, $url) {\n    return retry(3, fn () => get($client, $url), fn (int $attempt) => $attempt * 200);\n}\n`],
   'symfony-retryable-http-client': ['$client = new RetryableHttpClient(HttpClient::create());'],
 };
 

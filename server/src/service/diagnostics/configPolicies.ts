@@ -8,6 +8,7 @@ import { grpcPolicyProblems } from './policyGrpc';
 import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
+import { laravelRetryProblems } from './policyLaravel';
 import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, resolvedText } from './policyValues';
 
 /**
@@ -50,6 +51,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'ruby': return faradayRetryProblems(ctx);
+    case 'php': return laravelRetryProblems(ctx);
     default: return [];
   }
 }

@@ -1,0 +1,48 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
+import type { PolicyProblem } from './configPolicies';
+import { policyDefaults } from './policyDefaults';
+import { nodes } from './policyOptions';
+import { numberValue } from './policyValues';
+
+/**
+ * Laravel's retries read as data (PHP): a pending request's `Http::retry($times, $sleep, $when)` and the `retry($times,
+ * $callback, $sleep, $when)` helper wait `$sleep` milliseconds between attempts — 0 by default, the same every time when
+ * it is a number — and read no Retry-After; without `$when`, `Http::retry` goes round on every failed response, 429 and
+ * 503 included (server/data/retry-policies.json, laravel-http-retry). A sleep given as a closure is not guessed.
+ */
+export function laravelRetryProblems(ctx: DiagContext): PolicyProblem[] {
+  const defaults = policyDefaults('laravel-http-retry');
+  const text = ctx.flow.text;
+  const out: PolicyProblem[] = [];
+  const calls = [...nodes(ctx, 'scoped_call_expression'), ...nodes(ctx, 'member_call_expression'), ...nodes(ctx, 'function_call_expression')];
+  for (const call of calls) {
+    const helper = call.type === 'function_call_expression';
+    const name = call.childForFieldName(helper ? 'function' : 'name')?.text.replace(/^\\/, '');
+    if (name !== 'retry') continue;
+    // `Http::retry(…)`, `Http::withToken($t)->retry(…)`, `$this->http->retry(…)`; the helper `retry(3, fn …, 100)`
+    if (!helper && !/(^|\\)Http\b|->\s*(with\w*|accept\w*|timeout|baseUrl|as\w+)\(|http/i.test(receiverText(call))) continue;
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type === 'argument').map((a) => a.lastNamedChild ?? a);
+    const times = args[0] ? numberValue(text, args[0].text) : undefined;
+    if (times === undefined || times <= 1) continue;
+    const sleep = args[helper ? 2 : 1];
+    const sleepMs = sleep ? numberValue(text, sleep.text) : defaults.delayMs;
+    if (sleep && sleepMs === undefined) continue; // a closure or an array: its own schedule
+    out.push({
+      rule: 'retry-without-backoff', library: 'laravel-http-retry', anchor: sleep ?? call, problem: sleepMs === 0 ? 'no-delay' : 'fixed-delay',
+      detail: sleepMs === 0 ? `(Laravel retry) retries immediately: the sleep is 0${sleep ? '' : ' (the default)'}` : `(Laravel retry) waits the same ${sleepMs} ms every time`,
+    });
+    const when = args[helper ? 3 : 2];
+    if (!helper && !when && sleepMs !== undefined) {
+      out.push({
+        rule: 'retry-ignores-retry-after', library: 'laravel-http-retry', anchor: call, codes: ['429', '503'],
+        detail: '(Laravel Http::retry) retries every failed response on its own sleep, never reading Retry-After',
+      });
+    }
+  }
+  return out;
+}
+
+function receiverText(call: Node): string {
+  return call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object')?.text ?? '';
+}
