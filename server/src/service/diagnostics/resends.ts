@@ -140,6 +140,8 @@ function repeatedSends(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
       if (seen.has(again.call.node.id) || again.call.loops.some((l) => l.kind !== 'collection')) continue;
       const first = list.slice(0, i).find((e) => e.r.responseVar && text(e) === text(list[i]))?.r;
       if (!first?.responseVar) continue;
+      // Another address is a fallback (`postcodes/…` then `terminated_postcodes/…`), not the same request again.
+      if (firstArgument(ctx, first.call.node) !== firstArgument(ctx, again.call.node)) continue;
       const at = guardOf(ctx, again.call.node, fn);
       if (!at?.condition || at.guard.startIndex < first.call.end || testsWithin(ctx, at.condition, first.responseVar).length === 0) continue;
       const resend = readResend(ctx, fn, again.call, fn, at);
@@ -149,6 +151,10 @@ function repeatedSends(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
     }
   }
   return out;
+}
+
+function firstArgument(ctx: DiagContext, call: Node): string {
+  return (ctx.flow.adapter.callArguments(call)[0]?.text ?? '').replace(/\s+/g, '');
 }
 
 function calleeText(ctx: DiagContext, call: Node): string {
