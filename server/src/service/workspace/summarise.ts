@@ -64,7 +64,31 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     classes,
     calls: outgoingCalls(ctx, new Set(shape.imports.map((b) => b.local))),
     ...statusSetsOf(ctx),
+    ...retryingClientsOf(ctx, uri),
   };
+}
+
+/** Chained calls that put a retry handler on an IHttpClientFactory registration (Polly, resilience, a project's own). */
+const RETRY_HANDLER = /\.\s*(AddPolicyHandler|AddTransientHttpErrorPolicy|AddPolicyHandlerFromRegistry|AddStandardResilienceHandler|AddResilienceHandler|Add\w*(Retry|Polly|Resilien|Policy)\w*)\s*[<(]/;
+
+/** `AddHttpClient<IApi, Api>(…)…AddPolicyHandler(…)`: the typed (or named) clients registered with a retry handler. */
+function retryingClientsOf(ctx: DiagContext, uri: string): { retryingClients?: Record<string, string> } {
+  if (ctx.language !== 'csharp') return {};
+  const out: Record<string, string> = {};
+  for (const call of ctx.flow.calls) {
+    if (!/^AddHttpClient\b/.test(call.name)) continue;
+    // The whole registration chain: the statement holding the call.
+    let chain = call.node;
+    while (chain.parent && !/statement$|^arrow_expression_clause$/.test(chain.parent.type)) chain = chain.parent;
+    const after = ctx.flow.text.slice(call.end, chain.endIndex);
+    const handler = RETRY_HANDLER.exec(after);
+    if (!handler) continue;
+    const generic = /AddHttpClient\s*<([^>]+)>/.exec(call.node.text);
+    const named = /^\s*"([^"]+)"/.exec(ctx.flow.adapter.callArguments(call.node)[0]?.text ?? '');
+    const key = generic ? generic[1].split(',').pop()!.trim().split('.').pop()! : named ? `name:${named[1]}` : undefined;
+    if (key) out[key] = `${handler[1]} on the client registered in ${uri.split('/').slice(-2).join('/')}:${call.node.startPosition.row + 1}`;
+  }
+  return Object.keys(out).length ? { retryingClients: out } : {};
 }
 
 /** The file's named status collections, for files that import them (`from .constants import RETRY_STATUSES`). */

@@ -75,6 +75,11 @@ export interface FileSummary {
   functions: FunctionSummary[];
   classes: ClassSummary[];
   calls: OutgoingCall[];
+  /**
+   * .NET clients this file registers with a retry handler (`services.AddHttpClient<IApi, Api>().AddPolicyHandler(…)`):
+   * the typed client's class name, or `name:<client name>` for a named client → what retries it.
+   */
+  retryingClients?: Record<string, string>;
   /** Named status collections the file declares (`STATUS_FORCELIST = [429, 500, 502]`), name → codes. */
   statusSets?: Record<string, string[]>;
 }

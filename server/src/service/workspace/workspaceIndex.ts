@@ -23,6 +23,8 @@ export class WorkspaceIndex implements ResolutionTables {
   private readonly helpers = new Set<string>();
   /** Files with a function that fails on error statuses and retries nothing. */
   private readonly failing = new Set<string>();
+  /** .NET clients registered with a retry handler: typed client class (or `name:<client>`) → file → what retries it. */
+  private readonly retrying = new Map<string, Map<string, string>>();
   private pathAliases: PathAlias[] = [];
   private views = new Map<string, WorkspaceView | undefined>();
   private dependencies = new Map<string, Set<string>>();
@@ -54,6 +56,10 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const cls of summary.classes) add(this.classNames, cls.name, summary.uri);
     if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient)) this.helpers.add(summary.uri);
     if (summary.functions.some((f) => (f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined)) this.failing.add(summary.uri);
+    for (const [key, how] of Object.entries(summary.retryingClients ?? {})) {
+      if (!this.retrying.has(key)) this.retrying.set(key, new Map());
+      this.retrying.get(key)!.set(summary.uri, how);
+    }
     this.changed();
     return true;
   }
@@ -72,8 +78,18 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const cls of old.classes) drop(this.classNames, cls.name, uri);
     this.helpers.delete(uri);
     this.failing.delete(uri);
+    for (const key of Object.keys(old.retryingClients ?? {})) {
+      this.retrying.get(key)?.delete(uri);
+      if (this.retrying.get(key)?.size === 0) this.retrying.delete(key);
+    }
     if (notify) this.changed();
     return true;
+  }
+
+  /** What retries a .NET typed client class (or `name:<client>`) registered anywhere in the workspace. */
+  retryingClient(key: string): string | undefined {
+    const found = this.retrying.get(key);
+    return found ? [...found.values()][0] : undefined;
   }
 
   get(uri: string): FileSummary | undefined {

@@ -72,8 +72,16 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   const failing: string[] = [];
   for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if ((f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined) failing.push(`${uri}#${f.className ?? ''}.${f.name}:${f.raisesOnParam ?? ''}`);
   const statusSets = importedStatusSets(index, summary, scope.targets);
-  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets };
-  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0) return undefined;
+  // .NET: this file's classes registered as typed clients with a retry handler elsewhere (Program.cs, an extension).
+  const registered: Record<string, string> = {};
+  if (summary.language === 'csharp') {
+    for (const cls of summary.classes) {
+      const how = index.retryingClient(cls.name);
+      if (how) registered[cls.name] = how;
+    }
+  }
+  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered };
+  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0) return undefined;
   const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
@@ -87,6 +95,8 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       if (!field) return undefined;
       const cls = enclosingClassName(node);
       if (cls && fields[cls]?.[field]) return fields[cls][field];
+      // The HttpClient injected into a typed client that is registered with a retry handler.
+      if (cls && registered[cls] && /client|http/i.test(field)) return registered[cls];
       if (factories.size === 0 || !/^[A-Za-z_]\w*$/.test(receiver)) return undefined;
       let fnNode: Node | null = node.parent;
       while (fnNode && !FUNCTION_NODE.test(fnNode.type)) fnNode = fnNode.parent;
