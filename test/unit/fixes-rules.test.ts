@@ -128,7 +128,7 @@ describe('fixes: retry loops', () => {
   });
 
   it('unsafe-retry: one key per logical request, generated before the loop and sent on every attempt', async () => {
-    const text = 'import time\nimport requests\n\n\ndef create(url, order):\n    for attempt in range(3):\n        r = requests.post(url, json=order, timeout=10)\n        if r.status_code == 503:\n            time.sleep(2 ** attempt)\n            continue\n        return r\n    raise RuntimeError("gave up")\n';
+    const text = 'import time\nimport requests\n\n\ndef create(url, order):\n    for attempt in range(3):\n        r = requests.post(url, json=order, timeout=10)\n        if r.status_code in (502, 503):\n            time.sleep(2 ** attempt)\n            continue\n        return r\n    raise RuntimeError("gave up")\n';
     const fixed = await fix('python', text, 'unsafe-retry');
     assert.match(fixed, /\n {4}idempotency_key = str\(uuid\.uuid4\(\)\)\n {4}for attempt in range\(3\):/);
     assert.match(fixed, /requests\.post\(url, json=order, timeout=10, headers=\{"Idempotency-Key": idempotency_key\}\)/);

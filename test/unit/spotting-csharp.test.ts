@@ -9,7 +9,7 @@ describe('spotting: C#', () => {
     ['HttpStatusCode.TooManyRequests compared', m('    if (response.StatusCode == HttpStatusCode.TooManyRequests) { }'), ['429 client-check']],
     ['an is-pattern over two constants', m('    var again = r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;'), ['429 client-check', '503 client-check']],
     ['a property pattern', m('    if (ex is HttpRequestException { StatusCode: HttpStatusCode.ServiceUnavailable }) { }'), ['HttpRequestException client-check', '503 client-check']],
-    ['Polly OrResult', 'class A {\n  P p = Policy.HandleResult<HttpResponseMessage>(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);\n}\n', ['503 client-check']],
+    ['Polly HandleResult<T> (a retry predicate)', 'class A {\n  P p = Policy.HandleResult<HttpResponseMessage>(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);\n}\n', ['503 retry-config']],
     ['StatusCode(429) in a controller', m('    return StatusCode(429);'), ['429 server-sets']],
     ['StatusCodes.Status429TooManyRequests', m('    return StatusCode(StatusCodes.Status429TooManyRequests);'), ['429 server-sets']],
     ['Results.StatusCode(503)', m('    return Results.StatusCode(503);'), ['503 server-sets']],

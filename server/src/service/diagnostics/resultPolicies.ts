@@ -46,7 +46,8 @@ function findPolicies(ctx: DiagContext): ResultPolicy[] {
   const out: ResultPolicy[] = [];
   const seen = new Set<number>();
   for (const call of ctx.flow.calls) {
-    if (!PREDICATE.test(call.name)) continue;
+    // C# generic calls carry their type arguments in the name (`HandleResult<HttpResponseMessage>`).
+    if (!PREDICATE.test(call.name.replace(/\s*<[^]*$/, ''))) continue;
     const scope = policyScope(ctx, call.node);
     if (seen.has(scope.id)) continue;
     seen.add(scope.id);

@@ -13,6 +13,12 @@ import { wholesaleRetried } from '../wholesaleRetries';
 import { resultPolicies } from '../resultPolicies';
 
 const RULE = 'unsafe-retry';
+/**
+ * Answers that say the server did not take the request (RFC 9110: 429 Too Many Requests, 503 Service
+ * Unavailable "unable to handle the request"): re-sending after them duplicates nothing. Not 502/504,
+ * which a gateway sends when the upstream may have acted.
+ */
+const REFUSALS = new Set(['429', '503']);
 const UNSAFE = new Set(['POST', 'PATCH']);
 /**
  * Mechanisms that re-run whatever they are given, POST included: retry decorators and wrappers,
@@ -63,7 +69,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const request = resend.request;
     if (!request || keyed(ctx, resend.fn)) continue;
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
-    if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => c === '429')) continue;
+    if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
@@ -94,13 +100,13 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
 }
 
 /**
- * The loop goes round only on a rate-limit refusal (`if r.status_code == 429: sleep; continue`): no network
+ * The loop goes round only on a refusal (`if r.status_code == 429: sleep; continue`, 503 too): no network
  * error is retried (no try around the request, no Go error check that goes round) and no other status.
  */
 function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   if (catchKeepsOnlyRefusals(ctx, retry)) return true;
   const set = retriedSet(ctx, retry);
-  if (set.codes.size === 0 || set.from !== Infinity || [...set.codes].some((c) => c !== '429')) return false;
+  if (set.codes.size === 0 || set.from !== Infinity || [...set.codes].some((c) => !REFUSALS.has(c))) return false;
   if (wholesaleRetried(ctx, retry).size > 0) return false;
   for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
@@ -112,12 +118,19 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
  */
 function refusalOnlyPolicyAround(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   if (!fn) return false;
+  // The policy may be built elsewhere in the class (a constructor) and run here (`_policy.ExecuteAsync(…)`).
+  const scope = enclosingClass(fn.node) ?? fn.node;
   return resultPolicies(ctx).some((p) => {
-    if (!within(p.scope, fn.node) || p.codes.length !== 1 || p.codes[0] !== '429') return false;
+    if (!within(p.scope, scope) || p.codes.length === 0 || p.codes.some((c) => !REFUSALS.has(c))) return false;
     const args = ctx.flow.adapter.callArguments(p.predicate).map((a) => a.text).join(' ');
     const statuses = args.match(/\b[1-5]\d\d\b/g) ?? [];
-    return statuses.every((c) => c === '429') && !/\.handle\(|\bHandle<|\.Or<|retryOn\(|retryOnException|handleIf\(|\.handle[A-Z]\w*\(\s*\w+(Exception|Error)\b/.test(p.scope.text);
+    return statuses.every((c) => REFUSALS.has(c)) && !/HandleTransientHttpError|OrTransientHttpError|5xx|>=?\s*500/i.test(p.scope.text) && !/\.handle\(|\bHandle<|\.Or<|retryOn\(|retryOnException|handleIf\(|\.handle[A-Z]\w*\(\s*\w+(Exception|Error)\b/.test(p.scope.text);
   });
+}
+
+function enclosingClass(node: Node): Node | undefined {
+  for (let n: Node | null = node.parent; n; n = n.parent) if (/^(class_declaration|class_definition|class_body|class)$/.test(n.type)) return n;
+  return undefined;
 }
 
 /** The named function around a function literal (`ct => base.SendAsync(request, ct)` inside `SendAsync`). */

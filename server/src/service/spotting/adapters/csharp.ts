@@ -27,7 +27,9 @@ export const csharpAdapter: SyntaxAdapter = {
 
   memberParts(node: Node) {
     const name = node.childForFieldName('name');
-    return name ? { object: node.childForFieldName('expression'), property: name.text } : undefined;
+    // A generic method's name without its type arguments: `GetFromJsonAsync` in `http.GetFromJsonAsync<T>(u)`.
+    const plain = name?.type === 'generic_name' ? (name.namedChildren.find((c) => c?.type === 'identifier') ?? name) : name;
+    return plain ? { object: node.childForFieldName('expression'), property: plain.text } : undefined;
   },
   callee(node) {
     if (node.type === 'attribute') return node.childForFieldName('name');
