@@ -103,6 +103,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
     }
     if (root && successFlag(ctx, n, root)) return new Set();
+    const failing = root ? failureFlag(ctx, n, root) : undefined;
+    if (failing) return new Set(universe.filter((c) => Number(c) >= failing[0] && Number(c) <= failing[1]));
     const family = root ? rubyFamilyTest(n, root) : undefined;
     if (family) return new Set(universe.filter((c) => Number(c) >= family[0] && Number(c) <= family[1]));
     const errorTest = goErrorTest(ctx, n);
@@ -176,6 +178,31 @@ function goErrorTest(ctx: DiagContext, n: Node): 'nil' | 'not-nil' | undefined {
   const [value, nil] = b.text === 'nil' ? [a, b] : [b, a];
   if (nil.text !== 'nil' || !/^(err|\w+Err|error)$/.test(value.text)) return undefined;
   return op === '==' ? 'nil' : 'not-nil';
+}
+
+/** Failure flags of a response and the statuses they hold for: httpx `is_error`, Spring `is5xxServerError()`. */
+const FAILURE_FLAGS: Record<string, [number, number]> = {
+  is_error: [400, 599], isError: [400, 599], is_client_error: [400, 499], is_server_error: [500, 599],
+  is4xxClientError: [400, 499], is5xxServerError: [500, 599], isClientError: [400, 499], isServerError: [500, 599],
+};
+
+/** `resp.is_error`, `res.statusCode().is5xxServerError()`, `status.isError()`: a flag on the response (or its status). */
+function failureFlag(ctx: DiagContext, n: Node, root: string): [number, number] | undefined {
+  const { adapter } = ctx.flow;
+  let name: string | undefined;
+  let object: string | undefined;
+  if (adapter.calls.has(n.type)) {
+    if (adapter.callArguments(n).length > 0) return undefined;
+    const callee = calleeOf(n, adapter);
+    name = callee.name;
+    object = callee.receiver;
+  } else if (adapter.members.has(n.type)) {
+    const parts = adapter.memberParts(n);
+    name = parts?.property;
+    object = parts?.object?.text;
+  }
+  if (!name || !object || !Object.hasOwn(FAILURE_FLAGS, name)) return undefined;
+  return subjectRoot(object) === root ? FAILURE_FLAGS[name] : undefined;
 }
 
 /**

@@ -128,12 +128,15 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       const first = s.childForFieldName('condition');
       // About something else (`if err != nil { … }`): no status test on the response in it.
       if (!first || (subjectRootIn(first.text) !== root && testsWithin(ctx, first, root).length === 0)) continue;
+      // What the arms before an `else` take, so the `else` gets only the rest.
+      const taken = new Set<string>();
       for (const clause of ifClauses(s)) {
         const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, root).continues;
         if (!clause.condition) {
-          if (leaves) PROBED_STATUSES.forEach((c) => settled.add(c));
+          if (leaves) PROBED_STATUSES.forEach((c) => !taken.has(c) && settled.add(c));
           continue;
         }
+        conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root)?.forEach((c) => taken.add(c));
         // What certainly leaves is settled (`not in RETRYABLE or last_attempt`: the codes outside the set).
         const holds = leaves ? sufficientSetOver(ctx, PROBED_STATUSES, clause.condition, root) : conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
         if (!holds) return new Set();
