@@ -8,6 +8,7 @@ import { callWaits } from './functionSummaries';
 import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
+import { catchStays, tryAround } from './wholesaleRetries';
 import type { ResendRetry } from './resends';
 
 /** A hand-written loop that re-sends a request after a failure. */
@@ -66,7 +67,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
       /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
-    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks))) continue;
+    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !swallowedInLoop(ctx, loop, request))) continue;
     seen.add(loop.node.id);
     // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
     const scope = loop.body ?? loop.node;
@@ -86,6 +87,15 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait: delegatedWait.node } : {}) });
   }
   return result;
+}
+
+/**
+ * `while (!done) { try { send(); done = true; } catch { log(); } sleep(d); }`: the request sits in a try whose
+ * catch takes its failures and stays in the loop, so a failure goes round again.
+ */
+function swallowedInLoop(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
+  const tryNode = tryAround(ctx, request.call.node, loop.node);
+  return !!tryNode && catchStays(ctx, tryNode);
 }
 
 /**
@@ -323,7 +333,9 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
   if (!body) return false;
   const before = ctx.flow.text.slice(body.startIndex, request.call.start);
   const after = ctx.flow.text.slice(request.statement.endIndex, body.endIndex);
-  const names = new Set(request.call.node.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  // Words inside a plain string (`"https://maps.example.com/entities"`) are not variables; interpolations are.
+  const code = request.call.node.text.replace(/(["'])(?:\\.|(?!\1)[^\\{\n])*\1/g, '""');
+  const names = new Set(code.match(/[A-Za-z_$][\w$]*/g) ?? []);
   names.delete(request.call.name);
   if (request.responseVar) names.delete(request.responseVar);
   // One hop back: `cs = fmt.Sprintf("cursor=%s", next)` before the request reads `next`.

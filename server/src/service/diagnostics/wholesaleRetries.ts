@@ -49,7 +49,7 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
 }
 
 /** The innermost try statement holding `node` inside `loop`. */
-function tryAround(ctx: DiagContext, node: Node, loop: Node): Node | undefined {
+export function tryAround(ctx: DiagContext, node: Node, loop: Node): Node | undefined {
   for (let n: Node | null = node.parent; n && n.id !== loop.id; n = n.parent) {
     if (/^try(_with_resources)?_statement$/.test(n.type) || (n.type === 'try_expression' && ctx.flow.grammarName !== 'go')) return n;
   }
@@ -57,7 +57,7 @@ function tryAround(ctx: DiagContext, node: Node, loop: Node): Node | undefined {
 }
 
 /** Some catch clause of the try catches a status failure and does not leave the loop (no raise/return/break). */
-function catchStays(ctx: DiagContext, tryNode: Node): boolean {
+export function catchStays(ctx: DiagContext, tryNode: Node): boolean {
   const fnName = retryFnName(ctx, tryNode);
   for (const clause of tryNode.namedChildren) {
     if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;

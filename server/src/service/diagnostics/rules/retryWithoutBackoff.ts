@@ -3,6 +3,7 @@ import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { fixedFallback, inCatchClause, isFixedDelay, loopData, resendData } from '../retryLoops';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
+import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorBackoffFindings } from '../decoratorPolicies';
 
@@ -20,7 +21,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if (loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) {
+    } else if ((loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
@@ -66,6 +67,33 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
  * deadline or a budget (`attempt < 3`, `retries_left > 0`, `elapsed < timeout`), or the function is handed
  * one. Status comparisons (`status >= 500`) bound nothing.
  */
+/**
+ * A `while (cond)` loop is capped when its condition, or the test guarding one of its exits, reads a
+ * variable the loop counts (`while (attempt < 5)`, `if (++tries > max) throw`). `while (!ret.Any())` that
+ * counts attempts only to wait longer never stops on them. (A loop that waits what the server says —
+ * Retry-After, a rate-limit reset — is paced by it and is not asked for a cap here.)
+ */
+function counterBounds(loop: RetryLoop['loop']): boolean {
+  const counted = new Set<string>();
+  for (const n of loop.increments) {
+    const m = /([A-Za-z_$][\w$.]*)\s*(\+\+|--|\+=|-=)|(\+\+|--)\s*([A-Za-z_$][\w$.]*)/.exec(n.text);
+    const name = m?.[1] ?? m?.[4];
+    if (name) counted.add(name.split('.').pop()!);
+  }
+  if (counted.size === 0) return false;
+  const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${c.replace(/\$/g, '\\$')}(?![\\w$])`).test(text));
+  if (mentions(loop.node.childForFieldName('condition')?.text ?? '')) return true;
+  // An exit (or a going-round: Ruby `retry if tries < 3`) guarded by a counter test: climb from each to the
+  // loop, reading the conditions on the way.
+  for (const exit of [...loop.exits, ...loop.continues]) {
+    for (let n = exit.parent; n && n.id !== loop.node.id; n = n.parent) {
+      const condition = n.childForFieldName('condition');
+      if (condition && mentions(condition.text)) return true;
+    }
+  }
+  return false;
+}
+
 function resendCapped(ctx: DiagContext, resend: ResendRetry): boolean {
   if (!resend.condition) return true; // a catch clause: its bound, if any, is elsewhere
   let text = resend.condition.text;
