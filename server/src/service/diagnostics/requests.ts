@@ -18,7 +18,7 @@ export interface RequestInfo {
    * Known by what the code does rather than by a client library: its result's status is read
    * (`status-read`), or a wrapper forwards its request to the one it wraps (`forwarding`).
    */
-  inferred?: 'status-read' | 'forwarding';
+  inferred?: 'status-read' | 'forwarding' | 'callback';
 }
 
 const VERBS: Record<string, HttpMethod> = {
@@ -40,6 +40,12 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
     const found = recognise(flow, call);
     if (found) {
       result.push({ call, ...found, responseVar: responseVarOf(call.node), statement: statementOf(call.node) });
+      continue;
+    }
+    // A retry helper running the operation it is handed (`callWithRetry(apiCall, args)` calling `apiCall(args)`
+    // in a try): what it re-runs is a request of its callers; how it retries is written here.
+    if (call.fn && !call.receiver && callsParameterInTry(call)) {
+      result.push({ call, library: 'unknown', method: 'UNKNOWN', responseVar: responseVarOf(call.node), statement: statementOf(call.node), inferred: 'callback' });
       continue;
     }
     // Calls the names above do not show: only method calls inside functions are read further.
@@ -146,6 +152,16 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       return phpRequest(flow, call);
   }
   return undefined;
+}
+
+/** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
+function callsParameterInTry(call: CallInfo): boolean {
+  const fn = call.fn!;
+  if (!fn.name || !/retr|attempt|again|backoff|resilien|persist|patient/i.test(fn.name)) return false;
+  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+  if (!params || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
+  for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type)) return true;
+  return false;
 }
 
 /**

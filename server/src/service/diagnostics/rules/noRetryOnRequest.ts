@@ -41,7 +41,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     const { call } = request;
     // Sent through the project's own client (known only by the status read on its result): whether that
     // client retries is written elsewhere, so "nothing retries it" cannot be said from here.
-    if (request.inferred === 'status-read') continue;
+    if (request.inferred === 'status-read' || request.inferred === 'callback') continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.

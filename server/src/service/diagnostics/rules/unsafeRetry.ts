@@ -33,6 +33,8 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const retry of ctx.retryLoops()) {
     const { request } = retry;
+    // An operation handed to a retry helper: its method is its caller's.
+    if (request.inferred === 'callback') continue;
     if (keyed(ctx, retry.loop.fn ?? request.call.fn) || onlyRefusals(ctx, retry)) continue;
     if (!UNSAFE.has(request.method)) {
       const anyMethod = anyMethodRetry(ctx, retry);
@@ -67,7 +69,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   // Re-sends from a failure branch (recursion, a retry method) of a POST/PATCH, or of whatever method the caller gave.
   for (const resend of resendRetries(ctx)) {
     const request = resend.request;
-    if (!request || keyed(ctx, resend.fn)) continue;
+    if (!request || request.inferred === 'callback' || keyed(ctx, resend.fn)) continue;
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
