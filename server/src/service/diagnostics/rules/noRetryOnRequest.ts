@@ -54,7 +54,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // (`exit(1)`, `process.exit(1)`, `log.Fatal`): whoever ran it sees the failure and runs it again.
     if (check.final === 'exit' || (!call.fn && SCRIPT_LANGUAGES.has(ctx.language))) continue;
     // A probe (`supports(url) bool`) answers a question; a failed request is a "no", not a lost operation.
-    if (isPredicate(ctx, call.fn)) continue;
+    // A write that reports success as a boolean (`sendMessage(…): Promise<boolean>`) is no probe: a false is a lost write.
+    if (isPredicate(ctx, call.fn) && !isWrite(request)) continue;
     if (handlesRetryableCode(ctx, request)) continue;
     const data: NoRetryOnRequestData = {
       ...ctx.base(check.node),
@@ -228,6 +229,12 @@ function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
     }
     return false;
   });
+}
+
+/** A state-changing request, or one sent by a function named for an action (`sendMessage`, `create_ticket`). */
+function isWrite(request: RequestInfo): boolean {
+  if (/^(POST|PUT|PATCH|DELETE)$/.test(request.method)) return true;
+  return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(request.call.fn?.name ?? '');
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
