@@ -74,6 +74,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         return { library: 'urllib', method: /\bmethod\s*=\s*['"]([A-Z]+)['"]/.test(call.node.text) ? methodFromFirstString(call.node) : 'GET' };
       }
       if (!PY_CLIENT.test(receiverLast)) return undefined;
+      // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) is not an HTTP client.
+      if (ormSession(flow, call)) return undefined;
       const library: HttpLibrary = /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
         : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };
@@ -152,6 +154,15 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       return phpRequest(flow, call);
   }
   return undefined;
+}
+
+/** A database session: `db.session`, or a session in a file that imports SQLAlchemy whose first argument is no address. */
+function ormSession(flow: FileFlow, call: CallInfo): boolean {
+  const receiver = call.receiver ?? '';
+  if (/(^|\.)(db|database|orm)\.session$|^db_?session$/i.test(receiver)) return true;
+  if (!flow.imports.some((m) => /^(sqlalchemy|flask_sqlalchemy|sqlmodel)\b/.test(m))) return false;
+  const first = flow.adapter.callArguments(call.node)[0]?.text ?? '';
+  return !/^[rfb]?["']|url|uri|endpoint|path|href|link/i.test(first);
 }
 
 /** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */

@@ -94,6 +94,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
  * catch takes its failures and stays in the loop, so a failure goes round again.
  */
 function swallowedInLoop(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
+  // A counted loop that swallows failures sends a batch (or a load test); a while loop waits for success.
+  if (loop.kind !== 'conditional' && loop.kind !== 'infinite') return false;
   const tryNode = tryAround(ctx, request.call.node, loop.node);
   return !!tryNode && catchStays(ctx, tryNode);
 }
