@@ -3,6 +3,7 @@ import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification,
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps } from './exceptionGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
+import { catchAllGiveUps } from './catchAllGiveUps';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -63,6 +64,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
   findings.push(...caughtStatusGiveUps(ctx, reported));
+  findings.push(...catchAllGiveUps(ctx, reported));
   findings.push(...remainderFindings(ctx, reported));
   findings.push(...syncPolicyOverAsyncFindings(ctx));
   findings.push(...exceptionGiveUps(ctx));
