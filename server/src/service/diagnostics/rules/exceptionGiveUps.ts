@@ -7,6 +7,7 @@ import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
+import { retriedByCallers } from '../callerRetries';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -35,8 +36,13 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const outcome = branchOutcome(ctx, body, fn?.name);
     // A clause that can fall through (`retries -= 1; if retries <= 0: raise`) goes round again in its loop.
     if (!outcome.final || outcome.continues || outcome.retries || !alwaysLeaves(body)) continue;
-    // Only where something is retried: elsewhere the request is no-retry-on-request's concern.
-    if (!mayRetryAround(ctx, clause) || ctx.mechanisms.covering(clause)) continue;
+    if (ctx.mechanisms.covering(clause)) continue;
+    // Where something else is retried, the clause gives up what its neighbours would retry. Where nothing
+    // is, it is still a give-up when the try sends a request of its own and the clause names a network
+    // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
+    // (A raise there hands the failure up, typed or not, for a caller to decide; a return or a drop ends it.)
+    const retriesNearby = mayRetryAround(ctx, clause);
+    if (!retriesNearby && !(outcome.final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, enclosingFn(ctx.flow, clause)))) continue;
     const codes = [occ.code];
     const data: RetryableTreatedAsFinalData = {
       ...ctx.base(clause),
@@ -47,16 +53,30 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
       finalRange: ctx.range(outcome.final.node),
       finalKind: outcome.final.kind,
     };
-    const detail = outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns';
+    const detail = (outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes, detail: `${detail}; other failures are retried here` }),
+      message: fillMessage(RULE, { codes, detail }),
       range: ctx.range(node),
       data: data as unknown as Record<string, unknown>,
     });
   }
   return findings;
+}
+
+/** Connection-level failures: the request may never have reached the server, and a second try often works. */
+const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|ConnectError|ConnectTimeout|ConnectTimeoutError|ReadTimeout|Timeout|TimeoutError|TimeoutException|ConnectException|SocketTimeoutException|SocketException|HttpRequestException|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ClientConnectorError|ServerDisconnectedError|RemoteProtocolError|ChunkedEncodingError|ProtocolError|NewConnectionError|MaxRetryError|ClientConnectionError|HttpTimeoutException|UnknownHostException|NoRouteToHostException)$/;
+
+function networkFailure(code: string): boolean {
+  return NETWORK.test(code);
+}
+
+/** The clause's try block sends a request the file knows (not one only inferred from its use). */
+function sendsInTry(ctx: DiagContext, clause: Node): boolean {
+  const tryNode = clause.parent;
+  const body = tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
+  return !!body && ctx.requests.some((r) => !r.inferred && r.call.start >= body.startIndex && r.call.end <= body.endIndex);
 }
 
 /**
