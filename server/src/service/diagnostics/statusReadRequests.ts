@@ -31,15 +31,17 @@ const READ_WINDOW = 2000;
 const VERB: Record<string, HttpMethod> = { get: 'GET', head: 'HEAD', options: 'OPTIONS', put: 'PUT', delete: 'DELETE', post: 'POST', patch: 'PATCH' };
 
 /**
- * The method and library of a call whose result has its status read after it in the same function, when
- * nothing else recognised the call as a request. `responseVar` is the variable the call's result went to.
+ * The method of a call whose result has its status read after it in the same function, when nothing else
+ * recognised the call as a request (its library is then `unknown`). `responseVar` is the variable the call's
+ * result went to.
  */
 export function requestByStatusRead(flow: FileFlow, call: CallInfo, responseVar: string | undefined, localFunctions: ReadonlySet<string>): { method: HttpMethod } | undefined {
   if (!responseVar || !call.fn || !call.receiver || call.node.type === 'new_expression' || call.node.type === 'object_creation_expression') return undefined;
   const reads = STATUS_READ[flow.grammarName];
   if (!reads) return undefined;
   // A function of this file is a sender the file's own summaries follow; a constructor or a factory is not a send.
-  if (localFunctions.has(call.name) || NOT_A_SEND.test(call.name) || /^[A-Z]/.test(call.name) && flow.grammarName !== 'go' && flow.grammarName !== 'c-sharp') return undefined;
+  // (Capitalised names are constructors except in Go and C#, where methods are capitalised.)
+  if (localFunctions.has(call.name) || NOT_A_SEND.test(call.name) || (/^[A-Z]/.test(call.name) && flow.grammarName !== 'go' && flow.grammarName !== 'c-sharp')) return undefined;
   const escaped = responseVar.replace(/\$/g, '\\$');
   const read = new RegExp(String.raw`(?<![\w$.])${escaped}\s*[?!]?\.\s*(${reads})`);
   // Read after the call, or — in a loop — anywhere in the loop (`while resp.status_code == 503: …; resp = s.send(req)`).

@@ -1,7 +1,8 @@
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
-import { fixedFallback, inCatchClause, isFixedDelay, loopData, resendData } from '../retryLoops';
+import { loopData, resendData } from '../retryLoops';
+import { fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';

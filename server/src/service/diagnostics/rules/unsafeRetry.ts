@@ -115,8 +115,9 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
 }
 
 /**
- * A result policy configured in the function that retries a 429 answer and nothing else: no other status
- * in its predicate and no exception handled (`new RetryPolicy<Response>().handleResultIf(r -> r.code() == 429)`).
+ * A result policy configured in the function (or its class) that retries a refusal (429, 503) and nothing
+ * else: no other status in its predicate and no exception handled
+ * (`new RetryPolicy<Response>().handleResultIf(r -> r.code() == 429)`).
  */
 function refusalOnlyPolicyAround(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   if (!fn) return false;
@@ -145,13 +146,13 @@ function namedFunctionOf(fn: FnInfo | undefined): FnInfo | undefined {
 /**
  * The loop's handler rethrows every failure but a refusal: `catch (ApiException ex) { if (ex.HttpCode !=
  * HttpStatusCode.Forbidden) throw; … }` around the request, where the 403 is the API's throttling answer
- * (the function speaks of rate limits or throttling), or `!= 429`. What goes round was not taken by the server.
+ * (the function speaks of rate limits or throttling), or `!= 429` / `!= 503`. What goes round was not taken by the server.
  */
 function catchKeepsOnlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   const throttling = /throttl|rate_?limit|ratelimit|too_?many|request limit/i.test(retry.loop.node.text);
   return ctx.clientTests().some((t) => {
     if (t.positive || (t.op !== '!=' && t.op !== '!==') || !t.branch || !within(t.test, retry.loop.node)) return false;
-    if (!(t.occ.code === '429' || (t.occ.code === '403' && throttling))) return false;
+    if (!(REFUSALS.has(t.occ.code) || (t.occ.code === '403' && throttling))) return false;
     if (!/^catch_clause$|^except_clause$/.test(enclosingCatch(t.test, retry.loop.node)?.type ?? '')) return false;
     return /^\s*\{?\s*(throw|raise)\b/.test(t.branch.text);
   });
