@@ -111,6 +111,9 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     }
     case 'java': {
       if ((name === 'send' || name === 'sendAsync') && /client|^_?http$/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
+      // Spring WebClient / RestClient: `webClient.get().uri(u).retrieve()`, `restClient.post()….exchange(…)`.
+      const spring = springChain(call);
+      if (spring) return { library: 'WebClient', method: spring };
       if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
       // `this.call = client.newCall(request)`, sent later with `call.enqueue(callback)` / `call.execute()`.
       if (name === 'newCall' && /client|^_?http$/i.test(receiverLast) && !/^\s*\.\s*execute\b/.test(flow.text.slice(call.end, call.end + 20))) {
@@ -165,6 +168,19 @@ function ormSession(flow: FileFlow, call: CallInfo): boolean {
   return !/^[rfb]?["']|url|uri|endpoint|path|href|link/i.test(first);
 }
 
+/**
+ * Spring WebClient / RestClient: the call that sends (`retrieve`, `exchange`, `exchangeToMono`/`Flux`) on a chain
+ * that starts at a client field or variable (`webClient`, `restClient`, `this.client`) with a verb call.
+ */
+function springChain(call: CallInfo): HttpMethod | undefined {
+  if (!/^(retrieve|exchange|exchangeToMono|exchangeToFlux)$/.test(call.name) || !call.receiver) return undefined;
+  const m = /^(?:this\.)?(_?\w*(?:[wW]eb|[rR]est)?[cC]lient|web|rest)\s*\.\s*(get|post|put|patch|delete|head|options|method)\s*\(/.exec(call.receiver);
+  if (!m) return undefined;
+  if (m[2] !== 'method') return toMethod(m[2]);
+  const verb = /HttpMethod\.(GET|POST|PUT|PATCH|DELETE)\b/.exec(call.receiver);
+  return toMethod(verb?.[1]);
+}
+
 /** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
 function callsParameterInTry(call: CallInfo): boolean {
   const fn = call.fn!;
@@ -183,6 +199,8 @@ function callsParameterInTry(call: CallInfo): boolean {
 export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): boolean {
   // rest-client raises RestClient::ExceptionWithResponse subclasses for every status from 400 up.
   if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'RestTemplate' || request.library === 'rest-client') return true;
+  // Spring's retrieve() turns every error status into a WebClientResponseException / RestClientResponseException.
+  if (request.library === 'WebClient') return request.call.name === 'retrieve';
   if (request.library === 'guzzle') return guzzleThrowsOnStatus(request.call.node.tree.rootNode.text);
   return request.library === 'HttpClient' && /^(GetString|GetByteArray|GetStream|GetFromJson)Async$/.test(request.call.name);
 }

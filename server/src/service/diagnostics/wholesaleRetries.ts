@@ -9,7 +9,7 @@ import type { RetryLoop } from './retryLoops';
 import { throwsOnStatus } from './requests';
 
 /** Exception types that a failure status is raised as (or a base of it): catching one catches status failures. */
-const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException)$/;
+const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException|WebClientResponseException|WebClientException|RestClientResponseException|RestClientException|HttpStatusCodeException)$/;
 
 const wholesale = new WeakMap<RetryLoop, Set<string>>();
 
