@@ -93,3 +93,31 @@ export function hasStatements(clause: Node): boolean {
 export function catchBody(clause: Node): Node | undefined {
   return clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
 }
+
+/** The block a try statement runs (before its catch, else and finally clauses). */
+export function tryBlock(tryNode: Node | null | undefined): Node | null {
+  return tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
+}
+
+/** Catch clauses that catch by type: Python `except T:`, Java/C#/JS `catch (T e)`. */
+export const CATCH_CLAUSE = /^(catch_clause|except_clause)$/;
+
+/** The nearest node from `node` itself up to (not including) `stop` whose type matches `type`. */
+export function ancestorWithin(node: Node | null, stop: Node, type: RegExp): Node | undefined {
+  for (let n = node; n && n.id !== stop.id; n = n.parent) if (type.test(n.type)) return n;
+  return undefined;
+}
+
+/**
+ * The type names a catch clause names before its body, as written (`except (A, b.B) as e:` → `A`, `b.B`;
+ * `catch (IOException e) when (…)` → `IOException`, `e`). `text` is the file's text.
+ */
+export function caughtTypeNames(text: string, clause: Node): string[] {
+  const body = catchBody(clause);
+  const head = body ? text.slice(clause.startIndex, body.startIndex) : clause.text;
+  return head
+    .replace(/^\s*(except\*?|catch)\b/, '')
+    .replace(/\bas\s+[A-Za-z_]\w*\s*:?\s*$/, '')
+    .replace(/\bwhen\b[^]*$/, '')
+    .match(/[A-Za-z_$][\w$.]*/g) ?? [];
+}

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { calleeOf, type LoopInfo } from './flow/flowModel';
+import { ancestorWithin } from './chainSyntax';
 
 /*
  * The delays of a hand-written retry loop, read as values: whether a delay stays the same between attempts
@@ -129,8 +130,7 @@ function laterAssignments(scope: Node, name: string, from: number, before: numbe
 
 /** The delay sits in the loop's catch/except clause: the wait after a network error. */
 export function inCatchClause(node: Node, loop: LoopInfo): boolean {
-  for (let n: Node | null = node.parent; n && n.id !== loop.node.id; n = n.parent) if (/^(catch_clause|except_clause|catch_declaration)$/.test(n.type)) return true;
-  return false;
+  return !!ancestorWithin(node.parent, loop.node, /^(catch_clause|except_clause|catch_declaration)$/);
 }
 
 /** The value first given to `name` in `scope` before `before` (`name = v`, `name := v`, `long name = v`, `var name = v`). */
@@ -150,6 +150,7 @@ function firstAssignment(scope: Node, name: string, before: number): Node | unde
   return found;
 }
 
-function escape(text: string): string {
+/** `text` as a literal inside a regular expression. */
+export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -9,7 +9,7 @@ import { functionsByName } from './statusChains';
 import { conditionSet, conditionSetOver, testsWithin } from './statusSets';
 import { failureSet, PROBED_STATUSES, repeatingCodes } from './failureSets';
 import { catchesStatusFailures } from './wholesaleRetries';
-import { catchBody } from './chainSyntax';
+import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { TRANSIENT_STATUSES } from './retriedSets';
 import { DELAY } from './waitCalls';
@@ -229,15 +229,11 @@ function guardOf(ctx: DiagContext, node: Node, fn: FnInfo): { guard: Node; condi
  * catches network errors only.
  */
 function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: RequestInfo): Set<string> | undefined {
-  for (let n: Node | null = from; n && n.id !== fn.node.id; n = n.parent) {
-    if (!/^(except_clause|catch_clause)$/.test(n.type)) continue;
-    const tryNode = n.parent;
-    const body = tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
-    if (!body || !within(request.call.node, body) || !catchesStatusFailures(ctx, n, catchBody(n))) return undefined;
-    if (throwsOnStatus(request)) return new Set(PROBED_STATUSES);
-    return request.responseVar ? failureSet(ctx, body, request.responseVar, 0, true) : undefined;
-  }
-  return undefined;
+  const clause = ancestorWithin(from, fn.node, CATCH_CLAUSE);
+  const body = tryBlock(clause?.parent);
+  if (!clause || !body || !within(request.call.node, body) || !catchesStatusFailures(ctx, clause)) return undefined;
+  if (throwsOnStatus(request)) return new Set(PROBED_STATUSES);
+  return request.responseVar ? failureSet(ctx, body, request.responseVar, 0, true) : undefined;
 }
 
 function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo, at: { guard: Node; condition: Node | null }): ResendRetry | undefined {

@@ -9,6 +9,7 @@ import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
 import { catchStays, tryAround } from './wholesaleRetries';
+import { escape } from './loopDelays';
 import type { ResendRetry } from './resends';
 
 /** A hand-written loop that re-sends a request after a failure. */
@@ -181,9 +182,6 @@ function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {
   return false;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Paging, not retrying: the request reads a variable the loop assigns after it (`nextOffset = page.Offset +

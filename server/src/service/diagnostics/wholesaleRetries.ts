@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, subjectRoot } from './branches';
-import { alwaysLeaves, catchBody, ifClauses } from './chainSyntax';
+import { alwaysLeaves, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
 import { conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
@@ -40,7 +40,7 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
     for (const c of fallthroughRetried(ctx, retry)) set.add(c);
     return set;
   }
-  const body = tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
+  const body = tryBlock(tryNode);
   if (throwsOnStatus(request)) PROBED_STATUSES.forEach((c) => set!.add(c));
   else if (body && request.responseVar) for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
   // What the catch clause itself gives up on (`except HTTPError as e: if e.response.status_code < 500: raise`) is not retried.
@@ -62,7 +62,7 @@ export function catchStays(ctx: DiagContext, tryNode: Node): boolean {
   for (const clause of tryNode.namedChildren) {
     if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
     const body = catchBody(clause);
-    if (!catchesStatusFailures(ctx, clause, body) && !catchesOwnThrow(ctx, tryNode, clause, body)) continue;
+    if (!catchesStatusFailures(ctx, clause) && !catchesOwnThrow(ctx, tryNode, clause, body)) continue;
     if (!body) return true;
     const outcome = branchOutcome(ctx, body, fnName);
     if (outcome.continues || outcome.retries || !outcome.final) return true;
@@ -93,13 +93,8 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
  * status error or a base of one (`Exception`, `RequestException`, `HTTPError`). Network-only types
  * (`ConnectionError`, `Timeout`) and a project's own narrow types do not.
  */
-export function catchesStatusFailures(ctx: DiagContext, clause: Node, body: Node | undefined): boolean {
-  const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
-  const types = head
-    .replace(/^\s*(except\*?|catch)\b/, '')
-    .replace(/\bas\s+[A-Za-z_]\w*\s*:?\s*$/, '')
-    .replace(/\bwhen\b[^]*$/, '')
-    .match(/[A-Za-z_$][\w$.]*/g) ?? [];
+export function catchesStatusFailures(ctx: DiagContext, clause: Node): boolean {
+  const types = caughtTypeNames(ctx.flow.text, clause);
   const named = types.filter((t) => /^[A-Z]/.test(t.split('.').pop() ?? ''));
   if (named.length === 0) return true;
   return named.some((t) => STATUS_CATCHING.test(t.split('.').pop() ?? ''));
@@ -203,7 +198,7 @@ function subjectRootIn(condition: string): string | undefined {
  * IOException(…)` caught by `catch (IOException e)`): the status failure it throws is caught and retried.
  */
 function catchesOwnThrow(ctx: DiagContext, tryNode: Node, clause: Node, body: Node | undefined): boolean {
-  const tryBody = tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block/.test(c.type));
+  const tryBody = tryBlock(tryNode);
   if (!tryBody) return false;
   const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
   const caught = (head.match(/[A-Z][\w$]*/g) ?? []).filter((t) => /(Exception|Error)$/.test(t));

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome } from '../branches';
-import { alwaysLeaves, catchBody } from '../chainSyntax';
+import { alwaysLeaves, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
@@ -25,7 +25,7 @@ export function catchAllGiveUps(ctx: DiagContext, reported: Set<number>): Findin
     const tryNode = tryAround(ctx, retry.request.call.node, retry.loop.node);
     if (!tryNode || seen.has(tryNode.id)) continue;
     seen.add(tryNode.id);
-    const clauses = tryNode.namedChildren.filter((c): c is Node => c !== null && /^(except_clause|catch_clause)$/.test(c.type));
+    const clauses = tryNode.namedChildren.filter((c): c is Node => c !== null && CATCH_CLAUSE.test(c.type));
     if (clauses.length < 2) continue;
     const fnName = retry.loop.fn?.name;
     // Some earlier clause catches a narrow failure and stays in the loop.
@@ -78,13 +78,7 @@ export function catchAllGiveUps(ctx: DiagContext, reported: Set<number>): Findin
 
 /** The type names a catch clause names (`except (A, B) as e:`, `catch (IOException e)`), last segments only. */
 function caughtTypes(ctx: DiagContext, clause: Node): string[] {
-  const body = catchBody(clause);
-  const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
-  return (head
-    .replace(/^\s*(except\*?|catch)\b/, '')
-    .replace(/\bas\s+[A-Za-z_]\w*\s*:?\s*$/, '')
-    .replace(/\bwhen\b[^]*$/, '')
-    .match(/[A-Za-z_$][\w$.]*/g) ?? [])
+  return caughtTypeNames(ctx.flow.text, clause)
     .map((t) => t.split('.').pop() ?? t)
     .filter((t) => /^[A-Z]/.test(t));
 }

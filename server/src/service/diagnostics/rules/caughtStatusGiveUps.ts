@@ -1,7 +1,6 @@
-import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, subjectRoot } from '../branches';
-import { alwaysLeaves, catchBody } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, catchBody } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { within } from '../flow/flowModel';
@@ -24,7 +23,8 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     if (!test.branch || !test.guard || reported.has(test.guard.id)) continue;
     const retry = retries.find((r) => within(test.test, r.loop.node));
     if (!retry) continue;
-    const clause = catchAround(test.test, retry.loop.node);
+    // (Ruby's `rescue` too.)
+    const clause = ancestorWithin(test.test.parent, retry.loop.node, /^(catch_clause|except_clause|rescue)$/);
     const tryNode = clause?.parent;
     if (!clause || !tryNode || !within(retry.request.call.node, tryNode)) continue;
     // The clause goes round for what the test keeps: it does not always leave.
@@ -59,12 +59,4 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     });
   }
   return findings;
-}
-
-/** The catch / except clause (its body, not its caught types) holding `node` inside `loop`. */
-function catchAround(node: Node, loop: Node): Node | undefined {
-  for (let n: Node | null = node.parent; n && n.id !== loop.id; n = n.parent) {
-    if (/^(catch_clause|except_clause|rescue)$/.test(n.type)) return n;
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence } from '../../types';
 import { branchOutcome } from '../branches';
-import { alwaysLeaves, catchBody } from '../chainSyntax';
+import { alwaysLeaves, catchBody, tryBlock } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn } from '../flow/flowModel';
@@ -74,8 +74,7 @@ function networkFailure(code: string): boolean {
 
 /** The clause's try block sends a request the file knows (not one only inferred from its use). */
 function sendsInTry(ctx: DiagContext, clause: Node): boolean {
-  const tryNode = clause.parent;
-  const body = tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
+  const body = tryBlock(clause.parent);
   return !!body && ctx.requests.some((r) => !r.inferred && r.call.start >= body.startIndex && r.call.end <= body.endIndex);
 }
 

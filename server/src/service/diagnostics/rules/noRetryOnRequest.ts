@@ -11,7 +11,7 @@ import { resendRetries } from '../resends';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
-import { ifClauses } from '../chainSyntax';
+import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
 
 const RULE = 'no-retry-on-request';
@@ -224,10 +224,8 @@ function ignoredResponse(request: RequestInfo): Check | undefined {
 function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
   return resendRetries(ctx).some((r) => {
     if (r.fn !== request.call.fn) return false;
-    for (let n: Node | null = r.guard; n && n.id !== r.fn.node.id; n = n.parent) {
-      if (/^(except_clause|catch_clause)$/.test(n.type)) return !!n.parent && within(request.call.node, n.parent);
-    }
-    return false;
+    const clause = ancestorWithin(r.guard, r.fn.node, CATCH_CLAUSE);
+    return !!clause?.parent && within(request.call.node, clause.parent);
   });
 }
 

@@ -10,6 +10,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { retriedSet } from '../retriedSets';
 import { wholesaleRetried } from '../wholesaleRetries';
+import { ancestorWithin, CATCH_CLAUSE } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 
 const RULE = 'unsafe-retry';
@@ -153,15 +154,11 @@ function catchKeepsOnlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   return ctx.clientTests().some((t) => {
     if (t.positive || (t.op !== '!=' && t.op !== '!==') || !t.branch || !within(t.test, retry.loop.node)) return false;
     if (!(REFUSALS.has(t.occ.code) || (t.occ.code === '403' && throttling))) return false;
-    if (!/^catch_clause$|^except_clause$/.test(enclosingCatch(t.test, retry.loop.node)?.type ?? '')) return false;
+    if (!ancestorWithin(t.test.parent, retry.loop.node, CATCH_CLAUSE)) return false;
     return /^\s*\{?\s*(throw|raise)\b/.test(t.branch.text);
   });
 }
 
-function enclosingCatch(node: Node, stop: Node): Node | null {
-  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) if (/^(catch_clause|except_clause)$/.test(n.type)) return n;
-  return null;
-}
 
 /**
  * An Idempotency-Key is sent for what `fn` sends: the function (or one around it) mentions the header, or a
