@@ -42,6 +42,7 @@ for (const repo of repos) {
     oneOf(where, file.language, LANGUAGES, 'language');
     if (!/^[0-9a-f]{64}$/.test(file.sha256 ?? '')) errors.push(`${where}: sha256 must be 64 hex digits`);
     for (const field of ['sites', 'decoys', 'handling']) if (!Array.isArray(file[field])) errors.push(`${where}: ${field} must be an array`);
+    if (file.timeoutReviewed !== undefined && typeof file.timeoutReviewed !== 'boolean') errors.push(`${where}: timeoutReviewed must be true or false`);
     const bytes = fileBytes(repo, file);
     if (!bytes) {
       notChecked.push(where);
