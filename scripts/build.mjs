@@ -93,6 +93,8 @@ const grammars = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.
 for (const g of ['python', 'javascript', 'typescript', 'tsx', 'go', 'java', 'c-sharp', 'ruby', 'php']) {
   copyFileSync(join(grammars, `tree-sitter-${g}.wasm`), join(wasmOut, `tree-sitter-${g}.wasm`));
 }
+// Kotlin is not in @vscode/tree-sitter-wasm: its own package ships the wasm (ABI 14, ~3.4 MB, loaded lazily).
+copyFileSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-kotlin/package.json')), 'tree-sitter-kotlin.wasm'), join(wasmOut, 'tree-sitter-kotlin.wasm'));
 
 if (watch) {
   const { context } = await import('esbuild');

@@ -166,7 +166,8 @@ describe('http-constants table', () => {
   const codes = new Set(catalog.codes.map((c) => c.code));
 
   it('has the expected languages and receivers', () => {
-    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'php', 'python', 'ruby']);
+    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby']);
+    assert.deepEqual(Object.keys(constants['kotlin']!), ['HttpStatusCode']);
     assert.deepEqual(Object.keys(constants['php']!), ['Response', 'StatusCodeInterface']);
     assert.deepEqual(Object.keys(constants['ruby']!), ['Net']);
     assert.deepEqual(Object.keys(constants['python']!).sort(), ['HTTPStatus', 'codes', 'status']);
@@ -216,6 +217,11 @@ describe('http-constants table', () => {
     assert.equal(constants['ruby']!['Net']!['HTTPRequestEntityTooLarge'], 413);
     assert.equal(constants['ruby']!['Net']!['HTTPGatewayTimeOut'], 504);
     assert.equal(constants['ruby']!['Net']!['HTTPSuccess'], undefined);
+    // Ktor's HttpStatusCode companion: its own spellings (PayloadTooLarge, VersionNotSupported), no 421/425/428/451
+    assert.equal(constants['kotlin']!['HttpStatusCode']!['TooManyRequests'], 429);
+    assert.equal(constants['kotlin']!['HttpStatusCode']!['PayloadTooLarge'], 413);
+    assert.equal(constants['kotlin']!['HttpStatusCode']!['VersionNotSupported'], 505);
+    assert.equal(constants['kotlin']!['HttpStatusCode']!['TooEarly'], undefined);
     // PHP: Symfony/Laravel Response and PSR StatusCodeInterface (dumped from Debian's packages)
     assert.equal(constants['php']!['Response']!['HTTP_TOO_MANY_REQUESTS'], 429);
     assert.equal(constants['php']!['Response']!['HTTP_REQUEST_ENTITY_TOO_LARGE'], 413);

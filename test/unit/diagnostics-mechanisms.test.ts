@@ -10,6 +10,7 @@ const BARE: Record<string, [LanguageId, string]> = {
   go: ['go', 'func Get(c *http.Client, url string) error {\n\tresp, err := c.Get(url)\n\tif err != nil { return err }\n\tif resp.StatusCode != http.StatusOK { return fmt.Errorf("x") }\n\treturn nil\n}\n'],
   java: ['java', 'String get(HttpRequest req) throws Exception {\n  HttpResponse<String> res = client.send(req, BodyHandlers.ofString());\n  if (res.statusCode() >= 400) { throw new RuntimeException(); }\n  return res.body();\n}\n'],
   csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  response.EnsureSuccessStatusCode();\n  return "";\n}\n'],  ruby: ['ruby', 'require "faraday"\n\ndef get(conn, url)\n  response = conn.get(url)\n  raise "failed" unless response.success?\n  response\nend\n'],
+  kotlin: ['kotlin', 'import okhttp3.OkHttpClient\n\nfun get(client: OkHttpClient, request: Request): Response {\n    val response = client.newCall(request).execute()\n    if (!response.isSuccessful) throw IOException("failed")\n    return response\n}\n'],
   php: ['php', "function get($client, $url) {\n    $response = $client->get($url, ['http_errors' => false]);\n    if ($response->getStatusCode() >= 400) {\n        throw new \\RuntimeException('failed');\n    }\n    return $response;\n}\n"],
 };
 
@@ -58,6 +59,10 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   retriable: ['require "retriable"', (b) => `${b}\ndef run(conn, url)\n  Retriable.retriable(tries: 3) { get(conn, url) }\nend\n`],
   'guzzle-retry-middleware': ['$stack = HandlerStack::create();\n$stack->push(Middleware::retry($decider, $delay));\n$client = new Client([\'handler\' => $stack]);'],
   'laravel-retry': ['use Illuminate\\Support\\Facades\\Http;', (b) => `${b}\nfunction run($client, $url) {\n    return retry(3, fn () => get($client, $url), fn (int $attempt) => $attempt * 200);\n}\n`],
+  // Ktor's client plugin: `install(HttpRequestRetry) { retryOnServerErrors(maxRetries = 3); exponentialDelay() }`
+  'ktor-http-request-retry': ['import io.ktor.client.plugins.HttpRequestRetry\nval ktor = HttpClient(CIO) { install(HttpRequestRetry) { retryOnServerErrors(maxRetries = 3); exponentialDelay() } }'],
+  'resilience4j-kotlin': ['import io.github.resilience4j.kotlin.retry.executeSuspendFunction', (b) => `${b}\nsuspend fun run(client: OkHttpClient, request: Request) = retry.executeSuspendFunction { get(client, request) }\n`],
+  'spring-retry-kotlin': ['import org.springframework.retry.annotation.Retryable', (b) => b.replace('fun get(', '@Retryable(maxAttempts = 3)\nfun get(')],
   'symfony-retryable-http-client': ['$client = new RetryableHttpClient(HttpClient::create());'],
 };
 
@@ -90,6 +95,7 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   'csharp-sdks': 'using Azure.Storage.Blobs;',
   retriable: 'require "retriable"',
   'laravel-retry': 'use Illuminate\\Support\\Facades\\Http;',
+  'resilience4j-kotlin': 'import io.github.resilience4j.kotlin.retry.executeSuspendFunction',
 };
 
 async function rulesOf(language: LanguageId, text: string): Promise<string[]> {

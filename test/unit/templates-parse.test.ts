@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { ALL_TEMPLATES, renderTemplate, type RetryTemplate } from '../../server/src/service/templates';
-import { grammarFor, wasmFileName } from '../../server/src/service/parsing/grammars';
+import { grammarFor, wasmModulePath } from '../../server/src/service/parsing/grammars';
 import { type LanguageId, SUPPORTED_LANGUAGES } from '../../server/src/service/types';
 
 
@@ -47,7 +47,7 @@ describe('retry templates parse with tree-sitter', function () {
   before(async () => {
     await Parser.init();
     for (const grammar of new Set(SUPPORTED_LANGUAGES.map(grammarFor).filter((g) => g !== undefined))) {
-      const language = await Language.load(require.resolve(`@vscode/tree-sitter-wasm/wasm/${wasmFileName(grammar)}`));
+      const language = await Language.load(require.resolve(wasmModulePath(grammar)));
       const parser = new Parser();
       parser.setLanguage(language);
       parsers.set(grammar, parser);

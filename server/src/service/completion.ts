@@ -9,6 +9,7 @@ import { completionContextAt, CompletionContextKind } from './conveniences/compl
 import type { ParsedDocument } from './parsing/documentTrees';
 import { grammarFor } from './parsing/grammars';
 import { GRAMMAR_SUPPORT } from './spotting/adapters';
+import { CONSTANT_FALLBACK } from './spotting/constants';
 import type { Position, Range } from './types';
 
 export interface CompletionEntry {
@@ -128,10 +129,10 @@ interface ConstantReceiver {
 export function constantsInUse(doc: Pick<ParsedDocument, 'languageId' | 'text'>): ConstantReceiver[] {
   const grammar = grammarFor(doc.languageId);
   if (!grammar) return [];
-  const family = GRAMMAR_SUPPORT[grammar].constants;
-  const table = CONSTANTS[family] ?? {};
+  const own = GRAMMAR_SUPPORT[grammar].constants;
   const found: ConstantReceiver[] = [];
-  for (const [receiver, members] of Object.entries(table)) {
+  const fallback = CONSTANT_FALLBACK[own];
+  for (const family of fallback ? [own, fallback] : [own]) for (const [receiver, members] of Object.entries(CONSTANTS[family] ?? {})) {
     if (Object.keys(members).length === 0) continue;
     const name = receiver.replace(/[$]/g, '\\$');
     const use = new RegExp(`(?<![\\w$.])${name}\\s*\\.\\s*([A-Za-z_]\\w*)`, 'g');

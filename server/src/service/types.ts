@@ -26,6 +26,7 @@ export type LanguageId =
   | 'csharp'
   | 'ruby'
   | 'php'
+  | 'kotlin'
   | 'http';
 
 export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
@@ -39,6 +40,7 @@ export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
   'csharp',
   'ruby',
   'php',
+  'kotlin',
   'http',
 ];
 

@@ -3,6 +3,7 @@ import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
+import { isContinue, isLoopNode } from './flow/flowGrammar';
 
 /** How an occurrence is tested, and which branch runs when the test holds. */
 export interface StatusTest {
@@ -101,8 +102,8 @@ function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined,
   const { grammar, adapter } = ctx.flow;
   const outcome: BranchOutcome = { continues: false, retries: false };
   const visit = (n: Node): void => {
-    if (n.id !== branch.id && (grammar.functions.has(n.type) || grammar.loops.has(n.type))) return;
-    if (grammar.continues.has(n.type)) outcome.continues = true;
+    if (n.id !== branch.id && (grammar.functions.has(n.type) || isLoopNode(grammar, n))) return;
+    if (isContinue(grammar, n)) outcome.continues = true;
     else if (grammar.raises.has(n.type)) outcome.final ??= { node: n, kind: 'raise' };
     else if (grammar.returns.has(n.type)) {
       const text = returnValues(ctx, n).map((v) => v.text).join(',');

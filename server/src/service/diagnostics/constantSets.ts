@@ -77,7 +77,7 @@ export function membershipOf(ctx: DiagContext, n: Node): { codes: Set<string>; s
   const sets = constantSets(ctx);
   if (sets.size === 0) return undefined;
   const { adapter } = ctx.flow;
-  if (n.type === 'comparison_operator') {
+  if (n.type === 'comparison_operator' || n.type === 'in_expression') {
     const parts = n.namedChildren.filter((c): c is Node => c !== null);
     const op = adapter.operatorOf(n).trim();
     if (parts.length !== 2 || (op !== 'in' && op !== 'not in')) return undefined;

@@ -14,7 +14,7 @@ import type { Range } from '../types';
  */
 
 /** Which analysed language the finding is in (JSX/TSX report as javascript/typescript). */
-export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php';
+export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'kotlin';
 
 /** The HTTP client a request goes through, as far as the call shows it. */
 export type HttpLibrary =
@@ -49,6 +49,7 @@ export type HttpLibrary =
   | 'symfony-http-client'
   | 'psr-18'
   | 'curl'
+  | 'ktor-client'
   | 'unknown';
 
 /** Upper-case HTTP method, or 'UNKNOWN' when the call does not show it. */

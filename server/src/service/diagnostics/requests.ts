@@ -4,6 +4,7 @@ import type { CallInfo, FileFlow } from './flow/flowModel';
 import { forwardsToWrapped, requestByStatusRead } from './statusReadRequests';
 import { rubyRequest } from './rubyRequests';
 import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
+import { kotlinRequest, kotlinResponseVar } from './kotlinRequests';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -109,35 +110,11 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       }
       return undefined;
     }
-    case 'java': {
-      if ((name === 'send' || name === 'sendAsync') && /client|^_?http$/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
-      // Spring WebClient / RestClient: `webClient.get().uri(u).retrieve()`, `restClient.post()….exchange(…)`.
-      const spring = springChain(call);
-      if (spring) return { library: 'WebClient', method: spring };
-      if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
-      // `this.call = client.newCall(request)`, sent later with `call.enqueue(callback)` / `call.execute()`.
-      if (name === 'newCall' && /client|^_?http$/i.test(receiverLast) && !/^\s*\.\s*execute\b/.test(flow.text.slice(call.end, call.end + 20))) {
-        return { library: 'okhttp', method: methodFromBuilder(flow, call) };
-      }
-      // An OkHttp interceptor sends the request on with `chain.proceed(request)`.
-      if (name === 'proceed' && receiverLast === 'chain') return { library: 'okhttp', method: methodFromBuilder(flow, call) };
-      // Apache HttpClient: `httpClient.execute(new HttpGet(url))`, `client.execute(post, handler)`.
-      if (name === 'execute' && /client$/i.test(receiverLast) && !/newCall/.test(call.receiver ?? '') && flow.adapter.callArguments(call.node).length > 0) {
-        return { library: 'apache-httpclient', method: methodFromApache(flow, call) };
-      }
-      // HttpURLConnection: the request goes out when the connection is read (`getResponseCode()`).
-      if (name === 'openConnection') {
-        const m = /setRequestMethod\(\s*"([A-Z]+)"/.exec(call.fn?.node.text ?? '');
-        return { library: 'HttpURLConnection', method: toMethod(m?.[1] ?? 'GET') };
-      }
-      // Retrofit: `api.getUser(id).execute()` (a Call built by the service interface, sent here).
-      if (name === 'execute' && /\)\s*$/.test(call.receiver ?? '') && flow.adapter.callArguments(call.node).length === 0 && /\.code\(\)|isSuccessful\(\)|errorBody\(\)/.test(call.fn?.node.text ?? '')) {
-        return { library: 'okhttp', method: 'UNKNOWN' };
-      }
-      const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
-      if (rest && /restTemplate|template|^_?rest$/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
-      return undefined;
-    }
+    case 'java':
+      return jvmRequest(flow, call, name, receiverLast);
+    // Kotlin: Ktor's client first, then the JVM clients as Java reads them (OkHttp, Retrofit, Spring, HttpURLConnection).
+    case 'kotlin':
+      return kotlinRequest(flow, call) ?? jvmRequest(flow, call, name, receiverLast);
     case 'c-sharp': {
       // RestSharp: `client.ExecuteAsync(request)`, `client.ExecutePostAsync(request)`.
       if (/^Execute(Get|Post|Put|Patch|Delete)?(Async|TaskAsync)?$/.test(name) && /client$/i.test(receiverLast)) {
@@ -156,6 +133,37 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
     case 'php':
       return phpRequest(flow, call);
   }
+  return undefined;
+}
+
+/** The HTTP request a call on the JVM sends (Java, and Kotlin after its own clients), if it is one. */
+function jvmRequest(flow: FileFlow, call: CallInfo, name: string, receiverLast: string): { library: HttpLibrary; method: HttpMethod } | undefined {
+  if ((name === 'send' || name === 'sendAsync') && /client|^_?http$/i.test(receiverLast)) return { library: 'java.net.http', method: methodFromBuilder(flow, call) };
+  // Spring WebClient / RestClient: `webClient.get().uri(u).retrieve()`, `restClient.post()….exchange(…)`.
+  const spring = springChain(call);
+  if (spring) return { library: 'WebClient', method: spring };
+  if (name === 'execute' && /newCall/.test(call.receiver ?? '')) return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+  // `this.call = client.newCall(request)`, sent later with `call.enqueue(callback)` / `call.execute()`.
+  if (name === 'newCall' && /client|^_?http$/i.test(receiverLast) && !/^\s*\.\s*execute\b/.test(flow.text.slice(call.end, call.end + 20))) {
+    return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+  }
+  // An OkHttp interceptor sends the request on with `chain.proceed(request)`.
+  if (name === 'proceed' && receiverLast === 'chain') return { library: 'okhttp', method: methodFromBuilder(flow, call) };
+  // Apache HttpClient: `httpClient.execute(new HttpGet(url))`, `client.execute(post, handler)`.
+  if (name === 'execute' && /client$/i.test(receiverLast) && !/newCall/.test(call.receiver ?? '') && flow.adapter.callArguments(call.node).length > 0) {
+    return { library: 'apache-httpclient', method: methodFromApache(flow, call) };
+  }
+  // HttpURLConnection: the request goes out when the connection is read (`getResponseCode()`).
+  if (name === 'openConnection') {
+    const m = /setRequestMethod\(\s*"([A-Z]+)"/.exec(call.fn?.node.text ?? '');
+    return { library: 'HttpURLConnection', method: toMethod(m?.[1] ?? 'GET') };
+  }
+  // Retrofit: `api.getUser(id).execute()` (a Call built by the service interface, sent here).
+  if (name === 'execute' && /\)\s*$/.test(call.receiver ?? '') && flow.adapter.callArguments(call.node).length === 0 && /\.code\(\)|isSuccessful\(\)|errorBody\(\)/.test(call.fn?.node.text ?? '')) {
+    return { library: 'okhttp', method: 'UNKNOWN' };
+  }
+  const rest = /^(get|post|put|patch|delete)(ForObject|ForEntity|ForLocation)?$|^exchange$/.exec(name);
+  if (rest && /restTemplate|template|^_?rest$/i.test(receiverLast)) return { library: 'RestTemplate', method: rest[1] ? VERBS[rest[1]] : 'UNKNOWN' };
   return undefined;
 }
 
@@ -285,6 +293,8 @@ export function responseVarOf(call: Node): string | undefined {
     } else break;
   }
   if (!node) return undefined;
+  // Kotlin `val response = …` and `client.newCall(req).execute().use { response -> … }`
+  if (node.type === 'property_declaration' || node.type === 'navigation_expression') return kotlinResponseVar(node);
   const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? (node.type === 'variable_declarator' ? node.firstNamedChild : null);
   if (!target) return undefined;
   const first = target.type === 'expression_list' || target.type === 'pattern_list' ? target.firstNamedChild : target;

@@ -5,6 +5,7 @@ import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
 import { TRANSIENT_STATUSES } from './retriedSets';
 import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
+import { kotlinSuccessFlag } from './kotlinStatusTests';
 
 /**
  * Status sets: which of the transient statuses (429, 500, 502, 503, 504) can make a condition hold.
@@ -102,6 +103,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (member && (!root || subjectRoot(member.subject) === root)) {
       return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
     }
+    const kotlinFlag = root && ctx.flow.grammarName === 'kotlin' ? kotlinSuccessFlag(n, root) : undefined;
+    if (kotlinFlag) return kotlinFlag === 'ok' ? new Set() : new Set(universe);
     if (root && successFlag(ctx, n, root)) return new Set();
     const failing = root ? failureFlag(ctx, n, root) : undefined;
     if (failing) return new Set(universe.filter((c) => Number(c) >= failing[0] && Number(c) <= failing[1]));

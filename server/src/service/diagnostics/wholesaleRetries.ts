@@ -7,6 +7,7 @@ import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
 import { calleeOf, enclosingFn } from './flow/flowModel';
 import type { RetryLoop } from './retryLoops';
 import { throwsOnStatus } from './requests';
+import { isBreak, isContinue } from './flow/flowGrammar';
 
 /** Exception types that a failure status is raised as (or a base of it): catching one catches status failures. */
 const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException|WebClientResponseException|WebClientException|RestClientResponseException|RestClientException|HttpStatusCodeException)$/;
@@ -140,7 +141,7 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       }
       continue;
     }
-    if (grammar.returns.has(s.type) || grammar.raises.has(s.type) || grammar.breaks.has(s.type) || grammar.continues.has(s.type)) return new Set();
+    if (grammar.returns.has(s.type) || grammar.raises.has(s.type) || isBreak(grammar, s) || isContinue(grammar, s)) return new Set();
     // `resp.raise_for_status()` as a statement: every failure status raises out of the loop here.
     if (successCheckOn(ctx, s, root)) {
       PROBED_STATUSES.forEach((c) => settled.add(c));

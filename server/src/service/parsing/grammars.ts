@@ -1,7 +1,7 @@
 import type { LanguageId } from '../types';
 
 /** The tree-sitter grammar that parses each source language (`http` has its own parser). */
-export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php';
+export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php' | 'kotlin';
 
 const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   python: 'python',
@@ -14,6 +14,7 @@ const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   csharp: 'c-sharp',
   ruby: 'ruby',
   php: 'php',
+  kotlin: 'kotlin',
 };
 
 export function grammarFor(languageId: LanguageId): GrammarName | undefined {
@@ -22,6 +23,14 @@ export function grammarFor(languageId: LanguageId): GrammarName | undefined {
 
 export function wasmFileName(grammar: GrammarName): string {
   return `tree-sitter-${grammar}.wasm`;
+}
+
+/** Grammars that come in a package of their own rather than in @vscode/tree-sitter-wasm (scripts/build.mjs copies them too). */
+const OWN_PACKAGE: Partial<Record<GrammarName, string>> = { kotlin: '@tree-sitter-grammars/tree-sitter-kotlin' };
+
+/** The module path of a grammar's wasm in node_modules, for require.resolve. */
+export function wasmModulePath(grammar: GrammarName): string {
+  return `${OWN_PACKAGE[grammar] ?? '@vscode/tree-sitter-wasm/wasm'}/${wasmFileName(grammar)}`;
 }
 
 /** Maps a file name to the language the service analyses, or undefined when unsupported. */
@@ -57,6 +66,9 @@ export function languageForPath(path: string): LanguageId | undefined {
       return 'ruby';
     case 'php':
       return 'php';
+    case 'kt':
+    case 'kts':
+      return 'kotlin';
     case 'http':
     case 'rest':
       return 'http';

@@ -56,7 +56,7 @@ export class TreeSitterHost {
 
 function defaultWasmDirs(): string[] {
   const dirs = [path.join(__dirname, 'wasm'), path.join(__dirname, '..', 'wasm')];
-  for (const pkg of ['web-tree-sitter', '@vscode/tree-sitter-wasm/package.json']) {
+  for (const pkg of ['web-tree-sitter', '@vscode/tree-sitter-wasm/package.json', '@tree-sitter-grammars/tree-sitter-kotlin/package.json']) {
     try {
       const root = path.dirname(require.resolve(pkg));
       dirs.push(root, path.join(root, 'wasm'));

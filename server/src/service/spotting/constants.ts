@@ -9,7 +9,14 @@ const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
   csharp: ['HttpStatusCode', 'StatusCodes'],
   ruby: ['Net'],
   php: ['Response', 'StatusCodeInterface'],
+  kotlin: ['HttpStatusCode'],
 };
+
+/**
+ * Families that also read another family's tables: Kotlin on the JVM uses Java's constants as they are (Spring
+ * `HttpStatus.TOO_MANY_REQUESTS`, `HttpURLConnection.HTTP_UNAVAILABLE`), besides its own (Ktor `HttpStatusCode`).
+ */
+export const CONSTANT_FALLBACK: Partial<Record<ConstantFamily, ConstantFamily>> = { kotlin: 'java' };
 
 /**
  * Member names that say by themselves which table they come from, whatever the receiver is called
@@ -34,6 +41,7 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
     { member: /^HTTP_[A-Z_]+$/, receiver: 'Response', receiverLike: /Response$/ },
     { member: /^STATUS_[A-Z_]+$/, receiver: 'StatusCodeInterface', receiverLike: /StatusCode/ },
   ],
+  kotlin: [],
 };
 
 const normalise = (name: string): string => name.replace(/_/g, '').toLowerCase();
@@ -61,7 +69,8 @@ export function lookupHttpConstant(
       if (hit !== undefined) return hit;
     }
   }
-  return undefined;
+  const fallback = CONSTANT_FALLBACK[family];
+  return fallback ? lookupHttpConstant(registry, fallback, receiver, member) : undefined;
 }
 
 /** Receivers whose members are OS / socket error names: `errno.ECONNRESET`, `syscall.ECONNREFUSED`. */

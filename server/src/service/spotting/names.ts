@@ -58,6 +58,8 @@ export const STATUS_SETTERS = new Set([
   'head', 'halt', 'error!',
   // PHP: Symfony `setStatusCode(503)`, `http_response_code(503)`, Laravel `response($body, 429)`, `response()->json($data, 429)`, `abort_if($cond, 503)`
   'setStatusCode', 'http_response_code', 'response', 'json', 'abort_if', 'abort_unless',
+  // Kotlin: Ktor `call.respond(HttpStatusCode.ServiceUnavailable, body)`
+  'respond',
 ]);
 
 /** Setter names too generic to trust as a bare function call: only `x.String(200, ...)`, `res.status(404)`. */
@@ -65,7 +67,7 @@ export const METHOD_ONLY_SETTERS = new Set([
   'status', 'code', 'throw', 'String', 'JSON', 'Error', 'Status', 'NoContent', 'valueOf', 'statusCode', 'SendStatus',
   'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
   'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect', 'sendResponseHeaders',
-  'setStatusCode', 'json',
+  'setStatusCode', 'json', 'respond',
 ]);
 
 /** Setters whose status is not the first argument: name → argument index. */

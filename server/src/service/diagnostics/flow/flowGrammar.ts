@@ -32,6 +32,8 @@ export interface FlowGrammar {
   readonly negatedIfs?: ReadonlySet<string>;
   /** Calls that raise, by name, where raising is a method call (Ruby `raise ApiError, msg`). */
   readonly raiseCalls?: ReadonlySet<string>;
+  /** Jumps written as plain names (tree-sitter-kotlin parses `break` and `continue` as identifiers); read with jumpKind. */
+  readonly jumpWords?: { readonly node: string; readonly continues: string; readonly breaks: string };
 
   functionName(fn: Node): string | undefined;
   /** Names (last segment) of the decorators, annotations or attributes on a function. */
@@ -40,9 +42,26 @@ export interface FlowGrammar {
   ifConsequence(node: Node): Node | null;
   /** False for a node of a loop type that is no loop here (a Ruby block of a call that does not repeat it). */
   isLoop?(node: Node): boolean;
+  /** A node that jumps although its type says otherwise: a `continue` name, Kotlin `return@repeat` (the next round). */
+  jumpKind?(node: Node): 'continue' | 'break' | undefined;
   loopBody(node: Node): Node | null;
   loopKind(node: Node): { kind: LoopKind; counterVar?: string };
   importModules(node: Node): string[];
+}
+
+/** A `continue` (by type, or by the grammar's jumpKind). */
+export function isContinue(grammar: FlowGrammar, node: Node): boolean {
+  return grammar.continues.has(node.type) || grammar.jumpKind?.(node) === 'continue';
+}
+
+/** A `break` (by type, or by the grammar's jumpKind). */
+export function isBreak(grammar: FlowGrammar, node: Node): boolean {
+  return grammar.breaks.has(node.type) || grammar.jumpKind?.(node) === 'break';
+}
+
+/** A node of a loop type that is a loop here (see FlowGrammar.isLoop). */
+export function isLoopNode(grammar: FlowGrammar, node: Node): boolean {
+  return grammar.loops.has(node.type) && (!grammar.isLoop || grammar.isLoop(node));
 }
 
 export function typeSet(...types: string[]): ReadonlySet<string> {

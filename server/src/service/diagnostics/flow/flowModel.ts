@@ -111,7 +111,10 @@ function queryFor(grammarName: GrammarName, language: Language): Query {
         return valid.length ? `[${valid.map((t) => `(${t})`).join(' ')}] @${role}` : '';
       })
       .join('\n');
-    query = new Query(language, source);
+    // Kotlin: `break` / `continue` are names in the tree; only those names are jumps.
+    const words = grammar.jumpWords;
+    const jumps = words ? `\n((${words.node}) @continue (#eq? @continue "${words.continues}"))\n((${words.node}) @exit (#eq? @exit "${words.breaks}"))` : '';
+    query = new Query(language, source + jumps);
     QUERIES.set(grammarName, query);
   }
   return query;
@@ -190,7 +193,9 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
         ownLoops[0]?.continues.push(node);
         break;
       case 'exit':
-        ownLoops[0]?.exits.push(node);
+        // Kotlin `return@repeat` ends this round only: the loop goes on.
+        if (grammar.jumpKind?.(node) === 'continue') ownLoops[0]?.continues.push(node);
+        else ownLoops[0]?.exits.push(node);
         break;
       case 'increment':
         for (const loop of loops) loop.increments.push(node);

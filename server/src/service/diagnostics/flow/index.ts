@@ -4,6 +4,7 @@ import type { FlowGrammar } from './flowGrammar';
 import { goFlow } from './goFlow';
 import { javaFlow } from './javaFlow';
 import { javascriptFlow } from './javascriptFlow';
+import { kotlinFlow } from './kotlinFlow';
 import { phpFlow } from './phpFlow';
 import { pythonFlow } from './pythonFlow';
 import { rubyFlow } from './rubyFlow';
@@ -18,4 +19,5 @@ export const FLOW_GRAMMARS: Record<GrammarName, FlowGrammar> = {
   'c-sharp': csharpFlow,
   ruby: rubyFlow,
   php: phpFlow,
+  kotlin: kotlinFlow,
 };

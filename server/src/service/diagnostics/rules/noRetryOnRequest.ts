@@ -158,7 +158,9 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   const { grammar } = ctx.flow;
   const scope = fn?.node ?? ctx.doc.tree!.rootNode;
   // (PHP: `!$response->successful()`, `!$response->ok()`)
-  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->)(ok|IsSuccessStatusCode|is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\))(\\(\\))?\\s*\\)?$`);
+  // (Kotlin: OkHttp/Retrofit `!response.isSuccessful`, Ktor `!response.status.isSuccess()`)
+  const kotlinFlags = ctx.flow.grammarName === 'kotlin' ? '|isSuccessful|status\\.isSuccess' : '';
+  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->${kotlinFlags ? '|\\?\\.' : ''})(ok|IsSuccessStatusCode|is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\)${kotlinFlags})(\\(\\))?\\s*\\)?$`);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;

@@ -5,6 +5,7 @@ import { csharpAdapter } from './csharp';
 import { goAdapter } from './go';
 import { javaAdapter } from './java';
 import { javascriptAdapter } from './javascript';
+import { kotlinAdapter } from './kotlin';
 import { phpAdapter } from './php';
 import { pythonAdapter } from './python';
 import { rubyAdapter } from './ruby';
@@ -25,4 +26,5 @@ export const GRAMMAR_SUPPORT: Record<GrammarName, GrammarSupport> = {
   'c-sharp': { adapter: csharpAdapter, constants: 'csharp' },
   ruby: { adapter: rubyAdapter, constants: 'ruby' },
   php: { adapter: phpAdapter, constants: 'php' },
+  kotlin: { adapter: kotlinAdapter, constants: 'kotlin' },
 };

@@ -1,0 +1,63 @@
+/**
+ * Kotlin through the shared service: hover, completion, inlay hints, suppression comments and the language mapping,
+ * on the status vocabulary of OkHttp, Retrofit, Ktor (client and server) and Spring.
+ */
+import * as assert from 'node:assert/strict';
+import { languageForPath } from '../../server/src/service/parsing/grammars';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { cursor, hoverAt, openDoc, testService } from '../support/serviceHarness';
+
+describe('Kotlin in the shared service', () => {
+  it('maps .kt and .kts files to kotlin', () => {
+    assert.equal(languageForPath('app/src/main/kotlin/BillingClient.kt'), 'kotlin');
+    assert.equal(languageForPath('build.gradle.kts'), 'kotlin');
+    assert.equal(languageForPath('notes.ktx'), undefined);
+  });
+
+  it('hovers an OkHttp status, a Ktor constant and a Spring constant read through Java\'s table', async () => {
+    assert.match((await hoverAt('kotlin', 'fun f(r: Response) {\n    if (r.code == 4|29) Thread.sleep(1000)\n}\n')) ?? '', /Too Many Requests/);
+    assert.match((await hoverAt('kotlin', 'suspend fun f(r: HttpResponse) {\n    if (r.status == HttpStatusCode.ServiceUn|available) delay(1000)\n}\n')) ?? '', /503 Service Unavailable/);
+    assert.match((await hoverAt('kotlin', 'fun f() = ResponseEntity.status(HttpStatus.TOO_MANY_|REQUESTS).build<Unit>()\n')) ?? '', /429/);
+  });
+
+  it('offers status codes after a Kotlin comparison, and the Ktor constant where the file uses Ktor constants', async () => {
+    const { text, position } = cursor('fun f(r: HttpResponse) {\n    if (r.status == HttpStatusCode.OK) return\n    if (r.status.value == |');
+    const service = testService();
+    const uri = await openDoc('kotlin', text, service);
+    try {
+      const items = service.completions(uri, position);
+      assert.ok(items.some((i) => i.label === '429'), items.slice(0, 5).map((i) => i.label).join(','));
+      assert.ok(items.some((i) => JSON.stringify(i).includes('HttpStatusCode.TooManyRequests')), 'the Ktor spelling is offered');
+    } finally {
+      service.close(uri);
+    }
+  });
+
+  it('puts the reason phrase after a bare status, not after a constant that names it', async () => {
+    const service = testService();
+    service.configure({ ...DEFAULT_SETTINGS, inlayHints: true });
+    const uri = await openDoc('kotlin', 'fun f(r: Response) {\n    if (r.code == 503) return\n    if (r.code == HttpURLConnection.HTTP_UNAVAILABLE) return\n}\n', service);
+    try {
+      const hints = service.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } });
+      assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[1, 'Service Unavailable']]);
+    } finally {
+      service.close(uri);
+    }
+  });
+
+  it('suppresses a finding with a // comment', async () => {
+    const service = testService();
+    const text = 'fun f(client: OkHttpClient, req: Request): Response? {\n    val response = client.newCall(req).execute()\n    if (response.code == 503) return null\n    return response\n}\n';
+    const uri = await openDoc('kotlin', text, service);
+    try {
+      const finding = service.diagnostics(uri).find((f) => f.rule === 'retryable-treated-as-final');
+      assert.ok(finding, 'the 503 given up is reported');
+      const actions = service.codeActions(uri, finding.range, [finding]);
+      const suppress = actions.find((a) => /suppress|ignore/i.test(a.title));
+      assert.ok(suppress, actions.map((a) => a.title).join(' | '));
+      assert.match(JSON.stringify(suppress.edits), /"    \/\/ eci-disable-next-line retryable-treated-as-final\\n"/);
+    } finally {
+      service.close(uri);
+    }
+  });
+});

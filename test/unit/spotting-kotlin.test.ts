@@ -1,0 +1,23 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+const m = (body: string): string => `class Api(private val client: OkHttpClient) {\n    fun load(request: Request): String? {\n${body}\n        return null\n    }\n}\n`;
+
+describe('spotting: Kotlin', () => {
+  spotCases('kotlin', [
+    ['OkHttp response.code == 429 (a property)', m('        val response = client.newCall(request).execute()\n        if (response.code == 429) Thread.sleep(1000)'), ['429 client-check']],
+    ['Retrofit response.code() == 503', m('        if (response.code() == 503) return null'), ['503 client-check']],
+    ['a when over the status with a list and a range', m('        when (response.code) {\n            429, 503 -> return null\n            in 500..599 -> throw IOException("server")\n            else -> {}\n        }'), ['429 client-check', '503 client-check', '500 client-check', '599 client-check']],
+    ['code in 500..599', m('        val again = response.code in 500..599'), ['500 client-check', '599 client-check']],
+    ['setOf(429, 503).contains(code)', m('        val again = setOf(429, 503).contains(response.code)'), ['429 client-check', '503 client-check']],
+    ['Ktor status.value == 429', m('        if (response.status.value == 429) delay(1000)'), ['429 client-check']],
+    ['Ktor HttpStatusCode.TooManyRequests compared', m('        if (response.status == HttpStatusCode.TooManyRequests) delay(1000)'), ['429 client-check']],
+    ['Ktor call.respond(HttpStatusCode.ServiceUnavailable)', m('        call.respond(HttpStatusCode.ServiceUnavailable, "busy")'), ['503 server-sets']],
+    ['Spring HttpStatus.TOO_MANY_REQUESTS in Kotlin', m('        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build()'), ['429 server-sets']],
+    ['Retrofit HttpException e.code() == 429', 'fun f() {\n    try {\n        api.list().execute()\n    } catch (e: HttpException) {\n        if (e.code() == 429) throw e\n    }\n}\n', ['429 client-check']],
+    ['a retry list constant', 'val RETRYABLE = setOf(429, 502, 503)\n', ['429 retry-config', '502 retry-config', '503 retry-config']],
+    ['a named constant and its use', 'const val TOO_MANY_REQUESTS = 429\nfun f(r: Response) = r.code == TOO_MANY_REQUESTS\n', ['429 constant', '429 client-check']],
+    ['delay(500) and a page size', m('        delay(500)\n        val items = list.take(200)'), []],
+    ['a port', 'const val PORT = 8080\nconst val MAX_ITEMS = 200\n', []],
+    ['a string template', m('        println("HTTP $code 503")'), []],
+  ]);
+});
