@@ -90,7 +90,7 @@ const wasmOut = join(root, 'out/wasm');
 mkdirSync(wasmOut, { recursive: true });
 copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(wasmOut, 'web-tree-sitter.wasm'));
 const grammars = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-for (const g of ['python', 'javascript', 'typescript', 'tsx', 'go', 'java', 'c-sharp', 'ruby', 'php']) {
+for (const g of ['python', 'javascript', 'typescript', 'tsx', 'go', 'java', 'c-sharp', 'ruby', 'php', 'rust']) {
   copyFileSync(join(grammars, `tree-sitter-${g}.wasm`), join(wasmOut, `tree-sitter-${g}.wasm`));
 }
 // Kotlin is not in @vscode/tree-sitter-wasm: its own package ships the wasm (ABI 14, ~3.4 MB, loaded lazily).

@@ -166,7 +166,7 @@ describe('http-constants table', () => {
   const codes = new Set(catalog.codes.map((c) => c.code));
 
   it('has the expected languages and receivers', () => {
-    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby']);
+    assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby', 'rust']);
     assert.deepEqual(Object.keys(constants['kotlin']!), ['HttpStatusCode']);
     assert.deepEqual(Object.keys(constants['php']!), ['Response', 'StatusCodeInterface']);
     assert.deepEqual(Object.keys(constants['ruby']!), ['Net']);

@@ -55,7 +55,7 @@ describe('odd files (service)', function () {
   this.timeout(300_000);
   before(async () => {
     // Load every grammar first, so bounds measure analysis, not wasm start-up.
-    for (const lang of ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'kotlin'] as LanguageId[]) (await analyse(lang, 'x', 30_000)).close();
+    for (const lang of ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'rust', 'kotlin'] as LanguageId[]) (await analyse(lang, 'x', 30_000)).close();
   });
 
   it('a 5 MB Python file finishes within a bound, with bounded memory', async () => {

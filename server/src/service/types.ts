@@ -26,6 +26,7 @@ export type LanguageId =
   | 'csharp'
   | 'ruby'
   | 'php'
+  | 'rust'
   | 'kotlin'
   | 'http';
 
@@ -40,6 +41,7 @@ export const SUPPORTED_LANGUAGES: readonly LanguageId[] = [
   'csharp',
   'ruby',
   'php',
+  'rust',
   'kotlin',
   'http',
 ];

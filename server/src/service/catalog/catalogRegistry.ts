@@ -15,7 +15,7 @@ export interface ResolvedEntry {
 }
 
 /** Languages of the constants table: JS and TS share one. */
-export type ConstantFamily = 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'kotlin';
+export type ConstantFamily = 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'rust' | 'kotlin';
 
 /**
  * All known codes, layered: built-in catalogs first, workspace catalogs after them. For one code the

@@ -106,7 +106,7 @@ export interface CatalogFile {
 }
 
 /** Languages keyed in http-constants.json. */
-export type HttpConstantsLanguage = 'python' | 'go' | 'java' | 'javascript' | 'csharp' | 'ruby' | 'php' | 'kotlin';
+export type HttpConstantsLanguage = 'python' | 'go' | 'java' | 'javascript' | 'csharp' | 'ruby' | 'php' | 'rust' | 'kotlin';
 
 /**
  * Shape of server/data/http-constants.json:

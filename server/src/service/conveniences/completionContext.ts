@@ -57,6 +57,8 @@ export function isStatusExpression(expr: string): boolean {
   if (key) return /^(status|status_?code|statusCode)$/.test(key);
   if (last === '[]') return false;
   if (STATUS_NAME.test(last)) return true;
+  // Rust `resp.status().as_u16()`
+  if (last === 'as_u16' && object !== undefined && STATUS_NAME.test(object)) return true;
   // Ktor `response.status.value`, Spring `getStatusCode().value()`
   if (last === 'value' && object !== undefined && STATUS_NAME.test(object)) return true;
   return CODE_NAME.test(last) && object !== undefined && RESPONSE_OBJECT.test(object);

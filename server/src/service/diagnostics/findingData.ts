@@ -14,7 +14,7 @@ import type { Range } from '../types';
  */
 
 /** Which analysed language the finding is in (JSX/TSX report as javascript/typescript). */
-export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'kotlin';
+export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'rust' | 'kotlin';
 
 /** The HTTP client a request goes through, as far as the call shows it. */
 export type HttpLibrary =

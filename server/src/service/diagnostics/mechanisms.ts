@@ -7,7 +7,7 @@ import type { WorkspaceView } from '../workspace/workspaceView';
 /** One entry of server/data/retry-mechanisms.json. */
 export interface RetryMechanism {
   id: string;
-  language: 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'kotlin';
+  language: 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'rust' | 'kotlin';
   /** config: configures a client to retry; client: a client that retries by itself; sdk: an SDK that retries;
    * decorator: marks a function as retried; wrapper: runs a function argument with retries. */
   kind: 'config' | 'client' | 'sdk' | 'decorator' | 'wrapper';
@@ -32,7 +32,7 @@ export interface RetryMechanismFile {
 export const RETRY_MECHANISMS: readonly RetryMechanism[] = (data as RetryMechanismFile).mechanisms;
 
 const FAMILY: Record<GrammarName, RetryMechanism['language']> = {
-  python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript', go: 'go', java: 'java', 'c-sharp': 'csharp', ruby: 'ruby', php: 'php', kotlin: 'kotlin',
+  python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript', go: 'go', java: 'java', 'c-sharp': 'csharp', ruby: 'ruby', php: 'php', rust: 'rust', kotlin: 'kotlin',
 };
 
 const RETRY_NAME = /retr(y|ies|ying)|backoff|resilien/i;

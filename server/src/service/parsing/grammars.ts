@@ -1,7 +1,7 @@
 import type { LanguageId } from '../types';
 
 /** The tree-sitter grammar that parses each source language (`http` has its own parser). */
-export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php' | 'kotlin';
+export type GrammarName = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php' | 'rust' | 'kotlin';
 
 const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   python: 'python',
@@ -14,6 +14,7 @@ const GRAMMAR_OF: Record<Exclude<LanguageId, 'http'>, GrammarName> = {
   csharp: 'c-sharp',
   ruby: 'ruby',
   php: 'php',
+  rust: 'rust',
   kotlin: 'kotlin',
 };
 
@@ -66,6 +67,8 @@ export function languageForPath(path: string): LanguageId | undefined {
       return 'ruby';
     case 'php':
       return 'php';
+    case 'rs':
+      return 'rust';
     case 'kt':
     case 'kts':
       return 'kotlin';

@@ -9,6 +9,7 @@ const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
   csharp: ['HttpStatusCode', 'StatusCodes'],
   ruby: ['Net'],
   php: ['Response', 'StatusCodeInterface'],
+  rust: ['StatusCode'],
   kotlin: ['HttpStatusCode'],
 };
 
@@ -41,6 +42,8 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
     { member: /^HTTP_[A-Z_]+$/, receiver: 'Response', receiverLike: /Response$/ },
     { member: /^STATUS_[A-Z_]+$/, receiver: 'StatusCodeInterface', receiverLike: /StatusCode/ },
   ],
+  // the http crate's `StatusCode::TOO_MANY_REQUESTS` under a path or an alias (`http::StatusCode`, `reqwest::StatusCode`, `HttpStatus`)
+  rust: [{ member: /^[A-Z][A-Z_]+$/, receiver: 'StatusCode', receiverLike: /^(StatusCode|HttpStatus|HttpStatusCode)$/ }],
   kotlin: [],
 };
 

@@ -4,7 +4,7 @@ import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
 
 /** Function nodes (and Python's module-free bodies) a local belongs to. */
 const FUNCTION_BODY =
-  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration|anonymous_function|method)$/;
+  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration|anonymous_function|method|function_item|closure_expression)$/;
 const MAX_DEPTH = 64;
 
 /** The value of a one-name assignment or declaration (`c := r.StatusCode`, `int c = r.getStatus();`). */
@@ -37,7 +37,7 @@ export class ExpressionReader {
       const name = this.lastName(callee);
       const args = s.callArguments(node);
       if (args.length === 0) {
-        if (name === 'value' || name === 'intValue' || name === 'to_i') return this.isStatusLike(this.receiverOf(node));
+        if (name === 'value' || name === 'intValue' || name === 'to_i' || name === 'as_u16') return this.isStatusLike(this.receiverOf(node));
         return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
       }
       if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);

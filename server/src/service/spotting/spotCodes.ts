@@ -16,6 +16,7 @@ import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
 import { findRubyStatuses } from './rubyStatuses';
 import { findPhpStatuses } from './phpStatuses';
+import { findRustStatuses, respondsWith } from './rustStatuses';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
@@ -210,6 +211,21 @@ export function spotSpan(
     });
   }
 
+  if (complete && support.constants === 'rust') {
+    // actix `HttpResponse::TooManyRequests()`, tonic `Status::unavailable(msg)`, `StatusCode::from_u16(429)`
+    findRustStatuses(text, root, support.adapter, context, from, to, (site) => {
+      const shown = text.slice(site.start, site.end).replace(/\s+/g, '');
+      if (site.kind === 'error-code') {
+        if (!names.has(site.start)) names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, shown, lines, true));
+      } else if (site.number) numbers.set(site.start, entry(String(site.status), 'http-status', site.role, site.start, site.end, shown, lines));
+      else if (!names.has(site.start)) names.set(site.start, entry(String(site.status), 'http-status', site.role, site.start, site.end, shown, lines, true));
+    });
+    // axum `(StatusCode::SERVICE_UNAVAILABLE, body)`: a constant that makes a response is a status the server sends
+    for (const e of names.values()) {
+      if (e.occurrence.kind === 'http-status' && e.occurrence.role === 'constant' && respondsWith(root, e.start, e.end, support.adapter, context)) e.occurrence.role = 'server-sets';
+    }
+  }
+
   // JSON-RPC and WebSocket close codes: plain numbers, taken only where a name or a call says so.
   if (complete) for (const e of spotProtocolCodes(tree, lines, support, registry, from, to)) if (!names.has(e.start)) names.set(e.start, e);
 
@@ -302,7 +318,8 @@ function spotName(
   if (!parts || parts.property !== name || !parts.object) return undefined;
   if (member.parent && s.members.has(member.parent.type) && s.memberParts(member.parent)?.object?.id === member.id) {
     // `HTTPStatus.OK.value` / `.phrase`: still the constant, read through one more member.
-    if (!/^(value|phrase|description|Value)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
+    // (Rust `StatusCode::OK.as_u16()`, axum `StatusCode::SERVICE_UNAVAILABLE.into_response()`)
+    if (!/^(value|phrase|description|Value|as_u16|into_response)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
   }
   const receiver = context.lastName(parts.object);
   const table = receiver ? qualifiedReceiver(parts.object, receiver, context, support) : undefined;
@@ -313,7 +330,8 @@ function spotName(
     return entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   // Exception classes count only as exception types (see spotExceptionClass), not as constants wherever they are named.
-  const entries = registry.errorConstant(dotted).filter((e) => !isExceptionCatalog(e.catalog.id));
+  // (a Rust path `tonic::Code::Unavailable` is looked up with dots, as the catalogs spell their aliases)
+  const entries = registry.errorConstant(dotted.replace(/::/g, '.')).filter((e) => !isExceptionCatalog(e.catalog.id));
   if (entries.length > 0) {
     const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? (grpcStatusRaised(member, context, support) ? 'server-sets' : 'constant');
     return entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);

@@ -6,6 +6,7 @@ import { javaFlow } from './javaFlow';
 import { javascriptFlow } from './javascriptFlow';
 import { kotlinFlow } from './kotlinFlow';
 import { phpFlow } from './phpFlow';
+import { rustFlow } from './rustFlow';
 import { pythonFlow } from './pythonFlow';
 import { rubyFlow } from './rubyFlow';
 
@@ -19,5 +20,6 @@ export const FLOW_GRAMMARS: Record<GrammarName, FlowGrammar> = {
   'c-sharp': csharpFlow,
   ruby: rubyFlow,
   php: phpFlow,
+  rust: rustFlow,
   kotlin: kotlinFlow,
 };

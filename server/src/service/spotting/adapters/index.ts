@@ -7,6 +7,7 @@ import { javaAdapter } from './java';
 import { javascriptAdapter } from './javascript';
 import { kotlinAdapter } from './kotlin';
 import { phpAdapter } from './php';
+import { rustAdapter } from './rust';
 import { pythonAdapter } from './python';
 import { rubyAdapter } from './ruby';
 
@@ -26,5 +27,6 @@ export const GRAMMAR_SUPPORT: Record<GrammarName, GrammarSupport> = {
   'c-sharp': { adapter: csharpAdapter, constants: 'csharp' },
   ruby: { adapter: rubyAdapter, constants: 'ruby' },
   php: { adapter: phpAdapter, constants: 'php' },
+  rust: { adapter: rustAdapter, constants: 'rust' },
   kotlin: { adapter: kotlinAdapter, constants: 'kotlin' },
 };

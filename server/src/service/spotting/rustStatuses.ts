@@ -1,0 +1,120 @@
+import type { Node } from 'web-tree-sitter';
+import rustStatuses from '../../../data/rust-statuses.json';
+import type { OccurrenceRole } from '../types';
+import type { StatusContext } from './statusContext';
+import type { SyntaxAdapter } from './syntaxAdapter';
+
+/**
+ * Rust's status vocabulary beyond numbers and `StatusCode::*` constants (data: server/data/rust-statuses.json):
+ * actix-web's status-named builders (`HttpResponse::TooManyRequests()` sends 429), tonic's code-named constructors
+ * (`Status::unavailable("…")` raises gRPC UNAVAILABLE) and `StatusCode::from_u16(429)`, a status built from a
+ * number, which plays whatever part the expression around it plays (`resp.status() == StatusCode::from_u16(429)?`).
+ */
+interface NamedTable<T> {
+  receiver: string;
+  methods: Record<string, T>;
+}
+
+const DATA = rustStatuses as unknown as {
+  actixBuilders: NamedTable<number>;
+  tonicConstructors: NamedTable<string>;
+  statusPredicates: { ranges: Record<string, number[]> };
+};
+const ACTIX = new Map(Object.entries(DATA.actixBuilders.methods));
+const TONIC = new Map(Object.entries(DATA.tonicConstructors.methods));
+/** `is_server_error` → [500, 599]. */
+export const RUST_STATUS_RANGES: ReadonlyMap<string, readonly number[]> = new Map(Object.entries(DATA.statusPredicates.ranges));
+
+const ACTIX_CALL = new RegExp(`\\b${DATA.actixBuilders.receiver}\\s*::\\s*(${[...ACTIX.keys()].join('|')})\\s*\\(`, 'g');
+const TONIC_CALL = new RegExp(`\\b${DATA.tonicConstructors.receiver}\\s*::\\s*(${[...TONIC.keys()].join('|')})\\s*\\(`, 'g');
+const FROM_U16 = /\bStatusCode\s*::\s*from_u16\s*\(\s*([1-5]\d\d)\s*\)/g;
+/** What only unwraps a built status: `.unwrap()`, `.expect("…")`, `?`. */
+const UNWRAP = /^(unwrap|expect|unwrap_or_default)$/;
+
+export type RustStatusSite =
+  | { kind: 'http-status'; status: number; start: number; end: number; role: OccurrenceRole; number?: boolean }
+  | { kind: 'error-code'; code: string; start: number; end: number; role: OccurrenceRole };
+
+/** Calls `found` for each actix builder, tonic constructor and `from_u16` status starting in [from, to). */
+export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, context: StatusContext, from: number, to: number, found: (site: RustStatusSite) => void): void {
+  for (const m of scan(ACTIX_CALL, text, from, to)) {
+    const path = calleePath(root, m, s);
+    if (path) found({ kind: 'http-status', status: ACTIX.get(m[1])!, start: path.startIndex, end: path.endIndex, role: 'server-sets' });
+  }
+  for (const m of scan(TONIC_CALL, text, from, to)) {
+    const path = calleePath(root, m, s);
+    if (path) found({ kind: 'error-code', code: TONIC.get(m[1])!, start: path.startIndex, end: path.endIndex, role: 'server-sets' });
+  }
+  for (const m of scan(FROM_U16, text, from, to)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    const literal = root.descendantForIndex(start, start + 3);
+    const call = literal?.parent?.parent;
+    if (!literal || literal.type !== 'integer_literal' || !call || !s.calls.has(call.type)) continue;
+    const role = context.classify(unwrapped(call, s, context), 'status') ?? 'constant';
+    found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role, number: true });
+  }
+}
+
+/** The `Receiver::method` path of the call the match starts, when it is one. */
+function calleePath(root: Node, m: RegExpExecArray, s: SyntaxAdapter): Node | undefined {
+  const nameStart = m.index + m[0].lastIndexOf(m[1]);
+  const name = root.descendantForIndex(nameStart, nameStart + m[1].length);
+  const path = name?.parent;
+  if (!path || path.type !== 'scoped_identifier' || path.startIndex !== m.index) return undefined;
+  const call = path.parent;
+  return call && s.calls.has(call.type) && s.callee(call)?.id === path.id ? path : undefined;
+}
+
+/** `StatusCode::from_u16(429).unwrap()` stands where the whole unwrapping chain stands. */
+function unwrapped(call: Node, s: SyntaxAdapter, context: StatusContext): Node {
+  let node = call;
+  for (let depth = 0; depth < 4; depth++) {
+    const up = node.parent;
+    if (up?.type === 'try_expression') {
+      node = up;
+      continue;
+    }
+    const outer = up?.parent;
+    if (up && s.members.has(up.type) && UNWRAP.test(s.memberParts(up)?.property ?? '') && outer && s.calls.has(outer.type) && context.lastName(s.callee(outer)) !== undefined) {
+      node = outer;
+      continue;
+    }
+    break;
+  }
+  return node;
+}
+
+/** Calls that build a response from the status they are handed: actix `HttpResponse::build(…)`, `HttpResponseBuilder::new(…)`, `.into_response()`. */
+const RESPONSE_FROM = /^(build|into_response|with_status)$/;
+
+/**
+ * A status constant that makes a response: axum's `(StatusCode::SERVICE_UNAVAILABLE, body)` tuple (the first element
+ * of a tuple is the status IntoResponse sends), `StatusCode::TOO_MANY_REQUESTS.into_response()`,
+ * `HttpResponse::build(StatusCode::SERVICE_UNAVAILABLE)`.
+ */
+export function respondsWith(root: Node, start: number, end: number, s: SyntaxAdapter, context: StatusContext): boolean {
+  let node = root.descendantForIndex(start, end);
+  if (!node || node.startIndex !== start || node.endIndex !== end) return false;
+  while (node.parent && node.parent.startIndex === start && node.parent.endIndex === end) node = node.parent;
+  const up = node.parent;
+  if (!up) return false;
+  if (up.type === 'tuple_expression') {
+    // (StatusCode::OK, StatusCode::CREATED) is a pair of statuses, not a response
+    const rest = up.namedChildren.slice(1);
+    return up.namedChild(0)?.id === node.id && rest.length > 0 && rest.every((c) => c?.type !== node!.type || !c.text.startsWith(node!.text.replace(/::\w+$/, '::')));
+  }
+  if (s.members.has(up.type) && s.memberParts(up)?.object?.id === node.id) return RESPONSE_FROM.test(s.memberParts(up)?.property ?? '');
+  const call = up.type === 'arguments' ? up.parent : null;
+  if (call && s.calls.has(call.type)) {
+    const name = context.lastName(s.callee(call)) ?? '';
+    const receiver = context.lastName(context.receiverOf(call)) ?? '';
+    return (name === 'build' && /HttpResponse/.test(receiver)) || (name === 'new' && /ResponseBuilder$/.test(receiver));
+  }
+  return false;
+}
+
+function* scan(pattern: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  const re = new RegExp(pattern.source, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) yield m;
+}

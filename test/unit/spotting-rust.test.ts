@@ -1,0 +1,27 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+const m = (body: string): string => `use reqwest::StatusCode;\n\nasync fn fetch(client: &reqwest::Client, url: &str) -> Result<(), Error> {\n${body}\n    Ok(())\n}\n`;
+
+describe('spotting: Rust', () => {
+  spotCases('rust', [
+    ['status() compared with a constant', m('    if resp.status() == StatusCode::TOO_MANY_REQUESTS { return Ok(()); }'), ['429 client-check']],
+    ['a qualified constant', m('    if resp.status() == reqwest::StatusCode::SERVICE_UNAVAILABLE { }'), ['503 client-check']],
+    ['as_u16() compared with a number', m('    if resp.status().as_u16() == 429 { }'), ['429 client-check']],
+    ['a local holding the status', m('    let code = resp.status().as_u16();\n    if code >= 500 { }'), ['500 client-check']],
+    ['a match over the status', m('    match resp.status().as_u16() {\n        429 | 503 => {}\n        500..=599 => {}\n        _ => {}\n    }'), ['429 client-check', '503 client-check', '500 client-check', '599 client-check']],
+    ['a match over StatusCode constants', m('    match resp.status() {\n        StatusCode::TOO_MANY_REQUESTS => {}\n        _ => {}\n    }'), ['429 client-check']],
+    ['from_u16 compared', m('    if resp.status() == StatusCode::from_u16(503).unwrap() { }'), ['503 client-check']],
+    ['a retry list constant', 'const RETRYABLE_STATUSES: [u16; 3] = [429, 502, 503];\n', ['429 retry-config', '502 retry-config', '503 retry-config']],
+    ['axum: a status tuple returned', 'async fn handler() -> impl IntoResponse {\n    return (StatusCode::SERVICE_UNAVAILABLE, "busy");\n}\n', ['503 server-sets']],
+    ['axum: a tail-expression Err tuple', 'async fn handler() -> Result<Json<Out>, (StatusCode, String)> {\n    Err((StatusCode::TOO_MANY_REQUESTS, "slow down".to_string()))\n}\n', ['429 server-sets']],
+    ['into_response()', 'async fn handler() -> Response {\n    StatusCode::SERVICE_UNAVAILABLE.into_response()\n}\n', ['503 server-sets']],
+    ['actix HttpResponse::build', 'async fn handler() -> HttpResponse {\n    HttpResponse::build(StatusCode::BAD_GATEWAY).finish()\n}\n', ['502 server-sets']],
+    ['a status in a tuple of statuses is no response', 'const PAIR: (StatusCode, StatusCode) = (StatusCode::OK, StatusCode::CREATED);\n', ['200 constant', '201 constant']],
+    ['actix: a status-named builder', 'async fn handler() -> HttpResponse {\n    HttpResponse::TooManyRequests().finish()\n}\n', ['429 server-sets']],
+    ['tonic: a code-named constructor', 'fn refuse() -> Result<(), Status> {\n    Err(Status::unavailable("draining"))\n}\n', ['UNAVAILABLE server-sets']],
+    ['tonic: a code compared', 'fn again(status: &tonic::Status) -> bool {\n    status.code() == tonic::Code::Unavailable\n}\n', ['UNAVAILABLE client-check']],
+    ['sleeps, sizes and ports', m('    tokio::time::sleep(Duration::from_millis(500)).await;\n    let port = 8080;\n    let items = Vec::with_capacity(200);'), []],
+    ['an enum of the application, not tonic', 'fn f(a: Availability) -> bool {\n    a == Availability::Unavailable\n}\n', []],
+    ['a number in a string', m('    println!("got 503 from {}", url);'), []],
+  ]);
+});
