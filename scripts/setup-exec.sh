@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle)
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle kotlin libokhttp-java)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -39,6 +39,10 @@ fi
 # PHP: Debian's php-cli with php-guzzlehttp-guzzle runs the Guzzle retry template (test/exec/phpProgram.ts).
 if ! command -v php >/dev/null 2>&1 || [ ! -f /usr/share/php/GuzzleHttp/autoload.php ]; then
   echo "setup-exec: WARNING ******** php-cli / php-guzzlehttp-guzzle could not be installed — PHP execution (php-guzzle) will be reported NOT RUN ********"
+fi
+# Kotlin: Debian's kotlinc 1.3 with libokhttp-java 3.13 compiles and runs the OkHttp retry template (test/exec/kotlinProgram.ts).
+if ! command -v kotlinc >/dev/null 2>&1 || [ ! -f /usr/share/java/okhttp.jar ]; then
+  echo "setup-exec: WARNING ******** kotlin / libokhttp-java could not be installed — Kotlin execution (kotlin-okhttp) will be reported NOT RUN ********"
 fi
 # .NET is not packaged by Debian; the .NET 8 program (csharp-httpclient) and the Polly/Resilience config fixes report NOT RUN.
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { renderTemplate, templateById } from '../../server/src/service/templates';
 import { LIBRARY_VARIANTS } from './libraryPrograms';
 import { monoVariant } from './monoProgram';
+import { kotlinVariant } from './kotlinProgram';
 import { phpVariant } from './phpProgram';
 import { rubyVariant } from './rubyProgram';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
@@ -262,6 +263,7 @@ export const PROGRAM_VARIANTS: ProgramVariant[] = [
   monoVariant,
   rubyVariant,
   phpVariant,
+  kotlinVariant,
   ...LIBRARY_VARIANTS,
 ];
 

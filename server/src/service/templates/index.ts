@@ -4,6 +4,7 @@ import { csharpTemplates } from './csharp';
 import { goTemplates } from './go';
 import { javaTemplates } from './java';
 import { javascriptTemplates } from './javascript';
+import { kotlinTemplates } from './kotlin';
 import { phpTemplates } from './php';
 import { pythonTemplates } from './python';
 import { rubyTemplates } from './ruby';
@@ -20,6 +21,7 @@ export const ALL_TEMPLATES: readonly RetryTemplate[] = [
   ...csharpTemplates,
   ...rubyTemplates,
   ...phpTemplates,
+  ...kotlinTemplates,
 ];
 
 export function templateById(id: string): RetryTemplate | undefined {
