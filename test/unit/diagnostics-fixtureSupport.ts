@@ -8,7 +8,7 @@ import { testService } from '../support/serviceHarness';
 const EXPECT = /eci-expect-diag:\s*([a-z][a-z0-9-]*(?:\s*,\s*[a-z][a-z0-9-]*)*)/;
 
 export const FIXTURE_ROOT = path.join(__dirname, '..', 'fixtures', 'diagnostics');
-export const FIXTURE_LANGUAGES = ['python', 'typescript', 'go', 'java', 'csharp', 'ruby', 'php', 'kotlin'] as const;
+export const FIXTURE_LANGUAGES = ['python', 'typescript', 'go', 'java', 'csharp', 'ruby', 'php', 'rust', 'kotlin'] as const;
 
 export interface FixtureResult {
   file: string;

@@ -12,6 +12,7 @@ const BARE: Record<string, [LanguageId, string]> = {
   csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  response.EnsureSuccessStatusCode();\n  return "";\n}\n'],  ruby: ['ruby', 'require "faraday"\n\ndef get(conn, url)\n  response = conn.get(url)\n  raise "failed" unless response.success?\n  response\nend\n'],
   kotlin: ['kotlin', 'import okhttp3.OkHttpClient\n\nfun get(client: OkHttpClient, request: Request): Response {\n    val response = client.newCall(request).execute()\n    if (!response.isSuccessful) throw IOException("failed")\n    return response\n}\n'],
   php: ['php', "function get($client, $url) {\n    $response = $client->get($url, ['http_errors' => false]);\n    if ($response->getStatusCode() >= 400) {\n        throw new \\RuntimeException('failed');\n    }\n    return $response;\n}\n"],
+  rust: ['rust', 'use reqwest::Client;\n\npub async fn get(client: &Client, url: &str) -> Result<String, String> {\n    let resp = client.get(url).send().await.map_err(|e| e.to_string())?;\n    if !resp.status().is_success() {\n        return Err("failed".into());\n    }\n    resp.text().await.map_err(|e| e.to_string())\n}\n'],
 };
 
 function wrap(language: string, prelude: string, body: string): string {
@@ -64,6 +65,10 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'resilience4j-kotlin': ['import io.github.resilience4j.kotlin.retry.executeSuspendFunction', (b) => `${b}\nsuspend fun run(client: OkHttpClient, request: Request) = retry.executeSuspendFunction { get(client, request) }\n`],
   'spring-retry-kotlin': ['import org.springframework.retry.annotation.Retryable', (b) => b.replace('fun get(', '@Retryable(maxAttempts = 3)\nfun get(')],
   'symfony-retryable-http-client': ['$client = new RetryableHttpClient(HttpClient::create());'],
+  // Rust: reqwest-middleware's client with RetryTransientMiddleware; backoff's and tokio-retry's wrappers around the async fn
+  'reqwest-retry': ['use reqwest_middleware::{ClientBuilder, ClientWithMiddleware};\nuse reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};\npub fn build() -> ClientWithMiddleware {\n    ClientBuilder::new(reqwest::Client::new()).with(RetryTransientMiddleware::new_with_policy(ExponentialBackoff::builder().build_with_max_retries(3))).build()\n}', (b) => b.replace('client: &Client', 'client: &ClientWithMiddleware')],
+  'rust-backoff': ['use backoff::ExponentialBackoff;', (b) => `${b}\npub async fn run(client: &Client, url: &str) -> Result<String, String> {\n    backoff::future::retry(ExponentialBackoff::default(), || async { get(client, url).await.map_err(backoff::Error::transient) }).await\n}\n`],
+  'tokio-retry': ['use tokio_retry::{strategy::{jitter, ExponentialBackoff}, Retry};', (b) => `${b}\npub async fn run(client: &Client, url: &str) -> Result<String, String> {\n    Retry::spawn(ExponentialBackoff::from_millis(100).map(jitter).take(3), || get(client, url)).await\n}\n`],
 };
 
 /**
@@ -95,6 +100,8 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   'csharp-sdks': 'using Azure.Storage.Blobs;',
   retriable: 'require "retriable"',
   'laravel-retry': 'use Illuminate\\Support\\Facades\\Http;',
+  'rust-backoff': 'use backoff::ExponentialBackoff;',
+  'tokio-retry': 'use tokio_retry::Retry;',
   'resilience4j-kotlin': 'import io.github.resilience4j.kotlin.retry.executeSuspendFunction',
 };
 
@@ -139,7 +146,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       const transform = CASES[mechanism.id][1];
       const applied = transform ? transform(body) : body;
       // The mechanism's own lines removed: the prelude, and (for wrappers) the call that hands the function over.
-      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable|return retry\(/.test(l)).join('\n');
+      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable|return retry\(|Retry::spawn|backoff::future/.test(l)).join('\n');
       const rules = await rulesOf(language, wrap(mechanism.language, '', bare.replace(/\b(s|client|rc)\.get\(/, 'requests.get(')));
       assert.ok(rules.length > 0, `nothing reported without ${mechanism.id}:\n${bare}`);
     });

@@ -52,4 +52,16 @@ describe('Rust in the shared service', () => {
       service.close(uri);
     }
   });
+
+  it('is analysed on its own: no workspace summary (the index has no Rust module readers), findings as usual', async () => {
+    const service = testService();
+    const text = 'pub async fn f(client: &reqwest::Client, url: &str) -> Result<String, String> {\n    let resp = client.get(url).send().await.map_err(|e| e.to_string())?;\n    if resp.status().as_u16() == 503 { return Err("down".into()); }\n    resp.text().await.map_err(|e| e.to_string())\n}\n';
+    const uri = await openDoc('rust', text, service);
+    try {
+      assert.equal(service.summarise(uri), undefined);
+      assert.deepEqual(service.diagnostics(uri).map((f) => [f.rule, f.range.start.line]), [['retryable-treated-as-final', 2]]);
+    } finally {
+      service.close(uri);
+    }
+  });
 });

@@ -49,6 +49,8 @@ export type HttpLibrary =
   | 'symfony-http-client'
   | 'psr-18'
   | 'curl'
+  | 'reqwest'
+  | 'ureq'
   | 'ktor-client'
   | 'unknown';
 

@@ -14,7 +14,7 @@ import { ancestorWithin } from './chainSyntax';
 const GROWING = /\*\*|<<|\bpow\b|backoff|retry_?after|retryafter|\bexp|exponent/i;
 /** Random spread around a delay: it does not grow, so a fixed delay plus jitter is still a fixed delay. */
 const JITTER = /^(random|rand|randint|uniform|randrange|Next|NextDouble|nextInt|nextDouble|nextLong|Intn|Int63n|Float64|random_jitter|jitter)$|^Math\.random$/;
-const CONVERSIONS = /^(Duration|int|float|Number|parseInt|FromSeconds|FromMilliseconds|ofSeconds|ofMillis|toMillis|Millisecond|Second|long|milliseconds|seconds)$/;
+const CONVERSIONS = /^(Duration|int|float|Number|parseInt|FromSeconds|FromMilliseconds|ofSeconds|ofMillis|toMillis|Millisecond|Second|long|milliseconds|seconds|from_secs|from_millis|from_secs_f64|from_secs_f32|from_micros)$/;
 
 /** A delay whose length never changes between attempts (random jitter around a constant included). */
 export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null, depth = 0): boolean {
@@ -53,8 +53,8 @@ function freshLocal(body: Node, name: string, before: number): Node | undefined 
   let others = 0;
   const visit = (n: Node): void => {
     if (n.startIndex >= before) return;
-    if (/^(variable_declarator|short_var_declaration|lexical_declaration|local_variable_declaration)$/.test(n.type)) {
-      const target = n.childForFieldName('name') ?? n.childForFieldName('left') ?? n.firstNamedChild;
+    if (/^(variable_declarator|short_var_declaration|lexical_declaration|local_variable_declaration|let_declaration)$/.test(n.type)) {
+      const target = n.childForFieldName('name') ?? n.childForFieldName('left') ?? n.childForFieldName('pattern') ?? n.firstNamedChild;
       const value = n.childForFieldName('value') ?? n.childForFieldName('right') ?? (n.namedChildCount >= 2 ? n.lastNamedChild : null);
       if (target?.text === name && value && value.id !== target.id) {
         found.push(value);

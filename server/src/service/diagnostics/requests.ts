@@ -5,6 +5,7 @@ import { forwardsToWrapped, requestByStatusRead } from './statusReadRequests';
 import { rubyRequest } from './rubyRequests';
 import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
 import { kotlinRequest, kotlinResponseVar } from './kotlinRequests';
+import { rustRequest, ureqThrowsOnStatus } from './rustRequests';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -132,6 +133,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       return rubyRequest(flow, call);
     case 'php':
       return phpRequest(flow, call);
+    case 'rust':
+      return rustRequest(flow, call);
   }
   return undefined;
 }
@@ -210,6 +213,7 @@ export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): 
   // Spring's retrieve() turns every error status into a WebClientResponseException / RestClientResponseException.
   if (request.library === 'WebClient') return request.call.name === 'retrieve';
   if (request.library === 'guzzle') return guzzleThrowsOnStatus(request.call.node.tree.rootNode.text);
+  if (ureqThrowsOnStatus(request.library)) return true;
   return request.library === 'HttpClient' && /^(GetString|GetByteArray|GetStream|GetFromJson)Async$/.test(request.call.name);
 }
 
@@ -279,7 +283,7 @@ export function statementOf(node: Node): Node {
 export function responseVarOf(call: Node): string | undefined {
   let node: Node | null = call.parent;
   for (;;) {
-    if (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression)$/.test(node.type)) {
+    if (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression|try_expression)$/.test(node.type)) {
       // Python `with session.get(u) as resp:` / `async with …`: the response is the alias.
       if (node.type === 'as_pattern') {
         const alias = node.childForFieldName('alias') ?? node.namedChildren[node.namedChildren.length - 1];
@@ -290,12 +294,16 @@ export function responseVarOf(call: Node): string | undefined {
     } else if (node?.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'ConfigureAwait' && node.parent?.type === 'invocation_expression') {
       // C# `await client.GetAsync(u).ConfigureAwait(false)`: the response is the awaited call's, not `ConfigureAwait`.
       node = node.parent.parent;
+    } else if (node?.type === 'field_expression' && /^(map_err|unwrap|expect|context|with_context|ok|unwrap_or_else)$/.test(node.childForFieldName('field')?.text ?? '') && node.parent?.type === 'call_expression') {
+      // Rust `client.get(u).send().await.map_err(to_api)?`, `.unwrap()`, anyhow's `.context("…")?`: still the response
+      node = node.parent.parent;
     } else break;
   }
   if (!node) return undefined;
   // Kotlin `val response = …` and `client.newCall(req).execute().use { response -> … }`
   if (node.type === 'property_declaration' || node.type === 'navigation_expression') return kotlinResponseVar(node);
-  const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? (node.type === 'variable_declarator' ? node.firstNamedChild : null);
+  // (Rust `let resp = client.get(u).send().await?;` names its variable in a pattern)
+  const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? (node.type === 'let_declaration' ? node.childForFieldName('pattern') : null) ?? (node.type === 'variable_declarator' ? node.firstNamedChild : null);
   if (!target) return undefined;
   const first = target.type === 'expression_list' || target.type === 'pattern_list' ? target.firstNamedChild : target;
   return first && /^[A-Za-z_$][\w$]*$/.test(first.text) ? first.text : undefined;

@@ -28,6 +28,8 @@ export const RUST_STATUS_RANGES: ReadonlyMap<string, readonly number[]> = new Ma
 const ACTIX_CALL = new RegExp(`\\b${DATA.actixBuilders.receiver}\\s*::\\s*(${[...ACTIX.keys()].join('|')})\\s*\\(`, 'g');
 const TONIC_CALL = new RegExp(`\\b${DATA.tonicConstructors.receiver}\\s*::\\s*(${[...TONIC.keys()].join('|')})\\s*\\(`, 'g');
 const FROM_U16 = /\bStatusCode\s*::\s*from_u16\s*\(\s*([1-5]\d\d)\s*\)/g;
+/** ureq 2's error for a status from 400 up, matched in a pattern: `Err(ureq::Error::Status(503, response))`. */
+const UREQ_STATUS = /\bStatus\s*\(\s*([1-5]\d\d)\s*,/g;
 /** What only unwraps a built status: `.unwrap()`, `.expect("…")`, `?`. */
 const UNWRAP = /^(unwrap|expect|unwrap_or_default)$/;
 
@@ -52,6 +54,12 @@ export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, con
     if (!literal || literal.type !== 'integer_literal' || !call || !s.calls.has(call.type)) continue;
     const role = context.classify(unwrapped(call, s, context), 'status') ?? 'constant';
     found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role, number: true });
+  }
+  for (const m of scan(UREQ_STATUS, text, from, to)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    const pattern = root.descendantForIndex(start, start + 3)?.parent;
+    if (pattern?.type !== 'tuple_struct_pattern' || !/(^|::)Status$/.test(pattern.childForFieldName('type')?.text ?? '')) continue;
+    found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role: 'client-check', number: true });
   }
 }
 

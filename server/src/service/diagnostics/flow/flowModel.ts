@@ -235,7 +235,7 @@ function markMentions(flow: FileFlow, range?: { start: number; end: number }): v
       // A header is read through its name in a string, a field of a response/error (`.retry_after`,
       // `Headers.RetryAfter`) or a helper called with it (`retryAfterMillis(r)`); a local merely called
       // `retryAfter` reads nothing.
-      if (readOnly && !/["'`.\-]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(flow.text.slice(at + match[0].length, at + match[0].length + 40))) continue;
+      if (readOnly && !/["'`.\-:]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(flow.text.slice(at + match[0].length, at + match[0].length + 40))) continue;
       onFile();
       // Functions nest, so the ones holding `at` are the innermost and its parents.
       for (let fn = fnAt(flow, at, at + 1, -1); fn; fn = fn.parent) onFn(fn);

@@ -130,10 +130,11 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // raise_for_status() / EnsureSuccessStatusCode() on the response, or chained on the call.
   for (const c of ctx.flow.callsByFn.get(fn) ?? []) {
     if (c.start < call.start || c.start >= limit) continue;
-    if (c.name !== 'raise_for_status' && c.name !== 'EnsureSuccessStatusCode') continue;
+    // (reqwest's `error_for_status()` turns every 4xx/5xx into an Err, as raise_for_status raises)
+    if (c.name !== 'raise_for_status' && c.name !== 'EnsureSuccessStatusCode' && c.name !== 'error_for_status') continue;
     const receiver = c.receiver ?? '';
     if (receiver.split(/[.(]/)[0] === responseVar || receiver.includes(call.node.text) || (!responseVar && c.start > call.start)) {
-      const kind = c.name === 'raise_for_status' ? 'raise-for-status' : 'ensure-success';
+      const kind = c.name === 'EnsureSuccessStatusCode' ? 'ensure-success' : 'raise-for-status';
       return { kind, node: c.node, detail: `${c.name}()` };
     }
   }
@@ -160,7 +161,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // (PHP: `!$response->successful()`, `!$response->ok()`)
   // (Kotlin: OkHttp/Retrofit `!response.isSuccessful`, Ktor `!response.status.isSuccess()`)
   const kotlinFlags = ctx.flow.grammarName === 'kotlin' ? '|isSuccessful|status\\.isSuccess' : '';
-  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->${kotlinFlags ? '|\\?\\.' : ''})(ok|IsSuccessStatusCode|is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\)${kotlinFlags})(\\(\\))?\\s*\\)?$`);
+  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->${kotlinFlags ? '|\\?\\.' : ''})(ok|IsSuccessStatusCode|is_success|status\\(\\)\\.is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\)${kotlinFlags})(\\(\\))?\\s*\\)?$`);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;

@@ -1,0 +1,78 @@
+import type { HttpLibrary, HttpMethod } from './findingData';
+import type { CallInfo, FileFlow } from './flow/flowModel';
+
+const VERBS: Record<string, HttpMethod> = {
+  get: 'GET', head: 'HEAD', options: 'OPTIONS', put: 'PUT', delete: 'DELETE', post: 'POST', patch: 'PATCH',
+};
+/** reqwest's module functions: `reqwest::get(url)`, `reqwest::blocking::get(url)`. */
+const REQWEST_MODULE = /^(?:::)?reqwest(::blocking)?$/;
+/** The verb of a request builder chain: `client.post(url)`, `.request(Method::PATCH, url)`, `ureq::delete(url)`. */
+const CHAIN_VERB = /(?:^|[.:])\s*(get|head|options|put|delete|post|patch)\s*\(|\brequest\s*\(\s*(?:\w+::)*Method::([A-Z]+)|\brequest\s*\(\s*"([A-Za-z]+)"/g;
+/** ureq 2 sends at `call()` or one of the `send_*` calls of a request built from the module or an Agent. */
+const UREQ_SEND = /^(call|send_json|send_string|send_form|send_bytes|send)$/;
+/** A reqwest client (or reqwest-middleware's ClientWithMiddleware) by its name: `client`, `self.http`, `api_client`. */
+const CLIENT = /(^|\.)(client|http|http_client|api|agent|inner|\w+_client|\w+_http)$/;
+
+/** The HTTP request a Rust call sends, if it is one. */
+export function rustRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
+  const name = call.name;
+  const receiver = call.receiver ?? '';
+  if (REQWEST_MODULE.test(receiver)) return VERBS[name] === 'GET' ? { library: 'reqwest', method: 'GET' } : undefined;
+  if (name === 'send' && receiver && usesReqwest(flow)) {
+    const method = chainVerb(receiver);
+    // `client.get(url).header(…).send()`, or `req.send()` for a builder made earlier in the function
+    if (method !== undefined) return { library: 'reqwest', method };
+    if (/^\w+$/.test(receiver) && builtBefore(flow, call, receiver)) return { library: 'reqwest', method: builtMethod(flow, call, receiver) };
+    return undefined;
+  }
+  // `client.execute(request)` with a Request built by `client.post(u).build()?`
+  if (name === 'execute' && CLIENT.test(receiver) && usesReqwest(flow) && flow.adapter.callArguments(call.node).length === 1) {
+    return { library: 'reqwest', method: methodInFunction(call) };
+  }
+  if (UREQ_SEND.test(name) && usesUreq(flow)) {
+    const method = /(^|\s|::|\.)(ureq|agent|\w+_agent)\s*(::|\.)/.test(receiver) ? chainVerb(receiver) : undefined;
+    if (method !== undefined) return { library: 'ureq', method };
+  }
+  return undefined;
+}
+
+/** ureq 2 returns `Err(ureq::Error::Status(code, response))` for every status from 400 up (ureq 2.6.2 src/request.rs). */
+export function ureqThrowsOnStatus(library: HttpLibrary): boolean {
+  return library === 'ureq';
+}
+
+function usesReqwest(flow: FileFlow): boolean {
+  return flow.imports.some((m) => /^reqwest(_middleware)?\b/.test(m)) || /\breqwest(_middleware)?::/.test(flow.text);
+}
+
+function usesUreq(flow: FileFlow): boolean {
+  return flow.imports.some((m) => /^ureq\b/.test(m)) || /\bureq::/.test(flow.text);
+}
+
+/** The method of the last verb call in a builder chain; undefined when the chain shows none. */
+function chainVerb(chain: string): HttpMethod | undefined {
+  let method: HttpMethod | undefined;
+  for (const m of chain.matchAll(new RegExp(CHAIN_VERB.source, 'g'))) method = m[1] ? VERBS[m[1]] : toMethod(m[2] ?? m[3]);
+  return method;
+}
+
+/** `let req = client.post(url).json(&body);` before `req.send()` in the same function. */
+function builtBefore(flow: FileFlow, call: CallInfo, name: string): boolean {
+  const scope = call.fn?.node.text ?? flow.text;
+  return new RegExp(`\\blet\\s+(mut\\s+)?${name}\\s*(:[^=]+)?=\\s*[\\w.:]*(client|http|Client::new\\(\\))\\s*\\.\\s*(get|head|options|put|delete|post|patch|request)\\s*\\(`).test(scope);
+}
+
+function builtMethod(flow: FileFlow, call: CallInfo, name: string): HttpMethod {
+  const scope = call.fn?.node.text ?? flow.text;
+  const m = new RegExp(`\\blet\\s+(?:mut\\s+)?${name}\\b[^;]*?\\.\\s*(get|head|options|put|delete|post|patch)\\s*\\(`).exec(scope);
+  return m ? VERBS[m[1]] : chainVerb(scope.slice(scope.indexOf(`let ${name}`))) ?? 'UNKNOWN';
+}
+
+function methodInFunction(call: CallInfo): HttpMethod {
+  return chainVerb(call.fn?.node.text ?? '') ?? 'UNKNOWN';
+}
+
+function toMethod(text: string | undefined): HttpMethod {
+  const upper = (text ?? '').toUpperCase();
+  return (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH', 'TRACE'] as const).find((m) => m === upper) ?? 'UNKNOWN';
+}
