@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { LanguageId } from '../../server/src/service/types';
 import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
 import { phpVariant } from './phpProgram';
+import { compileKotlin, kotlinVariant } from './kotlinProgram';
 import type { Prepared } from './programs';
 import { outcome, PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 import { startScriptedServer, type Scenario, type ScriptedServer } from './scriptedServer';
@@ -106,6 +107,18 @@ const php = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({
   prepare: async (dir, source) => ({ command: 'php', args: [writeProgram(dir, 'program.php', source)] }),
 });
 
+/** Kotlin: Debian's kotlinc 1.3 + libokhttp-java 3.13 (the fixed program's OkHttp 4 reads rewritten, see kotlinProgram.ts). */
+const kotlin = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({
+  name: `kotlin/${file}`,
+  languageId: 'kotlin',
+  dir: 'kotlin',
+  file,
+  rule,
+  method,
+  unavailable: () => kotlinVariant.unavailable(),
+  prepare: (dir, source) => compileKotlin(dir, source, 'ProgramKt'),
+});
+
 export const EXEC_CASES: ExecCase[] = [
   python('requests_final.py', 'retryable-treated-as-final', 'GET', 'requests', 'python3-requests'),
   python('requests_post_raise.py', 'no-retry-on-request', 'POST', 'requests', 'python3-requests'),
@@ -123,6 +136,8 @@ export const EXEC_CASES: ExecCase[] = [
   ruby('net_http_post_503.rb', 'no-retry-on-request', 'POST'),
   php('guzzle_status_400.php', 'no-retry-on-request', 'GET'),
   php('guzzle_post_503.php', 'no-retry-on-request', 'POST'),
+  kotlin('okhttp_not_success.kt', 'no-retry-on-request', 'GET'),
+  kotlin('okhttp_post_503.kt', 'no-retry-on-request', 'POST'),
 ];
 
 describe('quick fixes, proven by execution', function () {

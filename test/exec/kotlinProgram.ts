@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderTemplate, templateById } from '../../server/src/service/templates';
-import type { ProgramVariant } from './programs';
+import type { Prepared, ProgramVariant } from './programs';
 import { run, unavailableReason } from './runners';
 
 const JARS = ['/usr/share/java/okhttp.jar', '/usr/share/java/okio.jar'];
@@ -42,13 +42,24 @@ const KOTLIN_MAIN = `fun main(args: Array<String>) {
     }
 }`;
 
+/** Compiles a Kotlin program (OkHttp 4 reads rewritten for OkHttp 3) into dir; the command runs its main. */
+export async function compileKotlin(dir: string, text: string, mainClass: string): Promise<Prepared> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${mainClass.replace(/Kt$/, '')}.kt`);
+  const jar = path.join(dir, 'program.jar');
+  let rewritten = text;
+  for (const [pattern, replacement] of OKHTTP3_REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  fs.writeFileSync(file, rewritten);
+  const compiled = await run('kotlinc', ['-nowarn', '-cp', JARS.join(':'), file, '-d', jar], { timeoutMs: 120_000 });
+  if (compiled.code !== 0) throw new Error(`kotlinc failed: ${compiled.stderr || compiled.stdout}\n--- source ---\n${rewritten}`);
+  return { command: 'java', args: ['-cp', [jar, STDLIB, ...JARS].join(':'), mainClass] };
+}
+
 function source(): string {
   const template = templateById('retry-okhttp-kotlin');
   if (!template) throw new Error('no template retry-okhttp-kotlin');
   const imports = [...template.imports, 'import java.util.concurrent.TimeUnit', 'import okhttp3.MediaType', 'import okhttp3.RequestBody'];
-  let text = `${[...new Set(imports)].join('\n')}\n\n${renderTemplate(template.helper, { snippet: false })}\n\n${KOTLIN_MAIN}\n`;
-  for (const [pattern, replacement] of OKHTTP3_REWRITES) text = text.replace(pattern, replacement);
-  return text;
+  return `${[...new Set(imports)].join('\n')}\n\n${renderTemplate(template.helper, { snippet: false })}\n\n${KOTLIN_MAIN}\n`;
 }
 
 export const kotlinVariant: ProgramVariant = {
@@ -60,13 +71,5 @@ export const kotlinVariant: ProgramVariant = {
     return unavailableReason('kotlinc', ['-version'], 'Kotlin (Debian kotlin)');
   },
   source,
-  prepare: async (dir) => {
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'Retry.kt');
-    const jar = path.join(dir, 'retry.jar');
-    fs.writeFileSync(file, source());
-    const compiled = await run('kotlinc', ['-nowarn', '-cp', JARS.join(':'), file, '-d', jar], { timeoutMs: 120_000 });
-    if (compiled.code !== 0) throw new Error(`kotlinc failed: ${compiled.stderr || compiled.stdout}`);
-    return { command: 'java', args: ['-cp', [jar, STDLIB, ...JARS].join(':'), 'RetryKt'] };
-  },
+  prepare: (dir) => compileKotlin(dir, source(), 'RetryKt'),
 };

@@ -12,7 +12,7 @@ import type { CodeActionResult, Finding, LanguageId } from '../../server/src/ser
 import { openDoc, testService } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
-const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php' };
+const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', kt: 'kotlin' };
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
 interface Analysed {
@@ -147,6 +147,8 @@ describe('fixes: per-library call rewrites (real diagnostics)', () => {
     ['java/PostAtLeast400.java', 'java', [/HttpRequest\.newBuilder\(request, \(name, value\) -> true\)\.header\("Idempotency-Key", UUID\.randomUUID\(\)\.toString\(\)\)\.build\(\)/, /^import java\.util\.UUID;$/m]],
     ['csharp/Client.cs', 'csharp', [/await HttpRetry\.SendAsync\(client, \(\) => new HttpRequestMessage\(HttpMethod\.Get, url\)\)/]],
     ['ruby/net_http_not_success.rb', 'ruby', [/res = Net::HTTP\.start\(uri\.host, uri\.port, use_ssl: uri\.scheme == "https"\) \{ \|http\| request_with_retry\(http, Net::HTTP::Get\.new\(uri\)\) \}/, /^require "net\/http"\nrequire "time"\n\nRETRYABLE_STATUSES = /m]],
+    ['kotlin/okhttp_not_success.kt', 'kotlin', [/val response = executeWithRetry\(client, request\)\n/, /^import okhttp3\.Request\nimport java\.time\.ZonedDateTime\n/m, /^fun executeWithRetry\(\n/m]],
+    ['kotlin/okhttp_post_503.kt', 'kotlin', [/executeWithRetry\(client, request\.let \{ r -> r\.newBuilder\(\)\.header\("Idempotency-Key", r\.header\("Idempotency-Key"\) \?: UUID\.randomUUID\(\)\.toString\(\)\)\.build\(\) \}\)/, /^import java\.util\.UUID$/m]],
     ['php/guzzle_status_400.php', 'php', [/\$response = requestWithRetry\(\$client, 'GET', \$url, \['http_errors' => false\]\);/, /^use GuzzleHttp\\Client;\n\nconst RETRYABLE_STATUSES = /m]],
     ['php/guzzle_post_503.php', 'php', [/requestWithRetry\(\$client, 'POST', \$url, array_merge_recursive\(\['body' => '\{\}', 'http_errors' => false\], \['headers' => \['Idempotency-Key' => bin2hex\(random_bytes\(16\)\)\]\]\)\)/]],
     ['ruby/net_http_post_503.rb', 'ruby', [/req\.body = "\{\}"\n  req\["Idempotency-Key"\] \|\|= SecureRandom\.uuid\n  res = request_with_retry\(http, req\)/, /^require "securerandom"$/m]],

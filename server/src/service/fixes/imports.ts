@@ -33,6 +33,8 @@ export function mergeImports(doc: Doc, wanted: readonly string[]): ImportPlan {
       return rubyImports(doc, root, wanted);
     case 'php':
       return phpImports(doc, root, wanted);
+    case 'kotlin':
+      return lineImports(doc, root, wanted, ['import'], after(root, ['package_header']));
     default:
       return jsImports(doc, root, wanted);
   }
