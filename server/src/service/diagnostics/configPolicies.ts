@@ -9,6 +9,7 @@ import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
 import { laravelRetryProblems } from './policyLaravel';
+import { ktorRetryProblems } from './policyKtor';
 import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, resolvedText } from './policyValues';
 
 /**
@@ -52,6 +53,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'ruby': return faradayRetryProblems(ctx);
     case 'php': return laravelRetryProblems(ctx);
+    case 'kotlin': return ktorRetryProblems(ctx);
     default: return [];
   }
 }
