@@ -41,7 +41,7 @@ import { SERVER_MAIN, ensureBuilt } from './lspClient';
 
 type ProgressValue = { kind: 'begin' | 'report' | 'end'; percentage?: number; cancellable?: boolean; message?: string; title?: string };
 
-const APP = 'import requests\n\ndef get_user(uid):\n    r = requests.get(f"{BASE}/users/{uid}")\n    if r.status_code == 429:\n        return None\n    return r.json()\n';
+const APP = 'import requests\n\ndef get_user(uid):\n    r = requests.get(f"{BASE}/users/{uid}", timeout=10)\n    if r.status_code == 429:\n        return None\n    return r.json()\n';
 const RETRY = 'from urllib3.util import Retry\n\nRETRY = Retry(total=5, backoff_factor=0.5, status_forcelist=[429, 503])\n';
 const OPEN = 'def check(r):\n    if r.status_code == 503:\n        pass\n    if r.status_code == \n';
 

@@ -69,7 +69,7 @@ describe('diagnostics finding data', () => {
       ['csharp', 'class A { async Task F() { var r = await client.GetAsync("u"); r.EnsureSuccessStatusCode(); } }', 'ensure-success'],
       ['javascript', 'async function f() { const res = await fetch("u"); if (!res.ok) throw new Error("x"); }', 'ok-flag'],
       ['java', 'class A { String f() throws Exception { var response = client.send(req, h); if (response.statusCode() >= 400) { throw new RuntimeException(); } return null; } }', 'status-compare'],
-      ['python', 'def f():\n    r = requests.get("u")\n    r.raise_for_status()\n', 'raise-for-status'],
+      ['python', 'def f():\n    r = requests.get("u", timeout=10)\n    r.raise_for_status()\n', 'raise-for-status'],
     ];
     for (const [language, text, kind] of cases) {
       const findings = await diagnose(language, text);

@@ -5,7 +5,7 @@ import { openDoc, testService } from '../support/serviceHarness';
 
 /** A request checked only as success-or-fail, per language: reported when nothing retries it. */
 const BARE: Record<string, [LanguageId, string]> = {
-  python: ['python', 'def get(url):\n    r = requests.get(url)\n    r.raise_for_status()\n    return r\n'],
+  python: ['python', 'def get(url):\n    r = requests.get(url, timeout=10)\n    r.raise_for_status()\n    return r\n'],
   javascript: ['typescript', 'async function get(url: string) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error("x");\n  return res;\n}\n'],
   go: ['go', 'func Get(c *http.Client, url string) error {\n\tresp, err := c.Get(url)\n\tif err != nil { return err }\n\tif resp.StatusCode != http.StatusOK { return fmt.Errorf("x") }\n\treturn nil\n}\n'],
   java: ['java', 'String get(HttpRequest req) throws Exception {\n  HttpResponse<String> res = client.send(req, BodyHandlers.ofString());\n  if (res.statusCode() >= 400) { throw new RuntimeException(); }\n  return res.body();\n}\n'],

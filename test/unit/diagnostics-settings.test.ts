@@ -18,7 +18,7 @@ async function diagnose(language: LanguageId, text: string, settings = DEFAULT_S
 
 const FINAL_429 = `import requests
 def f(url):
-    r = requests.get(url)
+    r = requests.get(url, timeout=10)
     if r.status_code == 429:
         raise RuntimeError("busy")
     return r
@@ -53,7 +53,7 @@ describe('diagnostics settings', () => {
   it('treats calls through retryFunctionNames as retried', async () => {
     const text = `import requests
 def fetch(url):
-    r = requests.get(url)
+    r = requests.get(url, timeout=10)
     r.raise_for_status()
     return r
 def main():

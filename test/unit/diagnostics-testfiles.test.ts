@@ -17,7 +17,7 @@ describe('diagnostics in test files', () => {
     ]) assert.ok(!isTestPath(uri), uri);
   });
 
-  it('drops server-side, unsafe-retry and non-retryable-retried findings and turns loop findings into hints', async () => {
+  it('drops server-side, unsafe-retry, non-retryable-retried and request-without-timeout findings and turns loop findings into hints', async () => {
     const text = [
       'import time, requests',
       'from flask import abort',
@@ -40,7 +40,7 @@ describe('diagnostics in test files', () => {
     };
     assert.deepStrictEqual(await rules('file:///r/tests/test_flaky.py'), ['retry-ignores-retry-after:hint', 'retry-without-backoff:hint']);
     assert.deepStrictEqual(await rules('file:///r/app/flaky.py'), [
-      'missing-retry-after:information', 'non-retryable-retried:information', 'retry-ignores-retry-after:warning', 'retry-without-backoff:warning', 'unsafe-retry:warning',
+      'missing-retry-after:information', 'non-retryable-retried:information', 'request-without-timeout:information', 'retry-ignores-retry-after:warning', 'retry-without-backoff:warning', 'unsafe-retry:warning',
     ]);
   });
 });

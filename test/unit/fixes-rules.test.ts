@@ -186,8 +186,9 @@ describe('fixes: refactors and suppression', () => {
 describe('fixes: snippets', () => {
   it('with snippet support the helper carries tab stops; stripping them gives exactly the plain fix', async () => {
     const text = 'import requests\n\n\ndef f(url):\n    r = requests.get(url)\n    r.raise_for_status()\n    return r\n';
-    const plain = (await actionsFor('python', text, false)).actions.find((a) => a.isPreferred)!;
-    const snippet = (await actionsFor('python', text, true)).actions.find((a) => a.isPreferred)!;
+    const preferred = (a: CodeActionResult) => a.isPreferred && a.fixes?.includes('no-retry-on-request');
+    const plain = (await actionsFor('python', text, false)).actions.find(preferred)!;
+    const snippet = (await actionsFor('python', text, true)).actions.find(preferred)!;
     assert.strictEqual(plain.snippet, false);
     assert.strictEqual(snippet.snippet, true);
     assert.ok(snippet.edits.some((e) => e.newText.includes('max_attempts=${1:4}, base_delay=${2:0.5}, max_delay=${3:30}')));
@@ -208,7 +209,7 @@ describe('fixes: got (no rule fires on this shape; synthesised finding)', () => 
     const range = { start: { line: lines.length - 1, character: lines[lines.length - 1].length }, end: { line: lines.length - 1, character: lines[lines.length - 1].length + (end - start) } };
     const finding: Finding = { rule: 'no-retry-on-request', severity: 'information', message: 'synthesised', range, data: { language: 'javascript', indent: '  ', library: 'got', method: 'GET', requestRange: range, requestStatementRange: range, requestText: text.slice(start, end) } };
     const { actions } = await actionsFor('javascript', text, false, [finding]);
-    const a = actions.find((x) => x.isPreferred)!;
+    const a = actions.find((x) => x.isPreferred && x.fixes?.includes('no-retry-on-request'))!;
     const fixed = applyEdits(text, a.edits);
     assert.match(fixed, /await gotWithRetry\(url, \{ throwHttpErrors: false \}\)/);
     assert.strictEqual(fixed.match(/^import got from 'got';$/gm)?.length, 1);

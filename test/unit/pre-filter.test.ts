@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { generateSource } from '../../bench/generate';
-import { mayContainCodes } from '../../server/src/cli/preFilter';
+import { REQUEST_WORDS, mayContainCodes } from '../../server/src/cli/preFilter';
 import { createBuiltinRegistry } from '../../server/src/service/catalog/builtinCatalogs';
 import type { CatalogRegistry } from '../../server/src/service/catalog/catalogRegistry';
 import type { CatalogFile } from '../../server/src/service/catalog/schema';
@@ -15,9 +15,11 @@ import { hasCandidateName } from '../../server/src/service/spotting/candidates';
 const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/;
 // Writes (`.post(`, `method: 'PUT'`) were added with no-retry-on-request's ignored-response check.
 const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff|\.(?:post|put|patch|delete)\(|method[ \t]*[:=]/i;
-function viaRegex(bytes: Buffer, registry: CatalogRegistry): boolean {
+// Requests that request-without-timeout reads, added with that rule (REQUEST_WORDS, when the rule is on).
+const REQUEST_CALL = new RegExp(`(?<![\\w$])(?:${REQUEST_WORDS.join('|')})(?=[.({\\\\])`);
+function viaRegex(bytes: Buffer, registry: CatalogRegistry, requests = false): boolean {
   const text = bytes.toString('utf8');
-  return STATUS_NUMBER.test(text) || hasCandidateName(text, registry) || CODELESS_HANDLING.test(text);
+  return STATUS_NUMBER.test(text) || hasCandidateName(text, registry) || CODELESS_HANDLING.test(text) || (requests && REQUEST_CALL.test(text));
 }
 
 /** Pieces that sit on every edge of the three tests: boundaries, case, dots, dollars, non-ASCII. */
@@ -93,6 +95,26 @@ describe('CLI pre-filter: byte scan selects exactly what the regex scan selected
       }),
       { numRuns: 4000, seed: 77 },
     );
+  });
+
+  it('with request-without-timeout on, also selects requests that name no code, exactly as the regex does', () => {
+    const pieces = [...PIECES, 'requests', 'requests.', 'http', 'http.', 'https:', 'urlopen(', 'axios', '(', '{', '\\', 'got', 'HttpRequest', 'Timeout', 'xhttp.', 'http$.', '.http.'];
+    let selected = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const bytes = Buffer.from(parts.join(''), 'utf8');
+        const expected = viaRegex(bytes, builtin, true);
+        if (expected && !viaRegex(bytes, builtin)) selected++;
+        return mayContainCodes(bytes, builtin, true) === expected;
+      }),
+      { numRuns: 4000, seed: 2026 },
+    );
+    assert.ok(selected > 100, `request words decide some inputs on their own (${selected})`);
+    const yes = ['r = requests.get(url)', 'resp, err := http.Get(u)', 'with urlopen(u) as r:', "$c = new \\GuzzleHttp\\Client();", 'Timeout.InfiniteTimeSpan'];
+    const no = ['handles incoming requests', 'see https://example.com', 'got it', 'xhttp.get()'];
+    for (const t of yes) assert.equal(mayContainCodes(Buffer.from(t), builtin, true), true, t);
+    for (const t of no) assert.equal(mayContainCodes(Buffer.from(t), builtin, true), false, t);
+    assert.equal(mayContainCodes(Buffer.from(yes[0]), builtin, false), false, 'only while the rule is on');
   });
 
   it('decides on each kind of evidence alone', () => {

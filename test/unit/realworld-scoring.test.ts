@@ -44,6 +44,15 @@ describe('real-world benchmark scoring', () => {
     assert.deepEqual(r.notImplemented.map((m: { rule: string }) => m.rule), ['request-without-timeout']);
   });
 
+  it('scores request-without-timeout only in files whose second labelling pass is done', () => {
+    const implemented = new Set(['retryable-treated-as-final', 'request-without-timeout']);
+    const unreviewed = scoreHandling(file, [diag(40, 'request-without-timeout')], implemented);
+    assert.equal(unreviewed.falseFindings.length, 0, 'a finding in an unreviewed file is neither true nor false');
+    assert.ok(!unreviewed.missed.some((m: { rule: string }) => m.rule === 'request-without-timeout'));
+    const reviewed = scoreHandling({ ...file, timeoutReviewed: true }, [diag(40, 'request-without-timeout')], implemented);
+    assert.equal(reviewed.falseFindings.length, 1, 'in a reviewed file an unlabelled finding is false');
+  });
+
   it('reports a miss for a scored label with no finding', () => {
     const r = scoreHandling(file, [], new Set(['retryable-treated-as-final']));
     assert.deepEqual(r.missed.map((m: { label: { why: string } }) => m.label.why), ['raises on 429']);

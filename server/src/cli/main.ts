@@ -81,7 +81,7 @@ async function sarifOutput(reports: FileReport[], category: string | undefined, 
   const help = doc ? ruleHelpFromDoc(fs.readFileSync(doc, 'utf8')) : new Map<string, string>();
   return toSarif(
     reports,
-    RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, help: help.get(r.id) })),
+    RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, help: help.get(r.id), ...(r.cwe ? { cwe: r.cwe } : {}) })),
     { version: VERSION, category, read: sourceReader(modes) },
   );
 }

@@ -64,7 +64,7 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   files.forEach((file, index) => {
     try {
       const bytes = file.content ?? fs.readFileSync(file.path);
-      const candidate = mayContainCodes(bytes, service.registry);
+      const candidate = mayContainCodes(bytes, service.registry, settings.rules['request-without-timeout']?.enabled !== false);
       // Binary: a look at the first KB; minified: only for a file that would otherwise be analysed.
       const skip = binaryReason(bytes) ?? (candidate ? minifiedReason(bytes) : undefined);
       if (skip) {

@@ -21,6 +21,15 @@ import { hasCandidateName } from '../service/spotting/candidates';
  */
 export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff|\.(?:post|put|patch|delete)\(|method[ \t]*[:=]/i;
 
+/**
+ * Requests of the libraries request-without-timeout reads, which may name no code at all (`requests.get(url)`,
+ * `http.Get(u)`, `new RestTemplate()`, `curl_exec($ch)`): one of these words as a whole [\w$] word followed by
+ * `.`, `(`, `{` or `\`. `http.`/`https.` never come from a URL (`http:`), and the word alone ("requests") is
+ * prose, so the byte after it decides. Only while request-without-timeout is on.
+ */
+export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'openConnection', 'HttpRequest', 'RestTemplate', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout'];
+const REQUEST_WORD_END = new Set([46, 40, 123, 92]); // . ( { \
+
 const WORD = 1; // [A-Za-z0-9_]
 const DOT = 2;
 const DOLLAR = 4;
@@ -121,6 +130,7 @@ class NameTable {
   }
 }
 
+const REQUEST_TABLE = new NameTable(new Set(REQUEST_WORDS));
 const WORDY = /^[\w$]+$/;
 const tables = new WeakMap<ReadonlySet<string>, NameTable | null>();
 
@@ -135,7 +145,8 @@ function tableFor(registry: CatalogRegistry): NameTable | null {
 }
 
 /** True when the UTF-8 file content may hold a code, a known name or code-less handling (see above). */
-export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry): boolean {
+export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry, requests = false): boolean {
+  const requestTable = requests ? REQUEST_TABLE : null;
   const table = tableFor(registry);
   // A workspace catalog with names that are not [\w$] words: the names by their pattern, the rest below.
   if (table === null && hasCandidateName(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), registry)) return true;
@@ -175,6 +186,7 @@ export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry): b
     if (runStart >= 0) {
       const length = i - runStart;
       if (table && length >= table.minLength && length <= table.maxLength && table.has(bytes, runStart, i, hash)) return true;
+      if (requestTable && REQUEST_WORD_END.has(c) && length <= requestTable.maxLength && requestTable.has(bytes, runStart, i, hash)) return true;
       runStart = -1;
     }
     // `.ok\b`

@@ -16,6 +16,7 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   /** Longer help: the opening of the rule's section in docs/rules.md. */
   help?: string;
+  cwe?: number;
 }
 
 export interface SarifOptions {
@@ -86,7 +87,7 @@ function ruleDescriptor(rule: RuleInfo) {
     help: { text: `${plain}\n\nMore: ${helpUri}`, markdown: `${help}\n\n[docs/rules.md#${rule.id}](${helpUri})` },
     helpUri,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['reliability', 'http'], precision: 'high' },
+    properties: { tags: ['reliability', 'http', ...(rule.cwe ? [`external/cwe/cwe-${rule.cwe}`] : [])], precision: 'high' },
   };
 }
 

@@ -24,6 +24,8 @@ export interface Settings {
   openapi: string[];
   /** Generated code (a "generated / do not edit" header or a `generated` folder): no findings at all when true; one per rule otherwise. */
   skipGenerated: boolean;
+  /** The timeout the request-without-timeout quick fix writes, in seconds. */
+  requestTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   catalogs: [],
   openapi: [],
   skipGenerated: false,
+  requestTimeoutSeconds: 30,
 };
 
 /** Reads an unknown settings object (from the client or a config file) into Settings, keeping defaults for bad values. */
@@ -70,6 +73,10 @@ export function normalizeSettings(raw: unknown): Settings {
     catalogs: strings(input.catalogs) ?? [],
     openapi: strings(input.openapi) ?? [],
     skipGenerated: input.skipGenerated === true,
+    requestTimeoutSeconds:
+      typeof input.requestTimeoutSeconds === 'number' && input.requestTimeoutSeconds > 0 && input.requestTimeoutSeconds <= 3600
+        ? input.requestTimeoutSeconds
+        : DEFAULT_SETTINGS.requestTimeoutSeconds,
   };
 }
 

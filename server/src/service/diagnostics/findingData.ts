@@ -175,6 +175,22 @@ export interface NonRetryableRetriedData extends BaseFindingData {
   loopRange?: Range;
 }
 
+/** `request-without-timeout`: a request that can wait for ever. */
+export interface RequestWithoutTimeoutData extends BaseFindingData {
+  /** Id in server/data/request-timeouts.json. */
+  timeoutLibrary: string;
+  /** The finding sits on the request call, or on the client construction where the timeout belongs. */
+  where: 'call' | 'client';
+  /** How the library sets a timeout, in words. */
+  option: string;
+  /** The documentation the default comes from. */
+  source: string;
+  /** The timeout is written as infinite (`timeout=None`, `Timeout.InfiniteTimeSpan`) rather than left out. */
+  explicit?: boolean;
+  /** The edit that sets a timeout (the value from the `requestTimeoutSeconds` setting). */
+  edit?: { range: Range; newText: string };
+}
+
 /** `unknown-rule-in-suppression`. */
 export interface UnknownRuleData {
   name: string;
@@ -192,6 +208,7 @@ export interface FindingDataByRule {
   'unsafe-retry': UnsafeRetryData;
   'missing-retry-after': MissingRetryAfterData;
   'non-retryable-retried': NonRetryableRetriedData;
+  'request-without-timeout': RequestWithoutTimeoutData;
   'unknown-rule-in-suppression': UnknownRuleData;
 }
 

@@ -78,7 +78,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (!PY_CLIENT.test(receiverLast)) return undefined;
       // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) is not an HTTP client.
       if (ormSession(flow, call)) return undefined;
-      const library: HttpLibrary = /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
+      const library: HttpLibrary = receiverLast === 'requests' ? 'requests'
+        : /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
         : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };
       if (name === 'request') return { library, method: methodFromFirstString(call.node) };

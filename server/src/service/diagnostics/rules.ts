@@ -15,6 +15,8 @@ export interface RuleInfo {
   message: string;
   /** Anchor in docs/rules.md (equal to the id). */
   docsAnchor: string;
+  /** The CWE the finding is an instance of, for SARIF's `external/cwe/cwe-N` tag. */
+  cwe?: number;
 }
 
 export const RULES: readonly RuleInfo[] = [
@@ -66,6 +68,14 @@ export const RULES: readonly RuleInfo[] = [
     description: 'A retry path also retries codes that will fail the same way again (400, 401, 404, 422…).',
     message: 'Retries {codes}, which will fail the same way on every attempt: only retry transient failures.',
     docsAnchor: 'non-retryable-retried',
+  },
+  {
+    id: 'request-without-timeout',
+    defaultSeverity: 'information',
+    description: 'A request that can wait for ever: no timeout is set and its library has none by default.',
+    message: 'This request can wait for ever ({detail}): a hung connection holds the caller, and every retry of it, indefinitely.',
+    docsAnchor: 'request-without-timeout',
+    cwe: 400,
   },
   {
     id: 'unknown-rule-in-suppression',

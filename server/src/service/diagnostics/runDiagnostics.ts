@@ -9,6 +9,7 @@ import { type DiagState, detachedMechanisms, reanalyseEdit } from './incremental
 import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
 import { noRetryOnRequest } from './rules/noRetryOnRequest';
+import { requestWithoutTimeout } from './rules/requestWithoutTimeout';
 import { retryableTreatedAsFinal } from './rules/retryableTreatedAsFinal';
 import { retryIgnoresRetryAfter } from './rules/retryIgnoresRetryAfter';
 import { retryWithoutBackoff } from './rules/retryWithoutBackoff';
@@ -31,6 +32,7 @@ const RULE_FUNCTIONS: Record<string, RuleFn> = {
   'unsafe-retry': unsafeRetry,
   'missing-retry-after': missingRetryAfter,
   'non-retryable-retried': nonRetryableRetried,
+  'request-without-timeout': requestWithoutTimeout,
 };
 
 interface CacheEntry {

@@ -39,6 +39,8 @@ const IN_TESTS: Partial<Record<RuleId, 'off' | Severity>> = {
   'retryable-treated-as-final': 'off',
   // A test feeds a retry predicate 401/403 on purpose to check what it does with them.
   'non-retryable-retried': 'off',
+  // A test talks to a local stub; a hang fails the run's own timeout.
+  'request-without-timeout': 'off',
   // Polling a local test server or child process: worth a hint, not a warning.
   'retry-without-backoff': 'hint',
   'retry-ignores-retry-after': 'hint',

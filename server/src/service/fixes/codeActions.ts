@@ -11,6 +11,7 @@ import { backoffFix, retryAfterFix } from './loopFixes';
 import { missingRetryAfterFix } from './missingRetryAfter';
 import { namedConstantFixes } from './namedConstant';
 import { nonRetryableFix } from './nonRetryable';
+import { requestTimeoutFix } from './requestTimeout';
 import { retryWrapFix } from './retryWrap';
 import { suppressFix } from './suppress';
 import { unsafeConfigFix } from './unsafeConfig';
@@ -32,6 +33,7 @@ export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
   'unsafe-retry': [(doc, finding) => idempotencyKeyFix(doc, finding), (doc, finding) => unsafeConfigFix(doc, finding)],
   'missing-retry-after': [missingRetryAfterFix],
   'non-retryable-retried': [(doc, finding) => nonRetryableFix(doc, finding)],
+  'request-without-timeout': [(doc, finding) => requestTimeoutFix(doc, finding)],
 };
 
 export function computeCodeActions(

@@ -1,0 +1,91 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from '../context';
+import { escapeName, inScope, prependEntry, type UnboundedRequest } from './unbounded';
+
+const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
+/** A request that carries a context: its deadline, if the caller set one, bounds it. */
+const WITH_CONTEXT = /NewRequestWithContext\s*\(|\.WithContext\s*\(|\.SetContext\s*\(/;
+
+/**
+ * Go: `http.Get`/`Post`/`Head`/`PostForm` and `http.DefaultClient.Do` (the zero Client: no timeout), and an
+ * `http.Client{…}` literal without `Timeout` whose requests carry no context. Silent when the file sets the
+ * timeout later (`client.Timeout = …`, `http.DefaultClient.Timeout = …`) or gives the client a Transport of its
+ * own (whose dial and header timeouts the rule does not read).
+ */
+export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  const text = flow.text;
+  const out: UnboundedRequest[] = [];
+  const defaultSet = /http\.DefaultClient\.Timeout\s*=|http\.DefaultClient\s*=/.test(text);
+  const timeImported = flow.imports.includes('time');
+  for (const call of flow.calls) {
+    if (!inScope(flow, call.node) || defaultSet) continue;
+    const viaDefault = (call.receiver === 'http' && DEFAULT_CLIENT_CALLS.test(call.name)) || (call.receiver === 'http.DefaultClient' && /^(Do|Get|Post|Head|PostForm)$/.test(call.name));
+    if (!viaDefault) continue;
+    if (call.name === 'Do' && WITH_CONTEXT.test(call.fn?.node.text ?? '')) continue;
+    const fn = call.node.childForFieldName('function');
+    const operand = fn?.childForFieldName('operand');
+    // `http.Get(u)` → `(&http.Client{Timeout: 30 * time.Second}).Get(u)`; needs `time` imported.
+    const edit = operand && timeImported ? { start: operand.startIndex, end: operand.endIndex, text: '(&http.Client{Timeout: {seconds} * time.Second})' } : undefined;
+    out.push({ node: call.node, library: 'net/http', where: 'call', ...(edit ? { edit } : {}) });
+  }
+  if (WITH_CONTEXT.test(text)) return out;
+  // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
+  if (!defaultSet) out.push(...defaultClientValues(ctx));
+  for (const literal of clientLiterals(ctx)) {
+    const body = literal.childForFieldName('body');
+    if (!body || /\b(Timeout|Transport)\s*:/.test(body.text)) continue;
+    const name = assignedName(literal);
+    if (name && new RegExp(`\\b${escapeName(name)}\\.(Timeout|Transport)\\s*=`).test(text)) continue;
+    const edit = timeImported ? prependEntry(body, 'Timeout: {seconds} * time.Second') : undefined;
+    out.push({ node: literal, library: 'net/http', where: 'client', ...(edit ? { edit } : {}) });
+  }
+  return out;
+}
+
+/** `http.DefaultClient` used as a value (stored, passed, returned), not called through (`http.DefaultClient.Do`). */
+function defaultClientValues(ctx: DiagContext): UnboundedRequest[] {
+  const root = ctx.doc.tree!.rootNode;
+  const found: UnboundedRequest[] = [];
+  const re = /\bhttp\.DefaultClient\b(?!\s*\.)/g;
+  for (let m = re.exec(ctx.flow.text); m; m = re.exec(ctx.flow.text)) {
+    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+    let selector: Node | null = node;
+    while (selector && selector.type !== 'selector_expression') selector = selector.parent;
+    if (!selector || selector.startIndex !== m.index || !inScope(ctx.flow, selector)) continue;
+    // A comparison (`c == http.DefaultClient`) adopts nothing.
+    if (selector.parent?.type === 'binary_expression') continue;
+    found.push({ node: selector, library: 'net/http', where: 'client' });
+  }
+  return found;
+}
+
+/** `http.Client{…}` composite literals in scope. */
+function clientLiterals(ctx: DiagContext): Node[] {
+  const root = ctx.doc.tree!.rootNode;
+  const scope = ctx.flow.scope;
+  const start = scope?.start ?? 0;
+  const end = scope?.end ?? root.endIndex;
+  const found: Node[] = [];
+  const re = /http\.Client\s*\{/g;
+  for (let m = re.exec(ctx.flow.text); m; m = re.exec(ctx.flow.text)) {
+    if (m.index < start || m.index >= end) continue;
+    let node: Node | null = root.descendantForIndex(m.index);
+    while (node && node.type !== 'composite_literal') node = node.parent;
+    if (node && node.startIndex === m.index && node.endIndex <= end) found.push(node);
+  }
+  return found;
+}
+
+/** `client := &http.Client{}` / `c.client = &http.Client{…}` / `var c = http.Client{}` → the name it is stored in. */
+function assignedName(literal: Node): string | undefined {
+  let n: Node | null = literal.parent;
+  if (n?.type === 'unary_expression') n = n.parent;
+  if (n?.type === 'expression_list') n = n.parent;
+  if (!n) return undefined;
+  if (/^(short_var_declaration|assignment_statement)$/.test(n.type)) return n.childForFieldName('left')?.text.split(',')[0].trim();
+  if (n.type === 'var_spec') return n.childForFieldName('name')?.text;
+  // A struct field: `client: &http.Client{}` in a literal of the enclosing type.
+  if (n.type === 'keyed_element') return n.namedChild(0)?.text;
+  return undefined;
+}

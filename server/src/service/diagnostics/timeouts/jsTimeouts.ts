@@ -1,0 +1,99 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from '../context';
+import type { CallInfo } from '../flow/flowModel';
+import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './unbounded';
+
+/** axios and got verbs whose config/options come second (after the URL) or third (after the body). */
+const DATA_VERBS = new Set(['post', 'put', 'patch']);
+const BOUNDING_KEYS = /^(timeout|signal|cancelToken)$/;
+
+/**
+ * JavaScript/TypeScript: the default axios instance and `axios.create(…)` (timeout 0 means none), got, and
+ * Node's `http`/`https` request functions. A request through an instance built elsewhere, or with options the
+ * code does not show (a variable, a spread), is left alone; `fetch` is bounded by undici's 300 s.
+ */
+export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  const text = flow.text;
+  const out: UnboundedRequest[] = [];
+  // `axios.defaults.timeout = …` / `instance.defaults.timeout = …` bounds what it applies to.
+  const axiosDefaults = /\.defaults\.timeout\s*=/.test(text);
+  const nodeHttp = flow.imports.some((m) => /^(node:)?https?$/.test(m)) || /require\(\s*['"](node:)?https?['"]\s*\)/.test(text);
+  for (const call of flow.calls) {
+    // Calls at module level run once when a script starts; a client built there (`const api = axios.create(…)`) is read.
+    if (!inScope(flow, call.node) || (!call.fn && !(call.name === 'create' && call.receiver === 'axios'))) continue;
+    const args = call.node.childForFieldName('arguments');
+    if (!args) continue;
+    const list = args.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment');
+    if (list.some((a) => a.type === 'spread_element')) continue;
+    if (!axiosDefaults && isDefaultAxios(call)) {
+      const index = configIndex(call);
+      const found = options(list, index, call, 'axios', text);
+      if (found) out.push(found);
+    } else if (!axiosDefaults && call.name === 'create' && call.receiver === 'axios') {
+      const config = list[0];
+      if (!config) out.push({ node: call.node, library: 'axios', where: 'client', edit: { start: args.startIndex + 1, end: args.startIndex + 1, text: '{ timeout: {ms} }' } });
+      else if (config.type === 'object' && !hasKey(config, BOUNDING_KEYS)) out.push({ node: call.node, library: 'axios', where: 'client', edit: prependEntry(config, 'timeout: {ms}') });
+    } else if (isGot(call) && !/^(extend|stream|paginate)$/.test(call.name)) {
+      const found = options(list, 1, call, 'got', text);
+      if (found) out.push(found);
+    } else if (nodeHttp && /^https?$/.test(call.receiver ?? '') && /^(get|request)$/.test(call.name)) {
+      const found = nodeRequest(call, list);
+      if (found) out.push(found);
+    }
+  }
+  return out;
+}
+
+function isDefaultAxios(call: CallInfo): boolean {
+  if (!call.receiver) return call.name === 'axios';
+  return call.receiver === 'axios' && /^(get|delete|head|options|post|put|patch|request)$/.test(call.name);
+}
+
+function isGot(call: CallInfo): boolean {
+  return call.receiver ? call.receiver === 'got' && /^(get|delete|head|options|post|put|patch)$/.test(call.name) : call.name === 'got';
+}
+
+/** Where the config object goes: `axios(config)`, `axios.request(config)`, `axios.get(url, config)`, `axios.post(url, data, config)`. */
+function configIndex(call: CallInfo): number {
+  if (!call.receiver || call.name === 'request') return -1;
+  return DATA_VERBS.has(call.name) ? 2 : 1;
+}
+
+/**
+ * The request's options at `index` (-1: the first argument when it is an object, else the second): absent or an
+ * object literal without a timeout → unbounded; anything else (a variable, a call) is not read.
+ */
+function options(list: Node[], index: number, call: CallInfo, library: 'axios' | 'got', text: string): UnboundedRequest | undefined {
+  // `axios(config)` / `axios.request(config)`: the first argument is the config unless it is the URL (a string).
+  const at = index >= 0 ? index : /^(string|template_string)$/.test(list[0]?.type ?? '') ? 1 : 0;
+  const config = list[at];
+  if (config) {
+    if (config.type !== 'object' || hasKey(config, BOUNDING_KEYS)) return undefined;
+    return { node: call.node, library, where: 'call', edit: prependEntry(config, library === 'got' ? 'timeout: { request: {ms} }' : 'timeout: {ms}') };
+  }
+  // Only the argument just before the options may be missing; a POST without its body gets no edit.
+  const edit = list.length === at ? appendArgument(call.node.childForFieldName('arguments'), text, library === 'got' ? '{ timeout: { request: {ms} } }' : '{ timeout: {ms} }') : undefined;
+  return { node: call.node, library, where: 'call', ...(edit ? { edit } : {}) };
+}
+
+/** `https.get(url, cb)`, `http.request(options, cb)`: bounded by a `timeout` option or `req.setTimeout(…)` in the function. */
+function nodeRequest(call: CallInfo, list: Node[]): UnboundedRequest | undefined {
+  const opts = list.find((a) => a.type === 'object');
+  if (opts && hasKey(opts, /^(timeout|signal)$/)) return undefined;
+  if (list.some((a) => a.type === 'identifier' && !/^(url|uri|href|endpoint|link)$/i.test(a.text) && a !== list[list.length - 1])) return undefined;
+  const fnText = call.fn?.node.text ?? '';
+  if (/\.setTimeout\s*\(|\bon\(\s*['"]timeout['"]/.test(fnText)) return undefined;
+  // No one-edit fix: Node's `timeout` option only emits 'timeout'; the request ends when a handler destroys it.
+  return { node: call.node, library: 'node-http', where: 'call' };
+}
+
+/** The object literal has a property named by `keys` (or a spread, which may carry one). */
+function hasKey(object: Node, keys: RegExp): boolean {
+  return object.namedChildren.some((p) => {
+    if (!p) return false;
+    if (p.type === 'spread_element') return true;
+    const key = p.type === 'shorthand_property_identifier' ? p.text : p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
+    return !!key && keys.test(key);
+  });
+}

@@ -1,0 +1,56 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from '../context';
+import { statementOf } from '../requests';
+import { escapeName, inScope, prependEntry, type UnboundedRequest } from './unbounded';
+
+/** A Guzzle option (or its RequestOptions constant) that bounds a request. */
+const GUZZLE_TIMEOUT = /['"](timeout|read_timeout)['"]\s*=>|RequestOptions::(TIMEOUT|READ_TIMEOUT)\b/;
+
+/**
+ * PHP: a Guzzle client built here without a `timeout` option (Guzzle waits for ever by default) when no request
+ * in the file passes one, and `curl_exec` on a handle that never gets CURLOPT_TIMEOUT(_MS). A client built from
+ * a variable holding its options, or a handle made elsewhere, is not read.
+ */
+export function phpUnbounded(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  const text = flow.text;
+  const out: UnboundedRequest[] = [];
+  const guzzle = /GuzzleHttp\\/.test(text);
+  for (const call of flow.calls) {
+    // A script's top level runs once, by hand: not read (as for Python).
+    if (!inScope(flow, call.node) || !call.fn) continue;
+    if (guzzle && call.node.type === 'object_creation_expression' && /^\\?(GuzzleHttp\\)?Client$|^Guzzle(Http)?Client$/.test(classOf(call.node))) {
+      if (GUZZLE_TIMEOUT.test(text)) continue;
+      const args = flow.adapter.callArguments(call.node);
+      if (args.length === 0) {
+        const list = call.node.namedChildren.find((c) => c?.type === 'arguments');
+        const at = list ? list.startIndex + 1 : call.node.endIndex;
+        out.push({ node: call.node, library: 'guzzle', where: 'client', edit: list ? { start: at, end: at, text: "['timeout' => {seconds}]" } : { start: at, end: at, text: "(['timeout' => {seconds}])" } });
+      } else {
+        const options = unwrap(args[0]);
+        if (options.type === 'array_creation_expression' && /^\[/.test(options.text)) out.push({ node: call.node, library: 'guzzle', where: 'client', edit: prependEntry(options, "'timeout' => {seconds}") });
+      }
+    }
+    if (call.name === 'curl_exec' && !call.receiver && call.fn) {
+      const handle = flow.adapter.callArguments(call.node)[0]?.text;
+      if (!handle || !/^\$\w+$/.test(handle)) continue;
+      const body = call.fn.node.text;
+      if (!new RegExp(`${escapeName(handle)}\\s*=\\s*curl_init\\s*\\(`).test(body)) continue;
+      if (/CURLOPT_TIMEOUT(_MS)?\b/.test(body)) continue;
+      const statement = statementOf(call.node);
+      const line = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex);
+      const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+      out.push({ node: call.node, library: 'curl', where: 'call', edit: { start: statement.startIndex, end: statement.startIndex, text: `curl_setopt(${handle}, CURLOPT_TIMEOUT, {seconds});\n${indent}` } });
+    }
+  }
+  return out;
+}
+
+function classOf(creation: Node): string {
+  return creation.namedChildren.find((c) => c && /^(name|qualified_name)$/.test(c.type))?.text ?? '';
+}
+
+/** An `argument` node wraps its expression in tree-sitter-php. */
+function unwrap(node: Node): Node {
+  return node.type === 'argument' && node.namedChild(0) ? node.namedChild(0)! : node;
+}

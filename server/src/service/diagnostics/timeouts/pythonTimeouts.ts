@@ -1,0 +1,80 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from '../context';
+import type { CallInfo } from '../flow/flowModel';
+import { appendArgument, escapeName, inScope, type UnboundedRequest } from './unbounded';
+
+/**
+ * Python: `requests` calls (module-level or on a `requests.Session()` built in this file — a session has no
+ * default timeout), `urllib.request.urlopen`, and httpx asked explicitly to wait for ever (`timeout=None`).
+ * Silent when the options come from the caller (`**kwargs`), when the file sets a process-wide socket
+ * default (`socket.setdefaulttimeout`), and for a session of a class or adapter this file defines.
+ */
+export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  if (/\bsetdefaulttimeout\s*\(/.test(flow.text)) return [];
+  const out: UnboundedRequest[] = [];
+  for (const request of ctx.requests) {
+    const call = request.call;
+    if (!inScope(flow, call.node) || !call.fn) continue;
+    const args = call.node.childForFieldName('arguments');
+    if (!args || args.type !== 'argument_list' || splatted(args)) continue;
+    const timeout = keyword(args, 'timeout');
+    // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
+    const session = plainRequestsSession(flow.text, call);
+    if (request.library === 'requests' || (session && request.library === 'httpx')) {
+      if (!session) continue;
+      if (timeout && timeout.text !== 'None') continue;
+      out.push(unbounded(call, 'requests', args, flow.text, timeout));
+    } else if (request.library === 'urllib') {
+      if (timeout || args.namedChildren.filter((a) => a && a.type !== 'keyword_argument').length >= 2) continue;
+      out.push(unbounded(call, 'urllib', args, flow.text, undefined));
+    } else if (request.library === 'httpx' && timeout?.text === 'None') {
+      out.push(unbounded(call, 'httpx', args, flow.text, timeout));
+    }
+  }
+  // `httpx.Client(timeout=None)`: every request through it waits for ever.
+  for (const call of flow.calls) {
+    if (!inScope(flow, call.node) || !/^(Async)?Client$/.test(call.name) || call.receiver !== 'httpx') continue;
+    const args = call.node.childForFieldName('arguments');
+    const timeout = args ? keyword(args, 'timeout') : undefined;
+    if (timeout?.text === 'None') out.push({ ...unbounded(call, 'httpx', args!, flow.text, timeout), where: 'client' });
+  }
+  return out;
+}
+
+function unbounded(call: CallInfo, library: UnboundedRequest['library'], args: Node, text: string, timeout: Node | undefined): UnboundedRequest {
+  const edit = timeout
+    ? { start: timeout.startIndex, end: timeout.endIndex, text: '{seconds}' }
+    : appendArgument(args, text, 'timeout={seconds}');
+  return { node: call.node, library, where: 'call', ...(timeout ? { explicit: true } : {}), ...(edit ? { edit } : {}) };
+}
+
+/** The value of keyword argument `name`, if written. */
+function keyword(args: Node, name: string): Node | undefined {
+  for (const a of args.namedChildren) {
+    if (a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name) return a.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+/** `**kwargs` / `*args`: what the caller passes may hold a timeout. */
+function splatted(args: Node): boolean {
+  return args.namedChildren.some((a) => a?.type === 'dictionary_splat' || a?.type === 'list_splat');
+}
+
+/**
+ * The call goes through `requests` itself, or through a name this file binds to a plain `requests.Session()`
+ * (`self.session = requests.Session()`, `with requests.Session() as s`) whose `request` it does not replace and
+ * on which it mounts no adapter of its own (a timeout-setting adapter is the usual way to give a session one).
+ */
+function plainRequestsSession(text: string, call: CallInfo): boolean {
+  const receiver = call.receiver ?? '';
+  if (receiver === 'requests') return true;
+  const name = escapeName(receiver.replace(/^self\./, ''));
+  const self = '(?:self\\.)?';
+  const bound = new RegExp(`(?:^|[\\s;(])${self}${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:requests\\.)?[Ss]ession\\(\\s*\\)|\\bwith\\s+(?:requests\\.)?[Ss]ession\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm');
+  if (!bound.test(text)) return false;
+  if (new RegExp(`${self}${name}\\.request\\s*=`).test(text)) return false;
+  const mounts = [...text.matchAll(new RegExp(`${self}${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((m) => m[1]);
+  return mounts.every((adapter) => /^(requests\.adapters\.|adapters\.)?HTTPAdapter$/.test(adapter));
+}
