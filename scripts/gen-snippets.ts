@@ -21,6 +21,7 @@ export const SNIPPET_FILES: Record<string, LanguageId[]> = {
   'csharp.json': ['csharp'],
   'ruby.json': ['ruby'],
   'php.json': ['php'],
+  'rust.json': ['rust'],
   'kotlin.json': ['kotlin'],
 };
 

@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle kotlin libokhttp-java)
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle cargo rustc librust-reqwest-dev librust-tokio-dev kotlin libokhttp-java)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -35,6 +35,11 @@ fi
 # Ruby: Debian's ruby runs the Net::HTTP retry template (test/exec/rubyProgram.ts).
 if ! command -v ruby >/dev/null 2>&1; then
   echo "setup-exec: WARNING ******** ruby could not be installed — Ruby execution (ruby-net-http) will be reported NOT RUN ********"
+fi
+# Rust: Debian's cargo builds the reqwest retry template offline against the crates vendored under
+# /usr/share/cargo/registry by librust-reqwest-dev / librust-tokio-dev (test/exec/rustProgram.ts; no crates.io).
+if ! command -v cargo >/dev/null 2>&1 || ! ls -d /usr/share/cargo/registry/reqwest-0.11* >/dev/null 2>&1 || ! ls -d /usr/share/cargo/registry/tokio-1.* >/dev/null 2>&1; then
+  echo "setup-exec: WARNING ******** cargo / librust-reqwest-dev / librust-tokio-dev could not be installed — Rust execution (rust-reqwest) will be reported NOT RUN ********"
 fi
 # PHP: Debian's php-cli with php-guzzlehttp-guzzle runs the Guzzle retry template (test/exec/phpProgram.ts).
 if ! command -v php >/dev/null 2>&1 || [ ! -f /usr/share/php/GuzzleHttp/autoload.php ]; then

@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { LanguageId } from '../../server/src/service/types';
 import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
 import { phpVariant } from './phpProgram';
+import { buildRustProgram, rustUnavailable } from './rustProgram';
 import { compileKotlin, kotlinVariant } from './kotlinProgram';
 import type { Prepared } from './programs';
 import { outcome, PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
@@ -119,6 +120,18 @@ const kotlin = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase =>
   prepare: (dir, source) => compileKotlin(dir, source, 'ProgramKt'),
 });
 
+/** Rust: the fixed program is built offline by cargo against Debian's vendored reqwest/tokio (test/exec/rustProgram.ts). */
+const rust = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({
+  name: `rust/${file}`,
+  languageId: 'rust',
+  dir: 'rust',
+  file,
+  rule,
+  method,
+  unavailable: rustUnavailable,
+  prepare: (dir, source) => buildRustProgram(dir, source),
+});
+
 export const EXEC_CASES: ExecCase[] = [
   python('requests_final.py', 'retryable-treated-as-final', 'GET', 'requests', 'python3-requests'),
   python('requests_post_raise.py', 'no-retry-on-request', 'POST', 'requests', 'python3-requests'),
@@ -136,6 +149,8 @@ export const EXEC_CASES: ExecCase[] = [
   ruby('net_http_post_503.rb', 'no-retry-on-request', 'POST'),
   php('guzzle_status_400.php', 'no-retry-on-request', 'GET'),
   php('guzzle_post_503.php', 'no-retry-on-request', 'POST'),
+  rust('reqwest_not_success.rs', 'no-retry-on-request', 'GET'),
+  rust('reqwest_post_503.rs', 'no-retry-on-request', 'POST'),
   kotlin('okhttp_not_success.kt', 'no-retry-on-request', 'GET'),
   kotlin('okhttp_post_503.kt', 'no-retry-on-request', 'POST'),
 ];

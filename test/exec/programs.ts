@@ -12,6 +12,7 @@ import { monoVariant } from './monoProgram';
 import { kotlinVariant } from './kotlinProgram';
 import { phpVariant } from './phpProgram';
 import { rubyVariant } from './rubyProgram';
+import { rustVariant } from './rustProgram';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 
 export interface Prepared {
@@ -263,6 +264,7 @@ export const PROGRAM_VARIANTS: ProgramVariant[] = [
   monoVariant,
   rubyVariant,
   phpVariant,
+  rustVariant,
   kotlinVariant,
   ...LIBRARY_VARIANTS,
 ];

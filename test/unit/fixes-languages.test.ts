@@ -12,7 +12,7 @@ import type { CodeActionResult, Finding, LanguageId } from '../../server/src/ser
 import { openDoc, testService } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
-const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', kt: 'kotlin' };
+const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', rs: 'rust', kt: 'kotlin' };
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
 interface Analysed {
@@ -151,6 +151,8 @@ describe('fixes: per-library call rewrites (real diagnostics)', () => {
     ['kotlin/okhttp_post_503.kt', 'kotlin', [/executeWithRetry\(client, request\.let \{ r -> r\.newBuilder\(\)\.header\("Idempotency-Key", r\.header\("Idempotency-Key"\) \?: UUID\.randomUUID\(\)\.toString\(\)\)\.build\(\) \}\)/, /^import java\.util\.UUID$/m]],
     ['php/guzzle_status_400.php', 'php', [/\$response = requestWithRetry\(\$client, 'GET', \$url, \['http_errors' => false\]\);/, /^use GuzzleHttp\\Client;\n\nconst RETRYABLE_STATUSES = /m]],
     ['php/guzzle_post_503.php', 'php', [/requestWithRetry\(\$client, 'POST', \$url, array_merge_recursive\(\['body' => '\{\}', 'http_errors' => false\], \['headers' => \['Idempotency-Key' => bin2hex\(random_bytes\(16\)\)\]\]\)\)/]],
+    ['rust/reqwest_not_success.rs', 'rust', [/let response = send_with_retry\(\|\| client\.get\(url\.clone\(\)\)\)\.await\.map_err/, /^use std::time::Duration;\nuse std::collections::hash_map::RandomState;\nuse std::hash::\{BuildHasher, Hasher\};\nuse std::time::\{SystemTime, UNIX_EPOCH\};\n\nconst RETRYABLE_STATUSES/m]],
+    ['rust/reqwest_post_503.rs', 'rust', [/let idempotency_key = format!\(/, /send_with_retry\(\|\| client\.post\(url\.clone\(\)\)\.body\(payload\.clone\(\)\)\.header\("Idempotency-Key", idempotency_key\.as_str\(\)\)\)\.await/]],
     ['ruby/net_http_post_503.rb', 'ruby', [/req\.body = "\{\}"\n  req\["Idempotency-Key"\] \|\|= SecureRandom\.uuid\n  res = request_with_retry\(http, req\)/, /^require "securerandom"$/m]],
   ];
   for (const [file, languageId, patterns] of rewrites) {

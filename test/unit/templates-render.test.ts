@@ -89,7 +89,7 @@ describe('retry templates', () => {
 
       it('parses Retry-After in both forms', () => {
         assert.match(plain, /parse_?retry_?after/i);
-        assert.match(plain, /parsedate_to_datetime|Date\.parse|http\.ParseTime|RFC_1123_DATE_TIME|RetryConditionHeaderValue|Time\.httpdate|DATE_RFC7231/);
+        assert.match(plain, /parsedate_to_datetime|Date\.parse|http\.ParseTime|RFC_1123_DATE_TIME|RetryConditionHeaderValue|Time\.httpdate|DATE_RFC7231|parse_http_date/);
       });
 
       if (!isParser) {

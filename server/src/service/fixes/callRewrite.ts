@@ -10,6 +10,7 @@ import type { RetryLibrary } from '../templates';
 import { csharpSendFactory } from './csharpSend';
 import { rubyRewrite } from './rubyRewrite';
 import { phpRewrite } from './phpRewrite';
+import { rustRewrite } from './rustRewrite';
 import { kotlinRewrite } from './kotlinRewrite';
 import { Doc } from './text';
 
@@ -280,6 +281,8 @@ export function rewriteCall(doc: Doc, call: Node, library: HttpLibrary, method: 
       return rubyRewrite(call, library, method);
     case 'php':
       return phpRewrite(call, library, method);
+    case 'rust':
+      return rustRewrite(call, library, method);
     case 'kotlin':
       return kotlinRewrite(call, library, method);
     case 'http':

@@ -20,6 +20,7 @@ export function definesName(doc: Doc, name: string): boolean {
     ruby: `^[ \\t]*def[ \\t]+(?:self\\.)?${n}\\b|^[ \\t]*(?:class|module)[ \\t]+${n}\\b|^[ \\t]*${n}[ \\t]*=(?!=)`,
     kotlin: `^[ \\t]*(?:(?:private|internal|public|suspend|inline)[ \\t]+)*fun[ \\t]+(?:<[^>]*>[ \\t]*)?${n}[ \\t]*\\(|^[ \\t]*(?:(?:private|internal|public|const)[ \\t]+)*(?:val|var)[ \\t]+${n}\\b|\\b(?:class|object|interface)[ \\t]+${n}\\b`,
     php: `\\bfunction[ \\t]+${n}[ \\t]*\\(|\\bconst[ \\t]+${n}\\b|\\b(?:class|interface|trait|enum)[ \\t]+${n}\\b`,
+    rust: `\\b(?:fn|struct|enum|trait|type|const|static|mod)[ \\t]+${n}\\b`,
   };
   const js = `\\bfunction\\*?[ \\t]+${n}\\b|\\b(?:const|let|var|class|interface|type)[ \\t]+${n}\\b`;
   const pattern = patterns[doc.languageId] ?? js;

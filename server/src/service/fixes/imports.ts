@@ -9,6 +9,7 @@ import type { TextEdit } from '../types';
 import { pythonGroupedImports } from './pythonImports';
 import { rubyImports } from './rubyImports';
 import { phpImports } from './phpImports';
+import { rustImports } from './rustImports';
 import { Doc, edit, eol, insertAt } from './text';
 
 export interface ImportPlan {
@@ -33,6 +34,8 @@ export function mergeImports(doc: Doc, wanted: readonly string[]): ImportPlan {
       return rubyImports(doc, root, wanted);
     case 'php':
       return phpImports(doc, root, wanted);
+    case 'rust':
+      return rustImports(doc, root, wanted);
     case 'kotlin':
       return lineImports(doc, root, wanted, ['import'], after(root, ['package_header']));
     default:

@@ -8,6 +8,7 @@ import { kotlinTemplates } from './kotlin';
 import { phpTemplates } from './php';
 import { pythonTemplates } from './python';
 import { rubyTemplates } from './ruby';
+import { rustTemplates } from './rust';
 import type { RetryTemplate } from './templateTypes';
 
 export type { RetryTemplate, RetryLibrary } from './templateTypes';
@@ -21,6 +22,7 @@ export const ALL_TEMPLATES: readonly RetryTemplate[] = [
   ...csharpTemplates,
   ...rubyTemplates,
   ...phpTemplates,
+  ...rustTemplates,
   ...kotlinTemplates,
 ];
 

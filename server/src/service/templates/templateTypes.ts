@@ -28,6 +28,7 @@ export type RetryLibrary =
   | 'java.net.http'
   | 'Net::HTTP'
   | 'guzzle'
+  | 'reqwest'
   | 'okhttp'
   | 'HttpClient';
 
