@@ -20,6 +20,15 @@ describe('Kotlin in the shared service', () => {
     assert.match((await hoverAt('kotlin', 'fun f() = ResponseEntity.status(HttpStatus.TOO_MANY_|REQUESTS).build<Unit>()\n')) ?? '', /429/);
   });
 
+  it('hovers exception classes where a Kotlin catch names them (Ktor, java.net, Spring\'s status exceptions)', async () => {
+    const caught = (type: string) => `suspend fun f(): String? {\n    try {\n        return client.get(u).bodyAsText()\n    } catch (e: ${type}) {\n        throw e\n    }\n}\n`;
+    assert.match((await hoverAt('kotlin', caught('ServerResponse|Exception'))) ?? '', /Ktor client exception[^]*5xx/);
+    assert.match((await hoverAt('kotlin', caught('HttpRequestTimeout|Exception'))) ?? '', /requestTimeoutMillis/);
+    assert.match((await hoverAt('kotlin', caught('SocketTimeout|Exception'))) ?? '', /Java exception/);
+    assert.match((await hoverAt('kotlin', caught('HttpClientErrorException.TooMany|Requests'))) ?? '', /429 Too Many Requests/);
+    assert.equal(await hoverAt('kotlin', 'fun f(): Nothing = throw ServerResponse|Exception(r, "")\n'), undefined);
+  });
+
   it('offers status codes after a Kotlin comparison, and the Ktor constant where the file uses Ktor constants', async () => {
     const { text, position } = cursor('fun f(r: HttpResponse) {\n    if (r.status == HttpStatusCode.OK) return\n    if (r.status.value == |');
     const service = testService();

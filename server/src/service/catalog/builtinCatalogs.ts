@@ -5,6 +5,7 @@ import httpStatusCatalog from '../../../data/catalogs/http-status.json';
 import javaExceptionsCatalog from '../../../data/catalogs/java-exceptions.json';
 import jsExceptionsCatalog from '../../../data/catalogs/js-exceptions.json';
 import jsonRpcCatalog from '../../../data/catalogs/jsonrpc.json';
+import kotlinExceptionsCatalog from '../../../data/catalogs/kotlin-exceptions.json';
 import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
 import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
@@ -25,6 +26,7 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   dotnetExceptionsCatalog,
   javaExceptionsCatalog,
   jsExceptionsCatalog,
+  kotlinExceptionsCatalog,
   sdkExceptionsCatalog,
   jsonRpcCatalog,
   webSocketCloseCatalog,

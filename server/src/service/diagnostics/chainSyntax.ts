@@ -48,7 +48,7 @@ export function chainTop(guard: Node): Node {
   }
 }
 
-export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression|return|break|next|retry|redo)$/;
+export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression|return_expression|return|break|next|retry|redo)$/;
 
 /** The body always leaves the enclosing block: it ends in return/raise/throw/continue/break. */
 export function alwaysLeaves(body: Node): boolean {
@@ -62,6 +62,9 @@ export function alwaysLeaves(body: Node): boolean {
   if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
   // Ruby raises with a method call (`raise ApiError, msg`), or a bare `raise`
   if ((last.type === 'call' || last.type === 'identifier') && /^(raise|fail)\b/.test(last.text)) return true;
+  // Kotlin: `break` / `continue` are names in its tree, and `error("…")` throws
+  if (last.type === 'identifier' && /^(break|continue)$/.test(last.text)) return true;
+  if (last.type === 'call_expression' && /^(error|TODO)\s*\(/.test(last.text)) return true;
   if (last.type === 'if_statement') {
     const clauses = ifClauses(last);
     return clauses.some((c) => c.condition === null) && clauses.every((c) => alwaysLeaves(c.body));
@@ -82,7 +85,7 @@ export function nestedIfs(stmt: Node): Node[] {
 }
 
 /** Statements that only group others (expressions, loops and functions are not entered). */
-const BLOCKS = /^(try_statement|try_with_resources_statement|with_statement|using_statement|block|statement_block|statement_list|catch_clause|except_clause|finally_clause|else_clause|labeled_statement|with_clause|lock_statement|synchronized_statement|checked_statement|unsafe_statement|fixed_statement)$/;
+const BLOCKS = /^(try_statement|try_expression|catch_block|finally_block|try_with_resources_statement|with_statement|using_statement|block|statement_block|statement_list|catch_clause|except_clause|finally_clause|else_clause|labeled_statement|with_clause|lock_statement|synchronized_statement|checked_statement|unsafe_statement|fixed_statement)$/;
 
 /** A case clause with statements of its own (not just labels falling through to the next). */
 export function hasStatements(clause: Node): boolean {
@@ -99,8 +102,8 @@ export function tryBlock(tryNode: Node | null | undefined): Node | null {
   return tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
 }
 
-/** Catch clauses that catch by type: Python `except T:`, Java/C#/JS `catch (T e)`. */
-export const CATCH_CLAUSE = /^(catch_clause|except_clause)$/;
+/** Catch clauses that catch by type: Python `except T:`, Java/C#/JS `catch (T e)`, Kotlin `catch (e: T)`. */
+export const CATCH_CLAUSE = /^(catch_clause|except_clause|catch_block)$/;
 
 /** The nearest node from `node` itself up to (not including) `stop` whose type matches `type`. */
 export function ancestorWithin(node: Node | null, stop: Node, type: RegExp): Node | undefined {

@@ -11,10 +11,10 @@ import { namedChildren } from './syntaxAdapter';
  * Anywhere else (an import, a declaration, a log line, `throw new …`) it is not reported, so precision holds.
  */
 
-/** Nodes that spell a type by its qualified name: Java `java.net.ConnectException`, C# `System.Net.Http.HttpRequestException`. */
-const QUALIFIED = new Set(['scoped_type_identifier', 'qualified_name', 'nested_type_identifier', 'member_type', 'generic_type']);
+/** Nodes that spell a type by its qualified name: Java `java.net.ConnectException`, C# `System.Net.Http.HttpRequestException`, Kotlin `user_type`. */
+const QUALIFIED = new Set(['scoped_type_identifier', 'qualified_name', 'nested_type_identifier', 'member_type', 'generic_type', 'user_type']);
 /** Catch clauses and their exception-type slots. */
-const CATCH = new Set(['except_clause', 'except_group_clause', 'catch_type', 'catch_formal_parameter', 'catch_declaration']);
+const CATCH = new Set(['except_clause', 'except_group_clause', 'catch_type', 'catch_formal_parameter', 'catch_declaration', 'catch_block']);
 /** Type tests: Java `t instanceof X`, C# `ex is X` / `ex is X or Y`. */
 const TYPE_TESTS = new Set(['instanceof_expression', 'is_pattern_expression', 'is_expression']);
 /** Groupings a type passes through on its way to a catch or a test. */

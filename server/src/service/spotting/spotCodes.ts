@@ -299,8 +299,8 @@ function spotName(
   // An exception class where it stands as one: `catch (HttpRequestException e)`, `except openai.RateLimitError:`, `t instanceof ConnectException`.
   const exception = spotExceptionClass(node, name, context, support, registry, lines);
   if (exception) return exception;
-  if (support.constants === 'java') {
-    // Spring `HttpClientErrorException.NotFound.class` in `@Retryable(exclude = {…})`: the 404 it stands for
+  if (support.constants === 'java' || support.constants === 'kotlin') {
+    // Spring `HttpClientErrorException.NotFound.class` in `@Retryable(exclude = {…})`: the 404 it stands for (Kotlin: `catch (e: HttpClientErrorException.TooManyRequests)`)
     const named = statusException(node, lines.text, context, s);
     if (named) {
       const spotted = entry(String(named.status), 'http-status', named.role, named.site.startIndex, named.site.endIndex, named.site.text.replace(/\s+/g, ''), lines, true);

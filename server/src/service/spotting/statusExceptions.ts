@@ -32,7 +32,7 @@ export function statusException(name: Node, text: string, reader: ExpressionRead
   const member = name.text;
   const parent = name.parent;
   let status: number | undefined;
-  if (parent && /scoped_type_identifier|field_access|scoped_identifier/.test(parent.type) && parent.lastNamedChild?.id === name.id) {
+  if (parent && /scoped_type_identifier|field_access|scoped_identifier|^user_type$/.test(parent.type) && parent.lastNamedChild?.id === name.id) {
     // `HttpClientErrorException.NotFound`
     const outer = parent.namedChild(parent.namedChildCount - 2)?.text.split('.').pop() ?? '';
     status = BY_OUTER.get(outer)?.members[member];
@@ -40,7 +40,7 @@ export function statusException(name: Node, text: string, reader: ExpressionRead
     // `BadGateway` after `import org.springframework.web.client.HttpServerErrorException.BadGateway;`
     for (const table of TABLES) {
       if (table.members[member] === undefined) continue;
-      const imported = new RegExp(`^[ \\t]*import[ \\t]+${table.package.replace(/\./g, '\\.')}\\.${table.outer}\\.(?:${member}|\\*)[ \\t]*;`, 'm');
+      const imported = new RegExp(`^[ \\t]*import[ \\t]+${table.package.replace(/\./g, '\\.')}\\.${table.outer}\\.(?:${member}|\\*)[ \\t]*;?[ \\t]*$`, 'm');
       if (imported.test(text)) status = table.members[member];
     }
   }

@@ -12,7 +12,7 @@ import { retriedByCallers } from '../callerRetries';
 const RULE = 'retryable-treated-as-final';
 
 /** Clauses that catch by type: Python `except T:`, Java/C# `catch (T e)`. */
-const CATCH = /^(except_clause|catch_clause)$/;
+const CATCH = /^(except_clause|catch_clause|catch_block)$/;
 
 /**
  * Transient failures caught by type and turned into a final error in code that retries other failures:
@@ -66,7 +66,7 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
 }
 
 /** Connection-level failures: the request may never have reached the server, and a second try often works. */
-const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|ConnectError|ConnectTimeout|ConnectTimeoutError|ReadTimeout|Timeout|TimeoutError|TimeoutException|ConnectException|SocketTimeoutException|SocketException|HttpRequestException|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ClientConnectorError|ServerDisconnectedError|RemoteProtocolError|ChunkedEncodingError|ProtocolError|NewConnectionError|MaxRetryError|ClientConnectionError|HttpTimeoutException|UnknownHostException|NoRouteToHostException)$/;
+const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|ConnectError|ConnectTimeout|ConnectTimeoutError|ReadTimeout|Timeout|TimeoutError|TimeoutException|ConnectException|SocketTimeoutException|SocketException|HttpRequestException|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ClientConnectorError|ServerDisconnectedError|RemoteProtocolError|ChunkedEncodingError|ProtocolError|NewConnectionError|MaxRetryError|ClientConnectionError|HttpTimeoutException|UnknownHostException|NoRouteToHostException|HttpRequestTimeoutException)$/;
 
 function networkFailure(code: string): boolean {
   return NETWORK.test(code);
