@@ -14,7 +14,7 @@ function arbBlankLinesFixture(sources: readonly string[]): fc.Arbitrary<string> 
   });
 }
 
-const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'kotlin', 'http'];
+const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'rust', 'kotlin', 'http'];
 
 /** Syntax errors in a tree: ERROR nodes plus MISSING tokens. */
 export function errorNodes(tree: Tree | undefined): number {

@@ -4,7 +4,7 @@ import type { LanguageId } from '../../server/src/service/types';
 import { arbDocumentText, arbEditBatches, concreteEdit } from './arbitraries';
 import { freshUri, fuzz, fuzzService, report, withinBound } from './harness';
 
-const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'kotlin', 'http'];
+const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'rust', 'kotlin', 'http'];
 
 /**
  * Incremental re-parse is right: random edit sequences applied through service.update give the text we

@@ -4,7 +4,7 @@ import type { LanguageId } from '../../server/src/service/types';
 import { arbDocumentText, arbPositions, linesOf } from './arbitraries';
 import { assertRangeInside, freshUri, fuzz, fuzzService, report, withinBound } from './harness';
 
-const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'kotlin', 'http'];
+const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'ruby', 'php', 'rust', 'kotlin', 'http'];
 
 /** Each language's spotting through the facade: open + occurrences + hover at random positions. */
 describe('fuzz: spotting per language (service.open / occurrences / hover)', function () {
