@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence } from '../../types';
 import { branchOutcome } from '../branches';
 import { alwaysLeaves, catchBody, tryBlock } from '../chainSyntax';
+import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingFn } from '../flow/flowModel';
@@ -35,14 +36,17 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const fn = enclosingFn(ctx.flow, clause);
     const outcome = branchOutcome(ctx, body, fn?.name);
     // A clause that can fall through (`retries -= 1; if retries <= 0: raise`) goes round again in its loop.
-    if (!outcome.final || outcome.continues || outcome.retries || !alwaysLeaves(body)) continue;
+    // Kotlin `return try { … } catch (e: X) { null }`: the clause's last value is what the function returns.
+    const valued = outcome.final ? undefined : kotlinCatchValue(clause);
+    const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
+    if (!final || outcome.continues || outcome.retries || (!valued && !alwaysLeaves(body))) continue;
     if (ctx.mechanisms.covering(clause)) continue;
     // Where something else is retried, the clause gives up what its neighbours would retry. Where nothing
     // is, it is still a give-up when the try sends a request of its own and the clause names a network
     // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
     // (A raise there hands the failure up, typed or not, for a caller to decide; a return or a drop ends it.)
     const retriesNearby = mayRetryAround(ctx, clause);
-    if (!retriesNearby && !(outcome.final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, enclosingFn(ctx.flow, clause)))) continue;
+    if (!retriesNearby && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, enclosingFn(ctx.flow, clause)))) continue;
     const codes = [occ.code];
     const data: RetryableTreatedAsFinalData = {
       ...ctx.base(clause),
@@ -50,10 +54,10 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
       checkRange: ctx.range(node),
       checkText: node.text,
       branchRange: ctx.range(clause),
-      finalRange: ctx.range(outcome.final.node),
-      finalKind: outcome.final.kind,
+      finalRange: ctx.range(final.node),
+      finalKind: final.kind,
     };
-    const detail = (outcome.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : outcome.final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');
+    const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
