@@ -17,7 +17,7 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
 
   it('has one entry per policy the evaluator reads, each with distinct id', () => {
     const ids = data.libraries.map((l) => l.id);
-    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'faraday-retry', 'go-retryablehttp', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'p-retry', 'polly-retry-strategy', 'resilience4j-retry', 'spring-retryable', 'urllib3-retry']);
+    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'faraday-retry', 'go-retryablehttp', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'spring-retryable', 'tokio-retry', 'urllib3-retry']);
     for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
   });
 

@@ -10,6 +10,7 @@ import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
 import { laravelRetryProblems } from './policyLaravel';
 import { ktorRetryProblems } from './policyKtor';
+import { rustRetryProblems } from './policyRust';
 import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, resolvedText } from './policyValues';
 
 /**
@@ -54,6 +55,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'ruby': return faradayRetryProblems(ctx);
     case 'php': return laravelRetryProblems(ctx);
     case 'kotlin': return ktorRetryProblems(ctx);
+    case 'rust': return rustRetryProblems(ctx);
     default: return [];
   }
 }
