@@ -127,6 +127,11 @@ function backoffExpr(doc: Doc, counter: string, current: string, snippet: boolea
       const ms = `Random.Shared.NextDouble() * Math.Min(${t(3, '30_000')}, ${t(2, '500')} * Math.Pow(2, ${c}))`;
       return { text: /^TimeSpan\./.test(current) ? `TimeSpan.FromMilliseconds(${ms})` : `(int)(${ms})`, imports: ['using System;'] };
     }
+    case 'rust': {
+      // std only: a randomly keyed hasher as the random source (as the Rust retry template does)
+      const ms = `((RandomState::new().build_hasher().finish() % 10_000) as f64 / 10_000.0 * (${t(3, '30_000')} as f64).min(${t(2, '500')} as f64 * 2f64.powi(${c} as i32))) as u64`;
+      return { text: `Duration::from_millis(${ms})`, imports: ['use std::collections::hash_map::RandomState;', 'use std::hash::{BuildHasher, Hasher};', 'use std::time::Duration;'] };
+    }
     case 'http':
       return undefined;
     default:
@@ -178,6 +183,7 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
       go: `if ${c} > 0 {${nl}${indent}\ttime.Sleep(${expr.text})${nl}${indent}}`,
       java: `if (${c} > 0) {${nl}${indent}${indentUnit(doc)}Thread.sleep(${expr.text});${nl}${indent}}`,
       csharp: `if (${c} > 0)${nl}${indent}{${nl}${indent}${indentUnit(doc)}await Task.Delay(${expr.text});${nl}${indent}}`,
+      rust: `if ${c} > 0 {${nl}${indent}${indentUnit(doc)}${rustSleep(doc, first.startIndex, expr.text)};${nl}${indent}}`,
     };
     const js = `if (${c} > 0) await new Promise((resolve) => setTimeout(resolve, ${expr.text}));`;
     const stmt = sleeps[doc.languageId] ?? js;
@@ -187,6 +193,15 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
   } else return undefined;
   const title = data.problem === 'no-cap' ? 'Cap the attempts and back off exponentially with jitter' : 'Use capped exponential backoff with jitter';
   return { title, kind: 'quickfix', isPreferred: true, fixes: [finding.rule], edits, snippet };
+}
+
+/** Rust: `tokio::time::sleep(d).await` inside an async fn or block, `std::thread::sleep(d)` elsewhere. */
+function rustSleep(doc: Doc, at: number, delay: string): string {
+  for (let n = doc.tree?.rootNode.descendantForIndex(at) ?? null; n; n = n.parent) {
+    if (n.type === 'async_block' || (n.type === 'function_item' && /^[^{(]*\basync\b/.test(n.text))) return `tokio::time::sleep(${delay}).await`;
+    if (n.type === 'function_item' || n.type === 'closure_expression') break;
+  }
+  return `std::thread::sleep(${delay})`;
 }
 
 /** `while True:` / `while (true)` / `for {` → a counted loop of at most N attempts, giving up after it. */
