@@ -3,6 +3,9 @@
  * on the status vocabulary of OkHttp, Retrofit, Ktor (client and server) and Spring.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits, errorCount } from '../../server/src/service/fixes/text';
 import { languageForPath } from '../../server/src/service/parsing/grammars';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { cursor, hoverAt, openDoc, testService } from '../support/serviceHarness';
@@ -51,6 +54,31 @@ describe('Kotlin in the shared service', () => {
       assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[1, 'Service Unavailable']]);
     } finally {
       service.close(uri);
+    }
+  });
+
+  it('fixes a fixed delay and a missing Retry-After in Kotlin syntax (no JavaScript left in a .kt file)', async () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'diagnostics', 'kotlin');
+    const expected: Array<[string, string, RegExp]> = [
+      ['RetryLoops.kt', 'retry-without-backoff', /Thread\.sleep\(\(Math\.random\(\) \* minOf\(30_000L, 500L shl minOf\(attempt, 30\)\)\)\.toLong\(\)\)/],
+      ['ServerStatuses.kt', 'missing-retry-after', /call\.response\.header\("Retry-After", "60"\)\n    call\.respond\(HttpStatusCode\.ServiceUnavailable/],
+      ['ServerStatuses.kt', 'missing-retry-after', /ResponseEntity\.status\(HttpStatus\.TOO_MANY_REQUESTS\)\.header\("Retry-After", "60"\)\.body/],
+    ];
+    const service = testService();
+    for (const [file, rule, pattern] of expected) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const uri = await openDoc('kotlin', text, service);
+      try {
+        const fixedTexts = service.diagnostics(uri).filter((f) => f.rule === rule).flatMap((f) => service.codeActions(uri, f.range, [f]))
+          .filter((a) => !/^Suppress/.test(a.title)).map((a) => applyEdits(text, a.edits));
+        const hit = fixedTexts.find((t) => pattern.test(t));
+        assert.ok(hit, `${file} ${rule}: no fix gives ${pattern}`);
+        const check = await openDoc('kotlin', hit, service);
+        assert.equal(errorCount(service.documents.get(check)!.tree!.rootNode), 0, hit);
+        service.close(check);
+      } finally {
+        service.close(uri);
+      }
     }
   });
 

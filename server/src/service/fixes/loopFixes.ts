@@ -132,6 +132,9 @@ function backoffExpr(doc: Doc, counter: string, current: string, snippet: boolea
       const ms = `((RandomState::new().build_hasher().finish() % 10_000) as f64 / 10_000.0 * (${t(3, '30_000')} as f64).min(${t(2, '500')} as f64 * 2f64.powi(${c} as i32))) as u64`;
       return { text: `Duration::from_millis(${ms})`, imports: ['use std::collections::hash_map::RandomState;', 'use std::hash::{BuildHasher, Hasher};', 'use std::time::Duration;'] };
     }
+    case 'kotlin':
+      // milliseconds as a Long, for Thread.sleep and kotlinx.coroutines.delay alike
+      return { text: `(Math.random() * minOf(${t(3, '30_000L')}, ${t(2, '500L')} shl minOf(${c}, 30))).toLong()`, imports: [] };
     case 'http':
       return undefined;
     default:
@@ -182,6 +185,7 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
       python: `if ${c}:${nl}${indent}${indentUnit(doc)}time.sleep(${expr.text})`,
       go: `if ${c} > 0 {${nl}${indent}\ttime.Sleep(${expr.text})${nl}${indent}}`,
       java: `if (${c} > 0) {${nl}${indent}${indentUnit(doc)}Thread.sleep(${expr.text});${nl}${indent}}`,
+      kotlin: `if (${c} > 0) Thread.sleep(${expr.text})`,
       csharp: `if (${c} > 0)${nl}${indent}{${nl}${indent}${indentUnit(doc)}await Task.Delay(${expr.text});${nl}${indent}}`,
       rust: `if ${c} > 0 {${nl}${indent}${indentUnit(doc)}${rustSleep(doc, first.startIndex, expr.text)};${nl}${indent}}`,
     };
@@ -224,6 +228,12 @@ function capLoop(doc: Doc, data: RetryWithoutBackoffData, snippet: boolean): { e
     }
     case 'go':
       return undefined; // see goCapLoop
+    case 'kotlin': {
+      // `while (true)` → `for (attempt in 0 until 4)`, then give up after the loop
+      const m = /^while\s*\(\s*true\s*\)/.exec(header);
+      if (!m) return undefined;
+      return { counter, edits: [edit(doc, hs, hs + m[0].length, `for (${counter} in 0 until ${n})`), after(`throw IllegalStateException("${msg}")`)] };
+    }
     case 'java':
     case 'csharp':
     default: {

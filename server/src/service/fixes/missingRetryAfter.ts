@@ -53,6 +53,16 @@ export function missingRetryAfterFix(doc: Doc, finding: Finding, snippet: boolea
       if (/^ResponseEntity\s*\.\s*status\(/.test(setText)) return build([insertAt(doc, setEnd, esc('.header("Retry-After", "') + seconds + '")')]);
       break;
     }
+    case 'kotlin': {
+      // Spring in Kotlin: ResponseEntity.status(…) → ….header("Retry-After", "60"); Ktor: call.respond(status, …) → set the
+      // header on call.response first; a servlet's setStatus → setHeader first.
+      if (/^ResponseEntity\s*\.\s*status\(/.test(setText)) return build([insertAt(doc, setEnd, esc('.header("Retry-After", "') + seconds + '")')]);
+      const ktor = /^([\w.]+)\.respond\w*\(/.exec(setText);
+      if (ktor) return build(before(`${ktor[1]}.response.header("Retry-After", "${seconds}")`));
+      const servlet = /^([\w.]+)\.(setStatus|sendError)\(/.exec(setText);
+      if (servlet) return build(before(`${servlet[1]}.setHeader("Retry-After", "${seconds}")`));
+      break;
+    }
     case 'csharp': {
       if (/\bStatusCode\(|StatusCodes\.Status\d|TooManyRequests|ServiceUnavailable|\b\d{3}\b/.test(setText)) {
         const response = /\bResults\.|TypedResults\./.test(setText) ? 'httpContext.Response' : 'Response';
