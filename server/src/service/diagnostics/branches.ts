@@ -281,5 +281,8 @@ export function parameterNames(fn: FnInfo): Set<string> {
     if (!node) continue;
     for (const m of node.text.matchAll(/[A-Za-z_$][\w$]*/g)) names.add(m[0]);
   }
+  // Kotlin: the parameter list is no field of function_declaration
+  const kotlin = fn.node.namedChildren.find((c) => c?.type === 'function_value_parameters');
+  for (const m of kotlin?.text.matchAll(/[A-Za-z_$][\w$]*/g) ?? []) names.add(m[0]);
   return names;
 }

@@ -7,7 +7,7 @@ import { type ImportBinding, SUMMARY_LIMITS, type WorkspaceLanguage } from './su
  * their text is split, not evaluated). One small reader per language.
  */
 
-const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_class_declaration', 'record_declaration']);
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_class_declaration', 'record_declaration', 'object_declaration']);
 const CONTAINERS = /^(namespace_declaration|file_scoped_namespace_declaration|declaration_list|export_statement|decorated_definition|block|program|module|source_file|compilation_unit|class_body|statement_block)$/;
 
 export interface DeclaredClass {
@@ -106,6 +106,16 @@ const READERS: Record<WorkspaceLanguage, Reader> = {
     if (m[3]) shape.imports.push({ local: '*', module: m[2], member: '*' });
     else shape.imports.push({ local: m[2].slice(dot + 1), module: m[2].slice(0, dot), member: m[2].slice(dot + 1) });
   },
+  kotlin(node, shape) {
+    // `package com.acme.net`, `import com.acme.net.HttpHelper`, `import com.acme.net.*`, `import com.acme.net.fetch as get`
+    if (node.type === 'package_header') shape.packageName = node.text.replace(/^package\s+/, '').replace(/[;\s]/g, '');
+    if (node.type !== 'import') return;
+    const m = /^import\s+([\w.]+?)(\.\*)?(?:\s+as\s+(\w+))?\s*;?\s*$/.exec(node.text);
+    if (!m) return;
+    const dot = m[1].lastIndexOf('.');
+    if (m[2]) shape.imports.push({ local: '*', module: m[1], member: '*' });
+    else if (dot > 0) shape.imports.push({ local: m[3] ?? m[1].slice(dot + 1), module: m[1].slice(0, dot), member: m[1].slice(dot + 1) });
+  },
   csharp(node, shape) {
     if (/namespace_declaration$/.test(node.type)) shape.packageName ??= node.childForFieldName('name')?.text;
     if (node.type !== 'using_directive') return;
@@ -121,7 +131,8 @@ function basesOf(node: Node, language: WorkspaceLanguage): string[] {
   if (language === 'python') text = node.childForFieldName('superclasses')?.text.replace(/^\(|\)$/g, '') ?? '';
   else if (language === 'java') text = node.childForFieldName('superclass')?.text.replace(/^extends\s+/, '') ?? '';
   else {
-    const heritage = node.namedChildren.find((c) => c !== null && /^(class_heritage|base_list)$/.test(c.type));
+    // (Kotlin: `class OrdersApi(http: HttpClient) : BaseApi(http), Closeable` — delegation_specifiers)
+    const heritage = node.namedChildren.find((c) => c !== null && /^(class_heritage|base_list|delegation_specifiers)$/.test(c.type));
     text = heritage?.text.replace(/^(extends|:)\s*/, '').replace(/\bimplements\b.*$/s, '') ?? '';
   }
   return text.split(',').map((b) => b.trim().replace(/<.*$/s, '').replace(/\(.*$/s, '')).filter((b) => /^[A-Za-z_$][\w$.]*$/.test(b) && !/^(object|metaclass=.*)$/.test(b));

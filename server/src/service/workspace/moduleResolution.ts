@@ -46,10 +46,12 @@ export function resolveImport(tables: ResolutionTables, from: FileSummary, bindi
     case 'python': return python(tables, from.uri, binding);
     case 'javascript': return javascript(tables, from.uri, binding.module);
     case 'go': return go(tables, binding.module);
-    case 'java': case 'csharp': {
+    // (Kotlin: a file may hold several classes and top-level functions, so a member not named by a file is looked
+    // for in the whole package)
+    case 'java': case 'csharp': case 'kotlin': {
       if (binding.member === '*') return [...tables.byPackage(from.language, binding.module)];
       const inPackage = tables.byPackage(from.language, binding.module);
-      const file = tables.byBaseName(`${binding.member}.${from.language === 'java' ? 'java' : 'cs'}`).filter((u) => u.includes(`/${binding.module.replace(/\./g, '/')}/`) || inPackage.has(u));
+      const file = tables.byBaseName(`${binding.member}.${({ java: 'java', csharp: 'cs', kotlin: 'kt' } as const)[from.language]}`).filter((u) => u.includes(`/${binding.module.replace(/\./g, '/')}/`) || inPackage.has(u));
       return file.length ? file : [...inPackage];
     }
   }
@@ -66,7 +68,7 @@ export function samePackageAs(a: FileSummary, b: FileSummary): boolean {
 export function* samePackage(tables: ResolutionTables, from: FileSummary): Generator<string> {
   const names: string[] = [];
   if (from.language === 'go') names.push(dirOf(from.uri));
-  else if (from.packageName && (from.language === 'java' || from.language === 'csharp')) {
+  else if (from.packageName && (from.language === 'java' || from.language === 'csharp' || from.language === 'kotlin')) {
     names.push(from.packageName);
     if (from.language === 'csharp') for (let n = from.packageName; n.includes('.'); ) names.push((n = n.slice(0, n.lastIndexOf('.'))));
   }

@@ -52,7 +52,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     name: c.name,
     line: c.node.startPosition.row,
     bases: c.bases,
-    ...classFields(c.node),
+    ...classFields(c.node, language === 'kotlin'),
     ...(mechanism ? { retryMechanism: mechanism } : {}),
   }));
   return {
@@ -184,7 +184,8 @@ function responseCheckers(ctx: DiagContext): Map<FnInfo, number> {
 
 /** Parameter names in order, without Python's `self`/`cls`. */
 function orderedParameters(fn: FnInfo): string[] {
-  const list = fn.node.childForFieldName('parameters');
+  // (Kotlin's function_value_parameters is no field)
+  const list = fn.node.childForFieldName('parameters') ?? fn.node.namedChildren.find((c) => c?.type === 'function_value_parameters') ?? null;
   const names: string[] = [];
   for (const p of list?.namedChildren ?? []) {
     if (!p) continue;
@@ -213,7 +214,7 @@ function retriesCallback(ctx: DiagContext, fn: FnInfo): boolean {
 }
 
 /** Fields a class assigns or declares, and the call each is assigned from. */
-function classFields(node: Node): Pick<ClassSummary, 'fields' | 'fieldSources'> {
+function classFields(node: Node, kotlin: boolean): Pick<ClassSummary, 'fields' | 'fieldSources'> {
   const fields = new Set<string>();
   const fieldSources: Record<string, string> = {};
   const text = node.text;
@@ -230,6 +231,13 @@ function classFields(node: Node): Pick<ClassSummary, 'fields' | 'fieldSources'> 
     fields.add(m[1]);
     if (m[3] && !(m[1] in fieldSources)) fieldSources[m[1]] = m[3].split('.').pop()!;
   }
+  // Kotlin properties: `protected val client: OkHttpClient = OkHttpClient.Builder()…`, `private val http = OkHttpClient()`.
+  for (const m of kotlin ? text.matchAll(/^\s*(?:(?:private|protected|public|internal|override|open|lateinit)\s+)*(?:val|var)\s+(\w+)\s*(?::\s*[\w<>.,?\[\] ]+?)?\s*(?:=\s*([\w.]+)|$)/gm) : []) {
+    if (fields.size >= SUMMARY_LIMITS.fields) break;
+    if (!CLIENT_FIELD.test(m[1]) && !CLIENT_FIELD.test(m[0])) continue;
+    fields.add(m[1]);
+    if (m[2] && !(m[1] in fieldSources)) fieldSources[m[1]] = m[2].split('.').pop()!;
+  }
   return { fields: [...fields], fieldSources };
 }
 
@@ -243,7 +251,7 @@ const SELF = /^(self|this|cls|super|base)$/;
  */
 function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>): OutgoingCall[] {
   const language = workspaceLanguage(ctx);
-  const anyReceiver = language === 'java' || language === 'csharp';
+  const anyReceiver = language === 'java' || language === 'csharp' || language === 'kotlin';
   const own = new Set(ctx.flow.fns.filter((f) => !f.parent && f.name).map((f) => f.name!));
   const requests = new Set(ctx.requests.map((r) => r.call));
   const byKey = new Map<string, OutgoingCall>();

@@ -4,7 +4,7 @@
  */
 
 /** Language family: TypeScript and JavaScript resolve modules the same way. */
-export type WorkspaceLanguage = 'python' | 'javascript' | 'go' | 'java' | 'csharp';
+export type WorkspaceLanguage = 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'kotlin';
 
 /** One name an import statement brings into the file. */
 export interface ImportBinding {
