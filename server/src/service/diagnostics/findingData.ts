@@ -191,6 +191,18 @@ export interface RequestWithoutTimeoutData extends BaseFindingData {
   edit?: { range: Range; newText: string };
 }
 
+/** `retry-delay-unit`: a wait given a value in the wrong unit. */
+export interface RetryDelayUnitData extends BaseFindingData {
+  /** The wait (`setTimeout`, `time.sleep`, `time.Sleep`). */
+  sink: string;
+  /** The unit the wait counts in (`ns`: a Go Duration). */
+  expected: 's' | 'ms' | 'ns';
+  /** The unit the value is in, as the code says (`unknown` for a Go literal). */
+  found: 's' | 'ms' | 'unknown';
+  /** The edit that converts the value at the wait. */
+  edit?: { range: Range; newText: string };
+}
+
 /** `unknown-rule-in-suppression`. */
 export interface UnknownRuleData {
   name: string;
@@ -209,6 +221,7 @@ export interface FindingDataByRule {
   'missing-retry-after': MissingRetryAfterData;
   'non-retryable-retried': NonRetryableRetriedData;
   'request-without-timeout': RequestWithoutTimeoutData;
+  'retry-delay-unit': RetryDelayUnitData;
   'unknown-rule-in-suppression': UnknownRuleData;
 }
 

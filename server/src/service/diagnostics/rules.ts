@@ -78,6 +78,13 @@ export const RULES: readonly RuleInfo[] = [
     cwe: 400,
   },
   {
+    id: 'retry-delay-unit',
+    defaultSeverity: 'warning',
+    description: 'A wait is given a value in the wrong unit (seconds where milliseconds are taken, a bare number for a Go Duration).',
+    message: 'Wrong unit for this wait: {detail}.',
+    docsAnchor: 'retry-delay-unit',
+  },
+  {
     id: 'unknown-rule-in-suppression',
     defaultSeverity: 'warning',
     description: 'A suppression comment names a rule that does not exist.',

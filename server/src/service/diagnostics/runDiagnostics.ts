@@ -10,6 +10,7 @@ import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
 import { noRetryOnRequest } from './rules/noRetryOnRequest';
 import { requestWithoutTimeout } from './rules/requestWithoutTimeout';
+import { retryDelayUnit } from './rules/retryDelayUnit';
 import { retryableTreatedAsFinal } from './rules/retryableTreatedAsFinal';
 import { retryIgnoresRetryAfter } from './rules/retryIgnoresRetryAfter';
 import { retryWithoutBackoff } from './rules/retryWithoutBackoff';
@@ -33,6 +34,7 @@ const RULE_FUNCTIONS: Record<string, RuleFn> = {
   'missing-retry-after': missingRetryAfter,
   'non-retryable-retried': nonRetryableRetried,
   'request-without-timeout': requestWithoutTimeout,
+  'retry-delay-unit': retryDelayUnit,
 };
 
 interface CacheEntry {

@@ -5,6 +5,7 @@
  */
 import type { CodeActionResult, Finding, Occurrence, Position, Range } from '../types';
 import { configPolicyFix } from './configPolicy';
+import { delayUnitFix } from './delayUnit';
 import { idempotencyKeyFix } from './idempotencyKey';
 import { libraryRetryFix } from './libraryRetry';
 import { backoffFix, retryAfterFix } from './loopFixes';
@@ -34,6 +35,7 @@ export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
   'missing-retry-after': [missingRetryAfterFix],
   'non-retryable-retried': [(doc, finding) => nonRetryableFix(doc, finding)],
   'request-without-timeout': [(doc, finding) => requestTimeoutFix(doc, finding)],
+  'retry-delay-unit': [(doc, finding) => delayUnitFix(doc, finding)],
 };
 
 export function computeCodeActions(

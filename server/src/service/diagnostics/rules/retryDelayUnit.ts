@@ -1,0 +1,46 @@
+import type { Finding } from '../../types';
+import type { DiagContext } from '../context';
+import type { RetryDelayUnitData } from '../findingData';
+import { fillMessage, ruleInfo } from '../rules';
+import { delaySinks } from '../units/delaySinks';
+import { scopeOf, unitOf } from '../units/delayUnits';
+import { goNanoseconds } from '../units/goDurations';
+
+const RULE = 'retry-delay-unit';
+const WORD = { s: 'seconds', ms: 'milliseconds' } as const;
+
+/**
+ * A wait given a value in the wrong unit: Retry-After (seconds) passed to `setTimeout` (milliseconds) waits
+ * 1000× too short; milliseconds passed to `time.sleep` wait 1000× too long; a number passed to Go's
+ * `time.Sleep` is nanoseconds. The value's unit is read from where it came from (units/delayUnits.ts); a value
+ * whose unit the code does not say is left alone. The fix converts at the wait.
+ */
+export function retryDelayUnit(ctx: DiagContext): Finding[] {
+  const { flow } = ctx;
+  const findings: Finding[] = [];
+  const push = (node: import('web-tree-sitter').Node, detail: string, data: RetryDelayUnitData) =>
+    findings.push({ rule: RULE, severity: ruleInfo(RULE)!.defaultSeverity, message: fillMessage(RULE, { detail }), range: ctx.range(node), data: data as unknown as Record<string, unknown> });
+  if (flow.grammarName === 'go') {
+    for (const g of goNanoseconds(flow)) {
+      const unit = g.meant === 's' ? 'time.Second' : g.meant === 'ms' ? 'time.Millisecond' : undefined;
+      const detail = g.meant
+        ? `the value is in ${WORD[g.meant]}, but ${g.call.receiver}.${g.call.name} reads a bare number as nanoseconds`
+        : `${g.call.receiver}.${g.call.name}(${g.arg.text}) waits ${g.arg.text} nanoseconds`;
+      const replacement = unit ? `time.Duration(${g.value.text}) * ${unit}` : undefined;
+      push(g.arg, detail, { ...ctx.base(g.arg), sink: `${g.call.receiver}.${g.call.name}`, expected: 'ns', found: g.meant ?? 'unknown', ...(replacement ? { edit: { range: ctx.range(g.arg), newText: replacement } } : {}) });
+    }
+    return findings;
+  }
+  for (const sink of delaySinks(flow)) {
+    if (flow.scope && (sink.arg.startIndex < flow.scope.start || sink.arg.endIndex > flow.scope.end)) continue;
+    const found = unitOf(sink.arg.text, scopeOf(flow, sink.call));
+    if (!found || found === sink.unit) continue;
+    const factor = found === 's' ? '1000× too short' : '1000× too long';
+    const detail = `the value is in ${WORD[found]}, but ${sink.name} takes ${WORD[sink.unit]}: it waits ${factor}`;
+    const simple = /^[\w.$>\-\[\]'"]+$/.test(sink.arg.text);
+    const operand = simple ? sink.arg.text : `(${sink.arg.text})`;
+    const newText = found === 's' ? `${operand} * 1000` : `${operand} / 1000`;
+    push(sink.arg, detail, { ...ctx.base(sink.arg), sink: sink.name, expected: sink.unit, found, edit: { range: ctx.range(sink.arg), newText } });
+  }
+  return findings;
+}

@@ -1,0 +1,97 @@
+import type { Node } from 'web-tree-sitter';
+import type { CallInfo, FileFlow } from '../flow/flowModel';
+import type { DelayUnit } from './delayUnits';
+
+/** A call that waits, the argument that says how long, and the unit it counts in. */
+export interface DelaySink {
+  call: CallInfo;
+  arg: Node;
+  unit: DelayUnit;
+  /** How the code names the wait (`time.sleep`, `setTimeout`, `Thread.sleep`). */
+  name: string;
+}
+
+const PY_SLEEP_RECEIVERS = /^(time|asyncio|trio|gevent|anyio)$/;
+
+/** The waits of a file whose argument has a fixed unit, including the file's own helpers that pass a parameter on to one. */
+export function delaySinks(flow: FileFlow): DelaySink[] {
+  const sinks: DelaySink[] = [];
+  const helpers = new Map<string, { index: number; unit: DelayUnit; name: string }>();
+  for (const call of flow.calls) {
+    const found = builtinSink(flow, call);
+    if (!found) continue;
+    sinks.push(found);
+    // `function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }`, `def sleep_ms(ms): time.sleep(ms / 1000)`:
+    // calls of the helper wait in the unit its parameter is in.
+    const passed = /^([A-Za-z_$][\w$]*)(?:\s*([*/])\s*(?:1000|1e3|1000\.0))?$/.exec(found.arg.text.trim());
+    if (!passed) continue;
+    const paramUnit: DelayUnit | undefined = !passed[2] ? found.unit : passed[2] === '/' && found.unit === 's' ? 'ms' : passed[2] === '*' && found.unit === 'ms' ? 's' : undefined;
+    for (let fn = call.fn; fn && paramUnit; fn = fn.parent) {
+      const index = parameterNames(fn.node).indexOf(passed[1]);
+      if (index < 0) continue;
+      const name = fn.name ?? heldIn(flow, fn.start);
+      if (name) helpers.set(name, { index, unit: paramUnit, name: found.name });
+      break;
+    }
+  }
+  if (!helpers.size) return sinks;
+  for (const call of flow.calls) {
+    const helper = !call.receiver || /^(this|self)$/.test(call.receiver) ? helpers.get(call.name) : undefined;
+    if (!helper || call.fn?.name === call.name) continue;
+    const arg = flow.adapter.callArguments(call.node)[helper.index];
+    if (arg) sinks.push({ call, arg: unwrap(arg), unit: helper.unit, name: `${call.name} (${helper.name})` });
+  }
+  return sinks;
+}
+
+function parameterNames(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (!params) return [];
+  if (params.type === 'identifier') return [params.text];
+  return params.namedChildren.map((p) => (p?.childForFieldName('name') ?? p?.childForFieldName('pattern') ?? p)?.text.replace(/[:=].*$/s, '').trim() ?? '');
+}
+
+/** The variable a function literal is assigned to (`const sleep = (ms) => …`). */
+function heldIn(flow: FileFlow, start: number): string | undefined {
+  return /([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*=\s*(?:async\s*)?$/.exec(flow.text.slice(Math.max(0, start - 120), start))?.[1];
+}
+
+function builtinSink(flow: FileFlow, call: CallInfo): DelaySink | undefined {
+  const args = flow.adapter.callArguments(call.node).map(unwrap);
+  const receiver = call.receiver ?? '';
+  const name = call.name;
+  const sink = (arg: Node | undefined, unit: DelayUnit, label: string): DelaySink | undefined => (arg ? { call, arg, unit, name: label } : undefined);
+  switch (flow.grammarName) {
+    case 'python':
+      if (name === 'sleep' && (PY_SLEEP_RECEIVERS.test(receiver) || (!receiver && /^\s*from\s+(time|asyncio)\s+import\s+[^\n]*\bsleep\b/m.test(flow.text)))) return sink(args[0], 's', `${receiver || 'time'}.sleep`);
+      return undefined;
+    case 'javascript': case 'typescript': case 'tsx':
+      if (name !== 'setTimeout' || (receiver && !/^(window|global|globalThis|self)$/.test(receiver))) return undefined;
+      // `import { setTimeout } from 'timers/promises'`: `await setTimeout(ms)`.
+      if (args.length === 1 && /timers\/promises/.test(flow.text)) return sink(args[0], 'ms', 'setTimeout');
+      return sink(args[1], 'ms', 'setTimeout');
+    case 'java': {
+      if (name === 'sleep' && receiver === 'Thread') return sink(args[0], 'ms', 'Thread.sleep');
+      const unit = /TimeUnit\.(SECONDS|MILLISECONDS)$/.exec(receiver)?.[1];
+      if (name === 'sleep' && unit) return sink(args[0], unit === 'SECONDS' ? 's' : 'ms', `TimeUnit.${unit}.sleep`);
+      if (receiver === 'Duration' && (name === 'ofSeconds' || name === 'ofMillis')) return sink(args[0], name === 'ofSeconds' ? 's' : 'ms', `Duration.${name}`);
+      return undefined;
+    }
+    case 'c-sharp':
+      if ((name === 'Delay' && receiver === 'Task') || (name === 'Sleep' && receiver === 'Thread')) return sink(args[0], 'ms', `${receiver}.${name}`);
+      if (receiver === 'TimeSpan' && (name === 'FromSeconds' || name === 'FromMilliseconds')) return sink(args[0], name === 'FromSeconds' ? 's' : 'ms', `TimeSpan.${name}`);
+      return undefined;
+    case 'ruby': case 'php':
+      if (name === 'sleep' && !receiver) return sink(args[0], 's', 'sleep');
+      return undefined;
+    case 'rust':
+      if (/Duration$/.test(receiver) && (name === 'from_secs' || name === 'from_millis' || name === 'from_secs_f64')) return sink(args[0], name === 'from_millis' ? 'ms' : 's', `Duration::${name}`);
+      return undefined;
+  }
+  return undefined;
+}
+
+/** tree-sitter wraps some arguments (PHP `argument`, C# `argument`, Kotlin `value_argument`). */
+function unwrap(node: Node): Node {
+  return /^(argument|value_argument)$/.test(node.type) && node.namedChildCount === 1 ? node.namedChild(0)! : node;
+}

@@ -1,0 +1,131 @@
+/**
+ * The unit of a delay value, read from how the code got it: a header whose unit the standard fixes
+ * (`Retry-After` seconds, `retry-after-ms`), a body field APIs document in seconds (`retry_after`), a name that
+ * says it (`delay_ms`, `waitSeconds`, `backoffMillis`), a conversion (`* 1000`, `/ 1000`), and, for a name that
+ * says nothing, the value it was last given in the same function (followed up to three steps).
+ */
+import type { CallInfo, FileFlow } from '../flow/flowModel';
+
+export type DelayUnit = 's' | 'ms';
+
+const MAX_STEPS = 3;
+/** Calls that keep the unit of their (first) argument: parsing, rounding, clamping. */
+const KEEPS_UNIT = /^(?:Number|parseInt|parseFloat|int|float|round|Math\.(?:ceil|floor|round|max|min)|math\.(?:ceil|floor)|max|min|Integer\.parseInt|Long\.parseLong|Double\.parseDouble|Integer\.valueOf|Long\.valueOf|int\.Parse|long\.Parse|double\.Parse|Convert\.To(?:Int32|Int64|Double)|float64|int64|int32|intval|floatval|abs|Math\.abs)$/;
+const MS_NAME = /(?:^|_)(?:ms|msec|msecs|millis|milliseconds)$|[a-z0-9](?:Ms|MS|Msec|Millis|Milliseconds)$/;
+const S_NAME = /(?:^|_)(?:s|sec|secs|seconds)$|[a-z0-9](?:Sec|Secs|Seconds)$/;
+
+/** Where a name's last assignment is looked for: the function's text and the offset of the use within it. */
+export interface UnitScope {
+  text: string;
+  before: number;
+}
+
+/**
+ * Where names used at `call` got their values: the outermost function around it (a callback sees its enclosing
+ * function's locals: `const wait = s * 1000; await new Promise((r) => setTimeout(r, wait))`), or the file.
+ */
+export function scopeOf(flow: FileFlow, call: CallInfo): UnitScope {
+  let fn = call.fn;
+  while (fn?.parent) fn = fn.parent;
+  return fn ? { text: fn.node.text, before: call.start - fn.start } : { text: flow.text, before: call.start };
+}
+
+/** The unit of `expr`, or undefined when the code does not say. */
+export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | undefined {
+  const e = stripParens(expr.trim());
+  if (!e || steps > MAX_STEPS) return undefined;
+  // Conversions decide whatever they convert.
+  const scaled = /^(.*?)\s*\*\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e) ?? /^(?:1000|1_000|1e3|1000\.0|1000L)\s*\*\s*(.*)$/s.exec(e);
+  if (scaled) return 'ms';
+  const divided = /^(.*?)\s*\/\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e);
+  if (divided) return 's';
+  // Clock and date arithmetic says its unit: JS dates and Java clocks count milliseconds, Python's seconds.
+  if (/Date\.parse\(|new Date\(|\.getTime\(\)|Date\.now\(\)|currentTimeMillis\(\)|\.toMillis\(\)|\.TotalMilliseconds\b/.test(e)) return 'ms';
+  if (/\.total_seconds\(\)|\btime\.time\(\)|\.TotalSeconds\b|\.toSeconds\(\)|\.getSeconds\(\)/.test(e)) return 's';
+  const header = headerUnit(e);
+  if (header) return header;
+  // `a + b`, `a || b`, `a ?? b`, `max(a, b)`: the unit the known parts agree on.
+  const parts = topLevelSplit(e, /\s*(?:\+|-|\|\||\?\?|\bor\b)\s*/);
+  if (parts.length > 1) return agreed(parts.map((p) => unitOf(p, scope, steps + 1)));
+  const call = /^([\w.$]+)\s*\((.*)\)$/s.exec(e);
+  if (call && KEEPS_UNIT.test(call[1])) {
+    const args = topLevelSplit(call[2], /\s*,\s*/).filter((a) => !/^\d+$/.test(a) || /max|min/i.test(call[1]));
+    return agreed(args.map((a) => unitOf(a, scope, steps + 1)));
+  }
+  // Ruby/Kotlin conversions written after the value: `h['Retry-After'].to_i`, `value.toLong()`.
+  const postfix = /^(.*)\.(?:to_i|to_f|toInt\(\)|toLong\(\)|toDouble\(\))$/s.exec(e);
+  if (postfix) return unitOf(postfix[1], scope, steps + 1);
+  const name = /^(?:self\.|this\.|@|\$this->|\$)?([A-Za-z_][\w]*)$/.exec(e)?.[1] ?? /\.([A-Za-z_]\w*)$/.exec(e)?.[1];
+  if (!name) return undefined;
+  if (MS_NAME.test(name)) return 'ms';
+  if (S_NAME.test(name)) return 's';
+  if (/^retry_?after$/i.test(name) && /\.|\[/.test(e) && !/^(this|self)\./.test(e)) return 's';
+  const assigned = lastAssignment(name, scope);
+  return assigned && unitOf(assigned.value, { text: scope.text, before: assigned.at }, steps + 1);
+}
+
+/** Header and body fields whose unit the standard or the API fixes. */
+function headerUnit(e: string): DelayUnit | undefined {
+  if (/retry[-_]after[-_]ms/i.test(e)) return 'ms';
+  if (/['"`](?:retry-after|x-ratelimit-reset-after|ratelimit-reset)['"`]/i.test(e) || /\bRetryAfter\b\s*\)?$/.test(e) && /[Hh]eader/.test(e)) return 's';
+  // Telegram's and Discord's bodies: `parameters.retry_after`, `data['retry_after']` (seconds).
+  if (/(?:\.|\[['"])retry_after(?:['"]\])?$/.test(e) && !/^(self|this)\.retry_after$/.test(e)) return 's';
+  return undefined;
+}
+
+/** The right-hand side of the last `name = …` (or `name := …`, `let/const/var name = …`) before the use. */
+function lastAssignment(name: string, scope: UnitScope): { value: string; at: number } | undefined {
+  const text = scope.text.slice(0, scope.before);
+  const re = new RegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)`, 'g');
+  let found: { value: string; at: number } | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) found = { value: m[1].replace(/\s*(?:\/\/|#).*$/, '').replace(/[,{]\s*$/, ''), at: m.index };
+  return found;
+}
+
+function agreed(units: Array<DelayUnit | undefined>): DelayUnit | undefined {
+  const known = [...new Set(units.filter((u): u is DelayUnit => !!u))];
+  return known.length === 1 ? known[0] : undefined;
+}
+
+function stripParens(e: string): string {
+  while (e.startsWith('(') && e.endsWith(')') && balancedInside(e.slice(1, -1))) e = e.slice(1, -1).trim();
+  // A cast: `(int)x`, `(long) x`.
+  return e.replace(/^\((?:int|long|double|float|uint|int64)\)\s*/, '');
+}
+
+function balancedInside(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Splits at `separator` outside brackets and strings. */
+export function topLevelSplit(s: string, separator: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quote) {
+      if (ch === quote && s[i - 1] !== '\\') quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0) {
+      const m = new RegExp(`^(?:${separator.source})`).exec(s.slice(i));
+      if (m && m[0].length && i > 0) {
+        out.push(s.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  out.push(s.slice(start));
+  return out.map((p) => p.trim()).filter(Boolean);
+}

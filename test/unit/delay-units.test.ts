@@ -1,0 +1,44 @@
+import { strict as assert } from 'node:assert';
+import { unitOf } from '../../server/src/service/diagnostics/units/delayUnits';
+import { diagnosticsOf } from '../support/serviceHarness';
+
+/** The unit of a delay value, read from where the value came from (server/src/service/diagnostics/units/). */
+const at = (text: string, use: string) => unitOf(use, { text, before: text.lastIndexOf(use) });
+
+describe('delay units', () => {
+  it('reads headers, body fields, names and conversions', () => {
+    assert.equal(unitOf("res.headers.get('retry-after')", { text: '', before: 0 }), 's');
+    assert.equal(unitOf("Number(res.headers.get('Retry-After') ?? '1')", { text: '', before: 0 }), 's');
+    assert.equal(unitOf("int(resp.headers['retry-after-ms'])", { text: '', before: 0 }), 'ms');
+    assert.equal(unitOf('data.parameters.retry_after', { text: '', before: 0 }), 's');
+    assert.equal(unitOf('backoff_ms', { text: '', before: 0 }), 'ms');
+    assert.equal(unitOf('waitSeconds', { text: '', before: 0 }), 's');
+    assert.equal(unitOf('delayMillis / 1000', { text: '', before: 0 }), 's');
+    assert.equal(unitOf("res.headers.get('retry-after') * 1000", { text: '', before: 0 }), 'ms');
+    assert.equal(unitOf('Date.parse(h) - Date.now()', { text: '', before: 0 }), 'ms');
+    assert.equal(unitOf('(until - now).total_seconds()', { text: '', before: 0 }), 's');
+    assert.equal(unitOf('Math.min(capMs, baseMs * 2 ** n)', { text: '', before: 0 }), 'ms');
+  });
+
+  it('says nothing when the code does not', () => {
+    for (const e of ['delay', 'wait', '5', 'this.retryAfter', 'Math.min(a, b)', 'backoff(attempt)']) assert.equal(unitOf(e, { text: '', before: 0 }), undefined, e);
+    assert.equal(unitOf('Math.max(waitSeconds, delayMs)', { text: '', before: 0 }), undefined, 'disagreeing parts');
+  });
+
+  it('follows a name to the value it was last given before the use', () => {
+    const text = "let wait = 5;\nconst retryAfter = Number(res.headers.get('retry-after'));\nwait = retryAfter;\nsetTimeout(go, wait);\nwait = retryAfter * 1000;\n";
+    assert.equal(at(text, 'wait);'.slice(0, 4)), 's');
+    const py = 'delay = compute()\nbackoff = delay_ms\ntime.sleep(backoff)';
+    assert.equal(at(py, 'backoff)'.slice(0, 7)), 'ms');
+  });
+
+  it('reports seconds given to setTimeout with a conversion as the fix, and stays silent once converted', async () => {
+    const flawed = "export function later(fn: () => void, res: Response) {\n  const retryAfter = Number(res.headers.get('retry-after'));\n  setTimeout(fn, retryAfter);\n}\n";
+    const found = (await diagnosticsOf('typescript', flawed)).filter((f) => f.rule === 'retry-delay-unit');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /seconds, but setTimeout takes milliseconds: it waits 1000× too short/);
+    assert.equal((found[0].data as { edit?: { newText: string } }).edit?.newText, 'retryAfter * 1000');
+    const fixed = flawed.replace('setTimeout(fn, retryAfter)', 'setTimeout(fn, retryAfter * 1000)');
+    assert.equal((await diagnosticsOf('typescript', fixed)).filter((f) => f.rule === 'retry-delay-unit').length, 0);
+  });
+});
