@@ -61,6 +61,7 @@ describe('Kotlin in the shared service', () => {
     const dir = path.join(__dirname, '..', 'fixtures', 'diagnostics', 'kotlin');
     const expected: Array<[string, string, RegExp]> = [
       ['RetryLoops.kt', 'retry-without-backoff', /Thread\.sleep\(\(Math\.random\(\) \* minOf\(30_000L, 500L shl minOf\(attempt, 30\)\)\)\.toLong\(\)\)/],
+      ['NonRetryable.kt', 'retry-ignores-retry-after', /^fun parseRetryAfterMillis\([^]*val retryAfterMillis = parseRetryAfterMillis\(response\.header\("Retry-After"\), 60_000\)\n\s+Thread\.sleep\(retryAfterMillis \?: \(\(1000L shl attempt\)[^\n]*\)\.toLong\(\)\)/m],
       ['ServerStatuses.kt', 'missing-retry-after', /call\.response\.header\("Retry-After", "60"\)\n    call\.respond\(HttpStatusCode\.ServiceUnavailable/],
       ['ServerStatuses.kt', 'missing-retry-after', /ResponseEntity\.status\(HttpStatus\.TOO_MANY_REQUESTS\)\.header\("Retry-After", "60"\)\.body/],
     ];

@@ -78,6 +78,13 @@ export function retryAfterFix(doc: Doc, finding: Finding, snippet: boolean): Cod
     const member = classMemberEdit(doc, nodeAt(doc, data.delayRange), template.helper, 'parseRetryAfter');
     if (!member) return undefined;
     extra = [...mergeImports(doc, template.imports).edits, ...member];
+  } else if (doc.languageId === 'kotlin') {
+    // OkHttp `response.header(name)`, Ktor `response.headers[name]`; Retrofit's Response has neither: no fix.
+    const header = lib === 'ktor-client' ? `${r}.headers["Retry-After"]` : lib === 'okhttp' && /\bnewCall\s*\(/.test(doc.text) ? `${r}.header("Retry-After")` : undefined;
+    if (!header) return undefined;
+    before = [`val retryAfterMillis = parseRetryAfterMillis(${header}, 60_000)`];
+    arg = `retryAfterMillis ?: (${x}).toLong()`;
+    extra = helperEdits(doc, templateById('retry-after-parse-kotlin'), { snippet: false }).edits;
   } else if (doc.languageId === 'csharp') {
     before = [`var retryAfter = ParseRetryAfter(${r}.Headers.RetryAfter?.ToString(), TimeSpan.FromSeconds(60));`];
     arg = /^TimeSpan\./.test(x) ? `retryAfter ?? ${x}` : `(int)(retryAfter?.TotalMilliseconds ?? ${x})`;

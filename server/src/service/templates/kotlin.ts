@@ -85,4 +85,15 @@ export const kotlinTemplates: RetryTemplate[] = [
     defines: ['RETRYABLE_STATUSES', 'IDEMPOTENT_METHODS', 'parseRetryAfterMillis', 'retryBackoffMillis', 'executeWithRetry'],
     call: 'executeWithRetry(client, $REQUEST)',
   },
+  {
+    id: 'retry-after-parse-kotlin',
+    languages: ['kotlin'],
+    library: 'okhttp',
+    description: 'Parse a Retry-After header (delta-seconds or HTTP-date) into capped milliseconds (a top-level function).',
+    imports: ['import java.time.ZonedDateTime', 'import java.time.format.DateTimeFormatter', 'import java.time.format.DateTimeParseException'],
+    helper: PARSE_RETRY_AFTER,
+    helperName: 'parseRetryAfterMillis',
+    defines: ['parseRetryAfterMillis'],
+    call: 'parseRetryAfterMillis(response.header("Retry-After"), 60_000)',
+  },
 ];
