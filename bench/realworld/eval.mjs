@@ -26,7 +26,9 @@ if (!options['no-restore']) {
 
 const { repos, problems } = loadCorpus();
 for (const p of problems) console.log(`label file problem: ${p}`);
-const chosen = repos.filter((r) => split === 'all' || r.split === split);
+// --repos owner/name,owner/name: only these (a new batch scored on its own before anyone reads it).
+const only = typeof options.repos === 'string' ? new Set(options.repos.split(',').map((r) => r.trim().toLowerCase())) : undefined;
+const chosen = repos.filter((r) => (split === 'all' || r.split === split) && (!only || only.has(String(r.repo).toLowerCase())));
 // --workspace: the whole tree of each repository at its commit (trees.mjs), so other files are read too;
 // only findings in labelled files are scored, exactly as in the default mode.
 const workspace = Boolean(options.workspace);

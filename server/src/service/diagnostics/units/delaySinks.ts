@@ -23,7 +23,8 @@ export function delaySinks(flow: FileFlow): DelaySink[] {
     sinks.push(found);
     // `function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }`, `def sleep_ms(ms): time.sleep(ms / 1000)`:
     // calls of the helper wait in the unit its parameter is in.
-    const passed = /^([A-Za-z_$][\w$]*)(?:\s*([*/])\s*(?:1000|1e3|1000\.0))?$/.exec(found.arg.text.trim());
+    const arg = found.arg.text.trim().replace(/^(?:1000|1e3)\s*\*\s*([A-Za-z_$][\w$]*)$/, '$1 * 1000');
+    const passed = /^([A-Za-z_$][\w$]*)(?:\s*([*/])\s*(?:1000|1e3|1000\.0))?$/.exec(arg);
     if (!passed) continue;
     const paramUnit: DelayUnit | undefined = !passed[2] ? found.unit : passed[2] === '/' && found.unit === 's' ? 'ms' : passed[2] === '*' && found.unit === 'ms' ? 's' : undefined;
     for (let fn = call.fn; fn && paramUnit; fn = fn.parent) {

@@ -10,7 +10,7 @@ export type DelayUnit = 's' | 'ms';
 
 const MAX_STEPS = 3;
 /** Calls that keep the unit of their (first) argument: parsing, rounding, clamping. */
-const KEEPS_UNIT = /^(?:Number|parseInt|parseFloat|int|float|round|Math\.(?:ceil|floor|round|max|min)|math\.(?:ceil|floor)|max|min|Integer\.parseInt|Long\.parseLong|Double\.parseDouble|Integer\.valueOf|Long\.valueOf|int\.Parse|long\.Parse|double\.Parse|Convert\.To(?:Int32|Int64|Double)|float64|int64|int32|intval|floatval|abs|Math\.abs)$/;
+const KEEPS_UNIT = /^(?:Number|parseInt|parseFloat|int|float|round|Math\.(?:ceil|floor|round|max|min)|math\.(?:ceil|floor)|max|min|Integer\.parseInt|Long\.parseLong|Double\.parseDouble|Integer\.valueOf|Long\.valueOf|int\.Parse|long\.Parse|double\.Parse|Convert\.To(?:Int32|Int64|Double)|float64|int64|int32|intval|floatval|abs|Math\.abs|strconv\.Atoi|strconv\.ParseFloat|strconv\.ParseInt|Float\.parseFloat)$/;
 const MS_NAME = /(?:^|_)(?:ms|msec|msecs|millis|milliseconds)$|[a-z0-9](?:Ms|MS|Msec|Millis|Milliseconds)$/;
 const S_NAME = /(?:^|_)(?:s|sec|secs|seconds)$|[a-z0-9](?:Sec|Secs|Seconds)$/;
 
@@ -44,6 +44,11 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   if (/\.total_seconds\(\)|\btime\.time\(\)|\.TotalSeconds\b|\.toSeconds\(\)|\.getSeconds\(\)/.test(e)) return 's';
   const header = headerUnit(e);
   if (header) return header;
+  const said = /\/\*(ms|s)\*\/$/.exec(e);
+  if (said) return said[1] as DelayUnit;
+  // `cond ? a : b`, `a if cond else b`: the unit the known branches agree on.
+  const branches = ternaryBranches(e);
+  if (branches) return agreed(branches.map((b) => unitOf(b, scope, steps + 1)));
   // `a + b`, `a || b`, `a ?? b`, `max(a, b)`: the unit the known parts agree on.
   const parts = topLevelSplit(e, /\s*(?:\+|-|\|\||\?\?|\bor\b)\s*/);
   if (parts.length > 1) return agreed(parts.map((p) => unitOf(p, scope, steps + 1)));
@@ -76,10 +81,28 @@ function headerUnit(e: string): DelayUnit | undefined {
 /** The right-hand side of the last `name = …` (or `name := …`, `let/const/var name = …`) before the use. */
 function lastAssignment(name: string, scope: UnitScope): { value: string; at: number } | undefined {
   const text = scope.text.slice(0, scope.before);
-  const re = new RegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)`, 'g');
+  const re = new RegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)([^\\n]*)`, 'g');
   let found: { value: string; at: number } | undefined;
-  for (let m = re.exec(text); m; m = re.exec(text)) found = { value: m[1].replace(/\s*(?:\/\/|#).*$/, '').replace(/[,{]\s*$/, ''), at: m.index };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const value = m[1].replace(/\s*(?:\/\/|#).*$/, '').replace(/[,{]\s*$/, '');
+    // A unit the line's own comment gives: `const INITIAL_DELAY = 50; // ms`, `BACKOFF = 2  # seconds`.
+    const said = /(?:\/\/|#)\s*(?:in\s+)?(ms|msec|millis|milliseconds|s|sec|secs|seconds)\b/i.exec(m[1] + m[2])?.[1].toLowerCase();
+    found = { value: said ? `${value} /*${said.startsWith('m') ? 'ms' : 's'}*/` : value, at: m.index };
+  }
   return found;
+}
+
+/** `c ? a : b` (not `?.` or `??`) or Python's `a if c else b`, split at the top level; undefined for anything else. */
+export function ternaryBranches(e: string): string[] | undefined {
+  const py = topLevelSplit(e, /\s+if\s+/);
+  if (py.length === 2) {
+    const rest = topLevelSplit(py[1], /\s+else\s+/);
+    if (rest.length === 2) return [py[0], rest[1]];
+  }
+  const q = topLevelSplit(e, /\s*\?(?![.?])\s*/);
+  if (q.length !== 2 || /\?$/.test(q[0])) return undefined;
+  const arms = topLevelSplit(q[1], /\s*:\s*/);
+  return arms.length === 2 ? arms : undefined;
 }
 
 function agreed(units: Array<DelayUnit | undefined>): DelayUnit | undefined {

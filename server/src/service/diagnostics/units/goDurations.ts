@@ -10,6 +10,8 @@ export interface GoNanoseconds {
   meant?: DelayUnit;
   /** The number inside `time.Duration(…)`, or the literal itself. */
   value: Node;
+  /** For `time.Duration(n) * time.Millisecond`: the unit the code multiplied by, which is not the one meant. */
+  written?: DelayUnit;
 }
 
 const WAITS = /^(Sleep|After|NewTimer|AfterFunc|Tick|NewTicker)$/;
@@ -34,6 +36,29 @@ export function goNanoseconds(flow: FileFlow): GoNanoseconds[] {
     if (!inner) continue;
     const meant = unitOf(conversion[1], scopeOf(flow, call));
     if (meant) out.push({ call, arg, value: inner, meant });
+  }
+  out.push(...mismatchedProducts(flow));
+  return out;
+}
+
+/**
+ * `time.Duration(n) * time.Millisecond` where `n` is in seconds (Retry-After), or `* time.Second` where it is in
+ * milliseconds: a Duration built with the wrong unit, wherever it is waited on later.
+ */
+function mismatchedProducts(flow: FileFlow): GoNanoseconds[] {
+  const out: GoNanoseconds[] = [];
+  const re = /time\.Duration\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*\*\s*time\.(Second|Millisecond)\b/g;
+  for (let m = re.exec(flow.text); m; m = re.exec(flow.text)) {
+    if (flow.scope && (m.index < flow.scope.start || m.index > flow.scope.end)) continue;
+    const call = flow.calls.find((c) => c.start === m!.index + 0 && c.receiver === 'time' && c.name === 'Duration') ?? flow.calls.find((c) => c.start === m!.index);
+    if (!call) continue;
+    const meant = unitOf(m[1], scopeOf(flow, call));
+    const written: DelayUnit = m[2] === 'Second' ? 's' : 'ms';
+    if (!meant || meant === written) continue;
+    const product = call.node.parent;
+    if (!product || product.type !== 'binary_expression') continue;
+    const inner = call.node.childForFieldName('arguments')?.namedChild(0);
+    if (inner) out.push({ call, arg: product, value: inner, meant, written });
   }
   return out;
 }
