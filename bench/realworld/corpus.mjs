@@ -9,7 +9,7 @@ export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const LABELS_DIR = join(BENCH_DIR, 'labels');
 export const FILES_DIR = join(BENCH_DIR, 'files');
 
-export const LANGUAGES = ['python', 'javascript', 'typescript', 'go', 'java', 'csharp', 'http'];
+export const LANGUAGES = ['python', 'javascript', 'typescript', 'go', 'java', 'csharp', 'ruby', 'php', 'rust', 'kotlin', 'http'];
 export const ROLES = ['client-check', 'server-sets', 'constant', 'test-assert', 'retry-config', 'http-file'];
 export const KINDS = ['http-status', 'grpc', 'network-error', 'cloud-error', 'vendor-error', 'client-exception', 'jsonrpc', 'websocket', 'sqlstate'];
 export const CONFIDENCE = ['high', 'medium', 'low'];
