@@ -83,6 +83,33 @@ describe('Kotlin in the shared service', () => {
     }
   });
 
+  it('adds a growing wait to a Kotlin loop that has none: Thread.sleep, or delay in a suspend fun; while (true) gets a cap', async () => {
+    const loop = (head: string, fn = 'fun') => `import okhttp3.OkHttpClient\n${fn} f(client: OkHttpClient, req: Request): String? {\n    ${head} {\n        val response = client.newCall(req).execute()\n        if (response.code == 503) continue\n        return response.body?.string()\n    }\n    return null\n}\n`;
+    const cases: Array<[string, RegExp]> = [
+      [loop('for (attempt in 1..4)'), /for \(attempt in 1\.\.4\) \{\n        if \(attempt > 1\) Thread\.sleep\(\(Math\.random\(\) \* minOf\(30_000L, 500L shl minOf\(attempt, 30\)\)\)\.toLong\(\)\)\n/],
+      ['import okhttp3.OkHttpClient\nsuspend fun f(client: OkHttpClient, req: Request): String? {\n    repeat(4) { attempt ->\n        val response = client.newCall(req).execute()\n        if (response.code == 503) return@repeat\n        return response.body?.string()\n    }\n    return null\n}\n',
+        /^import kotlinx\.coroutines\.delay$[^]*repeat\(4\) \{ attempt ->\n        if \(attempt > 0\) delay\(/m],
+      [loop('while (true)'), /for \(attempt in 0 until 4\) \{\n        if \(attempt > 0\) Thread\.sleep\([^]*\n    \}\n    throw IllegalStateException\("gave up after 4 attempts"\)/],
+    ];
+    const service = testService();
+    for (const [text, pattern] of cases) {
+      const uri = await openDoc('kotlin', text, service);
+      try {
+        const finding = service.diagnostics(uri).find((f) => f.rule === 'retry-without-backoff');
+        assert.ok(finding, text);
+        const action = service.codeActions(uri, finding.range, [finding]).find((a) => !/^Suppress/.test(a.title));
+        assert.ok(action, `no fix for\n${text}`);
+        const fixed = applyEdits(text, action.edits);
+        assert.match(fixed, pattern);
+        const check = await openDoc('kotlin', fixed, service);
+        assert.equal(errorCount(service.documents.get(check)!.tree!.rootNode), 0, fixed);
+        service.close(check);
+      } finally {
+        service.close(uri);
+      }
+    }
+  });
+
   it('suppresses a finding with a // comment', async () => {
     const service = testService();
     const text = 'fun f(client: OkHttpClient, req: Request): Response? {\n    val response = client.newCall(req).execute()\n    if (response.code == 503) return null\n    return response\n}\n';

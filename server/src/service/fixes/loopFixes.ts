@@ -182,8 +182,10 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
   } else if (data.problem === 'no-delay' || data.problem === 'no-cap') {
     // No delay at all: wait before every retry, at the top of the loop body.
     const expr = backoffExpr(doc, counter, '', snippet);
-    const body = nodeAt(doc, data.loopRange)?.childForFieldName('body');
-    const first = body?.namedChildren.find((n) => n && n.type !== 'comment');
+    const loopNode = nodeAt(doc, data.loopRange);
+    // (Kotlin loops keep their block, or `repeat(n) { attempt -> … }` its lambda, in no field)
+    const body = loopNode?.childForFieldName('body') ?? (doc.languageId === 'kotlin' ? (loopNode?.type === 'lambda_literal' ? loopNode : loopNode?.namedChildren.find((n) => n?.type === 'block' || n?.type === 'lambda_literal')) : undefined);
+    const first = body?.namedChildren.find((n) => n && !/comment|^lambda_parameters$/.test(n.type));
     if (!expr || !first) return undefined;
     const line = doc.lines.positionAt(first.startIndex).line;
     const indent = indentOfLine(doc, line);
@@ -192,7 +194,8 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
       python: `if ${c}:${nl}${indent}${indentUnit(doc)}time.sleep(${expr.text})`,
       go: `if ${c} > 0 {${nl}${indent}\ttime.Sleep(${expr.text})${nl}${indent}}`,
       java: `if (${c} > 0) {${nl}${indent}${indentUnit(doc)}Thread.sleep(${expr.text});${nl}${indent}}`,
-      kotlin: `if (${c} > 0) Thread.sleep(${expr.text})`,
+      // (a Kotlin range counts from where it says: `for (attempt in 1..4)` waits from the second round on)
+      kotlin: `if (${c} > ${/\bin\s+(\d+)\s*(\.\.|until\b)/.exec(doc.text.slice(...offsetsOf(doc, data.loopHeaderRange)))?.[1] ?? 0}) ${kotlinSuspends(first) ? 'delay' : 'Thread.sleep'}(${expr.text})`,
       csharp: `if (${c} > 0)${nl}${indent}{${nl}${indent}${indentUnit(doc)}await Task.Delay(${expr.text});${nl}${indent}}`,
       rust: `if ${c} > 0 {${nl}${indent}${indentUnit(doc)}${rustSleep(doc, first.startIndex, expr.text)};${nl}${indent}}`,
     };
@@ -200,10 +203,19 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
     const stmt = sleeps[doc.languageId] ?? js;
     edits.push(insertAt(doc, lineStartOf(doc, line), indent + stmt + nl));
     const imports = [...(doc.languageId === 'python' ? [...expr.imports, 'import time'] : doc.languageId === 'go' ? ['import "time"'] : expr.imports), ...capImports];
+    if (doc.languageId === 'kotlin' && kotlinSuspends(first)) imports.push('import kotlinx.coroutines.delay');
     edits.push(...helperEdits(doc, undefined, { snippet, extraImports: imports, extraHelpers: expr.helpers }).edits);
   } else return undefined;
   const title = data.problem === 'no-cap' ? 'Cap the attempts and back off exponentially with jitter' : 'Use capped exponential backoff with jitter';
   return { title, kind: 'quickfix', isPreferred: true, fixes: [finding.rule], edits, snippet };
+}
+
+/** Kotlin: inside a `suspend fun` a wait is `delay(ms)`, which does not block the thread. */
+function kotlinSuspends(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.type === 'function_declaration') return n.namedChildren.some((c) => c?.type === 'modifiers' && /\bsuspend\b/.test(c.text));
+  }
+  return false;
 }
 
 /** Rust: `tokio::time::sleep(d).await` inside an async fn or block, `std::thread::sleep(d)` elsewhere. */
