@@ -30,6 +30,9 @@ const TONIC_CALL = new RegExp(`\\b${DATA.tonicConstructors.receiver}\\s*::\\s*($
 const FROM_U16 = /\bStatusCode\s*::\s*from_u16\s*\(\s*([1-5]\d\d)\s*\)/g;
 /** ureq 2's error for a status from 400 up, matched in a pattern: `Err(ureq::Error::Status(503, response))`. */
 const UREQ_STATUS = /\bStatus\s*\(\s*([1-5]\d\d)\s*,/g;
+/** Test macros whose arguments are read when they mention a status: `assert_eq!(resp.status(), StatusCode::OK)`. */
+const ASSERT_MACRO = /^(debug_)?assert(_eq|_ne)?$/;
+const MACRO_STATUS = /\bStatusCode\s*::\s*([A-Z][A-Z_]+)\b|(?<![\w.])([1-5]\d\d)(?![\w.])/g;
 /** What only unwraps a built status: `.unwrap()`, `.expect("…")`, `?`. */
 const UNWRAP = /^(unwrap|expect|unwrap_or_default)$/;
 
@@ -37,8 +40,11 @@ export type RustStatusSite =
   | { kind: 'http-status'; status: number; start: number; end: number; role: OccurrenceRole; number?: boolean }
   | { kind: 'error-code'; code: string; start: number; end: number; role: OccurrenceRole };
 
-/** Calls `found` for each actix builder, tonic constructor and `from_u16` status starting in [from, to). */
-export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, context: StatusContext, from: number, to: number, found: (site: RustStatusSite) => void): void {
+/**
+ * Calls `found` for each actix builder, tonic constructor, `from_u16` status and status in a test assertion macro
+ * starting in [from, to). `constant` looks a `StatusCode::NAME` up (macro bodies are token trees, not paths).
+ */
+export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, context: StatusContext, from: number, to: number, found: (site: RustStatusSite) => void, constant: (name: string) => number | undefined = () => undefined): void {
   for (const m of scan(ACTIX_CALL, text, from, to)) {
     const path = calleePath(root, m, s);
     if (path) found({ kind: 'http-status', status: ACTIX.get(m[1])!, start: path.startIndex, end: path.endIndex, role: 'server-sets' });
@@ -60,6 +66,20 @@ export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, con
     const pattern = root.descendantForIndex(start, start + 3)?.parent;
     if (pattern?.type !== 'tuple_struct_pattern' || !/(^|::)Status$/.test(pattern.childForFieldName('type')?.text ?? '')) continue;
     found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role: 'client-check', number: true });
+  }
+  for (const m of scan(/\b(debug_)?assert(_eq|_ne)?\s*!\s*\(/g, text, from, to)) {
+    const name = root.descendantForIndex(m.index, m.index + 1);
+    const macro = name?.parent;
+    if (macro?.type !== 'macro_invocation' || !ASSERT_MACRO.test(name?.text ?? '') || !/\bstatus\b/.test(macro.text)) continue;
+    for (const hit of macro.text.matchAll(MACRO_STATUS)) {
+      const start = macro.startIndex + hit.index!;
+      const leaf = root.descendantForIndex(start, start + 1);
+      if (leaf && /string|comment/.test(leaf.type + (leaf.parent?.type ?? ''))) continue;
+      if (hit[1]) {
+        const status = constant(hit[1]);
+        if (status !== undefined) found({ kind: 'http-status', status, start, end: start + hit[0].length, role: 'test-assert' });
+      } else found({ kind: 'http-status', status: Number(hit[2]), start, end: start + 3, role: 'test-assert', number: true });
+    }
   }
 }
 
