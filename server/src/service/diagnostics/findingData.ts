@@ -203,6 +203,18 @@ export interface RetryDelayUnitData extends BaseFindingData {
   edit?: { range: Range; newText: string };
 }
 
+/** `retry-amplification`: a retry around calls of an SDK that retries them itself. */
+export interface RetryAmplificationData extends BaseFindingData {
+  /** Id in server/data/sdk-retries.json. */
+  sdk: string;
+  /** The outer retry's attempts, when the code says. */
+  outerAttempts: number | null;
+  /** The SDK's own retries per call. */
+  innerRetries: number;
+  /** The edit that turns the SDK client's own retries off where it is built. */
+  edit?: { range: Range; newText: string };
+}
+
 /** `unknown-rule-in-suppression`. */
 export interface UnknownRuleData {
   name: string;
@@ -222,6 +234,7 @@ export interface FindingDataByRule {
   'non-retryable-retried': NonRetryableRetriedData;
   'request-without-timeout': RequestWithoutTimeoutData;
   'retry-delay-unit': RetryDelayUnitData;
+  'retry-amplification': RetryAmplificationData;
   'unknown-rule-in-suppression': UnknownRuleData;
 }
 

@@ -85,6 +85,13 @@ export const RULES: readonly RuleInfo[] = [
     docsAnchor: 'retry-delay-unit',
   },
   {
+    id: 'retry-amplification',
+    defaultSeverity: 'warning',
+    description: 'A retry around calls of an SDK that already retries them: the attempts multiply.',
+    message: 'Retries stacked on retries: {detail}. Turn one layer off.',
+    docsAnchor: 'retry-amplification',
+  },
+  {
     id: 'unknown-rule-in-suppression',
     defaultSeverity: 'warning',
     description: 'A suppression comment names a rule that does not exist.',

@@ -10,6 +10,7 @@ import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
 import { noRetryOnRequest } from './rules/noRetryOnRequest';
 import { requestWithoutTimeout } from './rules/requestWithoutTimeout';
+import { retryAmplification } from './rules/retryAmplification';
 import { retryDelayUnit } from './rules/retryDelayUnit';
 import { retryableTreatedAsFinal } from './rules/retryableTreatedAsFinal';
 import { retryIgnoresRetryAfter } from './rules/retryIgnoresRetryAfter';
@@ -35,6 +36,7 @@ const RULE_FUNCTIONS: Record<string, RuleFn> = {
   'non-retryable-retried': nonRetryableRetried,
   'request-without-timeout': requestWithoutTimeout,
   'retry-delay-unit': retryDelayUnit,
+  'retry-amplification': retryAmplification,
 };
 
 interface CacheEntry {

@@ -5,6 +5,7 @@
  */
 import type { CodeActionResult, Finding, Occurrence, Position, Range } from '../types';
 import { configPolicyFix } from './configPolicy';
+import { amplificationFix } from './amplification';
 import { delayUnitFix } from './delayUnit';
 import { idempotencyKeyFix } from './idempotencyKey';
 import { libraryRetryFix } from './libraryRetry';
@@ -36,6 +37,7 @@ export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
   'non-retryable-retried': [(doc, finding) => nonRetryableFix(doc, finding)],
   'request-without-timeout': [(doc, finding) => requestTimeoutFix(doc, finding)],
   'retry-delay-unit': [(doc, finding) => delayUnitFix(doc, finding)],
+  'retry-amplification': [(doc, finding) => amplificationFix(doc, finding)],
 };
 
 export function computeCodeActions(

@@ -1,0 +1,78 @@
+import type { Node } from 'web-tree-sitter';
+import { CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
+import type { DiagContext } from '../context';
+import { decoratorPolicies } from '../decoratorPolicies';
+
+/** A retry written by the code around some statements: a decorator, a loop that catches and goes round, a wrapper. */
+export interface OuterRetry {
+  kind: 'decorator' | 'loop' | 'wrapper';
+  /** Where the finding goes: the decorator, the loop's header, the wrapper call. */
+  anchor: Node;
+  /** The code it re-runs. */
+  body: Node;
+  /** Attempts, when the code says (`stop_after_attempt(5)`, `range(3)`, `retries: 4` → 5). */
+  attempts?: number;
+  /** The exception types it retries on, as written ('' for any). */
+  catches: string[];
+}
+
+/** Exception types an SDK's failed call raises, or a base of them. */
+export const SDK_ERRORS = /^(Exception|BaseException|Error|\w*(RateLimit|APIError|APIConnection|APITimeout|InternalServer|APIStatus|OpenAI|Anthropic|Overloaded|ServiceUnavailable|Timeout)\w*)$/;
+
+const WRAPPERS = /^(pRetry|retry|asyncRetry|backoff|withRetry|retryAsync)$/;
+
+export function outerRetries(ctx: DiagContext): OuterRetry[] {
+  const out: OuterRetry[] = [];
+  const { flow } = ctx;
+  for (const policy of decoratorPolicies(ctx)) {
+    const definition = policy.decorator.parent?.childForFieldName('definition');
+    if (!definition) continue;
+    const text = policy.decorator.text;
+    const attempts = Number(/stop_after_attempt\(\s*(\d+)\s*\)|max_tries\s*=\s*(\d+)/.exec(text)?.slice(1).find(Boolean)) || undefined;
+    const types = /retry_if_exception_type\(\s*\(?([^)]*)\)?\s*\)/.exec(text)?.[1] ?? (policy.library === 'backoff' ? /on_exception\([^,]+,\s*\(?([^),]+(?:,[^),=]+)*)\)?/.exec(text)?.[1] : undefined);
+    out.push({ kind: 'decorator', anchor: policy.decorator, body: definition, attempts, catches: types ? splitTypes(types) : [''] });
+  }
+  for (const loop of flow.loops) {
+    const header = loopHeader(loop.node, flow.text);
+    const counted = /\bin\s+range\(\s*(?:\d+\s*,\s*)?(\d+)\s*\)|;\s*\w+\s*<\s*(\d+)\s*;|;\s*\w+\s*<=\s*(\d+)\s*;/.exec(header);
+    if (!counted && !/^\s*while\b/.test(header)) continue;
+    const clause = firstCatchIn(loop.node);
+    if (!clause) continue;
+    const body = catchBody(clause);
+    // A catch that re-raises or leaves does not go round again.
+    if (body && /^\s*\{?\s*(raise|throw|return|break)\b/.test(body.text)) continue;
+    const attempts = counted ? Number(counted[1] ?? counted[2]) + (counted[3] ? 1 : 0) || Number(counted[3]) : undefined;
+    // A JavaScript catch names a variable, not a type: it catches everything.
+    const types = /^(javascript|typescript|tsx)$/.test(flow.grammarName) ? [] : caughtTypeNames(flow.text, clause);
+    out.push({ kind: 'loop', anchor: loop.node, body: loop.node, attempts, catches: types.length ? types : [''] });
+  }
+  for (const call of flow.calls) {
+    if (call.receiver || !WRAPPERS.test(call.name)) continue;
+    const args = flow.adapter.callArguments(call.node);
+    const fn = args[0];
+    if (!fn || !/function|arrow_function|lambda/.test(fn.type)) continue;
+    const retries = /\bretries\s*:\s*(\d+)/.exec(args[1]?.text ?? '');
+    out.push({ kind: 'wrapper', anchor: call.node, body: fn, attempts: retries ? Number(retries[1]) + 1 : undefined, catches: [''] });
+  }
+  return out;
+}
+
+/** The outer retry goes round on an SDK's failures: it catches everything, or an SDK error type or a base of one. */
+export function retriesSdkErrors(outer: OuterRetry): boolean {
+  return outer.catches.some((t) => t === '' || SDK_ERRORS.test(t.split('.').pop() ?? ''));
+}
+
+function splitTypes(list: string): string[] {
+  return list.split(/[,|]/).map((t) => t.trim()).filter(Boolean);
+}
+
+function loopHeader(loop: Node, text: string): string {
+  const body = loop.childForFieldName('body');
+  return text.slice(loop.startIndex, body ? body.startIndex : Math.min(loop.endIndex, loop.startIndex + 120));
+}
+
+function firstCatchIn(node: Node): Node | undefined {
+  const types = ['catch_clause', 'except_clause', 'catch_block'].filter((t) => node.tree.language.idForNodeType(t, true));
+  for (const child of node.descendantsOfType(types)) if (child && CATCH_CLAUSE.test(child.type)) return child;
+  return undefined;
+}
