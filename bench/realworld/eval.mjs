@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BENCH_DIR, loadCorpus, parseArgs, restoredPath } from './corpus.mjs';
-import { NEW_RULES, SERVER_RULES, Tally, scoreHandling, scoreSpotting } from './score.mjs';
+import { NEW_RULES, SERVER_RULES, Tally, locateProblems, scoreHandling, scoreSpotting } from './score.mjs';
 import { printReport } from './report.mjs';
 import { extractTrees, treeDir } from './trees.mjs';
 
@@ -65,7 +65,8 @@ const byPath = new Map(report.files.map((f) => [resolve(f.path).replace(/\\/g, '
 const ruleIds = implementedRules();
 
 const spot = { all: new Tally(), language: new Tally(), kind: new Tally(), role: new Tally() };
-const handle = { rule: new Tally(), language: new Tally(), shape: new Tally(), client: new Tally() };
+const handle = { rule: new Tally(), language: new Tally(), shape: new Tally(), client: new Tally(), located: new Tally() };
+const IGNORED = new Set(['unknown-rule-in-suppression']);
 const lists = { spotMissed: [], spotExtra: [], roleWrong: [], handleMissed: [], handleFalse: [], notImplemented: [], duplicates: [] };
 const perFileRule = new Map();
 
@@ -94,6 +95,10 @@ for (const { repo, file, path } of present) {
   const h = scoreHandling(file, result.diagnostics ?? [], ruleIds);
   // The rules added for #17 are scored on their own, so the client rules' figures stay comparable across rounds.
   const group = (rule) => (SERVER_RULES.has(rule) ? 'server' : NEW_RULES.has(rule) ? 'new rules (#17)' : 'client');
+  const place = locateProblems(file, result.diagnostics ?? [], (rule) => !SERVER_RULES.has(rule) && !NEW_RULES.has(rule) && !IGNORED.has(rule));
+  handle.located.add('client rules, any rule at the site', 'tp', place.located);
+  handle.located.add('client rules, any rule at the site', 'fn', place.missed);
+  handle.located.add('client rules, any rule at the site', 'fp', place.falseAlarms);
   for (const { label, diagnostic } of h.found) {
     for (const [t, k] of [[handle.rule, diagnostic.rule], [handle.language, `${lang} ${group(diagnostic.rule)}`], [handle.shape, label.shape], [handle.client, group(diagnostic.rule)]]) t.add(k, 'tp');
   }

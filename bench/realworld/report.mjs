@@ -42,6 +42,7 @@ export function printReport({ summary, spot, handle, lists, markdown, quiet }) {
   table('Spotting by kind of site (FP by the kind the analyser gave)', spot.kind, markdown, true);
   table('Spotting by role (labelled role; FP by the role the analyser gave)', spot.role, markdown, true);
   table('Handling: client rules, the server rule and the rules new in #17 (high+medium labels)', handle.client, markdown, false);
+  table('Problems located: a client-rule finding on a labelled client problem, whichever client rule (high+medium labels)', handle.located, markdown, false);
   table('Handling by rule', handle.rule, markdown, false);
   table('Handling by language', handle.language, markdown, false);
   table('Handling by shape of the labelled site', handle.shape, markdown, false);

@@ -105,3 +105,20 @@ export class Tally {
     return r.tp + r.fn === 0 ? undefined : r.tp / (r.tp + r.fn);
   }
 }
+
+/**
+ * Problems located, whatever the rule: a scored label expecting some client rule is located when any client-rule
+ * finding lands in its range; a client-rule finding in no label expecting a client rule (a silent label, or none)
+ * is a false alarm. A complement to the strict table, which also asks for the rule the labeller chose (a
+ * `> 399 → error` is `no-retry-on-request` by the guide, and was labelled `retryable-treated-as-final` as often).
+ */
+export function locateProblems(file, diagnostics, isClientRule) {
+  const client = diagnostics.filter((d) => isClientRule(d.rule) && !unreviewed(file, d.rule));
+  const inRange = (h, line) => line >= h.lines[0] && line <= h.lines[1];
+  const wanted = file.handling.filter((h) => scored(h) && h.expect.some(isClientRule));
+  let located = 0;
+  for (const h of wanted) if (client.some((d) => inRange(h, d.line))) located++;
+  const falseAlarms = client.filter((d) => !file.handling.some((h) => inRange(h, d.line) && h.expect.some(isClientRule))).length;
+  return { located, missed: wanted.length - located, falseAlarms };
+}
+

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 // @ts-expect-error plain ES module without types: the benchmark scorer runs with node alone
-import { Tally, scoreHandling, scoreSpotting } from '../../bench/realworld/score.mjs';
+import { Tally, locateProblems, scoreHandling, scoreSpotting } from '../../bench/realworld/score.mjs';
 // @ts-expect-error plain ES module without types
 import { splitOf } from '../../bench/realworld/corpus.mjs';
 
@@ -51,6 +51,13 @@ describe('real-world benchmark scoring', () => {
     assert.ok(!unreviewed.missed.some((m: { rule: string }) => m.rule === 'request-without-timeout'));
     const reviewed = scoreHandling({ ...file, timeoutReviewed: true }, [diag(40, 'request-without-timeout')], implemented);
     assert.equal(reviewed.falseFindings.length, 1, 'in a reviewed file an unlabelled finding is false');
+  });
+
+  it('locates a problem by any client rule at its site, and counts client findings on silent or unlabelled lines as false alarms', () => {
+    const client = (rule: string) => rule !== 'request-without-timeout';
+    const r = locateProblems(file, [diag(4, 'no-retry-on-request'), diag(10, 'retry-without-backoff'), diag(30, 'unsafe-retry')], client);
+    assert.deepEqual(r, { located: 1, missed: 0, falseAlarms: 2 });
+    assert.deepEqual(locateProblems(file, [], client), { located: 0, missed: 1, falseAlarms: 0 });
   });
 
   it('reports a miss for a scored label with no finding', () => {
