@@ -143,7 +143,8 @@ export interface UnsafeRetryData extends RetryLoopData {
    * How the retry happens: a hand-written loop around a POST/PATCH, a retry library configured for the
    * method, or a loop in a transport that re-sends whatever method its caller gave (`any-method`).
    */
-  via: 'loop' | 'config' | 'any-method' | 'mechanism';
+  /** `fresh-key`: a key is sent, but a new one is made for every attempt inside the loop. */
+  via: 'loop' | 'config' | 'any-method' | 'mechanism' | 'fresh-key';
   /** The headers argument or option of the request, if it has one (`headers={...}`, `{headers: {...}}`). */
   headersRange?: Range;
   /** For `via: 'config'`: the method list that allows POST/PATCH (`allowed_methods=[...]`). */

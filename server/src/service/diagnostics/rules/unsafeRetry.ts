@@ -36,7 +36,16 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const { request } = retry;
     // An operation handed to a retry helper: its method is its caller's.
     if (request.inferred === 'callback') continue;
-    if (keyed(ctx, retry.loop.fn ?? request.call.fn) || onlyRefusals(ctx, retry)) continue;
+    const fresh = freshKeyPerAttempt(retry);
+    if ((keyed(ctx, retry.loop.fn ?? request.call.fn) && !fresh) || onlyRefusals(ctx, retry)) continue;
+    if (fresh && UNSAFE.has(request.method)) {
+      const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
+      const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'fresh-key' };
+      const f = finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request);
+      f.message = `${request.method} is retried with a new Idempotency-Key on every attempt: the server sees each retry as a new operation, so a retry after a lost response can apply it twice. Create the key once, before the loop.`;
+      findings.push(f);
+      continue;
+    }
     if (!UNSAFE.has(request.method)) {
       const anyMethod = anyMethodRetry(ctx, retry);
       if (anyMethod) findings.push(anyMethod);
@@ -174,6 +183,15 @@ function keyed(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   if (keyedFns.length === 0) return true;
   const names = new Set(keyedFns.map((f) => f.name).filter((n): n is string => !!n));
   return (ctx.flow.callsByFn.get(fn) ?? []).some((c) => names.has(c.name));
+}
+
+/** Calls that make a new random key (uuid4, randomUUID, Guid.NewGuid, uuid.New, nanoid, token_hex…). */
+const NEW_KEY = /\buuid\.?uuid4\(|\buuid4\(|randomUUID\(|\buuidv4\(|\bv4\(\)|Guid\.NewGuid\(|\buuid\.New(String)?\(|\bnanoid\(|token_hex\(|token_urlsafe\(|randomBytes\(/;
+
+/** The Idempotency-Key is made inside the retry loop: each attempt carries a key the server has never seen. */
+function freshKeyPerAttempt(retry: RetryLoop): boolean {
+  const body = retry.loop.node.text;
+  return /idempotency[-_]?key/i.test(body) && NEW_KEY.test(body);
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
