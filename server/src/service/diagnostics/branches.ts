@@ -4,6 +4,7 @@ import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
 import { isContinue, isLoopNode } from './flow/flowGrammar';
+import { rustBranchFinal } from './rustValues';
 
 /** How an occurrence is tested, and which branch runs when the test holds. */
 export interface StatusTest {
@@ -121,6 +122,8 @@ function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined,
     for (const c of n.namedChildren) if (c) visit(c);
   };
   visit(branch);
+  // Rust: `bail!(…)`/`panic!(…)` (macros, not calls) and a branch whose value is the function's result end it too.
+  if (!outcome.final && ctx.flow.grammarName === 'rust') outcome.final = rustBranchFinal(branch);
   return outcome;
 }
 

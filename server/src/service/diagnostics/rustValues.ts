@@ -4,6 +4,25 @@ import type { Node } from 'web-tree-sitter';
 const HANDS_ON = /^(return_expression|break_expression|continue_expression|macro_invocation)$/;
 const RETRYING_CALL = /^\s*(\w+(::|\.))*\w*(retry|Retry|again|Again|backoff|Backoff)\w*\s*[({]/;
 
+/** Macros that end the function with an error (anyhow `bail!`) or end the program (`panic!`, `unreachable!`). */
+const GIVE_UP_MACRO = /^(bail|panic|unreachable|todo|unimplemented)$/;
+
+/**
+ * How a Rust branch gives up when it has no return of its own: a `bail!(…)` or `panic!(…)` statement in it (macros are
+ * not calls to the grammar), or a value that is the function's result (see rustBranchValue).
+ */
+export function rustBranchFinal(branch: Node): { node: Node; kind: 'raise' | 'return' | 'exit' } | undefined {
+  const body = branch.type === 'match_arm' ? branch.childForFieldName('value') : branch;
+  const statements = body?.type === 'block' ? body.namedChildren : body ? [body] : [];
+  for (const statement of statements) {
+    const macro = statement?.type === 'expression_statement' ? statement.namedChildren[0] : statement;
+    const name = macro?.type === 'macro_invocation' ? macro.childForFieldName('macro')?.text ?? '' : '';
+    if (macro && GIVE_UP_MACRO.test(name.split('::').pop() ?? '')) return { node: macro, kind: name.endsWith('bail') ? 'raise' : 'exit' };
+  }
+  const valued = rustBranchValue(branch);
+  return valued ? { node: valued, kind: 'return' } : undefined;
+}
+
 /**
  * Rust's if and match are expressions, and a function's last expression is its result: in
  * `match resp.status().as_u16() { 429 => Err(Busy), _ => Ok(body) }` at the end of a function (or after `return`)

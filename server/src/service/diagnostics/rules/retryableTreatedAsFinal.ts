@@ -14,7 +14,6 @@ import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../ret
 import type { RetryLoop } from '../retryLoops';
 import { mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
-import { rustBranchValue } from '../rustValues';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -53,17 +52,14 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     // What this function raises, its callers in the file retry.
     if (retriedByCallers(ctx, fn)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
-    // Rust: a branch whose value is the function's result (`429 => Err(Busy)` in a tail match) returns it.
-    const valued = outcome.final || ctx.flow.grammarName !== 'rust' ? undefined : rustBranchValue(test.branch!);
-    const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
-    if (outcome.continues || outcome.retries || !final) continue;
-    if (loop && caughtInLoop(final.node, loop.retry.loop.node)) continue;
+    if (outcome.continues || outcome.retries || !outcome.final) continue;
+    if (loop && caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
-    if (isClassification(ctx, fn, test.subject, final)) continue;
+    if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
     // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
     // retry it (an SDK's transport, a client's error mapping). Inside one, the codes it leaves out are the point.
-    if (!loop && handsOnTypedError(ctx, final.node, [responseVar, request?.responseVar, 'err', 'error', 'response'])) continue;
-    findings.push(giveUpFinding(ctx, test, [...new Set(left)], final, request));
+    if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response'])) continue;
+    findings.push(giveUpFinding(ctx, test, [...new Set(left)], outcome.final, request));
     reported.add(guard.id);
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
