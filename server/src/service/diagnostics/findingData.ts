@@ -216,6 +216,11 @@ export interface RetryAmplificationData extends BaseFindingData {
   edit?: { range: Range; newText: string };
 }
 
+/** `grpc-retry-policy`: a gRPC retry policy whose values do not do what they say. */
+export interface GrpcRetryPolicyData extends BaseFindingData {
+  problem: 'max-attempts' | 'non-retryable-code' | 'both-policies';
+}
+
 /** `unknown-rule-in-suppression`. */
 export interface UnknownRuleData {
   name: string;
@@ -236,6 +241,7 @@ export interface FindingDataByRule {
   'request-without-timeout': RequestWithoutTimeoutData;
   'retry-delay-unit': RetryDelayUnitData;
   'retry-amplification': RetryAmplificationData;
+  'grpc-retry-policy': GrpcRetryPolicyData;
   'unknown-rule-in-suppression': UnknownRuleData;
 }
 

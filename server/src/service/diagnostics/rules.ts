@@ -92,6 +92,13 @@ export const RULES: readonly RuleInfo[] = [
     docsAnchor: 'retry-amplification',
   },
   {
+    id: 'grpc-retry-policy',
+    defaultSeverity: 'warning',
+    description: 'A gRPC retry policy whose values do not do what they say (maxAttempts above 5, non-retryable codes, retry and hedging together).',
+    message: 'gRPC retry policy: {detail}.',
+    docsAnchor: 'grpc-retry-policy',
+  },
+  {
     id: 'unknown-rule-in-suppression',
     defaultSeverity: 'warning',
     description: 'A suppression comment names a rule that does not exist.',

@@ -10,6 +10,7 @@ import { missingRetryAfter } from './rules/missingRetryAfter';
 import { nonRetryableRetried } from './rules/nonRetryableRetried';
 import { noRetryOnRequest } from './rules/noRetryOnRequest';
 import { requestWithoutTimeout } from './rules/requestWithoutTimeout';
+import { grpcRetryPolicy } from './rules/grpcRetryPolicy';
 import { retryAmplification } from './rules/retryAmplification';
 import { retryDelayUnit } from './rules/retryDelayUnit';
 import { retryableTreatedAsFinal } from './rules/retryableTreatedAsFinal';
@@ -37,6 +38,7 @@ const RULE_FUNCTIONS: Record<string, RuleFn> = {
   'request-without-timeout': requestWithoutTimeout,
   'retry-delay-unit': retryDelayUnit,
   'retry-amplification': retryAmplification,
+  'grpc-retry-policy': grpcRetryPolicy,
 };
 
 interface CacheEntry {
