@@ -34,14 +34,14 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
   }
   for (const loop of flow.loops) {
     const header = loopHeader(loop.node, flow.text);
-    const counted = /\bin\s+range\(\s*(?:\d+\s*,\s*)?(\d+)\s*\)|;\s*\w+\s*<\s*(\d+)\s*;|;\s*\w+\s*<=\s*(\d+)\s*;/.exec(header);
-    if (!counted && !/^\s*while\b/.test(header)) continue;
+    const counted = attemptsOf(header, flow.text);
+    if (counted === undefined && !/^\s*(while|for\s*\(\s*;\s*;)/.test(header)) continue;
     const clause = firstCatchIn(loop.node);
     if (!clause) continue;
     const body = catchBody(clause);
     // A catch that re-raises or leaves does not go round again.
     if (body && /^\s*\{?\s*(raise|throw|return|break)\b/.test(body.text)) continue;
-    const attempts = counted ? Number(counted[1] ?? counted[2]) + (counted[3] ? 1 : 0) || Number(counted[3]) : undefined;
+    const attempts = counted || undefined;
     // A JavaScript catch names a variable, not a type: it catches everything.
     const types = /^(javascript|typescript|tsx)$/.test(flow.grammarName) ? [] : caughtTypeNames(flow.text, clause);
     out.push({ kind: 'loop', anchor: loop.node, body: loop.node, attempts, catches: types.length ? types : [''] });
@@ -60,6 +60,27 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
 /** The outer retry goes round on an SDK's failures: it catches everything, or an SDK error type or a base of one. */
 export function retriesSdkErrors(outer: OuterRetry): boolean {
   return outer.catches.some((t) => t === '' || SDK_ERRORS.test(t.split('.').pop() ?? ''));
+}
+
+/**
+ * The attempts a counted loop makes: `range(n)`, `range(a, b)`, `range(4, -1, -1)`, `i < n`, `i <= n` from 1, where
+ * a bound may be a constant of the file (`APP_RETRIES = 2`). Undefined for a loop that is not counted.
+ */
+function attemptsOf(header: string, text: string): number | undefined {
+  const value = (v: string): number | undefined => (/^-?\d+$/.test(v.trim()) ? Number(v) : Number(new RegExp(`\\b${v.trim()}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d+)\\b`).exec(text)?.[1] ?? NaN));
+  const range = /\bin\s+range\(([^)]*)\)/.exec(header);
+  if (range) {
+    const [a, b, step] = range[1].split(',').map(value);
+    const n = b === undefined ? a : step === undefined ? (b as number) - (a as number) : Math.ceil(((b as number) - (a as number)) / (step as number));
+    return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+  }
+  const c = /\(\s*(?:let|var|int|auto)?\s*\w+\s*=\s*(\w+)\s*;\s*\w+\s*(<=?)\s*(\w+)\s*;/.exec(header);
+  if (!c) return undefined;
+  const from = value(c[1]);
+  const to = value(c[3]);
+  if (from === undefined || to === undefined || !Number.isFinite(from) || !Number.isFinite(to)) return undefined;
+  const n = to - from + (c[2] === '<=' ? 1 : 0);
+  return n > 0 ? n : undefined;
 }
 
 function splitTypes(list: string): string[] {

@@ -11,6 +11,8 @@ export interface SdkFact {
   constructors: string[];
   /** A module-level client whose calls retry too (`openai.chat.completions.create`), or ''. */
   moduleClient: string;
+  /** The API resources its calls go through (`chat.completions`, `messages`): a call is known by them. */
+  resources: string[];
   option: string;
   defaultRetries: number;
   off: string;
@@ -21,6 +23,8 @@ export interface SdkFact {
 /** A client of such an SDK built in this file, and the name it is kept in. */
 export interface SdkClient {
   fact: SdkFact;
+  /** Retries per call: the option as written where the client is built, or the SDK's default. */
+  retries: number;
   /** `client`, `self.client`, `this.openai`; the module's name for a module-level client. */
   name: string;
   construction?: CallInfo;
@@ -29,7 +33,10 @@ export interface SdkClient {
 const FACTS = data.sdks as SdkFact[];
 const LANGUAGE: Record<string, string> = { python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript' };
 
-/** The retrying SDK clients of a file: built here with their retries left on, or the SDK's module-level client. */
+/**
+ * The SDK clients of a file: those built here (with the retries they were given; 0 when turned off), the SDK's
+ * module-level client, and one with no name standing for a client built elsewhere.
+ */
 export function sdkClients(ctx: DiagContext): SdkClient[] {
   const language = LANGUAGE[ctx.flow.grammarName];
   const facts = FACTS.filter((f) => f.language === language && f.imports.some((i) => ctx.flow.imports.some((m) => m === i || m.startsWith(`${i}.`) || m.startsWith(`${i}/`))));
@@ -39,11 +46,16 @@ export function sdkClients(ctx: DiagContext): SdkClient[] {
     const fact = facts.find((f) => f.constructors.includes(call.name) && (!call.receiver || f.imports.includes(call.receiver)));
     if (!fact) continue;
     // `max_retries=0` / `maxRetries: 0` turns the SDK's own retries off: nothing to multiply.
-    if (new RegExp(`\\b${fact.option}\\s*[:=]\\s*0\\b`).test(call.node.text)) continue;
+    const written = new RegExp(`\\b${fact.option}\\s*[:=]\\s*(\\w+)`).exec(call.node.text)?.[1];
+    const retries = written === undefined ? fact.defaultRetries : /^\d+$/.test(written) ? Number(written) : fact.defaultRetries;
     const name = boundName(ctx.flow.text, call.node);
-    if (name) out.push({ fact, name, construction: call });
+    if (name) out.push({ fact, retries, name, construction: call });
   }
-  for (const fact of facts) if (fact.moduleClient) out.push({ fact, name: fact.moduleClient });
+  for (const fact of facts) {
+    if (fact.moduleClient) out.push({ fact, retries: fact.defaultRetries, name: fact.moduleClient });
+    // A client built elsewhere (a base class, a factory) reached through its API resources: `self.client.messages.create`.
+    out.push({ fact, retries: fact.defaultRetries, name: '' });
+  }
   return out;
 }
 
@@ -60,10 +72,12 @@ export function sdkCallIn(ctx: DiagContext, scope: Node, clients: readonly SdkCl
   for (const call of ctx.flow.calls) {
     if (call.start < scope.startIndex || call.end > scope.endIndex || !call.receiver) continue;
     const receiver = call.receiver.replace(/\s+/g, '');
-    const client = clients.find((c) => receiver === c.name || receiver.startsWith(`${c.name}.`));
+    const named = clients.find((c) => c.name && (receiver === c.name || receiver.startsWith(`${c.name}.`)));
+    // A module-level or unseen client is known by the API resource it calls (`openai.chat.completions.create`,
+    // `self.client.messages.create`) in a file that imports the SDK.
+    const reaches = (c: SdkClient) => /^(create|stream|parse|generate)$/.test(call.name) && c.fact.resources.some((r) => receiver === r || receiver.endsWith(`.${r}`));
+    const client = named && (named.construction || reaches(named)) ? named : clients.find((c) => !c.name && reaches(c));
     if (!client) continue;
-    // A module-level client is reached through its API resources only (`openai.chat.completions.create`).
-    if (!client.construction && !/^\w+\.(chat|completions|embeddings|images|audio|responses|beta|moderations|files|batches|messages)\b/.test(receiver)) continue;
     return { client, call };
   }
   return undefined;

@@ -21,9 +21,10 @@ export function retryAmplification(ctx: DiagContext): Finding[] {
     if (!retriesSdkErrors(outer)) continue;
     if (ctx.flow.scope && (outer.anchor.startIndex < ctx.flow.scope.start || outer.anchor.endIndex > ctx.flow.scope.end)) continue;
     const inner = sdkCallIn(ctx, outer.body, clients);
-    if (!inner) continue;
+    // The client's own retries are off (`max_retries=0`): one layer only.
+    if (!inner || inner.client.retries === 0) continue;
     const { fact } = inner.client;
-    const innerAttempts = fact.defaultRetries + 1;
+    const innerAttempts = inner.client.retries + 1;
     const product = outer.attempts ? `${outer.attempts} × ${innerAttempts} = ${outer.attempts * innerAttempts} calls` : `${innerAttempts} calls for each of its attempts`;
     const construction = inner.client.construction;
     const args = construction?.node.childForFieldName('arguments');
@@ -32,15 +33,15 @@ export function retryAmplification(ctx: DiagContext): Finding[] {
       ...ctx.base(outer.anchor),
       sdk: fact.id,
       outerAttempts: outer.attempts ?? null,
-      innerRetries: fact.defaultRetries,
+      innerRetries: inner.client.retries,
       ...(edit ? { edit } : {}),
     };
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { detail: `${fact.source.library} retries each call ${fact.defaultRetries} times itself, so this ${outer.kind} makes up to ${product}` }),
+      message: fillMessage(RULE, { detail: `${fact.source.library} retries each call ${inner.client.retries} times itself, so this ${outer.kind} makes up to ${product}` }),
       range: ctx.headRange(outer.anchor),
-      related: [{ range: ctx.range(inner.call.node), message: `the ${fact.source.library} call retried twice over` }, ...(construction ? [{ range: ctx.range(construction.node), message: `the client, built with ${fact.option} left at ${fact.defaultRetries}` }] : [])],
+      related: [{ range: ctx.range(inner.call.node), message: `the ${fact.source.library} call retried twice over` }, ...(construction ? [{ range: ctx.range(construction.node), message: `the client, built with ${fact.option} ${inner.client.retries === fact.defaultRetries ? `left at ${fact.defaultRetries}` : `= ${inner.client.retries}`}` }] : [])],
       data: data as unknown as Record<string, unknown>,
     });
   }
@@ -50,6 +51,13 @@ export function retryAmplification(ctx: DiagContext): Finding[] {
 /** `OpenAI()` → `OpenAI(max_retries=0)`; `new OpenAI({ apiKey })` → `new OpenAI({ maxRetries: 0, apiKey })`. */
 function offEdit(ctx: DiagContext, args: import('web-tree-sitter').Node, off: string, language: string): RetryAmplificationData['edit'] {
   const inner = args.text.slice(1, -1).trim();
+  // The option is written with another value (`maxRetries: 4`): set it to 0 there.
+  const option = off.split(/[:=]/)[0].trim();
+  const written = new RegExp(`\\b${option}\\s*[:=]\\s*(\\w+)`).exec(args.text);
+  if (written) {
+    const at = args.startIndex + written.index + written[0].length - written[1].length;
+    return { range: ctx.doc.lines.rangeOf(at, at + written[1].length), newText: '0' };
+  }
   if (language === 'javascript') {
     const object = args.namedChildren.find((a) => a?.type === 'object');
     if (object) {
