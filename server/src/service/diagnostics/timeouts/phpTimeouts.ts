@@ -37,6 +37,9 @@ export function phpUnbounded(ctx: DiagContext): UnboundedRequest[] {
       const body = call.fn.node.text;
       if (!new RegExp(`${escapeName(handle)}\\s*=\\s*curl_init\\s*\\(`).test(body)) continue;
       if (/CURLOPT_TIMEOUT(_MS)?\b/.test(body)) continue;
+      // The handle handed to a helper of the file (`$this->prepareRequest($curl, $request)`) gets its options there.
+      const handedOn = (flow.callsByFn.get(call.fn) ?? []).some((c) => !/^curl_/.test(c.name) && flow.adapter.callArguments(c.node).some((a) => a.text.replace(/^\w+\s*:\s*/, '') === handle));
+      if (handedOn && /CURLOPT_TIMEOUT(_MS)?\b/.test(text)) continue;
       const statement = statementOf(call.node);
       const line = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex);
       const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
