@@ -71,6 +71,18 @@ export function missingRetryAfterFix(doc: Doc, finding: Finding, snippet: boolea
       }
       break;
     }
+    case 'rust': {
+      // actix-web: HttpResponse::TooManyRequests() → ….insert_header(("Retry-After", "60")) on the builder
+      if (/^(\w+::)*HttpResponse\s*::\s*\w+\(\s*\)$/.test(setText)) return build([insertAt(doc, setEnd, esc('.insert_header(("Retry-After", "') + seconds + '"))')]);
+      // axum: (StatusCode::TOO_MANY_REQUESTS, body) → (StatusCode::…, [("retry-after", "60")], body); a bare
+      // StatusCode::….into_response() becomes such a tuple
+      const header = esc('[("retry-after", "') + seconds + '")]';
+      const tuple = /^\(\s*(\w+::)*StatusCode::[A-Z_]+/.exec(setText);
+      if (tuple) return build([insertAt(doc, setStart + tuple[0].length, `, ${header}`)]);
+      const bare = /^((\w+::)*StatusCode::[A-Z_]+)\s*\.\s*into_response\(\s*\)$/.exec(setText);
+      if (bare) return build([insertAt(doc, setStart, '('), insertAt(doc, setStart + bare[1].length, `, ${header})`)]);
+      break;
+    }
     case 'http':
       break;
     default: {

@@ -1,0 +1,52 @@
+/**
+ * Rust quick fixes other than the retry wrap: Retry-After on axum and actix-web responses (missing-retry-after). axum
+ * and actix-web are not packaged by Debian, so these edits are checked for their text, a clean parse and the
+ * finding clearing — not compiled (the reqwest fixes are built and run by the exec tier).
+ */
+import * as assert from 'node:assert/strict';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import { wasmModulePath } from '../../server/src/service/parsing/grammars';
+import { applyPreferredFix } from '../exec/fixes-support';
+import { openDoc, testService } from '../support/serviceHarness';
+
+const handler = (body: string, returns = 'axum::response::Response'): string =>
+  `use axum::http::StatusCode;\nuse axum::response::IntoResponse;\nuse actix_web::HttpResponse;\n\npub async fn handle(busy: bool) -> ${returns} {\n    if busy {\n        return ${body};\n    }\n    todo!()\n}\n`;
+
+function hasError(node: Node): boolean {
+  return node.isError || node.isMissing || node.children.some((c) => !!c && hasError(c));
+}
+
+async function rulesOf(text: string): Promise<string[]> {
+  const service = testService();
+  const uri = await openDoc('rust', text, service);
+  try {
+    return service.diagnostics(uri).map((f) => f.rule);
+  } finally {
+    service.close(uri);
+  }
+}
+
+describe('Rust: Retry-After on axum and actix-web responses (missing-retry-after fix)', () => {
+  let parser: Parser;
+  before(async () => {
+    await Parser.init();
+    parser = new Parser();
+    parser.setLanguage(await Language.load(require.resolve(wasmModulePath('rust'))));
+  });
+
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['an axum (status, body) tuple', '(StatusCode::TOO_MANY_REQUESTS, "slow down").into_response()', 'axum::response::Response', /return \(StatusCode::TOO_MANY_REQUESTS, \[\("retry-after", "60"\)\], "slow down"\)\.into_response\(\);/],
+    ['a bare StatusCode::….into_response()', 'StatusCode::SERVICE_UNAVAILABLE.into_response()', 'axum::response::Response', /return \(StatusCode::SERVICE_UNAVAILABLE, \[\("retry-after", "60"\)\]\)\.into_response\(\);/],
+    ['an actix-web status builder', 'HttpResponse::ServiceUnavailable().body("busy")', 'HttpResponse', /return HttpResponse::ServiceUnavailable\(\)\.insert_header\(\("Retry-After", "60"\)\)\.body\("busy"\);/],
+  ];
+  for (const [name, body, returns, expected] of cases) {
+    it(`${name}: the header is added where the response is made, the tree stays clean and the finding clears`, async () => {
+      const text = handler(body, returns);
+      assert.deepEqual(await rulesOf(text), ['missing-retry-after']);
+      const { fixed } = await applyPreferredFix('rust', text, 'missing-retry-after');
+      assert.match(fixed, expected);
+      assert.ok(!hasError(parser.parse(fixed)!.rootNode), fixed);
+      assert.deepEqual(await rulesOf(fixed), []);
+    });
+  }
+});
