@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { LanguageId } from '../../server/src/service/types';
-import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
+import { applyPreferredFix, buildGoProgram, fixture, writeProgram } from './fixes-support';
 import { phpVariant } from './phpProgram';
 import { buildRustProgram, rustUnavailable } from './rustProgram';
 import { compileKotlin, kotlinVariant } from './kotlinProgram';
@@ -65,14 +65,7 @@ const go = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({
   rule,
   method,
   unavailable: () => unavailableReason('go', ['version'], 'Go toolchain (Debian golang-go)'),
-  prepare: async (dir, source) => {
-    const main = writeProgram(dir, 'main.go', source);
-    const binary = path.join(dir, 'program');
-    const env = { ...process.env, GOCACHE: path.join(os.tmpdir(), 'eci-fixes-gocache'), GOPATH: path.join(dir, '.gopath'), GO111MODULE: 'off' };
-    const built = await run('go', ['build', '-o', binary, main], { cwd: dir, env, timeoutMs: 120_000 });
-    if (built.code !== 0) throw new Error(`go build failed:\n${built.stderr}\n--- source ---\n${source}`);
-    return { command: binary, args: [] };
-  },
+  prepare: (dir, source) => buildGoProgram(dir, source),
 });
 
 const java = (file: string, rule: string, method: 'GET' | 'POST'): ExecCase => ({

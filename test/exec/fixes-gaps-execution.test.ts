@@ -12,7 +12,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { applyPreferredFix, fixture, writeProgram } from './fixes-support';
+import { applyPreferredFix, buildGoProgram, fixture, writeProgram } from './fixes-support';
 import type { Prepared } from './programs';
 import { outcome, PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 import { startScriptedServer, type Scenario, type ScriptedServer } from './scriptedServer';
@@ -56,14 +56,7 @@ describe('gap fixes, proven by execution', function () {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  async function buildGo(dir: string, source: string): Promise<Prepared> {
-    const main = writeProgram(dir, 'main.go', source);
-    const binary = path.join(dir, 'program');
-    const env = { ...process.env, GOCACHE: path.join(os.tmpdir(), 'eci-fixes-gocache'), GOPATH: path.join(dir, '.gopath'), GO111MODULE: 'off' };
-    const built = await run('go', ['build', '-o', binary, main], { cwd: dir, env, timeoutMs: 120_000 });
-    if (built.code !== 0) throw new Error(`go build failed:\n${built.stderr}\n--- source ---\n${source}`);
-    return { command: binary, args: [] };
-  }
+  const buildGo = buildGoProgram;
 
   async function exec(ctx: Mocha.Context, name: string, scenario: Scenario, timeoutMs = 30_000) {
     const p = programs[name];

@@ -3,10 +3,13 @@
  * the preferred quick fix through the service (or through the real LSP server), and run programs.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { applyEdits } from '../../server/src/service/fixes/text';
 import type { CodeActionResult, Finding, LanguageId } from '../../server/src/service/types';
 import { openDoc, testService } from '../support/serviceHarness';
+import type { Prepared } from './programs';
+import { run } from './runners';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'fixes');
 
@@ -46,3 +49,14 @@ export function writeProgram(dir: string, file: string, text: string): string {
   fs.writeFileSync(target, text);
   return target;
 }
+
+/** Writes a Go program (GOPATH mode, standard library only) into `dir` and builds it; throws with the compiler's output. */
+export async function buildGoProgram(dir: string, source: string): Promise<Prepared> {
+  const main = writeProgram(dir, 'main.go', source);
+  const binary = path.join(dir, 'program');
+  const env = { ...process.env, GOCACHE: path.join(os.tmpdir(), 'eci-fixes-gocache'), GOPATH: path.join(dir, '.gopath'), GO111MODULE: 'off' };
+  const built = await run('go', ['build', '-o', binary, main], { cwd: dir, env, timeoutMs: 120_000 });
+  if (built.code !== 0) throw new Error(`go build failed:\n${built.stderr}\n--- source ---\n${source}`);
+  return { command: binary, args: [] };
+}
+

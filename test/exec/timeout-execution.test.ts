@@ -13,7 +13,7 @@ import { ErrorCodeLanguageService } from '../../server/src/service/languageServi
 import { applyEdits } from '../../server/src/service/fixes/text';
 import { normalizeSettings } from '../../server/src/service/settings';
 import type { LanguageId } from '../../server/src/service/types';
-import { fixture, writeProgram } from './fixes-support';
+import { buildGoProgram, fixture, writeProgram } from './fixes-support';
 import type { Prepared } from './programs';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 
@@ -40,14 +40,7 @@ const CASES: TimeoutCase[] = [
   {
     languageId: 'go', dir: 'go', file: 'stalled_feed.go',
     unavailable: () => unavailableReason('go', ['version'], 'Go toolchain (Debian golang-go)'),
-    prepare: async (dir, source) => {
-      const main = writeProgram(dir, 'main.go', source);
-      const binary = path.join(dir, 'program');
-      const env = { ...process.env, GOCACHE: path.join(os.tmpdir(), 'eci-fixes-gocache'), GOPATH: path.join(dir, '.gopath'), GO111MODULE: 'off' };
-      const built = await run('go', ['build', '-o', binary, main], { cwd: dir, env, timeoutMs: 120_000 });
-      if (built.code !== 0) throw new Error(`go build failed:\n${built.stderr}\n--- source ---\n${source}`);
-      return { command: binary, args: [] };
-    },
+    prepare: (dir, source) => buildGoProgram(dir, source),
   },
   {
     languageId: 'java', dir: 'java', file: 'StalledFeed.java',

@@ -13,9 +13,10 @@ export function javaUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
   const out: UnboundedRequest[] = [];
   for (const request of ctx.requests) {
+    if (request.library !== 'HttpURLConnection' && request.library !== 'java.net.http') continue;
     if (!inScope(flow, request.call.node) || !request.call.fn) continue;
     if (request.library === 'HttpURLConnection') {
-      const found = urlConnection(request);
+      const found = urlConnection(request, flow.text);
       if (found) out.push(found);
     } else if (request.library === 'java.net.http') {
       const found = javaNetHttp(ctx, request);
@@ -41,7 +42,7 @@ export function javaUnbounded(ctx: DiagContext): UnboundedRequest[] {
 }
 
 /** The connection variable must get both timeouts before it is read; the edit adds the missing ones after it is opened. */
-function urlConnection(request: RequestInfo): UnboundedRequest | undefined {
+function urlConnection(request: RequestInfo, source: string): UnboundedRequest | undefined {
   const statement = statementOf(request.call.node);
   const name = /(\w+)\s*=\s*(?:\(\s*Https?URLConnection\s*\)\s*)?[^;=]*?openConnection\s*\(/.exec(statement.text)?.[1];
   if (!name) return undefined;
@@ -49,7 +50,7 @@ function urlConnection(request: RequestInfo): UnboundedRequest | undefined {
   const setter = (which: string) => new RegExp(`\\b${escapeName(name)}\\.set${which}Timeout\\s*\\(`).test(body);
   const missing = ['Connect', 'Read'].filter((which) => !setter(which));
   if (!missing.length) return undefined;
-  const indent = /^[ \t]*/.exec(lineAt(request.call.node.tree.rootNode.text, statement.startIndex))?.[0] ?? '';
+  const indent = /^[ \t]*/.exec(lineAt(source, statement.startIndex))?.[0] ?? '';
   const text = missing.map((which) => `\n${indent}${name}.set${which}Timeout({ms});`).join('');
   return { node: request.call.node, library: 'HttpURLConnection', where: 'call', edit: { start: statement.endIndex, end: statement.endIndex, text } };
 }
@@ -70,7 +71,7 @@ function javaNetHttp(ctx: DiagContext, request: RequestInfo): UnboundedRequest |
     }
     if (!built || /\.timeout\s*\(/.test(built[1])) return undefined;
     const at = request.call.fn!.node.startIndex + built.index + built[0].lastIndexOf('.build(');
-    const duration = /^import\s+java\.time\.(Duration|\*)\s*;/m.test(ctx.flow.text) ? 'Duration' : 'java.time.Duration';
+    const duration = ctx.flow.imports.some((m) => /^java\.time(\.Duration|\.\*)?$/.test(m)) ? 'Duration' : 'java.time.Duration';
     return { node: request.call.node, library: 'java.net.http', where: 'call', edit: { start: at, end: at, text: `.timeout(${duration}.ofSeconds({seconds}))` } };
   }
   if (/^HttpRequest\.newBuilder\(/.test(first.text) && !/\.timeout\s*\(/.test(first.text)) return { node: request.call.node, library: 'java.net.http', where: 'call' };

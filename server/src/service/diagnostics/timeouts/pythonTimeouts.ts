@@ -13,6 +13,14 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
   if (/\bsetdefaulttimeout\s*\(/.test(flow.text)) return [];
   const out: UnboundedRequest[] = [];
+  // One answer per receiver: the file-wide reads below would otherwise run once per request.
+  const sessions = new Map<string, boolean>();
+  const isSession = (call: CallInfo) => {
+    const key = call.receiver ?? '';
+    let known = sessions.get(key);
+    if (known === undefined) sessions.set(key, (known = plainRequestsSession(flow.text, call)));
+    return known;
+  };
   for (const request of ctx.requests) {
     const call = request.call;
     if (!inScope(flow, call.node) || !call.fn) continue;
@@ -20,7 +28,8 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (!args || args.type !== 'argument_list' || splatted(args)) continue;
     const timeout = keyword(args, 'timeout');
     // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
-    const session = plainRequestsSession(flow.text, call);
+    if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib') continue;
+    const session = request.library === 'urllib' ? false : isSession(call);
     if (request.library === 'requests' || (session && request.library === 'httpx')) {
       if (!session) continue;
       if (timeout && timeout.text !== 'None') continue;

@@ -57,7 +57,11 @@ function heldIn(flow: FileFlow, start: number): string | undefined {
   return /([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*=\s*(?:async\s*)?$/.exec(flow.text.slice(Math.max(0, start - 120), start))?.[1];
 }
 
+/** Names a wait can have; anything else is passed over before its arguments are read. */
+const SINK_NAMES = /^(sleep|setTimeout|ofSeconds|ofMillis|Delay|Sleep|FromSeconds|FromMilliseconds|from_secs|from_millis|from_secs_f64)$/;
+
 function builtinSink(flow: FileFlow, call: CallInfo): DelaySink | undefined {
+  if (!SINK_NAMES.test(call.name)) return undefined;
   const args = flow.adapter.callArguments(call.node).map(unwrap);
   const receiver = call.receiver ?? '';
   const name = call.name;
