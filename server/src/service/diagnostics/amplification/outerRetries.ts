@@ -17,7 +17,7 @@ export interface OuterRetry {
 }
 
 /** Exception types an SDK's failed call raises, or a base of them. */
-export const SDK_ERRORS = /^(Exception|BaseException|Error|\w*(RateLimit|APIError|APIConnection|APITimeout|InternalServer|APIStatus|OpenAI|Anthropic|Overloaded|ServiceUnavailable|Timeout)\w*)$/;
+export const SDK_ERRORS = /^(Exception|BaseException|Error|ClientError|BotoCoreError|\w*(RateLimit|APIError|APIConnection|APITimeout|InternalServer|APIStatus|OpenAI|Anthropic|Overloaded|ServiceUnavailable|Timeout|Throttl)\w*)$/;
 
 const WRAPPERS = /^(pRetry|retry|asyncRetry|backoff|withRetry|retryAsync)$/;
 

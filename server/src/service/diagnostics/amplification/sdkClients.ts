@@ -9,6 +9,8 @@ export interface SdkFact {
   language: string;
   imports: string[];
   constructors: string[];
+  /** Receivers a constructor is called on (a RegExp source; '' for the SDK's own module names). */
+  receivers: string;
   /** A module-level client whose calls retry too (`openai.chat.completions.create`), or ''. */
   moduleClient: string;
   /** The API resources its calls go through (`chat.completions`, `messages`): a call is known by them. */
@@ -43,10 +45,12 @@ export function sdkClients(ctx: DiagContext): SdkClient[] {
   if (!facts.length) return [];
   const out: SdkClient[] = [];
   for (const call of ctx.flow.calls) {
-    const fact = facts.find((f) => f.constructors.includes(call.name) && (!call.receiver || f.imports.includes(call.receiver)));
+    const fact = facts.find((f) => f.constructors.includes(call.name) && (!call.receiver ? !f.receivers : f.receivers ? new RegExp(f.receivers).test(call.receiver) : f.imports.includes(call.receiver)));
     if (!fact) continue;
-    // `max_retries=0` / `maxRetries: 0` turns the SDK's own retries off: nothing to multiply.
-    const written = new RegExp(`\\b${fact.option}\\s*[:=]\\s*(\\w+)`).exec(call.node.text)?.[1];
+    // `max_retries=0` / `maxRetries: 0` / `{'max_attempts': 0}` turns the SDK's own retries off: nothing to multiply.
+    const written = new RegExp(`\\b${fact.option}['"]?\\s*[:=]\\s*(\\w+)`).exec(call.node.text)?.[1];
+    // A configuration handed in as a variable (`config=cfg`) may set the retries: not read.
+    if (written === undefined && /\bconfig\s*=\s*[A-Za-z_]/.test(call.node.text)) continue;
     const retries = written === undefined ? fact.defaultRetries : /^\d+$/.test(written) ? Number(written) : fact.defaultRetries;
     const name = boundName(ctx.flow.text, call.node);
     if (name) out.push({ fact, retries, name, construction: call });

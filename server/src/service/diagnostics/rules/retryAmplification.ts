@@ -28,7 +28,8 @@ export function retryAmplification(ctx: DiagContext): Finding[] {
     const product = outer.attempts ? `${outer.attempts} × ${innerAttempts} = ${outer.attempts * innerAttempts} calls` : `${innerAttempts} calls for each of its attempts`;
     const construction = inner.client.construction;
     const args = construction?.node.childForFieldName('arguments');
-    const edit = construction && args ? offEdit(ctx, args, fact.off, fact.language) : undefined;
+    // (A switch that needs a class of its own, boto3's `Config(retries=…)`, is described, not written.)
+    const edit = construction && args && !/\(/.test(fact.off) ? offEdit(ctx, args, fact.off, fact.language) : undefined;
     const data: RetryAmplificationData = {
       ...ctx.base(outer.anchor),
       sdk: fact.id,
