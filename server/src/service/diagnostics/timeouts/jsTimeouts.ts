@@ -6,6 +6,8 @@ import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './
 /** axios and got verbs whose config/options come second (after the URL) or third (after the body). */
 const DATA_VERBS = new Set(['post', 'put', 'patch']);
 const BOUNDING_KEYS = /^(timeout|signal|cancelToken)$/;
+/** The callee (no receiver) or the receiver's first name of a call the model reads. */
+const CANDIDATE = /^(axios|got|https?)$/;
 
 /**
  * JavaScript/TypeScript: the default axios instance and `axios.create(…)` (timeout 0 means none), got, and
@@ -22,6 +24,8 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
   for (const call of flow.calls) {
     // Calls at module level run once when a script starts; a client built there (`const api = axios.create(…)`) is read.
     if (!inScope(flow, call.node) || (!call.fn && !(call.name === 'create' && call.receiver === 'axios'))) continue;
+    // Only the calls these libraries make are read further (their arguments cross into the parser).
+    if (!CANDIDATE.test(call.receiver ? call.receiver.split('.')[0] : call.name)) continue;
     const args = call.node.childForFieldName('arguments');
     if (!args) continue;
     const list = args.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment');
