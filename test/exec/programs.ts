@@ -12,7 +12,7 @@ import { monoVariant } from './monoProgram';
 import { kotlinVariant } from './kotlinProgram';
 import { phpVariant } from './phpProgram';
 import { rubyVariant } from './rubyProgram';
-import { rustVariant } from './rustProgram';
+import { rustBlockingVariant, rustVariant } from './rustProgram';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 
 export interface Prepared {
@@ -265,6 +265,7 @@ export const PROGRAM_VARIANTS: ProgramVariant[] = [
   rubyVariant,
   phpVariant,
   rustVariant,
+  rustBlockingVariant,
   kotlinVariant,
   ...LIBRARY_VARIANTS,
 ];

@@ -47,16 +47,19 @@ async fn main() {
     }
 }`;
 
-/** A crate's manifest: reqwest without TLS (the server is plain HTTP on loopback) and tokio's runtime. */
-export const CARGO_TOML = `[package]
+/** A crate's manifest: reqwest without TLS (the server is plain HTTP on loopback), its `blocking` feature when asked, and tokio's runtime. */
+export function cargoToml(blocking: boolean): string {
+  const features = blocking ? ', features = ["blocking"]' : '';
+  return `[package]
 name = "retry_program"
 version = "0.1.0"
 edition = "2021"
 
 [dependencies]
-reqwest = { version = "0.11", default-features = false }
+reqwest = { version = "0.11", default-features = false${features} }
 tokio = { version = "1", features = ["rt-multi-thread", "macros", "time"] }
 `;
+}
 
 const CARGO_CONFIG = `[source.crates-io]
 replace-with = "debian"
@@ -82,10 +85,10 @@ export async function rustUnavailable(): Promise<string | undefined> {
 }
 
 /** Writes main.rs into a cargo project in dir and builds it offline; the program's path, or an error with cargo's output. */
-export async function buildRustProgram(dir: string, mainRs: string): Promise<Prepared> {
+export async function buildRustProgram(dir: string, mainRs: string, blocking = /\breqwest::blocking\b/.test(mainRs)): Promise<Prepared> {
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'cargo-home'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'Cargo.toml'), CARGO_TOML);
+  fs.writeFileSync(path.join(dir, 'Cargo.toml'), cargoToml(blocking));
   fs.writeFileSync(path.join(dir, 'cargo-home', 'config.toml'), CARGO_CONFIG);
   fs.writeFileSync(path.join(dir, 'src', 'main.rs'), mainRs);
   const env = { ...process.env, CARGO_HOME: path.join(dir, 'cargo-home'), CARGO_TARGET_DIR: TARGET_DIR };
@@ -98,16 +101,30 @@ export async function buildRustProgram(dir: string, mainRs: string): Promise<Pre
   return { command: binary, args: [] };
 }
 
-function source(): string {
-  const template = templateById('retry-reqwest');
-  if (!template) throw new Error('no template retry-reqwest');
-  return `${template.imports.join('\n')}\n\n${renderTemplate(template.helper, { snippet: false })}\n\n${RUST_MAIN}\n`;
+/** The blocking program: the same main without the runtime, through `send_with_retry_blocking_using`. */
+const RUST_BLOCKING_MAIN = RUST_MAIN.replace('#[tokio::main]\nasync fn main()', 'fn main()')
+  .replace('reqwest::Client::builder()', 'reqwest::blocking::Client::builder()')
+  .replace('send_with_retry_using(', 'send_with_retry_blocking_using(')
+  .replace('    )\n    .await;', '    );');
+
+function source(id: string, main: string): string {
+  const template = templateById(id);
+  if (!template) throw new Error(`no template ${id}`);
+  return `${template.imports.join('\n')}\n\n${renderTemplate(template.helper, { snippet: false })}\n\n${main}\n`;
 }
 
 export const rustVariant: ProgramVariant = {
   name: 'rust-reqwest',
   templateId: 'retry-reqwest',
   unavailable: rustUnavailable,
-  source,
-  prepare: (dir) => buildRustProgram(dir, source()),
+  source: () => source('retry-reqwest', RUST_MAIN),
+  prepare: (dir) => buildRustProgram(dir, source('retry-reqwest', RUST_MAIN), false),
+};
+
+export const rustBlockingVariant: ProgramVariant = {
+  name: 'rust-reqwest-blocking',
+  templateId: 'retry-reqwest-blocking',
+  unavailable: rustUnavailable,
+  source: () => source('retry-reqwest-blocking', RUST_BLOCKING_MAIN),
+  prepare: (dir) => buildRustProgram(dir, source('retry-reqwest-blocking', RUST_BLOCKING_MAIN), true),
 };

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { wasmModulePath } from '../../server/src/service/parsing/grammars';
+import { applyEdits } from '../../server/src/service/fixes/text';
 import { applyPreferredFix } from '../exec/fixes-support';
 import { openDoc, testService } from '../support/serviceHarness';
 
@@ -50,3 +51,39 @@ describe('Rust: Retry-After on axum and actix-web responses (missing-retry-after
     });
   }
 });
+
+describe('Rust: the async and the blocking reqwest helpers in one file', () => {
+  it('share RetryConfig, its Default and the Retry-After parsers, each defined once (a second impl would not compile)', async () => {
+    const give = (name: string, client: string, awaitIt: string) =>
+      `fn ${name}(client: &${client}, url: &str) -> Result<String, String> {\n    let response = client.get(url).send()${awaitIt}.map_err(|e| e.to_string())?;\n    if response.status().as_u16() == 503 {\n        return Err("down".into());\n    }\n    Ok(String::new())\n}\n`;
+    let text = `use std::time::Duration;\n\nasync ${give('a', 'reqwest::Client', '.await')}\n${give('b', 'reqwest::blocking::Client', '')}`;
+    for (let round = 0; round < 2; round++) {
+      const service = testService();
+      const uri = await openDoc('rust', text, service);
+      try {
+        const finding = service.diagnostics(uri).find((f) => f.rule === 'retryable-treated-as-final');
+        assert.ok(finding, `round ${round}: no finding left in\n${text}`);
+        const action = service.codeActions(uri, finding.range, [finding]).find((a) => a.isPreferred)!;
+        text = applyEdits(text, action.edits);
+      } finally {
+        service.close(uri);
+      }
+    }
+    assert.match(text, /send_with_retry\(\|\| client\.get\(url\.clone\(\)\)\)\.await/);
+    assert.match(text, /send_with_retry_blocking\(\|\| client\.get\(url\.clone\(\)\)\)\.map_err/);
+    for (const once of [/impl Default for RetryConfig/g, /^struct RetryConfig/gm, /^fn parse_http_date/gm, /^fn parse_retry_after/gm, /^const RETRYABLE_STATUSES/gm, /^use std::time::\{SystemTime, UNIX_EPOCH\};$/gm]) {
+      assert.equal((text.match(once) ?? []).length, 1, String(once));
+    }
+    assert.deepEqual(await rulesOfText(text), []);
+  });
+});
+
+async function rulesOfText(text: string): Promise<string[]> {
+  const service = testService();
+  const uri = await openDoc('rust', text, service);
+  try {
+    return service.diagnostics(uri).map((f) => f.rule);
+  } finally {
+    service.close(uri);
+  }
+}

@@ -6,7 +6,7 @@
  *                                                (with `let retry_client = reqwest::Client::new();` before it)
  * A plain variable handed to the chain by value (`get(url)`, `.body(payload)`) is cloned: the closure runs again
  * for every attempt. A POST/PATCH gets an `Idempotency-Key` made once for the logical request, before the statement.
- * Only awaited async calls: the helper is async (a blocking client gets no rewrite).
+ * An awaited send goes to the async helper, a send on reqwest::blocking to the blocking one (retry-reqwest-blocking).
  */
 import type { Node } from 'web-tree-sitter';
 import type { HttpLibrary, HttpMethod } from '../diagnostics/findingData';
@@ -17,7 +17,10 @@ const BY_VALUE = /^(get|head|put|delete|post|patch|request|body)$/;
 const KEY = 'let idempotency_key = format!("{:016x}{:016x}", RandomState::new().build_hasher().finish(), RandomState::new().build_hasher().finish());';
 
 export function rustRewrite(call: Node, library: HttpLibrary, method: HttpMethod): CallRewrite | undefined {
-  if (library !== 'reqwest' || call.type !== 'call_expression' || call.parent?.type !== 'await_expression') return undefined;
+  if (library !== 'reqwest' || call.type !== 'call_expression') return undefined;
+  // An awaited send is async reqwest; one not awaited is reqwest::blocking (its own template).
+  const blocking = call.parent?.type !== 'await_expression';
+  if (blocking && !/\breqwest::blocking\b/.test(call.tree.rootNode.text)) return undefined;
   const fn = call.childForFieldName('function');
   const args = call.childForFieldName('arguments');
   let chain: string;
@@ -26,17 +29,18 @@ export function rustRewrite(call: Node, library: HttpLibrary, method: HttpMethod
     const builder = fn.childForFieldName('value');
     if (!builder) return undefined;
     chain = cloneByValue(builder);
-  } else if (fn?.type === 'scoped_identifier' && /^(::)?reqwest$/.test(fn.childForFieldName('path')?.text ?? '') && fn.childForFieldName('name')?.text === 'get') {
+  } else if (fn?.type === 'scoped_identifier' && /^(::)?reqwest(::blocking)?$/.test(fn.childForFieldName('path')?.text ?? '') && fn.childForFieldName('name')?.text === 'get') {
     const url = args?.namedChildren.find((n): n is Node => !!n && !n.type.includes('comment'));
     if (!url) return undefined;
-    before = ['let retry_client = reqwest::Client::new();'];
+    before = [blocking ? 'let retry_client = reqwest::blocking::Client::new();' : 'let retry_client = reqwest::Client::new();'];
     chain = `retry_client.get(${byValue(url)})`;
   } else return undefined;
   if (method === 'POST' || method === 'PATCH') {
     before = [...before, KEY];
     chain += '.header("Idempotency-Key", idempotency_key.as_str())';
   }
-  return { library: 'reqwest', text: `send_with_retry(|| ${chain})`, before: before.length ? before : undefined, awaited: true };
+  const helper = blocking ? 'send_with_retry_blocking' : 'send_with_retry';
+  return { library: 'reqwest', templateId: blocking ? 'retry-reqwest-blocking' : 'retry-reqwest', text: `${helper}(|| ${chain})`, before: before.length ? before : undefined, awaited: !blocking };
 }
 
 /** The builder chain's text with every plain variable handed over by value cloned. */

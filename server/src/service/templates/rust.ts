@@ -1,5 +1,5 @@
 /**
- * Rust retry template for reqwest (async, on tokio). The helper takes a closure that builds the request afresh for
+ * Rust retry templates for reqwest, async (on tokio) and blocking. The helper takes a closure that builds the request afresh for
  * each attempt (a RequestBuilder is consumed by send()), so the call site keeps its own builder chain:
  * `client.get(url).send().await` becomes `send_with_retry(|| client.get(url)).await`.
  * Standard library only beyond reqwest and tokio: the HTTP-date of Retry-After (IMF-fixdate, RFC 9110 §5.6.7) is
@@ -18,7 +18,7 @@ struct RetryConfig {
     max_delay: Duration,
     retry_after_cap: Duration,
 }
-
+// (one chunk with the struct: a file that already has RetryConfig gets neither twice)
 impl Default for RetryConfig {
     fn default() -> Self {
         RetryConfig {
@@ -121,6 +121,56 @@ where
     send_with_retry_using(build, RetryConfig::default()).await
 }`;
 
+const BLOCKING_HELPER = `${CONSTANTS}
+
+${PARSE_HTTP_DATE}
+
+${PARSE_RETRY_AFTER}
+
+${BACKOFF}
+
+/// Sends the request build() makes on a blocking client, retrying 408/429/5xx responses and connection errors for
+/// idempotent methods or requests carrying an Idempotency-Key, honouring Retry-After, with capped full-jitter backoff.
+/// Gives up after max_attempts with the last response, or returns the last error.
+fn send_with_retry_blocking_using<F>(build: F, config: RetryConfig) -> reqwest::Result<reqwest::blocking::Response>
+where
+    F: Fn() -> reqwest::blocking::RequestBuilder,
+{
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let builder = build();
+        // A request whose body cannot be cloned (a reader) cannot be sent twice either.
+        let retryable = builder.try_clone().and_then(|b| b.build().ok()).map_or(false, |request| {
+            IDEMPOTENT_METHODS.contains(&request.method().as_str()) || request.headers().contains_key("idempotency-key")
+        });
+        let attempts = if retryable { config.max_attempts } else { 1 };
+        match builder.send() {
+            Ok(response) => {
+                if !RETRYABLE_STATUSES.contains(&response.status().as_u16()) || attempt >= attempts {
+                    return Ok(response);
+                }
+                let wait = parse_retry_after(response.headers().get(reqwest::header::RETRY_AFTER), config.retry_after_cap);
+                std::thread::sleep(wait.unwrap_or_else(|| retry_backoff(attempt, &config)));
+            }
+            Err(error) => {
+                if !(error.is_connect() || error.is_timeout() || error.is_request()) || attempt >= attempts {
+                    return Err(error);
+                }
+                std::thread::sleep(retry_backoff(attempt, &config));
+            }
+        }
+    }
+}
+
+/// send_with_retry_blocking_using with the default attempts and waits.
+fn send_with_retry_blocking<F>(build: F) -> reqwest::Result<reqwest::blocking::Response>
+where
+    F: Fn() -> reqwest::blocking::RequestBuilder,
+{
+    send_with_retry_blocking_using(build, RetryConfig::default())
+}`;
+
 export const rustTemplates: RetryTemplate[] = [
   {
     id: 'retry-reqwest',
@@ -133,5 +183,17 @@ export const rustTemplates: RetryTemplate[] = [
     helperName: 'send_with_retry',
     defines: ['RETRYABLE_STATUSES', 'IDEMPOTENT_METHODS', 'RetryConfig', 'parse_http_date', 'parse_retry_after', 'retry_backoff', 'send_with_retry_using', 'send_with_retry'],
     call: 'send_with_retry(|| $REQUEST).await',
+  },
+  {
+    id: 'retry-reqwest-blocking',
+    languages: ['rust'],
+    library: 'reqwest',
+    description:
+      'Rust reqwest::blocking: retry 408/429/5xx and connection errors for idempotent or Idempotency-Key requests, honouring Retry-After, with capped full-jitter backoff.',
+    imports: ['use std::collections::hash_map::RandomState;', 'use std::hash::{BuildHasher, Hasher};', 'use std::time::{Duration, SystemTime, UNIX_EPOCH};'],
+    helper: BLOCKING_HELPER,
+    helperName: 'send_with_retry_blocking',
+    defines: ['RETRYABLE_STATUSES', 'IDEMPOTENT_METHODS', 'RetryConfig', 'parse_http_date', 'parse_retry_after', 'retry_backoff', 'send_with_retry_blocking_using', 'send_with_retry_blocking'],
+    call: 'send_with_retry_blocking(|| $REQUEST)',
   },
 ];
