@@ -11,7 +11,7 @@ import type { Finding, LanguageId } from '../../server/src/service/types';
 import { diagnosticsOf, openDoc, testService } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
-const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp' };
+const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', kt: 'kotlin', rs: 'rust' };
 
 const findingsOf = diagnosticsOf;
 

@@ -168,7 +168,19 @@ export class DiagContext {
       if (call.start >= node.startIndex) break;
       source = call;
     }
-    return source !== undefined && this.mechanisms.isRetryingCall(source);
+    if (!source) return false;
+    if (this.mechanisms.isRetryingCall(source)) return true;
+    // Ruby: `res = Net::HTTP.start(host, port) { |http| request_with_retry(http, req) }` returns what its block
+    // returns: the block's last call decides.
+    const block = source.node.childForFieldName('block');
+    if (!block) return false;
+    let last: CallInfo | undefined;
+    // The outermost call that ends last: `request_with_retry(http, Get.new(uri))`, not its argument.
+    for (const call of this.flow.calls) {
+      if (call.start < block.startIndex || call.end > block.endIndex) continue;
+      if (!last || call.end > last.end || (call.end === last.end && call.start < last.start)) last = call;
+    }
+    return last !== undefined && this.mechanisms.isRetryingCall(last);
   }
 
   /** Calls whose result is assigned to a variable, by variable, per function, in source order (computed once). */
