@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle cargo rustc librust-reqwest-dev librust-tokio-dev kotlin libokhttp-java)
+wanted=(python3 python3-requests python3-httpx python3-aiohttp golang-go openjdk-17-jdk-headless mono-mcs mono-devel golang-github-hashicorp-go-retryablehttp-dev ruby php-cli php-curl php-guzzlehttp-guzzle cargo rustc librust-reqwest-dev librust-tokio-dev librust-ureq-dev kotlin libokhttp-java)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

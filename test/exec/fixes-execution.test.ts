@@ -145,6 +145,7 @@ export const EXEC_CASES: ExecCase[] = [
   rust('reqwest_not_success.rs', 'no-retry-on-request', 'GET'),
   rust('reqwest_post_503.rs', 'no-retry-on-request', 'POST'),
   rust('reqwest_blocking_503.rs', 'retryable-treated-as-final', 'GET'),
+  rust('ureq_503.rs', 'retryable-treated-as-final', 'GET'),
   kotlin('okhttp_not_success.kt', 'no-retry-on-request', 'GET'),
   kotlin('okhttp_post_503.kt', 'no-retry-on-request', 'POST'),
 ];

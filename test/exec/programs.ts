@@ -12,7 +12,7 @@ import { monoVariant } from './monoProgram';
 import { kotlinVariant } from './kotlinProgram';
 import { phpVariant } from './phpProgram';
 import { rubyVariant } from './rubyProgram';
-import { rustBlockingVariant, rustVariant } from './rustProgram';
+import { rustBlockingVariant, rustUreqVariant, rustVariant } from './rustProgram';
 import { PYTHON, pythonModuleMissing, run, unavailableReason } from './runners';
 
 export interface Prepared {
@@ -266,6 +266,7 @@ export const PROGRAM_VARIANTS: ProgramVariant[] = [
   phpVariant,
   rustVariant,
   rustBlockingVariant,
+  rustUreqVariant,
   kotlinVariant,
   ...LIBRARY_VARIANTS,
 ];

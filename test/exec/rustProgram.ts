@@ -47,9 +47,13 @@ async fn main() {
     }
 }`;
 
-/** A crate's manifest: reqwest without TLS (the server is plain HTTP on loopback), its `blocking` feature when asked, and tokio's runtime. */
-export function cargoToml(blocking: boolean): string {
-  const features = blocking ? ', features = ["blocking"]' : '';
+/**
+ * A crate's manifest for a program: reqwest without TLS (the server is plain HTTP on loopback), with its `blocking`
+ * feature when the program uses it, ureq without its default TLS features when the program uses ureq, tokio's runtime.
+ */
+export function cargoToml(source: string): string {
+  const features = /\breqwest::blocking\b/.test(source) ? ', features = ["blocking"]' : '';
+  const ureq = /\bureq::/.test(source) ? 'ureq = { version = "2", default-features = false }\n' : '';
   return `[package]
 name = "retry_program"
 version = "0.1.0"
@@ -58,7 +62,7 @@ edition = "2021"
 [dependencies]
 reqwest = { version = "0.11", default-features = false${features} }
 tokio = { version = "1", features = ["rt-multi-thread", "macros", "time"] }
-`;
+${ureq}`;
 }
 
 const CARGO_CONFIG = `[source.crates-io]
@@ -85,10 +89,10 @@ export async function rustUnavailable(): Promise<string | undefined> {
 }
 
 /** Writes main.rs into a cargo project in dir and builds it offline; the program's path, or an error with cargo's output. */
-export async function buildRustProgram(dir: string, mainRs: string, blocking = /\breqwest::blocking\b/.test(mainRs)): Promise<Prepared> {
+export async function buildRustProgram(dir: string, mainRs: string): Promise<Prepared> {
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'cargo-home'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'Cargo.toml'), cargoToml(blocking));
+  fs.writeFileSync(path.join(dir, 'Cargo.toml'), cargoToml(mainRs));
   fs.writeFileSync(path.join(dir, 'cargo-home', 'config.toml'), CARGO_CONFIG);
   fs.writeFileSync(path.join(dir, 'src', 'main.rs'), mainRs);
   const env = { ...process.env, CARGO_HOME: path.join(dir, 'cargo-home'), CARGO_TARGET_DIR: TARGET_DIR };
@@ -118,7 +122,7 @@ export const rustVariant: ProgramVariant = {
   templateId: 'retry-reqwest',
   unavailable: rustUnavailable,
   source: () => source('retry-reqwest', RUST_MAIN),
-  prepare: (dir) => buildRustProgram(dir, source('retry-reqwest', RUST_MAIN), false),
+  prepare: (dir) => buildRustProgram(dir, source('retry-reqwest', RUST_MAIN)),
 };
 
 export const rustBlockingVariant: ProgramVariant = {
@@ -126,5 +130,32 @@ export const rustBlockingVariant: ProgramVariant = {
   templateId: 'retry-reqwest-blocking',
   unavailable: rustUnavailable,
   source: () => source('retry-reqwest-blocking', RUST_BLOCKING_MAIN),
-  prepare: (dir) => buildRustProgram(dir, source('retry-reqwest-blocking', RUST_BLOCKING_MAIN), true),
+  prepare: (dir) => buildRustProgram(dir, source('retry-reqwest-blocking', RUST_BLOCKING_MAIN)),
+};
+
+/** The ureq program: argv as above (a POST is sent without a body: the template retries `call()`); a failing status comes back as Err(Status(code, _)) and is printed as STATUS. */
+const RUST_UREQ_MAIN = `fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let millis = |i: usize| Duration::from_millis(args[i].parse().expect("milliseconds"));
+    let config = RetryConfig { max_attempts: args[3].parse().expect("attempts"), base_delay: millis(4), max_delay: millis(5), retry_after_cap: millis(6) };
+    let mut request = ureq::request(&args[1], &args[2]).timeout(Duration::from_secs(10));
+    if let Some(key) = args.get(7) {
+        request = request.set("Idempotency-Key", key);
+    }
+    match call_with_retry_using(request, config) {
+        Ok(response) => println!("STATUS {}", response.status()),
+        Err(ureq::Error::Status(code, _)) => println!("STATUS {}", code),
+        Err(error) => {
+            println!("ERROR {}", error);
+            std::process::exit(3);
+        }
+    }
+}`;
+
+export const rustUreqVariant: ProgramVariant = {
+  name: 'rust-ureq',
+  templateId: 'retry-ureq',
+  unavailable: async () => (await rustUnavailable()) ?? (fs.readdirSync(DEBIAN_CRATES).some((d) => d.startsWith('ureq-2')) ? undefined : `crate ureq-2.* not in ${DEBIAN_CRATES} (Debian librust-ureq-dev); run scripts/setup-exec.sh`),
+  source: () => source('retry-ureq', RUST_UREQ_MAIN),
+  prepare: (dir) => buildRustProgram(dir, source('retry-ureq', RUST_UREQ_MAIN)),
 };

@@ -153,6 +153,7 @@ describe('fixes: per-library call rewrites (real diagnostics)', () => {
     ['php/guzzle_post_503.php', 'php', [/requestWithRetry\(\$client, 'POST', \$url, array_merge_recursive\(\['body' => '\{\}', 'http_errors' => false\], \['headers' => \['Idempotency-Key' => bin2hex\(random_bytes\(16\)\)\]\]\)\)/]],
     ['rust/reqwest_not_success.rs', 'rust', [/let response = send_with_retry\(\|\| client\.get\(url\.clone\(\)\)\)\.await\.map_err/, /^use std::time::Duration;\nuse std::collections::hash_map::RandomState;\nuse std::hash::\{BuildHasher, Hasher\};\nuse std::time::\{SystemTime, UNIX_EPOCH\};\n\nconst RETRYABLE_STATUSES/m]],
     ['rust/reqwest_blocking_503.rs', 'rust', [/let response = send_with_retry_blocking\(\|\| client\.get\(url\.clone\(\)\)\)\.map_err/, /^fn send_with_retry_blocking<F>\(build: F\) -> reqwest::Result<reqwest::blocking::Response>$/m]],
+    ['rust/ureq_503.rs', 'rust', [/match call_with_retry\(ureq::get\(url\)\.timeout\(Duration::from_secs\(10\)\)\) \{/, /^fn call_with_retry\(request: ureq::Request\)/m]],
     ['rust/reqwest_post_503.rs', 'rust', [/let idempotency_key = format!\(/, /send_with_retry\(\|\| client\.post\(url\.clone\(\)\)\.body\(payload\.clone\(\)\)\.header\("Idempotency-Key", idempotency_key\.as_str\(\)\)\)\.await/]],
     ['ruby/net_http_post_503.rb', 'ruby', [/req\.body = "\{\}"\n  req\["Idempotency-Key"\] \|\|= SecureRandom\.uuid\n  res = request_with_retry\(http, req\)/, /^require "securerandom"$/m]],
   ];

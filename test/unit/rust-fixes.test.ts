@@ -78,6 +78,15 @@ describe('Rust: the async and the blocking reqwest helpers in one file', () => {
   });
 });
 
+describe('Rust: ureq requests through call_with_retry', () => {
+  it('a POST gets an Idempotency-Key made once before the statement, set on the request the helper clones', async () => {
+    const text = 'fn submit(url: &str) -> Result<ureq::Response, String> {\n    match ureq::post(url).call() {\n        Err(ureq::Error::Status(503, _)) => Err("busy".into()),\n        other => other.map_err(|e| e.to_string()),\n    }\n}\n';
+    const { fixed } = await applyPreferredFix('rust', text, 'retryable-treated-as-final');
+    assert.match(fixed, /\n {4}let idempotency_key = format!\("\{:016x\}\{:016x\}", RandomState::new\(\)\.build_hasher\(\)\.finish\(\), RandomState::new\(\)\.build_hasher\(\)\.finish\(\)\);\n {4}match call_with_retry\(ureq::post\(url\)\.set\("Idempotency-Key", &idempotency_key\)\) \{/);
+    assert.deepEqual(await rulesOfText(fixed), []);
+  });
+});
+
 async function rulesOfText(text: string): Promise<string[]> {
   const service = testService();
   const uri = await openDoc('rust', text, service);

@@ -6,7 +6,8 @@
  *                                                (with `let retry_client = reqwest::Client::new();` before it)
  * A plain variable handed to the chain by value (`get(url)`, `.body(payload)`) is cloned: the closure runs again
  * for every attempt. A POST/PATCH gets an `Idempotency-Key` made once for the logical request, before the statement.
- * An awaited send goes to the async helper, a send on reqwest::blocking to the blocking one (retry-reqwest-blocking).
+ * An awaited send goes to the async helper, a send on reqwest::blocking to the blocking one (retry-reqwest-blocking);
+ * ureq's `call()` to retry-ureq.
  */
 import type { Node } from 'web-tree-sitter';
 import type { HttpLibrary, HttpMethod } from '../diagnostics/findingData';
@@ -17,6 +18,7 @@ const BY_VALUE = /^(get|head|put|delete|post|patch|request|body)$/;
 const KEY = 'let idempotency_key = format!("{:016x}{:016x}", RandomState::new().build_hasher().finish(), RandomState::new().build_hasher().finish());';
 
 export function rustRewrite(call: Node, library: HttpLibrary, method: HttpMethod): CallRewrite | undefined {
+  if (library === 'ureq') return ureqRewrite(call, method);
   if (library !== 'reqwest' || call.type !== 'call_expression') return undefined;
   // An awaited send is async reqwest; one not awaited is reqwest::blocking (its own template).
   const blocking = call.parent?.type !== 'await_expression';
@@ -41,6 +43,21 @@ export function rustRewrite(call: Node, library: HttpLibrary, method: HttpMethod
   }
   const helper = blocking ? 'send_with_retry_blocking' : 'send_with_retry';
   return { library: 'reqwest', templateId: blocking ? 'retry-reqwest-blocking' : 'retry-reqwest', text: `${helper}(|| ${chain})`, before: before.length ? before : undefined, awaited: !blocking };
+}
+
+/**
+ * ureq 2: `ureq::get(url).call()` → `call_with_retry(ureq::get(url))` (the helper clones the request per attempt);
+ * a POST/PATCH request gets `.set("Idempotency-Key", &idempotency_key)`. Only `call()`: a `send_json(…)` body is not moved.
+ */
+function ureqRewrite(call: Node, method: HttpMethod): CallRewrite | undefined {
+  const fn = call.childForFieldName('function');
+  if (call.type !== 'call_expression' || fn?.type !== 'field_expression' || fn.childForFieldName('field')?.text !== 'call') return undefined;
+  if ((call.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return undefined;
+  const request = fn.childForFieldName('value');
+  if (!request) return undefined;
+  const keyed = method === 'POST' || method === 'PATCH';
+  const text = `call_with_retry(${request.text}${keyed ? '.set("Idempotency-Key", &idempotency_key)' : ''})`;
+  return { library: 'ureq', templateId: 'retry-ureq', text, before: keyed ? [KEY] : undefined, awaited: false };
 }
 
 /** The builder chain's text with every plain variable handed over by value cloned. */

@@ -9,6 +9,7 @@ import { phpTemplates } from './php';
 import { pythonTemplates } from './python';
 import { rubyTemplates } from './ruby';
 import { rustTemplates } from './rust';
+import { rustUreqTemplates } from './rustUreq';
 import type { RetryTemplate } from './templateTypes';
 
 export type { RetryTemplate, RetryLibrary } from './templateTypes';
@@ -23,6 +24,7 @@ export const ALL_TEMPLATES: readonly RetryTemplate[] = [
   ...rubyTemplates,
   ...phpTemplates,
   ...rustTemplates,
+  ...rustUreqTemplates,
   ...kotlinTemplates,
 ];
 

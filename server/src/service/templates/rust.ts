@@ -7,10 +7,10 @@
  */
 import type { RetryTemplate } from './templateTypes';
 
-const CONSTANTS = `const RETRYABLE_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
+export const CONSTANTS = `const RETRYABLE_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
 const IDEMPOTENT_METHODS: [&str; 6] = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 
-/// Attempts and waits of send_with_retry.
+/// Attempts and waits of the retry helpers.
 #[derive(Clone, Copy, Debug)]
 struct RetryConfig {
     max_attempts: u32,
@@ -30,7 +30,7 @@ impl Default for RetryConfig {
     }
 }`;
 
-const PARSE_HTTP_DATE = `/// Seconds since the Unix epoch of an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); None for anything else.
+export const PARSE_HTTP_DATE = `/// Seconds since the Unix epoch of an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); None for anything else.
 fn parse_http_date(text: &str) -> Option<u64> {
     let parts: Vec<&str> = text.split_whitespace().collect();
     if parts.len() != 6 || parts[5] != "GMT" {
@@ -64,7 +64,7 @@ fn parse_retry_after(value: Option<&reqwest::header::HeaderValue>, cap: Duration
     Some(wait.min(cap))
 }`;
 
-const BACKOFF = `/// Full jitter: a random wait up to the capped exponential delay for this attempt (1-based).
+export const BACKOFF = `/// Full jitter: a random wait up to the capped exponential delay for this attempt (1-based).
 fn retry_backoff(attempt: u32, config: &RetryConfig) -> Duration {
     let ceiling = config.base_delay.saturating_mul(1u32 << attempt.saturating_sub(1).min(20)).min(config.max_delay);
     let random = RandomState::new().build_hasher().finish();

@@ -29,6 +29,7 @@ export type RetryLibrary =
   | 'Net::HTTP'
   | 'guzzle'
   | 'reqwest'
+  | 'ureq'
   | 'okhttp'
   | 'HttpClient';
 

@@ -49,6 +49,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
+    // Rust `match call_with_retry(ureq::get(url)) { Err(Status(503, _)) => … }`: the tested value is that call's result.
+    if (ctx.flow.grammarName === 'rust' && ctx.flow.calls.some((c) => c.node.text === test.subject && ctx.mechanisms.isRetryingCall(c))) continue;
     // What this function raises, its callers in the file retry.
     if (retriedByCallers(ctx, fn)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
