@@ -27,5 +27,6 @@ describe('spotting: PHP', () => {
     ['a port', '<?php\nconst PORT = 8080;\nconst MAX_ITEMS = 500;\n', []],
     ['an interpolated string', m('        echo "HTTP {$code} 503";'), []],
     ['a tooManyRequests() on something else', m('        if ($limiter->tooManyRequests()) { }'), []],
+    ['Guzzle exceptions caught, imported with use or written in full', "<?php\nuse GuzzleHttp\\Exception\\ConnectException;\nfunction f($c) {\n    try { return $c->get('/x'); }\n    catch (ConnectException | \\GuzzleHttp\\Exception\\ServerException $e) { return null; }\n}\n", ['ConnectException client-check', 'ServerException client-check']],
   ]);
 });

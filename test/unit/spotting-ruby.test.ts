@@ -30,5 +30,7 @@ describe('spotting: Ruby', () => {
     ['a port', 'PORT = 8080\nMAX_ITEMS = 200\n', []],
     ['an interpolated string', m('  puts "HTTP #{code} 503"'), []],
     ['a string not compared with a status', m('  name = "429"'), []],
+    ['Faraday and Net::HTTP exceptions rescued', 'def f(conn)\n  conn.get("/x")\nrescue Faraday::TooManyRequestsError, Net::ReadTimeout\n  nil\nrescue Faraday::ServerError => e\n  raise e\nend\n', ['TooManyRequestsError client-check', 'ReadTimeout client-check', 'ServerError client-check']],
+    ['a bare ClientError of the project', 'def f(conn)\n  conn.get("/x")\nrescue ClientError\n  nil\nend\n', []],
   ]);
 });

@@ -7,7 +7,9 @@ import jsExceptionsCatalog from '../../../data/catalogs/js-exceptions.json';
 import jsonRpcCatalog from '../../../data/catalogs/jsonrpc.json';
 import kotlinExceptionsCatalog from '../../../data/catalogs/kotlin-exceptions.json';
 import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
+import phpExceptionsCatalog from '../../../data/catalogs/php-exceptions.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
+import rubyExceptionsCatalog from '../../../data/catalogs/ruby-exceptions.json';
 import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
 import sqlCatalog from '../../../data/catalogs/sql.json';
 import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
@@ -27,6 +29,8 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   javaExceptionsCatalog,
   jsExceptionsCatalog,
   kotlinExceptionsCatalog,
+  rubyExceptionsCatalog,
+  phpExceptionsCatalog,
   sdkExceptionsCatalog,
   jsonRpcCatalog,
   webSocketCloseCatalog,

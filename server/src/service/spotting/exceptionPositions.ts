@@ -14,7 +14,8 @@ import { namedChildren } from './syntaxAdapter';
 /** Nodes that spell a type by its qualified name: Java `java.net.ConnectException`, C# `System.Net.Http.HttpRequestException`, Kotlin `user_type`. */
 const QUALIFIED = new Set(['scoped_type_identifier', 'qualified_name', 'nested_type_identifier', 'member_type', 'generic_type', 'user_type']);
 /** Catch clauses and their exception-type slots. */
-const CATCH = new Set(['except_clause', 'except_group_clause', 'catch_type', 'catch_formal_parameter', 'catch_declaration', 'catch_block']);
+/** (Ruby's `rescue A, B` holds its types in `exceptions`; PHP's `catch (A | B $e)` in a `catch_clause`'s type list.) */
+const CATCH = new Set(['except_clause', 'except_group_clause', 'catch_type', 'catch_formal_parameter', 'catch_declaration', 'catch_block', 'exceptions', 'catch_clause']);
 /** Type tests: Java `t instanceof X`, C# `ex is X` / `ex is X or Y`. */
 const TYPE_TESTS = new Set(['instanceof_expression', 'is_pattern_expression', 'is_expression']);
 /** Groupings a type passes through on its way to a catch or a test. */
@@ -38,6 +39,8 @@ const TYPE_GROUPS = new Set([
   'type_argument_list',
   'type_arguments',
   'annotation_argument_list',
+  'named_type',
+  'type_list',
 ]);
 /** Collections of exception types: `(A, B)`, `[A, B]`, `new[] { typeof(A) }`. */
 const LISTS = new Set(['tuple', 'list', 'set', 'array', 'array_initializer', 'element_value_array_initializer', 'expression_list', 'initializer_expression', 'array_creation_expression', 'implicit_array_creation_expression', 'collection_expression']);

@@ -356,7 +356,9 @@ function importedFromLibrary(text: string, name: string, aliases: readonly strin
     if (!alias.endsWith(`.${name}`)) continue;
     const space = alias.slice(0, -name.length - 1).replace(/\./g, '\\.');
     // Python `from openai import X` / `from openai.errors import (A, X)`, Java `import a.b.X;` / `import a.b.*;`, C# `using A.B;`
-    const pattern = new RegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*;|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;)`, 'm');
+    // PHP `use GuzzleHttp\Exception\ConnectException;` (a backslash-separated namespace)
+    const php = alias.slice(0, -name.length - 1).replace(/\./g, '\\\\');
+    const pattern = new RegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*;|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;|use[ \\t]+\\\\?${php}\\\\${name}[ \\t]*(?:as[ \\t]+\\w+[ \\t]*)?;)`, 'm');
     if (pattern.test(text)) return true;
   }
   return false;
@@ -392,19 +394,21 @@ function spotExceptionClass(
   registry: CatalogRegistry,
   lines: TextLines,
 ): SpotEntry | undefined {
-  if (!/identifier/.test(node.type)) return undefined;
+  // (Ruby names a class with a `constant`, PHP with a `name`.)
+  if (!/identifier|^constant$|^name$/.test(node.type)) return undefined;
   const bare = registry.exceptionClass(name);
   if (bare.length === 0) return undefined;
   // Go has no exception classes: `perror.RetryAfter` is a field.
   if (support.constants === 'go') return undefined;
   const at = exceptionPosition(node, context, support.adapter);
-  const dotted = at?.site.text.replace(/\s+/g, '') ?? name;
+  // Ruby `Faraday::ClientError` and PHP `\GuzzleHttp\Exception\ConnectException` are looked up dotted, as aliases are written.
+  const dotted = at?.site.text.replace(/\s+/g, '').replace(/::|\\/g, '.').replace(/^\./, '') ?? name;
   // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
   // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling,
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
   const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines.text, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
-  const spotted = entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, dotted, lines, true);
+  const spotted = entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, at.site.text.replace(/\s+/g, ''), lines, true);
   if (at.role === 'retry-config' && inExcludedList(at.site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
   return spotted;
 }
