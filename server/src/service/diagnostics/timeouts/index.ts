@@ -5,6 +5,7 @@ import { javaUnbounded } from './javaTimeouts';
 import { jsUnbounded } from './jsTimeouts';
 import { phpUnbounded } from './phpTimeouts';
 import { pythonUnbounded } from './pythonTimeouts';
+import { rustUnbounded } from './rustTimeouts';
 import type { UnboundedRequest } from './unbounded';
 
 export type { TimeoutLibrary, UnboundedRequest } from './unbounded';
@@ -19,6 +20,7 @@ export function unboundedRequests(ctx: DiagContext): UnboundedRequest[] {
     case 'java': return javaUnbounded(ctx);
     case 'c-sharp': return csharpUnbounded(ctx);
     case 'php': return phpUnbounded(ctx);
+    case 'rust': return rustUnbounded(ctx);
     default: return [];
   }
 }

@@ -1,0 +1,34 @@
+import type { DiagContext } from '../context';
+import { inScope, type UnboundedRequest } from './unbounded';
+
+/** `reqwest::Client::new()`, `Client::new()` with reqwest in use, `reqwest::blocking::Client::new()`. */
+const NEW_CLIENT = /^(?:(?:::)?reqwest::(?:blocking::)?)?Client$/;
+/** `Client::builder()…build()`: the chain from the builder call. */
+const BUILDER = /(?:^|::|\s)(?:reqwest::(?:blocking::)?)?Client::builder\(\)/;
+
+/**
+ * Rust: reqwest has no timeout unless the client is built with one. A `Client::new()` / `Client::default()`, a
+ * `Client::builder()…build()` chain without `.timeout(…)`, and the module functions (`reqwest::get(url)`, which
+ * use a default client) can wait for ever. A request's own `.timeout(…)` on its builder bounds that request.
+ */
+export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  if (!flow.imports.some((m) => /^reqwest\b/.test(m)) && !/\breqwest::/.test(flow.text)) return [];
+  const out: UnboundedRequest[] = [];
+  for (const call of flow.calls) {
+    if (!inScope(flow, call.node)) continue;
+    const receiver = call.receiver ?? '';
+    if ((call.name === 'new' || call.name === 'default') && NEW_CLIENT.test(receiver)) {
+      // `Client::new()` → `Client::builder().timeout(Duration::from_secs(30)).build().unwrap()` is more than one edit: described only.
+      out.push({ node: call.node, library: 'reqwest', where: 'client' });
+    } else if (call.name === 'build' && BUILDER.test(receiver) && !/\.timeout\s*\(/.test(receiver)) {
+      const at = call.node.text.lastIndexOf('.build');
+      const start = call.node.startIndex + at;
+      const edit = at > 0 ? { start, end: start, text: '.timeout(std::time::Duration::from_secs({seconds}))' } : undefined;
+      out.push({ node: call.node, library: 'reqwest', where: 'client', ...(edit ? { edit } : {}) });
+    } else if (/^(?:::)?reqwest(::blocking)?$/.test(receiver) && call.name === 'get' && call.fn) {
+      out.push({ node: call.node, library: 'reqwest', where: 'call' });
+    }
+  }
+  return out;
+}
