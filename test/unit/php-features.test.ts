@@ -2,9 +2,19 @@
 import * as assert from 'node:assert/strict';
 import { languageForPath } from '../../server/src/service/parsing/grammars';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyPreferredFix } from '../exec/fixes-support';
 import { cursor, hoverAt, openDoc, testService } from '../support/serviceHarness';
 
 describe('PHP in the shared service', () => {
+  it('backs a fixed-wait loop off in PHP, not in JavaScript: sleep() gets whole seconds with jitter', async () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'diagnostics', 'php', 'RetryLoops.php'), 'utf8');
+    const { fixed } = await applyPreferredFix('php', text, 'retry-without-backoff');
+    assert.doesNotMatch(fixed, /Math\.random|Math\.min/);
+    assert.match(fixed, /sleep\(\(int\) ceil\(mt_rand\(\) \/ mt_getrandmax\(\) \* min\(30, 0\.5 \* 2 \*\* \$attempt\)\)\);/);
+  });
+
   it('maps .php files to php', () => {
     assert.equal(languageForPath('app/Http/Controllers/ReportController.php'), 'php');
   });

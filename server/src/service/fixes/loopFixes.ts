@@ -120,7 +120,7 @@ func jitteredBackoff(attempt int, baseDelay, maxDelay time.Duration) time.Durati
 };
 
 /** The full-jitter delay expression for a counter, in the unit the language's sleep takes. */
-function backoffExpr(doc: Doc, counter: string, current: string, snippet: boolean): { text: string; imports: string[]; helpers?: (typeof GO_BACKOFF)[] } | undefined {
+function backoffExpr(doc: Doc, counter: string, current: string, snippet: boolean, sleepCall = ''): { text: string; imports: string[]; helpers?: (typeof GO_BACKOFF)[] } | undefined {
   const t = (n: number, d: string) => (snippet ? `\${${n}:${d}}` : d);
   const c = snippet ? escapeSnippetText(counter) : counter;
   switch (doc.languageId) {
@@ -142,6 +142,14 @@ function backoffExpr(doc: Doc, counter: string, current: string, snippet: boolea
     case 'kotlin':
       // milliseconds as a Long, for Thread.sleep and kotlinx.coroutines.delay alike
       return { text: `(Math.random() * minOf(${t(3, '30_000L')}, ${t(2, '500L')} shl minOf(${c}, 30))).toLong()`, imports: [] };
+    case 'ruby':
+      // seconds, for Kernel#sleep
+      return { text: `rand * [${t(3, '30.0')}, ${t(2, '0.5')} * 2**${c}].min`, imports: [] };
+    case 'php':
+      // microseconds for usleep(); whole seconds for sleep()
+      return sleepCall === 'sleep'
+        ? { text: `(int) ceil(mt_rand() / mt_getrandmax() * min(${t(3, '30')}, ${t(2, '0.5')} * 2 ** ${c}))`, imports: [] }
+        : { text: `(int) (mt_rand() / mt_getrandmax() * min(${t(3, '30000000')}, ${t(2, '500000')} * 2 ** ${c}))`, imports: [] };
     case 'http':
       return undefined;
     default:
@@ -175,7 +183,8 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
   if (data.delayArgRange) {
     const [s0, e0] = offsetsOf(doc, data.delayArgRange);
     const [s, e] = ownDelay(doc, s0, e0);
-    const expr = backoffExpr(doc, counter, doc.text.slice(s, e), snippet);
+    const sleepCall = /(\w+)\s*\(\s*$/.exec(doc.text.slice(Math.max(0, s0 - 24), s0))?.[1] ?? '';
+    const expr = backoffExpr(doc, counter, doc.text.slice(s, e), snippet, sleepCall);
     if (!expr) return undefined;
     edits.push(edit(doc, s, e, expr.text));
     edits.push(...helperEdits(doc, undefined, { snippet, extraImports: [...expr.imports, ...capImports], extraHelpers: expr.helpers }).edits);
@@ -198,6 +207,8 @@ export function backoffFix(doc: Doc, finding: Finding, snippet: boolean): CodeAc
       kotlin: `if (${c} > ${/\bin\s+(\d+)\s*(\.\.|until\b)/.exec(doc.text.slice(...offsetsOf(doc, data.loopHeaderRange)))?.[1] ?? 0}) ${kotlinSuspends(first) ? 'delay' : 'Thread.sleep'}(${expr.text})`,
       csharp: `if (${c} > 0)${nl}${indent}{${nl}${indent}${indentUnit(doc)}await Task.Delay(${expr.text});${nl}${indent}}`,
       rust: `if ${c} > 0 {${nl}${indent}${indentUnit(doc)}${rustSleep(doc, first.startIndex, expr.text)};${nl}${indent}}`,
+      ruby: `sleep(${expr.text}) if ${c} > 0`,
+      php: `if (${c} > 0) {${nl}${indent}${indentUnit(doc)}usleep(${expr.text});${nl}${indent}}`,
     };
     const js = `if (${c} > 0) await new Promise((resolve) => setTimeout(resolve, ${expr.text}));`;
     const stmt = sleeps[doc.languageId] ?? js;
