@@ -23,12 +23,12 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   };
   for (const request of ctx.requests) {
     const call = request.call;
+    if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib') continue;
     if (!inScope(flow, call.node) || !call.fn) continue;
     const args = call.node.childForFieldName('arguments');
     if (!args || args.type !== 'argument_list' || splatted(args)) continue;
     const timeout = keyword(args, 'timeout');
     // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
-    if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib') continue;
     const session = request.library === 'urllib' ? false : isSession(call);
     if (request.library === 'requests' || (session && request.library === 'httpx')) {
       if (!session) continue;
