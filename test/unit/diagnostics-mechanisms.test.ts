@@ -135,10 +135,11 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       // The mechanism's configuration is itself read as data: a bare spring-retry @Retryable waits a fixed 1 s
       // (docs/rules.md, server/data/retry-policies.json), which is retry-without-backoff on the annotation.
       // (and, retrying every exception, it retries the 429/503 the method throws on its own wait)
-      // (reqwest-retry's middleware retries 429 on its own policy, which never sees Retry-After: server/data/retry-policies.json)
+      // (reqwest-retry's middleware retries 429 on its own policy, which never sees Retry-After: server/data/retry-policies.json;
+      // and the reqwest::Client::new() under it has no timeout)
       // (the python-sdks case retries connection errors in a loop around an openai client that retries them itself:
       // retry-amplification, 3 × 3 calls)
-      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : [];
+      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : [];
       assert.deepStrictEqual(await rulesOf(language, text), expected, text);
     });
   }

@@ -198,9 +198,11 @@ export class ErrorCodeLanguageService {
 
   /** Catalog entries for an occurrence, newest catalog first. */
   entriesFor(occurrence: Occurrence): ResolvedEntry[] {
-    return occurrence.kind === 'http-status'
-      ? this.registry.httpStatus(occurrence.code)
-      : this.registry.errorCode(occurrence.code).concat(occurrence.symbolic ? this.registry.errorConstant(occurrence.text) : []);
+    if (occurrence.kind === 'http-status') return this.registry.httpStatus(occurrence.code);
+    const entries = this.registry.errorCode(occurrence.code).concat(occurrence.symbolic ? this.registry.errorConstant(occurrence.text) : []);
+    // The entry the spotter resolved (Faraday's ClientError, not botocore's) first, and only entries of its catalog.
+    const resolved = occurrence.catalog ? entries.filter((e) => e.catalog.id === occurrence.catalog) : [];
+    return resolved.length ? resolved : entries;
   }
 
   /** Codes of a document version; after a single edit, only the edited function is spotted again. */

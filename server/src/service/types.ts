@@ -80,6 +80,11 @@ export interface Occurrence {
    * the role it has as code (`client-check` for a test of a received code), which is how the diagnostics rules read it.
    */
   roleForRules?: OccurrenceRole;
+  /**
+   * The catalog whose entry the spotter resolved the code to, when the same name means different things in different
+   * libraries (`ClientError`: botocore's, or `Faraday::ClientError`); hover shows that entry first.
+   */
+  catalog?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -408,8 +408,11 @@ function spotExceptionClass(
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
   const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines.text, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
-  const spotted = entry(entries[0].entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, at.site.text.replace(/\s+/g, ''), lines, true);
+  // The same name in several libraries (`ClientError`, `ConnectException`): the catalog of the file's own language first.
+  const own = entries.find((e) => e.catalog.id === `${support.constants}-exceptions`) ?? entries[0];
+  const spotted = entry(own.entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, at.site.text.replace(/\s+/g, ''), lines, true);
   if (at.role === 'retry-config' && inExcludedList(at.site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
+  spotted.occurrence.catalog = own.catalog.id;
   return spotted;
 }
 
