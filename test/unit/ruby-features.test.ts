@@ -8,6 +8,12 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { cursor, hoverAt, openDoc, testService } from '../support/serviceHarness';
 
 describe('Ruby in the shared service', () => {
+  it('hovers Faraday::ClientError with Faraday\'s entry, not botocore\'s ClientError of the same name', async () => {
+    const hover = (await hoverAt('ruby', 'def f(c)\n  c.get("/x")\nrescue Faraday::Client|Error\n  nil\nend\n')) ?? '';
+    assert.match(hover, /Faraday::ClientError/);
+    assert.doesNotMatch(hover, /botocore|AWS/);
+  });
+
   it('maps .rb, .rake and config.ru files to ruby', () => {
     assert.equal(languageForPath('app/clients/billing.rb'), 'ruby');
     assert.equal(languageForPath('lib/tasks/sync.rake'), 'ruby');
