@@ -67,7 +67,13 @@ export function retriesSdkErrors(outer: OuterRetry): boolean {
  * a bound may be a constant of the file (`APP_RETRIES = 2`). Undefined for a loop that is not counted.
  */
 function attemptsOf(header: string, text: string): number | undefined {
-  const value = (v: string): number | undefined => (/^-?\d+$/.test(v.trim()) ? Number(v) : Number(new RegExp(`\\b${v.trim()}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d+)\\b`).exec(text)?.[1] ?? NaN));
+  const value = (v: string): number | undefined => {
+    const word = v.trim();
+    if (/^-?\d+$/.test(word)) return Number(word);
+    // A constant of the file (`APP_RETRIES = 2`); anything else (an expression, half a call) is not read.
+    if (!/^[A-Za-z_$][\w$]*$/.test(word)) return NaN;
+    return Number(new RegExp(`(?<![\\w$])${word.replace(/\$/g, '\\$')}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d+)\\b`).exec(text)?.[1] ?? NaN);
+  };
   const range = /\bin\s+range\(([^)]*)\)/.exec(header);
   if (range) {
     const [a, b, step] = range[1].split(',').map(value);
