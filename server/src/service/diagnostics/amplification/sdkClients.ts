@@ -71,8 +71,23 @@ function boundName(text: string, construction: Node): string | undefined {
   return /((?:self\.|this\.)?[A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>|\[\] ]+)?\s*=\s*$/.exec(before)?.[1];
 }
 
-/** The calls inside `scope` made through one of the clients (`client.chat.completions.create(…)`), first one. */
+/**
+ * The first call inside `scope` made through one of the clients (`client.chat.completions.create(…)`), or made by a
+ * function of the file that `scope` calls (`ret = make_request(…)` with the SDK call in `make_request`), one level deep.
+ */
 export function sdkCallIn(ctx: DiagContext, scope: Node, clients: readonly SdkClient[]): { client: SdkClient; call: CallInfo } | undefined {
+  const direct = directSdkCall(ctx, scope, clients);
+  if (direct) return direct;
+  for (const call of ctx.flow.calls) {
+    if (call.start < scope.startIndex || call.end > scope.endIndex || (call.receiver && !/^(self|this)$/.test(call.receiver))) continue;
+    const fn = ctx.flow.fns.find((f) => f.name === call.name && (f.start > scope.endIndex || f.end < scope.startIndex));
+    const inner = fn ? directSdkCall(ctx, fn.node, clients) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function directSdkCall(ctx: DiagContext, scope: Node, clients: readonly SdkClient[]): { client: SdkClient; call: CallInfo } | undefined {
   for (const call of ctx.flow.calls) {
     if (call.start < scope.startIndex || call.end > scope.endIndex || !call.receiver) continue;
     const receiver = call.receiver.replace(/\s+/g, '');
