@@ -198,8 +198,8 @@ export interface RetryDelayUnitData extends BaseFindingData {
   sink: string;
   /** The unit the wait counts in (`ns`: a Go Duration). */
   expected: 's' | 'ms' | 'ns';
-  /** The unit the value is in, as the code says (`unknown` for a Go literal). */
-  found: 's' | 'ms' | 'unknown';
+  /** The unit the value is in, as the code says (`ks`: seconds divided by 1000; `unknown` for a Go literal). */
+  found: 's' | 'ms' | 'ks' | 'unknown';
   /** The edit that converts the value at the wait. */
   edit?: { range: Range; newText: string };
 }

@@ -3,11 +3,11 @@ import type { DiagContext } from '../context';
 import type { RetryDelayUnitData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
 import { delaySinks } from '../units/delaySinks';
-import { type DelayUnit, scopeOf, ternaryBranches, type UnitScope, unitOf } from '../units/delayUnits';
+import { type DelayUnit, scopeOf, ternaryBranches, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
 import { goNanoseconds } from '../units/goDurations';
 
 const RULE = 'retry-delay-unit';
-const WORD = { s: 'seconds', ms: 'milliseconds' } as const;
+const WORD = { s: 'seconds', ms: 'milliseconds', ks: 'seconds divided by 1000' } as const;
 
 /**
  * A wait given a value in the wrong unit: Retry-After (seconds) passed to `setTimeout` (milliseconds) waits
@@ -23,13 +23,15 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
   if (flow.grammarName === 'go') {
     for (const g of goNanoseconds(flow)) {
       const unit = g.meant === 's' ? 'time.Second' : g.meant === 'ms' ? 'time.Millisecond' : undefined;
-      const detail = g.written && g.meant
-        ? `the value is in ${WORD[g.meant]}, but it is multiplied by time.${g.written === 's' ? 'Second' : 'Millisecond'}: the wait is 1000× too ${g.meant === 's' ? 'short' : 'long'}`
-        : g.meant
-          ? `the value is in ${WORD[g.meant]}, but ${g.call.receiver}.${g.call.name} reads a bare number as nanoseconds`
-          : `${g.call.receiver}.${g.call.name}(${g.arg.text}) waits ${g.arg.text} nanoseconds`;
+      const detail = g.returned
+        ? `${g.sink} returns ${g.arg.text}, which is ${g.arg.text} nanoseconds`
+        : g.written && g.meant
+          ? `the value is in ${WORD[g.meant]}, but it is multiplied by time.${g.written === 's' ? 'Second' : 'Millisecond'}: the wait is 1000× too ${g.meant === 's' ? 'short' : 'long'}`
+          : g.meant
+            ? `the value is in ${WORD[g.meant]}, but ${g.sink} reads a bare number as nanoseconds`
+            : `${g.sink}(${g.arg.text}) waits ${g.arg.text} nanoseconds`;
       const replacement = unit ? `time.Duration(${g.value.text}) * ${unit}` : undefined;
-      push(g.arg, detail, { ...ctx.base(g.arg), sink: g.written ? 'time.Duration' : `${g.call.receiver}.${g.call.name}`, expected: 'ns', found: g.meant ?? 'unknown', ...(replacement ? { edit: { range: ctx.range(g.arg), newText: replacement } } : {}) });
+      push(g.arg, detail, { ...ctx.base(g.arg), sink: g.sink, expected: 'ns', found: g.meant ?? 'unknown', ...(replacement ? { edit: { range: ctx.range(g.arg), newText: replacement } } : {}) });
     }
     return findings;
   }
@@ -37,9 +39,10 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
     if (flow.scope && (sink.arg.startIndex < flow.scope.start || sink.arg.endIndex > flow.scope.end)) continue;
     const found = unitOf(sink.arg.text, scopeOf(flow, sink.call));
     if (!found || found === sink.unit) continue;
-    const factor = found === 's' ? '1000× too short' : '1000× too long';
+    const gap = unitExponent(found) - unitExponent(sink.unit);
+    const factor = `${gap > 0 ? 1000 ** gap : 1000 ** -gap}× too ${gap > 0 ? 'short' : 'long'}`.replace('1000000×', '1,000,000×');
     const detail = `the value is in ${WORD[found]}, but ${sink.name} takes ${WORD[sink.unit]}: it waits ${factor}`;
-    push(sink.arg, detail, { ...ctx.base(sink.arg), sink: sink.name, expected: sink.unit, found, edit: conversion(ctx, sink.arg.text, sink.arg.startIndex, found, scopeOf(flow, sink.call)) });
+    push(sink.arg, detail, { ...ctx.base(sink.arg), sink: sink.name, expected: sink.unit, found, edit: conversion(ctx, sink.arg.text, sink.arg.startIndex, found, sink.unit, scopeOf(flow, sink.call)) });
   }
   return findings;
 }
@@ -48,14 +51,15 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
  * The edit converting `text` (at `start`) from `found` to the wait's unit. Of a conditional, only the branch in
  * the wrong unit is converted (`h ? parseInt(h) * 1000 : 1000`), the fallback being in the wait's unit already.
  */
-function conversion(ctx: DiagContext, text: string, start: number, found: DelayUnit, scope: UnitScope): { range: ReturnType<DiagContext['range']>; newText: string } {
+function conversion(ctx: DiagContext, text: string, start: number, found: DelayUnit, wanted: DelayUnit, scope: UnitScope): { range: ReturnType<DiagContext['range']>; newText: string } {
   const branches = ternaryBranches(text);
   if (branches) {
     const wrong = branches.findIndex((b) => unitOf(b, scope) === found);
     const at = wrong === 0 ? text.indexOf(branches[0], text.indexOf('?')) : text.lastIndexOf(branches[1]);
-    if (wrong >= 0 && at >= 0) return conversion(ctx, branches[wrong], start + at, found, scope);
+    if (wrong >= 0 && at >= 0) return conversion(ctx, branches[wrong], start + at, found, wanted, scope);
   }
   const operand = /^[\w.$>\-\[\]'"]+$/.test(text) || /^[\w.$]+\([^()]*\)$/.test(text) ? text : `(${text})`;
-  const newText = found === 's' ? `${operand} * 1000` : `${operand} / 1000`;
+  const gap = unitExponent(found) - unitExponent(wanted);
+  const newText = gap > 0 ? `${operand} * ${1000 ** gap}` : `${operand} / ${1000 ** -gap}`;
   return { range: ctx.doc.lines.rangeOf(start, start + text.length), newText };
 }

@@ -2,11 +2,14 @@ import type { Node } from 'web-tree-sitter';
 import type { CallInfo, FileFlow } from '../flow/flowModel';
 import type { DelayUnit } from './delayUnits';
 
+/** The units a wait counts in. */
+export type SinkUnit = Exclude<DelayUnit, 'ks'>;
+
 /** A call that waits, the argument that says how long, and the unit it counts in. */
 export interface DelaySink {
   call: CallInfo;
   arg: Node;
-  unit: DelayUnit;
+  unit: SinkUnit;
   /** How the code names the wait (`time.sleep`, `setTimeout`, `Thread.sleep`). */
   name: string;
 }
@@ -16,7 +19,7 @@ const PY_SLEEP_RECEIVERS = /^(time|asyncio|trio|gevent|anyio)$/;
 /** The waits of a file whose argument has a fixed unit, including the file's own helpers that pass a parameter on to one. */
 export function delaySinks(flow: FileFlow): DelaySink[] {
   const sinks: DelaySink[] = [];
-  const helpers = new Map<string, { index: number; unit: DelayUnit; name: string }>();
+  const helpers = new Map<string, { index: number; unit: SinkUnit; name: string }>();
   for (const call of flow.calls) {
     const found = builtinSink(flow, call);
     if (!found) continue;
@@ -26,7 +29,7 @@ export function delaySinks(flow: FileFlow): DelaySink[] {
     const arg = found.arg.text.trim().replace(/^(?:1000|1e3)\s*\*\s*([A-Za-z_$][\w$]*)$/, '$1 * 1000');
     const passed = /^([A-Za-z_$][\w$]*)(?:\s*([*/])\s*(?:1000|1e3|1000\.0))?$/.exec(arg);
     if (!passed) continue;
-    const paramUnit: DelayUnit | undefined = !passed[2] ? found.unit : passed[2] === '/' && found.unit === 's' ? 'ms' : passed[2] === '*' && found.unit === 'ms' ? 's' : undefined;
+    const paramUnit: SinkUnit | undefined = !passed[2] ? found.unit : passed[2] === '/' && found.unit === 's' ? 'ms' : passed[2] === '*' && found.unit === 'ms' ? 's' : undefined;
     for (let fn = call.fn; fn && paramUnit; fn = fn.parent) {
       const index = parameterNames(fn.node).indexOf(passed[1]);
       if (index < 0) continue;
@@ -65,7 +68,7 @@ function builtinSink(flow: FileFlow, call: CallInfo): DelaySink | undefined {
   const args = flow.adapter.callArguments(call.node).map(unwrap);
   const receiver = call.receiver ?? '';
   const name = call.name;
-  const sink = (arg: Node | undefined, unit: DelayUnit, label: string): DelaySink | undefined => (arg ? { call, arg, unit, name: label } : undefined);
+  const sink = (arg: Node | undefined, unit: SinkUnit, label: string): DelaySink | undefined => (arg ? { call, arg, unit, name: label } : undefined);
   switch (flow.grammarName) {
     case 'python':
       if (name === 'sleep' && (PY_SLEEP_RECEIVERS.test(receiver) || (!receiver && /^\s*from\s+(time|asyncio)\s+import\s+[^\n]*\bsleep\b/m.test(flow.text)))) return sink(args[0], 's', `${receiver || 'time'}.sleep`);

@@ -6,7 +6,13 @@
  */
 import type { CallInfo, FileFlow } from '../flow/flowModel';
 
-export type DelayUnit = 's' | 'ms';
+/**
+ * Seconds, milliseconds, or seconds divided by 1000 (`retry_after / 1000` of a seconds value: a number 1000 times
+ * too small for any wait). As powers of 1000 seconds: ms −1, s 0, ks 1 (unitExponent).
+ */
+export type DelayUnit = 's' | 'ms' | 'ks';
+
+export const unitExponent = (u: DelayUnit): number => (u === 'ms' ? -1 : u === 's' ? 0 : 1);
 
 const MAX_STEPS = 3;
 /** Calls that keep the unit of their (first) argument: parsing, rounding, clamping. */
@@ -35,12 +41,19 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   const e = stripParens(expr.trim());
   if (!e || steps > MAX_STEPS) return undefined;
   // Conversions decide whatever they convert.
+  // (An operand with no unit of its own is taken for the unit the conversion comes from: `n * 1000` is milliseconds.)
   const scaled = /^(.*?)\s*\*\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e) ?? /^(?:1000|1_000|1e3|1000\.0|1000L)\s*\*\s*(.*)$/s.exec(e);
-  if (scaled) return 'ms';
+  if (scaled) {
+    const inner = unitOf(scaled[1], scope, steps + 1);
+    return inner === 'ks' ? 's' : inner === 'ms' ? undefined : 'ms';
+  }
   const divided = /^(.*?)\s*\/\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e);
-  if (divided) return 's';
+  if (divided) {
+    const inner = unitOf(divided[1], scope, steps + 1);
+    return inner === 's' ? 'ks' : inner === 'ks' ? undefined : 's';
+  }
   // Clock and date arithmetic says its unit: JS dates and Java clocks count milliseconds, Python's seconds.
-  if (/Date\.parse\(|new Date\(|\.getTime\(\)|Date\.now\(\)|currentTimeMillis\(\)|\.toMillis\(\)|\.TotalMilliseconds\b/.test(e)) return 'ms';
+  if (/Date\.parse\(|new Date\(|\.getTime\(\)|Date\.now\(\)|currentTimeMillis\(\)|(?:\.|::)toMillis\b|\.TotalMilliseconds\b/.test(e)) return 'ms';
   if (/\.total_seconds\(\)|\btime\.time\(\)|\.TotalSeconds\b|\.toSeconds\(\)|\.getSeconds\(\)/.test(e)) return 's';
   const header = headerUnit(e);
   if (header) return header;
@@ -62,12 +75,21 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   if (postfix) return unitOf(postfix[1], scope, steps + 1);
   const name = /^(?:self\.|this\.|@|\$this->|\$)?([A-Za-z_][\w]*)$/.exec(e)?.[1] ?? /\.([A-Za-z_]\w*)$/.exec(e)?.[1];
   if (!name) return undefined;
+  const plain = /^(?:self\.|this\.|@|\$this->|\$)?[A-Za-z_]\w*$/.test(e);
+  const assigned = plain ? lastAssignment(name, scope) : undefined;
+  const given = assigned && unitOf(assigned.value, { text: scope.text, before: assigned.at }, steps + 1);
+  // A value converted by hand wins over the name it is kept in: `wait_seconds = retry_after / 1000.0` holds seconds
+  // divided by 1000 whatever it is called. Otherwise the name says it (`retryDelayMillis = …map(Duration::toMillis)…`).
+  if (given && CONVERSION.test(assigned!.value)) return given;
   if (MS_NAME.test(name)) return 'ms';
   if (S_NAME.test(name)) return 's';
+  if (given) return given;
   if (/^retry_?after$/i.test(name) && /\.|\[/.test(e) && !/^(this|self)\./.test(e)) return 's';
-  const assigned = lastAssignment(name, scope);
-  return assigned && unitOf(assigned.value, { text: scope.text, before: assigned.at }, steps + 1);
+  return undefined;
 }
+
+/** An explicit conversion by a thousand. */
+const CONVERSION = /[*/]\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)\b|\b(?:1000|1_000|1e3)\s*\*/;
 
 /** Header and body fields whose unit the standard or the API fixes. */
 function headerUnit(e: string): DelayUnit | undefined {
