@@ -29,6 +29,20 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const edit = operand && timeImported ? { start: operand.startIndex, end: operand.endIndex, text: '(&http.Client{Timeout: {seconds} * time.Second})' } : undefined;
     out.push({ node: call.node, library: 'net/http', where: 'call', ...(edit ? { edit } : {}) });
   }
+  // go-cleanhttp's clients and go-retryablehttp's NewClient (on cleanhttp's pooled client): no Timeout unless set later.
+  for (const call of flow.calls) {
+    if (!inScope(flow, call.node)) continue;
+    const cleanhttp = call.receiver === 'cleanhttp' && /^Default(Pooled)?Client$/.test(call.name);
+    const retrying = call.receiver === 'retryablehttp' && call.name === 'NewClient';
+    if (!cleanhttp && !retrying) continue;
+    const name = /([\w.]+)\s*:?=\s*$/.exec(text.slice(Math.max(0, call.start - 80), call.start))?.[1];
+    // `c.HTTPClient.Timeout = …`, `c.HTTPClient = &http.Client{…}`, `c.Timeout = …`: set where the file builds it.
+    // (In the function that builds it; a package-level client anywhere in the file.)
+    const where = call.fn && !name?.includes('.') ? call.fn.node.text : text;
+    if (name && new RegExp(`\\b${escapeName(name)}\\.(HTTPClient\\b|Timeout\\s*=)`).test(where)) continue;
+    if (WITH_CONTEXT.test(text)) continue;
+    out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
+  }
   if (WITH_CONTEXT.test(text)) return out;
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
   if (!defaultSet) out.push(...defaultClientValues(ctx));
