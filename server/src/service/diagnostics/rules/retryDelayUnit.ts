@@ -3,7 +3,7 @@ import type { DiagContext } from '../context';
 import type { RetryDelayUnitData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
 import { delaySinks } from '../units/delaySinks';
-import { type DelayUnit, scopeOf, ternaryBranches, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
+import { assignmentsBefore, type DelayUnit, scopeOf, ternaryBranches, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
 import { goNanoseconds } from '../units/goDurations';
 
 const RULE = 'retry-delay-unit';
@@ -42,7 +42,12 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
     const gap = unitExponent(found) - unitExponent(sink.unit);
     const factor = `${gap > 0 ? 1000 ** gap : 1000 ** -gap}× too ${gap > 0 ? 'short' : 'long'}`.replace('1000000×', '1,000,000×');
     const detail = `the value is in ${WORD[found]}, but ${sink.name} takes ${WORD[sink.unit]}: it waits ${factor}`;
-    push(sink.arg, detail, { ...ctx.base(sink.arg), sink: sink.name, expected: sink.unit, found, edit: conversion(ctx, sink.arg.text, sink.arg.startIndex, found, sink.unit, scopeOf(flow, sink.call)) });
+    const scope = scopeOf(flow, sink.call);
+    // A name given values in more than one place (`if … delay = header else delay = ctx.delay`): converting at the wait
+    // would convert the right one too, so no edit is offered.
+    const several = /^[A-Za-z_$][\w$]*$/.test(sink.arg.text) && assignmentsBefore(sink.arg.text, scope).length > 1;
+    const edit = several ? undefined : conversion(ctx, sink.arg.text, sink.arg.startIndex, found, sink.unit, scope);
+    push(sink.arg, detail, { ...ctx.base(sink.arg), sink: sink.name, expected: sink.unit, found, ...(edit ? { edit } : {}) });
   }
   return findings;
 }

@@ -76,11 +76,12 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   const name = /^(?:self\.|this\.|@|\$this->|\$)?([A-Za-z_][\w]*)$/.exec(e)?.[1] ?? /\.([A-Za-z_]\w*)$/.exec(e)?.[1];
   if (!name) return undefined;
   const plain = /^(?:self\.|this\.|@|\$this->|\$)?[A-Za-z_]\w*$/.test(e);
-  const assigned = plain ? lastAssignment(name, scope) : undefined;
-  const given = assigned && unitOf(assigned.value, { text: scope.text, before: assigned.at }, steps + 1);
+  // Every value the name is given before the use (the branches of an `if` each assign it): the unit the known ones agree on.
+  const assignments = plain ? assignmentsBefore(name, scope) : [];
+  const given = agreed(assignments.map((a) => unitOf(a.value, { text: scope.text, before: a.at }, steps + 1)));
   // A value converted by hand wins over the name it is kept in: `wait_seconds = retry_after / 1000.0` holds seconds
   // divided by 1000 whatever it is called. Otherwise the name says it (`retryDelayMillis = …map(Duration::toMillis)…`).
-  if (given && CONVERSION.test(assigned!.value)) return given;
+  if (given && assignments.some((a) => CONVERSION.test(a.value))) return given;
   if (MS_NAME.test(name)) return 'ms';
   if (S_NAME.test(name)) return 's';
   if (given) return given;
@@ -100,16 +101,16 @@ function headerUnit(e: string): DelayUnit | undefined {
   return undefined;
 }
 
-/** The right-hand side of the last `name = …` (or `name := …`, `let/const/var name = …`) before the use. */
-function lastAssignment(name: string, scope: UnitScope): { value: string; at: number } | undefined {
+/** The right-hand sides of every `name = …` (or `name := …`, `let/const/var name = …`) before the use, in order. */
+export function assignmentsBefore(name: string, scope: UnitScope): Array<{ value: string; at: number }> {
   const text = scope.text.slice(0, scope.before);
   const re = new RegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)([^\\n]*)`, 'g');
-  let found: { value: string; at: number } | undefined;
+  const found: Array<{ value: string; at: number }> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = m[1].replace(/\s*(?:\/\/|#).*$/, '').replace(/[,{]\s*$/, '');
     // A unit the line's own comment gives: `const INITIAL_DELAY = 50; // ms`, `BACKOFF = 2  # seconds`.
     const said = /(?:\/\/|#)\s*(?:in\s+)?(ms|msec|millis|milliseconds|s|sec|secs|seconds)\b/i.exec(m[1] + m[2])?.[1].toLowerCase();
-    found = { value: said ? `${value} /*${said.startsWith('m') ? 'ms' : 's'}*/` : value, at: m.index };
+    found.push({ value: said ? `${value} /*${said.startsWith('m') ? 'ms' : 's'}*/` : value, at: m.index });
   }
   return found;
 }
