@@ -201,7 +201,8 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
   if (request.responseVar) names.delete(request.responseVar);
   // One hop back: `cs = fmt.Sprintf("cursor=%s", next)` before the request reads `next`.
   for (const name of [...names]) {
-    const value = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?::=|=(?!=))([^\\n;]*)`).exec(before)?.[1];
+    // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
+    const value = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))([^\\n;]*)`).exec(before)?.[1];
     for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(id);
   }
   for (const name of names) {
