@@ -39,7 +39,8 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // `c.HTTPClient.Timeout = …`, `c.HTTPClient = &http.Client{…}`, `c.Timeout = …`: set where the file builds it.
     // (In the function that builds it; a package-level client anywhere in the file.)
     const where = call.fn && !name?.includes('.') ? call.fn.node.text : text;
-    if (name && new RegExp(`\\b${escapeName(name)}\\.(HTTPClient\\b|Timeout\\s*=)`).test(where)) continue;
+    // (A new Transport on it bounds nothing: its dial timeouts do not bound the wait for a response.)
+    if (name && new RegExp(`\\b${escapeName(name)}\\.(HTTPClient\\s*=(?!=)|HTTPClient\\.Timeout\\s*=|Timeout\\s*=)`).test(where)) continue;
     if (WITH_CONTEXT.test(text)) continue;
     out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
   }
