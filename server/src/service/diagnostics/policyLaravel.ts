@@ -23,17 +23,20 @@ export function laravelRetryProblems(ctx: DiagContext): PolicyProblem[] {
     // `Http::retry(…)`, `Http::withToken($t)->retry(…)`, `$this->http->retry(…)`; the helper `retry(3, fn …, 100)`
     if (!helper && !/(^|\\)Http\b|->\s*(with\w*|accept\w*|timeout|baseUrl|as\w+)\(|http/i.test(receiverText(call))) continue;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type === 'argument').map((a) => a.lastNamedChild ?? a);
+    // The attempts may come from configuration (`times: config('api.retry.times')`): a retry all the same, unless 0 or 1.
     const times = args[0] ? numberValue(text, args[0].text) : undefined;
-    if (times === undefined || times <= 1) continue;
+    if (!args[0] || (times !== undefined && times <= 1) || (times === undefined && !CONFIGURED.test(args[0].text))) continue;
     const sleep = args[helper ? 2 : 1];
     const sleepMs = sleep ? numberValue(text, sleep.text) : defaults.delayMs;
-    if (sleep && sleepMs === undefined) continue; // a closure or an array: its own schedule
+    // A closure or an array has its own schedule; a configured number is the same wait every time.
+    const configured = sleep !== undefined && sleepMs === undefined && CONFIGURED.test(sleep.text);
+    if (sleep && sleepMs === undefined && !configured) continue;
     out.push({
       rule: 'retry-without-backoff', library: 'laravel-http-retry', anchor: sleep ?? call, problem: sleepMs === 0 ? 'no-delay' : 'fixed-delay',
-      detail: sleepMs === 0 ? `(Laravel retry) retries immediately: the sleep is 0${sleep ? '' : ' (the default)'}` : `(Laravel retry) waits the same ${sleepMs} ms every time`,
+      detail: sleepMs === 0 ? `(Laravel retry) retries immediately: the sleep is 0${sleep ? '' : ' (the default)'}` : configured ? '(Laravel retry) waits the same configured number of milliseconds every time' : `(Laravel retry) waits the same ${sleepMs} ms every time`,
     });
     const when = args[helper ? 3 : 2];
-    if (!helper && !when && sleepMs !== undefined) {
+    if (!helper && !when) {
       out.push({
         rule: 'retry-ignores-retry-after', library: 'laravel-http-retry', anchor: call, codes: ['429', '503'],
         detail: '(Laravel Http::retry) retries every failed response on its own sleep, never reading Retry-After',
@@ -42,6 +45,9 @@ export function laravelRetryProblems(ctx: DiagContext): PolicyProblem[] {
   }
   return out;
 }
+
+/** A value read from configuration: `config('api.retry.times')`, `env('RETRIES')`, a class constant. */
+const CONFIGURED = /^(?:\\?config|env)\s*\(|^(?:self|static|[A-Z]\w*)::[A-Z_][A-Z0-9_]*$/;
 
 function receiverText(call: Node): string {
   return call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object')?.text ?? '';
