@@ -96,6 +96,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   }
   findings.push(...decoratedNonRetryableFindings(ctx));
   findings.push(...wrappedNonRetryableFindings(ctx));
+  findings.push(...faradayClientErrorRetries(ctx));
   return findings;
 }
 
@@ -141,3 +142,27 @@ function listOf(ctx: DiagContext, node: Node): Node {
   }
   return current;
 }
+
+/**
+ * Faraday's retry middleware told to retry `Faraday::ClientError` (or its base `Faraday::Error`): every 4xx the
+ * raise_error middleware raises — 400, 401, 403, 404, 422 — goes round again. The list may be a constant of the file
+ * (`RETRY_EXCEPTIONS = … + [Faraday::ClientError, …]`).
+ */
+function faradayClientErrorRetries(ctx: DiagContext): Finding[] {
+  if (ctx.flow.grammarName !== 'ruby' || !/Faraday::(ClientError|Error)\b/.test(ctx.flow.text)) return [];
+  const out: Finding[] = [];
+  for (const call of ctx.flow.calls) {
+    if (call.name !== 'request' || !/^\(?\s*:retry\b/.test(call.node.childForFieldName('arguments')?.text ?? '')) continue;
+    const pair = call.node.descendantsOfType('pair').find((p) => p && /^:?exceptions:?$/.test(p.childForFieldName('key')?.text ?? ''));
+    const value = pair?.childForFieldName('value');
+    if (!pair || !value) continue;
+    const listed = /^[A-Z][A-Z0-9_]*$/.test(value.text) ? new RegExp(`\\b${value.text}\\s*=([^\\]]*\\])`).exec(ctx.flow.text)?.[1] ?? '' : value.text;
+    const cls = /Faraday::(ClientError|Error)\b/.exec(listed)?.[0];
+    if (!cls) continue;
+    const range = ctx.range(pair);
+    const data: NonRetryableRetriedData = { ...ctx.base(pair), codes: ['4xx'], codeRanges: [], checkRange: range };
+    out.push({ ...make(ctx, range, ['4xx'], data), message: `Retries ${cls}, which Faraday raises for every 4xx (400, 401, 403, 404, 422 …): they fail the same way on every attempt; list only the transient errors.` });
+  }
+  return out;
+}
+

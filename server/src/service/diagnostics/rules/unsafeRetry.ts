@@ -99,7 +99,9 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
       const name = adapter.pairName(option);
       const value = adapter.pairValue(option);
       if (!name || !METHOD_OPTION.test(name) || !value) continue;
-      const method = /['"](POST|PATCH)['"]/i.exec(value.text)?.[1].toUpperCase() ?? (/^(False|None)$/.test(value.text) ? 'POST' : undefined);
+      // (Ruby writes the methods as symbols: Faraday's `methods: %i[get post]`, `[:get, :post]`.)
+      const symbol = /%[iI][[(][^\])]*\b(post|patch)\b|:(post|patch)\b/i.exec(value.text);
+      const method = /['"](POST|PATCH)['"]/i.exec(value.text)?.[1].toUpperCase() ?? (symbol ? (symbol[1] ?? symbol[2]).toUpperCase() : undefined) ?? (/^(False|None)$/.test(value.text) ? 'POST' : undefined);
       if (!method) continue;
       const data: UnsafeRetryData = {
         ...ctx.base(option), loopRange: ctx.range(call.node), loopHeaderRange: ctx.headRange(call.node),
