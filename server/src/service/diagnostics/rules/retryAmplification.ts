@@ -4,6 +4,7 @@ import { outerRetries, retriesSdkErrors } from '../amplification/outerRetries';
 import type { DiagContext } from '../context';
 import type { RetryAmplificationData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
+import { inScope } from '../timeouts/unbounded';
 
 const RULE = 'retry-amplification';
 
@@ -19,7 +20,7 @@ export function retryAmplification(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const outer of outerRetries(ctx)) {
     if (!retriesSdkErrors(outer)) continue;
-    if (ctx.flow.scope && (outer.anchor.startIndex < ctx.flow.scope.start || outer.anchor.endIndex > ctx.flow.scope.end)) continue;
+    if (!inScope(ctx.flow, outer.anchor)) continue;
     const inner = sdkCallIn(ctx, outer.body, clients);
     // The client's own retries are off (`max_retries=0`): one layer only.
     if (!inner || inner.client.retries === 0) continue;

@@ -5,6 +5,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { delaySinks } from '../units/delaySinks';
 import { assignmentsBefore, type DelayUnit, scopeOf, ternaryBranches, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
 import { goNanoseconds } from '../units/goDurations';
+import { inScope } from '../timeouts/unbounded';
 
 const RULE = 'retry-delay-unit';
 const WORD = { s: 'seconds', ms: 'milliseconds', ks: 'seconds divided by 1000' } as const;
@@ -36,7 +37,7 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
     return findings;
   }
   for (const sink of delaySinks(flow)) {
-    if (flow.scope && (sink.arg.startIndex < flow.scope.start || sink.arg.endIndex > flow.scope.end)) continue;
+    if (!inScope(flow, sink.arg)) continue;
     const found = unitOf(sink.arg.text, scopeOf(flow, sink.call));
     if (!found || found === sink.unit) continue;
     const gap = unitExponent(found) - unitExponent(sink.unit);

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
-import { escapeName, inScope, prependEntry, type UnboundedRequest } from './unbounded';
+import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
+import { escape } from '../loopDelays';
 
 const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
 /** A request that carries a context: its deadline, if the caller set one, bounds it. */
@@ -40,7 +41,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // (In the function that builds it; a package-level client anywhere in the file.)
     const where = call.fn && !name?.includes('.') ? call.fn.node.text : text;
     // (A new Transport on it bounds nothing: its dial timeouts do not bound the wait for a response.)
-    if (name && new RegExp(`\\b${escapeName(name)}\\.(HTTPClient\\s*=(?!=)|HTTPClient\\.Timeout\\s*=|Timeout\\s*=)`).test(where)) continue;
+    if (name && new RegExp(`\\b${escape(name)}\\.(HTTPClient\\s*=(?!=)|HTTPClient\\.Timeout\\s*=|Timeout\\s*=)`).test(where)) continue;
     if (WITH_CONTEXT.test(text)) continue;
     out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
   }
@@ -51,7 +52,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const body = literal.childForFieldName('body');
     if (!body || /\b(Timeout|Transport)\s*:/.test(body.text)) continue;
     const name = assignedName(literal);
-    if (name && new RegExp(`\\b${escapeName(name)}\\.(Timeout|Transport)\\s*=`).test(text)) continue;
+    if (name && new RegExp(`\\b${escape(name)}\\.(Timeout|Transport)\\s*=`).test(text)) continue;
     const edit = timeImported ? prependEntry(body, 'Timeout: {seconds} * time.Second') : undefined;
     out.push({ node: literal, library: 'net/http', where: 'client', ...(edit ? { edit } : {}) });
   }

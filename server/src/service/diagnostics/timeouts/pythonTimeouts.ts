@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
-import { appendArgument, escapeName, inScope, type UnboundedRequest } from './unbounded';
+import { appendArgument, inScope, type UnboundedRequest } from './unbounded';
+import { escape } from '../loopDelays';
 
 /**
  * Python: `requests` calls (module-level or on a `requests.Session()` built in this file — a session has no
@@ -79,7 +80,7 @@ function splatted(args: Node): boolean {
 function plainRequestsSession(text: string, call: CallInfo): boolean {
   const receiver = call.receiver ?? '';
   if (receiver === 'requests') return true;
-  const name = escapeName(receiver.replace(/^self\./, ''));
+  const name = escape(receiver.replace(/^self\./, ''));
   const self = '(?:self\\.)?';
   const bound = new RegExp(`(?:^|[\\s;(])${self}${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:requests\\.)?[Ss]ession\\(\\s*\\)|\\bwith\\s+(?:requests\\.)?[Ss]ession\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm');
   if (!bound.test(text)) return false;

@@ -60,8 +60,3 @@ export function prependEntry(literal: Node, text: string): TimeoutEdit {
 export function plainName(node: Node | null | undefined): string | undefined {
   return node && /^[\w$.>-]+$/.test(node.text) && !/^\d/.test(node.text) ? node.text : undefined;
 }
-
-/** Escapes a name for use in a RegExp. */
-export function escapeName(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
