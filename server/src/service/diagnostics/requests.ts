@@ -20,7 +20,7 @@ export interface RequestInfo {
    * Known by what the code does rather than by a client library: its result's status is read
    * (`status-read`), or a wrapper forwards its request to the one it wraps (`forwarding`).
    */
-  inferred?: 'status-read' | 'forwarding' | 'callback';
+  inferred?: 'status-read' | 'forwarding' | 'callback' | 'sdk';
 }
 
 const VERBS: Record<string, HttpMethod> = {

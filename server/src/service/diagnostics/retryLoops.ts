@@ -8,9 +8,10 @@ import { callWaits } from './functionSummaries';
 import { DELAY } from './waitCalls';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
-import { catchStays, tryAround } from './wholesaleRetries';
+import { catchStays, sdkErrorsStay, tryAround } from './wholesaleRetries';
 import { escape } from './loopDelays';
 import type { ResendRetry } from './resends';
+import { sdkCallIn, sdkClients } from './amplification/sdkClients';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -51,6 +52,9 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     const inner = r.call.loops[0];
     if (inner && !firstRequest.has(inner)) firstRequest.set(inner, r);
   }
+  // A loop around a call of an SDK client (`client.messages.create(…)`, server/data/sdk-retries.json) re-sends
+  // the SDK's request: its delay, cap and caught errors are the loop's, whatever the SDK does inside.
+  for (const r of sdkRequestsInLoops(ctx, firstRequest)) firstRequest.set(r.call.loops[0], r);
   const checks = ctx.occurrences.filter((o) => o.role === 'client-check').map((o) => ({ o, at: ctx.offsetOf(o) })).sort((a, b) => a.at - b.at);
   const checkStarts = checks.map((c) => c.at);
   const callStarts = ctx.flow.calls.map((c) => c.start);
@@ -92,6 +96,26 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
   return result;
 }
 
+/** The first SDK call directly in each loop that holds no other request (`inferred: 'sdk'`). */
+function sdkRequestsInLoops(ctx: DiagContext, firstRequest: ReadonlyMap<LoopInfo, RequestInfo>): RequestInfo[] {
+  const loops = ctx.flow.loops.filter((l) => l.kind !== 'collection' && !firstRequest.has(l) && l.body);
+  if (!loops.length) return [];
+  const clients = sdkClients(ctx);
+  if (!clients.length) return [];
+  const out: RequestInfo[] = [];
+  for (const loop of loops) {
+    const found = sdkCallIn(ctx, loop.body!, clients);
+    if (!found) continue;
+    // One level deep (`ret = make_request(…)` with the SDK call in `make_request`): the loop re-sends through that call.
+    const call = found.call.loops[0] === loop ? found.call : ctx.flow.calls.find((c) => c.loops[0] === loop && ctx.flow.fns.some((f) => f.name === c.name && f.start <= found.call.start && found.call.end <= f.end));
+    if (!call) continue;
+    let statement: Node = call.node;
+    while (statement.parent && statement.parent.id !== loop.body!.id && !/statement$|^block$/.test(statement.type)) statement = statement.parent;
+    out.push({ call, library: 'unknown', method: 'UNKNOWN', statement, inferred: 'sdk' });
+  }
+  return out;
+}
+
 /**
  * `while (!done) { try { send(); done = true; } catch { log(); } sleep(d); }`: the request sits in a try whose
  * catch takes its failures and stays in the loop, so a failure goes round again.
@@ -100,7 +124,9 @@ function swallowedInLoop(ctx: DiagContext, loop: LoopInfo, request: RequestInfo)
   // A counted loop that swallows failures sends a batch (or a load test); a while loop waits for success.
   if (loop.kind !== 'conditional' && loop.kind !== 'infinite') return false;
   const tryNode = tryAround(ctx, request.call.node, loop.node);
-  return !!tryNode && catchStays(ctx, tryNode);
+  if (!tryNode) return false;
+  // Whatever an SDK call raises is a failure of its request (`except anthropic.RateLimitError: sleep(3)`).
+  return request.inferred === 'sdk' ? sdkErrorsStay(ctx, tryNode) : catchStays(ctx, tryNode);
 }
 
 /**

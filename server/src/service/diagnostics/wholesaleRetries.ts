@@ -32,6 +32,10 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
     if (ctx.flow.grammarName === 'go' || !tryNode || catchStays(ctx, tryNode)) for (const c of request.sender.failsOn()) set.add(c);
     return set;
   }
+  if (request.inferred === 'sdk') {
+    if (tryNode) for (const c of sdkErrorsRetried(ctx, tryNode)) set.add(c);
+    return set;
+  }
   if (!tryNode) {
     for (const c of fallthroughRetried(ctx, retry)) set.add(c);
     return set;
@@ -69,6 +73,45 @@ export function catchStays(ctx: DiagContext, tryNode: Node): boolean {
     if (outcome.continues || outcome.retries || !outcome.final) return true;
   }
   return false;
+}
+
+/**
+ * The statuses an SDK call's error classes stand for, caught by clauses that stay in the loop: a class the
+ * catalogs give a status (`anthropic.RateLimitError` → 429, `openai.InternalServerError` → 500), every status
+ * for a base class or a bare catch (`except anthropic.APIError`, `except Exception`); a connection error none.
+ */
+function sdkErrorsRetried(ctx: DiagContext, tryNode: Node): Set<string> {
+  const out = new Set<string>();
+  for (const clause of stayingClauses(ctx, tryNode)) {
+    const types = caughtTypeNames(ctx.flow.text, clause).filter((t) => /^[A-Z]/.test(t.split('.').pop() ?? ''));
+    if (types.length === 0) PROBED_STATUSES.forEach((c) => out.add(c));
+    for (const type of types) {
+      const name = type.split('.').pop() ?? type;
+      if (STATUS_CATCHING.test(name)) {
+        PROBED_STATUSES.forEach((c) => out.add(c));
+        continue;
+      }
+      const status = [...ctx.registry.errorCode(type), ...ctx.registry.errorCode(name)].map((e) => e.entry.httpStatus).find((s) => s !== undefined);
+      if (status !== undefined) out.add(String(status));
+    }
+  }
+  return out;
+}
+
+/** Some catch clause of the try around an SDK call stays in the loop: whatever it catches goes round again. */
+export function sdkErrorsStay(ctx: DiagContext, tryNode: Node): boolean {
+  return stayingClauses(ctx, tryNode).length > 0;
+}
+
+/** The catch clauses of a try that do not leave the loop (no raise, return or break on every path). */
+function stayingClauses(ctx: DiagContext, tryNode: Node): Node[] {
+  const fnName = retryFnName(ctx, tryNode);
+  return tryNode.namedChildren.filter((clause): clause is Node => {
+    if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) return false;
+    const body = catchBody(clause);
+    const outcome = body ? branchOutcome(ctx, body, fnName) : undefined;
+    return !outcome || outcome.continues || outcome.retries || !outcome.final;
+  });
 }
 
 function retryFnName(ctx: DiagContext, node: Node): string | undefined {

@@ -30,7 +30,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
       detail = 'retries immediately, with no delay';
     } else if (retry.delays.every((d) => isFixedDelay(ctx, loop, d.arg))) {
       problem = 'fixed-delay';
-      detail = `waits a fixed ${retry.delays[0].arg?.text ?? 'time'} between attempts`;
+      detail = `waits a fixed time between attempts (${delayText(retry.delays[0])})`;
       range = ctx.range(retry.delays[0].call);
     }
     let fallback: ReturnType<typeof fixedFallback>;
@@ -120,7 +120,7 @@ function resendFindings(ctx: DiagContext): Finding[] {
       detail = 'sends again at once, with no delay';
     } else if (resend.delays.every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
       problem = 'fixed-delay';
-      detail = `waits a fixed ${resend.delays[0].arg?.text ?? 'time'} before sending again`;
+      detail = `waits a fixed time before sending again (${delayText(resend.delays[0])})`;
       range = ctx.range(resend.delays[0].call);
     } else if (!resend.once && !resendCapped(ctx, resend)) {
       problem = 'no-cap';
@@ -140,4 +140,10 @@ function make(range: Finding['range'], detail: string, data: RetryWithoutBackoff
     related,
     data: data as unknown as Record<string, unknown>,
   };
+}
+
+/** The wait as written (`time.sleep(1)`), so a bare number shows its unit through the call; shortened when long. */
+function delayText(delay: { call: { text: string } }): string {
+  const text = delay.call.text.replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
