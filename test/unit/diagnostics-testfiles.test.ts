@@ -10,9 +10,11 @@ describe('diagnostics in test files', () => {
       'file:///r/test/retry.ts', 'file:///r/src/__tests__/retry.tsx', 'file:///r/tests/helpers.py',
       // Maven/Gradle test source sets at any depth, whatever the file is called.
       'file:///r/library/src/test/java/com/acme/http/RetryInterceptor.java', 'file:///r/app/src/test/kotlin/a/Fakes.kt',
+      // RSpec and Minitest files deep under spec/ or test/, PHPUnit classes.
+      'file:///r/spec/core/middleware/request/retry_spec.rb', 'file:///r/test/lib/a/b/client_test.rb', 'file:///r/tests/Feature/Api/ErrorTest.php',
     ]) assert.ok(isTestPath(uri), uri);
     for (const uri of [
-      'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',
+      'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/lib/inspect.rb', 'file:///r/src/Latest.php', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',
       'memory://test/1.python', 'mem://inc/python/7', 'file:///home/test/proj/src/app.py', 'file:///r/test/fixtures/fixes/python/app.py',
     ]) assert.ok(!isTestPath(uri), uri);
   });

@@ -22,5 +22,8 @@ describe('spotting: Kotlin', () => {
     ['delay(500) and a page size', m('        delay(500)\n        val items = list.take(200)'), []],
     ['a port', 'const val PORT = 8080\nconst val MAX_ITEMS = 200\n', []],
     ['a string template', m('        println("HTTP $code 503")'), []],
+    ['Ktor exceptions tested with is, when-is and a safe cast', 'fun f(e: Throwable) {\n    if (e is ClientRequestException) log(e)\n    when (e) { is ServerResponseException -> 1 }\n    val r = (e as? ClientRequestException)?.response\n}\n', ['ClientRequestException client-check', 'ServerResponseException client-check', 'ClientRequestException client-check']],
+    ['an unsafe cast is not a test', 'fun f(e: Throwable) {\n    val r = (e as ClientRequestException).response\n}\n', []],
+    ['a status handed to a responder by name', 'suspend fun ApplicationCall.f() {\n    respondError(status = HttpStatusCode.ServiceUnavailable, message = "down")\n    respondError(status = 429, message = "slow")\n    retryLater(code = 503)\n}\n', ['503 server-sets', '429 server-sets']],
   ]);
 });

@@ -27,6 +27,10 @@ describe('spotting: PHP', () => {
     ['a port', '<?php\nconst PORT = 8080;\nconst MAX_ITEMS = 500;\n', []],
     ['an interpolated string', m('        echo "HTTP {$code} 503";'), []],
     ['a tooManyRequests() on something else', m('        if ($limiter->tooManyRequests()) { }'), []],
+    ['PHPUnit assertSame on the status', m('        $this->assertSame(503, $response->getStatusCode());\n        self::assertSame(200, $response->getStatusCode());'), ['503 test-assert', '200 test-assert']],
+    ["an 'http_code' option key", m("        return new MockResponse('', ['http_code' => 502]);"), ['502 server-sets']],
+    ['a code list given to a retry strategy', m('        return new GenericRetryStrategy([423, 429, 503], 1000);'), ['423 retry-config', '429 retry-config', '503 retry-config']],
+    ['a list given to something else', m('        return new Paginator([100, 200, 500], 3);'), []],
     ['Guzzle exceptions caught, imported with use or written in full', "<?php\nuse GuzzleHttp\\Exception\\ConnectException;\nfunction f($c) {\n    try { return $c->get('/x'); }\n    catch (ConnectException | \\GuzzleHttp\\Exception\\ServerException $e) { return null; }\n}\n", ['ConnectException client-check', 'ServerException client-check']],
   ]);
 });

@@ -32,5 +32,7 @@ describe('spotting: Ruby', () => {
     ['a string not compared with a status', m('  name = "429"'), []],
     ['Faraday and Net::HTTP exceptions rescued', 'def f(conn)\n  conn.get("/x")\nrescue Faraday::TooManyRequestsError, Net::ReadTimeout\n  nil\nrescue Faraday::ServerError => e\n  raise e\nend\n', ['TooManyRequestsError client-check', 'ReadTimeout client-check', 'ServerError client-check']],
     ['a bare ClientError of the project', 'def f(conn)\n  conn.get("/x")\nrescue ClientError\n  nil\nend\n', []],
+    ['RSpec expect(…).to eq(status)', 'describe "api" do\n  it "answers" do\n    expect(response.status).to eq(200)\n    expect(last_response.status).not_to eq(503)\n    expect(items.count).to eq(200)\n  end\nend\n', ['200 test-assert', '503 test-assert']],
+    ['WebMock to_raise feeds an exception', 'describe "api" do\n  before { stub_request(:any, /x/).to_raise(Faraday::ConnectionFailed) }\nend\n', ['ConnectionFailed test-assert']],
   ]);
 });

@@ -7,8 +7,11 @@ import type { RuleId } from './findingData';
  * test files and others speak more quietly (docs/rules.md, "Test files").
  */
 
-/** File names that mark tests: `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `XTests.cs`, `XIT.java`. */
-const TEST_FILE = /^(test_.*\.py|.*_test\.(py|go)|.*\.(test|spec)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|conftest\.py)$/;
+/**
+ * File names that mark tests: `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`,
+ * `XTests.cs`, `XIT.java`, RSpec/Minitest `x_spec.rb`/`x_test.rb`, PHPUnit `XTest.php`.
+ */
+const TEST_FILE = /^(test_.*\.(py|rb)|.*_test\.(py|go|rb)|.*_spec\.rb|.*\.(test|spec)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|.*Test\.php|conftest\.py)$/;
 /** Directory names that hold tests. */
 const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils|__mocks__)$/i;
 /**

@@ -16,8 +16,12 @@ const QUALIFIED = new Set(['scoped_type_identifier', 'qualified_name', 'nested_t
 /** Catch clauses and their exception-type slots. */
 /** (Ruby's `rescue A, B` holds its types in `exceptions`; PHP's `catch (A | B $e)` in a `catch_clause`'s type list.) */
 const CATCH = new Set(['except_clause', 'except_group_clause', 'catch_type', 'catch_formal_parameter', 'catch_declaration', 'catch_block', 'exceptions', 'catch_clause']);
-/** Type tests: Java `t instanceof X`, C# `ex is X` / `ex is X or Y`. */
+/** Type tests: Java `t instanceof X`, C# `ex is X` / `ex is X or Y`, Kotlin `e is X`. */
 const TYPE_TESTS = new Set(['instanceof_expression', 'is_pattern_expression', 'is_expression']);
+/** Kotlin's safe cast `(e as? X)?.response` tests the type (a TypeScript `as` only asserts it, so only `as?` counts). */
+const SAFE_CAST = 'as_expression';
+/** Kotlin's `when (e) { is X -> … }`: the entry holds only the type. */
+const WHEN_TYPE_TEST = 'type_test';
 /** Groupings a type passes through on its way to a catch or a test. */
 const TYPE_GROUPS = new Set([
   'parenthesized_expression',
@@ -55,7 +59,7 @@ const ASSERT_TYPE_CALL =
 /** Python's type tests. */
 const TYPE_TEST_CALL = /^(isinstance|issubclass)$/;
 /** Test helpers that feed exceptions to a test: pytest `parametrize`, a mock's `side_effect`, Mockito `thenThrow`, Moq `Throws`. */
-const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects)$/;
+const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects|to_raise|and_raise)$/;
 /** Names of settings and lists that a retry reads. */
 const RETRY_NAME = /retr|transient/i;
 /** Names that are assertions although `ASSERT_CALLS` does not list them: `assertFalse`, `assertTrue`, `Assert.True`. */
@@ -96,6 +100,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
   for (let climbed = 0; parent && climbed < MAX_CLIMB; climbed++, child = parent, parent = parent.parent) {
     if (CATCH.has(parent.type)) return child.type === 'block' ? undefined : 'client-check';
     if (TYPE_TESTS.has(parent.type)) return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
+    if (parent.type === WHEN_TYPE_TEST) return 'client-check';
+    if (parent.type === SAFE_CAST) return namedChildren(parent)[0]?.id !== child.id && /\bas\?/.test(parent.text) ? 'client-check' : undefined;
     if (s.binaries.has(parent.type)) {
       const operator = s.operatorOf(parent).trim();
       if (operator === 'instanceof') return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
