@@ -30,6 +30,8 @@ import { namesReasonPhrase } from './reasonPhraseNames';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
+/** Retry mechanisms built from a list of codes: `GenericRetryStrategy`, `RetryPolicy`, `retryable_statuses(…)`. */
+const RETRY_LIST_CALL = /retr(y|ies|yable|iable)/i;
 /** A project's own helpers that answer a request: `respondError`, `writeJSON`, `sendProblem`, `renderError`. */
 const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$/i;
 /** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
@@ -51,6 +53,8 @@ const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
 /** Calls that build a response (real or mock) from the arguments. */
 const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
 /** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
+/** RSpec matchers that compare with their argument: `eq(200)`, `eql(429)`, `equal(503)`, `be(204)`. */
+const RSPEC_MATCHER = /^(eq|eql|equal|be)$/;
 const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
 /** Ruby's type tests. */
 const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
@@ -61,7 +65,7 @@ const MAX_CLIMB = 64;
 const GO_TEST_FAILURE = /^\{\s*(t|tb|b)\.(Errorf?|Fatalf?|Fail|FailNow)\(/;
 
 /** Ruby's Rack response triple: `[status, headers, body]` with the literal first and a headers hash (or a name saying headers) second. */
-function isRackTriple(list: Node, literal: Node): boolean {
+export function isRackTriple(list: Node, literal: Node): boolean {
   if (list.type !== 'array') return false;
   const parts = namedChildren(list);
   if (parts.length !== 3 || parts[0].id !== literal.id) return false;
@@ -294,6 +298,10 @@ export class StatusContext extends ExpressionReader {
     if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
       if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
     }
+    // A named argument the adapter reads through (Kotlin `respondError(status = HttpStatusCode.ServiceUnavailable)`):
+    // a status handed to whatever is called, as `{ status: 503 }` is.
+    const argumentName = kind === 'status' && !inCollection ? this.namedArgumentOf(literal, call) : undefined;
+    if (argumentName && argumentName !== 'code' && STATUS_KEYS.test(argumentName)) return 'server-sets';
     const receiver = this.receiverOf(call);
     if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply')) {
       // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
@@ -316,6 +324,8 @@ export class StatusContext extends ExpressionReader {
       // xUnit `[InlineData(HttpStatusCode.GatewayTimeout)]`, `[InlineData((HttpStatusCode)429)]`: a test's input.
       return 'test-assert';
     }
+    // A code list handed to a retry's constructor or call: Symfony `new GenericRetryStrategy([429, 503], 1000)`.
+    if (inCollection && kind === 'status' && index >= 0 && RETRY_LIST_CALL.test(name)) return 'retry-config';
     if (inCollection) {
       // Go `slices.Contains([]int{429, 503}, resp.StatusCode)`
       return MEMBERSHIP_METHODS.has(name) && others.some(matches) ? 'client-check' : undefined;
@@ -398,6 +408,14 @@ export class StatusContext extends ExpressionReader {
     return false;
   }
 
+  /** The name of the named argument of `call` that holds `node`, when the adapter reads through named arguments. */
+  private namedArgumentOf(node: Node, call: Node): string | undefined {
+    for (let up = node.parent; up && up.id !== call.id; up = up.parent) {
+      if (this.syntax.pairs.has(up.type) && this.syntax.transparent.has(up.type)) return this.syntax.pairName(up);
+    }
+    return undefined;
+  }
+
   /** `{code: 429}` means a status only beside status-ish siblings or inside a status setter call. */
   private codeKeyRole(pair: Node): OccurrenceRole | undefined {
     const object = pair.parent;
@@ -407,7 +425,7 @@ export class StatusContext extends ExpressionReader {
 
   /** `expect(res.status).toBe(429)`: the argument of the first call in the chain. */
   private assertionSubject(call: Node): Node | null {
-    let node: Node | null = call;
+    let node: Node | null = this.rspecExpectation(call) ?? call;
     while (node) {
       const callee: Node | null = this.syntax.calls.has(node.type) ? this.syntax.callee(node) : null;
       const receiver = this.receiverOf(node);
@@ -419,6 +437,18 @@ export class StatusContext extends ExpressionReader {
       node = receiver && this.syntax.calls.has(receiver.type) ? receiver : receiver && this.syntax.members.has(receiver.type) ? this.syntax.memberParts(receiver)?.object ?? null : null;
     }
     return null;
+  }
+
+  /**
+   * RSpec's `expect(res.status).to eq(429)`: a matcher (`eq(429)`) is the argument of `to`/`not_to`, whose
+   * receiver is the expectation; the `to` call stands for the matcher.
+   */
+  private rspecExpectation(call: Node): Node | null {
+    if (!RSPEC_MATCHER.test(this.lastName(this.syntax.callee(call)) ?? '')) return null;
+    let up: Node | null = call.parent;
+    while (up && this.syntax.transparent.has(up.type)) up = up.parent;
+    if (!up || !this.syntax.calls.has(up.type) || !/^(to|not_to|to_not)$/.test(this.lastName(this.syntax.callee(up)) ?? '')) return null;
+    return up;
   }
 
   private chainStartsWithAssert(call: Node): boolean {
