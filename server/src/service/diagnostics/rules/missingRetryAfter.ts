@@ -5,6 +5,7 @@ import type { MissingRetryAfterData } from '../findingData';
 import { calleeOf, enclosingFn } from '../flow/flowModel';
 import { statementOf } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
+import { isRackTriple } from '../../spotting/statusContext';
 
 const RULE = 'missing-retry-after';
 /** Handlers of health, readiness and liveness probes. */
@@ -22,9 +23,13 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     const node = ctx.nodeOf(occ);
     if (!node) continue;
     const fn = enclosingFn(ctx.flow, node);
-    if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
+    // A Rack response `[429, { 'content-type' => 'text/plain' }, body]` carries its headers with it: they decide.
+    const rack = rackHeaders(node);
+    if (rack) {
+      if (rack.type !== 'hash' || /retry[-_]after/i.test(rack.text)) continue;
+    } else if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
     // A status in a list (`Set.of(HttpStatus.SERVICE_UNAVAILABLE, …)`, `[503, 504]`) is data, not a response sent.
-    if (inList(ctx, node)) continue;
+    if (!rack && inList(ctx, node)) continue;
     // Client code turning a response it received into an error (`throw new ApiException(503, …)` after a request):
     // no server answers anybody here.
     if (ctx.requestsIn(fn).some((r) => r.call.start < node.startIndex)) continue;
@@ -49,6 +54,12 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     });
   }
   return findings;
+}
+
+/** The headers of the Rack response triple whose status is `node` (a hash literal or a variable), else undefined. */
+function rackHeaders(node: Node): Node | undefined {
+  const list = node.parent;
+  return list && isRackTriple(list, node) ? list.namedChild(1) ?? undefined : undefined;
 }
 
 function inList(ctx: DiagContext, node: Node): boolean {
