@@ -15,6 +15,47 @@ export function laravelRetryProblems(ctx: DiagContext): PolicyProblem[] {
   const defaults = policyDefaults('laravel-http-retry');
   const text = ctx.flow.text;
   const out: PolicyProblem[] = [];
+  for (const { call, helper, sleep, when } of laravelRetries(ctx)) {
+    const sleepMs = sleep ? numberValue(text, sleep.text) : defaults.delayMs;
+    // A closure or an array has its own schedule (not guessed); a configured number is the same wait every time.
+    const configured = sleep !== undefined && sleepMs === undefined && CONFIGURED.test(sleep.text);
+    if (!sleep || sleepMs !== undefined || configured) {
+      out.push({
+        rule: 'retry-without-backoff', library: 'laravel-http-retry', anchor: sleep ?? call, problem: sleepMs === 0 ? 'no-delay' : 'fixed-delay',
+        detail: sleepMs === 0 ? `(Laravel retry) retries immediately: the sleep is 0${sleep ? '' : ' (the default)'}` : configured ? '(Laravel retry) waits the same configured number of milliseconds every time' : `(Laravel retry) waits the same ${sleepMs} ms every time`,
+      });
+    }
+    // Whatever the sleep, Laravel never reads Retry-After.
+    if (!helper && !when) {
+      out.push({
+        rule: 'retry-ignores-retry-after', library: 'laravel-http-retry', anchor: call, codes: ['429', '503'],
+        detail: '(Laravel Http::retry) retries every failed response on its own sleep, never reading Retry-After',
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * `Http::retry($times, $sleep)` with no `$when`: every response that is not successful is thrown and retried, 4xx
+ * included (PendingRequest: `$shouldRetry = $this->retryWhenCallback ? … : true`). The calls, for non-retryable-retried.
+ */
+export function laravelRetriesOfEveryFailure(ctx: DiagContext): Node[] {
+  return laravelRetries(ctx).filter((r) => !r.helper && !r.when).map((r) => r.call);
+}
+
+interface LaravelRetry {
+  call: Node;
+  /** The global `retry()` helper rather than a pending request's method. */
+  helper: boolean;
+  sleep?: Node;
+  when?: Node;
+}
+
+/** The retries of the file that make more than one attempt (or a configured number of them). */
+function laravelRetries(ctx: DiagContext): LaravelRetry[] {
+  const text = ctx.flow.text;
+  const out: LaravelRetry[] = [];
   const calls = [...nodes(ctx, 'scoped_call_expression'), ...nodes(ctx, 'member_call_expression'), ...nodes(ctx, 'function_call_expression')];
   for (const call of calls) {
     const helper = call.type === 'function_call_expression';
@@ -26,22 +67,7 @@ export function laravelRetryProblems(ctx: DiagContext): PolicyProblem[] {
     // The attempts may come from configuration (`times: config('api.retry.times')`): a retry all the same, unless 0 or 1.
     const times = args[0] ? numberValue(text, args[0].text) : undefined;
     if (!args[0] || (times !== undefined && times <= 1) || (times === undefined && !CONFIGURED.test(args[0].text))) continue;
-    const sleep = args[helper ? 2 : 1];
-    const sleepMs = sleep ? numberValue(text, sleep.text) : defaults.delayMs;
-    // A closure or an array has its own schedule; a configured number is the same wait every time.
-    const configured = sleep !== undefined && sleepMs === undefined && CONFIGURED.test(sleep.text);
-    if (sleep && sleepMs === undefined && !configured) continue;
-    out.push({
-      rule: 'retry-without-backoff', library: 'laravel-http-retry', anchor: sleep ?? call, problem: sleepMs === 0 ? 'no-delay' : 'fixed-delay',
-      detail: sleepMs === 0 ? `(Laravel retry) retries immediately: the sleep is 0${sleep ? '' : ' (the default)'}` : configured ? '(Laravel retry) waits the same configured number of milliseconds every time' : `(Laravel retry) waits the same ${sleepMs} ms every time`,
-    });
-    const when = args[helper ? 3 : 2];
-    if (!helper && !when) {
-      out.push({
-        rule: 'retry-ignores-retry-after', library: 'laravel-http-retry', anchor: call, codes: ['429', '503'],
-        detail: '(Laravel Http::retry) retries every failed response on its own sleep, never reading Retry-After',
-      });
-    }
+    out.push({ call, helper, sleep: args[helper ? 2 : 1], when: args[helper ? 3 : 2] });
   }
   return out;
 }

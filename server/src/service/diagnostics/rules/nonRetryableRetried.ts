@@ -13,6 +13,7 @@ import { membershipName, membershipOf, membershipTests, ownStatusSets } from '..
 import type { RetryLoop } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
+import { laravelRetriesOfEveryFailure } from '../policyLaravel';
 
 const RULE = 'non-retryable-retried';
 const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
@@ -97,6 +98,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   findings.push(...decoratedNonRetryableFindings(ctx));
   findings.push(...wrappedNonRetryableFindings(ctx));
   findings.push(...faradayClientErrorRetries(ctx));
+  findings.push(...laravelEveryFailureRetries(ctx));
   return findings;
 }
 
@@ -166,3 +168,13 @@ function faradayClientErrorRetries(ctx: DiagContext): Finding[] {
   return out;
 }
 
+/** Laravel `Http::retry($times, $sleep)` with no `$when` callback: a 400/401/404 response is retried like a 503. */
+function laravelEveryFailureRetries(ctx: DiagContext): Finding[] {
+  if (ctx.flow.grammarName !== 'php') return [];
+  return laravelRetriesOfEveryFailure(ctx).map((call) => {
+    const name = call.childForFieldName('name') ?? call;
+    const range = ctx.doc.lines.rangeOf(name.startIndex, call.endIndex);
+    const data: NonRetryableRetriedData = { ...ctx.base(call), codes: ['4xx'], codeRanges: [], checkRange: range };
+    return { ...make(ctx, range, ['4xx'], data), message: 'Retries every failed response, 4xx included (Http::retry without a when callback): a 400, 401 or 404 fails the same way on every attempt; pass a callback that retries only transient failures.' };
+  });
+}
