@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, subjectRoot } from './branches';
-import { alwaysLeaves } from './chainSyntax';
+import { alwaysLeaves, chainTop, ifClauses } from './chainSyntax';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, firstCallFrom } from './flow/flowModel';
 import { givesUp } from './giveUps';
@@ -66,16 +66,26 @@ function readFailureSet(ctx: DiagContext, scope: Node, root: string, depth: numb
       const { name, receiver } = calleeOf(n, adapter);
       if (SUCCESS_CHECK.test(name) && subjectRoot(receiver) === root) rest();
     }
-    if (grammar.ifs.has(n.type)) {
-      const condition = n.childForFieldName('condition');
-      const body = n.childForFieldName('consequence');
-      const holds = condition ? conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, root), root) : undefined;
-      if (holds && body) {
-        const outcome = branchOutcome(ctx, body, fnName, root);
-        if (outcome.final && !outcome.continues && !outcome.retries && fails(outcome.final)) holds.forEach((c) => !settled.has(c) && out.add(c));
+    // Each arm of an if chain (`elif`, `else if`, `else`) once, from the chain's top: an `else` takes what the
+    // arms before it left over, when every one of them tested this response.
+    if (grammar.ifs.has(n.type) && chainTop(n).id === n.id) {
+      const taken = new Set<string>();
+      let known = true;
+      for (const [index, clause] of ifClauses(n).entries()) {
+        let holds: Set<string> | undefined;
+        if (clause.condition) holds = conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
+        else if (known && index > 0) holds = new Set(PROBED_STATUSES.filter((c) => !taken.has(c)));
+        if (!holds) {
+          known = false;
+          continue;
+        }
+        const arm = new Set([...holds].filter((c) => !taken.has(c)));
+        holds.forEach((c) => taken.add(c));
+        const outcome = branchOutcome(ctx, clause.body, fnName, root);
+        if (outcome.final && !outcome.continues && !outcome.retries && fails(outcome.final)) arm.forEach((c) => !settled.has(c) && out.add(c));
         // `if res.StatusCode < 300 { return … }` then a give-up: every other status fails.
-        else if (holds.size === 0 && alwaysLeaves(body) && giveUpAfter(ctx, n, fnName, root, fails)) rest();
-        if (alwaysLeaves(body)) holds.forEach((c) => settled.add(c));
+        else if (index === 0 && holds.size === 0 && alwaysLeaves(clause.body) && giveUpAfter(ctx, n, fnName, root, fails)) rest();
+        if (alwaysLeaves(clause.body)) arm.forEach((c) => settled.add(c));
       }
     }
     for (const c of n.namedChildren) if (c) visit(c);

@@ -1,11 +1,13 @@
+import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, subjectRoot } from '../branches';
-import { alwaysLeaves, ancestorWithin, catchBody } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, catchBody, chainTop, ifClauses } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
-import { conditionSet, testsWithin } from '../statusSets';
+import { conditionSet, conditionSetOver, testsWithin } from '../statusSets';
+import { PROBED_STATUSES } from '../failureSets';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -54,6 +56,67 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
       severity: ruleInfo(RULE)!.defaultSeverity,
       message: fillMessage(RULE, { codes, detail: `${ctx.language === 'python' ? 'raises' : 'throws'} them again; the loop retries only the status this check keeps` }),
       range: ctx.range(test.test),
+      related: [{ range: ctx.headRange(retry.loop.node, retry.loop.body), message: 'the retry loop, which retries other statuses only' }],
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  findings.push(...elseGiveUps(ctx, reported));
+  return findings;
+}
+
+/**
+ * The same with the rethrow in the chain's `else`: `except HTTPError as e: if status == 429: sleep … elif status ==
+ * 403: return None else: raise`. What no arm before it took — 500, 502, 503, 504 — leaves as a final error.
+ */
+function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
+  const findings: Finding[] = [];
+  const retries = ctx.retryLoops();
+  const tops = new Map<number, { top: Node; test: ReturnType<DiagContext['clientTests']>[number] }>();
+  for (const test of ctx.clientTests()) {
+    if (!test.guard) continue;
+    const top = chainTop(test.guard);
+    if (!tops.has(top.id)) tops.set(top.id, { top, test });
+  }
+  for (const { top, test } of tops.values()) {
+    if (reported.has(top.id)) continue;
+    const retry = retries.find((r) => within(top, r.loop.node));
+    if (!retry) continue;
+    const clause = ancestorWithin(top.parent, retry.loop.node, /^(catch_clause|except_clause|rescue)$/);
+    const tryNode = clause?.parent;
+    const body = clause ? catchBody(clause) : null;
+    if (!clause || !tryNode || !body || !within(retry.request.call.node, tryNode) || alwaysLeaves(body)) continue;
+    const arms = ifClauses(top);
+    const last = arms[arms.length - 1];
+    if (arms.length < 2 || !last || last.condition) continue;
+    const outcome = branchOutcome(ctx, last.body, retry.loop.fn?.name);
+    if (!outcome.final || outcome.final.kind !== 'raise' || outcome.continues || outcome.retries) continue;
+    // Every arm before the else tests the caught error's status; what none of them takes reaches the rethrow.
+    const root = subjectRoot(test.subject);
+    const taken = new Set<string>();
+    let known = true;
+    for (const arm of arms.slice(0, -1)) {
+      const holds = arm.condition ? conditionSetOver(ctx, PROBED_STATUSES, arm.condition, testsWithin(ctx, arm.condition, root), root) : undefined;
+      if (!holds) known = false;
+      else holds.forEach((c) => taken.add(c));
+    }
+    const codes = PROBED_STATUSES.filter((c) => !taken.has(c) && ctx.isRetryable({ code: c, kind: 'http-status' }));
+    if (!known || codes.length === 0 || ctx.mechanisms.covering(top, retry.request.call.receiver, retry.request.library)) continue;
+    reported.add(top.id);
+    const data: RetryableTreatedAsFinalData = {
+      ...ctx.base(last.node),
+      ...ctx.requestData(retry.request),
+      codes,
+      checkRange: ctx.range(test.test),
+      checkText: test.test.text,
+      branchRange: ctx.range(last.node),
+      finalRange: ctx.range(outcome.final.node),
+      finalKind: outcome.final.kind,
+    };
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes, detail: `${ctx.language === 'python' ? 'raises' : 'throws'} them again from the last branch; the loop retries only the statuses tested before it` }),
+      range: ctx.headRange(last.node, last.body),
       related: [{ range: ctx.headRange(retry.loop.node, retry.loop.body), message: 'the retry loop, which retries other statuses only' }],
       data: data as unknown as Record<string, unknown>,
     });

@@ -9,8 +9,8 @@ import { methodFromCaller } from '../senders';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { retriedSet } from '../retriedSets';
-import { wholesaleRetried } from '../wholesaleRetries';
-import { ancestorWithin, CATCH_CLAUSE } from '../chainSyntax';
+import { tryAround, wholesaleRetried } from '../wholesaleRetries';
+import { ancestorWithin, CATCH_CLAUSE, caughtTypeNames } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 
 const RULE = 'unsafe-retry';
@@ -120,10 +120,28 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
 function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   if (catchKeepsOnlyRefusals(ctx, retry)) return true;
   const set = retriedSet(ctx, retry);
-  if (set.codes.size === 0 || set.from !== Infinity || [...set.codes].some((c) => !REFUSALS.has(c))) return false;
-  if (wholesaleRetried(ctx, retry).size > 0) return false;
-  for (let n = retry.request.call.node.parent; n && n.id !== retry.loop.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
+  if (set.from !== Infinity || [...set.codes].some((c) => !REFUSALS.has(c))) return false;
+  const wholesale = wholesaleRetried(ctx, retry);
+  const tryNode = tryAround(ctx, retry.request.call.node, retry.loop.node);
+  // `except HTTPError as e: if status == 429: sleep … else: raise`: only status errors are caught and only the
+  // refusals among them stay; a network error (the request may have been taken) is not caught here.
+  if (tryNode && set.codes.size + wholesale.size > 0 && [...wholesale].every((c) => REFUSALS.has(c)) && catchesStatusErrorsOnly(ctx, tryNode)) return true;
+  if (set.codes.size === 0 || wholesale.size > 0 || tryNode) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
+}
+
+/** Errors raised for a status only, never for a connection failure or a timeout. */
+const STATUS_ERROR_ONLY = /^(HTTPError|HTTPStatusError|ClientResponseError|HttpResponseException|WebClientResponseException|HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|ResponseException|ClientRequestException|ServerResponseException|RequestException)$/;
+
+/** Every catch clause of the try names only status errors (`except requests.HTTPError`), no catch-all. */
+function catchesStatusErrorsOnly(ctx: DiagContext, tryNode: Node): boolean {
+  const clauses = tryNode.namedChildren.filter((c): c is Node => !!c && /^(except_clause|catch_clause)$/.test(c.type));
+  if (clauses.length === 0) return false;
+  return clauses.every((clause) => {
+    const types = caughtTypeNames(ctx.flow.text, clause).filter((t) => /^[A-Z]/.test(t.split('.').pop() ?? ''));
+    // (requests' and httpx's RequestException also cover connection errors: only as `HTTPError` here.)
+    return types.length > 0 && types.every((t) => STATUS_ERROR_ONLY.test(t.split('.').pop() ?? '') && !/^(requests|httpx)\.(exceptions\.)?RequestException$|^RequestException$/.test(ctx.flow.grammarName === 'python' ? t : ''));
+  });
 }
 
 /**
