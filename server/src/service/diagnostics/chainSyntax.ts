@@ -12,24 +12,50 @@ export interface Clause {
   body: Node;
 }
 
-/** The arms of the if chain starting at `top` (Python `elif`, `else if` of the C family, Go). */
+/**
+ * The arms of a switch on nothing, which reads like an if chain: Kotlin `when { a -> …; else -> … }`, Go
+ * `switch { case a: …; default: … }`. Undefined for a switch on a value (its arms are cases, not conditions).
+ */
+export function subjectlessSwitchArms(node: Node): Clause[] | undefined {
+  if (node.type === 'when_expression') {
+    if (node.namedChildren.some((c) => c?.type === 'when_subject')) return undefined;
+    return node.namedChildren.filter((c): c is Node => c?.type === 'when_entry').map((entry) => {
+      const parts = entry.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+      const body = parts[parts.length - 1] ?? entry;
+      return { node: entry, condition: /^else\b/.test(entry.text) ? null : parts[0] ?? null, body };
+    });
+  }
+  if (node.type === 'expression_switch_statement') {
+    if (node.childForFieldName('value')) return undefined;
+    return node.namedChildren.filter((c): c is Node => c?.type === 'expression_case' || c?.type === 'default_case').map((arm) => {
+      const body = arm.namedChildren.find((c) => c?.type === 'statement_list') ?? arm;
+      return { node: arm, condition: arm.type === 'default_case' ? null : arm.childForFieldName('value'), body };
+    });
+  }
+  return undefined;
+}
+
+/**
+ * The arms of the if chain starting at `top`: Python `elif`, `else if` of the C family and Go, PHP `elseif`
+ * (`else_if_clause`), Ruby `elsif`/`else`, and a one-line modifier (`raise e if …`, PHP's `body` field).
+ */
 export function ifClauses(top: Node): Clause[] {
   const out: Clause[] = [];
   for (let cur: Node | null = top; cur; ) {
-    const body = cur.childForFieldName('consequence');
+    const body = cur.childForFieldName('consequence') ?? cur.childForFieldName('body');
     if (!body) break;
     out.push({ node: cur, condition: cur.childForFieldName('condition'), body });
     let next: Node | null = null;
     for (const alt of cur.childrenForFieldName('alternative') as Array<Node | null>) {
       if (!alt) continue;
-      if (alt.type === 'elif_clause') {
-        const c = alt.childForFieldName('consequence');
+      if (alt.type === 'elif_clause' || alt.type === 'else_if_clause') {
+        const c = alt.childForFieldName('consequence') ?? alt.childForFieldName('body');
         if (c) out.push({ node: alt, condition: alt.childForFieldName('condition'), body: c });
       } else if (alt.type === 'else_clause') {
         const inner: Node | null = alt.childForFieldName('body') ?? alt.namedChildren.find((c: Node | null) => c !== null && !/comment/.test(c.type)) ?? null;
         if (inner?.type === 'if_statement') next = inner;
         else if (inner) out.push({ node: alt, condition: null, body: inner });
-      } else if (alt.type === 'if_statement') next = alt;
+      } else if (alt.type === 'if_statement' || alt.type === 'elsif') next = alt;
       else out.push({ node: alt, condition: null, body: alt });
     }
     cur = next;
@@ -37,13 +63,13 @@ export function ifClauses(top: Node): Clause[] {
   return out;
 }
 
-/** The outermost if of the chain an if (or Python elif) belongs to. */
+/** The outermost if of the chain an if (or Python elif, PHP elseif, Ruby elsif) belongs to. */
 export function chainTop(guard: Node): Node {
-  let top = guard.type === 'elif_clause' && guard.parent ? guard.parent : guard;
+  let top = (guard.type === 'elif_clause' || guard.type === 'else_if_clause') && guard.parent ? guard.parent : guard;
   for (;;) {
     const p = top.parent;
     if (p?.type === 'else_clause' && p.parent?.type === 'if_statement') top = p.parent;
-    else if (p?.type === 'if_statement' && p.childForFieldName('alternative')?.id === top.id) top = p;
+    else if (p && (p.type === 'if_statement' || p.type === 'if' || p.type === 'elsif') && p.childForFieldName('alternative')?.id === top.id) top = p;
     else return top;
   }
 }

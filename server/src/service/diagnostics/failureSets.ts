@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, subjectRoot } from './branches';
-import { alwaysLeaves, chainTop, ifClauses } from './chainSyntax';
+import { alwaysLeaves, chainTop, ifClauses, subjectlessSwitchArms } from './chainSyntax';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, firstCallFrom } from './flow/flowModel';
 import { givesUp } from './giveUps';
@@ -68,10 +68,12 @@ function readFailureSet(ctx: DiagContext, scope: Node, root: string, depth: numb
     }
     // Each arm of an if chain (`elif`, `else if`, `else`) once, from the chain's top: an `else` takes what the
     // arms before it left over, when every one of them tested this response.
-    if (grammar.ifs.has(n.type) && chainTop(n).id === n.id) {
+    // (A switch on nothing — Kotlin `when { … }`, Go `switch { … }` — is such a chain too.)
+    const arms = grammar.ifs.has(n.type) ? (chainTop(n).id === n.id ? ifClauses(n) : undefined) : subjectlessSwitchArms(n);
+    if (arms) {
       const taken = new Set<string>();
       let known = true;
-      for (const [index, clause] of ifClauses(n).entries()) {
+      for (const [index, clause] of arms.entries()) {
         let holds: Set<string> | undefined;
         if (clause.condition) holds = conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
         else if (known && index > 0) holds = new Set(PROBED_STATUSES.filter((c) => !taken.has(c)));

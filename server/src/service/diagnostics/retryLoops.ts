@@ -68,7 +68,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (pages(ctx, loop, request)) continue;
     const handlesFailure =
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
-      hasAncestor(request.call.node, loop.node, /^try(_with_resources)?_statement$/) ||
+      // (Kotlin's try is an expression; Rust's `try_expression` is the `?` operator, no catch.)
+      hasAncestor(request.call.node, loop.node, ctx.flow.grammarName === 'kotlin' ? /^try_expression$/ : /^try(_with_resources)?_statement$/) ||
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
       // Rust: a Result matched or tested (`Err(e) =>`, `if let Ok(r) = resp`, `.is_err()`), a status class flag
       (ctx.flow.grammarName === 'rust' && /\bErr\s*\(|\bOk\s*\(|\.is_err\(\)|\.is_ok\(\)|\.(is_success|is_server_error|is_client_error|error_for_status)\(\)/.test(loop.body?.text ?? '')) ||

@@ -21,6 +21,11 @@ export function rubyRequest(flow: FileFlow, call: CallInfo): { library: HttpLibr
   if (NET_HTTP_CLASS.test(receiver)) return NET_HTTP_CLASS_CALLS[name] ? { library: 'Net::HTTP', method: NET_HTTP_CLASS_CALLS[name] } : undefined;
   const module = MODULE_CLIENTS[receiver.replace(/^::/, '')];
   if (module && VERBS[name]) return { library: module, method: VERBS[name] };
+  // Dynamic dispatch of the verb: `RestClient.send(type, *attributes)`, `HTTParty.public_send(:post, url, …)`.
+  if (module && /^(send|public_send|__send__)$/.test(name)) {
+    const verb = /^\(?\s*:(\w+)/.exec(call.node.childForFieldName('arguments')?.text ?? '')?.[1];
+    return { library: module, method: VERBS[verb ?? ''] ?? 'UNKNOWN' };
+  }
   // `RestClient::Request.execute(method: :post, url: …)`
   if (name === 'execute' && /^(?:::)?RestClient::Request$/.test(receiver)) return { library: 'rest-client', method: methodOption(call) };
   // An HTTParty class calling its own verbs: `self.class.get(path)`, `get("/users")` in `include HTTParty`.

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, type BranchOutcome, RETRY_CALL, subjectRoot } from './branches';
-import { alwaysLeaves, chainTop, hasStatements, ifClauses, LEAVES, nestedIfs } from './chainSyntax';
+import { alwaysLeaves, chainTop, type Clause, hasStatements, ifClauses, LEAVES, nestedIfs, subjectlessSwitchArms } from './chainSyntax';
 import { membershipOf, membershipTests } from './constantSets';
 import type { DiagContext } from './context';
 import { enclosingFn, enclosingLoops, firstCallFrom, type FnInfo } from './flow/flowModel';
@@ -81,6 +81,8 @@ export function walkedPast(ctx: DiagContext, top: Node, root: string): boolean {
 const passed = new WeakMap<DiagContext, Set<string>>();
 
 function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): RemainderGiveUp[] {
+  const arms = subjectlessSwitchArms(top);
+  if (arms) return armGiveUps(ctx, top, arms, root);
   if (top.type !== 'if_statement' && top.type !== 'elif_clause') return switchGiveUps(ctx, top, root);
   let seen = passed.get(ctx);
   if (!seen) passed.set(ctx, (seen = new Set()));
@@ -224,6 +226,33 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
   return [];
 }
 
+/**
+ * A switch on nothing read like an if chain: each arm's condition takes its statuses when the arm always leaves,
+ * and a default arm that gives up takes what the arms before it left over. An arm about something else ends the walk.
+ */
+function armGiveUps(ctx: DiagContext, container: Node, arms: Clause[], root: string): RemainderGiveUp[] {
+  const fnName = enclosingFn(ctx.flow, container)?.name;
+  let remaining = allTransient();
+  const retried = new Set<string>();
+  let first: Node | undefined;
+  for (const arm of arms) {
+    const outcome = branchOutcome(ctx, arm.body, fnName, root);
+    if (!arm.condition) {
+      if (first && outcome.final && !outcome.continues && !outcome.retries && alwaysLeaves(arm.body) && givesUp(ctx, outcome.final)) {
+        return [{ at: arm.node, arm: true, first, codes: remaining, retried, final: outcome.final }];
+      }
+      return [];
+    }
+    const tests = testsWithin(ctx, arm.condition, root);
+    const set = conditionSet(ctx, arm.condition, tests, root);
+    if (!set) return [];
+    first ??= tests[0]?.test ?? arm.condition;
+    if (outcome.continues || outcome.retries) for (const c of set) retried.add(c);
+    if (alwaysLeaves(arm.body) || outcome.continues) remaining = new Set([...remaining].filter((c) => !set.has(c)));
+  }
+  return [];
+}
+
 /** The if chains (by their top) whose conditions test the status of some response, with that response's name. */
 export function statusChains(ctx: DiagContext): Array<{ top: Node; root: string }> {
   let chains = chainCache.get(ctx);
@@ -242,6 +271,12 @@ function findStatusChains(ctx: DiagContext): Array<{ top: Node; root: string }> 
     if (test.op === 'case' && test.guard.parent && !seen.has(test.guard.parent.id)) {
       seen.add(test.guard.parent.id);
       chains.push({ top: test.guard.parent, root });
+      continue;
+    }
+    // An arm of a switch on nothing (Go `switch { case r.StatusCode == 429: … }`, Kotlin `when { … }`).
+    if (test.guard.parent && subjectlessSwitchArms(test.guard.parent)) {
+      if (!seen.has(test.guard.parent.id)) chains.push({ top: test.guard.parent, root });
+      seen.add(test.guard.parent.id);
       continue;
     }
     if (!ctx.flow.grammar.ifs.has(test.guard.type)) continue;

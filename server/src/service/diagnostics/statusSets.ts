@@ -75,11 +75,11 @@ export function sufficientSetOver(ctx: DiagContext, codes: readonly string[], co
 }
 
 /** `conditionSet` over other statuses than the transient ones (`codes` are numeric statuses). */
-export function conditionSetOver(ctx: DiagContext, codes: readonly string[], condition: Node, tests: readonly StatusTest[], root?: string): Set<string> | undefined {
+export function conditionSetOver(ctx: DiagContext, codes: readonly string[], condition: Node, tests: readonly StatusTest[], root?: string, necessary = false): Set<string> | undefined {
   const saved = universe;
   universe = codes;
   try {
-    return conditionSet(ctx, condition, tests, root);
+    return conditionSet(ctx, condition, tests, root, 0, necessary);
   } finally {
     universe = saved;
   }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, subjectRoot } from './branches';
-import { alwaysLeaves, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
+import { alwaysLeaves, CATCH_CLAUSE, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
 import { conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
@@ -65,7 +65,7 @@ export function tryAround(ctx: DiagContext, node: Node, loop: Node): Node | unde
 export function catchStays(ctx: DiagContext, tryNode: Node): boolean {
   const fnName = retryFnName(ctx, tryNode);
   for (const clause of tryNode.namedChildren) {
-    if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
+    if (!clause || !CATCH_CLAUSE.test(clause.type)) continue;
     const body = catchBody(clause);
     if (!catchesStatusFailures(ctx, clause) && !catchesOwnThrow(ctx, tryNode, clause, body)) continue;
     if (!body) return true;
@@ -107,7 +107,7 @@ export function sdkErrorsStay(ctx: DiagContext, tryNode: Node): boolean {
 function stayingClauses(ctx: DiagContext, tryNode: Node): Node[] {
   const fnName = retryFnName(ctx, tryNode);
   return tryNode.namedChildren.filter((clause): clause is Node => {
-    if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) return false;
+    if (!clause || !CATCH_CLAUSE.test(clause.type)) return false;
     const body = catchBody(clause);
     const outcome = body ? branchOutcome(ctx, body, fnName) : undefined;
     return !outcome || outcome.continues || outcome.retries || !outcome.final;
@@ -122,7 +122,7 @@ function retryFnName(ctx: DiagContext, node: Node): string | undefined {
 function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
   const out = new Set<string>();
   for (const clause of tryNode.namedChildren) {
-    if (!clause || !/^(except_clause|catch_clause)$/.test(clause.type)) continue;
+    if (!clause || !CATCH_CLAUSE.test(clause.type)) continue;
     const body = catchBody(clause);
     if (!body) continue;
     const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
@@ -161,23 +161,33 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   let tested = false;
   const fnName = loop.fn?.name;
   const { grammar } = ctx.flow;
+  const aliases: string[] = [];
   for (const s of following) {
     if (grammar.comments.has(s.type)) continue;
+    const alias = aliasOf(s, root);
+    if (alias) {
+      aliases.push(alias);
+      continue;
+    }
     if (grammar.ifs.has(s.type)) {
       const first = s.childForFieldName('condition');
       // About something else (`if err != nil { … }`): no status test on the response in it.
-      if (!first || (subjectRootIn(first.text) !== root && testsWithin(ctx, first, root).length === 0)) continue;
+      // The status may be read through a local taken from the response (`$code = $response['response']['code']`).
+      const testedRoot = first ? [root, ...aliases].find((r) => subjectRootIn(first.text) === r || testsWithin(ctx, first, r).length > 0) : undefined;
+      if (!first || !testedRoot) continue;
+      // A test of the response that is not about its status (`$response instanceof WP_Error`, a transport failure).
+      if (testsWithin(ctx, first, testedRoot).length === 0 && !conditionSetOver(ctx, PROBED_STATUSES, first, [], testedRoot) && !sufficientSetOver(ctx, PROBED_STATUSES, first, testedRoot)) continue;
       // What the arms before an `else` take, so the `else` gets only the rest.
       const taken = new Set<string>();
       for (const clause of ifClauses(s)) {
-        const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, root).continues;
+        const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, testedRoot).continues;
         if (!clause.condition) {
           if (leaves) PROBED_STATUSES.forEach((c) => !taken.has(c) && settled.add(c));
           continue;
         }
-        conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root)?.forEach((c) => taken.add(c));
+        conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, testedRoot), testedRoot)?.forEach((c) => taken.add(c));
         // What certainly leaves is settled (`not in RETRYABLE or last_attempt`: the codes outside the set).
-        const holds = leaves ? sufficientSetOver(ctx, PROBED_STATUSES, clause.condition, root) : conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, root), root);
+        const holds = leaves ? sufficientSetOver(ctx, PROBED_STATUSES, clause.condition, testedRoot) : conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, testedRoot), testedRoot);
         if (!holds) return new Set();
         tested = true;
         if (leaves) holds.forEach((c) => settled.add(c));
@@ -198,7 +208,24 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       if (outcome.final || outcome.continues) return new Set();
     }
   }
-  return tested ? new Set(PROBED_STATUSES.filter((c) => !settled.has(c))) : new Set();
+  if (!tested) return new Set();
+  let retried = PROBED_STATUSES.filter((c) => !settled.has(c));
+  // `while status_code == 429 and retries < 10:` with `status_code = req.status_code` in the body: the loop's own
+  // condition lets only what it holds for go round again.
+  const condition = loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
+  for (const r of condition ? [root, ...aliases] : []) {
+    const tests = testsWithin(ctx, condition!, r);
+    // (What it may hold for: `and retries < 10` is not about the status.)
+    const holds = tests.length ? conditionSetOver(ctx, PROBED_STATUSES, condition!, tests, r, true) : undefined;
+    if (holds) retried = retried.filter((c) => holds.has(c));
+  }
+  return new Set(retried);
+}
+
+/** `$code = $response['response']['code'];`, `status := resp.StatusCode`: a local that holds part of the response. */
+function aliasOf(statement: Node, root: string): string | undefined {
+  const m = /^\s*(?:(?:const|let|var|val)\s+)?\$?([A-Za-z_]\w*)\s*(?::=|=(?!=))\s*\$?(\w+)\b[^;\n]*;?\s*$/.exec(statement.text);
+  return m && m[2] === root.replace(/^\$/, '') && m[1] !== m[2] ? `${statement.text.trimStart().startsWith('$') ? '$' : ''}${m[1]}` : undefined;
 }
 
 /** `resp.raise_for_status()` / `response.EnsureSuccessStatusCode()` on the response, as a statement of its own. */

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, subjectRoot } from '../branches';
-import { alwaysLeaves, ancestorWithin, catchBody, chainTop, ifClauses } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, catchBody, caughtTypeNames, chainTop, ifClauses, subjectlessSwitchArms } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { within } from '../flow/flowModel';
@@ -26,7 +26,7 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     const retry = retries.find((r) => within(test.test, r.loop.node));
     if (!retry) continue;
     // (Ruby's `rescue` too.)
-    const clause = ancestorWithin(test.test.parent, retry.loop.node, /^(catch_clause|except_clause|rescue)$/);
+    const clause = ancestorWithin(test.test.parent, retry.loop.node, /^(catch_clause|except_clause|catch_block|rescue)$/);
     const tryNode = clause?.parent;
     if (!clause || !tryNode || !within(retry.request.call.node, tryNode)) continue;
     // The clause goes round for what the test keeps: it does not always leave.
@@ -38,7 +38,8 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     const condition = test.guard.childForFieldName('condition');
     const root = subjectRoot(test.subject);
     const holds = condition ? conditionSet(ctx, condition, testsWithin(ctx, condition, root), root) : undefined;
-    const codes = [...(holds ?? [])].filter((c) => ctx.isRetryable({ code: c, kind: 'http-status' }));
+    const reaching = caughtStatusClass(ctx, clause);
+    const codes = [...(holds ?? [])].filter((c) => (!reaching || c[0] === reaching) && ctx.isRetryable({ code: c, kind: 'http-status' }));
     if (codes.length === 0 || ctx.mechanisms.covering(test.guard, retry.request.call.receiver, retry.request.library)) continue;
     reported.add(test.guard.id);
     const data: RetryableTreatedAsFinalData = {
@@ -74,18 +75,19 @@ function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
   const tops = new Map<number, { top: Node; test: ReturnType<DiagContext['clientTests']>[number] }>();
   for (const test of ctx.clientTests()) {
     if (!test.guard) continue;
-    const top = chainTop(test.guard);
+    // An if chain from its top; an arm of a switch on nothing (Kotlin `when { … }`, Go `switch { … }`) from the switch.
+    const top = test.guard.parent && subjectlessSwitchArms(test.guard.parent) ? test.guard.parent : chainTop(test.guard);
     if (!tops.has(top.id)) tops.set(top.id, { top, test });
   }
   for (const { top, test } of tops.values()) {
     if (reported.has(top.id)) continue;
     const retry = retries.find((r) => within(top, r.loop.node));
     if (!retry) continue;
-    const clause = ancestorWithin(top.parent, retry.loop.node, /^(catch_clause|except_clause|rescue)$/);
+    const clause = ancestorWithin(top.parent, retry.loop.node, /^(catch_clause|except_clause|catch_block|rescue)$/);
     const tryNode = clause?.parent;
     const body = clause ? catchBody(clause) : null;
     if (!clause || !tryNode || !body || !within(retry.request.call.node, tryNode) || alwaysLeaves(body)) continue;
-    const arms = ifClauses(top);
+    const arms = subjectlessSwitchArms(top) ?? ifClauses(top);
     const last = arms[arms.length - 1];
     if (arms.length < 2 || !last || last.condition) continue;
     const outcome = branchOutcome(ctx, last.body, retry.loop.fn?.name);
@@ -99,7 +101,8 @@ function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
       if (!holds) known = false;
       else holds.forEach((c) => taken.add(c));
     }
-    const codes = PROBED_STATUSES.filter((c) => !taken.has(c) && ctx.isRetryable({ code: c, kind: 'http-status' }));
+    const reaching = caughtStatusClass(ctx, clause);
+    const codes = PROBED_STATUSES.filter((c) => !taken.has(c) && (!reaching || c[0] === reaching) && ctx.isRetryable({ code: c, kind: 'http-status' }));
     if (!known || codes.length === 0 || ctx.mechanisms.covering(top, retry.request.call.receiver, retry.request.library)) continue;
     reported.add(top.id);
     const data: RetryableTreatedAsFinalData = {
@@ -122,4 +125,17 @@ function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
     });
   }
   return findings;
+}
+
+/** Errors raised for one class of statuses only: Ktor's ClientRequestException (4xx), Spring's HttpServerErrorException (5xx)… */
+const CLIENT_ERRORS_ONLY = /^(ClientRequestException|HttpClientErrorException|ClientErrorException|ClientException|HttpClientError)$/;
+const SERVER_ERRORS_ONLY = /^(ServerResponseException|HttpServerErrorException|ServerErrorException|ServerException|HttpServerError)$/;
+
+/** The first digit of the statuses that reach a catch clause when every type it catches is a 4xx-only or a 5xx-only error. */
+function caughtStatusClass(ctx: DiagContext, clause: Node): '4' | '5' | undefined {
+  const types = caughtTypeNames(ctx.flow.text, clause).map((t) => t.split(/[.:\\]/).pop() ?? t).filter((t) => /^[A-Z]/.test(t));
+  if (types.length === 0) return undefined;
+  if (types.every((t) => CLIENT_ERRORS_ONLY.test(t))) return '4';
+  if (types.every((t) => SERVER_ERRORS_ONLY.test(t))) return '5';
+  return undefined;
 }

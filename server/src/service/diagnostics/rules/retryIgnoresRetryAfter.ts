@@ -13,6 +13,7 @@ import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import type { SenderCall } from '../senders';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { loopCondition } from '../retriedSets';
+import { alwaysLeaves } from '../chainSyntax';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -38,6 +39,8 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
       if (codes.length === 0) continue;
       const outcome = inCondition ? undefined : branchOutcome(ctx, test.branch!, loop.fn?.name, retry.request.responseVar);
       if (outcome?.final && !outcome.continues && !outcome.retries) continue;
+      // A branch that leaves the loop (`if ($code >= 200 && $code < 500) break;`) takes its statuses out of the retry.
+      if (outcome && !outcome.continues && !outcome.retries && alwaysLeaves(test.branch!)) continue;
       findings.push(make(ctx.range(test.test), codes, { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) }, ctx.related(retry.request)));
       found = true;
       break;

@@ -126,7 +126,10 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   // `except HTTPError as e: if status == 429: sleep … else: raise`: only status errors are caught and only the
   // refusals among them stay; a network error (the request may have been taken) is not caught here.
   if (tryNode && set.codes.size + wholesale.size > 0 && [...wholesale].every((c) => REFUSALS.has(c)) && catchesStatusErrorsOnly(ctx, tryNode)) return true;
-  if (set.codes.size === 0 || wholesale.size > 0 || tryNode) return false;
+  // Where errors are values (Go, Rust) a loop that goes round on the failed statuses may go round on a failed
+  // connection too — a request the server may have taken; elsewhere a network error is an exception that escapes.
+  const errorValues = ctx.flow.grammarName === 'go' || ctx.flow.grammarName === 'rust';
+  if (set.codes.size + wholesale.size === 0 || (wholesale.size > 0 && errorValues) || [...wholesale].some((c) => !REFUSALS.has(c)) || tryNode) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
 }
 
@@ -135,7 +138,7 @@ const STATUS_ERROR_ONLY = /^(HTTPError|HTTPStatusError|ClientResponseError|HttpR
 
 /** Every catch clause of the try names only status errors (`except requests.HTTPError`), no catch-all. */
 function catchesStatusErrorsOnly(ctx: DiagContext, tryNode: Node): boolean {
-  const clauses = tryNode.namedChildren.filter((c): c is Node => !!c && /^(except_clause|catch_clause)$/.test(c.type));
+  const clauses = tryNode.namedChildren.filter((c): c is Node => !!c && CATCH_CLAUSE.test(c.type));
   if (clauses.length === 0) return false;
   return clauses.every((clause) => {
     const types = caughtTypeNames(ctx.flow.text, clause).filter((t) => /^[A-Z]/.test(t.split('.').pop() ?? ''));
