@@ -51,11 +51,17 @@ describe('PHP in the shared service', () => {
     }
   });
 
-  it('is analysed on its own: no workspace summary yet (the index has no php import readers), findings as usual', async () => {
+  it('is summarised for the workspace index: namespace, use imports, classes and what each function does', async () => {
     const service = testService();
-    const uri = await openDoc('php', "<?php\nfunction f($url) {\n    $response = Http::get($url);\n    if ($response->status() === 503) { return null; }\n    return $response;\n}\n", service);
+    const text = "<?php\nnamespace App\\Http;\n\nuse GuzzleHttp\\Client as Guzzle;\nuse App\\Support\\{Patience, Clock as C};\n\nclass Quotes extends \\App\\Base\\Api\n{\n    public function f($url) {\n        $response = Http::get($url);\n        if ($response->status() === 503) { return null; }\n        return $response;\n    }\n}\n";
+    const uri = await openDoc('php', text, service);
     try {
-      assert.equal(service.summarise(uri), undefined);
+      const summary = service.summarise(uri);
+      assert.ok(summary, 'a summary');
+      assert.equal(summary.packageName, 'App\\Http');
+      assert.deepEqual(summary.imports.map((b) => `${b.local}=${b.module}\\${b.member}`), ['Guzzle=GuzzleHttp\\Client', 'Patience=App\\Support\\Patience', 'C=App\\Support\\Clock']);
+      assert.deepEqual(summary.classes.map((c) => [c.name, c.bases]), [['Quotes', ['Api']]]);
+      assert.equal(summary.functions[0]?.givesUp?.rule, 'retryable-treated-as-final');
       assert.deepEqual(service.diagnostics(uri).map((f) => f.rule), ['retryable-treated-as-final']);
     } finally {
       service.close(uri);

@@ -53,11 +53,17 @@ describe('Ruby in the shared service', () => {
     }
   });
 
-  it('is analysed on its own: no workspace summary yet (the index has no ruby import readers), findings as usual', async () => {
+  it('is summarised for the workspace index: outermost module as package, require_relative, classes and give-ups', async () => {
     const service = testService();
-    const uri = await openDoc('ruby', 'def f(conn)\n  response = conn.get("/x")\n  return nil if response.status == 503\n  response\nend\n', service);
+    const text = 'require_relative "support/patience"\n\nmodule Shop\n  class Quotes < Api::Base\n    def f(conn)\n      response = conn.get("/x")\n      return nil if response.status == 503\n      response\n    end\n  end\nend\n';
+    const uri = await openDoc('ruby', text, service);
     try {
-      assert.equal(service.summarise(uri), undefined);
+      const summary = service.summarise(uri);
+      assert.ok(summary, 'a summary');
+      assert.equal(summary.packageName, 'Shop');
+      assert.deepEqual(summary.imports.map((b) => b.module), ['./support/patience']);
+      assert.deepEqual(summary.classes.map((c) => [c.name, c.bases]), [['Quotes', ['Base']]]);
+      assert.deepEqual(summary.functions.map((f) => [f.name, f.className, f.givesUp?.rule]), [['f', 'Quotes', 'retryable-treated-as-final']]);
       assert.deepEqual(service.diagnostics(uri).map((f) => f.rule), ['retryable-treated-as-final']);
     } finally {
       service.close(uri);

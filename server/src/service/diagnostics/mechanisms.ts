@@ -108,7 +108,8 @@ export class MechanismScope {
     for (const call of flow.calls) {
       if (!this.wrappers.has(call.name)) continue;
       // Names in the wrapper's arguments (`pRetry(() => fetchPage(u))`), not in the chain it is called on.
-      const args = flow.adapter.callArguments(call.node).map((a) => a.text).join(' ');
+      // (Ruby: the block it is given, `Patience.keep_trying { read_stock }`.)
+      const args = [...flow.adapter.callArguments(call.node), call.node.childForFieldName('block')].map((a) => a?.text ?? '').join(' ');
       for (const id of args.matchAll(/[A-Za-z_$][\w$]*/g)) this.wrappedNames.add(id[0]);
     }
     this.retryFunctionNames = new Set(retryFunctionNames.map((n) => n.split('.').pop() ?? n));

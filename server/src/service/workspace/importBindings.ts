@@ -7,8 +7,8 @@ import { type ImportBinding, SUMMARY_LIMITS, type WorkspaceLanguage } from './su
  * their text is split, not evaluated). One small reader per language.
  */
 
-const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_class_declaration', 'record_declaration', 'object_declaration']);
-const CONTAINERS = /^(namespace_declaration|file_scoped_namespace_declaration|declaration_list|export_statement|decorated_definition|block|program|module|source_file|compilation_unit|class_body|statement_block)$/;
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_class_declaration', 'record_declaration', 'object_declaration', 'class']);
+const CONTAINERS = /^(namespace_declaration|file_scoped_namespace_declaration|declaration_list|export_statement|decorated_definition|block|program|module|source_file|compilation_unit|class_body|statement_block|namespace_definition|compound_statement|body_statement)$/;
 
 export interface DeclaredClass {
   name: string;
@@ -116,6 +116,27 @@ const READERS: Record<WorkspaceLanguage, Reader> = {
     if (m[2]) shape.imports.push({ local: '*', module: m[1], member: '*' });
     else if (dot > 0) shape.imports.push({ local: m[3] ?? m[1].slice(dot + 1), module: m[1].slice(0, dot), member: m[1].slice(dot + 1) });
   },
+  php(node, shape) {
+    // `namespace App\Services;`, `use App\Http\ApiClient;`, `use GuzzleHttp\Client as Guzzle;`, `use App\Http\{Retrying, Plain as P};`
+    if (node.type === 'namespace_definition') shape.packageName ??= node.childForFieldName('name')?.text ?? node.namedChildren.find((c) => c?.type === 'namespace_name')?.text;
+    if (node.type !== 'namespace_use_declaration' || /^use\s+(function|const)\b/.test(node.text)) return;
+    const text = node.text.replace(/\s+/g, ' ').replace(/^use /, '').replace(/;$/, '').trim();
+    const group = /^\\?([\w\\]+)\\\{([^}]*)\}$/.exec(text);
+    const parts = group ? group[2].split(',').map((p) => `${group[1]}\\${p.trim()}`) : text.split(',');
+    for (const part of parts) {
+      const [name, alias] = part.trim().replace(/^\\/, '').split(/ as /i);
+      const cut = name.lastIndexOf('\\');
+      if (cut > 0) shape.imports.push({ local: (alias ?? name.slice(cut + 1)).trim(), module: name.slice(0, cut), member: name.slice(cut + 1).trim() });
+    }
+  },
+  ruby(node, shape) {
+    // Ruby's constants are global: the files of one library share its outermost module (`module Shop … end`),
+    // which stands for the package; `require_relative "base_client"` names a file.
+    if (node.type === 'module' && !shape.packageName && node.parent?.type === 'program') shape.packageName = node.childForFieldName('name')?.text;
+    if (node.type !== 'call' || node.parent?.type !== 'program') return;
+    const m = /^require_relative\s*\(?\s*["']([^"']+)["']/.exec(node.text);
+    if (m) shape.imports.push({ local: '*', module: m[1].startsWith('.') ? m[1] : `./${m[1]}`, member: '*' });
+  },
   csharp(node, shape) {
     if (/namespace_declaration$/.test(node.type)) shape.packageName ??= node.childForFieldName('name')?.text;
     if (node.type !== 'using_directive') return;
@@ -129,13 +150,15 @@ const READERS: Record<WorkspaceLanguage, Reader> = {
 function basesOf(node: Node, language: WorkspaceLanguage): string[] {
   let text = '';
   if (language === 'python') text = node.childForFieldName('superclasses')?.text.replace(/^\(|\)$/g, '') ?? '';
+  else if (language === 'ruby') text = node.childForFieldName('superclass')?.text.replace(/^<\s*/, '').replace(/^.*::/, '') ?? '';
   else if (language === 'java') text = node.childForFieldName('superclass')?.text.replace(/^extends\s+/, '') ?? '';
   else {
     // (Kotlin: `class OrdersApi(http: HttpClient) : BaseApi(http), Closeable` — delegation_specifiers)
-    const heritage = node.namedChildren.find((c) => c !== null && /^(class_heritage|base_list|delegation_specifiers)$/.test(c.type));
+    // (PHP: `class Orders extends \App\Base\Service` — base_clause; the class's last name)
+    const heritage = node.namedChildren.find((c) => c !== null && /^(class_heritage|base_list|delegation_specifiers|base_clause)$/.test(c.type));
     text = heritage?.text.replace(/^(extends|:)\s*/, '').replace(/\bimplements\b.*$/s, '') ?? '';
   }
-  return text.split(',').map((b) => b.trim().replace(/<.*$/s, '').replace(/\(.*$/s, '')).filter((b) => /^[A-Za-z_$][\w$.]*$/.test(b) && !/^(object|metaclass=.*)$/.test(b));
+  return text.split(',').map((b) => b.trim().replace(/<.*$/s, '').replace(/\(.*$/s, '').replace(/^.*\\/, '')).filter((b) => /^[A-Za-z_$][\w$.]*$/.test(b) && !/^(object|metaclass=.*)$/.test(b));
 }
 
 /** The class declaration around a node, by name (methods of a class, fields of its instances). */

@@ -1,4 +1,4 @@
-import type { FileSummary, ImportBinding } from './summaryTypes';
+import { type FileSummary, type ImportBinding, TYPES_BY_PACKAGE } from './summaryTypes';
 
 /*
  * Which indexed files an import names, per language. Paths are file:// URIs; nothing is read from disk
@@ -31,6 +31,12 @@ export function dirOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/'));
 }
 
+/** A file URI with its `.` and `..` segments folded (`file:///r/lib/a/../b.rb` → `file:///r/lib/b.rb`). */
+function normaliseUri(uri: string): string {
+  const m = /^([a-z]+:\/\/[^/]*)(\/.*)$/.exec(uri);
+  return m ? `${m[1]}/${normalise(m[2].slice(1))}` : uri;
+}
+
 function normalise(path: string): string {
   const out: string[] = [];
   for (const part of path.split('/')) {
@@ -46,12 +52,19 @@ export function resolveImport(tables: ResolutionTables, from: FileSummary, bindi
     case 'python': return python(tables, from.uri, binding);
     case 'javascript': return javascript(tables, from.uri, binding.module);
     case 'go': return go(tables, binding.module);
+    case 'ruby': {
+      // `require_relative "../support/patience"`: a file beside this one.
+      const uri = `${dirOf(from.uri)}/${binding.module}`;
+      const resolved = normaliseUri(/\.rb$/.test(uri) ? uri : `${uri}.rb`);
+      return tables.has(resolved) ? [resolved] : [];
+    }
     // (Kotlin: a file may hold several classes and top-level functions, so a member not named by a file is looked
     // for in the whole package)
-    case 'java': case 'csharp': case 'kotlin': {
+    // (PHP: `use App\Http\ApiClient` names the class ApiClient of namespace App\Http, in ApiClient.php by PSR-4)
+    case 'java': case 'csharp': case 'kotlin': case 'php': {
       if (binding.member === '*') return [...tables.byPackage(from.language, binding.module)];
       const inPackage = tables.byPackage(from.language, binding.module);
-      const file = tables.byBaseName(`${binding.member}.${({ java: 'java', csharp: 'cs', kotlin: 'kt' } as const)[from.language]}`).filter((u) => u.includes(`/${binding.module.replace(/\./g, '/')}/`) || inPackage.has(u));
+      const file = tables.byBaseName(`${binding.member}.${({ java: 'java', csharp: 'cs', kotlin: 'kt', php: 'php' } as const)[from.language]}`).filter((u) => u.includes(`/${binding.module.replace(/[.\\]/g, '/')}/`) || inPackage.has(u));
       return file.length ? file : [...inPackage];
     }
   }
@@ -68,7 +81,7 @@ export function samePackageAs(a: FileSummary, b: FileSummary): boolean {
 export function* samePackage(tables: ResolutionTables, from: FileSummary): Generator<string> {
   const names: string[] = [];
   if (from.language === 'go') names.push(dirOf(from.uri));
-  else if (from.packageName && (from.language === 'java' || from.language === 'csharp' || from.language === 'kotlin')) {
+  else if (from.packageName && TYPES_BY_PACKAGE.has(from.language)) {
     names.push(from.packageName);
     if (from.language === 'csharp') for (let n = from.packageName; n.includes('.'); ) names.push((n = n.slice(0, n.lastIndexOf('.'))));
   }

@@ -7,7 +7,7 @@ import type { FnInfo } from '../diagnostics/flow/flowModel';
 import { callWaits } from '../diagnostics/functionSummaries';
 import { ownStatusSets } from '../diagnostics/constantSets';
 import { enclosingClassName, moduleShape } from './importBindings';
-import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, SUMMARY_LIMITS, type WorkspaceLanguage } from './summaryTypes';
+import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, SUMMARY_LIMITS, TYPES_BY_PACKAGE, type WorkspaceLanguage } from './summaryTypes';
 
 /** Rules whose single-file findings say "this function gives a retryable failure up". */
 const GIVE_UP_RULES = new Set(['no-retry-on-request', 'retryable-treated-as-final']);
@@ -207,8 +207,10 @@ function retriesCallback(ctx: DiagContext, fn: FnInfo): boolean {
   for (const loop of ctx.flow.loops) {
     if (loop.kind === 'collection' || loop.start < fn.start || loop.end > fn.end) continue;
     const callsParam = loop.calls.some((c) => !c.receiver && params.has(c.name)) || /\b(\w+)\.(call|apply|invoke|Invoke|get|run|Run|Call)\(/.test(loop.node.text) && [...params].some((p) => new RegExp(`\\b${p}\\.(call|apply|invoke|Invoke|get|run|Run|Call)\\(`).test(loop.node.text));
-    if (!callsParam) continue;
-    if (/\b(try|catch|except)\b/.test(loop.node.text) || loop.calls.some((c) => callWaits(ctx.flow, c.name))) return true;
+    // (Ruby: the block a method is given runs at `yield`.)
+    const yields = ctx.flow.grammarName === 'ruby' && /\byield\b/.test(loop.node.text);
+    if (!callsParam && !yields) continue;
+    if (/\b(try|catch|except|rescue)\b/.test(loop.node.text) || loop.calls.some((c) => callWaits(ctx.flow, c.name))) return true;
   }
   return false;
 }
@@ -251,7 +253,7 @@ const SELF = /^(self|this|cls|super|base)$/;
  */
 function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>): OutgoingCall[] {
   const language = workspaceLanguage(ctx);
-  const anyReceiver = language === 'java' || language === 'csharp' || language === 'kotlin';
+  const anyReceiver = TYPES_BY_PACKAGE.has(language);
   const own = new Set(ctx.flow.fns.filter((f) => !f.parent && f.name).map((f) => f.name!));
   const requests = new Set(ctx.requests.map((r) => r.call));
   const byKey = new Map<string, OutgoingCall>();

@@ -16,8 +16,8 @@ import { LIBRARY_PATH } from './workspaceIndex';
  * `givesUp` comes from `findings`, the file's findings as last computed (in the editor, with its view: a
  * helper whose callers elsewhere all retry it no longer gives up; this settles after one round).
  */
-/** Languages the workspace index reads; Ruby and PHP files are analysed on their own for now (#19: no import or class readers yet). */
-const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'kotlin']);
+/** Languages the workspace index reads; Rust files are analysed on their own for now (#19: no module reader yet). */
+const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'kotlin', 'php', 'ruby']);
 
 export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
   const grammar = grammarFor(doc.languageId);

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingClassName } from './importBindings';
 import { samePackage, samePackageAs } from './moduleResolution';
-import type { ClassSummary, FileSummary, FunctionSummary, OutgoingCall } from './summaryTypes';
+import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, TYPES_BY_PACKAGE } from './summaryTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -253,7 +253,7 @@ function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: str
     // the same Go package, or — Java and C#, where types are not imported by name — any receiver.
     const reaches = (c: OutgoingCall): boolean => {
       if (!c.receiverRoot) return index.bindsTo(uri, name, summary.uri) || samePackageAs(caller, summary);
-      if (/^(self|this|cls|super|base)$/.test(c.receiverRoot) || caller.language === 'java' || caller.language === 'csharp' || caller.language === 'kotlin') return true;
+      if (/^(self|this|cls|super|base)$/.test(c.receiverRoot) || TYPES_BY_PACKAGE.has(caller.language)) return true;
       return index.bindsTo(uri, c.receiverRoot, summary.uri);
     };
     const calls = caller.calls.filter((c) => c.name === name && reaches(c));
@@ -270,7 +270,7 @@ function calleeSummary(index: WorkspaceIndex, summary: FileSummary, modules: Map
   if (receiver) {
     for (const uri of modules.get(receiver) ?? []) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && (!f.className || summary.language === 'go')) candidates.push({ ...f, uri });
     // Java / C#: a static call on a class of another file (`PriceLookup.CurrentPrice(sku)`).
-    if (candidates.length === 0 && (summary.language === 'java' || summary.language === 'csharp' || summary.language === 'kotlin') && /^[A-Z]\w*$/.test(receiver)) {
+    if (candidates.length === 0 && TYPES_BY_PACKAGE.has(summary.language) && /^[A-Z]\w*$/.test(receiver)) {
       const cls = findClass(index, summary, receiver);
       if (cls && cls.uri !== summary.uri) for (const f of index.get(cls.uri)?.functions ?? []) if (f.name === name && f.className === cls.item.name) candidates.push({ ...f, uri: cls.uri });
     }
