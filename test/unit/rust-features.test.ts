@@ -53,12 +53,15 @@ describe('Rust in the shared service', () => {
     }
   });
 
-  it('is analysed on its own: no workspace summary (the index has no Rust module readers), findings as usual', async () => {
+  it('is summarised for the workspace index: the crate under src/ is the package, functions say what they do', async () => {
     const service = testService();
     const text = 'pub async fn f(client: &reqwest::Client, url: &str) -> Result<String, String> {\n    let resp = client.get(url).send().await.map_err(|e| e.to_string())?;\n    if resp.status().as_u16() == 503 { return Err("down".into()); }\n    resp.text().await.map_err(|e| e.to_string())\n}\n';
-    const uri = await openDoc('rust', text, service);
+    const uri = 'file:///work/quotes/src/api/quote.rs';
+    await service.open({ uri, languageId: 'rust', version: 1, text });
     try {
-      assert.equal(service.summarise(uri), undefined);
+      const summary = service.summarise(uri);
+      assert.equal(summary?.packageName, 'file:///work/quotes');
+      assert.deepEqual(summary?.functions.map((fn) => [fn.name, fn.sends?.library, fn.givesUp?.rule]), [['f', 'reqwest', 'retryable-treated-as-final']]);
       assert.deepEqual(service.diagnostics(uri).map((f) => [f.rule, f.range.start.line]), [['retryable-treated-as-final', 2]]);
     } finally {
       service.close(uri);

@@ -15,7 +15,7 @@ import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceInde
 import { incrementalStats } from '../../server/src/service/diagnostics/incremental';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'workspace');
-const LANGUAGE: Record<string, LanguageId> = { '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.go': 'go', '.java': 'java', '.cs': 'csharp', '.kt': 'kotlin', '.php': 'php', '.rb': 'ruby' };
+const LANGUAGE: Record<string, LanguageId> = { '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.go': 'go', '.java': 'java', '.cs': 'csharp', '.kt': 'kotlin', '.php': 'php', '.rb': 'ruby', '.rs': 'rust' };
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -28,7 +28,7 @@ function expected(text: string, key: 'single' | 'workspace'): string[] | undefin
 
 describe('workspace index: cross-file fixtures', function () {
   this.timeout(60_000);
-  for (const language of ['python', 'typescript', 'go', 'java', 'csharp', 'kotlin', 'php', 'ruby']) {
+  for (const language of ['python', 'typescript', 'go', 'java', 'csharp', 'kotlin', 'php', 'ruby', 'rust']) {
     it(`${language}: helpers, base classes, wrappers and re-exports in other files count`, async () => {
       const service = new ErrorCodeLanguageService();
       const files = filesUnder(path.join(ROOT, language));

@@ -137,6 +137,10 @@ const READERS: Record<WorkspaceLanguage, Reader> = {
     const m = /^require_relative\s*\(?\s*["']([^"']+)["']/.exec(node.text);
     if (m) shape.imports.push({ local: '*', module: m[1].startsWith('.') ? m[1] : `./${m[1]}`, member: '*' });
   },
+  rust() {
+    // A crate's modules see each other's items by path (`quote::fetch_quote`, `use crate::quote::fetch_quote`): the
+    // crate is the package (set from the file's place under `src/`, see summarise.ts); `use` adds nothing more.
+  },
   csharp(node, shape) {
     if (/namespace_declaration$/.test(node.type)) shape.packageName ??= node.childForFieldName('name')?.text;
     if (node.type !== 'using_directive') return;

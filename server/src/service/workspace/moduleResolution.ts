@@ -52,6 +52,7 @@ export function resolveImport(tables: ResolutionTables, from: FileSummary, bindi
     case 'python': return python(tables, from.uri, binding);
     case 'javascript': return javascript(tables, from.uri, binding.module);
     case 'go': return go(tables, binding.module);
+    case 'rust': return [];
     case 'ruby': {
       // `require_relative "../support/patience"`: a file beside this one.
       const uri = `${dirOf(from.uri)}/${binding.module}`;

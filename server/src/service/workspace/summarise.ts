@@ -55,10 +55,12 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     ...classFields(c.node, language === 'kotlin'),
     ...(mechanism ? { retryMechanism: mechanism } : {}),
   }));
+  // (Rust: the crate, the folder holding `src/`, stands for the package.)
+  const packageName = shape.packageName ?? (language === 'rust' ? crateOf(uri) : undefined);
   return {
     uri,
     language,
-    ...(shape.packageName ? { packageName: shape.packageName } : {}),
+    ...(packageName ? { packageName } : {}),
     imports: shape.imports,
     functions,
     classes,
@@ -66,6 +68,12 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     ...statusSetsOf(ctx),
     ...retryingClientsOf(ctx, uri),
   };
+}
+
+/** The crate a Rust file belongs to: the path up to its last `/src/` (a workspace member's own `src`), else its folder. */
+function crateOf(uri: string): string {
+  const at = uri.lastIndexOf('/src/');
+  return at >= 0 ? uri.slice(0, at) : uri.slice(0, uri.lastIndexOf('/'));
 }
 
 /** Chained calls that put a retry handler on an IHttpClientFactory registration (Polly, resilience, a project's own). */

@@ -16,8 +16,8 @@ import { LIBRARY_PATH } from './workspaceIndex';
  * `givesUp` comes from `findings`, the file's findings as last computed (in the editor, with its view: a
  * helper whose callers elsewhere all retry it no longer gives up; this settles after one round).
  */
-/** Languages the workspace index reads; Rust files are analysed on their own for now (#19: no module reader yet). */
-const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'kotlin', 'php', 'ruby']);
+/** Languages the workspace index reads. */
+const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'kotlin', 'php', 'ruby', 'rust']);
 
 export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
   const grammar = grammarFor(doc.languageId);

@@ -4,14 +4,14 @@
  */
 
 /** Language family: TypeScript and JavaScript resolve modules the same way. */
-export type WorkspaceLanguage = 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'kotlin' | 'php' | 'ruby';
+export type WorkspaceLanguage = 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'kotlin' | 'php' | 'ruby' | 'rust';
 
 /**
  * Languages whose types reach a file through its package or namespace (Ruby: its global constants, one
- * library's files sharing their outermost module), not through an imported name: a call through any receiver
- * may reach another file's class.
+ * library's files sharing their outermost module; Rust: the modules of one crate), not through an imported name: a
+ * call through any receiver may reach another file's class.
  */
-export const TYPES_BY_PACKAGE: ReadonlySet<WorkspaceLanguage> = new Set(['java', 'csharp', 'kotlin', 'php', 'ruby']);
+export const TYPES_BY_PACKAGE: ReadonlySet<WorkspaceLanguage> = new Set(['java', 'csharp', 'kotlin', 'php', 'ruby', 'rust']);
 
 /** One name an import statement brings into the file. */
 export interface ImportBinding {
