@@ -213,6 +213,18 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
 }
 
 /**
+ * Locals a function takes the status of `root` into (`let status = response.status();`, `$code =
+ * $response->getStatusCode();`, `status := resp.StatusCode`): handing one of them on hands the status on.
+ */
+export function statusAliases(scope: Node, root: string): string[] {
+  const bare = root.replace(/^\$/, '');
+  const pattern = new RegExp(`(?:^|[\\s;{(])(?:let\\s+(?:mut\\s+)?|const\\s+|var\\s+|val\\s+)?(\\$?[A-Za-z_]\\w*)\\s*(?::\\s*[\\w:<>]+\\s*)?:?=\\s*&?\\$?${bare}\\s*(?:\\.|->|\\?\\.)\\s*(?:status|status_code|statusCode|StatusCode|code|getStatusCode|status_code)\\b`, 'g');
+  const out = new Set<string>();
+  for (const m of scope.text.matchAll(pattern)) if (m[1].replace(/^\$/, '') !== bare) out.add(m[1]);
+  return [...out];
+}
+
+/**
  * The give-up answers its own client with the status it received (`res.status(upstream.status).json(…)`,
  * `w.WriteHeader(resp.StatusCode)`, `return StatusCode((int)response.StatusCode)`): a proxy passing a 503 on
  * leaves the retry to the client that sees it.
@@ -224,9 +236,11 @@ function relaysStatus(text: string, names: ReadonlyArray<string | undefined>): b
 const KEEPS_FAILURE = /status|code|response|headers|error|reason/i;
 
 function keepsTested(text: string, names: ReadonlyArray<string | undefined>, raised: boolean): boolean {
-  const value = text.trim().replace(/^await\s+/, '');
+  // (Rust: the error inside `Err(…)`.)
+  const value = text.trim().replace(/^await\s+/, '').replace(/^Err\(([\s\S]*)\)$/, '$1').trim();
   if (!value || isGenericError(value) || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
-  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));
+  // A project's own error, built by a class or by a function that makes one (`map_processor_error(status, body)`).
+  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(|^[\w$.:]*_error\w*\(|^[\w$.:]*\berror_\w+\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));
   if (!typed) return false;
   // The tested value must be handed over itself (an argument or a field), not folded into a message.
   const open = value.search(/[({]/);

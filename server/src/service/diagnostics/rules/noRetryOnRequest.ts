@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, handsOnTypedError, subjectRoot } from '../branches';
+import { branchOutcome, handsOnTypedError, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
@@ -152,7 +152,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (!outcome.final || outcome.continues || outcome.retries) continue;
-    if (handsOnTypedError(ctx, outcome.final.node, [responseVar])) return undefined;
+    if (handsOnTypedError(ctx, outcome.final.node, [responseVar, ...statusAliases(fn?.node ?? outcome.final.node, responseVar)])) return undefined;
     return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
@@ -172,7 +172,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       const branch = grammar.ifConsequence(n);
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
-        if (outcome.final && !outcome.continues && !outcome.retries && !handsOnTypedError(ctx, outcome.final.node, [responseVar])) {
+        if (outcome.final && !outcome.continues && !outcome.retries && !handsOnTypedError(ctx, outcome.final.node, [responseVar, ...statusAliases(fn?.node ?? outcome.final.node, responseVar)])) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
           return;
         }
@@ -204,7 +204,7 @@ function finalElse(ctx: DiagContext, guard: Node, fn: FnInfo | undefined, respon
   const clauses = ifClauses(guard);
   if (clauses.length !== 2 || clauses[0].node.id !== guard.id || clauses[1].condition) return undefined;
   const outcome = branchOutcome(ctx, clauses[1].body, fn?.name, responseVar);
-  if (!outcome.final || outcome.continues || outcome.retries || handsOnTypedError(ctx, outcome.final.node, [responseVar])) return undefined;
+  if (!outcome.final || outcome.continues || outcome.retries || handsOnTypedError(ctx, outcome.final.node, [responseVar, ...statusAliases(fn?.node ?? outcome.final.node, responseVar)])) return undefined;
   return outcome.final.kind;
 }
 

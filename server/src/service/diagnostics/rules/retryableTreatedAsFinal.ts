@@ -1,5 +1,5 @@
 import type { Finding, Range } from '../../types';
-import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, StatusTest, subjectRoot } from '../branches';
+import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps } from './exceptionGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
@@ -60,7 +60,9 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
     // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
     // retry it (an SDK's transport, a client's error mapping). Inside one, the codes it leaves out are the point.
-    if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response'])) continue;
+    const root = request?.responseVar ?? responseVar;
+    const aliases = root && fn ? statusAliases(fn.node, root) : [];
+    if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response', ...aliases])) continue;
     findings.push(giveUpFinding(ctx, test, [...new Set(left)], outcome.final, request));
     reported.add(guard.id);
   }
