@@ -99,6 +99,9 @@ describe('spotting: client exception classes', () => {
       ['an ambiguous name imported from its library', 'from openai import (\n    RateLimitError,\n    BadRequestError,\n)\n\ntry:\n    ask()\nexcept BadRequestError:\n    pass\n', ['BadRequestError client-check']],
       ['decoy: a qualified name of another module', 'try:\n    go()\nexcept asyncio.TimeoutError:\n    pass\n', []],
       ['decoy: an import', 'from openai import RateLimitError, APIConnectionError\n', []],
+      ['the SDKs\' base APIError, qualified', 'try:\n    ask()\nexcept anthropic.APIError:\n    pass\n', ['APIError client-check']],
+      ['Azure SDK errors imported from azure.core', 'from azure.core.exceptions import HttpResponseError, ResourceExistsError\n\ntry:\n    queue.create_queue()\nexcept ResourceExistsError:\n    pass\nexcept HttpResponseError as e:\n    raise\n', ['ResourceExistsError client-check', 'HttpResponseError client-check']],
+      ['decoy: a project\'s own HttpResponseError', 'class HttpResponseError(Exception):\n    pass\n\ntry:\n    go()\nexcept HttpResponseError:\n    pass\n', []],
       ['decoy: class names as test ids', '@pytest.mark.parametrize("name", ids=["ReadTimeout", "ConnectionError"])\ndef test_x(name):\n    pass\n', []],
     ]);
   });

@@ -25,5 +25,7 @@ describe('spotting: Kotlin', () => {
     ['Ktor exceptions tested with is, when-is and a safe cast', 'fun f(e: Throwable) {\n    if (e is ClientRequestException) log(e)\n    when (e) { is ServerResponseException -> 1 }\n    val r = (e as? ClientRequestException)?.response\n}\n', ['ClientRequestException client-check', 'ServerResponseException client-check', 'ClientRequestException client-check']],
     ['an unsafe cast is not a test', 'fun f(e: Throwable) {\n    val r = (e as ClientRequestException).response\n}\n', []],
     ['a status handed to a responder by name', 'suspend fun ApplicationCall.f() {\n    respondError(status = HttpStatusCode.ServiceUnavailable, message = "down")\n    respondError(status = 429, message = "slow")\n    retryLater(code = 503)\n}\n', ['503 server-sets', '429 server-sets']],
+    ['Ktor ResponseException and Retrofit HttpException where imported (no semicolons)', 'import io.ktor.client.plugins.ResponseException\nimport retrofit2.HttpException\n\nsuspend fun f() {\n    try { g() } catch (e: ResponseException) { } catch (e: HttpException) { }\n}\n', ['ResponseException client-check', 'HttpException client-check']],
+    ['a bare HttpException of another library', 'import com.acme.web.HttpException\n\nfun f() {\n    try { g() } catch (e: HttpException) { }\n}\n', []],
   ]);
 });

@@ -34,5 +34,8 @@ describe('spotting: Ruby', () => {
     ['a bare ClientError of the project', 'def f(conn)\n  conn.get("/x")\nrescue ClientError\n  nil\nend\n', []],
     ['RSpec expect(…).to eq(status)', 'describe "api" do\n  it "answers" do\n    expect(response.status).to eq(200)\n    expect(last_response.status).not_to eq(503)\n    expect(items.count).to eq(200)\n  end\nend\n', ['200 test-assert', '503 test-assert']],
     ['WebMock to_raise feeds an exception', 'describe "api" do\n  before { stub_request(:any, /x/).to_raise(Faraday::ConnectionFailed) }\nend\n', ['ConnectionFailed test-assert']],
+    ['rescue Twitter::Error and Octokit status classes', m('  client.user_timeline\nrescue Twitter::Error::TooManyRequests, Octokit::NotFound\n  nil'), ['429 client-check', '404 client-check']],
+    ['is_a?(Faraday::ClientError) tests the caught error', 'def classify(e)\n  return :client if e.is_a?(Faraday::ClientError)\n  :other\nend\n', ['ClientError client-check']],
+    ['an error\'s class compared with a status class', 'def not_found?(ex)\n  ex && ex.class == Twitter::Error::NotFound\nend\ndef same?(x)\n  x == Faraday::ResourceNotFound\nend\n', ['404 client-check']],
   ]);
 });

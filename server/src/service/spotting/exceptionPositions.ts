@@ -56,8 +56,8 @@ const RETRY_CALL = /retr(y|ies|iable|yable)|backoff|^on_?exception$|^(handle|Han
 /** Calls that assert an exception type: pytest `raises`, JUnit `assertThrows`, xUnit `Throws<T>`/`IsType<T>`, AssertJ `isInstanceOf`, Jest `toThrow`. */
 const ASSERT_TYPE_CALL =
   /^(raises|assertRaises|assertRaisesRegexp?|assertThrows|assertThrowsExactly|expectThrows|assertIsInstance|assertInstanceOf|isInstanceOf|isExactlyInstanceOf|hasCauseInstanceOf|hasRootCauseInstanceOf|isInstanceOfAny|assertThatExceptionOfType|Throws|ThrowsAsync|ThrowsAny|ThrowsAnyAsync|IsType|IsAssignableFrom|IsInstanceOfType|IsInstanceOf|ThrowAsync|ThrowExactly|ThrowExactlyAsync|Catch|CatchAsync|toThrow|toThrowError|rejects|toBeInstanceOf)$/;
-/** Python's type tests. */
-const TYPE_TEST_CALL = /^(isinstance|issubclass)$/;
+/** Python's and Ruby's type tests: `isinstance(e, X)`, `e.is_a?(Faraday::ClientError)`, `e.kind_of?(X)`. */
+const TYPE_TEST_CALL = /^(isinstance|issubclass|is_a\?|kind_of\?|instance_of\?)$/;
 /** Test helpers that feed exceptions to a test: pytest `parametrize`, a mock's `side_effect`, Mockito `thenThrow`, Moq `Throws`. */
 const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects|to_raise|and_raise)$/;
 /** Names of settings and lists that a retry reads. */

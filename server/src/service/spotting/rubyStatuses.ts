@@ -104,6 +104,8 @@ function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): Oc
     if (RETRY_LIST.test(name)) return 'retry-config';
   }
   if (s.binaries.has(up.type) && s.operatorOf(up) === '===') return 'client-check';
+  // `ex.class == Twitter::Error::NotFound`: the caught error's class compared with it.
+  if (s.binaries.has(up.type) && /^[!=]=$/.test(s.operatorOf(up).trim()) && up.namedChildren.some((c) => c !== null && c.id !== node.id && /\.class$/.test(c.text))) return 'client-check';
   return undefined;
 }
 

@@ -358,7 +358,8 @@ function importedFromLibrary(text: string, name: string, aliases: readonly strin
     // Python `from openai import X` / `from openai.errors import (A, X)`, Java `import a.b.X;` / `import a.b.*;`, C# `using A.B;`
     // PHP `use GuzzleHttp\Exception\ConnectException;` (a backslash-separated namespace)
     const php = alias.slice(0, -name.length - 1).replace(/\./g, '\\\\');
-    const pattern = new RegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*;|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;|use[ \\t]+\\\\?${php}\\\\${name}[ \\t]*(?:as[ \\t]+\\w+[ \\t]*)?;)`, 'm');
+    // (Kotlin's imports end without a semicolon: `import retrofit2.HttpException`, `import io.ktor.client.plugins.*`.)
+    const pattern = new RegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*(?:;|$)|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;|use[ \\t]+\\\\?${php}\\\\${name}[ \\t]*(?:as[ \\t]+\\w+[ \\t]*)?;)`, 'm');
     if (pattern.test(text)) return true;
   }
   return false;
