@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import type { Finding } from '../../types';
+import type { Finding, Range } from '../../types';
+import type { BranchOutcome } from '../branches';
+import type { RetryLoop } from '../retryLoops';
 import { branchOutcome, subjectRoot } from '../branches';
 import { alwaysLeaves, ancestorWithin, catchBody, caughtTypeNames, chainTop, ifClauses, subjectlessSwitchArms } from '../chainSyntax';
 import type { DiagContext } from '../context';
@@ -42,24 +44,7 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     const codes = [...(holds ?? [])].filter((c) => (!reaching || c[0] === reaching) && ctx.isRetryable({ code: c, kind: 'http-status' }));
     if (codes.length === 0 || ctx.mechanisms.covering(test.guard, retry.request.call.receiver, retry.request.library)) continue;
     reported.add(test.guard.id);
-    const data: RetryableTreatedAsFinalData = {
-      ...ctx.base(test.test),
-      ...ctx.requestData(retry.request),
-      codes,
-      checkRange: ctx.range(test.test),
-      checkText: test.test.text,
-      branchRange: ctx.range(test.guard),
-      finalRange: ctx.range(outcome.final.node),
-      finalKind: outcome.final.kind,
-    };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes, detail: `${ctx.language === 'python' ? 'raises' : 'throws'} them again; the loop retries only the status this check keeps` }),
-      range: ctx.range(test.test),
-      related: [{ range: ctx.headRange(retry.loop.node, retry.loop.body), message: 'the retry loop, which retries other statuses only' }],
-      data: data as unknown as Record<string, unknown>,
-    });
+    findings.push(giveUp(ctx, { retry, codes, test: test.test, branch: test.guard, final: outcome.final, range: ctx.range(test.test), anchor: test.test, detail: '; the loop retries only the status this check keeps' }));
   }
   findings.push(...elseGiveUps(ctx, reported));
   return findings;
@@ -105,26 +90,44 @@ function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
     const codes = PROBED_STATUSES.filter((c) => !taken.has(c) && (!reaching || c[0] === reaching) && ctx.isRetryable({ code: c, kind: 'http-status' }));
     if (!known || codes.length === 0 || ctx.mechanisms.covering(top, retry.request.call.receiver, retry.request.library)) continue;
     reported.add(top.id);
-    const data: RetryableTreatedAsFinalData = {
-      ...ctx.base(last.node),
-      ...ctx.requestData(retry.request),
-      codes,
-      checkRange: ctx.range(test.test),
-      checkText: test.test.text,
-      branchRange: ctx.range(last.node),
-      finalRange: ctx.range(outcome.final.node),
-      finalKind: outcome.final.kind,
-    };
-    findings.push({
-      rule: RULE,
-      severity: ruleInfo(RULE)!.defaultSeverity,
-      message: fillMessage(RULE, { codes, detail: `${ctx.language === 'python' ? 'raises' : 'throws'} them again from the last branch; the loop retries only the statuses tested before it` }),
-      range: ctx.headRange(last.node, last.body),
-      related: [{ range: ctx.headRange(retry.loop.node, retry.loop.body), message: 'the retry loop, which retries other statuses only' }],
-      data: data as unknown as Record<string, unknown>,
-    });
+    findings.push(giveUp(ctx, { retry, codes, test: test.test, branch: last.node, final: outcome.final, range: ctx.headRange(last.node, last.body), anchor: last.node, detail: ' from the last branch; the loop retries only the statuses tested before it' }));
   }
   return findings;
+}
+
+interface GiveUp {
+  retry: RetryLoop;
+  codes: string[];
+  /** The first status test, the branch that rethrows and the rethrow itself. */
+  test: Node;
+  branch: Node;
+  final: NonNullable<BranchOutcome['final']>;
+  range: Range;
+  /** The node the finding's data is anchored on (the test, or the `else` arm). */
+  anchor: Node;
+  detail: string;
+}
+
+/** The finding for a catch branch that throws retryable statuses out of a retry loop. */
+function giveUp(ctx: DiagContext, g: GiveUp): Finding {
+  const data: RetryableTreatedAsFinalData = {
+    ...ctx.base(g.anchor),
+    ...ctx.requestData(g.retry.request),
+    codes: g.codes,
+    checkRange: ctx.range(g.test),
+    checkText: g.test.text,
+    branchRange: ctx.range(g.branch),
+    finalRange: ctx.range(g.final.node),
+    finalKind: g.final.kind,
+  };
+  return {
+    rule: RULE,
+    severity: ruleInfo(RULE)!.defaultSeverity,
+    message: fillMessage(RULE, { codes: g.codes, detail: `${ctx.language === 'python' ? 'raises' : 'throws'} them again${g.detail}` }),
+    range: g.range,
+    related: [{ range: ctx.headRange(g.retry.loop.node, g.retry.loop.body), message: 'the retry loop, which retries other statuses only' }],
+    data: data as unknown as Record<string, unknown>,
+  };
 }
 
 /** Errors raised for one class of statuses only: Ktor's ClientRequestException (4xx), Spring's HttpServerErrorException (5xx)… */
