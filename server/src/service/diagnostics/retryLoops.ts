@@ -70,7 +70,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
       // (Kotlin's try is an expression; Rust's `try_expression` is the `?` operator, no catch.)
       hasAncestor(request.call.node, loop.node, ctx.flow.grammarName === 'kotlin' ? /^try_expression$/ : /^try(_with_resources)?_statement$/) ||
-      (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil/.test(loop.body?.text ?? '')) ||
+      // (Go: `err != nil`, a type assertion on it `err.(net.Error)`, or `errors.Is/As(err, …)`)
+      (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil|\berr\.\(|\berrors\.(Is|As)\(\s*err\b/.test(loop.body?.text ?? '')) ||
       // Rust: a Result matched or tested (`Err(e) =>`, `if let Ok(r) = resp`, `.is_err()`), a status class flag
       (ctx.flow.grammarName === 'rust' && /\bErr\s*\(|\bOk\s*\(|\.is_err\(\)|\.is_ok\(\)|\.(is_success|is_server_error|is_client_error|error_for_status)\(\)/.test(loop.body?.text ?? '')) ||
       /\.ok\b|IsSuccessStatusCode|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
