@@ -228,14 +228,19 @@ function markMentions(flow: FileFlow, range?: { start: number; end: number }): v
     }
     return lo > 0 && at < flow.comments[lo - 1].end;
   };
+  // Loop counters: a function handed only the attempt number computes a schedule, it reads no header.
+  const counters = new Set(flow.loops.map((l) => l.counterVar).filter((v): v is string => !!v));
   const mark = (pattern: RegExp, onFile: () => void, onFn: (fn: FnInfo) => void, readOnly = false) => {
     for (const match of scanned.matchAll(pattern)) {
       const at = match.index + from;
       if (inComment(at)) continue;
       // A header is read through its name in a string, a field of a response/error (`.retry_after`,
       // `Headers.RetryAfter`) or a helper called with it (`retryAfterMillis(r)`); a local merely called
-      // `retryAfter` reads nothing.
-      if (readOnly && !/["'`.\-:]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(flow.text.slice(at + match[0].length, at + match[0].length + 40))) continue;
+      // `retryAfter` reads nothing, nor does a backoff schedule named so (`c.RetryAfter(i)` with `i` the attempt).
+      const after = flow.text.slice(at + match[0].length, at + match[0].length + 40);
+      if (readOnly && !/["'`.\-:]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(after)) continue;
+      const attemptOnly = readOnly ? /^[\w$]*\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/.exec(after)?.[1] : undefined;
+      if (attemptOnly && counters.has(attemptOnly)) continue;
       onFile();
       // Functions nest, so the ones holding `at` are the innermost and its parents.
       for (let fn = fnAt(flow, at, at + 1, -1); fn; fn = fn.parent) onFn(fn);
