@@ -134,7 +134,8 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
 }
 
 /** Errors raised for a status only, never for a connection failure or a timeout. */
-const STATUS_ERROR_ONLY = /^(HTTPError|HTTPStatusError|ClientResponseError|HttpResponseException|WebClientResponseException|HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|ResponseException|ClientRequestException|ServerResponseException|RequestException)$/;
+/** (Not `RequestException`: requests', httpx's and Guzzle's cover failed connections too.) */
+const STATUS_ERROR_ONLY = /^(HTTPError|HTTPStatusError|ClientResponseError|HttpResponseException|WebClientResponseException|HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|ResponseException|ClientRequestException|ServerResponseException)$/;
 
 /** Every catch clause of the try names only status errors (`except requests.HTTPError`), no catch-all. */
 function catchesStatusErrorsOnly(ctx: DiagContext, tryNode: Node): boolean {
@@ -142,8 +143,7 @@ function catchesStatusErrorsOnly(ctx: DiagContext, tryNode: Node): boolean {
   if (clauses.length === 0) return false;
   return clauses.every((clause) => {
     const types = caughtTypeNames(ctx.flow.text, clause).filter((t) => /^[A-Z]/.test(t.split('.').pop() ?? ''));
-    // (requests' and httpx's RequestException also cover connection errors: only as `HTTPError` here.)
-    return types.length > 0 && types.every((t) => STATUS_ERROR_ONLY.test(t.split('.').pop() ?? '') && !/^(requests|httpx)\.(exceptions\.)?RequestException$|^RequestException$/.test(ctx.flow.grammarName === 'python' ? t : ''));
+    return types.length > 0 && types.every((t) => STATUS_ERROR_ONLY.test(t.split('.').pop() ?? ''));
   });
 }
 
