@@ -6,7 +6,7 @@ import { LoopInfo, within } from './flow/flowModel';
 import { alwaysLeaves } from './chainSyntax';
 import { callWaits } from './functionSummaries';
 import { DELAY } from './waitCalls';
-import type { RequestInfo } from './requests';
+import { type RequestInfo, statementOf } from './requests';
 import { senderCalls } from './senders';
 import { catchStays, sdkErrorsStay, tryAround } from './wholesaleRetries';
 import { escape } from './loopDelays';
@@ -111,9 +111,7 @@ function sdkRequestsInLoops(ctx: DiagContext, firstRequest: ReadonlyMap<LoopInfo
     // One level deep (`ret = make_request(…)` with the SDK call in `make_request`): the loop re-sends through that call.
     const call = found.call.loops[0] === loop ? found.call : ctx.flow.calls.find((c) => c.loops[0] === loop && ctx.flow.fns.some((f) => f.name === c.name && f.start <= found.call.start && found.call.end <= f.end));
     if (!call) continue;
-    let statement: Node = call.node;
-    while (statement.parent && statement.parent.id !== loop.body!.id && !/statement$|^block$/.test(statement.type)) statement = statement.parent;
-    out.push({ call, library: 'unknown', method: 'UNKNOWN', statement, inferred: 'sdk' });
+    out.push({ call, library: 'unknown', method: 'UNKNOWN', statement: statementOf(call.node), inferred: 'sdk' });
   }
   return out;
 }

@@ -40,6 +40,15 @@ const LANGUAGE: Record<string, string> = { python: 'python', javascript: 'javasc
  * module-level client, and one with no name standing for a client built elsewhere.
  */
 export function sdkClients(ctx: DiagContext): SdkClient[] {
+  // Read once per analysis: the retry-loop model and retry-amplification both ask.
+  let clients = byContext.get(ctx);
+  if (!clients) byContext.set(ctx, (clients = readSdkClients(ctx)));
+  return clients;
+}
+
+const byContext = new WeakMap<DiagContext, SdkClient[]>();
+
+function readSdkClients(ctx: DiagContext): SdkClient[] {
   const language = LANGUAGE[ctx.flow.grammarName];
   const facts = FACTS.filter((f) => f.language === language && f.imports.some((i) => ctx.flow.imports.some((m) => m === i || m.startsWith(`${i}.`) || m.startsWith(`${i}/`))));
   if (!facts.length) return [];

@@ -3,7 +3,7 @@ import type { Finding, Range } from '../../types';
 import type { BranchOutcome } from '../branches';
 import type { RetryLoop } from '../retryLoops';
 import { branchOutcome, subjectRoot } from '../branches';
-import { alwaysLeaves, ancestorWithin, catchBody, caughtTypeNames, chainTop, ifClauses, subjectlessSwitchArms } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, catchBody, caughtTypeNames, chainTop, type Clause, ifClauses, subjectlessSwitchArms } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { within } from '../flow/flowModel';
@@ -12,6 +12,8 @@ import { conditionSet, conditionSetOver, testsWithin } from '../statusSets';
 import { PROBED_STATUSES } from '../failureSets';
 
 const RULE = 'retryable-treated-as-final';
+/** The clauses that catch a typed failure (Ruby's `rescue` too). */
+const CAUGHT_IN = /^(catch_clause|except_clause|catch_block|rescue)$/;
 
 /**
  * A retry loop whose catch clause keeps one caught status and rethrows the rest: `catch (ApiException ex)
@@ -28,7 +30,7 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     const retry = retries.find((r) => within(test.test, r.loop.node));
     if (!retry) continue;
     // (Ruby's `rescue` too.)
-    const clause = ancestorWithin(test.test.parent, retry.loop.node, /^(catch_clause|except_clause|catch_block|rescue)$/);
+    const clause = ancestorWithin(test.test.parent, retry.loop.node, CAUGHT_IN);
     const tryNode = clause?.parent;
     if (!clause || !tryNode || !within(retry.request.call.node, tryNode)) continue;
     // The clause goes round for what the test keeps: it does not always leave.
@@ -57,22 +59,23 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
 function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
   const findings: Finding[] = [];
   const retries = ctx.retryLoops();
-  const tops = new Map<number, { top: Node; test: ReturnType<DiagContext['clientTests']>[number] }>();
+  const tops = new Map<number, { top: Node; switchArms?: Clause[]; test: ReturnType<DiagContext['clientTests']>[number] }>();
   for (const test of ctx.clientTests()) {
     if (!test.guard) continue;
     // An if chain from its top; an arm of a switch on nothing (Kotlin `when { … }`, Go `switch { … }`) from the switch.
-    const top = test.guard.parent && subjectlessSwitchArms(test.guard.parent) ? test.guard.parent : chainTop(test.guard);
-    if (!tops.has(top.id)) tops.set(top.id, { top, test });
+    const switchArms = test.guard.parent ? subjectlessSwitchArms(test.guard.parent) : undefined;
+    const top = switchArms ? test.guard.parent! : chainTop(test.guard);
+    if (!tops.has(top.id)) tops.set(top.id, { top, switchArms, test });
   }
-  for (const { top, test } of tops.values()) {
+  for (const { top, switchArms, test } of tops.values()) {
     if (reported.has(top.id)) continue;
     const retry = retries.find((r) => within(top, r.loop.node));
     if (!retry) continue;
-    const clause = ancestorWithin(top.parent, retry.loop.node, /^(catch_clause|except_clause|catch_block|rescue)$/);
+    const clause = ancestorWithin(top.parent, retry.loop.node, CAUGHT_IN);
     const tryNode = clause?.parent;
     const body = clause ? catchBody(clause) : null;
     if (!clause || !tryNode || !body || !within(retry.request.call.node, tryNode) || alwaysLeaves(body)) continue;
-    const arms = subjectlessSwitchArms(top) ?? ifClauses(top);
+    const arms = switchArms ?? ifClauses(top);
     const last = arms[arms.length - 1];
     if (arms.length < 2 || !last || last.condition) continue;
     const outcome = branchOutcome(ctx, last.body, retry.loop.fn?.name);

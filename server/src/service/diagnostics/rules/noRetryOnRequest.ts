@@ -152,7 +152,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (!outcome.final || outcome.continues || outcome.retries) continue;
-    if (handsOnTypedError(ctx, outcome.final.node, [responseVar, ...statusAliases(fn?.node ?? outcome.final.node, responseVar)])) return undefined;
+    if (handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
     return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
@@ -172,7 +172,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       const branch = grammar.ifConsequence(n);
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
-        if (outcome.final && !outcome.continues && !outcome.retries && !handsOnTypedError(ctx, outcome.final.node, [responseVar, ...statusAliases(fn?.node ?? outcome.final.node, responseVar)])) {
+        if (outcome.final && !outcome.continues && !outcome.retries && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
           return;
         }
@@ -192,6 +192,11 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   return found;
 }
 
+/** The give-up hands on a typed error that keeps the response or its status (read into a local or not). */
+function handsOnStatus(ctx: DiagContext, final: Node, fn: FnInfo | undefined, responseVar: string): boolean {
+  return handsOnTypedError(ctx, final, [responseVar, ...statusAliases(fn?.node ?? final, responseVar)]);
+}
+
 /** The test is the if's whole condition (`if status == 200:`, not `if status == 200 && typeOk`). */
 function wholeCondition(guard: Node, test: Node): boolean {
   let condition = guard.childForFieldName('condition');
@@ -204,7 +209,7 @@ function finalElse(ctx: DiagContext, guard: Node, fn: FnInfo | undefined, respon
   const clauses = ifClauses(guard);
   if (clauses.length !== 2 || clauses[0].node.id !== guard.id || clauses[1].condition) return undefined;
   const outcome = branchOutcome(ctx, clauses[1].body, fn?.name, responseVar);
-  if (!outcome.final || outcome.continues || outcome.retries || handsOnTypedError(ctx, outcome.final.node, [responseVar, ...statusAliases(fn?.node ?? outcome.final.node, responseVar)])) return undefined;
+  if (!outcome.final || outcome.continues || outcome.retries || handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
   return outcome.final.kind;
 }
 
