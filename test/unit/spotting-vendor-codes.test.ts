@@ -106,4 +106,64 @@ describe('spotting: vendor error codes in strings', () => {
       ],
     ]);
   });
+
+  describe('codes read through locals, lists, predicates and patterns', () => {
+    describe('Python', () => {
+      spotCases('python', [
+        ['a local taken from an error body', 'def f(data):\n    err = data["error"]\n    if err == "slow_down":\n        wait()\n', ['slow_down client-check']],
+        ['membership of a keyed read', 'if body.get("error") in ("invalid_grant", "expired_token"):\n    relogin()\n', ['invalid_grant client-check', 'expired_token client-check']],
+        ['decoy: a local taken from something else', 'def f(job):\n    state = job.phase\n    if state == "waiting_room":\n        pass\n', []],
+      ]);
+    });
+    describe('JavaScript', () => {
+      spotCases('javascript', [
+        [
+          'a list named for errors, tested against the code',
+          'const fatalErrors = ["fatal_error", "internal_error"];\nif (fatalErrors.includes(reply.error)) stop();\n',
+          ['fatal_error client-check', 'internal_error client-check'],
+        ],
+        ['a retry list named for error codes', 'const RETRYABLE_ERROR_CODES = ["rate_limited", "service_busy"];\n', ['rate_limited retry-config', 'service_busy retry-config']],
+        ['decoy: a placeholder for a missing code', 'const errorType = reply.error || "unknown_error";\n', []],
+        ['decoy: a list named for something else', 'const requiredFields = ["user_id", "account_id"];\n', []],
+      ]);
+    });
+    describe('PHP', () => {
+      spotCases('php', [
+        [
+          'in_array over a local holding the code',
+          "<?php\nfunction f($e) {\n    $code = $e['error_code'];\n    return in_array($code, ['ITEM_LOGIN_REQUIRED', 'INVALID_MFA']);\n}\n",
+          ['ITEM_LOGIN_REQUIRED client-check', 'INVALID_MFA client-check'],
+        ],
+        ['decoy: a default code for a missing one', "<?php\n$errorCode = $data['error_code'] ?? 'UNKNOWN_ERROR';\n", []],
+      ]);
+    });
+    describe('Ruby', () => {
+      spotCases('ruby', [
+        ['an error asked for its code', 'def f\n  get\nrescue ApiError => e\n  raise Gone if is_error?(e, "INVALIDATED_RESOURCE")\nend\n', ['INVALIDATED_RESOURCE client-check']],
+      ]);
+    });
+    describe('C#', () => {
+      spotCases('csharp', [
+        ['a pattern over an error code', 'class A { void F(RequestFailedException ex) { if (ex.ErrorCode is "PathNotFound" or "BlobNotFound") { } } }\n', ['PathNotFound client-check', 'BlobNotFound client-check']],
+        ['an exception matched against a code', 'class A { void F(ServiceException exception) { if (exception.IsMatch("generalException")) { } } }\n', ['generalException client-check']],
+      ]);
+    });
+    describe('Kotlin', () => {
+      spotCases('kotlin', [
+        [
+          'a when over an error string, not the values of its arms',
+          'fun f(error: String): String = when (error) {\n    "authorization_pending" -> "pending"\n    "access_denied" -> "denied"\n    else -> "error"\n}\n',
+          ['authorization_pending client-check', 'access_denied client-check'],
+        ],
+        ['a listOf named for errors', 'val TRANSIENT_ERRORS = listOf("backend_busy", "quota_exceeded")\n', ['backend_busy retry-config', 'quota_exceeded retry-config']],
+      ]);
+    });
+  });
+
+  describe('status constants named with their number', () => {
+    spotCases('kotlin', [
+      ['uses of HTTP_429 and STATUS_503, not the import or the declaration', 'import a.b.HTTP_429\nconst val STATUS_503 = 503\nfun f(code: Int) = code == HTTP_429 || code == STATUS_503\n', ['503 constant', '429 client-check', '503 client-check']],
+      ['decoy: a lower-case name', 'fun f(http500: Int) = http500\n', []],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import httpStatusCatalog from '../../../data/catalogs/http-status.json';
+import { numberInName } from './numberedStatusNames';
 import formerPhrases from '../../../data/former-reason-phrases.json';
 
 /**
@@ -28,8 +29,12 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** True when `name` is the reason phrase of `code` (with a table prefix, a plural `s` or a trailing `_ERROR` allowed). */
+/**
+ * True when `name` is the reason phrase of `code` (with a table prefix, a plural `s` or a trailing `_ERROR` allowed),
+ * or carries the number itself (`STATUS_503 = 503`).
+ */
 export function namesReasonPhrase(name: string, code: string): boolean {
+  if (numberInName(name) === code) return true;
   const bare = normalise(name.replace(PREFIX, ''));
   if (bare.length < 2) return false;
   for (const candidate of [bare, bare.replace(/(error|code|status)$/, ''), `${bare}s`, bare.replace(/s$/, '')]) {

@@ -6,6 +6,7 @@ import type { GrammarSupport } from './adapters';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
 import { scanCandidates } from './candidates';
 import { StatusContext } from './statusContext';
+import { findNumberedStatusNames } from './numberedStatusNames';
 import { isBodyOwnCode } from './bodyOwnCodes';
 import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
@@ -131,7 +132,12 @@ export function spotSpan(
     // `(HttpStatusCode)429` names its type like a constant does.
     const role = bound ? boundRole(context.classify(node, 'status')) : context.classify(node, 'status') ?? (context.isStatusCast(node) ? 'constant' : positionalRowRole(node));
     // `{ "status": 101, "msg": "queued" }`: a payload's own state, not an HTTP status.
-    if (role && !isBodyOwnCode(node, support.adapter)) numbers.set(start, entry(match[0], 'http-status', role, start, start + 3, match[0], lines));
+    if (role && !isBodyOwnCode(node, support.adapter)) {
+      const spotted = entry(match[0], 'http-status', role, start, start + 3, match[0], lines);
+      // `doNotRetry: [400, 401]`, `NON_RETRYABLE = {400, 404}`: configures the retry, but names codes it does not retry.
+      if (role === 'retry-config' && inExcludedList(node, support.adapter)) spotted.occurrence.roleForRules = 'constant';
+      numbers.set(start, spotted);
+    }
   }
   status.lastIndex = 0;
 
@@ -187,6 +193,13 @@ export function spotSpan(
       }
       if (!names.has(node.startIndex)) names.set(node.startIndex, entry(code, 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
       return true;
+    });
+  }
+
+  if (complete) {
+    // `code == HTTP_429`, `listOf(STATUS_503)`: a constant whose name carries its number.
+    findNumberedStatusNames(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
+      if (!names.has(start) && !numbers.has(start)) names.set(start, entry(status, 'http-status', role, start, end, text.slice(start, end).replace(/\s+/g, ''), lines, true));
     });
   }
 

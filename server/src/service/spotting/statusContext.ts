@@ -44,6 +44,10 @@ const MAP_LITERALS = new Set(['dictionary', 'object']);
 const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
 /** Code sets named for what is not retried: successes, expectations, ignored statuses. */
 const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
+/** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
+const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/;
+/** Receivers that log rather than answer. */
+const LOGGER = /^(log|logger|console|logging|winston|pino|_?log|_?logger)$/i;
 /** Methods that set the status a mock server answers with. */
 const MOCK_STATUS_CALL = /^setResponseCode$/;
 /** Attributes that feed a parametrised test its data. */
@@ -352,6 +356,10 @@ export class StatusContext extends ExpressionReader {
       // `doWithRetry(429, …)` where the file declares `doWithRetry(int status, …)`: the role the helper gives it.
       const param = this.helpers.statusParameter(name, index);
       if (param) return this.helperRole(param.use);
+    }
+    if (kind === 'status' && index >= 1 && index === args.length - 1 && ERROR_REPLY.test(name) && receiver && !LOGGER.test(this.lastName(receiver) ?? '') && s.strings.has(this.unwrap(args[0])?.type ?? '')) {
+      // A response helper's failure reply with its message first: `new Response(ctx).error("Not found", 404)`, `reply.fail("Busy", 503)`.
+      return 'server-sets';
     }
     if (!STATUS_SETTERS.has(name)) {
       // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`

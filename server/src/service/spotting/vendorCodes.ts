@@ -32,6 +32,8 @@ const ERRORISH_OBJECT =
 const UPPER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const CAMEL = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+/** PascalCase of two words or more, as Azure and AWS spell codes (`BlobNotFound`, `ThrottlingException`). */
+const PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
 const WORD = /^[a-z]{3,}$/;
 /** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
 const ERROR_WORDS =
@@ -48,6 +50,17 @@ const CODE_TYPE = /Err|Code$/;
 const ERROR_CONSTANT_NAME = /^(ERR|ERROR)_|_(ERR|ERROR|ERROR_CODE|ERR_CODE)$|Error$|ErrorCode$|^err[A-Z]|^error[A-Z]|^ERROR_CODE_/;
 /** …unless the name says it holds something else: a field or header name, a message, a setting. */
 const NOT_A_CODE_NAME = /message|msg|text|description|desc|field|key|param|header|env|property|prop|handling|feature|name|path|url|uri|status|format|template|prefix|label|title/i;
+/**
+ * Names of a list of an API's error codes: `fatalErrors`, `RETRYABLE_ERRORS`, `retryableErrorCodes`, `ignored_error_types`,
+ * `TRANSIENT_CODES` (matched on the lower-cased name without separators).
+ */
+const ERROR_LIST_NAME = /(error|err)(s|codes?|types?|reasons?)$|(retry|retriable|retryable|transient|throttl|fatal|permanent|recoverable)\w*(codes?|errors?|reasons?)$/;
+/** Calls that build a collection from their arguments: Kotlin `listOf(…)`, Java `List.of(…)`/`Set.of`/`Arrays.asList`, Python `set(…)`. */
+const COLLECTION_CALL = /^(listOf|setOf|arrayOf|mutableListOf|mutableSetOf|hashSetOf|of|asList|frozenset|set|tuple|array|new Set|Set|List|ImmutableSet|ImmutableList|copyOf)$/;
+/** Predicates that ask an error for one code: Ruby `is_error?(e, "INVALID_RESOURCE_ID")`, C# `exception.IsMatch("timeout")`, `hasErrorCode(err, "x")`. */
+const ERROR_PREDICATE = /^(is|has|matches)(api)?(error|err)(code|type|reason)?\??$|^ismatch\??$/;
+/** Pattern nodes a C# `is` test wraps its constants in: `ex.ErrorCode is "A" or "B"`. */
+const PATTERN_WRAPPERS = /^(constant_pattern|or_pattern|and_pattern|parenthesized_pattern|not_pattern)$/;
 /** Case-folding calls a field is read through: `err.code.toLowerCase()`, `e.error.lower()`. */
 const CASE_FOLD = /^(toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|strip|trim|Trim|casefold)$/;
 /** Equality methods: Java `"OK".equals(status)`, C# `code.Equals("x")`, `Objects.equals(a, b)`, `string.Equals(a, b)`. */
@@ -119,7 +132,7 @@ function worthParsing(text: string, open: number, after: number): boolean {
 
 /** The role of a string literal whose content `token` reads as an API's own error code, or undefined. */
 export function vendorCodeRole(literal: Node, token: string, reader: ExpressionReader, s: SyntaxAdapter, knownFolded = false): OccurrenceRole | undefined {
-  const shape = UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
+  const shape = UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
   if (!shape || token.length > 64) return undefined;
   // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
   const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
@@ -134,15 +147,30 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   };
   let child = literal;
   let inCollection = false;
+  let defaulted = false;
   for (let parent = literal.parent, climbed = 0; parent && climbed < 8; child = parent, parent = parent.parent, climbed++) {
     if (s.transparent.has(parent.type) && parent.type !== 'argument_list' && parent.type !== 'arguments') continue;
+    if (PATTERN_WRAPPERS.test(parent.type)) continue;
+    if (parent.type === 'array_element_initializer' && parent.namedChildCount === 1) continue; // PHP `['A', 'B']`
+    if (parent.type === 'is_pattern_expression') {
+      // C# `ex.ErrorCode is "PathNotFound" or "BlobNotFound"`
+      return accepts(fieldStrength(parent.childForFieldName('expression') ?? parent.namedChild(0), reader, s)) ? 'client-check' : undefined;
+    }
     if (parent.type === 'argument' && s.pairName(parent) === undefined) continue; // a C# positional argument
+    if (isCollectionCall(parent, child, reader, s)) {
+      // `listOf("rate_limited", "overloaded")`, `Set.of("x")`: the call builds a collection of its arguments.
+      inCollection = true;
+      continue;
+    }
     if (parent.type === 'expression_list' && parent.namedChildCount === 1) continue; // Go `X ErrorCode = "…"`: one value
     if (s.collections.has(parent.type) && parent.type !== 'expression_list') {
       inCollection = true;
       continue;
     }
-    if ((s.binaries.has(parent.type) || parent.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(parent).trim())) continue; // `type ?? 'UNEXPECTED_ERROR'`
+    if ((s.binaries.has(parent.type) || parent.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(parent).trim())) {
+      defaulted = true; // `type ?? 'UNEXPECTED_ERROR'`
+      continue;
+    }
     if (s.binaries.has(parent.type) || parent.type === 'comparison_operator') {
       if (!isComparisonOperator(s.operatorOf(parent))) return undefined;
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
@@ -150,6 +178,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     }
     if (s.cases.has(parent.type) || (parent.parent && s.cases.has(parent.parent.type) && /pattern|label/.test(parent.type))) {
       const clause = s.cases.has(parent.type) ? parent : parent.parent!;
+      // Only the label of a case names a code the subject is compared with, not its body (`else -> "error"`).
+      if (afterArrow(clause, child)) return undefined;
       return accepts(fieldStrength(s.caseSubject(clause), reader, s)) ? 'client-check' : undefined;
     }
     if (s.members.has(parent.type) && inCollection) {
@@ -168,7 +198,10 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     }
     if (s.assignments.has(parent.type)) {
       const target = s.assignTarget(parent);
-      if (!target || target.id === child.id || inCollection) return undefined;
+      if (!target || target.id === child.id) return undefined;
+      // `$code = $data['error_code'] ?? 'UNKNOWN_ERROR'`: a placeholder for a missing code, which no API sent.
+      if (defaulted && !inCollection) return undefined;
+      if (inCollection) return errorListRole(reader.lastName(target) ?? target.text, shape, worded);
       const typeName = parent.type === 'const_spec' || parent.type === 'var_spec' ? reader.lastName(parent.childForFieldName('type')) : undefined;
       // Go `BlobUnknownErrorCode ErrorCode = "BLOB_UNKNOWN"`: a typed error-code constant.
       if (typeName !== undefined) return CODE_TYPE.test(typeName) && shape !== 'word' ? 'constant' : undefined;
@@ -211,6 +244,11 @@ function callRole(
     return args.some((a) => accepts(fieldStrength(a, reader, s))) ? 'client-check' : undefined;
   }
   if (index < 0 || inCollection) return undefined;
+  if (ERROR_PREDICATE.test(name.toLowerCase().replace(/_/g, ''))) {
+    // `is_error?(e, "INVALID_RESOURCE_ID")`, `exception.IsMatch("generalException")`: the error is asked for a code.
+    const others = [...args.filter((_, i) => i !== index), ...(receiver ? [receiver] : [])];
+    return others.some((o) => errorish(o, reader, s)) ? 'client-check' : undefined;
+  }
   if (ASSERT_CALLS.test(name)) {
     // `assertEqual(err.code, "quota_exceeded")`, `expect(body.error).toBe('NOT_FOUND')`
     const subject = firstCallArgument(receiver, s);
@@ -250,10 +288,10 @@ function firstCallArgument(receiver: Node | null, s: SyntaxAdapter): Node | unde
 }
 
 /** How surely an expression holds an error code. */
-function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
+function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAdapter, hops = 0): Strength | undefined {
   let node = expr;
   for (let depth = 0; node && depth < 4; depth++) {
-    if (s.transparent.has(node.type) || node.type === 'as_expression' || node.type === 'non_null_expression') {
+    if (s.transparent.has(node.type) || node.type === 'as_expression' || node.type === 'non_null_expression' || node.type === 'argument') {
       const inner = namedChildren(node);
       node = inner[0] ?? null;
       continue;
@@ -278,11 +316,79 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     const object = node.childForFieldName('value') ?? node.childForFieldName('object') ?? node.namedChild(0);
     return content ? nameStrength(content[1], object, reader, s) : undefined;
   }
-  if (/identifier/.test(node.type)) {
-    if (ERROR_FIELD.test(node.text) && node.text.toLowerCase() !== 'error' && node.text.toLowerCase() !== 'err') return 'strong';
-    return /^(code|reason|type|error_?type)$/i.test(node.text) || STATUS_FIELD.test(node.text) ? 'weak' : undefined;
+  if (s.calls.has(node.type) && s.callArguments(node).length === 1) {
+    // `data.get("error")`, `body.fetch("error_code")`, `json.optString("code")`: a field read by its key.
+    const key = /^['"]([\w-]+)['"]$/.exec(s.callArguments(node)[0].text.trim());
+    if (key && KEYED_READ.test(reader.lastName(s.callee(node)) ?? '')) return nameStrength(key[1], reader.receiverOf(node), reader, s);
+    return undefined;
+  }
+  if (/identifier/.test(node.type) || node.type === 'variable_name') {
+    const name = node.text.replace(/^\$/, '');
+    // A string compared with `error` or `err` is no exception object: the variable holds the code.
+    if (ERROR_FIELD.test(name)) return 'strong';
+    if (/^(code|reason|type|error_?type)$/i.test(name) || STATUS_FIELD.test(name)) return 'weak';
+    return hops === 0 ? definedStrength(node, reader, s) : undefined;
   }
   return undefined;
+}
+
+/** Calls that read one field of a map or a JSON object by its key. */
+const KEYED_READ = /^(get|fetch|dig|getString|optString|get_value|getValue|GetString|GetProperty|path|value)$/;
+
+/**
+ * How surely a local holds an error code, from its definition before `use` in the same function:
+ * `err = data["error"]` then `if err == "slow_down"`, `$code = $e['error_code']` then `in_array($code, […])`.
+ */
+function definedStrength(use: Node, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
+  let scope: Node | null = use.parent;
+  for (let depth = 0; scope && !FUNCTION_LIKE.test(scope.type) && depth < 40; depth++) scope = scope.parent;
+  if (!scope || !/^[\w$]{1,60}$/.test(use.text)) return undefined;
+  const escaped = use.text.replace(/\$/g, '\\$');
+  const pattern = new RegExp(`(?<![\\w.$])${escaped}\\s*(?::\\s*[\\w<>?,. \\[\\]]{1,40})?(?::=|=)(?![=>~])`, 'g');
+  let value: Node | undefined;
+  for (const m of scope.text.matchAll(pattern)) {
+    const at = scope.startIndex + m.index;
+    if (at >= use.startIndex) break;
+    let assignment: Node | null = scope.descendantForIndex(at, at + use.text.length);
+    for (let up = 0; assignment && !s.assignments.has(assignment.type) && up < 3; up++) assignment = assignment.parent;
+    if (!assignment || !s.assignments.has(assignment.type)) continue;
+    const target = s.assignTarget(assignment);
+    const candidates = namedChildren(assignment).filter((n) => n.id !== target?.id && !/type|modifier|identifier|variable_name|pattern/.test(n.type));
+    value = candidates[candidates.length - 1] ?? value;
+  }
+  if (!value) return undefined;
+  // `response?.error || "unknown_error"`, `body.get("error") or ""`: the field read before the default.
+  if ((s.binaries.has(value.type) || value.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(value).trim())) value = namedChildren(value)[0] ?? value;
+  return fieldStrength(value, reader, s, 1);
+}
+
+/** True when `child` of a Kotlin `when` entry or a C# switch-expression arm stands after its arrow: the arm's value. */
+function afterArrow(clause: Node, child: Node): boolean {
+  for (let i = 0; i < clause.childCount; i++) {
+    const token = clause.child(i);
+    if (token && !token.isNamed && (token.type === '->' || token.type === '=>')) return child.startIndex >= token.endIndex;
+  }
+  return false;
+}
+
+/** A call that builds a collection of its arguments (`listOf("a", "b")`, `Set.of(…)`), seen from one of them. */
+function isCollectionCall(parent: Node, child: Node, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  const call = s.calls.has(parent.type) ? parent : parent.parent && s.calls.has(parent.parent.type) && /argument|call_suffix/.test(parent.type) ? parent.parent : undefined;
+  if (!call) return false;
+  const callee = s.callee(call);
+  if (!callee || (callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex)) return false;
+  const name = reader.lastName(callee) ?? '';
+  if (!COLLECTION_CALL.test(name)) return false;
+  if (!/^(of|copyOf|asList)$/.test(name)) return true;
+  return /^(List|Set|Arrays|ImmutableList|ImmutableSet|Stream|EnumSet|Collections)$/.test(reader.lastName(reader.receiverOf(call)) ?? '');
+}
+
+/** The role of a collection of codes given to a name: `fatalErrors = ["fatal_error", …]`, `RETRYABLE_ERRORS = (…)`. */
+function errorListRole(name: string, shape: string, worded: boolean): OccurrenceRole | undefined {
+  const key = name.toLowerCase().replace(/[_$]/g, '');
+  if (!ERROR_LIST_NAME.test(key) || NOT_A_CODE_NAME.test(name)) return undefined;
+  if (shape === 'word' && !worded) return undefined;
+  return /retr|transient|throttl|recoverable/.test(key) ? 'retry-config' : 'client-check';
 }
 
 function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
