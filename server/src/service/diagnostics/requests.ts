@@ -92,8 +92,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       // An injected fetch (`this.fetchImpl(url, init)`, `options.fetch(url)`, `fetchFn(url)`): a client's transport.
       if (/^_?fetch(Impl|Fn|Function)?$/.test(name) && (!call.receiver || /^(this|options|opts|config|deps)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
-      // `axios.request({ method: 'post', … })`, `client.request(config)`.
-      if (name === 'request' && call.receiver && /^_?(axios|got|api|client|http|httpClient|instance)$/i.test(receiverLast)) return { library: receiverLast === 'got' ? 'got' : 'axios', method: methodFromOptions(call.node) };
+      // `axios.request({ method: 'post', … })`, `client.request(config)`, `discordApiClient.request(error.config)`.
+      if (name === 'request' && call.receiver && JS_CLIENT.test(receiverLast) && !/^_?(request|superagent)$/i.test(receiverLast)) return { library: receiverLast === 'got' ? 'got' : 'axios', method: methodFromOptions(call.node) };
       if (call.receiver && JS_CLIENT.test(receiverLast) && (VERBS[lower] && name === lower)) {
         const library: HttpLibrary = receiverLast === 'got' ? 'got' : receiverLast === 'ky' ? 'ky' : 'axios';
         return { library, method: VERBS[lower] };

@@ -44,6 +44,8 @@ const MAP_LITERALS = new Set(['dictionary', 'object']);
 const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
 /** Code sets named for what is not retried: successes, expectations, ignored statuses. */
 const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
+/** Settings naming the status a rate limiter or a guard answers with when it refuses a request. */
+const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exceeded|limit_?exceeded|rate_?limited|blocked|over_?limit)_?(status|status_?code|http_?status|http_?status_?code)$/i;
 /** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
 const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/;
 /** Receivers that log rather than answer. */
@@ -249,6 +251,8 @@ export class StatusContext extends ExpressionReader {
       // `super().__init__(status=429, …)` in an error class: the class declares the status it stands for.
       if (kind === 'status' && !inCollection && this.inErrorClassSuperCall(parent)) return 'constant';
       if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? this.codeKeyRole(parent) : 'server-sets';
+      // A rate limiter's answer when it refuses: `{ RejectionStatusCode = 429 }`, `rejectedStatusCode: 503`.
+      if (kind === 'status' && !inCollection && REJECTION_STATUS_NAME.test(name)) return 'server-sets';
       // `response_status=500`, `{ httpStatus: 503 }`, `responseCode: 429`: a status given to whatever is called.
       if (kind === 'status' && !inCollection && STATUS_NAME.test(name)) return 'server-sets';
       if (kind === 'status' && !inCollection && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
@@ -269,6 +273,8 @@ export class StatusContext extends ExpressionReader {
         return RETRY_CONFIG_NAME.test(name) || /retr|transient|temporary/i.test(name) ? 'retry-config' : undefined;
       }
       if (kind !== 'status') return undefined;
+      // ASP.NET Core `options.RejectionStatusCode = StatusCodes.Status429TooManyRequests`: what the limiter answers.
+      if (REJECTION_STATUS_NAME.test(name)) return 'server-sets';
       if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';

@@ -27,7 +27,7 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     const rack = rackHeaders(node);
     if (rack) {
       if (rack.type !== 'hash' || /retry[-_]after/i.test(rack.text)) continue;
-    } else if (fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) continue;
+    } else if ((fn ? fn.readsRetryAfter : ctx.flow.fileReadsRetryAfter) && writesRetryAfter(fn ? fn.node.text : ctx.flow.text)) continue;
     // A status in a list (`Set.of(HttpStatus.SERVICE_UNAVAILABLE, …)`, `[503, 504]`) is data, not a response sent.
     if (!rack && inList(ctx, node)) continue;
     // Client code turning a response it received into an error (`throw new ApiException(503, …)` after a request):
@@ -57,6 +57,19 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
 }
 
 /** The headers of the Rack response triple whose status is `node` (a hash literal or a variable), else undefined. */
+/**
+ * The handler gives the response a Retry-After: the header's name in a string (`Headers["Retry-After"] = …`,
+ * `setHeader('Retry-After', …)`), a headers object's field (`Response.Headers.RetryAfter = …`, `HeaderNames.RetryAfter`),
+ * a setter named for it (`setRetryAfter(…)`), or a keyword/field of a response or error built here
+ * (`Throttled(retry_after=30)`, `{ RetryAfter = delay }`). A value merely read or computed (`lease.TryGetMetadata(
+ * MetadataName.RetryAfter, out var retryAfter)` put into a message) gives the client nothing.
+ */
+function writesRetryAfter(text: string): boolean {
+  return WRITES_RETRY_AFTER.test(text);
+}
+const WRITES_RETRY_AFTER =
+  /["'`]\s*(retry[-_]after|x-ratelimit-reset|ratelimit-reset|x-rate-limit-reset)\b|\bheaders?\w*\s*(\.|::|->|\[)\s*(retry_?after|RETRY_AFTER)\b|\b\w*Header(Names|s)?\s*\.\s*(RetryAfter|RETRY_AFTER)\b|\b(set|with|add|write|put|send|apply)_?retry_?after\w*\s*\(|[(,{]\s*:?retry_?after\s*(=>|[:=](?!=))|\bretry_?after\s*:(?!:)/i;
+
 function rackHeaders(node: Node): Node | undefined {
   const list = node.parent;
   return list && isRackTriple(list, node) ? list.namedChild(1) ?? undefined : undefined;

@@ -50,13 +50,34 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
   if (!defaultSet) out.push(...defaultClientValues(ctx));
   for (const literal of clientLiterals(ctx)) {
     const body = literal.childForFieldName('body');
-    if (!body || /\b(Timeout|Transport)\s*:/.test(body.text)) continue;
+    if (!body || /\bTimeout\s*:/.test(body.text)) continue;
+    const transport = /\bTransport\s*:\s*([^\n]*)/.exec(body.text);
+    if (transport && !wrapsDefaultTransport(transport[1], body.text.slice(transport.index))) continue;
     const name = assignedName(literal);
-    if (name && new RegExp(`\\b${escape(name)}\\.(Timeout|Transport)\\s*=`).test(text)) continue;
+    if (name && new RegExp(`\\b${escape(name)}\\.Timeout\\s*=`).test(text)) continue;
+    const later = name ? new RegExp(`\\b${escape(name)}\\.Transport\\s*=\\s*([^\\n]*)`).exec(text) : null;
+    if (later && !wrapsDefaultTransport(later[1], text.slice(later.index, later.index + 2000))) continue;
     const edit = timeImported ? prependEntry(body, 'Timeout: {seconds} * time.Second') : undefined;
     out.push({ node: literal, library: 'net/http', where: 'client', ...(edit ? { edit } : {}) });
   }
   return out;
+}
+
+/**
+ * A Transport that only wraps another one (a logging or metrics RoundTripper over `http.DefaultTransport` or the
+ * client's previous `.Transport`) bounds nothing: neither has a response timeout. An `http.Transport{…}` of its own,
+ * a variable or a constructor call may set dial and header timeouts, which the rule does not read: those count as bounded.
+ */
+function wrapsDefaultTransport(value: string, around: string): boolean {
+  if (!/^&?\s*[A-Z]?\w*\s*\{/.test(value.trim()) || /^&?\s*http\.Transport\s*\{/.test(value.trim())) return false;
+  const start = around.indexOf(value.trim());
+  let end = around.indexOf('{', start);
+  for (let depth = 0; end < around.length; end++) {
+    if (around[end] === '{') depth++;
+    else if (around[end] === '}' && --depth === 0) break;
+  }
+  const literal = around.slice(start, end + 1);
+  return !/Timeout/.test(literal) && /http\.DefaultTransport|\.Transport\b/.test(literal);
 }
 
 /** `http.DefaultClient` used as a value (stored, passed, returned), not called through (`http.DefaultClient.Do`). */
