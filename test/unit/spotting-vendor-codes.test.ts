@@ -166,4 +166,14 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a lower-case name', 'fun f(http500: Int) = http500\n', []],
     ]);
   });
+
+  describe('status lists: what their names say they are for', () => {
+    spotCases('typescript', [
+      ['a list of statuses worth logging', 'const usefulStatusCodes = [400, 503];\n', ['400 constant', '503 constant']],
+      ['a generic list a retry may read', 'const STATUS_CODES = [429, 503];\n', ['429 retry-config', '503 retry-config']],
+    ]);
+    spotCases('ruby', [
+      ['a list in a retry middleware', 'class Retry < Faraday::Middleware\n  DEFAULT_ERROR_CODES = [429, 503]\nend\n', ['429 retry-config', '503 retry-config']],
+    ]);
+  });
 });

@@ -46,6 +46,8 @@ const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|F
 const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
 /** Settings naming the status a rate limiter or a guard answers with when it refuses a request. */
 const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exceeded|limit_?exceeded|rate_?limited|blocked|over_?limit)_?(status|status_?code|http_?status|http_?status_?code)$/i;
+/** Names that say no more than "statuses": `STATUS_CODES`, `statuses`, `ERROR_CODES`, `_status_codes`. */
+const GENERIC_STATUS_LIST = /^_?(status_?codes|statuses|error_?codes|http_?status_?codes|codes)$/i;
 /** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
 const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/;
 /** Receivers that log rather than answer. */
@@ -155,6 +157,14 @@ export class StatusContext extends ExpressionReader {
   }
 
   /** The name of the class around a node. */
+  /** The class or module around `node` (Ruby `class Retry < Faraday::Middleware`, a Python/Java/C# class). */
+  private enclosingTypeName(node: Node): string | undefined {
+    for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
+      if (/^(class_declaration|class_definition|record_declaration|class|module|object_declaration)$/.test(up.type)) return up.childForFieldName('name')?.text ?? up.namedChild(0)?.text;
+    }
+    return undefined;
+  }
+
   private enclosingClassName(node: Node): string | undefined {
     for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
       if (/^(class_declaration|class_definition|record_declaration)$/.test(up.type)) return up.childForFieldName('name')?.text;
@@ -270,7 +280,11 @@ export class StatusContext extends ExpressionReader {
       if (inCollection) {
         // `SUCCESS_STATUSES = {200, 201}` names statuses but no retry reads it
         if (NOT_RETRIED_SET.test(name)) return kind === 'status' ? 'constant' : undefined;
-        return RETRY_CONFIG_NAME.test(name) || /retr|transient|temporary/i.test(name) ? 'retry-config' : undefined;
+        if (/retr|transient|temporary|forcelist|backoff|throttl/i.test(name)) return 'retry-config';
+        // `STATUS_CODES = [429, 503]` may be what a retry reads, and so may `DEFAULT_ERROR_CODES` in a class `Retry`;
+        // `usefulStatusCodes = [400, 404, 500]` (which responses to log) is not: its qualifier names another purpose.
+        if (!RETRY_CONFIG_NAME.test(name)) return undefined;
+        return GENERIC_STATUS_LIST.test(name) || /retr/i.test(this.enclosingTypeName(parent) ?? '') ? 'retry-config' : 'constant';
       }
       if (kind !== 'status') return undefined;
       // ASP.NET Core `options.RejectionStatusCode = StatusCodes.Status429TooManyRequests`: what the limiter answers.

@@ -5,7 +5,7 @@ import { alwaysLeaves, catchBody, tryBlock } from '../chainSyntax';
 import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
-import { enclosingFn } from '../flow/flowModel';
+import { enclosingFn, enclosingLoops } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
 import { retriedByCallers } from '../callerRetries';
@@ -41,6 +41,10 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
     if (!final || outcome.continues || outcome.retries || (!valued && !alwaysLeaves(body))) continue;
     if (ctx.mechanisms.covering(clause)) continue;
+    // `except httpx.HTTPError: raise`, `catch (IOException e) { throw e; }` outside a loop: the failure passes on
+    // unchanged, as if never caught; whoever catches it next decides. (Inside a retry loop the re-raise is the
+    // way out of it: `except RateLimitError: raise` where the loop retries connection errors gives the 429 up.)
+    if (final.kind === 'raise' && reRaisesCaught(final.node, clause) && !enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection')) continue;
     // Where something else is retried, the clause gives up what its neighbours would retry. Where nothing
     // is, it is still a give-up when the try sends a request of its own and the clause names a network
     // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
@@ -100,4 +104,14 @@ function catchClauseTyping(node: Node): Node | undefined {
     if (/block|statement/.test(n.type)) return undefined;
   }
   return undefined;
+}
+
+/** The raise hands on the caught error itself: a bare `raise`/`throw;`, or `raise e`/`throw e` of the clause's own variable. */
+function reRaisesCaught(raise: Node, clause: Node): boolean {
+  const text = raise.text.trim();
+  if (/^(raise|throw)\s*;?$/.test(text)) return true;
+  const named = /^(?:raise|throw)\s+([A-Za-z_$][\w$]*)\s*;?$/.exec(text)?.[1];
+  if (!named) return false;
+  const head = clause.text.slice(0, Math.max(0, (clause.namedChildren.find((c) => c !== null && /block|body/.test(c.type))?.startIndex ?? clause.endIndex) - clause.startIndex));
+  return new RegExp(`(\\bas\\s+|[\\s(:]|=>\\s*)${named}\\b`).test(head);
 }
