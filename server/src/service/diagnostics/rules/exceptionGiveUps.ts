@@ -5,7 +5,8 @@ import { alwaysLeaves, catchBody, tryBlock } from '../chainSyntax';
 import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
-import { enclosingFn, enclosingLoops } from '../flow/flowModel';
+import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
+import { DELAY } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
 import { retriedByCallers } from '../callerRetries';
@@ -44,7 +45,7 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     // `except httpx.HTTPError: raise`, `catch (IOException e) { throw e; }` outside a loop: the failure passes on
     // unchanged, as if never caught; whoever catches it next decides. (Inside a retry loop the re-raise is the
     // way out of it: `except RateLimitError: raise` where the loop retries connection errors gives the 429 up.)
-    if (final.kind === 'raise' && reRaisesCaught(final.node, clause) && !enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection')) continue;
+    if (final.kind === 'raise' && reRaisesCaught(final.node, clause) && !inRetryingLoop(ctx, clause)) continue;
     // Where something else is retried, the clause gives up what its neighbours would retry. Where nothing
     // is, it is still a give-up when the try sends a request of its own and the clause names a network
     // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
@@ -114,4 +115,10 @@ function reRaisesCaught(raise: Node, clause: Node): boolean {
   if (!named) return false;
   const head = clause.text.slice(0, Math.max(0, (clause.namedChildren.find((c) => c !== null && /block|body/.test(c.type))?.startIndex ?? clause.endIndex) - clause.startIndex));
   return new RegExp(`(\\bas\\s+|[\\s(:]|=>\\s*)${named}\\b`).test(head);
+}
+
+/** Inside a retry loop of the model, or a loop that waits between rounds (one around an SDK call the model does not know). */
+function inRetryingLoop(ctx: DiagContext, clause: Node): boolean {
+  if (ctx.retryLoops().some((r) => within(clause, r.loop.node))) return true;
+  return enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection' && ctx.flow.calls.some((c) => DELAY.test(c.name) && within(c.node, l.node)));
 }
