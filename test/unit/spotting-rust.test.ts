@@ -24,6 +24,8 @@ describe('spotting: Rust', () => {
     ['assert_eq! on as_u16() with a number', '#[test]\nfn down() {\n    assert_eq!(resp.status().as_u16(), 503, "expected 503 from the stub");\n}\n', ['503 test-assert']],
     ['an assert about something else', '#[test]\nfn sizes() {\n    assert_eq!(items.len(), 200);\n}\n', []],
     ['sleeps, sizes and ports', m('    tokio::time::sleep(Duration::from_millis(500)).await;\n    let port = 8080;\n    let items = Vec::with_capacity(200);'), []],
+    ['tonic codes imported as Code', 'use tonic::{Code, Status};\nfn f(s: Status) -> bool {\n    match s.code() {\n        Code::Unavailable | Code::DeadlineExceeded => true,\n        _ => false,\n    }\n}\n', ['UNAVAILABLE client-check', 'DEADLINE_EXCEEDED client-check']],
+    ['Rocket status constants', 'use rocket::http::Status;\nfn f(code: u16) -> Status {\n    Status::from_code(code).unwrap_or(Status::BadRequest)\n}\n', ['400 constant']],
     ['an enum of the application, not tonic', 'fn f(a: Availability) -> bool {\n    a == Availability::Unavailable\n}\n', []],
     ['a number in a string', m('    println!("got 503 from {}", url);'), []],
   ]);
