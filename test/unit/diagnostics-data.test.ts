@@ -66,10 +66,10 @@ describe('diagnostics finding data', () => {
   it('no-retry-on-request names its check kind for every language', async () => {
     const cases: Array<[LanguageId, string, string]> = [
       ['go', 'package m\nfunc f(c *http.Client) error {\n\tresp, err := c.Get("u")\n\tif err != nil { return err }\n\tif resp.StatusCode != http.StatusOK { return fmt.Errorf("x") }\n\treturn nil\n}\n', 'status-compare'],
-      ['csharp', 'class A { async Task F() { var r = await client.GetAsync("u"); r.EnsureSuccessStatusCode(); } }', 'ensure-success'],
+      ['csharp', 'class A { async Task F() { var r = await client.GetAsync("u"); if (!r.IsSuccessStatusCode) throw new Exception("x"); } }', 'ok-flag'],
       ['javascript', 'async function f() { const res = await fetch("u"); if (!res.ok) throw new Error("x"); }', 'ok-flag'],
       ['java', 'class A { String f() throws Exception { var response = client.send(req, h); if (response.statusCode() >= 400) { throw new RuntimeException(); } return null; } }', 'status-compare'],
-      ['python', 'def f():\n    r = requests.get("u", timeout=10)\n    r.raise_for_status()\n', 'raise-for-status'],
+      ['python', 'def f():\n    r = requests.get("u", timeout=10)\n    if r.status_code != 200:\n        raise RuntimeError("x")\n', 'status-compare'],
     ];
     for (const [language, text, kind] of cases) {
       const findings = await diagnose(language, text);

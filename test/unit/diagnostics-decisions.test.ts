@@ -3,7 +3,7 @@ import { diagnosticsOf as diagnose } from '../support/serviceHarness';
 
 /** `count` request helpers that each raise on any error status, with no retry anywhere. */
 function helpers(count: number): string {
-  const fns = Array.from({ length: count }, (_, i) => `def get_${i}(session, key):\n    r = session.get(f"https://x.example.com/${i}/{key}", timeout=5)\n    r.raise_for_status()\n    return r.json()\n`);
+  const fns = Array.from({ length: count }, (_, i) => `def get_${i}(session, key):\n    r = session.get(f"https://x.example.com/${i}/{key}", timeout=5)\n    if r.status_code != 200:\n        raise RuntimeError("failed")\n    return r.json()\n`);
   return `import requests\n\n${fns.join('\n')}`;
 }
 
@@ -21,6 +21,6 @@ describe('diagnostics: one finding per decision (no-retry-on-request)', () => {
     assert.strictEqual(only.range.start.line, 4, 'anchored on the first helper');
     assert.match(only.message, /5 more requests in this file/);
     const same = (only.related ?? []).filter((r) => r.message === 'handled the same way, with no retry');
-    assert.deepStrictEqual(same.map((r) => r.range.start.line), [9, 14, 19, 24, 29]);
+    assert.deepStrictEqual(same.map((r) => r.range.start.line), [10, 16, 22, 28, 34]);
   });
 });

@@ -5,11 +5,11 @@ import { openDoc, testService } from '../support/serviceHarness';
 
 /** A request checked only as success-or-fail, per language: reported when nothing retries it. */
 const BARE: Record<string, [LanguageId, string]> = {
-  python: ['python', 'def get(url):\n    r = requests.get(url, timeout=10)\n    r.raise_for_status()\n    return r\n'],
+  python: ['python', 'def get(url):\n    r = requests.get(url, timeout=10)\n    if r.status_code != 200:\n        raise RuntimeError("failed")\n    return r\n'],
   javascript: ['typescript', 'async function get(url: string) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error("x");\n  return res;\n}\n'],
   go: ['go', 'func Get(c *http.Client, url string) error {\n\tresp, err := c.Get(url)\n\tif err != nil { return err }\n\tif resp.StatusCode != http.StatusOK { return fmt.Errorf("x") }\n\treturn nil\n}\n'],
   java: ['java', 'String get(HttpRequest req) throws Exception {\n  HttpResponse<String> res = client.send(req, BodyHandlers.ofString());\n  if (res.statusCode() >= 400) { throw new RuntimeException(); }\n  return res.body();\n}\n'],
-  csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  response.EnsureSuccessStatusCode();\n  return "";\n}\n'],  ruby: ['ruby', 'require "faraday"\n\ndef get(conn, url)\n  response = conn.get(url)\n  raise "failed" unless response.success?\n  response\nend\n'],
+  csharp: ['csharp', 'async Task<string> Get(string url) {\n  var response = await client.GetAsync(url);\n  if (!response.IsSuccessStatusCode) throw new Exception("failed");\n  return "";\n}\n'],  ruby: ['ruby', 'require "faraday"\n\ndef get(conn, url)\n  response = conn.get(url)\n  raise "failed" unless response.success?\n  response\nend\n'],
   kotlin: ['kotlin', 'import okhttp3.OkHttpClient\n\nfun get(client: OkHttpClient, request: Request): Response {\n    val response = client.newCall(request).execute()\n    if (!response.isSuccessful) throw IOException("failed")\n    return response\n}\n'],
   php: ['php', "function get($client, $url) {\n    $response = $client->get($url, ['http_errors' => false]);\n    if ($response->getStatusCode() >= 400) {\n        throw new \\RuntimeException('failed');\n    }\n    return $response;\n}\n"],
   rust: ['rust', 'use reqwest::Client;\n\npub async fn get(client: &Client, url: &str) -> Result<String, String> {\n    let resp = client.get(url).send().await.map_err(|e| e.to_string())?;\n    if !resp.status().is_success() {\n        return Err("failed".into());\n    }\n    resp.text().await.map_err(|e| e.to_string())\n}\n'],
@@ -32,7 +32,7 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'urllib3-retry': ['s = requests.Session()\ns.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))', (b) => b.replace('requests.get(', 's.get(')],
   'httpx-transport-retries': ['client = httpx.Client(transport=httpx.HTTPTransport(retries=3))', (b) => b.replace('requests.get(', 'client.get(')],
   // Configured well, so that no rule speaks (a bare `@retry` retries at once and forever: retry-without-backoff).
-  // (Retrying every exception would retry the 404s raise_for_status raises and ignore Retry-After on a 429:
+  // (Retrying every exception would retry the 404s the check raises and ignore Retry-After on a 429:
   // the project's own predicate decides what is transient.)
   tenacity: ['from tenacity import retry, retry_if_exception, stop_after_attempt, wait_random_exponential', (b) => `@retry(retry=retry_if_exception(is_transient), wait=wait_random_exponential(max=60), stop=stop_after_attempt(5))\n${b}`],
   backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception, max_tries=5, giveup=is_permanent)\n${b}`],

@@ -54,7 +54,8 @@ describe('diagnostics settings', () => {
     const text = `import requests
 def fetch(url):
     r = requests.get(url, timeout=10)
-    r.raise_for_status()
+    if r.status_code != 200:
+        raise RuntimeError("failed")
     return r
 def main():
     return with_company_retries(fetch, "https://x")

@@ -106,7 +106,7 @@ describe('fixes: Python async httpx and imports', () => {
   });
 
   it('an async httpx POST gets an Idempotency-Key generated per call', async () => {
-    const text = 'import httpx\n\n\nasync def create(client: httpx.AsyncClient, url, order):\n    response = await client.post(url, json=order)\n    response.raise_for_status()\n    return response\n';
+    const text = 'import httpx\n\n\nasync def create(client: httpx.AsyncClient, url, order):\n    response = await client.post(url, json=order)\n    if response.status_code != 200:\n        raise RuntimeError("failed")\n    return response\n';
     const [fix] = await fixesFor('python', text, 'no-retry-on-request');
     assert.match(fix.fixed, /await httpx_async_request_with_retry\(client, "POST", url, json=order, headers=\{"Idempotency-Key": str\(uuid\.uuid4\(\)\)\}\)/);
   });

@@ -128,7 +128,7 @@ describe('fixes: the helper goes in once per file', () => {
   }
 
   it('python: a module shadowed by a from-import is imported under an alias', async () => {
-    const text = 'from datetime import datetime\nimport requests\n\n\ndef f(url):\n    r = requests.get(url)\n    r.raise_for_status()\n    return datetime.now()\n';
+    const text = 'from datetime import datetime\nimport requests\n\n\ndef f(url):\n    r = requests.get(url)\n    if r.status_code != 200:\n        raise RuntimeError("failed")\n    return datetime.now()\n';
     const { text: fixed } = await fixAllRequests('python', text);
     assert.ok(fixed.includes('import datetime as _datetime'), fixed);
     assert.ok(fixed.includes('_datetime.datetime.now(_datetime.timezone.utc)'), fixed);

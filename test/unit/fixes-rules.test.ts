@@ -185,7 +185,7 @@ describe('fixes: refactors and suppression', () => {
 
 describe('fixes: snippets', () => {
   it('with snippet support the helper carries tab stops; stripping them gives exactly the plain fix', async () => {
-    const text = 'import requests\n\n\ndef f(url):\n    r = requests.get(url)\n    r.raise_for_status()\n    return r\n';
+    const text = 'import requests\n\n\ndef f(url):\n    r = requests.get(url)\n    if r.status_code != 200:\n        raise RuntimeError("failed")\n    return r\n';
     const preferred = (a: CodeActionResult) => a.isPreferred && a.fixes?.includes('no-retry-on-request');
     const plain = (await actionsFor('python', text, false)).actions.find(preferred)!;
     const snippet = (await actionsFor('python', text, true)).actions.find(preferred)!;

@@ -11,9 +11,11 @@ describe('Rust in the shared service', () => {
     assert.equal(languageForPath('src/client/retry.rsx'), undefined);
   });
 
-  it('has the http crate constants as data (receiver StatusCode), names the crate spells', () => {
+  it('has the http crate constants as data (receiver StatusCode), names the crate spells, and Rocket\'s Status', () => {
     const table = (constants as unknown as Record<string, Record<string, Record<string, number>>>)['rust']!;
-    assert.deepEqual(Object.keys(table), ['StatusCode']);
+    assert.deepEqual(Object.keys(table), ['StatusCode', 'Status']);
+    assert.equal(table['Status']!['TooManyRequests'], 429);
+    assert.equal(table['Status']!['ServiceUnavailable'], 503);
     assert.equal(table['StatusCode']!['TOO_MANY_REQUESTS'], 429);
     assert.equal(table['StatusCode']!['PAYLOAD_TOO_LARGE'], 413);
     assert.equal(table['StatusCode']!['HTTP_VERSION_NOT_SUPPORTED'], 505);

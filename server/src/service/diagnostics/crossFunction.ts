@@ -25,12 +25,17 @@ export function crossFunctionFacts(ctx: DiagContext): CrossFunctionFacts {
   return { fnNames, calledNames, namedSets: constantSets(ctx).size > 0 };
 }
 
-/** The edited function (its flow) calls another function of the file, is called by one, or the file names status sets. */
-export function editCrossesFunctions(facts: CrossFunctionFacts, unit: FileFlow): boolean {
+/**
+ * The edited function (its flow) calls another function of the file, is called by one, or the file names status
+ * sets. Its text before the edit counts too: an edit that renames a called function (or breaks its header, so the
+ * new flow names no function) changes what its callers elsewhere see.
+ */
+export function editCrossesFunctions(facts: CrossFunctionFacts, unit: FileFlow, oldText = ''): boolean {
   if (facts.namedSets) return true;
   const own = new Set<string>();
   for (const fn of unit.fns) if (fn.name) own.add(fn.name);
   for (const name of own) if (facts.calledNames.has(name)) return true;
+  for (const name of facts.calledNames) if (!own.has(name) && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(oldText)) return true;
   for (const call of unit.calls) if (facts.fnNames.has(call.name) && !own.has(call.name)) return true;
   return false;
 }

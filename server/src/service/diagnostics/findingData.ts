@@ -96,7 +96,7 @@ export interface RetryableTreatedAsFinalData extends BaseFindingData, Partial<Om
 /** `no-retry-on-request`: a success-or-fail check on a request, no retry mechanism in scope. */
 export interface NoRetryOnRequestData extends RequestFindingData {
   /** How the failure is checked. */
-  checkKind: 'raise-for-status' | 'ensure-success' | 'ok-flag' | 'status-compare' | 'ignored';
+  checkKind: 'ok-flag' | 'status-compare' | 'ignored';
   /** The check: the `raise_for_status()` call, or the condition of the if statement. */
   checkRange: Range;
   checkText: string;

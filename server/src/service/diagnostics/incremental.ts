@@ -78,7 +78,7 @@ export function reanalyseEdit(
   if (IMPORTS.test(oldText) || IMPORTS.test(newText) || (names && (names.test(oldText) || names.test(newText)))) return undefined;
 
   const flow = buildFlow(doc.tree!, doc.text, grammarName, unit);
-  if (editCrossesFunctions(prev.cross, flow)) return undefined;
+  if (editCrossesFunctions(prev.cross, flow, oldText)) return undefined;
   const oldComments = prev.comments.filter((c) => c.start >= start && c.end <= oldEnd);
   if (mentionKey(before.text, start, oldEnd, oldComments) !== mentionKey(doc.text, start, end, flow.comments)) return undefined;
 

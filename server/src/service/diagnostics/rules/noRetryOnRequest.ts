@@ -127,16 +127,15 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   const nextRequest = ctx.requestsIn(fn).find((r) => r.call.start > call.end && r.responseVar === responseVar);
   const limit = nextRequest?.call.start ?? Infinity;
   const after = (n: Node) => n.startIndex >= call.start && n.startIndex < limit;
-  // raise_for_status() / EnsureSuccessStatusCode() on the response, or chained on the call.
+  // raise_for_status() / EnsureSuccessStatusCode() / reqwest's error_for_status() on the response, or chained on the
+  // call: each raises the client's own status error, which keeps the response (requests, httpx, aiohttp) or its status
+  // (.NET, reqwest). Like `raise ApiError(resp)`, that hands the caller an error telling a 503 from a 404: the caller
+  // decides, and there is no give-up here to report.
   for (const c of ctx.flow.callsByFn.get(fn) ?? []) {
     if (c.start < call.start || c.start >= limit) continue;
-    // (reqwest's `error_for_status()` turns every 4xx/5xx into an Err, as raise_for_status raises)
     if (c.name !== 'raise_for_status' && c.name !== 'EnsureSuccessStatusCode' && c.name !== 'error_for_status') continue;
     const receiver = c.receiver ?? '';
-    if (receiver.split(/[.(]/)[0] === responseVar || receiver.includes(call.node.text) || (!responseVar && c.start > call.start)) {
-      const kind = c.name === 'EnsureSuccessStatusCode' ? 'ensure-success' : 'raise-for-status';
-      return { kind, node: c.node, detail: `${c.name}()` };
-    }
+    if (receiver.split(/[.(]/)[0] === responseVar || receiver.includes(call.node.text) || (!responseVar && c.start > call.start)) return undefined;
   }
   if (!responseVar) return ignoredResponse(request);
   // Comparisons against success codes / error ranges on the response.
