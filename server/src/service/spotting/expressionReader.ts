@@ -55,13 +55,14 @@ export class ExpressionReader {
       if (parts.property === 'value' || parts.property === 'Value') return this.isStatusLike(parts.object);
       return CODE_NAME.test(parts.property) && this.objectLooksLikeResponse(parts.object);
     }
-    if (node.type === 'subscript' || node.type === 'subscript_expression') {
-      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index');
-      return key !== null && /^['"](status|status_?code|statusCode)['"]$/.test(key.text);
+    if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_reference') {
+      // `r["status"]`, Ruby `response[:status]` / `env[:status]`, `result['status']`
+      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? (node.type === 'element_reference' ? node.lastNamedChild : null);
+      return key !== null && /^(['"](status|status_?code|statusCode)['"]|:(status|status_code))$/.test(key.text);
     }
     if (node.type === 'identifier' || node.type === 'variable_name') {
-      // PHP locals carry their `$`: `$status`, `$code`
-      const name = node.text.replace(/^\$/, '');
+      // PHP locals carry their `$`: `$status`, `$code`; a numbered local reads the same (`code1`, `status_2`)
+      const name = node.text.replace(/^\$/, '').replace(/_?\d$/, '');
       return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || this.localHoldsStatus(node);
     }
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {

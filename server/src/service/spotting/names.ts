@@ -21,12 +21,13 @@ export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?status$|[
 export const STATUS_CONSTANT_NAME = /^(HTTP_STATUS|HTTP_STATUS_CODE|STATUS_CODE|HTTP_CODE)_[A-Z][A-Z0-9_]*$|^(Http|HTTP)Status(Code)?[A-Z][A-Za-z0-9]*$/;
 
 /**
- * Error-code fields that carry an HTTP status in APIs that wrap errors in an envelope (`{ok: false,
- * error_code: 429, parameters: {retry_after: 5}}`). Other APIs put their own numbering there (Graph API
- * `error.code == 200` is a permissions error), so only 429 — which no such scheme reuses — is read as a status.
+ * Error-code fields that carry an HTTP status in APIs that wrap errors in an envelope (Telegram's `{ok: false,
+ * error_code: 429, parameters: {retry_after: 5}}`, `error_code === 401`). Other APIs put their own numbering there
+ * (Graph API `error.code == 200` is a permissions error, 190 an expired token, 368 a block, 506 a duplicate post), so
+ * only the 4xx statuses and the transient 5xx — which no such scheme reuses — are read as a status.
  */
 export const ENVELOPE_ERROR_CODE_FIELD = /^(error_?code|errorCode|ErrorCode)$/;
-export const ENVELOPE_STATUSES = new Set(['429']);
+export const ENVELOPE_STATUSES = new Set(['400', '401', '403', '404', '405', '408', '409', '410', '413', '415', '422', '423', '429', '500', '502', '503', '504']);
 
 /** Of those, the ones a test states its expectation with: `expected_status_code = 204`, `wantStatus: 429`. */
 export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;
@@ -34,7 +35,7 @@ export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;
 /** `code` means a status only on something that looks like a response or an HTTP error. */
 export const CODE_NAME = /^(get_?)?code$/i;
 export const RESPONSE_OR_ERROR_OBJECT =
-  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*exception|rec|recorder|rr|rw|w|writer)$/i;
+  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*exception|throwable|cause|rec|recorder|rr|rw|w|writer)$/i;
 
 /** Functions and methods that send a status from server code, by their last name. */
 export const STATUS_SETTERS = new Set([

@@ -319,6 +319,10 @@ export class StatusContext extends ExpressionReader {
     const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
     const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
     const others = args.filter((_, i) => i !== index);
+    // Python `if resp.status_code in range(200, 300):`: the bounds of a range the status is tested against.
+    if (kind === 'status' && name === 'range' && index >= 0 && call.parent?.type === 'comparison_operator' && /\bin\b/.test(s.operatorOf(call.parent))) {
+      return namedChildren(call.parent).some((n) => n.id !== call.id && matches(n)) ? 'client-check' : undefined;
+    }
     if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
       if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
     }

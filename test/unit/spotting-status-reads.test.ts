@@ -1,0 +1,31 @@
+import { spotCases } from '../fixtures/spotting/cases';
+
+/**
+ * Where a status is read from decides whether a number beside it is one: a numbered local (`code1`), a Ruby hash
+ * read by symbol (`env[:status]`), a range the status is tested against (`in range(200, 300)`), an error's `code()`
+ * on a Kotlin `throwable`, an error envelope's `error_code` holding a 4xx.
+ */
+describe('spotting: status reads', () => {
+  describe('Python', () => {
+    spotCases('python', [
+      ['a numbered local', 'def f(code1: int):\n    if code1 >= 400:\n        return 1\n', ['400 client-check']],
+      ['the bounds of a range tested with in', 'if resp.status_code in range(200, 300):\n    pass\n', ['200 client-check', '300 client-check']],
+      ['an envelope error_code holding a 4xx', 'if err.error_code == 401:\n    relogin()\n', ['401 client-check']],
+      ['decoy: a range over something else', 'for i in range(200, 300):\n    pass\n', []],
+      ['decoy: an envelope code no status scheme shares', 'if err.error_code == 190:\n    relogin()\n', []],
+    ]);
+  });
+  describe('Ruby', () => {
+    spotCases('ruby', [
+      ['a hash read by symbol', 'def f(response)\n  return unless response[:status] == 200\nend\n', ['200 client-check']],
+      ['a case on env[:status] with a range', 'def f(env)\n  case env[:status]\n  when 404 then 1\n  when 500..599 then 2\n  end\nend\n', ['404 client-check', '500 client-check', '599 client-check']],
+      ['a hash read by string', 'ok = result["status"] == 201\n', ['201 client-check']],
+    ]);
+  });
+  describe('Kotlin', () => {
+    spotCases('kotlin', [['a throwable\'s code()', 'fun f(throwable: HttpException): Boolean = throwable.code() >= 500\n', ['500 client-check']]]);
+  });
+  describe('JavaScript', () => {
+    spotCases('javascript', [['an envelope error_code', 'if (error.error_code === 409) stop();\n', ['409 client-check']]]);
+  });
+});
