@@ -28,4 +28,19 @@ describe('spotting: status reads', () => {
   describe('JavaScript', () => {
     spotCases('javascript', [['an envelope error_code', 'if (error.error_code === 409) stop();\n', ['409 client-check']]]);
   });
+
+  describe('statuses walked through, and error classes keyed by status', () => {
+    spotCases('python', [
+      ['a for loop over statuses', 'def f():\n    for status in (500, 502):\n        probe(status)\n', ['500 constant', '502 constant']],
+      ['a pytest parametrize over statuses', 'import pytest\n\n@pytest.mark.parametrize("status_code", [429, 503])\ndef test_retry(status_code):\n    pass\n', ['429 test-assert', '503 test-assert']],
+      ['error classes named for their statuses', 'ERRORS = {405: MethodNotAllowed, 429: TooManyRequests}\n', ['405 constant', '429 constant']],
+      ['decoy: a loop over something else', 'for port in (500, 502):\n    listen(port)\n', []],
+    ]);
+    spotCases('ruby', [
+      ['statuses an RSpec example walks through', 'describe "retries" do\n  [429, 503].each do |error_code|\n    it "waits" do\n    end\n  end\nend\n', ['429 test-assert', '503 test-assert']],
+    ]);
+    spotCases('javascript', [
+      ['a forEach over statuses', '[500, 502].forEach((code) => probe(code));\n', ['500 constant', '502 constant']],
+    ]);
+  });
 });

@@ -27,6 +27,7 @@ import { ExpressionReader } from './expressionReader';
 import { HelperParameters } from './helperParameters';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
+import { iteratedStatusRole } from './iteratedStatuses';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
@@ -138,7 +139,8 @@ export class StatusContext extends ExpressionReader {
     if (!parent) return undefined;
     let role = this.roleFrom(node, child, parent, inCollection, kind) ?? (viaDefault ? 'server-sets' : undefined);
     // A status → exception table (`{404: NotFound, 429: RateLimited}`) is a mapping: `constant`.
-    if (!role && kind === 'status' && mapValue && EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '')) role = 'constant';
+    // `{404: NotFound, 429: TooManyRequests}`: a status keying an error class, named for errors or for the status itself
+    if (!role && kind === 'status' && mapValue && (EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '') || namesReasonPhrase(this.lastName(mapValue) ?? '', node.text))) role = 'constant';
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     return role;
   }
@@ -219,6 +221,11 @@ export class StatusContext extends ExpressionReader {
 
     // `except requests.exceptions.Timeout:`, `except (ConnectionError, Timeout) as e:`: catching it is handling it.
     if (kind === 'error-code' && this.isCatchClause(parent)) return 'client-check';
+    // `for status in (429, 503):`, `[500, 502].each do |code|`: statuses walked through one by one.
+    if (kind === 'status' && inCollection) {
+      const walked = iteratedStatusRole(child, parent, s, (n) => this.lastName(n));
+      if (walked) return walked;
+    }
     if (s.binaries.has(parent.type) && isComparisonOperator(s.operatorOf(parent))) {
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
       if (others.some(matches)) return 'client-check';
