@@ -178,6 +178,11 @@ export class MechanismScope {
 /** Calls that put a handler into a client's pipeline. */
 const HANDLER_CALLS = ['addInterceptor', 'addNetworkInterceptor', 'AddHttpMessageHandler', 'AddHandler', 'use', 'Use'];
 
+/** Text with the contents of its string literals and line comments blanked out. */
+function withoutStrings(text: string): string {
+  return text.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/(^|[^:])\/\/[^\n]*|#[^\n{]*$/gm, '$1');
+}
+
 /** A handler named as retrying (`RetryInterceptor`, `RetryHandler`, `retryTransport`) put into a client's pipeline. */
 function retryingHandler(flow: FileFlow, callsNamed: (name: string) => FileFlow['calls']): RetryMechanism | undefined {
   const language = FAMILY[flow.grammarName];
@@ -185,7 +190,8 @@ function retryingHandler(flow: FileFlow, callsNamed: (name: string) => FileFlow[
     for (const call of callsNamed(name)) {
       // axios `instance.interceptors.response.use(…)` re-issuing on failure is a retry handler; `app.use(…)` is not a client.
       if ((name === 'use' || name === 'Use') && !/interceptors/.test(call.receiver ?? '')) continue;
-      const args = call.node.text.slice(call.node.text.indexOf('('));
+      // (Names in code, not words in a log message: `logger.warn("… Retrying…")` names no retrying handler.)
+      const args = withoutStrings(call.node.text.slice(call.node.text.indexOf('(')));
       const generic = /<([^>]*)>\s*\(/.exec(call.node.text)?.[1] ?? '';
       if (RETRY_NAME.test(args) || RETRY_NAME.test(generic)) return { id: `retrying handler (${name})`, language, kind: 'config' };
     }

@@ -98,6 +98,15 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
       const tested = clauses.flatMap((c) => (c.condition ? testsWithin(ctx, c.condition, root) : []));
       const named = clauses.find((c) => c.condition && (testsNamedSet(ctx, c.condition, root) || conditionSet(ctx, c.condition, [], root, 0, true) !== undefined));
       if (tested.length === 0 && !named) {
+        // `if (response) { throw new ApiError(response.status) }` after the chain: every status left reaches that arm.
+        const present = first && clauses.length === 1 && clauses[0].condition && presenceTest(clauses[0].condition, root);
+        if (present) {
+          const outcome = branchOutcome(ctx, clauses[0].body, fnName, root);
+          if (outcome.final && !outcome.continues && !outcome.retries && alwaysLeaves(clauses[0].body) && givesUp(ctx, outcome.final)) {
+            result.push({ at: clauses[0].node, arm: true, first: first!, codes: new Set(remaining), retried, final: outcome.final });
+            return result;
+          }
+        }
         if (first) continue; // an unrelated test between the chain and the give-up leaves the set as it was
         return result;
       }
@@ -332,4 +341,11 @@ export function functionsByName(ctx: DiagContext): Map<string, FnInfo[]> {
     fnsByName.set(ctx, map);
   }
   return map;
+}
+
+/** A test that only asks whether the response is there: `if (response)`, `if resp is not None:`, `if res != nil`. */
+function presenceTest(condition: Node, root: string): boolean {
+  const text = condition.text.replace(/^\(\s*|\s*\)$/g, '').trim();
+  const escaped = root.replace(/[$]/g, '\\$');
+  return new RegExp(`^(?:${escaped}|${escaped}\\s*(?:!==?|is\\s+not)\\s*(?:null|undefined|None|nil))$`).test(text);
 }

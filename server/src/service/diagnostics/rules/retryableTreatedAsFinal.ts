@@ -126,6 +126,13 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
   params.delete('this');
   params.delete('self');
   if (params.has(root)) return true;
+  // Read off a parameter first: `const { config, response } = error;`, `response = err.response`, `resp := e.Response`.
+  const text = fn.node.text;
+  const escaped = root.replace(/[$]/g, '\\$');
+  for (const p of params) {
+    const param = p.replace(/[$]/g, '\\$');
+    if (new RegExp(`\\{[^}]*\\b${escaped}\\b[^}]*\\}\\s*=\\s*${param}\\b|(^|[^\\w$.])${escaped}\\s*(:=|=(?!=))\\s*${param}\\s*(\\.|\\?\\.|\\[)`, 'm').test(text)) return true;
+  }
   const subject = firstTest.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
   const first = subject ? ctx.flow.adapter.callArguments(subject)[0] : undefined;
   return !!first && /^(get|getIn|path|prop|property|getattr)$/.test(calleeOf(subject!, ctx.flow.adapter).name) && params.has(first.text);
