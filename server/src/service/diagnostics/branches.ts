@@ -139,7 +139,8 @@ function assignsError(n: Node): boolean {
 export function subjectRoot(subject: string | undefined): string | undefined {
   if (!subject) return undefined;
   // (PHP reads members with `->`: `$response->getStatusCode()`)
-  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').split(/[.[()\s]|->|::/)[0];
+  // (and JavaScript's optional chaining: `error?.status` is `error`'s)
+  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').split(/[.[()\s?]|->|::/)[0];
   return root || undefined;
 }
 

@@ -150,6 +150,14 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
       const codes = new Set([...remaining].filter((c) => handed.codes.has(c)));
       if (codes.size) result.push({ ...handed, codes, retried, via: handed.via });
     }
+    if (/^expression_statement$/.test(stmt.type)) {
+      // `queued.reject(error)`, `panic(…)`, `sys.exit(1)` as a statement of their own: the operation ends here.
+      const ends = branchOutcome(ctx, stmt, fnName, root);
+      if (ends.final && ends.final.kind !== 'return' && !ends.continues && !ends.retries && ctx.flow.adapter.calls.has(ends.final.node.type)) {
+        result.push({ at: stmt, arm: false, first, codes: new Set(remaining), retried, final: ends.final });
+        return result;
+      }
+    }
     if (!LEAVES.test(stmt.type)) {
       // Tests nested in a try/with/block after the chain see what it left (`try: … except: if not r.ok: raise`).
       for (const nested of nestedIfs(stmt)) {

@@ -15,6 +15,8 @@ export const javascriptFlow: FlowGrammar = {
   comments: typeSet('comment'),
   strings: typeSet('string', 'template_string', 'identifier', 'property_identifier'),
   exitCalls: typeSet('exit'),
+  // A promise settled as failed (`reject(err)`, `deferred.reject(err)`, `queued.reject(error)`) ends the operation like a throw.
+  raiseCalls: typeSet('reject'),
 
   functionName(fn) {
     const own = fn.childForFieldName('name')?.text;

@@ -126,6 +126,8 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
   params.delete('this');
   params.delete('self');
   if (params.has(root)) return true;
+  // The error a catch clause around the test binds: `catch (error) { if (error?.status === 429) … }`, `except X as e:`.
+  if (caughtAs(at, root)) return true;
   // Read off a parameter first: `const { config, response } = error;`, `response = err.response`, `resp := e.Response`.
   const text = fn.node.text;
   const escaped = root.replace(/[$]/g, '\\$');
@@ -136,6 +138,16 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
   const subject = firstTest.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
   const first = subject ? ctx.flow.adapter.callArguments(subject)[0] : undefined;
   return !!first && /^(get|getIn|path|prop|property|getattr)$/.test(calleeOf(subject!, ctx.flow.adapter).name) && params.has(first.text);
+}
+
+/** `root` is the variable an enclosing catch clause binds (JS/Java/C#/Kotlin `catch (e …)`, Python `except … as e`, Ruby `rescue … => e`). */
+function caughtAs(at: Node, root: string): boolean {
+  for (let n: Node | null = at.parent; n; n = n.parent) {
+    if (!/^(catch_clause|except_clause|catch_block|rescue)$/.test(n.type)) continue;
+    const head = n.text.slice(0, Math.max(0, (n.namedChildren.find((c) => c !== null && /block|body|statement_block|then/.test(c.type))?.startIndex ?? n.endIndex) - n.startIndex));
+    if (new RegExp(`(\\bas\\s+|=>\\s*|[\\s(:])${root.replace(/[$]/g, '\\$')}\\b`).test(head)) return true;
+  }
+  return false;
 }
 
 /** `root` is a local the function assigns (`response = requests_method(url)`): a response from a call not recognised as a request. */
