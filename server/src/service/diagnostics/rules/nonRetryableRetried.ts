@@ -14,6 +14,7 @@ import type { RetryLoop } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
 import { laravelRetriesOfEveryFailure } from '../policyLaravel';
+import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
 
 const RULE = 'non-retryable-retried';
 const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
@@ -99,6 +100,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   findings.push(...wrappedNonRetryableFindings(ctx));
   findings.push(...faradayClientErrorRetries(ctx));
   findings.push(...laravelEveryFailureRetries(ctx));
+  findings.push(...exceptionPolicyNonRetryableFindings(ctx));
   return findings;
 }
 

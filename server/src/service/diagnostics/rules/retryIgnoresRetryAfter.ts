@@ -10,6 +10,7 @@ import { decoratedRetryAfterFindings } from '../decoratedRetries';
 import { wrappedRetryAfterFindings } from '../wrappedRetries';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorRetryAfterFindings } from '../decoratorPolicies';
+import { exceptionPolicyRetryAfterFindings } from '../exceptionPolicies';
 import type { SenderCall } from '../senders';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { loopCondition } from '../retriedSets';
@@ -58,6 +59,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
   findings.push(...decoratedRetryAfterFindings(ctx));
   findings.push(...wrappedRetryAfterFindings(ctx));
   findings.push(...decoratorRetryAfterFindings(ctx));
+  findings.push(...exceptionPolicyRetryAfterFindings(ctx));
   return findings;
 }
 
