@@ -17,6 +17,11 @@ import { positionalRowRole } from './tableRows';
  */
 export interface OwnCode {
   code: string;
+  /**
+   * The name says nothing about statuses (`RATE_LIMIT_EXCEEDED = 429`, `API_RATE_EXCEEDED = 503`): only its uses
+   * where a status is read (`when (response.code) { RATE_LIMIT_EXCEEDED -> … }`) say it is one.
+   */
+  byUse?: boolean;
   /** Offsets of the declared number(s) in the current text. */
   valueAt: number[];
   /** Offsets of the declared name(s), which are declarations and not uses. */
@@ -37,10 +42,13 @@ export function ownCodeTable(text: string): Map<string, OwnCode> {
     if (!declared) continue;
     const code = m[1];
     const { name, at: nameAt } = declared;
-    if (conflicting.has(name) || !namesStatus(name, code)) continue;
+    if (conflicting.has(name)) continue;
+    const byUse = !namesStatus(name, code);
+    // A constant's name (upper case, as constants are written) whose uses may still say it is a status.
+    if (byUse && !CONSTANT_CASE.test(name)) continue;
     const valueAt = m.index + m[0].length - 3;
     const known = table.get(name);
-    if (!known) table.set(name, { code, valueAt: [valueAt], nameAt: [nameAt] });
+    if (!known) table.set(name, { code, valueAt: [valueAt], nameAt: [nameAt], ...(byUse ? { byUse } : {}) });
     else if (known.code === code) {
       known.valueAt.push(valueAt);
       known.nameAt.push(nameAt);
@@ -53,6 +61,9 @@ export function ownCodeTable(text: string): Map<string, OwnCode> {
 }
 
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
+
+/** Names written as constants: `RATE_LIMIT_EXCEEDED`, `API_RATE_EXCEEDED` (two words at least). */
+const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /**
  * The name declared by the `=`/`:` at `at`: `NAME = 429`, `NAME: 429`, Go `NAME := 429`, TS `NAME: number = 429`.
@@ -133,16 +144,34 @@ export function findOwnCodeUses(
     if (!own || own.nameAt.includes(m.index)) continue;
     let ok = confirmed.get(name);
     if (ok === undefined) {
-      ok = own.valueAt.some((at) => isDeclaration(root.descendantForIndex(at, at + 3), syntax, context));
+      ok = own.valueAt.some((at) => (own.byUse ? isNumber : isDeclaration)(root.descendantForIndex(at, at + 3), syntax, context));
       confirmed.set(name, ok);
     }
     if (!ok) continue;
     const node = root.descendantForIndex(m.index, m.index + name.length);
     const site = node && node.startIndex === m.index && node.endIndex === m.index + name.length ? useSite(node, syntax) : undefined;
     if (!site) continue;
-    const role = context.classify(site, 'status') ?? positionalRowRole(site) ?? 'constant';
+    const classified = context.classify(site, 'status');
+    // A name that says nothing about statuses counts only where its use reads as a status check.
+    if (own.byUse && (classified !== 'client-check' || !comparedWithStatus(site, syntax, context))) continue;
+    const role = classified ?? positionalRowRole(site) ?? 'constant';
     if (!found({ name, code: own.code, node: site, role })) return;
   }
+}
+
+/** The use is compared with (or is a case label on) an expression that reads a status: `== response.code`, `when (res.code)`. */
+function comparedWithStatus(site: Node, syntax: SyntaxAdapter, context: StatusContext): boolean {
+  let child = site;
+  for (let up = site.parent, depth = 0; up && depth < 4; child = up, up = up.parent, depth++) {
+    if (syntax.binaries.has(up.type)) return up.namedChildren.some((n) => n !== null && n.id !== child.id && context.isStatusLike(n));
+    if (syntax.cases.has(up.type)) return context.isStatusLike(syntax.caseSubject(up));
+    if (up.parent && syntax.cases.has(up.parent.type)) return context.isStatusLike(syntax.caseSubject(up.parent));
+  }
+  return false;
+}
+
+function isNumber(node: Node | null, syntax: SyntaxAdapter): boolean {
+  return !!node && syntax.numbers.has(node.type);
 }
 
 function isDeclaration(node: Node | null, syntax: SyntaxAdapter, context: StatusContext): boolean {
