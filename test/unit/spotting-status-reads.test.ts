@@ -23,7 +23,10 @@ describe('spotting: status reads', () => {
     ]);
   });
   describe('Kotlin', () => {
-    spotCases('kotlin', [['a throwable\'s code()', 'fun f(throwable: HttpException): Boolean = throwable.code() >= 500\n', ['500 client-check']]]);
+    spotCases('kotlin', [
+      ['a throwable\'s code()', 'fun f(throwable: HttpException): Boolean = throwable.code() >= 500\n', ['500 client-check']],
+      ['a throwable named t', 'fun f(t: HttpException): Boolean = t.code() == 429\n', ['429 client-check']],
+    ]);
   });
   describe('JavaScript', () => {
     spotCases('javascript', [['an envelope error_code', 'if (error.error_code === 409) stop();\n', ['409 client-check']]]);
