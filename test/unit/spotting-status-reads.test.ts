@@ -60,4 +60,15 @@ describe('spotting: status reads', () => {
       ['decoy: a module constant compared with something else', 'PAGE_LIMIT = 500\n\ndef f(rows):\n    return len(rows) == PAGE_LIMIT\n', []],
     ]);
   });
+
+  describe('generated SDKs', () => {
+    spotCases('typescript', [
+      [
+        "Speakeasy's response matchers",
+        'import * as M from "../lib/matchers.js";\nconst [result] = await M.match(\n  M.json(200, Schema),\n  M.jsonErr([400, 422], Err),\n  M.fail("4XX"),\n)(response);\n',
+        ['200 client-check', '400 client-check', '422 client-check'],
+      ],
+      ['decoy: json() on something else', 'const text = JSON.json(200, value);\n', []],
+    ]);
+  });
 });

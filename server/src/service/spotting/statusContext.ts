@@ -47,6 +47,8 @@ const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|F
 const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
 /** Settings naming the status a rate limiter or a guard answers with when it refuses a request. */
 const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exceeded|limit_?exceeded|rate_?limited|blocked|over_?limit)_?(status|status_?code|http_?status|http_?status_?code)$/i;
+/** Response matchers of Speakeasy-generated TypeScript SDKs, whose first argument is the status (or statuses) matched. */
+const SPEAKEASY_MATCHER = /^(json|jsonErr|jsonl|jsonlErr|nil|nilErr|text|textErr|sse|sseErr|stream|streamErr|bytes|bytesErr|fail)$/;
 /** Names that say no more than "statuses": `STATUS_CODES`, `statuses`, `ERROR_CODES`, `_status_codes`. */
 const GENERIC_STATUS_LIST = /^_?(status_?codes|statuses|error_?codes|http_?status_?codes|codes)$/i;
 /** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
@@ -326,6 +328,9 @@ export class StatusContext extends ExpressionReader {
     const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
     const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
     const others = args.filter((_, i) => i !== index);
+    // Speakeasy-generated SDKs: `M.json(200, schema)`, `M.jsonErr(422, schema)`, `M.nil([204, 205], …)` match a response
+    // by its status (`import * as M from "../lib/matchers.js"`).
+    if (kind === 'status' && SPEAKEASY_MATCHER.test(name) && this.lastName(this.receiverOf(call)) === 'M' && index === 0) return 'client-check';
     // Python `if resp.status_code in range(200, 300):`: the bounds of a range the status is tested against.
     if (kind === 'status' && name === 'range' && index >= 0 && call.parent?.type === 'comparison_operator' && /\bin\b/.test(s.operatorOf(call.parent))) {
       return namedChildren(call.parent).some((n) => n.id !== call.id && matches(n)) ? 'client-check' : undefined;
