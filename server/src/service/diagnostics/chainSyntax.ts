@@ -128,6 +128,13 @@ export function tryBlock(tryNode: Node | null | undefined): Node | null {
   return tryNode?.childForFieldName('body') ?? tryNode?.namedChildren.find((c) => c !== null && /block/.test(c.type)) ?? null;
 }
 
+/** The clause binds the caught error to `name`: `except T as e:`, `catch (T e)`, `catch (e: T)`, Ruby `rescue T => e`. */
+export function catchBinds(clause: Node, name: string): boolean {
+  const body = clause.namedChildren.find((c) => c !== null && /block|body|then/.test(c.type));
+  const head = clause.text.slice(0, Math.max(0, (body?.startIndex ?? clause.endIndex) - clause.startIndex));
+  return new RegExp(`(\\bas\\s+|=>\\s*|[\\s(:])${name.replace(/[$]/g, '\\$')}\\b`).test(head);
+}
+
 /** Catch clauses that catch by type: Python `except T:`, Java/C#/JS `catch (T e)`, Kotlin `catch (e: T)`. */
 export const CATCH_CLAUSE = /^(catch_clause|except_clause|catch_block)$/;
 

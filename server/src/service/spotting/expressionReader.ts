@@ -104,32 +104,46 @@ export class ExpressionReader {
    * function and name, so a file's sites cost one walk of each function at most.
    */
   private localHoldsStatus(id: Node): boolean {
-    let fn: Node | null = id.parent;
-    for (let depth = 0; fn && !FUNCTION_BODY.test(fn.type); depth++) fn = depth > MAX_DEPTH ? null : fn.parent;
+    const fn = this.functionOf(id);
     if (!fn) return false;
     const key = `${fn.id}:${id.text}`;
     const known = this.locals.get(key);
     if (known !== undefined) return known;
     this.locals.set(key, false); // no recursion through `a = b; b = a`
-    let found = false;
-    let all = true;
+    const values = this.assignedBefore(id) ?? [];
+    const result = values.length > 0 && values.every((value) => value !== null && this.isStatusLike(value));
+    this.locals.set(key, result);
+    return result;
+  }
+
+  /**
+   * The values given to the local `id` names by the one-name assignments of its function before `id` (null where an
+   * assignment's value cannot be read), in source order; undefined outside a function. The function's assignments are
+   * collected once and cached.
+   */
+  assignedBefore(id: Node): Array<Node | null> | undefined {
+    const fn = this.functionOf(id);
+    if (!fn) return undefined;
     let assignments = this.assignmentsIn.get(fn.id);
     if (!assignments) {
       assignments = fn.descendantsOfType([...this.syntax.assignments]).filter((n): n is Node => n !== null);
       this.assignmentsIn.set(fn.id, assignments);
     }
+    const values: Array<Node | null> = [];
     for (const assignment of assignments) {
       if (assignment.startIndex > id.startIndex) break;
       const target = this.syntax.assignTarget(assignment);
       const names = target ? (target.type === 'expression_list' ? namedChildren(target) : [target]) : [];
       if (names.length !== 1 || names[0].text !== id.text) continue;
-      const value = assignedValue(assignment);
-      if (!value || !this.isStatusLike(value)) all = false;
-      else found = true;
+      values.push(assignedValue(assignment));
     }
-    const result = found && all;
-    this.locals.set(key, result);
-    return result;
+    return values;
+  }
+
+  private functionOf(id: Node): Node | null {
+    let fn: Node | null = id.parent;
+    for (let depth = 0; fn && !FUNCTION_BODY.test(fn.type); depth++) fn = depth > MAX_DEPTH ? null : fn.parent;
+    return fn;
   }
 
   /** The object a call is made on: `a` in `a.b()`. */

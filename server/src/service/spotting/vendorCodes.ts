@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { ExpressionReader } from './expressionReader';
-import { ASSERT_CALLS, DEFAULT_OPERATORS, isComparisonOperator, MEMBERSHIP_METHODS } from './names';
+import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS, DEFAULT_OPERATORS, isComparisonOperator, MEMBERSHIP_METHODS } from './names';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 
@@ -55,8 +55,8 @@ const NOT_A_CODE_NAME = /message|msg|text|description|desc|field|key|param|heade
  * `TRANSIENT_CODES` (matched on the lower-cased name without separators).
  */
 const ERROR_LIST_NAME = /(error|err)(s|codes?|types?|reasons?)$|(retry|retriable|retryable|transient|throttl|fatal|permanent|recoverable)\w*(codes?|errors?|reasons?)$/;
-/** Calls that build a collection from their arguments: Kotlin `listOf(…)`, Java `List.of(…)`/`Set.of`/`Arrays.asList`, Python `set(…)`. */
-const COLLECTION_CALL = /^(listOf|setOf|arrayOf|mutableListOf|mutableSetOf|hashSetOf|of|asList|frozenset|set|tuple|array|new Set|Set|List|ImmutableSet|ImmutableList|copyOf)$/;
+/** Collection builders besides the status classifier's (COLLECTION_CONSTRUCTORS): Kotlin `arrayOf(…)`, PHP `array(…)`. */
+const ARRAY_CALL = /^(arrayOf|array)$/;
 /** Predicates that ask an error for one code: Ruby `is_error?(e, "INVALID_RESOURCE_ID")`, C# `exception.IsMatch("timeout")`, `hasErrorCode(err, "x")`. */
 const ERROR_PREDICATE = /^(is|has|matches)(api)?(error|err)(code|type|reason)?\??$|^ismatch\??$/;
 /** Pattern nodes a C# `is` test wraps its constants in: `ex.ErrorCode is "A" or "B"`. */
@@ -340,22 +340,7 @@ const KEYED_READ = /^(get|fetch|dig|getString|optString|get_value|getValue|GetSt
  * `err = data["error"]` then `if err == "slow_down"`, `$code = $e['error_code']` then `in_array($code, […])`.
  */
 function definedStrength(use: Node, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
-  let scope: Node | null = use.parent;
-  for (let depth = 0; scope && !FUNCTION_LIKE.test(scope.type) && depth < 40; depth++) scope = scope.parent;
-  if (!scope || !/^[\w$]{1,60}$/.test(use.text)) return undefined;
-  const escaped = use.text.replace(/\$/g, '\\$');
-  const pattern = new RegExp(`(?<![\\w.$])${escaped}\\s*(?::\\s*[\\w<>?,. \\[\\]]{1,40})?(?::=|=)(?![=>~])`, 'g');
-  let value: Node | undefined;
-  for (const m of scope.text.matchAll(pattern)) {
-    const at = scope.startIndex + m.index;
-    if (at >= use.startIndex) break;
-    let assignment: Node | null = scope.descendantForIndex(at, at + use.text.length);
-    for (let up = 0; assignment && !s.assignments.has(assignment.type) && up < 3; up++) assignment = assignment.parent;
-    if (!assignment || !s.assignments.has(assignment.type)) continue;
-    const target = s.assignTarget(assignment);
-    const candidates = namedChildren(assignment).filter((n) => n.id !== target?.id && !/type|modifier|identifier|variable_name|pattern/.test(n.type));
-    value = candidates[candidates.length - 1] ?? value;
-  }
+  let value = reader.assignedBefore(use)?.filter((v): v is Node => v !== null).pop();
   if (!value) return undefined;
   // `response?.error || "unknown_error"`, `body.get("error") or ""`: the field read before the default.
   if ((s.binaries.has(value.type) || value.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(value).trim())) value = namedChildren(value)[0] ?? value;
@@ -378,7 +363,7 @@ function isCollectionCall(parent: Node, child: Node, reader: ExpressionReader, s
   const callee = s.callee(call);
   if (!callee || (callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex)) return false;
   const name = reader.lastName(callee) ?? '';
-  if (!COLLECTION_CALL.test(name)) return false;
+  if (!COLLECTION_CONSTRUCTORS.test(name) && !ARRAY_CALL.test(name)) return false;
   if (!/^(of|copyOf|asList)$/.test(name)) return true;
   return /^(List|Set|Arrays|ImmutableList|ImmutableSet|Stream|EnumSet|Collections)$/.test(reader.lastName(reader.receiverOf(call)) ?? '');
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence } from '../../types';
 import { branchOutcome } from '../branches';
-import { alwaysLeaves, catchBody, tryBlock } from '../chainSyntax';
+import { alwaysLeaves, catchBinds, catchBody, tryBlock } from '../chainSyntax';
 import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
@@ -112,9 +112,7 @@ function reRaisesCaught(raise: Node, clause: Node): boolean {
   const text = raise.text.trim();
   if (/^(raise|throw)\s*;?$/.test(text)) return true;
   const named = /^(?:raise|throw)\s+([A-Za-z_$][\w$]*)\s*;?$/.exec(text)?.[1];
-  if (!named) return false;
-  const head = clause.text.slice(0, Math.max(0, (clause.namedChildren.find((c) => c !== null && /block|body/.test(c.type))?.startIndex ?? clause.endIndex) - clause.startIndex));
-  return new RegExp(`(\\bas\\s+|[\\s(:]|=>\\s*)${named}\\b`).test(head);
+  return !!named && catchBinds(clause, named);
 }
 
 /** Inside a retry loop of the model, or a loop that waits between rounds (one around an SDK call the model does not know). */

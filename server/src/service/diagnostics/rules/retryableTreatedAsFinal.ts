@@ -14,6 +14,7 @@ import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../ret
 import type { RetryLoop } from '../retryLoops';
 import { mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
+import { catchBinds } from '../chainSyntax';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -142,11 +143,7 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
 
 /** `root` is the variable an enclosing catch clause binds (JS/Java/C#/Kotlin `catch (e …)`, Python `except … as e`, Ruby `rescue … => e`). */
 function caughtAs(at: Node, root: string): boolean {
-  for (let n: Node | null = at.parent; n; n = n.parent) {
-    if (!/^(catch_clause|except_clause|catch_block|rescue)$/.test(n.type)) continue;
-    const head = n.text.slice(0, Math.max(0, (n.namedChildren.find((c) => c !== null && /block|body|statement_block|then/.test(c.type))?.startIndex ?? n.endIndex) - n.startIndex));
-    if (new RegExp(`(\\bas\\s+|=>\\s*|[\\s(:])${root.replace(/[$]/g, '\\$')}\\b`).test(head)) return true;
-  }
+  for (let n: Node | null = at.parent; n; n = n.parent) if (/^(catch_clause|except_clause|catch_block|rescue)$/.test(n.type) && catchBinds(n, root)) return true;
   return false;
 }
 
