@@ -10,10 +10,13 @@ import type { SyntaxAdapter } from './syntaxAdapter';
  */
 const NUMBERED = /(?<![\w$])(?:HTTP_?STATUS_?CODE|HTTP_?STATUS|STATUS_?CODE|HTTP_?CODE|RESPONSE_?CODE|HTTP|STATUS|SC)_?([1-5]\d\d)(?![\w$])/gi;
 
+/** NUMBERED anchored at the start of a name (built once: namesReasonPhrase asks for every declaration classified). */
+const WHOLE_NAME = new RegExp(`^${NUMBERED.source.slice('(?<![\\w$])'.length)}`, 'i');
+
 /** The status a constant's name carries (`HTTP_429` → `429`), or undefined. */
 export function numberInName(name: string): string | undefined {
   if (!/^[A-Z]/.test(name)) return undefined;
-  const match = new RegExp(`^${NUMBERED.source.slice('(?<![\\w$])'.length)}`, 'i').exec(name);
+  const match = WHOLE_NAME.exec(name);
   return match && match[0].length === name.length ? match[1] : undefined;
 }
 
