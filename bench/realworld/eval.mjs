@@ -67,7 +67,7 @@ const ruleIds = implementedRules();
 const spot = { all: new Tally(), language: new Tally(), kind: new Tally(), role: new Tally() };
 const handle = { rule: new Tally(), language: new Tally(), shape: new Tally(), client: new Tally(), located: new Tally() };
 const IGNORED = new Set(['unknown-rule-in-suppression']);
-const lists = { spotMissed: [], spotExtra: [], roleWrong: [], handleMissed: [], handleFalse: [], notImplemented: [], duplicates: [] };
+const lists = { spotMissed: [], spotExtra: [], roleWrong: [], handleMissed: [], handleFalse: [], handleFound: [], notImplemented: [], duplicates: [] };
 const perFileRule = new Map();
 
 for (const { repo, file, path } of present) {
@@ -101,6 +101,7 @@ for (const { repo, file, path } of present) {
   handle.located.add('client rules, any rule at the site', 'fp', place.falseAlarms);
   for (const { label, diagnostic } of h.found) {
     for (const [t, k] of [[handle.rule, diagnostic.rule], [handle.language, `${lang} ${group(diagnostic.rule)}`], [handle.shape, label.shape], [handle.client, group(diagnostic.rule)]]) t.add(k, 'tp');
+    lists.handleFound.push(`${where(diagnostic.line)} ${diagnostic.rule} — ${label.confidence}, ${label.shape}: ${label.why}`);
   }
   for (const { label, rule } of h.missed) {
     for (const [t, k] of [[handle.rule, rule], [handle.language, `${lang} ${group(rule)}`], [handle.shape, label.shape], [handle.client, group(rule)]]) t.add(k, 'fn');
@@ -131,7 +132,7 @@ const summary = {
   cliSeconds,
   floods: [...perFileRule].filter(([, n]) => n > 3).map(([k, n]) => `${k}: ${n}`),
 };
-printReport({ summary, spot, handle, lists, markdown: Boolean(options.markdown), quiet: Boolean(options.summary) });
+printReport({ summary, spot, handle, lists, markdown: Boolean(options.markdown), quiet: Boolean(options.summary), found: Boolean(options.found) });
 if (typeof options.json === 'string') {
   const rows = (t) => Object.fromEntries([...t.rows].map(([k, r]) => [k, { ...r, precision: Tally.precision(r), recall: Tally.recall(r) }]));
   writeFileSync(options.json, JSON.stringify({ summary, spotting: Object.fromEntries(Object.entries(spot).map(([k, t]) => [k, rows(t)])), handling: Object.fromEntries(Object.entries(handle).map(([k, t]) => [k, rows(t)])), lists }, null, 2));

@@ -29,7 +29,7 @@ function list(title, items) {
   console.log('');
 }
 
-export function printReport({ summary, spot, handle, lists, markdown, quiet }) {
+export function printReport({ summary, spot, handle, lists, markdown, quiet, found }) {
   console.log(
     `Real-world benchmark, split ${summary.split}: ${summary.repositories} repositories, ${summary.files} files scored` +
       (summary.missingFiles ? ` (${summary.missingFiles} labelled files not restored, not scored)` : '') +
@@ -56,6 +56,7 @@ export function printReport({ summary, spot, handle, lists, markdown, quiet }) {
   if (quiet) return;
   list('Handling misses', lists.handleMissed);
   list('False findings', lists.handleFalse);
+  if (found) list('Findings that match a label (--found)', lists.handleFound);
   list('Duplicate findings on one label', lists.duplicates);
   list('Spotting misses', lists.spotMissed);
   list('Spotted but not a labelled site', lists.spotExtra);
