@@ -3,7 +3,7 @@ import type { DiagContext } from '../context';
 import type { RetryDelayUnitData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
 import { delaySinks } from '../units/delaySinks';
-import { assignmentsBefore, type DelayUnit, scopeOf, ternaryBranches, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
+import { assignmentsBefore, type DelayUnit, scopeOf, ternaryBranches, typedDuration, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
 import { goNanoseconds } from '../units/goDurations';
 import { inScope } from '../timeouts/unbounded';
 
@@ -39,7 +39,7 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
   for (const sink of delaySinks(flow)) {
     if (!inScope(flow, sink.arg)) continue;
     const found = unitOf(sink.arg.text, scopeOf(flow, sink.call));
-    if (!found || found === sink.unit) continue;
+    if (!found || found === sink.unit || typedDuration(sink.arg.text, scopeOf(flow, sink.call))) continue;
     const gap = unitExponent(found) - unitExponent(sink.unit);
     const factor = `${gap > 0 ? 1000 ** gap : 1000 ** -gap}× too ${gap > 0 ? 'short' : 'long'}`.replace('1000000×', '1,000,000×');
     const detail = `the value is in ${WORD[found]}, but ${sink.name} takes ${WORD[sink.unit]}: it waits ${factor}`;

@@ -89,6 +89,28 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   return undefined;
 }
 
+/** Values that carry their unit with them: a .NET TimeSpan, a java.time/kotlin Duration, a Rust Duration. */
+const TYPED_DURATION = /^(?:TimeSpan\.(?:From\w+\(|Zero\b|MaxValue\b|MinValue\b)|new\s+TimeSpan\s*\(|(?:java\.time\.)?Duration\.(?:of\w*\(|ZERO\b)|Duration::|std::time::Duration::|\d+(?:\.\d+)?\.(?:seconds|milliseconds)\b)/;
+
+/**
+ * The value is a typed duration (`ex.RetryAfter ?? TimeSpan.FromSeconds(20)`, a `TimeSpan delay` local): a wait
+ * given one (`Task.Delay(TimeSpan)`, `Thread.sleep(Duration)`) takes its unit from it, so no number can be misread.
+ */
+export function typedDuration(expr: string, scope: UnitScope, steps = 0): boolean {
+  const e = stripParens(expr.trim());
+  if (!e || steps > MAX_STEPS) return false;
+  if (TYPED_DURATION.test(e)) return true;
+  const branches = ternaryBranches(e);
+  if (branches) return branches.some((b) => typedDuration(b, scope, steps + 1));
+  const parts = topLevelSplit(e, /\s*(?:\?\?|\|\|)\s*/);
+  if (parts.length > 1) return parts.some((p) => typedDuration(p, scope, steps + 1));
+  const name = /^(?:this\.)?([A-Za-z_]\w*)$/.exec(e)?.[1];
+  if (!name) return false;
+  // Declared with the type: `TimeSpan delay = …`, `TimeSpan? retryAfter`, `Duration wait`.
+  if (new RegExp(`\\b(?:TimeSpan|Duration)\\??\\s+${name}\\b`).test(scope.text)) return true;
+  return assignmentsBefore(name, scope).some((a) => typedDuration(a.value, { text: scope.text, before: a.at }, steps + 1));
+}
+
 /** An explicit conversion by a thousand. */
 const CONVERSION = /[*/]\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)\b|\b(?:1000|1_000|1e3)\s*\*/;
 
