@@ -235,6 +235,9 @@ function pollyV7(ctx: DiagContext): PolicyProblem[] {
     const async = name.endsWith('Async') ? 'Async' : '';
     if (/^(Retry|RetryAsync)$/.test(name)) {
       if (args.length > 1 || (args[0] && numberValue(ctx.flow.text, args[0].text) === 0)) continue;
+      // One more attempt after putting the cause right (`.RetryAsync(async (r, _) => await RefreshTokenAsync())`): a
+      // corrected request, not a transient failure waited out.
+      if (correctiveRetry(ctx, call, args)) continue;
       out.push({
         rule: 'retry-without-backoff', library: 'Polly', anchor: nameNode, problem: 'no-delay', detail: `(Polly ${name}) retries immediately`,
         fix: { title: 'Wait between attempts: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: nameNode.startIndex, end: call.endIndex, newText: `WaitAndRetry${async}(${args[0]?.text ?? '3'}, ${growing})` }] },
@@ -270,6 +273,20 @@ function pollyV7(ctx: DiagContext): PolicyProblem[] {
     }
   }
   return out;
+}
+
+/** Work that puts a failed request right before it is sent again: a new token, a fresh login, a solved captcha. */
+const CORRECTIVE = /token|re-?auth|authenticat|login|log_?in|credential|renew|captcha|refresh/i;
+
+/**
+ * A single retry (`RetryAsync()` or `RetryAsync(onRetry)`: Polly's default count is 1) whose on-retry callback
+ * corrects the cause (refreshes a token, logs in again).
+ */
+function correctiveRetry(ctx: DiagContext, call: Node, args: Node[]): boolean {
+  const count = args[0] ? numberValue(ctx.flow.text, args[0].text) : undefined;
+  if (count !== undefined && count > 1) return false;
+  const callback = args.find((a) => a.namedChildren.some((c) => c?.type === 'lambda_expression' || c?.type === 'anonymous_method_expression'));
+  return !!callback && CORRECTIVE.test(callback.text);
 }
 
 /** Spring Retry `@Retryable`: without `backoff`, a fixed 1 s (`@Backoff` value 1000); `@Backoff` without a multiplier is fixed too. */
