@@ -281,11 +281,16 @@ function topLevelParts(text: string): string[] {
  * A local read from a parameter before it is tested: `const statusCode = rawError.statusCode`,
  * `status := resp.StatusCode`, `int code = response.code();`, `const { status } = err`.
  */
-function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>): boolean {
+function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>, depth = 0): boolean {
   const text = fn.node.text;
   const id = name.replace(/[$]/g, '\\$');
   const assigned = new RegExp(`(?:^|[^\\w$.])${id}\\s*(?::[^=\\n;]+)?(?::=|=(?![=>]))\\s*(?:await\\s+)?(?:\\(\\s*\\w+\\s*\\)\\s*)?([A-Za-z_$][\\w$]*)`, 'g');
-  for (const m of text.matchAll(assigned)) if (params.has(m[1]) && m[1] !== 'this' && m[1] !== 'self') return true;
+  for (const m of text.matchAll(assigned)) {
+    if (m[1] === 'this' || m[1] === 'self' || m[1] === name) continue;
+    if (params.has(m[1])) return true;
+    // Read off a local that is itself read off a parameter: `const cause = error.cause || error; const code = cause.code`.
+    if (depth < 2 && aliasOfParameter(fn, m[1], params, depth + 1)) return true;
+  }
   const destructured = new RegExp(`\\{[^{}]*\\b${id}\\b[^{}]*\\}\\s*=\\s*(?:await\\s+)?([A-Za-z_$][\\w$]*)`, 'g');
   for (const m of text.matchAll(destructured)) if (params.has(m[1])) return true;
   return false;
