@@ -35,6 +35,11 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   let op = '';
   let subject: Node | null | undefined;
   for (let n: Node | null = node; n && n.endIndex - n.startIndex < 400; n = n.parent) {
+    const chained = chainedLink(n, node);
+    if (chained) {
+      ({ test, op, subject } = chained);
+      break;
+    }
     if (adapter.binaries.has(n.type) && /^(==|!=|===|!==|<|<=|>|>=|in|not in|is|is not)$/.test(adapter.operatorOf(n).trim())) {
       test = n;
       op = adapter.operatorOf(n).trim();
@@ -71,6 +76,22 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   }
   const guard = parent && grammar.ifs.has(parent.type) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
   return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subject?.text };
+}
+
+/**
+ * Python's chained comparison (`200 <= r.status_code < 500`): the code's own link, with the operator next to it
+ * and the operand on its other side as the subject.
+ */
+function chainedLink(n: Node, code: Node): { test: Node; op: string; subject: Node } | undefined {
+  if (n.type !== 'comparison_operator' || n.namedChildCount < 3) return undefined;
+  const children = n.children.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  const at = children.findIndex((c) => c.startIndex <= code.startIndex && code.endIndex <= c.endIndex);
+  if (at < 0 || !children[at].isNamed) return undefined;
+  const right = children[at + 1] && !children[at + 1].isNamed ? { op: children[at + 1], other: children[at + 2] } : undefined;
+  const left = children[at - 1] && !children[at - 1].isNamed ? { op: children[at - 1], other: children[at - 2] } : undefined;
+  const link = right ?? left;
+  if (!link?.other || !/^(<|<=|>|>=)$/.test(link.op.text)) return undefined;
+  return { test: n, op: link.op.text, subject: link.other };
 }
 
 /** What a branch does, looking only at its own statements (not nested functions or loops). */

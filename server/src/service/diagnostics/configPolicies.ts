@@ -237,10 +237,12 @@ function pollyV7(ctx: DiagContext): PolicyProblem[] {
       if (args.length > 1 || (args[0] && numberValue(ctx.flow.text, args[0].text) === 0)) continue;
       // One more attempt after putting the cause right (`.RetryAsync(async (r, _) => await RefreshTokenAsync())`): a
       // corrected request, not a transient failure waited out.
-      if (correctiveRetry(ctx, call, args)) continue;
+      if (correctiveRetry(ctx, args)) continue;
+      // (Only a count, or nothing, carries over: an on-retry callback's signature is not WaitAndRetry's.)
+      const count = args[0] ? (numberValue(ctx.flow.text, args[0].text) !== undefined || /^\w+$/.test(args[0].text) ? args[0].text : undefined) : '3';
       out.push({
         rule: 'retry-without-backoff', library: 'Polly', anchor: nameNode, problem: 'no-delay', detail: `(Polly ${name}) retries immediately`,
-        fix: { title: 'Wait between attempts: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: nameNode.startIndex, end: call.endIndex, newText: `WaitAndRetry${async}(${args[0]?.text ?? '3'}, ${growing})` }] },
+        ...(count ? { fix: { title: 'Wait between attempts: exponential backoff with jitter (WaitAndRetry)', edits: [{ start: nameNode.startIndex, end: call.endIndex, newText: `WaitAndRetry${async}(${count}, ${growing})` }] } } : {}),
       });
     } else if (/^(RetryForever|RetryForeverAsync)$/.test(name)) {
       if (args.length) continue;
@@ -282,7 +284,7 @@ const CORRECTIVE = /token|re-?auth|authenticat|login|log_?in|credential|renew|ca
  * A single retry (`RetryAsync()` or `RetryAsync(onRetry)`: Polly's default count is 1) whose on-retry callback
  * corrects the cause (refreshes a token, logs in again).
  */
-function correctiveRetry(ctx: DiagContext, call: Node, args: Node[]): boolean {
+function correctiveRetry(ctx: DiagContext, args: Node[]): boolean {
   const count = args[0] ? numberValue(ctx.flow.text, args[0].text) : undefined;
   if (count !== undefined && count > 1) return false;
   const callback = args.find((a) => a.namedChildren.some((c) => c?.type === 'lambda_expression' || c?.type === 'anonymous_method_expression'));

@@ -98,7 +98,12 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
   }
   const evaluate = (n: Node): Set<string> | undefined => {
     const own = byNode.get(n.id);
-    if (own) return union(own.map((t) => holdsFor({ ...t, negated: false })));
+    if (own) {
+      const sets = own.map((t) => holdsFor({ ...t, negated: false }));
+      // Python's chained comparison `200 <= status < 500` holds where every link holds.
+      if (own.length > 1 && n.type === 'comparison_operator' && own.every((t) => /^[<>]=?$/.test(t.op))) return intersection(sets);
+      return union(sets);
+    }
     const member = membershipOf(ctx, n);
     if (member && (!root || subjectRoot(member.subject) === root)) {
       return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
@@ -266,6 +271,12 @@ export function parameterAt(fn: FnInfo, index: number): string | undefined {
   const param = list[index + (/^(self|cls)\b/.test(list[0]?.text ?? '') ? 1 : 0)];
   const name = param ? (param.childForFieldName('name') ?? param.childForFieldName('pattern') ?? param).text.replace(/[:=].*$/s, '').trim().split(/\s+/).pop() : undefined;
   return name && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
+}
+
+function intersection(sets: Array<Set<string> | undefined>): Set<string> | undefined {
+  if (sets.some((set) => !set)) return undefined;
+  const [first, ...rest] = sets as Array<Set<string>>;
+  return new Set([...first].filter((c) => rest.every((set) => set.has(c))));
 }
 
 function union(sets: Array<Set<string> | undefined>): Set<string> | undefined {

@@ -4,6 +4,7 @@ import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps } from './exceptionGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
 import { catchAllGiveUps } from './catchAllGiveUps';
+import { loopLeftovers } from './loopLeftovers';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -73,6 +74,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...remainderFindings(ctx, reported));
   findings.push(...syncPolicyOverAsyncFindings(ctx));
   findings.push(...exceptionGiveUps(ctx));
+  findings.push(...loopLeftovers(ctx, findings));
   return findings;
 }
 
