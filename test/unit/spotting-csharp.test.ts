@@ -4,6 +4,7 @@ const m = (body: string): string => `class A {\n  async Task F() {\n${body}\n  }
 
 describe('spotting: C#', () => {
   spotCases('csharp', [
+    ['ASP.NET-style names that carry the number and the phrase', 'static class Codes {\n  public const int Status499ClientClosedRequest = 499;\n  public const int Status429TooManyRequests = 429;\n  public const int Status404NotFound = 500;\n}\n', ['499 constant', '429 constant']],
     ['(int)response.StatusCode == 503', m('    if ((int)response.StatusCode == 503) { }'), ['503 client-check']],
     ['a switch over (int)StatusCode', m('    switch ((int)r.StatusCode) { case 429: break; }'), ['429 client-check']],
     ['HttpStatusCode.TooManyRequests compared', m('    if (response.StatusCode == HttpStatusCode.TooManyRequests) { }'), ['429 client-check']],

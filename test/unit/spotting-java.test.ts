@@ -24,6 +24,7 @@ describe('spotting: Java', () => {
     ['new int[404]', m('    int[] a = new int[404];\n    a[200] = 1;'), []],
     ['Thread.sleep(500)', m('    Thread.sleep(500);'), []],
     ['a port constant', 'class A {\n  static final int PORT = 8080;\n  static final int MAX = 500;\n}\n', []],
+    ['a status table with shortened phrases, and its use', 'class A {\n  static final int HTTP_TEA_POT = 418;\n  static final int HTTP_TOO_MANY_REQS = 429;\n  static final int MAX_REQS = 429;\n  boolean f(Integer responseCode) { return Arrays.asList(HTTP_TEA_POT, HTTP_TOO_MANY_REQS).contains(responseCode); }\n}\n', ['418 constant', '429 constant', '418 client-check', '429 client-check']],
     ['List.of widths', m('    List<Integer> widths = List.of(300, 200);'), []],
     ['assertEquals on a length', m('    assertEquals(200, body.length());'), []],
     ['a string with a number', m('    log.info("HTTP 503 received");'), []],

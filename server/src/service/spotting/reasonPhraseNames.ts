@@ -22,6 +22,19 @@ for (const { code, phrase } of (formerPhrases as { phrases: Array<{ code: string
   if (!PHRASES.has(key)) PHRASES.set(key, code);
 }
 
+/** Each code's phrases (current and former) as normalised words, for abbreviated names. */
+const PHRASE_WORDS = new Map<string, string[][]>();
+for (const [phrase, code] of [
+  ...(httpStatusCatalog as { codes: Array<{ code: string; name?: string; aliases?: string[] }> }).codes.flatMap((e) => [e.name, ...(e.aliases ?? [])].map((p) => [p ?? '', e.code] as const)),
+  ...(formerPhrases as { phrases: Array<{ code: string; phrase: string }> }).phrases.map((p) => [p.phrase, p.code] as const),
+]) {
+  const words = phrase.replace(/'/g, '').split(/[^A-Za-z0-9]+/).map(normalise).filter((w) => w.length > 0 && !/^(a|an|the|im|of)$/.test(w));
+  if (words.length === 0 || /^unused$/.test(words.join(''))) continue;
+  const list = PHRASE_WORDS.get(code);
+  if (list) list.push(words);
+  else PHRASE_WORDS.set(code, [words]);
+}
+
 /** Prefixes a status table puts before the phrase. */
 const PREFIX = /^(?:HTTP_?STATUS_?CODE_?|HTTP_?STATUS_?|STATUS_?CODE_?|HTTP_?CODE_?|HTTP_?|STATUS_?|SC_?|CODE_?|K?STATUS)(?=[A-Za-z])/i;
 
@@ -35,10 +48,38 @@ function normalise(text: string): string {
  */
 export function namesReasonPhrase(name: string, code: string): boolean {
   if (numberInName(name) === code) return true;
+  // The number and then the phrase: ASP.NET's `Status429TooManyRequests`, DRF's `HTTP_429_TOO_MANY_REQUESTS`.
+  const numbered = NUMBER_THEN_PHRASE.exec(name);
+  if (numbered) return numbered[1] === code && phraseOf(normalise(numbered[2]), code);
   const bare = normalise(name.replace(PREFIX, ''));
   if (bare.length < 2) return false;
+  return phraseOf(bare, code) || abbreviates(bare, code);
+}
+
+const NUMBER_THEN_PHRASE = /^(?:HTTP_?STATUS_?CODE|HTTP_?STATUS|STATUS_?CODE|HTTP_?CODE|HTTP|STATUS|SC)_?([1-5]\d\d)_?([A-Za-z][A-Za-z_]*)$/i;
+
+function phraseOf(bare: string, code: string): boolean {
   for (const candidate of [bare, bare.replace(/(error|code|status)$/, ''), `${bare}s`, bare.replace(/s$/, '')]) {
     if (PHRASES.get(candidate) === code) return true;
+  }
+  return false;
+}
+
+/**
+ * The name shortens the phrase of `code`, letter by letter in order, from the start of one of its first words and keeping
+ * at least 60% of what follows: `HTTP_TOO_MANY_REQS = 429`, `TEA_POT = 418`, `SVC_UNAVAILABLE = 503`. The declared value
+ * must be that code too, so `MAX_REQS = 429` stays a number.
+ */
+function abbreviates(bare: string, code: string): boolean {
+  for (const phrase of PHRASE_WORDS.get(code) ?? []) {
+    // From the first word, or a later one that leaves most of the phrase (`SERVER_ERR` for Internal Server Error, not `ERR`).
+    for (let w = 0; w <= Math.floor((phrase.length - 1) / 2); w++) {
+      const rest = phrase.slice(w).join('');
+      if (rest[0] !== bare[0] || bare.length < rest.length * 0.6 || bare.length > rest.length) continue;
+      let i = 0;
+      for (const ch of rest) if (ch === bare[i]) i++;
+      if (i === bare.length) return true;
+    }
   }
   return false;
 }
