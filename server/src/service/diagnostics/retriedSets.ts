@@ -3,6 +3,7 @@ import { branchOutcome, StatusTest, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { calleeOf, within } from './flow/flowModel';
 import { DELAY, type RetryLoop } from './retryLoops';
+import { conditionSet, testsWithin } from './statusSets';
 
 /**
  * The statuses a hand-written retry loop goes round again for: codes named by a test whose branch
@@ -15,8 +16,9 @@ export interface RetriedSet {
   from: number;
 }
 
-/** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
-export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
+import { TRANSIENT_STATUSES } from './statusSets';
+
+export { TRANSIENT_STATUSES };
 
 const computed = new WeakMap<RetryLoop, RetriedSet>();
 
@@ -45,7 +47,33 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
     if (test.positive) set.codes.add(test.occ.code);
     else if ((test.op === '>=' || test.op === '>') && Number.isFinite(code)) set.from = Math.min(set.from, test.op === '>' ? code + 1 : code);
   }
+  // A branch that goes round on what predicates of the file say of the response (`if (!response.IsSuccessStatusCode &&
+  // (IsServerError(response.StatusCode) || IsTooManyRequests(response.StatusCode))) { await Task.Delay(d); continue; }`).
+  const root = retry.request.responseVar;
+  if (root && retry.loop.body) {
+    for (const node of ifsWithin(ctx, retry.loop.body)) {
+      const cond = ctx.flow.grammar.ifCondition(node);
+      const branch = ctx.flow.grammar.ifConsequence(node);
+      if (!cond || !branch || !/\w\s*\(/.test(cond.text)) continue;
+      const outcome = branchOutcome(ctx, branch, fnName, root);
+      if (!(outcome.continues || outcome.retries || waits(ctx, branch))) continue;
+      for (const c of conditionSet(ctx, cond, testsWithin(ctx, cond, root), root, 0, true) ?? []) set.codes.add(c);
+    }
+  }
   return set;
+}
+
+/** The if statements inside a loop body, not inside a function written in it. */
+function ifsWithin(ctx: DiagContext, body: Node): Node[] {
+  const { grammar } = ctx.flow;
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (grammar.functions.has(n.type)) return;
+    if (grammar.ifs.has(n.type)) found.push(n);
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(body);
+  return found;
 }
 
 /** The condition of a while / do-while loop (`while resp.status_code == 503`), which decides going round. */

@@ -3,9 +3,11 @@ import { type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
-import { TRANSIENT_STATUSES } from './retriedSets';
 import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
+
+/** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
+export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
 
 /**
  * Status sets: which of the transient statuses (429, 500, 502, 503, 504) can make a condition hold.
@@ -240,7 +242,8 @@ function predicateSet(ctx: DiagContext, n: Node, root: string, depth: number, ne
   const { adapter } = ctx.flow;
   if (depth > 2 || !adapter.calls.has(n.type)) return undefined;
   const args = adapter.callArguments(n);
-  const index = args.findIndex((a) => a.text === root);
+  // The response itself, or its status read on the way in (`IsServerError(response.StatusCode)`).
+  const index = args.findIndex((a) => a.text === root || (subjectRoot(a.text) === root && STATUS_READ.test(a.text)));
   if (index < 0) return undefined;
   const name = calleeOf(n, adapter).name;
   // Overloads (`shouldRetry(Response)`, `shouldRetry(ApiException)`): the one that reads a status decides.
@@ -259,9 +262,18 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
     else for (const c of m.namedChildren) if (c) visit(c);
   };
   visit(fn.node);
-  const value = returns.length === 1 ? returns[0].namedChildren.find((c) => c !== null && !/comment/.test(c.type)) : undefined;
+  // An expression body (`static bool IsServerError(HttpStatusCode code) => code >= …;`, `fun f(c: Int) = c == 429`) is its value.
+  const value = returns.length === 1 ? returns[0].namedChildren.find((c) => c !== null && !/comment/.test(c.type)) : returns.length === 0 ? expressionBody(fn.node) : undefined;
   if (!value) return undefined;
   return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);
+}
+
+function expressionBody(fn: Node): Node | undefined {
+  const body = fn.childForFieldName('body') ?? fn.namedChildren.find((c) => c?.type === 'arrow_expression_clause') ?? undefined;
+  if (!body) return undefined;
+  if (body.type === 'arrow_expression_clause') return body.namedChildren.find((c) => c !== null && !/comment/.test(c.type)) ?? undefined;
+  // (Kotlin `= expr` and JavaScript `x => expr`: a body that is no block.)
+  return /block|statement|body$/.test(body.type) ? undefined : body;
 }
 
 /** The name of a function's parameter at a call's argument index (Python's `self`/`cls` skipped). */

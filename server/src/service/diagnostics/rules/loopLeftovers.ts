@@ -9,8 +9,7 @@ import { within } from '../flow/flowModel';
 import { isRetried, loopCondition, retriedSet } from '../retriedSets';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
-import { allTransient, conditionSet, sufficientSetOver, testsWithin } from '../statusSets';
-import { TRANSIENT_STATUSES } from '../retriedSets';
+import { allTransient, conditionSet, sufficientSetOver, testsWithin, TRANSIENT_STATUSES } from '../statusSets';
 
 const RULE = 'retryable-treated-as-final';
 /** The statuses whose leaving a status-retry loop untried is worth a finding: a rate limit and an outage. */

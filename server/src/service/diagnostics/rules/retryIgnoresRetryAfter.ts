@@ -13,7 +13,7 @@ import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import { exceptionPolicyRetryAfterFindings } from '../exceptionPolicies';
 import type { SenderCall } from '../senders';
 import { wholesaleRetried } from '../wholesaleRetries';
-import { loopCondition } from '../retriedSets';
+import { isRetried, loopCondition, retriedSet } from '../retriedSets';
 import { alwaysLeaves } from '../chainSyntax';
 
 const RULE = 'retry-ignores-retry-after';
@@ -49,7 +49,8 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     if (found) continue;
     // No status named where it retries, but the failure it goes round on includes 429/503 (a sender that
     // fails on every status, a success check in a try whose catch waits and stays).
-    const codes = ['429', '503'].filter((c) => wholesaleRetried(ctx, retry).has(c));
+    // (Or a branch goes round on what a predicate of the file says: `IsTooManyRequests(response.StatusCode)`.)
+    const codes = ['429', '503'].filter((c) => wholesaleRetried(ctx, retry).has(c) || isRetried(retriedSet(ctx, retry), c));
     if (codes.length === 0) continue;
     const head = ctx.headRange(loop.node, loop.body);
     findings.push(make(head, codes, { ...loopData(ctx, retry), codes, checkRange: head }, ctx.related(retry.request)));
