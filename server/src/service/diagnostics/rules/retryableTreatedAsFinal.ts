@@ -1,5 +1,5 @@
 import type { Finding, Range } from '../../types';
-import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, StatusTest, statusAliases, subjectRoot } from '../branches';
+import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps } from './exceptionGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
@@ -13,7 +13,7 @@ import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
 import type { RetryLoop } from '../retryLoops';
-import { mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
+import { functionsByName, mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 import { catchBinds } from '../chainSyntax';
 
@@ -65,6 +65,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const root = request?.responseVar ?? responseVar;
     const aliases = root && fn ? statusAliases(fn.node, root) : [];
     if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response', ...aliases])) continue;
+    // The error handed back says "retry me" (`return newResponseError(resp.Header, err)` building a `retryableError`).
+    if (marksRetryable(ctx, outcome.final.node)) continue;
     findings.push(giveUpFinding(ctx, test, [...new Set(left)], outcome.final, request));
     reported.add(guard.id);
   }
@@ -239,6 +241,25 @@ function giveUpFinding(
     related: extra.related ? [extra.related, ...(ctx.related(request) ?? [])] : ctx.related(request),
     data: data as unknown as Record<string, unknown>,
   };
+}
+
+/** A type or constructor named for a failure worth retrying: `retryableError`, `TransientFailure`, `TemporaryError`. */
+const RETRYABLE_MARK = /\b\w*(?:[Rr]etryable|[Rr]etriable|[Tt]ransient|[Tt]emporary)\w*(?:Error|Exception|Failure|Err)\b/;
+
+/**
+ * The give-up hands back an error typed as retryable, built where it is written or by a function of the file it
+ * calls: whatever runs this (an SDK's retry helper, a caller) is told to try again, so nothing is treated as final.
+ */
+function marksRetryable(ctx: DiagContext, final: Node): boolean {
+  if (RETRYABLE_MARK.test(final.text)) return true;
+  const byName = functionsByName(ctx);
+  const { adapter } = ctx.flow;
+  for (const value of returnValues(ctx, final)) {
+    if (!adapter.calls.has(value.type)) continue;
+    const helpers = byName.get(calleeOf(value, adapter).name) ?? [];
+    if (helpers.length === 1 && RETRYABLE_MARK.test(helpers[0].node.text)) return true;
+  }
+  return false;
 }
 
 /** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
