@@ -8,6 +8,21 @@ import { hoverAt, occurrencesOf } from '../support/serviceHarness';
  * own `status` codes, which are not HTTP statuses at all.
  */
 describe('spotting: JSON-RPC and WebSocket close codes, payload codes', () => {
+
+  describe("code tables a project declares as a type of their own", () => {
+    spotCases('csharp', [
+      ['a close-code enum and its uses', 'enum GatewayCloseType { NormalClosure = 1000, GoingAway = 1001, RateLimited = 4008 }\nclass G {\n  bool Resume(GatewayCloseType t) {\n    switch (t) { case GatewayCloseType.RateLimited: return false; }\n    return true;\n  }\n}\n', ['1000 constant', '1001 constant', '4008 constant', '4008 client-check']],
+      ['a status enum: every member, also one whose name says nothing', 'enum ApiStatus { Ok = 200, TooManyRequests = 429, Unavailable = 503 }\nclass G {\n  bool Down(ApiStatus s) => s == ApiStatus.Unavailable;\n}\n', ['200 constant', '429 constant', '503 constant', '503 client-check']],
+      ['decoy: a settings class named for HTTP', 'static class HttpSettings { public const int Port = 443; public const int TimeoutSeconds = 300; public const int MaxItems = 500; }\n', []],
+      ['decoy: a close-code table with one member', 'enum CloseReason { Idle = 4000 }\n', []],
+    ]);
+    spotCases('typescript', [
+      ['a close-code enum', 'export enum CloseCode { Normal = 1000, Unauthorized = 4001, SessionExpired = 4002 }\nws.close(CloseCode.SessionExpired);\n', ['1000 constant', '4001 constant', '4002 constant', '4002 server-sets']],
+    ]);
+    spotCases('python', [
+      ['an IntEnum of close codes', 'class CloseCode(IntEnum):\n    NORMAL = 1000\n    INVALID_TOKEN = 4003\n\n\ndef gone(code):\n    return code == CloseCode.INVALID_TOKEN\n', ['1000 constant', '4003 constant', '4003 client-check']],
+    ]);
+  });
   describe('JSON-RPC error codes', () => {
     spotCases('typescript', [
       ['a named constant', 'export const METHOD_NOT_FOUND = -32601;\n', ['-32601 constant']],

@@ -4,6 +4,7 @@ import type { StatusContext } from './statusContext';
 import { EXPECTED_STATUS_NAME, PREFIXED_STATUS_NAME, STATUS_CONSTANT_NAME } from './names';
 import { namesReasonPhrase } from './reasonPhraseNames';
 import { positionalRowRole } from './tableRows';
+import { codeTables } from './codeTables';
 
 /**
  * The status codes a project declares itself and uses by name: `enum HttpCodes { TooManyRequests = 429 }` then
@@ -26,6 +27,10 @@ export interface OwnCode {
   valueAt: number[];
   /** Offsets of the declared name(s), which are declarations and not uses. */
   nameAt: number[];
+  /** Declared in a code table (see `codeTables`): confirmed by its type's name; its declaration is spotted with it. */
+  table?: boolean;
+  /** A WebSocket close code (a close-code table's member), not an HTTP status. */
+  kind?: 'websocket';
 }
 
 export type OwnCodeTable = ReadonlyMap<string, OwnCode>;
@@ -53,6 +58,21 @@ export function ownCodeTable(text: string): Map<string, OwnCode> {
       known.valueAt.push(valueAt);
       known.nameAt.push(nameAt);
     } else {
+      table.delete(name);
+      conflicting.add(name);
+    }
+  }
+  // Members of a type named for codes (`enum GatewayCloseType { RateLimited = 4008 }`, `enum ApiStatus { Unavailable = 503 }`).
+  for (const member of codeTables(text)) {
+    const { name, code } = member;
+    if (conflicting.has(name)) continue;
+    const known = table.get(name);
+    const kind = member.kind === 'websocket' ? { kind: 'websocket' as const } : {};
+    if (!known || (known.byUse && known.code === code)) table.set(name, { code, valueAt: [member.valueAt], nameAt: [member.nameAt], table: true, ...kind });
+    else if (known.code === code && known.table) {
+      known.valueAt.push(member.valueAt);
+      known.nameAt.push(member.nameAt);
+    } else if (known.code !== code) {
       table.delete(name);
       conflicting.add(name);
     }
@@ -113,6 +133,7 @@ const WORD = /[A-Za-z_$][\w$]*/g;
 export interface OwnCodeUse {
   name: string;
   code: string;
+  kind?: 'websocket';
   node: Node;
   role: NonNullable<ReturnType<StatusContext['classify']>>;
 }
@@ -144,7 +165,7 @@ export function findOwnCodeUses(
     if (!own || own.nameAt.includes(m.index)) continue;
     let ok = confirmed.get(name);
     if (ok === undefined) {
-      ok = own.valueAt.some((at) => (own.byUse ? isNumber : isDeclaration)(root.descendantForIndex(at, at + 3), syntax, context));
+      ok = own.table ? own.valueAt.some((at) => isNumber(root.descendantForIndex(at, at + own.code.length), syntax)) : own.valueAt.some((at) => (own.byUse ? isNumber : isDeclaration)(root.descendantForIndex(at, at + 3), syntax, context));
       confirmed.set(name, ok);
     }
     if (!ok) continue;
@@ -154,9 +175,27 @@ export function findOwnCodeUses(
     const classified = context.classify(site, 'status');
     // A name that says nothing about statuses counts only where its use reads as a status check.
     if (own.byUse && (classified !== 'client-check' || !comparedWithStatus(site, syntax, context))) continue;
-    const role = classified ?? positionalRowRole(site) ?? 'constant';
-    if (!found({ name, code: own.code, node: site, role })) return;
+    const role = (own.kind === 'websocket' ? closeTableRole(site, syntax) : undefined) ?? classified ?? positionalRowRole(site) ?? 'constant';
+    if (!found({ name, code: own.code, node: site, role, ...(own.kind ? { kind: own.kind } : {}) })) return;
   }
+}
+
+/** Calls that close a socket with a code: `ws.close(CloseCode.SessionExpired)`, `socket.CloseAsync(…)`. */
+const CLOSE_CALL = /^(close|Close|CloseAsync|CloseOutputAsync|closeWith|terminate|disconnect)$/;
+
+/**
+ * The role of a close-code table's member where it is used: the code a close call sends, or one a comparison or a
+ * case tests (the table's name already says what it is, whatever the other side is called).
+ */
+function closeTableRole(site: Node, syntax: SyntaxAdapter): OwnCodeUse['role'] | undefined {
+  let child = site;
+  for (let up = site.parent, depth = 0; up && depth < 4; child = up, up = up.parent, depth++) {
+    if (syntax.transparent.has(up.type) || /argument/.test(up.type)) continue;
+    if (syntax.calls.has(up.type)) return syntax.callee(up)?.id !== child.id && CLOSE_CALL.test((syntax.callee(up)?.text ?? '').split(/[.:>]/).pop() ?? '') ? 'server-sets' : undefined;
+    if (syntax.binaries.has(up.type) || syntax.cases.has(up.type) || (up.parent && syntax.cases.has(up.parent.type))) return 'client-check';
+    return undefined;
+  }
+  return undefined;
 }
 
 /** The use is compared with (or is a case label on) an expression that reads a status: `== response.code`, `when (res.code)`. */

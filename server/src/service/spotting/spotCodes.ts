@@ -159,16 +159,26 @@ export function spotSpan(
 
   if (complete) {
     // Uses of the codes the file declares itself: `HttpCodes.TooManyRequests`, `code == RATE_LIMITED_STATUS`.
-    findOwnCodeUses(text, tree, support.adapter, context, own, from, to, ({ name, code, node, role }) => {
+    findOwnCodeUses(text, tree, support.adapter, context, own, from, to, ({ name, code, node, role, kind }) => {
       if (Date.now() > deadline) {
         complete = false;
         return false;
       }
       if (!names.has(node.startIndex)) {
-        names.set(node.startIndex, entry(code, 'http-status', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, '') || name, lines, true));
+        names.set(node.startIndex, entry(code, kind ? 'error-code' : 'http-status', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, '') || name, lines, true));
       }
       return true;
     });
+    // The members of a code table as declared (`RateLimited = 4008`): constants, whatever their own names say.
+    for (const member of own.values()) {
+      if (!member.table) continue;
+      for (const at of member.valueAt) {
+        if (at < from || at >= to || numbers.has(at) || names.has(at)) continue;
+        const literal = root.descendantForIndex(at, at + member.code.length);
+        if (!literal || literal.startIndex !== at || literal.endIndex !== at + member.code.length || !support.adapter.numbers.has(literal.type)) continue;
+        numbers.set(at, entry(member.code, member.kind ? 'error-code' : 'http-status', 'constant', at, at + member.code.length, member.code, lines));
+      }
+    }
   }
 
   if (complete) {

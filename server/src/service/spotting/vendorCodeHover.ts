@@ -22,6 +22,7 @@ const ROLE_TEXT: Partial<Record<Occurrence['role'], string>> = {
 
 export function vendorCodeHover(occurrence: Occurrence): string {
   const code = occurrence.code;
+  if (/^[34]\d{3}$/.test(code)) return closeCodeHover(occurrence);
   const words = code.replace(/([a-z])([A-Z])/g, '$1_$2');
   const lines = [`**${code}** · an API's own error code`, '', 'No catalog knows this code: it is the value an API puts in its error body (`error`, `code`, `type`, `status`), read here as such from the code around it.'];
   const role = ROLE_TEXT[occurrence.role];
@@ -31,6 +32,24 @@ export function vendorCodeHover(occurrence: Occurrence): string {
   } else if (TRANSIENT_NAME.test(words)) {
     lines.push('', "Its name suggests a rate limit or a passing failure: such codes are usually retried after a wait, honouring any `Retry-After` header or `retry_after` field the API sends. Check the API's documentation.");
   }
+  lines.push('', '_Add it to a workspace catalog (`*.errorcodes.json`) to give it a meaning and a retry verdict._');
+  return lines.join('\n');
+}
+
+/**
+ * A WebSocket close code no catalog knows: 3000–3999 are registered with IANA for libraries and frameworks,
+ * 4000–4999 are for an application's private use (RFC 6455 section 7.4.2). Only a close-code table of the project
+ * declares such numbers as codes, so its name (`RateLimited`, `SessionTimedOut`) is what there is to go on.
+ */
+function closeCodeHover(occurrence: Occurrence): string {
+  const code = occurrence.code;
+  const range = code.startsWith('4') ? "4000–4999, for an application's private use" : '3000–3999, registered with IANA for libraries and frameworks';
+  const lines = [`**${code}** · a WebSocket close code of the project's own`, '', `A close code in ${range} (RFC 6455 section 7.4.2): its meaning is what this project (or the service it talks to) says it is.`];
+  const role = ROLE_TEXT[occurrence.role];
+  if (role) lines.push('', role);
+  const words = occurrence.text.replace(/([a-z])([A-Z])/g, '$1_$2');
+  if (FINAL_NAME.test(words) && !/rate_?limit|quota/i.test(words)) lines.push('', 'Its name suggests a closure that happens again on every reconnect: fix the cause before reconnecting.');
+  else if (TRANSIENT_NAME.test(words)) lines.push('', 'Its name suggests a passing condition: reconnect after a wait, with backoff and jitter.');
   lines.push('', '_Add it to a workspace catalog (`*.errorcodes.json`) to give it a meaning and a retry verdict._');
   return lines.join('\n');
 }
