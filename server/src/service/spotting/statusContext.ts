@@ -297,7 +297,8 @@ export class StatusContext extends ExpressionReader {
       }
       if (kind !== 'status') return undefined;
       // ASP.NET Core `options.RejectionStatusCode = StatusCodes.Status429TooManyRequests`: what the limiter answers.
-      if (REJECTION_STATUS_NAME.test(name)) return 'server-sets';
+      // (A constant's name in upper snake case, `RATE_LIMITED_STATUS = 429` at module level, declares the code.)
+      if (REJECTION_STATUS_NAME.test(name)) return /identifier/.test(target.type) && /^[A-Z][A-Z0-9_]*$/.test(name) ? 'constant' : 'server-sets';
       if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';
