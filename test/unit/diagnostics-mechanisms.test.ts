@@ -46,6 +46,9 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'p-retry': ['import pRetry from "p-retry";', (b) => `${b}export const run = (u: string) => pRetry(() => get(u), { retries: 3 });\n`],
   'fetch-retry': ['import fetchRetry from "fetch-retry";', (b) => `${b}export const run = (u: string) => fetchRetry(fetch)(u, { retries: 3 });\nexport const viaWrapper = () => fetchRetry(get);\n`],
   'undici-retry': ['const agent = new RetryAgent(new Agent());'],
+  // A query function: the query library retries it (3 times with backoff for TanStack Query, with backoff for SWR).
+  'tanstack-query': ['import { useQuery } from "@tanstack/react-query";', (b) => `export const useThing = (url: string) => useQuery({ queryKey: [url], queryFn: async () => {\n${b.split('\n').slice(1, -2).join('\n')}\n} });\n`],
+  swr: ['import useSWR from "swr";', (b) => `export const useThing = (url: string) => useSWR(url, async () => {\n${b.split('\n').slice(1, -2).join('\n')}\n});\n`],
   'octokit-retry': ['import { retry } from "@octokit/plugin-retry";', () => 'export async function issues(octokit: any) {\n  try {\n    return await octokit.rest.issues.list();\n  } catch (e: any) {\n    if (e.status === 503) throw e;\n  }\n}\n'],
   'go-retryablehttp': ['import retryablehttp "github.com/hashicorp/go-retryablehttp"'],
   'cenkalti-backoff': ['import "github.com/cenkalti/backoff/v4"', (b) => `${b}\nfunc Run(c *http.Client, url string) error {\n\treturn backoff.Retry(func() error { return Get(c, url) }, backoff.NewExponentialBackOff())\n}\n`],
@@ -89,6 +92,8 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   'got-ky': 'import ky from "ky";',
   'p-retry': 'import pRetry from "p-retry";',
   'fetch-retry': 'import fetchRetry from "fetch-retry";',
+  'tanstack-query': 'import { useQuery } from "@tanstack/react-query";',
+  swr: 'import useSWR from "swr";',
   'octokit-retry': 'import { retry } from "@octokit/plugin-retry";',
   'js-sdks': 'import OpenAI from "openai";',
   'cenkalti-backoff': 'import "github.com/cenkalti/backoff/v4"',
