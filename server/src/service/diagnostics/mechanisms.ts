@@ -70,6 +70,7 @@ export class MechanismScope {
     }
     const callsNamed = (name: string) => byName.get(name) ?? [];
     for (const m of mine) {
+      if (m.id === 'go-retryablehttp' && retryTransportReplaced(flow.text)) continue;
       const imported = (m.imports ?? []).some((name) => flow.imports.some((module) => importMatches(module, name)));
       // Importing a decorator or a wrapper library retries nothing by itself: what it decorates or wraps is.
       if (imported && m.kind !== 'decorator' && m.kind !== 'wrapper') {
@@ -173,6 +174,17 @@ export class MechanismScope {
     }
     return this.workspace?.covering(node, receiver);
   }
+}
+
+/**
+ * go-retryablehttp's `StandardClient()` is an `*http.Client` whose Transport is the retrying round tripper; assigning
+ * its `Transport` afterwards (`httpClient.Transport = &http.Transport{…}`) throws the retries away.
+ */
+function retryTransportReplaced(text: string): boolean {
+  for (const m of text.matchAll(/(\w+)\s*:?=\s*[\w.]+\.StandardClient\(\)/g)) {
+    if (new RegExp(`\\b${m[1]}\\.Transport\\s*=[^=]`).test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
 }
 
 /** Calls that put a handler into a client's pipeline. */

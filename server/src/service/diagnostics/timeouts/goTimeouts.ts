@@ -42,6 +42,9 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const where = call.fn && !name?.includes('.') ? call.fn.node.text : text;
     // (A new Transport on it bounds nothing: its dial timeouts do not bound the wait for a response.)
     if (name && new RegExp(`\\b${escape(name)}\\.(HTTPClient\\s*=(?!=)|HTTPClient\\.Timeout\\s*=|Timeout\\s*=)`).test(where)) continue;
+    // `std := rc.StandardClient(); std.Timeout = …`: the client the file sends through has one.
+    const standard = name ? new RegExp(`(\\w+)\\s*:?=\\s*${escape(name)}\\.StandardClient\\(\\)`).exec(where)?.[1] : undefined;
+    if (standard && new RegExp(`\\b${escape(standard)}\\.Timeout\\s*=(?!=)`).test(where)) continue;
     if (WITH_CONTEXT.test(text)) continue;
     out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
   }
