@@ -182,7 +182,10 @@ export class MechanismScope {
  */
 function retryTransportReplaced(text: string): boolean {
   for (const m of text.matchAll(/(\w+)\s*:?=\s*[\w.]+\.StandardClient\(\)/g)) {
-    if (new RegExp(`\\b${m[1]}\\.Transport\\s*=[^=]`).test(text.slice(m.index + m[0].length))) return true;
+    // (Wrapping it, `std.Transport = Wrap(std.Transport, …)`, keeps the retries underneath.)
+    for (const a of text.slice(m.index + m[0].length).matchAll(new RegExp(`\\b${m[1]}\\.Transport\\s*=(?!=)([^\\n]*)`, 'g'))) {
+      if (!a[1].includes(`${m[1]}.Transport`)) return true;
+    }
   }
   return false;
 }
