@@ -4,6 +4,8 @@ const m = (body: string): string => `class Api(private val client: OkHttpClient)
 
 describe('spotting: Kotlin', () => {
   spotCases('kotlin', [
+    ['codes after Kotlin 2.2 context parameters (newer than the grammar)', 'context(session: UserSession)\ninternal fun owner(): String = session.user\n\nsuspend fun ApplicationCall.notFound() {\n    respond(HttpStatusCode.NotFound, "no such thing")\n}\n\nclass Publisher {\n    context(_: UserSession)\n    suspend fun publish(): Result = ValidationError(status = 503, errorMessage = "not configured")\n}\n', ['404 server-sets', '503 server-sets']],
+    ['decoy: a function named String of a number, no receiver', 'fun String(code: Int) = code.toString()\nval label = String(500)\n', []],
     ['OkHttp response.code == 429 (a property)', m('        val response = client.newCall(request).execute()\n        if (response.code == 429) Thread.sleep(1000)'), ['429 client-check']],
     ['Retrofit response.code() == 503', m('        if (response.code() == 503) return null'), ['503 client-check']],
     ['a when over the status with a list and a range', m('        when (response.code) {\n            429, 503 -> return null\n            in 500..599 -> throw IOException("server")\n            else -> {}\n        }'), ['429 client-check', '503 client-check', '500 client-check', '599 client-check']],

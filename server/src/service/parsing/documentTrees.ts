@@ -1,3 +1,4 @@
+import { grammarCompatText } from './grammarCompat';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { DocumentInput, LanguageId, Range } from '../types';
 import { grammarFor, GrammarName } from './grammars';
@@ -58,7 +59,7 @@ export class DocumentTrees {
     // The JavaScript of .http handler scripts is parsed with the JavaScript grammar (withScratchTree).
     if (input.languageId === 'http') await this.parserFor('javascript');
     const previous = this.docs.get(input.uri);
-    const tree = parser ? parseWithin(parser, input.text) : undefined;
+    const tree = parser ? parseWithin(parser, grammarCompatText(input.languageId, input.text)) : undefined;
     previous?.tree?.delete();
     const doc: ParsedDocument = { ...input, lines: new TextLines(input.text), tree };
     this.docs.set(input.uri, doc);
@@ -98,7 +99,7 @@ export class DocumentTrees {
       lines = nextLines;
     }
     // Without a tree (e.g. its last parse ran out of time) parse afresh, so a document can recover.
-    const reparsed = parser ? parseWithin(parser, text, tree) : undefined;
+    const reparsed = parser ? parseWithin(parser, grammarCompatText(previous.languageId, text), tree) : undefined;
     if (edit && reparsed && tree && reparsed !== tree) edit.changed = changedSpan(tree, reparsed, edit.start);
     if (reparsed !== tree) tree?.delete();
     const doc: ParsedDocument = { uri, languageId: previous.languageId, version, text, lines, tree: reparsed };
@@ -115,7 +116,7 @@ export class DocumentTrees {
   withScratchTree<T>(languageId: LanguageId, text: string, use: (tree: Tree) => T): T | undefined {
     const grammar = grammarFor(languageId);
     const parser = grammar ? this.parsers.get(grammar) : undefined;
-    const tree = parser ? parseWithin(parser, text) : undefined;
+    const tree = parser ? parseWithin(parser, grammarCompatText(languageId, text)) : undefined;
     if (!tree) return undefined;
     try {
       return use(tree);

@@ -404,12 +404,22 @@ export class StatusContext extends ExpressionReader {
       if (index < 0 || !/throw|raise/.test(call.parent?.type ?? '')) return undefined;
       return (symbolic ? ERROR_CONSTRUCTOR.test(name) : index === 0 && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
     }
-    if (METHOD_ONLY_SETTERS.has(name) && !receiver) return undefined; // `String(500)` is no `c.String(500, ...)`
+    // `String(500)` is no `c.String(500, ...)` — but Ktor's `respond(HttpStatusCode.NotFound, body)` inside an
+    // `ApplicationCall` extension or a route handler answers the call it runs on.
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && this.inKtorCallScope(call))) return undefined;
     if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
     const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype
     const wanted =
       expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected === 'redirect' ? (args.length === 4 ? 3 : 0) : expected;
     return index === wanted ? 'server-sets' : undefined;
+  }
+
+  /** Kotlin code whose implicit receiver is a Ktor call: an `ApplicationCall`/`RoutingCall` extension function. */
+  private inKtorCallScope(call: Node): boolean {
+    for (let up: Node | null = call.parent; up; up = up.parent) {
+      if (up.type === 'function_declaration') return /^\s*(?:[\w@]+\s+)*fun\s+(?:<[^>]*>\s*)?(ApplicationCall|RoutingCall|RoutingContext|PipelineContext<[^>]*>)\./.test(up.text.slice(0, 300));
+    }
+    return false;
   }
 
   /** A status written by name (`http.StatusTooManyRequests`, a statically imported `CONFLICT`), not as a number. */
