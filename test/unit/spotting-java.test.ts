@@ -23,6 +23,8 @@ describe('spotting: Java', () => {
     ['a SQLSTATE string', m('    if ("40001".equals(ex.getSQLState())) {}'), ['40001 client-check']],
     ['new int[404]', m('    int[] a = new int[404];\n    a[200] = 1;'), []],
     ['Thread.sleep(500)', m('    Thread.sleep(500);'), []],
+    ["Spring's status-class predicates", m('    if (response.getStatusCode().is5xxServerError()) { retry(); }\n    client.get().retrieve().onStatus(HttpStatusCode::is4xxClientError, r -> Mono.empty());'), ['500 client-check', '400 client-check']],
+    ["ResponseEntity's status builders", m('    if (bad) return ResponseEntity.badRequest().body(errors);\n    return ResponseEntity.notFound().build();'), ['400 server-sets', '404 server-sets']],
     ['a port constant', 'class A {\n  static final int PORT = 8080;\n  static final int MAX = 500;\n}\n', []],
     ['a status table with shortened phrases, and its use', 'class A {\n  static final int HTTP_TEA_POT = 418;\n  static final int HTTP_TOO_MANY_REQS = 429;\n  static final int MAX_REQS = 429;\n  boolean f(Integer responseCode) { return Arrays.asList(HTTP_TEA_POT, HTTP_TOO_MANY_REQS).contains(responseCode); }\n}\n', ['418 constant', '429 constant', '418 client-check', '429 client-check']],
     ['List.of widths', m('    List<Integer> widths = List.of(300, 200);'), []],

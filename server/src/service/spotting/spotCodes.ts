@@ -21,6 +21,7 @@ import { findRustStatuses, respondsWith } from './rustStatuses';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
+import { namedStatusCalls } from './namedStatusCalls';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
 /** Not part of a longer number or name, nor of a decimal; a range's bounds count (Ruby `500..599`, `400...500`). */
@@ -178,6 +179,13 @@ export function spotSpan(
         if (!literal || literal.startIndex !== at || literal.endIndex !== at + member.code.length || !support.adapter.numbers.has(literal.type)) continue;
         numbers.set(at, entry(member.code, member.kind ? 'error-code' : 'http-status', 'constant', at, at + member.code.length, member.code, lines));
       }
+    }
+  }
+
+  if (complete) {
+    // Statuses a framework's method names carry: `status.is5xxServerError()`, `return BadRequest(errors)`, `ResponseEntity.notFound()`.
+    for (const site of namedStatusCalls(text, support.constants, root, support.adapter, from, to)) {
+      if (!names.has(site.start) && !numbers.has(site.start)) names.set(site.start, entry(site.code, 'http-status', site.role, site.start, site.end, text.slice(site.start, site.end), lines, true));
     }
   }
 
