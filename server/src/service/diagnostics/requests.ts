@@ -39,7 +39,7 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
   const result: RequestInfo[] = [];
   let localFunctions: Set<string> | undefined;
   for (const call of flow.calls) {
-    const found = recognise(flow, call);
+    const found = recognise(flow, call) ?? aliasedRequest(flow, call);
     if (found) {
       result.push({ call, ...found, responseVar: responseVarOf(call.node), statement: statementOf(call.node) });
       continue;
@@ -63,6 +63,30 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
     if (inferred) result.push({ call, library: 'unknown', method: inferred.method, responseVar, statement: statementOf(call.node), inferred: 'status-read' });
   }
   return result;
+}
+
+/**
+ * A request function held in a local and called through it: `request_func = requests.post` (one per branch of an
+ * if on the method), then `request_func(url, json=…)`; `const send = axios.put; await send(u, body)`. The method is
+ * the one assigned, or any of them when the branches give several.
+ */
+function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
+  if (call.receiver || !call.fn || !/^(python|javascript|typescript|tsx)$/.test(flow.grammarName)) return undefined;
+  const assigned = new RegExp(`(?:^|[^\\w.$])(?:(?:const|let|var)\\s+)?${call.name.replace(/\$/g, '\\$')}\\s*=\\s*([\\w.$]+)\\.(\\w+)\\s*(?:[;\\n]|$)`, 'gm');
+  const methods = new Set<HttpMethod>();
+  let library: HttpLibrary | undefined;
+  for (const m of call.fn.node.text.matchAll(assigned)) {
+    const owner = m[1].split('.').pop() ?? '';
+    const verb = VERBS[m[2].toLowerCase()];
+    if (!verb || m[2] !== m[2].toLowerCase()) return undefined;
+    const found = recognise(flow, { ...call, receiver: m[1], name: m[2] } as CallInfo);
+    if (!found) return undefined;
+    library ??= found.library;
+    methods.add(verb);
+    if (!owner) return undefined;
+  }
+  if (!library || methods.size === 0) return undefined;
+  return { library, method: methods.size === 1 ? [...methods][0] : 'UNKNOWN' };
 }
 
 function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {

@@ -1,4 +1,6 @@
 import type { Finding } from '../../types';
+import type { Node } from 'web-tree-sitter';
+import { alwaysLeaves } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { loopData, resendData } from '../retryLoops';
@@ -97,6 +99,7 @@ function counterBounds(loop: RetryLoop['loop']): boolean {
 
 function resendCapped(ctx: DiagContext, resend: ResendRetry): boolean {
   if (!resend.condition) return true; // a catch clause: its bound, if any, is elsewhere
+  if (boundedByEarlyExit(ctx, resend)) return true;
   let text = resend.condition.text;
   for (const name of resend.condition.text.match(/[A-Za-z_$][\w$]*(?=\s*\()/g) ?? []) {
     const predicate = ctx.flow.fns.find((f) => f.name === name);
@@ -104,6 +107,30 @@ function resendCapped(ctx: DiagContext, resend: ResendRetry): boolean {
   }
   const withoutStatuses = text.replace(/[\w.()]+\s*(<=|>=|<|>)\s*[1-5]\d\d\b|\b[1-5]\d\d\s*(<=|>=|<|>)\s*[\w.()]+/g, '');
   return /[\w\])]\s*(<=|>=|<(?![<=])|>(?![>=]))\s*[\w(-]/.test(withoutStatuses) || /\b(max_?(attempts|retries|tries)|retries_?left|attempts_?left|remaining)\b/i.test(text);
+}
+
+/** A count or a time budget compared with a bound: `retry_counter >= max_retries`, `elapsed > self.retry_timeout`. */
+const BUDGET_TEST = /\b\w*(elapsed|deadline|timeout|started|since|attempt|retr|tries|count)\w*\b\s*(?:\.\w+\(\)\s*)?[<>]=?|[<>]=?\s*(?:self\.|this\.)?\w*(elapsed|deadline|timeout|attempt|retr|tries|max|budget|limit)\w*/i;
+
+/**
+ * The re-sent function gives up first thing once a budget is spent (`if elapsed > self.retry_timeout: raise
+ * Timeout()`, `if (attempt >= maxAttempts) throw …`): every re-send passes that test again, so it is capped.
+ */
+function boundedByEarlyExit(ctx: DiagContext, resend: ResendRetry): boolean {
+  const { grammar } = ctx.flow;
+  const fn = resend.target;
+  let bounded = false;
+  const visit = (n: Node): void => {
+    if (bounded || n.startIndex >= resend.resend.start || (n.id !== fn.node.id && grammar.functions.has(n.type))) return;
+    if (grammar.ifs.has(n.type)) {
+      const condition = grammar.ifCondition(n);
+      const body = grammar.ifConsequence(n);
+      if (condition && body && BUDGET_TEST.test(condition.text) && alwaysLeaves(body) && !/\b(continue|retry)\b/.test(body.text)) bounded = true;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(fn.node);
+  return bounded;
 }
 
 /** Re-sends from a failure branch that wait nothing, or the same time, before the next attempt. */
