@@ -71,7 +71,8 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
  * the one assigned, or any of them when the branches give several.
  */
 function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
-  if (call.receiver || !call.fn || !/^(python|javascript|typescript|tsx)$/.test(flow.grammarName)) return undefined;
+  // (A name as written in code: on a half-typed line the callee can be any text.)
+  if (call.receiver || !call.fn || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !/^(python|javascript|typescript|tsx)$/.test(flow.grammarName)) return undefined;
   const assigned = new RegExp(`(?:^|[^\\w.$])(?:(?:const|let|var)\\s+)?${call.name.replace(/\$/g, '\\$')}\\s*=\\s*([\\w.$]+)\\.(\\w+)\\s*(?:[;\\n]|$)`, 'gm');
   const methods = new Set<HttpMethod>();
   let library: HttpLibrary | undefined;
