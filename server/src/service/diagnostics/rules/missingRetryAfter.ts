@@ -8,6 +8,9 @@ import { fillMessage, ruleInfo } from '../rules';
 import { isRackTriple } from '../../spotting/statusContext';
 
 const RULE = 'missing-retry-after';
+/** A message that says something is not set up, rather than busy. */
+const NOT_CONFIGURED = /\bnot\s+(?:been\s+)?(?:configured|enabled|set\s*up|installed|connected|supported)\b|\b(?:un|mis)configured\b|\bdisabled\b|\bmissing\s+(?:config|configuration|credentials|settings|api\s*key)\b/i;
+
 /** Handlers of health, readiness and liveness probes. */
 const PROBE = /health|readiness|ready|liveness|alive|probe/i;
 
@@ -37,6 +40,9 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     if (occ.code === '503' && PROBE.test(fn?.name ?? '')) continue;
     const setter = setterOf(ctx, node);
     if (builtForClient(ctx, node) || headersUnseen(setter)) continue;
+    // A 503 that says a feature is not set up (`"Mastodon integration not configured"`): a deployment state, no
+    // moment to come back at.
+    if (occ.code === '503' && NOT_CONFIGURED.test(statementOf(setter).text)) continue;
     const data: MissingRetryAfterData = {
       ...ctx.base(setter),
       code: occ.code,
