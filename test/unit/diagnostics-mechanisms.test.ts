@@ -85,6 +85,8 @@ const NOTHING_TO_SILENCE = new Set(['js-sdks', 'go-sdks', 'java-sdks', 'csharp-s
  * calls, a wrapper library what it wraps, got/ky their own requests. Importing one beside a bare request
  * leaves the request reported.
  */
+// (Not TanStack Query or SWR: importing either makes the file front-end code, where no-retry-on-request is silent
+// whatever retries it — see browserContext.ts.)
 const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> = {
   // A retryWhen retries the chain it ends, not a request in another method.
   'spring-webclient-retry': ['', (b) => `${b}\nMono<String> m() { return web.get().retrieve().bodyToMono(String.class).retryWhen(Retry.backoff(3, d)); }\n`],
@@ -92,8 +94,6 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   'got-ky': 'import ky from "ky";',
   'p-retry': 'import pRetry from "p-retry";',
   'fetch-retry': 'import fetchRetry from "fetch-retry";',
-  'tanstack-query': 'import { useQuery } from "@tanstack/react-query";',
-  swr: 'import useSWR from "swr";',
   'octokit-retry': 'import { retry } from "@octokit/plugin-retry";',
   'js-sdks': 'import OpenAI from "openai";',
   'cenkalti-backoff': 'import "github.com/cenkalti/backoff/v4"',

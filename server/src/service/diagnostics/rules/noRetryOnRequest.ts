@@ -13,6 +13,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
+import { runsInFrontEnd } from '../browserContext';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -43,8 +44,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // client retries is written elsewhere, so "nothing retries it" cannot be said from here.
     if (request.inferred === 'status-read' || request.inferred === 'callback') continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
-    // A mutation a user sets off (`useMutation({ mutationFn })`): its failure is shown to the user, who acts again.
-    if (insideUserAction(ctx, call.node)) continue;
+    // Front-end code (a browser, a mobile app; a query library's mutation hook among it): the failure is shown to the
+    // user, who acts again.
+    if (runsInFrontEnd(ctx.flow, ctx.doc.uri, call.node)) continue;
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
@@ -81,17 +83,6 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
   // Helpers of other files that fail on error statuses, called here with no retry (workspace index only).
   findings.push(...crossFileGiveUps(ctx, findings));
   return oneFindingPerDecision(findings);
-}
-
-/** Query libraries' hooks for a change a user makes (TanStack Query's mutations retry 0 times by default, and should not). */
-const USER_ACTION_HOOKS = /^(useMutation|createMutation|injectMutation|useSWRMutation)$/;
-
-function insideUserAction(ctx: DiagContext, node: Node): boolean {
-  for (let n: Node | null = node.parent; n; n = n.parent) {
-    const call = ctx.flow.callByNode.get(n.id);
-    if (call && USER_ACTION_HOOKS.test(call.name)) return true;
-  }
-  return false;
 }
 
 /** More than this many requests of a file handled the same way are one decision, reported once. */

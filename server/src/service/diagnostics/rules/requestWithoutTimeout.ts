@@ -3,6 +3,7 @@ import type { DiagContext } from '../context';
 import type { RequestWithoutTimeoutData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
 import { isScriptPath } from '../testContext';
+import { runsInFrontEnd } from '../browserContext';
 import { timeoutFact, unboundedRequests } from '../timeouts';
 
 const RULE = 'request-without-timeout';
@@ -11,7 +12,8 @@ const RULE = 'request-without-timeout';
  * A request that can wait for ever (see timeouts/): a hung connection holds the caller, and every retry of it,
  * indefinitely. Reported where the timeout belongs — the call, or the client built in this file — with the edit
  * that sets one in the library's own way, using the `requestTimeoutSeconds` setting. Not in scripts and examples
- * (run by hand, where a hang is seen and interrupted) nor in tests (testContext.ts).
+ * (run by hand, where a hang is seen and interrupted), in tests (testContext.ts), nor in front-end code
+ * (browserContext.ts).
  */
 export function requestWithoutTimeout(ctx: DiagContext): Finding[] {
   if (isScriptPath(ctx.doc.uri)) return [];
@@ -20,6 +22,8 @@ export function requestWithoutTimeout(ctx: DiagContext): Finding[] {
   const seen = new Set<number>();
   for (const u of unboundedRequests(ctx)) {
     if (seen.has(u.node.startIndex)) continue;
+    // In front of a user (a browser, a mobile app) a hang is seen and abandoned; the rule is for services and workers.
+    if (runsInFrontEnd(ctx.flow, ctx.doc.uri, u.node)) continue;
     seen.add(u.node.startIndex);
     const fact = timeoutFact(u.library);
     const library = fact.name.replace(/\s*\(.*\)$/, '');

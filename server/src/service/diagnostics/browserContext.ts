@@ -1,0 +1,42 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileFlow } from './flow/flowModel';
+import { enclosingFn } from './flow/flowModel';
+
+/**
+ * Front-end code: a JavaScript or TypeScript file that runs in a browser or a mobile app, where a person is waiting
+ * on the screen. There a request that hangs is seen and abandoned (the browser and the OS bound it, the user
+ * navigates away), and a failed action is shown to the user who acts again: `request-without-timeout` and
+ * `no-retry-on-request` speak for services and workers, not for this. Retry structures written here (an interceptor
+ * that re-sends, a fetch loop) are still read like any other.
+ *
+ * Known by the file: a component file (`.tsx`, `.jsx`, `.vue`, `.svelte`), a `'use client'` directive, or an import of
+ * a UI framework or of a browser-side data layer (React, Vue, Svelte, Angular, Solid, Preact, React Native, Expo,
+ * TanStack Query, SWR). Functions a framework runs on the server (`getServerSideProps`, `getStaticProps`, Remix's
+ * `loader`/`action`) are not front-end code even there.
+ */
+const UI_IMPORT = /^(react|react-dom|react-native|vue|svelte|@angular\/core|@angular\/common\/http|preact|solid-js|next\/router|next\/navigation|@tanstack\/(react|vue|svelte|solid|angular)-query\w*|swr|expo(-[\w-]+)?)$/;
+const COMPONENT_FILE = /\.(tsx|jsx|vue|svelte)$/;
+const CLIENT_DIRECTIVE = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/;
+const SERVER_SIDE = /^(getServerSideProps|getStaticProps|getStaticPaths|loader|action|generateMetadata|generateStaticParams|GET|POST|PUT|PATCH|DELETE)$/;
+
+const cache = new WeakMap<FileFlow, boolean>();
+
+export function isFrontEndFile(flow: FileFlow, uri: string): boolean {
+  if (!/^(javascript|typescript|tsx)$/.test(flow.grammarName)) return false;
+  let answer = cache.get(flow);
+  if (answer === undefined) {
+    const path = uri.replace(/[?#].*$/, '');
+    // (Next.js route handlers and API routes answer requests on the server, whatever the file's extension.)
+    const serverRoute = /\/(pages\/api|app\/api)\/|\/route\.(ts|js)$/.test(path);
+    answer = !serverRoute && (COMPONENT_FILE.test(path) || CLIENT_DIRECTIVE.test(flow.text) || flow.imports.some((m) => UI_IMPORT.test(m)));
+    cache.set(flow, answer);
+  }
+  return answer;
+}
+
+/** The code at `node` runs in front of a user: a front-end file, outside the functions a framework runs on the server. */
+export function runsInFrontEnd(flow: FileFlow, uri: string, node: Node): boolean {
+  if (!isFrontEndFile(flow, uri)) return false;
+  for (let fn = enclosingFn(flow, node); fn; fn = fn.parent) if (fn.name && SERVER_SIDE.test(fn.name)) return false;
+  return true;
+}
