@@ -119,6 +119,9 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (family) return new Set(universe.filter((c) => Number(c) >= family[0] && Number(c) <= family[1]));
     const errorTest = goErrorTest(ctx, n);
     if (errorTest) return errorTest === 'nil' ? new Set(universe) : new Set();
+    // `isinstance(e, (ConnectionError, Timeout))`: a failure status is none of those; `e.response is not None`: it has one.
+    if (root && networkTypeTest(n, root)) return new Set();
+    if (root && responsePresent(n, root)) return new Set(universe);
     const bound = root ? boundSet(ctx, n, root) : undefined;
     if (bound) return bound;
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
@@ -142,6 +145,25 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     return undefined;
   };
   return evaluate(condition);
+}
+
+/** Failures that come with no status: a connection that failed, a timeout, a name that did not resolve, TLS. */
+const NETWORK_TYPE = /Connect|Connection|Timeout|TimedOut|Network|Socket|Dns|DNS|Resolve|SSL|Tls|TLS|Proxy|Protocol/;
+
+/** `isinstance(e, (ConnectionError, Timeout))`, `e instanceof FetchTimeoutError`, `e is SocketException`: network types only. */
+function networkTypeTest(n: Node, root: string): boolean {
+  const t = n.text.replace(/\s+/g, ' ');
+  const escaped = root.replace(/[$]/g, '\\$');
+  const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*\\(?([\\w.,\\s]+?)\\)?\\s*,?\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
+  if (!m) return false;
+  const types = m[1].split(',').map((x) => x.trim().split('.').pop() ?? '').filter(Boolean);
+  return types.length > 0 && types.every((x) => NETWORK_TYPE.test(x) && !/HTTP|Http|Status|Response/.test(x));
+}
+
+/** `e.response is not None`, `err.response != null`, `error.response !== undefined`: a status failure carries one. */
+function responsePresent(n: Node, root: string): boolean {
+  const escaped = root.replace(/[$]/g, '\\$');
+  return new RegExp(`^${escaped}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(n.text.replace(/\s+/g, ' ').trim());
 }
 
 const STATUS_READ = /(^|[.])(status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|statusCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;

@@ -5,6 +5,7 @@ import { exceptionGiveUps } from './exceptionGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
 import { catchAllGiveUps } from './catchAllGiveUps';
 import { loopLeftovers } from './loopLeftovers';
+import { predicateGiveUps } from './predicateGiveUps';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -72,6 +73,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   }
   findings.push(...leftoverAfterRetrySet(ctx, reported));
   findings.push(...caughtStatusGiveUps(ctx, reported));
+  findings.push(...predicateGiveUps(ctx, reported));
   findings.push(...catchAllGiveUps(ctx, reported));
   findings.push(...remainderFindings(ctx, reported));
   findings.push(...syncPolicyOverAsyncFindings(ctx));
