@@ -73,6 +73,10 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
 function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
   // (A name as written in code: on a half-typed line the callee can be any text.)
   if (call.receiver || !call.fn || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !/^(python|javascript|typescript|tsx)$/.test(flow.grammarName)) return undefined;
+  // Names the file assigns a member to at all, read once per file: most calls are not through one.
+  let names = aliasNames.get(flow);
+  if (!names) aliasNames.set(flow, (names = new Set([...flow.text.matchAll(ALIAS)].map((m) => m[1]))));
+  if (!names.has(call.name)) return undefined;
   const assigned = new RegExp(`(?:^|[^\\w.$])(?:(?:const|let|var)\\s+)?${call.name.replace(/\$/g, '\\$')}\\s*=\\s*([\\w.$]+)\\.(\\w+)\\s*(?:[;\\n]|$)`, 'gm');
   const methods = new Set<HttpMethod>();
   let library: HttpLibrary | undefined;
@@ -89,6 +93,10 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
   if (!library || methods.size === 0) return undefined;
   return { library, method: methods.size === 1 ? [...methods][0] : 'UNKNOWN' };
 }
+
+/** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */
+const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
+const aliasNames = new WeakMap<FileFlow, Set<string>>();
 
 function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
   const name = call.name;

@@ -120,8 +120,11 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     const errorTest = goErrorTest(ctx, n);
     if (errorTest) return errorTest === 'nil' ? new Set(universe) : new Set();
     // `isinstance(e, (ConnectionError, Timeout))`: a failure status is none of those; `e.response is not None`: it has one.
-    if (root && networkTypeTest(n, root)) return new Set();
-    if (root && responsePresent(n, root)) return new Set(universe);
+    if (root && (ctx.flow.adapter.calls.has(n.type) || ctx.flow.adapter.binaries.has(n.type) || n.type === 'comparison_operator')) {
+      const t = n.text.replace(/\s+/g, ' ').trim();
+      if (networkTypeTest(t, root)) return new Set();
+      if (responsePresent(t, root)) return new Set(universe);
+    }
     const bound = root ? boundSet(ctx, n, root) : undefined;
     if (bound) return bound;
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
@@ -151,8 +154,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
 const NETWORK_TYPE = /Connect|Connection|Timeout|TimedOut|Network|Socket|Dns|DNS|Resolve|SSL|Tls|TLS|Proxy|Protocol/;
 
 /** `isinstance(e, (ConnectionError, Timeout))`, `e instanceof FetchTimeoutError`, `e is SocketException`: network types only. */
-function networkTypeTest(n: Node, root: string): boolean {
-  const t = n.text.replace(/\s+/g, ' ');
+function networkTypeTest(t: string, root: string): boolean {
+  if (!t.startsWith('isinstance(') && !/ (?:instanceof|is) /.test(t)) return false;
   const escaped = root.replace(/[$]/g, '\\$');
   const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*\\(?([\\w.,\\s]+?)\\)?\\s*,?\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
   if (!m) return false;
@@ -161,9 +164,10 @@ function networkTypeTest(n: Node, root: string): boolean {
 }
 
 /** `e.response is not None`, `err.response != null`, `error.response !== undefined`: a status failure carries one. */
-function responsePresent(n: Node, root: string): boolean {
+function responsePresent(t: string, root: string): boolean {
+  if (!t.startsWith(`${root}.response`)) return false;
   const escaped = root.replace(/[$]/g, '\\$');
-  return new RegExp(`^${escaped}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(n.text.replace(/\s+/g, ' ').trim());
+  return new RegExp(`^${escaped}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
 }
 
 const STATUS_READ = /(^|[.])(status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|statusCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;
