@@ -109,7 +109,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         return { library: 'urllib', method: /\bmethod\s*=\s*['"]([A-Z]+)['"]/.test(call.node.text) ? methodFromFirstString(call.node) : 'GET' };
       }
       if (!PY_CLIENT.test(receiverLast)) return undefined;
-      // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) is not an HTTP client.
+      // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) or a web framework's session
+      // (`request.session.get("user")`) is not an HTTP client.
       if (ormSession(flow, call)) return undefined;
       const library: HttpLibrary = receiverLast === 'requests' ? 'requests'
         : /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
@@ -208,6 +209,11 @@ function jvmRequest(flow: FileFlow, call: CallInfo, name: string, receiverLast: 
 function ormSession(flow: FileFlow, call: CallInfo): boolean {
   const receiver = call.receiver ?? '';
   if (/(^|\.)(db|database|orm)\.session$|^db_?session$/i.test(receiver)) return true;
+  // A web framework's session, a dict: `request.session.get("user", {})`, Flask's `session.get("token")` — a key, not a URL.
+  if (/(^|\.)(request|req)\.session$|^session$/.test(receiver)) {
+    const key = flow.adapter.callArguments(call.node)[0]?.text ?? '';
+    if (/^["'][\w.-]*["']$/.test(key)) return true;
+  }
   if (!flow.imports.some((m) => /^(sqlalchemy|flask_sqlalchemy|sqlmodel)\b/.test(m))) return false;
   const first = flow.adapter.callArguments(call.node)[0]?.text ?? '';
   return !/^[rfb]?["']|url|uri|endpoint|path|href|link/i.test(first);
