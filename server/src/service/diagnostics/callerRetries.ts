@@ -44,6 +44,9 @@ const OWN_RECEIVER = /^(self|this|cls|super|[a-z]{1,2})$/;
 
 const sitesCache = new WeakMap<DiagContext, Map<string, CallInfo[]>>();
 
+/** A channel receive that waits for a tick or a timer. */
+const TICK = /<-\s*[\w.]*\.C\b|<-\s*time\.(After|Tick)\(/;
+
 /**
  * This call is retried where it is: under a retry mechanism, in a try block inside a loop that goes
  * round again, or in a loop that waits between rounds.
@@ -55,6 +58,8 @@ export function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
     if (insideTry(call.node, loop.node)) return true;
     // Go and friends retry without try: the loop waits between rounds (`time.Sleep(backoff)`).
     if (loop.calls.some((c) => c !== call && callWaits(ctx.flow, c.name))) return true;
+    // A Go loop paced by a ticker or a timer (`case <-ticker.C:`, `<-time.After(d)`): the next tick tries again.
+    if (ctx.flow.grammarName === 'go' && TICK.test(loop.body?.text ?? '')) return true;
   }
   return false;
 }

@@ -78,6 +78,9 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       /\.(ok|isSuccessful|is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)\b|\.(success|successful)\?|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
     if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !swallowedInLoop(ctx, loop, request))) continue;
+    // A loop with no way out (`for { select { case <-ticker.C: if err := poll(); err != nil { continue } … } }`) goes
+    // round on success as on failure: a poller or a worker, not a retry of something until it succeeds.
+    if (loop.kind === 'infinite' && loop.exits.length === 0) continue;
     seen.add(loop.node.id);
     // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
     const scope = loop.body ?? loop.node;

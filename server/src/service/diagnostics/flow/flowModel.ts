@@ -195,6 +195,8 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
       case 'exit':
         // Kotlin `return@repeat` ends this round only: the loop goes on.
         if (grammar.jumpKind?.(node) === 'continue') ownLoops[0]?.continues.push(node);
+        // Go `break sel` where `sel:` labels a select or switch inside the loop leaves that statement, not the loop.
+        else if (ownLoops[0] && breaksInnerLabel(node, ownLoops[0].node)) break;
         else ownLoops[0]?.exits.push(node);
         break;
       case 'increment':
@@ -360,4 +362,14 @@ export function firstCallFrom(flow: FileFlow, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A labelled break (`break sel`) whose label names a statement inside `loop` (a select, a switch), not the loop itself. */
+function breaksInnerLabel(node: Node, loop: Node): boolean {
+  const label = /^break\s+([A-Za-z_]\w*)\s*;?$/.exec(node.text)?.[1];
+  if (!label) return false;
+  for (let n: Node | null = node.parent; n && n.id !== loop.id; n = n.parent) {
+    if (n.type === 'labeled_statement' && n.namedChildren[0]?.text === label) return true;
+  }
+  return false;
 }
