@@ -74,8 +74,12 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
   return findings;
 }
 
-/** Connection-level failures: the request may never have reached the server, and a second try often works. */
-const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|ConnectError|ConnectTimeout|ConnectTimeoutError|ReadTimeout|Timeout|TimeoutError|TimeoutException|ConnectException|SocketTimeoutException|SocketException|HttpRequestException|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ClientConnectorError|ServerDisconnectedError|RemoteProtocolError|ChunkedEncodingError|ProtocolError|NewConnectionError|MaxRetryError|ClientConnectionError|HttpTimeoutException|UnknownHostException|NoRouteToHostException|HttpRequestTimeoutException)$/;
+/**
+ * Connection-level failures: the request may never have reached the server, and a second try often works. (Not a
+ * host that does not resolve or cannot be routed to — `UnknownHostException`, `NoRouteToHostException`: caught on
+ * their own, they are a configuration the code chose to report, and a second try fails the same way.)
+ */
+const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|ConnectError|ConnectTimeout|ConnectTimeoutError|ReadTimeout|Timeout|TimeoutError|TimeoutException|ConnectException|SocketTimeoutException|SocketException|HttpRequestException|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ClientConnectorError|ServerDisconnectedError|RemoteProtocolError|ChunkedEncodingError|ProtocolError|NewConnectionError|MaxRetryError|ClientConnectionError|HttpTimeoutException|HttpRequestTimeoutException)$/;
 
 function networkFailure(code: string): boolean {
   return NETWORK.test(code);
@@ -92,8 +96,12 @@ function sendsInTry(ctx: DiagContext, clause: Node): boolean {
  * idempotent request, and a function that already retries other failures of it has decided to retry it.
  */
 function transient(ctx: DiagContext, occ: Occurrence): boolean {
+  if (UNRESOLVED_HOST.test(occ.code)) return false;
   return ctx.isRetryable(occ) || ctx.registry.errorCode(occ.code)[0]?.entry.retry.verdict === 'conditional';
 }
+
+/** A host that does not resolve or cannot be routed to, caught on its own: a configuration the code chose to report. */
+const UNRESOLVED_HOST = /^(UnknownHostException|NoRouteToHostException|UnresolvedAddressException|ENOTFOUND|NameResolutionError)$/;
 
 /** The catch clause whose caught types hold `node` (not its body). */
 function catchClauseTyping(node: Node): Node | undefined {
