@@ -116,7 +116,7 @@ function catchClauseTyping(node: Node): Node | undefined {
 }
 
 /** The raise hands on the caught error itself: a bare `raise`/`throw;`, or `raise e`/`throw e` of the clause's own variable. */
-function reRaisesCaught(raise: Node, clause: Node): boolean {
+export function reRaisesCaught(raise: Node, clause: Node): boolean {
   const text = raise.text.trim();
   if (/^(raise|throw)\s*;?$/.test(text)) return true;
   const named = /^(?:raise|throw)\s+([A-Za-z_$][\w$]*)\s*;?$/.exec(text)?.[1];
@@ -124,7 +124,7 @@ function reRaisesCaught(raise: Node, clause: Node): boolean {
 }
 
 /** Inside a retry loop of the model, or a loop that waits between rounds (one around an SDK call the model does not know). */
-function inRetryingLoop(ctx: DiagContext, clause: Node): boolean {
+export function inRetryingLoop(ctx: DiagContext, clause: Node): boolean {
   if (ctx.retryLoops().some((r) => within(clause, r.loop.node))) return true;
   return enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection' && ctx.flow.calls.some((c) => DELAY.test(c.name) && within(c.node, l.node)));
 }

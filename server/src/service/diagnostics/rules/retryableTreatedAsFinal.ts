@@ -1,7 +1,7 @@
 import type { Finding, Range } from '../../types';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
-import { exceptionGiveUps } from './exceptionGiveUps';
+import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
 import { catchAllGiveUps } from './catchAllGiveUps';
 import { loopLeftovers } from './loopLeftovers';
@@ -16,7 +16,7 @@ import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../ret
 import type { RetryLoop } from '../retryLoops';
 import { functionsByName, mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
-import { catchBinds } from '../chainSyntax';
+import { ancestorWithin, catchBinds, CATCH_CLAUSE } from '../chainSyntax';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -107,6 +107,10 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
       if (loops.some((l) => caughtInLoop(giveUp.final.node, l.node))) continue;
+      // `catch (ApiException e) { if (e.code() == 429) { … } throw e; }` outside a retry loop: the caught error passes on
+      // unchanged (status and headers kept) for whoever catches it next.
+      const clause = giveUp.final.kind === 'raise' ? ancestorWithin(giveUp.final.node.parent, ctx.doc.tree!.rootNode, CATCH_CLAUSE) : undefined;
+      if (clause && reRaisesCaught(giveUp.final.node, clause) && !inRetryingLoop(ctx, clause)) continue;
       reported.add(giveUp.at.id);
       findings.push(giveUpFinding(ctx, { test: giveUp.first, guard: giveUp.at }, left, giveUp.final, request, {
         detailSuffix: giveUp.arm ? '; only other statuses are retried before this branch' : '; only other statuses are retried before this point',
