@@ -19,6 +19,8 @@ import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 import { ancestorWithin, catchBinds, CATCH_CLAUSE } from '../chainSyntax';
 
 const RULE = 'retryable-treated-as-final';
+/** The server's wait, as a header or body field: Retry-After, retry_after, a rate-limit reset. */
+const READS_WAIT_HINT = /retry[-_]?after|RETRY_AFTER|ratelimit[-_]?reset|rate[-_]limit[-_]reset/i;
 
 /**
  * A branch that tests for a retryable code (equality, membership or case label) and then raises,
@@ -58,6 +60,9 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, fn)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
+    // The branch reads the server's wait (`Retry-After`, `retry_after`, a rate-limit reset) and keeps it — a bucket's
+    // reset, an error carrying it: the retry is scheduled by whoever reads it, not given up.
+    if (READS_WAIT_HINT.test(test.branch!.text)) continue;
     if (loop && caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
