@@ -105,8 +105,8 @@ export interface BranchOutcome {
   final?: { node: Node; kind: 'raise' | 'return' | 'exit' };
 }
 
-/** Calls that retry or re-queue (`self.retry(...)`, `schedule_retry`, `queue.enqueue(job, { delay })`). */
-export const RETRY_CALL = /retr(y|ies)|requeue|reschedule|backoff|nack|enqueue/i;
+/** Calls that retry or re-queue (`self.retry(...)`, `schedule_retry`, `queue.enqueue(job, { delay })`, `setBacklog(notice)`). */
+export const RETRY_CALL = /retr(y|ies)|requeue|reschedule|backoff|backlog|nack|enqueue/i;
 
 export function branchOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined, responseVar?: string): BranchOutcome {
   // Both client rules and the status chains ask about the same branches: read each once per analysis.

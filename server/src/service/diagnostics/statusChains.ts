@@ -220,6 +220,7 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
   let remaining = allTransient();
   const retried = new Set<string>();
   let pending = new Set<string>();
+  const passing = new Set<string>();
   let first: Node | undefined;
   for (const clause of container.namedChildren) {
     if (!clause || !(grammar.cases.has(clause.type) || adapter.cases.has(clause.type) || /^(switch_default|default_case)$/.test(clause.type))) continue;
@@ -238,7 +239,19 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
     if (!hasStatements(clause)) continue;
     if (outcome.continues || outcome.retries) for (const c of pending) retried.add(c);
     remaining = new Set([...remaining].filter((c) => !pending.has(c)));
+    // A case that does not leave goes on after the switch (Go, Kotlin `when`, C# needs a break to get there).
+    if (!alwaysLeaves(clause.namedChildren.find((c) => c?.type === 'statement_list') ?? clause)) for (const c of pending) passing.add(c);
     pending = new Set();
+  }
+  // No default: what no case took, and what a case did and went on from, reaches the statement after the switch
+  // (`switch status { case 500, 502, 504: backlog(n) }; return fmt.Errorf(…)` makes a 503 final).
+  const after = first && container.nextNamedSibling;
+  if (after && !/comment/.test(after.type)) {
+    const outcome = branchOutcome(ctx, after, fnName, root);
+    const codes = new Set([...remaining, ...passing]);
+    if (codes.size && outcome.final && !outcome.continues && !outcome.retries && givesUp(ctx, outcome.final)) {
+      return [{ at: after, arm: false, first: first!, codes, retried, final: outcome.final }];
+    }
   }
   return [];
 }
