@@ -259,6 +259,8 @@ export class StatusContext extends ExpressionReader {
       const name = s.pairName(parent);
       if (name === undefined) return undefined;
       if (inCollection && RETRY_CONFIG_NAME.test(name)) return NOT_RETRIED_SET.test(name) ? 'constant' : 'retry-config';
+      // A single status given to a retry option (`retry_statuses: 504`, `{ retryOnStatus: 503 }`).
+      if (kind === 'status' && !inCollection && /retr/i.test(name) && RETRY_CONFIG_NAME.test(name) && !NOT_RETRIED_SET.test(name)) return 'retry-config';
       if (parent.type === 'subpattern') {
         // C# property pattern `{ StatusCode: HttpStatusCode.ServiceUnavailable }`
         return (kind === 'status' ? STATUS_NAME.test(name) : ERROR_CODE_FIELD.test(name)) ? 'client-check' : undefined;
