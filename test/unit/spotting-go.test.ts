@@ -4,6 +4,7 @@ const fn = (body: string): string => `package p\n\nfunc f() {\n${body}\n}\n`;
 
 describe('spotting: Go', () => {
   spotCases('go', [
+    ['connect-go codes', 'package x\n\nfunc f(err error) bool {\n\tswitch connect.CodeOf(err) {\n\tcase connect.CodeUnavailable:\n\t\treturn true\n\t}\n\treturn false\n}\n', ['UNAVAILABLE client-check']],
     ['resp.StatusCode != 200', fn('\tif resp.StatusCode != 200 {\n\t\treturn\n\t}'), ['200 client-check']],
     ['a switch over resp.StatusCode', fn('\tswitch resp.StatusCode {\n\tcase 429, 503:\n\t}'), ['429 client-check', '503 client-check']],
     ['w.WriteHeader(503)', fn('\tw.WriteHeader(503)'), ['503 server-sets']],
