@@ -172,7 +172,8 @@ describe('http-constants table', () => {
     assert.deepEqual(Object.keys(constants['ruby']!), ['Net']);
     assert.deepEqual(Object.keys(constants['python']!).sort(), ['HTTPStatus', 'codes', 'status']);
     assert.deepEqual(Object.keys(constants['java']!).sort(), ['ApacheHttpStatus', 'HttpServletResponse', 'HttpStatus', 'HttpStatusCode', 'HttpURLConnection', 'Response.Status', 'StatusResultMatchers']);
-    assert.deepEqual(Object.keys(constants['javascript']!).sort(), ['HttpStatus', 'StatusCodes', 'constants']);
+    assert.deepEqual(Object.keys(constants['javascript']!).sort(), ['HttpCodes', 'HttpStatus', 'StatusCodes', 'constants']);
+    assert.equal(constants['javascript']!['HttpCodes']!['ResourceMoved'], 302);
     assert.deepEqual(Object.keys(constants['csharp']!).sort(), ['HttpStatusCode', 'StatusCodes']);
   });
 

@@ -3,7 +3,8 @@ import type { CatalogRegistry, ConstantFamily } from '../catalog/catalogRegistry
 /** Receivers of the symbolic HTTP constant tables, per language family (see server/data/http-constants.json). */
 const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
   python: ['HTTPStatus', 'status', 'codes'],
-  javascript: ['StatusCodes', 'HttpStatus', 'constants'],
+  // (`HttpCodes`: @actions/http-client's enum, packages/http-client/src/index.ts, 4.0.1)
+  javascript: ['StatusCodes', 'HttpStatus', 'constants', 'HttpCodes'],
   go: ['http'],
   java: ['HttpStatus', 'HttpURLConnection', 'HttpServletResponse', 'HttpStatusCode'],
   csharp: ['HttpStatusCode', 'StatusCodes'],
