@@ -27,11 +27,12 @@ interface Exit {
  * Statuses a hand-written retry loop never retries and lets out of the loop as its result, when it retries server
  * failures: `if 200 <= s < 500: break` lets a 429 out of a loop that goes round on 5xx; `if s in (500, 502): sleep;
  * continue` then `return r` hands a 503 back untried. (A loop that retries one condition only — 429, or 503 — is a
- * handler for it and is left alone: the rest is another layer's to retry, or the caller's.) One attempt of the loop is followed statement by statement, narrowing the transient
- * statuses still there: an arm that goes round (continue, a wait) retries what it takes, an arm that leaves
- * (break, return, raise) lets it out, and what reaches the end of the body goes round unless the loop's condition
- * holds only for some statuses. Loops with anything the walk cannot read (a status test nested elsewhere, a
- * success check that raises) are left alone.
+ * handler for it and is left alone: the rest is another layer's to retry, or the caller's.)
+ *
+ * One attempt of the loop is followed statement by statement, narrowing the transient statuses still there: an arm
+ * that goes round (continue, a wait) retries what it takes, an arm that leaves (break, return, raise) lets it out,
+ * and what reaches the end of the body goes round unless the loop's condition holds only for some statuses. Loops
+ * with anything the walk cannot read (a status test nested elsewhere, a success check that raises) are left alone.
  */
 export function loopLeftovers(ctx: DiagContext, already: readonly Finding[]): Finding[] {
   const findings: Finding[] = [];
@@ -70,7 +71,9 @@ function inside(ctx: DiagContext, f: Finding, node: Node): boolean {
 function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefined {
   const responseVar = retry.request.responseVar;
   for (const test of ctx.clientTests()) {
-    if (!within(test.test, retry.loop.node) || test.test.startIndex < retry.request.call.end && !within(test.test, loopCondition(retry.loop) ?? retry.request.call.node)) continue;
+    if (!within(test.test, retry.loop.node)) continue;
+    // Tests after the request, or in the loop's own condition (`while status == 429`).
+    if (test.test.startIndex < retry.request.call.end && !within(test.test, loopCondition(retry.loop) ?? retry.request.call.node)) continue;
     const root = subjectRoot(test.subject);
     if (!root) continue;
     if (root === responseVar || /status|code/i.test(root)) return root;
@@ -141,7 +144,7 @@ function walkAttempt(ctx: DiagContext, retry: RetryLoop, root: string): { retrie
     remaining.forEach((c) => retried.add(c));
     return { retried, exits };
   }
-  remaining.forEach((c) => (holds.has(c) ? retried.add(c) : undefined));
+  for (const c of remaining) if (holds.has(c)) retried.add(c);
   const out = new Set([...remaining].filter((c) => !holds.has(c)));
   if (out.size) exits.push({ at: condition!, codes: out, final: { node: condition!, kind: 'return' } });
   return { retried, exits };
