@@ -4,7 +4,7 @@ import { branchOutcome } from '../branches';
 import { alwaysLeaves, catchBinds, catchBody, tryBlock } from '../chainSyntax';
 import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
-import type { RetryableTreatedAsFinalData } from '../findingData';
+import { giveUpData } from './giveUpData';
 import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
 import { DELAY } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
@@ -53,15 +53,7 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const retriesNearby = mayRetryAround(ctx, clause);
     if (!retriesNearby && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, enclosingFn(ctx.flow, clause)))) continue;
     const codes = [occ.code];
-    const data: RetryableTreatedAsFinalData = {
-      ...ctx.base(clause),
-      codes,
-      checkRange: ctx.range(node),
-      checkText: node.text,
-      branchRange: ctx.range(clause),
-      finalRange: ctx.range(final.node),
-      finalKind: final.kind,
-    };
+    const data = giveUpData(ctx, { anchor: clause, check: node, branch: clause, final: final.node, finalKind: final.kind, codes });
     const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');
     findings.push({
       rule: RULE,

@@ -4,11 +4,11 @@ import { branchOutcome, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { alwaysLeaves, ifClauses, LEAVES } from '../chainSyntax';
 import type { DiagContext } from '../context';
-import type { RetryableTreatedAsFinalData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { isRetried, loopCondition, retriedSet } from '../retriedSets';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
+import { giveUpData } from './giveUpData';
 import { allTransient, conditionSet, sufficientSetOver, testsWithin, TRANSIENT_STATUSES } from '../statusSets';
 
 const RULE = 'retryable-treated-as-final';
@@ -176,15 +176,7 @@ function blockStatements(block: Node): Node[] {
 
 function finding(ctx: DiagContext, retry: RetryLoop, exit: Exit, codes: string[], retried: string[]): Finding {
   // No request data: the fixes that wrap the request in a retry would put a retry inside this one.
-  const data: RetryableTreatedAsFinalData = {
-    ...ctx.base(exit.at),
-    codes,
-    checkRange: ctx.headRange(exit.at),
-    checkText: ctx.doc.text.slice(exit.at.startIndex, exit.at.endIndex).split('\n')[0],
-    branchRange: ctx.range(exit.at),
-    finalRange: ctx.range(exit.final.node),
-    finalKind: exit.final.kind,
-  };
+  const data = { ...giveUpData(ctx, { anchor: exit.at, check: exit.at, branch: exit.at, final: exit.final.node, finalKind: exit.final.kind, codes }), checkRange: ctx.headRange(exit.at), checkText: ctx.doc.text.slice(exit.at.startIndex, exit.at.endIndex).split('\n')[0] };
   const how = exit.final.kind === 'raise' ? (ctx.language === 'python' ? 'raises it' : 'throws it') : 'hands it back as the result';
   return {
     rule: RULE,

@@ -3,10 +3,10 @@ import type { Finding } from '../../types';
 import { branchOutcome } from '../branches';
 import { alwaysLeaves, catchBody, caughtTypeNames, CATCH_CLAUSE } from '../chainSyntax';
 import type { DiagContext } from '../context';
-import type { RetryableTreatedAsFinalData } from '../findingData';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { conditionSet, testsWithin } from '../statusSets';
+import { giveUpData } from './giveUpData';
 
 const RULE = 'retryable-treated-as-final';
 /** Errors a request raises for a failure status (whatever else they cover). */
@@ -68,15 +68,7 @@ function catchClausesIn(ctx: DiagContext, loop: Node): Node[] {
 }
 
 function finding(ctx: DiagContext, guard: Node, condition: Node, final: Node, codes: string[], loop: Node): Finding {
-  const data: RetryableTreatedAsFinalData = {
-    ...ctx.base(condition),
-    codes,
-    checkRange: ctx.range(condition),
-    checkText: condition.text,
-    branchRange: ctx.range(guard),
-    finalRange: ctx.range(final),
-    finalKind: 'raise',
-  };
+  const data = giveUpData(ctx, { anchor: condition, check: condition, branch: guard, final, finalKind: 'raise', codes });
   return {
     rule: RULE,
     severity: ruleInfo(RULE)!.defaultSeverity,
