@@ -55,11 +55,11 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const body = literal.childForFieldName('body');
     if (!body || /\bTimeout\s*:/.test(body.text)) continue;
     const transport = /\bTransport\s*:\s*([^\n]*)/.exec(body.text);
-    if (transport && !wrapsDefaultTransport(transport[1], body.text.slice(transport.index))) continue;
+    if (transport && !wrapsDefaultTransport(transport[1], body.text.slice(transport.index), defaultAliases(text))) continue;
     const name = assignedName(literal);
     if (name && new RegExp(`\\b${escape(name)}\\.Timeout\\s*=`).test(text)) continue;
     const later = name ? new RegExp(`\\b${escape(name)}\\.Transport\\s*=\\s*([^\\n]*)`).exec(text) : null;
-    if (later && !wrapsDefaultTransport(later[1], text.slice(later.index, later.index + 2000))) continue;
+    if (later && !wrapsDefaultTransport(later[1], text.slice(later.index, later.index + 2000), defaultAliases(text))) continue;
     const edit = timeImported ? prependEntry(body, 'Timeout: {seconds} * time.Second') : undefined;
     out.push({ node: literal, library: 'net/http', where: 'client', ...(edit ? { edit } : {}) });
   }
@@ -71,7 +71,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
  * client's previous `.Transport`) bounds nothing: neither has a response timeout. An `http.Transport{…}` of its own,
  * a variable or a constructor call may set dial and header timeouts, which the rule does not read: those count as bounded.
  */
-function wrapsDefaultTransport(value: string, around: string): boolean {
+function wrapsDefaultTransport(value: string, around: string, aliases: readonly string[] = []): boolean {
   if (!/^&?\s*[A-Z]?\w*\s*\{/.test(value.trim()) || /^&?\s*http\.Transport\s*\{/.test(value.trim())) return false;
   const start = around.indexOf(value.trim());
   let end = around.indexOf('{', start);
@@ -80,7 +80,12 @@ function wrapsDefaultTransport(value: string, around: string): boolean {
     else if (around[end] === '}' && --depth === 0) break;
   }
   const literal = around.slice(start, end + 1);
-  return !/Timeout/.test(literal) && /http\.DefaultTransport|\.Transport\b/.test(literal);
+  return !/Timeout/.test(literal) && (/http\.DefaultTransport|\.Transport\b/.test(literal) || aliases.some((a) => new RegExp(`\\b${a}\\b`).test(literal)));
+}
+
+/** Package-level names the file gives `http.DefaultTransport` (`var DefaultTransport = http.DefaultTransport`). */
+function defaultAliases(text: string): string[] {
+  return [...text.matchAll(/\b([A-Za-z_]\w*)\s*:?=\s*http\.DefaultTransport\b(?!\s*\.)/g)].map((m) => m[1]);
 }
 
 /** `http.DefaultClient` used as a value (stored, passed, returned), not called through (`http.DefaultClient.Do`). */
