@@ -54,7 +54,8 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
     for (const node of ifsWithin(ctx, retry.loop.body)) {
       const cond = ctx.flow.grammar.ifCondition(node);
       const branch = ctx.flow.grammar.ifConsequence(node);
-      if (!cond || !branch || !/\w\s*\(/.test(cond.text)) continue;
+      // (A predicate call, or a flag set from the status: `if retryable:`, `if (!isRetryable)`.)
+      if (!cond || !branch || !/\w\s*\(|^\(?\s*!?\s*[A-Za-z_$][\w$]*\s*\)?$/.test(cond.text.trim())) continue;
       const outcome = branchOutcome(ctx, branch, fnName, root);
       if (!(outcome.continues || outcome.retries || waits(ctx, branch))) continue;
       for (const c of conditionSet(ctx, cond, testsWithin(ctx, cond, root), root, 0, true) ?? []) set.codes.add(c);

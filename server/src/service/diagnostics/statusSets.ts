@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
-import { calleeOf, type FnInfo } from './flow/flowModel';
+import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
 import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
 
@@ -129,6 +129,10 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (bound) return bound;
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
     if (predicate) return predicate;
+    // A flag the function set from the status a little earlier (`isRetryable = this.isRetryableStatus(statusCode)`,
+    // `retry = status in RETRY_ON`): what it was set to decides.
+    const flag = root && depth < 2 ? flagValue(ctx, n, root) : undefined;
+    if (flag) return conditionSet(ctx, flag, testsWithin(ctx, flag, root), root, depth + 1, necessary);
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
     if (/^(not_operator|unary_expression|prefix_unary_expression|unary)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
@@ -148,6 +152,36 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     return undefined;
   };
   return evaluate(condition);
+}
+
+/**
+ * The value a local flag was last given before `n` reads it, in the same function: `n` is a bare name (not the status
+ * itself), assigned once with `=` between the function's start and `n` (a second assignment there: not known).
+ */
+function flagValue(ctx: DiagContext, n: Node, root: string): Node | undefined {
+  if (!/^(identifier|simple_identifier|variable_name)$/.test(n.type) || n.text === root) return undefined;
+  const fn = enclosingFn(ctx.flow, n);
+  const scope = fn?.node ?? ctx.doc.tree?.rootNode;
+  if (!scope) return undefined;
+  const { adapter } = ctx.flow;
+  let value: Node | undefined;
+  let count = 0;
+  const visit = (m: Node): void => {
+    if (m.startIndex >= n.startIndex || count > 1) return;
+    if (m.id !== scope.id && ctx.flow.grammar.functions.has(m.type)) return;
+    if (adapter.assignments.has(m.type) && adapter.assignTarget(m)?.text === n.text) {
+      const parts = m.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+      const last = parts[parts.length - 1];
+      // (`let isRetryable = false` before the loop is an initial value, not the decision.)
+      if (last && last.text !== n.text && !/^(true|false|True|False)$/.test(last.text)) {
+        value = last;
+        count++;
+      }
+    }
+    for (const c of m.namedChildren) if (c) visit(c);
+  };
+  visit(scope);
+  return count === 1 ? value : undefined;
 }
 
 /** Failures that come with no status: a connection that failed, a timeout, a name that did not resolve, TLS. */
