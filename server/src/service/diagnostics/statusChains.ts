@@ -68,7 +68,9 @@ function callsRetry(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   const end = fn?.end ?? Infinity;
   for (let i = firstCallFrom(ctx.flow, start); i < calls.length && calls[i].start < end; i++) {
     const name = calls[i].name;
-    if (RETRY_CALL.test(name) || callWaits(ctx.flow, name) || (fn?.name && name === fn.name) || ctx.settings.retryFunctionNames.includes(name)) return true;
+    // (Itself: called bare or on self/this — `def get(url): return requests.get(url)` calls the library, not itself.)
+    const itself = fn?.name && name === fn.name && (!calls[i].receiver || /^(self|this|cls|super)$/.test(calls[i].receiver!));
+    if (RETRY_CALL.test(name) || callWaits(ctx.flow, name) || itself || ctx.settings.retryFunctionNames.includes(name)) return true;
   }
   return false;
 }

@@ -434,7 +434,9 @@ function spotExceptionClass(
   if (support.constants === 'go') return undefined;
   const at = exceptionPosition(node, context, support.adapter);
   // Ruby `Faraday::ClientError` and PHP `\GuzzleHttp\Exception\ConnectException` are looked up dotted, as aliases are written.
-  const dotted = at?.site.text.replace(/\s+/g, '').replace(/::|\\/g, '.').replace(/^\./, '') ?? name;
+  const written = at?.site.text.replace(/\s+/g, '').replace(/::|\\/g, '.').replace(/^\./, '') ?? name;
+  // (Python: a module imported under another name, `from requests import exceptions as rexc` then `rexc.Timeout`.)
+  const dotted = support.constants === 'python' ? unaliasedModule(written, lines.text) : written;
   // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
   // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling,
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
@@ -446,6 +448,33 @@ function spotExceptionClass(
   if (at.role === 'retry-config' && inExcludedList(at.site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
   spotted.occurrence.catalog = own.catalog.id;
   return spotted;
+}
+
+/**
+ * `alias.Rest` written through a Python module import alias, spelled with the module's own path: `import httpx as hx`
+ * makes `hx.ConnectError` `httpx.ConnectError`; `from requests import exceptions as rexc` makes `rexc.Timeout`
+ * `requests.exceptions.Timeout` (and a module imported by its own name, `from requests import exceptions`, the same).
+ */
+function unaliasedModule(dotted: string, text: string): string {
+  const dot = dotted.indexOf('.');
+  if (dot < 0) return dotted;
+  const head = dotted.slice(0, dot);
+  const module = moduleAliases(text).get(head);
+  return module ? `${module}${dotted.slice(dot)}` : dotted;
+}
+
+const aliasCache = new Map<string, Map<string, string>>();
+
+function moduleAliases(text: string): Map<string, string> {
+  const key = text.length > 4096 ? text.slice(0, 4096) : text;
+  let map = aliasCache.get(key);
+  if (map) return map;
+  map = new Map();
+  for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w.]+)[ \t]+as[ \t]+(\w+)/gm)) map.set(m[2], m[1]);
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+([a-z_][\w]*)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$/gm)) map.set(m[3] ?? m[2], `${m[1]}.${m[2]}`);
+  if (aliasCache.size > 64) aliasCache.clear();
+  aliasCache.set(key, map);
+  return map;
 }
 
 /** Node types of `table["key"]` and the fields holding the table and the key. */
