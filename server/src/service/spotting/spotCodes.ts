@@ -471,7 +471,13 @@ function moduleAliases(text: string): Map<string, string> {
   if (map) return map;
   map = new Map();
   for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w.]+)[ \t]+as[ \t]+(\w+)/gm)) map.set(m[2], m[1]);
-  for (const m of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+([a-z_][\w]*)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$/gm)) map.set(m[3] ?? m[2], `${m[1]}.${m[2]}`);
+  // `from requests import PreparedRequest, exceptions as rexc`, also parenthesised over lines: the lower-case names are modules.
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]+)/gm)) {
+    for (const part of m[2].replace(/[()]/g, '').split(',')) {
+      const one = /^\s*([a-z_]\w*)(?:\s+as\s+(\w+))?\s*$/.exec(part.replace(/#.*$/, ''));
+      if (one) map.set(one[2] ?? one[1], `${m[1]}.${one[1]}`);
+    }
+  }
   if (aliasCache.size > 64) aliasCache.clear();
   aliasCache.set(key, map);
   return map;
