@@ -125,6 +125,7 @@ function findMembershipTests(ctx: DiagContext): Node[] {
   if (!root || sets.size === 0) return found;
   const seen = new Set<number>();
   for (const name of sets.keys()) {
+    if (!/^[A-Za-z_$][\w$.]*$/.test(name)) continue;
     for (const m of ctx.doc.text.matchAll(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))) {
       let n: Node | null = root.descendantForIndex(m.index, m.index + name.length);
       for (let depth = 0; n && depth < 5; depth++, n = n.parent) {

@@ -35,7 +35,8 @@ export function editCrossesFunctions(facts: CrossFunctionFacts, unit: FileFlow, 
   const own = new Set<string>();
   for (const fn of unit.fns) if (fn.name) own.add(fn.name);
   for (const name of own) if (facts.calledNames.has(name)) return true;
-  for (const name of facts.calledNames) if (!own.has(name) && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(oldText)) return true;
+  // (Only names as written in code: on a half-typed line a callee can be any text.)
+  for (const name of facts.calledNames) if (!own.has(name) && /^[A-Za-z_$][\w$]*$/.test(name) && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(oldText)) return true;
   for (const call of unit.calls) if (facts.fnNames.has(call.name) && !own.has(call.name)) return true;
   return false;
 }

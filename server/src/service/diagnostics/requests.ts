@@ -237,7 +237,8 @@ function callsParameterInTry(call: CallInfo): boolean {
   const fn = call.fn!;
   if (!fn.name || !/retr|attempt|again|backoff|resilien|persist|patient/i.test(fn.name)) return false;
   const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
-  if (!params || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
+  // (A name as written in code: on a half-typed line the callee can be any text.)
+  if (!params || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
   for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type)) return true;
   return false;
 }
