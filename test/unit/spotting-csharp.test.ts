@@ -28,6 +28,7 @@ describe('spotting: C#', () => {
     ['gRPC StatusCode.Unavailable', m('    if (rpc.StatusCode == StatusCode.Unavailable) { }'), ['UNAVAILABLE client-check']],
     ['new int[404]', m('    var a = new int[404];\n    a[200] = 300;'), []],
     ['Task.Delay(500)', m('    await Task.Delay(500);'), []],
+    ['a close-code enum with a base type', 'public enum CloseCode : int\n{\n    Normal = 1000,\n    InvalidSession = 4006,\n}\n', ['1000 constant', '4006 constant']],
     ['a port', 'class A {\n  const int Port = 5000;\n  const int MaxPageSize = 200;\n}\n', []],
     ['Assert.Equal on a length', m('    Assert.Equal(200, body.Length);'), []],
     ['an interpolated string', m('    Console.WriteLine($"HTTP {code} 503");'), []],

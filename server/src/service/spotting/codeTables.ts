@@ -63,7 +63,10 @@ function bodyAfter(text: string, from: number): { start: number; end: number } |
   const lineEnd = text.indexOf('\n', from);
   const rest = text.slice(from, lineEnd < 0 ? text.length : lineEnd);
   const brace = text.indexOf('{', from);
-  if (brace >= 0 && (brace < (lineEnd < 0 ? text.length : lineEnd) || /^[^:;=]*$/.test(rest.trim() === '' ? '' : rest) && brace - from < 400)) {
+  // Braces that open this type's body: before any `;` and any Python-style `…:` line end, within a short header
+  // (`enum Codes : int`, `enum class Codes(val code: Int)`, `class Codes extends Base`, the brace on the next line).
+  const header = brace >= 0 ? text.slice(from, brace) : '';
+  if (brace >= 0 && header.length < 400 && !/;|=|:[ \t]*(#[^\n]*)?\n/.test(header)) {
     let depth = 0;
     for (let i = brace; i < text.length && i - brace < MAX_BODY; i++) {
       const c = text[i];
