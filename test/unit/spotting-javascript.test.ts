@@ -3,6 +3,7 @@ import { spotCases } from '../fixtures/spotting/cases';
 describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
   describe('numeric statuses', () => {
     spotCases('typescript', [
+    ['a table of messages keyed by status', 'const messages = {\n  400: "Bad request",\n  404: "Missing",\n  503: "Down",\n};\n', ['400 constant', '404 constant', '503 constant']],
       ['res.status === 503', 'if (res.status === 503) retry();\n', ['503 client-check']],
       ['an axios error status', 'if (error.response?.status >= 500) throw error;\n', ['500 client-check']],
       ['a nullish default in a comparison', 'if ((err.response?.status ?? 0) === 429) wait();\n', ['429 client-check']],

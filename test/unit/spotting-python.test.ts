@@ -3,6 +3,8 @@ import { spotCases } from '../fixtures/spotting/cases';
 describe('spotting: Python', () => {
   describe('numeric statuses', () => {
     spotCases('python', [
+    ['a table of messages keyed by status', 'ERRORS = {\n    400: "Bad request",\n    401: "Not allowed",\n    429: "Slow down",\n}\n', ['400 constant', '401 constant', '429 constant']],
+    ['decoy: a table keyed by sizes', 'SIZES = {\n    100: "small",\n    200: "medium",\n    900: "large",\n}\n', []],
     ['exception classes through module aliases', 'import httpx as hx\nfrom requests import exceptions as rexc\n\n\ndef get(url):\n    try:\n        return hx.get(url, timeout=5)\n    except (hx.ConnectError, rexc.Timeout):\n        raise\n', ['ConnectError client-check', 'Timeout client-check']],
     ['a module constant named for the refusal it stands for, and its use', 'RATE_LIMITED_STATUS = 429\n\n\ndef limited(resp):\n    return resp.status_code == RATE_LIMITED_STATUS\n', ['429 constant', '429 client-check']],
       ['a comparison with status_code', 'if r.status_code == 429:\n    pass\n', ['429 client-check']],

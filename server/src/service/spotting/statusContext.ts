@@ -107,6 +107,7 @@ export class StatusContext extends ExpressionReader {
     let inCollection = false;
     let viaDefault = false;
     let mapValue: Node | null = null;
+    let mapLiteral: Node | null = null;
     let climbed = 0;
     while (parent) {
       // Each `parent` costs a walk from the root: give up on absurd nesting (thousands of parens).
@@ -120,6 +121,7 @@ export class StatusContext extends ExpressionReader {
         mapValue = s.pairValue(parent);
       } else if (mapValue && MAP_LITERALS.has(parent.type)) {
         // the map around a key: its name says what the table is for
+        mapLiteral ??= parent;
       } else if (parent.type === 'expression_list' && namedChildren(parent).length === 1) {
         // Go `want := http.StatusTooManyRequests`: a one-value list is no collection
       } else if (s.collections.has(parent.type)) {
@@ -143,8 +145,29 @@ export class StatusContext extends ExpressionReader {
     // A status → exception table (`{404: NotFound, 429: RateLimited}`) is a mapping: `constant`.
     // `{404: NotFound, 429: TooManyRequests}`: a status keying an error class, named for errors or for the status itself
     if (!role && kind === 'status' && mapValue && (EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '') || namesReasonPhrase(this.lastName(mapValue) ?? '', node.text))) role = 'constant';
+    // `{400: "Bad request", 401: "Unauthorized", 429: "Rate limited"}`: a table of what each status means.
+    if (!role && kind === 'status' && mapValue && mapLiteral && this.isStatusMessageTable(mapLiteral)) role = 'constant';
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     return role;
+  }
+
+  /**
+   * A map literal whose every key is a number of the status range (at least three of them) and whose every value is
+   * a string: a table of messages keyed by status. (A lookup of sizes or thresholds has keys past 599 or values
+   * that are not text.)
+   */
+  private isStatusMessageTable(map: Node): boolean {
+    const s = this.syntax;
+    let rows = 0;
+    for (const entry of namedChildren(map)) {
+      if (entry.type === 'comment') continue;
+      if (!MAP_ENTRIES.has(entry.type)) return false;
+      const key = entry.childForFieldName('key') ?? entry.namedChild(0);
+      const value = s.pairValue(entry);
+      if (!key || !value || !/^[1-5]\d\d$/.test(key.text) || !s.strings.has(value.type)) return false;
+      rows++;
+    }
+    return rows >= 3;
   }
 
   private helperDepth = 0;
