@@ -14,6 +14,7 @@ import { allTransient, conditionSet, sufficientSetOver, testsWithin, TRANSIENT_S
 const RULE = 'retryable-treated-as-final';
 /** The statuses whose leaving a status-retry loop untried is worth a finding: a rate limit and an outage. */
 const MUST_RETRY = ['429', '503'];
+const TRY = /^try_statement$/;
 
 /** Where some transient statuses leave one attempt of a retry loop without another attempt. */
 interface Exit {
@@ -83,9 +84,20 @@ function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefined {
 
 /** One attempt of the loop, statement by statement after the request: which statuses go round, which leave where. */
 function walkAttempt(ctx: DiagContext, retry: RetryLoop, root: string): { retried: Set<string>; exits: Exit[] } | undefined {
-  const statements = blockStatements(retry.loop.body!);
-  const from = statements.findIndex((s) => within(retry.request.call.node, s));
+  let statements = blockStatements(retry.loop.body!);
+  let from = statements.findIndex((s) => within(retry.request.call.node, s));
   if (from < 0) return undefined;
+  // `try: r = send(); if r.status in RETRIED: continue … except RequestException: log` then `return r`: the
+  // attempt goes on inside the try's body, then after the try (its handlers take errors, not statuses).
+  const tryBody = TRY.test(statements[from].type) ? statements[from].childForFieldName('body') : null;
+  if (tryBody) {
+    const inner = blockStatements(tryBody);
+    const at = inner.findIndex((s) => within(retry.request.call.node, s));
+    if (at >= 0) {
+      statements = [...inner.slice(at), ...statements.slice(from + 1)];
+      from = 0;
+    }
+  }
   const fnName = retry.loop.fn?.name;
   const retried = new Set<string>();
   const exits: Exit[] = [];
