@@ -4,6 +4,7 @@ import type { DiagContext } from './context';
 import { calleeOf, within } from './flow/flowModel';
 import { DELAY, type RetryLoop } from './retryLoops';
 import { conditionSet, testsWithin } from './statusSets';
+import { membershipTests } from './constantSets';
 
 /**
  * The statuses a hand-written retry loop goes round again for: codes named by a test whose branch
@@ -55,7 +56,9 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
       const cond = ctx.flow.grammar.ifCondition(node);
       const branch = ctx.flow.grammar.ifConsequence(node);
       // (A predicate call, or a flag set from the status: `if retryable:`, `if (!isRetryable)`.)
-      if (!cond || !branch || !/\w\s*\(|^\(?\s*!?\s*[A-Za-z_$][\w$]*\s*\)?$/.test(cond.text.trim())) continue;
+      // (Or a membership in a named collection of the file: `if r.status_code in RETRYABLE_STATUS_CODES:`.)
+      if (!cond || !branch) continue;
+      if (!/\w\s*\(|^\(?\s*!?\s*[A-Za-z_$][\w$]*\s*\)?$/.test(cond.text.trim()) && !membershipTests(ctx).some((n) => within(n, cond))) continue;
       const outcome = branchOutcome(ctx, branch, fnName, root);
       if (!(outcome.continues || outcome.retries || waits(ctx, branch))) continue;
       for (const c of conditionSet(ctx, cond, testsWithin(ctx, cond, root), root, 0, true) ?? []) set.codes.add(c);

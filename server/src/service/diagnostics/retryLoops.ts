@@ -1,3 +1,4 @@
+import { membershipOf, membershipTests } from './constantSets';
 import type { Node } from 'web-tree-sitter';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
@@ -68,6 +69,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (pages(ctx, loop, request)) continue;
     const handlesFailure =
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
+      // `if r.status_code in RETRYABLE_STATUS_CODES:`: a named collection of failure statuses, declared elsewhere in the file
+      namedFailureTestIn(ctx, loop) ||
       // (Kotlin's try is an expression; Rust's `try_expression` is the `?` operator, no catch.)
       hasAncestor(request.call.node, loop.node, ctx.flow.grammarName === 'kotlin' ? /^try_expression$/ : /^try(_with_resources)?_statement$/) ||
       // (Go: `err != nil`, a type assertion on it `err.(net.Error)`, or `errors.Is/As(err, …)`)
@@ -118,6 +121,11 @@ function sdkRequestsInLoops(ctx: DiagContext, firstRequest: ReadonlyMap<LoopInfo
     out.push({ call, library: 'unknown', method: 'UNKNOWN', statement: statementOf(call.node), inferred: 'sdk' });
   }
   return out;
+}
+
+/** A membership test on a named collection holding a failure status (4xx/5xx) inside the loop. */
+function namedFailureTestIn(ctx: DiagContext, loop: LoopInfo): boolean {
+  return membershipTests(ctx).some((n) => n.startIndex >= loop.start && n.endIndex <= loop.end && [...(membershipOf(ctx, n)?.codes ?? [])].some((c) => /^[45]\d\d$/.test(c)));
 }
 
 /**

@@ -45,7 +45,8 @@ export interface FlowGrammar {
   /** A node that jumps although its type says otherwise: a `continue` name, Kotlin `return@repeat` (the next round). */
   jumpKind?(node: Node): 'continue' | 'break' | undefined;
   loopBody(node: Node): Node | null;
-  loopKind(node: Node): { kind: LoopKind; counterVar?: string };
+  /** `attempts`: how many times a counted loop runs, when its bounds are literals (`range(3)`, `(1, 2)`). */
+  loopKind(node: Node): { kind: LoopKind; counterVar?: string; attempts?: number };
   importModules(node: Node): string[];
 }
 

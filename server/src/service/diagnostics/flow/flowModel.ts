@@ -33,6 +33,8 @@ export interface LoopInfo {
   fn?: FnInfo;
   kind: LoopKind;
   counterVar?: string;
+  /** How many times a counted loop runs, when its bounds are literals. */
+  attempts?: number;
   body: Node | null;
   /** Calls directly in this loop (not inside a nested function). */
   calls: CallInfo[];
@@ -171,7 +173,7 @@ export function buildFlow(tree: Tree, text: string, grammarName: GrammarName, sc
         if (grammar.isLoop && !grammar.isLoop(node)) break;
         const kind = grammar.loopKind(node);
         const loop: LoopInfo = {
-          node, start: item.start, end: item.end, fn, kind: kind.kind, counterVar: kind.counterVar, body: grammar.loopBody(node),
+          node, start: item.start, end: item.end, fn, kind: kind.kind, counterVar: kind.counterVar, ...(kind.attempts ? { attempts: kind.attempts } : {}), body: grammar.loopBody(node),
           calls: [], continues: [], exits: [], increments: [],
         };
         flow.loops.push(loop);

@@ -35,7 +35,16 @@ export const javascriptFlow: FlowGrammar = {
   ifConsequence: (node) => node.childForFieldName('consequence'),
   loopBody: (node) => node.childForFieldName('body'),
   loopKind(node) {
-    if (node.type === 'for_in_statement') return { kind: 'collection' };
+    if (node.type === 'for_in_statement') {
+      // `for (const delay of [250, 500, 1000])`: a fixed run of numbers is a count (or a delay schedule), not items.
+      const right = node.childForFieldName('right');
+      const items = right?.type === 'array' ? right.namedChildren.filter((c) => c !== null && c.type !== 'comment') : [];
+      const left = node.childForFieldName('left');
+      if (/\bof\b/.test(node.text.slice(0, (right?.startIndex ?? node.startIndex) - node.startIndex)) && items.length >= 2 && items.every((c) => c!.type === 'number')) {
+        return { kind: 'counted', counterVar: left?.text };
+      }
+      return { kind: 'collection' };
+    }
     const condition = node.childForFieldName('condition');
     if (node.type === 'for_statement') {
       if (!condition || condition.text.replace(/[;\s]/g, '') === '') return { kind: 'infinite' };

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, subjectRoot } from '../branches';
+import { branchOutcome, parameterNames, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { alwaysLeaves, ifClauses, LEAVES } from '../chainSyntax';
 import type { DiagContext } from '../context';
@@ -15,6 +15,8 @@ const RULE = 'retryable-treated-as-final';
 /** The statuses whose leaving a status-retry loop untried is worth a finding: a rate limit and an outage. */
 const MUST_RETRY = ['429', '503'];
 const TRY = /^try_statement$/;
+/** A parameter that holds a request or a response (whose request is re-sent). */
+const HANDED = /^(req|request|resp|response|res|prepared|r)$/i;
 
 /** Where some transient statuses leave one attempt of a retry loop without another attempt. */
 interface Exit {
@@ -52,7 +54,13 @@ export function loopLeftovers(ctx: DiagContext, already: readonly Finding[]): Fi
     if ((covering && covering !== `retried function ${retry.loop.fn?.name}`) || retriedByCallers(ctx, retry.loop.fn)) continue;
     // Another retry structure of the file goes round on it: a chain of handlers, one per condition
     // (`rate_limit_sleeper` for 429, `maintenance_sleeper` for 503), each leaving the others' statuses alone.
-    const elsewhere = new Set(ctx.retryLoops().filter((other) => other !== retry).flatMap((other) => MUST_RETRY.filter((c) => isRetried(retriedSet(ctx, other), c))));
+    // (Handlers re-send what they are handed — `api.session.send(response.request)` — and are chained by whoever
+    // calls them; loops that each send their own request are not one another's retry.)
+    const elsewhere = new Set(
+      resendsHandedRequest(ctx, retry)
+        ? ctx.retryLoops().filter((other) => other !== retry && resendsHandedRequest(ctx, other)).flatMap((other) => MUST_RETRY.filter((c) => isRetried(retriedSet(ctx, other), c)))
+        : [],
+    );
     for (const exit of walk.exits) {
       const left = MUST_RETRY.filter((c) => exit.codes.has(c) && !walk.retried.has(c) && !elsewhere.has(c));
       if (left.length === 0) continue;
@@ -61,6 +69,17 @@ export function loopLeftovers(ctx: DiagContext, already: readonly Finding[]): Fi
     }
   }
   return findings;
+}
+
+/** The loop re-sends a request its function was handed (an argument of the send is rooted in a parameter). */
+function resendsHandedRequest(ctx: DiagContext, retry: RetryLoop): boolean {
+  const fn = retry.loop.fn;
+  if (!fn) return false;
+  const params = parameterNames(fn);
+  return ctx.flow.adapter.callArguments(retry.request.call.node).some((a) => {
+    const root = a.text.split(/[.[(]/)[0];
+    return params.has(root) && root !== 'self' && root !== 'this' && (HANDED.test(root) || /\.request$/.test(a.text));
+  });
 }
 
 function inside(ctx: DiagContext, f: Finding, node: Node): boolean {

@@ -21,6 +21,8 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     let problem: RetryWithoutBackoffData['problem'] | undefined;
     let range = ctx.headRange(loop.node, loop.body);
     let detail = '';
+    // Two attempts at most (`for attempt in (1, 2)`, `range(2)`): one retry after a fixed pause is not a run to spread out.
+    const oneRetry = loop.attempts !== undefined && loop.attempts <= 2;
     if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
@@ -30,13 +32,13 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     } else if (retry.delays.length === 0) {
       problem = 'no-delay';
       detail = 'retries immediately, with no delay';
-    } else if (retry.delays.every((d) => isFixedDelay(ctx, loop, d.arg))) {
+    } else if (retry.delays.every((d) => isFixedDelay(ctx, loop, d.arg)) && !oneRetry) {
       problem = 'fixed-delay';
       detail = `waits a fixed time between attempts (${delayText(retry.delays[0])})`;
       range = ctx.range(retry.delays[0].call);
     }
     let fallback: ReturnType<typeof fixedFallback>;
-    if (!problem && !retry.delegatedWait) {
+    if (!problem && !retry.delegatedWait && !oneRetry) {
       // Honours Retry-After, but every attempt without the header (most 5xx, network errors) waits a fixed time.
       const delay = retry.delays.find((d) => (fallback = fixedFallback(ctx, loop, d.arg)));
       if (delay && fallback) {
@@ -46,7 +48,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
       }
     }
     let networkDelay: (typeof retry.delays)[number] | undefined;
-    if (!problem && !retry.delegatedWait) {
+    if (!problem && !retry.delegatedWait && !oneRetry) {
       // The status path backs off, but a network error (the commonest transient failure) waits a fixed time.
       networkDelay = retry.delays.find((d) => d.arg && inCatchClause(d.call, loop) && isFixedDelay(ctx, loop, d.arg));
       if (networkDelay) {
