@@ -10,7 +10,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { retriedSet } from '../retriedSets';
 import { tryAround, wholesaleRetried } from '../wholesaleRetries';
-import { ancestorWithin, CATCH_CLAUSE, caughtTypeNames } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 
 const RULE = 'unsafe-retry';
@@ -129,8 +129,26 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   // Where errors are values (Go, Rust) a loop that goes round on the failed statuses may go round on a failed
   // connection too — a request the server may have taken; elsewhere a network error is an exception that escapes.
   const errorValues = ctx.flow.grammarName === 'go' || ctx.flow.grammarName === 'rust';
-  if (set.codes.size + wholesale.size === 0 || (wholesale.size > 0 && errorValues) || [...wholesale].some((c) => !REFUSALS.has(c)) || tryNode) return false;
+  if (set.codes.size + wholesale.size === 0 || (wholesale.size > 0 && errorValues) || [...wholesale].some((c) => !REFUSALS.has(c)) || (tryNode && !failuresLeave(tryNode, retry))) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
+}
+
+/**
+ * Every handler of the try leaves the loop, itself or through what follows the try (`except RequestException:
+ * log(e)` then `return status`): a failed connection — a request the server may have taken — is not sent again.
+ */
+function failuresLeave(tryNode: Node, retry: RetryLoop): boolean {
+  const clauses = tryNode.namedChildren.filter((c): c is Node => !!c && CATCH_CLAUSE.test(c.type));
+  if (clauses.length === 0 || /finally/.test(tryNode.namedChildren.map((c) => c?.type ?? '').join(' '))) return false;
+  // The statement after the try, in the loop's body: where a handler that falls through goes next.
+  let after = tryNode.parent?.id === retry.loop.body?.id || tryNode.parent?.parent?.id === retry.loop.body?.id ? tryNode.nextNamedSibling : null;
+  while (after && /comment/.test(after.type)) after = after.nextNamedSibling;
+  const thenLeaves = !!after && /^(return_statement|raise_statement|throw_statement|break_statement)$/.test(after.type);
+  return clauses.every((clause) => {
+    const body = catchBody(clause);
+    if (!body || /\bcontinue\b/.test(body.text)) return false;
+    return alwaysLeaves(body) || thenLeaves;
+  });
 }
 
 /** Errors raised for a status only, never for a connection failure or a timeout. */
