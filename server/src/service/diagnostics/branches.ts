@@ -123,6 +123,7 @@ const outcomes = new WeakMap<DiagContext, Map<string, BranchOutcome>>();
 function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined, responseVar?: string): BranchOutcome {
   const { grammar, adapter } = ctx.flow;
   const outcome: BranchOutcome = { continues: false, retries: false };
+  let recorded: BranchOutcome['final'];
   const visit = (n: Node): void => {
     if (n.id !== branch.id && (grammar.functions.has(n.type) || isLoopNode(grammar, n))) return;
     if (isContinue(grammar, n)) outcome.continues = true;
@@ -131,8 +132,9 @@ function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined,
       const text = returnValues(ctx, n).map((v) => v.text).join(',');
       if (!passesOn(ctx, n, responseVar) && !/^(true|True)$/.test(text)) outcome.final ??= { node: n, kind: 'return' };
     } else if (adapter.assignments.has(n.type) && assignsError(n)) {
-      // `err = fmt.Errorf("status %s", res.Status)` / `error = new Error(...)`: the failure is recorded for a later return.
-      outcome.final ??= { node: n, kind: 'return' };
+      // `err = fmt.Errorf("status %s", res.Status)` / `error = new Error(...)`: the failure is recorded for a later
+      // return — unless the branch throws or returns it itself (`const err = new Error(…); throw err`).
+      recorded ??= { node: n, kind: 'return' };
     } else if (adapter.calls.has(n.type)) {
       const name = calleeOf(n, adapter).name;
       if (RETRY_CALL.test(name) || ctx.settings.retryFunctionNames.includes(name) || (fnName && name === fnName)) outcome.retries = true;
@@ -143,6 +145,7 @@ function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined,
     for (const c of n.namedChildren) if (c) visit(c);
   };
   visit(branch);
+  outcome.final ??= recorded;
   // Rust: `bail!(…)`/`panic!(…)` (macros, not calls) and a branch whose value is the function's result end it too.
   if (!outcome.final && ctx.flow.grammarName === 'rust') outcome.final = rustBranchFinal(branch);
   return outcome;

@@ -168,9 +168,12 @@ export class MechanismScope {
       const held = fn.name ? undefined : heldIn(this.flow, fn);
       if (held && this.wrappedNames.has(held)) return `retried function ${held}`;
     }
-    for (let n: Node | null = node.parent; n; n = n.parent) {
+    for (let child: Node = node, n: Node | null = node.parent; n; child = n, n = n.parent) {
       const call = this.flow.callByNode.get(n.id);
-      if (call && call.node.id !== node.id && (this.wrappers.has(call.name) || RETRY_NAME.test(call.name))) return `wrapper ${call.name}`;
+      if (!call || call.node.id === node.id) continue;
+      if (this.wrappers.has(call.name) || RETRY_NAME.test(call.name)) return `wrapper ${call.name}`;
+      // `retryHelper.execute(async () => …)`, `retrier.run(() => …)`: a retrying object runs the callback it is handed.
+      if (child.id === n.childForFieldName('arguments')?.id && /^[\w$.]+$/.test(call.receiver ?? '') && RETRY_NAME.test(call.receiver!.split('.').pop()!)) return `wrapper ${call.receiver}.${call.name}`;
     }
     return this.workspace?.covering(node, receiver);
   }

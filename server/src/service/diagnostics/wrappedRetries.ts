@@ -21,7 +21,14 @@ export interface WrappedRetry {
   callback: Node;
   /** Statuses (of PROBED_STATUSES) whose failure the callback throws and the wrapper retries. */
   retried: Set<string>;
+  /** Where the callback stops the retries (`throw new AbortError(…)`, `bail(err)`), and for which statuses. */
+  stops: Stop[];
   readsRetryAfter: boolean;
+}
+
+interface Stop {
+  node: Node;
+  codes: Set<string>;
 }
 
 /** Mechanisms whose wrapper retries any error by default (p-retry and friends, cenkalti/backoff, retry-go, RetryTemplate). */
@@ -44,13 +51,18 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
     const requests = ctx.requests.filter((r) => r.call.start >= callback.startIndex && r.call.end <= callback.endIndex);
     if (requests.length === 0) continue;
     const retried = new Set<string>();
+    const stops: Stop[] = [];
     for (const r of requests) {
       if (throwsOnStatus(r)) PROBED_STATUSES.forEach((c) => retried.add(c));
       else if (r.responseVar) failureSet(ctx, callback, r.responseVar, 0, true).forEach((c) => retried.add(c));
-      if (r.responseVar) stopped(ctx, callback, r.responseVar).forEach((c) => retried.delete(c));
+      if (!r.responseVar) continue;
+      for (const stop of stopped(ctx, callback, r.responseVar)) {
+        stop.codes.forEach((c) => retried.delete(c));
+        stops.push(stop);
+      }
     }
     const readsRetryAfter = /retry[-_]?after/i.test(codeText(wrapper.node)) || (wrapper.fn?.readsRetryAfter ?? false);
-    if (retried.size > 0) list.push({ wrapper, callback, retried, readsRetryAfter });
+    if (retried.size > 0 || stops.length > 0) list.push({ wrapper, callback, retried, stops, readsRetryAfter });
   }
   cache.set(ctx, list);
   return list;
@@ -58,21 +70,50 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
 
 const cache = new WeakMap<DiagContext, WrappedRetry[]>();
 
-/** Statuses for which the callback stops the retries (an if on the response whose branch throws a stop). */
-function stopped(ctx: DiagContext, callback: Node, root: string): Set<string> {
-  const out = new Set<string>();
-  const visit = (n: Node): void => {
+/**
+ * Where the callback stops the retries, and for which statuses: an if on the response whose branch throws a stop
+ * (`if (res.status === 401) throw new AbortError(…)`), or a choice between a stop and a retried error
+ * (`throw res.status >= 500 ? err : new AbortError(err)`), whose other side holds for what the enclosing test lets in.
+ */
+function stopped(ctx: DiagContext, callback: Node, root: string): Stop[] {
+  const out: Stop[] = [];
+  const setOf = (condition: Node): Set<string> | undefined => conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, root), root);
+  const visit = (n: Node, entered: Set<string> | undefined): void => {
     if (ctx.flow.grammar.ifs.has(n.type)) {
       const condition = n.childForFieldName('condition');
       const body = n.childForFieldName('consequence');
-      if (condition && body && STOPS.test(body.text)) {
-        conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, root), root)?.forEach((c) => out.add(c));
+      const holds = condition ? setOf(condition) : undefined;
+      if (condition && body && STOPS.test(body.text) && !choiceStop(body)) {
+        if (holds?.size) out.push({ node: body, codes: holds });
+        return;
+      }
+      for (const c of n.namedChildren) if (c) visit(c, c.id === body?.id ? holds : entered);
+      return;
+    }
+    if (CHOICE_NODE.test(n.type)) {
+      const condition = n.childForFieldName('condition');
+      const [yes, no] = [n.childForFieldName('consequence') ?? n.namedChildren[1], n.childForFieldName('alternative') ?? n.namedChildren[2]];
+      const holds = condition ? setOf(condition) : undefined;
+      if (condition && yes && no && holds) {
+        if (STOPS.test(yes.text) && !STOPS.test(no.text) && holds.size) out.push({ node: yes, codes: holds });
+        else if (STOPS.test(no.text) && !STOPS.test(yes.text)) {
+          const rest = new Set([...(entered ?? PROBED_STATUSES)].filter((c) => !holds.has(c)));
+          if (rest.size) out.push({ node: no, codes: rest });
+        }
+        return;
       }
     }
-    for (const c of n.namedChildren) if (c) visit(c);
+    for (const c of n.namedChildren) if (c) visit(c, entered);
   };
-  visit(callback);
+  visit(callback, undefined);
   return out;
+}
+
+/** A conditional expression (`a ? b : c`): its arms may be a stop and a retried error. */
+const CHOICE_NODE = /^(ternary_expression|conditional_expression)$/;
+
+function choiceStop(body: Node): boolean {
+  return body.descendantsOfType(['ternary_expression', 'conditional_expression']).some((n) => !!n && STOPS.test(n.text));
 }
 
 /** The wrapper call's name, for anchoring (`pRetry` in `await pRetry(…)`, `Retry` in `backoff.Retry(…)`). */
@@ -104,4 +145,22 @@ export function wrappedNonRetryableFindings(ctx: DiagContext): Finding[] {
       if (codes.length === 0) return [];
       return [{ rule, severity: ruleInfo(rule)!.defaultSeverity, message: fillMessage(rule, { codes }), range: nameRange(ctx, w.wrapper.node), data: { ...ctx.base(w.wrapper.node), codes, codeRanges: [], wrapper: w.wrapper.name } }];
     });
+}
+
+/**
+ * `retryable-treated-as-final` where a retrying wrapper's callback stops the retries for a transient status:
+ * `throw res.status >= 500 ? err : new AbortError(err)` gives a 429 up for good although p-retry is right there.
+ */
+export function wrappedStopFindings(ctx: DiagContext): Finding[] {
+  const rule = 'retryable-treated-as-final';
+  return wrappedRetries(ctx)
+    .filter((w) => inScope(ctx, w.wrapper.start))
+    .flatMap((w) =>
+      w.stops.flatMap((stop) => {
+        const codes = ['429', '503'].filter((c) => stop.codes.has(c));
+        if (codes.length === 0) return [];
+        const detail = `it stops ${w.wrapper.name}'s retries for it`;
+        return [{ rule, severity: ruleInfo(rule)!.defaultSeverity, message: fillMessage(rule, { codes, detail }), range: ctx.range(stop.node), data: { ...ctx.base(stop.node), codes, wrapper: w.wrapper.name } }];
+      }),
+    );
 }

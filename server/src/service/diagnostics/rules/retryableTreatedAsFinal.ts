@@ -16,6 +16,7 @@ import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../ret
 import type { RetryLoop } from '../retryLoops';
 import { functionsByName, mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
+import { wrappedStopFindings } from '../wrappedRetries';
 import { ancestorWithin, catchBinds, CATCH_CLAUSE } from '../chainSyntax';
 
 const RULE = 'retryable-treated-as-final';
@@ -83,6 +84,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...remainderFindings(ctx, reported));
   findings.push(...syncPolicyOverAsyncFindings(ctx));
   findings.push(...exceptionGiveUps(ctx));
+  findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
   return findings;
 }
