@@ -125,6 +125,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (name === 'fetch' && (!call.receiver || /^(window|globalThis|self)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
       // An injected fetch (`this.fetchImpl(url, init)`, `options.fetch(url)`, `fetchFn(url)`): a client's transport.
       if (/^_?fetch(Impl|Fn|Function)?$/.test(name) && (!call.receiver || /^(this|options|opts|config|deps)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
+      // A project's fetch wrapper handed fetch's own options (`fetchWithProxy(url, { method: 'POST', body })`): a fetch.
+      if (/^fetch[A-Z]\w*$/.test(name) && !/retr|backoff|poll/i.test(name) && (!call.receiver || call.receiver === 'this') && fetchInit(flow, call)) return { library: 'fetch', method: methodFromOptions(call.node) };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
       // `axios.request({ method: 'post', … })`, `client.request(config)`, `discordApiClient.request(error.config)`.
       if (name === 'request' && call.receiver && JS_CLIENT.test(receiverLast) && !/^_?(request|superagent)$/i.test(receiverLast)) return { library: receiverLast === 'got' ? 'got' : 'axios', method: methodFromOptions(call.node) };
@@ -267,6 +269,13 @@ function restyCall(call: CallInfo): { library: HttpLibrary; method: HttpMethod }
 function methodFromFirstString(call: Node): HttpMethod {
   const m = /\(\s*['"]([A-Za-z]+)['"]/.exec(call.text);
   return toMethod(m?.[1]);
+}
+
+/** The call's second argument is an object literal with fetch's request options (`method`, `headers`, `body`, `signal`). */
+function fetchInit(flow: FileFlow, call: CallInfo): boolean {
+  const init = flow.adapter.callArguments(call.node)[1];
+  if (init?.type !== 'object') return false;
+  return init.namedChildren.some((p) => (p?.type === 'pair' && /^(method|headers|body|signal)$/.test(p.childForFieldName('key')?.text ?? '')) || (p?.type === 'shorthand_property_identifier' && /^(method|headers|body|signal)$/.test(p.text)));
 }
 
 function methodFromOptions(call: Node): HttpMethod {
