@@ -3,6 +3,8 @@ import { spotCases } from '../fixtures/spotting/cases';
 describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
   describe('numeric statuses', () => {
     spotCases('typescript', [
+    ['decoy: p-retry\'s AbortError (its own class under the DOM name)', "import pRetry, { AbortError } from 'p-retry';\ntry { await pRetry(run); } catch (e) {\n  if (e instanceof AbortError) throw e;\n}\n", []],
+    ["node-fetch's FetchError imported from node-fetch", "import fetch, { FetchError } from 'node-fetch';\ntry { await fetch(u); } catch (e) {\n  if (e instanceof FetchError) retry();\n}\n", ['FetchError client-check']],
     ['a table of messages keyed by status', 'const messages = {\n  400: "Bad request",\n  404: "Missing",\n  503: "Down",\n};\n', ['400 constant', '404 constant', '503 constant']],
       ['res.status === 503', 'if (res.status === 503) retry();\n', ['503 client-check']],
       ['an axios error status', 'if (error.response?.status >= 500) throw error;\n', ['500 client-check']],

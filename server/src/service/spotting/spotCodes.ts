@@ -382,6 +382,17 @@ function spotName(
 }
 
 /** True when the text imports `name` (or its namespace) as one of the qualified `aliases` spells it. */
+/**
+ * JavaScript: the file imports `name` from a module (`import { X } from 'm'`, `const { X } = require('m')`) that no
+ * alias of the catalog's class names: the file's `X` is that module's own class.
+ */
+function importedFromOtherModule(text: string, name: string, aliases: readonly string[]): boolean {
+  const braces = `\\{[^}]*\\b${name}\\b[^}]*\\}`;
+  const m = new RegExp(`import\\s+(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?${braces}\\s*from\\s*['"]([^'"]+)['"]|(?:const|let|var)\\s*${braces}\\s*=\\s*require\\(\\s*['"]([^'"]+)['"]`).exec(text);
+  const module = m?.[1] ?? m?.[2];
+  return !!module && !aliases.some((a) => a.toLowerCase().includes(module.toLowerCase()));
+}
+
 function importedFromLibrary(text: string, name: string, aliases: readonly string[] | undefined): boolean {
   for (const alias of aliases ?? []) {
     if (!alias.endsWith(`.${name}`)) continue;
@@ -442,6 +453,8 @@ function spotExceptionClass(
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
   const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines.text, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
+  // `import pRetry, { AbortError } from 'p-retry'`: a class of that module under a catalog's name (p-retry's stop signal).
+  if (support.constants === 'javascript' && dotted === name && importedFromOtherModule(lines.text, name, entries.flatMap((e) => e.entry.aliases ?? []))) return undefined;
   // The same name in several libraries (`ClientError`, `ConnectException`): the catalog of the file's own language first.
   const own = entries.find((e) => e.catalog.id === `${support.constants}-exceptions`) ?? entries[0];
   const spotted = entry(own.entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, at.site.text.replace(/\s+/g, ''), lines, true);
