@@ -4,6 +4,7 @@ const m = (body: string): string => `class A {\n  void f() throws Exception {\n$
 
 describe('spotting: Java', () => {
   spotCases('java', [
+    ['a Spring exception handler for a client exception', 'class Advice {\n  @ExceptionHandler(WebClientResponseException.class)\n  ResponseEntity<String> on(WebClientResponseException e) { return null; }\n  @ExceptionHandler({ ResourceAccessException.class, IllegalStateException.class })\n  ResponseEntity<String> other(Exception e) { return null; }\n}\n', ['WebClientResponseException client-check', 'ResourceAccessException client-check']],
     ['response.statusCode() >= 500', m('    if (response.statusCode() >= 500) { throw new X(); }'), ['500 client-check']],
     ['a switch over statusCode()', m('    switch (response.statusCode()) { case 429: break; }'), ['429 client-check']],
     ['a switch rule over getStatusCode().value()', m('    switch (resp.getStatusCode().value()) { case 503 -> retry(); default -> {} }'), ['503 client-check']],

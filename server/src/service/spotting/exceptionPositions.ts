@@ -120,6 +120,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       continue;
     }
     if (TYPE_GROUPS.has(parent.type)) continue;
+    // Spring `@ExceptionHandler(WebClientResponseException.class)`: the handler is chosen by the failure's type.
+    if (parent.type === 'annotation') return /(^|\.)ExceptionHandler$/.test(parent.childForFieldName('name')?.text ?? '') ? 'client-check' : undefined;
     if (s.calls.has(parent.type)) {
       const callee = s.callee(parent);
       if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) return undefined;
