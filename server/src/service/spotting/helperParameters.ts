@@ -12,11 +12,16 @@ const FUNCTION_TYPES = [
   'generator_function_declaration',
 ];
 
+/** Uses of a status parameter read for its role: enough for `code(status.toString())` then `new ResponseEntity<>(b, status)`. */
+const MAX_USES = 4;
+
 /** A function of the file that takes a status, and where it uses the parameter. */
 export interface StatusParameter {
   name: string;
   /** The first use of the parameter in the function's body, or undefined when it is only passed along unread. */
   use: Node | undefined;
+  /** Every use of the parameter in the body, in order (at most a few). */
+  uses: Node[];
 }
 
 /**
@@ -38,8 +43,8 @@ export class HelperParameters {
     const param = params[position];
     if (!param || !(STATUS_NAME.test(param.text) || PREFIXED_STATUS_NAME.test(param.text) || (param.text === 'code' && /status/i.test(name)))) return undefined;
     const body = fn.childForFieldName('body');
-    const use = body?.descendantsOfType('identifier').find((n) => n?.text === param.text) ?? undefined;
-    return { name: param.text, use };
+    const uses = (body?.descendantsOfType('identifier') ?? []).filter((n): n is Node => n?.text === param.text).slice(0, MAX_USES);
+    return { name: param.text, use: uses[0], uses };
   }
 
   private functions(): Map<string, Node | null> {

@@ -172,12 +172,20 @@ export class StatusContext extends ExpressionReader {
 
   private helperDepth = 0;
 
-  /** The role a helper gives its status parameter where it first reads it (`constant` when that says nothing). */
-  private helperRole(use: Node | undefined): OccurrenceRole {
-    if (!use) return 'constant';
+  /**
+   * The role a helper gives its status parameter: where it first reads it, unless a later read says more
+   * (`body.code(status.toString())` then `return new ResponseEntity<>(body, status)` sets it); `constant` when none says.
+   */
+  private helperRole(uses: readonly Node[]): OccurrenceRole {
     this.helperDepth++;
     try {
-      return this.classify(use, 'status') ?? 'constant';
+      let first: OccurrenceRole | undefined;
+      for (const [i, use] of uses.entries()) {
+        const role = this.classify(use, 'status');
+        if (i === 0) first = role;
+        if (role && role !== 'constant') return role;
+      }
+      return first ?? 'constant';
     } finally {
       this.helperDepth--;
     }
@@ -417,7 +425,7 @@ export class StatusContext extends ExpressionReader {
     if (kind === 'status' && index >= 0 && this.helpers && this.helperDepth < 2 && (!receiver || /^(this|self|base|super)$/.test(receiver.text))) {
       // `doWithRetry(429, …)` where the file declares `doWithRetry(int status, …)`: the role the helper gives it.
       const param = this.helpers.statusParameter(name, index);
-      if (param) return this.helperRole(param.use);
+      if (param) return this.helperRole(param.uses);
     }
     if (kind === 'status' && index >= 1 && index === args.length - 1 && ERROR_REPLY.test(name) && receiver && !LOGGER.test(this.lastName(receiver) ?? '') && s.strings.has(this.unwrap(args[0])?.type ?? '')) {
       // A response helper's failure reply with its message first: `new Response(ctx).error("Not found", 404)`, `reply.fail("Busy", 503)`.
