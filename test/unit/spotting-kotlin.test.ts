@@ -4,6 +4,7 @@ const m = (body: string): string => `class Api(private val client: OkHttpClient)
 
 describe('spotting: Kotlin', () => {
   spotCases('kotlin', [
+    ['a status chosen by an if-expression', 'fun Route.health() {\n  get("/health") {\n    call.respond(if (healthy) HttpStatusCode.OK else HttpStatusCode.ServiceUnavailable, body)\n  }\n}\n', ['200 server-sets', '503 server-sets']],
     ['codes after Kotlin 2.2 context parameters (newer than the grammar)', 'context(session: UserSession)\ninternal fun owner(): String = session.user\n\nsuspend fun ApplicationCall.notFound() {\n    respond(HttpStatusCode.NotFound, "no such thing")\n}\n\nclass Publisher {\n    context(_: UserSession)\n    suspend fun publish(): Result = ValidationError(status = 503, errorMessage = "not configured")\n}\n', ['404 server-sets', '503 server-sets']],
     ['decoy: a function named String of a number, no receiver', 'fun String(code: Int) = code.toString()\nval label = String(500)\n', []],
     ['OkHttp response.code == 429 (a property)', m('        val response = client.newCall(request).execute()\n        if (response.code == 429) Thread.sleep(1000)'), ['429 client-check']],

@@ -41,6 +41,17 @@ const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/
 const MAP_ENTRIES = new Set(['pair', 'keyed_element']);
 /** Map literals whose keys are read as their elements. */
 const MAP_LITERALS = new Set(['dictionary', 'object']);
+/** Conditional expressions: `a ? b : c`, Python `b if a else c`, Kotlin `if (a) b else c`, Ruby `a ? b : c`. */
+const CHOICES = new Set(['ternary_expression', 'conditional_expression', 'if_expression', 'conditional']);
+
+/** `child` is the condition of the conditional expression `choice`, not one of its arms. */
+function isChoiceCondition(choice: Node, child: Node): boolean {
+  const condition = choice.childForFieldName('condition');
+  if (condition) return condition.id === child.id;
+  // Python's `b if a else c` names no fields: the condition is its second child; Kotlin's is the first.
+  const parts = namedChildren(choice);
+  return choice.type === 'conditional_expression' && parts.length === 3 ? parts[1].id === child.id : parts[0]?.id === child.id;
+}
 /** Values of a status → exception table: `NotFound`, `errors.RateLimitError`, `ServerError`. */
 const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
 /** Code sets named for what is not retried: successes, expectations, ignored statuses. */
@@ -122,6 +133,11 @@ export class StatusContext extends ExpressionReader {
       } else if (mapValue && MAP_LITERALS.has(parent.type)) {
         // the map around a key: its name says what the table is for
         mapLiteral ??= parent;
+      } else if (CHOICES.has(parent.type) && !isChoiceCondition(parent, child)) {
+        // `respond(ok ? 200 : 503, body)`, Kotlin `respond(if (healthy) OK else ServiceUnavailable, body)`: either arm
+        // stands where the choice goes.
+      } else if (parent.type === 'control_structure_body' && namedChildren(parent).length === 1 && parent.parent?.type === 'if_expression') {
+        // (Kotlin: an arm of an if-expression, one expression long.)
       } else if (parent.type === 'expression_list' && namedChildren(parent).length === 1) {
         // Go `want := http.StatusTooManyRequests`: a one-value list is no collection
       } else if (s.collections.has(parent.type)) {
