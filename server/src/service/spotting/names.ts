@@ -52,6 +52,7 @@ export const STATUS_SETTERS = new Set([
   'setStatus', 'sendError', 'ResponseStatusException', 'valueOf', 'withStatus', 'statusCode', 'ResponseStatus',
   'ResponseEntity', 'HttpClientErrorException', 'HttpServerErrorException', 'WebApplicationException',
   'sendResponseHeaders', // JDK com.sun.net.httpserver.HttpExchange
+  'forStatus', 'forStatusAndDetail', 'ErrorResponseException', // Spring's RFC 9457 ProblemDetail
   // C#
   'StatusCodeResult', 'ObjectResult', 'Problem', 'SetStatusCode', 'ProducesResponseType', 'ProducesErrorResponseType',
   'HttpResponseMessage',
@@ -68,6 +69,7 @@ export const METHOD_ONLY_SETTERS = new Set([
   'status', 'code', 'throw', 'String', 'JSON', 'Error', 'Status', 'NoContent', 'valueOf', 'statusCode', 'SendStatus',
   'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
   'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect', 'sendResponseHeaders',
+  'forStatus', 'forStatusAndDetail',
   'setStatusCode', 'json', 'respond',
 ]);
 
