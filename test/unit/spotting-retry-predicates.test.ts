@@ -38,6 +38,7 @@ describe('spotting: tests inside retry predicates', () => {
       ],
     ]);
     spotCases('typescript', [
+      ['a predicate handed to a retrying object after the operation', "export async function dl(url: string) {\n  return retryHelper.execute(\n    async () => attempt(url),\n    (err: Error) => {\n      if (err instanceof HTTPError && err.httpStatusCode < 500 && err.httpStatusCode !== 429) return false;\n      return true;\n    }\n  );\n}\n", ['HTTPError retry-config', '500 retry-config', '429 retry-config']],
       ['a retryIf option', 'const client = got.extend({ retry: { limit: 3 }, hooks: {} });\npRetry(run, { retryIf: (e) => e.status === 503 });\n', ['503 retry-config']],
       ['decoy: a lambda handed to something else', 'items.filter((r) => r.status === 503);\n', ['503 client-check']],
     ]);

@@ -86,5 +86,11 @@ function lambdaDecidesRetry(lambda: Node, reader: ExpressionReader, s: SyntaxAda
   const call = s.calls.has(parent.type) ? parent : parent.parent && s.calls.has(parent.parent.type) ? parent.parent : undefined;
   if (!call) return false;
   const name = reader.lastName(s.callee(call)) ?? '';
-  return RETRY_SINK.test(name) || PREDICATE_NAME.test(name);
+  if (RETRY_SINK.test(name) || PREDICATE_NAME.test(name)) return true;
+  // `retryHelper.execute(() => attempt(), (err) => …)`, `withRetry(send, (e) => …)`: a retrying call handed the
+  // operation first and then a function that answers whether a failure goes round.
+  const callee = s.callee(call)?.text ?? '';
+  if (!/retr(y|ier|ies)/i.test(callee)) return false;
+  const fns = s.callArguments(call).filter((a) => FUNCTION_LIKE.test(a.type));
+  return fns.length >= 2 && fns[0].id !== lambda.id && fns.some((f) => f.id === lambda.id);
 }
