@@ -19,6 +19,8 @@ const CONVERSIONS = /^(Duration|int|float|Number|parseInt|FromSeconds|FromMillis
 /** A delay whose length never changes between attempts (random jitter around a constant included). */
 export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null, depth = 0): boolean {
   if (!arg) return true;
+  // `throttle(wait=wait)`, `delay(ms: pause)`: the value of a named argument.
+  if (/^(keyword_argument|named_argument|value_argument)$/.test(arg.type)) return isFixedDelay(ctx, loop, arg.childForFieldName('value') ?? arg.lastNamedChild, depth);
   const text = arg.text;
   if (GROWING.test(text)) return false;
   const ids = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
@@ -29,7 +31,7 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
     // unless it is a local declared afresh each round from a fixed value (`var wait = _delay + jitter()`).
     if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) {
       const fresh = depth === 0 && id === text && loop.body ? freshLocal(loop.body, id, arg.startIndex) : undefined;
-      if (!fresh || !isFixedDelay(ctx, loop, fresh, depth + 1)) return false;
+      if (fresh ? !isFixedDelay(ctx, loop, fresh, depth + 1) : !(id === text && setOnlyToSettings(body, id))) return false;
     }
   }
   let hasCall = false;
@@ -42,6 +44,16 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
   };
   visit(arg);
   return !hasCall;
+}
+
+/**
+ * Every assignment to `name` in the loop gives it a setting, a constant or a number (`wait = self.retry_wait_sec`,
+ * `delay = RETRY_DELAY`): the same value each round.
+ */
+function setOnlyToSettings(body: string, name: string): boolean {
+  // Statements of their own (not a keyword argument: `throttle(wait=wait)` hands the value on).
+  const values = [...body.matchAll(new RegExp(`^[ \\t]*${escape(name)}[ \\t]*=(?!=)[ \\t]*([^\\n;]+)`, 'gm'))].map((m) => m[1].trim());
+  return values.length > 0 && values.every((v) => /^((self|this)\.[A-Za-z_$][\w$]*|[A-Z][A-Z0-9_]*|\d+(\.\d+)?)$/.test(v));
 }
 
 /**

@@ -12,6 +12,8 @@ import { decoratorBackoffFindings } from '../decoratorPolicies';
 
 const RULE = 'retry-without-backoff';
 const COUNTING = /\+\+|--|\+=|-=/;
+/** A counter stepped by a plain assignment: `retry = retry - 1`, `attempts = attempts + 1`. */
+const SELF_STEP = /\b([A-Za-z_$][\w$]*)\s*=\s*\1\s*[-+]\s*\d/;
 
 /** A retry loop with no attempt cap (`while True` and no counter), no delay, or a fixed delay. */
 export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
@@ -26,7 +28,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if ((loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text))) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
+    } else if ((loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text)) && !SELF_STEP.test(loop.body?.text ?? '')) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
