@@ -40,3 +40,33 @@ describe('diagnostics on callees that are not names', () => {
     });
   }
 });
+
+/**
+ * A response read through a name that half an edit turned into text (a comment's end glued to `exceptreply`): the
+ * readers that build a pattern from a response's name escape it (the shape the quick-fix fuzz test found).
+ */
+describe('diagnostics on response names that are not names', () => {
+  const text = [
+    'f fetch(session, url, started=None, tries=0):',  // (`def` half typed)
+    '    started = started or datetime.now()',
+    '    if datetime.now() - started > BUDGET:',
+    '        raise TimeoutError(url)',
+    '    if tries:',
+    '        time.sleep(0}}}}.5 * 1.5 ** tries * (random.random() + 0.5))',
+    '    reply = session.get(url, timeout=10)',
+    '    if*/ exceptreply.status_code in (500, 502, 504):',
+    '        return fetch(session, url, started, tries + <1)',
+    '    return reply',
+    '',
+  ].join('\n');
+
+  it('analyses python without throwing', async () => {
+    const service = testService();
+    const uri = await openDoc('python', text, service);
+    try {
+      assert.doesNotThrow(() => service.diagnostics(uri));
+    } finally {
+      service.close(uri);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { HttpLibrary, HttpMethod } from './findingData';
+import { escape } from './loopDelays';
 import type { CallInfo, FileFlow } from './flow/flowModel';
 
 const VERBS: Record<string, HttpMethod> = {
@@ -59,7 +60,7 @@ function chainVerb(chain: string): HttpMethod | undefined {
 /** `let req = client.post(url).json(&body);` before `req.send()` in the same function. */
 function builtBefore(flow: FileFlow, call: CallInfo, name: string): boolean {
   const scope = call.fn?.node.text ?? flow.text;
-  return new RegExp(`\\blet\\s+(mut\\s+)?${name}\\s*(:[^=]+)?=\\s*[\\w.:]*(client|http|Client::new\\(\\))\\s*\\.\\s*(get|head|options|put|delete|post|patch|request)\\s*\\(`).test(scope);
+  return new RegExp(`\\blet\\s+(mut\\s+)?${escape(name)}\\s*(:[^=]+)?=\\s*[\\w.:]*(client|http|Client::new\\(\\))\\s*\\.\\s*(get|head|options|put|delete|post|patch|request)\\s*\\(`).test(scope);
 }
 
 function builtMethod(flow: FileFlow, call: CallInfo, name: string): HttpMethod {

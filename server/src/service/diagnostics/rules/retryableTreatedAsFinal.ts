@@ -1,4 +1,5 @@
 import type { Finding, Range } from '../../types';
+import { escape } from '../loopDelays';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';
@@ -148,9 +149,9 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
   if (caughtAs(at, root)) return true;
   // Read off a parameter first: `const { config, response } = error;`, `response = err.response`, `resp := e.Response`.
   const text = fn.node.text;
-  const escaped = root.replace(/[$]/g, '\\$');
+  const escaped = escape(root);
   for (const p of params) {
-    const param = p.replace(/[$]/g, '\\$');
+    const param = escape(p);
     if (new RegExp(`\\{[^}]*\\b${escaped}\\b[^}]*\\}\\s*=\\s*${param}\\b|(^|[^\\w$.])${escaped}\\s*(:=|=(?!=))\\s*${param}\\s*(\\.|\\?\\.|\\[)`, 'm').test(text)) return true;
   }
   const subject = firstTest.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
@@ -167,7 +168,7 @@ function caughtAs(at: Node, root: string): boolean {
 /** `root` is a local the function assigns (`response = requests_method(url)`): a response from a call not recognised as a request. */
 function assignedInFunction(ctx: DiagContext, at: Node, root: string): boolean {
   const fn = enclosingFn(ctx.flow, at);
-  return !!fn && new RegExp(`(^|[^\\w$.])${root}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.]+\\(`, 'm').test(fn.node.text);
+  return !!fn && new RegExp(`(^|[^\\w$.])${escape(root)}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.]+\\(`, 'm').test(fn.node.text);
 }
 
 /** The request whose status `root` is: its response variable, or a local read from it (`code = resp.status_code`). */
@@ -177,7 +178,7 @@ function requestOfStatus(ctx: DiagContext, at: Node, root: string): RequestInfo 
   const nearest = ctx.requestFor(at);
   const fn = enclosingFn(ctx.flow, at);
   if (!nearest?.responseVar || !fn) return undefined;
-  const read = new RegExp(`\\b${root}\\s*:?=\\s*\\(?\\s*(\\w+\\s*\\)\\s*)?${nearest.responseVar}\\.`);
+  const read = new RegExp(`\\b${escape(root)}\\s*:?=\\s*\\(?\\s*(\\w+\\s*\\)\\s*)?${escape(nearest.responseVar)}\\.`);
   return read.test(fn.node.text) ? nearest : undefined;
 }
 
