@@ -161,8 +161,13 @@ export function loopData(ctx: DiagContext, retry: RetryLoop): RetryLoopData {
     loopHeaderRange: ctx.headRange(loop.node, loop.body),
     ...(loop.counterVar ? { counterVar: loop.counterVar } : {}),
     ...(delay ? { delayRange: ctx.range(delay.call), delayText: delay.call.text } : {}),
-    ...(delay?.arg ? { delayArgRange: ctx.range(delay.arg) } : {}),
+    ...(delay?.arg ? { delayArgRange: ctx.range(delayValue(delay.arg)) } : {}),
   };
+}
+
+/** The value of a delay argument: `wait` in `throttle(wait=wait)`, the argument itself otherwise. */
+function delayValue(arg: Node): Node {
+  return /^(keyword_argument|named_argument|value_argument)$/.test(arg.type) ? (arg.childForFieldName('value') ?? arg.lastNamedChild ?? arg) : arg;
 }
 
 /** The finding data of a re-send retry: the function stands for the loop (no loop fix applies to it). */

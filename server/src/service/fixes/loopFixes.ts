@@ -43,6 +43,8 @@ function classMemberEdit(doc: Doc, node: Node | undefined, member: string, name:
 export function retryAfterFix(doc: Doc, finding: Finding, snippet: boolean): CodeActionResult | undefined {
   const data = finding.data as unknown as RetryIgnoresRetryAfterData | undefined;
   if (!data?.delayArgRange || !data.delayRange || !data.responseVar) return undefined;
+  // A wait at the top of the loop runs before the response exists (`throttle(wait=…)` then the request).
+  if (data.requestRange && offsetsOf(doc, data.delayRange)[0] < offsetsOf(doc, data.requestRange)[0]) return undefined;
   const r = data.responseVar;
   const [argStart, argEnd] = offsetsOf(doc, data.delayArgRange);
   const x = doc.text.slice(argStart, argEnd);
