@@ -68,7 +68,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
     if (pages(ctx, loop, request)) continue;
     const handlesFailure =
-      checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o)) ||
+      checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o, loop)) ||
       // `if r.status_code in RETRYABLE_STATUS_CODES:`: a named collection of failure statuses, declared elsewhere in the file
       namedFailureTestIn(ctx, loop) ||
       // (Kotlin's try is an expression; Rust's `try_expression` is the `?` operator, no catch.)
@@ -80,7 +80,9 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       // the response's success flag (`res.ok`, OkHttp `isSuccessful()`, httpx `is_success`, Spring `is2xxSuccessful()`, Ruby `success?`)
       /\.(ok|isSuccessful|is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)\b|\.(success|successful)\?|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
-    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !swallowedInLoop(ctx, loop, request))) continue;
+    // (A loop that ends through the flag its condition reads, set on success, goes round on everything else.)
+    const endsOnFlag = () => checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => flagOnSuccess(ctx, c.o, loop));
+    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !swallowedInLoop(ctx, loop, request) && !endsOnFlag())) continue;
     // A loop with no way out (`for { select { case <-ticker.C: if err := poll(); err != nil { continue } … } }`) goes
     // round on success as on failure: a poller or a worker, not a retry of something until it succeeds.
     if (loop.kind === 'infinite' && loop.exits.length === 0) continue;
@@ -187,15 +189,35 @@ export function resendData(ctx: DiagContext, resend: ResendRetry): RetryLoopData
  * A test that looks at a failure: an error code, a 4xx/5xx status, a `!= 200` / `>= 400` style check, or a
  * success test (`== 200`, `< 300`) — leaving on success means going round on the rest.
  */
-function isFailureTest(ctx: DiagContext, occ: Occurrence): boolean {
+function isFailureTest(ctx: DiagContext, occ: Occurrence, loop?: LoopInfo): boolean {
   if (occ.kind === 'error-code' || Number(occ.code) >= 400) return true;
   const test = ctx.testOf(occ);
   const op = test?.op ?? '';
   const code = Number(occ.code);
-  // A success test whose branch leaves the loop (`if status == 200: return`); one that waits and goes round
-  // on it (`== 202: sleep; continue`) polls, it does not retry.
-  if (code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(op)) return !!test?.branch && alwaysLeaves(test.branch) && !/^(continue_statement)$/.test(lastStatementType(test.branch));
+  // A success test whose branch leaves the loop (`if status == 200: return`), or ends it through the flag its
+  // condition reads (`while not done: … if r.status_code == 200: done = True`); one that waits and goes round on it
+  // (`== 202: sleep; continue`) polls, it does not retry.
+  if (code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(op)) {
+    if (!test?.branch) return false;
+    return (alwaysLeaves(test.branch) && !/^(continue_statement)$/.test(lastStatementType(test.branch))) || (!!loop && setsLoopFlag(test.branch, loop));
+  }
   return op === '!=' || op === '!==' || op === '>=' || op === '>';
+}
+
+/** A success test whose branch sets the flag the loop's condition reads. */
+function flagOnSuccess(ctx: DiagContext, occ: Occurrence, loop: LoopInfo): boolean {
+  const test = ctx.testOf(occ);
+  const code = Number(occ.code);
+  return !!test?.branch && code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(test.op) && setsLoopFlag(test.branch, loop);
+}
+
+/** The branch sets a name the loop's condition reads (`done = True`, `success = true`) and does not wait. */
+function setsLoopFlag(branch: Node, loop: LoopInfo): boolean {
+  const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition') : null;
+  if (!condition) return false;
+  const names = new Set(condition.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  for (const m of branch.text.matchAll(/(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*(True|true|False|false)\b/g)) if (names.has(m[1])) return true;
+  return false;
 }
 
 /** The type of the last statement of a branch (its own type when it is one statement). */
