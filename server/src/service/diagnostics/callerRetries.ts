@@ -24,7 +24,7 @@ function callersRetry(ctx: DiagContext, fn: FnInfo | undefined, seen: Set<FnInfo
 }
 
 /** Calls to `fn` by its name in the file, outside `fn` itself. */
-function callSites(ctx: DiagContext, fn: FnInfo): CallInfo[] {
+export function callSites(ctx: DiagContext, fn: FnInfo): CallInfo[] {
   let byName = sitesCache.get(ctx);
   if (!byName) {
     byName = new Map();

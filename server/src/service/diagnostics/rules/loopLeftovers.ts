@@ -19,7 +19,7 @@ const TRY = /^try_statement$/;
 const HANDED = /^(req|request|resp|response|res|prepared|r)$/i;
 
 /** Where some transient statuses leave one attempt of a retry loop without another attempt. */
-interface Exit {
+export interface Exit {
   /** The arm, statement or loop that lets them out. */
   at: Node;
   codes: Set<string>;
@@ -88,7 +88,7 @@ function inside(ctx: DiagContext, f: Finding, node: Node): boolean {
 }
 
 /** The name the loop's status tests read the response's status through (`r`, `status_code`, `$status_code`). */
-function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefined {
+export function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefined {
   const responseVar = retry.request.responseVar;
   for (const test of ctx.clientTests()) {
     if (!within(test.test, retry.loop.node)) continue;
@@ -102,7 +102,7 @@ function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefined {
 }
 
 /** One attempt of the loop, statement by statement after the request: which statuses go round, which leave where. */
-function walkAttempt(ctx: DiagContext, retry: RetryLoop, root: string): { retried: Set<string>; exits: Exit[] } | undefined {
+export function walkAttempt(ctx: DiagContext, retry: RetryLoop, root: string): { retried: Set<string>; exits: Exit[] } | undefined {
   let statements = blockStatements(retry.loop.body!);
   let from = statements.findIndex((s) => within(retry.request.call.node, s));
   if (from < 0) return undefined;
@@ -165,7 +165,8 @@ function walkAttempt(ctx: DiagContext, retry: RetryLoop, root: string): { retrie
       return { retried, exits };
     }
     // A status test or a success check somewhere the walk does not follow: not a loop this reading can settle.
-    if (testsWithin(ctx, stmt, root).length > 0 || /raise_for_status|EnsureSuccessStatusCode|error_for_status/.test(stmt.text)) return undefined;
+    // (A flag taken from a test, `var limited = r.StatusCode == TooManyRequests;`, branches nothing: its ifs read it.)
+    if ((testsWithin(ctx, stmt, root).length > 0 && !flagAssignment(stmt)) || /raise_for_status|EnsureSuccessStatusCode|error_for_status/.test(stmt.text)) return undefined;
   }
   // What reaches the end of the body goes round, unless the loop's condition holds only for some statuses.
   const condition = loopCondition(retry.loop);
@@ -197,6 +198,13 @@ function armKind(ctx: DiagContext, body: Node, fnName: string | undefined, root:
   if (/^(return_statement|return_expression|return|break_statement|break)$/.test(leaving.type) || /^break$/.test(leaving.text)) return { node: leaving, kind: 'return' };
   return outcome.final ?? 'unknown';
 }
+
+/** A declaration or assignment with no way out in it (`var limited = r.StatusCode == 429;`, `ok = r.ok`). */
+function flagAssignment(stmt: Node): boolean {
+  return FLAG_STATEMENT.test(stmt.type) && !/\b(return|throw|raise|break|continue)\b/.test(stmt.text);
+}
+
+const FLAG_STATEMENT = /^(local_declaration_statement|lexical_declaration|variable_declaration|local_variable_declaration|short_var_declaration|assignment|expression_statement|let_declaration|property_declaration)$/;
 
 function blockStatements(block: Node): Node[] {
   let statements = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));

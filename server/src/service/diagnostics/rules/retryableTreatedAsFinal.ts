@@ -6,6 +6,7 @@ import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiv
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
 import { catchAllGiveUps } from './catchAllGiveUps';
 import { loopLeftovers } from './loopLeftovers';
+import { handedBackLeftovers } from './handedBackLeftovers';
 import { predicateGiveUps } from './predicateGiveUps';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
@@ -87,6 +88,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...exceptionGiveUps(ctx));
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
+  findings.push(...handedBackLeftovers(ctx, findings));
   return findings;
 }
 
