@@ -4,6 +4,7 @@ const m = (body: string): string => `<?php\nclass Api {\n    public function cal
 
 describe('spotting: PHP', () => {
   spotCases('php', [
+    ["a project's class mirroring Symfony's constant names", "<?php\nclass M {\n  function f($r) {\n    if ($r->getStatusCode() === ResponseStatusCode::HTTP_TOO_MANY_REQUESTS) { return 1; }\n  }\n}\n", ['429 client-check']],
     ['Guzzle getStatusCode() == 429', m('        if ($response->getStatusCode() == 429) { sleep(1); }'), ['429 client-check']],
     ['Laravel status() === 503', m('        if ($response->status() === 503) { return null; }'), ['503 client-check']],
     ['a switch over the status', m('        switch ($response->getStatusCode()) {\n            case 429: return null;\n        }'), ['429 client-check']],

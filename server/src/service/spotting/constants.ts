@@ -40,7 +40,8 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
   ruby: [{ member: /^HTTP[A-Z]\w+$/, receiver: 'Net', receiverLike: /^Net$/ }],
   // Symfony/Laravel `Response::HTTP_…` under an alias (`SymfonyResponse::HTTP_OK`, `HttpResponse::HTTP_…`), PSR `StatusCodeInterface::STATUS_…`
   php: [
-    { member: /^HTTP_[A-Z_]+$/, receiver: 'Response', receiverLike: /Response$/ },
+    // (and a project's own class mirroring those names: `ResponseStatusCode::HTTP_TOO_MANY_REQUESTS`, `HttpStatus::HTTP_…`)
+    { member: /^HTTP_[A-Z_]+$/, receiver: 'Response', receiverLike: /Response$|Status(Codes?)?$|^Http(Codes?)?$/ },
     { member: /^STATUS_[A-Z_]+$/, receiver: 'StatusCodeInterface', receiverLike: /StatusCode/ },
   ],
   // the http crate's `StatusCode::TOO_MANY_REQUESTS` under a path or an alias (`http::StatusCode`, `reqwest::StatusCode`, `HttpStatus`)
