@@ -17,7 +17,7 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
 
   it('has one entry per policy the evaluator reads, each with distinct id', () => {
     const ids = data.libraries.map((l) => l.id);
-    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'faraday-retry', 'go-retryablehttp', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'spring-retryable', 'tokio-retry', 'urllib3-retry']);
+    assert.deepEqual([...new Set(ids)].sort(), ['axios-retry', 'faraday-retry', 'go-retryablehttp', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'spring-retryable', 'tokio-retry', 'urllib3-retry']);
     for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
   });
 
@@ -37,6 +37,9 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
     assert.equal(policyDefaults('faraday-retry').backoffFactor, 1);
     assert.match(words('faraday-retry'), /interval 0 \(every retry is sent at once\)/);
     assert.equal(policyDefaults('laravel-http-retry').delayMs, 0);
+    assert.equal(policyDefaults('guzzle-retry-middleware').delay, 'growing');
+    assert.equal(policyDefaults('guzzle-retry-middleware').respectRetryAfterHeader, false);
+    assert.match(words('guzzle-retry-middleware'), /2\^\(retries - 1\) \* 1000 ms/);
     assert.match(words('laravel-http-retry'), /0 by default, the same every time for a number/);
     assert.equal(policyDefaults('ktor-http-request-retry').factor, 2);
     assert.equal(policyDefaults('ktor-http-request-retry').conditionRetries429, false);

@@ -47,7 +47,8 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
       subject = n.namedChildren.find((c) => c !== null && !(c.startIndex <= node.startIndex && node.endIndex <= c.endIndex));
       break;
     }
-    if (adapter.calls.has(n.type) && /^(includes|contains|Contains|has|__contains__|include\?|cover\?|member\?)$/.test(calleeOf(n, adapter).name)) {
+    // (PHP `in_array($status, [429, 503])`: the needle comes first, as the subject of a method call does.)
+    if (adapter.calls.has(n.type) && /^(includes|contains|Contains|has|__contains__|include\?|cover\?|member\?|in_array)$/.test(calleeOf(n, adapter).name)) {
       test = n;
       op = 'in';
       subject = adapter.callArguments(n)[0];

@@ -9,6 +9,7 @@ import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
 import { laravelRetryProblems } from './policyLaravel';
+import { guzzleRetryProblems } from './policyGuzzle';
 import { ktorRetryProblems } from './policyKtor';
 import { rustRetryProblems } from './policyRust';
 import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, resolvedText } from './policyValues';
@@ -53,7 +54,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'ruby': return faradayRetryProblems(ctx);
-    case 'php': return laravelRetryProblems(ctx);
+    case 'php': return [...laravelRetryProblems(ctx), ...guzzleRetryProblems(ctx)];
     case 'kotlin': return ktorRetryProblems(ctx);
     case 'rust': return rustRetryProblems(ctx);
     default: return [];

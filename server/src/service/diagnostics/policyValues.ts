@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { escape } from './loopDelays';
 
 /**
  * Values of retry-policy options read as data: numbers, durations and booleans, following a name to
@@ -67,14 +68,14 @@ export function durationMs(fileText: string, text: string, bareUnitMs: number): 
 
 /** Whether a function-valued option (`() => 1000`, `attempt => TimeSpan.FromSeconds(2)`) ignores its parameters: a fixed value. */
 export function constantFunction(fn: Node): boolean {
-  if (!/^(arrow_function|function_expression|function|lambda_expression|lambda|func_literal)$/.test(fn.type)) return false;
+  if (!/^(arrow_function|function_expression|function|lambda_expression|lambda|func_literal|anonymous_function|anonymous_function_creation_expression)$/.test(fn.type)) return false;
   const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter') ?? fn.namedChildren.find((c) => c?.type === 'parameter_list' || c?.type === 'identifier' || c?.type === 'implicit_parameter_list') ?? null;
   const body = fn.childForFieldName('body') ?? fn.namedChildren[fn.namedChildCount - 1];
   if (!body) return false;
   const names = params ? paramNames(params).filter((n) => IDENT.test(n) && n !== '_') : [];
   // Random jitter around a constant does not grow: only a power of something does.
   if (/\bPow\b|\bpow\b|\*\*|<<|\bexp\b|Exp\(/.test(body.text)) return false;
-  return !names.some((n) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(body.text));
+  return !names.some((n) => new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(body.text));
 }
 
 /** The names a parameter list declares, whatever the grammar: Go `min, max time.Duration`, C# `int n`, TS `n: number`, JS `n = 1`. */
@@ -87,7 +88,7 @@ function paramNames(params: Node): string[] {
     else if (p.type === 'parameter_declaration') names.push(...p.childrenForFieldName('name').filter((n): n is Node => !!n).map((n) => n.text));
     else {
       const name = p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? p;
-      if (name.type === 'identifier') names.push(name.text);
+      if (name.type === 'identifier' || name.type === 'variable_name') names.push(name.text); // (PHP `$retries`)
       else names.push(...patternNames(name)); // `{ computedValue }`, `[a, b]`
     }
   }
