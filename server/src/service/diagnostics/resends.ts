@@ -214,8 +214,9 @@ function guardOf(ctx: DiagContext, node: Node, fn: FnInfo): { guard: Node; condi
     if (/^(except_clause|catch_clause)$/.test(n.type)) return { guard: n, condition: null };
     if (n.type === 'elif_clause') return { guard: n, condition: n.childForFieldName('condition') };
     if (grammar.ifs.has(n.type)) {
-      const consequence = n.childForFieldName('consequence');
-      if (consequence && consequence.id === child.id) return { guard: n, condition: n.childForFieldName('condition') };
+      // (Each grammar names its arms its own way: Kotlin's if-expression has no `consequence` field.)
+      const consequence = grammar.ifConsequence(n) ?? n.childForFieldName('consequence');
+      if (consequence && consequence.id === child.id) return { guard: n, condition: grammar.ifCondition(n) ?? n.childForFieldName('condition') };
       return undefined; // the else arm: the condition that leads there is not read
     }
     if (grammar.cases.has(n.type) || adapter.cases.has(n.type)) return { guard: n, condition: null };
