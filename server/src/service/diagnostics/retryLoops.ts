@@ -211,7 +211,7 @@ function flagOnSuccess(ctx: DiagContext, occ: Occurrence, loop: LoopInfo): boole
   return !!test?.branch && code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(test.op) && setsLoopFlag(test.branch, loop);
 }
 
-/** The branch sets a name the loop's condition reads (`done = True`, `success = true`) and does not wait. */
+/** The branch sets a name the loop's condition reads to a boolean (`done = True`, `success = true`). */
 function setsLoopFlag(branch: Node, loop: LoopInfo): boolean {
   const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition') : null;
   if (!condition) return false;
