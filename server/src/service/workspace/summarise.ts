@@ -6,6 +6,7 @@ import type { DiagContext } from '../diagnostics/context';
 import type { FnInfo } from '../diagnostics/flow/flowModel';
 import { callWaits } from '../diagnostics/functionSummaries';
 import { ownStatusSets } from '../diagnostics/constantSets';
+import { handingBackHelpers } from '../diagnostics/rules/handedBackLeftovers';
 import { enclosingClassName, moduleShape } from './importBindings';
 import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, SUMMARY_LIMITS, TYPES_BY_PACKAGE, type WorkspaceLanguage } from './summaryTypes';
 
@@ -30,6 +31,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
   const functions: FunctionSummary[] = [];
   const failing = failingFunctions(ctx);
   const handedTo = responseCheckers(ctx);
+  const handsBack = handingBackHelpers(ctx);
   for (const fn of ctx.flow.fns) {
     if (!fn.name || fn.parent || functions.length >= SUMMARY_LIMITS.functions) continue;
     const summary: FunctionSummary = { name: fn.name, line: fn.node.startPosition.row };
@@ -45,6 +47,8 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     if (failing.has(fn)) summary.failsOnStatus = true;
     if (handedTo.has(fn)) summary.raisesOnParam = handedTo.get(fn);
     if (retriesCallback(ctx, fn)) summary.retriesCallback = true;
+    const handing = handsBack.get(fn);
+    if (handing) summary.handsBack = handing;
     if (mechanism && /\breturn\b/.test(fn.node.text) && (CLIENT_FIELD.test(fn.name) || /\breturn\s+\w*(session|client)/i.test(fn.node.text))) summary.returnsRetryingClient = mechanism;
     functions.push(summary);
   }

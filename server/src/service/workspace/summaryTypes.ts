@@ -47,6 +47,11 @@ export interface FunctionSummary {
   retriesCallback?: boolean;
   /** It builds and returns a session or client that a retry mechanism is mounted on. */
   returnsRetryingClient?: string;
+  /**
+   * It sends a request in a loop that retries some statuses and hands the response back for the rest: the transient
+   * statuses it hands back untried (`untried`, of 429/503) and those it retries.
+   */
+  handsBack?: { untried: string[]; retried: string[] };
 }
 
 /** A class: what it inherits and which of its fields hold a client that retries. */

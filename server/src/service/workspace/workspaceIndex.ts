@@ -55,7 +55,7 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const call of summary.calls) add(this.callers, call.name, summary.uri);
     for (const cls of summary.classes) add(this.classNames, cls.name, summary.uri);
     if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient)) this.helpers.add(summary.uri);
-    if (summary.functions.some((f) => (f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined)) this.failing.add(summary.uri);
+    if (summary.functions.some((f) => (f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined || f.handsBack)) this.failing.add(summary.uri);
     for (const [key, how] of Object.entries(summary.retryingClients ?? {})) {
       if (!this.retrying.has(key)) this.retrying.set(key, new Map());
       this.retrying.get(key)!.set(summary.uri, how);

@@ -24,6 +24,8 @@ export interface WorkspaceView {
    * `c := pkg.NewClient(); c.Post(…)`).
    */
   failingCallee(name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined;
+  /** The function of another file a call here reaches when it retries some statuses and hands the response back for the rest. */
+  handingBackCallee(name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined;
   /** The function of another file a call here reaches when it fails on the statuses of the response handed to it. */
   responseChecker(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
   /** Named status collections of the files this one imports (or shares its package with), by name. */
@@ -70,7 +72,7 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
     }
   }
   const failing: string[] = [];
-  for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if ((f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined) failing.push(`${uri}#${f.className ?? ''}.${f.name}:${f.raisesOnParam ?? ''}`);
+  for (const uri of scope.targets) if (index.hasFailing(uri)) for (const f of index.get(uri)?.functions ?? []) if ((f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined || f.handsBack) failing.push(`${uri}#${f.className ?? ''}.${f.name}:${f.raisesOnParam ?? ''}:${f.handsBack?.untried.join('/') ?? ''}`);
   const statusSets = importedStatusSets(index, summary, scope.targets);
   // .NET: this file's classes registered as typed clients with a retry handler elsewhere (Program.cs, an extension).
   const registered: Record<string, string> = {};
@@ -108,6 +110,11 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       if (failing.length === 0) return undefined;
       const found = calleeSummary(index, summary, modules, name, receiver?.split(/[.(\[]|\?\./)[0]);
       return found?.raisesOnParam !== undefined ? found : undefined;
+    },
+    handingBackCallee(name, receiver, enclosing) {
+      if (failing.length === 0) return undefined;
+      const found = calleeSummary(index, summary, modules, name, receiver?.split(/[.(\[]|\?\./)[0]) ?? goVariableCallee(index, modules, name, receiver, enclosing);
+      return found?.handsBack ? found : undefined;
     },
     failingCallee(name, receiver, enclosing) {
       if (failing.length === 0) return undefined;

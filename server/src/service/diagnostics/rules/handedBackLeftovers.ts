@@ -3,6 +3,7 @@ import type { Finding } from '../../types';
 import { retriedAt, retriedByCallers, callSites } from '../callerRetries';
 import type { DiagContext } from '../context';
 import { failureSet } from '../failureSets';
+import type { CallInfo, FnInfo } from '../flow/flowModel';
 import { responseVarOf } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { giveUpData } from './giveUpData';
@@ -12,51 +13,87 @@ const RULE = 'retryable-treated-as-final';
 /** The statuses whose leaving a retry untried is worth a finding: a rate limit and an outage. */
 const MUST_RETRY = ['429', '503'];
 
+/** What a helper that retries in a loop hands back untried, and what it retries. */
+export interface HandingBack {
+  untried: string[];
+  retried: string[];
+}
+
 /**
- * A function of the file that retries some statuses in a loop and hands the response back for the rest
- * (`while (…) { r = send(); if (r.status != 429) return r; wait }`), called in the file by a function that
- * gives up on a failed response (`if (!r.IsSuccessStatusCode) throw …`): the statuses the helper does not retry
- * reach that give-up untried. Reported at the call, once per caller; a helper nobody in the file calls is a layer
- * whose callers live elsewhere, and is left alone.
+ * Functions of the file that retry some statuses in a loop and hand the response back for the rest
+ * (`while (…) { r = send(); if (r.status != 429) return r; wait }`), with the transient statuses they hand back
+ * untried. The workspace summary carries the same facts to the callers in other files.
  */
-export function handedBackLeftovers(ctx: DiagContext, already: readonly Finding[]): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Set<number>();
+export function handingBackHelpers(ctx: DiagContext): Map<FnInfo, HandingBack> {
+  let found = cache.get(ctx);
+  if (found) return found;
+  found = new Map();
+  cache.set(ctx, found);
   for (const retry of ctx.retryLoops()) {
     const helper = retry.loop.fn;
     const responseVar = retry.request.responseVar;
     if (!helper?.name || !responseVar || retry.loop.kind === 'collection' || !retry.loop.body || retry.request.inferred === 'callback' || retry.request.inferred === 'sdk') continue;
-    if (ctx.mechanisms.covering(retry.loop.node, retry.request.call.receiver, retry.request.library)) continue;
+    if (found.has(helper) || ctx.mechanisms.covering(retry.loop.node, retry.request.call.receiver, retry.request.library)) continue;
     const root = statusRoot(ctx, retry);
-    if (!root) continue;
-    const walk = walkAttempt(ctx, retry, root);
+    const walk = root ? walkAttempt(ctx, retry, root) : undefined;
     if (!walk || walk.retried.size === 0) continue;
     // The statuses handed back as the helper's result without another attempt.
     const handedBack = new Set<string>();
     for (const exit of walk.exits) if (exit.final.kind === 'return' && returnsResponse(exit.final.node, responseVar)) exit.codes.forEach((c) => handedBack.add(c));
     const untried = MUST_RETRY.filter((c) => handedBack.has(c) && !walk.retried.has(c));
-    if (untried.length === 0) continue;
-    for (const call of callSites(ctx, helper)) {
-      const caller = call.fn;
-      if (!caller || caller === helper || seen.has(call.node.id) || retriedAt(ctx, call) || retriedByCallers(ctx, caller)) continue;
-      const result = responseVarOf(call.node);
-      if (!result) continue;
-      const failing = failureSet(ctx, caller.node, result, 0, true);
-      const codes = untried.filter((c) => failing.has(c));
-      if (codes.length === 0) continue;
-      const anchor = call.node;
-      if (already.some((f) => f.rule === RULE && f.range.start.line === ctx.range(anchor).start.line)) continue;
-      seen.add(call.node.id);
-      const retried = [...walk.retried].sort();
-      const data = giveUpData(ctx, { anchor, check: anchor, branch: caller.node, final: anchor, finalKind: 'raise', codes });
-      findings.push({
-        rule: RULE,
-        severity: ruleInfo(RULE)!.defaultSeverity,
-        message: fillMessage(RULE, { codes, detail: `${helper.name} retries only ${retried.join('/')} and hands it back; this caller raises on it` }),
-        range: ctx.headRange(anchor),
-        related: [{ range: ctx.headRange(retry.loop.node, retry.loop.body), message: `the retry loop in ${helper.name}, which retries ${retried.join('/')} only` }],
-        data: data as unknown as Record<string, unknown>,
-      });
+    if (untried.length > 0) found.set(helper, { untried, retried: [...walk.retried].sort() });
+  }
+  return found;
+}
+
+const cache = new WeakMap<DiagContext, Map<FnInfo, HandingBack>>();
+
+/**
+ * A call to such a helper — of this file, or of another one through the workspace index — made by a function that
+ * gives up on a failed response (`if (!r.IsSuccessStatusCode) throw …`): the statuses the helper does not retry reach
+ * that give-up untried. Reported at the call, once per call; a helper nobody calls is a layer whose callers live
+ * elsewhere, and is left alone.
+ */
+export function handedBackLeftovers(ctx: DiagContext, already: readonly Finding[]): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  const report = (call: CallInfo, name: string, handing: HandingBack, related: Finding['related']): void => {
+    const caller = call.fn;
+    if (!caller || seen.has(call.node.id) || retriedAt(ctx, call) || retriedByCallers(ctx, caller)) return;
+    const result = responseVarOf(call.node);
+    if (!result) return;
+    const failing = failureSet(ctx, caller.node, result, 0, true);
+    const codes = handing.untried.filter((c) => failing.has(c));
+    if (codes.length === 0) return;
+    const anchor = call.node;
+    if (already.some((f) => f.rule === RULE && f.range.start.line === ctx.range(anchor).start.line)) return;
+    seen.add(call.node.id);
+    const data = giveUpData(ctx, { anchor, check: anchor, branch: caller.node, final: anchor, finalKind: 'raise', codes });
+    findings.push({
+      rule: RULE,
+      severity: ruleInfo(RULE)!.defaultSeverity,
+      message: fillMessage(RULE, { codes, detail: `${name} retries only ${handing.retried.join('/')} and hands it back; this caller raises on it` }),
+      range: ctx.headRange(anchor),
+      related,
+      data: data as unknown as Record<string, unknown>,
+    });
+  };
+  for (const [helper, handing] of handingBackHelpers(ctx)) {
+    const retry = ctx.retryLoops().find((r) => r.loop.fn === helper);
+    const related = retry ? [{ range: ctx.headRange(retry.loop.node, retry.loop.body), message: `the retry loop in ${helper.name}, which retries ${handing.retried.join('/')} only` }] : undefined;
+    for (const call of callSites(ctx, helper)) if (call.fn !== helper) report(call, helper.name!, handing, related);
+  }
+  // Helpers of other files (workspace index): `client = ApiClient(); r = client.send_waiting(url)`.
+  const view = ctx.workspace;
+  if (view) {
+    const own = new Set(ctx.flow.fns.map((f) => f.name).filter((n): n is string => !!n));
+    for (const call of ctx.flow.calls) {
+      if (own.has(call.name) || !/^[A-Za-z_$][\w$]*$/.test(call.name)) continue;
+      const helper = view.handingBackCallee(call.name, call.receiver, call.fn?.node.text ?? '');
+      if (!helper?.handsBack) continue;
+      const where = `${helper.uri.split('/').slice(-2).join('/')}:${helper.line + 1}`;
+      const related = [{ uri: helper.uri, range: { start: { line: helper.line, character: 0 }, end: { line: helper.line, character: 0 } }, message: `${helper.name} (${where}) retries ${helper.handsBack.retried.join('/')} only and hands the rest back` }];
+      report(call, helper.name, helper.handsBack, related);
     }
   }
   return findings;
