@@ -50,6 +50,8 @@ export interface ResendRetry {
   opaque: boolean;
   /** The request written out once more in the branch: one extra attempt, capped by construction. */
   once?: boolean;
+  /** Counter tests between the guard and the re-send (`if attempts < 2:` inside `if 400 <= status < 500:`). */
+  bounds?: Node[];
 }
 
 const FAILURE_GUARD = /retr(y|i)|transient|recoverable|should_?(retry|again)|can_?retry|\.ok\b|IsSuccess|is_success|isSuccessful|!=\s*nil|error|err\b|fail|status|code/i;
@@ -80,9 +82,7 @@ function findResends(ctx: DiagContext): ResendRetry[] {
       if (!target) continue;
       // A re-send inside a retry loop of the function is that loop's business.
       if (call.loops.some((l) => l.kind !== 'collection' && (!l.fn || l.fn === fn))) continue;
-      const guard = guardOf(ctx, call.node, fn);
-      if (!guard) continue;
-      const resend = readResend(ctx, fn, call, target, guard);
+      const resend = resendUnder(ctx, fn, call, target);
       if (!resend) continue;
       seen.add(call.node.id);
       out.push(resend);
@@ -199,6 +199,31 @@ function reaches(ctx: DiagContext, byName: Map<string, FnInfo[]>, from: FnInfo, 
   }
   return false;
 }
+
+/**
+ * The re-send read from the branch that decides it. A counter test around the call (`if attempts < 2:`) only
+ * bounds the re-send; the branch around that one says which failures reach it, so it is read first.
+ */
+function resendUnder(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo): ResendRetry | undefined {
+  const inner = guardOf(ctx, call.node, fn);
+  if (!inner) return undefined;
+  const bounds: Node[] = [];
+  let at: ReturnType<typeof guardOf> = inner;
+  while (at?.condition && isCounterTest(ctx, at.condition)) {
+    bounds.push(at.condition);
+    at = guardOf(ctx, at.guard, fn);
+  }
+  // (A catch clause around the counter test has no condition to read: the counter test stays the guard.)
+  const outer = at?.condition && at !== inner ? readResend(ctx, fn, call, target, at) : undefined;
+  return outer ? { ...outer, bounds } : readResend(ctx, fn, call, target, inner);
+}
+
+/** A condition that counts attempts and reads no status: `attempts < 2`, `retries > 0`, `count <= self.max`. */
+function isCounterTest(ctx: DiagContext, condition: Node): boolean {
+  return COUNTER_TEST.test(condition.text) && testsWithin(ctx, condition, undefined).length === 0 && !/status|code|\.ok\b|err|fail/i.test(condition.text);
+}
+
+const COUNTER_TEST = /^\(?\s*[\w.]*(attempt|retr|tries|count|left|remaining)\w*\s*(<=|>=|<|>|!=)\s*[\w.]+\s*\)?$|^\(?\s*[\w.]+\s*(<=|>=|<|>)\s*[\w.]*(attempt|retr|tries|count|max)\w*\s*\)?$/i;
 
 /** The innermost branch between `node` and its function that only runs on some condition. */
 function guardOf(ctx: DiagContext, node: Node, fn: FnInfo): { guard: Node; condition: Node | null } | undefined {

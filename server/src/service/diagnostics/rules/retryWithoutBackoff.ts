@@ -103,7 +103,7 @@ function counterBounds(loop: RetryLoop['loop']): boolean {
 
 function resendCapped(ctx: DiagContext, resend: ResendRetry): boolean {
   if (!resend.condition) return true; // a catch clause: its bound, if any, is elsewhere
-  if (boundedByEarlyExit(ctx, resend)) return true;
+  if (resend.bounds?.length || boundedByEarlyExit(ctx, resend)) return true;
   let text = resend.condition.text;
   for (const name of resend.condition.text.match(/[A-Za-z_$][\w$]*(?=\s*\()/g) ?? []) {
     const predicate = ctx.flow.fns.find((f) => f.name === name);
