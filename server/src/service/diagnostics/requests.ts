@@ -98,6 +98,18 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
 const aliasNames = new WeakMap<FileFlow, Set<string>>();
 
+/** `name` is bound to `axios.create(…)` in the file (`const http = axios.create({ … })`, `this.api = axios.create()`). */
+function axiosInstance(flow: FileFlow, name: string): boolean {
+  let names = axiosInstances.get(flow);
+  if (!names) {
+    names = new Set([...flow.text.matchAll(/(?:^|[^\w$.]|this\.)([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>]+\s*)?=\s*axios\.create\(/g)].map((m) => m[1]));
+    axiosInstances.set(flow, names);
+  }
+  return names.has(name);
+}
+
+const axiosInstances = new WeakMap<FileFlow, Set<string>>();
+
 function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
   const name = call.name;
   const receiverLast = (call.receiver ?? '').split(/\.|->/).pop() ?? '';
@@ -128,6 +140,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       // A project's fetch wrapper handed fetch's own options (`fetchWithProxy(url, { method: 'POST', body })`): a fetch.
       if (/^fetch[A-Z]\w*$/.test(name) && !/retr|backoff|poll/i.test(name) && (!call.receiver || call.receiver === 'this') && fetchInit(flow, call)) return { library: 'fetch', method: methodFromOptions(call.node) };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
+      // An axios instance called as a function (`http(config)`, `this.api(originalRequest)`) sends the config it is given.
+      if ((!call.receiver || call.receiver === 'this') && axiosInstance(flow, name)) return { library: 'axios', method: methodFromOptions(call.node) };
       // `axios.request({ method: 'post', … })`, `client.request(config)`, `discordApiClient.request(error.config)`.
       if (name === 'request' && call.receiver && JS_CLIENT.test(receiverLast) && !/^_?(request|superagent)$/i.test(receiverLast)) return { library: receiverLast === 'got' ? 'got' : 'axios', method: methodFromOptions(call.node) };
       if (call.receiver && JS_CLIENT.test(receiverLast) && (VERBS[lower] && name === lower)) {

@@ -13,6 +13,7 @@ import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { TRANSIENT_STATUSES } from './retriedSets';
 import { DELAY } from './waitCalls';
+import { reissuesPastExits } from './exitFilteredResends';
 
 /*
  * Retries by re-sending from a failure branch instead of looping: a function that calls itself again
@@ -90,6 +91,7 @@ function findResends(ctx: DiagContext): ResendRetry[] {
   }
   out.push(...repeatedSends(ctx, seen));
   out.push(...reissues(ctx, seen));
+  out.push(...reissuesPastExits(ctx, seen));
   return out;
 }
 
@@ -115,7 +117,7 @@ function reissues(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
 }
 
 /** The failed request's own configuration, handed back to the client (`error.config`, `originalRequest`). */
-const REISSUED = /^(\w+\.)?config$|^original_?(request|config|req)$|^(\w+\.)?request\.config$/i;
+export const REISSUED = /^(\w+\.)?config$|^original_?(request|config|req)$|^(\w+\.)?request\.config$/i;
 
 /**
  * The request written again in a failure branch of its own response (`if (response.StatusCode == 429) {
@@ -262,12 +264,25 @@ function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: Reque
   return request.responseVar ? failureSet(ctx, body, request.responseVar, 0, true) : undefined;
 }
 
-function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo, at: { guard: Node; condition: Node | null }): ResendRetry | undefined {
+/**
+ * The re-send `call` in `fn` under the guard `at`, read as a retry. `preset` gives the statuses that reach it when
+ * the guard alone does not say (a re-send past early exits: what they let through).
+ */
+export function readResend(
+  ctx: DiagContext,
+  fn: FnInfo,
+  call: CallInfo,
+  target: FnInfo,
+  at: { guard: Node; condition: Node | null },
+  preset?: { retried: Set<string>; repeating: string[] },
+): ResendRetry | undefined {
   const request = requestIn(ctx, fn, at.guard.startIndex) ?? (target !== fn ? requestIn(ctx, target, target.end) : undefined);
   const root = request?.responseVar;
   let retried: Set<string> | undefined;
   let repeating: string[] | undefined;
-  if (at.condition) {
+  if (preset) {
+    ({ retried, repeating } = preset);
+  } else if (at.condition) {
     // The response the guard tests: the request's, else whatever its own status tests read (`res` of a callback).
     const tested = testsWithin(ctx, at.condition, undefined).map((t) => subjectRoot(t.subject)).filter((r): r is string => !!r);
     const roots = [...new Set([...(root ? [root] : []), ...tested, ...parameterNames(fn)])];
@@ -323,7 +338,7 @@ function readResend(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInfo
  * The part of a condition about the status of `root`: `!res.ok && retries > 0` → `!res.ok`. The other operand of
  * an `and` (a counter, a flag) only limits when the re-send happens, not which statuses it is for.
  */
-function statusPart(ctx: DiagContext, condition: Node, root: string): Node {
+export function statusPart(ctx: DiagContext, condition: Node, root: string): Node {
   let n = condition;
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
   const parts = n.namedChildren.filter((c): c is Node => c !== null);

@@ -5,6 +5,7 @@ import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
 import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
+import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
 
 /** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
 export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
@@ -115,7 +116,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (root && successFlag(ctx, n, root)) return new Set();
     const failing = root ? failureFlag(ctx, n, root) : undefined;
     if (failing) return new Set(universe.filter((c) => Number(c) >= failing[0] && Number(c) <= failing[1]));
-    const family = root ? rubyFamilyTest(n, root) : undefined;
+    const family = root ? rubyFamilyTest(n, root) ?? digitFamilyTest(n, root) : undefined;
     if (family) return new Set(universe.filter((c) => Number(c) >= family[0] && Number(c) <= family[1]));
     const errorTest = goErrorTest(ctx, n);
     if (errorTest) return errorTest === 'nil' ? new Set(universe) : new Set();
@@ -204,7 +205,6 @@ function responsePresent(t: string, root: string): boolean {
   return new RegExp(`^${escaped}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
 }
 
-const STATUS_READ = /(^|[.])(status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|statusCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;
 
 /**
  * A comparison of the status with a number that is not itself a status (`code > 399`, `status < 300`):
