@@ -217,7 +217,13 @@ function resendUnder(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInf
   }
   // (A catch clause around the counter test has no condition to read: the counter test stays the guard.)
   const outer = at?.condition && at !== inner ? readResend(ctx, fn, call, target, at) : undefined;
-  return outer ? { ...outer, bounds } : readResend(ctx, fn, call, target, inner);
+  const resend = outer ?? readResend(ctx, fn, call, target, inner);
+  if (!resend) return undefined;
+  // Counter tests further out bound it too: `if retries > 0:` around `if status == 429: return again()`.
+  for (let up = guardOf(ctx, resend.guard, fn); up; up = guardOf(ctx, up.guard, fn)) {
+    if (up.condition && isCounterTest(ctx, up.condition)) bounds.push(up.condition);
+  }
+  return bounds.length > 0 ? { ...resend, bounds } : resend;
 }
 
 /** A condition that counts attempts and reads no status: `attempts < 2`, `retries > 0`, `count <= self.max`. */

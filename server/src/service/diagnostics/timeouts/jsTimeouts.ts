@@ -12,7 +12,7 @@ const CANDIDATE = /^(axios|got|https?)$/;
 /**
  * JavaScript/TypeScript: the default axios instance and `axios.create(…)` (timeout 0 means none), got, and
  * Node's `http`/`https` request functions. A request through an instance built elsewhere, or with options the
- * code does not show (a variable, a spread), is left alone; `fetch` is bounded by undici's 300 s.
+ * code does not show (a variable, a spread), is left alone; `fetch` is bounded by undici's 300 s, node-fetch is not.
  */
 export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
@@ -46,7 +46,41 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
       if (found) out.push(found);
     }
   }
+  out.push(...nodeFetchCalls(ctx));
   return out;
+}
+
+/**
+ * node-fetch (`import fetch from 'node-fetch'`): its timeout option defaults to 0, none; a call bounded by neither a
+ * `signal` nor a `timeout` in an options literal waits for ever. Options the code does not show are not read.
+ */
+function nodeFetchCalls(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  const names = nodeFetchNames(flow.text);
+  if (names.size === 0) return [];
+  const out: UnboundedRequest[] = [];
+  for (const call of flow.calls) {
+    if (call.receiver || !names.has(call.name) || !call.fn || !inScope(flow, call.node)) continue;
+    const args = call.node.childForFieldName('arguments');
+    const list = args?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
+    if (!args || list.length === 0 || list.length > 2 || list.some((a) => a.type === 'spread_element')) continue;
+    const init = list[1];
+    if (!init) {
+      out.push({ node: call.node, library: 'node-fetch', where: 'call', edit: appendArgument(args, flow.text, '{ signal: AbortSignal.timeout({ms}) }') });
+    } else if (init.type === 'object' && !hasKey(init, /^(timeout|signal)$/)) {
+      out.push({ node: call.node, library: 'node-fetch', where: 'call', edit: prependEntry(init, 'signal: AbortSignal.timeout({ms})') });
+    }
+  }
+  return out;
+}
+
+/** The names node-fetch is imported as (`import fetch from …`, `const fetch = require(…)`). */
+function nodeFetchNames(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('node-fetch')) return names;
+  for (const m of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]node-fetch['"]/g)) names.add(m[1]);
+  for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]node-fetch['"]\s*\)/g)) names.add(m[1]);
+  return names;
 }
 
 function isDefaultAxios(call: CallInfo): boolean {
