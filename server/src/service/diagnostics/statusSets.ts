@@ -6,6 +6,7 @@ import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
 import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
 import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
+import { booleanReturnSet } from './booleanPredicates';
 
 /** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
 export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
@@ -324,7 +325,8 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
   visit(fn.node);
   // An expression body (`static bool IsServerError(HttpStatusCode code) => code >= …;`, `fun f(c: Int) = c == 429`) is its value.
   const value = returns.length === 1 ? returns[0].namedChildren.find((c) => c !== null && !/comment/.test(c.type)) : returns.length === 0 ? expressionBody(fn.node) : undefined;
-  if (!value) return undefined;
+  // Arms that each return true or false (`switch code { case 429, 503: return true }; return false`).
+  if (!value) return booleanReturnSet(ctx, fn, returns, paramName, universe, (c) => conditionSet(ctx, c, testsWithin(ctx, c, paramName), paramName, depth + 1, necessary));
   return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);
 }
 
