@@ -46,6 +46,7 @@ export type HttpLibrary =
   | 'typhoeus'
   | 'guzzle'
   | 'laravel-http'
+  | 'wordpress-http'
   | 'symfony-http-client'
   | 'psr-18'
   | 'curl'

@@ -21,6 +21,9 @@ export function phpRequest(flow: FileFlow, call: CallInfo): { library: HttpLibra
     const custom = /CURLOPT_CUSTOMREQUEST\s*,\s*['"]([A-Z]+)['"]/.exec(scope)?.[1];
     return { library: 'curl', method: toMethod(custom ?? (/CURLOPT_POST(FIELDS)?\b/.test(scope) ? 'POST' : 'GET')) };
   }
+  // WordPress's HTTP API: `wp_remote_get($url, $args)`, `wp_safe_remote_post(…)`, `wp_remote_request($url, ['method' => 'PUT'])`.
+  const wordpress = !receiver && /^wp_(?:safe_)?remote_(get|post|head|request)$/.exec(name);
+  if (wordpress) return { library: 'wordpress-http', method: wordpress[1] === 'request' ? methodOption(call) : VERBS[wordpress[1]] };
   if (!CLIENT.test(receiver)) return undefined;
   const library: HttpLibrary = /Symfony\\Component\\HttpClient|Symfony\\Contracts\\HttpClient/.test(flow.text) ? 'symfony-http-client' : 'guzzle';
   if (verb) return { library, method: VERBS[verb[1]] };
@@ -42,6 +45,15 @@ export function guzzleThrowsOnStatus(text: string): boolean {
 function methodArgument(call: CallInfo): HttpMethod {
   const m = /^\(\s*['"]([A-Za-z]+)['"]/.exec(call.node.childForFieldName('arguments')?.text ?? '');
   return toMethod(m?.[1]);
+}
+
+/** `'method' => 'PUT'` among the call's arguments (WordPress's request arguments); GET when none is written. */
+function methodOption(call: CallInfo): HttpMethod {
+  const args = call.node.childForFieldName('arguments')?.text ?? '';
+  const m = /['"]method['"]\s*=>\s*(['"]?)([A-Za-z]+)\1/.exec(args);
+  // Arguments built elsewhere (`wp_remote_request($url, $args)`) may set any method.
+  if (!m) return /['"]method['"]|,\s*\$\w+\s*\)\s*$/.test(args) ? 'UNKNOWN' : 'GET';
+  return m[1] ? toMethod(m[2]) : 'UNKNOWN';
 }
 
 function toMethod(text: string | undefined): HttpMethod {

@@ -41,6 +41,8 @@ export interface ResendRetry {
   delegatedWait?: Node;
   /** A wait in a function of the file the re-send runs through (`self._pause(attempt)`, `await()` that sleeps). */
   helperWait?: Node;
+  /** A call named for waiting whose body is not in the file (`$this->limiter->handle_rate_limit($s)`): what it waits is not known. */
+  possibleWait?: Node;
   /** Transient statuses the guard lets through to the re-send, when the guard reads the status. */
   retried?: Set<string>;
   /** Client errors (of PROBED_STATUSES) the guard lets through too: `if (!res.ok && retries > 0)` retries a 404. */
@@ -57,6 +59,8 @@ export interface ResendRetry {
 
 const FAILURE_GUARD = /retr(y|i)|transient|recoverable|should_?(retry|again)|can_?retry|\.ok\b|IsSuccess|is_success|isSuccessful|!=\s*nil|error|err\b|fail|status|code/i;
 const DELEGATED = /^(sleep|wait|pause|backoff)$/i;
+/** Names of calls that may wait (a limiter's or a helper's, defined elsewhere). */
+const WAITING_NAME = /wait|sleep|delay|pause|throttle|backoff|back_off|rate_?limit|cool_?down/i;
 
 /** The file's re-send retries (once per analysis). */
 export function resendRetries(ctx: DiagContext): ResendRetry[] {
@@ -78,7 +82,7 @@ function findResends(ctx: DiagContext): ResendRetry[] {
       if (call.end > fn.end || seen.has(call.node.id)) continue;
       // Recursion through the function's own name (on itself: `self.`, `this.`, a Go receiver), or any call of
       // the file's one retry method of that name.
-      const self = call.name === fn.name && (!call.receiver || /^(self|this|cls|[a-z])$/.test(call.receiver));
+      const self = call.name === fn.name && (!call.receiver || /^(self|this|cls|[a-z]|\$this|static)$/.test(call.receiver));
       const target = self ? fn : call.name === fn.name ? undefined : retryMethod(ctx, byName, call, fn);
       if (!target) continue;
       // A re-send inside a retry loop of the function is that loop's business.
@@ -317,6 +321,7 @@ export function readResend(
   const delays: ResendRetry['delays'] = [];
   let delegatedWait: Node | undefined;
   let helperWait: Node | undefined;
+  let possibleWait: Node | undefined;
   const summaries = functionSummaries(ctx.flow);
   let readsRetryAfter = fn.readsRetryAfter || target.readsRetryAfter;
   for (const scope of target === fn ? [fn] : [fn, target]) {
@@ -331,13 +336,15 @@ export function readResend(
         delegatedWait ??= c.node;
       } else if (c.name !== fn.name && c.name !== target.name && callWaits(ctx.flow, c.name)) {
         helperWait ??= c.node;
+      } else if (WAITING_NAME.test(c.name) && !ctx.flow.fns.some((f) => f.name === c.name)) {
+        possibleWait ??= c.node;
       }
     }
   }
   // The waits of this branch first (a function may re-send from two branches, each with its own wait).
   delays.sort((a, b) => Number(!within(a.call, at.guard)) - Number(!within(b.call, at.guard)));
   const opaque = !target.node.childForFieldName('body');
-  return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, retried, repeating, readsRetryAfter, opaque };
+  return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, possibleWait, retried, repeating, readsRetryAfter, opaque };
 }
 
 /**

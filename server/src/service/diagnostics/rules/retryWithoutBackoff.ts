@@ -146,7 +146,12 @@ function resendFindings(ctx: DiagContext): Finding[] {
     let problem: RetryWithoutBackoffData['problem'];
     let detail: string;
     let range = ctx.headRange(resend.guard, resend.condition);
-    if (resend.delays.length === 0) {
+    if (resend.delays.length === 0 && resend.possibleWait) {
+      // A wait defined elsewhere may grow; only the missing cap is certain.
+      if (resend.once || resendCapped(ctx, resend)) continue;
+      problem = 'no-cap';
+      detail = 'sends again with no cap on attempts';
+    } else if (resend.delays.length === 0) {
       problem = 'no-delay';
       detail = 'sends again at once, with no delay';
     } else if (resend.delays.every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
