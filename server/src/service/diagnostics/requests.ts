@@ -248,10 +248,23 @@ function springChain(call: CallInfo): HttpMethod | undefined {
   return toMethod(verb?.[1]);
 }
 
+const RETRYING = /retr|attempt|again|backoff|resilien|persist|patient/i;
+
+/** The name of the class (object, module) a method is declared in. */
+function enclosingTypeName(node: Node): string | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (/^(class_declaration|class_definition|class|object_declaration|module|struct_declaration|record_declaration)$/.test(n.type)) {
+      return (n.childForFieldName('name') ?? n.namedChildren.find((c) => c?.type === 'type_identifier' || c?.type === 'constant'))?.text;
+    }
+  }
+  return undefined;
+}
+
 /** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
 function callsParameterInTry(call: CallInfo): boolean {
   const fn = call.fn!;
-  if (!fn.name || !/retr|attempt|again|backoff|resilien|persist|patient/i.test(fn.name)) return false;
+  // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
+  if (!fn.name || !(RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
   const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
   // (A name as written in code: on a half-typed line the callee can be any text.)
   if (!params || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
