@@ -250,6 +250,15 @@ function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {
 }
 
 
+const PAGING_CONDITION = /more_?items|has_?more|more_?pages|has_?next|next_?(page|url|link|token|cursor)|page_?token|has_?data|cursor|continuation_?token/i;
+const RETRY_CONDITION = /retr|attempt|tries|status|error|fail|success|done|ok\b/i;
+
+/** The loop's condition asks whether there are more pages (`while self.more_items:`, `while (nextPageToken)`). */
+export function goesOnWhileMorePages(loop: LoopInfo): boolean {
+  const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition')?.text ?? '' : '';
+  return PAGING_CONDITION.test(condition) && !RETRY_CONDITION.test(condition);
+}
+
 /**
  * Paging, not retrying: the request reads a variable the loop assigns after it (`nextOffset = page.Offset +
  * page.Limit`, `cursor = body["next"]`), so each round asks for something else.
@@ -257,6 +266,9 @@ function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {
 function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
   const body = loop.body;
   if (!body) return false;
+  // The loop goes on while there are more pages (`while self.more_items_in_collection:`, `while stream.has_data()`,
+  // `while (nextPageToken)`), however the next page is asked for.
+  if (goesOnWhileMorePages(loop)) return true;
   const before = ctx.flow.text.slice(body.startIndex, request.call.start);
   const after = ctx.flow.text.slice(request.statement.endIndex, body.endIndex);
   // Words inside a plain string (`"https://maps.example.com/entities"`) are not variables; interpolations are.

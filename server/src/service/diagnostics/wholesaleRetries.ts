@@ -201,6 +201,11 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       tested = true;
       continue;
     }
+    // `ok = True` where the loop goes on `while not ok`: whatever gets here ends the loop.
+    if (setsConditionFlag(s, loop)) {
+      PROBED_STATUSES.forEach((c) => settled.add(c));
+      break;
+    }
     // A statement that holds a conditional exit (a select whose cancel case returns, a try) passes the rest on;
     // an expression statement that gives up (`panic(…)`) does not.
     if (/^(expression_statement|local_declaration_statement|assignment_statement|short_var_declaration|assignment|variable_declaration|lexical_declaration)$/.test(s.type)) {
@@ -220,6 +225,14 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
     if (holds) retried = retried.filter((c) => holds.has(c));
   }
   return new Set(retried);
+}
+
+/** The statement sets a name the loop's condition reads to a boolean literal (`done = True`, `success = true;`). */
+function setsConditionFlag(statement: Node, loop: RetryLoop['loop']): boolean {
+  const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition') : null;
+  if (!condition) return false;
+  const m = /^\s*(?:\$)?([A-Za-z_$][\w$]*)\s*=(?!=)\s*(True|true|False|false)\s*;?\s*$/.exec(statement.text);
+  return !!m && new RegExp(`(^|[^\\w$.])\\$?${m[1]}\\b`).test(condition.text);
 }
 
 /** `$code = $response['response']['code'];`, `status := resp.StatusCode`: a local that holds part of the response. */

@@ -6,7 +6,7 @@ import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
 import { giveUpData } from './giveUpData';
 import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
-import { DELAY } from '../retryLoops';
+import { DELAY, goesOnWhileMorePages } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
 import { retriedByCallers } from '../callerRetries';
@@ -118,5 +118,6 @@ export function reRaisesCaught(raise: Node, clause: Node): boolean {
 /** Inside a retry loop of the model, or a loop that waits between rounds (one around an SDK call the model does not know). */
 export function inRetryingLoop(ctx: DiagContext, clause: Node): boolean {
   if (ctx.retryLoops().some((r) => within(clause, r.loop.node))) return true;
-  return enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection' && ctx.flow.calls.some((c) => DELAY.test(c.name) && within(c.node, l.node)));
+  // (A loop over pages that paces itself is no retry.)
+  return enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection' && !goesOnWhileMorePages(l) && ctx.flow.calls.some((c) => DELAY.test(c.name) && within(c.node, l.node)));
 }
