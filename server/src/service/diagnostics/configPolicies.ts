@@ -8,6 +8,7 @@ import { grpcPolicyProblems } from './policyGrpc';
 import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
+import { activeJobRetryProblems } from './policyActiveJob';
 import { laravelRetryProblems } from './policyLaravel';
 import { guzzleRetryProblems } from './policyGuzzle';
 import { ktorRetryProblems } from './policyKtor';
@@ -27,7 +28,7 @@ export interface PolicyProblem {
   anchor: Node;
   /** A narrower place inside the anchor (a field of a JSON string), as offsets. */
   at?: { start: number; end: number };
-  problem?: 'no-delay' | 'fixed-delay';
+  problem?: 'no-delay' | 'fixed-delay' | 'no-cap';
   detail: string;
   codes?: string[];
   fix?: { title: string; edits: OffsetEdit[] };
@@ -53,7 +54,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcPolicyProblems(ctx)];
     case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
-    case 'ruby': return faradayRetryProblems(ctx);
+    case 'ruby': return [...faradayRetryProblems(ctx), ...activeJobRetryProblems(ctx)];
     case 'php': return [...laravelRetryProblems(ctx), ...guzzleRetryProblems(ctx)];
     case 'kotlin': return ktorRetryProblems(ctx);
     case 'rust': return rustRetryProblems(ctx);

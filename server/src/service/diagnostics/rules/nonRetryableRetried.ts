@@ -14,6 +14,7 @@ import type { RetryLoop } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
 import { laravelRetriesOfEveryFailure } from '../policyLaravel';
+import { activeJobCatchAllRetries } from '../policyActiveJob';
 import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
 
 const RULE = 'non-retryable-retried';
@@ -100,6 +101,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   findings.push(...wrappedNonRetryableFindings(ctx));
   findings.push(...faradayClientErrorRetries(ctx));
   findings.push(...laravelEveryFailureRetries(ctx));
+  findings.push(...activeJobEveryErrorRetries(ctx));
   findings.push(...exceptionPolicyNonRetryableFindings(ctx));
   return findings;
 }
@@ -171,6 +173,15 @@ function faradayClientErrorRetries(ctx: DiagContext): Finding[] {
 }
 
 /** Laravel `Http::retry($times, $sleep)` with no `$when` callback: a 400/401/404 response is retried like a 503. */
+/** `retry_on StandardError`: the job comes round again on every error, a 400, 401 or 404 from an API included. */
+function activeJobEveryErrorRetries(ctx: DiagContext): Finding[] {
+  return activeJobCatchAllRetries(ctx).map((call) => {
+    const range = ctx.headRange(call);
+    const data: NonRetryableRetriedData = { ...ctx.base(call), codes: ['4xx'], codeRanges: [], checkRange: range };
+    return { ...make(ctx, range, ['4xx'], data), message: 'Retries the job on every error (retry_on StandardError), 4xx responses included: a 400, 401 or 404 fails the same way on every attempt; name the transient errors instead.' };
+  });
+}
+
 function laravelEveryFailureRetries(ctx: DiagContext): Finding[] {
   if (ctx.flow.grammarName !== 'php') return [];
   return laravelRetriesOfEveryFailure(ctx).map((call) => {
