@@ -47,7 +47,11 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
   }
   const body = tryBlock(tryNode);
   if (throwsOnStatus(request)) PROBED_STATUSES.forEach((c) => set!.add(c));
-  else if (body && request.responseVar) for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
+  else if (body && request.responseVar) {
+    for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
+    // What the try's body only logs (`if (!res.ok) log(…) else done = true`) goes round as well as what it throws.
+    for (const c of fallthroughRetried(ctx, retry)) set.add(c);
+  }
   // What the catch clause itself gives up on (`except HTTPError as e: if e.response.status_code < 500: raise`) is not retried.
   for (const c of caughtGiveUps(ctx, tryNode)) set.delete(c);
   return set;
