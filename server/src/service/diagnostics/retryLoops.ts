@@ -68,6 +68,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
     if (pages(ctx, loop, request)) continue;
     const handlesFailure =
+      // A retry helper's operation (named for retrying, run in a loop it leaves on the operation's answer).
+      (request.inferred === 'callback' && loop.exits.length > 0) ||
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o, loop)) ||
       // `if r.status_code in RETRYABLE_STATUS_CODES:`: a named collection of failure statuses, declared elsewhere in the file
       namedFailureTestIn(ctx, loop) ||
