@@ -110,6 +110,18 @@ function axiosInstance(flow: FileFlow, name: string): boolean {
 
 const axiosInstances = new WeakMap<FileFlow, Set<string>>();
 
+/** Names the file binds to the fetch function itself (a parameter's default, a local), not to a call of it. */
+function fetchAliases(flow: FileFlow): Set<string> {
+  let names = fetchAliasNames.get(flow);
+  if (!names) {
+    names = new Set([...flow.text.matchAll(/([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>[\]| ]+)?=\s*(?:globalThis\.|window\.)?fetch\b(?![\w$.(\s]*\()/g)].map((m) => m[1]).filter((n) => n !== 'fetch'));
+    fetchAliasNames.set(flow, names);
+  }
+  return names;
+}
+
+const fetchAliasNames = new WeakMap<FileFlow, Set<string>>();
+
 function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
   const name = call.name;
   const receiverLast = (call.receiver ?? '').split(/\.|->/).pop() ?? '';
@@ -137,6 +149,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (name === 'fetch' && (!call.receiver || /^(window|globalThis|self)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
       // An injected fetch (`this.fetchImpl(url, init)`, `options.fetch(url)`, `fetchFn(url)`): a client's transport.
       if (/^_?fetch(Impl|Fn|Function)?$/.test(name) && (!call.receiver || /^(this|options|opts|config|deps)$/.test(call.receiver))) return { library: 'fetch', method: methodFromOptions(call.node) };
+      // fetch itself under another name (`customFetchApi = fetch` as a parameter's default, `const doFetch = fetch`).
+      if (!call.receiver && fetchAliases(flow).has(name)) return { library: 'fetch', method: methodFromOptions(call.node) };
       // A project's fetch wrapper handed fetch's own options (`fetchWithProxy(url, { method: 'POST', body })`): a fetch.
       if (/^fetch[A-Z]\w*$/.test(name) && !/retr|backoff|poll/i.test(name) && (!call.receiver || call.receiver === 'this') && fetchInit(flow, call)) return { library: 'fetch', method: methodFromOptions(call.node) };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };

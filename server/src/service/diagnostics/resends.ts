@@ -275,6 +275,15 @@ function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: Reque
 }
 
 /**
+ * `from` is in a catch clause whose try sends the request: whatever the request raises (a network error at least)
+ * gets there, so a counter test there (`catch (e) { if (tries < max) return again() }`) guards a retry.
+ */
+function inCatchOf(from: Node, fn: FnInfo, request: RequestInfo): boolean {
+  const body = tryBlock(ancestorWithin(from, fn.node, CATCH_CLAUSE)?.parent);
+  return !!body && within(request.call.node, body);
+}
+
+/**
  * The re-send `call` in `fn` under the guard `at`, read as a retry. `preset` gives the statuses that reach it when
  * the guard alone does not say (a re-send past early exits: what they let through).
  */
@@ -306,7 +315,7 @@ export function readResend(
     }
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
     // branch sits in a catch of the request's failures (`catch (err) { if (attemptsLeft > 0) return again() }`).
-    if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && caughtFailures(ctx, at.guard, fn, request)?.size)) return undefined;
+    if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && (caughtFailures(ctx, at.guard, fn, request)?.size || (isCounterTest(ctx, at.condition) && inCatchOf(at.guard, fn, request))))) return undefined;
     if (retried && retried.size === 0) return undefined;
   } else if (!/^(except_clause|catch_clause)$/.test(at.guard.type)) return undefined;
   // Re-sent from a catch (directly or under `if (retries > 0)` in it): what the try lets fail is retried.
