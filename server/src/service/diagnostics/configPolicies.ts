@@ -9,6 +9,7 @@ import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
 import { activeJobRetryProblems } from './policyActiveJob';
+import { wrapsSwallowingFunction } from './swallowedRetries';
 import { laravelRetryProblems } from './policyLaravel';
 import { guzzleRetryProblems } from './policyGuzzle';
 import { ktorRetryProblems } from './policyKtor';
@@ -300,6 +301,8 @@ function springRetryable(ctx: DiagContext): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
     if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
+    // A method that catches every failure itself throws nothing to retry: its catch is the finding, not the backoff.
+    if (wrapsSwallowingFunction(ctx, annotation)) continue;
     const o = annotationOptions(annotation);
     const max = o.values.get('maxAttempts');
     if (max && numberValue(ctx.flow.text, max.text) === 1) continue;

@@ -3,6 +3,7 @@ import type { Finding } from '../types';
 import type { DiagContext } from './context';
 import { configPolicyProblems, type PolicyProblem } from './configPolicies';
 import { fillMessage, ruleInfo } from './rules';
+import { wrapsSwallowingFunction } from './swallowedRetries';
 
 /**
  * Python retry decorators read as data: tenacity `@retry(wait=…, stop=…, retry=…)` and
@@ -46,7 +47,7 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   if (!tenacity && !backoff) return [];
   const policies: DecoratorPolicy[] = [];
   for (const decorator of ctx.doc.tree.rootNode.descendantsOfType('decorator')) {
-    if (!decorator) continue;
+    if (!decorator || wrapsSwallowingFunction(ctx, decorator)) continue;
     const expr = decorator.namedChildren[0];
     if (!expr) continue;
     const call = expr.type === 'call' ? expr : null;

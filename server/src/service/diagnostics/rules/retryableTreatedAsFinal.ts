@@ -3,6 +3,7 @@ import { escape } from '../loopDelays';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';
+import { swallowedRetryGiveUps } from './swallowedRetryGiveUps';
 import { caughtStatusGiveUps } from './caughtStatusGiveUps';
 import { catchAllGiveUps } from './catchAllGiveUps';
 import { loopLeftovers } from './loopLeftovers';
@@ -86,6 +87,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...remainderFindings(ctx, reported));
   findings.push(...syncPolicyOverAsyncFindings(ctx));
   findings.push(...exceptionGiveUps(ctx));
+  findings.push(...swallowedRetryGiveUps(ctx));
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
