@@ -12,7 +12,7 @@ import { catchesStatusFailures } from './wholesaleRetries';
 import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { TRANSIENT_STATUSES } from './retriedSets';
-import { DELAY } from './waitCalls';
+import { DELAY, isAbortTimer } from './waitCalls';
 import { reissuesPastExits } from './exitFilteredResends';
 
 /*
@@ -339,6 +339,7 @@ export function readResend(
       if (c.end > scope.end || c.node.type === 'new_expression' || c.node.id === call.node.id) continue;
       if (summaries.get(c.name)?.readsRetryAfter) readsRetryAfter = true;
       const args = ctx.flow.adapter.callArguments(c.node);
+      if (isAbortTimer(c)) continue; // a request's timeout, not a pause
       if (DELAY.test(c.name) && !(args.length === 0 && c.receiver && DELEGATED.test(c.name))) {
         delays.push({ call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null });
       } else if (DELEGATED.test(c.name) && c.receiver && args.length === 0) {

@@ -1,2 +1,10 @@
 /** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After`…). */
 export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly|usleep|time_nanosleep|throttle)$/;
+
+/**
+ * A timer that ends a request rather than waits before the next one: `setTimeout(() => controller.abort(), ms)`,
+ * `setTimeout(() => req.destroy(), ms)`. Its delay is a timeout, not a pause between attempts.
+ */
+export function isAbortTimer(call: { name: string; node: { text: string } }): boolean {
+  return call.name === 'setTimeout' && /^setTimeout\s*\(\s*(?:\(\s*\)|\w+)\s*=>\s*\{?\s*[\w$.?]*\.(abort|destroy|cancel|close)\s*\(/.test(call.node.text);
+}

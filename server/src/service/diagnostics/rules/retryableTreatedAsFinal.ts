@@ -20,7 +20,8 @@ import type { RetryLoop } from '../retryLoops';
 import { functionsByName, mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 import { wrappedStopFindings } from '../wrappedRetries';
-import { ancestorWithin, catchBinds, CATCH_CLAUSE } from '../chainSyntax';
+import { ancestorWithin, catchBinds, CATCH_CLAUSE, tryBlock } from '../chainSyntax';
+import { resendRetries } from '../resends';
 
 const RULE = 'retryable-treated-as-final';
 /** The server's wait, as a header or body field: Retry-After, retry_after, a rate-limit reset. */
@@ -68,6 +69,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     // reset, an error carrying it: the retry is scheduled by whoever reads it, not given up.
     if (READS_WAIT_HINT.test(test.branch!.text)) continue;
     if (loop && caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
+    // Thrown into a catch of the function that sends the request again (`catch (e) { if (n < max) return again(n + 1) }`).
+    if (outcome.final.kind === 'raise' && fn && caughtByResend(ctx, outcome.final.node, fn.node)) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
     if (isClassification(ctx, fn, test.subject, outcome.final)) continue;
     // Outside a retry loop, a typed error that keeps the response or error tested goes to a caller that can
@@ -303,4 +306,13 @@ function retryLoopsByFn(ctx: DiagContext): Map<RetryLoop['loop']['fn'], RetryLoo
     loopsByFn.set(ctx, map);
   }
   return map;
+}
+
+/** `final` sits in a try whose catch clause re-sends (a re-send retry of the file guards a branch of that clause). */
+function caughtByResend(ctx: DiagContext, final: Node, fnNode: Node): boolean {
+  return resendRetries(ctx).some((r) => {
+    const clause = CATCH_CLAUSE.test(r.guard.type) ? r.guard : ancestorWithin(r.guard, fnNode, CATCH_CLAUSE);
+    const body = clause ? tryBlock(clause.parent) : null;
+    return !!body && within(final, body);
+  });
 }
