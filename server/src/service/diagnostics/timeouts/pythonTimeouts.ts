@@ -10,6 +10,9 @@ import { escape } from '../loopDelays';
  * Silent when the options come from the caller (`**kwargs`), when the file sets a process-wide socket
  * default (`socket.setdefaulttimeout`), and for a session of a class or adapter this file defines.
  */
+/** A file written as a one-off script: it exits at module level, reads its command line, or runs as `__main__`. */
+const ONE_OFF_SCRIPT = /^(?:sys\.)?(?:exit|quit)\s*\(|__name__\s*==\s*['"]__main__['"]|\bargparse\b|\bsys\.argv\b|^\s+(?:sys\.)?exit\s*\(\s*\d?\s*\)\s*$/m;
+
 export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
   if (/\bsetdefaulttimeout\s*\(/.test(flow.text)) return [];
@@ -25,7 +28,10 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   for (const request of ctx.requests) {
     const call = request.call;
     if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib') continue;
-    if (!inScope(flow, call.node) || !call.fn) continue;
+    if (!inScope(flow, call.node)) continue;
+    // At module level: a module's set-up (a bot's config loading its data at import) waits like any request; a
+    // one-off script's own statements (it exits, reads its arguments, runs as __main__) are the operator's to watch.
+    if (!call.fn && ONE_OFF_SCRIPT.test(flow.text)) continue;
     const args = call.node.childForFieldName('arguments');
     if (!args || args.type !== 'argument_list' || splatted(args)) continue;
     const timeout = keyword(args, 'timeout');
