@@ -5,6 +5,7 @@ import type { DiagContext } from './context';
 import type { FnInfo } from './flow/flowModel';
 import { PROBED_STATUSES, repeatingCodes } from './failureSets';
 import { readResend, REISSUED, type ResendRetry, statusPart } from './resends';
+import { senderCalls } from './senders';
 import { conditionSetOver, testsWithin, TRANSIENT_STATUSES } from './statusSets';
 
 /*
@@ -49,7 +50,7 @@ export function reissuesPastExits(ctx: DiagContext, seen: Set<number>): ResendRe
     if (!error) continue;
     const statement = topLevelStatement(ctx, again.call.node, fn);
     if (!statement) continue;
-    const exits = readExits(ctx, statement, error);
+    const exits = readExits(ctx, statement, error, true);
     if (!exits) continue;
     const resend = readResend(ctx, fn, again.call, fn, exits.anchor, { retried: exits.retried, repeating: exits.repeating });
     if (!resend) continue;
@@ -80,7 +81,7 @@ function topLevelStatement(ctx: DiagContext, node: Node, fn: FnInfo): Node | und
 }
 
 /** The early exits before `statement` in its block, read for the statuses they take. */
-function readExits(ctx: DiagContext, statement: Node, error: string): Exits | undefined {
+function readExits(ctx: DiagContext, statement: Node, error: string, countedOnly: boolean): Exits | undefined {
   const { grammar } = ctx.flow;
   const taken = new Set<string>();
   const bounds: Node[] = [];
@@ -93,11 +94,14 @@ function readExits(ctx: DiagContext, statement: Node, error: string): Exits | un
     const body = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
     if (clauses.length !== 1 || !condition || !body || !alwaysLeaves(body)) continue;
     const part = statusPart(ctx, condition, error);
-    const set = conditionSetOver(ctx, PROBED_STATUSES, part, testsWithin(ctx, part, error), error);
+    const tests = testsWithin(ctx, part, error);
+    const set = conditionSetOver(ctx, PROBED_STATUSES, part, tests, error);
     if (set) {
       for (const c of set) taken.add(c);
-      if (set.size > 0) filtered = true;
-      if (set.size > 0 && !anchor) anchor = { guard: s, condition };
+      // (A success exit, `if status == 200: return body`, takes none of the probed failures but reads the status.)
+      const reads = set.size > 0 || tests.length > 0;
+      if (reads) filtered = true;
+      if (reads && !anchor) anchor = { guard: s, condition };
     } else if (STATUS_WORDS.test(part.text)) {
       return undefined;
     } else if (COUNTING.test(condition.text)) {
@@ -107,7 +111,42 @@ function readExits(ctx: DiagContext, statement: Node, error: string): Exits | un
   const reaching = new Set(PROBED_STATUSES.filter((c) => !taken.has(c)));
   const retried = new Set(TRANSIENT_STATUSES.filter((c) => reaching.has(c)));
   // No status exit: every failure comes round again — anchored on the counter that bounds it, when there is one.
-  if (!filtered && bounds.length > 0) anchor = { guard: bounds[0].parent ?? bounds[0], condition: bounds[0] };
+  if (!filtered && bounds.length > 0 && countedOnly) anchor = { guard: bounds[0].parent ?? bounds[0], condition: bounds[0] };
   if (!anchor || retried.size === 0) return undefined;
   return { anchor, retried, repeating: repeatingCodes(reaching), bounds };
+}
+
+/**
+ * A function that returns on success and otherwise ends by calling itself again:
+ *
+ *   async def ensure_data(endpoint):
+ *       response = await get_data(endpoint)
+ *       if response.status == 200:
+ *           return await response.json()
+ *       await asyncio.sleep(5)
+ *       return await ensure_data(endpoint)
+ *
+ * Every status no early exit takes comes round again.
+ */
+export function recursionPastExits(ctx: DiagContext, seen: Set<number>): ResendRetry[] {
+  const out: ResendRetry[] = [];
+  const sends = [...ctx.requests, ...senderCalls(ctx)];
+  for (const call of ctx.flow.calls) {
+    const fn = call.fn;
+    if (!fn?.name || call.name !== fn.name || seen.has(call.node.id) || call.loops.some((l) => l.kind !== 'collection')) continue;
+    if (call.receiver && !/^(self|this|cls|\$this|static)$/.test(call.receiver)) continue;
+    const statement = topLevelStatement(ctx, call.node, fn);
+    if (!statement) continue;
+    const request = sends
+      .filter((r) => r.responseVar && r.call.fn === fn && r.call.end <= statement.startIndex)
+      .sort((a, b) => b.call.start - a.call.start)[0];
+    if (!request?.responseVar) continue;
+    const exits = readExits(ctx, statement, request.responseVar, false);
+    if (!exits) continue;
+    const resend = readResend(ctx, fn, call, fn, exits.anchor, { retried: exits.retried, repeating: exits.repeating });
+    if (!resend) continue;
+    seen.add(call.node.id);
+    out.push({ ...resend, request, bounds: exits.bounds });
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { TRANSIENT_STATUSES } from './retriedSets';
 import { DELAY, isAbortTimer } from './waitCalls';
-import { reissuesPastExits } from './exitFilteredResends';
+import { recursionPastExits, reissuesPastExits } from './exitFilteredResends';
 
 /*
  * Retries by re-sending from a failure branch instead of looping: a function that calls itself again
@@ -96,6 +96,7 @@ function findResends(ctx: DiagContext): ResendRetry[] {
   out.push(...repeatedSends(ctx, seen));
   out.push(...reissues(ctx, seen));
   out.push(...reissuesPastExits(ctx, seen));
+  out.push(...recursionPastExits(ctx, seen));
   return out;
 }
 
