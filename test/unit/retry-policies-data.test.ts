@@ -17,7 +17,7 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
 
   it('has one entry per policy the evaluator reads, each with distinct id', () => {
     const ids = data.libraries.map((l) => l.id);
-    assert.deepEqual([...new Set(ids)].sort(), ['activejob-retry-on', 'axios-retry', 'faraday-retry', 'go-retryablehttp', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'spring-retryable', 'tokio-retry', 'urllib3-retry']);
+    assert.deepEqual([...new Set(ids)].sort(), ['activejob-retry-on', 'axios-retry', 'celery-autoretry', 'faraday-retry', 'go-retryablehttp', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'spring-retryable', 'tokio-retry', 'urllib3-retry']);
     for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
   });
 
@@ -38,6 +38,8 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
     assert.match(words('faraday-retry'), /interval 0 \(every retry is sent at once\)/);
     assert.equal(policyDefaults('laravel-http-retry').delayMs, 0);
     assert.equal(policyDefaults('activejob-retry-on').retries, 5);
+    assert.equal(policyDefaults('celery-autoretry').delayMs, 180000);
+    assert.match(words('celery-autoretry'), /default_retry_delay, 180 seconds by default/);
     assert.match(words('activejob-retry-on'), /wait: 3\.seconds, attempts: 5/);
     assert.equal(policyDefaults('guzzle-retry-middleware').delay, 'growing');
     assert.equal(policyDefaults('guzzle-retry-middleware').respectRetryAfterHeader, false);

@@ -4,6 +4,7 @@ import type { DiagContext } from './context';
 import { configPolicyProblems, type PolicyProblem } from './configPolicies';
 import { fillMessage, ruleInfo } from './rules';
 import { wrapsSwallowingFunction } from './swallowedRetries';
+import { policyDefaults } from './policyDefaults';
 
 /**
  * Python retry decorators read as data: tenacity `@retry(wait=…, stop=…, retry=…)` and
@@ -14,7 +15,7 @@ import { wrapsSwallowingFunction } from './swallowedRetries';
  */
 export interface DecoratorPolicy {
   decorator: Node;
-  library: 'tenacity' | 'backoff';
+  library: 'tenacity' | 'backoff' | 'celery';
   delay: 'none' | 'fixed' | 'growing' | 'custom';
   capped: boolean;
   /** The retried condition names a rate-limit failure (RateLimitError, TooManyRequests, 429, throttling). */
@@ -44,7 +45,8 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   if (ctx.flow.grammarName !== 'python' || !ctx.doc.tree) return [];
   const tenacity = ctx.flow.imports.some((m) => m === 'tenacity' || m.startsWith('tenacity.'));
   const backoff = ctx.flow.imports.some((m) => m === 'backoff' || m.startsWith('backoff.'));
-  if (!tenacity && !backoff) return [];
+  const celery = ctx.flow.imports.some((m) => m === 'celery' || m.startsWith('celery.'));
+  if (!tenacity && !backoff && !celery) return [];
   const policies: DecoratorPolicy[] = [];
   for (const decorator of ctx.doc.tree.rootNode.descendantsOfType('decorator')) {
     if (!decorator || wrapsSwallowingFunction(ctx, decorator)) continue;
@@ -77,6 +79,20 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         capped: keyword('max_tries') !== undefined || keyword('max_time') !== undefined,
         rateLimited: RATE_LIMIT.test(positional[1]?.text ?? ''),
         catchesStatusFailures: last === 'on_exception' && !keyword('giveup') && namesStatusErrors(positional[1]?.text ?? ''),
+      });
+    } else if (celery && (last === 'task' || last === 'shared_task') && keyword('autoretry_for')) {
+      // Celery re-runs the task on the errors `autoretry_for` names: after `default_retry_delay` (the same every
+      // time) unless `retry_backoff` makes it grow; `max_retries` caps it unless None (server/data/retry-policies.json).
+      const defaults = policyDefaults('celery-autoretry');
+      const growing = keyword('retry_backoff');
+      const max = keyword('max_retries');
+      policies.push({
+        decorator,
+        library: 'celery',
+        delay: growing && !/^(False|0|None)$/.test(growing.text) ? 'growing' : 'fixed',
+        capped: max ? max.text !== 'None' : (defaults.retries ?? 0) > 0,
+        rateLimited: RATE_LIMIT.test(keyword('autoretry_for')!.text),
+        catchesStatusFailures: namesStatusErrors(keyword('autoretry_for')!.text),
       });
     }
   }
