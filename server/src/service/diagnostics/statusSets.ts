@@ -370,9 +370,13 @@ export function booleanOperator(n: Node): 'and' | 'or' | undefined {
     if (!c || c.isNamed) continue;
     if (c.type === '&&' || c.type === 'and') return 'and';
     if (c.type === '||' || c.type === 'or') return 'or';
+    // Java/C# `a == 400 | a == 401`: the non-short-circuit operators on comparisons are logical too.
+    if ((c.type === '|' || c.type === '&') && n.namedChildren.every((o) => !!o && (COMPARISON.test(o.text) || booleanOperator(o) !== undefined))) return c.type === '|' ? 'or' : 'and';
   }
   return undefined;
 }
+
+const COMPARISON = /^[^|&]*(==|!=|<=|>=|<|>)[^|&]*$/s;
 
 /** The status tests inside `node` (a condition or case label) on the subject `root` (binary search by offset). */
 export function testsWithin(ctx: DiagContext, node: Node, root: string | undefined): StatusTest[] {
