@@ -3,6 +3,8 @@ import type { HttpLibrary, HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
 import { forwardsToWrapped, requestByStatusRead } from './statusReadRequests';
 import { rubyRequest } from './rubyRequests';
+import { axiosInstance, fetchAliases } from './jsClientNames';
+import { callsParameterInTry, callsReceiverOperation } from './handedOperations';
 import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
 import { kotlinRequest, kotlinResponseVar } from './kotlinRequests';
 import { rustRequest, ureqThrowsOnStatus } from './rustRequests';
@@ -97,30 +99,6 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
 /** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
 const aliasNames = new WeakMap<FileFlow, Set<string>>();
-
-/** `name` is bound to `axios.create(…)` in the file (`const http = axios.create({ … })`, `this.api = axios.create()`). */
-function axiosInstance(flow: FileFlow, name: string): boolean {
-  let names = axiosInstances.get(flow);
-  if (!names) {
-    names = new Set([...flow.text.matchAll(/(?:^|[^\w$.]|this\.)([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>]+\s*)?=\s*axios\.create\(/g)].map((m) => m[1]));
-    axiosInstances.set(flow, names);
-  }
-  return names.has(name);
-}
-
-const axiosInstances = new WeakMap<FileFlow, Set<string>>();
-
-/** Names the file binds to the fetch function itself (a parameter's default, a local), not to a call of it. */
-function fetchAliases(flow: FileFlow): Set<string> {
-  let names = fetchAliasNames.get(flow);
-  if (!names) {
-    names = new Set([...flow.text.matchAll(/([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>[\]| ]+)?=\s*(?:globalThis\.|window\.)?fetch\b(?![\w$.(\s]*\()/g)].map((m) => m[1]).filter((n) => n !== 'fetch'));
-    fetchAliasNames.set(flow, names);
-  }
-  return names;
-}
-
-const fetchAliasNames = new WeakMap<FileFlow, Set<string>>();
 
 function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
   const name = call.name;
@@ -260,47 +238,6 @@ function springChain(call: CallInfo): HttpMethod | undefined {
   if (m[2] !== 'method') return toMethod(m[2]);
   const verb = /HttpMethod\.(GET|POST|PUT|PATCH|DELETE)\b/.exec(call.receiver);
   return toMethod(verb?.[1]);
-}
-
-const RETRYING = /retr|attempt|again|backoff|resilien|persist|patient/i;
-
-/** The name of the class (object, module) a method is declared in. */
-function enclosingTypeName(node: Node): string | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (/^(class_declaration|class_definition|class|object_declaration|module|struct_declaration|record_declaration)$/.test(n.type)) {
-      return (n.childForFieldName('name') ?? n.namedChildren.find((c) => c?.type === 'type_identifier' || c?.type === 'constant'))?.text;
-    }
-  }
-  return undefined;
-}
-
-/** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
-function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
-  const fn = call.fn!;
-  // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
-  if (!fn.name || !(RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
-  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
-  // (A name as written in code: on a half-typed line the callee can be any text.)
-  if (!params || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
-  // Go has no try: the error the operation returns is checked in the loop around it (`if err = f(); err == nil`).
-  if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
-  for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type)) return true;
-  return false;
-}
-
-/**
- * Go: a method of a type named for retrying that runs the operation held in a field of its receiver, in a loop
- * (`func (r *RetryExecutor) Execute() error { for … { again, err := r.ExecutionHandler() … } }`).
- */
-function callsReceiverOperation(flow: FileFlow, call: CallInfo): boolean {
-  const fn = call.fn!;
-  if (flow.grammarName !== 'go' || fn.node.type !== 'method_declaration') return false;
-  const receiver = fn.node.childForFieldName('receiver')?.text ?? '';
-  const m = /^\(\s*([A-Za-z_]\w*)\s+\*?\s*([A-Za-z_]\w*)/.exec(receiver);
-  if (!m || call.receiver !== m[1] || !(RETRYING.test(m[2]) || RETRYING.test(fn.name ?? ''))) return false;
-  // A method of the file (`r.logRetry(i, err)`) is not the operation.
-  if (flow.fns.some((f) => f.name === call.name)) return false;
-  return /^[A-Z]?\w*(Handler|Func|Fn|Operation|Op|Action|Task|Call|Work|Do|Run)$/.test(call.name) && call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
 }
 
 /**

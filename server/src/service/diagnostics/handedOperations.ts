@@ -1,0 +1,50 @@
+import type { Node } from 'web-tree-sitter';
+import type { CallInfo, FileFlow } from './flow/flowModel';
+
+/*
+ * Retry helpers that run an operation they are handed: `callWithRetry(apiCall, args)` calling `apiCall(args)` in a
+ * try, a method of a `Retry` class running its `Func<Task>`, Go's `retry(attempts, pause, f)` and a retrying type's
+ * method running the operation held in its receiver. What they re-run is their callers' request; how they retry
+ * is written in them.
+ */
+
+const RETRYING = /retr|attempt|again|backoff|resilien|persist|patient/i;
+
+/** The name of the class (object, module) a method is declared in. */
+function enclosingTypeName(node: Node): string | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (/^(class_declaration|class_definition|class|object_declaration|module|struct_declaration|record_declaration)$/.test(n.type)) {
+      return (n.childForFieldName('name') ?? n.namedChildren.find((c) => c?.type === 'type_identifier' || c?.type === 'constant'))?.text;
+    }
+  }
+  return undefined;
+}
+
+/** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
+export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
+  const fn = call.fn!;
+  // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
+  if (!fn.name || !(RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
+  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+  // (A name as written in code: on a half-typed line the callee can be any text.)
+  if (!params || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
+  // Go has no try: the error the operation returns is checked in the loop around it (`if err = f(); err == nil`).
+  if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
+  for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type)) return true;
+  return false;
+}
+
+/**
+ * Go: a method of a type named for retrying that runs the operation held in a field of its receiver, in a loop
+ * (`func (r *RetryExecutor) Execute() error { for … { again, err := r.ExecutionHandler() … } }`).
+ */
+export function callsReceiverOperation(flow: FileFlow, call: CallInfo): boolean {
+  const fn = call.fn!;
+  if (flow.grammarName !== 'go' || fn.node.type !== 'method_declaration') return false;
+  const receiver = fn.node.childForFieldName('receiver')?.text ?? '';
+  const m = /^\(\s*([A-Za-z_]\w*)\s+\*?\s*([A-Za-z_]\w*)/.exec(receiver);
+  if (!m || call.receiver !== m[1] || !(RETRYING.test(m[2]) || RETRYING.test(fn.name ?? ''))) return false;
+  // A method of the file (`r.logRetry(i, err)`) is not the operation.
+  if (flow.fns.some((f) => f.name === call.name)) return false;
+  return /^[A-Z]?\w*(Handler|Func|Fn|Operation|Op|Action|Task|Call|Work|Do|Run)$/.test(call.name) && call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
+}
