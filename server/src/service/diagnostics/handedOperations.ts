@@ -23,16 +23,29 @@ function enclosingTypeName(node: Node): string | undefined {
 /** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
 export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
   const fn = call.fn!;
-  // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
-  if (!fn.name || !(RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
-  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
   // (A name as written in code: on a half-typed line the callee can be any text.)
-  if (!params || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(params.text)) return false;
+  if (!fn.name || !/^[A-Za-z_$][\w$]*$/.test(call.name)) return false;
+  const facts = factsOf(fn);
+  if (!new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(facts.parameters)) return false;
+  // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
+  if (!(facts.retrying ??= RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
   // Go has no try: the error the operation returns is checked in the loop around it (`if err = f(); err == nil`).
   if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
   for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type)) return true;
   return false;
 }
+
+/** Per function, read once: its parameter list's text, and whether it (or its class) is named for retrying. */
+function factsOf(fn: CallInfo['fn'] & object): { parameters: string; retrying?: boolean } {
+  let facts = fnFacts.get(fn);
+  if (!facts) {
+    const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+    fnFacts.set(fn, (facts = { parameters: params?.text ?? '' }));
+  }
+  return facts;
+}
+
+const fnFacts = new WeakMap<object, { parameters: string; retrying?: boolean }>();
 
 /**
  * Go: a method of a type named for retrying that runs the operation held in a field of its receiver, in a loop
