@@ -9,7 +9,7 @@ import type { FileFlow } from './flow/flowModel';
 export function axiosInstance(flow: FileFlow, name: string): boolean {
   let names = axiosInstances.get(flow);
   if (!names) {
-    names = new Set([...flow.text.matchAll(/(?:^|[^\w$.]|this\.)([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>]+\s*)?=\s*axios\.create\(/g)].map((m) => m[1]));
+    names = boundBefore(flow.text, /=\s*axios\.create\(/g);
     axiosInstances.set(flow, names);
   }
   return names.has(name);
@@ -21,10 +21,27 @@ const axiosInstances = new WeakMap<FileFlow, Set<string>>();
 export function fetchAliases(flow: FileFlow): Set<string> {
   let names = fetchAliasNames.get(flow);
   if (!names) {
-    names = new Set([...flow.text.matchAll(/([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>[\]| ]+)?=\s*(?:globalThis\.|window\.)?fetch\b(?![\w$.(\s]*\()/g)].map((m) => m[1]).filter((n) => n !== 'fetch'));
+    names = boundBefore(flow.text, /=\s*(?:globalThis\.|window\.)?fetch\b(?![\w$.(\s]*\()/g);
+    names.delete('fetch');
     fetchAliasNames.set(flow, names);
   }
   return names;
 }
 
 const fetchAliasNames = new WeakMap<FileFlow, Set<string>>();
+
+/**
+ * The names bound by each `= value` that `assignment` finds (`const http = …`, `this.api = …`, `doFetch: typeof fetch
+ * = …` as a parameter): the identifier just before the `=`, past a type annotation. Only the matches are looked
+ * back from, so a long file is scanned once.
+ */
+function boundBefore(text: string, assignment: RegExp): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(assignment)) {
+    if (m.index === 0 || /[=!<>]/.test(text[m.index - 1] ?? '')) continue; // `==`, `!=`, `<=`, `>=`
+    const before = text.slice(Math.max(0, m.index - 120), m.index);
+    const bound = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>[\]| ]+)?\s*$/.exec(before);
+    if (bound) names.add(bound[1]);
+  }
+  return names;
+}
