@@ -9,7 +9,7 @@ import { senderCalls } from './senders';
 import { conditionSetOver, testsWithin, TRANSIENT_STATUSES } from './statusSets';
 
 /*
- * An error handler that filters with early exits, then sends the failed request again:
+ * Re-sends past early exits. An error handler that filters with early exits, then sends the failed request again:
  *
  *   http.interceptors.response.use(undefined, async (error) => {
  *     if (!error.config || !error.config.retriesLeft) return Promise.reject(error);
@@ -21,7 +21,8 @@ import { conditionSetOver, testsWithin, TRANSIENT_STATUSES } from './statusSets'
  *
  * What reaches the re-send is what no exit takes: the statuses every status exit lets past. An exit that reads
  * no status (no config, a spent counter) only bounds the re-send. An exit whose status test cannot be read leaves
- * the handler alone: what it retries is not known.
+ * the handler alone: what it retries is not known. The same reading serves a function that returns on success and
+ * otherwise ends by calling itself again (recursionPastExits below).
  */
 
 /** The handler's parameter that holds the failure. */
@@ -80,8 +81,11 @@ function topLevelStatement(ctx: DiagContext, node: Node, fn: FnInfo): Node | und
   return undefined;
 }
 
-/** The early exits before `statement` in its block, read for the statuses they take. */
-function readExits(ctx: DiagContext, statement: Node, error: string, countedOnly: boolean): Exits | undefined {
+/**
+ * The early exits before `statement` in its block, read for the statuses of `root` they take. With
+ * `anchorOnCounter`, exits that only count attempts (and no status exit) still make a re-send, anchored on the count.
+ */
+function readExits(ctx: DiagContext, statement: Node, root: string, anchorOnCounter: boolean): Exits | undefined {
   const { grammar } = ctx.flow;
   const taken = new Set<string>();
   const bounds: Node[] = [];
@@ -93,9 +97,9 @@ function readExits(ctx: DiagContext, statement: Node, error: string, countedOnly
     const condition = grammar.ifCondition(s) ?? s.childForFieldName('condition');
     const body = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
     if (clauses.length !== 1 || !condition || !body || !alwaysLeaves(body)) continue;
-    const part = statusPart(ctx, condition, error);
-    const tests = testsWithin(ctx, part, error);
-    const set = conditionSetOver(ctx, PROBED_STATUSES, part, tests, error);
+    const part = statusPart(ctx, condition, root);
+    const tests = testsWithin(ctx, part, root);
+    const set = conditionSetOver(ctx, PROBED_STATUSES, part, tests, root);
     if (set) {
       for (const c of set) taken.add(c);
       // (A success exit, `if status == 200: return body`, takes none of the probed failures but reads the status.)
@@ -111,7 +115,7 @@ function readExits(ctx: DiagContext, statement: Node, error: string, countedOnly
   const reaching = new Set(PROBED_STATUSES.filter((c) => !taken.has(c)));
   const retried = new Set(TRANSIENT_STATUSES.filter((c) => reaching.has(c)));
   // No status exit: every failure comes round again — anchored on the counter that bounds it, when there is one.
-  if (!filtered && bounds.length > 0 && countedOnly) anchor = { guard: bounds[0].parent ?? bounds[0], condition: bounds[0] };
+  if (!filtered && bounds.length > 0 && anchorOnCounter) anchor = { guard: bounds[0].parent ?? bounds[0], condition: bounds[0] };
   if (!anchor || retried.size === 0) return undefined;
   return { anchor, retried, repeating: repeatingCodes(reaching), bounds };
 }

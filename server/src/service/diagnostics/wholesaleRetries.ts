@@ -236,7 +236,7 @@ function setsConditionFlag(statement: Node, loop: RetryLoop['loop']): boolean {
   const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition') : null;
   if (!condition) return false;
   const m = /^\s*(?:\$)?([A-Za-z_$][\w$]*)\s*=(?!=)\s*(True|true|False|false)\s*;?\s*$/.exec(statement.text);
-  return !!m && new RegExp(`(^|[^\\w$.])\\$?${m[1]}\\b`).test(condition.text);
+  return !!m && new RegExp(`(^|[^\\w$.])\\$?${m[1].replace(/\$/g, '\\$')}(?![\\w$])`).test(condition.text);
 }
 
 /** `$code = $response['response']['code'];`, `status := resp.StatusCode`: a local that holds part of the response. */
