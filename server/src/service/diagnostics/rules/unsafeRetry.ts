@@ -12,6 +12,7 @@ import { retriedSet } from '../retriedSets';
 import { tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
+import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 
 const RULE = 'unsafe-retry';
 /**
@@ -61,7 +62,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
     // A handler or transport forwarding whatever its caller sends (`policy.ExecuteAsync(ct => base.SendAsync(request, ct))`).
     const named = namedFunctionOf(request.call.fn);
-    const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '');
+    const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
     if (!how || !RETRIES_ANY_METHOD.test(how)) continue;
@@ -82,7 +83,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (!request || request.inferred === 'callback' || keyed(ctx, resend.fn)) continue;
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
-    const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text);
+    const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !onlySafeMethods(methodsFromCallers(ctx, resend.fn));
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
@@ -246,6 +247,8 @@ const METHOD_GUARD = /idempoten|safe_?methods|isSafe|retryable_?methods|allowed_
 function anyMethodRetry(ctx: DiagContext, retry: RetryLoop): Finding | undefined {
   const { request, loop } = retry;
   if (request.method !== 'UNKNOWN' || !methodFromCaller(ctx, request, loop.fn)) return undefined;
+  // Every caller of the file hands it a read: its retries re-send reads only.
+  if (onlySafeMethods(methodsFromCallers(ctx, loop.fn))) return undefined;
   const scope = loop.fn?.node.text ?? ctx.flow.text;
   if (METHOD_GUARD.test(scope) || loop.fn?.idempotencyKey) return undefined;
   const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
