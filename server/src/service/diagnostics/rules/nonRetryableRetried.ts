@@ -52,6 +52,8 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
       let codes: string[] = [];
       if (test.positive && ctx.isNonRetryable(occ.code, test.test)) codes = [occ.code];
       else if ((test.op === '>=' && code <= 400) || (test.op === '>' && code <= 399)) codes = ['4xx'];
+      // `if r.status_code != 200: sleep; continue`: everything but success goes round, every refusal included.
+      else if (/^(!=|!==|is not|not in)$/.test(test.op) && !test.negated && code >= 200 && code < 300) codes = ['4xx'];
       if (codes.length === 0) continue;
       const outcome = branchOutcome(ctx, test.branch, retry.loop.fn?.name, retry.request.responseVar);
       if (!outcome.continues && !outcome.retries) continue;
