@@ -20,8 +20,11 @@ export function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['fina
   const last = values[values.length - 1];
   // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
   if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last));
-  return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || ERROR_VALUE.test(last);
+  // A predicate's answer (`return isinstance(e, Timeout) or e.response.status_code >= 500`) is no error handed back.
+  return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || (ERROR_VALUE.test(last) && !BOOLEAN_ANSWER.test(last));
 }
+
+const BOOLEAN_ANSWER = /^(not\s|!(?!=))|\s(or|and|is not|is|not in|in|==|!=|===|!==|<=|>=|<|>|&&|\|\|)\s|^(isinstance|issubclass)\(|\binstanceof\b/;
 
 /** Some return of the function around `node` hands back a value. */
 function returnsValues(ctx: DiagContext, node: Node): boolean {

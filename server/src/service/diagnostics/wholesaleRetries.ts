@@ -53,6 +53,11 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
     for (const c of fallthroughRetried(ctx, retry)) set.add(c);
   }
   // What the catch clause itself gives up on (`except HTTPError as e: if e.response.status_code < 500: raise`) is not retried.
+  // (A give-up on a test the model cannot read leaves what is retried unknown.)
+  if (unreadableGiveUp(ctx, tryNode)) {
+    set.clear();
+    return set;
+  }
   for (const c of caughtGiveUps(ctx, tryNode)) set.delete(c);
   return set;
 }
@@ -75,8 +80,16 @@ export function catchStays(ctx: DiagContext, tryNode: Node): boolean {
     if (!body) return true;
     const outcome = branchOutcome(ctx, body, fnName);
     if (outcome.continues || outcome.retries || !outcome.final) return true;
+    // `except RequestException as e: if not retryable(e): raise` then `log(e)`: what the test lets past stays.
+    if (outcome.final.kind === 'raise' && !alwaysLeaves(body) && conditionalGiveUp(ctx, body)) return true;
   }
   return false;
+}
+
+/** The clause's give-up sits under an if of its own (`if not retryable(e): raise`), not at its end. */
+function conditionalGiveUp(ctx: DiagContext, body: Node): boolean {
+  const statements = body.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  return statements.length > 1 && ctx.flow.grammar.ifs.has(statements[0].type);
 }
 
 /**
@@ -134,6 +147,27 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
     if (name) for (const c of failureSet(ctx, body, name)) out.add(c);
   }
   return out;
+}
+
+/** A catch clause gives up under an if whose condition on the caught error says nothing readable about its status. */
+function unreadableGiveUp(ctx: DiagContext, tryNode: Node): boolean {
+  const { grammar } = ctx.flow;
+  for (const clause of tryNode.namedChildren) {
+    if (!clause || !CATCH_CLAUSE.test(clause.type)) continue;
+    const body = catchBody(clause);
+    if (!body) continue;
+    const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
+    const name = /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
+    if (!name) continue;
+    for (const s of body.namedChildren) {
+      if (!s || !grammar.ifs.has(s.type)) continue;
+      const condition = grammar.ifCondition(s) ?? s.childForFieldName('condition');
+      const consequence = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
+      if (!condition || !consequence || !alwaysLeaves(consequence) || !condition.text.includes(name)) continue;
+      if (!conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, name), name)) return true;
+    }
+  }
+  return false;
 }
 
 /**
