@@ -142,11 +142,16 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
     if (!clause || !CATCH_CLAUSE.test(clause.type)) continue;
     const body = catchBody(clause);
     if (!body) continue;
-    const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
-    const name = /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
+    const name = caughtErrorName(ctx, clause, body);
     if (name) for (const c of failureSet(ctx, body, name)) out.add(c);
   }
   return out;
+}
+
+/** The name a catch clause binds its error to (`except X as e:`, `catch (X e)`, `catch (e)`), read from the clause's head. */
+function caughtErrorName(ctx: DiagContext, clause: Node, body: Node): string | undefined {
+  const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
+  return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
 }
 
 /** A catch clause gives up under an if whose condition on the caught error says nothing readable about its status. */
@@ -156,8 +161,7 @@ function unreadableGiveUp(ctx: DiagContext, tryNode: Node): boolean {
     if (!clause || !CATCH_CLAUSE.test(clause.type)) continue;
     const body = catchBody(clause);
     if (!body) continue;
-    const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
-    const name = /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
+    const name = caughtErrorName(ctx, clause, body);
     if (!name) continue;
     for (const s of body.namedChildren) {
       if (!s || !grammar.ifs.has(s.type)) continue;
