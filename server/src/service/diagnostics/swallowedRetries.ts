@@ -27,7 +27,7 @@ const EMPTY_VALUE = /^(null|None|nil|false|False|true|True|0|-1|""|''|\[\]|\{\}|
  * The catch clause of `fnNode` that swallows every failure, when the method's work is one try that nothing
  * around it can make fail; undefined otherwise.
  */
-export function swallowingCatch(ctx: DiagContext, fnNode: Node): Node | undefined {
+function swallowingCatch(ctx: DiagContext, fnNode: Node): Node | undefined {
   const body = fnNode.childForFieldName('body');
   if (!body) return undefined;
   const statements = body.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type) && !/comment/.test(c.type));
@@ -65,8 +65,19 @@ function catchesAll(clause: Node): boolean {
   return names.length > 0 && names.some((t) => CATCH_ALL.test(t));
 }
 
-/** Java/Kotlin `@Retryable` annotations and Python retry decorators, with the function each one wraps. */
-export function retryWrappedFunctions(ctx: DiagContext): Array<{ marker: Node; fn: Node }> {
+/**
+ * Java/Kotlin `@Retryable` annotations and Python retry decorators, with the function each one wraps and its
+ * swallowing catch clause, if any. Read once per analysis: the policy readers and the rule all ask.
+ */
+export function retryWrappedFunctions(ctx: DiagContext): ReadonlyArray<{ marker: Node; fn: Node; swallowing?: Node }> {
+  let list = wrappedCache.get(ctx);
+  if (!list) wrappedCache.set(ctx, (list = readWrappedFunctions(ctx).map((w) => ({ ...w, swallowing: swallowingCatch(ctx, w.fn) }))));
+  return list;
+}
+
+const wrappedCache = new WeakMap<DiagContext, ReadonlyArray<{ marker: Node; fn: Node; swallowing?: Node }>>();
+
+function readWrappedFunctions(ctx: DiagContext): Array<{ marker: Node; fn: Node }> {
   const out: Array<{ marker: Node; fn: Node }> = [];
   const root = ctx.doc.tree?.rootNode;
   if (!root) return out;
@@ -96,5 +107,5 @@ const PY_RETRY_DECORATOR = /^@\s*(tenacity\.)?retry\b|^@\s*backoff\.on_exception
 /** The retry wrapping `fnNode` never runs again: the function swallows every failure itself. */
 export function wrapsSwallowingFunction(ctx: DiagContext, marker: Node): boolean {
   const wrapped = retryWrappedFunctions(ctx).find((w) => w.marker.id === marker.id || (marker.startIndex >= w.marker.startIndex && marker.endIndex <= w.marker.endIndex));
-  return !!wrapped && swallowingCatch(ctx, wrapped.fn) !== undefined;
+  return wrapped?.swallowing !== undefined;
 }

@@ -3,7 +3,7 @@ import { catchBody } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import { inScope } from '../decoratorPolicies';
 import { fillMessage, ruleInfo } from '../rules';
-import { retryWrappedFunctions, swallowingCatch } from '../swallowedRetries';
+import { retryWrappedFunctions } from '../swallowedRetries';
 import { giveUpData } from './giveUpData';
 
 const RULE = 'retryable-treated-as-final';
@@ -14,8 +14,7 @@ const RULE = 'retryable-treated-as-final';
  */
 export function swallowedRetryGiveUps(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
-  for (const { marker, fn } of retryWrappedFunctions(ctx)) {
-    const clause = swallowingCatch(ctx, fn);
+  for (const { marker, swallowing: clause } of retryWrappedFunctions(ctx)) {
     if (!clause || !inScope(ctx, clause.startIndex)) continue;
     const final = catchBody(clause) ?? clause;
     const codes = ['429', '503'];
