@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, handsOnTypedError, statusAliases, subjectRoot } from '../branches';
+import { branchOutcome, handsOnTypedError, returnValues, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
@@ -155,6 +155,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (!outcome.final || outcome.continues || outcome.retries) continue;
+    if (answersWithState(ctx, outcome.final)) continue;
     if (handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
     return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
@@ -175,7 +176,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       const branch = grammar.ifConsequence(n);
       if (condition && branch && okPattern.test(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
-        if (outcome.final && !outcome.continues && !outcome.retries && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
+        if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
           return;
         }
@@ -200,6 +201,22 @@ function handsOnStatus(ctx: DiagContext, final: Node, fn: FnInfo | undefined, re
   return handsOnTypedError(ctx, final, [responseVar, ...statusAliases(fn?.node ?? final, responseVar)]);
 }
 
+/**
+ * The failure branch answers with a record of some state other than failure (`return { status: 'pending' }`,
+ * `return {'result': 'screenshot unavailable'}`): the operation reports where it stands for its caller to act on
+ * (poll again, show the user), it is not given up. A record saying it failed (`{ success: false }`, an `error`
+ * field) is a give-up like any other.
+ */
+function answersWithState(ctx: DiagContext, final: { node: Node; kind: string }): boolean {
+  if (final.kind !== 'return') return false;
+  const values = returnValues(ctx, final.node);
+  if (values.length !== 1 || !/^(object|dictionary|hash|object_creation_expression|anonymous_object_creation_expression|array_creation_expression)$/.test(values[0].type)) return false;
+  if (values[0].type === 'object_creation_expression' && !/^new\s*\{/.test(values[0].text)) return false;
+  // An empty record (`{}`, `[]`) is no answer: the caller reads it as "nothing there".
+  if (values[0].namedChildCount === 0 || /^(\{\s*\}|\[\s*\]|array\(\s*\))$/.test(values[0].text)) return false;
+  return !/\b(success|ok|succeeded)\W{1,3}\s*(false|False)\b|err|fail|exception/i.test(values[0].text);
+}
+
 /** The test is the if's whole condition (`if status == 200:`, not `if status == 200 && typeOk`). */
 function wholeCondition(guard: Node, test: Node): boolean {
   let condition = guard.childForFieldName('condition');
@@ -212,7 +229,7 @@ function finalElse(ctx: DiagContext, guard: Node, fn: FnInfo | undefined, respon
   const clauses = ifClauses(guard);
   if (clauses.length !== 2 || clauses[0].node.id !== guard.id || clauses[1].condition) return undefined;
   const outcome = branchOutcome(ctx, clauses[1].body, fn?.name, responseVar);
-  if (!outcome.final || outcome.continues || outcome.retries || handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
+  if (!outcome.final || outcome.continues || outcome.retries || answersWithState(ctx, outcome.final) || handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
   return outcome.final.kind;
 }
 
