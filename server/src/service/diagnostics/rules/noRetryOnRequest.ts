@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, handsOnTypedError, returnValues, statusAliases, subjectRoot } from '../branches';
-import { retriedByCallers } from '../callerRetries';
+import { handedAsValue, retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
@@ -50,6 +50,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
+    // Handed to another call as a value (a callback, a thread's target, a reconnecting handler): that call runs it.
+    if (handedAsValue(ctx, call.fn)) continue;
     // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`).
     if (resentFromCatch(ctx, request)) continue;
     const check = findCheck(ctx, request);
@@ -59,7 +61,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (check.final === 'exit' || (!call.fn && SCRIPT_LANGUAGES.has(ctx.language))) continue;
     // A probe (`supports(url) bool`) answers a question; a failed request is a "no", not a lost operation.
     // A write that reports success as a boolean (`sendMessage(…): Promise<boolean>`) is no probe: a false is a lost write.
-    if (isPredicate(ctx, call.fn) && !isWrite(request)) continue;
+    if ((isPredicate(ctx, call.fn) || isProbe(call.fn)) && !isWrite(request)) continue;
     if (handlesRetryableCode(ctx, request)) continue;
     const data: NoRetryOnRequestData = {
       ...ctx.base(check.node),
@@ -261,6 +263,14 @@ function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
 function isWrite(request: RequestInfo): boolean {
   if (/^(POST|PUT|PATCH|DELETE)$/.test(request.method)) return true;
   return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(request.call.fn?.name ?? '');
+}
+
+/**
+ * A function named for checking that something answers (`healthCheck`, `ping`, `probe_endpoint`, `verifyCredentials`,
+ * `test_connection`): its failure is the answer it was asked for, and a retry would hide it.
+ */
+function isProbe(fn: FnInfo | undefined): boolean {
+  return /health|heartbeat|^_?ping|probe|liveness|readiness|is_?alive|connectivity|(test|check|verify|validate)_?(connection|credentials|token|api_?key|access|auth)/i.test(fn?.name ?? '');
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
