@@ -23,6 +23,8 @@ export interface RequestInfo {
    * (`status-read`), or a wrapper forwards its request to the one it wraps (`forwarding`).
    */
   inferred?: 'status-read' | 'forwarding' | 'callback' | 'sdk';
+  /** Sent through a name bound to a client's method (`send = requests.post`; `send(url)`): the client it belongs to. */
+  aliasOf?: string;
 }
 
 const VERBS: Record<string, HttpMethod> = {
@@ -72,7 +74,7 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
  * if on the method), then `request_func(url, json=…)`; `const send = axios.put; await send(u, body)`. The method is
  * the one assigned, or any of them when the branches give several.
  */
-function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
+function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; aliasOf?: string } | undefined {
   // (A name as written in code: on a half-typed line the callee can be any text.)
   if (call.receiver || !call.fn || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !/^(python|javascript|typescript|tsx)$/.test(flow.grammarName)) return undefined;
   // Names the file assigns a member to at all, read once per file: most calls are not through one.
@@ -81,8 +83,10 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
   if (!names.has(call.name)) return undefined;
   const assigned = new RegExp(`(?:^|[^\\w.$])(?:(?:const|let|var)\\s+)?${call.name.replace(/\$/g, '\\$')}\\s*=\\s*([\\w.$]+)\\.(\\w+)\\s*(?:[;\\n]|$)`, 'gm');
   const methods = new Set<HttpMethod>();
+  const owners = new Set<string>();
   let library: HttpLibrary | undefined;
   for (const m of call.fn.node.text.matchAll(assigned)) {
+    owners.add(m[1]);
     const owner = m[1].split('.').pop() ?? '';
     const verb = VERBS[m[2].toLowerCase()];
     if (!verb || m[2] !== m[2].toLowerCase()) return undefined;
@@ -93,7 +97,7 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
     if (!owner) return undefined;
   }
   if (!library || methods.size === 0) return undefined;
-  return { library, method: methods.size === 1 ? [...methods][0] : 'UNKNOWN' };
+  return { library, method: methods.size === 1 ? [...methods][0] : 'UNKNOWN', ...(owners.size === 1 ? { aliasOf: [...owners][0] } : {}) };
 }
 
 /** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */

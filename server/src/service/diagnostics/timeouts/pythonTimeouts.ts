@@ -19,10 +19,9 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const out: UnboundedRequest[] = [];
   // One answer per receiver: the file-wide reads below would otherwise run once per request.
   const sessions = new Map<string, boolean>();
-  const isSession = (call: CallInfo) => {
-    const key = call.receiver ?? '';
-    let known = sessions.get(key);
-    if (known === undefined) sessions.set(key, (known = plainRequestsSession(flow.text, call)));
+  const isSession = (call: CallInfo, receiver = call.receiver ?? '') => {
+    let known = sessions.get(receiver);
+    if (known === undefined) sessions.set(receiver, (known = plainRequestsSession(flow.text, receiver)));
     return known;
   };
   for (const request of ctx.requests) {
@@ -36,7 +35,8 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (!args || args.type !== 'argument_list' || splatted(args)) continue;
     const timeout = keyword(args, 'timeout');
     // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
-    const session = request.library === 'urllib' ? false : isSession(call);
+    // (`send = requests.post` … `send(url)`: the alias's client decides.)
+    const session = request.library === 'urllib' ? false : isSession(call, request.aliasOf ?? call.receiver);
     if (request.library === 'requests' || (session && request.library === 'httpx')) {
       if (!session) continue;
       if (timeout && timeout.text !== 'None') continue;
@@ -83,8 +83,7 @@ function splatted(args: Node): boolean {
  * (`self.session = requests.Session()`, `with requests.Session() as s`) whose `request` it does not replace and
  * on which it mounts no adapter of its own (a timeout-setting adapter is the usual way to give a session one).
  */
-function plainRequestsSession(text: string, call: CallInfo): boolean {
-  const receiver = call.receiver ?? '';
+function plainRequestsSession(text: string, receiver: string): boolean {
   if (receiver === 'requests') return true;
   const name = escape(receiver.replace(/^self\./, ''));
   const self = '(?:self\\.)?';
