@@ -1,7 +1,7 @@
 import type { DiagContext } from '../context';
 import { csharpUnbounded } from './csharpTimeouts';
 import { goUnbounded } from './goTimeouts';
-import { javaUnbounded } from './javaTimeouts';
+import { javaUnbounded, springUnbounded } from './javaTimeouts';
 import { jsUnbounded } from './jsTimeouts';
 import { phpUnbounded } from './phpTimeouts';
 import { pythonUnbounded } from './pythonTimeouts';
@@ -18,6 +18,7 @@ export function unboundedRequests(ctx: DiagContext): UnboundedRequest[] {
     case 'javascript': case 'typescript': case 'tsx': return jsUnbounded(ctx);
     case 'go': return goUnbounded(ctx);
     case 'java': return javaUnbounded(ctx);
+    case 'kotlin': return springUnbounded(ctx);
     case 'c-sharp': return csharpUnbounded(ctx);
     case 'php': return phpUnbounded(ctx);
     case 'rust': return rustUnbounded(ctx);

@@ -7,7 +7,8 @@ import { escape } from '../loopDelays';
 /**
  * Java: `HttpURLConnection` without both connect and read timeouts set in the function that opens it,
  * `java.net.http` requests built in the sending function without `.timeout(…)`, a `new RestTemplate()` on its
- * default factory, and Apache HttpClient 4 built without a default RequestConfig. A connection, request or
+ * default factory, Apache HttpClient 4 built without a default RequestConfig, and Spring's WebClient and RestClient
+ * built without a connector or request factory. A connection, request or
  * template that comes from elsewhere (a parameter, a field, a bean) is not read.
  */
 export function javaUnbounded(ctx: DiagContext): UnboundedRequest[] {
@@ -39,7 +40,35 @@ export function javaUnbounded(ctx: DiagContext): UnboundedRequest[] {
       out.push({ node: call.node, library: 'apache-httpclient', where: 'client' });
     }
   }
+  return [...out, ...springUnbounded(ctx)];
+}
+
+/** Spring's WebClient and RestClient built with no timeout (Java and Kotlin alike). */
+export function springUnbounded(ctx: DiagContext): UnboundedRequest[] {
+  const out: UnboundedRequest[] = [];
+  if (!/\b(WebClient|RestClient)\b/.test(ctx.flow.text)) return out;
+  for (const call of ctx.flow.calls) {
+    if (!inScope(ctx.flow, call.node)) continue;
+    const spring = springClient(call, ctx.flow.text);
+    if (spring) out.push({ node: call.node, library: spring, where: 'client' });
+  }
   return out;
+}
+
+/**
+ * `WebClient.create(…)` / `WebClient.builder()….build()` with no connector, `RestClient.create(…)` /
+ * `RestClient.builder()….build()` with no request factory: Reactor Netty's default client sets no response timeout,
+ * and RestClient's fallback factory (the JDK HttpClient) none either. Silent where the file bounds its requests
+ * another way: a per-request `.timeout(…)` on the reactive result, a `responseTimeout(…)`, a read-timeout handler.
+ */
+function springClient(call: { name: string; receiver?: string; node: { text: string } }, text: string): 'spring-webclient' | 'spring-restclient' | undefined {
+  let kind: string | undefined;
+  if (call.name === 'create' && (call.receiver === 'WebClient' || call.receiver === 'RestClient')) kind = call.receiver;
+  else if (call.name === 'build') kind = /^(WebClient|RestClient)\.builder\(\s*\)/.exec(call.receiver ?? '')?.[1];
+  if (!kind) return undefined;
+  if (/\.(clientConnector|requestFactory)\s*\(/.test(call.node.text)) return undefined;
+  if (/\.timeout\s*\(|responseTimeout\s*\(|ReadTimeoutHandler/.test(text)) return undefined;
+  return kind === 'WebClient' ? 'spring-webclient' : 'spring-restclient';
 }
 
 /** The connection variable must get both timeouts before it is read; the edit adds the missing ones after it is opened. */
