@@ -13,6 +13,7 @@ import { catchStays, sdkErrorsStay, tryAround } from './wholesaleRetries';
 import { escape } from './loopDelays';
 import type { ResendRetry } from './resends';
 import { sdkCallIn, sdkClients } from './amplification/sdkClients';
+import { retryShapedCalls } from './retryShapedLoops';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -56,11 +57,13 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
   // A loop around a call of an SDK client (`client.messages.create(…)`, server/data/sdk-retries.json) re-sends
   // the SDK's request: its delay, cap and caught errors are the loop's, whatever the SDK does inside.
   for (const r of sdkRequestsInLoops(ctx, firstRequest)) firstRequest.set(r.call.loops[0], r);
+  // A loop shaped like a retry (counts attempts, leaves on success, stays when the call throws) re-sends its remote call.
+  for (const r of retryShapedCalls(ctx, firstRequest)) firstRequest.set(r.call.loops[0], r);
   const checks = ctx.occurrences.filter((o) => o.role === 'client-check').map((o) => ({ o, at: ctx.offsetOf(o) })).sort((a, b) => a.at - b.at);
   const checkStarts = checks.map((c) => c.at);
   const callStarts = ctx.flow.calls.map((c) => c.start);
   // A request or a recursive call is not a wait handed to a helper, even when its function waits.
-  const requestCalls = new Set([...ctx.requests, ...viaSenders].map((r) => r.call.node.id));
+  const requestCalls = new Set([...ctx.requests, ...viaSenders, ...firstRequest.values()].map((r) => r.call.node.id));
   for (const loop of ctx.flow.loops) {
     if (loop.kind === 'collection' || seen.has(loop.node.id)) continue;
     const request = firstRequest.get(loop);

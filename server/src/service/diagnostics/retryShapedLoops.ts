@@ -1,0 +1,58 @@
+import type { DiagContext } from './context';
+import { type CallInfo, type LoopInfo, within } from './flow/flowModel';
+import { statementOf, type RequestInfo } from './requests';
+import { tryAround, sdkErrorsStay } from './wholesaleRetries';
+import { tryBlock } from './chainSyntax';
+
+/*
+ * A loop shaped like a retry — it counts attempts, tries one call, leaves on success and stays in the loop when the
+ * call throws — re-sends that call, whatever client makes it: a generated API client (`webhookApi.sendWebhook(req)`),
+ * a vendor SDK the project wraps, a service object. The call must look like a remote operation: made through a
+ * receiver named for a client, an API or a service, or named for sending.
+ */
+
+/** The loop counts its attempts: `attempt < 3`, `retries--`, `tries += 1`. */
+const ATTEMPT_COUNTER = /\b(attempts?|attemptCount|retr(y|ies)(Count|Left|Remaining)?|tries|numTries|tryCount|triesLeft|retryNumber)\b/i;
+/** Receivers of remote operations: an API client, a service, a bot, a webhook, a stub. */
+const REMOTE_RECEIVER = /(api|client|service|http|rest|webhook|gateway|sdk|stub|bot|telegram|slack|discord|github|proxy|remote|connector)$/i;
+/** Operations named for sending something somewhere. */
+const REMOTE_OPERATION = /^(send|post|fetch|request|call|invoke|execute|upload|download|publish|notify|deliver|submit|push|sync|get|put|patch|delete|create|update)/i;
+/** Calls that are never the operation retried: logging, sleeping, counting, building values. */
+const NOT_REMOTE = /^(log|debug|info|warn|warning|error|trace|print\w*|println|sleep|delay|wait|format|toString|append|add|put|get|set|emit|inc\w*|record\w*)$/;
+
+/** The remote call each retry-shaped loop without a recognised request re-sends (`inferred: 'sdk'`). */
+export function retryShapedCalls(ctx: DiagContext, known: ReadonlyMap<LoopInfo, RequestInfo>): RequestInfo[] {
+  const out: RequestInfo[] = [];
+  for (const loop of ctx.flow.loops) {
+    if (loop.kind === 'collection' || known.has(loop) || !loop.body || loop.exits.length === 0) continue;
+    if (!ATTEMPT_COUNTER.test(attemptText(loop))) continue;
+    const call = remoteCallInTry(ctx, loop);
+    if (call) out.push({ call, library: 'unknown', method: 'UNKNOWN', statement: statementOf(call.node), inferred: 'sdk' });
+  }
+  return out;
+}
+
+/** Where a loop keeps its attempt count: its condition, its counter, its increments. */
+function attemptText(loop: LoopInfo): string {
+  const condition = loop.node.childForFieldName('condition')?.text ?? '';
+  return [condition, loop.counterVar ?? '', ...loop.increments.map((n) => n.text)].join(' ');
+}
+
+/** The first remote-looking call directly in the loop that sits in a try whose catch stays in the loop. */
+function remoteCallInTry(ctx: DiagContext, loop: LoopInfo): CallInfo | undefined {
+  for (const call of loop.calls) {
+    if (call.loops[0] !== loop || !looksRemote(call)) continue;
+    const tryNode = tryAround(ctx, call.node, loop.node);
+    const block = tryBlock(tryNode);
+    if (!tryNode || !block || !within(call.node, block)) continue;
+    return sdkErrorsStay(ctx, tryNode) ? call : undefined;
+  }
+  return undefined;
+}
+
+function looksRemote(call: CallInfo): boolean {
+  if (NOT_REMOTE.test(call.name) || !call.receiver) return false;
+  const receiver = call.receiver.replace(/^(self|this)\s*\.\s*/, '').split(/\.|->|::/).pop() ?? '';
+  if (/^(log|logger|LOG|LOGGER|console|Thread|time|asyncio|Task|System|Math|Console|Log|mutex|lock)$/.test(receiver)) return false;
+  return REMOTE_RECEIVER.test(receiver) && (REMOTE_OPERATION.test(call.name) || /Async$/.test(call.name));
+}
