@@ -70,36 +70,3 @@ function insideTry(node: Node, stop: Node): boolean {
   }
   return false;
 }
-
-/** Argument-list node types across the grammars (`f(a, b)`, `f(a=b)`, Kotlin's value arguments). */
-const ARGUMENTS = /^(argument_list|arguments|value_arguments|value_argument|keyword_argument|argument|pair)$/;
-
-const handedCache = new WeakMap<DiagContext, Set<string>>();
-
-/**
- * The function is handed to another call as a value (`Thread(target=send)`, `reconnecting(connect_func)`,
- * `setInterval(poll, 5000)`, `items.map(this.fetchOne)`): whoever receives it runs it, and whether that one
- * retries it is written there.
- */
-export function handedAsValue(ctx: DiagContext, fn: FnInfo | undefined): boolean {
-  if (!fn?.name) return false;
-  let names = handedCache.get(ctx);
-  if (!names) {
-    names = new Set();
-    const found = names;
-    const visit = (n: Node): void => {
-      if (ARGUMENTS.test(n.type)) {
-        for (const arg of n.namedChildren) {
-          if (!arg) continue;
-          const text = arg.text.trim();
-          const last = /^(?:(?:self|this|cls)\s*(?:\.|->|::)\s*)?([A-Za-z_$][\w$]*)$/.exec(text)?.[1] ?? /^&?(?:self|this|cls)?::?([A-Za-z_$][\w$]*)$/.exec(text)?.[1];
-          if (last) found.add(last);
-        }
-      }
-      for (const c of n.namedChildren) if (c) visit(c);
-    };
-    visit(ctx.doc.tree!.rootNode);
-    handedCache.set(ctx, names);
-  }
-  return names.has(fn.name);
-}

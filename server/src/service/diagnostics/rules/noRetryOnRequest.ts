@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, handsOnTypedError, returnValues, statusAliases, subjectRoot } from '../branches';
-import { handedAsValue, retriedByCallers } from '../callerRetries';
+import { retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
@@ -50,8 +50,6 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
-    // Handed to another call as a value (a callback, a thread's target, a reconnecting handler): that call runs it.
-    if (handedAsValue(ctx, call.fn)) continue;
     // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`).
     if (resentFromCatch(ctx, request)) continue;
     const check = findCheck(ctx, request);
