@@ -36,6 +36,11 @@ const FAMILY: Record<GrammarName, RetryMechanism['language']> = {
 };
 
 const RETRY_NAME = /retr(y|ies|ying)|backoff|resilien/i;
+/**
+ * An argument that hands a call its retry budget: a name for the number of retries or attempts (`c.MaxRetries`,
+ * `max_retries`, `retryCount`), or a keyword naming it with a count (`retries=3`, `max_attempts: 5`).
+ */
+const RETRY_BUDGET = /^(?:[\w$.]*[.>])?(?:max_?retries|maxRetries|MaxRetries|retries|retry_?count|retryCount|RetryCount|max_?attempts|maxAttempts|MaxAttempts|retry_?limit|retryLimit|RetryMax|retryMax)$|^(?:max_?retries|retries|retry_?count|max_?attempts|maxRetries|maxAttempts|retryCount)\s*[=:]\s*[1-9]\d*$/;
 
 /** Which retry mechanisms are in scope where, for one file. */
 export class MechanismScope {
@@ -134,9 +139,11 @@ export class MechanismScope {
    * `fetchWithRetry(url)`, `HttpRetry.send(...)`), a configured wrapper, or a name from the settings.
    * A response it returns has been through the retries, so giving up on it afterwards is right.
    */
-  isRetryingCall(call: { name: string; receiver?: string }): boolean {
+  isRetryingCall(call: { name: string; receiver?: string; node?: Node }): boolean {
     const receiver = call.receiver?.split('.').pop() ?? '';
-    return this.wrappers.has(call.name) || this.retryFunctionNames.has(call.name) || RETRY_NAME.test(call.name) || RETRY_NAME.test(receiver);
+    if (this.wrappers.has(call.name) || this.retryFunctionNames.has(call.name) || RETRY_NAME.test(call.name) || RETRY_NAME.test(receiver)) return true;
+    // Handed a retry budget (`MakeRequest(c, url, cfg.MaxRetries, timeout)`, `fetch_json(url, retries=3)`): it retries.
+    return !!call.node && this.flow.adapter.callArguments(call.node).some((a) => RETRY_BUDGET.test(a.text.trim()));
   }
 
   /** The mechanism whose wrapper a call name is (`pRetry` → `p-retry`, `Retry` → `cenkalti-backoff`), if any. */
