@@ -148,16 +148,22 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     if (!test || !test.guard || !test.branch || !after(test.test)) continue;
     if (enclosingFn(ctx.flow, test.test) !== fn || subjectRoot(test.subject) !== responseVar) continue;
     const code = Number(occ.code);
-    const failureTest = (test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
+    const success = code >= 200 && code < 300;
+    // (`if not r.status_code == 200:` says `!=` with a negation.)
+    const failureTest = (test.op.startsWith('!=') && success) || (/^={2,3}$/.test(test.op) && test.negated && success) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
     // `if status == 200: … else: raise` — the failure is the else of a success test.
     const elseOfSuccess = !failureTest && /^={2,3}$|^is$/.test(test.op) && !test.negated && code >= 200 && code < 300 && wholeCondition(test.guard, test.test) ? finalElse(ctx, test.guard, fn, responseVar) : undefined;
     if (elseOfSuccess) return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} else → ${finalWord(ctx, elseOfSuccess)}`, final: elseOfSuccess };
     if (!failureTest) continue;
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
+    // A write whose failure is only logged (`if r.status_code != 200: log.error(…)`) is lost as surely as one raised.
+    if (!outcome.final && !outcome.continues && !outcome.retries && isWrite(request) && onlyLogs(ctx, test.branch)) {
+      return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${shownTest(ctx, test)} → logged and dropped` };
+    }
     if (!outcome.final || outcome.continues || outcome.retries) continue;
     if (answersWithState(ctx, outcome.final)) continue;
     if (handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
-    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
+    return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${shownTest(ctx, test)} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
   const { grammar } = ctx.flow;
@@ -256,6 +262,20 @@ function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
     return !!clause?.parent && within(request.call.node, clause.parent);
   });
 }
+
+/** The test as the reader sees it: with its negation (`not r.status_code == 200`), whitespace folded. */
+function shownTest(ctx: DiagContext, test: { test: Node; guard?: Node; negated?: boolean }): string {
+  const condition = test.negated && test.guard ? ctx.flow.grammar.ifCondition(test.guard) : undefined;
+  return (condition ?? test.test).text.replace(/^\((.*)\)$/s, '$1').replace(/\s+/g, ' ');
+}
+
+/** A branch whose statements only log (a logger, print, console): the failure is noted and the function goes on. */
+function onlyLogs(ctx: DiagContext, branch: Node): boolean {
+  const statements = branch.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
+  return statements.length > 0 && statements.every((s) => s.type === 'expression_statement' && LOG_CALL.test(s.text.trim()));
+}
+
+const LOG_CALL = /^(?:await\s+)?(?:[\w$.]*\b(?:log|logger|logging|_logger|\w+_logger|console|Log|LOG|LOGGER)\s*\.\s*\w+|print|println|puts|warn|error_log|fmt\.(?:Print|Fprint)\w*|System\.(?:out|err)\.print\w*|Console\.Write\w*|logError|logWarn\w*)\s*\(/;
 
 /** A state-changing request, or one sent by a function named for an action (`sendMessage`, `create_ticket`). */
 function isWrite(request: RequestInfo): boolean {
