@@ -53,6 +53,8 @@ const TICK = /<-\s*[\w.]*\.C\b|<-\s*time\.(After|Tick)\(/;
  */
 export function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
   if (ctx.mechanisms.covering(call.node, call.receiver)) return true;
+  // The call is what a retry loop of the model re-sends (`for i := retries; i >= 0; i-- { body, err = doReq(…); if err == nil { break } }`).
+  if (ctx.retryLoops().some((r) => r.request.call.node.id === call.node.id)) return true;
   for (const loop of enclosingLoops(ctx.flow, call.node)) {
     if (loop.kind === 'collection') continue;
     if (insideTry(call.node, loop.node)) return true;

@@ -19,6 +19,7 @@ export type FindingLanguage = 'python' | 'javascript' | 'typescript' | 'go' | 'j
 /** The HTTP client a request goes through, as far as the call shows it. */
 export type HttpLibrary =
   | 'requests'
+  | 'fasthttp'
   | 'httpx'
   | 'aiohttp'
   | 'urllib3'

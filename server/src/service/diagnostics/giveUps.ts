@@ -19,7 +19,8 @@ export function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['fina
   if (values.length === 0 && !returnsValues(ctx, final.node)) return false;
   const last = values[values.length - 1];
   // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
-  if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last));
+  // (A sentinel error by Go's naming: `ErrBadRequest`, `io.ErrUnexpectedEOF`.)
+  if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last) || /^(\w+\.)?Err[A-Z]\w*$/.test(last));
   // A predicate's answer (`return isinstance(e, Timeout) or e.response.status_code >= 500`) is no error handed back.
   return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || (ERROR_VALUE.test(last) && !BOOLEAN_ANSWER.test(last));
 }

@@ -45,7 +45,7 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
   for (const call of flow.calls) {
     const found = recognise(flow, call) ?? aliasedRequest(flow, call);
     if (found) {
-      result.push({ call, ...found, responseVar: responseVarOf(call.node), statement: statementOf(call.node) });
+      result.push({ call, ...found, responseVar: found.responseVar ?? responseVarOf(call.node), statement: statementOf(call.node) });
       continue;
     }
     // A retry helper running the operation it is handed (`callWithRetry(apiCall, args)` calling `apiCall(args)`
@@ -100,11 +100,17 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
   return { library, method: methods.size === 1 ? [...methods][0] : 'UNKNOWN', ...(owners.size === 1 ? { aliasOf: [...owners][0] } : {}) };
 }
 
+/** The method a fasthttp request is given in its function (`req.Header.SetMethod(fasthttp.MethodPost)`); GET by default. */
+function fasthttpMethod(call: CallInfo): HttpMethod {
+  const m = /\.SetMethod(?:Bytes)?\(\s*(?:fasthttp\.Method(\w+)|"(\w+)")/.exec(call.fn?.node.text ?? '');
+  return m ? toMethod(m[1] ?? m[2]) : call.fn ? 'GET' : 'UNKNOWN';
+}
+
 /** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
 const aliasNames = new WeakMap<FileFlow, Set<string>>();
 
-function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod } | undefined {
+function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; responseVar?: string } | undefined {
   const name = call.name;
   const receiverLast = (call.receiver ?? '').split(/\.|->/).pop() ?? '';
   const lower = name.toLowerCase();
@@ -151,6 +157,11 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (name === 'RoundTrip' && call.receiver && flow.adapter.callArguments(call.node).length === 1) return { library: 'net/http', method: 'UNKNOWN' };
       // `x.Do(req)` where `req` comes from http.NewRequest in the function: whatever `x` is called, it sends it.
       if (name === 'Do' && call.receiver && builtRequest(flow, call)) return { library: 'net/http', method: methodFromNewRequest(flow, call) };
+      // fasthttp: `c.Do(req, resp)`, `c.DoTimeout(req, resp, d)`: the response is the second argument, filled in.
+      if (/^Do(Timeout|Deadline|Redirects)?$/.test(name) && flow.imports.includes('github.com/valyala/fasthttp')) {
+        const args = flow.adapter.callArguments(call.node);
+        if (args.length >= 2) return { library: 'fasthttp', method: fasthttpMethod(call), ...(args[1].type === 'identifier' ? { responseVar: args[1].text } : {}) };
+      }
       if (!call.receiver || !GO_CLIENT.test(receiverLast)) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
       if (name === 'Do') return { library: 'net/http', method: methodFromNewRequest(flow, call) };
       if (name === 'Get' || name === 'Head' || name === 'Post' || name === 'PostForm') {
