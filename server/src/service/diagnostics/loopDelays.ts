@@ -115,6 +115,12 @@ export function fixedFallback(ctx: DiagContext, loop: LoopInfo, arg: Node | null
 function fallbackOf(ctx: DiagContext, value: Node): Node | undefined {
   for (let n: Node | null = value, depth = 0; n && depth < 4; depth++) {
     if (n.type === 'conditional_expression' && ctx.flow.grammarName === 'python') return n.namedChildren[n.namedChildren.length - 1] ?? undefined;
+    // `ra == null ? 1000 : ra.Delta…`, `h ? parse(h) : 5000`: the arm that does not read the header is the fallback.
+    if (/^(conditional_expression|ternary_expression)$/.test(n.type) && ctx.flow.grammarName !== 'python') {
+      const arms = n.namedChildren.slice(-2).filter((c): c is Node => c !== null);
+      const plain = arms.filter((a) => !RETRY_AFTER_READ.test(a.text));
+      if (arms.length === 2 && plain.length === 1) return plain[0];
+    }
     if (ctx.flow.adapter.binaries.has(n.type) && /^(\?\?|\|\||or)$/.test(ctx.flow.adapter.operatorOf(n).trim())) return n.namedChildren[n.namedChildren.length - 1] ?? undefined;
     if (ctx.flow.adapter.calls.has(n.type) && /^(orElse|getOrElse|GetValueOrDefault)$/.test(calleeOf(n, ctx.flow.adapter).name)) return ctx.flow.adapter.callArguments(n)[0];
     // Look through conversions: `(int)(x ?? 250)`, `Duration.ofMillis(x.orElse(250))`.

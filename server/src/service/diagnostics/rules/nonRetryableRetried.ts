@@ -18,6 +18,7 @@ import { activeJobCatchAllRetries } from '../policyActiveJob';
 import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
 
 const RULE = 'non-retryable-retried';
+const RENEWS_AUTH = /auth|token|login|refresh|credential|sign_?in/i;
 const HONOUR_RETRY_AFTER = /^(afterStatusCodes|retryAfterStatusCodes|respectRetryAfter\w*|retry_after_status\w*)$/i;
 
 /** Status lists of retry configurations naming non-retryable codes, and retry loops that go round on them. */
@@ -45,6 +46,18 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   // 2. Retry loops whose retrying branch admits 4xx: `if r.status_code >= 400: continue`, `in (404, 503)`.
   for (const retry of ctx.retryLoops()) {
     const before = findings.length;
+    // `while (r.StatusCode == 401 || r.StatusCode == 403) { … send again … }`: the loop's own condition goes round on them.
+    const condition = retry.loop.kind === 'collection' ? null : retry.loop.node.childForFieldName('condition');
+    // (A 401 sent again after the loop renews the credentials is the refresh working, not a refusal repeated.)
+    const renews = retry.loop.calls.some((c) => RENEWS_AUTH.test(c.name));
+    const inCondition = condition ? ctx.clientTests().filter((t) => within(t.test, condition) && t.positive && ctx.isNonRetryable(t.occ.code, t.test) && !(renews && t.occ.code === '401')) : [];
+    if (inCondition.length > 0) {
+      const codes = [...new Set(inCondition.map((t) => t.occ.code))];
+      const range = ctx.range(condition!);
+      const data: NonRetryableRetriedData = { ...ctx.base(condition!), codes, codeRanges: inCondition.map((t) => t.occ.range), checkRange: range, loopRange: ctx.range(retry.loop.node) };
+      findings.push({ ...make(ctx, range, codes, data), related: ctx.related(retry.request) });
+      continue;
+    }
     for (const test of ctx.clientTests()) {
       const occ = test.occ;
       if (!test.branch || !within(test.test, retry.loop.node)) continue;
