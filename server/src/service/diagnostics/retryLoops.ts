@@ -81,7 +81,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       // (Go: `err != nil`, a type assertion on it `err.(net.Error)`, or `errors.Is/As(err, …)`)
       (ctx.flow.grammarName === 'go' && /\berr\s*[!=]=\s*nil|\berr\.\(|\berrors\.(Is|As)\(\s*err\b/.test(loop.body?.text ?? '')) ||
       // Rust: a Result matched or tested (`Err(e) =>`, `if let Ok(r) = resp`, `.is_err()`), a status class flag
-      (ctx.flow.grammarName === 'rust' && /\bErr\s*\(|\bOk\s*\(|\.is_err\(\)|\.is_ok\(\)|\.(is_success|is_server_error|is_client_error|error_for_status)\(\)/.test(loop.body?.text ?? '')) ||
+      // (A success handed back, `return Ok(token)`, matches nothing: it is the way out, not a test.)
+      (ctx.flow.grammarName === 'rust' && /\bErr\s*\(|\blet\s+Ok\s*\(|\bOk\s*\([^()]*\)\s*=>|\.is_err\(\)|\.is_ok\(\)|\.(is_success|is_server_error|is_client_error|error_for_status)\(\)/.test(loop.body?.text ?? '')) ||
       // the response's success flag (`res.ok`, OkHttp `isSuccessful()`, httpx `is_success`, Spring `is2xxSuccessful()`, Ruby `success?`)
       /\.(ok|isSuccessful|is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)\b|\.(success|successful)\?|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { Finding, Severity } from '../types';
 import type { RuleId } from './findingData';
 
@@ -67,10 +68,56 @@ export function pathOf(uri: string): string {
 }
 
 /** Applies the test-file policy to one file's findings; in scripts and examples `no-retry-on-request` is not wanted. */
-export function applyTestPolicy(uri: string, findings: Finding[]): Finding[] {
-  if (!isTestPath(uri)) return isScriptPath(uri) ? findings.filter((f) => f.rule !== 'no-retry-on-request') : findings;
+export function applyTestPolicy(uri: string, findings: Finding[], inlineTests: readonly TestSpan[] = []): Finding[] {
+  if (!isTestPath(uri)) {
+    const kept = isScriptPath(uri) ? findings.filter((f) => f.rule !== 'no-retry-on-request') : findings;
+    return inlineTests.length ? withTestPolicy(kept, (f) => inlineTests.some((t) => f.range.start.line >= t.startLine && f.range.start.line <= t.endLine)) : kept;
+  }
+  return withTestPolicy(findings, () => true);
+}
+
+/** Lines (0-based, inclusive) of test code inside a file that is not a test file. */
+export interface TestSpan {
+  startLine: number;
+  endLine: number;
+}
+
+/**
+ * Test code written beside the code it tests: Rust's `#[cfg(test)] mod tests { … }` and `#[test]` /
+ * `#[tokio::test]` functions. (Other languages keep tests in files of their own, which the path tells.)
+ */
+export function inlineTestSpans(root: Node | undefined, grammarName: string): TestSpan[] {
+  if (!root || grammarName !== 'rust') return [];
+  const spans: TestSpan[] = [];
+  const children = root.namedChildren.filter((c): c is Node => c !== null);
+  const visit = (items: Node[]): void => {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.type !== 'attribute_item' || !TEST_ATTRIBUTE.test(item.text)) continue;
+      // The item the attribute applies to: the next one that is not another attribute or a comment.
+      let j = i + 1;
+      while (j < items.length && /^(attribute_item|line_comment|block_comment)$/.test(items[j].type)) j++;
+      const target = items[j];
+      if (target && /^(mod_item|function_item|impl_item)$/.test(target.type)) spans.push({ startLine: item.startPosition.row, endLine: target.endPosition.row });
+    }
+    for (const item of items) {
+      const body = item.type === 'mod_item' ? item.childForFieldName('body') : null;
+      if (body) visit(body.namedChildren.filter((c): c is Node => c !== null));
+    }
+  };
+  visit(children);
+  return spans;
+}
+
+const TEST_ATTRIBUTE = /^#\[\s*(cfg\s*\(\s*test\s*\)|(?:[\w:]+::)?test\b)/;
+
+function withTestPolicy(findings: Finding[], isTest: (f: Finding) => boolean): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
+    if (!isTest(f)) {
+      out.push(f);
+      continue;
+    }
     const policy = IN_TESTS[f.rule as RuleId];
     if (policy === 'off') continue;
     out.push(policy ? { ...f, severity: policy } : f);

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { inScope, type UnboundedRequest } from './unbounded';
 
@@ -19,6 +20,8 @@ export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (!inScope(flow, call.node)) continue;
     const receiver = call.receiver ?? '';
     if ((call.name === 'new' || call.name === 'default') && NEW_CLIENT.test(receiver)) {
+      // `Client::new().get(url).timeout(d).send()`: the one request it makes is bounded.
+      if (chainedTimeout(call.node)) continue;
       // `Client::new()` → `Client::builder().timeout(Duration::from_secs(30)).build().unwrap()` is more than one edit: described only.
       out.push({ node: call.node, library: 'reqwest', where: 'client' });
     } else if (call.name === 'build' && BUILDER.test(receiver) && !/\.timeout\s*\(/.test(receiver)) {
@@ -31,4 +34,11 @@ export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
     }
   }
   return out;
+}
+
+/** The client is built inside a request chain that sets its own `.timeout(…)` after it. */
+function chainedTimeout(node: Node): boolean {
+  let top: Node = node;
+  while (top.parent && /^(field_expression|call_expression|await_expression|try_expression|arguments)$/.test(top.parent.type) && top.parent.type !== 'arguments') top = top.parent;
+  return /\.timeout\s*\(/.test(top.text.slice(node.endIndex - top.startIndex));
 }
