@@ -240,6 +240,26 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
 }
 
 /**
+ * The branch keeps the failure for its caller in a typed error before giving up (`this.errorData = new
+ * LibraryException(con.getResponseCode(), retryAfter); return null;`): the caller reads it and can tell a 503 from a 404.
+ */
+export function recordsTypedError(ctx: DiagContext, branch: Node, names: ReadonlyArray<string | undefined>): boolean {
+  const { adapter } = ctx.flow;
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found || ctx.flow.grammar.functions.has(n.type)) return;
+    if (adapter.assignments.has(n.type)) {
+      const parts = n.namedChildren.filter((c): c is Node => c !== null);
+      const value = parts[parts.length - 1];
+      if (value && /^new\s/.test(value.text.trim()) && keepsTested(value.text, names, true)) found = true;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(branch);
+  return found;
+}
+
+/**
  * Locals a function takes the status of `root` into (`let status = response.status();`, `$code =
  * $response->getStatusCode();`, `status := resp.StatusCode`): handing one of them on hands the status on.
  */

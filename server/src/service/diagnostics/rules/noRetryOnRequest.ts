@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
-import { branchOutcome, handsOnTypedError, returnValues, statusAliases, subjectRoot } from '../branches';
+import { branchOutcome, handsOnTypedError, recordsTypedError, returnValues, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
@@ -162,7 +162,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
     }
     if (!outcome.final || outcome.continues || outcome.retries) continue;
     if (answersWithState(ctx, outcome.final)) continue;
-    if (handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
+    if (handsOnStatus(ctx, outcome.final.node, fn, responseVar) || recordsTypedError(ctx, test.branch, [responseVar, ...statusAliases(fn?.node ?? test.branch, responseVar)])) return undefined;
     return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${shownTest(ctx, test)} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
