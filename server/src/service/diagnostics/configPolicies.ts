@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { failureSet } from './failureSets';
 import { throwsOnStatus } from './requests';
+import { asyncRetryProblems } from './policyAsyncRetry';
 import { annotationOptions, edits, imports, initializerOptions, lastName, nodes, objectOptions, pythonOptions, setOption, setOptions, type OffsetEdit, type PolicyOptions } from './policyOptions';
 import { builderPolicyProblems } from './policyBuilders';
 import { grpcPolicyProblems } from './policyGrpc';
@@ -51,7 +52,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
   if (!ctx.doc.tree) return [];
   switch (ctx.flow.grammarName) {
     case 'python': return urllib3(ctx);
-    case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx), ...jsOptionProblems(ctx)];
+    case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx), ...asyncRetryProblems(ctx), ...jsOptionProblems(ctx)];
     case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcPolicyProblems(ctx)];
     case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
     case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
