@@ -29,6 +29,9 @@ export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
       const start = call.node.startIndex + at;
       const edit = at > 0 ? { start, end: start, text: '.timeout(std::time::Duration::from_secs({seconds}))' } : undefined;
       out.push({ node: call.node, library: 'reqwest', where: 'client', ...(edit ? { edit } : {}) });
+    } else if (call.name === 'build' && !/\.timeout\s*\(/.test(receiver) && builderFromOwnFunction(ctx, receiver)) {
+      // `client_builder(&headers).build()`: a function of the file hands back `Client::builder()` with no timeout.
+      out.push({ node: call.node, library: 'reqwest', where: 'client' });
     } else if (/^(?:::)?reqwest(::blocking)?$/.test(receiver) && call.name === 'get' && call.fn) {
       out.push({ node: call.node, library: 'reqwest', where: 'call' });
     }
@@ -41,4 +44,15 @@ function chainedTimeout(node: Node): boolean {
   let top: Node = node;
   while (top.parent && /^(field_expression|call_expression|await_expression|try_expression|arguments)$/.test(top.parent.type) && top.parent.type !== 'arguments') top = top.parent;
   return /\.timeout\s*\(/.test(top.text.slice(node.endIndex - top.startIndex));
+}
+
+/** The receiver starts with a call to a function of the file returning a reqwest `ClientBuilder` it never gives a timeout. */
+function builderFromOwnFunction(ctx: DiagContext, receiver: string): boolean {
+  const name = /^([a-z_]\w*)\s*\(/.exec(receiver)?.[1];
+  if (!name) return false;
+  const fn = ctx.flow.fns.find((f) => f.name === name);
+  if (!fn) return false;
+  const text = fn.node.text;
+  const head = text.slice(0, text.indexOf('{') + 1);
+  return /ClientBuilder\b/.test(head) && BUILDER.test(text) && !/\.timeout\s*\(/.test(text);
 }
