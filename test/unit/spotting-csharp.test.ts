@@ -4,6 +4,8 @@ const m = (body: string): string => `class A {\n  async Task F() {\n${body}\n  }
 
 describe('spotting: C#', () => {
   spotCases('csharp', [
+    ["a WebException's status", 'static class T {\n  public static bool Transient(WebException e) => e.Status == WebExceptionStatus.ConnectFailure || e.Status == WebExceptionStatus.NameResolutionFailure;\n}\n', ['ConnectFailure client-check', 'NameResolutionFailure client-check']],
+    ["a WebException's protocol error is no transport code", 'static class T {\n  public static bool Http(WebException e) => e.Status == WebExceptionStatus.ProtocolError;\n}\n', []],
     ["a socket error's code", 'static class T {\n  public static bool IsTransient(SocketException e) => e.SocketErrorCode is SocketError.ConnectionReset or SocketError.TimedOut;\n}\n', ['ECONNRESET retry-config', 'ETIMEDOUT retry-config']],
     ["a controller's result helpers", '[ApiController]\npublic class OrdersController : ControllerBase {\n  public IActionResult Get(int id) {\n    if (id < 0) return BadRequest("id");\n    return found ? Ok(order) : NotFound();\n  }\n}\n', ['400 server-sets', '200 server-sets', '404 server-sets']],
     ['decoy: a result type outside a controller', 'public static class Parsing {\n  public static Result<int> Parse(string s) => int.TryParse(s, out var n) ? Result.Ok(n) : Result.NotFound();\n}\n', []],

@@ -4,6 +4,8 @@ const m = (body: string): string => `<?php\nclass Api {\n    public function cal
 
 describe('spotting: PHP', () => {
   spotCases('php', [
+    ['curl error constants compared', m('        $errno = curl_errno($ch);\n        if ($errno === CURLE_COULDNT_CONNECT || $errno === CURLE_OPERATION_TIMEOUTED) { return null; }'), ['CURLE_COULDNT_CONNECT client-check', 'CURLE_OPERATION_TIMEOUTED client-check']],
+    ['a CURLE_ name that is no curl code', m('        $x = CURLE_NOT_A_REAL_CODE;'), []],
     ["a project's class mirroring Symfony's constant names", "<?php\nclass M {\n  function f($r) {\n    if ($r->getStatusCode() === ResponseStatusCode::HTTP_TOO_MANY_REQUESTS) { return 1; }\n  }\n}\n", ['429 client-check']],
     ['Guzzle getStatusCode() == 429', m('        if ($response->getStatusCode() == 429) { sleep(1); }'), ['429 client-check']],
     ['Laravel status() === 503', m('        if ($response->status() === 503) { return null; }'), ['503 client-check']],

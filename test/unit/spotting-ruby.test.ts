@@ -4,6 +4,7 @@ const m = (body: string): string => `def call_api(uri)\n${body}\nend\n`;
 
 describe('spotting: Ruby', () => {
   spotCases('ruby', [
+    ['Errno::EAGAIN rescued', 'def send_it\n  post\nrescue Errno::EAGAIN => e\n  retry\nend\n', ['EAGAIN client-check']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],
     ['response.status == 503', m('  return nil if response.status == 503'), ['503 client-check']],

@@ -7,6 +7,8 @@ import jsExceptionsCatalog from '../../../data/catalogs/js-exceptions.json';
 import jsonRpcCatalog from '../../../data/catalogs/jsonrpc.json';
 import kotlinExceptionsCatalog from '../../../data/catalogs/kotlin-exceptions.json';
 import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
+import curlErrorsCatalog from '../../../data/catalogs/curl-errors.json';
+import dotnetWebExceptionStatusCatalog from '../../../data/catalogs/dotnet-web-exception-status.json';
 import phpExceptionsCatalog from '../../../data/catalogs/php-exceptions.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
 import rubyExceptionsCatalog from '../../../data/catalogs/ruby-exceptions.json';
@@ -21,6 +23,8 @@ import type { CatalogFile, HttpConstantsTable } from './schema';
 export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   httpStatusCatalog,
   nodeErrorsCatalog,
+  curlErrorsCatalog,
+  dotnetWebExceptionStatusCatalog,
   grpcCatalog,
   awsCatalog,
   sqlCatalog,

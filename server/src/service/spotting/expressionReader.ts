@@ -84,14 +84,15 @@ export class ExpressionReader {
       const name = this.lastName(s.callee(node));
       const args = s.callArguments(node).length;
       // `err.code()`, `e.getErrorCode()`; gRPC `status.Code(err)`
-      return name !== undefined && (args === 0 ? ERROR_CODE_FIELD.test(name) : args === 1 && /^(code|Code|CodeOf|FromError|Convert)$/.test(name));
+      return name !== undefined && (args === 0 ? ERROR_CODE_FIELD.test(name) : args === 1 && /^(code|Code|CodeOf|FromError|Convert|curl_errno|curl_multi_errno)$/.test(name));
     }
     if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_access_expression') {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
       const content = key ? /^['"]([\w-]+)['"]$/.exec(key.text) : null;
       return content !== null && ERROR_CODE_FIELD.test(content[1]);
     }
-    if (node.type === 'identifier') return /^(code|error_?code|errorCode|err_?code|errno|reason|error_?type|status)$/i.test(node.text);
+    // (PHP's `$errno`: a variable_name with its sigil)
+    if (node.type === 'identifier' || node.type === 'variable_name') return /^\$?(code|error_?code|errorCode|err_?code|errno|curl_?errno|reason|error_?type|status)$/i.test(node.text);
     return false;
   }
 

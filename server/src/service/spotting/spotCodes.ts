@@ -342,6 +342,15 @@ function spotName(
   }
   const matcher = statusMatcher(node, name, context, support, registry);
   if (matcher) return entry(String(matcher.status), 'http-status', matcher.role, matcher.start, matcher.end, lines.text.slice(matcher.start, matcher.end).replace(/\s+/g, ''), lines, true);
+  // A libcurl error constant written bare (PHP `curl_errno($ch) === CURLE_COULDNT_CONNECT`): the transfer error it names.
+  if (CURL_CONSTANT.test(name) && !(node.parent && s.members.has(node.parent.type))) {
+    const curl = registry.errorCode(name).filter((e) => e.catalog.id === 'curl-errors');
+    if (curl.length > 0) {
+      const role = context.classify(node, 'error-code') ?? context.classify(node, 'status') ?? 'constant';
+      // (Each spelling PHP defines is a code of its own: `CURLE_OPERATION_TIMEOUTED` is the older name of 28.)
+      return entry(name, 'error-code', role, node.startIndex, node.endIndex, name, lines, true);
+    }
+  }
   // A member access: `HTTPStatus.TOO_MANY_REQUESTS`, `codes.Unavailable`.
   let member = node.parent;
   if (!member || !s.members.has(member.type)) return undefined;
@@ -380,6 +389,9 @@ function spotName(
   }
   return undefined;
 }
+
+/** libcurl's error constants (`CURLE_OPERATION_TIMEDOUT`): a name no other code shares. */
+const CURL_CONSTANT = /^CURLE_[A-Z_]+$/;
 
 /** True when the text imports `name` (or its namespace) as one of the qualified `aliases` spells it. */
 /**
