@@ -106,6 +106,18 @@ function fasthttpMethod(call: CallInfo): HttpMethod {
   return m ? toMethod(m[1] ?? m[2]) : call.fn ? 'GET' : 'UNKNOWN';
 }
 
+/** The file binds `requests` to a module of another package (`from dlt.sources.helpers import requests`). */
+function reboundRequests(flow: FileFlow): boolean {
+  let known = rebound.get(flow);
+  if (known === undefined) {
+    known = /^[ \t]*from[ \t]+(?!requests\b)[\w.]+[ \t]+import[ \t]+(?:\(?[^\n]*,[ \t]*)?requests\b(?![ \t]+as\b)/m.test(flow.text) || /^[ \t]*import[ \t]+(?!requests\b)[\w.]+[ \t]+as[ \t]+requests\b/m.test(flow.text);
+    rebound.set(flow, known);
+  }
+  return known;
+}
+
+const rebound = new WeakMap<FileFlow, boolean>();
+
 /** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
 const aliasNames = new WeakMap<FileFlow, Set<string>>();
@@ -124,7 +136,10 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) or a web framework's session
       // (`request.session.get("user")`) is not an HTTP client.
       if (ormSession(flow, call)) return undefined;
-      const library: HttpLibrary = receiverLast === 'requests' ? 'requests'
+      // `from dlt.sources.helpers import requests`: a project's or framework's own `requests` (often a retrying,
+      // time-limited wrapper), not the requests package: the calls are requests of a client the file does not show.
+      const library: HttpLibrary = receiverLast === 'requests' && reboundRequests(flow) ? 'unknown'
+        : receiverLast === 'requests' ? 'requests'
         : /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
         : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };

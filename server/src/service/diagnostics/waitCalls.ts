@@ -1,5 +1,5 @@
-/** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After`…). */
-export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|sleep_for|pause|sleepQuietly|sleepUninterruptibly|usleep|time_nanosleep|throttle)$/;
+/** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After` / `time.NewTimer`…). */
+export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|NewTimer|sleep_for|pause|sleepQuietly|sleepUninterruptibly|usleep|time_nanosleep|throttle)$/;
 
 /**
  * A timer that ends a request rather than waits before the next one: `setTimeout(() => controller.abort(), ms)`,
