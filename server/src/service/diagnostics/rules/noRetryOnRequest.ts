@@ -48,6 +48,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // user, who acts again.
     if (runsInFrontEnd(ctx.flow, ctx.doc.uri, call.node)) continue;
     if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
+    // A .NET client handed out by IHttpClientFactory (`factory.CreateClient("huts")`): its message handlers — a Polly or
+    // resilience retry among them, usually — are registered with the factory at start-up, in another file.
+    if (fromClientFactory(ctx, call.receiver)) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
     // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`).
@@ -276,6 +279,13 @@ function onlyLogs(ctx: DiagContext, branch: Node): boolean {
 }
 
 const LOG_CALL = /^(?:await\s+)?(?:[\w$.]*\b(?:log|logger|logging|_logger|\w+_logger|console|Log|LOG|LOGGER)\s*\.\s*\w+|print|println|puts|warn|error_log|fmt\.(?:Print|Fprint)\w*|System\.(?:out|err)\.print\w*|Console\.Write\w*|logError|logWarn\w*)\s*\(/;
+
+/** The receiver is a C# HttpClient the file takes from `IHttpClientFactory.CreateClient(…)`. */
+function fromClientFactory(ctx: DiagContext, receiver: string | undefined): boolean {
+  if (ctx.flow.grammarName !== 'c-sharp' || !receiver || !/^[A-Za-z_]\w*$/.test(receiver.replace(/^this\./, ''))) return false;
+  const name = receiver.replace(/^this\./, '');
+  return new RegExp(`\\b${name}\\s*=\\s*(?:await\\s+)?[\\w.]*\\.CreateClient\\s*\\(`).test(ctx.flow.text);
+}
 
 /** A state-changing request, or one sent by a function named for an action (`sendMessage`, `create_ticket`). */
 function isWrite(request: RequestInfo): boolean {
