@@ -4,12 +4,11 @@ import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { escape } from '../loopDelays';
 
 const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
-/** A request that carries a context: its deadline, if the caller set one, bounds it. */
-const WITH_CONTEXT = /NewRequestWithContext\s*\(|\.WithContext\s*\(|\.SetContext\s*\(/;
 
 /**
  * Go: `http.Get`/`Post`/`Head`/`PostForm` and `http.DefaultClient.Do` (the zero Client: no timeout), and an
- * `http.Client{…}` literal without `Timeout` whose requests carry no context. Silent when the file sets the
+ * `http.Client{…}` literal without `Timeout` whose requests carry no context (or only `context.Background()`/`TODO()`,
+ * which never expire). Silent when the file sets the
  * timeout later (`client.Timeout = …`, `http.DefaultClient.Timeout = …`) or gives the client a Transport of its
  * own (whose dial and header timeouts the rule does not read).
  */
@@ -23,7 +22,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (!inScope(flow, call.node) || defaultSet) continue;
     const viaDefault = (call.receiver === 'http' && DEFAULT_CLIENT_CALLS.test(call.name)) || (call.receiver === 'http.DefaultClient' && /^(Do|Get|Post|Head|PostForm)$/.test(call.name));
     if (!viaDefault) continue;
-    if (call.name === 'Do' && WITH_CONTEXT.test(call.fn?.node.text ?? '')) continue;
+    if (call.name === 'Do' && carriesContext(call.fn?.node.text ?? '')) continue;
     const fn = call.node.childForFieldName('function');
     const operand = fn?.childForFieldName('operand');
     // `http.Get(u)` → `(&http.Client{Timeout: 30 * time.Second}).Get(u)`; needs `time` imported.
@@ -45,10 +44,10 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // `std := rc.StandardClient(); std.Timeout = …`: the client the file sends through has one.
     const standard = name ? new RegExp(`(\\w+)\\s*:?=\\s*${escape(name)}\\.StandardClient\\(\\)`).exec(where)?.[1] : undefined;
     if (standard && new RegExp(`\\b${escape(standard)}\\.Timeout\\s*=(?!=)`).test(where)) continue;
-    if (WITH_CONTEXT.test(text)) continue;
+    if (carriesContext(text)) continue;
     out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
   }
-  if (WITH_CONTEXT.test(text)) return out;
+  if (carriesContext(text)) return out;
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
   if (!defaultSet) out.push(...defaultClientValues(ctx));
   for (const literal of clientLiterals(ctx)) {
@@ -64,6 +63,30 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     out.push({ node: literal, library: 'net/http', where: 'client', ...(edit ? { edit } : {}) });
   }
   return out;
+}
+
+/**
+ * Requests in `text` carry a context that may hold a deadline. `context.Background()` and `context.TODO()` — passed
+ * directly or through a local bound to them (`ctx := context.Background()`) — never expire: they bound nothing.
+ */
+function carriesContext(text: string): boolean {
+  const uses = [...text.matchAll(/(?:NewRequestWithContext|\.WithContext|\.SetContext)\s*\(\s*((?:[^,()]|\(\))*)/g)];
+  if (uses.length === 0) return false;
+  return !uses.every((m) => endlessContext(m[1].trim(), functionAround(text, m.index ?? 0)));
+}
+
+/** `context.Background()` / `context.TODO()`, or a local the function binds to one (and never to a deadline). */
+function endlessContext(arg: string, fn: string): boolean {
+  if (/^context\.(Background|TODO)\(\)$/.test(arg)) return true;
+  if (!/^\w+$/.test(arg)) return false;
+  return new RegExp(`\\b${arg}\\s*:?=\\s*context\\.(Background|TODO)\\(\\)`).test(fn) && !new RegExp(`\\b${arg}\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(Timeout|Deadline)`).test(fn);
+}
+
+/** The text of the top-level Go function around `offset` (from its `func` to the next one). */
+function functionAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\nfunc ', offset);
+  const next = text.indexOf('\nfunc ', offset);
+  return text.slice(start < 0 ? 0 : start, next < 0 ? text.length : next);
 }
 
 /**
