@@ -24,6 +24,8 @@ export function rustRequest(flow: FileFlow, call: CallInfo): { library: HttpLibr
     // `client.get(url).header(…).send()`, or `req.send()` for a builder made earlier in the function
     if (method !== undefined) return { library: 'reqwest', method };
     if (/^\w+$/.test(receiver) && builtBefore(flow, call, receiver)) return { library: 'reqwest', method: builtMethod(flow, call, receiver) };
+    // `self.make_request(Method::POST, "messages").form(&body).send()`: a builder from a function of the file.
+    if (builderFromOwnFunction(flow, receiver)) return { library: 'reqwest', method: toMethod(/\bMethod::([A-Z]+)/.exec(receiver)?.[1] ?? '') };
     return undefined;
   }
   // `client.execute(request)` with a Request built by `client.post(u).build()?`
@@ -55,6 +57,16 @@ function chainVerb(chain: string): HttpMethod | undefined {
   let method: HttpMethod | undefined;
   for (const m of chain.matchAll(new RegExp(CHAIN_VERB.source, 'g'))) method = m[1] ? VERBS[m[1]] : toMethod(m[2] ?? m[3]);
   return method;
+}
+
+/** The chain starts with a call of a function of the file that hands back a reqwest `RequestBuilder`. */
+function builderFromOwnFunction(flow: FileFlow, chain: string): boolean {
+  const name = /^(?:self\s*\.\s*)?([a-z_]\w*)\s*\(/.exec(chain.trim())?.[1];
+  if (!name) return false;
+  const fn = flow.fns.find((f) => f.name === name);
+  if (!fn) return false;
+  const text = fn.node.text;
+  return /->\s*(?:reqwest::)?RequestBuilder\b/.test(text.slice(0, text.indexOf('{') + 1));
 }
 
 /** `let req = client.post(url).json(&body);` before `req.send()` in the same function. */

@@ -175,6 +175,10 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // (Kotlin: OkHttp/Retrofit `!response.isSuccessful`, Ktor `!response.status.isSuccess()`)
   const kotlinFlags = ctx.flow.grammarName === 'kotlin' ? '|isSuccessful|status\\.isSuccess' : '';
   const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->${kotlinFlags ? '|\\?\\.' : ''})(ok|IsSuccessStatusCode|is_success|status\\(\\)\\.is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\)${kotlinFlags})(\\(\\))?\\s*\\)?$`);
+  // `let status = resp.status(); if !status.is_success() { bail!(…) }`: the status read into a local first.
+  const aliases = statusAliases(scope, responseVar).map((a) => a.replace(/\$/g, '\\$'));
+  const aliasPattern = aliases.length ? new RegExp(`^(not\\s+|!\\s*)\\(?\\s*(${aliases.join('|')})\\.(is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)(\\(\\))?\\s*\\)?$`) : undefined;
+  const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
@@ -183,7 +187,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       // Ruby `raise … unless res.success?` reads as `if !res.success?`
       const text = (grammar.negatedIfs?.has(n.type) ? '!' : '') + (condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '');
       const branch = grammar.ifConsequence(n);
-      if (condition && branch && okPattern.test(text)) {
+      if (condition && branch && failsFlag(text)) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
         if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
@@ -191,7 +195,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
         }
       }
       // `if (response.IsSuccessStatusCode) { … } else { return BadRequest(); }`: the failure is the else.
-      if (condition && branch && !grammar.negatedIfs?.has(n.type) && okPattern.test(`!${text}`)) {
+      if (condition && branch && !grammar.negatedIfs?.has(n.type) && failsFlag(`!${text}`)) {
         const giveUp = finalElse(ctx, n, fn, responseVar);
         if (giveUp) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} else → ${finalWord(ctx, giveUp)}`, final: giveUp };
