@@ -221,8 +221,16 @@ export class ErrorCodeLanguageService {
     // an httptest handler's `WriteHeader(503)`), and a named status is test data (`[InlineData(HttpStatusCode.GatewayTimeout)]`,
     // a table of cases): the test's own fixture, not a server's behaviour or a project constant.
     const asTestData = (o: Occurrence): Occurrence => (o.role === 'server-sets' || o.role === 'constant' ? { ...o, role: 'test-assert' } : o);
-    const occurrences = isTestPath(doc.uri) ? spot.occurrences.map(asTestData) : spot.occurrences;
+    // Outside tests, a code no catalog knows that the file only writes into an error it builds (`{ error: "unauthorized" }`
+    // answered to its own client, `new WP_Error('missing_credentials', …)` kept out) is the project's own wording, not an
+    // API's code it must handle: only codes a file reads (compares, lists, retries on) or declares are shown.
+    const occurrences = isTestPath(doc.uri) ? spot.occurrences.map(asTestData) : spot.occurrences.filter((o) => !this.ownErrorWording(o));
     return { occurrences, spot };
+  }
+
+  /** A worded code no catalog knows, in the role of one the file sets in an error of its own making (numbered close or RPC codes stay). */
+  private ownErrorWording(o: Occurrence): boolean {
+    return o.kind === 'error-code' && o.role === 'server-sets' && !/^-?\d+$/.test(o.code) && this.entriesFor(o).length === 0;
   }
 }
 
