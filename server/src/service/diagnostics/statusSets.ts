@@ -72,10 +72,14 @@ export function sufficientSetOver(ctx: DiagContext, codes: readonly string[], co
   if (exact) return exact;
   const inner = condition.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
   if (/^(parenthesized_expression|condition)$/.test(condition.type) && inner.length === 1) return sufficientSetOver(ctx, codes, inner[0], root);
-  if (booleanOperator(condition) !== 'or' || inner.length !== 2) return undefined;
+  const operator = booleanOperator(condition);
+  if ((operator !== 'or' && operator !== 'and') || inner.length !== 2) return undefined;
   const sides = inner.map((side) => sufficientSetOver(ctx, codes, side, root));
   if (sides.every((side) => side === undefined)) return undefined;
-  return new Set(sides.flatMap((side) => [...(side ?? [])]));
+  if (operator === 'or') return new Set(sides.flatMap((side) => [...(side ?? [])]));
+  // `status == 200 and body_ok`: no status certainly passes while the other side is unknown; both known, where both hold.
+  if (sides.some((side) => side === undefined)) return new Set();
+  return new Set([...sides[0]!].filter((c) => sides[1]!.has(c)));
 }
 
 /** `conditionSet` over other statuses than the transient ones (`codes` are numeric statuses). */

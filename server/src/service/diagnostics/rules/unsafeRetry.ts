@@ -39,6 +39,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (request.inferred === 'callback') continue;
     const fresh = freshKeyPerAttempt(retry);
     if ((keyed(ctx, retry.loop.fn ?? request.call.fn) && !fresh) || onlyRefusals(ctx, retry)) continue;
+    if (asksForToken(ctx, request.call.node)) continue;
     if (fresh && UNSAFE.has(request.method)) {
       const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
       const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'fresh-key' };
@@ -234,6 +235,15 @@ const NEW_KEY = /\buuid\.?uuid4\(|\buuid4\(|randomUUID\(|\buuidv4\(|\bv4\(\)|Gui
 function freshKeyPerAttempt(retry: RetryLoop): boolean {
   const body = retry.loop.node.text;
   return /idempotency[-_]?key/i.test(body) && NEW_KEY.test(body);
+}
+
+/**
+ * A POST that asks for a token (`/oauth/token`, `/api/v1/access_token`, `grant_type=client_credentials`): a second
+ * one only hands out another token, nothing is applied twice.
+ */
+function asksForToken(ctx: DiagContext, call: Node): boolean {
+  const args = ctx.flow.adapter.callArguments(call).map((a) => a.text).join(' ');
+  return /\/(oauth2?|token|access_token|oauth\/token)\b|[/_-]token['"`/?]|grant_type/i.test(args);
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
