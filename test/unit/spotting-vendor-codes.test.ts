@@ -38,6 +38,8 @@ describe('spotting: vendor error codes in strings', () => {
 
   describe('Python', () => {
     spotCases('python', [
+      ["a code searched in a caught error's text", 'try:\n    s3.get_bucket_policy(Bucket=b)\nexcept ClientError as e:\n    if "NoSuchBucketPolicy" in str(e):\n        pass\n', ['NoSuchBucketPolicy client-check']],
+      ["a word searched in a response's text is no code", 'if "Maintenance" in str(body):\n    pass\n', []],
       ['a subscript of an error body', 'if e.response["error"] == "ratelimited":\n    sleep(1)\n', ['ratelimited client-check']],
       ['membership in a tuple', 'if err.code in ("throttled_request", "backend_unavailable"):\n    retry()\n', ['throttled_request client-check', 'backend_unavailable client-check']],
       [

@@ -320,6 +320,9 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     // `data.get("error")`, `body.fetch("error_code")`, `json.optString("code")`: a field read by its key.
     const key = /^['"]([\w-]+)['"]$/.exec(s.callArguments(node)[0].text.trim());
     if (key && KEYED_READ.test(reader.lastName(s.callee(node)) ?? '')) return nameStrength(key[1], reader.receiverOf(node), reader, s);
+    // `"NoSuchEntity" in str(e)`, `String(err).includes(…)`: a caught error's text searched for the code it carries.
+    const arg = s.callArguments(node)[0];
+    if (/^(str|repr|String)$/.test(reader.lastName(s.callee(node)) ?? '') && /identifier/.test(arg.type) && ERRORISH_OBJECT.test(arg.text) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(arg.text)) return 'strong';
     return undefined;
   }
   if (/identifier/.test(node.type) || node.type === 'variable_name') {
