@@ -10,6 +10,8 @@ describe('diagnostics in test files', () => {
       'file:///r/test/retry.ts', 'file:///r/src/__tests__/retry.tsx', 'file:///r/tests/helpers.py',
       // Maven/Gradle test source sets at any depth, whatever the file is called.
       'file:///r/library/src/test/java/com/acme/http/RetryInterceptor.java', 'file:///r/app/src/test/kotlin/a/Fakes.kt',
+      // Android's source set shared by unit and instrumented tests.
+      'file:///r/app/src/sharedTest/kotlin/a/b/TestServer.kt',
       // RSpec and Minitest files deep under spec/ or test/, PHPUnit classes.
       'file:///r/spec/core/middleware/request/retry_spec.rb', 'file:///r/test/lib/a/b/client_test.rb', 'file:///r/tests/Feature/Api/ErrorTest.php',
     ]) assert.ok(isTestPath(uri), uri);

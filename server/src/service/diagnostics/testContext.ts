@@ -21,7 +21,7 @@ const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils
  */
 const DIR_DEPTH = 2;
 /** The Maven/Gradle test source sets, at any depth under the package folders: `src/test/java/com/acme/x/Y.java`. */
-const JVM_TEST_SOURCE_SET = /^src\/(test|androidTest|integrationTest|intTest|testFixtures|it)\/(java|kotlin|scala|groovy)$/;
+const JVM_TEST_SOURCE_SET = /^src\/(test|androidTest|sharedTest|integrationTest|intTest|testFixtures|it)\/(java|kotlin|scala|groovy)$/;
 
 /** True when a document URI names a test file or a file under a test directory near it. */
 export function isTestPath(uri: string): boolean {
