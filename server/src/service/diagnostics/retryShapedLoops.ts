@@ -8,7 +8,8 @@ import { tryBlock } from './chainSyntax';
  * A loop shaped like a retry — it counts attempts, tries one call, leaves on success and stays in the loop when the
  * call throws — re-sends that call, whatever client makes it: a generated API client (`webhookApi.sendWebhook(req)`),
  * a vendor SDK the project wraps, a service object. The call must look like a remote operation: made through a
- * receiver named for a client, an API or a service, or named for sending.
+ * receiver named for a client, an API or a service, and named for an operation (`send…`, `submit…`, `…Async`) — not a
+ * map's `get`/`put` or a logger's call.
  */
 
 /** The loop counts its attempts: `attempt < 3`, `retries--`, `tries += 1`. */
