@@ -35,7 +35,7 @@ export function asyncRetryProblems(ctx: DiagContext): PolicyProblem[] {
     const fix = fixable && object ? { title: `Give ${library}.retry a growing interval with jitter`, edits: setOptions(options, [['interval', GROWING]]) } : undefined;
     if (interval === undefined) {
       out.push({ rule: 'retry-without-backoff', library, anchor: object ?? call, problem: 'no-delay', detail: `(${library}.retry) retries immediately: interval defaults to 0`, ...(fix ? { fix } : {}) });
-    } else if (interval !== 'function') {
+    } else if (interval !== 'function' && interval !== 'unknown') {
       out.push({ rule: 'retry-without-backoff', library, anchor: interval, problem: 'fixed-delay', detail: `(${library}.retry) waits the same interval before every retry`, ...(fix ? { fix } : {}) });
     }
   }

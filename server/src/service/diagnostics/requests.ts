@@ -74,7 +74,7 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
  * if on the method), then `request_func(url, json=…)`; `const send = axios.put; await send(u, body)`. The method is
  * the one assigned, or any of them when the branches give several.
  */
-function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; aliasOf?: string } | undefined {
+function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; aliasOf?: string; responseVar?: string } | undefined {
   // (A name as written in code: on a half-typed line the callee can be any text.)
   if (call.receiver || !call.fn || !/^[A-Za-z_$][\w$]*$/.test(call.name) || !/^(python|javascript|typescript|tsx)$/.test(flow.grammarName)) return undefined;
   // Names the file assigns a member to at all, read once per file: most calls are not through one.

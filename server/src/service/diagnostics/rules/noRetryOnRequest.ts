@@ -271,7 +271,7 @@ function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
 }
 
 /** The test as the reader sees it: with its negation (`not r.status_code == 200`), whitespace folded. */
-function shownTest(ctx: DiagContext, test: { test: Node; guard?: Node; negated?: boolean }): string {
+function shownTest(ctx: DiagContext, test: { test: Node; guard?: Node | null; negated?: boolean }): string {
   const condition = test.negated && test.guard ? ctx.flow.grammar.ifCondition(test.guard) : undefined;
   return (condition ?? test.test).text.replace(/^\((.*)\)$/s, '$1').replace(/\s+/g, ' ');
 }
