@@ -168,7 +168,8 @@ describe('http-constants table', () => {
   it('has the expected languages and receivers', () => {
     assert.deepEqual(Object.keys(constants).sort(), ['csharp', 'go', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby', 'rust']);
     assert.deepEqual(Object.keys(constants['kotlin']!), ['HttpStatusCode']);
-    assert.deepEqual(Object.keys(constants['php']!), ['Response', 'StatusCodeInterface']);
+    assert.deepEqual(Object.keys(constants['php']!), ['Response', 'StatusCodeInterface', 'WP_Http']);
+    assert.equal(constants['php']!['WP_Http']!['TOO_MANY_REQUESTS'], 429);
     assert.deepEqual(Object.keys(constants['ruby']!), ['Net']);
     assert.deepEqual(Object.keys(constants['python']!).sort(), ['HTTPStatus', 'codes', 'status']);
     assert.deepEqual(Object.keys(constants['java']!).sort(), ['ApacheHttpStatus', 'HttpServletResponse', 'HttpStatus', 'HttpStatusCode', 'HttpURLConnection', 'Response.Status', 'StatusResultMatchers']);

@@ -4,6 +4,7 @@ const m = (body: string): string => `<?php\nclass Api {\n    public function cal
 
 describe('spotting: PHP', () => {
   spotCases('php', [
+    ["WordPress's WP_Http constants", m('        $code = wp_remote_retrieve_response_code($response);\n        if ($code === \\WP_Http::OK) { return true; }\n        if ($code === WP_Http::TOO_MANY_REQUESTS) { sleep(5); }'), ['200 client-check', '429 client-check']],
     ['curl error constants compared', m('        $errno = curl_errno($ch);\n        if ($errno === CURLE_COULDNT_CONNECT || $errno === CURLE_OPERATION_TIMEOUTED) { return null; }'), ['CURLE_COULDNT_CONNECT client-check', 'CURLE_OPERATION_TIMEOUTED client-check']],
     ['a CURLE_ name that is no curl code', m('        $x = CURLE_NOT_A_REAL_CODE;'), []],
     ["a project's class mirroring Symfony's constant names", "<?php\nclass M {\n  function f($r) {\n    if ($r->getStatusCode() === ResponseStatusCode::HTTP_TOO_MANY_REQUESTS) { return 1; }\n  }\n}\n", ['429 client-check']],

@@ -9,7 +9,8 @@ const RECEIVERS: Record<ConstantFamily, readonly string[]> = {
   java: ['HttpStatus', 'HttpURLConnection', 'HttpServletResponse', 'HttpStatusCode'],
   csharp: ['HttpStatusCode', 'StatusCodes'],
   ruby: ['Net'],
-  php: ['Response', 'StatusCodeInterface'],
+  // (`WP_Http`: WordPress core's class constants, wp-includes/class-wp-http.php)
+  php: ['Response', 'StatusCodeInterface', 'WP_Http'],
   rust: ['StatusCode'],
   kotlin: ['HttpStatusCode'],
 };
