@@ -222,8 +222,8 @@ export class ErrorCodeLanguageService {
     // a table of cases): the test's own fixture, not a server's behaviour or a project constant.
     const asTestData = (o: Occurrence): Occurrence => (o.role === 'server-sets' || o.role === 'constant' ? { ...o, role: 'test-assert' } : o);
     // Outside tests, a code no catalog knows that the file only writes into an error it builds (`{ error: "unauthorized" }`
-    // answered to its own client, `new WP_Error('missing_credentials', …)` kept out) is the project's own wording, not an
-    // API's code it must handle: only codes a file reads (compares, lists, retries on) or declares are shown.
+    // answered to its own client) is the project's own wording, not an API's code it must handle: the codes a file reads
+    // (compares, lists, retries on) or declares are shown.
     const occurrences = isTestPath(doc.uri) ? spot.occurrences.map(asTestData) : spot.occurrences.filter((o) => !this.ownErrorWording(o));
     return { occurrences, spot };
   }

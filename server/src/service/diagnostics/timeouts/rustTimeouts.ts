@@ -42,7 +42,7 @@ export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
 /** The client is built inside a request chain that sets its own `.timeout(…)` after it. */
 function chainedTimeout(node: Node): boolean {
   let top: Node = node;
-  while (top.parent && /^(field_expression|call_expression|await_expression|try_expression|arguments)$/.test(top.parent.type) && top.parent.type !== 'arguments') top = top.parent;
+  while (top.parent && /^(field_expression|call_expression|await_expression|try_expression)$/.test(top.parent.type)) top = top.parent;
   return /\.timeout\s*\(/.test(top.text.slice(node.endIndex - top.startIndex));
 }
 
