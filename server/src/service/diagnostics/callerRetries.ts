@@ -44,6 +44,15 @@ const OWN_RECEIVER = /^(self|this|cls|super|[a-z]{1,2})$/;
 
 const sitesCache = new WeakMap<DiagContext, Map<string, CallInfo[]>>();
 
+/** The calls the file's retry loops re-send, read once per analysis (every caller of every helper asks). */
+function resentCalls(ctx: DiagContext): Set<number> {
+  let ids = resentCache.get(ctx);
+  if (!ids) resentCache.set(ctx, (ids = new Set(ctx.retryLoops().map((r) => r.request.call.node.id))));
+  return ids;
+}
+
+const resentCache = new WeakMap<DiagContext, Set<number>>();
+
 /** A channel receive that waits for a tick or a timer. */
 const TICK = /<-\s*[\w.]*\.C\b|<-\s*time\.(After|Tick)\(/;
 
@@ -54,7 +63,7 @@ const TICK = /<-\s*[\w.]*\.C\b|<-\s*time\.(After|Tick)\(/;
 export function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
   if (ctx.mechanisms.covering(call.node, call.receiver)) return true;
   // The call is what a retry loop of the model re-sends (`for i := retries; i >= 0; i-- { body, err = doReq(…); if err == nil { break } }`).
-  if (ctx.retryLoops().some((r) => r.request.call.node.id === call.node.id)) return true;
+  if (resentCalls(ctx).has(call.node.id)) return true;
   for (const loop of enclosingLoops(ctx.flow, call.node)) {
     if (loop.kind === 'collection') continue;
     if (insideTry(call.node, loop.node)) return true;

@@ -61,12 +61,20 @@ function chainVerb(chain: string): HttpMethod | undefined {
 
 /** The chain starts with a call of a function of the file that hands back a reqwest `RequestBuilder`. */
 function builderFromOwnFunction(flow: FileFlow, chain: string): boolean {
+  const own = ownFunctionAt(flow, chain);
+  return !!own && /->\s*(?:reqwest::)?RequestBuilder\b/.test(own.signature);
+}
+
+/**
+ * The function of the file a chain starts by calling (`make_request(…)…`, `self.client_builder(&h)…`), with its
+ * signature (the text up to its body's brace) and its whole text.
+ */
+export function ownFunctionAt(flow: FileFlow, chain: string): { signature: string; text: string } | undefined {
   const name = /^(?:self\s*\.\s*)?([a-z_]\w*)\s*\(/.exec(chain.trim())?.[1];
-  if (!name) return false;
-  const fn = flow.fns.find((f) => f.name === name);
-  if (!fn) return false;
+  const fn = name ? flow.fns.find((f) => f.name === name) : undefined;
+  if (!fn) return undefined;
   const text = fn.node.text;
-  return /->\s*(?:reqwest::)?RequestBuilder\b/.test(text.slice(0, text.indexOf('{') + 1));
+  return { signature: text.slice(0, text.indexOf('{') + 1), text };
 }
 
 /** `let req = client.post(url).json(&body);` before `req.send()` in the same function. */

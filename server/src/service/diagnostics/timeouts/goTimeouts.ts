@@ -18,6 +18,8 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const out: UnboundedRequest[] = [];
   const defaultSet = /http\.DefaultClient\.Timeout\s*=|http\.DefaultClient\s*=/.test(text);
   const timeImported = flow.imports.includes('time');
+  // Whether any request of the file carries a context that may expire: read once, asked for every client below.
+  const fileContext = carriesContext(text);
   for (const call of flow.calls) {
     if (!inScope(flow, call.node) || defaultSet) continue;
     const viaDefault = (call.receiver === 'http' && DEFAULT_CLIENT_CALLS.test(call.name)) || (call.receiver === 'http.DefaultClient' && /^(Do|Get|Post|Head|PostForm)$/.test(call.name));
@@ -44,10 +46,10 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // `std := rc.StandardClient(); std.Timeout = …`: the client the file sends through has one.
     const standard = name ? new RegExp(`(\\w+)\\s*:?=\\s*${escape(name)}\\.StandardClient\\(\\)`).exec(where)?.[1] : undefined;
     if (standard && new RegExp(`\\b${escape(standard)}\\.Timeout\\s*=(?!=)`).test(where)) continue;
-    if (carriesContext(text)) continue;
+    if (fileContext) continue;
     out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
   }
-  if (carriesContext(text)) return out;
+  if (fileContext) return out;
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
   if (!defaultSet) out.push(...defaultClientValues(ctx));
   for (const literal of clientLiterals(ctx)) {

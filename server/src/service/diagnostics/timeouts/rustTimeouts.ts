@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { inScope, type UnboundedRequest } from './unbounded';
+import { ownFunctionAt } from '../rustRequests';
 
 /** `reqwest::Client::new()`, `Client::new()` with reqwest in use, `reqwest::blocking::Client::new()`. */
 const NEW_CLIENT = /^(?:(?:::)?reqwest::(?:blocking::)?)?Client$/;
@@ -48,11 +49,7 @@ function chainedTimeout(node: Node): boolean {
 
 /** The receiver starts with a call to a function of the file returning a reqwest `ClientBuilder` it never gives a timeout. */
 function builderFromOwnFunction(ctx: DiagContext, receiver: string): boolean {
-  const name = /^([a-z_]\w*)\s*\(/.exec(receiver)?.[1];
-  if (!name) return false;
-  const fn = ctx.flow.fns.find((f) => f.name === name);
-  if (!fn) return false;
-  const text = fn.node.text;
-  const head = text.slice(0, text.indexOf('{') + 1);
-  return /ClientBuilder\b/.test(head) && BUILDER.test(text) && !/\.timeout\s*\(/.test(text);
+  // (A plain call only, as before: `client_builder(&h).build()`, not a method of `self`.)
+  const own = /^[a-z_]\w*\s*\(/.test(receiver) ? ownFunctionAt(ctx.flow, receiver) : undefined;
+  return !!own && /ClientBuilder\b/.test(own.signature) && BUILDER.test(own.text) && !/\.timeout\s*\(/.test(own.text);
 }
