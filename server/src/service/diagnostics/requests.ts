@@ -345,6 +345,16 @@ function toMethod(text: string | undefined): HttpMethod {
 const STATEMENT = /statement$|declaration$|^expression_statement$|^local_declaration_statement$|^short_var_declaration$|^assignment_statement$/;
 
 export function statementOf(node: Node): Node {
+  let statement = statements.get(node);
+  if (!statement) statements.set(node, (statement = findStatement(node)));
+  return statement;
+}
+
+/** Answers already given, by node object (a call's node is one object for the whole analysis, asked by several rules). */
+const statements = new WeakMap<Node, Node>();
+const responseVars = new WeakMap<Node, string | null>();
+
+function findStatement(node: Node): Node {
   let current = node;
   while (current.parent && !STATEMENT.test(current.type)) {
     // (Ruby: a method, block or branch body holds statements)
@@ -356,6 +366,12 @@ export function statementOf(node: Node): Node {
 
 /** `r = requests.get(...)`, `const res = await fetch(...)`, `resp, err := client.Do(req)`, `var r = await c.GetAsync(u)`. */
 export function responseVarOf(call: Node): string | undefined {
+  let name = responseVars.get(call);
+  if (name === undefined) responseVars.set(call, (name = findResponseVar(call) ?? null));
+  return name ?? undefined;
+}
+
+function findResponseVar(call: Node): string | undefined {
   let node: Node | null = call.parent;
   for (;;) {
     if (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression|try_expression)$/.test(node.type)) {
