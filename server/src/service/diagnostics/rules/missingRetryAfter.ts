@@ -21,6 +21,7 @@ const PROBE = /health|readiness|ready|liveness|alive|probe/i;
  */
 export function missingRetryAfter(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
+  let requestCalls: Set<number> | undefined;
   for (const occ of ctx.occurrences) {
     if (occ.role !== 'server-sets' || (occ.code !== '429' && occ.code !== '503')) continue;
     const node = ctx.nodeOf(occ);
@@ -39,7 +40,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     // A health or readiness probe's 503 tells an orchestrator to route elsewhere; no client waits on it.
     if (occ.code === '503' && PROBE.test(fn?.name ?? '')) continue;
     const setter = setterOf(ctx, node);
-    if (builtForClient(ctx, node) || headersUnseen(setter)) continue;
+    requestCalls ??= new Set(ctx.requests.map((r) => r.call.node.id));
+    if (builtForClient(ctx, node, requestCalls) || headersUnseen(setter)) continue;
     // A 503 that says a feature is not set up (`"Mastodon integration not configured"`): a deployment state, no
     // moment to come back at.
     if (occ.code === '503' && NOT_CONFIGURED.test(statementOf(setter).text)) continue;
@@ -105,9 +107,8 @@ function setterOf(ctx: DiagContext, node: Node): Node {
 const CLIENT_HOOKS = /^(hooks|beforeRequest|afterResponse|beforeRetry|beforeError|onResponse|interceptors?|fetch|transport|adapter)$/;
 
 /** The status sits in a response made on the client side: inside a request's options, a client hook, or a Go `http.Response{}` literal. */
-function builtForClient(ctx: DiagContext, node: Node): boolean {
+function builtForClient(ctx: DiagContext, node: Node, requestCalls: ReadonlySet<number>): boolean {
   const { adapter } = ctx.flow;
-  const requestCalls = new Set(ctx.requests.map((r) => r.call.node.id));
   // .NET: `HttpResponseMessage` is System.Net.Http's client-side type; only a legacy Web API
   // `ApiController` sends one to a client. Elsewhere it is a stub, a handler's or a chaos generator's result.
   let clientMessage = false;

@@ -14,7 +14,6 @@ import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
 import { runsInFrontEnd } from '../browserContext';
-import { ownNodesOfType } from '../ownNodes';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -180,31 +179,34 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   const aliases = statusAliases(scope, responseVar).map((a) => a.replace(/\$/g, '\\$'));
   const aliasPattern = aliases.length ? new RegExp(`^(not\\s+|!\\s*)\\(?\\s*(${aliases.join('|')})\\.(is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)(\\(\\))?\\s*\\)?$`) : undefined;
   const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text);
-  for (const n of ownNodesOfType(ctx, scope, ifTypes(ctx))) {
-    if (n.endIndex < call.node.endIndex || n.startIndex >= limit) continue;
-    const condition = grammar.ifCondition(n);
-    // Ruby `raise … unless res.success?` reads as `if !res.success?`
-    const text = (grammar.negatedIfs?.has(n.type) ? '!' : '') + (condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '');
-    const branch = grammar.ifConsequence(n);
-    if (condition && branch && failsFlag(text)) {
-      const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
-      if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
-        return { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
+  let found: Check | undefined;
+  const visit = (n: Node): void => {
+    if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
+    if (grammar.ifs.has(n.type) || grammar.negatedIfs?.has(n.type)) {
+      const condition = grammar.ifCondition(n);
+      // Ruby `raise … unless res.success?` reads as `if !res.success?`
+      const text = (grammar.negatedIfs?.has(n.type) ? '!' : '') + (condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '');
+      const branch = grammar.ifConsequence(n);
+      if (condition && branch && failsFlag(text)) {
+        const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
+        if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
+          return;
+        }
+      }
+      // `if (response.IsSuccessStatusCode) { … } else { return BadRequest(); }`: the failure is the else.
+      if (condition && branch && !grammar.negatedIfs?.has(n.type) && failsFlag(`!${text}`)) {
+        const giveUp = finalElse(ctx, n, fn, responseVar);
+        if (giveUp) {
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} else → ${finalWord(ctx, giveUp)}`, final: giveUp };
+          return;
+        }
       }
     }
-    // `if (response.IsSuccessStatusCode) { … } else { return BadRequest(); }`: the failure is the else.
-    if (condition && branch && !grammar.negatedIfs?.has(n.type) && failsFlag(`!${text}`)) {
-      const giveUp = finalElse(ctx, n, fn, responseVar);
-      if (giveUp) return { kind: 'ok-flag', node: condition, guard: n, detail: `${text} else → ${finalWord(ctx, giveUp)}`, final: giveUp };
-    }
-  }
-  return undefined;
-}
-
-/** The if statements of the grammar, negated ones (Ruby's `unless`) included. */
-function ifTypes(ctx: DiagContext): ReadonlySet<string> {
-  const { grammar } = ctx.flow;
-  return grammar.negatedIfs ? new Set([...grammar.ifs, ...grammar.negatedIfs]) : grammar.ifs;
+    for (const c of n.namedChildren) if (c && !(c.id !== scope.id && grammar.functions.has(c.type))) visit(c);
+  };
+  visit(scope);
+  return found;
 }
 
 /** The give-up hands on a typed error that keeps the response or its status (read into a local or not). */
@@ -306,8 +308,21 @@ function isProbe(fn: FnInfo | undefined): boolean {
 /** Every return of the function hands back a boolean literal (and there is at least one). */
 function isPredicate(ctx: DiagContext, fn: FnInfo | undefined): boolean {
   if (!fn) return false;
-  const returns = ownNodesOfType(ctx, fn.node, ctx.flow.grammar.returns);
-  return returns.length > 0 && returns.every((n) => /^return\s+(true|false|True|False)\s*;?$/.test(n.text.trim()));
+  const { grammar } = ctx.flow;
+  let returns = 0;
+  let allBoolean = true;
+  const visit = (n: Node): void => {
+    if (!allBoolean) return;
+    if (n.id !== fn.node.id && grammar.functions.has(n.type)) return;
+    if (grammar.returns.has(n.type)) {
+      returns++;
+      if (!/^return\s+(true|false|True|False)\s*;?$/.test(n.text.trim())) allBoolean = false;
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(fn.node);
+  return returns > 0 && allBoolean;
 }
 
 /** The function tests for a retryable code itself (then rule retryable-treated-as-final speaks instead). */
