@@ -27,6 +27,7 @@ export type HttpLibrary =
   | 'axios'
   | 'got'
   | 'ky'
+  | 'superagent'
   | 'net/http'
   | 'resty'
   | 'java.net.http'

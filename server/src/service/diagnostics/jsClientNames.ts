@@ -45,3 +45,27 @@ function boundBefore(text: string, assignment: RegExp): Set<string> {
   }
   return names;
 }
+
+/**
+ * The names a package is imported as: a default or namespace import (`import request from 'superagent'`,
+ * `import * as sa from 'superagent'`) or a require (`const request = require('superagent')`). Read once per file
+ * and package.
+ */
+export function importedAs(flow: FileFlow, pkg: string): ReadonlySet<string> {
+  let byPackage = importNames.get(flow);
+  if (!byPackage) importNames.set(flow, (byPackage = new Map()));
+  let names = byPackage.get(pkg);
+  if (!names) byPackage.set(pkg, (names = namesOfImport(flow.text, pkg)));
+  return names;
+}
+
+const importNames = new WeakMap<FileFlow, Map<string, ReadonlySet<string>>>();
+
+function namesOfImport(text: string, pkg: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes(pkg)) return names;
+  const quoted = `['"]${pkg.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}['"]`;
+  for (const m of text.matchAll(new RegExp(`\\bimport\\s+(?:\\*\\s+as\\s+)?([A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\{[^}]*\\}\\s*)?from\\s*${quoted}`, 'g'))) names.add(m[1]);
+  for (const m of text.matchAll(new RegExp(`\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*${quoted}\\s*\\)`, 'g'))) names.add(m[1]);
+  return names;
+}

@@ -8,6 +8,7 @@ import { callsParameterInTry, callsReceiverOperation } from './handedOperations'
 import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
 import { kotlinRequest, kotlinResponseVar } from './kotlinRequests';
 import { rustRequest, ureqThrowsOnStatus } from './rustRequests';
+import { superagentRequest } from './superagentRequests';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -156,6 +157,9 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (!call.receiver && fetchAliases(flow).has(name)) return { library: 'fetch', method: methodFromOptions(call.node) };
       // A project's fetch wrapper handed fetch's own options (`fetchWithProxy(url, { method: 'POST', body })`): a fetch.
       if (/^fetch[A-Z]\w*$/.test(name) && !/retr|backoff|poll/i.test(name) && (!call.receiver || call.receiver === 'this') && fetchInit(flow, call)) return { library: 'fetch', method: methodFromOptions(call.node) };
+      // superagent under the name the file imports it as (often `request`): its verbs start a builder chain.
+      const superagent = superagentRequest(flow, call, responseVarOf);
+      if (superagent) return { library: 'superagent', ...superagent };
       if (!call.receiver && (name === 'axios' || name === 'got' || name === 'ky')) return { library: name, method: methodFromOptions(call.node) };
       // An axios instance called as a function (`http(config)`, `this.api(originalRequest)`) sends the config it is given.
       if ((!call.receiver || call.receiver === 'this') && axiosInstance(flow, name)) return { library: 'axios', method: methodFromOptions(call.node) };
@@ -271,13 +275,13 @@ function springChain(call: CallInfo): HttpMethod | undefined {
 }
 
 /**
- * The call throws (rejects, raises) for every failure status by itself: axios, got and ky; Spring's
+ * The call throws (rejects, raises) for every failure status by itself: axios, got, ky and superagent; Spring's
  * RestTemplate (HttpClientErrorException / HttpServerErrorException); .NET's GetStringAsync /
  * GetFromJsonAsync / GetByteArrayAsync / GetStreamAsync (HttpRequestException on a non-success status).
  */
 export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): boolean {
   // rest-client raises RestClient::ExceptionWithResponse subclasses for every status from 400 up.
-  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'RestTemplate' || request.library === 'rest-client') return true;
+  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'superagent' || request.library === 'RestTemplate' || request.library === 'rest-client') return true;
   // Spring's retrieve() turns every error status into a WebClientResponseException / RestClientResponseException.
   if (request.library === 'WebClient') return request.call.name === 'retrieve';
   if (request.library === 'guzzle') return guzzleThrowsOnStatus(request.call.node.tree.rootNode.text);

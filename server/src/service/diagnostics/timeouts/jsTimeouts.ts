@@ -2,6 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
 import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './unbounded';
+import { importedAs } from '../jsClientNames';
+import { builderChain } from '../superagentRequests';
 
 /** axios and got verbs whose config/options come second (after the URL) or third (after the body). */
 const DATA_VERBS = new Set(['post', 'put', 'patch']);
@@ -12,7 +14,8 @@ const CANDIDATE = /^(axios|got|https?)$/;
 /**
  * JavaScript/TypeScript: the default axios instance and `axios.create(…)` (timeout 0 means none), got, and
  * Node's `http`/`https` request functions. A request through an instance built elsewhere, or with options the
- * code does not show (a variable, a spread), is left alone; `fetch` is bounded by undici's 300 s, node-fetch is not.
+ * code does not show (a variable, a spread), is left alone; `fetch` is bounded by undici's 300 s, node-fetch is not;
+ * superagent waits for ever unless its chain sets `.timeout(…)`.
  */
 export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
@@ -46,7 +49,7 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
       if (found) out.push(found);
     }
   }
-  out.push(...nodeFetchCalls(ctx));
+  out.push(...nodeFetchCalls(ctx), ...superagentCalls(ctx));
   return out;
 }
 
@@ -56,7 +59,7 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
  */
 function nodeFetchCalls(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
-  const names = nodeFetchNames(flow.text);
+  const names = importedAs(flow, 'node-fetch');
   if (names.size === 0) return [];
   const out: UnboundedRequest[] = [];
   for (const call of flow.calls) {
@@ -74,13 +77,23 @@ function nodeFetchCalls(ctx: DiagContext): UnboundedRequest[] {
   return out;
 }
 
-/** The names node-fetch is imported as (`import fetch from …`, `const fetch = require(…)`). */
-function nodeFetchNames(text: string): Set<string> {
-  const names = new Set<string>();
-  if (!text.includes('node-fetch')) return names;
-  for (const m of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]node-fetch['"]/g)) names.add(m[1]);
-  for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]node-fetch['"]\s*\)/g)) names.add(m[1]);
-  return names;
+/**
+ * superagent: no timeout unless the request's chain sets one (`.timeout(ms)`, `.timeout({ response, deadline })`), or
+ * the request is kept in a variable the function later bounds (`req.timeout(…)`). The edit puts a deadline on the
+ * chain, right after the verb's call.
+ */
+function superagentCalls(ctx: DiagContext): UnboundedRequest[] {
+  const out: UnboundedRequest[] = [];
+  for (const request of ctx.requests) {
+    const { call } = request;
+    if (request.library !== 'superagent' || !call.fn || !inScope(ctx.flow, call.node)) continue;
+    const chain = builderChain(call.node);
+    if (chain.methods.includes('timeout')) continue;
+    const kept = chain.top.parent?.type === 'variable_declarator' ? chain.top.parent.childForFieldName('name')?.text : undefined;
+    if (kept && new RegExp(`\\b${kept.replace(/\$/g, '\\$')}\\s*\\.\\s*timeout\\s*\\(`).test(call.fn.node.text)) continue;
+    out.push({ node: call.node, library: 'superagent', where: 'call', edit: { start: call.node.endIndex, end: call.node.endIndex, text: '.timeout({ms})' } });
+  }
+  return out;
 }
 
 function isDefaultAxios(call: CallInfo): boolean {
