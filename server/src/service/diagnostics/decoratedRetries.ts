@@ -70,7 +70,7 @@ export function decoratedNonRetryableFindings(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const d of decoratedRetries(ctx)) {
     if (!inScope(ctx, d.policy.decorator.startIndex)) continue;
-    const codes = repeatingCodes(d.retried);
+    const codes = repeatingCodes(d.retried, !ctx.isNonRetryable('403', d.fn.node));
     if (codes.length === 0) continue;
     const range = ctx.headRange(d.policy.decorator);
     findings.push({

@@ -117,7 +117,7 @@ function readExits(ctx: DiagContext, statement: Node, root: string, anchorOnCoun
   // No status exit: every failure comes round again — anchored on the counter that bounds it, when there is one.
   if (!filtered && bounds.length > 0 && anchorOnCounter) anchor = { guard: bounds[0].parent ?? bounds[0], condition: bounds[0] };
   if (!anchor || retried.size === 0) return undefined;
-  return { anchor, retried, repeating: repeatingCodes(reaching), bounds };
+  return { anchor, retried, repeating: repeatingCodes(reaching, !ctx.isNonRetryable('403', anchor.guard)), bounds };
 }
 
 /**

@@ -20,9 +20,13 @@ export const PROBED_STATUSES: readonly string[] = ['429', '500', '502', '503', '
 /** Client errors in the probe: a structure retrying one of these retries what fails the same way every time. */
 export const REPEATING_STATUSES: readonly string[] = ['400', '401', '403', '404', '422'];
 
-/** The repeating 4xx of a failure set, as a finding names them: `4xx` when every probed one is there. */
-export function repeatingCodes(set: ReadonlySet<string>): string[] {
-  const codes = REPEATING_STATUSES.filter((c) => set.has(c));
+/**
+ * The repeating 4xx of a failure set, as a finding names them: `4xx` when every probed one is there. Where a 403
+ * can be a rate limit (the code around it speaks of rate limits, or calls an API that answers them with 403, such as
+ * GitHub's: see DiagContext.isNonRetryable), a 403 is not one of them.
+ */
+export function repeatingCodes(set: ReadonlySet<string>, rateLimit403 = false): string[] {
+  const codes = REPEATING_STATUSES.filter((c) => set.has(c) && !(rateLimit403 && c === '403'));
   return codes.length === REPEATING_STATUSES.length ? ['4xx'] : codes;
 }
 

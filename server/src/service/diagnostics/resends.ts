@@ -272,7 +272,7 @@ export function readResend(
       if (!retried) continue;
       // The client errors it lets through, read exactly (`and` with a counter keeps what the status part holds).
       const probe = conditionSetOver(ctx, PROBED_STATUSES, statusPart(ctx, at.condition, r), testsWithin(ctx, at.condition, r), r);
-      repeating = probe ? repeatingCodes(probe) : undefined;
+      repeating = probe ? repeatingCodes(probe, !ctx.isNonRetryable('403', at.guard)) : undefined;
       break;
     }
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
@@ -285,7 +285,7 @@ export function readResend(
     const caught = caughtFailures(ctx, at.guard, fn, request);
     if (caught?.size) {
       retried = new Set([...caught].filter((c) => TRANSIENT_STATUSES.includes(c)));
-      repeating = repeatingCodes(caught);
+      repeating = repeatingCodes(caught, !ctx.isNonRetryable('403', at.guard));
     }
   }
   if (!request && !retried?.size) return undefined;

@@ -141,7 +141,7 @@ export function wrappedNonRetryableFindings(ctx: DiagContext): Finding[] {
   return wrappedRetries(ctx)
     .filter((w) => inScope(ctx, w.wrapper.start))
     .flatMap((w) => {
-      const codes = repeatingCodes(w.retried);
+      const codes = repeatingCodes(w.retried, !ctx.isNonRetryable('403', w.wrapper.node));
       if (codes.length === 0) return [];
       return [{ rule, severity: ruleInfo(rule)!.defaultSeverity, message: fillMessage(rule, { codes }), range: nameRange(ctx, w.wrapper.node), data: { ...ctx.base(w.wrapper.node), codes, codeRanges: [], wrapper: w.wrapper.name } }];
     });

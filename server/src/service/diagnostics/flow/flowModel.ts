@@ -17,7 +17,10 @@ export interface FnInfo {
   readsRetryAfter: boolean;
   /** Mentions an Idempotency-Key header anywhere inside. */
   idempotencyKey: boolean;
-  /** Mentions rate-limit headers (x-ratelimit-remaining…), which make a 403 a rate-limit case. */
+  /**
+   * Mentions rate-limit headers (x-ratelimit-remaining…), or calls GitHub's API, which answers a rate limit with 403
+   * (server/data/catalogs/http-status.json, 403): either makes a 403 a rate-limit case.
+   */
   rateLimit: boolean;
   /**
    * Called where it is written (`func() { … }()`, `(async () => { … })()`): a request inside runs in the
@@ -90,7 +93,8 @@ export interface FileFlow {
 
 const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset|rate[-_]limit[-_]reset/gi;
 const IDEMPOTENCY = /idempotency[-_]?key/gi;
-const RATE_LIMIT = /ratelimit|rate[-_]limit/gi;
+/** Rate-limit headers and names, and the host of an API that sends 403 for a rate limit (GitHub's). */
+const RATE_LIMIT = /ratelimit|rate[-_]limit|api\.github\.com/gi;
 
 type Role = 'fn' | 'loop' | 'call' | 'continue' | 'exit' | 'increment' | 'import' | 'comment';
 

@@ -302,7 +302,11 @@ function isWrite(request: RequestInfo): boolean {
  * `test_connection`): its failure is the answer it was asked for, and a retry would hide it.
  */
 function isProbe(fn: FnInfo | undefined): boolean {
-  return /health|heartbeat|^_?ping|probe|liveness|readiness|is_?alive|connectivity|(test|check|verify|validate)_?(connection|credentials|token|api_?key|access|auth)/i.test(fn?.name ?? '');
+  // An unnamed function is named by the one it is written in (`func (c *Client) ReadinessCheck() Check { return
+  // func() error { … } }`, `healthCheck: async () => { … }` in a probe's builder).
+  let named = fn;
+  while (named && !named.name && named.parent) named = named.parent;
+  return /health|heartbeat|^_?ping|probe|liveness|readiness|is_?alive|connectivity|(test|check|verify|validate)_?(connection|credentials|token|api_?key|access|auth)/i.test(named?.name ?? '');
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
