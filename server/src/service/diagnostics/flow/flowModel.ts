@@ -91,7 +91,7 @@ export interface FileFlow {
   fileIdempotencyKey: boolean;
 }
 
-const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset|rate[-_]limit[-_]reset/gi;
+export const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset|rate[-_]limit[-_]reset/gi;
 const IDEMPOTENCY = /idempotency[-_]?key/gi;
 /** Rate-limit headers and names, and the host of an API that sends 403 for a rate limit (GitHub's). */
 const RATE_LIMIT = /ratelimit|rate[-_]limit|api\.github\.com/gi;

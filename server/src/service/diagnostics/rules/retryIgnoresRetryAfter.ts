@@ -14,7 +14,10 @@ import { exceptionPolicyRetryAfterFindings } from '../exceptionPolicies';
 import type { SenderCall } from '../senders';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { isRetried, loopCondition, retriedSet } from '../retriedSets';
-import { alwaysLeaves } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, tryBlock } from '../chainSyntax';
+import { throwsOnStatus } from '../requests';
+import type { RetryLoop } from '../retryLoops';
+import { RETRY_AFTER, type FnInfo } from '../flow/flowModel';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -23,7 +26,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const retry of ctx.retryLoops()) {
     const { loop } = retry;
-    if (loop.fn?.readsRetryAfter ?? ctx.flow.fileReadsRetryAfter) continue;
+    if ((loop.fn?.readsRetryAfter ?? ctx.flow.fileReadsRetryAfter) && !(loop.fn && readsOnlyOnSuccess(retry, loop.fn))) continue;
     // The wait is a retry policy's, and the policy gets the response: it can read Retry-After itself.
     if (retry.delegatedWait) continue;
     const sender = (retry.request as Partial<SenderCall>).sender;
@@ -111,4 +114,25 @@ function coveredCodes(op: string, positive: boolean, code: number): string[] {
     return ['429', '503'].filter((c) => Number(c) >= bound);
   }
   return [];
+}
+
+/**
+ * The function reads Retry-After (or a rate-limit reset) only where the request has succeeded: in the try block,
+ * after a call that throws on every failure status (axios, got, superagent…). Those headers are a 2xx response's
+ * (`x-ratelimit-remaining` of a good answer); the 429 that sends the loop round is only seen in the catch, and
+ * its Retry-After is never read there.
+ */
+function readsOnlyOnSuccess(retry: RetryLoop, fn: FnInfo): boolean {
+  const { call } = retry.request;
+  if (!throwsOnStatus(retry.request)) return false;
+  const body = tryBlock(ancestorWithin(call.node, retry.loop.node, /^try_statement$/));
+  if (!body || body.startIndex > call.start || body.endIndex < call.end) return false;
+  const text = fn.node.text;
+  let mentions = 0;
+  for (const m of text.matchAll(RETRY_AFTER)) {
+    const at = fn.start + m.index;
+    if (at < call.end || at >= body.endIndex) return false;
+    mentions++;
+  }
+  return mentions > 0;
 }
