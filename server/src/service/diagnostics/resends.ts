@@ -86,6 +86,7 @@ function findResends(ctx: DiagContext): ResendRetry[] {
       const self = call.name === fn.name && (!call.receiver || /^(self|this|cls|[a-z]|\$this|static)$/.test(call.receiver));
       const target = self ? fn : call.name === fn.name ? undefined : retryMethod(ctx, byName, call, fn);
       if (!target) continue;
+      if (self && switchesMethod(ctx, call, fn)) continue;
       // A re-send inside a retry loop of the function is that loop's business.
       if (call.loops.some((l) => l.kind !== 'collection' && (!l.fn || l.fn === fn))) continue;
       const resend = resendUnder(ctx, fn, call, target);
@@ -358,4 +359,24 @@ export function readsParameter(resend: ResendRetry, arg: Node | null): boolean {
   params.delete('self');
   params.delete('this');
   return (arg.text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((id) => params.has(id) || params.has(subjectRoot(id) ?? ''));
+}
+
+/** An HTTP method written as a string argument, alone or named (`'HEAD'`, `method="GET"`, `method: 'HEAD'`). */
+const METHOD_ARGUMENT = /^(?:\$?[A-Za-z_]*(?:method|verb)[A-Za-z_]*\s*[:=]\s*)?(['"])(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\1$/i;
+
+/**
+ * The function calls itself again with another HTTP method, under a test that it has not already
+ * (`if ($status >= 400 && $method !== 'HEAD') return $this->probe($url, 'HEAD');`): a fallback to a different
+ * request, made at most once — not the same request sent again.
+ */
+function switchesMethod(ctx: DiagContext, call: CallInfo, fn: FnInfo): boolean {
+  const method = ctx.flow.adapter.callArguments(call.node).map((a) => METHOD_ARGUMENT.exec(a.text)?.[2]).find((m) => m !== undefined);
+  if (!method) return false;
+  const { grammar } = ctx.flow;
+  for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) {
+    if (!grammar.ifs.has(n.type)) continue;
+    const condition = grammar.ifCondition(n)?.text ?? '';
+    return new RegExp(`(['"])${method}\\1`, 'i').test(condition);
+  }
+  return false;
 }
