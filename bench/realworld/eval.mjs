@@ -67,7 +67,7 @@ const ruleIds = implementedRules();
 const spot = { all: new Tally(), language: new Tally(), kind: new Tally(), role: new Tally() };
 const handle = { rule: new Tally(), language: new Tally(), shape: new Tally(), client: new Tally(), located: new Tally() };
 const IGNORED = new Set(['unknown-rule-in-suppression']);
-const lists = { spotMissed: [], spotExtra: [], roleWrong: [], handleMissed: [], handleFalse: [], handleFound: [], notImplemented: [], duplicates: [] };
+const lists = { spotMissed: [], spotExtra: [], roleWrong: [], handleMissed: [], unlocated: [], handleFalse: [], handleFound: [], notImplemented: [], duplicates: [] };
 const perFileRule = new Map();
 
 for (const { repo, file, path } of present) {
@@ -99,6 +99,7 @@ for (const { repo, file, path } of present) {
   handle.located.add('client rules, any rule at the site', 'tp', place.located);
   handle.located.add('client rules, any rule at the site', 'fn', place.missed);
   handle.located.add('client rules, any rule at the site', 'fp', place.falseAlarms);
+  for (const label of place.unlocated) lists.unlocated.push(`${where(label.lines[0])} ${label.expect.join(', ')} — ${label.confidence}, ${label.shape}: ${label.why}`);
   for (const { label, diagnostic } of h.found) {
     for (const [t, k] of [[handle.rule, diagnostic.rule], [handle.language, `${lang} ${group(diagnostic.rule)}`], [handle.shape, label.shape], [handle.client, group(diagnostic.rule)]]) t.add(k, 'tp');
     lists.handleFound.push(`${where(diagnostic.line)} ${diagnostic.rule} — ${label.confidence}, ${label.shape}: ${label.why}`);

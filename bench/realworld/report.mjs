@@ -55,6 +55,7 @@ export function printReport({ summary, spot, handle, lists, markdown, quiet, fou
   if (summary.floods.length) list('Files with more than 3 findings of one rule', summary.floods);
   if (quiet) return;
   list('Handling misses', lists.handleMissed);
+  list('Problems no client rule located', lists.unlocated);
   list('False findings', lists.handleFalse);
   if (found) list('Findings that match a label (--found)', lists.handleFound);
   list('Duplicate findings on one label', lists.duplicates);

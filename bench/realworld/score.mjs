@@ -116,9 +116,8 @@ export function locateProblems(file, diagnostics, isClientRule) {
   const client = diagnostics.filter((d) => isClientRule(d.rule) && !unreviewed(file, d.rule));
   const inRange = (h, line) => line >= h.lines[0] && line <= h.lines[1];
   const wanted = file.handling.filter((h) => scored(h) && h.expect.some(isClientRule));
-  let located = 0;
-  for (const h of wanted) if (client.some((d) => inRange(h, d.line))) located++;
+  const unlocated = wanted.filter((h) => !client.some((d) => inRange(h, d.line)));
   const falseAlarms = client.filter((d) => !file.handling.some((h) => inRange(h, d.line) && h.expect.some(isClientRule))).length;
-  return { located, missed: wanted.length - located, falseAlarms };
+  return { located: wanted.length - unlocated.length, missed: unlocated.length, falseAlarms, unlocated };
 }
 
