@@ -35,6 +35,8 @@ describe('spotting: PHP', () => {
     ["an 'http_code' option key", m("        return new MockResponse('', ['http_code' => 502]);"), ['502 server-sets']],
     ['a code list given to a retry strategy', m('        return new GenericRetryStrategy([423, 429, 503], 1000);'), ['423 retry-config', '429 retry-config', '503 retry-config']],
     ['a list given to something else', m('        return new Paginator([100, 200, 500], 3);'), []],
+    ['Laravel HTTP client and Saloon exceptions imported with use', "<?php\nuse Illuminate\\Http\\Client\\ConnectionException;\nuse Saloon\\Exceptions\\Request\\FatalRequestException;\nuse Saloon\\Exceptions\\Request\\RequestException;\nfunction f($c, $r) {\n    try { return $c->send($r); }\n    catch (FatalRequestException|ConnectionException $e) { return null; }\n    catch (RequestException $e) { return $e->getResponse()->status(); }\n}\n", ['FatalRequestException client-check', 'ConnectionException client-check', 'RequestException client-check']],
+    ["a project's own RequestException", "<?php\nuse App\\Exceptions\\RequestException;\nfunction f($c) {\n    try { return $c->get('/x'); }\n    catch (RequestException $e) { return null; }\n}\n", []],
     ['Guzzle exceptions caught, imported with use or written in full', "<?php\nuse GuzzleHttp\\Exception\\ConnectException;\nfunction f($c) {\n    try { return $c->get('/x'); }\n    catch (ConnectException | \\GuzzleHttp\\Exception\\ServerException $e) { return null; }\n}\n", ['ConnectException client-check', 'ServerException client-check']],
   ]);
 });

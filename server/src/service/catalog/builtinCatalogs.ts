@@ -10,6 +10,7 @@ import nodeErrorsCatalog from '../../../data/catalogs/node-errors.json';
 import curlErrorsCatalog from '../../../data/catalogs/curl-errors.json';
 import dotnetWebExceptionStatusCatalog from '../../../data/catalogs/dotnet-web-exception-status.json';
 import phpExceptionsCatalog from '../../../data/catalogs/php-exceptions.json';
+import phpFrameworkExceptionsCatalog from '../../../data/catalogs/php-framework-exceptions.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
 import rubyExceptionsCatalog from '../../../data/catalogs/ruby-exceptions.json';
 import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
@@ -35,6 +36,7 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   kotlinExceptionsCatalog,
   rubyExceptionsCatalog,
   phpExceptionsCatalog,
+  phpFrameworkExceptionsCatalog,
   sdkExceptionsCatalog,
   jsonRpcCatalog,
   webSocketCloseCatalog,

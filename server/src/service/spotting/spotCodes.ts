@@ -316,6 +316,8 @@ function spotName(
     if (entries.length === 0) return undefined;
     // A class name in a string counts only where the context says so: `err.name === "AbortError"`, not `ids=["ReadTimeout"]`.
     if (entries.every((e) => isExceptionCatalog(e.catalog.id))) {
+      // (A name projects give their own things too — `Error`, `ClientError` — is no class name in a string.)
+      if (entries.every((e) => e.entry.ambiguous)) return undefined;
       const role = context.classify(literal, 'error-code');
       return role ? entry(entries[0].entry.code, 'error-code', role, content.start, content.start + name.length, name, lines) : undefined;
     }
