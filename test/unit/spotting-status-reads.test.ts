@@ -32,6 +32,25 @@ describe('spotting: status reads', () => {
     spotCases('javascript', [['an envelope error_code', 'if (error.error_code === 409) stop();\n', ['409 client-check']]]);
   });
 
+  describe('a status read through a cast, a JSON field, a wrapper array or an error class of its own', () => {
+    spotCases('kotlin', [
+      ['code() of a throwable cast to an HTTP exception', 'fun Throwable.isGone(): Boolean = (this as? HttpException)?.code() == 410\n', ['410 client-check']],
+    ]);
+    spotCases('csharp', [
+      ['a capitalised Code property cast to int', 'class Reply {\n  public HttpStatusCode Code { get; set; }\n  public bool Ok => (int)Code >= 200 && (int)Code <= 299;\n}\n', ['200 client-check', '299 client-check']],
+    ]);
+    spotCases('php', [
+      ["a wrapper's answer array keyed 'code', and intval() of a code", "<?php\nclass Shop {\n  function f($api, $code) {\n    $r = $api->upload();\n    if ($r['code'] == 201) { return 1; }\n    if (intval($code) >= 500) { return 2; }\n  }\n}\n", ['201 client-check', '500 client-check']],
+    ]);
+    spotCases('java', [
+      ['a JSON status field read with getAsInt()', 'class Feed {\n  boolean ok(JsonObject obj) { return obj.get("status").getAsInt() == 200; }\n}\n', ['200 client-check']],
+    ]);
+    spotCases('python', [
+      ['self.code in an error class of its own', 'class SearchError(Exception):\n    @property\n    def throttled(self):\n        return self.code == 429\n', ['429 client-check']],
+      ['self.code in a class that is no error', 'class Coupon:\n    def big(self):\n        return self.code == 429\n', []],
+    ]);
+  });
+
   describe('statuses walked through, and error classes keyed by status', () => {
     spotCases('python', [
       ['a for loop over statuses', 'def f():\n    for status in (500, 502):\n        probe(status)\n', ['500 constant', '502 constant']],

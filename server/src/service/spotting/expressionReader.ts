@@ -37,10 +37,11 @@ export class ExpressionReader {
       const name = this.lastName(callee);
       const args = s.callArguments(node);
       if (args.length === 0) {
-        if (name === 'value' || name === 'intValue' || name === 'to_i' || name === 'as_u16') return this.isStatusLike(this.receiverOf(node));
+        // (Gson's `getAsInt()`, Jackson's `asInt()` on a JSON field read: `obj.get("status").getAsInt()`)
+        if (name === 'value' || name === 'intValue' || name === 'to_i' || name === 'as_u16' || name === 'getAsInt' || name === 'asInt') return this.isStatusLike(this.receiverOf(node));
         return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
       }
-      if (name && /^(int|Number|parseInt|Int|toInt|Integer)$/.test(name) && args.length === 1) return this.isStatusLike(args[0]);
+      if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
       if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
         // `getattr(exc, "status_code", None)`, `data.get("status")`
         // lodash `_.get(err, "response.statusCode")` reads a path
@@ -57,13 +58,16 @@ export class ExpressionReader {
     }
     if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_reference') {
       // `r["status"]`, Ruby `response[:status]` / `env[:status]`, `result['status']`
-      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? (node.type === 'element_reference' ? node.lastNamedChild : null);
-      return key !== null && /^(['"](status|status_?code|statusCode)['"]|:(status|status_code))$/.test(key.text);
+      // (PHP's subscript names no field: its key is the last child, as Ruby's.)
+      const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
+      // (PHP API wrappers answer arrays: `$result['code'] == 200`)
+      return key !== null && /^(['"](status|status_?code|statusCode|code)['"]|:(status|status_code))$/.test(key.text);
     }
     if (node.type === 'identifier' || node.type === 'variable_name') {
       // PHP locals carry their `$`: `$status`, `$code`; a numbered local reads the same (`code1`, `status_2`)
       const name = node.text.replace(/^\$/, '').replace(/_?\d$/, '');
-      return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || this.localHoldsStatus(node);
+      // (C# properties are capitalised: `(int)Code >= 200`)
+      return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || name === 'Code' || this.localHoldsStatus(node);
     }
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
       return namedChildren(node).some((n) => this.isStatusLike(n));
@@ -156,7 +160,17 @@ export class ExpressionReader {
 
   protected objectLooksLikeResponse(object: Node | null): boolean {
     const name = this.lastName(object);
-    return name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name);
+    if (name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name)) return true;
+    // `self.code` / `this.code` in an error or response class of its own: the object is one.
+    return !!object && /^(self|this|\$this)$/.test(object.text) && /(Error|Exception|Response)$/.test(this.classNameOf(object) ?? '');
+  }
+
+  /** The name of the class a node is written in, if any. */
+  private classNameOf(node: Node): string | undefined {
+    for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
+      if (/^(class_declaration|class_definition|class|record_declaration)$/.test(up.type)) return up.childForFieldName('name')?.text;
+    }
+    return undefined;
   }
 
   lastName(node: Node | null): string | undefined {
@@ -165,7 +179,8 @@ export class ExpressionReader {
     if (this.syntax.members.has(unwrapped.type)) return this.syntax.memberParts(unwrapped)?.property;
     if (this.syntax.calls.has(unwrapped.type)) return this.lastName(this.syntax.callee(unwrapped));
     if (unwrapped.type === 'generic_type') return this.lastName(unwrapped.namedChild(0));
-    if (/identifier|type_identifier|generic_name|qualified_name|scoped_type_identifier|^constant$|^name$|^variable_name$/.test(unwrapped.type)) {
+    // (Kotlin names a type as a `user_type`: `(this as? HttpException)` reads as the type it is cast to.)
+    if (/identifier|type_identifier|user_type|generic_name|qualified_name|scoped_type_identifier|^constant$|^name$|^variable_name$/.test(unwrapped.type)) {
       const text = unwrapped.text.replace(/^\$/, '').replace(/\\/g, '.');
       return (text.replace(/<[^]*$/, '').split(/\.|::/).pop() ?? '').trim();
     }
