@@ -51,6 +51,33 @@ describe('spotting: status reads', () => {
     ]);
   });
 
+  describe("a status an error class of the project hands its base constructor", () => {
+    spotCases('typescript', [
+      ['super(message, 401) in an error class', "export class LoginError extends ApiError {\n  constructor(message = 'denied') {\n    super(message, 401, 'AUTH');\n  }\n}\n", ['401 constant']],
+      ['decoy: super(…, 401) in a class that is no error', "export class Grid extends Base {\n  constructor() { super('x', 401); }\n}\n", []],
+    ]);
+    spotCases('python', [
+      ['super().__init__(message, 429)', 'class Throttled(ApiError):\n    def __init__(self, message):\n        super().__init__(message, 429)\n', ['429 constant']],
+      ['a status keying a record that names the error raised', 'ERRORS = {\n    400: {"raise_exception": ShopBadRequestError, "message": "bad"},\n    503: {"raise_exception": ShopUnavailableError, "message": "down"},\n}\n', ['400 constant', '503 constant']],
+      ['decoy: a status-like key of a record of sizes', 'SIZES = {400: {"width": 10, "height": 20}}\n', []],
+    ]);
+    spotCases('java', [
+      ['super("…", 404, msg) in an error class', 'class MissingError extends ShopError {\n  public MissingError(String m) { super("Not found", 404, m); }\n}\n', ['404 constant']],
+    ]);
+    spotCases('kotlin', [
+      ['the superclass call in the header and this(…, 401)', 'class DeniedException(message: String) : ShopException(message, 403) {\n    constructor(e: Reason) : this("denied", 401)\n}\n', ['403 constant', '401 constant']],
+    ]);
+    spotCases('csharp', [
+      [': base(m, 429) in an exception class', 'class SlowDownException : ShopException { public SlowDownException(string m) : base(m, 429) { } }\n', ['429 constant']],
+    ]);
+    spotCases('php', [
+      ['parent::__construct($m, 404)', '<?php\nclass GoneException extends ShopException { public function __construct($m) { parent::__construct($m, 404); } }\n', ['404 constant']],
+    ]);
+    spotCases('ruby', [
+      ['super(msg, 429) in an error class', 'class Throttled < ShopError\n  def initialize(msg)\n    super(msg, 429)\n  end\nend\n', ['429 constant']],
+    ]);
+  });
+
   describe('statuses walked through, and error classes keyed by status', () => {
     spotCases('python', [
       ['a for loop over statuses', 'def f():\n    for status in (500, 502):\n        probe(status)\n', ['500 constant', '502 constant']],

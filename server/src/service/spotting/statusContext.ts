@@ -161,6 +161,8 @@ export class StatusContext extends ExpressionReader {
     // A status → exception table (`{404: NotFound, 429: RateLimited}`) is a mapping: `constant`.
     // `{404: NotFound, 429: TooManyRequests}`: a status keying an error class, named for errors or for the status itself
     if (!role && kind === 'status' && mapValue && (EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '') || namesReasonPhrase(this.lastName(mapValue) ?? '', node.text))) role = 'constant';
+    // `{400: {"raise_exception": BadRequestError, "message": "…"}}`: each status keys a record naming the error it raises.
+    if (!role && kind === 'status' && mapValue && this.namesErrorClass(mapValue)) role = 'constant';
     // `{400: "Bad request", 401: "Unauthorized", 429: "Rate limited"}`: a table of what each status means.
     if (!role && kind === 'status' && mapValue && mapLiteral && this.isStatusMessageTable(mapLiteral)) role = 'constant';
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
@@ -172,6 +174,11 @@ export class StatusContext extends ExpressionReader {
    * a string: a table of messages keyed by status. (A lookup of sizes or thresholds has keys past 599 or values
    * that are not text.)
    */
+  private namesErrorClass(record: Node): boolean {
+    if (!/^(dictionary|object|hash|array_creation_expression|map_literal)$/.test(record.type)) return false;
+    return namedChildren(record).some((entry) => MAP_ENTRIES.has(entry.type) && EXCEPTION_CLASS.test(this.lastName(this.syntax.pairValue(entry)) ?? ''));
+  }
+
   private isStatusMessageTable(map: Node): boolean {
     const s = this.syntax;
     let rows = 0;
@@ -205,6 +212,25 @@ export class StatusContext extends ExpressionReader {
     } finally {
       this.helperDepth--;
     }
+  }
+
+  /**
+   * `invocation` hands its arguments to the base constructor of an error class: JavaScript/Ruby/Java `super(…)`, Java and
+   * Kotlin `this(…)`, Python `super().__init__(…)`, PHP `parent::__construct(…)`, C# `: base(…)`, Kotlin's
+   * `: ApiException(message, 401)` in the class header — in a class named for an error, or deriving from one.
+   */
+  private handedToErrorBase(invocation: Node): boolean {
+    const head = invocation.text.replace(/^:\s*/, '').split('(')[0].trim();
+    const delegates = /^(super|this|base|parent::__construct|super\.__init__)$/.test(head.replace(/^super\(\s*[^)]*\)\.__init__$/, 'super.__init__'))
+      || (invocation.type === 'constructor_invocation' && invocation.parent?.type === 'delegation_specifier');
+    if (!delegates) return false;
+    for (let up = invocation.parent, depth = 0; up && depth < 12; up = up.parent, depth++) {
+      if (!/^(class_declaration|class_definition|class|record_declaration)$/.test(up.type)) continue;
+      const body = up.childForFieldName('body');
+      const header = body ? up.text.slice(0, body.startIndex - up.startIndex) : up.text.split('{')[0];
+      return /(Error|Exception)\b/.test(header);
+    }
+    return false;
   }
 
   /** The name of the class around a node. */
@@ -270,6 +296,8 @@ export class StatusContext extends ExpressionReader {
 
     // `except requests.exceptions.Timeout:`, `except (ConnectionError, Timeout) as e:`: catching it is handling it.
     if (kind === 'error-code' && this.isCatchClause(parent)) return 'client-check';
+    // `class NotFound extends ApiError { constructor(m) { super(m, 404); } }`: the status an error class of the project carries.
+    if (kind === 'status' && !inCollection && this.handedToErrorBase(parent)) return 'constant';
     // `for status in (429, 503):`, `[500, 502].each do |code|`: statuses walked through one by one.
     if (kind === 'status' && inCollection) {
       const walked = iteratedStatusRole(child, parent, s, (n) => this.lastName(n));
