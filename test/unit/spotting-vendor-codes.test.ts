@@ -11,6 +11,7 @@ describe('spotting: vendor error codes in strings', () => {
   describe('TypeScript / JavaScript', () => {
     spotCases('typescript', [
       ["an error field compared", "if (reply.error === 'quota_exhausted') backOff();\n", ['quota_exhausted client-check']],
+      ['a helper reading the code off an error', "if (readShopErrorCode(err) === 'cart_locked') retryLater();\n", ['cart_locked client-check']],
       ['a lower-case word in an error field', "if (payload.error === 'ratelimited') wait();\n", ['ratelimited client-check']],
       [
         'a switch over an error type',
@@ -145,6 +146,7 @@ describe('spotting: vendor error codes in strings', () => {
     describe('Ruby', () => {
       spotCases('ruby', [
         ['an error asked for its code', 'def f\n  get\nrescue ApiError => e\n  raise Gone if is_error?(e, "INVALIDATED_RESOURCE")\nend\n', ['INVALIDATED_RESOURCE client-check']],
+        ['a parsed body read by its error_code key', 'def f(body)\n  relink if body["error_code"] == "ITEM_LOGIN_REQUIRED"\nend\n', ['ITEM_LOGIN_REQUIRED client-check']],
       ]);
     });
     describe('C#', () => {

@@ -87,10 +87,11 @@ export class ExpressionReader {
     if (s.calls.has(node.type)) {
       const name = this.lastName(s.callee(node));
       const args = s.callArguments(node).length;
-      // `err.code()`, `e.getErrorCode()`; gRPC `status.Code(err)`
-      return name !== undefined && (args === 0 ? ERROR_CODE_FIELD.test(name) : args === 1 && /^(code|Code|CodeOf|FromError|Convert|curl_errno|curl_multi_errno)$/.test(name));
+      // `err.code()`, `e.getErrorCode()`; gRPC `status.Code(err)`; a helper reading it (`getRecallErrorCode(err)`, `errorCodeOf(e)`)
+      return name !== undefined && (args === 0 ? ERROR_CODE_FIELD.test(name) : args === 1 && (/^(code|Code|CodeOf|FromError|Convert|curl_errno|curl_multi_errno)$/.test(name) || /^(get_?)?\w*error_?code(_?of)?$/i.test(name)));
     }
-    if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_access_expression') {
+    // (Ruby reads a hash with `element_reference`: `error_body["error_code"]`.)
+    if (node.type === 'subscript' || node.type === 'subscript_expression' || node.type === 'element_access_expression' || node.type === 'element_reference') {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
       const content = key ? /^['"]([\w-]+)['"]$/.exec(key.text) : null;
       return content !== null && ERROR_CODE_FIELD.test(content[1]);

@@ -310,7 +310,8 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
   if (s.calls.has(node.type) && s.callArguments(node).length === 0) {
     return nameStrength(reader.lastName(s.callee(node)) ?? '', reader.receiverOf(node), reader, s); // `e.getErrorCode()`
   }
-  if (/subscript|element_access/.test(node.type)) {
+  // (Ruby reads a hash with an `element_reference`: `error_body["error_code"]`.)
+  if (/subscript|element_access|element_reference/.test(node.type)) {
     const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
     const content = key ? /^\[?\s*['"]([\w-]+)['"]\s*\]?$/.exec(key.text) : null;
     const object = node.childForFieldName('value') ?? node.childForFieldName('object') ?? node.namedChild(0);
@@ -322,6 +323,8 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     if (key && KEYED_READ.test(reader.lastName(s.callee(node)) ?? '')) return nameStrength(key[1], reader.receiverOf(node), reader, s);
     // `"NoSuchEntity" in str(e)`, `String(err).includes(…)`: a caught error's text searched for the code it carries.
     const arg = s.callArguments(node)[0];
+    // A helper that reads the code off an error (`getRecallErrorCode(error)`, `error_code_of(e)`).
+    if (/^(get_?)?\w*error_?code(_?of)?$/i.test(reader.lastName(s.callee(node)) ?? '') && /identifier/.test(arg.type)) return 'strong';
     if (/^(str|repr|String)$/.test(reader.lastName(s.callee(node)) ?? '') && /identifier/.test(arg.type) && ERRORISH_OBJECT.test(arg.text) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(arg.text)) return 'strong';
     return undefined;
   }
