@@ -35,6 +35,7 @@ describe('spotting: Ruby', () => {
     ['Faraday and Net::HTTP exceptions rescued', 'def f(conn)\n  conn.get("/x")\nrescue Faraday::TooManyRequestsError, Net::ReadTimeout\n  nil\nrescue Faraday::ServerError => e\n  raise e\nend\n', ['TooManyRequestsError client-check', 'ReadTimeout client-check', 'ServerError client-check']],
     ['Faraday::Error and its transport classes rescued', 'def f(conn)\n  conn.get("/x")\nrescue Faraday::SSLError, Faraday::ParsingError\n  nil\nrescue Faraday::Error => e\n  log(e)\nend\n', ['SSLError client-check', 'ParsingError client-check', 'Error client-check']],
     ["a string naming a project's Error kind", 'KINDS = { error: "Error", warning: "Warning" }\n', []],
+    ['a retry list joined to the middleware defaults', 'RETRY_EXCEPTIONS = Faraday::Retry::Middleware::DEFAULT_EXCEPTIONS + [\n  Faraday::ConnectionFailed, Net::OpenTimeout\n]\n', ['ConnectionFailed retry-config', 'OpenTimeout retry-config']],
     ['a bare ClientError of the project', 'def f(conn)\n  conn.get("/x")\nrescue ClientError\n  nil\nend\n', []],
     ['RSpec expect(…).to eq(status)', 'describe "api" do\n  it "answers" do\n    expect(response.status).to eq(200)\n    expect(last_response.status).not_to eq(503)\n    expect(items.count).to eq(200)\n  end\nend\n', ['200 test-assert', '503 test-assert']],
     ['WebMock to_raise feeds an exception', 'describe "api" do\n  before { stub_request(:any, /x/).to_raise(Faraday::ConnectionFailed) }\nend\n', ['ConnectionFailed test-assert']],

@@ -107,6 +107,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       if (operator === 'instanceof') return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
       // C# `ex is A or B || ex is C` parses the tail as a boolean inside the pattern: still a type test.
       if (/^(\|\||&&)$/.test(operator) && parent.parent && /pattern/.test(parent.parent.type)) continue;
+      // `DEFAULT_EXCEPTIONS + [A, B]`, `(A, B) + EXTRA`: a list joined to another is still the list its name holds.
+      if (operator === '+' && inList) continue;
       return undefined;
     }
     if (parent.type === 'generic_name') {
