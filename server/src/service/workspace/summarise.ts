@@ -35,7 +35,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
   for (const fn of ctx.flow.fns) {
     if (!fn.name || fn.parent || functions.length >= SUMMARY_LIMITS.functions) continue;
     const summary: FunctionSummary = { name: fn.name, line: fn.node.startPosition.row };
-    const className = enclosingClassName(fn.node);
+    const className = enclosingClassName(fn.node) ?? goReceiverType(fn.node);
     if (className) summary.className = className;
     const request = ctx.requestsIn(fn)[0] ?? ctx.requests.find((r) => r.call.start >= fn.start && r.call.end <= fn.end);
     if (request) summary.sends = { method: request.method, library: request.library };
@@ -61,6 +61,8 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
   }));
   // (Rust: the crate, the folder holding `src/`, stands for the package.)
   const packageName = shape.packageName ?? (language === 'rust' ? crateOf(uri) : undefined);
+  const interfaces = goInterfaces(ctx);
+  const interfaceMethods = new Set(Object.values(interfaces.interfaces ?? {}).flat());
   return {
     uri,
     language,
@@ -68,10 +70,32 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     imports: shape.imports,
     functions,
     classes,
-    calls: outgoingCalls(ctx, new Set(shape.imports.map((b) => b.local))),
+    calls: outgoingCalls(ctx, new Set(shape.imports.map((b) => b.local)), interfaceMethods),
     ...statusSetsOf(ctx),
     ...retryingClientsOf(ctx, uri),
+    ...interfaces,
   };
+}
+
+/** Go: the type a method is declared on (`func (s *sender) Send(…)` → `sender`). */
+function goReceiverType(fn: Node): string | undefined {
+  if (fn.type !== 'method_declaration') return undefined;
+  const receiver = fn.childForFieldName('receiver')?.text ?? '';
+  return /\(\s*(?:\w+\s+)?\*?\s*([A-Za-z_]\w*)/.exec(receiver)?.[1];
+}
+
+/** Go: the interfaces declared at the top level of the file and their methods (`type Sender interface { Send(e Event) error }`). */
+function goInterfaces(ctx: DiagContext): Pick<FileSummary, 'interfaces'> {
+  if (ctx.language !== 'go' || !ctx.doc.tree) return {};
+  const out: Record<string, string[]> = {};
+  for (const spec of ctx.doc.tree.rootNode.descendantsOfType('type_spec')) {
+    const type = spec?.childForFieldName('type');
+    const name = spec?.childForFieldName('name')?.text;
+    if (!spec || !name || type?.type !== 'interface_type' || Object.keys(out).length >= SUMMARY_LIMITS.interfaces) continue;
+    const methods = type.namedChildren.filter((m): m is Node => m !== null && /^method_(elem|spec)$/.test(m.type)).map((m) => m.childForFieldName('name')?.text).filter((m): m is string => !!m);
+    if (methods.length) out[name] = methods;
+  }
+  return Object.keys(out).length ? { interfaces: out } : {};
 }
 
 /** The crate a Rust file belongs to: the path up to its last `/src/` (a workspace member's own `src`), else its folder. */
@@ -263,7 +287,12 @@ const SELF = /^(self|this|cls|super|base)$/;
  * is. Python, JS and Go calls count when they go through an imported name (or the instance, or Go's own
  * package); Java and C# calls through any receiver (types come from packages and namespaces, not imports).
  */
-function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>): OutgoingCall[] {
+/**
+ * Calls that may reach another file: through an imported name or module, on the object itself, any receiver where
+ * types come by package, or (Go) a method of an interface the file declares (`sender.Send(event)` with `sender
+ * Sender`), which other packages' types implement.
+ */
+function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>, interfaceMethods: ReadonlySet<string>): OutgoingCall[] {
   const language = workspaceLanguage(ctx);
   const anyReceiver = TYPES_BY_PACKAGE.has(language);
   const own = new Set(ctx.flow.fns.filter((f) => !f.parent && f.name).map((f) => f.name!));
@@ -273,7 +302,7 @@ function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>): Outgoin
     if (requests.has(call) || !/^[A-Za-z_$][\w$]*$/.test(call.name)) continue;
     const receiverRoot = call.receiver?.split(/[.(\[]|->|\?\./)[0];
     if (!call.receiver && own.has(call.name)) continue;
-    const reaches = anyReceiver || (receiverRoot ? imported.has(receiverRoot) || SELF.test(receiverRoot) : imported.has(call.name) || language === 'go');
+    const reaches = anyReceiver || (receiverRoot ? imported.has(receiverRoot) || SELF.test(receiverRoot) || interfaceMethods.has(call.name) : imported.has(call.name) || language === 'go');
     if (!reaches) continue;
     const key = `${call.name}|${receiverRoot ?? ''}`;
     const seen = byKey.get(key);

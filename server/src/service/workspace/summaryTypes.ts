@@ -28,7 +28,7 @@ export interface ImportBinding {
 /** A top-level function or method, as its callers see it. */
 export interface FunctionSummary {
   name: string;
-  /** The class it is a method of. */
+  /** The class it is a method of (Go: the type of its receiver, `sender` in `func (s *sender) Send(…)`). */
   className?: string;
   /** 0-based line of its declaration. */
   line: number;
@@ -94,7 +94,9 @@ export interface FileSummary {
   retryingClients?: Record<string, string>;
   /** Named status collections the file declares (`STATUS_FORCELIST = [429, 500, 502]`), name → codes. */
   statusSets?: Record<string, string[]>;
+  /** Go: the interfaces the file declares, name → the names of their methods (`Sender` → `Send`, `Type`). */
+  interfaces?: Record<string, string[]>;
 }
 
 /** Bounds that keep one file's summary small whatever the file (see docs/workspace.md). */
-export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40, statusSets: 50 } as const;
+export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40, statusSets: 50, interfaces: 50 } as const;

@@ -67,7 +67,7 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   // Only a file that sends requests or gives failures up has findings its callers could settle.
   if (summary.functions.some((f) => f.sends || f.givesUp)) {
     for (const fn of summary.functions) {
-      const found = callersElsewhere(index, summary, fn.name);
+      const found = callersElsewhere(index, summary, fn.name) ?? interfaceCallers(index, summary, fn);
       if (found) callers[fn.name] = found;
     }
   }
@@ -264,6 +264,34 @@ function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: str
       return index.bindsTo(uri, c.receiverRoot, summary.uri);
     };
     const calls = caller.calls.filter((c) => c.name === name && reaches(c));
+    if (calls.length === 0) continue;
+    files.push(uri);
+    if (!calls.every((c) => c.retried)) retried = false;
+  }
+  return files.length ? { retried, files: files.sort() } : undefined;
+}
+
+/**
+ * Go: the callers of a method through an interface its type satisfies (`func (s *sender) Send(e Event) error` and
+ * `type Sender interface { Send(Event) error; Type() string }` in a package the file imports, or its own): the files
+ * that call a method of that name and reach the interface's file. A type satisfies an interface when it has a method
+ * of each of its names.
+ */
+function interfaceCallers(index: WorkspaceIndex, summary: FileSummary, fn: FunctionSummary): CallerRetry | undefined {
+  if (summary.language !== 'go' || !fn.className) return undefined;
+  const methods = new Set(summary.functions.filter((f) => f.className === fn.className).map((f) => f.name));
+  const declaring = new Set<string>();
+  const reached = new Set([...summary.imports.flatMap((b) => index.resolve(summary, b)), ...samePackage(index, summary), summary.uri]);
+  for (const uri of reached) {
+    const interfaces = index.get(uri)?.interfaces ?? {};
+    if (Object.values(interfaces).some((names) => names.includes(fn.name) && names.every((m) => methods.has(m)))) declaring.add(uri);
+  }
+  if (declaring.size === 0) return undefined;
+  const files: string[] = [];
+  let retried = true;
+  for (const uri of index.callersNamed(fn.name)) {
+    if (uri === summary.uri || ![...declaring].some((d) => uri === d || index.dependsOn(uri, d))) continue;
+    const calls = index.get(uri)!.calls.filter((c) => c.name === fn.name && c.receiverRoot);
     if (calls.length === 0) continue;
     files.push(uri);
     if (!calls.every((c) => c.retried)) retried = false;
