@@ -65,18 +65,21 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   let negated = false;
   let child: Node = test;
   let parent = test.parent;
-  while (parent && !grammar.ifs.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
+  while (parent && !grammar.ifs.has(parent.type) && !grammar.negatedIfs?.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
     if (/^(not_operator|unary_expression|prefix_unary_expression|unary)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
     child = parent;
     parent = parent.parent;
   }
+  // Ruby's `unless` (`raise Failed unless res.code == 200`) runs its branch when the test fails: a negation.
+  const unless = !!parent && !!grammar.negatedIfs?.has(parent.type) && grammar.ifCondition(parent)?.id === child.id;
+  if (unless) negated = !negated;
   const positive = !negated && /^(==|===|in|is)$/.test(op);
   // A case of a switch on nothing (Go `switch { case r.StatusCode != 200: … }`, `switch (true)`) guards like an if.
   const clause = parent?.type === 'expression_list' ? parent.parent : parent;
   if (clause && (grammar.cases.has(clause.type) || adapter.cases.has(clause.type)) && /^(\(\s*true\s*\)|true|)$/.test(adapter.caseSubject(clause)?.text ?? '')) {
     return { occ, test, op, guard: clause, branch: clause, positive, negated, subject: subject?.text };
   }
-  const guard = parent && grammar.ifs.has(parent.type) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
+  const guard = parent && (grammar.ifs.has(parent.type) || unless) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
   return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subject?.text };
 }
 

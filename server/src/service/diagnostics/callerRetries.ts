@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { type CallInfo, enclosingLoops, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
+import { rerunByJobQueue } from './jobRetries';
 
 /**
  * The callers in the file retry what a function raises: every call to it in the file sits where a
@@ -17,6 +18,8 @@ export function retriedByCallers(ctx: DiagContext, fn: FnInfo | undefined): bool
 function callersRetry(ctx: DiagContext, fn: FnInfo | undefined, seen: Set<FnInfo>): boolean {
   if (!fn?.name || seen.has(fn)) return false;
   seen.add(fn);
+  // A job's entry point its queue runs again when it raises (a Sidekiq job's `perform`, a Laravel job with `$tries`).
+  if (rerunByJobQueue(ctx, fn)) return true;
   const sites = callSites(ctx, fn);
   // Nobody in the file calls it: its callers in other files decide (the workspace index), when known.
   if (sites.length === 0) return ctx.workspace?.callersRetry(fn.name)?.retried === true;

@@ -375,6 +375,12 @@ export function responseVarOf(call: Node): string | undefined {
   return name ?? undefined;
 }
 
+/** The first argument of `args` is, or holds, `call`. */
+function firstArgumentHolds(args: Node, call: Node): boolean {
+  const first = args.firstNamedChild;
+  return !!first && first.startIndex <= call.startIndex && call.endIndex <= first.endIndex;
+}
+
 function findResponseVar(call: Node): string | undefined {
   let node: Node | null = call.parent;
   for (;;) {
@@ -389,6 +395,9 @@ function findResponseVar(call: Node): string | undefined {
     } else if (node?.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'ConfigureAwait' && node.parent?.type === 'invocation_expression') {
       // C# `await client.GetAsync(u).ConfigureAwait(false)`: the response is the awaited call's, not `ConfigureAwait`.
       node = node.parent.parent;
+    } else if (node?.type === 'argument_list' && firstArgumentHolds(node, call) && /^T\.(cast|must|let|unsafe)$/.test(`${node.parent?.childForFieldName('receiver')?.text}.${node.parent?.childForFieldName('method')?.text}`)) {
+      // Ruby's Sorbet casts hand the value on: `res = T.cast(HTTParty.get(u), HTTParty::Response)`, `T.must(…)`.
+      node = node.parent!.parent;
     } else if (node?.type === 'field_expression' && /^(map_err|unwrap|expect|context|with_context|ok|unwrap_or_else)$/.test(node.childForFieldName('field')?.text ?? '') && node.parent?.type === 'call_expression') {
       // Rust `client.get(u).send().await.map_err(to_api)?`, `.unwrap()`, anyhow's `.context("…")?`: still the response
       node = node.parent.parent;

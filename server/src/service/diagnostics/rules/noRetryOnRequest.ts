@@ -273,7 +273,9 @@ function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
 /** The test as the reader sees it: with its negation (`not r.status_code == 200`), whitespace folded. */
 function shownTest(ctx: DiagContext, test: { test: Node; guard?: Node | null; negated?: boolean }): string {
   const condition = test.negated && test.guard ? ctx.flow.grammar.ifCondition(test.guard) : undefined;
-  return (condition ?? test.test).text.replace(/^\((.*)\)$/s, '$1').replace(/\s+/g, ' ');
+  const shown = (condition ?? test.test).text.replace(/^\((.*)\)$/s, '$1').replace(/\s+/g, ' ');
+  // (Ruby's `raise … unless res.code == 200` reads with its `unless`.)
+  return test.guard && ctx.flow.grammar.negatedIfs?.has(test.guard.type) ? `unless ${shown}` : shown;
 }
 
 /** A branch whose statements only log (a logger, print, console): the failure is noted and the function goes on. */
