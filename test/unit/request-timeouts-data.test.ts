@@ -10,7 +10,7 @@ const data = JSON.parse(fs.readFileSync(path.join(root, 'server/data/request-tim
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/request-timeouts.schema.json'), 'utf8')) as object;
 
 /** The libraries the model in server/src/service/diagnostics/timeouts/ can report (the TimeoutLibrary type). */
-const REPORTED: TimeoutLibrary[] = ['requests', 'urllib', 'axios', 'got', 'node-http', 'node-fetch', 'superagent', 'net/http', 'go-cleanhttp', 'HttpURLConnection', 'java.net.http', 'RestTemplate', 'apache-httpclient', 'guzzle', 'curl', 'reqwest'];
+const REPORTED: TimeoutLibrary[] = ['requests', 'urllib', 'axios', 'got', 'node-http', 'node-fetch', 'superagent', 'net/http', 'go-cleanhttp', 'go-oauth2', 'HttpURLConnection', 'java.net.http', 'RestTemplate', 'apache-httpclient', 'guzzle', 'curl', 'reqwest'];
 /** Reported only when told explicitly to wait for ever. */
 const EXPLICIT_ONLY: TimeoutLibrary[] = ['httpx', 'HttpClient'];
 

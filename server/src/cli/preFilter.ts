@@ -23,11 +23,11 @@ export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuc
 
 /**
  * Requests of the libraries request-without-timeout reads, which may name no code at all (`requests.get(url)`,
- * `http.Get(u)`, `new RestTemplate()`, `WebClient.create()`, `curl_exec($ch)`): one of these words as a whole [\w$] word followed by
+ * `http.Get(u)`, `oauth2.NewClient(ctx, src)`, `new RestTemplate()`, `WebClient.create()`, `curl_exec($ch)`): one of these words as a whole [\w$] word followed by
  * `.`, `(`, `{` or `\`. `http.`/`https.` never come from a URL (`http:`), and the word alone ("requests") is
  * prose, so the byte after it decides. Only while request-without-timeout is on.
  */
-export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout'];
+export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'oauth2', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout'];
 const REQUEST_WORD_END = new Set([46, 40, 123, 92]); // . ( { \
 
 const WORD = 1; // [A-Za-z0-9_]

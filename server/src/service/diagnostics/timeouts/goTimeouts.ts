@@ -10,7 +10,8 @@ const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
  * `http.Client{…}` literal without `Timeout` whose requests carry no context (or only `context.Background()`/`TODO()`,
  * which never expire). Silent when the file sets the
  * timeout later (`client.Timeout = …`, `http.DefaultClient.Timeout = …`) or gives the client a Transport of its
- * own (whose dial and header timeouts the rule does not read).
+ * own (whose dial and header timeouts the rule does not read). go-cleanhttp's clients, go-retryablehttp's NewClient
+ * and golang.org/x/oauth2's NewClient hand back clients without a Timeout too.
  */
 export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
@@ -18,6 +19,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const out: UnboundedRequest[] = [];
   const defaultSet = /http\.DefaultClient\.Timeout\s*=|http\.DefaultClient\s*=/.test(text);
   const timeImported = flow.imports.includes('time');
+  const oauth2Imported = flow.imports.includes('golang.org/x/oauth2');
   // Whether any request of the file carries a context that may expire: read once, asked for every client below.
   const fileContext = carriesContext(text);
   for (const call of flow.calls) {
@@ -36,7 +38,9 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (!inScope(flow, call.node)) continue;
     const cleanhttp = call.receiver === 'cleanhttp' && /^Default(Pooled)?Client$/.test(call.name);
     const retrying = call.receiver === 'retryablehttp' && call.name === 'NewClient';
-    if (!cleanhttp && !retrying) continue;
+    // golang.org/x/oauth2's NewClient: `&http.Client{Transport: &oauth2.Transport{…}}`, no Timeout.
+    const oauth = call.receiver === 'oauth2' && call.name === 'NewClient' && oauth2Imported;
+    if (!cleanhttp && !retrying && !oauth) continue;
     const name = /([\w.]+)\s*:?=\s*$/.exec(text.slice(Math.max(0, call.start - 80), call.start))?.[1];
     // `c.HTTPClient.Timeout = …`, `c.HTTPClient = &http.Client{…}`, `c.Timeout = …`: set where the file builds it.
     // (In the function that builds it; a package-level client anywhere in the file.)
@@ -47,7 +51,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const standard = name ? new RegExp(`(\\w+)\\s*:?=\\s*${escape(name)}\\.StandardClient\\(\\)`).exec(where)?.[1] : undefined;
     if (standard && new RegExp(`\\b${escape(standard)}\\.Timeout\\s*=(?!=)`).test(where)) continue;
     if (fileContext) continue;
-    out.push({ node: call.node, library: 'go-cleanhttp', where: 'client' });
+    out.push({ node: call.node, library: oauth ? 'go-oauth2' : 'go-cleanhttp', where: 'client' });
   }
   if (fileContext) return out;
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
