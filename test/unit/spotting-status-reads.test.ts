@@ -43,6 +43,7 @@ describe('spotting: status reads', () => {
       ["a wrapper's answer array keyed 'code', and intval() of a code", "<?php\nclass Shop {\n  function f($api, $code) {\n    $r = $api->upload();\n    if ($r['code'] == 201) { return 1; }\n    if (intval($code) >= 500) { return 2; }\n  }\n}\n", ['201 client-check', '500 client-check']],
     ]);
     spotCases('java', [
+      ["Jetty's phrase-then-number constants, and a number after no phrase", 'class Mapper {\n  int f(Ex e) {\n    int statusCode = HttpStatus.INTERNAL_SERVER_ERROR_500;\n    if (e.code() == HttpStatus.TOO_MANY_REQUESTS_429) { statusCode = HttpStatus.SERVICE_UNAVAILABLE_503; }\n    int wait = TIMEOUT_500;\n    return statusCode;\n  }\n}\n', ['500 server-sets', '429 client-check', '503 server-sets']],
       ['a JSON status field read with getAsInt()', 'class Feed {\n  boolean ok(JsonObject obj) { return obj.get("status").getAsInt() == 200; }\n}\n', ['200 client-check']],
     ]);
     spotCases('python', [

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { StatusContext } from './statusContext';
 import type { SyntaxAdapter } from './syntaxAdapter';
+import { namesReasonPhrase } from './reasonPhraseNames';
 
 /**
  * Status constants whose name carries the number: `HTTP_429`, `STATUS_503`, `HttpStatus503`, `SC_404`,
@@ -9,6 +10,12 @@ import type { SyntaxAdapter } from './syntaxAdapter';
  * are the uses, wherever the file got the constant from, so nothing needs to resolve an import to know the code.
  */
 const NUMBERED = /(?<![\w$])(?:HTTP_?STATUS_?CODE|HTTP_?STATUS|STATUS_?CODE|HTTP_?CODE|RESPONSE_?CODE|HTTP|STATUS|SC)_?([1-5]\d\d)(?![\w$])/gi;
+
+/**
+ * Jetty's (and Dropwizard's) `HttpStatus.BAD_REQUEST_400`, `TOO_MANY_REQUESTS_429`: the reason phrase, then the number.
+ * The phrase must be the number's own (`namesReasonPhrase`), so `TIMEOUT_500` or `MAX_SIZE_404` name nothing.
+ */
+const PHRASE_NUMBERED = /(?<![\w$])([A-Z][A-Z_]*[A-Z])_([1-5]\d\d)(?![\w$])/g;
 
 /** NUMBERED anchored at the start of a name (built once: namesReasonPhrase asks for every declaration classified). */
 const WHOLE_NAME = new RegExp(`^${NUMBERED.source.slice('(?<![\\w$])'.length)}`, 'i');
@@ -51,6 +58,19 @@ export function findNumberedStatusNames(
     found({ status: match[1], start: site.startIndex, end: site.endIndex, role });
   }
   NUMBERED.lastIndex = 0;
+  PHRASE_NUMBERED.lastIndex = from;
+  for (let match = PHRASE_NUMBERED.exec(text); match && match.index < to; match = PHRASE_NUMBERED.exec(text)) {
+    if (!namesReasonPhrase(match[1], match[2]) || numberInName(match[0]) !== undefined) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    const node = root.descendantForIndex(start, end);
+    if (!node || node.startIndex !== start || node.endIndex !== end || !/identifier|constant|^name$/.test(node.type)) continue;
+    if (isDeclaredHere(node, s)) continue;
+    const site = node.parent && s.members.has(node.parent.type) && s.memberParts(node.parent)?.property === node.text ? node.parent : node;
+    const role = context.classify(site, 'status') ?? 'constant';
+    found({ status: match[2], start: site.startIndex, end: site.endIndex, role });
+  }
+  PHRASE_NUMBERED.lastIndex = 0;
 }
 
 /** The name being declared (`HTTP_429 = 429`, `val HTTP_429: Int = 429`, `case HTTP_429 = 429`) or imported, not a use of it. */
