@@ -83,7 +83,45 @@ def release_notes(owner, repo, tag):
     return resp.json()["body"]
 `;
 
+/** An availability check: a refused connection is the answer it reports, not a failure to retry. */
+const AVAILABILITY = `public class StatusPage
+{
+    private readonly HttpClient _http;
+    public StatusPage(HttpClient http) { _http = http; }
+
+    public async Task<bool> CheckAvailabilityAsync(string url, CancellationToken ct)
+    {
+        try
+        {
+            return (await _http.GetAsync(url, ct)).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<string?> FetchBannerAsync(string url, CancellationToken ct)
+    {
+        try
+        {
+            return await _http.GetStringAsync(url, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+}
+`;
+
 describe('probe closures and GitHub 403s', () => {
+  it('retryable-treated-as-final: an availability check answers with the failure; a fetch that drops it does not', async () => {
+    const lines = await rulesOf('csharp', AVAILABILITY, 'retryable-treated-as-final');
+    assert.ok(lines.every((l) => l > 17), `nothing in CheckAvailabilityAsync: ${lines}`);
+    assert.ok(lines.some((l) => l > 17), `FetchBannerAsync still gives the failure up: ${lines}`);
+  });
+
   it('no-retry-on-request: a closure built by a liveness check is the probe; one built by another function is not', async () => {
     const lines = await rulesOf('go', PROBE_BUILDER, 'no-retry-on-request');
     assert.ok(lines.every((l) => l > 35), `nothing in LivenessCheck's closure: ${lines}`);

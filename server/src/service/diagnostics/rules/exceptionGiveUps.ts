@@ -10,6 +10,7 @@ import { DELAY, goesOnWhileMorePages } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
 import { retriedByCallers } from '../callerRetries';
+import { isProbe } from '../probes';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -51,7 +52,8 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
     // (A raise there hands the failure up, typed or not, for a caller to decide; a return or a drop ends it.)
     const retriesNearby = mayRetryAround(ctx, clause);
-    if (!retriesNearby && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, enclosingFn(ctx.flow, clause)))) continue;
+    // (A probe — `GetAvailabilityAsync`, `healthCheck` — answers with the failure: that is what it was asked.)
+    if (!retriesNearby && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, fn) && !isProbe(fn))) continue;
     const codes = [occ.code];
     const data = giveUpData(ctx, { anchor: clause, check: node, branch: clause, final: final.node, finalKind: final.kind, codes });
     const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');

@@ -14,6 +14,7 @@ import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
 import { runsInFrontEnd } from '../browserContext';
+import { isProbe } from '../probes';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -297,18 +298,6 @@ function fromClientFactory(ctx: DiagContext, receiver: string | undefined): bool
 function isWrite(request: RequestInfo): boolean {
   if (/^(POST|PUT|PATCH|DELETE)$/.test(request.method)) return true;
   return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(request.call.fn?.name ?? '');
-}
-
-/**
- * A function named for checking that something answers (`healthCheck`, `ping`, `probe_endpoint`, `verifyCredentials`,
- * `test_connection`): its failure is the answer it was asked for, and a retry would hide it.
- */
-function isProbe(fn: FnInfo | undefined): boolean {
-  // An unnamed function is named by the one it is written in (`func (c *Client) ReadinessCheck() Check { return
-  // func() error { … } }`, `healthCheck: async () => { … }` in a probe's builder).
-  let named = fn;
-  while (named && !named.name && named.parent) named = named.parent;
-  return /health|heartbeat|^_?ping|probe|liveness|readiness|is_?alive|connectivity|(test|check|verify|validate)_?(connection|credentials|token|api_?key|access|auth)/i.test(named?.name ?? '');
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
