@@ -12,14 +12,19 @@ const BUILDER = /(?:^|::|\s)(?:reqwest::(?:blocking::)?)?Client::builder\(\)/;
  * Rust: reqwest has no timeout unless the client is built with one. A `Client::new()` / `Client::default()`, a
  * `Client::builder()…build()` chain without `.timeout(…)`, and the module functions (`reqwest::get(url)`, which
  * use a default client) can wait for ever. A request's own `.timeout(…)` on its builder bounds that request.
+ * `reqwest::blocking` is the exception: its clients (and `reqwest::blocking::get`) time out after 30 s by default
+ * (its ClientBuilder::timeout documentation), so only `.timeout(None)` leaves one unbounded.
  */
 export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
   if (!flow.imports.some((m) => /^reqwest\b/.test(m)) && !/\breqwest::/.test(flow.text)) return [];
   const out: UnboundedRequest[] = [];
+  const blockingClient = /\buse\s+reqwest::blocking::(?:Client\b|\{[^}]*\bClient\b)/.test(flow.text);
   for (const call of flow.calls) {
     if (!inScope(flow, call.node)) continue;
     const receiver = call.receiver ?? '';
+    // (reqwest::blocking: bounded at 30 s unless told otherwise.)
+    if (/(^|::)blocking(::|$)/.test(receiver) || (blockingClient && /^(?:Client|Client::builder\(\))/.test(receiver))) continue;
     if ((call.name === 'new' || call.name === 'default') && NEW_CLIENT.test(receiver)) {
       // `Client::new().get(url).timeout(d).send()`: the one request it makes is bounded.
       if (chainedTimeout(call.node)) continue;
@@ -33,7 +38,7 @@ export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
     } else if (call.name === 'build' && !/\.timeout\s*\(/.test(receiver) && builderFromOwnFunction(ctx, receiver)) {
       // `client_builder(&headers).build()`: a function of the file hands back `Client::builder()` with no timeout.
       out.push({ node: call.node, library: 'reqwest', where: 'client' });
-    } else if (/^(?:::)?reqwest(::blocking)?$/.test(receiver) && call.name === 'get' && call.fn) {
+    } else if (/^(?:::)?reqwest$/.test(receiver) && call.name === 'get' && call.fn) {
       out.push({ node: call.node, library: 'reqwest', where: 'call' });
     }
   }

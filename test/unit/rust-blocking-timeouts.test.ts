@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { openDoc, testService } from '../support/serviceHarness';
+
+/** reqwest's async client waits for ever by default; its blocking API times out after 30 s unless told otherwise. */
+async function timeoutLines(text: string): Promise<number[]> {
+  const service = testService();
+  const uri = await openDoc('rust', text, service);
+  const lines = service.diagnostics(uri).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
+  service.close(uri);
+  return lines;
+}
+
+const ASYNC = `pub async fn fetch_cover(url: &str) -> Result<Vec<u8>, reqwest::Error> {
+    let bytes = reqwest::get(url).await?.bytes().await?;
+    Ok(bytes.to_vec())
+}
+`;
+
+const BLOCKING = `use reqwest::blocking::Client;
+
+pub fn fetch_cover(url: &str) -> Result<Vec<u8>, reqwest::Error> {
+    let once = reqwest::blocking::get(url)?.bytes()?;
+    let client = Client::new();
+    let again = client.get(url).send()?.bytes()?;
+    Ok([once.to_vec(), again.to_vec()].concat())
+}
+`;
+
+describe('Rust: reqwest async and blocking timeouts', () => {
+  it('reports the async module function', async () => {
+    assert.deepEqual(await timeoutLines(ASYNC), [2]);
+  });
+
+  it('leaves the blocking API alone: it is bounded at 30 s', async () => {
+    assert.deepEqual(await timeoutLines(BLOCKING), []);
+  });
+
+  it('still reports an async Client::new() beside a blocking import of something else', async () => {
+    const mixed = BLOCKING.replace('use reqwest::blocking::Client;', 'use reqwest::Client;\nuse reqwest::blocking::Response;').replace('let again = client.get(url).send()?.bytes()?;', 'let again = client.get(url).send().await?.bytes().await?;').replace('pub fn', 'pub async fn');
+    assert.deepEqual(await timeoutLines(mixed), [6]);
+  });
+});
