@@ -42,6 +42,21 @@ export function subjectlessSwitchArms(node: Node): Clause[] | undefined {
 export function ifClauses(top: Node): Clause[] {
   const out: Clause[] = [];
   for (let cur: Node | null = top; cur; ) {
+    // (Kotlin's `if_expression` names no branch fields: its consequence and `else` are the children after the condition.)
+    if (cur.type === 'if_expression' && !cur.childForFieldName('consequence')) {
+      const condition = cur.childForFieldName('condition');
+      const parts: Node[] = cur.namedChildren.filter((c): c is Node => c !== null && c.id !== condition?.id && !/comment/.test(c.type));
+      const body = parts[0];
+      const otherwise: Node | undefined = parts[1];
+      if (!body) break;
+      out.push({ node: cur, condition, body });
+      if (otherwise?.type === 'if_expression') cur = otherwise;
+      else {
+        if (otherwise) out.push({ node: otherwise, condition: null, body: otherwise });
+        cur = null;
+      }
+      continue;
+    }
     const body = cur.childForFieldName('consequence') ?? cur.childForFieldName('body');
     if (!body) break;
     out.push({ node: cur, condition: cur.childForFieldName('condition'), body });
