@@ -110,6 +110,8 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       const sets = own.map((t) => holdsFor({ ...t, negated: false }));
       // Python's chained comparison `200 <= status < 500` holds where every link holds.
       if (own.length > 1 && n.type === 'comparison_operator' && own.every((t) => /^[<>]=?$/.test(t.op))) return intersection(sets);
+      // `status not in (429, 502, 503)` (Kotlin `!in setOf(…)`): one test per code, and the status is none of them.
+      if (own.length > 1 && own.every((t) => t.op === 'not in')) return intersection(sets);
       return union(sets);
     }
     const member = membershipOf(ctx, n);

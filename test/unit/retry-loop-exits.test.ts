@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { openDoc, testService } from '../support/serviceHarness';
+import type { LanguageId } from '../../server/src/service/types';
 
 /**
  * Kotlin: an OkHttp interceptor retrying in `repeat(n) { … }` that leaves on every status but the retried one
@@ -25,9 +26,9 @@ const INTERCEPTOR = `class BusyRetryInterceptor : Interceptor {
 }
 `;
 
-async function rules(text: string): Promise<string[]> {
+async function rules(text: string, languageId: LanguageId = 'kotlin'): Promise<string[]> {
   const service = testService();
-  const uri = await openDoc('kotlin', text, service);
+  const uri = await openDoc(languageId, text, service);
   const found = service.diagnostics(uri).map((f) => `${f.range.start.line + 1} ${f.rule}`);
   service.close(uri);
   return found;
@@ -41,5 +42,29 @@ describe('Kotlin: exits of a retry loop written as if/else expressions', () => {
   it('is silent once the wait reads Retry-After', async () => {
     const honoured = INTERCEPTOR.replace('Thread.sleep(pause)', 'Thread.sleep(maxOf(pause, (lastRetryAfter ?: 0L) * 1000))').replace('response.close()', 'lastRetryAfter = response.header("Retry-After")?.toLongOrNull()\n                response.close()').replace('var pause = 500L', 'var pause = 500L\n        var lastRetryAfter: Long? = null');
     assert.deepEqual(await rules(honoured), []);
+  });
+
+  it('an exit on a status outside a set (`!in setOf(429, 502, 503)`) leaves the whole set retried', async () => {
+    const set = INTERCEPTOR.replace('if (response.code != 503) {', 'if (response.code !in setOf(429, 502, 503)) {');
+    assert.deepEqual(await rules(set), ['5 retry-ignores-retry-after']);
+  });
+
+  it('Python reads `not in (429, 502, 503)` the same way', async () => {
+    const python = [
+      'import time',
+      'import requests',
+      '',
+      'def fetch_quote(url):',
+      '    pause = 0.5',
+      '    for _ in range(4):',
+      '        resp = requests.get(url, timeout=10)',
+      '        if resp.status_code not in (429, 502, 503):',
+      '            return resp',
+      '        time.sleep(pause)',
+      '        pause *= 2',
+      '    raise RuntimeError("still busy")',
+      '',
+    ].join('\n');
+    assert.deepEqual(await rules(python, 'python'), ['6 retry-ignores-retry-after']);
   });
 });
