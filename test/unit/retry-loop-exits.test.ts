@@ -67,4 +67,39 @@ describe('Kotlin: exits of a retry loop written as if/else expressions', () => {
     ].join('\n');
     assert.deepEqual(await rules(python, 'python'), ['6 retry-ignores-retry-after']);
   });
+
+  it('Kotlin: a predicate of the file over a companion set, negated on the callee, with the checks inside a try', async () => {
+    const guarded = [
+      'class QuotaRetryInterceptor : Interceptor {',
+      '    companion object {',
+      '        private val TRANSIENT = setOf(429, 502, 503)',
+      '    }',
+      '',
+      '    override fun intercept(chain: Interceptor.Chain): Response {',
+      '        val request = chain.request()',
+      '        var pause = 500L',
+      '        repeat(4) {',
+      '            try {',
+      '                val response = chain.proceed(request)',
+      '                if (response.isSuccessful || !isTransient(response.code)) {',
+      '                    return response',
+      '                }',
+      '                response.close()',
+      '            } catch (e: SocketTimeoutException) {',
+      '                Thread.sleep(pause)',
+      '            }',
+      '            Thread.sleep(pause)',
+      '            pause *= 2',
+      '        }',
+      '        throw IOException("still busy")',
+      '    }',
+      '',
+      '    private fun isTransient(code: Int): Boolean {',
+      '        return code in TRANSIENT',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(await rules(guarded), ['9 retry-ignores-retry-after']);
+  });
 });

@@ -40,7 +40,7 @@ export function ownStatusSets(ctx: DiagContext): Map<string, Set<string>> {
 const ownCache = new WeakMap<DiagContext, Map<string, Set<string>>>();
 
 /** Wrapping calls that only build a collection from their arguments (`Set.of`, `frozenset`, `Arrays.asList`). */
-const BUILDERS = /^(of|asList|frozenset|set|tuple|list|Set|List|copyOf|unmodifiableSet|newHashSet|ImmutableSet|HashSet)$/;
+const BUILDERS = /^(of|asList|frozenset|set|tuple|list|Set|List|copyOf|unmodifiableSet|newHashSet|ImmutableSet|HashSet|setOf|listOf|arrayOf|intArrayOf|mutableSetOf|mutableListOf|hashSetOf)$/;
 
 /** The name a code's collection is assigned to, climbing at most a few wrapping levels. */
 function collectionName(ctx: DiagContext, node: Node): string | undefined {
@@ -58,6 +58,11 @@ function collectionName(ctx: DiagContext, node: Node): string | undefined {
       continue;
     }
     if (adapter.transparent.has(n.type) || /^(arguments|argument_list|argument|keyed_element|literal_element|object_creation_expression|new_expression|array_creation_expression|expression_list)$/.test(n.type)) continue;
+    // Kotlin `private val RETRYABLE = setOf(429, 503)`: a property declared with its value.
+    if (n.type === 'property_declaration') {
+      const name = n.namedChildren.find((c) => c?.type === 'variable_declaration')?.namedChild(0)?.text;
+      return sawCollection && name && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
+    }
     if (adapter.assignments.has(n.type)) {
       if (!sawCollection) return undefined;
       const target = adapter.assignTarget(n)?.text;

@@ -312,10 +312,15 @@ function predicateSet(ctx: DiagContext, n: Node, root: string, depth: number, ne
   // The response itself, or its status read on the way in (`IsServerError(response.StatusCode)`).
   const index = args.findIndex((a) => a.text === root || (subjectRoot(a.text) === root && STATUS_READ.test(a.text)));
   if (index < 0) return undefined;
-  const name = calleeOf(n, adapter).name;
+  // (Kotlin's grammar puts a `!` on the callee: `!shouldRetry(response.code)` is a call of `!shouldRetry`.)
+  const callee = n.namedChild(0);
+  const bang = ctx.flow.grammarName === 'kotlin' && callee?.type === 'unary_expression' && /^!\s*[A-Za-z_]\w*$/.test(callee.text);
+  const name = bang ? callee!.text.replace(/^!\s*/, '') : calleeOf(n, adapter).name;
   // Overloads (`shouldRetry(Response)`, `shouldRetry(ApiException)`): the one that reads a status decides.
-  const sets = ctx.flow.fns.filter((f) => f.name === name).map((fn) => returnedSet(ctx, fn, index, depth, necessary)).filter((set) => set !== undefined);
-  return sets.length === 1 ? sets[0] : undefined;
+  // (What is necessary for the predicate says nothing about its negation.)
+  const sets = ctx.flow.fns.filter((f) => f.name === name).map((fn) => returnedSet(ctx, fn, index, depth, necessary && !bang)).filter((set) => set !== undefined);
+  if (sets.length !== 1) return undefined;
+  return bang ? new Set(universe.filter((c) => !sets[0].has(c))) : sets[0];
 }
 
 function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number, necessary: boolean): Set<string> | undefined {
@@ -346,7 +351,8 @@ function expressionBody(fn: Node): Node | undefined {
 
 /** The name of a function's parameter at a call's argument index (Python's `self`/`cls` skipped). */
 export function parameterAt(fn: FnInfo, index: number): string | undefined {
-  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+  // (Kotlin's `function_value_parameters` has no field name.)
+  const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter') ?? fn.node.namedChildren.find((c) => c?.type === 'function_value_parameters') ?? null;
   const list = params?.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type)) ?? [];
   const param = list[index + (/^(self|cls)\b/.test(list[0]?.text ?? '') ? 1 : 0)];
   const name = param ? (param.childForFieldName('name') ?? param.childForFieldName('pattern') ?? param).text.replace(/[:=].*$/s, '').trim().split(/\s+/).pop() : undefined;

@@ -308,7 +308,8 @@ function statementsAfter(statement: Node, body: Node): Node[] | undefined {
   // `try: resp = send(…) except …: … else: <checks>` directly in the loop.
   const block = statement.parent;
   const tryNode = block?.parent;
-  if (!block || !tryNode || tryNode.type !== 'try_statement' || !inBody(tryNode.parent) || tryNode.childForFieldName('body')?.id !== block.id) return undefined;
+  // (Kotlin's `try_expression` holds its block without a field name.)
+  if (!block || !tryNode || !/^try_(statement|expression)$/.test(tryNode.type) || !inBody(tryNode.parent) || tryBlock(tryNode)?.id !== block.id) return undefined;
   const elseClause = tryNode.namedChildren.find((c) => c?.type === 'else_clause');
   const elseBody = elseClause ? (elseClause.childForFieldName('body') ?? elseClause.namedChildren.find((c) => c?.type === 'block') ?? null) : null;
   return [...siblingsAfter(statement), ...(elseBody ? elseBody.namedChildren.filter((c): c is Node => c !== null) : []), ...siblingsAfter(tryNode)];
