@@ -133,7 +133,8 @@ const summary = {
   cliSeconds,
   floods: [...perFileRule].filter(([, n]) => n > 3).map(([k, n]) => `${k}: ${n}`),
 };
-printReport({ summary, spot, handle, lists, markdown: Boolean(options.markdown), quiet: Boolean(options.summary), found: Boolean(options.found) });
+// The held-back split is scored in aggregate only: its itemised lists would show what to tune on.
+printReport({ summary, spot, handle, lists, markdown: Boolean(options.markdown), quiet: Boolean(options.summary) || split === 'heldout', found: Boolean(options.found) && split !== 'heldout' });
 if (typeof options.json === 'string') {
   const rows = (t) => Object.fromEntries([...t.rows].map(([k, r]) => [k, { ...r, precision: Tally.precision(r), recall: Tally.recall(r) }]));
   writeFileSync(options.json, JSON.stringify({ summary, spotting: Object.fromEntries(Object.entries(spot).map(([k, t]) => [k, rows(t)])), handling: Object.fromEntries(Object.entries(handle).map(([k, t]) => [k, rows(t)])), lists }, null, 2));
