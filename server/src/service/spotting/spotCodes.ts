@@ -407,7 +407,19 @@ function importedFromOtherModule(text: string, name: string, aliases: readonly s
   return !!module && !aliases.some((a) => a.toLowerCase().includes(module.toLowerCase()));
 }
 
-function importedFromLibrary(text: string, name: string, aliases: readonly string[] | undefined): boolean {
+function importedFromLibrary(lines: TextLines, name: string, aliases: readonly string[] | undefined): boolean {
+  // Asked for every use of a name (`Error` in each `throw new Error(…)`): answered once per document and name.
+  let answers = importAnswers.get(lines);
+  if (!answers) importAnswers.set(lines, (answers = new Map()));
+  const key = `${name}|${(aliases ?? []).join(',')}`;
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = importsFromLibrary(lines.text, name, aliases)));
+  return answer;
+}
+
+const importAnswers = new WeakMap<TextLines, Map<string, boolean>>();
+
+function importsFromLibrary(text: string, name: string, aliases: readonly string[] | undefined): boolean {
   for (const alias of aliases ?? []) {
     if (!alias.endsWith(`.${name}`)) continue;
     const space = alias.slice(0, -name.length - 1).replace(/\./g, '\\.');
@@ -465,7 +477,7 @@ function spotExceptionClass(
   // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
   // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling,
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
-  const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines.text, name, e.entry.aliases)) : bare;
+  const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
   // `import pRetry, { AbortError } from 'p-retry'`: a class of that module under a catalog's name (p-retry's stop signal).
   if (support.constants === 'javascript' && dotted === name && importedFromOtherModule(lines.text, name, entries.flatMap((e) => e.entry.aliases ?? []))) return undefined;
