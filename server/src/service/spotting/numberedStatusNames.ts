@@ -44,31 +44,23 @@ export function findNumberedStatusNames(
   to: number,
   found: (site: NumberedStatusName) => void,
 ): void {
+  // A use of the name spelled at [start, end): where it stands as a name (not declared or imported there), its role.
+  const use = (start: number, end: number, status: string): void => {
+    const node = root.descendantForIndex(start, end);
+    if (!node || node.startIndex !== start || node.endIndex !== end || !/identifier|constant|^name$/.test(node.type)) return;
+    if (isDeclaredHere(node, s)) return;
+    const site = node.parent && s.members.has(node.parent.type) && s.memberParts(node.parent)?.property === node.text ? node.parent : node;
+    found({ status, start: site.startIndex, end: site.endIndex, role: context.classify(site, 'status') ?? 'constant' });
+  };
   NUMBERED.lastIndex = from;
   for (let match = NUMBERED.exec(text); match && match.index < to; match = NUMBERED.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
     // Upper case with separators or camel case (`HTTP_429`, `Http429`), not a lower-case word such as `http500`.
-    if (!/^[A-Z]/.test(match[0])) continue;
-    const node = root.descendantForIndex(start, end);
-    if (!node || node.startIndex !== start || node.endIndex !== end || !/identifier|constant|^name$/.test(node.type)) continue;
-    if (isDeclaredHere(node, s)) continue;
-    const site = node.parent && s.members.has(node.parent.type) && s.memberParts(node.parent)?.property === node.text ? node.parent : node;
-    const role = context.classify(site, 'status') ?? 'constant';
-    found({ status: match[1], start: site.startIndex, end: site.endIndex, role });
+    if (/^[A-Z]/.test(match[0])) use(match.index, match.index + match[0].length, match[1]);
   }
   NUMBERED.lastIndex = 0;
   PHRASE_NUMBERED.lastIndex = from;
   for (let match = PHRASE_NUMBERED.exec(text); match && match.index < to; match = PHRASE_NUMBERED.exec(text)) {
-    if (!namesReasonPhrase(match[1], match[2]) || numberInName(match[0]) !== undefined) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    const node = root.descendantForIndex(start, end);
-    if (!node || node.startIndex !== start || node.endIndex !== end || !/identifier|constant|^name$/.test(node.type)) continue;
-    if (isDeclaredHere(node, s)) continue;
-    const site = node.parent && s.members.has(node.parent.type) && s.memberParts(node.parent)?.property === node.text ? node.parent : node;
-    const role = context.classify(site, 'status') ?? 'constant';
-    found({ status: match[2], start: site.startIndex, end: site.endIndex, role });
+    if (namesReasonPhrase(match[1], match[2]) && numberInName(match[0]) === undefined) use(match.index, match.index + match[0].length, match[2]);
   }
   PHRASE_NUMBERED.lastIndex = 0;
 }
