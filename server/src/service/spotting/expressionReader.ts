@@ -168,8 +168,13 @@ export class ExpressionReader {
 
   /** The name of the class a node is written in, if any. */
   private classNameOf(node: Node): string | undefined {
-    for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
-      if (/^(class_declaration|class_definition|class|record_declaration)$/.test(up.type)) return up.childForFieldName('name')?.text;
+    return this.classAround(node)?.childForFieldName('name')?.text;
+  }
+
+  /** The class declaration a node is written in (Python, Ruby, Java, C#, Kotlin, PHP, JavaScript), within `maxDepth` levels. */
+  protected classAround(node: Node, maxDepth = 40): Node | undefined {
+    for (let up = node.parent, depth = 0; up && depth < maxDepth; up = up.parent, depth++) {
+      if (/^(class_declaration|class_definition|class|record_declaration)$/.test(up.type)) return up;
     }
     return undefined;
   }

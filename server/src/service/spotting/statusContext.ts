@@ -224,16 +224,13 @@ export class StatusContext extends ExpressionReader {
     const delegates = /^(super|this|base|parent::__construct|super\.__init__)$/.test(head.replace(/^super\(\s*[^)]*\)\.__init__$/, 'super.__init__'))
       || (invocation.type === 'constructor_invocation' && invocation.parent?.type === 'delegation_specifier');
     if (!delegates) return false;
-    for (let up = invocation.parent, depth = 0; up && depth < 12; up = up.parent, depth++) {
-      if (!/^(class_declaration|class_definition|class|record_declaration)$/.test(up.type)) continue;
-      const body = up.childForFieldName('body');
-      const header = body ? up.text.slice(0, body.startIndex - up.startIndex) : up.text.split('{')[0];
-      return /(Error|Exception)\b/.test(header);
-    }
-    return false;
+    const cls = this.classAround(invocation, 12);
+    if (!cls) return false;
+    const body = cls.childForFieldName('body');
+    const header = body ? cls.text.slice(0, body.startIndex - cls.startIndex) : cls.text.split('{')[0];
+    return /(Error|Exception)\b/.test(header);
   }
 
-  /** The name of the class around a node. */
   /** The class or module around `node` (Ruby `class Retry < Faraday::Middleware`, a Python/Java/C# class). */
   private enclosingTypeName(node: Node): string | undefined {
     for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
@@ -242,11 +239,9 @@ export class StatusContext extends ExpressionReader {
     return undefined;
   }
 
+  /** The name of the class around a node (asked of Java's `this(…)` constructor calls). */
   private enclosingClassName(node: Node): string | undefined {
-    for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
-      if (/^(class_declaration|class_definition|record_declaration)$/.test(up.type)) return up.childForFieldName('name')?.text;
-    }
-    return undefined;
+    return this.classAround(node)?.childForFieldName('name')?.text;
   }
 
   /** A keyword argument of the base-constructor call (`super().__init__(…)`, `super(…)`) of an error or exception class. */
