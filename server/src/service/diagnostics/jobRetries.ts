@@ -19,15 +19,18 @@ import type { FnInfo } from './flow/flowModel';
 
 /** `fn` is the entry point of a job class that its queue runs again when it raises. */
 export function rerunByJobQueue(ctx: DiagContext, fn: FnInfo | undefined): boolean {
-  if (!fn?.name) return false;
+  // (Only a job's entry point is read: the class around any other function is never looked for.)
+  const ruby = ctx.flow.grammarName === 'ruby' && fn?.name === 'perform';
+  const php = ctx.flow.grammarName === 'php' && fn?.name === 'handle';
+  if (!fn || (!ruby && !php)) return false;
   const cls = classAround(fn.node);
   if (!cls) return false;
   const text = cls.text;
-  if (ctx.flow.grammarName === 'ruby' && fn.name === 'perform') {
+  if (ruby) {
     if (!/^\s*include\s+Sidekiq::(Job|Worker)\b/m.test(text)) return false;
     return !/sidekiq_options\b[^\n]*\bretry:\s*(false|0)\b/.test(text);
   }
-  if (ctx.flow.grammarName === 'php' && fn.name === 'handle') {
+  if (php) {
     if (!/\bimplements\b[^{]*\bShouldQueue\b/.test(text.slice(0, text.indexOf('{') + 1 || text.length))) return false;
     const tries = /\$tries\s*=\s*(\d+)/.exec(text);
     return (tries !== null && Number(tries[1]) > 1) || /function\s+retryUntil\s*\(|\$backoff\s*=/.test(text);
