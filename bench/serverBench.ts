@@ -10,6 +10,7 @@ import { bundleScript } from './bundleScript';
 import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { generateSource } from './generate';
 import { Figure, figure, nowMs, round, stat } from './stats';
+import { SERVER_EXEC_ARGV } from '../server/src/execArgv';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER = path.join(ROOT, 'out', 'server', 'main.js');
@@ -21,7 +22,7 @@ interface Session {
 }
 
 function startServer(): Session {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, number>();
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {

@@ -4,6 +4,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { registerErrorCodesView } from './errorCodesView';
 import { registerOpenExamples } from './examplesCommand';
 import { registerScanCommand } from './scanCommand';
+import { SERVER_EXEC_ARGV } from '../../server/src/execArgv';
 import { SUPPORTED_LANGUAGES } from '../../server/src/service/types';
 
 /** The languages the server analyses (one list, shared with the server); `http` covers .http/.rest files. */
@@ -14,8 +15,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('out', 'server', 'main.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6029'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/*.errorcodes.json'),
         vscode.workspace.createFileSystemWatcher('**/{openapi,*.openapi}.{yaml,yml,json}'),
         // Source files, for the workspace index of helpers, base classes and retry wrappers (#16).
-        vscode.workspace.createFileSystemWatcher('**/*.{py,js,jsx,mjs,cjs,ts,tsx,mts,cts,go,java,cs}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{py,js,jsx,mjs,cjs,ts,tsx,mts,cts,go,java,cs,kt,kts,php,rb,rs}'),
       ],
     },
     initializationOptions: {

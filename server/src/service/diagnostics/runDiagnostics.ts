@@ -54,11 +54,23 @@ interface CacheEntry {
 /** Parsed documents are replaced on every edit, so a weak map keyed by the document caches per version. */
 const cache = new WeakMap<ParsedDocument, CacheEntry>();
 
-/** The whole-file flow of the last full analysis of a document version (the workspace summary reuses it). */
+/**
+ * The whole-file flow of the last full analysis of a document version, kept until the workspace summary
+ * takes it. A flow holds syntax-node wrappers (and the child lists web-tree-sitter caches on them), about
+ * 1.5 MB for a 1,000-line file, so it is not kept for the life of the version.
+ */
 const flows = new WeakMap<ParsedDocument, FileFlow>();
 
+/** The flow of the document's last full analysis, if not yet taken (read-only uses: hover). */
 export function analysedFlow(doc: ParsedDocument): FileFlow | undefined {
   return flows.get(doc);
+}
+
+/** The flow of the document's last full analysis, released from the cache (the summary's one use). */
+export function takeAnalysedFlow(doc: ParsedDocument): FileFlow | undefined {
+  const flow = flows.get(doc);
+  flows.delete(doc);
+  return flow;
 }
 
 /** Findings of every enabled rule, before settings and suppression comments. */

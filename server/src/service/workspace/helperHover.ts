@@ -1,16 +1,26 @@
-import { buildFlow, calleeOf } from '../diagnostics/flow/flowModel';
+import { buildFlow, calleeOf, type FileFlow } from '../diagnostics/flow/flowModel';
 import { analysedFlow } from '../diagnostics/runDiagnostics';
 import type { ParsedDocument } from '../parsing/documentTrees';
-import { grammarFor } from '../parsing/grammars';
+import { grammarFor, type GrammarName } from '../parsing/grammars';
 import type { HoverResult, Position } from '../types';
 import type { FunctionSummary } from './summaryTypes';
 import type { WorkspaceView } from './workspaceView';
+
+/** The flow of the document version last hovered: one kept at a time (the analysis's own is released). */
+let hovered: { doc: ParsedDocument; flow: FileFlow } | undefined;
+
+function flowFor(doc: ParsedDocument, grammar: GrammarName): FileFlow {
+  const own = analysedFlow(doc);
+  if (own) return own;
+  if (hovered?.doc !== doc) hovered = { doc, flow: buildFlow(doc.tree!, doc.text, grammar) };
+  return hovered.flow;
+}
 
 /** Hover on a call to a function of another file that the index summarises: what it does for its callers. */
 export function helperHover(doc: ParsedDocument, view: WorkspaceView, position: Position): HoverResult | undefined {
   const grammar = grammarFor(doc.languageId);
   if (!grammar || !doc.tree) return undefined;
-  const flow = analysedFlow(doc) ?? buildFlow(doc.tree, doc.text, grammar);
+  const flow = flowFor(doc, grammar);
   const offset = doc.lines.offsetAt(position);
   for (let n = doc.tree.rootNode.descendantForIndex(offset, offset); n; n = n.parent) {
     const call = flow.callByNode.get(n.id);

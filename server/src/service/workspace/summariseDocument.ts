@@ -1,7 +1,7 @@
 import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import { DiagContext } from '../diagnostics/context';
 import { buildFlow } from '../diagnostics/flow/flowModel';
-import { analysedFlow } from '../diagnostics/runDiagnostics';
+import { takeAnalysedFlow } from '../diagnostics/runDiagnostics';
 import type { ParsedDocument } from '../parsing/documentTrees';
 import { grammarFor } from '../parsing/grammars';
 import type { Settings } from '../settings';
@@ -22,7 +22,7 @@ const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript'
 export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
   const grammar = grammarFor(doc.languageId);
   if (!grammar || !INDEXED.has(doc.languageId) || !doc.tree || LIBRARY_PATH.test(doc.uri)) return undefined;
-  const flow = analysedFlow(doc) ?? buildFlow(doc.tree, doc.text, grammar);
+  const flow = takeAnalysedFlow(doc) ?? buildFlow(doc.tree, doc.text, grammar);
   const ctx = new DiagContext(doc, flow, occurrences, registry, settings);
   return summariseFile(doc.uri, ctx, findings);
 }
