@@ -6,6 +6,8 @@ import { calleeOf, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
 import { isContinue, isLoopNode } from './flow/flowGrammar';
 import { rustBranchFinal } from './rustValues';
+import { GRAMMAR_SUPPORT } from '../spotting/adapters';
+import { statusClassRead } from '../spotting/statusClasses';
 
 /** How an occurrence is tested, and which branch runs when the test holds. */
 export interface StatusTest {
@@ -24,6 +26,8 @@ export interface StatusTest {
   positive: boolean;
   /** The test sits under a `not`/`!` on its way up to the if. */
   negated?: boolean;
+  /** The code is a class digit compared with the status divided by 100, rounded down (`resp.StatusCode/100 != 2`). */
+  flooredClass?: boolean;
 }
 
 const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|condition|binary|unary|parenthesized_statements)$/;
@@ -61,6 +65,10 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
     if (grammar.ifs.has(n.type) || grammar.functions.has(n.type) || /statement$/.test(n.type)) break;
   }
   if (!test) return undefined;
+  // `status // 100 == 5`: the subject is the status itself, and the digit stands for its class.
+  const divided = subject ? statusClassRead(subject.text, GRAMMAR_SUPPORT[ctx.flow.grammarName].constants) : undefined;
+  const subjectText = divided?.status ?? subject?.text;
+  const flooredClass = divided?.floored || undefined;
   // Climb boolean operators up to the if statement whose condition holds the test.
   let negated = false;
   let child: Node = test;
@@ -77,10 +85,10 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   // A case of a switch on nothing (Go `switch { case r.StatusCode != 200: … }`, `switch (true)`) guards like an if.
   const clause = parent?.type === 'expression_list' ? parent.parent : parent;
   if (clause && (grammar.cases.has(clause.type) || adapter.cases.has(clause.type)) && /^(\(\s*true\s*\)|true|)$/.test(adapter.caseSubject(clause)?.text ?? '')) {
-    return { occ, test, op, guard: clause, branch: clause, positive, negated, subject: subject?.text };
+    return { occ, test, op, guard: clause, branch: clause, positive, negated, subject: subjectText, flooredClass };
   }
   const guard = parent && (grammar.ifs.has(parent.type) || unless) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
-  return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subject?.text };
+  return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subjectText, flooredClass };
 }
 
 /**

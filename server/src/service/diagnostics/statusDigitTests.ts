@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { STATUS_READ } from '../spotting/statusClasses';
 import { subjectRoot } from './branches';
 
 /*
@@ -8,8 +9,7 @@ import { subjectRoot } from './branches';
  * `String(status)[0] === '5'`. Each stands for the whole family of that digit: 5 → 500–599.
  */
 
-/** How a status is read, by name (the member or getter that holds it). */
-export const STATUS_READ = /(^|[.])(status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;
+export { STATUS_READ };
 
 const PREFIX_TEST = /^(.+)\.(?:startsWith|startswith|StartsWith|start_with\?)\((['"])([1-5])\2\)$/;
 const FIRST_CHAR_TEST = /^(.+)\[0\](?:===?|!==?)(['"])([1-5])\2$/;

@@ -38,7 +38,9 @@ export function holdsFor(test: StatusTest): Set<string> | undefined {
   const code = Number(test.occ.code);
   if (!Number.isFinite(code)) return undefined;
   const op = codeOnLeft(test) ? flip(test.op) : test.op;
-  const pick = (keep: (n: number) => boolean) => new Set(universe.filter((c) => keep(Number(c))));
+  // `status // 100 == 5` compares the class (5 stands for 500–599): each status by its class's first code.
+  const valueOf = test.flooredClass ? (c: string) => Math.floor(Number(c) / 100) * 100 : Number;
+  const pick = (keep: (n: number) => boolean) => new Set(universe.filter((c) => keep(valueOf(c))));
   switch (op) {
     case '==': case '===': case 'is': case 'in': case 'case':
       return test.negated ? pick((n) => n !== code) : pick((n) => n === code);

@@ -22,6 +22,7 @@ import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnV
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { namedStatusCalls } from './namedStatusCalls';
+import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
 
 /** Not part of a longer number or name, nor of a decimal; a range's bounds count (Ruby `500..599`, `400...500`). */
@@ -218,6 +219,13 @@ export function spotSpan(
     // `code == HTTP_429`, `listOf(STATUS_503)`: a constant whose name carries its number.
     findNumberedStatusNames(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
       if (!names.has(start) && !numbers.has(start)) names.set(start, entry(status, 'http-status', role, start, end, text.slice(start, end).replace(/\s+/g, ''), lines, true));
+    });
+  }
+
+  if (complete) {
+    // `resp.StatusCode/100 != 2`, `status // 100 in (4, 5)`: a class digit stands for its class's first code.
+    findStatusClassTests(text, root, support.adapter, context, support.constants, from, to, ({ code, start, end, role }) => {
+      if (!names.has(start) && !numbers.has(start)) names.set(start, entry(code, 'http-status', role, start, end, text.slice(start, end), lines, true));
     });
   }
 

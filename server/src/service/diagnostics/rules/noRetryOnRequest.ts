@@ -54,10 +54,11 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (fromClientFactory(ctx, call.receiver)) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
-    // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`).
-    if (resentFromCatch(ctx, request)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
+    // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`) — what the check
+    // raises reaches that catch; a failure only logged or returned never does.
+    if (check.final === 'raise' && resentFromCatch(ctx, request)) continue;
     // A program run by hand: top-level statements of a script, or a failure that ends the process
     // (`exit(1)`, `process.exit(1)`, `log.Fatal`): whoever ran it sees the failure and runs it again.
     if (check.final === 'exit' || (!call.fn && SCRIPT_LANGUAGES.has(ctx.language))) continue;
@@ -192,6 +193,11 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
         if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
+          return;
+        }
+        // `if not res.ok: log.warning(…)` after a write: lost as surely as raised.
+        if (!outcome.final && !outcome.continues && !outcome.retries && isWrite(request) && onlyLogs(ctx, branch)) {
+          found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → logged and dropped` };
           return;
         }
       }

@@ -22,6 +22,7 @@ import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 import { wrappedStopFindings } from '../wrappedRetries';
 import { ancestorWithin, catchBinds, CATCH_CLAUSE, tryBlock } from '../chainSyntax';
 import { resendRetries } from '../resends';
+import { TRANSIENT_STATUSES } from '../statusSets';
 
 const RULE = 'retryable-treated-as-final';
 /** The server's wait, as a header or body field: Retry-After, retry_after, a rate-limit reset. */
@@ -38,9 +39,11 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (occ.role !== 'client-check' || !ctx.isRetryable(occ)) continue;
     const test = ctx.testOf(occ);
     if (!test || !test.positive || !test.branch || !test.guard) continue;
+    // `status // 100 == 5` gives up on the class: every transient status of it.
+    const tested = test.flooredClass ? TRANSIENT_STATUSES.filter((c) => c[0] === occ.code[0]) : [occ.code];
     const entry = byGuard.get(test.guard.id);
-    if (entry) entry.codes.push(occ.code);
-    else byGuard.set(test.guard.id, { test, codes: [occ.code] });
+    if (entry) entry.codes.push(...tested);
+    else byGuard.set(test.guard.id, { test, codes: tested });
   }
   const findings: Finding[] = [];
   const reported = new Set<number>();
