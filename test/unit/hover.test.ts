@@ -30,6 +30,12 @@ describe('hover on spotted codes', () => {
     assert.match(go, /`http\.StatusServiceUnavailable` = `503`/);
   });
 
+  it('a class digit says it stands for its class', async () => {
+    const hover = await hoverAt('python', 'if r.status_code // 100 == |5:\n    pass\n');
+    assert.ok(hover);
+    assert.match(hover, /`5` is the 5xx class of statuses; shown here: its first code, 500/);
+  });
+
   it('an error-code string shows its catalog and retryability', async () => {
     const hover = await hoverAt('javascript', "if (err.code === 'ECONN|RESET') retry();\n");
     assert.ok(hover);

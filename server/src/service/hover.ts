@@ -18,7 +18,9 @@ export function renderHover(occurrence: Occurrence, entries: readonly ResolvedEn
     .filter(Boolean)
     .join(' · ');
   lines.push(`${title}${facts ? ` · ${facts}` : ''}`);
-  if (occurrence.symbolic && occurrence.text !== e.code) lines.push('', `\`${occurrence.text}\` = \`${e.code}\``);
+  // A class digit (`status // 100 == 5`) stands for the whole class; the entry shown is its first code's.
+  if (occurrence.symbolic && /^[1-5]$/.test(occurrence.text)) lines.push('', `\`${occurrence.text}\` is the ${occurrence.text}xx class of statuses; shown here: its first code, ${e.code}.`);
+  else if (occurrence.symbolic && occurrence.text !== e.code) lines.push('', `\`${occurrence.text}\` = \`${e.code}\``);
   lines.push('', e.summary);
   if (e.meaning) lines.push('', e.meaning);
   lines.push('', retryLine(e));
