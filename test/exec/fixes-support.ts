@@ -7,7 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { applyEdits } from '../../server/src/service/fixes/text';
 import type { CodeActionResult, Finding, LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, READS_REPORTED, testService } from '../support/serviceHarness';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import type { Prepared } from './programs';
 import { run } from './runners';
 
@@ -29,6 +30,8 @@ export interface FixOutcome {
  */
 export async function applyPreferredFix(languageId: LanguageId, text: string, rule: string, title?: RegExp): Promise<FixOutcome> {
   const service = testService();
+  // The programs' requests are often reads: fixes are proven with no-retry-on-request reporting them.
+  service.configure(READS_REPORTED);
   const uri = await openDoc(languageId, text, service);
   try {
     const findings = service.diagnostics(uri);
@@ -40,6 +43,7 @@ export async function applyPreferredFix(languageId: LanguageId, text: string, ru
     return { findings, action, fixed: applyEdits(text, action.edits) };
   } finally {
     service.close(uri);
+    service.configure(DEFAULT_SETTINGS);
   }
 }
 

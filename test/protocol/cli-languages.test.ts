@@ -10,7 +10,9 @@ import { CLI_BIN, ROOT, ensureBuilt } from './lspClient';
 const DIRS = ['ruby', 'php'].map((l) => path.relative(ROOT, path.join(__dirname, '..', 'fixtures', 'diagnostics', l)));
 
 function check(...extra: string[]): { files: { path: string; language: string; diagnostics: { rule: string; line: number }[] }[]; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI_BIN, 'check', '--format', 'json', ...extra, ...DIRS], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  // As the fixtures are read (their reads are reported: eci-fixture-settings).
+  const config = path.join(ROOT, 'test', 'fixtures', 'settings', 'reads-reported.json');
+  const r = spawnSync(process.execPath, [CLI_BIN, 'check', '--format', 'json', '--config', config, ...extra, ...DIRS], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   if (r.error) throw r.error;
   return { ...JSON.parse(r.stdout), stderr: r.stderr };
 }

@@ -22,7 +22,8 @@ describe('language server: workspace index', function () {
     ensureBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eci-ws-lsp-'));
     fs.cpSync(FIXTURES, dir, { recursive: true });
-    client = await LspClient.start({});
+    // The helpers here are reads: no-retry-on-request reports them with reportReadsWithoutRetry on (through the real settings path).
+    client = await LspClient.start({ settings: { reportReadsWithoutRetry: true } });
   });
 
   after(async () => {

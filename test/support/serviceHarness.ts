@@ -1,5 +1,6 @@
 import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
 import type { Finding, LanguageId, Occurrence, Position } from '../../server/src/service/types';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/service/settings';
 
 let shared: ErrorCodeLanguageService | undefined;
 let counter = 0;
@@ -8,6 +9,18 @@ let counter = 0;
 export function testService(): ErrorCodeLanguageService {
   shared ??= new ErrorCodeLanguageService();
   return shared;
+}
+
+/** Settings with no-retry-on-request reporting reads too (GET/HEAD/OPTIONS; off by default). */
+export const READS_REPORTED: Settings = { ...DEFAULT_SETTINGS, reportReadsWithoutRetry: true };
+
+/**
+ * For a suite whose subject is not the read/write policy of no-retry-on-request (mechanisms, fixes, the workspace
+ * index) but whose examples are reads: the shared service reports reads while it runs.
+ */
+export function withReadsReported(): void {
+  before(() => testService().configure(READS_REPORTED));
+  after(() => testService().configure(DEFAULT_SETTINGS));
 }
 
 /** Opens `text` as a fresh document and returns its URI. A `|` marks the cursor when `withCursor` is set. */

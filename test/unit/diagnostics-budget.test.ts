@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { computeDiagnostics } from '../../server/src/service/diagnostics/runDiagnostics';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, testService, withReadsReported } from '../support/serviceHarness';
 import { FIXTURE_ROOT } from './diagnostics-fixtureSupport';
 
 /** A ~300-line Python file built from the fixtures (realistic code, many requests, loops and checks). */
@@ -13,6 +13,7 @@ function bigPython(): string {
 }
 
 describe('diagnostics budget and caching', () => {
+  withReadsReported();
   it('analyses a 300-line file (time printed; the bench owns the budget)', async function () {
     this.timeout(30000);
     const service = testService();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { dataOf } from '../../server/src/service/diagnostics/findingData';
 import type { LanguageId, Range } from '../../server/src/service/types';
-import { diagnosticsOf as diagnose } from '../support/serviceHarness';
+import { diagnosticsOf as diagnose, withReadsReported } from '../support/serviceHarness';
 
 function slice(text: string, range: Range): string {
   const lines = text.split('\n');
@@ -28,6 +28,7 @@ def send(session, url, payload):
 `;
 
 describe('diagnostics finding data', () => {
+  withReadsReported();
   it('retryable-treated-as-final: precise range, related request, fix data', async () => {
     const findings = await diagnose('python', PY);
     const finding = findings.find((f) => f.rule === 'retryable-treated-as-final')!;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { diagnosticsOf as diagnose } from '../support/serviceHarness';
+import { diagnosticsOf as diagnose, withReadsReported } from '../support/serviceHarness';
 
 /** `count` request helpers that each raise on any error status, with no retry anywhere. */
 function helpers(count: number): string {
@@ -8,6 +8,7 @@ function helpers(count: number): string {
 }
 
 describe('diagnostics: one finding per decision (no-retry-on-request)', () => {
+  withReadsReported();
   it('up to three requests handled the same way keep a finding each', async () => {
     const findings = (await diagnose('python', helpers(3))).filter((f) => f.rule === 'no-retry-on-request');
     assert.strictEqual(findings.length, 3);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { languageForPath } from '../../server/src/service/parsing/grammars';
 import type { Finding, LanguageId } from '../../server/src/service/types';
 import { testService } from '../support/serviceHarness';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/service/settings';
 
 /** Fixture convention: `eci-expect-diag: rule-a, rule-b` in a comment on the line where each finding starts. */
 const EXPECT = /eci-expect-diag:\s*([a-z][a-z0-9-]*(?:\s*,\s*[a-z][a-z0-9-]*)*)/;
@@ -33,10 +34,18 @@ export function expectedOf(text: string): Set<string> {
   return result;
 }
 
+/** `eci-fixture-settings: reportReadsWithoutRetry` in a comment: the fixture is analysed with that setting on. */
+export function fixtureSettings(text: string): Settings {
+  const m = /eci-fixture-settings:\s*([\w, ]+)/.exec(text);
+  const on = new Set((m?.[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  return on.has('reportReadsWithoutRetry') ? { ...DEFAULT_SETTINGS, reportReadsWithoutRetry: true } : DEFAULT_SETTINGS;
+}
+
 export async function runFixture(file: string): Promise<FixtureResult> {
   const text = fs.readFileSync(file, 'utf8');
   const language = languageForPath(file)!;
   const service = testService();
+  service.configure(fixtureSettings(text));
   // A workspace-like URI ending in the fixture's own name: some rules read the file name (test files).
   const uri = `file:///project/src/${path.relative(FIXTURE_ROOT, file).split(path.sep).join('/')}`;
   await service.open({ uri, languageId: language, version: 1, text });
@@ -46,5 +55,6 @@ export async function runFixture(file: string): Promise<FixtureResult> {
     return { file: path.relative(FIXTURE_ROOT, file), language, expected: expectedOf(text), actual, findings };
   } finally {
     service.close(uri);
+    service.configure(DEFAULT_SETTINGS);
   }
 }

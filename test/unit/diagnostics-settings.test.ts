@@ -60,8 +60,24 @@ def fetch(url):
 def main():
     return with_company_retries(fetch, "https://x")
 `;
-    assert.deepStrictEqual((await diagnose('python', text)).map((f) => f.rule), ['no-retry-on-request']);
-    assert.deepStrictEqual(await diagnose('python', text, normalizeSettings({ retryFunctionNames: ['with_company_retries'] })), []);
+    const reads = normalizeSettings({ reportReadsWithoutRetry: true });
+    assert.deepStrictEqual((await diagnose('python', text, reads)).map((f) => f.rule), ['no-retry-on-request']);
+    assert.deepStrictEqual(await diagnose('python', text, normalizeSettings({ retryFunctionNames: ['with_company_retries'], reportReadsWithoutRetry: true })), []);
+  });
+
+  it('reports a read checked only for success when reportReadsWithoutRetry is on, a write always', async () => {
+    const read = `import requests
+def load(url):
+    r = requests.get(url, timeout=10)
+    if r.status_code != 200:
+        raise RuntimeError("failed")
+    return r.json()
+`;
+    const write = read.replace('def load(url):', 'def store(url, doc):').replace('requests.get(url, timeout=10)', 'requests.post(url, json=doc, timeout=10)');
+    assert.deepStrictEqual(await diagnose('python', read), []);
+    assert.deepStrictEqual((await diagnose('python', read, normalizeSettings({ reportReadsWithoutRetry: true }))).map((f) => f.rule), ['no-retry-on-request']);
+    assert.deepStrictEqual((await diagnose('python', write)).map((f) => f.rule), ['no-retry-on-request']);
+    assert.equal(normalizeSettings({ reportReadsWithoutRetry: 'yes' }).reportReadsWithoutRetry, false);
   });
 
   it('treats a branch calling a retryFunctionName as a retry path', async () => {

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import { isTestPath } from '../../server/src/service/diagnostics/testContext';
-import { testService } from '../support/serviceHarness';
+import { testService, withReadsReported } from '../support/serviceHarness';
 
 describe('diagnostics in test files', () => {
+  withReadsReported();
   it('recognises test files and directories by path only', () => {
     for (const uri of [
       'file:///r/pkg/test_client.py', 'file:///r/pkg/client_test.py', 'file:///r/pkg/client_test.go', 'file:///r/src/client.test.ts',
@@ -50,6 +51,7 @@ describe('diagnostics in test files', () => {
 });
 
 describe('scripts, examples and probes', () => {
+  withReadsReported();
   const text = ['import requests', 'def main(url):', '    r = requests.get(url, timeout=5)', '    if not r.ok:', '        raise SystemExit("failed")', ''].join('\n');
   const rules = async (uri: string, body = text, languageId: 'python' | 'go' = 'python') => {
     const service = testService();

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { mergeImports } from '../../server/src/service/fixes/imports';
 import { applyEdits, errorCount } from '../../server/src/service/fixes/text';
 import type { CodeActionResult, LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, testService, withReadsReported } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
 const fixture = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -57,6 +57,7 @@ ${body}		return ${giveUp}
 `;
 
 describe('fixes: Go', () => {
+  withReadsReported();
   it('for { … } → counted loop of 4, give-up return matching (*http.Response, error)', async () => {
     const [fix] = await fixesFor('go', fixture('go/forever_loop.go'), 'retry-without-backoff');
     assert.ok(fix?.isPreferred, 'no cap fix');
@@ -96,6 +97,7 @@ describe('fixes: Go', () => {
 });
 
 describe('fixes: Python async httpx and imports', () => {
+  withReadsReported();
   it('await client.get(url) on an AsyncClient → await httpx_async_request_with_retry(client, "GET", url)', async () => {
     const [fix] = await fixesFor('python', fixture('python/httpx_async_raise.py'), 'no-retry-on-request');
     assert.match(fix.fixed, /response = await httpx_async_request_with_retry\(client, "GET", url\)\n/);
@@ -137,6 +139,7 @@ describe('fixes: Python async httpx and imports', () => {
 });
 
 describe('fixes: unsafe-retry on a retry configuration', () => {
+  withReadsReported();
   it('urllib3 allowed_methods list: POST removed', async () => {
     const [fix] = await fixesFor('python', fixture('python/retry_config_post.py'), 'unsafe-retry');
     assert.ok(fix?.isPreferred);
@@ -153,6 +156,7 @@ describe('fixes: unsafe-retry on a retry configuration', () => {
 });
 
 describe('fixes: C# (parse-checked only: no .NET runtime here)', () => {
+  withReadsReported();
   it('unsafe-retry: key made once before the loop, added to each attempt\'s HttpRequestMessage', async () => {
     const fixes = await fixesFor('csharp', fixture('csharp/PostLoop.cs'), 'unsafe-retry');
     assert.strictEqual(fixes.length, 2, fixes.map((f) => f.title).join(' | '));

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { mergeImports } from '../../server/src/service/fixes/imports';
 import { applyEdits } from '../../server/src/service/fixes/text';
 import type { LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, testService, withReadsReported } from '../support/serviceHarness';
 
 async function merged(languageId: LanguageId, text: string, wanted: string[]): Promise<string> {
   const service = testService();
@@ -23,6 +23,7 @@ async function merged(languageId: LanguageId, text: string, wanted: string[]): P
 }
 
 describe('fixes: import merging', () => {
+  withReadsReported();
   it('python: after a docstring and __future__, no duplicates, nothing when all are present', async () => {
     const text = '"""Doc."""\nfrom __future__ import annotations\nimport time\n\nx = 1\n';
     assert.strictEqual(await merged('python', text, ['import time', 'import random']), '"""Doc."""\nfrom __future__ import annotations\nimport time\nimport random\n\nx = 1\n');
@@ -66,6 +67,7 @@ describe('fixes: import merging', () => {
 });
 
 describe('fixes: the helper never redefines a name the file defines', () => {
+  withReadsReported();
   it('javascript module with its own `sleep`: fixed module passes `node --check`', async function () {
     this.timeout(20_000);
     const text = "const sleep = (ms) => new Promise((r) => setTimeout(r, ms));\n\nexport async function load(url) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(`HTTP ${res.status}`);\n  await sleep(1);\n  return res;\n}\n";

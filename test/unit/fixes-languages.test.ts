@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, errorCount } from '../../server/src/service/fixes/text';
 import type { CodeActionResult, Finding, LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, testService, withReadsReported } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'fixes');
 const LANG_OF: Record<string, LanguageId> = { py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', rs: 'rust', kt: 'kotlin' };
@@ -41,6 +41,7 @@ async function errorsIn(languageId: LanguageId, text: string): Promise<number> {
 const fixtures = fs.readdirSync(ROOT).flatMap((dir) => fs.readdirSync(path.join(ROOT, dir)).map((file) => path.join(dir, file)));
 
 describe('fixes: every action on every fixture keeps the tree clean', () => {
+  withReadsReported();
   for (const file of fixtures) {
     const languageId = LANG_OF[file.split('.').pop()!];
     it(file, async () => {
@@ -108,6 +109,7 @@ async function synthesisedActions(languageId: LanguageId, text: string, start: n
 }
 
 describe('fixes: the helper goes in once per file', () => {
+  withReadsReported();
   const cases: Array<[string, LanguageId, string[], RegExp?]> = [
     ['python/two_requests.py', 'python', ['request_with_retry(requests.Session(), "GET", url, timeout=10)', 'request_with_retry(session, "GET", url, timeout=']],
     ['javascript/two_fetches.mjs', 'javascript', ['await fetchWithRetry(url)', "await fetchWithRetry(url, { headers: { Accept: 'application/json' } })"]],
@@ -137,6 +139,7 @@ describe('fixes: the helper goes in once per file', () => {
 });
 
 describe('fixes: per-library call rewrites (real diagnostics)', () => {
+  withReadsReported();
   const rewrites: Array<[string, LanguageId, RegExp[]]> = [
     ['python/httpx_raise.py', 'python', [/httpx_request_with_retry\(client, "GET", url\)/]],
     ['python/aiohttp_final.py', 'python', [/await aiohttp_request_with_retry\(session, "GET", url\)/]],

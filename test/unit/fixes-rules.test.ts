@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { applyEdits, errorCount, snippetToPlain } from '../../server/src/service/fixes/text';
 import type { CodeActionResult, Finding, LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, testService, withReadsReported } from '../support/serviceHarness';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
@@ -42,6 +42,7 @@ async function fix(languageId: LanguageId, text: string, rule: string, title?: R
 }
 
 describe('fixes: non-retryable-retried', () => {
+  withReadsReported();
   it('python tuple: 400 removed, the tuple stays a tuple', async () => {
     const text = 'import time\nimport requests\n\n\ndef f(url):\n    for attempt in range(3):\n        r = requests.get(url)\n        if r.status_code in (400, 503):\n            time.sleep(2 ** attempt)\n            continue\n        return r\n';
     const fixed = await fix('python', text, 'non-retryable-retried');
@@ -56,6 +57,7 @@ describe('fixes: non-retryable-retried', () => {
 });
 
 describe('fixes: missing-retry-after', () => {
+  withReadsReported();
   it('flask abort(429) → abort(429, retry_after=60)', async () => {
     const text = 'from flask import Flask, abort\n\napp = Flask(__name__)\n\n\n@app.route("/x")\ndef x():\n    if busy():\n        abort(429)\n    return "ok"\n';
     assert.match(await fix('python', text, 'missing-retry-after'), /abort\(429, retry_after=60\)/);
@@ -82,6 +84,7 @@ describe('fixes: missing-retry-after', () => {
 });
 
 describe('fixes: retry loops', () => {
+  withReadsReported();
   const loop = 'import time\nimport requests\n\n\ndef f(url):\n    for attempt in range(5):\n        r = requests.get(url, timeout=10)\n        if r.status_code in (429, 503):\n            time.sleep(1)\n            continue\n        return r\n    raise RuntimeError("gave up")\n';
 
   it('retry-ignores-retry-after: the parser goes in once and the delay prefers Retry-After', async () => {
@@ -137,6 +140,7 @@ describe('fixes: retry loops', () => {
 });
 
 describe('fixes: refactors and suppression', () => {
+  withReadsReported();
   it('Replace 429 with HTTPStatus.TOO_MANY_REQUESTS adds the import once', async () => {
     const text = 'import requests\n\n\ndef f(url):\n    r = requests.get(url)\n    if r.status_code == 429:\n        return None\n    return r\n';
     const { actions } = await actionsFor('python', text);
@@ -184,6 +188,7 @@ describe('fixes: refactors and suppression', () => {
 });
 
 describe('fixes: snippets', () => {
+  withReadsReported();
   it('with snippet support the helper carries tab stops; stripping them gives exactly the plain fix', async () => {
     const text = 'import requests\n\n\ndef f(url):\n    r = requests.get(url)\n    if r.status_code != 200:\n        raise RuntimeError("failed")\n    return r\n';
     const preferred = (a: CodeActionResult) => a.isPreferred && a.fixes?.includes('no-retry-on-request');
@@ -201,6 +206,7 @@ describe('fixes: snippets', () => {
 });
 
 describe('fixes: got (no rule fires on this shape; synthesised finding)', () => {
+  withReadsReported();
   it('got(url) → gotWithRetry(url), helper imports merged with the existing `import got`', async () => {
     const text = "import got from 'got';\n\nexport async function load(url) {\n  const res = await got(url, { throwHttpErrors: false });\n  return res.statusCode;\n}\n";
     const start = text.indexOf('got(url');

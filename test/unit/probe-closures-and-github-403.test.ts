@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { openDoc, testService, withReadsReported } from '../support/serviceHarness';
 import type { LanguageId } from '../../server/src/service/types';
 
 async function rulesOf(languageId: LanguageId, text: string, rule: string): Promise<number[]> {
@@ -116,6 +116,7 @@ const AVAILABILITY = `public class StatusPage
 `;
 
 describe('probe closures and GitHub 403s', () => {
+  withReadsReported();
   it('retryable-treated-as-final: an availability check answers with the failure; a fetch that drops it does not', async () => {
     const lines = await rulesOf('csharp', AVAILABILITY, 'retryable-treated-as-final');
     assert.ok(lines.every((l) => l > 17), `nothing in CheckAvailabilityAsync: ${lines}`);

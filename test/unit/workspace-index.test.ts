@@ -13,6 +13,7 @@ import type { LanguageId } from '../../server/src/service/types';
 import type { FileSummary } from '../../server/src/service/workspace/summaryTypes';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { incrementalStats } from '../../server/src/service/diagnostics/incremental';
+import { READS_REPORTED } from '../support/serviceHarness';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'workspace');
 const LANGUAGE: Record<string, LanguageId> = { '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.go': 'go', '.java': 'java', '.cs': 'csharp', '.kt': 'kotlin', '.php': 'php', '.rb': 'ruby', '.rs': 'rust' };
@@ -30,7 +31,7 @@ describe('workspace index: cross-file fixtures', function () {
   this.timeout(60_000);
   for (const language of ['python', 'typescript', 'go', 'java', 'csharp', 'kotlin', 'php', 'ruby', 'rust']) {
     it(`${language}: helpers, base classes, wrappers and re-exports in other files count`, async () => {
-      const service = new ErrorCodeLanguageService();
+      const service = new ErrorCodeLanguageService({ settings: READS_REPORTED });
       const files = filesUnder(path.join(ROOT, language));
       for (const f of files.filter((f) => /tsconfig\.json$/.test(f))) {
         service.workspace.setPathAliases(pathToFileURL(f).toString(), JSON.parse(fs.readFileSync(f, 'utf8')).compilerOptions);
@@ -59,7 +60,7 @@ describe('workspace index: cross-file fixtures', function () {
 describe('workspace index: hover on a helper of another file', function () {
   this.timeout(30_000);
   it('shows what the helper does for its callers', async () => {
-    const service = new ErrorCodeLanguageService();
+    const service = new ErrorCodeLanguageService({ settings: READS_REPORTED });
     const dir = path.join(ROOT, 'python', 'handed_up');
     for (const name of ['transport.py', 'notify.py']) {
       const uri = pathToFileURL(path.join(dir, name)).toString();
@@ -134,7 +135,7 @@ describe('workspace index: callers in other files', function () {
   const HELPER = 'import requests\n\n\ndef get(url):\n    r = requests.get(url, timeout=5)\n    if r.status_code != 200:\n        raise RuntimeError("failed")\n    return r.json()\n';
 
   it('a retried call of the same name through another module does not cover the helper', async () => {
-    const service = new ErrorCodeLanguageService();
+    const service = new ErrorCodeLanguageService({ settings: READS_REPORTED });
     await open(service, 'file:///ws/app/fetch.py', HELPER);
     // Imports the helper's module but calls requests.get, not fetch.get, in its retry loop.
     await open(service, 'file:///ws/app/job.py', 'import time\nimport requests\n\nfrom . import fetch\n\n\ndef job(u):\n    for i in range(3):\n        try:\n            return requests.get(u, timeout=5)\n        except requests.RequestException:\n            time.sleep(2 ** i)\n    return fetch.__name__\n');
@@ -143,7 +144,7 @@ describe('workspace index: callers in other files', function () {
   });
 
   it('a retried call through the module binding covers the helper', async () => {
-    const service = new ErrorCodeLanguageService();
+    const service = new ErrorCodeLanguageService({ settings: READS_REPORTED });
     await open(service, 'file:///ws/app/fetch.py', HELPER);
     await open(service, 'file:///ws/app/job.py', 'import time\nimport requests\n\nfrom . import fetch\n\n\ndef job(u):\n    for i in range(3):\n        try:\n            return fetch.get(u)\n        except requests.RequestException:\n            time.sleep(2 ** i)\n    return None\n');
     for (const uri of ['file:///ws/app/fetch.py', 'file:///ws/app/job.py']) service.indexDocument(uri);
@@ -154,7 +155,7 @@ describe('workspace index: callers in other files', function () {
 describe('workspace index: the keystroke path', function () {
   this.timeout(30_000);
   it('an edit inside a function re-analyses it in place while the workspace view stays the same', async () => {
-    const service = new ErrorCodeLanguageService();
+    const service = new ErrorCodeLanguageService({ settings: READS_REPORTED });
     const dir = path.join(ROOT, 'python', 'base_session');
     const uris: string[] = [];
     for (const name of ['base.py', 'tickets.py']) {

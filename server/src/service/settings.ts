@@ -26,6 +26,8 @@ export interface Settings {
   skipGenerated: boolean;
   /** The timeout the request-without-timeout quick fix writes, in seconds. */
   requestTimeoutSeconds: number;
+  /** no-retry-on-request also speaks about reads (GET, HEAD, OPTIONS); off: only writes and requests of unknown method. */
+  reportReadsWithoutRetry: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openapi: [],
   skipGenerated: false,
   requestTimeoutSeconds: 30,
+  reportReadsWithoutRetry: false,
 };
 
 /** Reads an unknown settings object (from the client or a config file) into Settings, keeping defaults for bad values. */
@@ -77,6 +80,7 @@ export function normalizeSettings(raw: unknown): Settings {
       typeof input.requestTimeoutSeconds === 'number' && input.requestTimeoutSeconds > 0 && input.requestTimeoutSeconds <= 3600
         ? input.requestTimeoutSeconds
         : DEFAULT_SETTINGS.requestTimeoutSeconds,
+    reportReadsWithoutRetry: input.reportReadsWithoutRetry === true,
   };
 }
 

@@ -309,7 +309,9 @@ function fetchInit(flow: FileFlow, call: CallInfo): boolean {
 
 function methodFromOptions(call: Node): HttpMethod {
   const m = /method\s*:\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
-  return m ? toMethod(m[1]) : 'GET';
+  if (m) return toMethod(m[1]);
+  // `{ method: webhook.method }`, `{ method, body }`: a method chosen at run time; a body with no method is no GET either.
+  return /[{,]\s*method\s*[:,}]|\bbody\s*:/.test(call.text) ? 'UNKNOWN' : 'GET';
 }
 
 /** Go: the one argument of `Do(req)` was built by `http.NewRequest…` (or retryablehttp's) in the same function. */

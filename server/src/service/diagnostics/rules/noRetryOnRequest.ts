@@ -66,6 +66,11 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // A write that reports success as a boolean (`sendMessage(…): Promise<boolean>`) is no probe: a false is a lost write.
     if ((isPredicate(ctx, call.fn) || isProbe(call.fn)) && !isWrite(request)) continue;
     if (handlesRetryableCode(ctx, request)) continue;
+    // A read: whether its failure matters (a page's optional extra, a cached avatar, a scrape the next run repeats, or
+    // data a job cannot do without) is not in the code, and reviewers marked few of them; a failed read loses nothing
+    // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).
+    // `reportReadsWithoutRetry` brings them back.
+    if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
     const data: NoRetryOnRequestData = {
       ...ctx.base(check.node),
       ...ctx.requestData(request),
