@@ -282,16 +282,26 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
   const names = new Set(code.match(/[A-Za-z_$][\w$]*/g) ?? []);
   names.delete(request.call.name);
   if (request.responseVar) names.delete(request.responseVar);
-  // One hop back: `cs = fmt.Sprintf("cursor=%s", next)` before the request reads `next`.
-  for (const name of [...names]) {
-    // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
-    const value = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))([^\\n;]*)`).exec(before)?.[1];
-    for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(id);
+  // Back through the assignments before it in the loop (three hops): `checksUrl := fmt.Sprintf("?page=%d", pageNo)`,
+  // `client := http.CreateHttpClient(checksUrl)`, then the request on `client` reads `pageNo`.
+  let frontier = [...names];
+  for (let hop = 0; hop < 3 && frontier.length > 0; hop++) {
+    const found: string[] = [];
+    for (const name of frontier) {
+      // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
+      const value = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))([^\\n;]*)`).exec(before)?.[1];
+      for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!names.has(id)) found.push(id), names.add(id);
+    }
+    frontier = found;
   }
   for (const name of names) {
     // A request object rebuilt for the next attempt (`request, err = http.NewRequest(…)`) is a retry's, not a page's.
     if (name.length < 2 || /req(uest)?$|^(self|this|ctx|context|http|err|nil|None|null|true|false)$/i.test(name)) continue;
-    if (new RegExp(`(^|[^\\w$.])${escape(name)}\\s*(,\\s*[\\w$]+\\s*)*(=(?!=)|:=|\\+=)`).test(after)) return true;
+    // (An attempt counter read by the request — a timeout growing with it — steps like a page number and is no page.)
+    if (/attempt|retr|tries|^try|backoff|delay|wait/i.test(name)) continue;
+    // Assigned (`cursor = body["next"]`, `offset += limit`) or stepped (`page++`, `++page`) after the request.
+    const n = escape(name);
+    if (new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(=(?!=)|:=|\\+=|\\+\\+)|\\+\\+\\s*${n}\\b`).test(after)) return true;
   }
   return false;
 }
