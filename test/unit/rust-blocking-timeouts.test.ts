@@ -35,6 +35,13 @@ describe('Rust: reqwest async and blocking timeouts', () => {
     assert.deepEqual(await timeoutLines(BLOCKING), []);
   });
 
+  it('reads the blocking Client out of a nested use tree', async () => {
+    const nested = BLOCKING.replace('use reqwest::blocking::Client;', 'use reqwest::{\n    Method,\n    blocking::{Client, RequestBuilder},\n};');
+    assert.deepEqual(await timeoutLines(nested), []);
+    const asyncNested = nested.replace('blocking::{Client, RequestBuilder}', 'blocking::RequestBuilder,\n    Client').replace('let once = reqwest::blocking::get(url)?.bytes()?;', 'let once = Vec::new();');
+    assert.deepEqual(await timeoutLines(asyncNested), [9]);
+  });
+
   it('still reports an async Client::new() beside a blocking import of something else', async () => {
     const mixed = BLOCKING.replace('use reqwest::blocking::Client;', 'use reqwest::Client;\nuse reqwest::blocking::Response;').replace('let again = client.get(url).send()?.bytes()?;', 'let again = client.get(url).send().await?.bytes().await?;').replace('pub fn', 'pub async fn');
     assert.deepEqual(await timeoutLines(mixed), [6]);

@@ -19,7 +19,7 @@ export function rustUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const { flow } = ctx;
   if (!flow.imports.some((m) => /^reqwest\b/.test(m)) && !/\breqwest::/.test(flow.text)) return [];
   const out: UnboundedRequest[] = [];
-  const blockingClient = /\buse\s+reqwest::blocking::(?:Client\b|\{[^}]*\bClient\b)/.test(flow.text);
+  const blockingClient = importsBlockingClient(flow.text);
   for (const call of flow.calls) {
     if (!inScope(flow, call.node)) continue;
     const receiver = call.receiver ?? '';
@@ -57,4 +57,12 @@ function builderFromOwnFunction(ctx: DiagContext, receiver: string): boolean {
   // (A plain call only, as before: `client_builder(&h).build()`, not a method of `self`.)
   const own = /^[a-z_]\w*\s*\(/.test(receiver) ? ownFunctionAt(ctx.flow, receiver) : undefined;
   return !!own && /ClientBuilder\b/.test(own.signature) && BUILDER.test(own.text) && !/\.timeout\s*\(/.test(own.text);
+}
+
+/** `use reqwest::blocking::Client;`, `use reqwest::blocking::{Client, …};`, `use reqwest::{Method, blocking::{Client, …}};` */
+function importsBlockingClient(text: string): boolean {
+  for (const m of text.matchAll(/\buse\s+reqwest::([^;]*);/g)) {
+    if (/(?:^|[{,\s])blocking\s*::\s*(?:Client\b|\{[^}]*\bClient\b)/.test(m[1])) return true;
+  }
+  return false;
 }
