@@ -70,15 +70,17 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         catchesStatusFailures: !keyword('retry') || (/^(tenacity\.)?retry_if_exception_type\(/.test(keyword('retry')!.text) && namesStatusErrors(keyword('retry')!.text.replace(/^[^(]*\(/, ''))),
       });
     } else if (backoff && (last === 'on_exception' || last === 'on_predicate') && args) {
-      const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument');
-      const gen = positional[0]?.text ?? '';
+      const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment');
+      // (`on_exception(wait_gen=backoff.expo, exception=RequestException, …)`: the same two, by name.)
+      const gen = (positional[0] ?? keyword('wait_gen'))?.text ?? '';
+      const caught = (positional[1] ?? keyword('exception') ?? keyword('predicate'))?.text ?? '';
       policies.push({
         decorator,
         library: 'backoff',
         delay: GROWING.test(gen) ? 'growing' : FIXED.test(gen) ? 'fixed' : 'custom',
         capped: keyword('max_tries') !== undefined || keyword('max_time') !== undefined,
-        rateLimited: RATE_LIMIT.test(positional[1]?.text ?? ''),
-        catchesStatusFailures: last === 'on_exception' && !keyword('giveup') && namesStatusErrors(positional[1]?.text ?? ''),
+        rateLimited: RATE_LIMIT.test(caught),
+        catchesStatusFailures: last === 'on_exception' && !keyword('giveup') && namesStatusErrors(caught),
       });
     } else if (celery && (last === 'task' || last === 'shared_task') && keyword('autoretry_for')) {
       // Celery re-runs the task on the errors `autoretry_for` names: after `default_retry_delay` (the same every
