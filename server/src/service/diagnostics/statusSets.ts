@@ -135,7 +135,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       if (networkTypeTest(t, root)) return new Set();
       if (responsePresent(t, root)) return new Set(universe);
     }
-    const bound = root ? boundSet(ctx, n, root) : undefined;
+    const bound = root ? boundSet(ctx, n, root) ?? expectedStatusSet(ctx, n, root) : undefined;
     if (bound) return bound;
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
     if (predicate) return predicate;
@@ -243,6 +243,25 @@ function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefi
     }
   };
   return new Set(universe.filter((c) => keep(Number(c))));
+}
+
+/** A name that holds the status a call expects back (`expectedResponseCode`, `expected_status`, `successCode`). */
+const EXPECTED_STATUS = /^(?:this\.|self\.|@)?_?(?:expected|wanted|success|ok)_?(?:response_?|http_?)?(?:status|code|status_?code)s?$/i;
+
+/**
+ * The status compared with the one the caller expects (`response.StatusCode != expectedResponseCode`): a success code
+ * handed in, so `!=` holds for every failure status and `==` for none.
+ */
+function expectedStatusSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefined {
+  const { adapter } = ctx.flow;
+  if (!adapter.binaries.has(n.type)) return undefined;
+  const op = adapter.operatorOf(n).trim();
+  if (!/^(==|!=|===|!==)$/.test(op)) return undefined;
+  const [a, b] = n.namedChildren.filter((c): c is Node => c !== null);
+  if (!a || !b) return undefined;
+  const [subject, expected] = EXPECTED_STATUS.test(b.text) ? [a, b] : EXPECTED_STATUS.test(a.text) ? [b, a] : [undefined, undefined];
+  if (!subject || !expected || subjectRoot(subject.text) !== root || !STATUS_READ.test(subject.text.replace(/\s+/g, ''))) return undefined;
+  return op.startsWith('!') ? new Set(universe) : new Set();
 }
 
 /**
