@@ -8,6 +8,7 @@ import { responseVarOf } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { giveUpData } from './giveUpData';
 import { statusRoot, walkAttempt } from './loopLeftovers';
+import { loopCondition } from '../retriedSets';
 
 const RULE = 'retryable-treated-as-final';
 /** The statuses whose leaving a retry untried is worth a finding: a rate limit and an outage. */
@@ -39,7 +40,12 @@ export function handingBackHelpers(ctx: DiagContext): Map<FnInfo, HandingBack> {
     if (!walk || walk.retried.size === 0) continue;
     // The statuses handed back as the helper's result without another attempt.
     const handedBack = new Set<string>();
-    for (const exit of walk.exits) if (exit.final.kind === 'return' && returnsResponse(exit.final.node, responseVar)) exit.codes.forEach((c) => handedBack.add(c));
+    // (Statuses the loop's own condition lets out, `while r.status_code == 429: …`, go on to the statement after it.)
+    const after = nextStatement(retry.loop.node);
+    for (const exit of walk.exits) {
+      const final = exit.final.node.id === loopCondition(retry.loop)?.id ? after : exit.final.kind === 'return' ? exit.final.node : undefined;
+      if (final && returnsResponse(final, responseVar)) exit.codes.forEach((c) => handedBack.add(c));
+    }
     const untried = MUST_RETRY.filter((c) => handedBack.has(c) && !walk.retried.has(c));
     if (untried.length > 0) found.set(helper, { untried, retried: [...walk.retried].sort() });
   }
@@ -97,6 +103,13 @@ export function handedBackLeftovers(ctx: DiagContext, already: readonly Finding[
     }
   }
   return findings;
+}
+
+/** The statement after `node` in its block, comments skipped. */
+function nextStatement(node: Node): Node | undefined {
+  let next = node.nextNamedSibling;
+  while (next && /comment/.test(next.type)) next = next.nextNamedSibling;
+  return next ?? undefined;
 }
 
 /** `return response` (or `return response, nil`): the response itself is the result. */
