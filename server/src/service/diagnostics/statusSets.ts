@@ -246,7 +246,7 @@ function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefi
 }
 
 /** A name that holds the status a call expects back (`expectedResponseCode`, `expected_status`, `successCode`). */
-const EXPECTED_STATUS = /^(?:this\.|self\.|@)?_?(?:expected|wanted|success|ok)_?(?:response_?|http_?)?(?:status|code|status_?code)s?$/i;
+export const EXPECTED_STATUS = /^(?:this\.|self\.|@)?_?(?:expected|wanted|success|ok)_?(?:response_?|http_?)?(?:status|code|status_?code)s?$/i;
 
 /**
  * The status compared with the one the caller expects (`response.StatusCode != expectedResponseCode`): a success code

@@ -5,6 +5,8 @@ import { retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
+import { EXPECTED_STATUS } from '../statusSets';
+import { STATUS_READ } from '../statusDigitTests';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
@@ -185,7 +187,12 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // `let status = resp.status(); if !status.is_success() { bail!(…) }`: the status read into a local first.
   const aliases = statusAliases(scope, responseVar).map((a) => a.replace(/\$/g, '\\$'));
   const aliasPattern = aliases.length ? new RegExp(`^(not\\s+|!\\s*)\\(?\\s*(${aliases.join('|')})\\.(is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)(\\(\\))?\\s*\\)?$`) : undefined;
-  const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text);
+  // `response.StatusCode != expectedStatus`: the status compared with the one the caller expects fails for every error.
+  const comparedWithExpected = (text: string): boolean => {
+    const m = /^\(?\s*([\w$.?>()-]+?)\s*!==?\s*([\w$.]+)\s*\)?$/.exec(text);
+    return !!m && subjectRoot(m[1]) === responseVar && STATUS_READ.test(m[1].replace(/\?\./g, '.')) && EXPECTED_STATUS.test(m[2]);
+  };
+  const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text) || comparedWithExpected(text);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
