@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { languageForPath } from '../../server/src/service/parsing/grammars';
 import type { Finding, LanguageId } from '../../server/src/service/types';
-import { testService } from '../support/serviceHarness';
+import { READS_REPORTED, testService } from '../support/serviceHarness';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/service/settings';
 
 /** Fixture convention: `eci-expect-diag: rule-a, rule-b` in a comment on the line where each finding starts. */
@@ -38,7 +38,7 @@ export function expectedOf(text: string): Set<string> {
 export function fixtureSettings(text: string): Settings {
   const m = /eci-fixture-settings:\s*([\w, ]+)/.exec(text);
   const on = new Set((m?.[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean));
-  return on.has('reportReadsWithoutRetry') ? { ...DEFAULT_SETTINGS, reportReadsWithoutRetry: true } : DEFAULT_SETTINGS;
+  return on.has('reportReadsWithoutRetry') ? READS_REPORTED : DEFAULT_SETTINGS;
 }
 
 export async function runFixture(file: string): Promise<FixtureResult> {
