@@ -90,15 +90,24 @@ function inside(ctx: DiagContext, f: Finding, node: Node): boolean {
 /** The name the loop's status tests read the response's status through (`r`, `status_code`, `$status_code`). */
 export function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefined {
   const responseVar = retry.request.responseVar;
+  const wraps = resendsLast(retry);
   for (const test of ctx.clientTests()) {
     if (!within(test.test, retry.loop.node)) continue;
-    // Tests after the request, or in the loop's own condition (`while status == 429`).
-    if (test.test.startIndex < retry.request.call.end && !within(test.test, loopCondition(retry.loop) ?? retry.request.call.node)) continue;
+    // Tests after the request, in the loop's own condition (`while status == 429`), or anywhere in a body the re-send ends.
+    if (!wraps && test.test.startIndex < retry.request.call.end && !within(test.test, loopCondition(retry.loop) ?? retry.request.call.node)) continue;
     const root = subjectRoot(test.subject);
     if (!root) continue;
     if (root === responseVar || /status|code/i.test(root)) return root;
   }
   return undefined;
+}
+
+/** The re-send is the last statement of a loop with no condition of its own, after others: the attempt wraps to the top. */
+function resendsLast(retry: RetryLoop): boolean {
+  if (!retry.loop.body || loopCondition(retry.loop)) return false;
+  const statements = blockStatements(retry.loop.body).filter((s) => !/comment/.test(s.type));
+  const at = statements.findIndex((s) => within(retry.request.call.node, s));
+  return at > 0 && at === statements.length - 1;
 }
 
 /** One attempt of the loop, statement by statement after the request: which statuses go round, which leave where. */
@@ -117,11 +126,14 @@ export function walkAttempt(ctx: DiagContext, retry: RetryLoop, root: string): {
       from = 0;
     }
   }
+  // The re-send as the body's last statement (`r = send()` before the loop; in it `if r.status != 429: return r`,
+  // wait, `r = send()`): the attempt goes on at the top of the body, where the tests of its response are.
+  const wrapped = !tryBody && resendsLast(retry) ? statements.slice(0, from) : [];
   const fnName = retry.loop.fn?.name;
   const retried = new Set<string>();
   const exits: Exit[] = [];
   let remaining = allTransient();
-  for (const stmt of statements.slice(from + 1)) {
+  for (const stmt of [...statements.slice(from + 1), ...wrapped]) {
     if (remaining.size === 0) break;
     if (/comment/.test(stmt.type)) continue;
     if (stmt.type === 'if_statement') {
