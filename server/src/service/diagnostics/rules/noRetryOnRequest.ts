@@ -46,6 +46,11 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // Sent through the project's own client (known only by the status read on its result): whether that
     // client retries is written elsewhere, so "nothing retries it" cannot be said from here.
     if (request.inferred === 'status-read' || request.inferred === 'callback') continue;
+    // A read: whether its failure matters (a page's optional extra, a cached avatar, a scrape the next run repeats, or
+    // data a job cannot do without) is not in the code, and reviewers marked few of them; a failed read loses nothing
+    // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).
+    // `reportReadsWithoutRetry` brings them back.
+    if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     // Front-end code (a browser, a mobile app; a query library's mutation hook among it): the failure is shown to the
     // user, who acts again.
@@ -66,13 +71,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (check.final === 'exit' || (!call.fn && SCRIPT_LANGUAGES.has(ctx.language))) continue;
     // A probe (`supports(url) bool`) answers a question; a failed request is a "no", not a lost operation.
     // A write that reports success as a boolean (`sendMessage(…): Promise<boolean>`) is no probe: a false is a lost write.
-    if ((isPredicate(ctx, call.fn) || isProbe(call.fn)) && !isWrite(request)) continue;
+    if (!isWrite(request) && (isPredicate(ctx, call.fn) || isProbe(call.fn))) continue;
     if (handlesRetryableCode(ctx, request)) continue;
-    // A read: whether its failure matters (a page's optional extra, a cached avatar, a scrape the next run repeats, or
-    // data a job cannot do without) is not in the code, and reviewers marked few of them; a failed read loses nothing
-    // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).
-    // `reportReadsWithoutRetry` brings them back.
-    if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
     const data: NoRetryOnRequestData = {
       ...ctx.base(check.node),
       ...ctx.requestData(request),
