@@ -70,8 +70,9 @@ function urllib3(ctx: DiagContext): PolicyProblem[] {
   const text = ctx.flow.text;
   const defaults = policyDefaults('urllib3-retry');
   const out: PolicyProblem[] = [];
-  for (const call of nodes(ctx, 'call')) {
-    if (lastName(call.childForFieldName('function')?.text ?? '') !== 'Retry') continue;
+  // (The file's calls as the flow holds them, named once: not every call node of the tree read again.)
+  for (const { node: call } of ctx.flow.calls.filter((c) => c.name === 'Retry')) {
+    if (call.type !== 'call' || lastName(call.childForFieldName('function')?.text ?? '') !== 'Retry') continue;
     const o = pythonOptions(call);
     const counts = ['total', 'connect', 'read', 'status'].map((k) => o.values.get(k)).filter((v): v is Node => !!v);
     if (counts.some((v) => numberValue(text, v.text) === 0 || boolValue(text, v.text) === false || /^None$/.test(v.text))) continue;
