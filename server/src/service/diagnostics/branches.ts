@@ -282,6 +282,13 @@ export function statusAliases(scope: Node, root: string): string[] {
   return [...out];
 }
 
+/** Go: `errors.As(err, &apiErr)` makes `apiErr` the typed view of the error `err` — its status is the failure's. */
+export function errorViews(scope: Node, errorVar: string): string[] {
+  const out: string[] = [];
+  for (const m of scope.text.matchAll(/\berrors\.As\(\s*([A-Za-z_]\w*)\s*,\s*&([A-Za-z_]\w*)\s*\)/g)) if (m[1] === errorVar) out.push(m[2]);
+  return out;
+}
+
 /**
  * The give-up answers its own client with the status it received (`res.status(upstream.status).json(…)`,
  * `w.WriteHeader(resp.StatusCode)`, `return StatusCode((int)response.StatusCode)`): a proxy passing a 503 on

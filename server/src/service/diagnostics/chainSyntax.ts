@@ -172,3 +172,10 @@ export function caughtTypeNames(text: string, clause: Node): string[] {
     .replace(/\bwhen\b[^]*$/, '')
     .match(/[A-Za-z_$][\w$.]*/g) ?? [];
 }
+
+/** The statements of a block, comments left out (Go wraps a block's statements in a statement_list). */
+export function blockStatements(block: Node): Node[] {
+  let statements = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  return statements;
+}

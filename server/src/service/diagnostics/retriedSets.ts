@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { branchOutcome, StatusTest, subjectRoot } from './branches';
+import { branchOutcome, errorViews, StatusTest, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { calleeOf, within } from './flow/flowModel';
 import { DELAY, type RetryLoop } from './retryLoops';
@@ -108,8 +108,10 @@ export function wholesaleFailureCodes(test: StatusTest): string[] | undefined {
 
 function sameResponse(test: StatusTest, retry: RetryLoop): boolean {
   const root = subjectRoot(test.subject);
-  return !retry.request.responseVar || !root || root === retry.request.responseVar || root === 'status' || root === 'code' || /status|code/i.test(root);
+  const responseVar = retry.request.responseVar;
+  return !responseVar || !root || root === responseVar || root === 'status' || root === 'code' || /status|code/i.test(root) || errorViews(retry.loop.node, responseVar).includes(root);
 }
+
 
 function waits(ctx: DiagContext, branch: Node): boolean {
   const { adapter } = ctx.flow;

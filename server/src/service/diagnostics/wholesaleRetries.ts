@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { branchOutcome, subjectRoot } from './branches';
-import { alwaysLeaves, CATCH_CLAUSE, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
-import { conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
+import { branchOutcome, errorViews, subjectRoot } from './branches';
+import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
+import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
 import { calleeOf, enclosingFn } from './flow/flowModel';
@@ -30,6 +30,9 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
   if (request.sender) {
     // Go-style: the error comes back as a value and the loop goes round on it; exceptions: a catch that stays.
     if (ctx.flow.grammarName === 'go' || !tryNode || catchStays(ctx, tryNode)) for (const c of request.sender.failsOn()) set.add(c);
+    // What goes round meets the loop's first test again: only what it lets stay is retried.
+    const gate = topGate(ctx, retry);
+    if (gate) for (const c of [...set]) if (!gate.has(c)) set.delete(c);
     return set;
   }
   if (request.inferred === 'sdk') {
@@ -332,4 +335,26 @@ function catchesOwnThrow(ctx: DiagContext, tryNode: Node, clause: Node, body: No
   if (caught.length === 0) return false;
   const thrown = [...tryBody.text.matchAll(/\b(?:throw\s+new|raise)\s+([\w$.]+)/g)].map((m) => m[1].split('.').pop()!);
   return thrown.some((t) => caught.includes(t));
+}
+
+/**
+ * The statuses a loop's first statement lets stay in the loop: `if errors.As(err, &apiErr) && apiErr.StatusCode == 429
+ * { wait; err = send(); … } else { break }` — every later attempt meets that test again, so only 429 goes round, however
+ * its body goes on, and a failure with no status (a refused connection) leaves. Undefined when the body does not start
+ * with such a gate.
+ */
+export function topGate(ctx: DiagContext, retry: RetryLoop): Set<string> | undefined {
+  const { grammar } = ctx.flow;
+  // (Declarations before it, `var apiErr *APIError`, only make room for what the test reads.)
+  const first = retry.loop.body ? blockStatements(retry.loop.body).find((st) => !/^(var_declaration|lexical_declaration|variable_declaration|local_variable_declaration)$/.test(st.type) || /\(/.test(st.text)) : undefined;
+  if (!first || !grammar.ifs.has(first.type) || !retry.request.responseVar) return undefined;
+  const clauses = ifClauses(first);
+  const last = clauses[clauses.length - 1];
+  if (clauses.length !== 2 || last.condition || !alwaysLeaves(last.body) || !clauses[0].condition) return undefined;
+  const condition = clauses[0].condition;
+  for (const root of [retry.request.responseVar, ...errorViews(retry.loop.node, retry.request.responseVar)]) {
+    const tests = testsWithin(ctx, condition, root);
+    if (tests.length > 0) return conditionSet(ctx, condition, tests, root, 0, true);
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome, parameterNames, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
-import { alwaysLeaves, ifClauses, LEAVES } from '../chainSyntax';
+import { alwaysLeaves, blockStatements, ifClauses, LEAVES } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import { within } from '../flow/flowModel';
 import { isRetried, loopCondition, retriedSet } from '../retriedSets';
@@ -218,12 +218,6 @@ function flagAssignment(stmt: Node): boolean {
 
 const FLAG_STATEMENT = /^(local_declaration_statement|lexical_declaration|variable_declaration|local_variable_declaration|short_var_declaration|assignment|expression_statement|let_declaration|property_declaration)$/;
 
-function blockStatements(block: Node): Node[] {
-  let statements = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
-  // Go wraps a block's statements in a statement_list.
-  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
-  return statements;
-}
 
 function finding(ctx: DiagContext, retry: RetryLoop, exit: Exit, codes: string[], retried: string[]): Finding {
   // No request data: the fixes that wrap the request in a retry would put a retry inside this one.

@@ -9,7 +9,7 @@ import { methodFromCaller } from '../senders';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { retriedSet } from '../retriedSets';
-import { tryAround, wholesaleRetried } from '../wholesaleRetries';
+import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
@@ -121,6 +121,9 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
  */
 function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   if (catchKeepsOnlyRefusals(ctx, retry)) return true;
+  // Every attempt meets a first test that keeps only refusals (`if errors.As(err, &e) && e.StatusCode == 429 {…} else { break }`).
+  const gate = topGate(ctx, retry);
+  if (gate && gate.size > 0 && [...gate].every((c) => REFUSALS.has(c))) return true;
   const set = retriedSet(ctx, retry);
   if (set.from !== Infinity || [...set.codes].some((c) => !REFUSALS.has(c))) return false;
   const wholesale = wholesaleRetried(ctx, retry);
