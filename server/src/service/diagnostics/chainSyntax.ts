@@ -179,3 +179,10 @@ export function blockStatements(block: Node): Node[] {
   if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
   return statements;
 }
+
+/** The statement after `node` in its block, comments skipped. */
+export function nextStatement(node: Node): Node | undefined {
+  let next = node.nextNamedSibling;
+  while (next && /comment/.test(next.type)) next = next.nextNamedSibling;
+  return next ?? undefined;
+}

@@ -246,7 +246,7 @@ function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefi
 }
 
 /** A name that holds the status a call expects back (`expectedResponseCode`, `expected_status`, `successCode`). */
-export const EXPECTED_STATUS = /^(?:this\.|self\.|@)?_?(?:expected|wanted|success|ok)_?(?:response_?|http_?)?(?:status|code|status_?code)s?$/i;
+const EXPECTED_STATUS = /^(?:this\.|self\.|@)?_?(?:expected|wanted|success|ok)_?(?:response_?|http_?)?(?:status|code|status_?code)s?$/i;
 
 /**
  * The status compared with the one the caller expects (`response.StatusCode != expectedResponseCode`): a success code
@@ -262,6 +262,17 @@ function expectedStatusSet(ctx: DiagContext, n: Node, root: string): Set<string>
   const [subject, expected] = EXPECTED_STATUS.test(b.text) ? [a, b] : EXPECTED_STATUS.test(a.text) ? [b, a] : [undefined, undefined];
   if (!subject || !expected || subjectRoot(subject.text) !== root || !STATUS_READ.test(subject.text.replace(/\s+/g, ''))) return undefined;
   return op.startsWith('!') ? new Set(universe) : new Set();
+}
+
+/**
+ * The condition is `<root>'s status != <the status expected>` (`response.status !== expectedStatus`), written that way
+ * round: it holds for every failure status.
+ */
+export function failsAgainstExpected(ctx: DiagContext, condition: Node, root: string): boolean {
+  let n = condition;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
+  if (!EXPECTED_STATUS.test(n.namedChildren[1]?.text ?? '')) return false;
+  return (expectedStatusSet(ctx, n, root)?.size ?? 0) > 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { giveUpData } from './giveUpData';
 import { statusRoot, walkAttempt } from './loopLeftovers';
 import { loopCondition } from '../retriedSets';
+import { nextStatement } from '../chainSyntax';
 
 const RULE = 'retryable-treated-as-final';
 /** The statuses whose leaving a retry untried is worth a finding: a rate limit and an outage. */
@@ -103,13 +104,6 @@ export function handedBackLeftovers(ctx: DiagContext, already: readonly Finding[
     }
   }
   return findings;
-}
-
-/** The statement after `node` in its block, comments skipped. */
-function nextStatement(node: Node): Node | undefined {
-  let next = node.nextNamedSibling;
-  while (next && /comment/.test(next.type)) next = next.nextNamedSibling;
-  return next ?? undefined;
 }
 
 /** `return response` (or `return response, nil`): the response itself is the result. */

@@ -5,8 +5,7 @@ import { retriedByCallers } from '../callerRetries';
 import { membershipOf, membershipTests } from '../constantSets';
 import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
-import { EXPECTED_STATUS } from '../statusSets';
-import { STATUS_READ } from '../statusDigitTests';
+import { failsAgainstExpected } from '../statusSets';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
@@ -187,12 +186,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   // `let status = resp.status(); if !status.is_success() { bail!(…) }`: the status read into a local first.
   const aliases = statusAliases(scope, responseVar).map((a) => a.replace(/\$/g, '\\$'));
   const aliasPattern = aliases.length ? new RegExp(`^(not\\s+|!\\s*)\\(?\\s*(${aliases.join('|')})\\.(is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)(\\(\\))?\\s*\\)?$`) : undefined;
-  // `response.StatusCode != expectedStatus`: the status compared with the one the caller expects fails for every error.
-  const comparedWithExpected = (text: string): boolean => {
-    const m = /^\(?\s*([\w$.?>()-]+?)\s*!==?\s*([\w$.]+)\s*\)?$/.exec(text);
-    return !!m && subjectRoot(m[1]) === responseVar && STATUS_READ.test(m[1].replace(/\?\./g, '.')) && EXPECTED_STATUS.test(m[2]);
-  };
-  const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text) || comparedWithExpected(text);
+  const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text);
   let found: Check | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
@@ -201,7 +195,9 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
       // Ruby `raise … unless res.success?` reads as `if !res.success?`
       const text = (grammar.negatedIfs?.has(n.type) ? '!' : '') + (condition?.text.replace(/^\((.*)\)$/s, '$1').trim() ?? '');
       const branch = grammar.ifConsequence(n);
-      if (condition && branch && failsFlag(text)) {
+      // (`response.StatusCode != expectedStatus`: the status compared with the one the caller expects fails for every error.)
+      const fails = !!condition && (failsFlag(text) || (!grammar.negatedIfs?.has(n.type) && failsAgainstExpected(ctx, condition, responseVar)));
+      if (condition && branch && fails) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
         if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };

@@ -10,7 +10,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { retriedSet } from '../retriedSets';
 import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
-import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
+import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 
@@ -146,8 +146,7 @@ function failuresLeave(tryNode: Node, retry: RetryLoop): boolean {
   const clauses = tryNode.namedChildren.filter((c): c is Node => !!c && CATCH_CLAUSE.test(c.type));
   if (clauses.length === 0 || /finally/.test(tryNode.namedChildren.map((c) => c?.type ?? '').join(' '))) return false;
   // The statement after the try, in the loop's body: where a handler that falls through goes next.
-  let after = tryNode.parent?.id === retry.loop.body?.id || tryNode.parent?.parent?.id === retry.loop.body?.id ? tryNode.nextNamedSibling : null;
-  while (after && /comment/.test(after.type)) after = after.nextNamedSibling;
+  const after = tryNode.parent?.id === retry.loop.body?.id || tryNode.parent?.parent?.id === retry.loop.body?.id ? nextStatement(tryNode) : undefined;
   const thenLeaves = !!after && /^(return_statement|raise_statement|throw_statement|break_statement)$/.test(after.type);
   return clauses.every((clause) => {
     const body = catchBody(clause);
