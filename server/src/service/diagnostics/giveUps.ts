@@ -6,6 +6,8 @@ import { calleeOf, enclosingFn } from './flow/flowModel';
 /* Where an operation gives up, as the status chains see it: a final statement that ends it, or a success check. */
 
 const NO_VALUE = /^(nil|null|None|undefined|false|False|-1)$/;
+/** A parenthesised pair or list led by a false flag: `(False, content)`, `[false, err]`. */
+const FAILED_PAIR = /^[([]\s*(false|False)\s*,/;
 const ERROR_VALUE = /(Error|Exception)\b|^errors\.New\(|^fmt\.Errorf\(|reject\(/;
 
 /**
@@ -21,6 +23,8 @@ export function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['fina
   // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
   // (A sentinel error by Go's naming: `ErrBadRequest`, `io.ErrUnexpectedEOF`.)
   if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last) || /^(\w+\.)?Err[A-Z]\w*$/.test(last));
+  // (Not Go: `return false, nil` is an answer.) A status pair whose flag says failure (`return False, content`, `return (False, {})`): the caller is told it failed.
+  if (FAILED_PAIR.test(values[0] ?? '') || (values.length > 1 && /^(false|False)$/.test(values[0]))) return true;
   // A predicate's answer (`return isinstance(e, Timeout) or e.response.status_code >= 500`) is no error handed back.
   return values.length === 0 || values.every((v) => NO_VALUE.test(v)) || (ERROR_VALUE.test(last) && !BOOLEAN_ANSWER.test(last));
 }
