@@ -152,6 +152,48 @@ describe('workspace index: callers in other files', function () {
   });
 });
 
+describe('workspace index: a helper of another file read or written', function () {
+  this.timeout(30_000);
+  // An SDK-style client: each helper raises a typed error that keeps the response, for its callers to decide.
+  const CLIENT = [
+    'class ApiError(Exception):',
+    '    def __init__(self, response):',
+    '        super().__init__(f"API answered {response.status_code}")',
+    '        self.response = response',
+    '',
+    '',
+    'def load(session, url):',
+    '    resp = session.get(url, timeout=5)',
+    '    if resp.status_code >= 400:',
+    '        raise ApiError(resp)',
+    '    return resp.json()',
+    '',
+    '',
+    'def store(session, url, doc):',
+    '    resp = session.put(url, json=doc, timeout=5)',
+    '    if resp.status_code >= 400:',
+    '        raise ApiError(resp)',
+    '    return resp.json()',
+    '',
+  ].join('\n');
+  const CALLER = 'from .client import load, store\n\n\ndef sync(session, u):\n    doc = load(session, u)\n    store(session, u, doc)\n    return doc\n';
+  const run = async (settings?: typeof READS_REPORTED) => {
+    const service = new ErrorCodeLanguageService(settings ? { settings } : {});
+    await service.open({ uri: 'file:///ws/app/client.py', languageId: 'python', version: 1, text: CLIENT });
+    await service.open({ uri: 'file:///ws/app/sync.py', languageId: 'python', version: 1, text: CALLER });
+    for (let round = 0; round < 2; round++) for (const uri of ['file:///ws/app/client.py', 'file:///ws/app/sync.py']) service.indexDocument(uri);
+    return service.diagnostics('file:///ws/app/sync.py').filter((d) => d.rule === 'no-retry-on-request').map((d) => d.range.start.line);
+  };
+
+  it('reports the call of the writing helper only, by default', async () => {
+    assert.deepEqual(await run(), [5]);
+  });
+
+  it('reports the reading helper too with reportReadsWithoutRetry', async () => {
+    assert.deepEqual(await run(READS_REPORTED), [4, 5]);
+  });
+});
+
 describe('workspace index: the keystroke path', function () {
   this.timeout(30_000);
   it('an edit inside a function re-analyses it in place while the workspace view stays the same', async () => {

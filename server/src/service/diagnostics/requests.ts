@@ -348,6 +348,12 @@ function toMethod(text: string | undefined): HttpMethod {
   return (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH', 'TRACE'] as const).find((m) => m === upper) ?? 'UNKNOWN';
 }
 
+/** A request that changes something: a write method, or a function named for sending (`notify`, `publish`, `upload`…). */
+export function writesByMethodOrName(method: string, fnName: string | undefined): boolean {
+  if (/^(POST|PUT|PATCH|DELETE)$/.test(method)) return true;
+  return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(fnName ?? '');
+}
+
 const STATEMENT = /statement$|declaration$|^expression_statement$|^local_declaration_statement$|^short_var_declaration$|^assignment_statement$/;
 
 export function statementOf(node: Node): Node {

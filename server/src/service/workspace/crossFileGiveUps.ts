@@ -3,6 +3,9 @@ import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
 import type { DiagContext } from '../diagnostics/context';
 import { enclosingLoops } from '../diagnostics/flow/flowModel';
 import { ruleInfo } from '../diagnostics/rules';
+import { writesByMethodOrName } from '../diagnostics/requests';
+
+const READS = /^(GET|HEAD|OPTIONS)$/;
 
 const RULE = 'no-retry-on-request';
 
@@ -23,6 +26,8 @@ export function crossFileGiveUps(ctx: DiagContext, already: readonly Finding[] =
     if (!helper) continue;
     const key = `${helper.uri}#${helper.name}|${call.fn?.start ?? -1}`;
     if (reported.has(key)) continue;
+    // A read, as no-retry-on-request judges its own (reads only with reportReadsWithoutRetry).
+    if (!ctx.settings.reportReadsWithoutRetry && helper.sends && READS.test(helper.sends.method) && !writesByMethodOrName('', helper.name) && !writesByMethodOrName('', call.fn?.name)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
     if (retriedAt(ctx, call) || retriedByCallers(ctx, call.fn)) continue;
@@ -62,6 +67,7 @@ function handedToCheckers(ctx: DiagContext, reported: Set<string>): Finding[] {
       if (at < 0) continue;
       const helper = view.responseChecker(later.name, later.receiver);
       if (!helper || helper.raisesOnParam !== at) continue;
+      if (!ctx.settings.reportReadsWithoutRetry && !writesByMethodOrName(request.method, call.fn?.name)) break;
       const key = `${helper.uri}#${helper.name}|${call.start}`;
       if (reported.has(key)) break;
       if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) break;

@@ -9,7 +9,7 @@ import { failsAgainstExpected } from '../statusSets';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
-import type { RequestInfo } from '../requests';
+import { type RequestInfo, writesByMethodOrName } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
@@ -310,8 +310,7 @@ function fromClientFactory(ctx: DiagContext, receiver: string | undefined): bool
 
 /** A state-changing request, or one sent by a function named for an action (`sendMessage`, `create_ticket`). */
 function isWrite(request: RequestInfo): boolean {
-  if (/^(POST|PUT|PATCH|DELETE)$/.test(request.method)) return true;
-  return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(request.call.fn?.name ?? '');
+  return writesByMethodOrName(request.method, request.call.fn?.name);
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
