@@ -3,7 +3,7 @@ import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
 import type { DiagContext } from '../diagnostics/context';
 import { enclosingLoops } from '../diagnostics/flow/flowModel';
 import { ruleInfo } from '../diagnostics/rules';
-import { writesByMethodOrName } from '../diagnostics/requests';
+import { exchangesCredentials, writesByMethodOrName } from '../diagnostics/requests';
 
 const READS = /^(GET|HEAD|OPTIONS)$/;
 
@@ -28,6 +28,7 @@ export function crossFileGiveUps(ctx: DiagContext, already: readonly Finding[] =
     if (reported.has(key)) continue;
     // A read, as no-retry-on-request judges its own (reads only with reportReadsWithoutRetry).
     if (!ctx.settings.reportReadsWithoutRetry && helper.sends && READS.test(helper.sends.method) && !writesByMethodOrName('', helper.name) && !writesByMethodOrName('', call.fn?.name)) continue;
+    if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(helper.name)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
     if (retriedAt(ctx, call) || retriedByCallers(ctx, call.fn)) continue;

@@ -9,7 +9,7 @@ import { failsAgainstExpected } from '../statusSets';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
-import { type RequestInfo, writesByMethodOrName } from '../requests';
+import { exchangesCredentials, type RequestInfo, writesByMethodOrName } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
@@ -50,6 +50,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).
     // `reportReadsWithoutRetry` brings them back.
     if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
+    // A login, a session or a token asked for: reported as reads are.
+    if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(call.fn?.name)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     // Front-end code (a browser, a mobile app; a query library's mutation hook among it): the failure is shown to the
     // user, who acts again.
