@@ -202,7 +202,7 @@ export function passesOn(ctx: DiagContext, statement: Node, responseVar: string 
   const { adapter } = ctx.flow;
   for (const value of returnValues(ctx, statement)) {
     let v: Node = value;
-    while (v.type === 'await_expression' || v.type === 'parenthesized_expression') v = v.namedChildren[v.namedChildren.length - 1] ?? v;
+    while (v.type === 'await_expression' || v.type === 'await' || v.type === 'parenthesized_expression') v = v.namedChildren[v.namedChildren.length - 1] ?? v;
     if (v.text === responseVar) return true;
     // `return Promise.reject(err)` fails the operation with it; that is not handing it over for a decision.
     if (adapter.calls.has(v.type) && calleeOf(v, adapter).name !== 'reject' && adapter.callArguments(v).some((a) => a.text === responseVar)) return true;
