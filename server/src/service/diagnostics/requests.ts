@@ -348,23 +348,6 @@ function toMethod(text: string | undefined): HttpMethod {
   return (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH', 'TRACE'] as const).find((m) => m === upper) ?? 'UNKNOWN';
 }
 
-/** A request that changes something: a write method, or a function named for sending (`notify`, `publish`, `upload`…). */
-export function writesByMethodOrName(method: string, fnName: string | undefined): boolean {
-  if (/^(POST|PUT|PATCH|DELETE)$/.test(method)) return true;
-  return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(fnName ?? '');
-}
-
-/**
- * A function named for a credential or session exchange (`Login`, `CreateSession`, `get_access_token`, `refreshAuth`,
- * `verifyCaptcha`): a POST by protocol, but like a read it loses nothing — whoever needs the credential sees the failure
- * and asks again.
- */
-export function exchangesCredentials(fnName: string | undefined): boolean {
-  const words = (fnName ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/);
-  return words.some((w) => CREDENTIAL_WORDS.has(w));
-}
-const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
-
 const STATEMENT = /statement$|declaration$|^expression_statement$|^local_declaration_statement$|^short_var_declaration$|^assignment_statement$/;
 
 export function statementOf(node: Node): Node {

@@ -3,7 +3,7 @@ import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
 import type { DiagContext } from '../diagnostics/context';
 import { enclosingLoops } from '../diagnostics/flow/flowModel';
 import { ruleInfo } from '../diagnostics/rules';
-import { exchangesCredentials, writesByMethodOrName } from '../diagnostics/requests';
+import { exchangesCredentials, writesByMethodOrName } from '../diagnostics/requestPurpose';
 
 const READS = /^(GET|HEAD|OPTIONS)$/;
 

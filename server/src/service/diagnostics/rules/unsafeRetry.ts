@@ -13,6 +13,8 @@ import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
+import { queriesOnly } from '../requestPurpose';
+import { type RequestInfo, statementOf } from '../requests';
 
 const RULE = 'unsafe-retry';
 /**
@@ -39,7 +41,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (request.inferred === 'callback') continue;
     const fresh = freshKeyPerAttempt(retry);
     if ((keyed(ctx, retry.loop.fn ?? request.call.fn) && !fresh) || onlyRefusals(ctx, retry)) continue;
-    if (asksForToken(ctx, request.call.node)) continue;
+    if (asksForToken(ctx, request.call.node) || asksOnly(request)) continue;
     if (fresh && UNSAFE.has(request.method)) {
       const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
       const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'fresh-key' };
@@ -66,7 +68,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
-    if (!how || !RETRIES_ANY_METHOD.test(how)) continue;
+    if (!how || !RETRIES_ANY_METHOD.test(how) || (!anyMethod && asksOnly(request))) continue;
     // Retrying only a rate-limit refusal re-sends what the server did not take: no duplicate to fear.
     if (decoratorPolicies(ctx).some((p) => p.rateLimited && p.decorator.parent?.childForFieldName('definition')?.id === request.call.fn?.node.id)) continue;
     if (refusalOnlyPolicyAround(ctx, named)) continue;
@@ -85,7 +87,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !onlySafeMethods(methodsFromCallers(ctx, resend.fn));
-    if (!UNSAFE.has(request.method) && !anyMethod) continue;
+    if ((!UNSAFE.has(request.method) || asksOnly(request)) && !anyMethod) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
     // At the failure branch that sends again: one request can be re-sent from several (an error, a status).
@@ -246,6 +248,11 @@ function freshKeyPerAttempt(retry: RetryLoop): boolean {
 function asksForToken(ctx: DiagContext, call: Node): boolean {
   const args = ctx.flow.adapter.callArguments(call).map((a) => a.text).join(' ');
   return /\/(oauth2?|token|access_token|oauth\/token)\b|[/_-]token['"`/?]|grant_type/i.test(args);
+}
+
+/** A POST that only asks — a search or lookup (see queriesOnly): re-sending it duplicates nothing. */
+function asksOnly(request: RequestInfo): boolean {
+  return queriesOnly(request.call.fn?.name, statementOf(request.call.node).text);
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */

@@ -1,0 +1,35 @@
+/* What a request is for, as its method, its function's name and its URL say: a write, a credential exchange, a query. */
+
+/** A request that changes something: a write method, or a function named for sending (`notify`, `publish`, `upload`…). */
+export function writesByMethodOrName(method: string, fnName: string | undefined): boolean {
+  if (/^(POST|PUT|PATCH|DELETE)$/.test(method)) return true;
+  return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(fnName ?? '');
+}
+
+/**
+ * A function named for a credential or session exchange (`Login`, `CreateSession`, `get_access_token`, `refreshAuth`,
+ * `verifyCaptcha`): a POST by protocol, but like a read it loses nothing — whoever needs the credential sees the failure
+ * and asks again.
+ */
+export function exchangesCredentials(fnName: string | undefined): boolean {
+  return words(fnName).some((w) => CREDENTIAL_WORDS.has(w));
+}
+const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
+
+/**
+ * A POST that only asks (a search or lookup with its criteria in the body): the function is named for reading
+ * (`findStaffByIds`, `search_notes`, `getSummaries`) and for nothing that writes, or the URL written in the request's
+ * statement has a search or query segment (`/search/notes`, `/_search`, `/lookup`). Sending it twice changes nothing.
+ */
+export function queriesOnly(fnName: string | undefined, statementText: string): boolean {
+  const parts = words(fnName);
+  if (parts.length > 0 && READ_VERBS.has(parts[0]) && !parts.some((w) => WRITE_WORDS.has(w))) return true;
+  return /["'`][^"'`\n]*\/(_?search|_msearch|_count|query|lookup|find)\b/i.test(statementText.slice(0, 600));
+}
+const READ_VERBS = new Set(['get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load']);
+const WRITE_WORDS = new Set(['create', 'add', 'insert', 'save', 'update', 'upsert', 'delete', 'remove', 'send', 'post', 'submit', 'upload', 'publish', 'notify', 'register', 'charge', 'pay', 'store', 'write', 'set', 'or']);
+
+/** The words of a name, lower case: `findStaffByIds` → find, staff, by, ids; `get_or_create` → get, or, create. */
+function words(name: string | undefined): string[] {
+  return (name ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
