@@ -14,6 +14,7 @@ import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames,
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 import { queriesOnly } from '../requestPurpose';
+import { ofetchRetries } from '../policyOfetch';
 import { type RequestInfo, statementOf } from '../requests';
 
 const RULE = 'unsafe-retry';
@@ -97,6 +98,16 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   const { adapter } = ctx.flow;
   // A configuration retries the client's every request: any key the file sends is taken to be on them.
   if (ctx.flow.fileIdempotencyKey) return findings;
+  // ofetch retries a POST only when told to: `$fetch(url, { method: 'POST', retry: 3 })`.
+  for (const r of ofetchRetries(ctx)) {
+    if (r.method !== 'POST' && r.method !== 'PATCH') continue;
+    const option = r.retry.parent ?? r.retry;
+    const data: UnsafeRetryData = {
+      ...ctx.base(option), loopRange: ctx.range(r.call), loopHeaderRange: ctx.headRange(r.call),
+      method: r.method, via: 'config', configRange: ctx.range(option),
+    };
+    findings.push(finding(ctx, ctx.range(option), r.method, data, undefined));
+  }
   for (const call of ctx.flow.calls) {
     if (!/retr/i.test(call.name) && !/retr/i.test(ctx.flow.text.slice(call.start, Math.min(call.end, call.start + 200)))) continue;
     for (const option of optionPairs(ctx, call.node)) {
