@@ -28,7 +28,7 @@ export function crossFileGiveUps(ctx: DiagContext, already: readonly Finding[] =
     if (reported.has(key)) continue;
     // A read, as no-retry-on-request judges its own (reads only with reportReadsWithoutRetry).
     if (!ctx.settings.reportReadsWithoutRetry && helper.sends && READS.test(helper.sends.method) && !writesByMethodOrName('', helper.name) && !writesByMethodOrName('', call.fn?.name)) continue;
-    if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(helper.name)) continue;
+    if (!ctx.settings.reportReadsWithoutRetry && (exchangesCredentials(helper.name) || exchangesCredentials(call.fn?.name))) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
     if (retriedAt(ctx, call) || retriedByCallers(ctx, call.fn)) continue;
@@ -68,7 +68,7 @@ function handedToCheckers(ctx: DiagContext, reported: Set<string>): Finding[] {
       if (at < 0) continue;
       const helper = view.responseChecker(later.name, later.receiver);
       if (!helper || helper.raisesOnParam !== at) continue;
-      if (!ctx.settings.reportReadsWithoutRetry && !writesByMethodOrName(request.method, call.fn?.name)) break;
+      if (!ctx.settings.reportReadsWithoutRetry && (!writesByMethodOrName(request.method, call.fn?.name) || exchangesCredentials(call.fn?.name))) break;
       const key = `${helper.uri}#${helper.name}|${call.start}`;
       if (reported.has(key)) break;
       if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) break;
