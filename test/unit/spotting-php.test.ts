@@ -27,6 +27,7 @@ describe('spotting: PHP', () => {
     ['a retry list constant', '<?php\nconst RETRYABLE_STATUSES = [429, 502, 503];\n', ['429 retry-config', '502 retry-config', '503 retry-config']],
     ['a class constant and its use', '<?php\nclass Codes {\n    const TOO_MANY_REQUESTS = 429;\n    public function f($r) { return $r->getStatusCode() == self::TOO_MANY_REQUESTS; }\n}\n', ['429 constant', '429 client-check']],
     ['a status key in an array', m("        return ['status' => 503, 'message' => 'down'];"), ['503 server-sets']],
+    ["WordPress's WP_Error code: the plugin's own word, no API's", m("        return new WP_Error('webfinger_missing_links', __('No links found.'), array('status' => 400));"), ['400 server-sets']],
     ['sleep and sizes', m('        usleep(500);\n        $items = array_slice($all, 0, 200);'), []],
     ['a port', '<?php\nconst PORT = 8080;\nconst MAX_ITEMS = 500;\n', []],
     ['an interpolated string', m('        echo "HTTP {$code} 503";'), []],

@@ -38,8 +38,11 @@ const WORD = /^[a-z]{3,}$/;
 /** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
 const ERROR_WORDS =
   /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
-/** Constructors of the language's own exceptions: their first argument is a message, not an API's code. */
-const BUILTIN_ERRORS = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|Exception|ValueError|KeyError|RuntimeError|AssertionError|NotImplementedError|AttributeError|IllegalArgumentException|IllegalStateException|RuntimeException|UnsupportedOperationException|ArgumentException|ArgumentNullException|InvalidOperationException|NotSupportedException|NotImplementedException|OSError|IOError|IOException|UncheckedIOException|InterruptedException|TimeoutException|NullPointerException|SystemException|ApplicationException|AssertionFailedError)$/;
+/**
+ * Constructors of the language's own exceptions: their first argument is a message, not an API's code. (WordPress's
+ * `WP_Error('webfinger_missing_links', …)` takes a code the plugin makes up for its own callers, no API's either.)
+ */
+const BUILTIN_ERRORS = /^(WP_Error|Error|TypeError|RangeError|SyntaxError|ReferenceError|Exception|ValueError|KeyError|RuntimeError|AssertionError|NotImplementedError|AttributeError|IllegalArgumentException|IllegalStateException|RuntimeException|UnsupportedOperationException|ArgumentException|ArgumentNullException|InvalidOperationException|NotSupportedException|NotImplementedException|OSError|IOError|IOException|UncheckedIOException|InterruptedException|TimeoutException|NullPointerException|SystemException|ApplicationException|AssertionFailedError)$/;
 /** The text just before a built-in exception's message. */
 const BUILTIN_CALL = new RegExp(`\\b${BUILTIN_ERRORS.source.replace(/^\^|\$$/g, '')}\\s*\\(\\s*$`);
 /** An API error's constructor: `new AirtableError(…)`, `ApiError(…)`, `StripeException(…)`. */
