@@ -17,6 +17,7 @@ import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
 import { runsInFrontEnd } from '../browserContext';
 import { isProbe } from '../probes';
+import { runsPerScrape } from '../scrapeContext';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -37,6 +38,8 @@ interface Check {
  * mechanism in scope and no explicit handling of a retryable code in the function.
  */
 export function noRetryOnRequest(ctx: DiagContext): Finding[] {
+  // A Prometheus exporter's requests run per scrape: the next scrape is the retry.
+  if (runsPerScrape(ctx.flow, ctx.doc.uri)) return [];
   const findings: Finding[] = [];
   for (const written of ctx.requests) {
     // `await pRetry(() => fetch(u))`: the wrapper retries throws only; the response it hands back is checked after it.

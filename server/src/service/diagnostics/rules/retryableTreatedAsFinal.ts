@@ -1,3 +1,4 @@
+import { runsPerScrape } from '../scrapeContext';
 import type { Finding, Range } from '../../types';
 import { escape } from '../loopDelays';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
@@ -34,6 +35,8 @@ const READS_WAIT_HINT = /retry[-_]?after|RETRY_AFTER|ratelimit[-_]?reset|rate[-_
  * loop, no retry mechanism in scope.
  */
 export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
+  // A Prometheus exporter gives a scrape up and the next scrape asks again (scrapeContext.ts).
+  if (runsPerScrape(ctx.flow, ctx.doc.uri)) return [];
   const byGuard = new Map<number, { test: StatusTest; codes: string[] }>();
   for (const occ of ctx.occurrences) {
     if (occ.role !== 'client-check' || !ctx.isRetryable(occ)) continue;
