@@ -47,12 +47,16 @@ function findPolicies(ctx: DiagContext): ResultPolicy[] {
   const seen = new Set<number>();
   for (const call of ctx.flow.calls) {
     // C# generic calls carry their type arguments in the name (`HandleResult<HttpResponseMessage>`).
-    if (!PREDICATE.test(call.name.replace(/\s*<[^]*$/, ''))) continue;
+    // (Reactor's `Retry.backoff(…)`/`Retry.fixedDelay(…)` spec, built on its own and handed to `retryWhen` elsewhere.)
+    if (!PREDICATE.test(call.name.replace(/\s*<[^]*$/, '')) && !(REACTOR_SPEC.test(call.name) && call.receiver === 'Retry')) continue;
     const scope = policyScope(ctx, call.node);
     if (seen.has(scope.id)) continue;
     seen.add(scope.id);
-    const text = codeText(scope);
-    const predicateText = codeText(call.node);
+    // A predicate handed by name (`.filter(HttpRetryConfig::isRetryable)`, `retry_if_result(is_throttled)`) is read
+    // where the file defines it.
+    const named = namedPredicates(ctx, scope);
+    const text = codeText(scope) + named;
+    const predicateText = codeText(call.node) + named;
     const codes: string[] = [];
     // Spring WebClient `retrieve()…retryWhen(Retry.backoff(…))` with no filter retries the exception every
     // error status raises; a filter names what it retries.
@@ -65,6 +69,17 @@ function findPolicies(ctx: DiagContext): ResultPolicy[] {
     out.push({ predicate: call.node, scope, codes, waits: WAIT.test(text), readsRetryAfter });
   }
   return out;
+}
+
+/** Reactor's retry specs: what they retry is their `.filter(…)`, how long they wait is their own. */
+const REACTOR_SPEC = /^(backoff|fixedDelay)$/;
+
+/** The text of the file's functions the policy names as its predicate: `Type::name`, `this::name`, or a bare argument. */
+function namedPredicates(ctx: DiagContext, scope: Node): string {
+  const names = new Set<string>();
+  for (const m of scope.text.matchAll(/(?:::|\(\s*)([A-Za-z_]\w*)\s*\)/g)) names.add(m[1]);
+  if (names.size === 0) return '';
+  return ctx.flow.fns.filter((f) => f.name && names.has(f.name)).map((f) => '\n' + codeText(f.node)).join('');
 }
 
 /**
