@@ -27,7 +27,9 @@ export const REPEATING_STATUSES: readonly string[] = ['400', '401', '403', '404'
  */
 export function repeatingCodes(set: ReadonlySet<string>, rateLimit403 = false): string[] {
   const codes = REPEATING_STATUSES.filter((c) => set.has(c) && !(rateLimit403 && c === '403'));
-  return codes.length === REPEATING_STATUSES.length ? ['4xx'] : codes;
+  if (codes.length === REPEATING_STATUSES.length) return ['4xx'];
+  // Others a loop's own tests named and let go round (`if s < 500 and s != 405: break` retries 405).
+  return [...codes, ...[...set].filter((c) => !PROBED_STATUSES.includes(c))];
 }
 
 /** Calls that raise (or return an error) for every failure status of the response they are made on. */

@@ -4,7 +4,7 @@ import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtTypeNames
 import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
-import { calleeOf, enclosingFn } from './flow/flowModel';
+import { calleeOf, enclosingFn, within } from './flow/flowModel';
 import type { RetryLoop } from './retryLoops';
 import { throwsOnStatus } from './requests';
 import { isBreak, isContinue } from './flow/flowGrammar';
@@ -204,6 +204,8 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   if (ctx.flow.grammarName === 'ruby' && /^(begin|body_statement)$/.test(loop.node.type)) return new Set();
   const settled = new Set<string>();
   let tested = false;
+  // The usual probes, and any other status the loop's tests name that fails the same way every time (`!= 405`).
+  const probes = probedIn(ctx, loop.node);
   const fnName = loop.fn?.name;
   const { grammar } = ctx.flow;
   const aliases: string[] = [];
@@ -221,18 +223,18 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       const testedRoot = first ? [root, ...aliases].find((r) => subjectRootIn(first.text) === r || testsWithin(ctx, first, r).length > 0) : undefined;
       if (!first || !testedRoot) continue;
       // A test of the response that is not about its status (`$response instanceof WP_Error`, a transport failure).
-      if (testsWithin(ctx, first, testedRoot).length === 0 && !conditionSetOver(ctx, PROBED_STATUSES, first, [], testedRoot) && !sufficientSetOver(ctx, PROBED_STATUSES, first, testedRoot)) continue;
+      if (testsWithin(ctx, first, testedRoot).length === 0 && !conditionSetOver(ctx, probes, first, [], testedRoot) && !sufficientSetOver(ctx, probes, first, testedRoot)) continue;
       // What the arms before an `else` take, so the `else` gets only the rest.
       const taken = new Set<string>();
       for (const clause of ifClauses(s)) {
         const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, testedRoot).continues;
         if (!clause.condition) {
-          if (leaves) PROBED_STATUSES.forEach((c) => !taken.has(c) && settled.add(c));
+          if (leaves) probes.forEach((c) => !taken.has(c) && settled.add(c));
           continue;
         }
-        conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, testedRoot), testedRoot)?.forEach((c) => taken.add(c));
+        conditionSetOver(ctx, probes, clause.condition, testsWithin(ctx, clause.condition, testedRoot), testedRoot)?.forEach((c) => taken.add(c));
         // What certainly leaves is settled (`not in RETRYABLE or last_attempt`: the codes outside the set).
-        const holds = leaves ? sufficientSetOver(ctx, PROBED_STATUSES, clause.condition, testedRoot) : conditionSetOver(ctx, PROBED_STATUSES, clause.condition, testsWithin(ctx, clause.condition, testedRoot), testedRoot);
+        const holds = leaves ? sufficientSetOver(ctx, probes, clause.condition, testedRoot) : conditionSetOver(ctx, probes, clause.condition, testsWithin(ctx, clause.condition, testedRoot), testedRoot);
         if (!holds) return new Set();
         tested = true;
         if (leaves) holds.forEach((c) => settled.add(c));
@@ -242,13 +244,13 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
     if (grammar.returns.has(s.type) || grammar.raises.has(s.type) || isBreak(grammar, s) || isContinue(grammar, s)) return new Set();
     // `resp.raise_for_status()` as a statement: every failure status raises out of the loop here.
     if (successCheckOn(ctx, s, root)) {
-      PROBED_STATUSES.forEach((c) => settled.add(c));
+      probes.forEach((c) => settled.add(c));
       tested = true;
       continue;
     }
     // `ok = True` where the loop goes on `while not ok`: whatever gets here ends the loop.
     if (setsConditionFlag(s, loop)) {
-      PROBED_STATUSES.forEach((c) => settled.add(c));
+      probes.forEach((c) => settled.add(c));
       break;
     }
     // A statement that holds a conditional exit (a select whose cancel case returns, a try) passes the rest on;
@@ -259,17 +261,23 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
     }
   }
   if (!tested) return new Set();
-  let retried = PROBED_STATUSES.filter((c) => !settled.has(c));
+  let retried = probes.filter((c) => !settled.has(c));
   // `while status_code == 429 and retries < 10:` with `status_code = req.status_code` in the body: the loop's own
   // condition lets only what it holds for go round again.
   const condition = loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
   for (const r of condition ? [root, ...aliases] : []) {
     const tests = testsWithin(ctx, condition!, r);
     // (What it may hold for: `and retries < 10` is not about the status.)
-    const holds = tests.length ? conditionSetOver(ctx, PROBED_STATUSES, condition!, tests, r, true) : undefined;
+    const holds = tests.length ? conditionSetOver(ctx, probes, condition!, tests, r, true) : undefined;
     if (holds) retried = retried.filter((c) => holds.has(c));
   }
   return new Set(retried);
+}
+
+/** PROBED_STATUSES, with the non-retryable statuses the tests inside `scope` name besides them. */
+function probedIn(ctx: DiagContext, scope: Node): readonly string[] {
+  const named = ctx.clientTests().filter((t) => within(t.test, scope) && !PROBED_STATUSES.includes(t.occ.code) && /^4\d\d$/.test(t.occ.code) && ctx.isNonRetryable(t.occ.code, t.test)).map((t) => t.occ.code);
+  return named.length === 0 ? PROBED_STATUSES : [...PROBED_STATUSES, ...new Set(named)];
 }
 
 /** The statement sets a name the loop's condition reads to a boolean literal (`done = True`, `success = true;`). */
