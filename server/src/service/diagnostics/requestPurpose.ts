@@ -11,9 +11,20 @@ export function writesByMethodOrName(method: string, fnName: string | undefined)
  * `verifyCaptcha`): a POST by protocol, but like a read it loses nothing — whoever needs the credential sees the failure
  * and asks again.
  */
-export function exchangesCredentials(fnName: string | undefined): boolean {
-  return words(fnName).some((w) => CREDENTIAL_WORDS.has(w));
+export function exchangesCredentials(fnName: string | undefined, fnText = ''): boolean {
+  // (Or its body asks for a token: an OAuth grant, a `/token` or `/oauth` endpoint.)
+  return words(fnName).some((w) => CREDENTIAL_WORDS.has(w)) || TOKEN_REQUEST.test(fnText);
 }
+const TOKEN_REQUEST = /\bgrant_type\b|["'`][^"'`\n]*\/oauth2?\/[^"'`\n]*["'`]|["'`][^"'`\n]*\/(?:token|access_token)["'`?]/;
+
+/**
+ * A liveness signal (`ping`, `heartbeat`, `snitch`, `keepalive`): a missed one is what raises the alarm, so losing it
+ * is by design, and sending it twice tells the monitor nothing new.
+ */
+export function signalsLiveness(fnName: string | undefined): boolean {
+  return words(fnName).some((w) => LIVENESS_WORDS.has(w));
+}
+const LIVENESS_WORDS = new Set(['ping', 'heartbeat', 'heartbeats', 'snitch', 'keepalive', 'healthcheck', 'healthchecks']);
 const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
 
 /**

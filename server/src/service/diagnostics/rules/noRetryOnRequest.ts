@@ -10,7 +10,7 @@ import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
 import type { RequestInfo } from '../requests';
-import { exchangesCredentials, writesByMethodOrName } from '../requestPurpose';
+import { exchangesCredentials, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
@@ -55,7 +55,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // `reportReadsWithoutRetry` brings them back.
     if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
     // A login, a session or a token asked for: reported as reads are.
-    if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(call.fn?.name)) continue;
+    if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(call.fn?.name, call.fn?.node.text)) continue;
+    // A heartbeat's loss is what raises the alarm.
+    if (signalsLiveness(call.fn?.name)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     // Front-end code (a browser, a mobile app; a query library's mutation hook among it): the failure is shown to the
     // user, who acts again.

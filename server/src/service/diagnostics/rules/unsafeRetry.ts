@@ -13,7 +13,7 @@ import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
-import { queriesOnly } from '../requestPurpose';
+import { queriesOnly, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
 import { type RequestInfo, statementOf } from '../requests';
 
@@ -263,7 +263,8 @@ function asksForToken(ctx: DiagContext, call: Node): boolean {
 
 /** A POST that only asks — a search or lookup (see queriesOnly): re-sending it duplicates nothing. */
 function asksOnly(request: RequestInfo): boolean {
-  return queriesOnly(request.call.fn?.name, statementOf(request.call.node).text);
+  // (A heartbeat sent twice tells the monitor nothing new either.)
+  return queriesOnly(request.call.fn?.name, statementOf(request.call.node).text) || signalsLiveness(request.call.fn?.name);
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
