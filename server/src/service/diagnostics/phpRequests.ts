@@ -6,6 +6,8 @@ const VERBS: Record<string, HttpMethod> = {
 };
 /** A Guzzle / Symfony / PSR-18 client by its name: `$client`, `$this->httpClient`, `$guzzle`, `$this->http`. */
 const CLIENT = /(?:^|->|::)\$?(client|http|guzzle|httpClient|http_client|api|\w+Client|\w+_client)$/;
+/** A call of the project's that hands back a client: `self::buildHttpClient()`, `$this->http()`, `$this->getClient()`. */
+const CLIENT_CALL = /(?:^|->|::)\$?(?:get|build|make|create|new)?_?(?:http_?client|httpClient|HttpClient|client|Client|http|Http|guzzle|Guzzle)\(\)$/;
 /** Laravel's HTTP facade and its pending requests: `Http::get(…)`, `Http::withToken($t)->retry(3, 100)->post(…)`. */
 const LARAVEL = /^\\?(Illuminate\\Support\\Facades\\)?Http(::|$)/;
 
@@ -24,7 +26,10 @@ export function phpRequest(flow: FileFlow, call: CallInfo): { library: HttpLibra
   // WordPress's HTTP API: `wp_remote_get($url, $args)`, `wp_safe_remote_post(…)`, `wp_remote_request($url, ['method' => 'PUT'])`.
   const wordpress = !receiver && /^wp_(?:safe_)?remote_(get|post|head|request)$/.exec(name);
   if (wordpress) return { library: 'wordpress-http', method: wordpress[1] === 'request' ? methodOption(call) : VERBS[wordpress[1]] };
-  if (!CLIENT.test(receiver)) return undefined;
+  // A client handed back by a function of the project (`self::buildHttpClient()->put(…)`, `$this->http()->get(…)`):
+  // in a file using Laravel's facade, a pending request built on it.
+  if (CLIENT_CALL.test(receiver) && /\bHttp::|Facades\\Http\b/.test(flow.text)) return verb ? { library: 'laravel-http', method: VERBS[verb[1]] } : undefined;
+  if (!CLIENT.test(receiver) && !CLIENT_CALL.test(receiver)) return undefined;
   const library: HttpLibrary = /Symfony\\Component\\HttpClient|Symfony\\Contracts\\HttpClient/.test(flow.text) ? 'symfony-http-client' : 'guzzle';
   if (verb) return { library, method: VERBS[verb[1]] };
   // `$client->request('POST', $uri, $options)` (Guzzle and Symfony HttpClient)
