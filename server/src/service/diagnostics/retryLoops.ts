@@ -266,6 +266,22 @@ export function goesOnWhileMorePages(loop: LoopInfo): boolean {
 }
 
 /**
+ * The value assigned from `at` on: to the end of its statement — a `;`, or a line end outside brackets that no
+ * continuation follows (a builder chain's `.uri(uri)` line, a `+ "&page=" + page` line).
+ */
+function assignedValue(text: string, at: number): string {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ';' && depth === 0) return text.slice(at, i);
+    else if (c === '\n' && depth === 0 && !/^\s*[.+]/.test(text.slice(i + 1, i + 200))) return text.slice(at, i);
+  }
+  return text.slice(at);
+}
+
+/**
  * Paging, not retrying: the request reads a variable the loop assigns after it (`nextOffset = page.Offset +
  * page.Limit`, `cursor = body["next"]`), so each round asks for something else.
  */
@@ -289,7 +305,8 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
     const found: string[] = [];
     for (const name of frontier) {
       // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
-      const value = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))([^\\n;]*)`).exec(before)?.[1];
+      const m = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
+      const value = m ? assignedValue(before, m.index + m[0].length) : undefined;
       for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!names.has(id)) found.push(id), names.add(id);
     }
     frontier = found;
