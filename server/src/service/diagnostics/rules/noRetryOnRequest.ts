@@ -18,6 +18,7 @@ import { requestThroughWrapper } from '../wrappedRequests';
 import { runsInFrontEnd } from '../browserContext';
 import { isProbe } from '../probes';
 import { runsPerScrape } from '../scrapeContext';
+import { reconciledByFramework } from '../reconcilerContext';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -70,6 +71,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, call.fn)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
+    // An error handed back to a reconciling framework (external-dns, controller-runtime, cert-manager) is retried by it.
+    if ((check.final === 'return' || check.final === 'raise') && reconciledByFramework(ctx.flow)) continue;
     // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`) — what the check
     // raises reaches that catch; a failure only logged or returned never does.
     if (check.final === 'raise' && resentFromCatch(ctx, request)) continue;
