@@ -305,10 +305,26 @@ function shownTest(ctx: DiagContext, test: { test: Node; guard?: Node | null; ne
 }
 
 /** A branch whose statements only log (a logger, print, console): the failure is noted and the function goes on. */
-function onlyLogs(ctx: DiagContext, branch: Node): boolean {
-  const statements = branch.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
-  return statements.length > 0 && statements.every((s) => s.type === 'expression_statement' && LOG_CALL.test(s.text.trim()));
+function onlyLogs(ctx: DiagContext, branch: Node, depth = 0): boolean {
+  const { grammar } = ctx.flow;
+  const statements = branch.namedChildren.filter((c): c is Node => c !== null && !grammar.comments.has(c.type));
+  let logs = false;
+  for (const s of statements) {
+    const text = s.text.trim();
+    if (LOG_CALL.test(text)) logs = true;
+    // The message put together first (`err_msg = f'… {r.status_code}'`, `msg += …`), or told apart (`if status // 100 == 4:
+    // err_msg += params`): still only a log line in the making.
+    else if (BUILDS_MESSAGE.test(text)) continue;
+    else if (depth < 2 && grammar.ifs.has(s.type) && ifClauses(s).every((c) => onlyLogs(ctx, c.body, depth + 1))) continue;
+    else return false;
+  }
+  // (A nested arm may only add to the message the outer branch logs.)
+  return logs || (depth > 0 && statements.length > 0);
 }
+
+/** A statement assigning a message, as a log line is put together: `err_msg = …`, `message += …`, `const text = …`. */
+const BUILDS_MESSAGE = /^(?:(?:const|let|var|val|final|String|string|auto)\s+)?(?:\$?\w*(?:msg|message|text|details?|reason|description)\w*)\s*(?:\+=|:=|\.=|=(?!=))/i;
+
 
 const LOG_CALL = /^(?:await\s+)?(?:[\w$.]*\b(?:log|logger|logging|_logger|\w+_logger|console|Log|LOG|LOGGER)\s*\.\s*\w+|print|println|puts|warn|error_log|fmt\.(?:Print|Fprint)\w*|System\.(?:out|err)\.print\w*|Console\.Write\w*|logError|logWarn\w*)\s*\(/;
 
