@@ -5,11 +5,14 @@ import type { FileFlow } from './flow/flowModel';
  * called as `http(config)`) and fetch itself under another name (`customFetch = fetch`). Read once per file.
  */
 
-/** `name` is bound to `axios.create(…)` in the file (`const http = axios.create({ … })`, `this.api = axios.create()`). */
+/**
+ * `name` is bound to `axios.create(…)` in the file (`const http = axios.create({ … })`, `this.api = axios.create()`), or to
+ * what a function named for handing one out returns (`const api = getAxiosInstance()`, `= createAxiosClient(token)`).
+ */
 export function axiosInstance(flow: FileFlow, name: string): boolean {
   let names = axiosInstances.get(flow);
   if (!names) {
-    names = boundBefore(flow.text, /=\s*axios\.create\(/g);
+    names = boundBefore(flow.text, /=\s*(?:axios\.create|(?:await\s+)?(?:[\w$]+\.)*(?:get|create|make|build|new)_?[Aa]xios\w*)\(/g);
     axiosInstances.set(flow, names);
   }
   return names.has(name);

@@ -165,7 +165,7 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if ((!call.receiver || call.receiver === 'this') && axiosInstance(flow, name)) return { library: 'axios', method: methodFromOptions(call.node) };
       // `axios.request({ method: 'post', … })`, `client.request(config)`, `discordApiClient.request(error.config)`.
       if (name === 'request' && call.receiver && JS_CLIENT.test(receiverLast) && !/^_?(request|superagent)$/i.test(receiverLast)) return { library: receiverLast === 'got' ? 'got' : 'axios', method: methodFromOptions(call.node) };
-      if (call.receiver && JS_CLIENT.test(receiverLast) && (VERBS[lower] && name === lower)) {
+      if (call.receiver && (JS_CLIENT.test(receiverLast) || axiosInstance(flow, receiverLast)) && (VERBS[lower] && name === lower)) {
         const library: HttpLibrary = receiverLast === 'got' ? 'got' : receiverLast === 'ky' ? 'ky' : 'axios';
         return { library, method: VERBS[lower] };
       }
