@@ -45,7 +45,8 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   if (ctx.flow.grammarName !== 'python' || !ctx.doc.tree) return [];
   const tenacity = ctx.flow.imports.some((m) => m === 'tenacity' || m.startsWith('tenacity.'));
   const backoff = ctx.flow.imports.some((m) => m === 'backoff' || m.startsWith('backoff.'));
-  const celery = ctx.flow.imports.some((m) => m === 'celery' || m.startsWith('celery.'));
+  // (The project's own Celery app is imported too: `from core.celery import celery`; `autoretry_for` is Celery's alone.)
+  const celery = ctx.flow.imports.some((m) => m === 'celery' || m.startsWith('celery.') || m.endsWith('.celery')) || /\bautoretry_for\s*=/.test(ctx.flow.text);
   if (!tenacity && !backoff && !celery) return [];
   const policies: DecoratorPolicy[] = [];
   for (const decorator of ctx.doc.tree.rootNode.descendantsOfType('decorator')) {
