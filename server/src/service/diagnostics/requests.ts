@@ -397,6 +397,9 @@ function findResponseVar(call: Node): string | undefined {
     } else if (node?.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'ConfigureAwait' && node.parent?.type === 'invocation_expression') {
       // C# `await client.GetAsync(u).ConfigureAwait(false)`: the response is the awaited call's, not `ConfigureAwait`.
       node = node.parent.parent;
+    } else if (node?.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'Result') {
+      // C# `client.PostAsync(u, body).Result`: the task waited on synchronously is the response.
+      node = node.parent;
     } else if (node?.type === 'argument_list' && firstArgumentHolds(node, call) && /^T\.(cast|must|let|unsafe)$/.test(`${node.parent?.childForFieldName('receiver')?.text}.${node.parent?.childForFieldName('method')?.text}`)) {
       // Ruby's Sorbet casts hand the value on: `res = T.cast(HTTParty.get(u), HTTParty::Response)`, `T.must(…)`.
       node = node.parent!.parent;

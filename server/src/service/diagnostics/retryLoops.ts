@@ -84,11 +84,11 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       // (A success handed back, `return Ok(token)`, matches nothing: it is the way out, not a test.)
       (ctx.flow.grammarName === 'rust' && /\bErr\s*\(|\blet\s+Ok\s*\(|\bOk\s*\([^()]*\)\s*=>|\.is_err\(\)|\.is_ok\(\)|\.(is_success|is_server_error|is_client_error|error_for_status)\(\)/.test(loop.body?.text ?? '')) ||
       // the response's success flag (`res.ok`, OkHttp `isSuccessful()`, httpx `is_success`, Spring `is2xxSuccessful()`, Ruby `success?`)
-      /\.(ok|isSuccessful|is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)\b|\.(success|successful)\?|raise_for_status|EnsureSuccessStatusCode/.test(loop.body?.text ?? '');
+      SUCCESS_FLAG.test(loop.body?.text ?? '') || failsWhileUnsuccessful(loop);
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
     // (A loop that ends through the flag its condition reads, set on success, goes round on everything else.)
     const endsOnFlag = () => checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => flagOnSuccess(ctx, c.o, loop));
-    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !swallowedInLoop(ctx, loop, request) && !endsOnFlag())) continue;
+    if (!handlesFailure || (loop.continues.length === 0 && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !failsWhileUnsuccessful(loop) && !swallowedInLoop(ctx, loop, request) && !endsOnFlag())) continue;
     // A loop with no way out (`for { select { case <-ticker.C: if err := poll(); err != nil { continue } … } }`) goes
     // round on success as on failure: a poller or a worker, not a retry of something until it succeeds.
     if (loop.kind === 'infinite' && loop.exits.length === 0) continue;
@@ -147,6 +147,18 @@ function swallowedInLoop(ctx: DiagContext, loop: LoopInfo, request: RequestInfo)
   if (!tryNode) return false;
   // Whatever an SDK call raises is a failure of its request (`except anthropic.RateLimitError: sleep(3)`).
   return request.inferred === 'sdk' ? sdkErrorsStay(ctx, tryNode) : catchStays(ctx, tryNode);
+}
+
+/** The response's success flag (`res.ok`, OkHttp `isSuccessful()`, httpx `is_success`, Spring `is2xxSuccessful()`, Ruby `success?`). */
+const SUCCESS_FLAG = /\.(ok|isSuccessful|is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)\b|\.(success|successful)\?|raise_for_status|EnsureSuccessStatusCode/;
+
+/**
+ * The loop goes round while the response is not a success (`do { m = await c.PostAsync(u, b); } while
+ * (!m.IsSuccessStatusCode && n < 3)`, `while not r.ok:`): its own condition is the failure test.
+ */
+function failsWhileUnsuccessful(loop: LoopInfo): boolean {
+  const condition = loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
+  return !!condition && /(?:!|\bnot\s+)\(?\s*[\w$.]+\.(ok|isSuccessful\(\)|is_success|isSuccess|IsSuccessStatusCode)\b/.test(condition.text);
 }
 
 /**
