@@ -146,7 +146,8 @@ function onlyRefusals(ctx: DiagContext, retry: RetryLoop): boolean {
   if (tryNode && set.codes.size + wholesale.size > 0 && [...wholesale].every((c) => REFUSALS.has(c)) && catchesStatusErrorsOnly(ctx, tryNode)) return true;
   // Where errors are values (Go, Rust) a loop that goes round on the failed statuses may go round on a failed
   // connection too — a request the server may have taken; elsewhere a network error is an exception that escapes.
-  const errorValues = ctx.flow.grammarName === 'go' || ctx.flow.grammarName === 'rust';
+  // (Unless the loop's first test sends a failed connection out: `if err != nil || resp.StatusCode != 429 { return resp, err }`.)
+  const errorValues = (ctx.flow.grammarName === 'go' && !GO_ERROR_LEAVES.test(retry.loop.body?.text ?? '')) || ctx.flow.grammarName === 'rust';
   if (set.codes.size + wholesale.size === 0 || (wholesale.size > 0 && errorValues) || [...wholesale].some((c) => !REFUSALS.has(c)) || (tryNode && !failuresLeave(tryNode, retry))) return false;
   return !(ctx.flow.grammarName === 'go' && /\berr\s*!=\s*nil\s*\{[^}]*continue/.test(retry.loop.body?.text ?? ''));
 }
@@ -260,6 +261,9 @@ function asksForToken(ctx: DiagContext, call: Node): boolean {
   const args = ctx.flow.adapter.callArguments(call).map((a) => a.text).join(' ');
   return /\/(oauth2?|token|access_token|oauth\/token)\b|[/_-]token['"`/?]|grant_type/i.test(args);
 }
+
+/** A Go test of the error that leaves the loop: `if err != nil { return nil, err }`, `if err != nil || … { break }`. */
+const GO_ERROR_LEAVES = /\bif\s+err\s*!=\s*nil\s*(?:\|\|[^{]*)?\{[^{}]*\b(return|break)\b/;
 
 /** A POST that only asks — a search or lookup (see queriesOnly): re-sending it duplicates nothing. */
 function asksOnly(request: RequestInfo): boolean {
