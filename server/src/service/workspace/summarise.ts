@@ -1,3 +1,4 @@
+import { runsPerScrape } from '../diagnostics/scrapeContext';
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../types';
 import { branchOutcome, parameterNames, returnValues, subjectRoot } from '../diagnostics/branches';
@@ -74,6 +75,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     ...statusSetsOf(ctx),
     ...retryingClientsOf(ctx, uri),
     ...interfaces,
+    ...(runsPerScrape(ctx.flow) ? { metricsCollector: true } : {}),
   };
 }
 

@@ -96,6 +96,8 @@ export interface FileSummary {
   statusSets?: Record<string, string[]>;
   /** Go: the interfaces the file declares, name → the names of their methods (`Sender` → `Send`, `Type`). */
   interfaces?: Record<string, string[]>;
+  /** It defines a Prometheus collector: code that fetches at scrape time (scrapeContext.ts). */
+  metricsCollector?: boolean;
 }
 
 /** Bounds that keep one file's summary small whatever the file (see docs/workspace.md). */

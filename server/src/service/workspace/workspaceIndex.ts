@@ -23,6 +23,8 @@ export class WorkspaceIndex implements ResolutionTables {
   private readonly helpers = new Set<string>();
   /** Files with a function that fails on error statuses and retries nothing. */
   private readonly failing = new Set<string>();
+  /** Files defining a Prometheus collector (scrapeContext.ts). */
+  private readonly metrics = new Set<string>();
   /** .NET clients registered with a retry handler: typed client class (or `name:<client>`) → file → what retries it. */
   private readonly retrying = new Map<string, Map<string, string>>();
   private pathAliases: PathAlias[] = [];
@@ -56,6 +58,7 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const cls of summary.classes) add(this.classNames, cls.name, summary.uri);
     if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient)) this.helpers.add(summary.uri);
     if (summary.functions.some((f) => (f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined || f.handsBack)) this.failing.add(summary.uri);
+    if (summary.metricsCollector) this.metrics.add(summary.uri);
     for (const [key, how] of Object.entries(summary.retryingClients ?? {})) {
       if (!this.retrying.has(key)) this.retrying.set(key, new Map());
       this.retrying.get(key)!.set(summary.uri, how);
@@ -78,12 +81,19 @@ export class WorkspaceIndex implements ResolutionTables {
     for (const cls of old.classes) drop(this.classNames, cls.name, uri);
     this.helpers.delete(uri);
     this.failing.delete(uri);
+    this.metrics.delete(uri);
     for (const key of Object.keys(old.retryingClients ?? {})) {
       this.retrying.get(key)?.delete(uri);
       if (this.retrying.get(key)?.size === 0) this.retrying.delete(key);
     }
     if (notify) this.changed();
     return true;
+  }
+
+  /** Some file under `root` (a directory URI ending in `/`) defines a Prometheus collector. */
+  collectsMetricsUnder(root: string): boolean {
+    for (const uri of this.metrics) if (uri.startsWith(root)) return true;
+    return false;
   }
 
   /** What retries a .NET typed client class (or `name:<client>`) registered anywhere in the workspace. */

@@ -3,6 +3,7 @@ import { enclosingClassName } from './importBindings';
 import { samePackage, samePackageAs } from './moduleResolution';
 import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, TYPES_BY_PACKAGE } from './summaryTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { exporterRoot } from '../diagnostics/scrapeContext';
 
 /**
  * What the rules of one file read from the rest of the workspace, resolved once per index version:
@@ -30,6 +31,8 @@ export interface WorkspaceView {
   responseChecker(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
   /** Named status collections of the files this one imports (or shares its package with), by name. */
   readonly statusSets: Readonly<Record<string, readonly string[]>>;
+  /** The file belongs to a Prometheus exporter: a directory named so, holding a file that defines a collector. */
+  readonly inMetricsExporter: boolean;
   /** The summary of a function of another file that a call here reaches (for hover). */
   calleeSummary(name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined;
 }
@@ -82,13 +85,16 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       if (how) registered[cls.name] = how;
     }
   }
-  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered };
-  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0) return undefined;
+  const root = exporterRoot(summary.uri);
+  const metrics = root !== undefined && index.collectsMetricsUnder(root);
+  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered, ...(metrics ? { p: true } : {}) };
+  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0 && !metrics) return undefined;
   const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
     wrapperNames: facts.w,
     statusSets,
+    inMetricsExporter: metrics,
     callersRetry: (name) => callers[name],
     covering(node, receiver) {
       if (!receiver) return undefined;

@@ -40,7 +40,7 @@ interface Check {
  */
 export function noRetryOnRequest(ctx: DiagContext): Finding[] {
   // A Prometheus exporter's requests run per scrape: the next scrape is the retry.
-  if (runsPerScrape(ctx.flow, ctx.doc.uri)) return [];
+  if (runsPerScrape(ctx.flow, ctx.workspace?.inMetricsExporter)) return [];
   const findings: Finding[] = [];
   for (const written of ctx.requests) {
     // `await pRetry(() => fetch(u))`: the wrapper retries throws only; the response it hands back is checked after it.

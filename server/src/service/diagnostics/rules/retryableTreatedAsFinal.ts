@@ -36,7 +36,7 @@ const READS_WAIT_HINT = /retry[-_]?after|RETRY_AFTER|ratelimit[-_]?reset|rate[-_
  */
 export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   // A Prometheus exporter gives a scrape up and the next scrape asks again (scrapeContext.ts).
-  if (runsPerScrape(ctx.flow, ctx.doc.uri)) return [];
+  if (runsPerScrape(ctx.flow, ctx.workspace?.inMetricsExporter)) return [];
   const byGuard = new Map<number, { test: StatusTest; codes: string[] }>();
   for (const occ of ctx.occurrences) {
     if (occ.role !== 'client-check' || !ctx.isRetryable(occ)) continue;
