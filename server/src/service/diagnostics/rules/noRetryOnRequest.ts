@@ -325,7 +325,6 @@ function onlyLogs(ctx: DiagContext, branch: Node, depth = 0): boolean {
 /** A statement assigning a message, as a log line is put together: `err_msg = …`, `message += …`, `const text = …`. */
 const BUILDS_MESSAGE = /^(?:(?:const|let|var|val|final|String|string|auto)\s+)?(?:\$?\w*(?:msg|message|text|details?|reason|description)\w*)\s*(?:\+=|:=|\.=|=(?!=))/i;
 
-
 const LOG_CALL = /^(?:await\s+)?(?:[\w$.]*\b(?:log|logger|logging|_logger|\w+_logger|console|Log|LOG|LOGGER)\s*\.\s*\w+|print|println|puts|warn|error_log|fmt\.(?:Print|Fprint)\w*|System\.(?:out|err)\.print\w*|Console\.Write\w*|logError|logWarn\w*)\s*\(/;
 
 /** The receiver is a C# HttpClient the file takes from `IHttpClientFactory.CreateClient(…)`. */
