@@ -25,7 +25,7 @@ export function signalsLiveness(fnName: string | undefined): boolean {
   return words(fnName).some((w) => LIVENESS_WORDS.has(w));
 }
 const LIVENESS_WORDS = new Set(['ping', 'heartbeat', 'heartbeats', 'snitch', 'keepalive', 'healthcheck', 'healthchecks']);
-const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
+const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'revoke', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
 
 /**
  * A POST that only asks (a search or lookup with its criteria in the body): the function is named for reading

@@ -3,6 +3,7 @@ import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
 import type { DiagContext } from '../diagnostics/context';
 import { enclosingLoops } from '../diagnostics/flow/flowModel';
 import { ruleInfo } from '../diagnostics/rules';
+import { reconciledByFramework } from '../diagnostics/reconcilerContext';
 import { exchangesCredentials, writesByMethodOrName } from '../diagnostics/requestPurpose';
 
 const READS = /^(GET|HEAD|OPTIONS)$/;
@@ -17,7 +18,8 @@ const RULE = 'no-retry-on-request';
  */
 export function crossFileGiveUps(ctx: DiagContext, already: readonly Finding[] = []): Finding[] {
   const view = ctx.workspace;
-  if (!view) return [];
+  // (An error handed back to a reconciling framework is retried by it: reconcilerContext.ts.)
+  if (!view || reconciledByFramework(ctx.flow)) return [];
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const call of ctx.flow.calls) {

@@ -9,8 +9,8 @@ import { failsAgainstExpected } from '../statusSets';
 import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
-import type { RequestInfo } from '../requests';
-import { exchangesCredentials, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
+import { type RequestInfo, statementOf } from '../requests';
+import { exchangesCredentials, queriesOnly, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
@@ -55,6 +55,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).
     // `reportReadsWithoutRetry` brings them back.
     if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
+    // A POST that only asks (a search with its criteria in the body) is a read too.
+    if (!ctx.settings.reportReadsWithoutRetry && request.method === 'POST' && queriesOnly(call.fn?.name, statementOf(call.node).text)) continue;
     // A login, a session or a token asked for: reported as reads are.
     if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(call.fn?.name, call.fn?.node.text)) continue;
     // A heartbeat's loss is what raises the alarm.
