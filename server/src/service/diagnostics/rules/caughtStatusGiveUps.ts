@@ -138,7 +138,7 @@ const CLIENT_ERRORS_ONLY = /^(ClientRequestException|HttpClientErrorException|Cl
 const SERVER_ERRORS_ONLY = /^(ServerResponseException|HttpServerErrorException|ServerErrorException|ServerException|HttpServerError)$/;
 
 /** The first digit of the statuses that reach a catch clause when every type it catches is a 4xx-only or a 5xx-only error. */
-function caughtStatusClass(ctx: DiagContext, clause: Node): '4' | '5' | undefined {
+export function caughtStatusClass(ctx: DiagContext, clause: Node): '4' | '5' | undefined {
   const types = caughtTypeNames(ctx.flow.text, clause).map((t) => t.split(/[.:\\]/).pop() ?? t).filter((t) => /^[A-Z]/.test(t));
   if (types.length === 0) return undefined;
   if (types.every((t) => CLIENT_ERRORS_ONLY.test(t))) return '4';

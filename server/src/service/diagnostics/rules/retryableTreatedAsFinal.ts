@@ -5,7 +5,7 @@ import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification,
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';
 import { swallowedRetryGiveUps } from './swallowedRetryGiveUps';
-import { caughtStatusGiveUps } from './caughtStatusGiveUps';
+import { caughtStatusClass, caughtStatusGiveUps } from './caughtStatusGiveUps';
 import { catchAllGiveUps } from './catchAllGiveUps';
 import { loopLeftovers } from './loopLeftovers';
 import { handedBackLeftovers } from './handedBackLeftovers';
@@ -122,7 +122,10 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       const loop = request && statusRetryLoopOf(ctx, top, request);
       // Nothing retried on this path: a plain success-or-fail check, which no-retry-on-request speaks for.
       if (!loop && giveUp.retried.size === 0) continue;
-      const left = [...giveUp.codes].filter((c) => !giveUp.retried.has(c) && !(loop && isRetried(loop.set, c)));
+      // A chain in a catch clause sees only the statuses the caught type is raised for (Ktor's ClientRequestException: 4xx).
+      const handler = ancestorWithin(top.parent, ctx.doc.tree!.rootNode, CATCH_CLAUSE);
+      const reaching = handler ? caughtStatusClass(ctx, handler) : undefined;
+      const left = [...giveUp.codes].filter((c) => !giveUp.retried.has(c) && !(loop && isRetried(loop.set, c)) && (!reaching || c[0] === reaching));
       if (left.length === 0) continue;
       if (ctx.mechanisms.covering(top, request?.call.receiver, request?.library) || ctx.responseFromRetryingCall(top, root)) continue;
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
@@ -291,8 +294,10 @@ function marksRetryable(ctx: DiagContext, final: Node): boolean {
 
 /** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
 function caughtInLoop(final: Node, loop: Node): boolean {
-  for (let n: Node | null = final.parent; n && n.id !== loop.id; n = n.parent) {
-    if (/^try_statement$|^try_with_resources_statement$|^try_expression$/.test(n.type)) return true;
+  let from: Node = final;
+  for (let n: Node | null = final.parent; n && n.id !== loop.id; from = n, n = n.parent) {
+    // (Raised from the try's own handler — `except HTTPError: … raise X` — it leaves that try.)
+    if (/^try_statement$|^try_with_resources_statement$|^try_expression$/.test(n.type) && !/catch|except|finally|else|rescue|ensure/.test(from.type)) return true;
   }
   return false;
 }
