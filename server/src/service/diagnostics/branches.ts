@@ -30,7 +30,7 @@ export interface StatusTest {
   flooredClass?: boolean;
 }
 
-const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|condition|binary|unary|parenthesized_statements)$/;
+const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|unary_op_expression|condition|binary|unary|parenthesized_statements)$/;
 
 export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | undefined {
   const node = ctx.nodeOf(occ);
@@ -74,7 +74,7 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   let child: Node = test;
   let parent = test.parent;
   while (parent && !grammar.ifs.has(parent.type) && !grammar.negatedIfs?.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
-    if (/^(not_operator|unary_expression|prefix_unary_expression|unary)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
+    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
     child = parent;
     parent = parent.parent;
   }

@@ -145,7 +145,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (flag) return conditionSet(ctx, flag, testsWithin(ctx, flag, root), root, depth + 1, necessary);
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
-    if (/^(not_operator|unary_expression|prefix_unary_expression|unary)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
+    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
       if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(universe) : undefined;
       const inner = evaluate(children[0]);
