@@ -6,6 +6,7 @@ describe('spotting: Kotlin', () => {
   spotCases('kotlin', [
     ['a status chosen by an if-expression', 'fun Route.health() {\n  get("/health") {\n    call.respond(if (healthy) HttpStatusCode.OK else HttpStatusCode.ServiceUnavailable, body)\n  }\n}\n', ['200 server-sets', '503 server-sets']],
     ['codes after Kotlin 2.2 context parameters (newer than the grammar)', 'context(session: UserSession)\ninternal fun owner(): String = session.user\n\nsuspend fun ApplicationCall.notFound() {\n    respond(HttpStatusCode.NotFound, "no such thing")\n}\n\nclass Publisher {\n    context(_: UserSession)\n    suspend fun publish(): Result = ValidationError(status = 503, errorMessage = "not configured")\n}\n', ['404 server-sets', '503 server-sets']],
+    ['a negated membership the grammar reads as a call of !setOf', m('        val response = client.newCall(request).execute()\n        if (!setOf(429, 503).contains(response.code)) return response.body?.string()'), ['429 client-check', '503 client-check']],
     ['decoy: a function named String of a number, no receiver', 'fun String(code: Int) = code.toString()\nval label = String(500)\n', []],
     ['OkHttp response.code == 429 (a property)', m('        val response = client.newCall(request).execute()\n        if (response.code == 429) Thread.sleep(1000)'), ['429 client-check']],
     ['Retrofit response.code() == 503', m('        if (response.code() == 503) return null'), ['503 client-check']],

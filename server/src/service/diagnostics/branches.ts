@@ -30,7 +30,7 @@ export interface StatusTest {
   flooredClass?: boolean;
 }
 
-const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|unary_op_expression|condition|binary|unary|parenthesized_statements)$/;
+const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|unary_op_expression|prefix_expression|condition|binary|unary|parenthesized_statements)$/;
 
 export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | undefined {
   const node = ctx.nodeOf(occ);
@@ -70,11 +70,12 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   const subjectText = divided?.status ?? subject?.text;
   const flooredClass = divided?.floored || undefined;
   // Climb boolean operators up to the if statement whose condition holds the test.
-  let negated = false;
+  // (Kotlin's grammar puts the `!` of `!setOf(429, 503).contains(code)` on the chain's first call: it negates the test.)
+  let negated = ctx.flow.grammarName === 'kotlin' && op === 'in' && /^!\s*\w/.test(test.text);
   let child: Node = test;
   let parent = test.parent;
   while (parent && !grammar.ifs.has(parent.type) && !grammar.negatedIfs?.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
-    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
+    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression|prefix_expression)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
     child = parent;
     parent = parent.parent;
   }

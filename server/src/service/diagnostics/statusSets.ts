@@ -114,6 +114,11 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       if (own.length > 1 && n.type === 'comparison_operator' && own.every((t) => /^[<>]=?$/.test(t.op))) return intersection(sets);
       // `status not in (429, 502, 503)` (Kotlin `!in setOf(…)`): one test per code, and the status is none of them.
       if (own.length > 1 && own.every((t) => t.op === 'not in')) return intersection(sets);
+      // Kotlin's `!setOf(429, 503).contains(code)`: the grammar keeps the `!` inside the membership call.
+      if (ctx.flow.grammarName === 'kotlin' && own.every((t) => t.op === 'in') && /^!\s*\w/.test(n.text)) {
+        const held = union(sets);
+        return held && new Set(universe.filter((c) => !held.has(c)));
+      }
       return union(sets);
     }
     const member = membershipOf(ctx, n);
@@ -145,7 +150,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (flag) return conditionSet(ctx, flag, testsWithin(ctx, flag, root), root, depth + 1, necessary);
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
-    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
+    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression|prefix_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
       if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(universe) : undefined;
       const inner = evaluate(children[0]);

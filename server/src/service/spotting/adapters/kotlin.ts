@@ -56,6 +56,8 @@ export const kotlinAdapter: SyntaxAdapter = {
     if (isLambdaHead(node)) return null;
     const first = node.namedChild(0);
     if (first && isLambdaApplication(node)) return kotlinAdapter.callee(first);
+    // (The grammar reads `!setOf(408, 504).contains(x)` as a call of `!setOf`: the `!` negates the whole chain.)
+    if (first?.type === 'unary_expression' && /^!/.test(first.text) && first.namedChildCount === 1) return first.namedChild(0);
     return first && first.type !== 'annotated_lambda' ? first : null;
   },
   callArguments(node) {
