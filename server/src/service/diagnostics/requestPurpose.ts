@@ -1,9 +1,26 @@
 /* What a request is for, as its method, its function's name and its URL say: a write, a credential exchange, a query. */
 
-/** A request that changes something: a write method, or a function named for sending (`notify`, `publish`, `upload`…). */
-export function writesByMethodOrName(method: string, fnName: string | undefined): boolean {
-  if (/^(POST|PUT|PATCH|DELETE)$/.test(method)) return true;
+/** A method that only reads. */
+export function readMethod(method: string): boolean {
+  return /^(GET|HEAD|OPTIONS)$/.test(method);
+}
+
+/** A function named for sending something (`notify`, `publish`, `upload`, `create_ticket`…). */
+export function namedForWriting(fnName: string | undefined): boolean {
   return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(fnName ?? '');
+}
+
+/** A request that changes something: a write method, or a function named for sending. */
+export function writesByMethodOrName(method: string, fnName: string | undefined): boolean {
+  return /^(POST|PUT|PATCH|DELETE)$/.test(method) || namedForWriting(fnName);
+}
+
+/**
+ * What no-retry-on-request judges as a read, reported only with `reportReadsWithoutRetry`: a read method in a function
+ * not named for sending, a POST that only asks (`statementText` is read only for a POST), a credential exchange.
+ */
+export function judgedAsRead(method: string, fnName: string | undefined, fnText: string | undefined, statementText: () => string): boolean {
+  return (readMethod(method) && !namedForWriting(fnName)) || (method === 'POST' && queriesOnly(fnName, statementText())) || exchangesCredentials(fnName, fnText);
 }
 
 /**

@@ -4,9 +4,7 @@ import type { DiagContext } from '../diagnostics/context';
 import { enclosingLoops } from '../diagnostics/flow/flowModel';
 import { ruleInfo } from '../diagnostics/rules';
 import { reconciledByFramework } from '../diagnostics/reconcilerContext';
-import { exchangesCredentials, writesByMethodOrName } from '../diagnostics/requestPurpose';
-
-const READS = /^(GET|HEAD|OPTIONS)$/;
+import { exchangesCredentials, namedForWriting, readMethod, writesByMethodOrName } from '../diagnostics/requestPurpose';
 
 const RULE = 'no-retry-on-request';
 
@@ -29,7 +27,7 @@ export function crossFileGiveUps(ctx: DiagContext, already: readonly Finding[] =
     const key = `${helper.uri}#${helper.name}|${call.fn?.start ?? -1}`;
     if (reported.has(key)) continue;
     // A read, as no-retry-on-request judges its own (reads only with reportReadsWithoutRetry).
-    if (!ctx.settings.reportReadsWithoutRetry && helper.sends && READS.test(helper.sends.method) && !writesByMethodOrName('', helper.name) && !writesByMethodOrName('', call.fn?.name)) continue;
+    if (!ctx.settings.reportReadsWithoutRetry && helper.sends && readMethod(helper.sends.method) && !namedForWriting(helper.name) && !namedForWriting(call.fn?.name)) continue;
     if (!ctx.settings.reportReadsWithoutRetry && (exchangesCredentials(helper.name) || exchangesCredentials(call.fn?.name))) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;

@@ -105,7 +105,7 @@ export function statusRoot(ctx: DiagContext, retry: RetryLoop): string | undefin
 /** The re-send is the last statement of a loop with no condition of its own, after others: the attempt wraps to the top. */
 function resendsLast(retry: RetryLoop): boolean {
   if (!retry.loop.body || loopCondition(retry.loop)) return false;
-  const statements = blockStatements(retry.loop.body).filter((s) => !/comment/.test(s.type));
+  const statements = blockStatements(retry.loop.body);
   const at = statements.findIndex((s) => within(retry.request.call.node, s));
   return at > 0 && at === statements.length - 1;
 }

@@ -10,7 +10,7 @@ import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
 import { type RequestInfo, statementOf } from '../requests';
-import { exchangesCredentials, queriesOnly, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
+import { judgedAsRead, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
@@ -53,12 +53,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // A read: whether its failure matters (a page's optional extra, a cached avatar, a scrape the next run repeats, or
     // data a job cannot do without) is not in the code, and reviewers marked few of them; a failed read loses nothing
     // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).
-    // `reportReadsWithoutRetry` brings them back.
-    if (!ctx.settings.reportReadsWithoutRetry && /^(GET|HEAD|OPTIONS)$/.test(request.method) && !isWrite(request)) continue;
-    // A POST that only asks (a search with its criteria in the body) is a read too.
-    if (!ctx.settings.reportReadsWithoutRetry && request.method === 'POST' && queriesOnly(call.fn?.name, statementOf(call.node).text)) continue;
-    // A login, a session or a token asked for: reported as reads are.
-    if (!ctx.settings.reportReadsWithoutRetry && exchangesCredentials(call.fn?.name, call.fn?.node.text)) continue;
+    // A POST that only asks (a search with its criteria in the body) and a login, session or token asked for count as
+    // reads. `reportReadsWithoutRetry` brings them all back.
+    if (!ctx.settings.reportReadsWithoutRetry && judgedAsRead(request.method, call.fn?.name, call.fn?.node.text, () => statementOf(call.node).text)) continue;
     // A heartbeat's loss is what raises the alarm.
     if (signalsLiveness(call.fn?.name)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
