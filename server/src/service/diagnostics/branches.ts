@@ -70,8 +70,7 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   const subjectText = divided?.status ?? subject?.text;
   const flooredClass = divided?.floored || undefined;
   // Climb boolean operators up to the if statement whose condition holds the test.
-  // (Kotlin's grammar puts the `!` of `!setOf(429, 503).contains(code)` on the chain's first call: it negates the test.)
-  let negated = ctx.flow.grammarName === 'kotlin' && op === 'in' && /^!\s*\w/.test(test.text);
+  let negated = op === 'in' && negatedMembershipCall(ctx.flow.grammarName, test);
   let child: Node = test;
   let parent = test.parent;
   while (parent && !grammar.ifs.has(parent.type) && !grammar.negatedIfs?.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
@@ -90,6 +89,14 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   }
   const guard = parent && (grammar.ifs.has(parent.type) || unless) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
   return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subjectText, flooredClass };
+}
+
+/**
+ * Kotlin's grammar puts the `!` of `!setOf(429, 503).contains(code)` on the chain's first call (a call of `!setOf`): the
+ * membership call's text starts with it, and it negates the whole test.
+ */
+export function negatedMembershipCall(grammarName: string, call: Node): boolean {
+  return grammarName === 'kotlin' && /^!\s*\w/.test(call.text);
 }
 
 /**

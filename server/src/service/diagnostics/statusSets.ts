@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { type StatusTest, subjectRoot } from './branches';
+import { negatedMembershipCall, type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
@@ -115,7 +115,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       // `status not in (429, 502, 503)` (Kotlin `!in setOf(…)`): one test per code, and the status is none of them.
       if (own.length > 1 && own.every((t) => t.op === 'not in')) return intersection(sets);
       // Kotlin's `!setOf(429, 503).contains(code)`: the grammar keeps the `!` inside the membership call.
-      if (ctx.flow.grammarName === 'kotlin' && own.every((t) => t.op === 'in') && /^!\s*\w/.test(n.text)) {
+      if (own.every((t) => t.op === 'in') && negatedMembershipCall(ctx.flow.grammarName, n)) {
         const held = union(sets);
         return held && new Set(universe.filter((c) => !held.has(c)));
       }
