@@ -99,8 +99,8 @@ export interface RetryableTreatedAsFinalData extends BaseFindingData, Partial<Om
 /** `no-retry-on-request`: a success-or-fail check on a request, no retry mechanism in scope. */
 export interface NoRetryOnRequestData extends RequestFindingData {
   /** How the failure is checked. */
-  checkKind: 'ok-flag' | 'status-compare' | 'ignored';
-  /** The check: the `raise_for_status()` call, or the condition of the if statement. */
+  checkKind: 'ok-flag' | 'status-compare' | 'ignored' | 'caught';
+  /** The check: the `raise_for_status()` call, the condition of the if statement, or the catch that lets every failure go. */
   checkRange: Range;
   checkText: string;
   /** The if statement holding a comparison check (absent for raise_for_status/EnsureSuccessStatusCode). */

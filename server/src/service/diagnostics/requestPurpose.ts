@@ -41,6 +41,14 @@ const TOKEN_REQUEST = /\bgrant_type\b|["'`][^"'`\n]*\/oauth2?\/[^"'`\n]*["'`]|["
 export function signalsLiveness(fnName: string | undefined): boolean {
   return words(fnName).some((w) => LIVENESS_WORDS.has(w));
 }
+/**
+ * Telemetry, usage statistics or a remote log line (`sendTelemetry`, `post_stats`, `flushLogs`): losing one now and then
+ * is the accepted price of never holding up the work it describes.
+ */
+export function reportsTelemetry(fnName: string | undefined): boolean {
+  return words(fnName).some((w) => TELEMETRY_WORDS.has(w));
+}
+const TELEMETRY_WORDS = new Set(['telemetry', 'analytics', 'stats', 'statistics', 'metrics', 'usage', 'tracking', 'log', 'logs']);
 const LIVENESS_WORDS = new Set(['ping', 'heartbeat', 'heartbeats', 'snitch', 'keepalive', 'healthcheck', 'healthchecks']);
 const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'revoke', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
 

@@ -17,6 +17,8 @@ import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
 import { requestThroughWrapper } from '../wrappedRequests';
 import { runsInFrontEnd } from '../browserContext';
 import { isProbe } from '../probes';
+import { onlyLogs } from '../failureBodies';
+import { swallowedWrites } from './swallowedFailures';
 import { runsPerScrape } from '../scrapeContext';
 import { reconciledByFramework } from '../reconcilerContext';
 
@@ -103,6 +105,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
   }
   // Helpers of other files that fail on error statuses, called here with no retry (workspace index only).
   findings.push(...crossFileGiveUps(ctx, findings));
+  // A write whose every failure a catch lets go (`except Exception: log.error(e)`).
+  findings.push(...swallowedWrites(ctx, findings));
   return oneFindingPerDecision(findings);
 }
 
@@ -302,29 +306,6 @@ function shownTest(ctx: DiagContext, test: { test: Node; guard?: Node | null; ne
   // (Ruby's `raise … unless res.code == 200` reads with its `unless`.)
   return test.guard && ctx.flow.grammar.negatedIfs?.has(test.guard.type) ? `unless ${shown}` : shown;
 }
-
-/** A branch whose statements only log (a logger, print, console): the failure is noted and the function goes on. */
-function onlyLogs(ctx: DiagContext, branch: Node, depth = 0): boolean {
-  const { grammar } = ctx.flow;
-  const statements = branch.namedChildren.filter((c): c is Node => c !== null && !grammar.comments.has(c.type));
-  let logs = false;
-  for (const s of statements) {
-    const text = s.text.trim();
-    if (LOG_CALL.test(text)) logs = true;
-    // The message put together first (`err_msg = f'… {r.status_code}'`, `msg += …`), or told apart (`if status // 100 == 4:
-    // err_msg += params`): still only a log line in the making.
-    else if (BUILDS_MESSAGE.test(text)) continue;
-    else if (depth < 2 && grammar.ifs.has(s.type) && ifClauses(s).every((c) => onlyLogs(ctx, c.body, depth + 1))) continue;
-    else return false;
-  }
-  // (A nested arm may only add to the message the outer branch logs.)
-  return logs || (depth > 0 && statements.length > 0);
-}
-
-/** A statement assigning a message, as a log line is put together: `err_msg = …`, `message += …`, `const text = …`. */
-const BUILDS_MESSAGE = /^(?:(?:const|let|var|val|final|String|string|auto)\s+)?(?:\$?\w*(?:msg|message|text|details?|reason|description)\w*)\s*(?:\+=|:=|\.=|=(?!=))/i;
-
-const LOG_CALL = /^(?:await\s+)?(?:[\w$.]*\b(?:log|logger|logging|_logger|\w+_logger|console|Log|LOG|LOGGER)\s*\.\s*\w+|print|println|puts|warn|error_log|fmt\.(?:Print|Fprint)\w*|System\.(?:out|err)\.print\w*|Console\.Write\w*|logError|logWarn\w*)\s*\(/;
 
 /** The receiver is a C# HttpClient the file takes from `IHttpClientFactory.CreateClient(…)`. */
 function fromClientFactory(ctx: DiagContext, receiver: string | undefined): boolean {

@@ -10,6 +10,7 @@ import { catchAllGiveUps } from './catchAllGiveUps';
 import { loopLeftovers } from './loopLeftovers';
 import { handedBackLeftovers } from './handedBackLeftovers';
 import { predicateGiveUps } from './predicateGiveUps';
+import { swallowedReads } from './swallowedFailures';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -100,6 +101,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
+  findings.push(...swallowedReads(ctx, findings));
   return findings;
 }
 
