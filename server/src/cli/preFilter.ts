@@ -27,7 +27,7 @@ export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuc
  * `.`, `(`, `{` or `\`. `http.`/`https.` never come from a URL (`http:`), and the word alone ("requests") is
  * prose, so the byte after it decides. Only while request-without-timeout is on.
  */
-export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'oauth2', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout'];
+export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'oauth2', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout', 'grpc'];
 const REQUEST_WORD_END = new Set([46, 40, 123, 92]); // . ( { \
 
 const WORD = 1; // [A-Za-z0-9_]

@@ -53,6 +53,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (fileContext) continue;
     out.push({ node: call.node, library: oauth ? 'go-oauth2' : 'go-cleanhttp', where: 'client' });
   }
+  out.push(...blockingDials(ctx));
   if (fileContext) return out;
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
   if (!defaultSet) out.push(...defaultClientValues(ctx));
@@ -162,4 +163,21 @@ function assignedName(literal: Node): string | undefined {
   // A struct field: `client: &http.Client{}` in a literal of the enclosing type.
   if (n.type === 'keyed_element') return n.namedChild(0)?.text;
   return undefined;
+}
+
+/**
+ * grpc-go: `grpc.Dial(target, …, grpc.WithBlock())` waits until the connection is up, under `context.Background()`:
+ * with the server down it never returns. `DialContext` with an endless context is the same; a dial timeout
+ * (`grpc.WithTimeout`) or a context that can expire bounds it.
+ */
+function blockingDials(ctx: DiagContext): UnboundedRequest[] {
+  const out: UnboundedRequest[] = [];
+  for (const call of ctx.flow.calls) {
+    if (call.receiver !== 'grpc' || !/^(Dial|DialContext)$/.test(call.name) || !inScope(ctx.flow, call.node)) continue;
+    const args = call.node.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a !== null) ?? [];
+    if (!args.some((a) => /^grpc\.WithBlock\(\)$/.test(a.text)) || args.some((a) => /^grpc\.WithTimeout\(/.test(a.text))) continue;
+    if (call.name === 'DialContext' && !endlessContext(args[0]?.text.trim() ?? '', functionAround(ctx.flow.text, call.start))) continue;
+    out.push({ node: call.node, library: 'grpc-go-dial', where: 'call' });
+  }
+  return out;
 }
