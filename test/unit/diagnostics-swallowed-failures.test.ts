@@ -1,10 +1,13 @@
 import * as assert from 'assert';
 import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
 import type { LanguageId } from '../../server/src/service/types';
+import { normalizeSettings } from '../../server/src/service/settings';
 
 /** A request whose every failure a catch lets go (rules/swallowedFailures.ts). */
-async function findings(languageId: LanguageId, path: string, text: string): Promise<Array<{ rule: string; line: number }>> {
+async function findings(languageId: LanguageId, path: string, text: string, reads = true): Promise<Array<{ rule: string; line: number }>> {
   const service = new ErrorCodeLanguageService();
+  // Reads let go are reported with reportReadsWithoutRetry only; writes always.
+  service.configure(normalizeSettings({ reportReadsWithoutRetry: reads }));
   const uri = `file:///w/${path}`;
   await service.open({ uri, languageId, version: 1, text });
   return service.diagnostics(uri).filter((d) => d.rule !== 'request-without-timeout').map((d) => ({ rule: d.rule, line: d.range.start.line + 1 }));
@@ -44,6 +47,10 @@ describe('diagnostics: failures a catch lets go', function () {
     assert.deepEqual(found, [{ rule: 'retryable-treated-as-final', line: 11 }]);
   });
 
+  it('leaves a read let go alone by default (reportReadsWithoutRetry off)', async () => {
+    assert.deepEqual(await findings('python', 'sync/members.py', PY_READ('    except Exception:\n        return []'), false), []);
+  });
+
   it('says nothing when the except raises its own error, or lets a narrow clause raise first', async () => {
     assert.deepEqual(await findings('python', 'sync/members.py', PY_READ('    except Exception as exc:\n        raise SyncError(team_id) from exc')), []);
     assert.deepEqual(await findings('python', 'sync/members.py', PY_READ('    except requests.HTTPError:\n        raise\n    except Exception:\n        return []')), []);
@@ -58,7 +65,7 @@ describe('diagnostics: failures a catch lets go', function () {
   });
 
   it('reports a write whose promise catch only logs (no-retry-on-request: the alert is lost)', async () => {
-    assert.deepEqual(await findings('typescript', 'alerts/post.ts', TS_WRITE('(err) => console.error(err)')), [{ rule: 'no-retry-on-request', line: 6 }]);
+    assert.deepEqual(await findings('typescript', 'alerts/post.ts', TS_WRITE('(err) => console.error(err)'), false), [{ rule: 'no-retry-on-request', line: 6 }]);
     assert.deepEqual(await findings('typescript', 'alerts/post.ts', TS_WRITE('(err) => {\n      throw new AlertError(err);\n    }')), []);
   });
 
@@ -112,7 +119,7 @@ describe('diagnostics: failures a catch lets go', function () {
       '}',
       '',
     ].join('\n');
-    assert.deepEqual(await findings('go', 'notify/deliver.go', go('\t\tlog.Printf("deliver: %v", err)\n\t\treturn nil')), [{ rule: 'no-retry-on-request', line: 14 }]);
+    assert.deepEqual(await findings('go', 'notify/deliver.go', go('\t\tlog.Printf("deliver: %v", err)\n\t\treturn nil'), false), [{ rule: 'no-retry-on-request', line: 14 }]);
     assert.deepEqual(await findings('go', 'notify/deliver.go', go('\t\treturn err')), []);
   });
 
