@@ -5,8 +5,8 @@ import { functionsByName } from './statusChains';
 
 /**
  * What a failure branch (an `if !ok` arm, a catch clause, Go's `if err != nil`) does when it neither raises nor
- * retries: it only logs, or it answers with nothing (`return []`, `return None`, `return nil, nil`). Read by no-retry-on-request (a write only logged) and by the swallowed-failure reading of
- * retryable-treated-as-final (a failure of any kind turned into "nothing there").
+ * retries: it only logs, or it answers with nothing (`return []`, `return None`, `return nil, nil`). Read by
+ * no-retry-on-request (a write only logged) and by the failures a catch lets go (rules/swallowedFailures.ts).
  */
 
 /** A branch whose statements only log (a logger, print, console): the failure is noted and the function goes on. */
@@ -47,8 +47,8 @@ export type Swallow = 'logged' | 'empty' | 'ignored';
 /**
  * The branch lets the failure go: every statement logs, builds a message, or ends the branch with an empty answer
  * (`return []`, a bare `return`, Python's `pass`). Skipping to the next item of a loop is not read as letting go: a
- * loop over many items often means to do what it can. A branch that raises, retries, sets
- * state, calls anything else or returns a value with content does something about the failure and is not swallowing.
+ * loop over many items often means to do what it can. A branch that raises, retries, sets state, calls anything else
+ * or returns a value with content does something about the failure and is not swallowing.
  */
 export function swallows(ctx: DiagContext, branch: Node): Swallow | undefined {
   const { grammar } = ctx.flow;
