@@ -49,6 +49,11 @@ export async function occurrencesOf(languageId: LanguageId, text: string): Promi
   }
 }
 
+/** The 1-based lines of one rule's findings for `text` opened as a fresh document. */
+export async function ruleLines(languageId: LanguageId, text: string, rule: string): Promise<number[]> {
+  return (await diagnosticsOf(languageId, text)).filter((f) => f.rule === rule).map((f) => f.range.start.line + 1);
+}
+
 /** The findings for `text` opened as a fresh document. */
 export async function diagnosticsOf(languageId: LanguageId, text: string): Promise<Finding[]> {
   const service = testService();

@@ -4,13 +4,19 @@ import type { LanguageId } from '../../server/src/service/types';
 import { normalizeSettings } from '../../server/src/service/settings';
 
 /** A request whose every failure a catch lets go (rules/swallowedFailures.ts). */
+/** One service for the file (grammars load once); each case opens its text under a path of its own and closes it. */
+const service = new ErrorCodeLanguageService();
+
 async function findings(languageId: LanguageId, path: string, text: string, reads = true): Promise<Array<{ rule: string; line: number }>> {
-  const service = new ErrorCodeLanguageService();
   // Reads let go are reported with reportReadsWithoutRetry only; writes always.
   service.configure(normalizeSettings({ reportReadsWithoutRetry: reads }));
   const uri = `file:///w/${path}`;
   await service.open({ uri, languageId, version: 1, text });
-  return service.diagnostics(uri).filter((d) => d.rule !== 'request-without-timeout').map((d) => ({ rule: d.rule, line: d.range.start.line + 1 }));
+  try {
+    return service.diagnostics(uri).filter((d) => d.rule !== 'request-without-timeout').map((d) => ({ rule: d.rule, line: d.range.start.line + 1 }));
+  } finally {
+    service.close(uri);
+  }
 }
 
 const PY_READ = (handler: string) => [

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { ruleLines, testService } from '../support/serviceHarness';
 import { mayContainCodes } from '../../server/src/cli/preFilter';
 
 /** grpc-go's Dial with WithBlock waits for the connection under context.Background(): for ever if the server is down. */
@@ -25,13 +25,7 @@ func Finished(addr string, id string) error {
 }
 `;
 
-async function timeoutLines(text: string): Promise<number[]> {
-  const service = testService();
-  const uri = await openDoc('go', text, service);
-  const lines = service.diagnostics(uri).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
-  service.close(uri);
-  return lines;
-}
+const timeoutLines = (text: string): Promise<number[]> => ruleLines('go', text, 'request-without-timeout');
 
 describe('Go: grpc.Dial with WithBlock', () => {
   it('reports a blocking dial with no dial timeout', async () => {

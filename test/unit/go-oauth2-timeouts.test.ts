@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { ruleLines, testService } from '../support/serviceHarness';
 import { mayContainCodes } from '../../server/src/cli/preFilter';
 
 /** golang.org/x/oauth2's NewClient hands back an http.Client with no Timeout. */
@@ -19,13 +19,7 @@ func NewForge(token string) *github.Client {
 }
 `;
 
-async function timeoutLines(text: string): Promise<number[]> {
-  const service = testService();
-  const uri = await openDoc('go', text, service);
-  const lines = service.diagnostics(uri).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
-  service.close(uri);
-  return lines;
-}
+const timeoutLines = (text: string): Promise<number[]> => ruleLines('go', text, 'request-without-timeout');
 
 describe('Go: oauth2.NewClient', () => {
   it('reports the client it builds, with no Timeout', async () => {

@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { ruleLines } from '../support/serviceHarness';
 
 /** reqwest's async client waits for ever by default; its blocking API times out after 30 s unless told otherwise. */
-async function timeoutLines(text: string): Promise<number[]> {
-  const service = testService();
-  const uri = await openDoc('rust', text, service);
-  const lines = service.diagnostics(uri).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
-  service.close(uri);
-  return lines;
-}
+const timeoutLines = (text: string): Promise<number[]> => ruleLines('rust', text, 'request-without-timeout');
 
 const ASYNC = `pub async fn fetch_cover(url: &str) -> Result<Vec<u8>, reqwest::Error> {
     let bytes = reqwest::get(url).await?.bytes().await?;

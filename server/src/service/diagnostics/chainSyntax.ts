@@ -173,6 +173,13 @@ export function caughtTypeNames(text: string, clause: Node): string[] {
     .match(/[A-Za-z_$][\w$.]*/g) ?? [];
 }
 
+/** The caught types that read as classes, last segments only (`except (requests.HTTPError, e)` → `HTTPError`). */
+export function caughtClassNames(text: string, clause: Node): string[] {
+  return caughtTypeNames(text, clause)
+    .map((t) => t.split('.').pop() ?? t)
+    .filter((t) => /^[A-Z]/.test(t));
+}
+
 /** The statements of a block, comments left out (Go wraps a block's statements in a statement_list). */
 export function blockStatements(block: Node): Node[] {
   let statements = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ifClauses } from './chainSyntax';
+import { blockStatements, ifClauses } from './chainSyntax';
 import type { DiagContext } from './context';
 import { functionsByName } from './statusChains';
 
@@ -52,9 +52,7 @@ export type Swallow = 'logged' | 'empty' | 'ignored';
  */
 export function swallows(ctx: DiagContext, branch: Node): Swallow | undefined {
   const { grammar } = ctx.flow;
-  let statements = branch.namedChildren.filter((c): c is Node => c !== null && !grammar.comments.has(c.type));
-  // (Go blocks wrap their statements in a statement_list; an arrow function's body may be the value itself.)
-  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !grammar.comments.has(c.type));
+  const statements = blockStatements(branch);
   if (statements.length === 0) return 'ignored';
   let logged = false;
   for (let i = 0; i < statements.length; i++) {

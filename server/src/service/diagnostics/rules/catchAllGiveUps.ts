@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome } from '../branches';
-import { alwaysLeaves, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
+import { alwaysLeaves, CATCH_CLAUSE, catchBody, caughtClassNames } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
@@ -37,9 +37,9 @@ export function catchAllGiveUps(ctx: DiagContext, reported: Set<number>): Findin
     };
     for (let i = 1; i < clauses.length; i++) {
       const clause = clauses[i];
-      const types = caughtTypes(ctx, clause);
+      const types = caughtClassNames(ctx.flow.text, clause);
       if (types.length > 0 && !types.some((t) => CATCH_ALL.test(t))) continue;
-      const retried = clauses.slice(0, i).filter((c) => stays(c) && caughtTypes(ctx, c).some((t) => !CATCH_ALL.test(t)));
+      const retried = clauses.slice(0, i).filter((c) => stays(c) && caughtClassNames(ctx.flow.text, c).some((t) => !CATCH_ALL.test(t)));
       if (retried.length === 0) continue;
       const body = catchBody(clause);
       if (!body || !alwaysLeaves(body) || reported.has(clause.id)) continue;
@@ -74,11 +74,4 @@ export function catchAllGiveUps(ctx: DiagContext, reported: Set<number>): Findin
     }
   }
   return findings;
-}
-
-/** The type names a catch clause names (`except (A, B) as e:`, `catch (IOException e)`), last segments only. */
-function caughtTypes(ctx: DiagContext, clause: Node): string[] {
-  return caughtTypeNames(ctx.flow.text, clause)
-    .map((t) => t.split('.').pop() ?? t)
-    .filter((t) => /^[A-Z]/.test(t));
 }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { runsInFrontEnd } from '../browserContext';
 import { retriedByCallers } from '../callerRetries';
-import { CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
+import { blockStatements, CATCH_CLAUSE, catchBody, caughtClassNames, nextStatement } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import { isEmptyValue, isLogCall, type Swallow, swallows } from '../failureBodies';
 import type { NoRetryOnRequestData, RetryableTreatedAsFinalData } from '../findingData';
@@ -110,7 +110,7 @@ function caughtAround(ctx: DiagContext, request: RequestInfo, fn: FnInfo): Handl
       if (!body) return clause.namedChildren.some((c) => c && /block|statement|then/.test(c.type)) ? undefined : { at: clause, whole: clause, how: 'ignored' };
       const how = swallows(ctx, body);
       if (!how) return undefined;
-      return { at: clause, whole: clause, how, final: lastStatement(ctx, body) };
+      return { at: clause, whole: clause, how, final: lastStatement(body) };
     }
     return undefined;
   }
@@ -143,9 +143,7 @@ function caughtTypes(ctx: DiagContext, clause: Node): string[] {
     const head = clause.text.split('\n')[0].replace(/^\s*rescue\b/, '').replace(/=>.*$/, '').replace(/\bthen\b.*$/, '');
     return head.match(/[A-Z][\w:]*/g) ?? [];
   }
-  return caughtTypeNames(ctx.flow.text, clause)
-    .map((t) => t.split('.').pop() ?? t)
-    .filter((t) => /^[A-Z]/.test(t));
+  return caughtClassNames(ctx.flow.text, clause);
 }
 
 /** JavaScript: `request(…).then(…).catch((e) => { console.error(e); return [] })`. */
@@ -172,7 +170,7 @@ function promiseCatch(ctx: DiagContext, request: RequestInfo, fn: FnInfo): Handl
     if (!body) return undefined;
     if (body.type === 'statement_block') {
       const how = swallows(ctx, body);
-      return how ? { at: property, whole: callNode, how, final: lastStatement(ctx, body) } : undefined;
+      return how ? { at: property, whole: callNode, how, final: lastStatement(body) } : undefined;
     }
     if (isEmptyValue(body.text)) return { at: property, whole: callNode, how: 'empty', final: body };
     if (isLogCall(body.text)) return { at: property, whole: callNode, how: 'logged' };
@@ -196,8 +194,8 @@ function goErrorCheck(ctx: DiagContext, request: RequestInfo): Handler | undefin
   if (!body) return undefined;
   const how = swallows(ctx, body);
   // A bare `return` in a function with named results hands back what they hold: the error may be among them.
-  if (!how || (how === 'empty' && /^\s*return\s*$/.test(lastStatement(ctx, body)?.text ?? '') && namedResults(request.call.fn))) return undefined;
-  return { at: condition, whole: next, how, final: lastStatement(ctx, body) };
+  if (!how || (how === 'empty' && /^\s*return\s*$/.test(lastStatement(body)?.text ?? '') && namedResults(request.call.fn))) return undefined;
+  return { at: condition, whole: next, how, final: lastStatement(body) };
 }
 
 function namedResults(fn: FnInfo | undefined): boolean {
@@ -205,10 +203,8 @@ function namedResults(fn: FnInfo | undefined): boolean {
   return !!result && result.type === 'parameter_list' && /\w+\s+\w/.test(result.text);
 }
 
-function lastStatement(ctx: DiagContext, body: Node): Node | undefined {
-  let statements = body.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
-  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null);
-  return statements[statements.length - 1];
+function lastStatement(body: Node): Node | undefined {
+  return blockStatements(body).at(-1);
 }
 
 function lastValue(final: Node | undefined): string {
