@@ -2,6 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { calleeOf, type LoopInfo } from './flow/flowModel';
 import { ancestorWithin } from './chainSyntax';
+import { parameterNames } from './branches';
+import { DELAY } from './waitCalls';
 
 /*
  * The delays of a hand-written retry loop, read as values: whether a delay stays the same between attempts
@@ -171,4 +173,29 @@ function firstAssignment(scope: Node, name: string, before: number): Node | unde
 /** `text` as a literal inside a regular expression. */
 export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A constant's name (`RETRY_DELAY`, `BACKOFF_RANGE`): whatever it says, it holds one value. */
+const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The wait a retry hands to a function of the file that takes nothing (Ruby's bare `backoff`, `self._pause()`) and
+ * only sleeps a constant time — a literal, a constant, a random pick between constants: it cannot grow between
+ * attempts. Its delay call, when it is one; undefined for anything the helper could vary.
+ */
+export function constantWaitOf(ctx: DiagContext, at: Node): Node | undefined {
+  const { flow } = ctx;
+  const name = flow.adapter.calls.has(at.type) ? calleeOf(at, flow.adapter).name : at.type === 'identifier' ? at.text : undefined;
+  const fns = name ? flow.fns.filter((f) => f.name === name) : [];
+  if (fns.length !== 1) return undefined;
+  const fn = fns[0];
+  if (fn.readsRetryAfter || [...parameterNames(fn)].some((p) => p !== 'self' && p !== 'this')) return undefined;
+  const calls = flow.callsByFn.get(fn) ?? [];
+  const delays = calls.filter((c) => DELAY.test(c.name));
+  if (delays.length !== 1 || calls.some((c) => !DELAY.test(c.name) && !JITTER.test(c.name) && !CONVERSIONS.test(c.name))) return undefined;
+  const arg = flow.adapter.callArguments(delays[0].node)[0];
+  if (!arg) return undefined;
+  const names = arg.text.match(/[A-Za-z_$@][\w$.]*/g) ?? [];
+  if (names.some((n) => !CONSTANT.test(n) && !JITTER.test(n) && !CONVERSIONS.test(n))) return undefined;
+  return GROWING.test(arg.text.replace(/[A-Z][A-Z0-9_]*/g, '')) ? undefined : delays[0].node;
 }

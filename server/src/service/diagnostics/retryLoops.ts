@@ -84,7 +84,9 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       // (A success handed back, `return Ok(token)`, matches nothing: it is the way out, not a test.)
       (ctx.flow.grammarName === 'rust' && /\bErr\s*\(|\blet\s+Ok\s*\(|\bOk\s*\([^()]*\)\s*=>|\.is_err\(\)|\.is_ok\(\)|\.(is_success|is_server_error|is_client_error|error_for_status)\(\)/.test(loop.body?.text ?? '')) ||
       // the response's success flag (`res.ok`, OkHttp `isSuccessful()`, httpx `is_success`, Spring `is2xxSuccessful()`, Ruby `success?`)
-      SUCCESS_FLAG.test(loop.body?.text ?? '') || failsWhileUnsuccessful(loop);
+      SUCCESS_FLAG.test(loop.body?.text ?? '') || failsWhileUnsuccessful(loop) ||
+      // Ruby `begin … rescue … retry`: the loop is its rescue clause, which takes failures and nothing else.
+      (ctx.flow.grammarName === 'ruby' && /^(begin|body_statement)$/.test(loop.node.type));
     // Going round again only counts as a retry when the loop looks at a failure (polling a 202 is not retrying).
     // (A loop that ends through the flag its condition reads, set on success, goes round on everything else.)
     const endsOnFlag = () => checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => flagOnSuccess(ctx, c.o, loop));
@@ -105,10 +107,12 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
         return { call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null };
       })
       .filter((d) => d.call.type !== 'new_expression');
-    const delegatedWait = ctx.flow.calls
-      .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
-      .find((c) => !DELAY.test(c.name) && ((DELEGATED_WAIT.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0) || (c.name !== loop.fn?.name && !requestCalls.has(c.node.id) && callWaits(ctx.flow, c.name))));
-    result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait: delegatedWait.node } : {}) });
+    const delegatedWait =
+      ctx.flow.calls
+        .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
+        .find((c) => !DELAY.test(c.name) && ((DELEGATED_WAIT.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0) || (c.name !== loop.fn?.name && !requestCalls.has(c.node.id) && callWaits(ctx.flow, c.name))))?.node ??
+      (ctx.flow.grammarName === 'ruby' ? rubyBareWait(ctx, scope, loop.fn?.name) : undefined);
+    result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait } : {}) });
   }
   return result;
 }
@@ -333,4 +337,15 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
     if (new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(=(?!=)|:=|\\+=|\\+\\+)|\\+\\+\\s*${n}\\b`).test(after)) return true;
   }
   return false;
+}
+
+/** Statement containers of Ruby, where a bare name is a method called with no arguments. */
+const RUBY_STATEMENTS = /^(body_statement|then|else|begin|do_block|block_body|program)$/;
+
+/**
+ * Ruby calls a method of no arguments by its bare name (`backoff`, `wait_a_bit`), which the syntax tree cannot tell
+ * from a local: as a statement of its own, naming a method of the file that waits, it is the loop's wait.
+ */
+function rubyBareWait(ctx: DiagContext, scope: Node, fnName: string | undefined): Node | undefined {
+  return scope.descendantsOfType('identifier').find((n): n is Node => !!n && n.text !== fnName && RUBY_STATEMENTS.test(n.parent?.type ?? '') && callWaits(ctx.flow, n.text)) ?? undefined;
 }

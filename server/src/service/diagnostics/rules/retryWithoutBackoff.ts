@@ -4,7 +4,7 @@ import { alwaysLeaves } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { loopData, resendData } from '../retryLoops';
-import { fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
+import { constantWaitOf, fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
@@ -25,7 +25,13 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     let detail = '';
     // Two attempts at most (`for attempt in (1, 2)`, `range(2)`): one retry after a fixed pause is not a run to spread out.
     const oneRetry = loop.attempts !== undefined && loop.attempts <= 2;
-    if (retry.delegatedWait) {
+    const constantWait = retry.delegatedWait && !oneRetry ? constantWaitOf(ctx, retry.delegatedWait) : undefined;
+    if (constantWait) {
+      // A helper of the file that takes nothing and sleeps a constant time (`def backoff; sleep(rand(RANGE)); end`).
+      problem = 'fixed-delay';
+      detail = `waits a fixed time between attempts (${retry.delegatedWait!.text}: ${constantWait.text})`;
+      range = ctx.range(retry.delegatedWait!);
+    } else if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
     } else if ((loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text)) && !SELF_STEP.test(loop.body?.text ?? '')) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
