@@ -53,16 +53,24 @@ const LIVENESS_WORDS = new Set(['ping', 'heartbeat', 'heartbeats', 'snitch', 'ke
 const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout', 'session', 'sessions', 'token', 'tokens', 'oauth', 'oauth2', 'auth', 'authenticate', 'authorize', 'password', 'revoke', 'captcha', 'recaptcha', 'turnstile', 'credentials']);
 
 /**
- * A POST that only asks (a search or lookup with its criteria in the body): the function is named for reading
- * (`findStaffByIds`, `search_notes`, `getSummaries`) and for nothing that writes, or the URL written in the request's
- * statement has a search or query segment (`/search/notes`, `/_search`, `/lookup`). Sending it twice changes nothing.
+ * A POST that only asks (a search or lookup with its criteria in the body) or only computes an answer from what it
+ * sends (a translation, a rendering, a conversion): the function is named for reading or computing
+ * (`findStaffByIds`, `search_notes`, `_retry_translate`, `convertWordDocToPdf`) and for nothing that writes, or the URL
+ * written in the request's statement has such a segment (`/search/notes`, `/_search`, `/lookup`, `/render`,
+ * `/forms/libreoffice/convert`). Sending it twice changes nothing.
  */
 export function queriesOnly(fnName: string | undefined, statementText: string): boolean {
   const parts = words(fnName);
-  if (parts.length > 0 && READ_VERBS.has(parts[0]) && !parts.some((w) => WRITE_WORDS.has(w))) return true;
-  return /["'`][^"'`\n]*\/(_?search|_msearch|_count|query|lookup|find)\b/i.test(statementText.slice(0, 600));
+  // (`_retry_translate`, `tryRender`, `doLookup`: what is retried or tried is the rest of the name.)
+  const verb = parts.find((w) => !RETRY_PREFIXES.has(w));
+  if (verb && READ_VERBS.has(verb) && !parts.some((w) => WRITE_WORDS.has(w))) return true;
+  return /["'`][^"'`\n]*\/(_?search|_msearch|_count|query|lookup|find|translate|render|convert|classify|detect|moderations?|embeddings?|tokenize|validate)\b/i.test(statementText.slice(0, 600));
 }
-const READ_VERBS = new Set(['get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load']);
+const READ_VERBS = new Set([
+  'get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load',
+  'translate', 'render', 'convert', 'classify', 'detect', 'moderate', 'embed', 'tokenize', 'summarize', 'summarise', 'transcribe', 'validate',
+]);
+const RETRY_PREFIXES = new Set(['retry', 'retrying', 'try', 'do', 'with', 'safe', 'safely']);
 const WRITE_WORDS = new Set(['create', 'add', 'insert', 'save', 'update', 'upsert', 'delete', 'remove', 'send', 'post', 'submit', 'upload', 'publish', 'notify', 'register', 'charge', 'pay', 'store', 'write', 'set', 'or']);
 
 /** The words of a name, lower case: `findStaffByIds` → find, staff, by, ids; `get_or_create` → get, or, create. */

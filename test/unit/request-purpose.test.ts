@@ -1,0 +1,51 @@
+/**
+ * What a request is for, read from its function's name and its URL: a POST that only asks or only computes an
+ * answer (a search, a translation, a rendering, a conversion) changes nothing when it is sent twice, so retrying it
+ * is no unsafe retry; one that creates something is.
+ */
+import * as assert from 'node:assert/strict';
+import { queriesOnly } from '../../server/src/service/diagnostics/requestPurpose';
+import { ruleLines } from '../support/serviceHarness';
+
+describe('request purpose', () => {
+  it('reads a function named for asking or computing, past a retry prefix, and not one that also writes', () => {
+    for (const name of ['findStaffByIds', 'search_notes', '_retry_translate', 'tryRender', 'convertWordDocToPdf', 'classify_ticket', 'embedChunks']) {
+      assert.equal(queriesOnly(name, ''), true, name);
+    }
+    for (const name of ['create_invoice', 'submitRenderRequest', 'retry_upload', 'translateAndSave', 'send_batch', undefined]) {
+      assert.equal(queriesOnly(name, ''), false, String(name));
+    }
+  });
+
+  it('reads a URL segment that asks or computes', () => {
+    assert.equal(queriesOnly('submitRenderRequest', 'client.post().uri("/subject-access-request/render")'), true);
+    assert.equal(queriesOnly('send', 'http.post("https://docs.example.com/forms/office/convert", body)'), true);
+    assert.equal(queriesOnly('send', 'http.post("https://docs.example.com/forms/office/upload", body)'), false);
+  });
+
+  const loop = (name: string, path: string) => `import time
+import requests
+
+session = requests.Session()
+
+
+def ${name}(payload):
+    for attempt in range(5):
+        r = session.post("https://api.example.com${path}", json=payload, timeout=10)
+        if r.status_code in (502, 503, 504):
+            time.sleep(2 ** attempt)
+            continue
+        r.raise_for_status()
+        return r.json()
+    raise RuntimeError("gave up")
+`;
+
+  it('reports a retried POST that creates something', async () => {
+    assert.deepEqual(await ruleLines('python', loop('create_invoice', '/invoices'), 'unsafe-retry'), [9]);
+  });
+
+  it('leaves a retried POST that only translates or renders', async () => {
+    assert.deepEqual(await ruleLines('python', loop('_retry_translate', '/v2/text'), 'unsafe-retry'), []);
+    assert.deepEqual(await ruleLines('python', loop('send_batch', '/v1/render'), 'unsafe-retry'), []);
+  });
+});
