@@ -103,3 +103,51 @@ describe('Kotlin: exits of a retry loop written as if/else expressions', () => {
     assert.deepEqual(await rules(guarded), ['9 retry-ignores-retry-after']);
   });
 });
+
+/**
+ * Go: a loop that asks for the next page with a one-letter offset (`n += limit`) and leaves on the first error goes
+ * round on success only: paging, not a retry. The same loop calling with a fixed offset is a retry with no delay.
+ */
+describe('Go: paging by a one-letter offset is no retry', () => {
+  const loop = (step: string) => `package board
+
+func (c *Client) lastPages(boardID int, limit int) (*PageResult, error) {
+	var (
+		s   *PageResult
+		err error
+		n   int
+	)
+	for {
+		s, err = c.fetchPage(boardID, n, limit)
+		if err != nil {
+			break
+		}
+		if s.IsLast {
+			break
+		}
+		${step}
+	}
+	return s, err
+}
+
+func (c *Client) fetchPage(boardID int, start int, limit int) (*PageResult, error) {
+	res, err := c.http.Get(fmt.Sprintf("%s/boards/%d/items?start=%d&limit=%d", c.base, boardID, start, limit))
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("unexpected status %d", res.StatusCode)
+	}
+	return decode(res.Body)
+}
+`;
+
+  it('stays silent on `n += limit` after the call', async () => {
+    assert.deepEqual((await rules(loop('n += limit'), 'go')).filter((r) => r.endsWith('retry-without-backoff')), []);
+  });
+
+  it('still reports the loop that sends the same page again at once', async () => {
+    assert.deepEqual((await rules(loop('c.calls++'), 'go')).filter((r) => r.endsWith('retry-without-backoff')), ['9 retry-without-backoff']);
+  });
+});

@@ -329,12 +329,14 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
   }
   for (const name of names) {
     // A request object rebuilt for the next attempt (`request, err = http.NewRequest(…)`) is a retry's, not a page's.
-    if (name.length < 2 || /req(uest)?$|^(self|this|ctx|context|http|err|nil|None|null|true|false)$/i.test(name)) continue;
+    if (/req(uest)?$|^(self|this|ctx|context|http|err|nil|None|null|true|false)$/i.test(name)) continue;
     // (An attempt counter read by the request — a timeout growing with it — steps like a page number and is no page.)
     if (/attempt|retr|tries|^try|backoff|delay|wait/i.test(name)) continue;
-    // Assigned (`cursor = body["next"]`, `offset += limit`) or stepped (`page++`, `++page`) after the request.
+    // Assigned (`cursor = body["next"]`, `offset += limit`) or stepped (`page++`, `++page`) after the request. (A
+    // one-letter name only when stepped, `n += limit`: `r = …` after a request is its response read again.)
     const n = escape(name);
-    if (new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(=(?!=)|:=|\\+=|\\+\\+)|\\+\\+\\s*${n}\\b`).test(after)) return true;
+    const assigned = name.length < 2 ? `\\+=|\\+\\+` : `=(?!=)|:=|\\+=|\\+\\+`;
+    if (new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`).test(after)) return true;
   }
   return false;
 }
