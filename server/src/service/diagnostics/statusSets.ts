@@ -138,7 +138,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (root && (ctx.flow.adapter.calls.has(n.type) || ctx.flow.adapter.binaries.has(n.type) || n.type === 'comparison_operator')) {
       const t = n.text.replace(/\s+/g, ' ').trim();
       if (networkTypeTest(t, root)) return new Set();
-      if (responsePresent(t, root)) return new Set(universe);
+      if (responsePresent(t, root) || statusTypeTest(t, root)) return new Set(universe);
     }
     const bound = root ? boundSet(ctx, n, root) ?? expectedStatusSet(ctx, n, root) : undefined;
     if (bound) return bound;
@@ -210,6 +210,17 @@ function networkTypeTest(t: string, root: string): boolean {
   if (!m) return false;
   const types = m[1].split(',').map((x) => x.trim().split('.').pop() ?? '').filter(Boolean);
   return types.length > 0 && types.every((x) => NETWORK_TYPE.test(x) && !/HTTP|Http|Status|Response/.test(x));
+}
+
+/**
+ * `error instanceof ResponseError`, `isinstance(e, HTTPError)`, `e is ApiException`: a type named for a response, HTTP
+ * status or API failure is what a failure status is raised as.
+ */
+function statusTypeTest(t: string, root: string): boolean {
+  const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*([\\w.]+)\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
+  const type = m?.[1].split('.').pop() ?? '';
+  return /^(\w*(Response|Http|HTTP|Status|Api|API)\w*(Error|Exception))$/.test(type) && !NETWORK_TYPE.test(type);
 }
 
 /** `e.response is not None`, `err.response != null`, `error.response !== undefined`: a status failure carries one. */

@@ -30,6 +30,12 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
   if (request.sender) {
     // Go-style: the error comes back as a value and the loop goes round on it; exceptions: a catch that stays.
     if (ctx.flow.grammarName === 'go' || !tryNode || catchStays(ctx, tryNode)) for (const c of request.sender.failsOn()) set.add(c);
+    // What the catch gives up on (`if (e.status < 500 && e.status !== 429) throw e`) is not retried; a give-up on a
+    // test the model cannot read leaves what is retried unknown.
+    if (tryNode && ctx.flow.grammarName !== 'go') {
+      if (unreadableGiveUp(ctx, tryNode)) set.clear();
+      for (const c of caughtGiveUps(ctx, tryNode)) set.delete(c);
+    }
     // What goes round meets the loop's first test again: only what it lets stay is retried.
     const gate = topGate(ctx, retry);
     if (gate) for (const c of [...set]) if (!gate.has(c)) set.delete(c);
@@ -171,10 +177,20 @@ function unreadableGiveUp(ctx: DiagContext, tryNode: Node): boolean {
       const condition = grammar.ifCondition(s) ?? s.childForFieldName('condition');
       const consequence = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
       if (!condition || !consequence || !alwaysLeaves(consequence) || !condition.text.includes(name)) continue;
+      // (A branch that goes round — `if (e.status === 401 && attempt === 0) continue` — gives nothing up.)
+      if (goesRound(ctx, consequence)) continue;
       if (!conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, name), name)) return true;
     }
   }
   return false;
+}
+
+/** The branch ends by going round the loop again (`continue`, Ruby `next`/`retry`). */
+function goesRound(ctx: DiagContext, branch: Node): boolean {
+  const statements = blockStatements(branch);
+  const last = statements[statements.length - 1] ?? branch;
+  const leaving = last.type === 'expression_statement' && last.namedChildren[0] ? last.namedChildren[0] : last;
+  return isContinue(ctx.flow.grammar, leaving) || /^(continue|next|retry)\b/.test(leaving.text);
 }
 
 /**
