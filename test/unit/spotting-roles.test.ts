@@ -18,6 +18,18 @@ describe('spotting: roles of statuses in servers, tests and status tables', () =
     ]);
   });
 
+  describe('constants and lists named for statuses', () => {
+    spotCases('python', [
+      [
+        'an upper-snake constant ending in _STATUS',
+        'EMPTY_REPO_ERROR_STATUS = 409\nRATE_LIMIT_STATUS = 429\n',
+        ['409 constant', '429 constant'],
+      ],
+      ['a list named for HTTP errors, annotated or not', 'class DiffStream:\n    tolerated_http_errors: ClassVar[list[int]] = [404, 500]\n', ['404 constant', '500 constant']],
+      ['decoy: a constant named for something else, a list named for nothing', 'MAX_RETRIES = 500\nother: list[int] = [404, 500]\n', []],
+    ]);
+  });
+
   describe('gRPC servers raising a status', () => {
     spotCases('go', [
       ['status.Error with a code', 'package p\n\nfunc f() error {\n\treturn status.Error(codes.Internal, "boom")\n}\n', ['INTERNAL server-sets']],

@@ -56,6 +56,8 @@ function isChoiceCondition(choice: Node, child: Node): boolean {
 const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
 /** Code sets named for what is not retried: successes, expectations, ignored statuses. */
 const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
+/** A constant (upper snake case) named for one status: `EMPTY_REPO_ERROR_STATUS`, `RATE_LIMIT_STATUS`. */
+const CONSTANT_STATUS_NAME = /^[A-Z][A-Z0-9_]*_STATUS$/;
 /** Settings naming the status a rate limiter or a guard answers with when it refuses a request. */
 const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exceeded|limit_?exceeded|rate_?limited|blocked|over_?limit)_?(status|status_?code|http_?status|http_?status_?code)$/i;
 /** Response matchers of Speakeasy-generated TypeScript SDKs, whose first argument is the status (or statuses) matched. */
@@ -371,6 +373,8 @@ export class StatusContext extends ExpressionReader {
       // ASP.NET Core `options.RejectionStatusCode = StatusCodes.Status429TooManyRequests`: what the limiter answers.
       // (A constant's name in upper snake case, `RATE_LIMITED_STATUS = 429` at module level, declares the code.)
       if (REJECTION_STATUS_NAME.test(name)) return /identifier/.test(target.type) && /^[A-Z][A-Z0-9_]*$/.test(name) ? 'constant' : 'server-sets';
+      // `EMPTY_REPO_ERROR_STATUS = 409`, `NOT_FOUND_STATUS = 404`: a constant named for the status it holds.
+      if (/identifier|constant/.test(target.type) && CONSTANT_STATUS_NAME.test(name)) return 'constant';
       if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
         return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';
