@@ -135,7 +135,8 @@ export function hasStatements(clause: Node): boolean {
 
 /** The block of a catch/except clause (after its caught types and variable). */
 export function catchBody(clause: Node): Node | undefined {
-  return clause.namedChildren.filter((c): c is Node => c !== null && /block/.test(c.type)).pop();
+  // (PHP's catch body is a compound statement.)
+  return clause.namedChildren.filter((c): c is Node => c !== null && /block|^compound_statement$/.test(c.type)).pop();
 }
 
 /** The block a try statement runs (before its catch, else and finally clauses). */

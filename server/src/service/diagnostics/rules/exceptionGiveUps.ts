@@ -42,7 +42,7 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const valued = outcome.final ? undefined : kotlinCatchValue(clause);
     const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
     if (!final || outcome.continues || outcome.retries || (!valued && !alwaysLeaves(body))) continue;
-    if (ctx.mechanisms.covering(clause)) continue;
+    if (ctx.mechanisms.covering(clause) || retriedInTry(ctx, clause)) continue;
     // `except httpx.HTTPError: raise`, `catch (IOException e) { throw e; }` outside a loop: the failure passes on
     // unchanged, as if never caught; whoever catches it next decides. (Inside a retry loop the re-raise is the
     // way out of it: `except RateLimitError: raise` where the loop retries connection errors gives the 429 up.)
@@ -122,4 +122,15 @@ export function inRetryingLoop(ctx: DiagContext, clause: Node): boolean {
   if (ctx.retryLoops().some((r) => within(clause, r.loop.node))) return true;
   // (A loop over pages that paces itself is no retry.)
   return enclosingLoops(ctx.flow, clause).some((l) => l.kind !== 'collection' && !goesOnWhileMorePages(l) && ctx.flow.calls.some((c) => DELAY.test(c.name) && within(c.node, l.node)));
+}
+
+/**
+ * The requests the clause's try sends are all retried by a mechanism of their own (`Http::retry(3, 500)->get($url)`,
+ * a session with a retry adapter): what reaches the clause is a failure after the last attempt, the retry's give-up.
+ */
+function retriedInTry(ctx: DiagContext, clause: Node): boolean {
+  const body = tryBlock(clause.parent);
+  if (!body) return false;
+  const sent = ctx.requests.filter((r) => within(r.call.node, body));
+  return sent.length > 0 && sent.every((r) => !!ctx.mechanisms.covering(r.call.node, r.call.receiver, r.library) || ctx.mechanisms.isRetryingCall(r.call));
 }
