@@ -135,4 +135,20 @@ describe('diagnostics: failures a catch lets go', function () {
     const php = (body: string) => ['<?php', 'class Repo {', '    public function details($id) {', '        try {', '            $res = $this->client->get("/servers/" . $id);', '        } catch (TransferException $e) {', body, '        }', '        return json_decode($res->getBody(), true);', '    }', '}', ''].join('\n');
     assert.deepEqual(await findings('php', 'app/Repo.php', php('            throw new DaemonError($e);')), []);
   });
+
+  it('leaves a catch whose try stored what the code after it reads (the outcome is looked at there)', async () => {
+    const js = (after: string) => [
+      'export async function deliver(hook, payload, attempt) {',
+      '  let code = null;',
+      '  try {',
+      "    const res = await fetch(hook.url, { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });",
+      '    code = res.status;',
+      '  } catch (_) {}',
+      after,
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(await findings('javascript', 'jobs/deliver.js', js("  if (code >= 200 && code < 300) return markDone(hook);\n  return reschedule(hook, attempt + 1);")), []);
+    assert.deepEqual(await findings('javascript', 'jobs/deliver.js', js('  return markDone(hook);')), [{ rule: 'no-retry-on-request', line: 6 }]);
+  });
 });

@@ -110,11 +110,33 @@ function caughtAround(ctx: DiagContext, request: RequestInfo, fn: FnInfo): Handl
       if (!body) return clause.namedChildren.some((c) => c && /block|statement|then/.test(c.type)) ? undefined : { at: clause, whole: clause, how: 'ignored' };
       const how = swallows(ctx, body);
       if (!how) return undefined;
+      // `try { res = await send(); code = res.status } catch {}` then `if (code >= 200 && code < 300) … else
+      // reschedule(…)`: what the try stored is read after it, so the failure is looked at there, not let go.
+      if (how !== 'empty' && readAfter(n, tryBodyOf(ctx, n, clauses))) return undefined;
       return { at: clause, whole: clause, how, final: lastStatement(body) };
     }
     return undefined;
   }
   return undefined;
+}
+
+/** The protected part of a try: its body (Ruby: the begin's statements before the first rescue, as text). */
+function tryBodyOf(ctx: DiagContext, tryNode: Node, clauses: Node[]): string {
+  if (ctx.flow.grammarName === 'ruby') return ctx.flow.text.slice(tryNode.startIndex, clauses[0].startIndex);
+  return (tryNode.childForFieldName('body') ?? tryNode.namedChildren.find((c) => c !== null && /block|compound_statement/.test(c.type)))?.text ?? '';
+}
+
+/**
+ * A name the try assigns as a statement of its own (`code = res.status`, `$status = …`, `r = session.post(…)`; not a
+ * declaration scoped to the try, `const res = …`) is read by a statement after the try.
+ */
+function readAfter(tryNode: Node, body: string): boolean {
+  const assigned = new Set([...body.matchAll(/(?:^|[;{\n])[ \t]*([A-Za-z_$][\w$]*)[ \t]*=(?![=>])/g)].map((m) => m[1]));
+  if (assigned.size === 0) return false;
+  for (let next = nextStatement(tryNode); next; next = nextStatement(next)) {
+    for (const name of assigned) if (new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\b`).test(next.text)) return true;
+  }
+  return false;
 }
 
 /** The catch clauses of `n` when it is a try (Ruby: a begin or method body with rescue) whose protected part holds `call`. */
