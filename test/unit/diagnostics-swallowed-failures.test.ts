@@ -48,9 +48,16 @@ const TS_WRITE = (catcher: string) => [
 describe('diagnostics: failures a catch lets go', function () {
   this.timeout(30_000);
 
-  it('reports a read whose every failure becomes an empty list (retryable-treated-as-final at the except)', async () => {
+  it('reports a read whose every failure becomes an empty list (retryable-treated-as-final on the request, the except related)', async () => {
     const found = await findings('python', 'sync/members.py', PY_READ('    except Exception as exc:\n        log.warning("members of %s: %s", team_id, exc)\n        return []'));
-    assert.deepEqual(found, [{ rule: 'retryable-treated-as-final', line: 11 }]);
+    assert.deepEqual(found, [{ rule: 'retryable-treated-as-final', line: 8 }]);
+    const uri = 'file:///w/sync/members_related.py';
+    service.configure(normalizeSettings({ reportReadsWithoutRetry: true }));
+    await service.open({ uri, languageId: 'python', version: 1, text: PY_READ('    except Exception as exc:\n        return []') });
+    const finding = service.diagnostics(uri).find((d) => d.rule === 'retryable-treated-as-final');
+    service.close(uri);
+    assert.match(finding?.message ?? '', /becomes an empty answer at line 11/);
+    assert.deepEqual(finding?.related?.map((r) => [r.range.start.line + 1, r.message]), [[11, 'where the failure is let go']]);
   });
 
   it('leaves a read let go alone by default (reportReadsWithoutRetry off)', async () => {
@@ -71,7 +78,7 @@ describe('diagnostics: failures a catch lets go', function () {
   });
 
   it('reports a write whose promise catch only logs (no-retry-on-request: the alert is lost)', async () => {
-    assert.deepEqual(await findings('typescript', 'alerts/post.ts', TS_WRITE('(err) => console.error(err)'), false), [{ rule: 'no-retry-on-request', line: 6 }]);
+    assert.deepEqual(await findings('typescript', 'alerts/post.ts', TS_WRITE('(err) => console.error(err)'), false), [{ rule: 'no-retry-on-request', line: 4 }]);
     assert.deepEqual(await findings('typescript', 'alerts/post.ts', TS_WRITE('(err) => {\n      throw new AlertError(err);\n    }')), []);
   });
 
@@ -99,7 +106,7 @@ describe('diagnostics: failures a catch lets go', function () {
       'module.exports = Library;',
       '',
     ].join('\n');
-    assert.deepEqual(await findings('javascript', 'sync/library.js', text), [{ rule: 'retryable-treated-as-final', line: 14 }]);
+    assert.deepEqual(await findings('javascript', 'sync/library.js', text), [{ rule: 'retryable-treated-as-final', line: 12 }]);
   });
 
   it('reports Go’s `if err != nil { log; return nil }` after a POST, not `return err`', async () => {
@@ -125,13 +132,13 @@ describe('diagnostics: failures a catch lets go', function () {
       '}',
       '',
     ].join('\n');
-    assert.deepEqual(await findings('go', 'notify/deliver.go', go('\t\tlog.Printf("deliver: %v", err)\n\t\treturn nil'), false), [{ rule: 'no-retry-on-request', line: 14 }]);
+    assert.deepEqual(await findings('go', 'notify/deliver.go', go('\t\tlog.Printf("deliver: %v", err)\n\t\treturn nil'), false), [{ rule: 'no-retry-on-request', line: 13 }]);
     assert.deepEqual(await findings('go', 'notify/deliver.go', go('\t\treturn err')), []);
   });
 
   it('reads Ruby rescue and PHP catch bodies', async () => {
     const ruby = ['require "net/http"', 'class Feed', '  def entries(uri)', '    Net::HTTP.get(URI(uri))', '  rescue StandardError => e', '    Rails.logger.error(e)', '    []', '  end', 'end', ''].join('\n');
-    assert.deepEqual(await findings('ruby', 'app/models/feed.rb', ruby), [{ rule: 'retryable-treated-as-final', line: 5 }]);
+    assert.deepEqual(await findings('ruby', 'app/models/feed.rb', ruby), [{ rule: 'retryable-treated-as-final', line: 4 }]);
     const php = (body: string) => ['<?php', 'class Repo {', '    public function details($id) {', '        try {', '            $res = $this->client->get("/servers/" . $id);', '        } catch (TransferException $e) {', body, '        }', '        return json_decode($res->getBody(), true);', '    }', '}', ''].join('\n');
     assert.deepEqual(await findings('php', 'app/Repo.php', php('            throw new DaemonError($e);')), []);
   });
@@ -149,6 +156,6 @@ describe('diagnostics: failures a catch lets go', function () {
       '',
     ].join('\n');
     assert.deepEqual(await findings('javascript', 'jobs/deliver.js', js("  if (code >= 200 && code < 300) return markDone(hook);\n  return reschedule(hook, attempt + 1);")), []);
-    assert.deepEqual(await findings('javascript', 'jobs/deliver.js', js('  return markDone(hook);')), [{ rule: 'no-retry-on-request', line: 6 }]);
+    assert.deepEqual(await findings('javascript', 'jobs/deliver.js', js('  return markDone(hook);')), [{ rule: 'no-retry-on-request', line: 4 }]);
   });
 });

@@ -233,10 +233,12 @@ function lastValue(final: Node | undefined): string {
   return (final?.text ?? '').replace(/^return\b/, '').replace(/;$/, '').trim();
 }
 
-/** The rule has spoken already about this handler, or about this request in its function (an `if !ok` inside the try). */
+/** The rule has spoken already about this handler, the request itself, or this request in its function (an `if !ok` inside the try). */
 function overlaps(ctx: DiagContext, f: Finding, node: Node, request: RequestInfo): boolean {
   const r = ctx.range(node);
   if (f.range.start.line <= r.end.line && f.range.end.line >= r.start.line) return true;
+  // (A finding on the request itself: where this one would stand.)
+  if (f.range.start.line === ctx.range(request.call.node).start.line) return true;
   const fn = request.call.fn;
   if (!fn) return false;
   const at = ctx.range(fn.node);
@@ -264,9 +266,9 @@ function lostRead(ctx: DiagContext, request: RequestInfo, handler: Handler): Fin
   return {
     rule: RULE,
     severity: ruleInfo(RULE)!.defaultSeverity,
-    message: fillMessage(RULE, { codes, detail: `every failure of this ${request.method} request ${HOW[handler.how]} here with no retry, so the caller cannot tell a passing outage from "nothing there"` }),
-    range: reportedRange(ctx, handler),
-    related: ctx.related(request),
+    message: fillMessage(RULE, { codes, detail: `every failure of this ${request.method} request ${HOW[handler.how]} at line ${ctx.range(handler.at).start.line + 1} with no retry, so the caller cannot tell a passing outage from "nothing there"` }),
+    range: ctx.range(request.call.node),
+    related: [{ range: reportedRange(ctx, handler), message: 'where the failure is let go' }],
     data: data as unknown as Record<string, unknown>,
   };
 }
@@ -283,9 +285,9 @@ function lostWrite(ctx: DiagContext, request: RequestInfo, handler: Handler): Fi
   return {
     rule: 'no-retry-on-request',
     severity: ruleInfo('no-retry-on-request')!.defaultSeverity,
-    message: `Every failure of this ${request.method} request — a 429, a 503, a reset connection — ${HOW[handler.how]} here and nothing sends it again: the write is lost.`,
-    range: reportedRange(ctx, handler),
-    related: ctx.related(request),
+    message: `Every failure of this ${request.method} request — a 429, a 503, a reset connection — ${HOW[handler.how]} at line ${ctx.range(handler.at).start.line + 1} and nothing sends it again: the write is lost.`,
+    range: ctx.range(request.call.node),
+    related: [{ range: reportedRange(ctx, handler), message: 'where the failure is let go' }],
     data: data as unknown as Record<string, unknown>,
   };
 }
