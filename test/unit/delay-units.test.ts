@@ -20,6 +20,20 @@ describe('delay units', () => {
     assert.equal(unitOf('Math.min(capMs, baseMs * 2 ** n)', { text: '', before: 0 }), 'ms');
   });
 
+  it('reads a ternary by its branches, not the header its condition names, over several lines', () => {
+    const text = [
+      'const retryAfter = headers["Retry-After"]',
+      '  ? parseInt(headers["Retry-After"], 10) * 1000',
+      '  : undefined;',
+      'const delay = retryAfter ?? retryDelayMs * retries;',
+      'await new Promise((resolve) => setTimeout(resolve, delay));',
+      '',
+    ].join('\n');
+    assert.equal(at(text, 'delay));'.slice(0, 5)), 'ms');
+    assert.equal(at(text.replace(' * 1000', ''), 'delay));'.slice(0, 5)), 's');
+    assert.equal(unitOf('headers["Retry-After"] ? parseInt(headers["Retry-After"], 10) * 1000 : undefined', { text: '', before: 0 }), 'ms');
+  });
+
   it('says nothing when the code does not', () => {
     for (const e of ['delay', 'wait', '5', 'this.retryAfter', 'Math.min(a, b)', 'backoff(attempt)']) assert.equal(unitOf(e, { text: '', before: 0 }), undefined, e);
     assert.equal(unitOf('Math.max(waitSeconds, delayMs)', { text: '', before: 0 }), undefined, 'disagreeing parts');

@@ -14,6 +14,7 @@ export type DelayUnit = 's' | 'ms' | 'ks';
 
 export const unitExponent = (u: DelayUnit): number => (u === 'ms' ? -1 : u === 's' ? 0 : 1);
 
+/** Name hops followed back to a value (`delay` ← `retryAfter` ← a header); reading an expression's parts costs none. */
 const MAX_STEPS = 3;
 /** Calls that keep the unit of their (first) argument: parsing, rounding, clamping. */
 const KEEPS_UNIT = /^(?:Number|parseInt|parseFloat|int|float|round|Math\.(?:ceil|floor|round|max|min)|math\.(?:ceil|floor)|max|min|Integer\.parseInt|Long\.parseLong|Double\.parseDouble|Integer\.valueOf|Long\.valueOf|int\.Parse|long\.Parse|double\.Parse|Convert\.To(?:Int32|Int64|Double)|float64|int64|int32|intval|floatval|abs|Math\.abs|strconv\.Atoi|strconv\.ParseFloat|strconv\.ParseInt|Float\.parseFloat)$/;
@@ -44,35 +45,36 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   // (An operand with no unit of its own is taken for the unit the conversion comes from: `n * 1000` is milliseconds.)
   const scaled = /^(.*?)\s*\*\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e) ?? /^(?:1000|1_000|1e3|1000\.0|1000L)\s*\*\s*(.*)$/s.exec(e);
   if (scaled) {
-    const inner = unitOf(scaled[1], scope, steps + 1);
+    const inner = unitOf(scaled[1], scope, steps);
     return inner === 'ks' ? 's' : inner === 'ms' ? undefined : 'ms';
   }
   const divided = /^(.*?)\s*\/\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e);
   if (divided) {
-    const inner = unitOf(divided[1], scope, steps + 1);
+    const inner = unitOf(divided[1], scope, steps);
     return inner === 's' ? 'ks' : inner === 'ks' ? undefined : 's';
   }
   // Clock and date arithmetic says its unit: JS dates and Java clocks count milliseconds, Python's seconds.
   if (/Date\.parse\(|new Date\(|\.getTime\(\)|Date\.now\(\)|currentTimeMillis\(\)|(?:\.|::)toMillis\b|\.TotalMilliseconds\b/.test(e)) return 'ms';
   if (/\.total_seconds\(\)|\btime\.time\(\)|\.TotalSeconds\b|\.toSeconds\(\)|\.getSeconds\(\)/.test(e)) return 's';
+  // `cond ? a : b`, `a if cond else b`: the unit the known branches agree on (a header named in the condition —
+  // `headers["Retry-After"] ? parseInt(headers["Retry-After"]) * 1000 : undefined` — is not the value).
+  const branches = ternaryBranches(e);
+  if (branches) return agreed(branches.map((b) => unitOf(b, scope, steps)));
   const header = headerUnit(e);
   if (header) return header;
   const said = /\/\*(ms|s)\*\/$/.exec(e);
   if (said) return said[1] as DelayUnit;
-  // `cond ? a : b`, `a if cond else b`: the unit the known branches agree on.
-  const branches = ternaryBranches(e);
-  if (branches) return agreed(branches.map((b) => unitOf(b, scope, steps + 1)));
   // `a + b`, `a || b`, `a ?? b`, `max(a, b)`: the unit the known parts agree on.
   const parts = topLevelSplit(e, /\s*(?:\+|-|\|\||\?\?|\bor\b)\s*/);
-  if (parts.length > 1) return agreed(parts.map((p) => unitOf(p, scope, steps + 1)));
+  if (parts.length > 1) return agreed(parts.map((p) => unitOf(p, scope, steps)));
   const call = /^([\w.$]+)\s*\((.*)\)$/s.exec(e);
   if (call && KEEPS_UNIT.test(call[1])) {
     const args = topLevelSplit(call[2], /\s*,\s*/).filter((a) => !/^\d+$/.test(a) || /max|min/i.test(call[1]));
-    return agreed(args.map((a) => unitOf(a, scope, steps + 1)));
+    return agreed(args.map((a) => unitOf(a, scope, steps)));
   }
   // Ruby/Kotlin conversions written after the value: `h['Retry-After'].to_i`, `value.toLong()`.
   const postfix = /^(.*)\.(?:to_i|to_f|toInt\(\)|toLong\(\)|toDouble\(\))$/s.exec(e);
-  if (postfix) return unitOf(postfix[1], scope, steps + 1);
+  if (postfix) return unitOf(postfix[1], scope, steps);
   const name = /^(?:self\.|this\.|@|\$this->|\$)?([A-Za-z_][\w]*)$/.exec(e)?.[1] ?? /\.([A-Za-z_]\w*)$/.exec(e)?.[1];
   if (!name) return undefined;
   const plain = /^(?:self\.|this\.|@|\$this->|\$)?[A-Za-z_]\w*$/.test(e);
@@ -101,9 +103,9 @@ export function typedDuration(expr: string, scope: UnitScope, steps = 0): boolea
   if (!e || steps > MAX_STEPS) return false;
   if (TYPED_DURATION.test(e)) return true;
   const branches = ternaryBranches(e);
-  if (branches) return branches.some((b) => typedDuration(b, scope, steps + 1));
+  if (branches) return branches.some((b) => typedDuration(b, scope, steps));
   const parts = topLevelSplit(e, /\s*(?:\?\?|\|\|)\s*/);
-  if (parts.length > 1) return parts.some((p) => typedDuration(p, scope, steps + 1));
+  if (parts.length > 1) return parts.some((p) => typedDuration(p, scope, steps));
   const name = /^(?:this\.)?([A-Za-z_]\w*)$/.exec(e)?.[1];
   if (!name) return false;
   // Declared with the type: `TimeSpan delay = …`, `TimeSpan? retryAfter`, `Duration wait`.
@@ -129,12 +131,34 @@ export function assignmentsBefore(name: string, scope: UnitScope): Array<{ value
   const re = new RegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)([^\\n]*)`, 'g');
   const found: Array<{ value: string; at: number }> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const value = m[1].replace(/\s*(?:\/\/|#).*$/, '').replace(/[,{]\s*$/, '');
+    const value = continued(text, m.index + m[0].length, m[1].replace(/\s*(?:\/\/|#).*$/, '')).replace(/[,{]\s*$/, '');
     // A unit the line's own comment gives: `const INITIAL_DELAY = 50; // ms`, `BACKOFF = 2  # seconds`.
     const said = /(?:\/\/|#)\s*(?:in\s+)?(ms|msec|millis|milliseconds|s|sec|secs|seconds)\b/i.exec(m[1] + m[2])?.[1].toLowerCase();
     found.push({ value: said ? `${value} /*${said.startsWith('m') ? 'ms' : 's'}*/` : value, at: m.index });
   }
   return found;
+}
+
+/** Lines that carry an expression on: it is left open (an operator, an open bracket) or the next line goes on with one. */
+const OPEN_END = /(?:[-+*/%?:(\[,]|&&|\|\||\?\?)\s*$/;
+const GOES_ON = /^\s*(?:\?(?![.?])|:|\.(?!\.)|\?\?|&&|\|\||[-+*/%])/;
+
+/**
+ * An assigned value written over several lines (`const wait = headers["Retry-After"]` / `? parseInt(…) * 1000` /
+ * `: undefined`): the first line's text, with the lines that carry it on (at most five).
+ */
+function continued(text: string, from: number, first: string): string {
+  let value = first;
+  let at = from;
+  for (let lines = 0; lines < 5; lines++) {
+    const depth = (value.match(/[([{]/g) ?? []).length - (value.match(/[)\]}]/g) ?? []).length;
+    const end = text.indexOf('\n', at + 1);
+    const next = text.slice(at + 1, end < 0 ? text.length : end);
+    if (at >= text.length || !(depth > 0 || OPEN_END.test(value) || GOES_ON.test(next))) break;
+    value = `${value} ${next.trim().replace(/\s*(?:\/\/|#).*$/, '').replace(/;\s*$/, '')}`;
+    at = end < 0 ? text.length : end;
+  }
+  return value;
 }
 
 /** `c ? a : b` (not `?.` or `??`) or Python's `a if c else b`, split at the top level; undefined for anything else. */
