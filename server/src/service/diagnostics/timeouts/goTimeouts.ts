@@ -62,6 +62,9 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (!body || /\bTimeout\s*:/.test(body.text)) continue;
     const transport = /\bTransport\s*:\s*([^\n]*)/.exec(body.text);
     if (transport && !wrapsDefaultTransport(transport[1], body.text.slice(transport.index), defaultAliases(text))) continue;
+    // `pc.Probe(ctx, params, &http.Client{}, cfg)` with `ctx, cancel := context.WithTimeout(…)`: handed over with a
+    // deadline that bounds what is sent through it.
+    if (handedWithDeadline(literal, text)) continue;
     const name = assignedName(literal);
     if (name && new RegExp(`\\b${escape(name)}\\.Timeout\\s*=`).test(text)) continue;
     const later = name ? new RegExp(`\\b${escape(name)}\\.Transport\\s*=\\s*([^\\n]*)`).exec(text) : null;
@@ -150,6 +153,16 @@ function clientLiterals(ctx: DiagContext): Node[] {
     if (node && node.startIndex === m.index && node.endIndex <= end) found.push(node);
   }
   return found;
+}
+
+/** The literal is an argument of a call that is also handed a context the function bound to a deadline. */
+function handedWithDeadline(literal: Node, text: string): boolean {
+  let arg: Node = literal;
+  if (arg.parent?.type === 'unary_expression') arg = arg.parent;
+  const list = arg.parent;
+  if (list?.type !== 'argument_list') return false;
+  const fn = functionAround(text, literal.startIndex);
+  return list.namedChildren.some((a) => a !== null && a.id !== arg.id && /^\w+$/.test(a.text) && new RegExp(`\\b${a.text}\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(Timeout|Deadline)\\(`).test(fn));
 }
 
 /** `client := &http.Client{}` / `c.client = &http.Client{…}` / `var c = http.Client{}` → the name it is stored in. */
