@@ -21,6 +21,7 @@ import { onlyLogs } from '../failureBodies';
 import { swallowedWrites } from './swallowedFailures';
 import { runsPerScrape } from '../scrapeContext';
 import { reconciledByFramework } from '../reconcilerContext';
+import { answersUser } from '../userCommands';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -60,6 +61,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (!ctx.settings.reportReadsWithoutRetry && judgedAsRead(request.method, call.fn?.name, call.fn?.node.text, () => statementOf(call.node).text)) continue;
     // A heartbeat's loss is what raises the alarm.
     if (signalsLiveness(call.fn?.name)) continue;
+    // A user's command (a bot's `!gif`, a CLI subcommand): whoever typed it sees the failure and asks again.
+    if (answersUser(ctx, call.fn)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     // Front-end code (a browser, a mobile app; a query library's mutation hook among it): the failure is shown to the
     // user, who acts again.

@@ -13,6 +13,7 @@ import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { runsPerScrape } from '../scrapeContext';
 import { isScriptPath } from '../testContext';
+import { answersUser } from '../userCommands';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -72,6 +73,8 @@ function swallowed(ctx: DiagContext): Array<{ request: RequestInfo; handler: Han
     const fn = call.fn;
     if (!fn || request.inferred === 'callback' || request.inferred === 'status-read') continue;
     if (signalsLiveness(fn.name) || reportsTelemetry(fn.name) || isProbe(fn) || /^(HEAD|OPTIONS)$/.test(request.method)) continue;
+    // A user's command: the failure goes back to whoever typed it.
+    if (answersUser(ctx, fn)) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
     if (runsInFrontEnd(ctx.flow, ctx.doc.uri, call.node)) continue;
     const handler = caughtAround(ctx, request, fn) ?? promiseCatch(ctx, request, fn) ?? goErrorCheck(ctx, request);

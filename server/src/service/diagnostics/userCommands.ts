@@ -1,0 +1,33 @@
+import { callSites } from './callerRetries';
+import type { DiagContext } from './context';
+import type { FnInfo } from './flow/flowModel';
+
+/*
+ * Code that runs because a person asked for it, there and then: a chat bot's command (`!gif`, `/weather`), a CLI
+ * subcommand. Whoever typed it sees the failure and types it again; a retry there only keeps them waiting. The
+ * benchmark's labellers left `no-retry-on-request` off such requests in every batch (bot commands, account and
+ * update commands of CLIs), while the same request in a worker or a sync job was a problem.
+ */
+
+/**
+ * A function named for a command a user runs: `cmdGuggy`, `cmd_weather`, `weatherCommand`, `weather_command`,
+ * `handle_gif_command`, `on_command` — not one that sends a command somewhere (`sendCommand`, `post_command`).
+ */
+const COMMAND_NAME = /^(?:cmd[A-Z_]|command_)|^(?:handle|on|run|exec|execute)_?\w*command$|(?:[a-z]Command|_command)$|^slash_?\w+$/i;
+const SENDS_COMMAND = /^_?(?:async_?)?(?:send|post|publish|dispatch|queue|enqueue|push|issue|write)/i;
+/** Folders that hold a bot's or a CLI's commands: `commands/`, discord.py's `cogs/`. */
+const COMMAND_FOLDER = /\/(?:commands|cogs|slash_commands)\//;
+
+/** `fn` runs as a user's command: it is one, it is only called (in the file) from one, or its file sits among commands. */
+export function answersUser(ctx: DiagContext, fn: FnInfo | undefined): boolean {
+  if (COMMAND_FOLDER.test(ctx.doc.uri.replace(/\\/g, '/'))) return true;
+  return commandOrCalledByOne(ctx, fn, 0);
+}
+
+function commandOrCalledByOne(ctx: DiagContext, fn: FnInfo | undefined, depth: number): boolean {
+  if (!fn?.name) return false;
+  if (COMMAND_NAME.test(fn.name) && !SENDS_COMMAND.test(fn.name)) return true;
+  if (depth >= 2) return false;
+  const sites = callSites(ctx, fn);
+  return sites.length > 0 && sites.every((call) => commandOrCalledByOne(ctx, call.fn, depth + 1));
+}
