@@ -48,4 +48,24 @@ def ${name}(payload):
     assert.deepEqual(await ruleLines('python', loop('_retry_translate', '/v2/text'), 'unsafe-retry'), []);
     assert.deepEqual(await ruleLines('python', loop('send_batch', '/v1/render'), 'unsafe-retry'), []);
   });
+
+  const mounted = (call: string) => `import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+
+class Candles:
+    def __init__(self):
+        self.session = requests.Session()
+        retries = Retry(total=3, backoff_factor=1, status_forcelist=[429, 503], allowed_methods=["HEAD", "GET", "POST"])
+        self.session.mount("https://", HTTPAdapter(max_retries=retries))
+
+    def fetch(self, payload):
+        return self.session.${call}("https://api.example.com/v5/kline", json=payload, timeout=10)
+`;
+
+  it('reports a retry allowed to resend POST only where the file sends one through it', async () => {
+    assert.deepEqual(await ruleLines('python', mounted('post'), 'unsafe-retry'), [9]);
+    assert.deepEqual(await ruleLines('python', mounted('get'), 'unsafe-retry'), []);
+  });
 });

@@ -31,6 +31,8 @@ const UNSAFE = new Set(['POST', 'PATCH']);
  * (idempotent methods only).
  */
 const RETRIES_ANY_METHOD = /^(decorator |wrapper |go-retryablehttp$|polly$)/;
+/** Methods a retry may send again as they are. */
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
 const METHOD_OPTION = /^(allowed_methods|method_whitelist|methods|retryMethods|retry_methods)$/;
 
 /** POST/PATCH retried by a loop or a retry configuration that allows them, with no Idempotency-Key in the file. */
@@ -108,6 +110,10 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     };
     findings.push(finding(ctx, ctx.range(option), r.method, data, undefined));
   }
+  // A retry configured to allow POST on a client that the file only reads with (`Retry(allowed_methods=[…, "POST"])`
+  // mounted on a session whose every request here is a GET): no write goes through it.
+  const sent = ctx.requests.filter((r) => !r.inferred);
+  if (sent.length > 0 && sent.every((r) => IDEMPOTENT.test(r.method))) return findings;
   for (const call of ctx.flow.calls) {
     if (!/retr/i.test(call.name) && !/retr/i.test(ctx.flow.text.slice(call.start, Math.min(call.end, call.start + 200)))) continue;
     for (const option of optionPairs(ctx, call.node)) {
