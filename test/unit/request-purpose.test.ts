@@ -49,6 +49,11 @@ def ${name}(payload):
     assert.deepEqual(await ruleLines('python', loop('send_batch', '/v1/render'), 'unsafe-retry'), []);
   });
 
+  it('leaves a retried POST of telemetry (log lines, metrics): a duplicate is tolerated as a loss is', async () => {
+    assert.deepEqual(await ruleLines('python', loop('send_log_events', '/v1/logs'), 'unsafe-retry'), []);
+    assert.deepEqual(await ruleLines('python', loop('post_metrics', '/v1/series'), 'unsafe-retry'), []);
+  });
+
   const mounted = (call: string) => `import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry

@@ -13,7 +13,7 @@ import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
-import { queriesOnly, signalsLiveness } from '../requestPurpose';
+import { queriesOnly, reportsTelemetry, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
 import { type RequestInfo, statementOf } from '../requests';
 
@@ -273,8 +273,10 @@ const GO_ERROR_LEAVES = /\bif\s+err\s*!=\s*nil\s*(?:\|\|[^{]*)?\{[^{}]*\b(return
 
 /** A POST that only asks — a search or lookup (see queriesOnly): re-sending it duplicates nothing. */
 function asksOnly(request: RequestInfo): boolean {
-  // (A heartbeat sent twice tells the monitor nothing new either.)
-  return queriesOnly(request.call.fn?.name, statementOf(request.call.node).text) || signalsLiveness(request.call.fn?.name);
+  // (A heartbeat sent twice tells the monitor nothing new either; a batch of log lines, metrics or usage events sent
+  // twice is a duplicate the telemetry pipeline tolerates, as losing one is.)
+  const fn = request.call.fn?.name;
+  return queriesOnly(fn, statementOf(request.call.node).text) || signalsLiveness(fn) || reportsTelemetry(fn);
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
