@@ -313,7 +313,8 @@ function keepsTested(text: string, names: ReadonlyArray<string | undefined>, rai
   const value = text.trim().replace(/^await\s+/, '').replace(/^Err\(([\s\S]*)\)$/, '$1').trim();
   if (!value || isGenericError(value) || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
   // A project's own error, built by a class or by a function that makes one (`map_processor_error(status, body)`).
-  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(|^[\w$.:]*_error\w*\(|^[\w$.:]*\berror_\w+\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));
+  // (Or a result object built to carry it back: `return new HttpServiceResult<T>(response.StatusCode, null, msg)`.)
+  const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(|^[\w$.:]*_error\w*\(|^[\w$.:]*\berror_\w+\(|^new\s+([\w$]+\.)*[A-Z][\w$]*(<[^()]*>)?\s*\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));
   if (!typed) return false;
   // The tested value must be handed over itself (an argument or a field), not folded into a message.
   const open = value.search(/[({]/);
