@@ -38,6 +38,8 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   backoff: ['import backoff', (b) => `@backoff.on_exception(backoff.expo, Exception, max_tries=5, giveup=is_permanent)\n${b}`],
   retrying: ['from retrying import retry', (b) => `@retry(stop_max_attempt_number=3)\n${b}`],
   'aiohttp-retry': ['from aiohttp_retry import RetryClient, ExponentialRetry'],
+  // dlt's requests helper retries 429, 5xx and connection errors itself; the file's `requests` is that helper.
+  'dlt-requests': ['from dlt.sources.helpers import requests'],
   // An SDK retries its own calls: a caught SDK error after them is the SDK's retries spent.
   'python-sdks': ['import openai', () => 'def ask(client, q):\n    for attempt in range(3):\n        try:\n            return client.chat.completions.create(model="m", messages=q)\n        except openai.APIConnectionError:\n            time.sleep(2 ** attempt)\n        except openai.RateLimitError:\n            raise\n'],
   'axios-retry': ['import axiosRetry from "axios-retry";'],
