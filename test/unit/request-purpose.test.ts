@@ -4,7 +4,7 @@
  * is no unsafe retry; one that creates something is.
  */
 import * as assert from 'node:assert/strict';
-import { queriesOnly } from '../../server/src/service/diagnostics/requestPurpose';
+import { queriesOnly, servedFromCache } from '../../server/src/service/diagnostics/requestPurpose';
 import { ruleLines } from '../support/serviceHarness';
 
 describe('request purpose', () => {
@@ -15,6 +15,30 @@ describe('request purpose', () => {
     for (const name of ['create_invoice', 'submitRenderRequest', 'retry_upload', 'translateAndSave', 'send_batch', undefined]) {
       assert.equal(queriesOnly(name, ''), false, String(name));
     }
+  });
+
+  it('reads a function that looks its answer up in a cache first as one that asks', () => {
+    assert.equal(servedFromCache('const hit = this.cache?.get<T>(cacheKey); if (hit) return hit; const r = await this.axios.post(url, query);'), true);
+    assert.equal(servedFromCache('cached = redis_cache.get(key)'), true);
+    assert.equal(servedFromCache('await this.axios.post(url, order); this.cache.delete(order.id);'), false);
+  });
+
+  it('leaves a cached POST whose failure a catch lets go (a read, reported only with reads on)', async () => {
+    const text = `export class Feed {
+  async latest(query: string) {
+    const hit = this.cache.get(query);
+    if (hit) return hit;
+    const res = await this.http.post('/graphql', { query }).catch((e) => {
+      console.warn('feed query failed', e);
+      return undefined;
+    });
+    this.cache.set(query, res?.data);
+    return res?.data;
+  }
+}
+`;
+    assert.deepEqual(await ruleLines('typescript', text, 'no-retry-on-request'), []);
+    assert.deepEqual(await ruleLines('typescript', text.replace("const hit = this.cache.get(query);\n    if (hit) return hit;\n", ''), 'no-retry-on-request'), [3]);
   });
 
   it('reads a URL segment that asks or computes', () => {

@@ -20,7 +20,15 @@ export function writesByMethodOrName(method: string, fnName: string | undefined)
  * not named for sending, a POST that only asks (`statementText` is read only for a POST), a credential exchange.
  */
 export function judgedAsRead(method: string, fnName: string | undefined, fnText: string | undefined, statementText: () => string): boolean {
-  return (readMethod(method) && !namedForWriting(fnName)) || (method === 'POST' && queriesOnly(fnName, statementText())) || exchangesCredentials(fnName, fnText);
+  return (readMethod(method) && !namedForWriting(fnName)) || (method === 'POST' && (queriesOnly(fnName, statementText()) || servedFromCache(fnText))) || exchangesCredentials(fnName, fnText);
+}
+
+/**
+ * The function looks its answer up in a cache before sending (`this.cache?.get<T>(cacheKey)`, `cache.get(key)`): what
+ * it sends is a question whose answer can be kept — a GraphQL query or a search sent as a POST — not a write.
+ */
+export function servedFromCache(fnText: string | undefined): boolean {
+  return !!fnText && /\b\w*cache\w*\??\.(?:get|get_or_none|fetch|lookup|getItem)\s*(?:<[^>()]*>)?\s*\(/i.test(fnText);
 }
 
 /**

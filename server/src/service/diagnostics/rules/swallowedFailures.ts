@@ -8,7 +8,7 @@ import { isEmptyValue, isLogCall, type Swallow, swallows } from '../failureBodie
 import type { NoRetryOnRequestData, RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingLoops, type FnInfo } from '../flow/flowModel';
 import { isProbe } from '../probes';
-import { exchangesCredentials, readMethod, reportsTelemetry, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
+import { exchangesCredentials, queriesOnly, readMethod, reportsTelemetry, servedFromCache, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { runsPerScrape } from '../scrapeContext';
@@ -57,6 +57,8 @@ export function swallowedWrites(ctx: DiagContext, earlier: readonly Finding[]): 
 /** A write that loses something when it fails (a login or token exchange loses nothing: whoever needs it asks again). */
 function writes(request: RequestInfo): boolean {
   const fn = request.call.fn;
+  // (A POST that only asks — a search, a GraphQL query whose answer is cached — is a read like a GET.)
+  if (request.method === 'POST' && (queriesOnly(fn?.name, request.statement.text) || servedFromCache(fn?.node.text))) return false;
   return writesByMethodOrName(request.method, fn?.name) && !exchangesCredentials(fn?.name, fn?.node.text);
 }
 
