@@ -43,6 +43,9 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
     if (!final || outcome.continues || outcome.retries || (!valued && !alwaysLeaves(body))) continue;
     if (ctx.mechanisms.covering(clause) || retriedInTry(ctx, clause)) continue;
+    // A status error raised where the status is already known not to be transient: `elif resp.status_code == 401:
+    // try: resp.raise_for_status() except HTTPError as e: … raise` — what the clause catches is that 401.
+    if (underNonRetryableStatus(ctx, clause)) continue;
     // `except httpx.HTTPError: raise`, `catch (IOException e) { throw e; }` outside a loop: the failure passes on
     // unchanged, as if never caught; whoever catches it next decides. (Inside a retry loop the re-raise is the
     // way out of it: `except RateLimitError: raise` where the loop retries connection errors gives the 429 up.)
@@ -133,4 +136,14 @@ function retriedInTry(ctx: DiagContext, clause: Node): boolean {
   if (!body) return false;
   const sent = ctx.requests.filter((r) => within(r.call.node, body));
   return sent.length > 0 && sent.every((r) => !!ctx.mechanisms.covering(r.call.node, r.call.receiver, r.library) || ctx.mechanisms.isRetryingCall(r.call));
+}
+
+/** The clause sits in the branch of a status test that holds for non-retryable codes only (`== 401`, `in (400, 404)`). */
+function underNonRetryableStatus(ctx: DiagContext, clause: Node): boolean {
+  return ctx.clientTests().some((t) => {
+    if (!t.branch || !t.positive || !/^(==|===|is|in|case|equals|Equals)$/.test(t.op) || !within(clause, t.branch)) return false;
+    // Every code the same test names is a refusal that fails the same way again.
+    const same = ctx.clientTests().filter((o) => o.test === t.test);
+    return same.every((o) => ctx.isNonRetryable(o.occ.code, o.test));
+  });
 }
