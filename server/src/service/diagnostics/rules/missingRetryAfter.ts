@@ -38,7 +38,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     // no server answers anybody here.
     if (ctx.requestsIn(fn).some((r) => r.call.start < node.startIndex)) continue;
     // A health or readiness probe's 503 tells an orchestrator to route elsewhere; no client waits on it.
-    if (occ.code === '503' && PROBE.test(fn?.name ?? '')) continue;
+    // (An anonymous handler: the route it is registered on, `router.get('/healthz', …)`, or a file or folder named for it.)
+    if (occ.code === '503' && (PROBE.test(fn?.name ?? '') || (!fn?.name && (probeRoute(ctx, node) || PROBE.test(ctx.doc.uri.split('/').slice(-3).join('/')))))) continue;
     const setter = setterOf(ctx, node);
     requestCalls ??= new Set(ctx.requests.map((r) => r.call.node.id));
     if (builtForClient(ctx, node, requestCalls) || headersUnseen(setter)) continue;
@@ -130,4 +131,14 @@ function builtForClient(ctx: DiagContext, node: Node, requestCalls: ReadonlySet<
 function headersUnseen(setter: Node): boolean {
   const text = statementOf(setter).text.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
   return /(^|[^\w'"])(\w*headers?|hdrs|init)\b(?!\s*[:=(])/i.test(text);
+}
+
+/** The handler around `node` is handed to a call whose first argument is a probe's route (`'/healthz'`, `"/ready"`). */
+function probeRoute(ctx: DiagContext, node: Node): boolean {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (!ctx.flow.adapter.calls.has(n.type)) continue;
+    const first = ctx.flow.adapter.callArguments(n)[0];
+    if (first && /^["'`]/.test(first.text) && PROBE.test(first.text)) return true;
+  }
+  return false;
 }
