@@ -11,7 +11,6 @@ import { fillMessage, ruleInfo } from '../rules';
 import { decoratorBackoffFindings } from '../decoratorPolicies';
 
 const RULE = 'retry-without-backoff';
-const COUNTING = /\+\+|--|\+=|-=/;
 /** A counter stepped by a plain assignment: `retry = retry - 1`, `attempts = attempts + 1`. */
 const SELF_STEP = /\b([A-Za-z_$][\w$]*)\s*=\s*\1\s*[-+]\s*\d/;
 
@@ -34,7 +33,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     } else if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if ((loop.kind === 'infinite' && !loop.increments.some((n) => COUNTING.test(n.text)) && !SELF_STEP.test(loop.body?.text ?? '')) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
+    } else if ((loop.kind === 'infinite' && !infiniteBounded(loop)) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
@@ -93,6 +92,8 @@ function counterBounds(loop: RetryLoop['loop']): boolean {
     const name = m?.[1] ?? m?.[4];
     if (name) counted.add(name.split('.').pop()!);
   }
+  // (`retry = retry - 1`, `attempts = attempts + 1`)
+  for (const m of (loop.body?.text ?? '').matchAll(new RegExp(SELF_STEP.source, 'g'))) counted.add(m[1]);
   if (counted.size === 0) return false;
   const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${c.replace(/\$/g, '\\$')}(?![\\w$])`).test(text));
   if (mentions(loop.node.childForFieldName('condition')?.text ?? '')) return true;
@@ -102,6 +103,34 @@ function counterBounds(loop: RetryLoop['loop']): boolean {
     for (let n = exit.parent; n && n.id !== loop.node.id; n = n.parent) {
       const condition = n.childForFieldName('condition');
       if (condition && mentions(condition.text)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A `while True` / `for {}` retry is bounded by a counter it steps only when the counter is compared somewhere in the
+ * loop (an exit's condition, a catch filter `when (attempts < max)`, `if trial > 5: raise`) or handed to a call that
+ * decides (`shouldRetry(resp, err, attempt)`), or by a time budget (`elapsed > maxElapsedTime`). A counter that only
+ * grows the wait (`time.sleep(2 ** trial); trial += 1`) caps nothing.
+ */
+function infiniteBounded(loop: RetryLoop['loop']): boolean {
+  const body = loop.body?.text ?? '';
+  const names = new Set<string>();
+  for (const n of loop.increments) {
+    const m = /([A-Za-z_$][\w$.]*)\s*(\+\+|--|\+=|-=)|(\+\+|--)\s*([A-Za-z_$][\w$.]*)/.exec(n.text);
+    const name = m?.[1] ?? m?.[4];
+    if (name) names.add(name.split('.').pop()!);
+  }
+  for (const m of body.matchAll(new RegExp(SELF_STEP.source, 'g'))) names.add(m[1]);
+  if (names.size === 0) return false;
+  if (counterBounds(loop) || BUDGET_TEST.test(body)) return true;
+  for (const name of names) {
+    const n = name.replace(/\$/g, '\\$');
+    if (new RegExp(`(?<![\\w$])${n}(?![\\w$])\\s*(?:[<>]=?|[!=]==?)|(?:[<>]=?|[!=]==?)\\s*(?:self\\.|this\\.)?${n}(?![\\w$])`).test(body)) return true;
+    // Handed to a call that decides (not a wait, a log line or a format).
+    for (const m of body.matchAll(new RegExp(`([A-Za-z_$][\\w$.]*)\\s*\\([^()]*(?<![\\w$])${n}(?![\\w$])[^()]*\\)`, 'g'))) {
+      if (!/(sleep|Sleep|delay|Delay|wait|print|log|debug|info|warn|error|format|Sprintf|Printf|str|int|float|pow|min|max|After|Duration|Second|Millisecond|backoff|Backoff)$/i.test(m[1])) return true;
     }
   }
   return false;
