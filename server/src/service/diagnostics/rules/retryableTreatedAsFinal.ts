@@ -1,4 +1,5 @@
 import { runsPerScrape } from '../scrapeContext';
+import { credentialGiveUps } from './credentialGiveUps';
 import type { Finding, Range } from '../../types';
 import { escape } from '../loopDelays';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
@@ -98,6 +99,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...syncPolicyOverAsyncFindings(ctx));
   findings.push(...exceptionGiveUps(ctx));
   findings.push(...swallowedRetryGiveUps(ctx));
+  findings.push(...credentialGiveUps(ctx, reported));
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
