@@ -110,12 +110,11 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     };
     findings.push(finding(ctx, ctx.range(option), r.method, data, undefined));
   }
-  // A retry configured to allow POST on a client that the file only reads with (`Retry(allowed_methods=[…, "POST"])`
-  // mounted on a session whose every request here is a GET): no write goes through it.
-  const sent = ctx.requests.filter((r) => !r.inferred);
-  if (sent.length > 0 && sent.every((r) => IDEMPOTENT.test(r.method))) return findings;
   for (const call of ctx.flow.calls) {
     if (!/retr/i.test(call.name) && !/retr/i.test(ctx.flow.text.slice(call.start, Math.min(call.end, call.start + 200)))) continue;
+    // A retry configured to allow POST on a client the file only reads through (`Retry(allowed_methods=[…, "POST"])`
+    // mounted on `self.session`, whose every request here is a GET): no write goes through it.
+    if (onlyReadThrough(ctx, call.node)) continue;
     for (const option of optionPairs(ctx, call.node)) {
       const name = adapter.pairName(option);
       const value = adapter.pairValue(option);
@@ -270,6 +269,28 @@ function asksForToken(ctx: DiagContext, call: Node): boolean {
 
 /** A Go test of the error that leaves the loop: `if err != nil { return nil, err }`, `if err != nil || … { break }`. */
 const GO_ERROR_LEAVES = /\bif\s+err\s*!=\s*nil\s*(?:\|\|[^{]*)?\{[^{}]*\b(return|break)\b/;
+
+/**
+ * The client a retry configuration belongs to — the name it is assigned to (`retries = Retry(…)`, `WIDE =
+ * Faraday.new(…) do … end`), or the session it is mounted on (`self.session.mount("https://",
+ * HTTPAdapter(max_retries=retries))`) — is sent requests in this file, every one of them idempotent.
+ */
+function onlyReadThrough(ctx: DiagContext, config: Node): boolean {
+  let name: string | undefined;
+  for (let n: Node | null = config; n && !name; n = n.parent) {
+    if (ctx.flow.adapter.assignments.has(n.type)) name = ctx.flow.adapter.assignTarget(n)?.text;
+    if (ctx.flow.grammar.functions.has(n.type)) break;
+  }
+  if (!name) return false;
+  const mounted = new RegExp(`([\\w$.]+)\\.mount\\([^)]*max_retries\\s*=\\s*${escapeName(name)}\\b`).exec(ctx.flow.text)?.[1];
+  const client = (mounted ?? name).replace(/^(self|this)\./, '');
+  const through = ctx.requests.filter((r) => !r.inferred && (r.call.receiver ?? '').replace(/^(self|this)\./, '') === client);
+  return through.length > 0 && through.every((r) => IDEMPOTENT.test(r.method));
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** A POST that only asks — a search or lookup (see queriesOnly): re-sending it duplicates nothing. */
 function asksOnly(request: RequestInfo): boolean {
