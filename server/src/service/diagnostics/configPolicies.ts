@@ -24,7 +24,7 @@ import { boolValue, constantFunction, durationMs, numberValue, readsRetryAfter, 
  * Retry-After. Each problem carries the configuration edit that fixes it.
  */
 export interface PolicyProblem {
-  rule: 'retry-without-backoff' | 'retry-ignores-retry-after';
+  rule: 'retry-without-backoff' | 'retry-ignores-retry-after' | 'retryable-treated-as-final';
   library: string;
   /** The configuration value (or the configuring call) the finding is anchored on. */
   anchor: Node;
@@ -84,6 +84,17 @@ function urllib3(ctx: DiagContext): PolicyProblem[] {
         rule: 'retry-without-backoff', library: 'urllib3', anchor: factor ?? call, problem: 'no-delay',
         detail: `(urllib3 Retry) retries immediately: backoff_factor is 0${factor ? '' : ' (the default)'}`,
         fix: { title: 'Give the urllib3 Retry a growing delay (backoff_factor=0.5: exponential, capped at 120 s)', edits: edits(setOption(o, 'backoff_factor', '0.5')) },
+      });
+    }
+    // `status_forcelist=[500, 502, 503, 504]`: server errors are retried, a rate limit comes back as the failed response.
+    const forcelist = o.values.get('status_forcelist');
+    const listed = forcelist ? [...resolvedText(text, forcelist.text).matchAll(/\b([1-5]\d\d)\b/g)].map((m) => m[1]) : [];
+    if (forcelist && /^[[(]/.test(resolvedText(text, forcelist.text).trim()) && listed.filter((c) => c.startsWith('5')).length >= 2 && !listed.includes('429') && !/TOO_MANY_REQUESTS|TooManyRequests/.test(resolvedText(text, forcelist.text))) {
+      const open = forcelist.type === 'list' || forcelist.type === 'tuple' || forcelist.type === 'set' ? forcelist.startIndex + 1 : undefined;
+      out.push({
+        rule: 'retryable-treated-as-final', library: 'urllib3', anchor: forcelist, codes: ['429'],
+        detail: 'the urllib3 Retry\'s status_forcelist retries server errors only; a rate limit comes back as the failed response',
+        ...(open !== undefined ? { fix: { title: 'Retry 429 too (urllib3 waits for its Retry-After)', edits: [{ start: open, end: open, newText: '429, ' }] } } : {}),
       });
     }
     const respect = o.values.get('respect_retry_after_header');

@@ -138,7 +138,7 @@ function configFindings(ctx: DiagContext, rule: PolicyProblem['rule']): Finding[
     .map((p) => ({
       rule,
       severity: ruleInfo(rule)!.defaultSeverity,
-      message: fillMessage(rule, rule === 'retry-without-backoff' ? { detail: p.detail } : { codes: p.codes ?? ['429'] }),
+      message: fillMessage(rule, rule === 'retry-without-backoff' ? { detail: p.detail } : rule === 'retryable-treated-as-final' ? { codes: p.codes ?? ['429'], detail: p.detail } : { codes: p.codes ?? ['429'] }),
       range: p.at ? ctx.doc.lines.rangeOf(p.at.start, p.at.end) : ctx.headRange(p.anchor),
       data: {
         ...ctx.base(p.anchor),
@@ -165,4 +165,9 @@ export function decoratorRetryAfterFindings(ctx: DiagContext): Finding[] {
     });
   }
   return [...findings, ...configFindings(ctx, rule)];
+}
+
+/** retryable-treated-as-final for declarative policies: a retried set that leaves a rate limit out. */
+export function policyGiveUpFindings(ctx: DiagContext): Finding[] {
+  return configFindings(ctx, 'retryable-treated-as-final');
 }

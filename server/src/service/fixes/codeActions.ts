@@ -28,7 +28,7 @@ type FixBuilder = (doc: Doc, finding: Finding, snippet: boolean) => CodeActionRe
 
 /** Per rule, its fixes in order of preference (the first that applies is `isPreferred`). */
 export const FIXES_BY_RULE: Record<string, FixBuilder[]> = {
-  'retryable-treated-as-final': [retryWrapFix, libraryRetryFix],
+  'retryable-treated-as-final': [configPolicyFix, retryWrapFix, libraryRetryFix],
   'no-retry-on-request': [retryWrapFix, libraryRetryFix],
   'retry-ignores-retry-after': [configPolicyFix, retryAfterFix],
   'retry-without-backoff': [configPolicyFix, backoffFix],

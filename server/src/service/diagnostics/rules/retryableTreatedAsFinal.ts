@@ -1,5 +1,6 @@
 import { runsPerScrape } from '../scrapeContext';
 import { credentialGiveUps } from './credentialGiveUps';
+import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
 import { escape } from '../loopDelays';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
@@ -100,6 +101,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...exceptionGiveUps(ctx));
   findings.push(...swallowedRetryGiveUps(ctx));
   findings.push(...credentialGiveUps(ctx, reported));
+  findings.push(...policyGiveUpFindings(ctx));
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
