@@ -112,9 +112,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   }
   for (const call of ctx.flow.calls) {
     if (!/retr/i.test(call.name) && !/retr/i.test(ctx.flow.text.slice(call.start, Math.min(call.end, call.start + 200)))) continue;
-    // A retry configured to allow POST on a client the file only reads through (`Retry(allowed_methods=[…, "POST"])`
-    // mounted on `self.session`, whose every request here is a GET): no write goes through it.
-    if (onlyReadThrough(ctx, call.node)) continue;
+    let readThrough: boolean | undefined;
     for (const option of optionPairs(ctx, call.node)) {
       const name = adapter.pairName(option);
       const value = adapter.pairValue(option);
@@ -123,6 +121,9 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
       const symbol = /%[iI][[(][^\])]*\b(post|patch)\b|:(post|patch)\b/i.exec(value.text);
       const method = /['"](POST|PATCH)['"]/i.exec(value.text)?.[1].toUpperCase() ?? (symbol ? (symbol[1] ?? symbol[2]).toUpperCase() : undefined) ?? (/^(False|None)$/.test(value.text) ? 'POST' : undefined);
       if (!method) continue;
+      // A retry configured to allow POST on a client the file only reads through (`Retry(allowed_methods=[…, "POST"])`
+      // mounted on `self.session`, whose every request here is a GET): no write goes through it.
+      if ((readThrough ??= onlyReadThrough(ctx, call.node))) continue;
       const data: UnsafeRetryData = {
         ...ctx.base(option), loopRange: ctx.range(call.node), loopHeaderRange: ctx.headRange(call.node),
         method: method as UnsafeRetryData['method'], via: 'config', configRange: ctx.range(option),
