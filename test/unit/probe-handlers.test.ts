@@ -40,3 +40,27 @@ describe('probe handlers', () => {
     assert.deepEqual(await open('file:///w/extensions/orders-endpoint/src/index.ts'), [3]);
   });
 });
+
+describe('503 for an administrative state', () => {
+  const handler = (condition: string) => `package server
+
+import "net/http"
+
+func (s *Server) handleReceiver(w http.ResponseWriter, r *http.Request) {
+	receiver := s.lookup(r)
+	if ${condition} {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return
+	}
+	s.process(w, r, receiver)
+}
+`;
+
+  it('leaves a 503 answered because the resource is suspended', async () => {
+    assert.deepEqual(await ruleLines('go', handler('receiver.Spec.Suspend'), 'missing-retry-after'), []);
+  });
+
+  it('reports a 503 answered because the server is busy', async () => {
+    assert.deepEqual(await ruleLines('go', handler('s.queue.Full()'), 'missing-retry-after'), [8]);
+  });
+});

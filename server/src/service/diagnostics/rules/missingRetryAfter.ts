@@ -9,7 +9,7 @@ import { isRackTriple } from '../../spotting/statusContext';
 
 const RULE = 'missing-retry-after';
 /** A message that says something is not set up, rather than busy. */
-const NOT_CONFIGURED = /\bnot\s+(?:been\s+)?(?:configured|enabled|set\s*up|installed|connected|supported)\b|\b(?:un|mis)configured\b|\bdisabled\b|\bmissing\s+(?:config|configuration|credentials|settings|api\s*key)\b/i;
+const NOT_CONFIGURED = /\bnot\s+(?:been\s+)?(?:configured|enabled|set\s*up|installed|connected|supported)\b|\b(?:un|mis)configured\b|\bdisabled\b|\bsuspended\b|\.\s*Suspend\b|\bmissing\s+(?:config|configuration|credentials|settings|api\s*key)\b/i;
 
 /** Handlers of health, readiness and liveness probes. */
 const PROBE = /health|readiness|ready|liveness|alive|probe/i;
@@ -45,7 +45,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     if (builtForClient(ctx, node, requestCalls) || headersUnseen(setter)) continue;
     // A 503 that says a feature is not set up (`"Mastodon integration not configured"`): a deployment state, no
     // moment to come back at.
-    if (occ.code === '503' && NOT_CONFIGURED.test(statementOf(setter).text)) continue;
+    // (Or the branch it answers in is taken for that state: `if receiver.Spec.Suspend || … { w.WriteHeader(503) }`.)
+    if (occ.code === '503' && (NOT_CONFIGURED.test(statementOf(setter).text) || NOT_CONFIGURED.test(branchCondition(ctx, setter)))) continue;
     const data: MissingRetryAfterData = {
       ...ctx.base(setter),
       code: occ.code,
@@ -141,4 +142,13 @@ function probeRoute(ctx: DiagContext, node: Node): boolean {
     if (first && /^["'`]/.test(first.text) && PROBE.test(first.text)) return true;
   }
   return false;
+}
+
+/** The condition of the innermost if whose body holds `node` (empty when there is none). */
+function branchCondition(ctx: DiagContext, node: Node): string {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (ctx.flow.grammar.functions.has(n.type)) return '';
+    if (ctx.flow.grammar.ifs.has(n.type)) return ctx.flow.grammar.ifCondition(n)?.text ?? '';
+  }
+  return '';
 }
