@@ -85,15 +85,20 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
  * counts attempts only to wait longer never stops on them. (A loop that waits what the server says —
  * Retry-After, a rate-limit reset — is paced by it and is not asked for a cap here.)
  */
-function counterBounds(loop: RetryLoop['loop']): boolean {
+/** The counters a loop steps: `n += 1`, `attempts++`, `retry = retry - 1` (their last name: `self.tries` → tries). */
+function countedNames(loop: RetryLoop['loop']): Set<string> {
   const counted = new Set<string>();
   for (const n of loop.increments) {
     const m = /([A-Za-z_$][\w$.]*)\s*(\+\+|--|\+=|-=)|(\+\+|--)\s*([A-Za-z_$][\w$.]*)/.exec(n.text);
     const name = m?.[1] ?? m?.[4];
     if (name) counted.add(name.split('.').pop()!);
   }
-  // (`retry = retry - 1`, `attempts = attempts + 1`)
   for (const m of (loop.body?.text ?? '').matchAll(new RegExp(SELF_STEP.source, 'g'))) counted.add(m[1]);
+  return counted;
+}
+
+function counterBounds(loop: RetryLoop['loop']): boolean {
+  const counted = countedNames(loop);
   if (counted.size === 0) return false;
   const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${c.replace(/\$/g, '\\$')}(?![\\w$])`).test(text));
   if (mentions(loop.node.childForFieldName('condition')?.text ?? '')) return true;
@@ -116,13 +121,7 @@ function counterBounds(loop: RetryLoop['loop']): boolean {
  */
 function infiniteBounded(loop: RetryLoop['loop']): boolean {
   const body = loop.body?.text ?? '';
-  const names = new Set<string>();
-  for (const n of loop.increments) {
-    const m = /([A-Za-z_$][\w$.]*)\s*(\+\+|--|\+=|-=)|(\+\+|--)\s*([A-Za-z_$][\w$.]*)/.exec(n.text);
-    const name = m?.[1] ?? m?.[4];
-    if (name) names.add(name.split('.').pop()!);
-  }
-  for (const m of body.matchAll(new RegExp(SELF_STEP.source, 'g'))) names.add(m[1]);
+  const names = countedNames(loop);
   if (names.size === 0) return false;
   if (counterBounds(loop) || BUDGET_TEST.test(body)) return true;
   for (const name of names) {
