@@ -44,4 +44,9 @@ describe('status errors caught under a known status', () => {
   it('reports the catch under == 503', async () => {
     assert.deepEqual(await ruleLines('python', wrapper(503), 'retryable-treated-as-final'), [19]);
   });
+
+  it('reports the catch under a test that names a refusal and an outage together', async () => {
+    const text = wrapper(401).replace('elif resp.status_code == 401:', 'elif resp.status_code in (401, 503):');
+    assert.deepEqual(await ruleLines('python', text, 'retryable-treated-as-final'), [19]);
+  });
 });

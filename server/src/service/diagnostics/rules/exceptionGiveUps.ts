@@ -143,7 +143,7 @@ function underNonRetryableStatus(ctx: DiagContext, clause: Node): boolean {
   return ctx.clientTests().some((t) => {
     if (!t.branch || !t.positive || !/^(==|===|is|in|case|equals|Equals)$/.test(t.op) || !within(clause, t.branch)) return false;
     // Every code the same test names is a refusal that fails the same way again.
-    const same = ctx.clientTests().filter((o) => o.test === t.test);
+    const same = ctx.clientTests().filter((o) => o.test.id === t.test.id);
     return same.every((o) => ctx.isNonRetryable(o.occ.code, o.test));
   });
 }
