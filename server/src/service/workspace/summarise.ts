@@ -51,6 +51,7 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     const handing = handsBack.get(fn);
     if (handing) summary.handsBack = handing;
     if (mechanism && /\breturn\b/.test(fn.node.text) && (CLIENT_FIELD.test(fn.name) || /\breturn\s+\w*(session|client)/i.test(fn.node.text))) summary.returnsRetryingClient = mechanism;
+    if (language === 'python' && returnsPlainSession(fn.node.text)) summary.returnsUnboundedClient = 'requests';
     functions.push(summary);
   }
   const classes: ClassSummary[] = shape.classes.map((c) => ({
@@ -314,4 +315,20 @@ function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>, interfac
     else if (byKey.size < SUMMARY_LIMITS.calls) byKey.set(key, { name: call.name, ...(receiverRoot ? { receiverRoot } : {}), retried, line: call.node.startPosition.row });
   }
   return [...byKey.values()];
+}
+
+/**
+ * A Python function that builds a `requests.Session()` and returns it with nothing bounding its requests: no timeout
+ * anywhere in it, no adapter but `HTTPAdapter` mounted (a subclass may set one), no `session.request` replaced.
+ * A session has no default timeout, so every request sent through it without one can wait for ever.
+ */
+function returnsPlainSession(text: string): boolean {
+  if (/\btimeout\b/i.test(text)) return false;
+  if (/\breturn\s+(?:requests\.)?Session\(\s*\)/.test(text)) return true;
+  const bound = /(?:^|\n)\s*(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:requests\.)?Session\(\s*\)/.exec(text);
+  if (!bound) return false;
+  const name = bound[1];
+  if (!new RegExp(`\\breturn\\s+${name}\\b`).test(text) || new RegExp(`\\b${name}\\.request\\s*=`).test(text)) return false;
+  const mounts = [...text.matchAll(new RegExp(`\\b${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((m) => m[1]);
+  return mounts.every((adapter) => /^(requests\.adapters\.|adapters\.)?HTTPAdapter$/.test(adapter));
 }

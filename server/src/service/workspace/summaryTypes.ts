@@ -47,6 +47,8 @@ export interface FunctionSummary {
   retriesCallback?: boolean;
   /** It builds and returns a session or client that a retry mechanism is mounted on. */
   returnsRetryingClient?: string;
+  /** It builds and returns a client with no timeout whose requests then wait for ever (`requests.Session()`): the library. */
+  returnsUnboundedClient?: string;
   /**
    * It sends a request in a loop that retries some statuses and hands the response back for the rest: the transient
    * statuses it hands back untried (`untried`, of 429/503) and those it retries.

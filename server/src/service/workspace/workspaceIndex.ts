@@ -56,7 +56,7 @@ export class WorkspaceIndex implements ResolutionTables {
     else if (summary.packageName) add(this.packages, `${summary.language}:${summary.packageName}`, summary.uri);
     for (const call of summary.calls) add(this.callers, call.name, summary.uri);
     for (const cls of summary.classes) add(this.classNames, cls.name, summary.uri);
-    if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient)) this.helpers.add(summary.uri);
+    if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient || f.returnsUnboundedClient)) this.helpers.add(summary.uri);
     if (summary.functions.some((f) => (f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined || f.handsBack)) this.failing.add(summary.uri);
     if (summary.metricsCollector) this.metrics.add(summary.uri);
     for (const [key, how] of Object.entries(summary.retryingClients ?? {})) {

@@ -20,6 +20,11 @@ export interface WorkspaceView {
   /** The retry mechanism covering a request on `receiver` through another file (base class, client factory). */
   covering(node: Node, receiver: string | undefined): string | undefined;
   /**
+   * A request on `receiver` goes through a client another file's function builds with no timeout
+   * (`self.session = make_session()`, `s = make_session()` in the calling function): where it comes from.
+   */
+  unboundedClient(node: Node, receiver: string | undefined): string | undefined;
+  /**
    * The function of another file a call here reaches when it sends a request and fails on error
    * statuses with no retry in its file (`enclosing`: the text of the calling function, for Go's
    * `c := pkg.NewClient(); c.Post(…)`).
@@ -54,10 +59,19 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   const own = new Set(summary.functions.filter((f) => !f.className).map((f) => f.name));
   const wrappers = new Set<string>();
   const factories = new Map<string, string>();
+  const unboundedFactories = new Map<string, string>();
   for (const [local, fn] of scope.functions) {
     if (own.has(local)) continue;
     if (fn.item.retriesCallback) wrappers.add(local);
     if (fn.item.returnsRetryingClient) factories.set(local, `${fn.item.returnsRetryingClient} (client from ${fn.item.name} in ${shortPath(fn.uri)}:${fn.item.line + 1})`);
+    if (fn.item.returnsUnboundedClient) unboundedFactories.set(local, `${fn.item.name} in ${shortPath(fn.uri)}:${fn.item.line + 1}`);
+  }
+  // Fields holding such a client (`self.session = make_session()`).
+  const unboundedFields: Record<string, Record<string, string>> = {};
+  for (const cls of summary.classes) {
+    for (const [field, source] of Object.entries(cls.fieldSources)) {
+      if (unboundedFactories.has(source)) (unboundedFields[cls.name] ??= {})[field] = unboundedFactories.get(source)!;
+    }
   }
   const fields: Record<string, Record<string, string>> = {};
   for (const cls of summary.classes) {
@@ -87,8 +101,8 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   }
   const root = exporterRoot(summary.uri);
   const metrics = root !== undefined && index.collectsMetricsUnder(root);
-  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered, ...(metrics ? { p: true } : {}) };
-  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0 && !metrics) return undefined;
+  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered, ...(metrics ? { p: true } : {}), ...(unboundedFactories.size ? { u: [...unboundedFactories].sort(), uf: unboundedFields } : {}) };
+  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0 && !metrics && unboundedFactories.size === 0) return undefined;
   const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
@@ -110,6 +124,17 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       while (fnNode && !FUNCTION_NODE.test(fnNode.type)) fnNode = fnNode.parent;
       const assigned = new RegExp(`\\b${field}\\s*:?=\\s*(?:await\\s+)?(?:[\\w.]+\\.)?(\\w+)\\(`).exec((fnNode ?? node).text);
       return assigned ? factories.get(assigned[1]) : undefined;
+    },
+    unboundedClient(node, receiver) {
+      if (!receiver || unboundedFactories.size === 0) return undefined;
+      const field = /^(?:self|this)\.(\w+)$/.exec(receiver)?.[1];
+      const cls = enclosingClassName(node);
+      if (field) return cls ? unboundedFields[cls]?.[field] : undefined;
+      if (!/^[A-Za-z_]\w*$/.test(receiver)) return undefined;
+      let fnNode: Node | null = node.parent;
+      while (fnNode && !FUNCTION_NODE.test(fnNode.type)) fnNode = fnNode.parent;
+      const assigned = new RegExp(`\\b${receiver}\\s*:?=\\s*(?:await\\s+)?(?:[\\w.]+\\.)?(\\w+)\\(`).exec((fnNode ?? node).text);
+      return assigned ? unboundedFactories.get(assigned[1]) : undefined;
     },
     calleeSummary: (name, receiver) => calleeSummary(index, summary, modules, name, receiver),
     responseChecker(name, receiver) {
@@ -160,7 +185,7 @@ interface Scope {
   targets: Set<string>;
 }
 
-const interesting = (fn: FunctionSummary): boolean => !!(fn.retriesCallback || fn.returnsRetryingClient);
+const interesting = (fn: FunctionSummary): boolean => !!(fn.retriesCallback || fn.returnsRetryingClient || fn.returnsUnboundedClient);
 
 /** The wrappers and client factories a file sees from other files, following re-exports up to three files deep. */
 function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number): Scope {
@@ -192,7 +217,9 @@ function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number
       // A member may be a submodule (`from api import client`): then it is a module binding.
       const submodule = targets.filter((t) => t.endsWith(`/${binding.member}.py`) || t.endsWith(`/${binding.member}/__init__.py`));
       if (submodule.length) scope.modules.set(binding.local, submodule);
-      for (const t of targets) if (!submodule.includes(t)) addFile(t, binding.member, binding.local);
+      // (The submodule's own helpers are reached through it: `utils.make_session()`.)
+      for (const t of targets) if (submodule.includes(t)) addFile(t);
+      else addFile(t, binding.member, binding.local);
     }
   }
   for (const uri of samePackage(index, summary)) {

@@ -31,7 +31,9 @@ export function requestWithoutTimeout(ctx: DiagContext): Finding[] {
       ? 'its timeout is set to wait for ever'
       : u.where === 'client'
         ? `${library} has no default timeout, and this client is given none`
-        : `${library} has no default timeout, and none is set here`;
+        : u.builtElsewhere
+          ? `${library} has no default timeout; the session comes from ${u.builtElsewhere}, which sets none, and none is set here`
+          : `${library} has no default timeout, and none is set here`;
     const data: RequestWithoutTimeoutData = {
       ...ctx.base(u.node),
       timeoutLibrary: u.library,

@@ -26,7 +26,9 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   };
   for (const request of ctx.requests) {
     const call = request.call;
-    if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib') continue;
+    // A session another file's function builds and returns with no timeout (`self.session = make_session()`).
+    const elsewhere = request.library === 'urllib' ? undefined : ctx.workspace?.unboundedClient(call.node, request.aliasOf ?? call.receiver);
+    if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib' && !elsewhere) continue;
     if (!inScope(flow, call.node)) continue;
     // At module level: a module's set-up (a bot's config loading its data at import) waits like any request; a
     // one-off script's own statements (it exits, reads its arguments, runs as __main__) are the operator's to watch.
@@ -36,11 +38,11 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const timeout = keyword(args, 'timeout');
     // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
     // (`send = requests.post` … `send(url)`: the alias's client decides.)
-    const session = request.library === 'urllib' ? false : isSession(call, request.aliasOf ?? call.receiver);
-    if (request.library === 'requests' || (session && request.library === 'httpx')) {
+    const session = request.library === 'urllib' ? false : isSession(call, request.aliasOf ?? call.receiver) || !!elsewhere;
+    if (request.library === 'requests' || (session && request.library === 'httpx') || elsewhere) {
       if (!session) continue;
       if (timeout && timeout.text !== 'None') continue;
-      out.push(unbounded(call, 'requests', args, flow.text, timeout));
+      out.push({ ...unbounded(call, 'requests', args, flow.text, timeout), ...(elsewhere && !isSession(call, request.aliasOf ?? call.receiver) ? { builtElsewhere: elsewhere } : {}) });
     } else if (request.library === 'urllib') {
       if (timeout || args.namedChildren.filter((a) => a && a.type !== 'keyword_argument').length >= 2) continue;
       out.push(unbounded(call, 'urllib', args, flow.text, undefined));

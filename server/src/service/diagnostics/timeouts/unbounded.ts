@@ -26,6 +26,8 @@ export interface UnboundedRequest {
   explicit?: boolean;
   /** How to set a timeout in the library's own way, when the shape allows one edit. */
   edit?: TimeoutEdit;
+  /** The client was built by a function of another file (`make_session in utils.py:12`). */
+  builtElsewhere?: string;
 }
 
 /** Inside the re-analysed unit when the flow covers one unit only (incremental analysis); anywhere otherwise. */
