@@ -6,6 +6,7 @@ import type { DiagContext } from '../context';
 import { enclosingFn, within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { giveUpData } from './giveUpData';
+import { inScope } from '../decoratorPolicies';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -61,7 +62,9 @@ function raisedCredentialErrors(ctx: DiagContext): Array<{ node: Node; name: str
     if (!CREDENTIAL_ERROR.test(name)) continue;
     let node: Node | null = ctx.doc.tree!.rootNode.descendantForIndex(m.index!, m.index! + 5);
     while (node && !/^(raise_statement|throw_statement|throw_expression|expression_statement)$/.test(node.type)) node = node.parent;
-    if (node) out.push({ node, name: name.split('.').pop()! });
+    // (Written in a comment or a string it raises nothing; outside the unit an incremental pass re-reads, it is kept.)
+    if (!node || !/^(raise|throw)\b/.test(node.text.trim()) || !inScope(ctx, node.startIndex)) continue;
+    out.push({ node, name: name.split('.').pop()! });
   }
   return out;
 }
