@@ -272,7 +272,7 @@ function lostRead(ctx: DiagContext, request: RequestInfo, handler: Handler): Fin
     rule: RULE,
     severity: ruleInfo(RULE)!.defaultSeverity,
     message: fillMessage(RULE, { codes, detail: `every failure of this ${request.method} request ${HOW[handler.how]} at line ${ctx.range(handler.at).start.line + 1} with no retry, so the caller cannot tell a passing outage from "nothing there"` }),
-    range: ctx.range(request.call.node),
+    range: ctx.headRange(request.call.node),
     related: [{ range: reportedRange(ctx, handler), message: 'where the failure is let go' }],
     data: data as unknown as Record<string, unknown>,
   };
@@ -291,7 +291,7 @@ function lostWrite(ctx: DiagContext, request: RequestInfo, handler: Handler): Fi
     rule: 'no-retry-on-request',
     severity: ruleInfo('no-retry-on-request')!.defaultSeverity,
     message: `Every failure of this ${request.method} request — a 429, a 503, a reset connection — ${HOW[handler.how]} at line ${ctx.range(handler.at).start.line + 1} and nothing sends it again: the write is lost.`,
-    range: ctx.range(request.call.node),
+    range: ctx.headRange(request.call.node),
     related: [{ range: reportedRange(ctx, handler), message: 'where the failure is let go' }],
     data: data as unknown as Record<string, unknown>,
   };
