@@ -178,19 +178,11 @@ function unreadableGiveUp(ctx: DiagContext, tryNode: Node): boolean {
       const consequence = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
       if (!condition || !consequence || !alwaysLeaves(consequence) || !condition.text.includes(name)) continue;
       // (A branch that goes round — `if (e.status === 401 && attempt === 0) continue` — gives nothing up.)
-      if (goesRound(ctx, consequence)) continue;
+      if (branchOutcome(ctx, consequence, retryFnName(ctx, tryNode)).continues) continue;
       if (!conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, name), name)) return true;
     }
   }
   return false;
-}
-
-/** The branch ends by going round the loop again (`continue`, Ruby `next`/`retry`). */
-function goesRound(ctx: DiagContext, branch: Node): boolean {
-  const statements = blockStatements(branch);
-  const last = statements[statements.length - 1] ?? branch;
-  const leaving = last.type === 'expression_statement' && last.namedChildren[0] ? last.namedChildren[0] : last;
-  return isContinue(ctx.flow.grammar, leaving) || /^(continue|next|retry)\b/.test(leaving.text);
 }
 
 /**

@@ -140,10 +140,10 @@ function retriedInTry(ctx: DiagContext, clause: Node): boolean {
 
 /** The clause sits in the branch of a status test that holds for non-retryable codes only (`== 401`, `in (400, 404)`). */
 function underNonRetryableStatus(ctx: DiagContext, clause: Node): boolean {
-  return ctx.clientTests().some((t) => {
+  const tests = ctx.clientTests();
+  return tests.some((t) => {
     if (!t.branch || !t.positive || !/^(==|===|is|in|case|equals|Equals)$/.test(t.op) || !within(clause, t.branch)) return false;
     // Every code the same test names is a refusal that fails the same way again.
-    const same = ctx.clientTests().filter((o) => o.test.id === t.test.id);
-    return same.every((o) => ctx.isNonRetryable(o.occ.code, o.test));
+    return tests.every((o) => o.test.id !== t.test.id || ctx.isNonRetryable(o.occ.code, o.test));
   });
 }

@@ -15,6 +15,7 @@ import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 import { queriesOnly, reportsTelemetry, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
+import { escape } from '../loopDelays';
 import { type RequestInfo, statementOf } from '../requests';
 
 const RULE = 'unsafe-retry';
@@ -283,15 +284,12 @@ function onlyReadThrough(ctx: DiagContext, config: Node): boolean {
     if (ctx.flow.grammar.functions.has(n.type)) break;
   }
   if (!name) return false;
-  const mounted = new RegExp(`([\\w$.]+)\\.mount\\([^)]*max_retries\\s*=\\s*${escapeName(name)}\\b`).exec(ctx.flow.text)?.[1];
+  const mounted = new RegExp(`([\\w$.]+)\\.mount\\([^)]*max_retries\\s*=\\s*${escape(name)}\\b`).exec(ctx.flow.text)?.[1];
   const client = (mounted ?? name).replace(/^(self|this)\./, '');
   const through = ctx.requests.filter((r) => !r.inferred && (r.call.receiver ?? '').replace(/^(self|this)\./, '') === client);
   return through.length > 0 && through.every((r) => IDEMPOTENT.test(r.method));
 }
 
-function escapeName(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A POST that only asks — a search or lookup (see queriesOnly): re-sending it duplicates nothing. */
 function asksOnly(request: RequestInfo): boolean {

@@ -38,11 +38,12 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const timeout = keyword(args, 'timeout');
     // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
     // (`send = requests.post` … `send(url)`: the alias's client decides.)
-    const session = request.library === 'urllib' ? false : isSession(call, request.aliasOf ?? call.receiver) || !!elsewhere;
+    const builtHere = request.library === 'urllib' ? false : isSession(call, request.aliasOf ?? call.receiver);
+    const session = builtHere || !!elsewhere;
     if (request.library === 'requests' || (session && request.library === 'httpx') || elsewhere) {
       if (!session) continue;
       if (timeout && timeout.text !== 'None') continue;
-      out.push({ ...unbounded(call, 'requests', args, flow.text, timeout), ...(elsewhere && !isSession(call, request.aliasOf ?? call.receiver) ? { builtElsewhere: elsewhere } : {}) });
+      out.push({ ...unbounded(call, 'requests', args, flow.text, timeout), ...(elsewhere && !builtHere ? { builtElsewhere: elsewhere } : {}) });
     } else if (request.library === 'urllib') {
       if (timeout || args.namedChildren.filter((a) => a && a.type !== 'keyword_argument').length >= 2) continue;
       out.push(unbounded(call, 'urllib', args, flow.text, undefined));
