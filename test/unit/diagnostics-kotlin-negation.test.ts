@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ErrorCodeLanguageService } from '../../server/src/service/languageService';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 /*
  * Kotlin's grammar reads `!setOf(429, 503).contains(code)` as a call of `!setOf`: the `!` negates the whole membership.
@@ -31,10 +31,7 @@ describe('diagnostics: Kotlin negated membership', function () {
   this.timeout(30_000);
 
   it('retries the listed statuses of a loop that leaves on every other one', async () => {
-    const service = new ErrorCodeLanguageService();
-    const uri = 'file:///w/Catalogue.kt';
-    await service.open({ uri, languageId: 'kotlin', version: 1, text: LOOP });
-    const found = service.diagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.rule}`).sort();
+    const found = (await diagnosticsOf('kotlin', LOOP)).map((d) => `${d.range.start.line + 1}:${d.rule}`).sort();
     assert.deepEqual(found, ['13:retry-without-backoff', '8:retry-ignores-retry-after']);
   });
 });

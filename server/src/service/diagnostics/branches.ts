@@ -32,6 +32,9 @@ export interface StatusTest {
 
 const BOOLEAN = /^(boolean_operator|binary_expression|parenthesized_expression|not_operator|unary_expression|prefix_unary_expression|unary_op_expression|prefix_expression|condition|binary|unary|parenthesized_statements)$/;
 
+/** The node types of the grammars' prefix operators, among them `not` and `!` (Kotlin: prefix_expression; PHP: unary_op_expression). */
+export const PREFIX_OPERATOR = /^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression|prefix_expression)$/;
+
 export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | undefined {
   const node = ctx.nodeOf(occ);
   if (!node) return undefined;
@@ -74,7 +77,7 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   let child: Node = test;
   let parent = test.parent;
   while (parent && !grammar.ifs.has(parent.type) && !grammar.negatedIfs?.has(parent.type) && (BOOLEAN.test(parent.type) || adapter.transparent.has(parent.type))) {
-    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression|prefix_expression)$/.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
+    if (PREFIX_OPERATOR.test(parent.type) && /^(not|!)/.test(parent.text)) negated = !negated;
     child = parent;
     parent = parent.parent;
   }

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { negatedMembershipCall, type StatusTest, subjectRoot } from './branches';
+import { negatedMembershipCall, PREFIX_OPERATOR, type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
@@ -7,6 +7,7 @@ import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
 import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
 import { booleanReturnSet } from './booleanPredicates';
+import { escape } from './loopDelays';
 
 /** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
 export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
@@ -150,7 +151,7 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (flag) return conditionSet(ctx, flag, testsWithin(ctx, flag, root), root, depth + 1, necessary);
     const children = n.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type));
     if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
-    if (/^(not_operator|unary_expression|prefix_unary_expression|unary|unary_op_expression|prefix_expression)$/.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
+    if (PREFIX_OPERATOR.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
       if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(universe) : undefined;
       const inner = evaluate(children[0]);
@@ -204,11 +205,7 @@ const NETWORK_TYPE = /Connect|Connection|Timeout|TimedOut|Network|Socket|Dns|DNS
 
 /** `isinstance(e, (ConnectionError, Timeout))`, `e instanceof FetchTimeoutError`, `e is SocketException`: network types only. */
 function networkTypeTest(t: string, root: string): boolean {
-  if (!t.startsWith('isinstance(') && !/ (?:instanceof|is) /.test(t)) return false;
-  const escaped = root.replace(/[$]/g, '\\$');
-  const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*\\(?([\\w.,\\s]+?)\\)?\\s*,?\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
-  if (!m) return false;
-  const types = m[1].split(',').map((x) => x.trim().split('.').pop() ?? '').filter(Boolean);
+  const types = testedTypes(t, root);
   return types.length > 0 && types.every((x) => NETWORK_TYPE.test(x) && !/HTTP|Http|Status|Response/.test(x));
 }
 
@@ -217,17 +214,22 @@ function networkTypeTest(t: string, root: string): boolean {
  * status or API failure is what a failure status is raised as.
  */
 function statusTypeTest(t: string, root: string): boolean {
-  const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*([\\w.]+)\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
-  const type = m?.[1].split('.').pop() ?? '';
-  return /^(\w*(Response|Http|HTTP|Status|Api|API)\w*(Error|Exception))$/.test(type) && !NETWORK_TYPE.test(type);
+  const types = testedTypes(t, root);
+  return types.length === 1 && /^(\w*(Response|Http|HTTP|Status|Api|API)\w*(Error|Exception))$/.test(types[0]) && !NETWORK_TYPE.test(types[0]);
+}
+
+/** The types a type test of `root` names, last segments only (`isinstance(e, (a.B, C))` → B, C; `e instanceof D` → D). */
+function testedTypes(t: string, root: string): string[] {
+  if (!t.startsWith('isinstance(') && !/ (?:instanceof|is) /.test(t)) return [];
+  const escaped = escape(root);
+  const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*\\(?([\\w.,\\s]+?)\\)?\\s*,?\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
+  return m ? m[1].split(',').map((x) => x.trim().split('.').pop() ?? '').filter(Boolean) : [];
 }
 
 /** `e.response is not None`, `err.response != null`, `error.response !== undefined`: a status failure carries one. */
 function responsePresent(t: string, root: string): boolean {
   if (!t.startsWith(`${root}.response`)) return false;
-  const escaped = root.replace(/[$]/g, '\\$');
-  return new RegExp(`^${escaped}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
+  return new RegExp(`^${escape(root)}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
 }
 
 

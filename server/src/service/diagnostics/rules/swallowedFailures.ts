@@ -8,7 +8,7 @@ import { isEmptyValue, isLogCall, type Swallow, swallows } from '../failureBodie
 import type { NoRetryOnRequestData, RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingLoops, type FnInfo } from '../flow/flowModel';
 import { isProbe } from '../probes';
-import { exchangesCredentials, queriesOnly, readMethod, reportsTelemetry, servedFromCache, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
+import { judgedAsRead, readMethod, reportsTelemetry, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { runsPerScrape } from '../scrapeContext';
@@ -54,12 +54,14 @@ export function swallowedWrites(ctx: DiagContext, earlier: readonly Finding[]): 
     .map(({ request, handler }) => lostWrite(ctx, request, handler));
 }
 
-/** A write that loses something when it fails (a login or token exchange loses nothing: whoever needs it asks again). */
+/**
+ * A write that loses something when it fails, as no-retry-on-request judges one: a write method or a function named
+ * for sending, and not what it counts as a read (a POST that only asks, a login or token exchange: whoever needs it
+ * asks again). A request whose method is not known is a read here.
+ */
 function writes(request: RequestInfo): boolean {
   const fn = request.call.fn;
-  // (A POST that only asks — a search, a GraphQL query whose answer is cached — is a read like a GET.)
-  if (request.method === 'POST' && (queriesOnly(fn?.name, request.statement.text) || servedFromCache(fn?.node.text))) return false;
-  return writesByMethodOrName(request.method, fn?.name) && !exchangesCredentials(fn?.name, fn?.node.text);
+  return writesByMethodOrName(request.method, fn?.name) && !judgedAsRead(request.method, fn?.name, fn?.node.text, () => request.statement.text);
 }
 
 /** Every request of the file whose failures are let go, with the handler that lets them go (read once per analysis). */
