@@ -4,7 +4,7 @@ import { alwaysLeaves } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { loopData, resendData } from '../retryLoops';
-import { constantWaitOf, fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
+import { constantWaitOf, escape, fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
@@ -74,17 +74,6 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
   return findings;
 }
 
-/**
- * Something bounds the re-sends: the guard (or the predicate of the file it calls) compares a counter, a
- * deadline or a budget (`attempt < 3`, `retries_left > 0`, `elapsed < timeout`), or the function is handed
- * one. Status comparisons (`status >= 500`) bound nothing.
- */
-/**
- * A `while (cond)` loop is capped when its condition, or the test guarding one of its exits, reads a
- * variable the loop counts (`while (attempt < 5)`, `if (++tries > max) throw`). `while (!ret.Any())` that
- * counts attempts only to wait longer never stops on them. (A loop that waits what the server says —
- * Retry-After, a rate-limit reset — is paced by it and is not asked for a cap here.)
- */
 /** The counters a loop steps: `n += 1`, `attempts++`, `retry = retry - 1` (their last name: `self.tries` → tries). */
 function countedNames(loop: RetryLoop['loop']): Set<string> {
   const counted = new Set<string>();
@@ -97,10 +86,15 @@ function countedNames(loop: RetryLoop['loop']): Set<string> {
   return counted;
 }
 
-function counterBounds(loop: RetryLoop['loop']): boolean {
-  const counted = countedNames(loop);
+/**
+ * A `while (cond)` loop is capped when its condition, or the test guarding one of its exits, reads a
+ * variable the loop counts (`while (attempt < 5)`, `if (++tries > max) throw`). `while (!ret.Any())` that
+ * counts attempts only to wait longer never stops on them. (A loop that waits what the server says —
+ * Retry-After, a rate-limit reset — is paced by it and is not asked for a cap here.)
+ */
+function counterBounds(loop: RetryLoop['loop'], counted = countedNames(loop)): boolean {
   if (counted.size === 0) return false;
-  const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${c.replace(/\$/g, '\\$')}(?![\\w$])`).test(text));
+  const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${escape(c)}(?![\\w$])`).test(text));
   if (mentions(loop.node.childForFieldName('condition')?.text ?? '')) return true;
   // An exit (or a going-round: Ruby `retry if tries < 3`) guarded by a counter test: climb from each to the
   // loop, reading the conditions on the way.
@@ -123,9 +117,9 @@ function infiniteBounded(loop: RetryLoop['loop']): boolean {
   const body = loop.body?.text ?? '';
   const names = countedNames(loop);
   if (names.size === 0) return false;
-  if (counterBounds(loop) || BUDGET_TEST.test(body)) return true;
+  if (counterBounds(loop, names) || BUDGET_TEST.test(body)) return true;
   for (const name of names) {
-    const n = name.replace(/\$/g, '\\$');
+    const n = escape(name);
     if (new RegExp(`(?<![\\w$])${n}(?![\\w$])\\s*(?:[<>]=?|[!=]==?)|(?:[<>]=?|[!=]==?)\\s*(?:self\\.|this\\.)?${n}(?![\\w$])`).test(body)) return true;
     // Handed to a call that decides (not a wait, a log line or a format).
     for (const m of body.matchAll(new RegExp(`([A-Za-z_$][\\w$.]*)\\s*\\([^()]*(?<![\\w$])${n}(?![\\w$])[^()]*\\)`, 'g'))) {
@@ -135,6 +129,11 @@ function infiniteBounded(loop: RetryLoop['loop']): boolean {
   return false;
 }
 
+/**
+ * Something bounds the re-sends: the guard (or the predicate of the file it calls) compares a counter, a
+ * deadline or a budget (`attempt < 3`, `retries_left > 0`, `elapsed < timeout`), or the function is handed
+ * one. Status comparisons (`status >= 500`) bound nothing.
+ */
 function resendCapped(ctx: DiagContext, resend: ResendRetry): boolean {
   if (!resend.condition) return true; // a catch clause: its bound, if any, is elsewhere
   if (resend.bounds?.length || boundedByEarlyExit(ctx, resend)) return true;
