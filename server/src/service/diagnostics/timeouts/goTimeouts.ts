@@ -55,13 +55,14 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
   }
   out.push(...blockingDials(ctx));
   if (fileContext) return out;
+  out.push(...restyClients(ctx));
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.
   if (!defaultSet) out.push(...defaultClientValues(ctx));
   for (const literal of clientLiterals(ctx)) {
     const body = literal.childForFieldName('body');
     if (!body || /\bTimeout\s*:/.test(body.text)) continue;
     const transport = /\bTransport\s*:\s*([^\n]*)/.exec(body.text);
-    if (transport && !wrapsDefaultTransport(transport[1], body.text.slice(transport.index), defaultAliases(text))) continue;
+    if (transport && !wrapsDefaultTransport(transport[1], body.text.slice(transport.index), defaultAliases(text)) && !bareTransport(transport[1], body.text.slice(transport.index), text)) continue;
     // `pc.Probe(ctx, params, &http.Client{}, cfg)` with `ctx, cancel := context.WithTimeout(…)`: handed over with a
     // deadline that bounds what is sent through it.
     if (handedWithDeadline(literal, text)) continue;
@@ -114,6 +115,61 @@ function wrapsDefaultTransport(value: string, around: string, aliases: readonly 
   }
   const literal = around.slice(start, end + 1);
   return !/Timeout/.test(literal) && (/http\.DefaultTransport|\.Transport\b/.test(literal) || aliases.some((a) => new RegExp(`\\b${a}\\b`).test(literal)));
+}
+
+/**
+ * An `http.Transport{…}` of the file's own that sets no timeout and no dialer: unlike `http.DefaultTransport` (30 s
+ * dial, 10 s TLS handshake), a zero Transport bounds neither the connection nor the response. Written in the client
+ * literal (`Transport: &http.Transport{TLSClientConfig: …}`) or bound to a name the file assigns once
+ * (`tr := &http.Transport{…}`, `Transport: tr`) with no timeout or dialer set on it later.
+ */
+function bareTransport(value: string, around: string, text: string): boolean {
+  const trimmed = value.trim();
+  let literal: string | undefined;
+  if (/^&?\s*http\.Transport\s*\{/.test(trimmed)) literal = braced(around, around.indexOf(trimmed));
+  else {
+    const name = /^([A-Za-z_]\w*)\s*(?:[,}]|$)/.exec(trimmed)?.[1];
+    if (!name) return false;
+    const bound = [...text.matchAll(new RegExp(`\\b${escape(name)}\\s*:?=\\s*&?\\s*http\\.Transport\\s*\\{`, 'g'))];
+    const assigned = text.match(new RegExp(`\\b${escape(name)}\\s*:?=(?!=)`, 'g'))?.length ?? 0;
+    if (bound.length !== 1 || assigned !== 1) return false;
+    if (new RegExp(`\\b${escape(name)}\\.(\\w*Timeout|Dial\\w*)\\s*=`).test(text)) return false;
+    literal = braced(text, bound[0].index ?? 0);
+  }
+  return literal !== undefined && !/Timeout|Dial/.test(literal);
+}
+
+/** The text from `start` to the brace closing the first `{` after it. */
+function braced(text: string, start: number): string | undefined {
+  let end = text.indexOf('{', start);
+  if (start < 0 || end < 0) return undefined;
+  for (let depth = 0; end < text.length; end++) {
+    if (text[end] === '{') depth++;
+    else if (text[end] === '}' && --depth === 0) return text.slice(start, end + 1);
+  }
+  return undefined;
+}
+
+/**
+ * resty: `resty.New()` wraps an `http.Client` with no Timeout (server/data/request-timeouts.json, resty), so every
+ * request through it can wait for ever unless the file calls `SetTimeout` on it (chained or on the name it is kept
+ * in) or hands it a client of its own (`NewWithClient`, `SetTransport`, `SetHTTPClient`… are not this shape).
+ */
+function restyClients(ctx: DiagContext): UnboundedRequest[] {
+  const { flow } = ctx;
+  if (!flow.imports.some((m) => /^(github\.com\/go-resty\/resty(\/v\d+)?|resty\.dev\/v\d+)$/.test(m))) return [];
+  const out: UnboundedRequest[] = [];
+  for (const call of flow.calls) {
+    if (call.receiver !== 'resty' || call.name !== 'New' || !inScope(flow, call.node)) continue;
+    // A chain on the call (`resty.New().SetTimeout(…)`) or on the name it is stored in.
+    let top: Node = call.node;
+    while (top.parent && /^(selector_expression|call_expression)$/.test(top.parent.type) && top.parent.startIndex === call.start) top = top.parent;
+    if (/\.SetTimeout\s*\(/.test(top.text)) continue;
+    const name = /([\w.]+)\s*:?=\s*$/.exec(flow.text.slice(Math.max(0, call.start - 80), call.start))?.[1];
+    if (name && new RegExp(`\\b${escape(name)}\\s*(\\.\\s*)?SetTimeout\\s*\\(|\\b${escape(name)}\\s*\\.\\s*(GetClient\\(\\)\\.Timeout|SetTransport|SetHTTPClient)`).test(flow.text)) continue;
+    out.push({ node: call.node, library: 'resty', where: 'client' });
+  }
+  return out;
 }
 
 /** Package-level names the file gives `http.DefaultTransport` (`var DefaultTransport = http.DefaultTransport`). */
