@@ -58,7 +58,9 @@ export function loadCorpus(only = []) {
 /** Where a repository's snapshot (bare git directory) is looked for. */
 export function mirrorDir(repo) {
   const root = process.env.ECI_MIRROR ?? '/work/.mirror';
-  return join(root, repo.replace('/', '+'), 'repo');
+  const dir = join(root, repo.replace('/', '+'), 'repo');
+  // Most snapshots are bare; a few arrive as a checkout whose git directory is `repo/.git`.
+  return existsSync(join(dir, '.git')) ? join(dir, '.git') : dir;
 }
 
 /** Where a labelled file is restored to. */

@@ -119,6 +119,13 @@ function reboundRequests(flow: FileFlow): boolean {
 
 const rebound = new WeakMap<FileFlow, boolean>();
 
+/** The receiver (`session`, `self.session`) is bound in this file to `requests.Session()` (assigned, or `with … as`). */
+function boundToSession(flow: FileFlow, receiver: string): boolean {
+  const name = receiver.replace(/^self\./, '');
+  if (!/^\w+$/.test(name)) return false;
+  return new RegExp(`(?:^|[\\s;(.])${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:requests\\.)?Session\\(|\\bwith\\s+(?:requests\\.)?Session\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm').test(flow.text);
+}
+
 /** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
 const aliasNames = new WeakMap<FileFlow, Set<string>>();
@@ -142,7 +149,9 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       const library: HttpLibrary = receiverLast === 'requests' && reboundRequests(flow) ? 'unknown'
         : receiverLast === 'requests' ? 'requests'
         : /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
-        : flow.imports.includes('aiohttp') ? 'aiohttp' : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' ? 'urllib3' : 'requests';
+        : flow.imports.includes('aiohttp') ? 'aiohttp'
+        // (urllib3 imported for its Retry does not make a name bound to `requests.Session()` a urllib3 pool.)
+        : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' && !boundToSession(flow, call.receiver ?? '') ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };
       if (name === 'request') return { library, method: methodFromFirstString(call.node) };
       // `session.send(prepared)`: a prepared request (its method was set where it was built).
