@@ -38,10 +38,12 @@ export class ExpressionReader {
       const args = s.callArguments(node);
       if (args.length === 0) {
         // (Gson's `getAsInt()`, Jackson's `asInt()` on a JSON field read: `obj.get("status").getAsInt()`)
-        if (name === 'value' || name === 'intValue' || name === 'to_i' || name === 'as_u16' || name === 'getAsInt' || name === 'asInt') return this.isStatusLike(this.receiverOf(node));
+        // (and a status turned to text to be compared with a string: `r.status.toString() === "503"`)
+        if (name === 'value' || name === 'intValue' || name === 'to_i' || name === 'as_u16' || name === 'getAsInt' || name === 'asInt' || name === 'toString' || name === 'to_s') return this.isStatusLike(this.receiverOf(node));
         return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
       }
-      if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
+      // (`str(r.status_code)`, `String(res.status)`, `strconv.Itoa(resp.StatusCode)`: the status as text)
+      if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval|str|String|Itoa|strval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
       if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
         // `getattr(exc, "status_code", None)`, `data.get("status")`
         // lodash `_.get(err, "response.statusCode")` reads a path

@@ -124,9 +124,10 @@ export function spotSpan(
     const quoted = quotedStatus(node, start, support);
     if (quoted) {
       // `retryCodes: ["429", "503"]`: a status written as a string counts only in a list a retry reads.
-      // Ruby's Net::HTTP gives the status as a string: `res.code == "429"`, `when "503"` on `res.code`.
+      // Ruby's Net::HTTP gives the status as a string: `res.code == "429"`, `when "503"` on `res.code`; so do
+      // projects' own fetch helpers (`res['code'] == "429"`) and code that stringifies it (`str(r.status_code) == "503"`).
       const quotedRole = bound ? undefined : context.classify(quoted, 'status');
-      if (quotedRole === 'retry-config' || (quotedRole === 'client-check' && support.constants === 'ruby')) numbers.set(start, entry(match[0], 'http-status', quotedRole, start, start + 3, match[0], lines));
+      if (quotedRole === 'retry-config' || quotedRole === 'client-check') numbers.set(start, entry(match[0], 'http-status', quotedRole, start, start + 3, match[0], lines));
       continue;
     }
     // The number literal is exactly the match (not `4290`, not a part of a string or a name).
