@@ -119,12 +119,26 @@ function reboundRequests(flow: FileFlow): boolean {
 
 const rebound = new WeakMap<FileFlow, boolean>();
 
-/** The receiver (`session`, `self.session`) is bound in this file to `requests.Session()` (assigned, or `with … as`). */
+/**
+ * The receiver (`session`, `self.session`) is bound in this file to `requests.Session()` (assigned, or `with … as`),
+ * or to requests-oauthlib's `OAuth2Session(…)`, a subclass. The names are read once per file.
+ */
 function boundToSession(flow: FileFlow, receiver: string): boolean {
-  const name = receiver.replace(/^self\./, '');
-  if (!/^\w+$/.test(name)) return false;
-  return new RegExp(`(?:^|[\\s;(.])${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:requests\\.)?Session\\(|\\bwith\\s+(?:requests\\.)?Session\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm').test(flow.text);
+  let names = sessionNames.get(flow);
+  if (!names) {
+    names = new Set();
+    // (A bare `Session()` is requests' only when imported from it: SQLAlchemy has one too.)
+    const bare = /^\s*from\s+requests\s+import\s+[^\n]*\bSession\b/m.test(flow.text) ? '?' : '';
+    const oauth = flow.imports.some((m) => m.startsWith('requests_oauthlib')) ? '|(?:requests_oauthlib\\.)?OAuth2Session' : '';
+    const session = `(?:(?:requests\\.)${bare}Session${oauth})`;
+    const pattern = new RegExp(`(?:^|[\\s;(.])(\\w+)\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*${session}\\(|\\bwith\\s+${session}\\([^)]*\\)\\s+as\\s+(\\w+)\\b`, 'gm');
+    for (const m of flow.text.matchAll(pattern)) names.add(m[1] ?? m[2]);
+    sessionNames.set(flow, names);
+  }
+  return names.has(receiver.replace(/^self\./, ''));
 }
+
+const sessionNames = new WeakMap<FileFlow, Set<string>>();
 
 /** `name = owner.get` / `const name = owner.post;` (a member assigned, not called). */
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
@@ -140,7 +154,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (name === 'urlopen' && (!call.receiver || /^(urllib\.request|request|urllib2|urllib)$/.test(call.receiver))) {
         return { library: 'urllib', method: /\bmethod\s*=\s*['"]([A-Z]+)['"]/.test(call.node.text) ? methodFromFirstString(call.node) : 'GET' };
       }
-      if (!PY_CLIENT.test(receiverLast)) return undefined;
+      // (A receiver of any name the file binds to a requests session: `self._oauth = OAuth2Session(…)`.)
+      if (!PY_CLIENT.test(receiverLast) && !(call.receiver && boundToSession(flow, call.receiver))) return undefined;
       // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) or a web framework's session
       // (`request.session.get("user")`) is not an HTTP client.
       if (ormSession(flow, call)) return undefined;
@@ -154,6 +169,8 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' && !boundToSession(flow, call.receiver ?? '') ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };
       if (name === 'request') return { library, method: methodFromFirstString(call.node) };
+      // requests-oauthlib: an OAuth2Session is a requests.Session whose token calls POST to the token endpoint.
+      if ((name === 'fetch_token' || name === 'refresh_token') && library === 'requests' && boundToSession(flow, call.receiver ?? '')) return { library, method: 'POST' };
       // `session.send(prepared)`: a prepared request (its method was set where it was built).
       if (name === 'send' && library === 'requests' && receiverLast !== 'requests') return { library, method: 'UNKNOWN' };
       return undefined;

@@ -90,9 +90,20 @@ function plainRequestsSession(text: string, receiver: string): boolean {
   if (receiver === 'requests') return true;
   const name = escape(receiver.replace(/^self\./, ''));
   const self = '(?:self\\.)?';
-  const bound = new RegExp(`(?:^|[\\s;(])${self}${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:requests\\.)?[Ss]ession\\(\\s*\\)|\\bwith\\s+(?:requests\\.)?[Ss]ession\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm');
+  // requests-oauthlib's OAuth2Session (built with its client id and token) is a requests.Session too.
+  const oauth = /^\s*(?:from\s+requests_oauthlib\s+import|import\s+requests_oauthlib)\b/m.test(text) ? `|(?:requests_oauthlib\\.)?OAuth2Session\\(` : '';
+  const bound = new RegExp(`(?:^|[\\s;(])${self}${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:(?:requests\\.)?[Ss]ession\\(\\s*\\)${oauth})|\\bwith\\s+(?:requests\\.)?[Ss]ession\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm');
   if (!bound.test(text)) return false;
   if (new RegExp(`${self}${name}\\.request\\s*=`).test(text)) return false;
   const mounts = [...text.matchAll(new RegExp(`${self}${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((m) => m[1]);
-  return mounts.every((adapter) => /^(requests\.adapters\.|adapters\.)?HTTPAdapter$/.test(adapter));
+  return mounts.every((adapter) => PLAIN_ADAPTER.test(adapter) || plainAdapterName(text, adapter));
+}
+
+const PLAIN_ADAPTER = /^(requests\.adapters\.|adapters\.)?HTTPAdapter$/;
+
+/** `adapter = HTTPAdapter(max_retries=retry)` … `session.mount("https://", adapter)`: the name holds a plain adapter. */
+function plainAdapterName(text: string, name: string): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const bound = [...text.matchAll(new RegExp(`(?:^|[\\s;(])${name}\\s*=\\s*([\\w.]+)\\(`, 'gm'))].map((m) => m[1]);
+  return bound.length > 0 && bound.every((ctor) => PLAIN_ADAPTER.test(ctor));
 }
