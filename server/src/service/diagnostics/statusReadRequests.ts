@@ -43,7 +43,9 @@ export function requestByStatusRead(flow: FileFlow, call: CallInfo, responseVar:
   // (Capitalised names are constructors except in Go and C#, where methods are capitalised.)
   if (localFunctions.has(call.name) || NOT_A_SEND.test(call.name) || (/^[A-Z]/.test(call.name) && flow.grammarName !== 'go' && flow.grammarName !== 'c-sharp')) return undefined;
   const escaped = responseVar.replace(/\$/g, '\\$');
-  const read = new RegExp(String.raw`(?<![\w$.])${escaped}\s*[?!]?\.\s*(${reads})`);
+  // (Python: a project's fetch helper may hand back a dict: `res['code'] == "429"`, compared with a status.)
+  const subscript = flow.grammarName === 'python' ? String.raw`|(?<![\w$.])${escaped}\s*\[\s*['"](?:status|status_code|code)['"]\s*\]\s*(?:[=!<>]=?|(?:not\s+)?in\b)\s*[(\[{]?\s*['"]?[1-5]\d\d\b` : '';
+  const read = new RegExp(String.raw`(?<![\w$.])${escaped}\s*[?!]?\.\s*(${reads})${subscript}`);
   // Read after the call, or — in a loop — anywhere in the loop (`while resp.status_code == 503: …; resp = s.send(req)`).
   const loop = call.loops.find((l) => l.fn === call.fn && l.kind !== 'collection');
   // Within a few lines of the call (bounded, so a huge function is not read once per call).
