@@ -54,13 +54,18 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     if (language === 'python' && returnsPlainSession(fn.node.text)) summary.returnsUnboundedClient = 'requests';
     functions.push(summary);
   }
-  const classes: ClassSummary[] = shape.classes.map((c) => ({
-    name: c.name,
-    line: c.node.startPosition.row,
-    bases: c.bases,
-    ...classFields(c.node, language === 'kotlin'),
-    ...(mechanism ? { retryMechanism: mechanism } : {}),
-  }));
+  const clientsWithoutTimeout = findings.filter((f) => f.rule === 'request-without-timeout' && (f.data as { where?: string } | undefined)?.where === 'client');
+  const classes: ClassSummary[] = shape.classes.map((c) => {
+    const unbounded = unboundedFields(ctx, c.node, language, clientsWithoutTimeout);
+    return {
+      name: c.name,
+      line: c.node.startPosition.row,
+      bases: c.bases,
+      ...classFields(c.node, language === 'kotlin'),
+      ...(mechanism ? { retryMechanism: mechanism } : {}),
+      ...(unbounded ? { unboundedFields: unbounded } : {}),
+    };
+  });
   // (Rust: the crate, the folder holding `src/`, stands for the package.)
   const packageName = shape.packageName ?? (language === 'rust' ? crateOf(uri) : undefined);
   const interfaces = goInterfaces(ctx);
@@ -252,6 +257,38 @@ function retriesCallback(ctx: DiagContext, fn: FnInfo): boolean {
     if (/\b(try|catch|except|rescue)\b/.test(loop.node.text) || loop.calls.some((c) => callWaits(ctx.flow, c.name))) return true;
   }
   return false;
+}
+
+/**
+ * Fields of the class holding a client that bounds no request, for its subclasses in other files: JavaScript, a
+ * client this file's analysis reported as built without a timeout (`this.http = axios.create({ baseURL })`, or a class
+ * field `http = axios.create(…)`); Python, `self.session = requests.Session()` in a class that mentions no timeout,
+ * replaces no `request` and mounts no adapter of its own.
+ */
+function unboundedFields(ctx: DiagContext, node: Node, language: WorkspaceLanguage, clients: readonly Finding[]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  if (language === 'javascript') {
+    const first = node.startPosition.row;
+    const last = node.endPosition.row;
+    for (const f of clients) {
+      const row = f.range.start.line;
+      if (row < first || row > last) continue;
+      const before = ctx.doc.lines.lineText(row).slice(0, f.range.start.character);
+      const field = /(?:\bthis\.|^\s*(?:(?:private|protected|public|readonly|static)\s+)*)([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*$/.exec(before)?.[1];
+      const library = (f.data as { timeoutLibrary?: string } | undefined)?.timeoutLibrary;
+      if (field && library) out[field] = library;
+    }
+  } else if (language === 'python') {
+    const text = node.text;
+    if (/\btimeout\b/i.test(text)) return undefined;
+    for (const m of text.matchAll(/\bself\.(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:requests\.)?Session\(\s*\)/g)) {
+      const name = m[1];
+      if (new RegExp(`\\bself\\.${name}\\.request\\s*=`).test(text)) continue;
+      const mounts = [...text.matchAll(new RegExp(`\\bself\\.${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((x) => x[1]);
+      if (mounts.every((adapter) => /^(requests\.adapters\.|adapters\.)?HTTPAdapter$/.test(adapter))) out[name] = 'requests';
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Fields a class assigns or declares, and the call each is assigned from. */

@@ -67,6 +67,11 @@ export interface ClassSummary {
   retryMechanism?: string;
   /** Field → the call it is assigned from (`self.session = make_session()` → `make_session`). */
   fieldSources: Record<string, string>;
+  /**
+   * Fields the class assigns a client that bounds no request (`this.http = axios.create({ baseURL })`,
+   * `self.session = requests.Session()` with no timeout anywhere in the class): field → the library.
+   */
+  unboundedFields?: Record<string, string>;
 }
 
 /** A call from this file to a function that may live in another file, and whether it is retried here. */

@@ -11,6 +11,14 @@ import { exporterRoot } from '../diagnostics/scrapeContext';
  * retrying sessions, and whether its functions' callers elsewhere retry them. `key` changes exactly when
  * one of these facts does, so a cached analysis is reused while it holds.
  */
+/** Where a client with no timeout that a request goes through was built, and its library when known. */
+export interface UnboundedSource {
+  /** `make_session in utils.py:12`, `base class ExternalApi (server/api/external.ts:31)`. */
+  from: string;
+  /** Id in server/data/request-timeouts.json (`axios`, `requests`). */
+  library: string;
+}
+
 export interface WorkspaceView {
   readonly key: string;
   /** Imported or same-package functions that run the callable they are handed with retries. */
@@ -23,7 +31,7 @@ export interface WorkspaceView {
    * A request on `receiver` goes through a client another file's function builds with no timeout
    * (`self.session = make_session()`, `s = make_session()` in the calling function): where it comes from.
    */
-  unboundedClient(node: Node, receiver: string | undefined): string | undefined;
+  unboundedClient(node: Node, receiver: string | undefined): UnboundedSource | undefined;
   /**
    * The function of another file a call here reaches when it sends a request and fails on error
    * statuses with no retry in its file (`enclosing`: the text of the calling function, for Go's
@@ -66,13 +74,19 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
     if (fn.item.returnsRetryingClient) factories.set(local, `${fn.item.returnsRetryingClient} (client from ${fn.item.name} in ${shortPath(fn.uri)}:${fn.item.line + 1})`);
     if (fn.item.returnsUnboundedClient) unboundedFactories.set(local, `${fn.item.name} in ${shortPath(fn.uri)}:${fn.item.line + 1}`);
   }
-  // Fields holding such a client (`self.session = make_session()`).
-  const unboundedFields: Record<string, Record<string, string>> = {};
+  // Fields holding such a client (`self.session = make_session()`), or one a base class of another file built with no
+  // timeout (`this.http = axios.create({ baseURL })` in its constructor) that this class does not assign itself.
+  const unboundedFields: Record<string, Record<string, UnboundedSource>> = {};
   for (const cls of summary.classes) {
     for (const [field, source] of Object.entries(cls.fieldSources)) {
-      if (unboundedFactories.has(source)) (unboundedFields[cls.name] ??= {})[field] = unboundedFactories.get(source)!;
+      if (unboundedFactories.has(source)) (unboundedFields[cls.name] ??= {})[field] = { from: unboundedFactories.get(source)!, library: 'requests' };
     }
+    if (cls.bases.length === 0) continue;
+    const inherited: Record<string, UnboundedSource> = {};
+    collectBaseUnbounded(index, summary, cls, inherited, 0, new Set());
+    for (const [field, from] of Object.entries(inherited)) if (!(field in cls.fieldSources)) (unboundedFields[cls.name] ??= {})[field] ??= from;
   }
+  const unboundedCount = Object.keys(unboundedFields).length;
   const fields: Record<string, Record<string, string>> = {};
   for (const cls of summary.classes) {
     const covered: Record<string, string> = {};
@@ -101,8 +115,8 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
   }
   const root = exporterRoot(summary.uri);
   const metrics = root !== undefined && index.collectsMetricsUnder(root);
-  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered, ...(metrics ? { p: true } : {}), ...(unboundedFactories.size ? { u: [...unboundedFactories].sort(), uf: unboundedFields } : {}) };
-  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0 && !metrics && unboundedFactories.size === 0) return undefined;
+  const facts = { w: [...wrappers].sort(), f: [...factories].sort(), b: fields, c: callers, x: failing.sort(), s: statusSets, r: registered, ...(metrics ? { p: true } : {}), ...(unboundedFactories.size ? { u: [...unboundedFactories].sort() } : {}), ...(unboundedCount ? { uf: unboundedFields } : {}) };
+  if (facts.w.length === 0 && facts.f.length === 0 && Object.keys(fields).length === 0 && Object.keys(callers).length === 0 && failing.length === 0 && Object.keys(statusSets).length === 0 && Object.keys(registered).length === 0 && !metrics && unboundedFactories.size === 0 && unboundedCount === 0) return undefined;
   const modules = scope.modules;
   return {
     key: JSON.stringify(facts),
@@ -126,15 +140,16 @@ export function buildView(index: WorkspaceIndex, summary: FileSummary): Workspac
       return assigned ? factories.get(assigned[1]) : undefined;
     },
     unboundedClient(node, receiver) {
-      if (!receiver || unboundedFactories.size === 0) return undefined;
-      const field = /^(?:self|this)\.(\w+)$/.exec(receiver)?.[1];
+      if (!receiver || (unboundedFactories.size === 0 && unboundedCount === 0)) return undefined;
+      const field = /^(?:self|this)\.([\w$]+)$/.exec(receiver)?.[1];
       const cls = enclosingClassName(node);
       if (field) return cls ? unboundedFields[cls]?.[field] : undefined;
-      if (!/^[A-Za-z_]\w*$/.test(receiver)) return undefined;
+      if (unboundedFactories.size === 0 || !/^[A-Za-z_]\w*$/.test(receiver)) return undefined;
       let fnNode: Node | null = node.parent;
       while (fnNode && !FUNCTION_NODE.test(fnNode.type)) fnNode = fnNode.parent;
       const assigned = new RegExp(`\\b${receiver}\\s*:?=\\s*(?:await\\s+)?(?:[\\w.]+\\.)?(\\w+)\\(`).exec((fnNode ?? node).text);
-      return assigned ? unboundedFactories.get(assigned[1]) : undefined;
+      const factory = assigned ? unboundedFactories.get(assigned[1]) : undefined;
+      return factory ? { from: factory, library: 'requests' } : undefined;
     },
     calleeSummary: (name, receiver) => calleeSummary(index, summary, modules, name, receiver),
     responseChecker(name, receiver) {
@@ -245,6 +260,12 @@ function findClass(index: WorkspaceIndex, from: FileSummary, written: string, de
       const member = byName ? b.member : last;
       const found = inFile(uri, member);
       if (found) return found;
+      // `import ExternalApi from './external'`: the default export, a class of that name or the file's only class.
+      if (member === 'default') {
+        const classes = index.get(uri)?.classes ?? [];
+        const only = classes.find((c) => c.name === b.local) ?? (classes.length === 1 ? classes[0] : undefined);
+        if (only) return { item: only, uri };
+      }
       // Re-exported by the module named (`from .base import PortalBase` in an __init__.py).
       const target = index.get(uri);
       if (target && depth < 3 && target.imports.some((i) => i.local === member)) {
@@ -279,6 +300,22 @@ function collectBaseFields(index: WorkspaceIndex, from: FileSummary, cls: ClassS
     }
     const baseFile = index.get(base.uri);
     if (baseFile) collectBaseFields(index, baseFile, base.item, out, depth + 1, seen);
+  }
+}
+
+/** Fields base classes of other files fill with a client that bounds no request (ClassSummary.unboundedFields). */
+function collectBaseUnbounded(index: WorkspaceIndex, from: FileSummary, cls: ClassSummary, out: Record<string, UnboundedSource>, depth: number, seen: Set<string>, origin = from.uri): void {
+  if (depth > 4) return;
+  for (const baseName of cls.bases) {
+    const base = findClass(index, from, baseName);
+    if (!base || base.item === cls || seen.has(`${base.uri}#${base.item.name}`)) continue;
+    seen.add(`${base.uri}#${base.item.name}`);
+    for (const [field, library] of Object.entries(base.item.unboundedFields ?? {})) {
+      // (A base class of the same file: its construction is reported there, where the timeout goes.)
+      if (base.uri !== origin) out[field] ??= { from: `base class ${base.item.name} (${shortPath(base.uri)}:${base.item.line + 1})`, library };
+    }
+    const baseFile = index.get(base.uri);
+    if (baseFile) collectBaseUnbounded(index, baseFile, base.item, out, depth + 1, seen, origin);
   }
 }
 

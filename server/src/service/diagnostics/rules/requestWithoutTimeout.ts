@@ -32,7 +32,7 @@ export function requestWithoutTimeout(ctx: DiagContext): Finding[] {
       : u.where === 'client'
         ? `${library} has no default timeout, and this client is given none`
         : u.builtElsewhere
-          ? `${library} has no default timeout; the session comes from ${u.builtElsewhere}, which sets none, and none is set here`
+          ? `${library} has no default timeout; the ${u.library === 'requests' ? 'session' : 'client'} comes from ${u.builtElsewhere}, which sets none, and none is set here`
           : `${library} has no default timeout, and none is set here`;
     const data: RequestWithoutTimeoutData = {
       ...ctx.base(u.node),

@@ -49,7 +49,31 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
       if (found) out.push(found);
     }
   }
-  out.push(...nodeFetchCalls(ctx), ...superagentCalls(ctx));
+  out.push(...nodeFetchCalls(ctx), ...superagentCalls(ctx), ...inheritedClientCalls(ctx, axiosDefaults));
+  return out;
+}
+
+/** axios verbs a call on an instance goes through. */
+const AXIOS_VERBS = /^(get|delete|head|options|post|put|patch|request)$/;
+
+/**
+ * A request through a field a base class of another file fills with an axios instance built with no timeout
+ * (`this.axios.get(u)` in `class PlexApi extends ExternalApi`, whose constructor does `this.axios = axios.create({
+ * baseURL })`): the workspace index knows the base; the call is reported, as nothing here bounds it.
+ */
+function inheritedClientCalls(ctx: DiagContext, axiosDefaults: boolean): UnboundedRequest[] {
+  const { flow } = ctx;
+  if (!ctx.workspace || axiosDefaults) return [];
+  const out: UnboundedRequest[] = [];
+  for (const call of flow.calls) {
+    if (!call.fn || !call.receiver?.startsWith('this.') || !AXIOS_VERBS.test(call.name) || !inScope(flow, call.node)) continue;
+    const from = ctx.workspace.unboundedClient(call.node, call.receiver);
+    if (from?.library !== 'axios') continue;
+    const list = call.node.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
+    if (list.some((a) => a.type === 'spread_element')) continue;
+    const found = options(list, configIndex(call), call, 'axios', flow.text);
+    if (found) out.push({ ...found, builtElsewhere: from.from });
+  }
   return out;
 }
 

@@ -27,7 +27,8 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   for (const request of ctx.requests) {
     const call = request.call;
     // A session another file's function builds and returns with no timeout (`self.session = make_session()`).
-    const elsewhere = request.library === 'urllib' ? undefined : ctx.workspace?.unboundedClient(call.node, request.aliasOf ?? call.receiver);
+    const source = request.library === 'urllib' ? undefined : ctx.workspace?.unboundedClient(call.node, request.aliasOf ?? call.receiver);
+    const elsewhere = source?.library === 'requests' ? source.from : undefined;
     if (request.library !== 'requests' && request.library !== 'httpx' && request.library !== 'urllib' && !elsewhere) continue;
     if (!inScope(flow, call.node)) continue;
     // At module level: a module's set-up (a bot's config loading its data at import) waits like any request; a
