@@ -1,6 +1,7 @@
 import type { Finding } from '../../types';
 import { sdkCallIn, sdkClients } from '../amplification/sdkClients';
 import { outerRetries, retriesSdkErrors } from '../amplification/outerRetries';
+import { callbackSdkCall } from '../amplification/callbackSdk';
 import type { DiagContext } from '../context';
 import type { RetryAmplificationData } from '../findingData';
 import { fillMessage, ruleInfo } from '../rules';
@@ -21,7 +22,8 @@ export function retryAmplification(ctx: DiagContext): Finding[] {
   for (const outer of outerRetries(ctx)) {
     if (!retriesSdkErrors(outer)) continue;
     if (!inScope(ctx.flow, outer.anchor)) continue;
-    const inner = sdkCallIn(ctx, outer.body, clients);
+    // (Or the operation a wrapper is handed, known as the SDK's by the error type the wrapper retries on.)
+    const inner = sdkCallIn(ctx, outer.body, clients) ?? callbackSdkCall(ctx, outer, clients);
     // The client's own retries are off (`max_retries=0`): one layer only.
     if (!inner || inner.client.retries === 0) continue;
     const { fact } = inner.client;
