@@ -53,9 +53,18 @@ const IN_TESTS: Partial<Record<RuleId, 'off' | Severity>> = {
 /** Folders of one-off scripts, examples and benchmarks: run by hand, where a failure is seen and re-run. */
 const SCRIPT_DIR = /^(scripts?|examples?|samples?|demos?|benchmarks?)$/i;
 
-/** True when one of the three folders nearest the file is a scripts/examples/benchmarks folder (`examples/alerts/main.go`). */
+/** A JVM source root (`src/main/java`, `app/src/main/kotlin`): the folders below it are packages, not folders of a kind. */
+const JVM_SOURCE_ROOT = /^(java|kotlin|scala|groovy)$/;
+
+/**
+ * True when one of the three folders nearest the file is a scripts/examples/benchmarks folder (`examples/alerts/main.go`).
+ * Package folders under a JVM source root do not count: `src/main/java/com/example/demo/` is Spring Initializr's
+ * package `com.example.demo`, not a demo.
+ */
 export function isScriptPath(uri: string): boolean {
-  return pathOf(uri).split(/[\\/]/).slice(0, -1).slice(-3).some((dir) => SCRIPT_DIR.test(dir));
+  const dirs = pathOf(uri).split(/[\\/]/).slice(0, -1);
+  const root = dirs.findIndex((dir, i) => JVM_SOURCE_ROOT.test(dir) && /^(main|src)$/.test(dirs[i - 1] ?? ''));
+  return (root >= 0 ? dirs.slice(0, root) : dirs).slice(-3).some((dir) => SCRIPT_DIR.test(dir));
 }
 
 /** The path of a document URI (only the path: `memory://test/1.python` has the host `test`, not a directory), or a plain path. */
