@@ -34,6 +34,8 @@ const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const CAMEL = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
 /** PascalCase of two words or more, as Azure and AWS spell codes (`BlobNotFound`, `ThrottlingException`). */
 const PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+/** AWS's dotted codes: `InvalidGroup.NotFound`, `InvalidParameterValue.Malformed` (PascalCase parts). */
+const DOTTED_PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:\.[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)+$/;
 const WORD = /^[a-z]{3,}$/;
 /** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
 const ERROR_WORDS =
@@ -72,7 +74,7 @@ const EQUALS = /^(equals|Equals|equalsIgnoreCase|EqualsIgnoreCase|contentEquals|
 type Strength = 'strong' | 'weak';
 
 /** A quoted token without spaces: the candidates (the syntax tree then says whether it is a whole string literal). */
-const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\1/g;
+const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_]{1,63}(?:\.[A-Z][A-Za-z0-9]{1,40}){0,2})\1/g;
 
 export interface VendorCodeSite {
   start: number;
@@ -128,14 +130,15 @@ function worthParsing(text: string, open: number, after: number): boolean {
   const before = text.slice(Math.max(0, open - 80), open);
   if (BUILTIN_CALL.test(before)) return false; // `new Error('unavailable')`: a message
   const next = text.slice(after, after + 40);
-  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before)) return false;
+  // (Not the last label of a case list, `case "A", "B":`, which a colon follows too.)
+  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before) && !/\bcase\b[^{};]*$/.test(before)) return false;
   if (/^\s*\]/.test(next) && /[\w)\]]\s*\[\s*$/.test(before)) return false;
   return CONTEXT_HINT.test(before) || CONTEXT_HINT.test(next);
 }
 
 /** The role of a string literal whose content `token` reads as an API's own error code, or undefined. */
 export function vendorCodeRole(literal: Node, token: string, reader: ExpressionReader, s: SyntaxAdapter, knownFolded = false): OccurrenceRole | undefined {
-  const shape = UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
+  const shape = UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
   if (!shape || token.length > 64) return undefined;
   // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
   const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
@@ -166,6 +169,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       continue;
     }
     if (parent.type === 'expression_list' && parent.namedChildCount === 1) continue; // Go `X ErrorCode = "…"`: one value
+    // Go `case "DependencyViolation", "AuthFailure":`: each value of the list is a label of the case.
+    if (parent.type === 'expression_list' && parent.parent && s.cases.has(parent.parent.type)) continue;
     if (s.collections.has(parent.type) && parent.type !== 'expression_list') {
       inCollection = true;
       continue;
