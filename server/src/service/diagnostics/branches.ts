@@ -222,7 +222,7 @@ export function passesOn(ctx: DiagContext, statement: Node, responseVar: string 
 }
 
 /** Error values that say nothing about which failure happened: a caller cannot tell a 503 from a bug. */
-const GENERIC_ERROR = /^(new\s+)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError)\b|^(fmt\.Errorf|errors\.New)\(/;
+const GENERIC_ERROR = /^(new\s+)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError)\b(?!::)|^(fmt\.Errorf|errors\.New)\(/;
 const NO_VALUE = /^(nil|null|None|undefined|false|False|-1|0)$/;
 
 /**
@@ -242,7 +242,10 @@ export function isClassification(ctx: DiagContext, fn: FnInfo | undefined, subje
   return !isGenericError(value.text);
 }
 
-/** A generic error value; Go's `fmt.Errorf("…: %w", err)` wraps the typed error and keeps it (errors.As). */
+/**
+ * A generic error value; Go's `fmt.Errorf("…: %w", err)` wraps the typed error and keeps it (errors.As), and a Rust
+ * path on a type called `Error` (`Error::unavailable(err)`) is the crate's own error kind.
+ */
 export function isGenericError(text: string): boolean {
   const t = text.trim();
   return GENERIC_ERROR.test(t) && !/^fmt\.Errorf\([\s\S]*%w/.test(t);
@@ -369,6 +372,13 @@ function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>, depth =
   }
   const destructured = new RegExp(`\\{[^{}]*\\b${id}\\b[^{}]*\\}\\s*=\\s*(?:await\\s+)?([A-Za-z_$][\\w$]*)`, 'g');
   for (const m of text.matchAll(destructured)) if (params.has(m[1])) return true;
+  // Rust: bound by a pattern on a parameter, `match err { ApiError::Status(code) => … }`, `if let Some(code) = err.status()`.
+  if (fn.node.type === 'function_item') {
+    const matched = /\bmatch\s+&?(?:\*\s*)?([A-Za-z_]\w*)\s*\{/.exec(text)?.[1];
+    if (matched && params.has(matched) && new RegExp(`\\(\\s*(?:ref\\s+)?${id}\\s*\\)\\s*(?:=>|\\|)`).test(text)) return true;
+    const bound = new RegExp(`\\blet\\s+[\\w:]+\\(\\s*${id}\\s*\\)\\s*=\\s*&?([A-Za-z_]\\w*)`).exec(text)?.[1];
+    if (bound && params.has(bound)) return true;
+  }
   return false;
 }
 
