@@ -48,15 +48,23 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
     if (!RETRY_ALL_ERRORS.has(ctx.mechanisms.wrapperMechanism(wrapper.name) ?? '')) continue;
     const callback = adapter.callArguments(wrapper.node).find((a) => grammar.functions.has(a.type));
     if (!callback) continue;
-    const requests = ctx.requests.filter((r) => r.call.start >= callback.startIndex && r.call.end <= callback.endIndex);
+    // The requests the callback sends, or those of the file's function it calls (`pRetry(() => fetchOwner(org))`):
+    // that function's checks and stops are what the wrapper sees.
+    const sent = (scope: Node) => ctx.requests.filter((r) => r.call.start >= scope.startIndex && r.call.end <= scope.endIndex);
+    let scope: Node = callback;
+    let requests = sent(callback);
+    if (requests.length === 0) {
+      const helper = calledHelper(ctx, callback);
+      if (helper) requests = sent((scope = helper));
+    }
     if (requests.length === 0) continue;
     const retried = new Set<string>();
     const stops: Stop[] = [];
     for (const r of requests) {
       if (throwsOnStatus(r)) PROBED_STATUSES.forEach((c) => retried.add(c));
-      else if (r.responseVar) failureSet(ctx, callback, r.responseVar, 0, true).forEach((c) => retried.add(c));
+      else if (r.responseVar) failureSet(ctx, scope, r.responseVar, 0, true).forEach((c) => retried.add(c));
       if (!r.responseVar) continue;
-      for (const stop of stopped(ctx, callback, r.responseVar)) {
+      for (const stop of stopped(ctx, scope, r.responseVar)) {
         stop.codes.forEach((c) => retried.delete(c));
         stops.push(stop);
       }
@@ -69,6 +77,13 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
 }
 
 const cache = new WeakMap<DiagContext, WrappedRetry[]>();
+
+/** The one function of this file the callback calls (by name, or on `this`), outside the callback: its body. */
+function calledHelper(ctx: DiagContext, callback: Node): Node | undefined {
+  const names = new Set(ctx.flow.calls.filter((c) => c.start >= callback.startIndex && c.end <= callback.endIndex && (!c.receiver || /^(this|self)$/.test(c.receiver))).map((c) => c.name));
+  const helpers = ctx.flow.fns.filter((f) => f.name && names.has(f.name) && (f.end <= callback.startIndex || f.start >= callback.endIndex));
+  return helpers.length === 1 ? helpers[0].node : undefined;
+}
 
 /**
  * Where the callback stops the retries, and for which statuses: an if on the response whose branch throws a stop
