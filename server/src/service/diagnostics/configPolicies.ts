@@ -278,7 +278,10 @@ function pollyV7(ctx: DiagContext): PolicyProblem[] {
         continue;
       }
       // WaitAndRetry(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) }): sleep durations that are all the same.
-      const list = !forever && args.length === 1 ? args[0].namedChildren[0] : undefined;
+      // (An on-retry callback may follow: `WaitAndRetry(new[] { … }, (result, wait, n, ctx) => log(…))`; Polly's
+      // count-and-provider overloads take the same callbacks, so the fix keeps it.)
+      const callbackOnly = args.length === 2 && /lambda_expression|anonymous_method_expression|identifier|member_access_expression/.test(args[1].namedChildren[0]?.type ?? '');
+      const list = !forever && (args.length === 1 || callbackOnly) ? args[0].namedChildren[0] : undefined;
       const items = list && /array_creation_expression|implicit_array_creation_expression|collection_expression/.test(list.type)
         ? (list.descendantsOfType('initializer_expression')[0] ?? list)?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? []
         : [];

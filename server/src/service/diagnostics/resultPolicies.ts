@@ -24,6 +24,8 @@ export interface ResultPolicy {
   waits: boolean;
   /** Something in the policy, or the function configuring it, reads Retry-After. */
   readsRetryAfter: boolean;
+  /** The predicate takes any failed response (`r => !r.IsSuccessStatusCode`), client errors included. */
+  anyFailure: boolean;
 }
 
 const PREDICATE = /^(OrResult|HandleResult|HandleTransientHttpError|OrTransientHttpError|OrTransientHttpStatusCode|handleResultIf|handleResult|retryOnResult|retry_if_result|retryIfResult|retryWhen)$/;
@@ -32,6 +34,8 @@ const WAIT = /WaitAndRetry|withBackoff|Retry\.backoff|Retry\.fixedDelay|withDela
 const TRANSIENT_5XX = /HandleTransientHttpError|OrTransientHttpError|OrTransientHttpStatusCode|IsServerError|is_server_error|>=\s*500|>\s*499|\b5\d\dx?\b|5xx/i;
 const TOO_MANY = /\b429\b|TooManyRequests|TOO_MANY_REQUESTS|too_many_requests/;
 const UNAVAILABLE = /\b503\b|ServiceUnavailable|SERVICE_UNAVAILABLE|service_unavailable/;
+/** A predicate on any failed response (`r => !r.IsSuccessStatusCode`, `!response.isSuccessful`, `not r.ok`): 429 and 503 among them. */
+const NON_SUCCESS = /!\s*[\w.]+\.(IsSuccessStatusCode|isSuccessful(\(\))?|ok)\b|\bnot\s+[\w.]+\.ok\b|IsSuccessStatusCode\s*==\s*false/;
 
 /** The file's result-predicate retry policies (once per analysis). */
 export function resultPolicies(ctx: DiagContext): ResultPolicy[] {
@@ -61,12 +65,13 @@ function findPolicies(ctx: DiagContext): ResultPolicy[] {
     // Spring WebClient `retrieve()…retryWhen(Retry.backoff(…))` with no filter retries the exception every
     // error status raises; a filter names what it retries.
     const unfiltered = call.name === 'retryWhen' && !/\.filter\(/.test(predicateText) && /\.retrieve\(\)/.test(text);
-    if (unfiltered || TOO_MANY.test(predicateText) || TOO_MANY.test(text)) codes.push('429');
-    if (unfiltered || UNAVAILABLE.test(predicateText) || TRANSIENT_5XX.test(predicateText) || UNAVAILABLE.test(text) || /WebClientResponseException\b(?!\.)|is5xxServerError/.test(predicateText)) codes.push('503');
+    const anyFailure = NON_SUCCESS.test(predicateText);
+    if (unfiltered || anyFailure || TOO_MANY.test(predicateText) || TOO_MANY.test(text)) codes.push('429');
+    if (unfiltered || anyFailure || UNAVAILABLE.test(predicateText) || TRANSIENT_5XX.test(predicateText) || UNAVAILABLE.test(text) || /WebClientResponseException\b(?!\.)|is5xxServerError/.test(predicateText)) codes.push('503');
     if (codes.length === 0) continue;
     const fn = enclosingFn(ctx.flow, call.node);
     const readsRetryAfter = /retry[-_]?after/i.test(text) || (fn?.readsRetryAfter ?? false);
-    out.push({ predicate: call.node, scope, codes, waits: WAIT.test(text), readsRetryAfter });
+    out.push({ predicate: call.node, scope, codes, waits: WAIT.test(text), readsRetryAfter, anyFailure });
   }
   return out;
 }

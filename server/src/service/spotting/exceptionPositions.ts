@@ -196,6 +196,8 @@ const EXCLUDED_KEY = /^(exclude|noRetryFor|notRecoverable|abortOn|abort_on|no_?r
 /** True when the exception type at `site` is listed as one a retry must not retry (its configuration, but no retried code). */
 export function inExcludedList(site: Node, s: SyntaxAdapter): boolean {
   for (let up = site.parent, depth = 0; up && depth < 6; up = up.parent, depth++) {
+    // `r => !r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.Unauthorized`: the code a retry predicate leaves out.
+    if (s.binaries.has(up.type) && /^(!=|!==|<>|not in|is not|!in)$/.test(s.operatorOf(up).trim().replace(/\s+/g, ' '))) return true;
     if (s.pairs.has(up.type)) return EXCLUDED_KEY.test(s.pairName(up) ?? '');
     if (s.calls.has(up.type)) return false;
     // `NON_RETRYABLE_STATUSES = {400, 401}`: a list of what not to retry, given to a name.

@@ -378,7 +378,10 @@ function spotName(
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
     const role = context.classify(throughAccessor(member, context, support), 'status') ?? positionalRowRole(member) ?? 'constant';
-    return entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
+    const spotted = entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
+    // `r.StatusCode != HttpStatusCode.Unauthorized` in a retry predicate: configures the retry, names no code it retries.
+    if (role === 'retry-config' && inExcludedList(member, s)) spotted.occurrence.roleForRules = 'constant';
+    return spotted;
   }
   // Exception classes count only as exception types (see spotExceptionClass), not as constants wherever they are named.
   // (a Rust path `tonic::Code::Unavailable` is looked up with dots, as the catalogs spell their aliases)
@@ -613,7 +616,9 @@ function spotImportedName(
     const status = lookupHttpConstant(registry, support.constants, receiver, member);
     if (status === undefined) continue;
     const role = context.classify(node, 'status') ?? 'constant';
-    return entry(String(status), 'http-status', role, node.startIndex, node.endIndex, name, lines, true);
+    const spotted = entry(String(status), 'http-status', role, node.startIndex, node.endIndex, name, lines, true);
+    if (role === 'retry-config' && inExcludedList(node, s)) spotted.occurrence.roleForRules = 'constant';
+    return spotted;
   }
   return undefined;
 }

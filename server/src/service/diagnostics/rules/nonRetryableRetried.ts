@@ -100,7 +100,15 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const start = policy.predicate.startIndex;
     const end = policy.predicate.endIndex;
     const named = ctx.occurrences.filter((o) => o.kind === 'http-status' && inside(ctx, o, start, end));
-    const hits = named.filter((o) => ctx.isNonRetryable(o.code, policy.predicate));
+    // (A code the predicate compares with `!=` is one it leaves out: `!r.IsSuccessStatusCode && r.StatusCode != Unauthorized`.)
+    const hits = named.filter((o) => ctx.isNonRetryable(o.code, policy.predicate) && ctx.testOf(o)?.positive !== false);
+    // Any failed response (`r => !r.IsSuccessStatusCode`): 400, 403 and 404 are retried with the rest.
+    if (hits.length === 0 && policy.anyFailure) {
+      const range = ctx.range(policy.predicate);
+      const data: NonRetryableRetriedData = { ...ctx.base(policy.predicate), codes: ['4xx'], codeRanges: [], checkRange: range };
+      findings.push(make(ctx, range, ['4xx'], data));
+      continue;
+    }
     if (hits.length === 0) continue;
     const codes = [...new Set(hits.map((o) => o.code))];
     const ranges = hits.map((o) => o.range);
