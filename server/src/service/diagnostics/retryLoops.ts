@@ -230,11 +230,15 @@ function isFailureTest(ctx: DiagContext, occ: Occurrence, loop?: LoopInfo): bool
 function flagOnSuccess(ctx: DiagContext, occ: Occurrence, loop: LoopInfo): boolean {
   const test = ctx.testOf(occ);
   const code = Number(occ.code);
-  return !!test?.branch && code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(test.op) && setsLoopFlag(test.branch, loop);
+  if (!test?.branch) return false;
+  if (code >= 200 && code < 300 && /^(==|===|<|<=|is|in|case)$/.test(test.op)) return setsLoopFlag(test.branch, loop);
+  // `if (code >= 400) { log(…) } else { success = true; }`: the else of a failure test is the success.
+  const orElse = test.guard?.childForFieldName('alternative');
+  return !!orElse && !test.negated && ((test.op === '>=' && code >= 400 && code <= 500) || (test.op === '>' && code >= 299 && code <= 499)) && setsLoopFlag(orElse, loop);
 }
 
 /** The branch sets a name the loop's condition reads to a boolean (`done = True`, `success = true`). */
-function setsLoopFlag(branch: Node, loop: LoopInfo): boolean {
+export function setsLoopFlag(branch: Node, loop: LoopInfo): boolean {
   const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition') : null;
   if (!condition) return false;
   const names = new Set(condition.text.match(/[A-Za-z_$][\w$]*/g) ?? []);

@@ -1,16 +1,16 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence, Range } from '../../types';
-import { branchOutcome } from '../branches';
+import { branchOutcome, type StatusTest } from '../branches';
 import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
-import { within } from '../flow/flowModel';
+import { type LoopInfo, within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { resultPolicies } from '../resultPolicies';
 import { resendRetries } from '../resends';
 import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { membershipName, membershipOf, membershipTests, ownStatusSets } from '../constantSets';
-import type { RetryLoop } from '../retryLoops';
+import { type RetryLoop, setsLoopFlag } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
 import { laravelRetriesOfEveryFailure } from '../policyLaravel';
@@ -72,7 +72,10 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
       else if (/^(!=|!==|is not|not in)$/.test(test.op) && !test.negated && code >= 200 && code < 300) codes = ['4xx'];
       if (codes.length === 0) continue;
       const outcome = branchOutcome(ctx, test.branch, retry.loop.fn?.name, retry.request.responseVar);
-      if (!outcome.continues && !outcome.retries) continue;
+      // (`do { … if (code >= 400) { log(…) } else { ok = true } } while (!ok)`: a branch that ends without leaving or
+      // setting the flag the loop's condition reads goes round too.)
+      const roundsOnFlag = !outcome.final && retry.loop.kind === 'conditional' && !setsLoopFlag(test.branch, retry.loop) && flagOnElse(test, retry.loop);
+      if (!outcome.continues && !outcome.retries && !roundsOnFlag) continue;
       const data: NonRetryableRetriedData = {
         ...ctx.base(test.test), codes, codeRanges: codes[0] === '4xx' ? [] : [occ.range],
         checkRange: ctx.range(test.test), loopRange: ctx.range(retry.loop.node),
@@ -226,4 +229,10 @@ function laravelEveryFailureRetries(ctx: DiagContext): Finding[] {
     const data: NonRetryableRetriedData = { ...ctx.base(call), codes: ['4xx'], codeRanges: [], checkRange: range };
     return { ...make(ctx, range, ['4xx'], data), message: 'Retries every failed response, 4xx included (Http::retry without a when callback): a 400, 401 or 404 fails the same way on every attempt; pass a callback that retries only transient failures.' };
   });
+}
+
+/** The else of the test sets the flag the loop's condition reads: the loop goes round until the test fails. */
+function flagOnElse(test: StatusTest, loop: LoopInfo): boolean {
+  const orElse = test.guard?.childForFieldName('alternative');
+  return !!orElse && setsLoopFlag(orElse, loop);
 }
