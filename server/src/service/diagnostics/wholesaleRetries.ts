@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { escape } from './loopDelays';
 import { branchOutcome, errorViews, subjectRoot } from './branches';
 import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
 import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
@@ -176,7 +177,8 @@ function unreadableGiveUp(ctx: DiagContext, tryNode: Node): boolean {
       if (!s || !grammar.ifs.has(s.type)) continue;
       const condition = grammar.ifCondition(s) ?? s.childForFieldName('condition');
       const consequence = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
-      if (!condition || !consequence || !alwaysLeaves(consequence) || !condition.text.includes(name)) continue;
+      // (The caught name as a word: `e` is not the `e` of `num_retries == max_retries`, a cap on the attempts.)
+      if (!condition || !consequence || !alwaysLeaves(consequence) || !new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`).test(condition.text)) continue;
       // (A branch that goes round — `if (e.status === 401 && attempt === 0) continue` — gives nothing up.)
       if (branchOutcome(ctx, consequence, retryFnName(ctx, tryNode)).continues) continue;
       if (!conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, name), name)) return true;
