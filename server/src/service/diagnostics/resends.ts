@@ -1,3 +1,4 @@
+import { escape } from './loopDelays';
 import type { Node } from 'web-tree-sitter';
 import { parameterNames, subjectRoot } from './branches';
 import type { DiagContext } from './context';
@@ -329,7 +330,9 @@ export function statusPart(ctx: DiagContext, condition: Node, root: string): Nod
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
   const parts = n.namedChildren.filter((c): c is Node => c !== null);
   if (/^(binary_expression|boolean_operator)$/.test(n.type) && parts.length === 2 && /&&|\band\b/.test(ctx.flow.text.slice(parts[0].endIndex, parts[1].startIndex))) {
-    const about = parts.filter((p) => p.text.includes(root));
+    // (As a word: the `r` of `!r.ok` is not the one in `retries > 0`.)
+    const word = new RegExp(`(?<![\\w$])${escape(root)}(?![\\w$])`);
+    const about = parts.filter((p) => word.test(p.text));
     if (about.length === 1) return statusPart(ctx, about[0], root);
   }
   return n;
