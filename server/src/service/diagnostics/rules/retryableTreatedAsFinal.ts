@@ -20,7 +20,7 @@ import { calleeOf, enclosingFn, enclosingLoops, within } from '../flow/flowModel
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
-import type { RetryLoop } from '../retryLoops';
+import { type RetryLoop, walksPages } from '../retryLoops';
 import { functionsByName, mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 import { wrappedStopFindings } from '../wrappedRetries';
@@ -62,7 +62,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const loop = request ? statusRetryLoopOf(ctx, guard, request) : undefined;
     let left = codes;
     if (loop) left = codes.filter((c) => !isRetried(loop.set, c));
-    else if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection')) continue;
+    // (A loop walking pages goes round on success, not on failure: a give-up inside it is no retry's.)
+    else if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection' && !walksPages(l))) continue;
     if (left.length === 0) continue;
     if (ctx.mechanisms.covering(guard, request?.call.receiver, request?.library)) continue;
     const fn = enclosingFn(ctx.flow, guard);
