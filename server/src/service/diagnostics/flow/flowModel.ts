@@ -277,8 +277,10 @@ export function calleeOf(call: Node, adapter: SyntaxAdapter): { name: string; re
   if (/^(member_call_expression|nullsafe_member_call_expression|scoped_call_expression)$/.test(call.type)) {
     return { name: call.childForFieldName('name')?.text ?? '', receiver: call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object')?.text };
   }
-  const callee = adapter.callee(call);
+  let callee = adapter.callee(call);
   if (!callee) return { name: '' };
+  // tree-sitter-typescript reads `await api.get<User>(u)` as `(await api.get)<User>(u)`: the callee is the awaited member.
+  if (callee.type === 'await_expression') callee = callee.namedChild(0) ?? callee;
   if (adapter.members.has(callee.type)) {
     const parts = adapter.memberParts(callee);
     return { name: parts?.property ?? '', receiver: parts?.object?.text };

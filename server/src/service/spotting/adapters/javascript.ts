@@ -30,11 +30,7 @@ export const javascriptAdapter: SyntaxAdapter = {
     const property = node.childForFieldName('property');
     return property ? { object: node.childForFieldName('object'), property: property.text } : undefined;
   },
-  callee(node) {
-    const callee = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
-    // tree-sitter-typescript reads `await api.get<User>(u)` as `(await api.get)<User>(u)`: the callee is the awaited member.
-    return callee?.type === 'await_expression' && node.childForFieldName('type_arguments') ? callee.namedChild(0) : callee;
-  },
+  callee: (node) => node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function'),
   callArguments(node) {
     const args = node.childForFieldName('arguments');
     return args ? namedChildren(args) : [];
