@@ -319,7 +319,8 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
   const before = ctx.flow.text.slice(body.startIndex, request.call.start);
   const after = ctx.flow.text.slice(request.statement.endIndex, body.endIndex);
   // Words inside a plain string (`"https://maps.example.com/entities"`) are not variables; interpolations are.
-  const code = request.call.node.text.replace(/(["'])(?:\\.|(?!\1)[^\\{\n])*\1/g, '""');
+  // Keys of an object literal or keyword arguments (`{ properties: schema }`, `params=params`) name no variable either.
+  const code = request.call.node.text.replace(/(["'])(?:\\.|(?!\1)[^\\{\n])*\1/g, '""').replace(/([A-Za-z_$][\w$]*)\s*(?::(?!:)|=(?![=>]))/g, ' ');
   const names = new Set(code.match(/[A-Za-z_$][\w$]*/g) ?? []);
   names.delete(request.call.name);
   if (request.responseVar) names.delete(request.responseVar);
