@@ -10,6 +10,14 @@ export function namedForWriting(fnName: string | undefined): boolean {
   return /^_?(send|post|create|update|delete|notify|publish|upload|submit|push|deliver|dispatch|emit|save|write)/i.test(fnName ?? '');
 }
 
+/**
+ * A GET whose URL names an action (`…/bot{token}/sendMessage?chat_id=…`, `/deleteMessage`, `/create_task`): APIs
+ * that take their writes as GETs (Telegram's Bot API among them) send something all the same.
+ */
+export function urlNamesAction(statementText: string): boolean {
+  return /["'`][^"'`\n]*\/(send|create|delete|update|post|publish|notify|trigger|cancel|remove)(?=[A-Z_])[^"'`\n]*/.test(statementText);
+}
+
 /** A request that changes something: a write method, or a function named for sending. */
 export function writesByMethodOrName(method: string, fnName: string | undefined): boolean {
   return /^(POST|PUT|PATCH|DELETE)$/.test(method) || namedForWriting(fnName);
@@ -20,7 +28,7 @@ export function writesByMethodOrName(method: string, fnName: string | undefined)
  * not named for sending, a POST that only asks (`statementText` is read only for a POST), a credential exchange.
  */
 export function judgedAsRead(method: string, fnName: string | undefined, fnText: string | undefined, statementText: () => string): boolean {
-  return (readMethod(method) && !namedForWriting(fnName)) || (method === 'POST' && (queriesOnly(fnName, statementText()) || servedFromCache(fnText))) || exchangesCredentials(fnName, fnText);
+  return (readMethod(method) && !namedForWriting(fnName) && !urlNamesAction(statementText())) || (method === 'POST' && (queriesOnly(fnName, statementText()) || servedFromCache(fnText))) || exchangesCredentials(fnName, fnText);
 }
 
 /**

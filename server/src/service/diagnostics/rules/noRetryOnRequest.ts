@@ -10,7 +10,7 @@ import type { NoRetryOnRequestData } from '../findingData';
 import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
 import { resendRetries } from '../resends';
 import { type RequestInfo, statementOf } from '../requests';
-import { judgedAsRead, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
+import { judgedAsRead, signalsLiveness, urlNamesAction, writesByMethodOrName } from '../requestPurpose';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
 import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
@@ -319,7 +319,8 @@ function fromClientFactory(ctx: DiagContext, receiver: string | undefined): bool
 
 /** A state-changing request, or one sent by a function named for an action (`sendMessage`, `create_ticket`). */
 function isWrite(request: RequestInfo): boolean {
-  return writesByMethodOrName(request.method, request.call.fn?.name);
+  // (A GET whose URL names an action, `…/sendMessage?chat_id=…`, sends something too.)
+  return writesByMethodOrName(request.method, request.call.fn?.name) || urlNamesAction(request.statement.text);
 }
 
 /** Every return of the function hands back a boolean literal (and there is at least one). */
