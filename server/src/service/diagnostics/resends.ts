@@ -1,5 +1,5 @@
-import { escape } from './loopDelays';
 import type { Node } from 'web-tree-sitter';
+import { escape } from './loopDelays';
 import { parameterNames, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { type CallInfo, enclosingFn, firstCallFrom, type FnInfo, type LoopInfo, within } from './flow/flowModel';

@@ -279,12 +279,12 @@ function hasAncestor(node: Node, stop: Node, type: RegExp): boolean {
 const PAGING_CONDITION = /more_?items|has_?more|more_?pages|has_?next|next_?(page|url|link|token|cursor)|page_?token|has_?data|cursor|continuation_?token/i;
 const RETRY_CONDITION = /retr|attempt|tries|status|error|fail|success|done|ok\b/i;
 
-/** The loop's condition asks whether there are more pages (`while self.more_items:`, `while (nextPageToken)`). */
 /** A loop that walks pages (its counter is a page, an offset or a cursor, or it goes on while more pages come): no retry. */
 export function walksPages(loop: LoopInfo): boolean {
   return /^(page|pages|page_?(no|num|number|index)|offset|cursor|skip|start)$/i.test(loop.counterVar ?? '') || goesOnWhileMorePages(loop);
 }
 
+/** The loop's condition asks whether there are more pages (`while self.more_items:`, `while (nextPageToken)`). */
 export function goesOnWhileMorePages(loop: LoopInfo): boolean {
   const condition = loop.kind === 'conditional' ? loop.node.childForFieldName('condition')?.text ?? '' : '';
   return PAGING_CONDITION.test(condition) && !RETRY_CONDITION.test(condition);

@@ -281,7 +281,9 @@ function unboundedFields(ctx: DiagContext, node: Node, language: WorkspaceLangua
   } else if (language === 'python') {
     const text = node.text;
     if (/\btimeout\b/i.test(text)) return undefined;
-    for (const m of text.matchAll(/\bself\.(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:requests\.)?Session\(\s*\)/g)) {
+    // (A bare `Session()` is requests' only where the file imports it from requests: SQLAlchemy has one too.)
+    const bare = /^\s*from\s+requests\s+import\s+[^\n]*\bSession\b/m.test(ctx.flow.text) ? '?' : '';
+    for (const m of text.matchAll(new RegExp(`\\bself\\.(\\w+)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:requests\\.)${bare}Session\\(\\s*\\)`, 'g'))) {
       const name = m[1];
       if (new RegExp(`\\bself\\.${name}\\.request\\s*=`).test(text)) continue;
       const mounts = [...text.matchAll(new RegExp(`\\bself\\.${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((x) => x[1]);

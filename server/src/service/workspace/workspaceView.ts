@@ -5,12 +5,6 @@ import { type ClassSummary, type FileSummary, type FunctionSummary, type Outgoin
 import type { WorkspaceIndex } from './workspaceIndex';
 import { exporterRoot } from '../diagnostics/scrapeContext';
 
-/**
- * What the rules of one file read from the rest of the workspace, resolved once per index version:
- * retry wrappers it imports, client factories that mount a retry policy, base classes whose fields hold
- * retrying sessions, and whether its functions' callers elsewhere retry them. `key` changes exactly when
- * one of these facts does, so a cached analysis is reused while it holds.
- */
 /** Where a client with no timeout that a request goes through was built, and its library when known. */
 export interface UnboundedSource {
   /** `make_session in utils.py:12`, `base class ExternalApi (server/api/external.ts:31)`. */
@@ -19,6 +13,12 @@ export interface UnboundedSource {
   library: string;
 }
 
+/**
+ * What the rules of one file read from the rest of the workspace, resolved once per index version:
+ * retry wrappers it imports, client factories that mount a retry policy, base classes whose fields hold
+ * retrying sessions, and whether its functions' callers elsewhere retry them. `key` changes exactly when
+ * one of these facts does, so a cached analysis is reused while it holds.
+ */
 export interface WorkspaceView {
   readonly key: string;
   /** Imported or same-package functions that run the callable they are handed with retries. */
