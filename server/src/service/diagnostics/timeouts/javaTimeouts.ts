@@ -64,7 +64,8 @@ export function springUnbounded(ctx: DiagContext): UnboundedRequest[] {
 function springClient(call: { name: string; receiver?: string; node: { text: string } }, text: string): 'spring-webclient' | 'spring-restclient' | undefined {
   let kind: string | undefined;
   if (call.name === 'create' && (call.receiver === 'WebClient' || call.receiver === 'RestClient')) kind = call.receiver;
-  else if (call.name === 'build') kind = /^(WebClient|RestClient)\.builder\(\s*\)/.exec(call.receiver ?? '')?.[1];
+  // (A chain written one call per line: `WebClient\n  .builder()\n  .baseUrl(u)`.)
+  else if (call.name === 'build') kind = /^(WebClient|RestClient)\.builder\(\s*\)/.exec((call.receiver ?? '').replace(/\s+/g, ''))?.[1];
   if (!kind) return undefined;
   if (/\.(clientConnector|requestFactory)\s*\(/.test(call.node.text)) return undefined;
   if (/\.timeout\s*\(|responseTimeout\s*\(|ReadTimeoutHandler/.test(text)) return undefined;
