@@ -29,3 +29,21 @@ describe('Spring WebClient builder chains', () => {
     assert.deepEqual(await ruleLines('java', config('WebClient\n            .builder()\n            .clientConnector(connector)\n            .build()'), 'request-without-timeout'), []);
   });
 });
+
+describe('Apache HttpClient builder chains', () => {
+  const apache = (chain: string) => `package shop.http;
+
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+
+public class Http {
+    public CloseableHttpClient client() {
+        return ${chain};
+    }
+}
+`;
+
+  it('reports a custom() chain written one call per line with no RequestConfig', async () => {
+    assert.deepEqual(await ruleLines('java', apache('HttpClients\n            .custom()\n            .setUserAgent("shop")\n            .build()'), 'request-without-timeout'), [8]);
+  });
+});

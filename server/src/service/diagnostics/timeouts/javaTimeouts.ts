@@ -35,7 +35,7 @@ export function javaUnbounded(ctx: DiagContext): UnboundedRequest[] {
       out.push({ node: call.node, library: 'RestTemplate', where: 'client' });
     }
     // `HttpClients.createDefault()`, `HttpClientBuilder.create()….build()` without a default RequestConfig.
-    if ((call.receiver === 'HttpClients' && /^create(Default|System)$/.test(call.name)) || (call.name === 'build' && /^(HttpClients\.custom\(\)|HttpClientBuilder\.create\(\))/.test(call.receiver ?? ''))) {
+    if ((call.receiver === 'HttpClients' && /^create(Default|System)$/.test(call.name)) || (call.name === 'build' && /^(HttpClients\.custom\(\)|HttpClientBuilder\.create\(\))/.test((call.receiver ?? '').replace(/\s+/g, '')))) {
       if (/setDefaultRequestConfig|setConnectionManager/.test(call.receiver ?? '') || /\.setConfig\s*\(|RequestConfig\.custom\(\)/.test(text)) continue;
       out.push({ node: call.node, library: 'apache-httpclient', where: 'client' });
     }
