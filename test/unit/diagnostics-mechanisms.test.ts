@@ -55,6 +55,7 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   'go-retryablehttp': ['import retryablehttp "github.com/hashicorp/go-retryablehttp"'],
   'cenkalti-backoff': ['import "github.com/cenkalti/backoff/v4"', (b) => `${b}\nfunc Run(c *http.Client, url string) error {\n\treturn backoff.Retry(func() error { return Get(c, url) }, backoff.NewExponentialBackOff())\n}\n`],
   'avast-retry-go': ['import "github.com/avast/retry-go/v4"', (b) => `${b}\nfunc Run(c *http.Client, url string) error {\n\treturn retry.Do(func() error { return Get(c, url) })\n}\n`],
+  'songmu-retry': ['import "github.com/Songmu/retry"', (b) => `${b}\nfunc Run(c *http.Client, url string) error {\n\treturn retry.Retry(3, 2*time.Second, func() error { return Get(c, url) })\n}\n`],
   'resty-retry': ['var rc = resty.New().SetRetryCount(3)'],
   resilience4j: ['import io.github.resilience4j.retry.annotation.Retry;', (b) => `@Retry(name = "x")\n${b}`],
   'spring-retry': ['import org.springframework.retry.annotation.Retryable;', (b) => `@Retryable\n${b}`],
@@ -100,6 +101,7 @@ const IMPORT_ONLY: Record<string, string | [string, (body: string) => string]> =
   'js-sdks': 'import OpenAI from "openai";',
   'cenkalti-backoff': 'import "github.com/cenkalti/backoff/v4"',
   'avast-retry-go': 'import "github.com/avast/retry-go/v4"',
+  'songmu-retry': 'import "github.com/Songmu/retry"',
   'go-sdks': 'import "github.com/aws/aws-sdk-go-v2/service/s3"',
   failsafe: 'import dev.failsafe.Failsafe;',
   'java-sdks': 'import software.amazon.awssdk.services.s3.S3Client;',
@@ -149,8 +151,10 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       // and the reqwest::Client::new() under it has no timeout)
       // (the python-sdks case retries connection errors in a loop around an openai client that retries them itself:
       // retry-amplification, 3 × 3 calls)
-      // (p-retry re-runs `get`, which throws on every failed status: 404 and 429 alike, on p-retry's own schedule)
-      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : mechanism.id === 'p-retry' ? ['retry-ignores-retry-after', 'non-retryable-retried'] : [];
+      // (p-retry, cenkalti/backoff and retry-go re-run `get`/`Get`, which fails on every failed status: 404 and 429 alike,
+      // on the wrapper's own schedule; Songmu/retry's schedule is a fixed interval besides)
+      const everyFailure = ['retry-ignores-retry-after', 'non-retryable-retried'];
+      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : /^(p-retry|cenkalti-backoff|avast-retry-go)$/.test(mechanism.id) ? everyFailure : mechanism.id === 'songmu-retry' ? [...everyFailure, 'retry-without-backoff'] : [];
       assert.deepStrictEqual(await rulesOf(language, text), expected, text);
     });
   }
@@ -161,7 +165,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       const transform = CASES[mechanism.id][1];
       const applied = transform ? transform(body) : body;
       // The mechanism's own lines removed: the prelude, and (for wrappers) the call that hands the function over.
-      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable|return retry\(|Retry::spawn|backoff::future/.test(l)).join('\n');
+      const bare = applied.split('\n').filter((l) => !/pRetry|fetchRetry|backoff\.|retry\.Do|retry\.Retry\(|Failsafe|ExecuteAsync|@retry|@backoff|@Retry|@Retryable|retryWhen|Retriable|return retry\(|Retry::spawn|backoff::future/.test(l)).join('\n');
       const rules = await rulesOf(language, wrap(mechanism.language, '', bare.replace(/\b(s|client|rc)\.get\(/, 'requests.get(')));
       assert.ok(rules.length > 0, `nothing reported without ${mechanism.id}:\n${bare}`);
     });

@@ -12,6 +12,7 @@ import { faradayRetryProblems } from './policyFaraday';
 import { activeJobRetryProblems } from './policyActiveJob';
 import { wrapsSwallowingFunction } from './swallowedRetries';
 import { laravelRetryProblems } from './policyLaravel';
+import { goWrapperRetryProblems } from './policyGoWrappers';
 import { guzzleRetryProblems } from './policyGuzzle';
 import { ktorRetryProblems } from './policyKtor';
 import { rustRetryProblems } from './policyRust';
@@ -55,7 +56,7 @@ function readPolicies(ctx: DiagContext): PolicyProblem[] {
     case 'javascript': case 'typescript': case 'tsx': return [...axiosRetry(ctx), ...promiseRetry(ctx), ...asyncRetryProblems(ctx), ...jsOptionProblems(ctx)];
     case 'c-sharp': return [...pollyOptions(ctx), ...pollyV7(ctx), ...grpcPolicyProblems(ctx)];
     case 'java': return [...springRetryable(ctx), ...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
-    case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx)];
+    case 'go': return [...builderPolicyProblems(ctx), ...grpcPolicyProblems(ctx), ...goWrapperRetryProblems(ctx)];
     case 'ruby': return [...faradayRetryProblems(ctx), ...activeJobRetryProblems(ctx)];
     case 'php': return [...laravelRetryProblems(ctx), ...guzzleRetryProblems(ctx)];
     case 'kotlin': return ktorRetryProblems(ctx);

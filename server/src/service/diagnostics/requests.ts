@@ -440,6 +440,12 @@ function findResponseVar(call: Node): string | undefined {
   // (Rust `let resp = client.get(u).send().await?;` names its variable in a pattern)
   const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? (node.type === 'let_declaration' ? node.childForFieldName('pattern') : null) ?? (node.type === 'variable_declarator' ? node.firstNamedChild : null);
   if (!target) return undefined;
+  // Go SDKs in go-github's style hand back `(value, *Response, error)`: `release, res, err := c.Repositories.Edit(…)`
+  // reads the response from the middle name.
+  if (target.type === 'expression_list' && /^(short_var_declaration|assignment_statement)$/.test(node.type)) {
+    const names = target.namedChildren.filter((n): n is Node => n !== null);
+    if (names.length === 3 && /^err\w*$/.test(names[2].text) && /^[A-Za-z_]\w*$/.test(names[1].text) && names[1].text !== '_') return names[1].text;
+  }
   const first = target.type === 'expression_list' || target.type === 'pattern_list' ? target.firstNamedChild : target;
   return first && /^[A-Za-z_$][\w$]*$/.test(first.text) ? first.text : undefined;
 }

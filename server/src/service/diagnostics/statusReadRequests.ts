@@ -41,7 +41,8 @@ export function requestByStatusRead(flow: FileFlow, call: CallInfo, responseVar:
   if (!reads) return undefined;
   // A function of this file is a sender the file's own summaries follow; a constructor or a factory is not a send.
   // (Capitalised names are constructors except in Go and C#, where methods are capitalised.)
-  if (localFunctions.has(call.name) || NOT_A_SEND.test(call.name) || (/^[A-Z]/.test(call.name) && flow.grammarName !== 'go' && flow.grammarName !== 'c-sharp')) return undefined;
+  // (`c.Repositories.EditRelease(…)` inside the file's own `EditRelease` wrapper is the SDK's, not the wrapper.)
+  if ((localFunctions.has(call.name) && !call.receiver.includes('.')) || NOT_A_SEND.test(call.name) || (/^[A-Z]/.test(call.name) && flow.grammarName !== 'go' && flow.grammarName !== 'c-sharp')) return undefined;
   const escaped = responseVar.replace(/\$/g, '\\$');
   // (Python: a project's fetch helper may hand back a dict: `res['code'] == "429"`, compared with a status.)
   const subscript = flow.grammarName === 'python' ? String.raw`|(?<![\w$.])${escaped}\s*\[\s*['"](?:status|status_code|code)['"]\s*\]\s*(?:[=!<>]=?|(?:not\s+)?in\b)\s*[(\[{]?\s*['"]?[1-5]\d\d\b` : '';

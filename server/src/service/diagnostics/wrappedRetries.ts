@@ -31,8 +31,8 @@ interface Stop {
   codes: Set<string>;
 }
 
-/** Mechanisms whose wrapper retries any error by default (p-retry and friends, cenkalti/backoff, retry-go, RetryTemplate). */
-const RETRY_ALL_ERRORS = new Set(['p-retry', 'cenkalti-backoff', 'avast-retry-go', 'spring-retry']);
+/** Mechanisms whose wrapper retries any error by default (p-retry and friends, cenkalti/backoff, retry-go, Songmu/retry, RetryTemplate). */
+const RETRY_ALL_ERRORS = new Set(['p-retry', 'cenkalti-backoff', 'avast-retry-go', 'songmu-retry', 'spring-retry']);
 
 /** Calls that end a wrapper's retries for the failure they are given. */
 const STOPS = /\bAbortError\b|\bbail\s*\(|\bPermanent\s*\(|\bUnrecoverable\s*\(|\bStopRetry|\bNonRetryable/;
@@ -62,7 +62,8 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
     const stops: Stop[] = [];
     for (const r of requests) {
       if (throwsOnStatus(r)) PROBED_STATUSES.forEach((c) => retried.add(c));
-      else if (r.responseVar) failureSet(ctx, scope, r.responseVar, 0, true).forEach((c) => retried.add(c));
+      // (Go's wrappers retry when the callback returns an error, `return fmt.Errorf(…)`: that is its failure, not a throw.)
+      else if (r.responseVar) failureSet(ctx, scope, r.responseVar, 0, ctx.flow.grammarName !== 'go').forEach((c) => retried.add(c));
       if (!r.responseVar) continue;
       for (const stop of stopped(ctx, scope, r.responseVar)) {
         stop.codes.forEach((c) => retried.delete(c));
