@@ -3,6 +3,8 @@ import { type CallInfo, type LoopInfo, within } from './flow/flowModel';
 import { statementOf, type RequestInfo } from './requests';
 import { tryAround, sdkErrorsStay } from './wholesaleRetries';
 import { tryBlock } from './chainSyntax';
+import { goErrorPath } from './goErrorRetries';
+import type { Node } from 'web-tree-sitter';
 
 /*
  * A loop shaped like a retry — it counts attempts, tries one call, leaves on success and stays in the loop when the
@@ -13,7 +15,7 @@ import { tryBlock } from './chainSyntax';
  */
 
 /** The loop counts its attempts: `attempt < 3`, `retries--`, `tries += 1`. */
-const ATTEMPT_COUNTER = /\b(attempts?|attemptCount|retr(y|ies)(Count|Left|Remaining)?|tries|numTries|tryCount|triesLeft|retryNumber)\b/i;
+const ATTEMPT_COUNTER = /\b(attempts?|attemptCount|retr(y|ies)(Count|Left|Remaining)?|tries|numTries|tryCount|triesLeft|retryNumber)\b|\bmax_?\w*(retr|attempt|tries)\w*\b/i;
 /** Receivers of remote operations: an API client, a service, a bot, a webhook, a stub. */
 const REMOTE_RECEIVER = /(api|client|service|http|rest|webhook|gateway|sdk|stub|bot|telegram|slack|discord|github|proxy|remote|connector)$/i;
 /** Operations named for sending something somewhere. */
@@ -27,16 +29,35 @@ export function retryShapedCalls(ctx: DiagContext, known: ReadonlyMap<LoopInfo, 
   for (const loop of ctx.flow.loops) {
     if (loop.kind === 'collection' || known.has(loop) || !loop.body || loop.exits.length === 0) continue;
     if (!ATTEMPT_COUNTER.test(attemptText(loop))) continue;
-    const call = remoteCallInTry(ctx, loop);
+    const call = ctx.flow.grammarName === 'go' ? remoteCallStayingOnError(loop) : remoteCallInTry(ctx, loop);
     if (call) out.push({ call, library: 'unknown', method: 'UNKNOWN', statement: statementOf(call.node), inferred: 'sdk' });
   }
   return out;
 }
 
-/** Where a loop keeps its attempt count: its condition, its counter, its increments. */
+/**
+ * Where a loop keeps its attempt count: its condition, its counter, its increments, and the tests that leave it
+ * (Go's `for { if count == maxRetry { break } … }`).
+ */
 function attemptText(loop: LoopInfo): string {
   const condition = loop.node.childForFieldName('condition')?.text ?? '';
-  return [condition, loop.counterVar ?? '', ...loop.increments.map((n) => n.text)].join(' ');
+  const exitTests = loop.exits.map((e) => enclosingIfCondition(e, loop.node)).filter((t): t is string => !!t);
+  return [condition, loop.counterVar ?? '', ...loop.increments.map((n) => n.text), ...exitTests].join(' ');
+}
+
+function enclosingIfCondition(node: Node, loop: Node): string | undefined {
+  for (let n = node.parent; n && n.id !== loop.id; n = n.parent) if (n.type === 'if_statement') return n.childForFieldName('condition')?.text;
+  return undefined;
+}
+
+/** Go: the first remote-looking call directly in the loop whose error branch stays in the loop. */
+function remoteCallStayingOnError(loop: LoopInfo): CallInfo | undefined {
+  for (const call of loop.calls) {
+    if (call.loops[0] !== loop || !looksRemote(call)) continue;
+    const path = goErrorPath(call, loop);
+    if (path) return path.stays ? call : undefined;
+  }
+  return undefined;
 }
 
 /** The first remote-looking call directly in the loop that sits in a try whose catch stays in the loop. */

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { goErrorRetried } from './goErrorRetries';
 import { escape } from './loopDelays';
 import { branchOutcome, errorViews, subjectRoot } from './branches';
 import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
@@ -40,6 +41,12 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
     // What goes round meets the loop's first test again: only what it lets stay is retried.
     const gate = topGate(ctx, retry);
     if (gate) for (const c of [...set]) if (!gate.has(c)) set.delete(c);
+    return set;
+  }
+  // Go: a stub, SDK or status-reading call whose error branch stays in the loop sends again on every failure.
+  const goRetried = goErrorRetried(ctx, request, retry.loop);
+  if (goRetried) {
+    for (const c of goRetried) set.add(c);
     return set;
   }
   if (request.inferred === 'sdk') {
