@@ -12,7 +12,7 @@ import { throwsOnStatus } from './requests';
 import { isBreak, isContinue } from './flow/flowGrammar';
 
 /** Exception types that a failure status is raised as (or a base of it): catching one catches status failures. */
-const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException|WebClientResponseException|WebClientException|RestClientResponseException|RestClientException|HttpStatusCodeException)$/;
+const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|APIStatusError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException|WebClientResponseException|WebClientException|RestClientResponseException|RestClientException|HttpStatusCodeException)$/;
 
 const wholesale = new WeakMap<RetryLoop, Set<string>>();
 

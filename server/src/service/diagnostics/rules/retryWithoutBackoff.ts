@@ -174,6 +174,12 @@ function boundedByEarlyExit(ctx: DiagContext, resend: ResendRetry): boolean {
 function resendFindings(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const resend of resendRetries(ctx)) {
+    // A wait in a helper may grow, but a re-send handing the function its own arguments back (`return
+    // self._request(method, url, params)`) counts nothing: with no budget test either, only the cap is certain.
+    if (resend.helperWait && !resend.delegatedWait && !resend.opaque && !resend.once && resend.target === resend.fn && passesOwnParameters(ctx, resend) && !resendCapped(ctx, resend)) {
+      findings.push(make(ctx.headRange(resend.guard, resend.condition), 'sends again with no cap on attempts', { ...resendData(ctx, resend), problem: 'no-cap' }, ctx.related(resend.request)));
+      continue;
+    }
     if (resend.delegatedWait || resend.helperWait || resend.opaque) continue;
     const loop = asLoop(resend);
     let problem: RetryWithoutBackoffData['problem'];
@@ -198,6 +204,18 @@ function resendFindings(ctx: DiagContext): Finding[] {
     findings.push(make(range, detail, { ...resendData(ctx, resend), problem }, ctx.related(resend.request)));
   }
   return findings;
+}
+
+/** Every argument of the re-send is one of the function's own parameters, passed on as it came (`x` or `x=x`). */
+function passesOwnParameters(ctx: DiagContext, resend: ResendRetry): boolean {
+  const params = resend.fn.node.childForFieldName('parameters');
+  if (!params) return false;
+  const names = new Set((params.text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((n) => !/^(self|this|cls)$/.test(n)));
+  const args = ctx.flow.adapter.callArguments(resend.resend.node);
+  return args.every((a) => {
+    const m = /^(?:([A-Za-z_$][\w$]*)\s*=\s*)?([A-Za-z_$][\w$]*)$/.exec(a.text.trim());
+    return !!m && names.has(m[2]) && (!m[1] || m[1] === m[2]);
+  });
 }
 
 function make(range: Finding['range'], detail: string, data: RetryWithoutBackoffData, related: Finding['related']): Finding {
