@@ -1,7 +1,8 @@
 import type { Finding } from '../types';
 import type { DiagContext } from './context';
 import { decoratorPolicies, type DecoratorPolicy, inScope } from './decoratorPolicies';
-import { failureSet, repeatingCodes } from './failureSets';
+import { failureSet, PROBED_STATUSES, repeatingCodes } from './failureSets';
+import { sdkCallIn, sdkClients } from './amplification/sdkClients';
 import type { FnInfo } from './flow/flowModel';
 import { fillMessage, ruleInfo } from './rules';
 import { senderCalls } from './senders';
@@ -39,9 +40,21 @@ function readDecoratedRetries(ctx: DiagContext): DecoratedRetry[] {
     const retried = new Set<string>();
     for (const r of ctx.requestsIn(fn)) if (r.responseVar) for (const c of failureSet(ctx, fn.node, r.responseVar, 0, true)) retried.add(c);
     for (const r of senderCalls(ctx)) if (r.call.fn === fn) for (const c of r.sender.failsOn()) retried.add(c);
+    // An SDK call (`client.messages.create(…)`) raises a typed error for every failure status; unless the function
+    // catches it on the way (a try around it), each one reaches the decorator.
+    if (retried.size === 0 && sdkRaisesThrough(ctx, fn)) PROBED_STATUSES.forEach((c) => retried.add(c));
     if (retried.size > 0) out.push({ policy, fn, retried });
   }
   return out;
+}
+
+function sdkRaisesThrough(ctx: DiagContext, fn: FnInfo): boolean {
+  const clients = sdkClients(ctx);
+  if (clients.length === 0) return false;
+  const found = sdkCallIn(ctx, fn.node, clients);
+  if (!found || found.call.fn !== fn) return false;
+  for (let n = found.call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
+  return true;
 }
 
 /** retry-ignores-retry-after: a decorator retrying a 429/503 the function raises, on its own wait. */

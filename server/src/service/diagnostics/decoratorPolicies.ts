@@ -41,6 +41,19 @@ const NONE = /\bwait_none\b/;
 const RATE_LIMIT = /rate_?limit|too_?many_?requests|throttl|\b429\b/i;
 
 /** The tenacity/backoff decorators of a Python file, as policies. */
+/** The decorated function is a generator (sync or async): a `yield` of its own, not of a nested function. */
+function decoratesGenerator(decorator: Node): boolean {
+  const definition = decorator.parent?.childForFieldName('definition');
+  const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;
+  if (!body) return false;
+  const visit = (n: Node): boolean => {
+    if (n.type === 'yield') return true;
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return false;
+    return n.namedChildren.some((c) => c !== null && visit(c));
+  };
+  return visit(body);
+}
+
 export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   if (ctx.flow.grammarName !== 'python' || !ctx.doc.tree) return [];
   const tenacity = ctx.flow.imports.some((m) => m === 'tenacity' || m.startsWith('tenacity.'));
@@ -52,6 +65,9 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   for (const decorator of ctx.doc.tree.rootNode.descendantsOfType('decorator')) {
     if (!decorator || wrapsSwallowingFunction(ctx, decorator)) continue;
     const expr = decorator.namedChildren[0];
+    // tenacity and backoff wrap the call of a generator function, which returns the generator at once and never
+    // raises: what fails while it is iterated is outside the decorator, so it retries nothing.
+    if (decoratesGenerator(decorator) && /\b(retry|on_exception|on_predicate)\b/.test(expr?.text.split('(')[0] ?? '')) continue;
     if (!expr) continue;
     const call = expr.type === 'call' ? expr : null;
     const callee = (call ? call.childForFieldName('function') : expr)?.text ?? '';
