@@ -28,6 +28,7 @@ export type HttpLibrary =
   | 'got'
   | 'ky'
   | 'superagent'
+  | 'octokit'
   | 'net/http'
   | 'resty'
   | 'java.net.http'

@@ -242,7 +242,8 @@ function heldIn(flow: FileFlow, fn: FnInfo): string | undefined {
  */
 function reachesRequest(m: RetryMechanism, library: string | undefined): boolean {
   if (library === undefined || library === 'unknown') return true;
-  if (m.kind === 'sdk') return false;
+  // (Octokit's retry and throttling plugins retry its route requests.)
+  if (m.kind === 'sdk') return m.id === 'octokit-retry' && library === 'octokit';
   if (m.kind === 'client' && m.id === 'got-ky') return library === 'got' || library === 'ky';
   return true;
 }

@@ -183,6 +183,9 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
       if (!call.receiver && fetchAliases(flow).has(name)) return { library: 'fetch', method: methodFromOptions(call.node) };
       // A project's fetch wrapper handed fetch's own options (`fetchWithProxy(url, { method: 'POST', body })`): a fetch.
       if (/^fetch[A-Z]\w*$/.test(name) && !/retr|backoff|poll/i.test(name) && (!call.receiver || call.receiver === 'this') && fetchInit(flow, call)) return { library: 'fetch', method: methodFromOptions(call.node) };
+      // Octokit's route requests: `octokit.request('POST /repos/{owner}/{repo}/issues', …)`, `request('GET /user')`.
+      const route = name === 'request' ? octokitRoute(flow, call) : undefined;
+      if (route) return { library: 'octokit', method: route };
       // superagent under the name the file imports it as (often `request`): its verbs start a builder chain.
       const superagent = superagentRequest(flow, call, responseVarOf);
       if (superagent) return { library: 'superagent', ...superagent };
@@ -307,7 +310,8 @@ function springChain(call: CallInfo): HttpMethod | undefined {
  */
 export function throwsOnStatus(request: Pick<RequestInfo, 'library' | 'call'>): boolean {
   // rest-client raises RestClient::ExceptionWithResponse subclasses for every status from 400 up.
-  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'superagent' || request.library === 'RestTemplate' || request.library === 'rest-client') return true;
+  // Octokit's request rejects with a RequestError (status, headers) for every status from 400 up.
+  if (request.library === 'axios' || request.library === 'got' || request.library === 'ky' || request.library === 'superagent' || request.library === 'RestTemplate' || request.library === 'rest-client' || request.library === 'octokit') return true;
   // Spring's retrieve() turns every error status into a WebClientResponseException / RestClientResponseException.
   if (request.library === 'WebClient') return request.call.name === 'retrieve';
   if (request.library === 'guzzle') return guzzleThrowsOnStatus(request.call.node.tree.rootNode.text);
@@ -319,6 +323,14 @@ function restyCall(call: CallInfo): { library: HttpLibrary; method: HttpMethod }
   if (!/\bR\(\)/.test(call.receiver ?? '')) return undefined;
   const m = VERBS[call.name.toLowerCase()];
   return m && call.name[0] === call.name[0].toUpperCase() ? { library: 'resty', method: m } : undefined;
+}
+
+/** The method of an Octokit route string handed as the first argument (`'GET /repos/{owner}/{repo}'`). */
+function octokitRoute(flow: FileFlow, call: CallInfo): HttpMethod | undefined {
+  const first = flow.adapter.callArguments(call.node)[0];
+  if (!first || !/^(string|template_string)$/.test(first.type)) return undefined;
+  const m = /^['"`](GET|POST|PUT|PATCH|DELETE|HEAD) \/[\w{}/.:-]*['"`]$/.exec(first.text);
+  return m ? toMethod(m[1]) : undefined;
 }
 
 function methodFromFirstString(call: Node): HttpMethod {

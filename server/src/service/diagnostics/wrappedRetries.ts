@@ -70,6 +70,10 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
         stops.push(stop);
       }
     }
+    // p-retry's `shouldRetry: ({ error }) => error.status >= 500` keeps only what it holds for; one not read keeps nothing known.
+    const filter = shouldRetryFilter(ctx, wrapper);
+    if (filter === 'unread') retried.clear();
+    else if (filter) for (const c of [...retried]) if (!filter.has(c)) retried.delete(c);
     const readsRetryAfter = /retry[-_]?after/i.test(codeText(wrapper.node)) || (wrapper.fn?.readsRetryAfter ?? false);
     if (retried.size > 0 || stops.length > 0) list.push({ wrapper, callback, retried, stops, readsRetryAfter });
   }
@@ -78,6 +82,30 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
 }
 
 const cache = new WeakMap<DiagContext, WrappedRetry[]>();
+
+/**
+ * The statuses a `shouldRetry` / `retryIf` option of the wrapper's options lets be retried, read from a test on the
+ * error it is given (`({ error }) => error.status >= 500`, `(err) => err.response?.status === 429`); 'unread' when the
+ * option is there but its test is not about the status; undefined when there is none.
+ */
+function shouldRetryFilter(ctx: DiagContext, wrapper: CallInfo): Set<string> | 'unread' | undefined {
+  const { adapter, grammar } = ctx.flow;
+  for (const arg of adapter.callArguments(wrapper.node)) {
+    if (arg.type !== 'object') continue;
+    for (const pair of arg.namedChildren) {
+      if (pair?.type !== 'pair' || !/^(shouldRetry|retryIf|shouldRetryError)$/.test(pair.childForFieldName('key')?.text ?? '')) continue;
+      const fn = pair.childForFieldName('value');
+      if (!fn || !grammar.functions.has(fn.type)) return 'unread';
+      const root = /^\(?\s*(?:\{\s*)?([A-Za-z_$][\w$]*)/.exec(fn.childForFieldName('parameters')?.text ?? fn.childForFieldName('parameter')?.text ?? '')?.[1];
+      const body = fn.childForFieldName('body');
+      if (!root || !body) return 'unread';
+      const tests = testsWithin(ctx, body, root);
+      if (tests.length === 0) return 'unread';
+      return conditionSetOver(ctx, PROBED_STATUSES, body, tests, root) ?? 'unread';
+    }
+  }
+  return undefined;
+}
 
 /** The one function of this file the callback calls (by name, or on `this`), outside the callback: its body. */
 function calledHelper(ctx: DiagContext, callback: Node): Node | undefined {
