@@ -7,7 +7,7 @@ import { escape } from '../loopDelays';
 /**
  * Python: `requests` calls (module-level or on a `requests.Session()` built in this file — a session has no
  * default timeout), `urllib.request.urlopen`, and httpx asked explicitly to wait for ever (`timeout=None`).
- * Silent when the options come from the caller (`**kwargs`), when the file sets a process-wide socket
+ * Silent when the options come from the caller (`**kwargs`) in a file that names a timeout somewhere, when the file sets a process-wide socket
  * default (`socket.setdefaulttimeout`), and for a session of a class or adapter this file defines.
  */
 /** A file written as a one-off script: it exits at module level, reads its command line, or runs as `__main__`. */
@@ -35,7 +35,9 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // one-off script's own statements (it exits, reads its arguments, runs as __main__) are the operator's to watch.
     if (!call.fn && ONE_OFF_SCRIPT.test(flow.text)) continue;
     const args = call.node.childForFieldName('arguments');
-    if (!args || args.type !== 'argument_list' || splatted(args)) continue;
+    // Options handed on (`**kwargs`) may hold a timeout — unless nothing in the file ever names one: the wrapper's own
+    // convenience methods and the dict it builds add none, so none reaches the call from here.
+    if (!args || args.type !== 'argument_list' || (splatted(args) && namesTimeout(flow.text))) continue;
     const timeout = keyword(args, 'timeout');
     // (A name bound to `requests.Session()` is a requests session whatever else the file imports.)
     // (`send = requests.post` … `send(url)`: the alias's client decides.)
@@ -44,7 +46,10 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (request.library === 'requests' || (session && request.library === 'httpx') || elsewhere) {
       if (!session) continue;
       if (timeout && timeout.text !== 'None') continue;
-      out.push({ ...unbounded(call, 'requests', args, flow.text, timeout), ...(elsewhere && !builtHere ? { builtElsewhere: elsewhere } : {}) });
+      // (With `**kwargs` handed on, a timeout added beside it would clash with one a caller passes: no edit is offered.)
+      const found = unbounded(call, 'requests', args, flow.text, timeout);
+      if (splatted(args)) delete found.edit;
+      out.push({ ...found, ...(elsewhere && !builtHere ? { builtElsewhere: elsewhere } : {}) });
     } else if (request.library === 'urllib') {
       if (timeout || args.namedChildren.filter((a) => a && a.type !== 'keyword_argument').length >= 2) continue;
       out.push(unbounded(call, 'urllib', args, flow.text, undefined));
@@ -77,9 +82,14 @@ function keyword(args: Node, name: string): Node | undefined {
   return undefined;
 }
 
-/** `**kwargs` / `*args`: what the caller passes may hold a timeout. */
+/** `**kwargs` / `*args`: what the caller passes may hold a timeout (requests takes it by keyword only). */
 function splatted(args: Node): boolean {
   return args.namedChildren.some((a) => a?.type === 'dictionary_splat' || a?.type === 'list_splat');
+}
+
+/** The file names a timeout somewhere: a keyword or assignment (`timeout=`), a key (`'timeout'`), a setting (`TIMEOUT`). */
+function namesTimeout(text: string): boolean {
+  return /\btimeout\s*=(?!=)|['"]timeout['"]|\b[A-Z_]*TIMEOUT[A-Z_]*\b|\btimeout\b\s*:/.test(text);
 }
 
 /**
