@@ -381,6 +381,10 @@ export class StatusContext extends ExpressionReader {
       }
       // C# `public int StatusCode { get; set; } = 429;`: a setting's default, not a response being sent
       if (parent.type === 'property_declaration') return STATUS_NAME.test(name) ? 'constant' : undefined;
+      // `const err = new Error('Rate limited'); err.status = 429; throw err;`: a client building the error it throws
+      // (to a retry helper, to its caller) gives it the status it received; no response is being sent.
+      // (Express's `err.status = 404; next(err)` hands it to the error handler that answers with it: a response.)
+      if (!/identifier/.test(target.type) && this.isStatusLike(target) && this.setsStatusOfThrownError(target, parent)) return 'constant';
       // `res.statusCode = 404`, `ctx.Response.StatusCode = 410`, `status = 500`, `{ StatusCode = 409 }`
       if (/identifier/.test(target.type) ? STATUS_NAME.test(name) : this.isStatusLike(target)) return 'server-sets';
       return undefined;
@@ -396,6 +400,21 @@ export class StatusContext extends ExpressionReader {
       return index > 0 ? 'server-sets' : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `err.status = 429` where `err` is bound in the same function to a new error object (`new Error(…)`, `new
+   * ApiError(…)`) that the function throws, not handed to `next(…)`.
+   */
+  private setsStatusOfThrownError(target: Node, assignment: Node): boolean {
+    const owner = /^([A-Za-z_$][\w$]*)\s*(?:\?\.|\.)/.exec(target.text)?.[1];
+    if (!owner) return false;
+    let fn: Node | null = assignment.parent;
+    while (fn && !/function|method|arrow|lambda/.test(fn.type)) fn = fn.parent;
+    if (!fn) return false;
+    const body = fn.text;
+    const bound = new RegExp(`\\b${owner}\\b\\s*=\\s*new\\s+(?:[A-Z]\\w*)?(?:Error|Exception)\\s*\\(`).test(body);
+    return bound && new RegExp(`\\bthrow\\s+${owner}\\b`).test(body) && !new RegExp(`\\bnext\\s*\\(\\s*${owner}\\b`).test(body);
   }
 
   private roleAsArgument(literal: Node, call: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
