@@ -29,6 +29,8 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
   if (loop.counterVar && ids.has(loop.counterVar)) return false;
   const body = loop.body?.text ?? '';
   for (const id of ids) {
+    // Bound by what a call hands out or a pattern matches (C# `out var wait`, `… is TimeSpan wait`): read afresh.
+    if (new RegExp(`\\b(?:out\\s+(?:var|[A-Z][\\w.<>]*)|is\\s+[A-Z][\\w.<>?]*)\\s+${escape(id)}\\b`).test(body)) return false;
     // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts —
     // unless it is a local declared afresh each round from a fixed value (`var wait = _delay + jitter()`).
     if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) {

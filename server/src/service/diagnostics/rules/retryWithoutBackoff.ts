@@ -193,7 +193,8 @@ function resendFindings(ctx: DiagContext): Finding[] {
     } else if (resend.delays.length === 0) {
       problem = 'no-delay';
       detail = 'sends again at once, with no delay';
-    } else if (resend.delays.every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
+    } else if (waitsOfBranch(resend).every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
+      // (The branch's own wait when it has one: another branch may wait what Retry-After says.)
       problem = 'fixed-delay';
       detail = `waits a fixed time before sending again (${delayText(resend.delays[0])})`;
       range = ctx.range(resend.delays[0].call);
@@ -204,6 +205,12 @@ function resendFindings(ctx: DiagContext): Finding[] {
     findings.push(make(range, detail, { ...resendData(ctx, resend), problem }, ctx.related(resend.request)));
   }
   return findings;
+}
+
+/** The waits inside the re-sending branch, when it has any; otherwise every wait of the function. */
+function waitsOfBranch(resend: ResendRetry): ResendRetry['delays'] {
+  const own = resend.delays.filter((d) => d.call.startIndex >= resend.guard.startIndex && d.call.endIndex <= resend.guard.endIndex);
+  return own.length > 0 ? own : resend.delays;
 }
 
 /** Every argument of the re-send is one of the function's own parameters, passed on as it came (`x` or `x=x`). */
