@@ -441,6 +441,9 @@ function findResponseVar(call: Node): string | undefined {
     } else if (node?.type === 'argument_list' && firstArgumentHolds(node, call) && /^T\.(cast|must|let|unsafe)$/.test(`${node.parent?.childForFieldName('receiver')?.text}.${node.parent?.childForFieldName('method')?.text}`)) {
       // Ruby's Sorbet casts hand the value on: `res = T.cast(HTTParty.get(u), HTTParty::Response)`, `T.must(…)`.
       node = node.parent!.parent;
+    } else if (node?.type === 'member_expression' && /^(catch|finally)$/.test(node.childForFieldName('property')?.text ?? '') && node.parent?.type === 'call_expression') {
+      // JS `await fetch(u, init).catch(onNetworkError)`: on success the promise's value passes through, the response.
+      node = node.parent.parent;
     } else if (node?.type === 'field_expression' && /^(map_err|unwrap|expect|context|with_context|ok|unwrap_or_else)$/.test(node.childForFieldName('field')?.text ?? '') && node.parent?.type === 'call_expression') {
       // Rust `client.get(u).send().await.map_err(to_api)?`, `.unwrap()`, anyhow's `.context("…")?`: still the response
       node = node.parent.parent;

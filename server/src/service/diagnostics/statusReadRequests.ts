@@ -23,7 +23,7 @@ const STATUS_READ: Record<string, string> = {
 };
 
 /** Results that are not responses even when a field is called `status` (a job, a task, a process). */
-const NOT_A_SEND = /^(new|create|build|make|parse|load|read|find|lookup|query|select|spawn|run|exec|popen|subprocess|open|wait|poll|result|json|text|body|decode|encode|copy|clone|from|of|valueOf|getStatus|status|get_status|getJob|get_job|getTask|get_task|job|task|check_output|communicate|mock|Mock|MagicMock|patch|fixture|stub|spy)$/;
+const NOT_A_SEND = /^(new|create|build|make|parse|load|read|find|lookup|query|select|spawn|run|exec|popen|subprocess|open|wait|poll|result|json|text|body|decode|encode|copy|clone|from|of|valueOf|getStatus|status|get_status|getJob|get_job|getTask|get_task|job|task|check_output|communicate|mock|Mock|MagicMock|patch|fixture|stub|spy|catch|finally)$/;
 
 /** How far from the call its status read is looked for, in characters (about 40 lines). */
 const READ_WINDOW = 2000;
