@@ -35,7 +35,7 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (list.some((a) => a.type === 'spread_element')) continue;
     if (!axiosDefaults && isDefaultAxios(call)) {
       const index = configIndex(call);
-      const found = options(list, index, call, 'axios', text);
+      const found = options(list, index, call, 'axios', text, ctx);
       if (found) out.push(found);
     } else if (!axiosDefaults && call.name === 'create' && call.receiver === 'axios') {
       const config = list[0];
@@ -139,11 +139,15 @@ function configIndex(call: CallInfo): number {
  * The request's options at `index` (-1: the first argument when it is an object, else the second): absent or an
  * object literal without a timeout → unbounded; anything else (a variable, a call) is not read.
  */
-function options(list: Node[], index: number, call: CallInfo, library: 'axios' | 'got', text: string): UnboundedRequest | undefined {
+function options(list: Node[], index: number, call: CallInfo, library: 'axios' | 'got', text: string, ctx?: DiagContext): UnboundedRequest | undefined {
   // `axios(config)` / `axios.request(config)`: the first argument is the config unless it is the URL (a string).
   const at = index >= 0 ? index : /^(string|template_string)$/.test(list[0]?.type ?? '') ? 1 : 0;
   const config = list[at];
   if (config) {
+    // A config the file builds in one place (`const config = this.getAxiosConfig()`, a local object literal):
+    // read where it is written, and fixed there for every call that uses it.
+    const built = config.type === 'object' ? undefined : ctx && builtConfig(ctx, config, call);
+    if (built) return hasKey(built, BOUNDING_KEYS) ? undefined : { node: call.node, library, where: 'call', edit: prependEntry(built, 'timeout: {ms}') };
     if (config.type !== 'object' || hasKey(config, BOUNDING_KEYS)) return undefined;
     return { node: call.node, library, where: 'call', edit: prependEntry(config, library === 'got' ? 'timeout: { request: {ms} }' : 'timeout: {ms}') };
   }
@@ -161,6 +165,45 @@ function nodeRequest(call: CallInfo, list: Node[]): UnboundedRequest | undefined
   if (/\.setTimeout\s*\(|\bon\(\s*['"]timeout['"]/.test(fnText)) return undefined;
   // No one-edit fix: Node's `timeout` option only emits 'timeout'; the request ends when a handler destroys it.
   return { node: call.node, library: 'node-http', where: 'call' };
+}
+
+/**
+ * The object literal a config argument stands for, when the file shows it whole: a local bound once to a literal or
+ * to a call of a method of this file (`this.getAxiosConfig()`, `buildConfig()`) whose one return is a literal or a
+ * local bound to one. Undefined when the value is changed after (`config.timeout = …`) or comes from anywhere else.
+ */
+function builtConfig(ctx: DiagContext, value: Node, call: CallInfo, depth = 0): Node | undefined {
+  if (depth > 2) return undefined;
+  if (value.type === 'object') return value;
+  if (value.type === 'identifier') {
+    const fn = call.fn?.node;
+    if (!fn) return undefined;
+    const name = value.text;
+    if (new RegExp(`\\b${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|\\b${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*\\b${name}\\s*=(?!=)`).test(fn.text)) return undefined;
+    const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === name);
+    const init = declarator?.childForFieldName('value');
+    return init ? builtConfig(ctx, init, call, depth + 1) : undefined;
+  }
+  if (value.type === 'call_expression') {
+    const callee = value.childForFieldName('function');
+    const args = value.childForFieldName('arguments');
+    const name = callee?.type === 'member_expression' && callee.childForFieldName('object')?.type === 'this' ? callee.childForFieldName('property')?.text : callee?.type === 'identifier' ? callee.text : undefined;
+    if (!name || (args && args.namedChildCount > 0)) return undefined;
+    const target = ctx.flow.fns.filter((f) => f.name === name);
+    if (target.length !== 1) return undefined;
+    const returns = target[0].node.descendantsOfType('return_statement').filter((r): r is Node => !!r);
+    if (returns.length !== 1) return undefined;
+    const returned = returns[0].namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
+    if (!returned) return undefined;
+    if (returned.type === 'object') return returned;
+    if (returned.type !== 'identifier') return undefined;
+    const fnText = target[0].node.text;
+    if (new RegExp(`\\b${returned.text}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)`).test(fnText)) return undefined;
+    const declarator = target[0].node.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === returned.text);
+    const init = declarator?.childForFieldName('value');
+    return init?.type === 'object' ? init : undefined;
+  }
+  return undefined;
 }
 
 /** The object literal has a property named by `keys` (or a spread, which may carry one). */
