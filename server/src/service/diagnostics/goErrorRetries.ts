@@ -25,6 +25,8 @@ export interface GoErrorPath {
   failure: Node[];
   /** The failure path goes round again: it ends without leaving the loop. */
   stays: boolean;
+  /** The if statement that tests the error. */
+  check: Node;
 }
 
 /** Statements that leave the loop (a `continue` goes round). */
@@ -51,12 +53,13 @@ export function goErrorPath(call: CallInfo, loop: LoopInfo): GoErrorPath | undef
       // A branch that runs on into the rest of the round (`if err != nil { if ok(err) { continue } }; return resp, err`)
       // stays only when that rest does.
       const last = failure[failure.length - 1];
-      const stays = !!last && last.type === 'continue_statement' ? true : !endsLeaving(failure) && !endsLeaving(after.slice(i + 1));
-      return { errVar, failure, stays };
+      // (A rest that may leave on what the failed call left behind — `if len(repos) == 0 { break }` — is not read.)
+      const stays = !!last && last.type === 'continue_statement' ? true : !endsLeaving(failure) && !after.slice(i + 1).some(mayLeave);
+      return { errVar, failure, stays, check: s };
     }
     if (condition === `${errVar} == nil` && clauses.length === 1 && endsLeaving(statementsOf(clauses[0].body))) {
       const failure = after.slice(i + 1);
-      return { errVar, failure, stays: !endsLeaving(failure) };
+      return { errVar, failure, stays: !endsLeaving(failure), check: s };
     }
     // Another test first (`if ctx.Err() != nil { return }`) is not about this call's failure.
   }
@@ -131,6 +134,14 @@ function statementsOf(block: Node): Node[] {
   let statements = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
   if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
   return statements;
+}
+
+/** A statement that leaves the loop somewhere inside it (not in a nested function or loop). */
+function mayLeave(statement: Node): boolean {
+  if (LEAVES_LOOP.test(statement.type)) return true;
+  if (/^(func_literal|for_statement)$/.test(statement.type)) return false;
+  if (statement.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|log\.Panic\w*)\(/.test(statement.text)) return true;
+  return statement.namedChildren.some((c) => c !== null && mayLeave(c));
 }
 
 /** The statements end by leaving the loop: return, break, panic, or an if/else whose every arm leaves. */

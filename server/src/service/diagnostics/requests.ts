@@ -144,7 +144,7 @@ const sessionNames = new WeakMap<FileFlow, Set<string>>();
 const ALIAS = /(?:^|[^\w.$])([A-Za-z_$][\w$]*)\s*=\s*[\w.$]+\.(?:get|post|put|patch|delete|head|options)\s*(?:;|$)/gm;
 const aliasNames = new WeakMap<FileFlow, Set<string>>();
 
-function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; responseVar?: string } | undefined {
+function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; responseVar?: string; inferred?: RequestInfo['inferred'] } | undefined {
   const name = call.name;
   const receiverLast = (call.receiver ?? '').split(/\.|->/).pop() ?? '';
   const lower = name.toLowerCase();
@@ -210,6 +210,9 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         const args = flow.adapter.callArguments(call.node);
         if (args.length >= 2) return { library: 'fasthttp', method: fasthttpMethod(call), ...(args[1].type === 'identifier' ? { responseVar: args[1].text } : {}) };
       }
+      // go-github: `client.Issues.ListByRepo(ctx, owner, repo, opts)` sends one request to the GitHub API.
+      const github = goGithubCall(flow, call);
+      if (github) return github;
       if (!call.receiver || !GO_CLIENT.test(receiverLast)) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
       if (name === 'Do') return { library: 'net/http', method: methodFromNewRequest(flow, call) };
       if (name === 'Get' || name === 'Head' || name === 'Post' || name === 'PostForm') {
@@ -323,6 +326,21 @@ function restyCall(call: CallInfo): { library: HttpLibrary; method: HttpMethod }
   if (!/\bR\(\)/.test(call.receiver ?? '')) return undefined;
   const m = VERBS[call.name.toLowerCase()];
   return m && call.name[0] === call.name[0].toUpperCase() ? { library: 'resty', method: m } : undefined;
+}
+
+/**
+ * A go-github service call (`c.Repositories.Edit(ctx, …)`, `client.Gists.List(ctx, user, opts)`) in a file importing
+ * go-github: the service is a capitalised field of the client and the first argument a context. The method follows
+ * the operation's name (List/Get read, Create posts, Edit patches, Delete deletes).
+ */
+function goGithubCall(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; inferred: 'sdk' } | undefined {
+  if (!call.receiver || !/^[a-z_]\w*(\.[a-z_]\w*)*\.[A-Z]\w*$/.test(call.receiver) || !flow.imports.some((m) => m.startsWith('github.com/google/go-github'))) return undefined;
+  const first = flow.adapter.callArguments(call.node)[0];
+  if (!first || !/^(ctx|context\.(Background|TODO)\(\)|\w*[cC]tx)$/.test(first.text)) return undefined;
+  const verb = /^(List|Get|Create|Add|Edit|Update|Delete|Remove)/.exec(call.name)?.[1];
+  const method: HttpMethod = verb === 'Create' || verb === 'Add' ? 'POST' : verb === 'Edit' || verb === 'Update' ? 'PATCH' : verb === 'Delete' || verb === 'Remove' ? 'DELETE' : verb ? 'GET' : 'UNKNOWN';
+  // (An SDK's call, read like the other SDKs' in loops and wrappers; what it does outside them is the SDK's.)
+  return { library: 'unknown', method, inferred: 'sdk' };
 }
 
 /** The method of an Octokit route string handed as the first argument (`'GET /repos/{owner}/{repo}'`). */

@@ -14,6 +14,7 @@ import { escape } from './loopDelays';
 import type { ResendRetry } from './resends';
 import { sdkCallIn, sdkClients } from './amplification/sdkClients';
 import { retryShapedCalls } from './retryShapedLoops';
+import { goErrorPath } from './goErrorRetries';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -27,6 +28,11 @@ export interface RetryLoop {
    * its delay and its reading of Retry-After are the policy's, analysed where it is written.
    */
   delegatedWait?: Node;
+  /**
+   * Where the re-send happens when the loop itself is no retry: a pager whose failure branch goes round before the
+   * page moves on (`if err != nil { log(err); continue }`) fetches the same page again from there.
+   */
+  resendAt?: Node;
 }
 
 /** Calls that compute or perform the wait before the next attempt on behalf of the loop. */
@@ -69,7 +75,10 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     const request = firstRequest.get(loop);
     if (!request) continue;
     if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
-    if (pages(ctx, loop, request)) continue;
+    // (A page whose failure goes round before the page moves on is fetched again: that round is a retry.)
+    const paging = pages(ctx, loop, request);
+    const stalled = paging ? stalledFailure(ctx, loop, request) : undefined;
+    if (paging && !stalled) continue;
     const handlesFailure =
       // A retry helper's operation (named for retrying, run in a loop it leaves on the operation's answer).
       (request.inferred === 'callback' && loop.exits.length > 0) ||
@@ -112,7 +121,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
         .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
         .find((c) => !DELAY.test(c.name) && ((DELEGATED_WAIT.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0) || (c.name !== loop.fn?.name && !requestCalls.has(c.node.id) && callWaits(ctx.flow, c.name))))?.node ??
       (ctx.flow.grammarName === 'ruby' ? rubyBareWait(ctx, scope, loop.fn?.name) : undefined);
-    result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait } : {}) });
+    result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait } : {}), ...(stalled ? { resendAt: stalled } : {}) });
   }
   return result;
 }
@@ -310,6 +319,20 @@ function assignedValue(text: string, at: number): string {
  * Paging, not retrying: the request reads a variable the loop assigns after it (`nextOffset = page.Offset +
  * page.Limit`, `cursor = body["next"]`), so each round asks for something else.
  */
+/**
+ * Go: the call's `err` branch goes round without moving the page on (`if err != nil { log(err); continue }`, a wait and
+ * a failure count): the loop asks for the same page again.
+ */
+function stalledFailure(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): Node | undefined {
+  if (ctx.flow.grammarName !== 'go') return undefined;
+  const path = goErrorPath(request.call, loop);
+  if (!path?.stays) return undefined;
+  // (What the request is sent with stays as it was: no argument of it, nor a field of one, is assigned on the way.)
+  const sent = new Set(ctx.flow.adapter.callArguments(request.call.node).flatMap((a) => a.text.match(/[A-Za-z_]\w*/g) ?? []));
+  const moves = path.failure.some((s) => [...sent].some((name) => new RegExp(`(^|[^\\w.])${name}(\\.\\w+)*\\s*([-+*]?=(?!=)|\\+\\+|--)`).test(s.text)));
+  return moves ? undefined : path.check;
+}
+
 function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
   const body = loop.body;
   if (!body) return false;
@@ -331,7 +354,8 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
     const found: string[] = [];
     for (const name of frontier) {
       // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
-      const m = new RegExp(`(?:^|[^\\w$.])${escape(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
+      // (Or a field of it set for this round: `opt.ListOptions.Page = i` then the request on `opt`.)
+      const m = new RegExp(`(?:^|[^\\w$.])${escape(name)}(?:\\.[\\w$]+)*\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
       const value = m ? assignedValue(before, m.index + m[0].length) : undefined;
       for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!names.has(id)) found.push(id), names.add(id);
     }
@@ -347,6 +371,8 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
     const n = escape(name);
     const assigned = name.length < 2 ? `\\+=|\\+\\+` : `=(?!=)|:=|\\+=|\\+\\+`;
     if (new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`).test(after)) return true;
+    // A field of the options it sends set for the next page (`opts.Page = resp.NextPage`).
+    if (name.length > 1 && new RegExp(`(^|[^\\w$.])${n}(\\.[\\w$]+)*\\.(Page|page|PageToken|pageToken|Cursor|cursor|Offset|offset|After|after|Marker|marker|StartingAfter|NextToken|ContinuationToken)\\s*=(?!=)`).test(after)) return true;
   }
   return false;
 }

@@ -52,7 +52,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     const { call } = request;
     // Sent through the project's own client (known only by the status read on its result): whether that
     // client retries is written elsewhere, so "nothing retries it" cannot be said from here.
-    if (request.inferred === 'status-read' || request.inferred === 'callback') continue;
+    if (request.inferred === 'status-read' || request.inferred === 'callback' || request.inferred === 'sdk') continue;
     // A read: whether its failure matters (a page's optional extra, a cached avatar, a scrape the next run repeats, or
     // data a job cannot do without) is not in the code, and reviewers marked few of them; a failed read loses nothing
     // the caller cannot ask for again. A write, or a request whose method is not known, is lost (RESULTS.md, round 13).

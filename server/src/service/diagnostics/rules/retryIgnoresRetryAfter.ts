@@ -55,7 +55,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     // (Or a branch goes round on what a predicate of the file says: `IsTooManyRequests(response.StatusCode)`.)
     const codes = ['429', '503'].filter((c) => wholesaleRetried(ctx, retry).has(c) || isRetried(retriedSet(ctx, retry), c));
     if (codes.length === 0) continue;
-    const head = ctx.headRange(loop.node, loop.body);
+    const head = retry.resendAt ? ctx.headRange(retry.resendAt, retry.resendAt.childForFieldName('consequence')) : ctx.headRange(loop.node, loop.body);
     findings.push(make(head, codes, { ...loopData(ctx, retry), codes, checkRange: head }, ctx.related(retry.request)));
   }
   findings.push(...resendFindings(ctx));

@@ -20,7 +20,8 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
   for (const retry of ctx.retryLoops()) {
     const { loop } = retry;
     let problem: RetryWithoutBackoffData['problem'] | undefined;
-    let range = ctx.headRange(loop.node, loop.body);
+    // (A pager's re-send of the same page is reported where it goes round: its failure branch.)
+    let range = retry.resendAt ? ctx.headRange(retry.resendAt, retry.resendAt.childForFieldName('consequence')) : ctx.headRange(loop.node, loop.body);
     let detail = '';
     // Two attempts at most (`for attempt in (1, 2)`, `range(2)`): one retry after a fixed pause is not a run to spread out.
     const oneRetry = loop.attempts !== undefined && loop.attempts <= 2;
