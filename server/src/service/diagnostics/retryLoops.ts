@@ -333,6 +333,22 @@ function stalledFailure(ctx: DiagContext, loop: LoopInfo, request: RequestInfo):
   return moves ? undefined : path.check;
 }
 
+/** More parentheses are open than closed before `at` (strings not counted): `at` sits in a call's arguments. */
+function insideParentheses(text: string, at: number): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
   const body = loop.body;
   if (!body) return false;
@@ -370,7 +386,9 @@ function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean 
     // one-letter name only when stepped, `n += limit`: `r = …` after a request is its response read again.)
     const n = escape(name);
     const assigned = name.length < 2 ? `\\+=|\\+\\+` : `=(?!=)|:=|\\+=|\\+\\+`;
-    if (new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`).test(after)) return true;
+    // (Outside any call: `model=self.model` handed to another call is a keyword argument, not the page moving on.)
+    const stepped = new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`, 'g');
+    for (let m = stepped.exec(after); m; m = stepped.exec(after)) if (!insideParentheses(after, m.index)) return true;
     // A field of the options it sends set for the next page (`opts.Page = resp.NextPage`).
     if (name.length > 1 && new RegExp(`(^|[^\\w$.])${n}(\\.[\\w$]+)*\\.(Page|page|PageToken|pageToken|Cursor|cursor|Offset|offset|After|after|Marker|marker|StartingAfter|NextToken|ContinuationToken)\\s*=(?!=)`).test(after)) return true;
   }
