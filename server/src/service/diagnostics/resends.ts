@@ -277,6 +277,8 @@ export function readResend(
       repeating = probe ? repeatingCodes(probe, !ctx.isNonRetryable('403', at.guard)) : undefined;
       break;
     }
+    // Go's success test (`if p, err := load(id); err == nil { return walk(p) }`): what runs there follows a success.
+    if (ctx.flow.grammarName === 'go' && /\berr\w*\s*==\s*nil\b/.test(at.condition.text) && !/!=\s*nil/.test(at.condition.text)) return undefined;
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
     // branch sits in a catch of the request's failures (`catch (err) { if (attemptsLeft > 0) return again() }`).
     if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && (caughtFailures(ctx, at.guard, fn, request)?.size || (isCounterTest(ctx, at.condition) && inCatchOf(at.guard, fn, request))))) return undefined;
