@@ -84,7 +84,7 @@ function findResends(ctx: DiagContext): ResendRetry[] {
       if (call.end > fn.end || seen.has(call.node.id)) continue;
       // Recursion through the function's own name (on itself: `self.`, `this.`, a Go receiver), or any call of
       // the file's one retry method of that name.
-      const self = call.name === fn.name && (!call.receiver || /^(self|this|cls|[a-z]|\$this|static)$/.test(call.receiver));
+      const self = call.name === fn.name && (!call.receiver || /^(self|this|cls|[a-z]|\$this|static)$/.test(call.receiver) || call.receiver === goReceiver(fn));
       const target = self ? fn : call.name === fn.name ? undefined : retryMethod(ctx, byName, call, fn);
       if (!target) continue;
       if (self && switchesMethod(ctx, call, fn)) continue;
@@ -223,6 +223,15 @@ function resendUnder(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInf
     bounds.push(at.condition);
     at = guardOf(ctx, at.guard, fn);
   }
+  // Tests of what the wait is read from (`if retryAfter != "" {`, `if err == nil {` after parsing it) sit inside the
+  // branch that decides the re-send: the status test around them says which failures reach it.
+  for (let up = at, depth = 0; up?.condition && depth < 3 && testsWithin(ctx, up.condition, undefined).length === 0; depth++) {
+    up = guardOf(ctx, up.guard, fn);
+    if (up?.condition && testsWithin(ctx, up.condition, undefined).length > 0) {
+      at = up;
+      break;
+    }
+  }
   // (A catch clause around the counter test has no condition to read: the counter test stays the guard.)
   const outer = at?.condition && at !== inner ? readResend(ctx, fn, call, target, at) : undefined;
   const resend = outer ?? readResend(ctx, fn, call, target, inner);
@@ -251,6 +260,12 @@ function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: Reque
  * The re-send `call` in `fn` under the guard `at`, read as a retry. `preset` gives the statuses that reach it when
  * the guard alone does not say (a re-send past early exits: what they let through).
  */
+/** The name a Go method gives its receiver (`monitor` in `func (monitor *Service) Add(m Monitor)`). */
+function goReceiver(fn: FnInfo): string | undefined {
+  if (fn.node.type !== 'method_declaration') return undefined;
+  return fn.node.childForFieldName('receiver')?.namedChildren.find((p) => p?.type === 'parameter_declaration')?.childForFieldName('name')?.text;
+}
+
 export function readResend(
   ctx: DiagContext,
   fn: FnInfo,
@@ -277,8 +292,9 @@ export function readResend(
       repeating = probe ? repeatingCodes(probe, !ctx.isNonRetryable('403', at.guard)) : undefined;
       break;
     }
-    // Go's success test (`if p, err := load(id); err == nil { return walk(p) }`): what runs there follows a success.
-    if (ctx.flow.grammarName === 'go' && /\berr\w*\s*==\s*nil\b/.test(at.condition.text) && !/!=\s*nil/.test(at.condition.text)) return undefined;
+    // Go's success test of a call made in the if itself (`if p, err := load(id); err == nil { return walk(p) }`): what
+    // runs there follows a success.
+    if (ctx.flow.grammarName === 'go' && at.guard.childForFieldName('initializer') && /\berr\w*\s*==\s*nil\b/.test(at.condition.text) && !/!=\s*nil/.test(at.condition.text)) return undefined;
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
     // branch sits in a catch of the request's failures (`catch (err) { if (attemptsLeft > 0) return again() }`).
     if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && (caughtFailures(ctx, at.guard, fn, request)?.size || (isCounterTest(ctx, at.condition) && inCatchOf(at.guard, fn, request))))) return undefined;

@@ -1,0 +1,53 @@
+/**
+ * A Go method calling itself through its own receiver, whatever the receiver is named (`monitor.Add(m)` in `func
+ * (monitor *Service) Add(m Monitor)`), re-sends by recursion. Its branch is the status test around it, not the tests of
+ * what the wait is read from inside (`if retryAfter != ""`, `if err == nil` after parsing it): a 429 that waits
+ * Retry-After and calls itself again with nothing counting has no cap, and retries no client error.
+ */
+import * as assert from 'node:assert/strict';
+import { ruleLines } from '../support/serviceHarness';
+
+const monitor = `package monitors
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+type Service struct{ client *http.Client }
+
+type Monitor struct{ Name, URL string }
+
+func (monitor *Service) Add(m Monitor) {
+	resp, err := monitor.client.Post(m.URL, "application/x-www-form-urlencoded", nil)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusTooManyRequests {
+		retryAfter := resp.Header.Get("Retry-After")
+		if retryAfter != "" {
+			seconds, err := strconv.Atoi(retryAfter)
+			if err == nil {
+				time.Sleep(time.Duration(seconds) * time.Second)
+				monitor.Add(m)
+			}
+		}
+	}
+}
+`;
+
+const capped = monitor.replace('func (monitor *Service) Add(m Monitor) {', 'func (monitor *Service) Add(m Monitor, tries int) {').replace('\t\t\t\tmonitor.Add(m)', '\t\t\t\tmonitor.Add(m, tries+1)').replace('if resp.StatusCode == http.StatusTooManyRequests {', 'if resp.StatusCode == http.StatusTooManyRequests && tries < 3 {');
+
+describe('Go recursion through a named receiver', () => {
+  it('reports a 429 re-sent with no cap, and no client error retried', async () => {
+    assert.deepEqual(await ruleLines('go', monitor, 'retry-without-backoff'), [19]);
+    assert.deepEqual(await ruleLines('go', monitor, 'non-retryable-retried'), []);
+    assert.deepEqual(await ruleLines('go', monitor, 'retry-ignores-retry-after'), []);
+  });
+
+  it('stays silent when the re-send counts its tries against a bound', async () => {
+    assert.deepEqual(await ruleLines('go', capped, 'retry-without-backoff'), []);
+  });
+});
