@@ -51,3 +51,34 @@ describe('Go recursion through a named receiver', () => {
     assert.deepEqual(await ruleLines('go', capped, 'retry-without-backoff'), []);
   });
 });
+
+const transport = `package roundtripper
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+type rateLimitTransport struct{ inner http.RoundTripper }
+
+func (t *rateLimitTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := t.inner.RoundTrip(r)
+	if err != nil {
+		return nil, err
+	}
+	if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil {
+		time.Sleep(time.Duration(secs) * time.Second)
+		return t.RoundTrip(r)
+	}
+	return resp, nil
+}
+`;
+
+describe('Go recursion on the wait the server asked for', () => {
+  it('reads a re-send under a parsed Retry-After as a rate-limit retry with no cap, retrying no client error', async () => {
+    assert.deepEqual(await ruleLines('go', transport, 'retry-without-backoff'), [16]);
+    assert.deepEqual(await ruleLines('go', transport, 'non-retryable-retried'), []);
+    assert.deepEqual(await ruleLines('go', transport, 'unsafe-retry'), []);
+  });
+});

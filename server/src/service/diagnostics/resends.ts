@@ -260,6 +260,15 @@ function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: Reque
  * The re-send `call` in `fn` under the guard `at`, read as a retry. `preset` gives the statuses that reach it when
  * the guard alone does not say (a re-send past early exits: what they let through).
  */
+/** The call is handed a name the if's initializer binds (`p` in `if p, err := load(id); err == nil { walk(p) }`). */
+function handsOnInitialized(ctx: DiagContext, guard: Node, call: CallInfo): boolean {
+  const init = guard.childForFieldName('initializer');
+  const bound = (init?.childForFieldName('left')?.namedChildren ?? []).map((n) => n?.text).filter((n): n is string => !!n && n !== '_' && !/^err\w*$/.test(n));
+  if (bound.length === 0) return false;
+  const args = ctx.flow.adapter.callArguments(call.node).map((a) => a.text).join(' ');
+  return bound.some((name) => new RegExp(`\\b${name}\\b`).test(args));
+}
+
 /** The name a Go method gives its receiver (`monitor` in `func (monitor *Service) Add(m Monitor)`). */
 function goReceiver(fn: FnInfo): string | undefined {
   if (fn.node.type !== 'method_declaration') return undefined;
@@ -294,7 +303,16 @@ export function readResend(
     }
     // Go's success test of a call made in the if itself (`if p, err := load(id); err == nil { return walk(p) }`): what
     // runs there follows a success.
-    if (ctx.flow.grammarName === 'go' && at.guard.childForFieldName('initializer') && /\berr\w*\s*==\s*nil\b/.test(at.condition.text) && !/!=\s*nil/.test(at.condition.text)) return undefined;
+    // (Walking on to what the call gave back, that is: the call is handed a value the if bound. `if secs, err :=
+    // strconv.Atoi(h); err == nil { sleep(secs); return t.RoundTrip(r) }` sends the same request again.)
+    if (ctx.flow.grammarName === 'go' && /\berr\w*\s*==\s*nil\b/.test(at.condition.text) && !/!=\s*nil/.test(at.condition.text) && handsOnInitialized(ctx, at.guard, call)) return undefined;
+    // A wait the server asked for (`if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil`,
+    // `if retry_after:`): the re-send follows a rate limit or an outage that said when to come back, no client error.
+    const asked = `${at.guard.childForFieldName('initializer')?.text ?? ''} ${at.condition.text}`;
+    if (/retry.?after/i.test(asked) && testsWithin(ctx, at.condition, undefined).length === 0) {
+      retried = new Set(['429', '503']);
+      repeating = [];
+    }
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
     // branch sits in a catch of the request's failures (`catch (err) { if (attemptsLeft > 0) return again() }`).
     if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && (caughtFailures(ctx, at.guard, fn, request)?.size || (isCounterTest(ctx, at.condition) && inCatchOf(at.guard, fn, request))))) return undefined;
