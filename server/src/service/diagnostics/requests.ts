@@ -9,6 +9,7 @@ import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
 import { kotlinRequest, kotlinResponseVar } from './kotlinRequests';
 import { rustRequest, ureqThrowsOnStatus } from './rustRequests';
 import { superagentRequest } from './superagentRequests';
+import { goGithubCall, octokitRoute } from './sdkRouteCalls';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -326,29 +327,6 @@ function restyCall(call: CallInfo): { library: HttpLibrary; method: HttpMethod }
   if (!/\bR\(\)/.test(call.receiver ?? '')) return undefined;
   const m = VERBS[call.name.toLowerCase()];
   return m && call.name[0] === call.name[0].toUpperCase() ? { library: 'resty', method: m } : undefined;
-}
-
-/**
- * A go-github service call (`c.Repositories.Edit(ctx, …)`, `client.Gists.List(ctx, user, opts)`) in a file importing
- * go-github: the service is a capitalised field of the client and the first argument a context. The method follows
- * the operation's name (List/Get read, Create posts, Edit patches, Delete deletes).
- */
-function goGithubCall(flow: FileFlow, call: CallInfo): { library: HttpLibrary; method: HttpMethod; inferred: 'sdk' } | undefined {
-  if (!call.receiver || !/^[a-z_]\w*(\.[a-z_]\w*)*\.[A-Z]\w*$/.test(call.receiver) || !flow.imports.some((m) => m.startsWith('github.com/google/go-github'))) return undefined;
-  const first = flow.adapter.callArguments(call.node)[0];
-  if (!first || !/^(ctx|context\.(Background|TODO)\(\)|\w*[cC]tx)$/.test(first.text)) return undefined;
-  const verb = /^(List|Get|Create|Add|Edit|Update|Delete|Remove)/.exec(call.name)?.[1];
-  const method: HttpMethod = verb === 'Create' || verb === 'Add' ? 'POST' : verb === 'Edit' || verb === 'Update' ? 'PATCH' : verb === 'Delete' || verb === 'Remove' ? 'DELETE' : verb ? 'GET' : 'UNKNOWN';
-  // (An SDK's call, read like the other SDKs' in loops and wrappers; what it does outside them is the SDK's.)
-  return { library: 'unknown', method, inferred: 'sdk' };
-}
-
-/** The method of an Octokit route string handed as the first argument (`'GET /repos/{owner}/{repo}'`). */
-function octokitRoute(flow: FileFlow, call: CallInfo): HttpMethod | undefined {
-  const first = flow.adapter.callArguments(call.node)[0];
-  if (!first || !/^(string|template_string)$/.test(first.type)) return undefined;
-  const m = /^['"`](GET|POST|PUT|PATCH|DELETE|HEAD) \/[\w{}/.:-]*['"`]$/.exec(first.text);
-  return m ? toMethod(m[1]) : undefined;
 }
 
 function methodFromFirstString(call: Node): HttpMethod {

@@ -20,7 +20,8 @@ import { calleeOf, enclosingFn, enclosingLoops, within } from '../flow/flowModel
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRetried, retriedSet, RetriedSet, wholesaleFailureCodes } from '../retriedSets';
-import { type RetryLoop, walksPages } from '../retryLoops';
+import type { RetryLoop } from '../retryLoops';
+import { walksPages } from '../pagingLoops';
 import { functionsByName, mayRetryAround, remainderGiveUps, statusChains, walkedPast } from '../statusChains';
 import { syncPolicyOverAsyncFindings } from '../syncPolicyOverAsync';
 import { wrappedStopFindings } from '../wrappedRetries';
