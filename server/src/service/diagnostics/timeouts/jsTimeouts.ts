@@ -4,6 +4,7 @@ import type { CallInfo } from '../flow/flowModel';
 import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { importedAs } from '../jsClientNames';
 import { builderChain } from '../superagentRequests';
+import { escape } from '../loopDelays';
 
 /** axios and got verbs whose config/options come second (after the URL) or third (after the body). */
 const DATA_VERBS = new Set(['post', 'put', 'patch']);
@@ -178,9 +179,9 @@ function builtConfig(ctx: DiagContext, value: Node, call: CallInfo, depth = 0): 
   if (value.type === 'identifier') {
     const fn = call.fn?.node;
     if (!fn) return undefined;
-    const name = value.text;
-    if (new RegExp(`\\b${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|\\b${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*\\b${name}\\s*=(?!=)`).test(fn.text)) return undefined;
-    const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === name);
+    const name = escape(value.text);
+    if (new RegExp(`(?<![\\w$])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|(?<![\\w$])${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*(?<![\\w$])${name}\\s*=(?!=)`).test(fn.text)) return undefined;
+    const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === value.text);
     const init = declarator?.childForFieldName('value');
     return init ? builtConfig(ctx, init, call, depth + 1) : undefined;
   }
@@ -198,7 +199,7 @@ function builtConfig(ctx: DiagContext, value: Node, call: CallInfo, depth = 0): 
     if (returned.type === 'object') return returned;
     if (returned.type !== 'identifier') return undefined;
     const fnText = target[0].node.text;
-    if (new RegExp(`\\b${returned.text}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)`).test(fnText)) return undefined;
+    if (new RegExp(`(?<![\\w$])${escape(returned.text)}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)`).test(fnText)) return undefined;
     const declarator = target[0].node.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === returned.text);
     const init = declarator?.childForFieldName('value');
     return init?.type === 'object' ? init : undefined;
