@@ -27,6 +27,13 @@ const NOT_REMOTE = /^(log|debug|info|warn|warning|error|trace|print\w*|println|s
 export function retryShapedCalls(ctx: DiagContext, known: ReadonlyMap<LoopInfo, RequestInfo>): RequestInfo[] {
   const out: RequestInfo[] = [];
   for (const loop of ctx.flow.loops) {
+    if (ctx.flow.grammarName === 'ruby' && !known.has(loop)) {
+      const yielded = rubyYieldRetry(loop);
+      if (yielded) {
+        out.push(yielded);
+        continue;
+      }
+    }
     if (loop.kind === 'collection' || known.has(loop) || !loop.body || loop.exits.length === 0) continue;
     if (!ATTEMPT_COUNTER.test(attemptText(loop))) continue;
     const call = ctx.flow.grammarName === 'go' ? remoteCallStayingOnError(loop) : remoteCallInTry(ctx, loop);
@@ -77,4 +84,38 @@ function looksRemote(call: CallInfo): boolean {
   const receiver = call.receiver.replace(/^(self|this)\s*\.\s*/, '').split(/\.|->|::/).pop() ?? '';
   if (/^(log|logger|LOG|LOGGER|console|Thread|time|asyncio|Task|System|Math|Console|Log|mutex|lock)$/.test(receiver)) return false;
   return REMOTE_RECEIVER.test(receiver) && (REMOTE_OPERATION.test(call.name) || /Async$/.test(call.name));
+}
+
+/**
+ * Ruby's retry helper: a method that yields to its block and says `retry` in its rescue (`def with_retries; yield;
+ * rescue Faraday::Error; sleep 5; retry; end`) runs the block again — the operation its callers hand it, as a
+ * callback (`inferred: 'callback'`).
+ */
+function rubyYieldRetry(loop: LoopInfo): RequestInfo | undefined {
+  if (loop.node.type !== 'body_statement' || !loop.fn || !loop.body) return undefined;
+  const yielded = firstYield(loop.body);
+  if (!yielded) return undefined;
+  const call: CallInfo = { node: yielded, start: yielded.startIndex, end: yielded.endIndex, name: 'yield', fn: loop.fn, loops: [loop] };
+  return { call, library: 'unknown', method: 'UNKNOWN', statement: statementOf(yielded), inferred: 'callback' };
+}
+
+/** The first `yield` of the method's own body before its rescue clauses (not in a nested block, method or lambda). */
+function firstYield(body: Node): Node | undefined {
+  for (const child of body.namedChildren) {
+    if (!child || child.type === 'rescue' || child.type === 'ensure') break;
+    const found = child.type === 'yield' ? child : yieldWithin(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function yieldWithin(node: Node): Node | undefined {
+  if (/^(method|singleton_method|lambda|do_block|block)$/.test(node.type)) return undefined;
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'yield') return child;
+    const found = yieldWithin(child);
+    if (found) return found;
+  }
+  return undefined;
 }
