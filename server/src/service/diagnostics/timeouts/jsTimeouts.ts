@@ -177,34 +177,33 @@ function builtConfig(ctx: DiagContext, value: Node, call: CallInfo, depth = 0): 
   if (depth > 2) return undefined;
   if (value.type === 'object') return value;
   if (value.type === 'identifier') {
-    const fn = call.fn?.node;
-    if (!fn) return undefined;
-    const name = escape(value.text);
-    if (new RegExp(`(?<![\\w$])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|(?<![\\w$])${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*(?<![\\w$])${name}\\s*=(?!=)`).test(fn.text)) return undefined;
-    const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === value.text);
-    const init = declarator?.childForFieldName('value');
+    const init = call.fn ? localValue(call.fn.node, value.text) : undefined;
     return init ? builtConfig(ctx, init, call, depth + 1) : undefined;
   }
-  if (value.type === 'call_expression') {
-    const callee = value.childForFieldName('function');
-    const args = value.childForFieldName('arguments');
-    const name = callee?.type === 'member_expression' && callee.childForFieldName('object')?.type === 'this' ? callee.childForFieldName('property')?.text : callee?.type === 'identifier' ? callee.text : undefined;
-    if (!name || (args && args.namedChildCount > 0)) return undefined;
-    const target = ctx.flow.fns.filter((f) => f.name === name);
-    if (target.length !== 1) return undefined;
-    const returns = target[0].node.descendantsOfType('return_statement').filter((r): r is Node => !!r);
-    if (returns.length !== 1) return undefined;
-    const returned = returns[0].namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
-    if (!returned) return undefined;
-    if (returned.type === 'object') return returned;
-    if (returned.type !== 'identifier') return undefined;
-    const fnText = target[0].node.text;
-    if (new RegExp(`(?<![\\w$])${escape(returned.text)}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)`).test(fnText)) return undefined;
-    const declarator = target[0].node.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === returned.text);
-    const init = declarator?.childForFieldName('value');
-    return init?.type === 'object' ? init : undefined;
-  }
-  return undefined;
+  if (value.type !== 'call_expression') return undefined;
+  const callee = value.childForFieldName('function');
+  const args = value.childForFieldName('arguments');
+  const name = callee?.type === 'member_expression' && callee.childForFieldName('object')?.type === 'this' ? callee.childForFieldName('property')?.text : callee?.type === 'identifier' ? callee.text : undefined;
+  if (!name || (args && args.namedChildCount > 0)) return undefined;
+  const target = ctx.flow.fns.filter((f) => f.name === name);
+  if (target.length !== 1) return undefined;
+  const returns = target[0].node.descendantsOfType('return_statement').filter((r): r is Node => !!r);
+  if (returns.length !== 1) return undefined;
+  const returned = returns[0].namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
+  if (returned?.type === 'object') return returned;
+  const init = returned?.type === 'identifier' ? localValue(target[0].node, returned.text) : undefined;
+  return init?.type === 'object' ? init : undefined;
+}
+
+/**
+ * The value a local of `fn` is declared with (`const config = …`), when nothing changes it after: no field or
+ * element of it is assigned (`config.timeout = …`) and it is not assigned a second time.
+ */
+function localValue(fn: Node, local: string): Node | undefined {
+  const name = escape(local);
+  if (new RegExp(`(?<![\\w$])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|(?<![\\w$])${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*(?<![\\w$])${name}\\s*=(?!=)`).test(fn.text)) return undefined;
+  const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === local);
+  return declarator?.childForFieldName('value') ?? undefined;
 }
 
 /** The object literal has a property named by `keys` (or a spread, which may carry one). */
