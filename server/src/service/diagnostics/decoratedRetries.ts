@@ -6,6 +6,7 @@ import { sdkCallIn, sdkClients } from './amplification/sdkClients';
 import type { FnInfo } from './flow/flowModel';
 import { fillMessage, ruleInfo } from './rules';
 import { senderCalls } from './senders';
+import { tryAround } from './wholesaleRetries';
 
 /*
  * What a retry decorator retries, read from the function it decorates: tenacity retries every exception by
@@ -52,9 +53,7 @@ function sdkRaisesThrough(ctx: DiagContext, fn: FnInfo): boolean {
   const clients = sdkClients(ctx);
   if (clients.length === 0) return false;
   const found = sdkCallIn(ctx, fn.node, clients);
-  if (!found || found.call.fn !== fn) return false;
-  for (let n = found.call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$/.test(n.type)) return false;
-  return true;
+  return !!found && found.call.fn === fn && !tryAround(ctx, found.call.node, fn.node);
 }
 
 /** retry-ignores-retry-after: a decorator retrying a 429/503 the function raises, on its own wait. */

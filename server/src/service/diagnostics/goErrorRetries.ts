@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { CallInfo, LoopInfo } from './flow/flowModel';
-import { ifClauses } from './chainSyntax';
+import { blockStatements, ifClauses } from './chainSyntax';
 import { PROBED_STATUSES } from './failureSets';
 import { conditionSetOver, testsWithin } from './statusSets';
 import type { RequestInfo } from './requests';
@@ -31,6 +31,8 @@ export interface GoErrorPath {
 
 /** Statements that leave the loop (a `continue` goes round). */
 const LEAVES_LOOP = /^(return_statement|break_statement|goto_statement)$/;
+/** Calls that end the program or unwind it, as a statement of their own. */
+const EXITS = /^(panic|os\.Exit|log\.Fatal\w*|log\.Panic\w*)\(/;
 
 /** The failure path of the call's error value in one round of `loop`, when the call's statement sits directly in its body. */
 export function goErrorPath(call: CallInfo, loop: LoopInfo): GoErrorPath | undefined {
@@ -49,7 +51,7 @@ export function goErrorPath(call: CallInfo, loop: LoopInfo): GoErrorPath | undef
     const condition = s.childForFieldName('condition')?.text.replace(/\s+/g, ' ').trim();
     const clauses = ifClauses(s);
     if (condition === `${errVar} != nil`) {
-      const failure = statementsOf(clauses[0].body);
+      const failure = blockStatements(clauses[0].body);
       // A branch that runs on into the rest of the round (`if err != nil { if ok(err) { continue } }; return resp, err`)
       // stays only when that rest does.
       const last = failure[failure.length - 1];
@@ -57,7 +59,7 @@ export function goErrorPath(call: CallInfo, loop: LoopInfo): GoErrorPath | undef
       const stays = !!last && last.type === 'continue_statement' ? true : !endsLeaving(failure) && !after.slice(i + 1).some(mayLeave);
       return { errVar, failure, stays, check: s };
     }
-    if (condition === `${errVar} == nil` && clauses.length === 1 && endsLeaving(statementsOf(clauses[0].body))) {
+    if (condition === `${errVar} == nil` && clauses.length === 1 && endsLeaving(blockStatements(clauses[0].body))) {
       const failure = after.slice(i + 1);
       return { errVar, failure, stays: !endsLeaving(failure), check: s };
     }
@@ -81,7 +83,7 @@ export function goErrorRetried(ctx: DiagContext, request: RequestInfo, loop: Loo
     const clauses = ifClauses(s);
     const aboutFailure = clauses.some((c) => c.condition && mentions(c.condition, [path.errVar, request.responseVar]));
     for (const clause of clauses) {
-      if (!endsLeaving(statementsOf(clause.body))) continue;
+      if (!endsLeaving(blockStatements(clause.body))) continue;
       // `if n < 5 { wait } else { return }`: the cap on attempts, not a give-up on the failure.
       if (!clause.condition) {
         if (aboutFailure) return undefined;
@@ -130,17 +132,11 @@ function statementIn(node: Node, body: Node): Node | undefined {
   return undefined;
 }
 
-function statementsOf(block: Node): Node[] {
-  let statements = block.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
-  if (statements.length === 1 && statements[0].type === 'statement_list') statements = statements[0].namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
-  return statements;
-}
-
 /** A statement that leaves the loop somewhere inside it (not in a nested function or loop). */
 function mayLeave(statement: Node): boolean {
   if (LEAVES_LOOP.test(statement.type)) return true;
   if (/^(func_literal|for_statement)$/.test(statement.type)) return false;
-  if (statement.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|log\.Panic\w*)\(/.test(statement.text)) return true;
+  if (statement.type === 'expression_statement' && EXITS.test(statement.text)) return true;
   return statement.namedChildren.some((c) => c !== null && mayLeave(c));
 }
 
@@ -149,10 +145,10 @@ function endsLeaving(statements: Node[]): boolean {
   const last = statements[statements.length - 1];
   if (!last) return false;
   if (LEAVES_LOOP.test(last.type)) return true;
-  if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|log\.Panic\w*)\(/.test(last.text)) return true;
+  if (last.type === 'expression_statement' && EXITS.test(last.text)) return true;
   if (last.type === 'if_statement') {
     const clauses = ifClauses(last);
-    return clauses.some((c) => c.condition === null) && clauses.every((c) => endsLeaving(statementsOf(c.body)));
+    return clauses.some((c) => c.condition === null) && clauses.every((c) => endsLeaving(blockStatements(c.body)));
   }
   return false;
 }

@@ -225,11 +225,12 @@ function resendUnder(ctx: DiagContext, fn: FnInfo, call: CallInfo, target: FnInf
   }
   // Tests of what the wait is read from (`if retryAfter != "" {`, `if err == nil {` after parsing it) sit inside the
   // branch that decides the re-send: the status test around them says which failures reach it.
-  for (let up = at, depth = 0; up?.condition && depth < 3 && testsWithin(ctx, up.condition, undefined).length === 0; depth++) {
-    up = guardOf(ctx, up.guard, fn);
-    if (up?.condition && testsWithin(ctx, up.condition, undefined).length > 0) {
-      at = up;
-      break;
+  if (at?.condition && testsWithin(ctx, at.condition, undefined).length === 0) {
+    for (let up = guardOf(ctx, at.guard, fn), depth = 0; up?.condition && depth < 3; up = guardOf(ctx, up.guard, fn), depth++) {
+      if (testsWithin(ctx, up.condition, undefined).length > 0) {
+        at = up;
+        break;
+      }
     }
   }
   // (A catch clause around the counter test has no condition to read: the counter test stays the guard.)

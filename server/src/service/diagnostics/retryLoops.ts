@@ -1,6 +1,6 @@
 import { membershipOf, membershipTests } from './constantSets';
 import type { Node } from 'web-tree-sitter';
-import type { Occurrence } from '../types';
+import type { Occurrence, Range } from '../types';
 import type { DiagContext } from './context';
 import type { RetryLoopData } from './findingData';
 import { LoopInfo, within } from './flow/flowModel';
@@ -182,6 +182,14 @@ function conditionTestsFailure(ctx: DiagContext, loop: LoopInfo, checks: Array<{
   const condition = loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
   if (!condition) return false;
   return checks.some((c) => c.at >= condition.startIndex && c.at < condition.endIndex && isFailureTest(ctx, c.o));
+}
+
+/**
+ * Where a loop retry's finding stands: the loop's head, or — for a pager that fetches the same page again — the
+ * failure branch that goes round (`if err != nil { … continue }`).
+ */
+export function retryHeadRange(ctx: DiagContext, retry: RetryLoop): Range {
+  return retry.resendAt ? ctx.headRange(retry.resendAt, retry.resendAt.childForFieldName('consequence')) : ctx.headRange(retry.loop.node, retry.loop.body);
 }
 
 export function loopData(ctx: DiagContext, retry: RetryLoop): RetryLoopData {

@@ -2,7 +2,7 @@ import type { DiagContext } from './context';
 import { type CallInfo, type LoopInfo, within } from './flow/flowModel';
 import { statementOf, type RequestInfo } from './requests';
 import { tryAround, sdkErrorsStay } from './wholesaleRetries';
-import { tryBlock } from './chainSyntax';
+import { ancestorWithin, tryBlock } from './chainSyntax';
 import { goErrorPath } from './goErrorRetries';
 import type { Node } from 'web-tree-sitter';
 
@@ -48,13 +48,8 @@ export function retryShapedCalls(ctx: DiagContext, known: ReadonlyMap<LoopInfo, 
  */
 function attemptText(loop: LoopInfo): string {
   const condition = loop.node.childForFieldName('condition')?.text ?? '';
-  const exitTests = loop.exits.map((e) => enclosingIfCondition(e, loop.node)).filter((t): t is string => !!t);
+  const exitTests = loop.exits.map((e) => ancestorWithin(e.parent, loop.node, /^if_statement$/)?.childForFieldName('condition')?.text).filter((t): t is string => !!t);
   return [condition, loop.counterVar ?? '', ...loop.increments.map((n) => n.text), ...exitTests].join(' ');
-}
-
-function enclosingIfCondition(node: Node, loop: Node): string | undefined {
-  for (let n = node.parent; n && n.id !== loop.id; n = n.parent) if (n.type === 'if_statement') return n.childForFieldName('condition')?.text;
-  return undefined;
 }
 
 /** Go: the first remote-looking call directly in the loop whose error branch stays in the loop. */

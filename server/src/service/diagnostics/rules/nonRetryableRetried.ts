@@ -10,7 +10,7 @@ import { resendRetries } from '../resends';
 import { repeatingCodes } from '../failureSets';
 import { wholesaleRetried } from '../wholesaleRetries';
 import { membershipName, membershipOf, membershipTests, ownStatusSets } from '../constantSets';
-import { type RetryLoop, setsLoopFlag } from '../retryLoops';
+import { type RetryLoop, retryHeadRange, setsLoopFlag } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
 import { laravelRetriesOfEveryFailure } from '../policyLaravel';
@@ -94,7 +94,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     // 4. Loops that go round on any failure (a sender failing on every status, a success check in a try).
     const repeating = repeatingCodes(wholesaleRetried(ctx, retry), !ctx.isNonRetryable('403', retry.loop.node));
     if (repeating.length === 0) continue;
-    const head = retry.resendAt ? ctx.headRange(retry.resendAt, retry.resendAt.childForFieldName('consequence')) : ctx.headRange(retry.loop.node, retry.loop.body);
+    const head = retryHeadRange(ctx, retry);
     const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
     findings.push({ ...make(ctx, head, repeating, data), related: ctx.related(retry.request) });
   }

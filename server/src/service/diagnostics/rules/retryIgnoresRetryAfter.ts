@@ -3,7 +3,7 @@ import { branchOutcome } from '../branches';
 import type { DiagContext } from '../context';
 import type { RetryIgnoresRetryAfterData } from '../findingData';
 import { within } from '../flow/flowModel';
-import { loopData, resendData } from '../retryLoops';
+import { loopData, resendData, retryHeadRange } from '../retryLoops';
 import { resendRetries } from '../resends';
 import { resultPolicies } from '../resultPolicies';
 import { decoratedRetryAfterFindings } from '../decoratedRetries';
@@ -55,7 +55,7 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     // (Or a branch goes round on what a predicate of the file says: `IsTooManyRequests(response.StatusCode)`.)
     const codes = ['429', '503'].filter((c) => wholesaleRetried(ctx, retry).has(c) || isRetried(retriedSet(ctx, retry), c));
     if (codes.length === 0) continue;
-    const head = retry.resendAt ? ctx.headRange(retry.resendAt, retry.resendAt.childForFieldName('consequence')) : ctx.headRange(loop.node, loop.body);
+    const head = retryHeadRange(ctx, retry);
     findings.push(make(head, codes, { ...loopData(ctx, retry), codes, checkRange: head }, ctx.related(retry.request)));
   }
   findings.push(...resendFindings(ctx));

@@ -1,9 +1,10 @@
 import type { Finding } from '../../types';
 import type { Node } from 'web-tree-sitter';
 import { alwaysLeaves } from '../chainSyntax';
+import { within } from '../flow/flowModel';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
-import { loopData, resendData } from '../retryLoops';
+import { loopData, resendData, retryHeadRange } from '../retryLoops';
 import { constantWaitOf, escape, fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
 import type { RetryLoop } from '../retryLoops';
@@ -20,8 +21,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
   for (const retry of ctx.retryLoops()) {
     const { loop } = retry;
     let problem: RetryWithoutBackoffData['problem'] | undefined;
-    // (A pager's re-send of the same page is reported where it goes round: its failure branch.)
-    let range = retry.resendAt ? ctx.headRange(retry.resendAt, retry.resendAt.childForFieldName('consequence')) : ctx.headRange(loop.node, loop.body);
+    let range = retryHeadRange(ctx, retry);
     let detail = '';
     // Two attempts at most (`for attempt in (1, 2)`, `range(2)`): one retry after a fixed pause is not a run to spread out.
     const oneRetry = loop.attempts !== undefined && loop.attempts <= 2;
@@ -210,7 +210,7 @@ function resendFindings(ctx: DiagContext): Finding[] {
 
 /** The waits inside the re-sending branch, when it has any; otherwise every wait of the function. */
 function waitsOfBranch(resend: ResendRetry): ResendRetry['delays'] {
-  const own = resend.delays.filter((d) => d.call.startIndex >= resend.guard.startIndex && d.call.endIndex <= resend.guard.endIndex);
+  const own = resend.delays.filter((d) => within(d.call, resend.guard));
   return own.length > 0 ? own : resend.delays;
 }
 
