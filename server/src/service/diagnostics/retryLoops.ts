@@ -10,11 +10,11 @@ import { DELAY, isAbortTimer } from './waitCalls';
 import { type RequestInfo, statementOf } from './requests';
 import { senderCalls } from './senders';
 import { catchStays, sdkErrorsStay, tryAround } from './wholesaleRetries';
-import { escape } from './loopDelays';
 import type { ResendRetry } from './resends';
 import { sdkCallIn, sdkClients } from './amplification/sdkClients';
 import { retryShapedCalls } from './retryShapedLoops';
 import { pages, stalledFailure } from './pagingLoops';
+import { counterPicksRequest } from './loopCounters';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -74,7 +74,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     if (loop.kind === 'collection' || seen.has(loop.node.id)) continue;
     const request = firstRequest.get(loop);
     if (!request) continue;
-    if (loop.counterVar && new RegExp(`\\b${escape(loop.counterVar)}\\b`).test(request.call.node.text)) continue;
+    if (counterPicksRequest(ctx, loop, request.call.node)) continue;
     // (A page whose failure goes round before the page moves on is fetched again: that round is a retry.)
     const paging = pages(ctx, loop, request);
     const stalled = paging ? stalledFailure(ctx, loop, request) : undefined;
@@ -103,6 +103,10 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     // A loop with no way out (`for { select { case <-ticker.C: if err := poll(); err != nil { continue } … } }`) goes
     // round on success as on failure: a poller or a worker, not a retry of something until it succeeds.
     if (loop.kind === 'infinite' && loop.exits.length === 0) continue;
+    // A counted loop that never leaves early (`for i := 0; i < c.Attempts; i++ { resp, err := c.Client.Do(req); … }`)
+    // sends on every round, after a success as after a failure: it repeats a request a number of times (samples, an
+    // uptime probe's attempts), it does not retry one until it succeeds.
+    if (loop.kind === 'counted' && loop.exits.length === 0 && !conditionTestsFailure(ctx, loop, checks) && !failsWhileUnsuccessful(loop) && !endsOnFlag()) continue;
     seen.add(loop.node.id);
     // Delays may sit in a nested callback (`await new Promise((r) => setTimeout(r, ms))`), so search by position.
     const scope = loop.body ?? loop.node;
