@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { tellsPerson } from '../personFacing';
 import type { Finding } from '../../types';
 import { branchOutcome, handsOnTypedError, recordsTypedError, returnValues, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
@@ -75,6 +76,8 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, call.fn)) continue;
     const check = findCheck(ctx, request);
     if (!check) continue;
+    // The failure is shown to a person (a message box, the player who typed the command), who decides whether to try again.
+    if (check.guard && tellsPerson(ctx, check.guard)) continue;
     // An error handed back to a reconciling framework (external-dns, controller-runtime, cert-manager) is retried by it.
     if ((check.final === 'return' || check.final === 'raise') && reconciledByFramework(ctx.flow)) continue;
     // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`) — what the check

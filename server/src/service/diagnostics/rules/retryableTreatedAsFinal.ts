@@ -1,4 +1,5 @@
 import { runsPerScrape } from '../scrapeContext';
+import { tellsPerson } from '../personFacing';
 import { credentialGiveUps } from './credentialGiveUps';
 import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
@@ -76,6 +77,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (retriedByCallers(ctx, fn)) continue;
     const outcome = branchOutcome(ctx, test.branch!, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final) continue;
+    // The branch tells a person (a message box, the player who typed the command): they decide whether to try again.
+    if (tellsPerson(ctx, test.branch!)) continue;
     // The branch reads the server's wait (`Retry-After`, `retry_after`, a rate-limit reset) and keeps it — a bucket's
     // reset, an error carrying it: the retry is scheduled by whoever reads it, not given up.
     if (READS_WAIT_HINT.test(test.branch!.text)) continue;

