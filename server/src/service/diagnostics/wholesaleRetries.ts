@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { goErrorRetried } from './goErrorRetries';
 import { escape } from './loopDelays';
 import { branchOutcome, errorViews, subjectRoot } from './branches';
-import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
+import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtClassNames, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
 import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
@@ -65,7 +65,7 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
   const body = tryBlock(tryNode);
   if (throwsOnStatus(request)) PROBED_STATUSES.forEach((c) => set!.add(c));
   else if (body && request.responseVar) {
-    for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
+    if (ownRaisesCaught(ctx, tryNode, body)) for (const c of failureSet(ctx, body, request.responseVar, 0, true)) set.add(c);
     // What the try's body only logs (`if (!res.ok) log(…) else done = true`) goes round as well as what it throws.
     for (const c of fallthroughRetried(ctx, retry)) set.add(c);
   }
@@ -382,4 +382,22 @@ export function topGate(ctx: DiagContext, retry: RetryLoop): Set<string> | undef
     if (tests.length > 0) return conditionSet(ctx, condition, tests, root, 0, true);
   }
   return undefined;
+}
+
+/** Catch-all types: whatever the try raises, of the project's own types too, is caught. */
+const CATCH_ALL_TYPE = /^(Exception|BaseException|Error|Throwable|StandardError|RuntimeException)$/;
+
+/**
+ * What the try's body raises for a status is caught by a clause that stays: a bare or catch-all clause, one naming the
+ * raised type, or a raise of a status error of the libraries. `except requests.RequestException: continue` around
+ * `if r.status_code >= 400: raise IntegrationError(…)` catches transport errors only: the project's own error leaves.
+ */
+function ownRaisesCaught(ctx: DiagContext, tryNode: Node, tryBody: Node): boolean {
+  const thrown = [...tryBody.text.matchAll(/\b(?:throw\s+new|raise)\s+([\w$.]+)/g)].map((m) => m[1].split('.').pop()!);
+  if (thrown.length === 0 || thrown.some((t) => STATUS_CATCHING.test(t))) return true;
+  for (const clause of stayingClauses(ctx, tryNode)) {
+    const names = caughtClassNames(ctx.flow.text, clause);
+    if (names.length === 0 || names.some((n) => CATCH_ALL_TYPE.test(n) || thrown.includes(n))) return true;
+  }
+  return false;
 }

@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence, Range } from '../../types';
-import { branchOutcome, type StatusTest } from '../branches';
+import { branchOutcome, RETRY_CALL, type StatusTest } from '../branches';
+import { DELAY } from '../waitCalls';
 import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
-import { type LoopInfo, within } from '../flow/flowModel';
+import { calleeOf, type LoopInfo, within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
 import { resultPolicies } from '../resultPolicies';
 import { resendRetries } from '../resends';
@@ -76,6 +77,8 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
       // setting the flag the loop's condition reads goes round too.)
       const roundsOnFlag = !outcome.final && retry.loop.kind === 'conditional' && !setsLoopFlag(test.branch, retry.loop) && flagOnElse(test, retry.loop);
       if (!outcome.continues && !outcome.retries && !roundsOnFlag) continue;
+      // (`if s >= 400: … if attempt < max and s >= 500: sleep; continue … raise`: only the narrower test's codes go round.)
+      if (codes[0] === '4xx' && !roundsOnFlag && roundsOnlyUnderNarrowerTest(ctx, test)) continue;
       const data: NonRetryableRetriedData = {
         ...ctx.base(test.test), codes, codeRanges: codes[0] === '4xx' ? [] : [occ.range],
         checkRange: ctx.range(test.test), loopRange: ctx.range(retry.loop.node),
@@ -235,4 +238,40 @@ function laravelEveryFailureRetries(ctx: DiagContext): Finding[] {
 function flagOnElse(test: StatusTest, loop: LoopInfo): boolean {
   const orElse = test.guard?.childForFieldName('alternative');
   return !!orElse && setsLoopFlag(orElse, loop);
+}
+
+const GOES_ROUND = /^(continue_statement|continue_expression|next)$/;
+
+/**
+ * Every way round in a broad failure branch (`>= 400`, `!= 200`) — a `continue`, a wait, a retry call — sits under a
+ * nested test that keeps transient statuses only (`>= 500`, `== 429`, `in (502, 503)`): the client errors the broad
+ * test lets in fall through to the give-up instead.
+ */
+function roundsOnlyUnderNarrowerTest(ctx: DiagContext, test: StatusTest): boolean {
+  const branch = test.branch!;
+  const narrower = ctx.clientTests().filter((t) => t !== test && !t.negated && t.branch && t.test.startIndex > branch.startIndex && t.test.endIndex <= branch.endIndex && keepsTransientOnly(ctx, t));
+  if (narrower.length === 0) return false;
+  const inside = (n: Node) => narrower.some((t) => within(n, t.branch!));
+  const { adapter } = ctx.flow;
+  let rounds = 0;
+  let outside = false;
+  const visit = (n: Node): void => {
+    if (outside) return;
+    const goesRound = GOES_ROUND.test(n.type) || (n.type === 'jump_expression' && n.text.startsWith('continue')) || (adapter.calls.has(n.type) && (DELAY.test(calleeOf(n, adapter).name) || RETRY_CALL.test(calleeOf(n, adapter).name)));
+    if (goesRound) {
+      rounds++;
+      if (!inside(n)) outside = true;
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(branch);
+  return rounds > 0 && !outside;
+}
+
+/** A positive test that holds for transient statuses only: `>= 500`, `> 499`, `== 429`, `in (502, 503)`. */
+function keepsTransientOnly(ctx: DiagContext, t: StatusTest): boolean {
+  const code = Number(t.occ.code);
+  if (t.op === '>=' || t.op === '>') return Number.isFinite(code) && (t.op === '>=' ? code >= 500 : code >= 499);
+  return t.positive && ctx.isRetryable(t.occ);
 }
