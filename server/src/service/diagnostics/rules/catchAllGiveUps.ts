@@ -12,6 +12,9 @@ const RULE = 'retryable-treated-as-final';
 /** Clause types that catch everything a request can raise (network errors included). */
 const CATCH_ALL = /^(Exception|BaseException|Throwable|Error|RequestException|RequestError|HTTPError|IOException|HttpRequestException|ClientError|StandardError)$/;
 
+/** Narrower types that still take a reset or refused connection. */
+const RESET_CATCHING = /^(ConnectionError|ConnectionResetError|ClientConnectionError|ClientOSError|ClientConnectorError|ServerDisconnectedError|ConnectError|NetworkError|TransportError|OSError|SocketException|ConnectException|RemoteProtocolError)$/;
+
 /**
  * A retry loop whose try retries one narrow failure (`except httpx.TimeoutException: sleep`) and gives every
  * other failure up in a catch-all clause after it (`except Exception: return error`): a connection reset or
@@ -41,6 +44,8 @@ export function catchAllGiveUps(ctx: DiagContext, reported: Set<number>): Findin
       if (types.length > 0 && !types.some((t) => CATCH_ALL.test(t))) continue;
       const retried = clauses.slice(0, i).filter((c) => stays(c) && caughtClassNames(ctx.flow.text, c).some((t) => !CATCH_ALL.test(t)));
       if (retried.length === 0) continue;
+      // (An earlier clause that stays already takes a reset connection: `except aiohttp.ClientError: backoff; continue`.)
+      if (clauses.slice(0, i).some((c) => stays(c) && caughtClassNames(ctx.flow.text, c).some((t) => CATCH_ALL.test(t) || RESET_CATCHING.test(t)))) continue;
       const body = catchBody(clause);
       if (!body || !alwaysLeaves(body) || reported.has(clause.id)) continue;
       const outcome = branchOutcome(ctx, body, fnName);
