@@ -238,9 +238,15 @@ export function isClassification(ctx: DiagContext, fn: FnInfo | undefined, subje
   const values = returnValues(ctx, final.node);
   // Go returns `(value, err)`: the error comes last.
   const value = values[values.length - 1];
-  if (!value || NO_VALUE.test(value.text)) return false;
+  if (!value) return false;
+  // A predicate's answer (`fn is_sentry_event(&self) -> bool { … UNAVAILABLE => false … }`) says what the status is.
+  if (/^(true|false|True|False)$/.test(value.text) && PREDICATE_NAME.test(fn.name ?? '')) return true;
+  if (NO_VALUE.test(value.text)) return false;
   return !isGenericError(value.text);
 }
+
+/** A function named for a yes-or-no question: `is_sentry_event`, `shouldRetry`, `hasExpired`, `can_resume`. */
+const PREDICATE_NAME = /^_?(is|has|should|can|needs?|was)(_|[A-Z])/;
 
 /**
  * A generic error value; Go's `fmt.Errorf("…: %w", err)` wraps the typed error and keeps it (errors.As), and a Rust
@@ -374,8 +380,9 @@ function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>, depth =
   for (const m of text.matchAll(destructured)) if (params.has(m[1])) return true;
   // Rust: bound by a pattern on a parameter, `match err { ApiError::Status(code) => … }`, `if let Some(code) = err.status()`.
   if (fn.node.type === 'function_item') {
-    const matched = /\bmatch\s+&?(?:\*\s*)?([A-Za-z_]\w*)\s*\{/.exec(text)?.[1];
-    if (matched && params.has(matched) && new RegExp(`\\(\\s*(?:ref\\s+)?${id}\\s*\\)\\s*(?:=>|\\|)`).test(text)) return true;
+    // (Also on a field of one, nested in another pattern: `match &self.kind { Kind::Grpc(Error::RpcFailure(status)) => … }`.)
+    const matchesParam = [...text.matchAll(/\bmatch\s+&?(?:\*\s*)?([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*\s*\{/g)].some((m) => params.has(m[1]));
+    if (matchesParam && new RegExp(`\\(\\s*(?:ref\\s+)?${id}\\s*\\)+\\s*(?:=>|\\|)`).test(text)) return true;
     const bound = new RegExp(`\\blet\\s+[\\w:]+\\(\\s*${id}\\s*\\)\\s*=\\s*&?([A-Za-z_]\\w*)`).exec(text)?.[1];
     if (bound && params.has(bound)) return true;
   }
