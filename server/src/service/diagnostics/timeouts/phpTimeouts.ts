@@ -21,7 +21,7 @@ export function phpUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // A script's top level runs once, by hand: not read (as for Python).
     if (!inScope(flow, call.node) || !call.fn) continue;
     if (guzzle && call.node.type === 'object_creation_expression' && /^\\?(GuzzleHttp\\)?Client$|^Guzzle(Http)?Client$/.test(classOf(call.node))) {
-      if (GUZZLE_TIMEOUT.test(text)) continue;
+      if (guzzleTimeoutOption(ctx)) continue;
       const args = flow.adapter.callArguments(call.node);
       if (args.length === 0) {
         const list = call.node.namedChildren.find((c) => c?.type === 'arguments');
@@ -57,4 +57,31 @@ function classOf(creation: Node): string {
 /** An `argument` node wraps its expression in tree-sitter-php. */
 function unwrap(node: Node): Node {
   return node.type === 'argument' && node.namedChild(0) ? node.namedChild(0)! : node;
+}
+
+/** Keys of a Guzzle request's options whose arrays are payload or headers, not options: a `timeout` there bounds nothing. */
+const PAYLOAD_KEY = /^['"](headers|json|form_params|query|multipart|body)['"]$/;
+
+/**
+ * Some `'timeout' =>` (or `RequestOptions::TIMEOUT`) of the file is a Guzzle option: not one put inside the
+ * `'headers'` (or `'json'`, `'form_params'`…) array, where it is sent to the server as a header or a field.
+ */
+function guzzleTimeoutOption(ctx: DiagContext): boolean {
+  const { text } = ctx.flow;
+  const root = ctx.doc.tree?.rootNode;
+  for (const m of text.matchAll(new RegExp(GUZZLE_TIMEOUT.source, 'g'))) {
+    if (!root) return true;
+    let payload = false;
+    for (let n: Node | null = root.descendantForIndex(m.index, m.index + 1); n; n = n.parent) {
+      if (n.type !== 'array_element_initializer') continue;
+      const key = n.namedChild(0);
+      if (key && n.namedChildCount > 1 && key.startIndex > m.index) continue;
+      if (key && n.namedChildCount > 1 && key.endIndex <= m.index && PAYLOAD_KEY.test(key.text)) {
+        payload = true;
+        break;
+      }
+    }
+    if (!payload) return true;
+  }
+  return false;
 }
