@@ -5,6 +5,7 @@ import { configPolicyProblems, type PolicyProblem } from './configPolicies';
 import { fillMessage, ruleInfo } from './rules';
 import { wrapsSwallowingFunction } from './swallowedRetries';
 import { policyDefaults } from './policyDefaults';
+import { blockStatements, catchBody, caughtClassNames } from './chainSyntax';
 
 /**
  * Python retry decorators read as data: tenacity `@retry(wait=…, stop=…, retry=…)` and
@@ -25,6 +26,8 @@ export interface DecoratorPolicy {
    * is a status error or a base of one (`Exception`, `RequestException`, `HTTPError`, `HTTPStatusError`).
    */
   catchesStatusFailures: boolean;
+  /** It names the exceptions it retries, none of them a status error, around a function that raises for statuses. */
+  leavesStatusFailures?: boolean;
 }
 
 /** Exception types a failure status is raised as, or a base of them. */
@@ -85,6 +88,7 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         rateLimited: RATE_LIMIT.test(keyword('retry')?.text ?? ''),
         // No `retry=`: every exception; `retry_if_exception_type(T)`: T; anything else (a predicate): not known.
         catchesStatusFailures: !keyword('retry') || (/^(tenacity\.)?retry_if_exception_type\(/.test(keyword('retry')!.text) && namesStatusErrors(keyword('retry')!.text.replace(/^[^(]*\(/, ''))),
+        leavesStatusFailures: /^(tenacity\.)?retry_if_exception_type\(/.test(keyword('retry')?.text ?? '') && leavesStatusFailures(ctx, decorator, keyword('retry')!.text.replace(/^[^(]*\(/, '')),
       });
     } else if (backoff && (last === 'on_exception' || last === 'on_predicate') && args) {
       const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment');
@@ -98,6 +102,7 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         capped: keyword('max_tries') !== undefined || keyword('max_time') !== undefined,
         rateLimited: RATE_LIMIT.test(caught),
         catchesStatusFailures: last === 'on_exception' && !keyword('giveup') && namesStatusErrors(caught),
+        leavesStatusFailures: last === 'on_exception' && leavesStatusFailures(ctx, decorator, caught),
       });
     } else if (celery && (last === 'task' || last === 'shared_task') && keyword('autoretry_for')) {
       // Celery re-runs the task on the errors `autoretry_for` names: after `default_retry_delay` (the same every
@@ -112,6 +117,7 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         capped: max ? max.text !== 'None' : (defaults.retries ?? 0) > 0,
         rateLimited: RATE_LIMIT.test(keyword('autoretry_for')!.text),
         catchesStatusFailures: namesStatusErrors(keyword('autoretry_for')!.text),
+        leavesStatusFailures: leavesStatusFailures(ctx, decorator, keyword('autoretry_for')!.text),
       });
     }
   }
@@ -185,5 +191,43 @@ export function decoratorRetryAfterFindings(ctx: DiagContext): Finding[] {
 
 /** retryable-treated-as-final for declarative policies: a retried set that leaves a rate limit out. */
 export function policyGiveUpFindings(ctx: DiagContext): Finding[] {
-  return configFindings(ctx, 'retryable-treated-as-final');
+  const rule = 'retryable-treated-as-final';
+  const findings: Finding[] = [];
+  // A decorator retrying named failures (connection errors, a timeout) around a function whose success check raises
+  // for every failure status: a 429 or a 503 raises a type the decorator lets through, on the first attempt.
+  for (const p of decoratorPolicies(ctx)) {
+    if (!p.leavesStatusFailures || !inScope(ctx, p.decorator.startIndex)) continue;
+    const codes = ['429', '500', '502', '503', '504'];
+    const detail = `raises for them through its success check, and this ${p.library} decorator retries none of the types that raises`;
+    findings.push({
+      rule,
+      severity: ruleInfo(rule)!.defaultSeverity,
+      message: fillMessage(rule, { codes, detail }),
+      range: ctx.headRange(p.decorator),
+      data: { ...ctx.base(p.decorator), codes, declarative: p.library },
+    });
+  }
+  return [...findings, ...configFindings(ctx, rule)];
+}
+
+/**
+ * The types a decorator retries (`(requests.ConnectionError, requests.Timeout, Client406Error)`) are all named and none
+ * is a status error or a base of one, while the function it decorates raises for every failure status itself
+ * (`resp.raise_for_status()` in its own body). A project type in the list stands for what the function raises under
+ * that name only.
+ */
+function leavesStatusFailures(ctx: DiagContext, decorator: Node, caught: string): boolean {
+  const types = (caught.match(/[A-Za-z_][\w.]*/g) ?? []).map((t) => t.split('.').pop() ?? t);
+  if (types.length === 0 || !types.every((t) => /^[A-Z]/.test(t)) || namesStatusErrors(caught)) return false;
+  const definition = decorator.parent?.childForFieldName('definition');
+  const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;
+  if (!body || !/\.raise_for_status\(\s*\)/.test(body.text)) return false;
+  // (`except requests.HTTPError as exc: … raise RateLimited(…)`: the function turns statuses into types of its own,
+  // which the list may name; a clause that only raises the caught error again hands it on as it was.)
+  return !body.descendantsOfType('except_clause').some((clause) => {
+    if (!clause || !namesStatusErrors(caughtClassNames(ctx.flow.text, clause).join(' '))) return false;
+    const handler = catchBody(clause);
+    const statements = handler ? blockStatements(handler) : [];
+    return !(statements.length === 1 && /^raise(\s+[A-Za-z_]\w*)?$/.test(statements[0].text.trim()));
+  });
 }
