@@ -13,7 +13,7 @@ import { catchesStatusFailures } from './wholesaleRetries';
 import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { TRANSIENT_STATUSES } from './retriedSets';
-import { DELAY, isAbortTimer } from './waitCalls';
+import { DELAY, isAbortTimer, waitArgument } from './waitCalls';
 import { guardOf, inCatchOf, isCounterTest } from './resendGuards';
 import { recursionPastExits, reissuesPastExits } from './exitFilteredResends';
 
@@ -342,7 +342,7 @@ export function readResend(
       const args = ctx.flow.adapter.callArguments(c.node);
       if (isAbortTimer(c)) continue; // a request's timeout, not a pause
       if (DELAY.test(c.name) && !(args.length === 0 && c.receiver && DELEGATED.test(c.name))) {
-        delays.push({ call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null });
+        delays.push({ call: c.node, arg: waitArgument(c.name, args) });
       } else if (DELEGATED.test(c.name) && c.receiver && args.length === 0) {
         delegatedWait ??= c.node;
       } else if (c.name !== fn.name && c.name !== target.name && callWaits(ctx.flow, c.name)) {

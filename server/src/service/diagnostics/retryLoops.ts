@@ -6,7 +6,7 @@ import type { RetryLoopData } from './findingData';
 import { LoopInfo, within } from './flow/flowModel';
 import { alwaysLeaves } from './chainSyntax';
 import { callWaits } from './functionSummaries';
-import { DELAY, isAbortTimer } from './waitCalls';
+import { DELAY, isAbortTimer, waitArgument } from './waitCalls';
 import { type RequestInfo, statementOf } from './requests';
 import { senderCalls } from './senders';
 import { catchStays, sdkErrorsStay, tryAround } from './wholesaleRetries';
@@ -117,7 +117,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       .filter((c) => DELAY.test(c.name) && !isAbortTimer(c) && c.end <= scopeEnd && !insideNestedLoop(ctx, c.node, loop))
       .map((c) => {
         const args = ctx.flow.adapter.callArguments(c.node);
-        return { call: c.node, arg: (c.name === 'setTimeout' ? args[1] : args[0]) ?? null };
+        return { call: c.node, arg: waitArgument(c.name, args) };
       })
       .filter((d) => d.call.type !== 'new_expression');
     const delegatedWait =

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { negatedMembershipCall, PREFIX_OPERATOR, type StatusTest, subjectRoot } from './branches';
+import { errorViews, negatedMembershipCall, PREFIX_OPERATOR, type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
@@ -387,7 +387,14 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
   // An expression body (`static bool IsServerError(HttpStatusCode code) => code >= …;`, `fun f(c: Int) = c == 429`) is its value.
   const value = returns.length === 1 ? returns[0].namedChildren.find((c) => c !== null && !/comment/.test(c.type)) : returns.length === 0 ? expressionBody(fn.node) : undefined;
   // Arms that each return true or false (`switch code { case 429, 503: return true }; return false`).
-  if (!value) return booleanReturnSet(ctx, fn, returns, paramName, universe, (c) => conditionSet(ctx, c, testsWithin(ctx, c, paramName), paramName, depth + 1, necessary));
+  if (!value) {
+    // Go: the arms read the error's typed view (`var apiErr *APIError; if !errors.As(err, &apiErr) { return false }`,
+    // then `apiErr.StatusCode == 429`); the arm that finds no such view holds for no status.
+    const view = ctx.flow.grammarName === 'go' ? errorViews(fn.node, paramName)[0] : undefined;
+    const root = view ?? paramName;
+    const noView = view ? new RegExp(`^!\\s*errors\\.As\\(\\s*${escape(paramName)}\\s*,\\s*&${escape(view)}\\s*\\)$`) : undefined;
+    return booleanReturnSet(ctx, fn, returns, root, universe, (c) => (noView?.test(c.text.trim()) ? new Set<string>() : conditionSet(ctx, c, testsWithin(ctx, c, root), root, depth + 1, necessary)));
+  }
   return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);
 }
 

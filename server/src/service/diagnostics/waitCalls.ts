@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 /** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After` / `time.NewTimer`…). */
 export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|NewTimer|sleep_for|pause|sleepQuietly|sleepUninterruptibly|usleep|time_nanosleep|throttle)$/;
 
@@ -7,4 +8,14 @@ export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|NewTimer|s
  */
 export function isAbortTimer(call: { name: string; node: { text: string } }): boolean {
   return call.name === 'setTimeout' && /^setTimeout\s*\(\s*(?:\(\s*\)|\w+)\s*=>\s*\{?\s*[\w$.?]*\.(abort|destroy|cancel|close)\s*\(/.test(call.node.text);
+}
+
+/**
+ * The argument of a wait call that holds its duration: `setTimeout(fn, ms)`'s second, and past a leading context
+ * (`clock.Sleep(ctx, delay)`, `sleepCtx(ctx, d)`), else the first.
+ */
+export function waitArgument(name: string, args: readonly Node[]): Node | null {
+  if (name === 'setTimeout') return args[1] ?? null;
+  if (args.length > 1 && /^(ctx|context|c\.ctx|\w+Ctx|context\.\w+\(\))$/.test(args[0].text)) return args[1];
+  return args[0] ?? null;
 }

@@ -41,6 +41,8 @@ export function wholesaleRetried(ctx: DiagContext, retry: RetryLoop): Set<string
     // What goes round meets the loop's first test again: only what it lets stay is retried.
     const gate = topGate(ctx, retry);
     if (gate) for (const c of [...set]) if (!gate.has(c)) set.delete(c);
+    // Go: a test of the error after the call that leaves (`if !isRetryable(err) { return err }`) takes its statuses out.
+    if (ctx.flow.grammarName === 'go' && request.responseVar) for (const c of leftAfterCall(ctx, retry, request.responseVar)) set.delete(c);
     return set;
   }
   // Go: a stub, SDK or status-reading call whose error branch stays in the loop sends again on every failure.
@@ -400,4 +402,25 @@ function ownRaisesCaught(ctx: DiagContext, tryNode: Node, tryBody: Node): boolea
     if (names.length === 0 || names.some((n) => CATCH_ALL_TYPE.test(n) || thrown.includes(n))) return true;
   }
   return false;
+}
+
+/**
+ * Go: the statuses that an if after the call, on its error, leaves the loop for (`if !isRetryable(err) { return err }`
+ * with `isRetryable` a predicate of the file read as a set): they are not retried. A test the model cannot read
+ * takes nothing out.
+ */
+function leftAfterCall(ctx: DiagContext, retry: RetryLoop, errVar: string): Set<string> {
+  const out = new Set<string>();
+  const following = retry.loop.body ? statementsAfter(retry.request.statement, retry.loop.body) : undefined;
+  for (const s of following ?? []) {
+    if (!ctx.flow.grammar.ifs.has(s.type)) continue;
+    const condition = s.childForFieldName('condition');
+    const consequence = s.childForFieldName('consequence');
+    if (!condition || !consequence || s.childForFieldName('alternative') || !alwaysLeaves(consequence)) continue;
+    if (!new RegExp(`(?<![\\w$])${escape(errVar)}(?![\\w$])`).test(condition.text)) continue;
+    // (`if err == nil { return nil }` is the way out on success: no failure leaves there.)
+    if (new RegExp(`^\\(?\\s*${escape(errVar)}\\s*==\\s*nil\\s*\\)?$`).test(condition.text.trim())) continue;
+    for (const c of conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, errVar), errVar) ?? []) out.add(c);
+  }
+  return out;
 }

@@ -18,6 +18,8 @@ import { alwaysLeaves, ancestorWithin, tryBlock } from '../chainSyntax';
 import { throwsOnStatus } from '../requests';
 import type { RetryLoop } from '../retryLoops';
 import { RETRY_AFTER, type FnInfo } from '../flow/flowModel';
+import { functionSummaries } from '../functionSummaries';
+import { escape } from '../loopDelays';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -31,6 +33,8 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     if (retry.delegatedWait) continue;
     const sender = (retry.request as Partial<SenderCall>).sender;
     if (sender?.readsRetryAfter) continue;
+    // The wait is computed by a function of the file that reads Retry-After (`delay := c.backoffDelay(attempt, lastErr)`).
+    if (waitFromRetryAfterReader(ctx, retry)) continue;
     let found = false;
     // `while resp.status_code == 503:` — the loop's own condition: going round is the retry.
     const condition = loopCondition(loop);
@@ -135,4 +139,25 @@ function readsOnlyOnSuccess(retry: RetryLoop, fn: FnInfo): boolean {
     mentions++;
   }
   return mentions > 0;
+}
+
+/**
+ * A delay of the loop is a call of a function of the file that reads Retry-After, or a local set from one in the loop
+ * (`delay := c.backoffDelay(attempt, lastErr)` … `clock.Sleep(ctx, delay)`, the helper reading `apiErr.RetryAfter`).
+ */
+function waitFromRetryAfterReader(ctx: DiagContext, retry: RetryLoop): boolean {
+  const summaries = functionSummaries(ctx.flow);
+  const reader = (text: string) => {
+    const name = /([A-Za-z_$][\w$]*)\s*\(/.exec(text.replace(/^await\s+/, ''))?.[1];
+    return !!name && summaries.get(name)?.readsRetryAfter === true;
+  };
+  const body = retry.loop.body?.text ?? '';
+  return retry.delays.some(({ arg }) => {
+    if (!arg) return false;
+    const text = arg.text.trim();
+    if (/\(/.test(text)) return reader(text.replace(/^[\w$.]*?\.(?=[A-Za-z_$][\w$]*\s*\()/, ''));
+    if (!/^[A-Za-z_$][\w$]*$/.test(text)) return false;
+    const set = new RegExp(`(?<![\\w$.])${escape(text)}\\s*(?::=|=(?!=))\\s*(?:await\\s+)?[\\w$.]*?([A-Za-z_$][\\w$]*)\\s*\\(`).exec(body);
+    return !!set && summaries.get(set[1])?.readsRetryAfter === true;
+  });
 }
