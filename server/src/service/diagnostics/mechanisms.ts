@@ -3,6 +3,7 @@ import data from '../../../data/retry-mechanisms.json';
 import type { GrammarName } from '../parsing/grammars';
 import { enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
 import type { WorkspaceView } from '../workspace/workspaceView';
+import { policyDefaults } from './policyDefaults';
 
 /** One entry of server/data/retry-mechanisms.json. */
 export interface RetryMechanism {
@@ -163,7 +164,7 @@ export class MechanismScope {
    */
   covering(node: Node, receiver?: string, library?: string): string | undefined {
     if (!(receiver !== undefined && this.bypass.has(receiver))) {
-      const reaching = this.fileWide.find((m) => reachesRequest(m, library));
+      const reaching = this.fileWide.find((m) => reachesRequest(m, library) && !(m.id.startsWith('got-ky') && writeLeftByGot(this.flow, node)));
       if (reaching) return reaching.id;
     }
     for (let fn: FnInfo | undefined = enclosingFn(this.flow, node); fn; fn = fn.parent) {
@@ -246,6 +247,19 @@ function reachesRequest(m: RetryMechanism, library: string | undefined): boolean
   if (m.kind === 'sdk') return m.id === 'octokit-retry' && library === 'octokit';
   if (m.kind === 'client' && m.id === 'got-ky') return library === 'got' || library === 'ky';
   return true;
+}
+
+/**
+ * got and ky retry only idempotent methods by default (`retry.methods`: GET, PUT, HEAD, DELETE, OPTIONS, TRACE —
+ * server/data/retry-policies.json, `got-ky-retry`): a POST or PATCH sent through them (`got.post(…)`, `ky(url, { method: 'post' })`)
+ * is not retried unless the file's retry option lists its method.
+ */
+function writeLeftByGot(flow: FileFlow, node: Node): boolean {
+  const call = flow.callByNode.get(node.id);
+  if (!call) return false;
+  const method = (/^(post|patch)$/i.exec(call.name)?.[1] ?? /\bmethod\s*:\s*['"`](post|patch)['"`]/i.exec(call.node.text)?.[1])?.toUpperCase();
+  if (!method || (policyDefaults('got-ky-retry').retryMethods ?? []).includes(method)) return false;
+  return !new RegExp(`\\bmethods\\s*:\\s*\\[[^\\]]*['"\`]${method}['"\`]`, 'i').test(flow.text);
 }
 
 function importMatches(module: string, name: string): boolean {
