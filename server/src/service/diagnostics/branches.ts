@@ -62,7 +62,8 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
       break;
     }
     if (grammar.cases.has(n.type) || adapter.cases.has(n.type)) {
-      const clause = grammar.cases.has(n.type) ? n : n.parent;
+      // (An arm of a C# switch expression is its own clause: `HttpStatusCode.TooManyRequests => Task.Delay(d)`.)
+      const clause = grammar.cases.has(n.type) || n.type === 'switch_expression_arm' ? n : n.parent;
       return { occ, test: node, op: 'case', guard: clause, branch: clause, positive: true, subject: clause ? adapter.caseSubject(clause)?.text : undefined };
     }
     if (grammar.ifs.has(n.type) || grammar.functions.has(n.type) || /statement$/.test(n.type)) break;

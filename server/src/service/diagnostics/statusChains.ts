@@ -226,7 +226,8 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
   let first: Node | undefined;
   for (const clause of container.namedChildren) {
     if (!clause || !(grammar.cases.has(clause.type) || adapter.cases.has(clause.type) || /^(switch_default|default_case)$/.test(clause.type))) continue;
-    const isDefault = /^default\b/.test(clause.text) || /^case\s+_\s*:/.test(clause.text);
+    // (C# `_ => throw …` in a switch expression, Kotlin `else -> …` in a `when` on the status.)
+    const isDefault = /^default\b/.test(clause.text) || /^case\s+_\s*:/.test(clause.text) || /^_\s*=>/.test(clause.text) || /^else\s*->/.test(clause.text);
     const outcome = branchOutcome(ctx, clause, fnName, root);
     if (isDefault) {
       if (first && outcome.final && !outcome.continues && !outcome.retries && givesUp(ctx, outcome.final)) {
@@ -238,7 +239,8 @@ export function switchGiveUps(ctx: DiagContext, container: Node, root: string): 
     if (labels.length === 0) return []; // a case on something else: the set is no longer known
     first ??= labels[0].test;
     for (const t of labels) for (const c of holdsFor(t) ?? []) pending.add(c);
-    if (!hasStatements(clause)) continue;
+    // (An arm of a C# switch expression always has its value: `HttpStatusCode.TooManyRequests => Task.Delay(d)`.)
+    if (clause.type !== 'switch_expression_arm' && !hasStatements(clause)) continue;
     if (outcome.continues || outcome.retries) for (const c of pending) retried.add(c);
     remaining = new Set([...remaining].filter((c) => !pending.has(c)));
     // A case that does not leave goes on after the switch (Go, Kotlin `when`, C# needs a break to get there).
