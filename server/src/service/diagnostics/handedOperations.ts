@@ -31,7 +31,8 @@ export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
   if (!(facts.retrying ??= RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
   // Go has no try: the error the operation returns is checked in the loop around it (`if err = f(); err == nil`).
   if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
-  for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type)) return true;
+  // (Kotlin's try is an expression.)
+  for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type) || (flow.grammarName === 'kotlin' && n.type === 'try_expression')) return true;
   return false;
 }
 
@@ -39,7 +40,8 @@ export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
 function factsOf(fn: CallInfo['fn'] & object): { parameters: string; retrying?: boolean } {
   let facts = fnFacts.get(fn);
   if (!facts) {
-    const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter');
+    // (Kotlin's `function_value_parameters` has no field name.)
+    const params = fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter') ?? fn.node.namedChildren.find((c) => c?.type === 'function_value_parameters') ?? null;
     fnFacts.set(fn, (facts = { parameters: params?.text ?? '' }));
   }
   return facts;
