@@ -22,15 +22,18 @@ function enclosingTypeName(node: Node): string | undefined {
 
 /** The callee is a parameter of the function the call is written in (not a nested callback), called inside a try. */
 export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
-  const fn = call.fn!;
   // (A name as written in code: on a half-typed line the callee can be any text.)
-  if (!fn.name || !/^[A-Za-z_$][\w$]*$/.test(call.name)) return false;
+  if (!call.fn?.name || !/^[A-Za-z_$][\w$]*$/.test(call.name)) return false;
+  const named = new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  // The operation is a parameter of the function, or of the decorator around it (`def retry_on_limit(func): def
+  // wrapper(*args, **kwargs): … func(*args, **kwargs)`), which is then the one named for retrying.
+  const fn = named.test(factsOf(call.fn).parameters) ? call.fn : call.fn.parent?.name && named.test(factsOf(call.fn.parent).parameters) ? call.fn.parent : undefined;
+  if (!fn?.name) return false;
   const facts = factsOf(fn);
-  if (!new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(facts.parameters)) return false;
   // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
   if (!(facts.retrying ??= RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
   // Go has no try: the error the operation returns is checked in the loop around it (`if err = f(); err == nil`).
-  if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
+  if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === call.fn && l.kind !== 'collection');
   // (Kotlin's try is an expression.)
   for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type) || (flow.grammarName === 'kotlin' && n.type === 'try_expression')) return true;
   return false;
