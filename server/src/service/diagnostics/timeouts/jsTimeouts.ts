@@ -103,7 +103,8 @@ function nodeFetchCalls(ctx: DiagContext): UnboundedRequest[] {
 }
 
 /**
- * superagent: no timeout unless the request's chain sets one (`.timeout(ms)`, `.timeout({ response, deadline })`), or
+ * superagent: no timeout unless the request's chain sets one (`.timeout(ms)`, `.timeout({ response, deadline })`, a plugin it
+ * uses handed one: `.use(errorPlugin({ timeout: 20000 }))`), or
  * the request is kept in a variable the function later bounds (`req.timeout(…)`). The edit puts a deadline on the
  * chain, right after the verb's call.
  */
@@ -114,6 +115,8 @@ function superagentCalls(ctx: DiagContext): UnboundedRequest[] {
     if (request.library !== 'superagent' || !call.fn || !inScope(ctx.flow, call.node)) continue;
     const chain = builderChain(call.node);
     if (chain.methods.includes('timeout')) continue;
+    // A plugin the chain uses handed a timeout (`.use(errorPlugin({ timeout: 20000 }))`) sets it on the request.
+    if (/\.\s*use\s*\([^)]*\btimeout\s*:/.test(chain.top.text)) continue;
     const kept = chain.top.parent?.type === 'variable_declarator' ? chain.top.parent.childForFieldName('name')?.text : undefined;
     if (kept && new RegExp(`\\b${kept.replace(/\$/g, '\\$')}\\s*\\.\\s*timeout\\s*\\(`).test(call.fn.node.text)) continue;
     out.push({ node: call.node, library: 'superagent', where: 'call', edit: { start: call.node.endIndex, end: call.node.endIndex, text: '.timeout({ms})' } });
