@@ -10,7 +10,8 @@ import { constantFunction, numberValue, readsRetryAfter } from './policyValues';
  * Retry policies configured by builder chains and assigned fields, read as data:
  * - resilience4j `RetryConfig.custom()…build()` / `RetryConfig.ofDefaults()`: a fixed 500 ms unless an
  *   `intervalFunction`/`intervalBiFunction` is given (`waitDuration(d)` is a fixed d);
- * - Spring Retry `RetryTemplate.builder()…fixedBackoff(ms)` / `.noBackoff()`;
+ * - Spring Retry `RetryTemplate.builder()…fixedBackoff(ms)` / `.noBackoff()`, and `.retryOn(HttpServerErrorException.class)`
+ *   (a 503 retried on the template's own backoff, which never reads Retry-After);
  * - go-retryablehttp `client.Backoff = func(…) time.Duration { return 2 * time.Second }` (ignores the attempt).
  */
 export function builderPolicyProblems(ctx: DiagContext): PolicyProblem[] {
@@ -80,9 +81,25 @@ function resilience4j(ctx: DiagContext): PolicyProblem[] {
   return out;
 }
 
+/** Exception types a 503 (and a 429, for the ones that hold client errors too) is thrown as by Spring's HTTP clients. */
+const SERVER_ERROR_TYPES = /^(HttpServerErrorException|HttpStatusCodeException|RestClientResponseException|RestClientException|WebClientResponseException|Exception|RuntimeException)$/;
+const CLIENT_ERROR_TYPES = /^(HttpClientErrorException|HttpStatusCodeException|RestClientResponseException|RestClientException|WebClientResponseException|Exception|RuntimeException)$/;
+
 function retryTemplate(ctx: DiagContext): PolicyProblem[] {
   if (!ctx.flow.imports.some((m) => m.startsWith('org.springframework.retry'))) return [];
   const out: PolicyProblem[] = [];
+  // `RetryTemplate.builder()…retryOn(HttpServerErrorException.class)…build()`: Spring Retry's backoff policies wait
+  // their own schedule, never the response's Retry-After (a custom policy of the project's own is trusted).
+  for (const call of invocations(ctx)) {
+    if (nameOf(call) !== 'builder' || !/RetryTemplate$/.test(call.childForFieldName('object')?.text ?? '')) continue;
+    const chain = chainOf(call);
+    if (chain.some((c) => /^(customBackoff|customPolicy)$/.test(nameOf(c)))) continue;
+    const retried = chain.filter((c) => nameOf(c) === 'retryOn').map((c) => ({ c, type: (argsOf(c)[0]?.text ?? '').replace(/\.class$/, '').split('.').pop() ?? '' }));
+    const server = retried.find((r) => SERVER_ERROR_TYPES.test(r.type));
+    if (!server) continue;
+    const codes = retried.some((r) => CLIENT_ERROR_TYPES.test(r.type)) ? ['429', '503'] : ['503'];
+    out.push({ rule: 'retry-ignores-retry-after', library: 'spring-retry', anchor: server.c, at: memberCallRange(server.c), codes, detail: `(RetryTemplate) retries ${server.type} on its own backoff, never the response's Retry-After` });
+  }
   for (const call of invocations(ctx)) {
     const name = nameOf(call);
     if (name !== 'fixedBackoff' && name !== 'noBackoff') continue;
