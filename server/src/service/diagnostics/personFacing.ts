@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
+import { firstCallFrom } from './flow/flowModel';
 
 /*
  * A failure branch that shows the failure to a person: an IDE's or a desktop app's message box, a mobile toast, a
@@ -19,15 +20,7 @@ const PERSON_REPLY = /^(sendMessage|reply|followUp|editReply)$/;
 
 export function tellsPerson(ctx: DiagContext, branch: Node): boolean {
   const { calls } = ctx.flow;
-  // Calls are sorted by start: skip to the branch, stop after it.
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].start < branch.startIndex) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < calls.length && calls[i].start < branch.endIndex; i++) {
+  for (let i = firstCallFrom(ctx.flow, branch.startIndex); i < calls.length && calls[i].start < branch.endIndex; i++) {
     const { name, receiver } = calls[i];
     if (SHOW_NAME.test(name) || (name === 'alert' && !receiver)) return true;
     if (receiver && TOOLKIT_CALL.test(`${receiver.split('.').pop()}.${name}`)) return true;

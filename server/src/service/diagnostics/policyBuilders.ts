@@ -88,9 +88,10 @@ const CLIENT_ERROR_TYPES = /^(HttpClientErrorException|HttpStatusCodeException|R
 function retryTemplate(ctx: DiagContext): PolicyProblem[] {
   if (!ctx.flow.imports.some((m) => m.startsWith('org.springframework.retry'))) return [];
   const out: PolicyProblem[] = [];
+  const calls = invocations(ctx);
   // `RetryTemplate.builder()…retryOn(HttpServerErrorException.class)…build()`: Spring Retry's backoff policies wait
   // their own schedule, never the response's Retry-After (a custom policy of the project's own is trusted).
-  for (const call of invocations(ctx)) {
+  for (const call of calls) {
     if (nameOf(call) !== 'builder' || !/RetryTemplate$/.test(call.childForFieldName('object')?.text ?? '')) continue;
     const chain = chainOf(call);
     if (chain.some((c) => /^(customBackoff|customPolicy)$/.test(nameOf(c)))) continue;
@@ -100,7 +101,7 @@ function retryTemplate(ctx: DiagContext): PolicyProblem[] {
     const codes = retried.some((r) => CLIENT_ERROR_TYPES.test(r.type)) ? ['429', '503'] : ['503'];
     out.push({ rule: 'retry-ignores-retry-after', library: 'spring-retry', anchor: server.c, at: memberCallRange(server.c), codes, detail: `(RetryTemplate) retries ${server.type} on its own backoff, never the response's Retry-After` });
   }
-  for (const call of invocations(ctx)) {
+  for (const call of calls) {
     const name = nameOf(call);
     if (name !== 'fixedBackoff' && name !== 'noBackoff') continue;
     if (!chainOf(call).some((c) => nameOf(c) === 'builder' && /RetryTemplate$/.test(c.childForFieldName('object')?.text ?? ''))) continue;

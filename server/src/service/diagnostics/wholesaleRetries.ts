@@ -360,8 +360,7 @@ function catchesOwnThrow(ctx: DiagContext, tryNode: Node, clause: Node, body: No
   const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
   const caught = (head.match(/[A-Z][\w$]*/g) ?? []).filter((t) => /(Exception|Error)$/.test(t));
   if (caught.length === 0) return false;
-  const thrown = [...tryBody.text.matchAll(/\b(?:throw\s+new|raise)\s+([\w$.]+)/g)].map((m) => m[1].split('.').pop()!);
-  return thrown.some((t) => caught.includes(t));
+  return raisedTypeNames(tryBody).some((t) => caught.includes(t));
 }
 
 /**
@@ -395,7 +394,7 @@ const CATCH_ALL_TYPE = /^(Exception|BaseException|Error|Throwable|StandardError|
  * `if r.status_code >= 400: raise IntegrationError(…)` catches transport errors only: the project's own error leaves.
  */
 function ownRaisesCaught(ctx: DiagContext, tryNode: Node, tryBody: Node): boolean {
-  const thrown = [...tryBody.text.matchAll(/\b(?:throw\s+new|raise)\s+([\w$.]+)/g)].map((m) => m[1].split('.').pop()!);
+  const thrown = raisedTypeNames(tryBody);
   if (thrown.length === 0 || thrown.some((t) => STATUS_CATCHING.test(t))) return true;
   for (const clause of stayingClauses(ctx, tryNode)) {
     const names = caughtClassNames(ctx.flow.text, clause);
@@ -423,4 +422,9 @@ function leftAfterCall(ctx: DiagContext, retry: RetryLoop, errVar: string): Set<
     for (const c of conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, errVar), errVar) ?? []) out.add(c);
   }
   return out;
+}
+
+/** The types a try's body throws or raises by name (`throw new ApiException(…)`, `raise SyncError(…)`), last segments. */
+function raisedTypeNames(tryBody: Node): string[] {
+  return [...tryBody.text.matchAll(/\b(?:throw\s+new|raise)\s+([\w$.]+)/g)].map((m) => m[1].split('.').pop()!);
 }
