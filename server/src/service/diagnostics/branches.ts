@@ -324,7 +324,11 @@ const KEEPS_FAILURE = /status|code|response|headers|error|reason/i;
 function keepsTested(text: string, names: ReadonlyArray<string | undefined>, raised: boolean): boolean {
   // (Rust: the error inside `Err(…)`.)
   const value = text.trim().replace(/^await\s+/, '').replace(/^Err\(([\s\S]*)\)$/, '$1').trim();
-  if (!value || isGenericError(value) || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
+  if (!value || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
+  // JS `new Error(message, { cause: response })`: a plain error, but its cause is the response (or its status).
+  const cause = /^new\s+[\w$.]+\s*\([\s\S]*[{,]\s*cause\s*:\s*([\w$]+(?:\??\.[\w$]+)*)\s*[,}]/.exec(value);
+  if (cause) return names.some((n) => n !== undefined && (cause[1] === n || (cause[1].startsWith(`${n}.`) && KEEPS_FAILURE.test(cause[1].slice(n.length)))));
+  if (isGenericError(value)) return false;
   // A project's own error, built by a class or by a function that makes one (`map_processor_error(status, body)`).
   // (Or a result object built to carry it back: `return new HttpServiceResult<T>(response.StatusCode, null, msg)`.)
   const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(|^[\w$.:]*_error\w*\(|^[\w$.:]*\berror_\w+\(|^new\s+([\w$]+\.)*[A-Z][\w$]*(<[^()]*>)?\s*\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));

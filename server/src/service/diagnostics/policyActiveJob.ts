@@ -39,7 +39,49 @@ export function activeJobRetryProblems(ctx: DiagContext): PolicyProblem[] {
       });
     }
   }
+  out.push(...discardedTransients(ctx));
   return out;
+}
+
+/** Error classes of Ruby's HTTP clients that stand for a passing failure, and the codes each stands for. */
+const TRANSIENT_ERRORS: ReadonlyArray<[RegExp, string[]]> = [
+  [/^(::)?Faraday::ServerError$/, ['500', '502', '503', '504']],
+  [/^(::)?Faraday::TooManyRequestsError$/, ['429']],
+  [/^(::)?(Faraday::ConnectionFailed|Errno::ECONNREFUSED)$/, ['ECONNREFUSED']],
+  [/^(::)?Errno::ECONNRESET$/, ['ECONNRESET']],
+  [/^(::)?(Faraday::TimeoutError|Net::ReadTimeout|Net::OpenTimeout|Timeout::Error)$/, ['ETIMEDOUT']],
+  [/^(::)?RestClient::(ServiceUnavailable|BadGateway|GatewayTimeout|InternalServerError)$/, ['503']],
+  [/^(::)?RestClient::TooManyRequests$/, ['429']],
+];
+
+/**
+ * `discard_on Faraday::ServerError`: a job whose request meets a 503, a 429 or a reset connection is thrown away — the
+ * work is lost on a failure that a later attempt would get through. Left alone when a `retry_on` of the file names the
+ * same error (the job chose to retry it too).
+ */
+function discardedTransients(ctx: DiagContext): PolicyProblem[] {
+  if (ctx.flow.grammarName !== 'ruby' || !ctx.flow.text.includes('discard_on')) return [];
+  const retried = new Set(activeJobRetries(ctx).flatMap((r) => r.errors.map((e) => e.text.replace(/^::/, ''))));
+  const out: PolicyProblem[] = [];
+  for (const call of nodes(ctx, 'call')) {
+    if (call.childForFieldName('method')?.text !== 'discard_on' || call.childForFieldName('receiver')) continue;
+    for (const error of errorArguments(call)) {
+      const name = error.text.replace(/^::/, '');
+      const codes = TRANSIENT_ERRORS.find(([pattern]) => pattern.test(name))?.[1];
+      if (!codes || retried.has(name)) continue;
+      out.push({
+        rule: 'retryable-treated-as-final', library: 'activejob-retry-on', anchor: error, codes,
+        detail: `(ActiveJob discard_on ${name}) drops the job on a passing failure instead of retrying it`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The error classes a `retry_on` / `discard_on` names (its constant arguments before the options). */
+function errorArguments(call: Node): Node[] {
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+  return args.filter((a) => a.type === 'constant' || a.type === 'scope_resolution');
 }
 
 /** `retry_on StandardError` / `Exception`: every error the job raises comes round again, a 400 or a 404 included. */
@@ -60,7 +102,7 @@ function activeJobRetries(ctx: DiagContext): ActiveJobRetry[] {
   for (const call of nodes(ctx, 'call')) {
     if (call.childForFieldName('method')?.text !== 'retry_on' || call.childForFieldName('receiver')) continue;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
-    const errors = args.filter((a) => a.type === 'constant' || a.type === 'scope_resolution');
+    const errors = errorArguments(call);
     if (errors.length === 0) continue;
     const options = new Map<string, Node>();
     for (const a of args) {

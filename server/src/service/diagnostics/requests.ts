@@ -401,6 +401,8 @@ function findStatement(node: Node): Node {
     if (/^(block|statement_block|body|source_file|module|program|body_statement|block_body|then|else|do|begin)$/.test(current.parent.type)) break;
     current = current.parent;
   }
+  // C#: `var r = await c.PostAsync(u);` — the declaration sits in its statement, which is what follows in the block.
+  if (current.type === 'variable_declaration' && current.parent?.type === 'local_declaration_statement') return current.parent;
   return current;
 }
 

@@ -228,8 +228,15 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   const fnName = loop.fn?.name;
   const { grammar } = ctx.flow;
   const aliases: string[] = [];
+  const retryAfterLocals: string[] = [];
   for (const s of following) {
     if (grammar.comments.has(s.type)) continue;
+    // `retryAfter = response.GetRetryAfter();` — a wait the server asked for, read from the response.
+    const waitLocal = retryAfterLocal(s, root);
+    if (waitLocal) {
+      retryAfterLocals.push(waitLocal);
+      continue;
+    }
     const alias = aliasOf(s, root);
     if (alias) {
       aliases.push(alias);
@@ -237,6 +244,9 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
     }
     if (grammar.ifs.has(s.type)) {
       const first = s.childForFieldName('condition');
+      // `if (retryAfter == null) return response;`: only a response that says when to come back goes round — the
+      // server's own answer to which failures are passing, not every failure status.
+      if (first && retryAfterLocals.some((l) => new RegExp(`(^|[^\\w$.])\\$?${l}(?![\\w$])`).test(first.text)) && ifClauses(s).some((c) => alwaysLeaves(c.body))) return new Set();
       // About something else (`if err != nil { … }`): no status test on the response in it.
       // The status may be read through a local taken from the response (`$code = $response['response']['code']`).
       const testedRoot = first ? [root, ...aliases].find((r) => subjectRootIn(first.text) === r || testsWithin(ctx, first, r).length > 0) : undefined;
@@ -311,6 +321,13 @@ function setsConditionFlag(statement: Node, loop: RetryLoop['loop']): boolean {
 function aliasOf(statement: Node, root: string): string | undefined {
   const m = /^\s*(?:(?:const|let|var|val)\s+)?\$?([A-Za-z_]\w*)\s*(?::=|=(?!=))\s*\$?(\w+)\b[^;\n]*;?\s*$/.exec(statement.text);
   return m && m[2] === root.replace(/^\$/, '') && m[1] !== m[2] ? `${statement.text.trimStart().startsWith('$') ? '$' : ''}${m[1]}` : undefined;
+}
+
+/** `retryAfter = response.GetRetryAfter();`, `wait := resp.Header.Get("Retry-After")`: the local a Retry-After read of the response is kept in. */
+function retryAfterLocal(statement: Node, root: string): string | undefined {
+  const m = /^\s*(?:(?:const|let|var|val)\s+)?\$?([A-Za-z_]\w*)\s*(?::=|=(?!=))\s*([^;\n]*)[;\s]*$/.exec(statement.text);
+  if (!m || !/retry.?after/i.test(m[2])) return undefined;
+  return new RegExp(`(^|[^\\w$.])\\$?${root.replace(/^\$/, '')}\\b`).test(m[2]) ? m[1] : undefined;
 }
 
 /** `resp.raise_for_status()` / `response.EnsureSuccessStatusCode()` on the response, as a statement of its own. */

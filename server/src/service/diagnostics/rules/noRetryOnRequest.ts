@@ -282,7 +282,7 @@ function finalElse(ctx: DiagContext, guard: Node, fn: FnInfo | undefined, respon
 }
 
 /** Clients that hand back a 503 as a normal response: ignoring the response ignores the failure. */
-const STATUS_AS_VALUE = new Set(['requests', 'httpx', 'aiohttp', 'urllib3', 'fetch']);
+const STATUS_AS_VALUE = new Set(['requests', 'httpx', 'aiohttp', 'urllib3', 'fetch', 'net/http', 'HttpClient', 'java.net.http']);
 
 /**
  * A state-changing request whose response nobody looks at (`await client.post(url, json=event)` as a
