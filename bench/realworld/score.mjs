@@ -17,7 +17,15 @@ const norm = (code) => String(code).toLowerCase();
 const scored = (label) => label.confidence !== 'low';
 
 /**
- * Spotting: each labelled site is matched to at most one occurrence with the same line and code.
+ * The occurrence is the labelled exception class itself: the guide labels an HTTP client's exception class by its
+ * class name (`Octokit::TooManyRequests` → `TooManyRequests`), where the analyser gives the status the class stands
+ * for (429). Same token, same site.
+ */
+const namesClass = (o, site) => /^[A-Z]\w*$/.test(String(site.code)) && /^\d{3}$/.test(String(o.code)) && new RegExp(`(^|::|\\.)${site.code}$`).test(String(o.text ?? ''));
+
+/**
+ * Spotting: each labelled site is matched to at most one occurrence with the same line and code (or, for an
+ * exception class named after a status, the same class).
  * Returns matched pairs, missed sites and occurrences that match no site (with a decoy reason if one applies).
  */
 export function scoreSpotting(file, occurrences) {
@@ -25,7 +33,7 @@ export function scoreSpotting(file, occurrences) {
   const matched = [];
   const missed = [];
   for (const site of file.sites) {
-    const hit = free.find((o) => !o.used && o.line === site.line && norm(o.code) === norm(site.code));
+    const hit = free.find((o) => !o.used && o.line === site.line && norm(o.code) === norm(site.code)) ?? free.find((o) => !o.used && o.line === site.line && namesClass(o, site));
     if (hit) {
       hit.used = true;
       matched.push({ site, occurrence: hit });
