@@ -42,5 +42,7 @@ describe('spotting: Ruby', () => {
     ['rescue Twitter::Error and Octokit status classes', m('  client.user_timeline\nrescue Twitter::Error::TooManyRequests, Octokit::NotFound\n  nil'), ['429 client-check', '404 client-check']],
     ['is_a?(Faraday::ClientError) tests the caught error', 'def classify(e)\n  return :client if e.is_a?(Faraday::ClientError)\n  :other\nend\n', ['ClientError client-check']],
     ['an error\'s class compared with a status class', 'def not_found?(ex)\n  ex && ex.class == Twitter::Error::NotFound\nend\ndef same?(x)\n  x == Faraday::ResourceNotFound\nend\n', ['404 client-check']],
+    ['ActiveJob discard_on and rescue_from name the failures they act on', 'class SyncJob < ApplicationJob\n  discard_on Faraday::ServerError\n  discard_on Faraday::ResourceNotFound\n  rescue_from Faraday::TimeoutError do |e|\n    log(e)\n  end\nend\n', ['ServerError retry-config', '404 retry-config', 'TimeoutError client-check']],
+    ['SocketError and OpenSSL::SSL::SSLError rescued', m('  Net::HTTP.get(uri)\nrescue SocketError, OpenSSL::SSL::SSLError => e\n  nil'), ['SocketError client-check', 'SSLError client-check']],
   ]);
 });

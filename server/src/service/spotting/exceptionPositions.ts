@@ -128,9 +128,9 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       const callee = s.callee(parent);
       if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) return undefined;
       const name = reader.lastName(callee) ?? '';
-      if (TYPE_TEST_CALL.test(name)) return 'client-check';
+      if (TYPE_TEST_CALL.test(name) || name === 'rescue_from') return 'client-check';
       if (ASSERT_TYPE_CALL.test(name) || TEST_FEED.test(name)) return 'test-assert';
-      if (RETRY_CALL.test(name)) return 'retry-config';
+      if (RETRY_CALL.test(name) || name === 'discard_on') return 'retry-config';
       if (COLLECTION_CONSTRUCTORS.test(name)) {
         // `Arrays.asList(ConnectException.class, …)`, `List.of(…)`, `frozenset({…})`
         inList = true;

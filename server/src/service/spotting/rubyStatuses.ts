@@ -41,8 +41,8 @@ const SYMBOL_LOOKUP = /^(status_code|SYMBOL_TO_STATUS_CODE)$/;
 /** Type tests and rspec's exception matchers. */
 const TYPE_TEST = /^(is_a\?|kind_of\?|instance_of\?)$/;
 const RAISE_MATCHER = /^(raise_error|raise_exception|assert_raises)$/;
-/** Options and calls that list the exceptions a retry acts on: Faraday `exceptions:`, retriable `on:`, `retry_on`. */
-const RETRY_LIST = /^(exceptions|on|retry_on|retry_exceptions|retriable_exceptions|rescue)$/;
+/** Options and calls that list the exceptions a retry acts on: Faraday `exceptions:`, retriable `on:`, `retry_on` (and ActiveJob's `discard_on`, the retry's other half). */
+const RETRY_LIST = /^(exceptions|on|retry_on|discard_on|retry_exceptions|retriable_exceptions|rescue)$/;
 
 export interface RubyStatusSite {
   status: number;
