@@ -33,5 +33,6 @@ describe('spotting: Java', () => {
     ['List.of widths', m('    List<Integer> widths = List.of(300, 200);'), []],
     ['assertEquals on a length', m('    assertEquals(200, body.length());'), []],
     ['a string with a number', m('    log.info("HTTP 503 received");'), []],
+    ['Spring RestClientResponseException caught', m('    try { rest.getForObject(url, String.class); } catch (RestClientResponseException e) { log.warn("x"); }'), ['RestClientResponseException client-check']],
   ]);
 });
