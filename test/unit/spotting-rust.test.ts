@@ -28,5 +28,8 @@ describe('spotting: Rust', () => {
     ['Rocket status constants', 'use rocket::http::Status;\nfn f(code: u16) -> Status {\n    Status::from_code(code).unwrap_or(Status::BadRequest)\n}\n', ['400 constant']],
     ['an enum of the application, not tonic', 'fn f(a: Availability) -> bool {\n    a == Availability::Unavailable\n}\n', []],
     ['a number in a string', m('    println!("got 503 from {}", url);'), []],
+    ['statuses in a matches! pattern', 'fn is_fatal(status: StatusCode) -> bool {\n    matches!(status, StatusCode::BAD_REQUEST | reqwest::StatusCode::GONE)\n}\n', ['400 client-check', '410 client-check']],
+    ['numbers in a matches! pattern say nothing', 'fn small(c: u16) -> bool {\n    matches!(c, 200 | 404)\n}\n', []],
+    ['a wiremock response template', '#[tokio::test]\nasync fn retries() {\n    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).mount(&server).await;\n}\n', ['503 test-assert']],
   ]);
 });

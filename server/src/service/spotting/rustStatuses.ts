@@ -19,6 +19,7 @@ const DATA = rustStatuses as unknown as {
   actixBuilders: NamedTable<number>;
   tonicConstructors: NamedTable<string>;
   statusPredicates: { ranges: Record<string, number[]> };
+  mockResponders: { receiver: string; methods: string[] };
 };
 const ACTIX = new Map(Object.entries(DATA.actixBuilders.methods));
 const TONIC = new Map(Object.entries(DATA.tonicConstructors.methods));
@@ -33,6 +34,10 @@ const UREQ_STATUS = /\bStatus\s*\(\s*([1-5]\d\d)\s*,/g;
 /** Test macros whose arguments are read when they mention a status: `assert_eq!(resp.status(), StatusCode::OK)`. */
 const ASSERT_MACRO = /^(debug_)?assert(_eq|_ne)?$/;
 const MACRO_STATUS = /\bStatusCode\s*::\s*([A-Z][A-Z_]+)\b|(?<![\w.])([1-5]\d\d)(?![\w.])/g;
+/** A mock server's answer built from a status: wiremock `ResponseTemplate::new(503)`. */
+const MOCK_RESPONSE = new RegExp(`\\b${DATA.mockResponders.receiver}\\s*::\\s*(?:${DATA.mockResponders.methods.join('|')})\\s*\\(\\s*([1-5]\\d\\d)\\s*\\)`, 'g');
+/** `matches!(status, StatusCode::BAD_REQUEST | StatusCode::NOT_FOUND)`: a status tested against a pattern (a token tree to the parser). */
+const MATCHES_MACRO = /\bmatches\s*!\s*\(/g;
 /** What only unwraps a built status: `.unwrap()`, `.expect("…")`, `?`. */
 const UNWRAP = /^(unwrap|expect|unwrap_or_default)$/;
 
@@ -66,6 +71,23 @@ export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, con
     const pattern = root.descendantForIndex(start, start + 3)?.parent;
     if (pattern?.type !== 'tuple_struct_pattern' || !/(^|::)Status$/.test(pattern.childForFieldName('type')?.text ?? '')) continue;
     found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role: 'client-check', number: true });
+  }
+  for (const m of scan(MOCK_RESPONSE, text, from, to)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    const literal = root.descendantForIndex(start, start + 3);
+    if (literal?.type !== 'integer_literal' || !s.calls.has(literal.parent?.parent?.type ?? '')) continue;
+    found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role: 'test-assert', number: true });
+  }
+  for (const m of scan(MATCHES_MACRO, text, from, to)) {
+    const macro = root.descendantForIndex(m.index, m.index + 1)?.parent;
+    // Only a pattern of named statuses: `matches!(c, 1 | 2)` may be anything.
+    if (macro?.type !== 'macro_invocation' || !/\bStatusCode\s*::\s*[A-Z]/.test(macro.text)) continue;
+    const role = context.classify(macro, 'status') ?? 'client-check';
+    for (const hit of macro.text.matchAll(/\bStatusCode\s*::\s*([A-Z][A-Z_]+)\b/g)) {
+      const status = constant(hit[1]);
+      const start = macro.startIndex + hit.index!;
+      if (status !== undefined) found({ kind: 'http-status', status, start, end: start + hit[0].length, role });
+    }
   }
   for (const m of scan(/\b(debug_)?assert(_eq|_ne)?\s*!\s*\(/g, text, from, to)) {
     const name = root.descendantForIndex(m.index, m.index + 1);
