@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
-import type { CallInfo } from '../flow/flowModel';
+import type { CallInfo, FnInfo } from '../flow/flowModel';
 import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { importedAs } from '../jsClientNames';
 import { builderChain } from '../superagentRequests';
@@ -92,7 +92,7 @@ function nodeFetchCalls(ctx: DiagContext): UnboundedRequest[] {
     const args = call.node.childForFieldName('arguments');
     const list = args?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
     if (!args || list.length === 0 || list.length > 2 || list.some((a) => a.type === 'spread_element')) continue;
-    const init = list[1];
+    const init = list[1]?.type === 'identifier' ? builtConfig(ctx, list[1], call) ?? list[1] : list[1];
     if (!init) {
       out.push({ node: call.node, library: 'node-fetch', where: 'call', edit: appendArgument(args, flow.text, '{ signal: AbortSignal.timeout({ms}) }') });
     } else if (init.type === 'object' && !hasKey(init, /^(timeout|signal)$/)) {
@@ -180,7 +180,7 @@ function builtConfig(ctx: DiagContext, value: Node, call: CallInfo, depth = 0): 
   if (depth > 2) return undefined;
   if (value.type === 'object') return value;
   if (value.type === 'identifier') {
-    const init = call.fn ? localValue(call.fn.node, value.text) : undefined;
+    const init = call.fn ? localValue(call.fn.node, value.text) ?? parameterDefault(ctx, call.fn, value.text) : undefined;
     return init ? builtConfig(ctx, init, call, depth + 1) : undefined;
   }
   if (value.type !== 'call_expression') return undefined;
@@ -196,6 +196,32 @@ function builtConfig(ctx: DiagContext, value: Node, call: CallInfo, depth = 0): 
   if (returned?.type === 'object') return returned;
   const init = returned?.type === 'identifier' ? localValue(target[0].node, returned.text) : undefined;
   return init?.type === 'object' ? init : undefined;
+}
+
+/**
+ * The default of a parameter (`async function shopifyFetch(path, fetchOptions = { headers })`) when every call of
+ * the function in the file leaves it out or hands the parameter on (a recursive retry): the function is not
+ * exported, so no other file calls it with options of its own.
+ */
+function parameterDefault(ctx: DiagContext, fn: FnInfo, name: string): Node | undefined {
+  if (!fn.name || /^export/.test(fn.node.parent?.type ?? '')) return undefined;
+  const params = (fn.node.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p && p.type !== 'comment');
+  const index = params.findIndex((p) => (p.childForFieldName('pattern') ?? p.childForFieldName('left'))?.text === name);
+  const param = params[index];
+  const value = param && (param.type === 'assignment_pattern' ? param.childForFieldName('right') : param.childForFieldName('value'));
+  if (!value || value.type !== 'object' || localAssigned(fn.node, name)) return undefined;
+  const calls = ctx.flow.calls.filter((c) => !c.receiver && c.name === fn.name);
+  const leftOut = (c: (typeof calls)[number]): boolean => {
+    const args = (c.node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+    return !args.some((a) => a.type === 'spread_element') && (args.length <= index || args[index].text === name);
+  };
+  return calls.length > 0 && calls.every(leftOut) ? value : undefined;
+}
+
+/** The parameter is assigned, or a field of it is, in the function (`opts.signal = …`, `opts = {…}`). */
+function localAssigned(fn: Node, local: string): boolean {
+  const name = escape(local);
+  return new RegExp(`(?<![\\w$.])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])?\\s*=(?![=>])`).test(fn.childForFieldName('body')?.text ?? '');
 }
 
 /**

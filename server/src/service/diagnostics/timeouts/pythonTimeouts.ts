@@ -21,7 +21,7 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const sessions = new Map<string, boolean>();
   const isSession = (call: CallInfo, receiver = call.receiver ?? '') => {
     let known = sessions.get(receiver);
-    if (known === undefined) sessions.set(receiver, (known = plainRequestsSession(flow.text, receiver)));
+    if (known === undefined) sessions.set(receiver, (known = plainRequestsSession(flow.text, receiver) || sessionFromFactory(ctx, receiver)));
     return known;
   };
   for (const request of ctx.requests) {
@@ -108,6 +108,24 @@ function plainRequestsSession(text: string, receiver: string): boolean {
   if (new RegExp(`${self}${name}\\.request\\s*=`).test(text)) return false;
   const mounts = [...text.matchAll(new RegExp(`${self}${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((m) => m[1]);
   return mounts.every((adapter) => PLAIN_ADAPTER.test(adapter) || plainAdapterName(text, adapter));
+}
+
+/**
+ * `client = get_jobma_client()` where the file's `def get_jobma_client():` builds a plain `Session()`, sets its
+ * headers and returns it: the name holds that session (no default timeout). Every binding of the name must be such a call.
+ */
+function sessionFromFactory(ctx: DiagContext, receiver: string): boolean {
+  const name = receiver.replace(/^self\./, '');
+  if (!/^\w+$/.test(name)) return false;
+  const text = ctx.flow.text;
+  const factories = [...text.matchAll(new RegExp(`(?:^|[\\s;(])(?:self\\.)?${name}\\s*=\\s*(?:self\\.)?(\\w+)\\(\\s*\\)`, 'gm'))].map((m) => m[1]);
+  const bindings = [...text.matchAll(new RegExp(`(?:^|[\\s;(])(?:self\\.)?${name}\\s*=(?!=)`, 'gm'))].length;
+  if (factories.length === 0 || factories.length !== bindings || new Set(factories).size !== 1) return false;
+  const fns = ctx.flow.fns.filter((f) => f.name === factories[0]);
+  if (fns.length !== 1) return false;
+  const body = fns[0].node.text;
+  const returned = [...body.matchAll(/^\s*return\s+(\w+)\s*$/gm)].map((m) => m[1]);
+  return returned.length === 1 && plainRequestsSession(body, returned[0]);
 }
 
 const PLAIN_ADAPTER = /^(requests\.adapters\.|adapters\.)?HTTPAdapter$/;

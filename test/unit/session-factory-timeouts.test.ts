@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { openDoc, testService } from '../support/serviceHarness';
+
+async function timeoutLines(text: string): Promise<number[]> {
+  const service = testService();
+  const uri = await openDoc('python', text, service);
+  try {
+    return service.diagnostics(uri).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
+  } finally {
+    service.close(uri);
+  }
+}
+
+const file = (factoryBody: string[]): string => [
+  'from requests import Session',
+  '',
+  'def get_client():',
+  ...factoryBody,
+  '',
+  'def create_interview(payload):',
+  '    client = get_client()',
+  '    response = client.post("https://api.example.com/interviews", json=payload)',
+  '    response.raise_for_status()',
+  '    return response.json()',
+].join('\n');
+
+describe('a requests session built by a factory function of the file', () => {
+  it('reads `client = get_client()` as the plain session the factory returns', async () => {
+    assert.deepEqual(await timeoutLines(file(['    session = Session()', '    session.headers["Authorization"] = "Bearer x"', '    return session'])), [10]);
+  });
+
+  it('leaves a factory that mounts an adapter of its own alone', async () => {
+    assert.deepEqual(await timeoutLines(file(['    session = Session()', '    session.mount("https://", TimeoutAdapter(timeout=10))', '    return session'])), []);
+  });
+
+  it('leaves a factory that returns something else alone', async () => {
+    assert.deepEqual(await timeoutLines(file(['    return ApiClient(timeout=10)'])), []);
+  });
+});
