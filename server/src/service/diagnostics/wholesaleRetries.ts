@@ -351,6 +351,15 @@ function statementsAfter(statement: Node, body: Node): Node[] | undefined {
     for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) out.push(s);
     return out;
   };
+  // A statement that binds the response for its block — Python `async with session.get(u) as resp:`, Java
+  // `try (Response r = call.execute()) { … }`, C# `using (var r = await c.GetAsync(u)) { … }`: the block reads the
+  // response, then the loop goes on.
+  const binder = statement.type === 'variable_declaration' && statement.parent?.type === 'using_statement' ? statement.parent : statement;
+  if (/^(with_statement|try_with_resources_statement|using_statement)$/.test(binder.type) && inBody(binder.parent)) {
+    const block = binder.childForFieldName('body');
+    const inner = block?.type === 'block' || block?.type === 'statement_block' ? block.namedChildren.filter((c): c is Node => c !== null) : block ? [block] : [];
+    return [...inner, ...siblingsAfter(binder)];
+  }
   if (inBody(statement.parent)) return siblingsAfter(statement);
   // `try: resp = send(…) except …: … else: <checks>` directly in the loop.
   const block = statement.parent;
