@@ -73,5 +73,7 @@ describe('Go transports and resty clients that bound nothing', () => {
   it('leaves resty clients given a timeout', async () => {
     assert.deepEqual(await ruleLines('go', rest('return resty.New().SetBaseURL(base).SetTimeout(10 * time.Second)'), 'request-without-timeout'), []);
     assert.deepEqual(await ruleLines('go', rest('c := resty.New()\n\tc.SetTimeout(10 * time.Second)\n\treturn c'), 'request-without-timeout'), []);
+    // A chain broken after its dots, with a comment between its links.
+    assert.deepEqual(await ruleLines('go', rest('return resty.New().\n\t\tSetTimeout(time.Minute).\n\t\t// retries\n\t\tSetRetryCount(3)'), 'request-without-timeout'), []);
   });
 });

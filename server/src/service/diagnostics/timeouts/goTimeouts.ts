@@ -164,7 +164,8 @@ function restyClients(ctx: DiagContext): UnboundedRequest[] {
     // A chain on the call (`resty.New().SetTimeout(…)`) or on the name it is stored in.
     let top: Node = call.node;
     while (top.parent && /^(selector_expression|call_expression)$/.test(top.parent.type) && top.parent.startIndex === call.start) top = top.parent;
-    if (/\.SetTimeout\s*\(/.test(top.text)) continue;
+    // (The chain breaks lines after its dots: `resty.New().\n\tSetTimeout(…)`.)
+    if (/\.\s*(?:\/\/[^\n]*\s*)*SetTimeout\s*\(/.test(top.text)) continue;
     const name = /([\w.]+)\s*:?=\s*$/.exec(flow.text.slice(Math.max(0, call.start - 80), call.start))?.[1];
     if (name && new RegExp(`\\b${escape(name)}\\s*(\\.\\s*)?SetTimeout\\s*\\(|\\b${escape(name)}\\s*\\.\\s*(GetClient\\(\\)\\.Timeout|SetTransport|SetHTTPClient)`).test(flow.text)) continue;
     out.push({ node: call.node, library: 'resty', where: 'client' });
