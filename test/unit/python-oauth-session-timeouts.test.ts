@@ -39,3 +39,26 @@ describe('OAuth2Session requests and named plain adapters', () => {
     assert.deepEqual(await ruleLines('python', own, 'request-without-timeout'), []);
   });
 });
+
+describe('OAuth1Session token calls', () => {
+  const trello = (extra: string): string => [
+    'from requests_oauthlib import OAuth1Session',
+    '',
+    'def request_token(key, secret):',
+    '    session = OAuth1Session(client_key=key, client_secret=secret)',
+    `    return session.fetch_request_token("https://trello.com/1/OAuthGetRequestToken"${extra})`,
+    '',
+    'def access_token(key, secret, verifier):',
+    '    session = OAuth1Session(client_key=key, client_secret=secret,',
+    '                            verifier=verifier)',
+    `    return session.fetch_access_token("https://trello.com/1/OAuthGetAccessToken"${extra})`,
+  ].join('\n');
+
+  it('reports fetch_request_token and fetch_access_token with no timeout (an OAuth1Session is a requests.Session)', async () => {
+    assert.deepEqual(await ruleLines('python', trello(''), 'request-without-timeout'), [5, 10]);
+  });
+
+  it('leaves them when each passes a timeout', async () => {
+    assert.deepEqual(await ruleLines('python', trello(', timeout=10'), 'request-without-timeout'), []);
+  });
+});

@@ -122,7 +122,7 @@ const rebound = new WeakMap<FileFlow, boolean>();
 
 /**
  * The receiver (`session`, `self.session`) is bound in this file to `requests.Session()` (assigned, or `with … as`),
- * or to requests-oauthlib's `OAuth2Session(…)`, a subclass. The names are read once per file.
+ * or to requests-oauthlib's `OAuth2Session(…)` / `OAuth1Session(…)`, subclasses. The names are read once per file.
  */
 function boundToSession(flow: FileFlow, receiver: string): boolean {
   let names = sessionNames.get(flow);
@@ -130,7 +130,7 @@ function boundToSession(flow: FileFlow, receiver: string): boolean {
     names = new Set();
     // (A bare `Session()` is requests' only when imported from it: SQLAlchemy has one too.)
     const bare = /^\s*from\s+requests\s+import\s+[^\n]*\bSession\b/m.test(flow.text) ? '?' : '';
-    const oauth = flow.imports.some((m) => m.startsWith('requests_oauthlib')) ? '|(?:requests_oauthlib\\.)?OAuth2Session' : '';
+    const oauth = flow.imports.some((m) => m.startsWith('requests_oauthlib')) ? '|(?:requests_oauthlib\\.)?OAuth[12]Session' : '';
     const session = `(?:(?:requests\\.)${bare}Session${oauth})`;
     const pattern = new RegExp(`(?:^|[\\s;(.])(\\w+)\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*${session}\\(|\\bwith\\s+${session}\\([^)]*\\)\\s+as\\s+(\\w+)\\b`, 'gm');
     for (const m of flow.text.matchAll(pattern)) names.add(m[1] ?? m[2]);
@@ -170,8 +170,9 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         : flow.imports.some((m) => m.startsWith('urllib3')) && receiverLast !== 'requests' && !boundToSession(flow, call.receiver ?? '') ? 'urllib3' : 'requests';
       if (VERBS[name]) return { library, method: VERBS[name] };
       if (name === 'request') return { library, method: methodFromFirstString(call.node) };
-      // requests-oauthlib: an OAuth2Session is a requests.Session whose token calls POST to the token endpoint.
-      if ((name === 'fetch_token' || name === 'refresh_token') && library === 'requests' && boundToSession(flow, call.receiver ?? '')) return { library, method: 'POST' };
+      // requests-oauthlib: an OAuth2Session is a requests.Session whose token calls POST to the token endpoint, and so
+      // is an OAuth1Session, whose request-token and access-token calls POST too.
+      if (/^(fetch_token|refresh_token|fetch_request_token|fetch_access_token)$/.test(name) && library === 'requests' && boundToSession(flow, call.receiver ?? '')) return { library, method: 'POST' };
       // `session.send(prepared)`: a prepared request (its method was set where it was built).
       if (name === 'send' && library === 'requests' && receiverLast !== 'requests') return { library, method: 'UNKNOWN' };
       return undefined;

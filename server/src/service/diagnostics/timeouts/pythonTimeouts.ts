@@ -101,8 +101,8 @@ function plainRequestsSession(text: string, receiver: string): boolean {
   if (receiver === 'requests') return true;
   const name = escape(receiver.replace(/^self\./, ''));
   const self = '(?:self\\.)?';
-  // requests-oauthlib's OAuth2Session (built with its client id and token) is a requests.Session too.
-  const oauth = /^\s*(?:from\s+requests_oauthlib\s+import|import\s+requests_oauthlib)\b/m.test(text) ? `|(?:requests_oauthlib\\.)?OAuth2Session\\(` : '';
+  // requests-oauthlib's OAuth2Session (built with its client id and token) and OAuth1Session are requests.Sessions too.
+  const oauth = /^\s*(?:from\s+requests_oauthlib\s+import|import\s+requests_oauthlib)\b/m.test(text) ? `|(?:requests_oauthlib\\.)?OAuth[12]Session\\(` : '';
   const bound = new RegExp(`(?:^|[\\s;(])${self}${name}\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*(?:(?:requests\\.)?[Ss]ession\\(\\s*\\)${oauth})|\\bwith\\s+(?:requests\\.)?[Ss]ession\\(\\s*\\)\\s+as\\s+${name}\\b`, 'm');
   if (!bound.test(text)) return false;
   if (new RegExp(`${self}${name}\\.request\\s*=`).test(text)) return false;
