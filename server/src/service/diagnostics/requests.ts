@@ -156,13 +156,15 @@ function recognise(flow: FileFlow, call: CallInfo): { library: HttpLibrary; meth
         return { library: 'urllib', method: /\bmethod\s*=\s*['"]([A-Z]+)['"]/.test(call.node.text) ? methodFromFirstString(call.node) : 'GET' };
       }
       // (A receiver of any name the file binds to a requests session: `self._oauth = OAuth2Session(…)`.)
-      if (!PY_CLIENT.test(receiverLast) && !(call.receiver && boundToSession(flow, call.receiver))) return undefined;
+      // (`Session().send(req)`, `requests.Session().get(u)`: a session made for the one call.)
+      const fresh = /^(?:requests\.)?Session\(\s*\)$/.test(call.receiver ?? '') && (call.receiver!.startsWith('requests.') || /^\s*from\s+requests\s+import\s+[^\n]*\bSession\b/m.test(flow.text));
+      if (!fresh && !PY_CLIENT.test(receiverLast) && !(call.receiver && boundToSession(flow, call.receiver))) return undefined;
       // An ORM session (`db.session.delete(card)`, SQLAlchemy's `session.get(User, 5)`) or a web framework's session
       // (`request.session.get("user")`) is not an HTTP client.
       if (ormSession(flow, call)) return undefined;
       // `from dlt.sources.helpers import requests`: a project's or framework's own `requests` (often a retrying,
       // time-limited wrapper), not the requests package: the calls are requests of a client the file does not show.
-      const library: HttpLibrary = receiverLast === 'requests' && reboundRequests(flow) ? 'unknown'
+      const library: HttpLibrary = fresh ? 'requests' : receiverLast === 'requests' && reboundRequests(flow) ? 'unknown'
         : receiverLast === 'requests' ? 'requests'
         : /httpx/.test(call.receiver ?? '') || flow.imports.includes('httpx') ? 'httpx'
         : flow.imports.includes('aiohttp') ? 'aiohttp'

@@ -10,6 +10,7 @@ import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../rese
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorBackoffFindings } from '../decoratorPolicies';
+import { celeryRetryFindings } from '../celeryTaskRetries';
 
 const RULE = 'retry-without-backoff';
 /** A counter stepped by a plain assignment: `retry = retry - 1`, `attempts = attempts + 1`. */
@@ -71,7 +72,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     findings.push(make(range, detail, data, ctx.related(retry.request)));
   }
   findings.push(...resendFindings(ctx));
-  findings.push(...decoratorBackoffFindings(ctx));
+  findings.push(...decoratorBackoffFindings(ctx), ...celeryRetryFindings(ctx));
   return findings;
 }
 

@@ -98,7 +98,8 @@ function namesTimeout(text: string): boolean {
  * on which it mounts no adapter of its own (a timeout-setting adapter is the usual way to give a session one).
  */
 function plainRequestsSession(text: string, receiver: string): boolean {
-  if (receiver === 'requests') return true;
+  // (`Session().send(req)`: a session made for the one call, with nothing mounted on it.)
+  if (receiver === 'requests' || /^(?:requests\.)?Session\(\s*\)$/.test(receiver)) return true;
   const name = escape(receiver.replace(/^self\./, ''));
   const self = '(?:self\\.)?';
   // requests-oauthlib's OAuth2Session (built with its client id and token) and OAuth1Session are requests.Sessions too.
