@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import type { LanguageId } from '../../server/src/service/types';
 import { openDoc, testService } from '../support/serviceHarness';
 
-async function rulesAt(language: string, text: string, line: number): Promise<string[]> {
+async function rulesAt(language: LanguageId, text: string, line: number): Promise<string[]> {
   const service = testService();
   const uri = await openDoc(language, text, service);
   try {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import type { LanguageId } from '../../server/src/service/types';
 import { openDoc, testService } from '../support/serviceHarness';
 
-async function findings(language: string, text: string): Promise<string[]> {
+async function findings(language: LanguageId, text: string): Promise<string[]> {
   const service = testService();
   const uri = await openDoc(language, text, service);
   try {

@@ -151,6 +151,12 @@ export function catchBinds(clause: Node, name: string): boolean {
   return new RegExp(`(\\bas\\s+|=>\\s*|[\\s(:])${name.replace(/[$]/g, '\\$')}\\b`).test(head);
 }
 
+/** The name a catch clause binds the failure to: Python `as e`, `catch (e)`, `catch (IOException e)`, Kotlin `catch (e: T)`. */
+export function caughtVariable(text: string, clause: Node, body: Node): string | undefined {
+  const head = text.slice(clause.startIndex, body.startIndex);
+  return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /catch\s*\(\s*(?:[\w.<>|]+\s+)?([A-Za-z_$][\w$]*)\s*(?::[^)]*)?\)/.exec(head)?.[1];
+}
+
 /** Catch clauses that catch by type: Python `except T:`, Java/C#/JS `catch (T e)`, Kotlin `catch (e: T)`. */
 export const CATCH_CLAUSE = /^(catch_clause|except_clause|catch_block)$/;
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence } from '../../types';
-import { branchOutcome } from '../branches';
-import { alwaysLeaves, catchBinds, catchBody, tryBlock } from '../chainSyntax';
+import { branchOutcome, returnValues } from '../branches';
+import { alwaysLeaves, catchBinds, catchBody, caughtVariable, tryBlock } from '../chainSyntax';
 import { kotlinCatchValue } from '../kotlinValues';
 import type { DiagContext } from '../context';
 import { giveUpData } from './giveUpData';
@@ -58,6 +58,9 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const retriesNearby = mayRetryAround(ctx, clause);
     // (A probe — `GetAvailabilityAsync`, `healthCheck` — answers with the failure: that is what it was asked.)
     if (!retriesNearby && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, fn) && !isProbe(fn))) continue;
+    // `return (False, None, f"Timeout after {t}s")`, `return {"ok": False, "error": str(e)}`: the failure is handed back
+    // as a result that says what went wrong — the caller decides, as it would for a raise.
+    if (!retriesNearby && final.kind === 'return' && reportsFailureBack(ctx, final.node, caughtVariable(ctx.flow.text, clause, body))) continue;
     const codes = [occ.code];
     const data = giveUpData(ctx, { anchor: clause, check: node, branch: clause, final: final.node, finalKind: final.kind, codes });
     const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');
@@ -70,6 +73,23 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * The return hands back a record of the failure: a tuple, list or dict holding a message (a string written there, an
+ * f-string, `str(e)`) or the caught error itself. A bare `None`, `[]`, `False` or `{}` says nothing and is a drop.
+ */
+function reportsFailureBack(ctx: DiagContext, statement: Node, caught: string | undefined): boolean {
+  const values = returnValues(ctx, statement);
+  const parts = values.length > 1 ? values : values[0] && /^(tuple|list|dictionary|object|array|parenthesized_expression)$/.test(values[0].type) ? values[0].namedChildren.filter((c): c is Node => c !== null) : [];
+  if (parts.length < 2) return false;
+  const says = (v: Node): boolean => {
+    const value = v.type === 'pair' ? v.childForFieldName('value') : v;
+    if (!value) return false;
+    if (/^(string|template_string|concatenated_string)$/.test(value.type)) return value.text.replace(/^[a-z]*["'`]+|["'`]+$/gi, '').trim().length > 0;
+    return !!caught && new RegExp(`^(str\\(\\s*)?${caught}\\b`).test(value.text);
+  };
+  return parts.some(says);
 }
 
 /**

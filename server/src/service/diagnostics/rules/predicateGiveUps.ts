@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import { branchOutcome } from '../branches';
-import { alwaysLeaves, catchBody, caughtTypeNames, CATCH_CLAUSE } from '../chainSyntax';
+import { alwaysLeaves, catchBody, caughtTypeNames, caughtVariable, CATCH_CLAUSE } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import { within } from '../flow/flowModel';
 import { fillMessage, ruleInfo } from '../rules';
@@ -27,7 +27,7 @@ export function predicateGiveUps(ctx: DiagContext, reported: Set<number>): Findi
     for (const clause of catchClausesIn(ctx, retry.loop.node)) {
       const body = catchBody(clause);
       if (!body || alwaysLeaves(body) || !within(retry.request.call.node, clause.parent ?? clause)) continue;
-      const variable = caughtVariable(ctx, clause, body);
+      const variable = caughtVariable(ctx.flow.text, clause, body);
       const caught = caughtTypeNames(ctx.flow.text, clause).filter((t) => t !== variable).map((t) => t.split(/[.:\\]/).pop() ?? t);
       if (!variable || !/^[a-z_$][\w$]*$/.test(variable) || (caught.length > 0 && !caught.some((t) => STATUS_ERRORS.test(t)))) continue;
       for (const stmt of body.namedChildren) {
@@ -48,12 +48,6 @@ export function predicateGiveUps(ctx: DiagContext, reported: Set<number>): Findi
     }
   }
   return findings;
-}
-
-/** The name a catch clause binds the failure to: Python `as e`, `catch (e)`, `catch (IOException e)`, Kotlin `catch (e: T)`. */
-function caughtVariable(ctx: DiagContext, clause: Node, body: Node): string | undefined {
-  const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
-  return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /catch\s*\(\s*(?:[\w.<>|]+\s+)?([A-Za-z_$][\w$]*)\s*(?::[^)]*)?\)/.exec(head)?.[1];
 }
 
 function catchClausesIn(ctx: DiagContext, loop: Node): Node[] {
