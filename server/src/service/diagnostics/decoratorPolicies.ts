@@ -35,8 +35,11 @@ const STATUS_ERRORS = /^(Exception|BaseException|RequestException|HTTPError|HTTP
 
 /** The exception types named in `expr` all or partly catch status failures (`(requests.HTTPError, Timeout)`). */
 function namesStatusErrors(expr: string): boolean {
-  return (expr.match(/[A-Za-z_][\w.]*/g) ?? []).some((t) => STATUS_ERRORS.test(t.split('.').pop() ?? ''));
+  return (expr.match(/[A-Za-z_][\w.]*/g) ?? []).some((t) => STATUS_ERRORS.test(t.split('.').pop() ?? '') || SDK_STATUS_BASES.test(t));
 }
+
+/** The AI SDKs' base classes of every failure status, qualified (`openai.APIError` covers a 400 as much as a 503). */
+const SDK_STATUS_BASES = /^(openai|anthropic)\.(APIError|APIStatusError)$/;
 
 const GROWING = /\bwait_(exponential|random_exponential|exponential_jitter|random|incrementing|chain)\b|\bexpo\b|\bfibo\b/;
 const FIXED = /\bwait_fixed\b|\bconstant\b/;
@@ -80,6 +83,8 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
       args?.namedChildren.find((a): a is Node => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
     if (tenacity && last === 'retry' && (callee === 'retry' || callee.startsWith('tenacity.'))) {
       const wait = keyword('wait');
+      // (`retry=(retry_if_exception_type(A) | retry_if_exception_type(B))`: the parenthesised union reads as its members.)
+      const retryCondition = keyword('retry')?.text.replace(/^\(\s*/, '');
       policies.push({
         decorator,
         library: 'tenacity',
@@ -87,8 +92,8 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         capped: keyword('stop') !== undefined,
         rateLimited: RATE_LIMIT.test(keyword('retry')?.text ?? ''),
         // No `retry=`: every exception; `retry_if_exception_type(T)`: T; anything else (a predicate): not known.
-        catchesStatusFailures: !keyword('retry') || (/^(tenacity\.)?retry_if_exception_type\(/.test(keyword('retry')!.text) && namesStatusErrors(keyword('retry')!.text.replace(/^[^(]*\(/, ''))),
-        leavesStatusFailures: /^(tenacity\.)?retry_if_exception_type\(/.test(keyword('retry')?.text ?? '') && leavesStatusFailures(ctx, decorator, keyword('retry')!.text.replace(/^[^(]*\(/, '')),
+        catchesStatusFailures: !retryCondition || (/^(tenacity\.)?retry_if_exception_type\(/.test(retryCondition) && namesStatusErrors(retryCondition.replace(/^[^(]*\(/, ''))),
+        leavesStatusFailures: /^(tenacity\.)?retry_if_exception_type\(/.test(retryCondition ?? '') && leavesStatusFailures(ctx, decorator, retryCondition!.replace(/^[^(]*\(/, '')),
       });
     } else if (backoff && (last === 'on_exception' || last === 'on_predicate') && args) {
       const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment');
