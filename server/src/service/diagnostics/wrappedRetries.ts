@@ -8,6 +8,7 @@ import { throwsOnStatus } from './requests';
 import { fillMessage, ruleInfo } from './rules';
 import { codeText } from './policyValues';
 import { conditionSetOver, testsWithin } from './statusSets';
+import { statusAliases } from './branches';
 
 /*
  * What a retry library's wrapper retries, read from the callback it is handed: `pRetry(async () => { const r =
@@ -46,7 +47,8 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
     // Wrappers that retry every error they are given unless told to stop; Polly's and Failsafe's policies say what
     // they handle where they are built (their result predicates are read in resultPolicies.ts).
     if (!RETRY_ALL_ERRORS.has(ctx.mechanisms.wrapperMechanism(wrapper.name) ?? '')) continue;
-    const callback = adapter.callArguments(wrapper.node).find((a) => grammar.functions.has(a.type));
+    const args = adapter.callArguments(wrapper.node);
+    const callback = args.find((a) => grammar.functions.has(a.type)) ?? (args[0]?.type === 'identifier' ? boundLiteral(ctx, wrapper, args[0].text) : undefined);
     if (!callback) continue;
     // The requests the callback sends, or those of the file's function it calls (`pRetry(() => fetchOwner(org))`):
     // that function's checks and stops are what the wrapper sees.
@@ -121,13 +123,24 @@ function calledHelper(ctx: DiagContext, callback: Node): Node | undefined {
  */
 function stopped(ctx: DiagContext, callback: Node, root: string): Stop[] {
   const out: Stop[] = [];
-  const setOf = (condition: Node): Set<string> | undefined => conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, root), root);
+  // (The status may be tested through a local taken from the response: `statusCode := resp.StatusCode`.)
+  const roots = [root, ...statusAliases(callback, root)];
+  const setOf = (condition: Node): Set<string> | undefined => {
+    for (const r of roots) {
+      const tests = testsWithin(ctx, condition, r);
+      if (tests.length > 0 || r === root) {
+        const set = conditionSetOver(ctx, PROBED_STATUSES, condition, tests, r);
+        if (set || tests.length > 0) return set;
+      }
+    }
+    return undefined;
+  };
   const visit = (n: Node, entered: Set<string> | undefined): void => {
     if (ctx.flow.grammar.ifs.has(n.type)) {
       const condition = n.childForFieldName('condition');
       const body = n.childForFieldName('consequence');
       const holds = condition ? setOf(condition) : undefined;
-      if (condition && body && STOPS.test(body.text) && !choiceStop(body)) {
+      if (condition && body && STOPS.test(body.text) && !choiceStop(body) && !alsoRetries(ctx, body)) {
         if (holds?.size) out.push({ node: body, codes: holds });
         return;
       }
@@ -195,6 +208,43 @@ export function wrappedNonRetryableFindings(ctx: DiagContext): Finding[] {
  * `retryable-treated-as-final` where a retrying wrapper's callback stops the retries for a transient status:
  * `throw res.status >= 500 ? err : new AbortError(err)` gives a 429 up for good although p-retry is right there.
  */
+/**
+ * The branch also ends in a way that lets the wrapper retry: a throw or a return of an error that is no stop
+ * (`if (retryAfter) { await delay(retryAfter); throw new Error('rate limited') } throw new AbortError(…)`).
+ */
+function alsoRetries(ctx: DiagContext, body: Node): boolean {
+  const { grammar } = ctx.flow;
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found || grammar.functions.has(n.type)) return;
+    if (grammar.raises.has(n.type) && !STOPS.test(n.text)) found = true;
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * The function literal a name handed to the wrapper is bound to in the same function (`operation := func() error {…}`
+ * … `backoff.Retry(operation, b)`, `const attempt = async () => {…}` … `pRetry(attempt)`), when it is bound once.
+ */
+function boundLiteral(ctx: DiagContext, wrapper: CallInfo, name: string): Node | undefined {
+  const scope = wrapper.fn?.node;
+  if (!scope || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const { text, grammar } = ctx.flow;
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (n.id !== scope.id && grammar.functions.has(n.type)) {
+      const lineStart = text.lastIndexOf('\n', n.startIndex) + 1;
+      if (new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::=|=(?!=))\\s*$`).test(text.slice(lineStart, n.startIndex))) found.push(n);
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(scope);
+  return found.length === 1 && found[0].endIndex <= wrapper.start ? found[0] : undefined;
+}
+
 export function wrappedStopFindings(ctx: DiagContext): Finding[] {
   const rule = 'retryable-treated-as-final';
   return wrappedRetries(ctx)
