@@ -42,7 +42,8 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   let test: Node | undefined;
   let op = '';
   let subject: Node | null | undefined;
-  for (let n: Node | null = node; n && n.endIndex - n.startIndex < 400; n = n.parent) {
+  // (Climbing stops at large nodes, except at the arm of a switch the code is the label of: an arm may be long.)
+  for (let n: Node | null = node; n && (n.endIndex - n.startIndex < 400 || grammar.cases.has(n.type) || adapter.cases.has(n.type)); n = n.parent) {
     const chained = chainedLink(n, node);
     if (chained) {
       ({ test, op, subject } = chained);
