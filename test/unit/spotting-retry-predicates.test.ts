@@ -25,6 +25,10 @@ describe('spotting: tests inside retry predicates', () => {
     spotCases('go', [
       ['a Go switch in isRetryableFailure', 'package p\n\nfunc isRetryableFailure(code int) bool {\n\tswitch code {\n\tcase 429, 503:\n\t\treturn true\n\t}\n\treturn false\n}\n', ['429 retry-config', '503 retry-config']],
       ['decoy: a function returning an error, not a boolean', 'package p\n\nfunc shouldRetryCall(resp *http.Response) error {\n\tif resp.StatusCode == 429 {\n\t\treturn errBusy\n\t}\n\treturn nil\n}\n', ['429 client-check']],
+      ['a go-retryablehttp CheckRetry policy (bool, error)', 'package p\n\nfunc DefaultRetryPolicy(resp *http.Response, err error) (bool, error) {\n\tif resp.StatusCode == http.StatusTooManyRequests {\n\t\treturn true, nil\n\t}\n\treturn false, nil\n}\n', ['429 retry-config']],
+    ]);
+    spotCases('python', [
+      ['a private predicate (_retryable_error)', 'def _retryable_error(exception) -> bool:\n    return exception.response.status_code >= 500\n', ['500 retry-config']],
     ]);
   });
 
