@@ -33,6 +33,8 @@ describe('spotting: Java', () => {
     ['List.of widths', m('    List<Integer> widths = List.of(300, 200);'), []],
     ['assertEquals on a length', m('    assertEquals(200, body.length());'), []],
     ['a string with a number', m('    log.info("HTTP 503 received");'), []],
+    ['a status a Spring exception handler answers with, whatever helper it is handed to', 'class Advice {\n  @ExceptionHandler\n  ResponseEntity<Object> onBad(BadInput e) { return logAndHandle(HttpStatus.FORBIDDEN, e); }\n}\n', ['403 server-sets']],
+    ['decoy: the same constant outside an exception handler stays a constant', 'class Util {\n  int code() { return toCode(HttpStatus.FORBIDDEN); }\n}\n', ['403 constant']],
     ['Spring RestClientResponseException caught', m('    try { rest.getForObject(url, String.class); } catch (RestClientResponseException e) { log.warn("x"); }'), ['RestClientResponseException client-check']],
   ]);
 });

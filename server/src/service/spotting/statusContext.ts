@@ -168,6 +168,9 @@ export class StatusContext extends ExpressionReader {
     // `{400: "Bad request", 401: "Unauthorized", 429: "Rate limited"}`: a table of what each status means.
     if (!role && kind === 'status' && mapValue && mapLiteral && this.isStatusMessageTable(mapLiteral)) role = 'constant';
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
+    // A status written in a Spring exception handler (`@ExceptionHandler` method, or a method of a
+    // `@ControllerAdvice` class) is the answer the server sends for that failure, whatever helper it is handed to.
+    if ((role === 'constant' || (role === undefined && !/^\d/.test(node.text))) && kind === 'status' && !inCollection && inExceptionHandler(node)) return 'server-sets';
     return role;
   }
 
@@ -618,3 +621,17 @@ export class StatusContext extends ExpressionReader {
 
 
 }
+
+/** Java/Kotlin: the node is in a method annotated `@ExceptionHandler`, or in a class annotated `@ControllerAdvice` / `@RestControllerAdvice`. */
+function inExceptionHandler(node: Node): boolean {
+  for (let n = node.parent, depth = 0; n && depth < 60; n = n.parent, depth++) {
+    if (/^(method_declaration|function_declaration|class_declaration)$/.test(n.type)) {
+      const modifiers = namedChildren(n).find((c) => c.type === 'modifiers');
+      const annotations = modifiers?.text ?? '';
+      if (n.type !== 'class_declaration' && /@ExceptionHandler\b/.test(annotations)) return true;
+      if (n.type === 'class_declaration') return /@(Rest)?ControllerAdvice\b/.test(annotations);
+    }
+  }
+  return false;
+}
+
