@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function giveUps(text: string): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc('ruby', text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.rule === 'retryable-treated-as-final').map((f) => `${f.range.start.line + 1} ${f.message}`);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('ruby', text)).filter((f) => f.rule === 'retryable-treated-as-final').map((f) => `${f.range.start.line + 1} ${f.message}`);
 }
 
 describe('ActiveJob discard_on of a passing failure', () => {

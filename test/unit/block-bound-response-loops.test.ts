@@ -1,15 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function rulesAt(language: LanguageId, text: string, line: number): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc(language, text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.range.start.line + 1 === line).map((f) => f.rule).sort();
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf(language, text)).filter((f) => f.range.start.line + 1 === line).map((f) => f.rule).sort();
 }
 
 // A retry loop whose response is bound for a block (`with … as resp`, try-with-resources, `using (…)`): the block's

@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function findings(text: string): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc('python', text, service);
-  try {
-    return service.diagnostics(uri).map((f) => `${f.range.start.line + 1} ${f.rule}: ${f.message}`);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('python', text)).map((f) => `${f.range.start.line + 1} ${f.rule}: ${f.message}`);
 }
 
 const task = (retryCall: string, options = 'bind=True, max_retries=5'): string => [

@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function rulesFor(text: string): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc('csharp', text, service);
-  try {
-    return service.diagnostics(uri).map((f) => `${f.range.start.line + 1} ${f.rule}`);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('csharp', text)).map((f) => `${f.range.start.line + 1} ${f.rule}`);
 }
 
 const loop = (afterRequest: string[]): string => [

@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function lines(text: string, rule: string): Promise<number[]> {
-  const service = testService();
-  const uri = await openDoc('typescript', text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.rule === rule).map((f) => f.range.start.line + 1);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('typescript', text)).filter((f) => f.rule === rule).map((f) => f.range.start.line + 1);
 }
 
 const put = (cause: string): string => [

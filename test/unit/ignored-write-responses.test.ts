@@ -1,15 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function findings(language: LanguageId, text: string): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc(language, text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.rule === 'no-retry-on-request').map((f) => `${f.range.start.line + 1} ${f.message}`);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf(language, text)).filter((f) => f.rule === 'no-retry-on-request').map((f) => `${f.range.start.line + 1} ${f.message}`);
 }
 
 describe('a write whose response nobody reads, with a client that answers a 503 as a value', () => {

@@ -1,15 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { LanguageId } from '../../server/src/service/types';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function giveUps(language: LanguageId, text: string): Promise<number[]> {
-  const service = testService();
-  const uri = await openDoc(language, text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.rule === 'retryable-treated-as-final').map((f) => f.range.start.line + 1);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf(language, text)).filter((f) => f.rule === 'retryable-treated-as-final').map((f) => f.range.start.line + 1);
 }
 
 describe('a retry wrapper handed its operation by name', () => {

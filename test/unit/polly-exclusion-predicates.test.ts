@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function findings(text: string): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc('csharp', text, service);
-  try {
-    return service.diagnostics(uri).map((f) => `${f.rule}: ${f.message}`);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('csharp', text)).map((f) => `${f.rule}: ${f.message}`);
 }
 
 const policy = (predicate: string): string => [

@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function timeoutLines(text: string): Promise<number[]> {
-  const service = testService();
-  const uri = await openDoc('python', text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('python', text)).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
 }
 
 const file = (factoryBody: string[]): string => [

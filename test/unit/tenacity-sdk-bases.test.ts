@@ -1,14 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { openDoc, testService } from '../support/serviceHarness';
+import { diagnosticsOf } from '../support/serviceHarness';
 
 async function rulesAt(text: string, line: number): Promise<string[]> {
-  const service = testService();
-  const uri = await openDoc('python', text, service);
-  try {
-    return service.diagnostics(uri).filter((f) => f.range.start.line + 1 === line).map((f) => f.rule);
-  } finally {
-    service.close(uri);
-  }
+  return (await diagnosticsOf('python', text)).filter((f) => f.range.start.line + 1 === line).map((f) => f.rule);
 }
 
 const decorated = (condition: string): string => [
