@@ -433,6 +433,9 @@ function findResponseVar(call: Node): string | undefined {
         if (name && name !== call.text && /^[A-Za-z_]\w*$/.test(name)) return name;
       }
       node = node.parent;
+    } else if (node?.type === 'block' && node.parent?.type === 'try_expression' && node.lastNamedChild?.startIndex === call.startIndex) {
+      // Kotlin `response = try { chain.proceed(request) } catch (e: Exception) { … }`: the try's value is the call's.
+      node = node.parent.parent;
     } else if (node?.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'ConfigureAwait' && node.parent?.type === 'invocation_expression') {
       // C# `await client.GetAsync(u).ConfigureAwait(false)`: the response is the awaited call's, not `ConfigureAwait`.
       node = node.parent.parent;

@@ -5,6 +5,7 @@ import { calleeOf, within } from './flow/flowModel';
 import { DELAY, type RetryLoop } from './retryLoops';
 import { conditionSet, testsWithin } from './statusSets';
 import { membershipTests } from './constantSets';
+import { failingWhile, narrowedIn } from './failingConditions';
 
 /**
  * The statuses a hand-written retry loop goes round again for: codes named by a test whose branch
@@ -48,6 +49,9 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
     if (test.positive) set.codes.add(test.occ.code);
     else if ((test.op === '>=' || test.op === '>') && Number.isFinite(code)) set.from = Math.min(set.from, test.op === '>' ? code + 1 : code);
   }
+  // `while not r.ok and tries < 3:`, `while (!response.isSuccessful && n < max)`: every failure status goes round.
+  // (Unless the condition also names the statuses it goes round on: `!r.isSuccessful && r.code() == 500`.)
+  if (condition && retry.request.responseVar && failingWhile(condition.text, retry.request.responseVar) && !narrowedIn(ctx, condition)) set.from = Math.min(set.from, 400);
   // A branch that goes round on what predicates of the file say of the response (`if (!response.IsSuccessStatusCode &&
   // (IsServerError(response.StatusCode) || IsTooManyRequests(response.StatusCode))) { await Task.Delay(d); continue; }`).
   const root = retry.request.responseVar;

@@ -1,5 +1,6 @@
 import { membershipOf, membershipTests } from './constantSets';
 import type { Node } from 'web-tree-sitter';
+import { failingWhile } from './failingConditions';
 import type { Occurrence, Range } from '../types';
 import type { DiagContext } from './context';
 import type { RetryLoopData } from './findingData';
@@ -175,7 +176,7 @@ const SUCCESS_FLAG = /\.(ok|isSuccessful|is_success|isSuccess|is2xxSuccessful|Is
  */
 function failsWhileUnsuccessful(loop: LoopInfo): boolean {
   const condition = loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
-  return !!condition && /(?:!|\bnot\s+)\(?\s*[\w$.]+\.(ok|isSuccessful\(\)|is_success|isSuccess|IsSuccessStatusCode)\b/.test(condition.text);
+  return !!condition && failingWhile(condition.text);
 }
 
 /**

@@ -17,6 +17,7 @@ import { wrappedNonRetryableFindings } from '../wrappedRetries';
 import { laravelRetriesOfEveryFailure } from '../policyLaravel';
 import { activeJobCatchAllRetries } from '../policyActiveJob';
 import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
+import { failingWhile, narrowedIn } from '../failingConditions';
 
 const RULE = 'non-retryable-retried';
 const RENEWS_AUTH = /auth|token|login|refresh|credential|sign_?in/i;
@@ -96,10 +97,14 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     }
     // 4. Loops that go round on any failure (a sender failing on every status, a success check in a try).
     const repeating = repeatingCodes(wholesaleRetried(ctx, retry), !ctx.isNonRetryable('403', retry.loop.node));
-    if (repeating.length === 0) continue;
+    // `while (!response.isSuccessful && n < max)`: anything but success goes round, every refusal included — unless the
+    // condition also names the statuses it goes round on (`!r.isSuccessful && r.code() == 500`).
+    const failing = repeating.length === 0 && !!condition && !!retry.request.responseVar && failingWhile(condition.text, retry.request.responseVar) && !narrowedIn(ctx, condition);
+    if (repeating.length === 0 && !failing) continue;
+    const codes = failing ? ['4xx'] : repeating;
     const head = retryHeadRange(ctx, retry);
-    const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes: repeating, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
-    findings.push({ ...make(ctx, head, repeating, data), related: ctx.related(retry.request) });
+    const data: NonRetryableRetriedData = { ...ctx.base(retry.loop.node), codes, codeRanges: [], checkRange: head, loopRange: ctx.range(retry.loop.node) };
+    findings.push({ ...make(ctx, head, codes, data), related: ctx.related(retry.request) });
   }
   // 5. Policies that retry on the response: a 404 named in `OrResult(r => r.StatusCode == NotFound)`.
   for (const policy of resultPolicies(ctx)) {
