@@ -15,7 +15,7 @@ describe('ActiveJob discard_on of a passing failure', () => {
       'end',
     ].join('\n'));
     assert.equal(found.length, 1, found.join('\n'));
-    assert.match(found[0], /^3 500\/502\/503\/504 is retryable.*discard_on Faraday::ServerError/);
+    assert.match(found[0], /^3 500\/502\/503\/504 is retryable.*ActiveJob's discard_on Faraday::ServerError drops the job/);
   });
 
   it('leaves a discard of an error the job also retries, and discards of lasting failures', async () => {

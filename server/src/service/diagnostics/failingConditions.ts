@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { within } from './flow/flowModel';
 
-/** Loop conditions that hold while a response is not a success. */
+/* Loop conditions that hold while a response is not a success, read by the retry-loop finder and the rules. */
 
 /**
  * The loop's condition holds while the response is not a success: its own success flag negated (`not r.ok`,

@@ -71,7 +71,7 @@ function discardedTransients(ctx: DiagContext): PolicyProblem[] {
       if (!codes || retried.has(name)) continue;
       out.push({
         rule: 'retryable-treated-as-final', library: 'activejob-retry-on', anchor: error, codes,
-        detail: `(ActiveJob discard_on ${name}) drops the job on a passing failure instead of retrying it`,
+        detail: `ActiveJob's discard_on ${name} drops the job instead of retrying it`,
       });
     }
   }

@@ -205,11 +205,7 @@ export function wrappedNonRetryableFindings(ctx: DiagContext): Finding[] {
 }
 
 /**
- * `retryable-treated-as-final` where a retrying wrapper's callback stops the retries for a transient status:
- * `throw res.status >= 500 ? err : new AbortError(err)` gives a 429 up for good although p-retry is right there.
- */
-/**
- * The branch also ends in a way that lets the wrapper retry: a throw or a return of an error that is no stop
+ * The branch also ends in a way that lets the wrapper retry: a throw of an error that is no stop
  * (`if (retryAfter) { await delay(retryAfter); throw new Error('rate limited') } throw new AbortError(…)`).
  */
 function alsoRetries(ctx: DiagContext, body: Node): boolean {
@@ -245,6 +241,10 @@ function boundLiteral(ctx: DiagContext, wrapper: CallInfo, name: string): Node |
   return found.length === 1 && found[0].endIndex <= wrapper.start ? found[0] : undefined;
 }
 
+/**
+ * `retryable-treated-as-final` where a retrying wrapper's callback stops the retries for a transient status:
+ * `throw res.status >= 500 ? err : new AbortError(err)` gives a 429 up for good although p-retry is right there.
+ */
 export function wrappedStopFindings(ctx: DiagContext): Finding[] {
   const rule = 'retryable-treated-as-final';
   return wrappedRetries(ctx)
