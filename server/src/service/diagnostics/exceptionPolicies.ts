@@ -75,7 +75,7 @@ const NAMED_STATUS: Record<string, string> = {
   TooManyRequests: '429', InternalServerError: '500', BadGateway: '502', ServiceUnavailable: '503', GatewayTimeout: '504',
 };
 
-/** Statuses a retry should not repeat, and the ones it should wait for the server's word on. */
+/** Statuses that fail the same way on every attempt: a predicate that keeps any of them retries a lasting refusal. */
 const LASTING = ['400', '401', '403', '404', '409', '422'];
 
 function anchorOf(call: Node): Node {

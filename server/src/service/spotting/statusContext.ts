@@ -108,8 +108,13 @@ export class StatusContext extends ExpressionReader {
   /** The file's own functions, to read a helper's status parameter (none for a context without a file). */
   private readonly helpers?: HelperParameters;
 
+  /** The file names a Spring exception handler (read once, only when a constant status asks). */
+  private springHandlers?: boolean;
+  private readonly root?: Node;
+
   constructor(syntax: SyntaxAdapter, root?: Node) {
     super(syntax);
+    this.root = root;
     if (root) this.helpers = new HelperParameters(root);
   }
 
@@ -170,8 +175,13 @@ export class StatusContext extends ExpressionReader {
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     // A status written in a Spring exception handler (`@ExceptionHandler` method, or a method of a
     // `@ControllerAdvice` class) is the answer the server sends for that failure, whatever helper it is handed to.
-    if ((role === 'constant' || (role === undefined && !/^\d/.test(node.text))) && kind === 'status' && !inCollection && inExceptionHandler(node)) return 'server-sets';
+    if ((role === 'constant' || (role === undefined && !/^\d/.test(node.text))) && kind === 'status' && !inCollection && this.inSpringFile() && inExceptionHandler(node)) return 'server-sets';
     return role;
+  }
+
+  private inSpringFile(): boolean {
+    this.springHandlers ??= !!this.root && /@ExceptionHandler\b|@(?:Rest)?ControllerAdvice\b/.test(this.root.text);
+    return this.springHandlers;
   }
 
   /**
