@@ -92,6 +92,11 @@ export function statusTest(ctx: DiagContext, occ: Occurrence): StatusTest | unde
   if (clause && (grammar.cases.has(clause.type) || adapter.cases.has(clause.type)) && /^(\(\s*true\s*\)|true|)$/.test(adapter.caseSubject(clause)?.text ?? '')) {
     return { occ, test, op, guard: clause, branch: clause, positive, negated, subject: subjectText, flooredClass };
   }
+  // Rust: a match arm's guard (`Ok(r) if r.status() == StatusCode::TOO_MANY_REQUESTS => { … }`) guards the arm's value.
+  const guarded = child.type === 'match_pattern' && parent?.type === 'match_arm' ? child.childForFieldName('condition') : null;
+  if (guarded && guarded.startIndex <= test.startIndex && test.endIndex <= guarded.endIndex) {
+    return { occ, test, op, guard: parent, branch: parent!.childForFieldName('value'), positive, negated, subject: subjectText, flooredClass };
+  }
   const guard = parent && (grammar.ifs.has(parent.type) || unless) && grammar.ifCondition(parent)?.id === child.id ? parent : null;
   return { occ, test, op, guard, branch: guard ? grammar.ifConsequence(guard) : null, positive, negated, subject: subjectText, flooredClass };
 }

@@ -454,6 +454,14 @@ function findResponseVar(call: Node): string | undefined {
     } else break;
   }
   if (!node) return undefined;
+  // Rust `match client.post(u).send().await { Ok(response) if response.status().is_success() => …, Err(e) => … }`:
+  // the arms bind the response by one name, and their guards test it. (Arms that only match the error's own
+  // patterns, `Err(ureq::Error::Status(503, _))`, test no response of this name.)
+  if (node.type === 'match_expression' && node.childForFieldName('value')?.startIndex === call.startIndex) {
+    const arms = node.childForFieldName('body')?.text ?? '';
+    const names = new Set([...arms.matchAll(/\bOk\s*\(\s*(?:mut\s+)?([a-z_]\w*)\s*\)\s*if\s+([a-z_]\w*)\b/g)].filter((m) => m[1] === m[2]).map((m) => m[1]));
+    return names.size === 1 ? [...names][0] : undefined;
+  }
   // Kotlin `val response = …` and `client.newCall(req).execute().use { response -> … }`
   if (node.type === 'property_declaration' || node.type === 'navigation_expression') return kotlinResponseVar(node);
   // (Rust `let resp = client.get(u).send().await?;` names its variable in a pattern)

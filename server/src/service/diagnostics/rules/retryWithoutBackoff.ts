@@ -80,7 +80,8 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
 function countedNames(loop: RetryLoop['loop']): Set<string> {
   const counted = new Set<string>();
   for (const n of loop.increments) {
-    const m = /([A-Za-z_$][\w$.]*)\s*(\+\+|--|\+=|-=)|(\+\+|--)\s*([A-Za-z_$][\w$.]*)/.exec(n.text);
+    // (A delay doubled each round, `backoff *= 2`, counts the rounds too: a bound on it caps them.)
+    const m = /([A-Za-z_$][\w$.]*)\s*(\+\+|--|\+=|-=|\*=|<<=)|(\+\+|--)\s*([A-Za-z_$][\w$.]*)/.exec(n.text);
     const name = m?.[1] ?? m?.[4];
     if (name) counted.add(name.split('.').pop()!);
   }
@@ -125,7 +126,7 @@ function infiniteBounded(loop: RetryLoop['loop']): boolean {
     if (new RegExp(`(?<![\\w$])${n}(?![\\w$])\\s*(?:[<>]=?|[!=]==?)|(?:[<>]=?|[!=]==?)\\s*(?:self\\.|this\\.)?${n}(?![\\w$])`).test(body)) return true;
     // Handed to a call that decides (not a wait, a log line or a format).
     for (const m of body.matchAll(new RegExp(`([A-Za-z_$][\\w$.]*)\\s*\\([^()]*(?<![\\w$])${n}(?![\\w$])[^()]*\\)`, 'g'))) {
-      if (!/(sleep|Sleep|delay|Delay|wait|print|log|debug|info|warn|error|format|Sprintf|Printf|str|int|float|pow|min|max|After|Duration|Second|Millisecond|backoff|Backoff)$/i.test(m[1])) return true;
+      if (!/(sleep|Sleep|delay|Delay|wait|print|log|debug|info|warn|error|format|Sprintf|Printf|str|int|float|pow|min|max|After|Duration|Second|Millisecond|from_millis|from_secs|from_secs_f64|backoff|Backoff)$/i.test(m[1])) return true;
     }
   }
   return false;
