@@ -35,6 +35,7 @@ describe('spotting: Java', () => {
     ['a string with a number', m('    log.info("HTTP 503 received");'), []],
     ['a status a Spring exception handler answers with, whatever helper it is handed to', 'class Advice {\n  @ExceptionHandler\n  ResponseEntity<Object> onBad(BadInput e) { return logAndHandle(HttpStatus.FORBIDDEN, e); }\n}\n', ['403 server-sets']],
     ['decoy: the same constant outside an exception handler stays a constant', 'class Util {\n  int code() { return toCode(HttpStatus.FORBIDDEN); }\n}\n', ['403 constant']],
+    ['a Mockito-stubbed status getter', m('    when(response.statusCode()).thenReturn(503);\n    when(response.bodyLength()).thenReturn(404);'), ['503 test-assert']],
     ['Spring RestClientResponseException caught', m('    try { rest.getForObject(url, String.class); } catch (RestClientResponseException e) { log.warn("x"); }'), ['RestClientResponseException client-check']],
   ]);
 });

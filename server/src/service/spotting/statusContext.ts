@@ -69,6 +69,10 @@ const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/
 /** Receivers that log rather than answer. */
 const LOGGER = /^(log|logger|console|logging|winston|pino|_?log|_?logger)$/i;
 /** Methods that set the status a mock server answers with. */
+/** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq. */
+const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync)$/;
+/** The stubbed method is a response's status getter (named in the stub's chain). */
+const STUBBED_STATUS_GETTER = /\b(getStatusCode|statusCode|getStatus|getResponseCode|status_code|StatusCode|code)\b/;
 const MOCK_STATUS_CALL = /^setResponseCode$/;
 /** Attributes that feed a parametrised test its data. */
 const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
@@ -464,6 +468,11 @@ export class StatusContext extends ExpressionReader {
       if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
       // WebTestClient `.expectStatus().isEqualTo(503)`
       if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
+    }
+    if (kind === 'status' && index === 0 && STUB_RETURN.test(name) && receiver && STUBBED_STATUS_GETTER.test(receiver.text)) {
+      // A mock's status getter stubbed: PHPUnit `$r->method('getStatusCode')->willReturn(503)`, Mockery
+      // `shouldReceive('getStatusCode')->andReturn(429)`, Mockito `when(resp.statusCode()).thenReturn(503)`.
+      return 'test-assert';
     }
     if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
       // OkHttp MockWebServer `new MockResponse().setResponseCode(429)`: what a stub server answers in a test
