@@ -62,7 +62,22 @@ public class AskCommand {
 
 const gameCommandLogged = gameCommand.replace('player.sendMessage("The oracle did not answer, try again.");', 'throw new IllegalStateException("no answer");');
 
+const pluginCall = (message: string): string => [
+  'export async function format(text: string) {',
+  '  const res = await fetch("https://api.example.com/v1/format", { method: "POST", body: text });',
+  '  if (res.status === 429) {',
+  `    return { error: "${message}" };`,
+  '  }',
+  '  return res.json();',
+  '}',
+].join('\n');
+
 describe('failure branches that tell a person', () => {
+  it('leaves a branch whose message asks the reader to try again alone (written for a person), and reports a plain one', async () => {
+    assert.deepEqual(await ruleLines('typescript', pluginCall('Too many requests. Please wait and try again.'), 'retryable-treated-as-final'), []);
+    assert.deepEqual(await ruleLines('typescript', pluginCall('rate limited'), 'retryable-treated-as-final'), [3]);
+  });
+
   it('leaves a 429 shown in a message to the user alone, and reports it when only logged', async () => {
     assert.deepEqual(await ruleLines('java', ideAction, 'retryable-treated-as-final'), []);
     assert.deepEqual(await ruleLines('java', ideActionLogged, 'retryable-treated-as-final'), [18]);

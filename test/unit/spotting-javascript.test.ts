@@ -69,6 +69,7 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['an exit code', 'if (exitCode === 130) process.exit(1);\n', []],
       ['a bare ambiguous word', "const s = 'UNAVAILABLE';\n", []],
       ['String(500) and other bare generic calls', 'const s = String(500);\nconst t = code(300);\n', []],
+      ['a status looked for in an error message', 'function transient(error) {\n  return error.message?.includes("503") || String(error).includes(\'429\') || names.includes("404");\n}\n', ['503 client-check', '429 client-check']],
     ]);
   });
 });

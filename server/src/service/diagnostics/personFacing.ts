@@ -18,7 +18,12 @@ const TOOLKIT_CALL = /^(Toast\.makeText|Snackbar\.make|MessageBox\.Show|toast\.(
 const PERSON_RECEIVER = /^(player|commandSender|interaction|ctx\.author|event\.getPlayer\(\))$/;
 const PERSON_REPLY = /^(sendMessage|reply|followUp|editReply)$/;
 
+/** Words that ask a person to try again themselves: "Please wait and try again", "try again later". */
+const ASKS_TO_RETRY = /["'`][^"'`\n]*\b(?:please\s+(?:wait\s+and\s+)?try\s+again|try\s+again\s+later|wait\s+and\s+try\s+again)\b[^"'`\n]*["'`]/i;
+
 export function tellsPerson(ctx: DiagContext, branch: Node): boolean {
+  // (A message that asks the reader to try again is written for a person, whatever shows it.)
+  if (ASKS_TO_RETRY.test(branch.text)) return true;
   const { calls } = ctx.flow;
   for (let i = firstCallFrom(ctx.flow, branch.startIndex); i < calls.length && calls[i].start < branch.endIndex; i++) {
     const { name, receiver } = calls[i];

@@ -69,6 +69,10 @@ const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/
 /** Receivers that log rather than answer. */
 const LOGGER = /^(log|logger|console|logging|winston|pino|_?log|_?logger)$/i;
 /** Methods that set the status a mock server answers with. */
+/** Searches of a text: `includes`, `contains`, `startsWith`. */
+const MESSAGE_SEARCH = /^(includes|contains|Contains|startsWith|StartsWith)$/;
+/** A failure's text: its message, its string form, a response body read as text. */
+const ERROR_TEXT = /^(message|Message|msg|errorMessage|error_message|err|error|e|ex|reason|String|toString|stderr|getMessage)$/;
 /** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq. */
 const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync)$/;
 /** The stubbed method is a response's status getter (named in the stub's chain). */
@@ -468,6 +472,10 @@ export class StatusContext extends ExpressionReader {
       if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
       // WebTestClient `.expectStatus().isEqualTo(503)`
       if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
+    }
+    if (kind === 'status' && index === 0 && MESSAGE_SEARCH.test(name) && receiver && s.strings.has(this.unwrap(args[0])?.type ?? '') && ERROR_TEXT.test(this.lastName(receiver) ?? receiver.text)) {
+      // `error.message?.includes("503")`, `String(err).includes('429')`: the status looked for in a failure's text.
+      return 'client-check';
     }
     if (kind === 'status' && index === 0 && STUB_RETURN.test(name) && receiver && STUBBED_STATUS_GETTER.test(receiver.text)) {
       // A mock's status getter stubbed: PHPUnit `$r->method('getStatusCode')->willReturn(503)`, Mockery
