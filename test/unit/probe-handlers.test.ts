@@ -39,6 +39,17 @@ describe('probe handlers', () => {
     assert.deepEqual(await open('file:///w/extensions/server-health-endpoint/src/index.ts'), []);
     assert.deepEqual(await open('file:///w/extensions/orders-endpoint/src/index.ts'), [3]);
   });
+
+  it('leaves a named handler in a file named for a probe (a Rails healthcheck controller\'s index)', async () => {
+    const text = 'class HealthcheckController < ApplicationController\n  def index\n    status = ok? ? nil : :service_unavailable\n    render status:, json: checks\n  end\nend\n';
+    const open = async (uri: string) => {
+      const service = new ErrorCodeLanguageService();
+      await service.open({ uri, languageId: 'ruby', version: 1, text });
+      return service.diagnostics(uri).filter((d) => d.rule === 'missing-retry-after').map((d) => d.range.start.line + 1);
+    };
+    assert.deepEqual(await open('file:///w/app/controllers/healthcheck_controller.rb'), []);
+    assert.deepEqual(await open('file:///w/app/controllers/orders_controller.rb'), [3]);
+  });
 });
 
 describe('503 for an administrative state', () => {

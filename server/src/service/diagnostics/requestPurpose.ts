@@ -80,7 +80,8 @@ export function queriesOnly(fnName: string | undefined, statementText: string): 
   // (`_retry_translate`, `tryRender`, `doLookup`: what is retried or tried is the rest of the name.)
   const verb = parts.find((w) => !RETRY_PREFIXES.has(w));
   if (verb && READ_VERBS.has(verb) && !parts.some((w) => WRITE_WORDS.has(w))) return true;
-  return /["'`][^"'`\n]*\/(_?search|_msearch|_count|query|lookup|find|translate|render|convert|classify|detect|moderations?|embeddings?|tokenize|validate)\b/i.test(statementText.slice(0, 600));
+  // (A model's completion, `/chat/completions`, `:generateContent`, is computed from what is sent, like an embedding.)
+  return /["'`][^"'`\n]*(?:\/(_?search|_msearch|_count|query|lookup|find|translate|render|convert|classify|detect|moderations?|embeddings?|tokenize|validate|completions)\b|:generateContent\b)/i.test(statementText.slice(0, 600));
 }
 const READ_VERBS = new Set([
   'get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load',

@@ -27,13 +27,13 @@ export function answersUser(ctx: DiagContext, fn: FnInfo | undefined): boolean {
 /**
  * The request runs in a handler that answers the person who asked, in the chat they asked in: discord.js
  * `interaction.deferReply()` / `editReply(…)`, `message.reply(…)`, Telegraf/grammY `ctx.reply(…)`, python-telegram-bot
- * `update.message.reply_text(…)` — in the function itself or one it is written in.
+ * `update.message.reply_text(…)`, aiogram `message.answer(…)` — in the function itself or one it is written in.
  */
 function repliesToChat(fn: FnInfo | undefined): boolean {
   for (let f = fn, depth = 0; f && depth < 3; f = f.parent, depth++) if (CHAT_REPLY.test(f.node.text)) return true;
   return false;
 }
-const CHAT_REPLY = /\b(?:interaction|ctx|message|msg|update\.message|update\.effective_message)\s*\.\s*(?:deferReply|reply|editReply|followUp|reply_text|replyWithMarkdown|replyWithHTML)\s*\(/;
+const CHAT_REPLY = /\b(?:interaction|ctx|message|msg|update\.message|update\.effective_message|callback|query)\s*\.\s*(?:deferReply|reply|editReply|followUp|reply_text|replyWithMarkdown|replyWithHTML|answer)\s*\(/;
 
 function commandOrCalledByOne(ctx: DiagContext, fn: FnInfo | undefined, depth: number): boolean {
   if (!fn?.name) return false;

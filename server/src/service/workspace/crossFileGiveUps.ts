@@ -5,6 +5,7 @@ import { enclosingLoops } from '../diagnostics/flow/flowModel';
 import { ruleInfo } from '../diagnostics/rules';
 import { reconciledByFramework } from '../diagnostics/reconcilerContext';
 import { exchangesCredentials, namedForWriting, readMethod, writesByMethodOrName } from '../diagnostics/requestPurpose';
+import { answersUser } from '../diagnostics/userCommands';
 
 const RULE = 'no-retry-on-request';
 
@@ -30,6 +31,8 @@ export function crossFileGiveUps(ctx: DiagContext, already: readonly Finding[] =
     if (!ctx.settings.reportReadsWithoutRetry && helper.sends && readMethod(helper.sends.method) && !namedForWriting(helper.name) && !namedForWriting(call.fn?.name)) continue;
     if (!ctx.settings.reportReadsWithoutRetry && (exchangesCredentials(helper.name) || exchangesCredentials(call.fn?.name))) continue;
     if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) continue;
+    // (A user's command, or a chat handler answering the person who asked: they see the failure and ask again.)
+    if (answersUser(ctx, call.fn)) continue;
     if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call)) continue;
     if (retriedAt(ctx, call) || retriedByCallers(ctx, call.fn)) continue;
     reported.add(key);
@@ -71,7 +74,7 @@ function handedToCheckers(ctx: DiagContext, reported: Set<string>): Finding[] {
       if (!ctx.settings.reportReadsWithoutRetry && (!writesByMethodOrName(request.method, call.fn?.name) || exchangesCredentials(call.fn?.name))) break;
       const key = `${helper.uri}#${helper.name}|${call.start}`;
       if (reported.has(key)) break;
-      if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection')) break;
+      if (enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection') || answersUser(ctx, call.fn)) break;
       if (ctx.mechanisms.covering(call.node, call.receiver) || ctx.mechanisms.isRetryingCall(call) || retriedByCallers(ctx, call.fn)) break;
       reported.add(key);
       const where = `${helper.uri.split('/').slice(-2).join('/')}:${helper.line + 1}`;

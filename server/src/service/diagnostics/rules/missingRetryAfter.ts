@@ -39,7 +39,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     if (ctx.requestsIn(fn).some((r) => r.call.start < node.startIndex)) continue;
     // A health or readiness probe's 503 tells an orchestrator to route elsewhere; no client waits on it.
     // (An anonymous handler: the route it is registered on, `router.get('/healthz', …)`, or a file or folder named for it.)
-    if (occ.code === '503' && (PROBE.test(fn?.name ?? '') || (!fn?.name && (probeRoute(ctx, node) || PROBE.test(ctx.doc.uri.split('/').slice(-3).join('/')))))) continue;
+    // (A named handler in a file named for a probe, `healthcheck_controller.rb`'s `index`, answers for it too.)
+    if (occ.code === '503' && (PROBE.test(fn?.name ?? '') || PROBE.test(ctx.doc.uri.split('/').pop() ?? '') || (!fn?.name && (probeRoute(ctx, node) || PROBE.test(ctx.doc.uri.split('/').slice(-3).join('/')))))) continue;
     const setter = setterOf(ctx, node);
     requestCalls ??= new Set(ctx.requests.map((r) => r.call.node.id));
     if (builtForClient(ctx, node, requestCalls) || headersUnseen(setter)) continue;

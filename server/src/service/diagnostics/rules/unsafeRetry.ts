@@ -295,8 +295,25 @@ function onlyReadThrough(ctx: DiagContext, config: Node): boolean {
 function asksOnly(request: RequestInfo): boolean {
   // (A heartbeat sent twice tells the monitor nothing new either; a batch of log lines, metrics or usage events sent
   // twice is a duplicate the telemetry pipeline tolerates, as losing one is.)
-  const fn = request.call.fn?.name;
-  return queriesOnly(fn, statementOf(request.call.node).text) || signalsLiveness(fn) || reportsTelemetry(fn);
+  // (The request may sit in a closure handed to the retry, `RetryIf::spawn(strategy, || …)`: the function it is
+  // written in names it.)
+  let owner = request.call.fn;
+  while (owner && !owner.name && owner.parent) owner = owner.parent;
+  const fn = owner?.name;
+  const statement = statementOf(request.call.node).text;
+  return queriesOnly(fn, statement) || signalsLiveness(fn) || reportsTelemetry(fn) || settlesState(fn) || SETTLING_URL.test(statement.slice(0, 600));
+}
+
+/** A URL whose last action segment settles a state (`v2/releases/${id}/cancel`, `/jobs/42/stop`). */
+const SETTLING_URL = /["'`][^"'`\n]*\/(cancel|stop|close|archive|acknowledge|ack|unsubscribe|disable|deactivate)(?:\?[^"'`\n]*)?["'`]/i;
+
+/**
+ * A function named for bringing something to a final state — cancelling, stopping, closing, archiving, acknowledging:
+ * done twice, it leaves the same state as done once (a second cancel of a cancelled deployment duplicates nothing).
+ */
+function settlesState(fnName: string | undefined): boolean {
+  const verb = (fnName ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).find((w) => w && !/^(retry|try|do|async|with)$/.test(w));
+  return !!verb && /^(cancel|stop|close|archive|acknowledge|ack|unsubscribe|disable|deactivate)$/.test(verb);
 }
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
