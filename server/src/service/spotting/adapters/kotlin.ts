@@ -19,6 +19,14 @@ function isLambdaApplication(call: Node): boolean {
   return first?.type === 'call_expression' && lambdaOf(call) !== undefined && !namedChildren(call).some((c) => c.type === 'value_arguments');
 }
 
+/** The callee of a call read on its own (a lambda head's too): a member, a name, `!setOf` read as `setOf`. */
+function headCallee(node: Node): Node | null {
+  const first = node.namedChild(0);
+  // (The grammar reads `!setOf(408, 504).contains(x)` as a call of `!setOf`: the `!` negates the whole chain.)
+  if (first?.type === 'unary_expression' && /^!/.test(first.text) && first.namedChildCount === 1) return first.namedChild(0);
+  return first && first.type !== 'annotated_lambda' ? first : null;
+}
+
 /** The inner half of a lambda application, which has no name of its own (the outer call has it). */
 function isLambdaHead(call: Node): boolean {
   const parent = call.parent;
@@ -55,10 +63,10 @@ export const kotlinAdapter: SyntaxAdapter = {
     if (node.type === 'constructor_invocation') return namedChildren(node).find((c) => c.type === 'user_type') ?? null;
     if (isLambdaHead(node)) return null;
     const first = node.namedChild(0);
-    if (first && isLambdaApplication(node)) return kotlinAdapter.callee(first);
-    // (The grammar reads `!setOf(408, 504).contains(x)` as a call of `!setOf`: the `!` negates the whole chain.)
-    if (first?.type === 'unary_expression' && /^!/.test(first.text) && first.namedChildCount === 1) return first.namedChild(0);
-    return first && first.type !== 'annotated_lambda' ? first : null;
+    // (`client.post(url) { setBody(x) }`: the outer call is named by its head, `client.post`, which is itself a lambda
+    // head and so has no name of its own.)
+    if (first && isLambdaApplication(node)) return headCallee(first);
+    return headCallee(node);
   },
   callArguments(node) {
     const head = isLambdaApplication(node) ? node.namedChild(0)! : node;
