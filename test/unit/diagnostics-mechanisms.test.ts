@@ -153,8 +153,9 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       // retry-amplification, 3 × 3 calls)
       // (p-retry, cenkalti/backoff and retry-go re-run `get`/`Get`, which fails on every failed status: 404 and 429 alike,
       // on the wrapper's own schedule; Songmu/retry's schedule is a fixed interval besides)
+      // (the got case's `got.extend({ retry })` sets no timeout, and got has none by default)
       const everyFailure = ['retry-ignores-retry-after', 'non-retryable-retried'];
-      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : /^(p-retry|cenkalti-backoff|avast-retry-go)$/.test(mechanism.id) ? everyFailure : mechanism.id === 'songmu-retry' ? [...everyFailure, 'retry-without-backoff'] : [];
+      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : mechanism.id === 'got-ky-retry-option' ? ['request-without-timeout'] : /^(p-retry|cenkalti-backoff|avast-retry-go)$/.test(mechanism.id) ? everyFailure : mechanism.id === 'songmu-retry' ? [...everyFailure, 'retry-without-backoff'] : [];
       assert.deepStrictEqual(await rulesOf(language, text), expected, text);
     });
   }

@@ -26,8 +26,9 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
   const axiosDefaults = /\.defaults\.timeout\s*=/.test(text);
   const nodeHttp = flow.imports.some((m) => /^(node:)?https?$/.test(m)) || /require\(\s*['"](node:)?https?['"]\s*\)/.test(text);
   for (const call of flow.calls) {
-    // Calls at module level run once when a script starts; a client built there (`const api = axios.create(…)`) is read.
-    if (!inScope(flow, call.node) || (!call.fn && !(call.name === 'create' && call.receiver === 'axios'))) continue;
+    // Calls at module level run once when a script starts; a client built there (`const api = axios.create(…)`,
+    // `got.extend(…)`) is read.
+    if (!inScope(flow, call.node) || (!call.fn && !((call.name === 'create' && call.receiver === 'axios') || (call.name === 'extend' && call.receiver === 'got')))) continue;
     // Only the calls these libraries make are read further (their arguments cross into the parser).
     if (!CANDIDATE.test(call.receiver ? call.receiver.split('.')[0] : call.name)) continue;
     const args = call.node.childForFieldName('arguments');
@@ -42,6 +43,10 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
       const config = list[0];
       if (!config) out.push({ node: call.node, library: 'axios', where: 'client', edit: { start: args.startIndex + 1, end: args.startIndex + 1, text: '{ timeout: {ms} }' } });
       else if (config.type === 'object' && !hasKey(config, BOUNDING_KEYS)) out.push({ node: call.node, library: 'axios', where: 'client', edit: prependEntry(config, 'timeout: {ms}') });
+    } else if (call.receiver === 'got' && call.name === 'extend') {
+      // `got.extend({ prefixUrl })`: an instance with got's defaults, no timeout among them, for every call through it.
+      const config = list[0];
+      if (config?.type === 'object' && !hasKey(config, /^(timeout|signal)$/)) out.push({ node: call.node, library: 'got', where: 'client', edit: prependEntry(config, 'timeout: { request: {ms} }') });
     } else if (isGot(call) && !/^(extend|stream|paginate)$/.test(call.name)) {
       const found = options(list, 1, call, 'got', text);
       if (found) out.push(found);
