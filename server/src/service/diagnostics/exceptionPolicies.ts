@@ -3,6 +3,7 @@ import type { Finding } from '../types';
 import type { DiagContext } from './context';
 import { inScope } from './decoratorPolicies';
 import { fillMessage, ruleInfo } from './rules';
+import { lookupHttpConstant } from '../spotting/constants';
 
 /**
  * Polly policies that retry by exception type: `Policy.Handle<HttpRequestException>().WaitAndRetryAsync(…)`,
@@ -37,7 +38,7 @@ export function exceptionPolicies(ctx: DiagContext): ExceptionPolicy[] {
     const handled = [...chain.matchAll(/\b(?:Handle|Or)<\s*([\w.]+)\s*>/g)].map((m) => m[1].split('.').pop()!);
     if (handled.length === 0) continue;
     // An exception that carries its status, handled for every status but a few: the predicate says what is retried.
-    const allBut = exclusions(chain);
+    const allBut = exclusions(ctx, chain);
     if (allBut && !/\b(HandleResult|OrResult)\b/.test(chain)) {
       out.push({ retryCall: call.node, handled, readsRetryAfter: /retry[-_]?after/i.test(chain), allBut });
       continue;
@@ -54,7 +55,7 @@ export function exceptionPolicies(ctx: DiagContext): ExceptionPolicy[] {
  * `Handle<HttpException>(e => e.StatusCode != (int)HttpStatusCode.BadRequest && e.StatusCode != 404)`: a predicate made
  * only of `!=` tests of the exception's status, joined by `&&` — the statuses it leaves out; undefined for any other.
  */
-function exclusions(chain: string): string[] | undefined {
+function exclusions(ctx: DiagContext, chain: string): string[] | undefined {
   const m = /\bHandle<\s*[\w.]+\s*>\s*\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*([^;]*?)\)\s*\.\s*(?:Or|WaitAndRetry|Retry)/s.exec(chain);
   if (!m) return undefined;
   const [, param, body] = m;
@@ -62,18 +63,13 @@ function exclusions(chain: string): string[] | undefined {
   const codes: string[] = [];
   for (const t of tests) {
     const test = new RegExp(`^${param}\\.(?:StatusCode|Status|HttpStatusCode)\\s*!=\\s*(?:\\(int\\)\\s*)?(?:HttpStatusCode\\.)?(\\w+)$`).exec(t);
-    const code = test && (/^\d{3}$/.test(test[1]) ? test[1] : NAMED_STATUS[test[1]]);
+    const named = test && !/^\d{3}$/.test(test[1]) ? lookupHttpConstant(ctx.registry, 'csharp', 'HttpStatusCode', test[1]) : undefined;
+    const code = test && (/^\d{3}$/.test(test[1]) ? test[1] : named !== undefined ? String(named) : undefined);
     if (!code) return undefined;
     codes.push(code);
   }
   return codes.length > 0 ? codes : undefined;
 }
-
-/** .NET's `HttpStatusCode` names a predicate may leave out. */
-const NAMED_STATUS: Record<string, string> = {
-  BadRequest: '400', Unauthorized: '401', Forbidden: '403', NotFound: '404', Conflict: '409', Gone: '410', UnprocessableEntity: '422',
-  TooManyRequests: '429', InternalServerError: '500', BadGateway: '502', ServiceUnavailable: '503', GatewayTimeout: '504',
-};
 
 /** Statuses that fail the same way on every attempt: a predicate that keeps any of them retries a lasting refusal. */
 const LASTING = ['400', '401', '403', '404', '409', '422'];

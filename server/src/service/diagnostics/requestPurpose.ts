@@ -83,6 +83,16 @@ export function queriesOnly(fnName: string | undefined, statementText: string): 
   // (A model's completion, `/chat/completions`, `:generateContent`, is computed from what is sent, like an embedding.)
   return /["'`][^"'`\n]*(?:\/(_?search|_msearch|_count|query|lookup|find|translate|render|convert|classify|detect|moderations?|embeddings?|tokenize|validate|completions)\b|:generateContent\b)/i.test(statementText.slice(0, 600));
 }
+/**
+ * A function named for bringing something to a final state — cancelling, stopping, closing, archiving, acknowledging:
+ * done twice, it leaves the same state as done once (a second cancel of a cancelled deployment duplicates nothing).
+ */
+export function settlesState(fnName: string | undefined): boolean {
+  const verb = words(fnName).find((w) => !/^(retry|try|do|async|with)$/.test(w));
+  return !!verb && SETTLING_VERBS.has(verb);
+}
+const SETTLING_VERBS = new Set(['cancel', 'stop', 'close', 'archive', 'acknowledge', 'ack', 'unsubscribe', 'disable', 'deactivate']);
+
 const READ_VERBS = new Set([
   'get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load',
   'translate', 'render', 'convert', 'classify', 'detect', 'moderate', 'embed', 'tokenize', 'summarize', 'summarise', 'transcribe', 'validate',

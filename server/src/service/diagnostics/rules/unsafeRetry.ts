@@ -13,7 +13,7 @@ import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
-import { queriesOnly, reportsTelemetry, signalsLiveness } from '../requestPurpose';
+import { queriesOnly, reportsTelemetry, settlesState, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
 import { escape } from '../loopDelays';
 import { type RequestInfo, statementOf } from '../requests';
@@ -306,15 +306,6 @@ function asksOnly(request: RequestInfo): boolean {
 
 /** A URL whose last action segment settles a state (`v2/releases/${id}/cancel`, `/jobs/42/stop`). */
 const SETTLING_URL = /["'`][^"'`\n]*\/(cancel|stop|close|archive|acknowledge|ack|unsubscribe|disable|deactivate)(?:\?[^"'`\n]*)?["'`]/i;
-
-/**
- * A function named for bringing something to a final state — cancelling, stopping, closing, archiving, acknowledging:
- * done twice, it leaves the same state as done once (a second cancel of a cancelled deployment duplicates nothing).
- */
-function settlesState(fnName: string | undefined): boolean {
-  const verb = (fnName ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).find((w) => w && !/^(retry|try|do|async|with)$/.test(w));
-  return !!verb && /^(cancel|stop|close|archive|acknowledge|ack|unsubscribe|disable|deactivate)$/.test(verb);
-}
 
 /** Code that keeps a retry to safe methods, or says which methods are idempotent. */
 const METHOD_GUARD = /idempoten|safe_?methods|isSafe|retryable_?methods|allowed_?methods|Method(Get|Head)\b|HttpMethod\.(Get|Head)\b|['"](GET|HEAD)['"]/i;
