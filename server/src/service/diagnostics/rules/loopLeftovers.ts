@@ -62,7 +62,8 @@ export function loopLeftovers(ctx: DiagContext, already: readonly Finding[]): Fi
         : [],
     );
     for (const exit of walk.exits) {
-      const left = MUST_RETRY.filter((c) => exit.codes.has(c) && !walk.retried.has(c) && !elsewhere.has(c));
+      const later = exit.final.node.type.startsWith('break') || exit.final.node.text === 'break' ? testedAfterLoop(ctx, retry, root) : new Set<string>();
+      const left = MUST_RETRY.filter((c) => exit.codes.has(c) && !walk.retried.has(c) && !elsewhere.has(c) && !later.has(c));
       if (left.length === 0) continue;
       findings.push(finding(ctx, retry, exit, left, [...walk.retried].sort()));
       break;
@@ -80,6 +81,21 @@ function resendsHandedRequest(ctx: DiagContext, retry: RetryLoop): boolean {
     const root = a.text.split(/[.[(]/)[0];
     return params.has(root) && root !== 'self' && root !== 'this' && (HANDED.test(root) || /\.request$/.test(a.text));
   });
+}
+
+/**
+ * The codes the function picks out again after the loop (`break` out of a loop that retries 5xx, then
+ * `if r.status_code == 429: raise RateLimitError(wait)`): what the loop lets out is handled there, and a give-up
+ * there is that statement's own finding, not the loop's.
+ */
+function testedAfterLoop(ctx: DiagContext, retry: RetryLoop, root: string): Set<string> {
+  const fn = retry.loop.fn;
+  const codes = new Set<string>();
+  for (const test of ctx.clientTests()) {
+    if (!test.positive || test.negated || test.test.startIndex < retry.loop.node.endIndex || (fn && test.test.endIndex > fn.end)) continue;
+    if (subjectRoot(test.subject) === root) codes.add(test.occ.code);
+  }
+  return codes;
 }
 
 function inside(ctx: DiagContext, f: Finding, node: Node): boolean {
