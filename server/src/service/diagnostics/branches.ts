@@ -277,6 +277,28 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
   return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised)) || relaysStatus(final.text, names);
 }
 
+/** Names of errors that say which transient failure it was: a rate limit, an outage, a throttle, a busy or overloaded server. */
+const CAUSE_NAME = /rate_?limit|ratelimit|throttl|too_?many_?requests|service_?unavailable|unavailable|overload|server_?busy|maintenance|quota_?exceeded|retry_?later|retryable|transient|temporar/i;
+
+/**
+ * The give-up hands back an error named for the transient cause its branch picked out (`case 429: return nil,
+ * ErrRateLimited`, `raise RateLimitError(wait)`, `throw new ServiceUnavailableException()`): a value the caller can
+ * match (`errors.Is`, `except RateLimitError`, a catch of that class) and retry, not a failure it cannot tell from a
+ * 404. A generic error that only says so in its message does not count.
+ */
+export function namesTransientCause(ctx: DiagContext, final: Node): boolean {
+  if (final.type === 'return_statement' || ctx.flow.grammar.raises.has(final.type) || /^(return|raise|throw)\b/.test(final.text)) {
+    const values = returnValues(ctx, final);
+    const value = values[values.length - 1];
+    if (!value || isGenericError(value.text)) return false;
+    // The name the value is built from or is (`ErrRateLimit`, `RateLimitError(…)`, `new TooManyRequestsException(…)`,
+    // `errors.ServiceUnavailable`, `&RateLimitedError{…}`): the text before any argument list or literal body.
+    const head = value.text.trim().replace(/^(new\s+|&)/, '').split(/[({\s]/)[0];
+    return CAUSE_NAME.test(head.replace(/[._:]+/g, '_'));
+  }
+  return false;
+}
+
 /**
  * The branch keeps the failure for its caller in a typed error before giving up (`this.errorData = new
  * LibraryException(con.getResponseCode(), retryAfter); return null;`): the caller reads it and can tell a 503 from a 404.

@@ -4,7 +4,7 @@ import { credentialGiveUps } from './credentialGiveUps';
 import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
 import { escape } from '../loopDelays';
-import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
+import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, namesTransientCause, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';
 import { swallowedRetryGiveUps } from './swallowedRetryGiveUps';
@@ -92,6 +92,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     const root = request?.responseVar ?? responseVar;
     const aliases = root && fn ? statusAliases(fn.node, root) : [];
     if (!loop && handsOnTypedError(ctx, outcome.final.node, [responseVar, request?.responseVar, 'err', 'error', 'response', ...aliases])) continue;
+    // An error named for the cause the branch picked out (`case 429: return ErrRateLimited`): the caller can match it and retry.
+    if (!loop && namesTransientCause(ctx, outcome.final.node)) continue;
     // The error handed back says "retry me" (`return newResponseError(resp.Header, err)` building a `retryableError`).
     if (marksRetryable(ctx, outcome.final.node)) continue;
     findings.push(giveUpFinding(ctx, test, [...new Set(left)], outcome.final, request));
