@@ -9,14 +9,23 @@ import { enclosingFn } from './flow/flowModel';
  * `no-retry-on-request` speak for services and workers, not for this. Retry structures written here (an interceptor
  * that re-sends, a fetch loop) are still read like any other.
  *
- * Known by the file: a component file (`.tsx`, `.jsx`, `.vue`, `.svelte`), a `'use client'` directive, or an import of
+ * Known by the file: a component file (`.tsx`, `.jsx`, `.vue`, `.svelte`), a `'use client'` directive, an import of
  * a UI framework or of a browser-side data layer (React, Vue, Svelte, Angular, Solid, Preact, React Native, Expo,
- * TanStack Query, SWR). Functions a framework runs on the server (`getServerSideProps`, `getStaticProps`, Remix's
+ * TanStack Query, SWR) or of a browser fetch polyfill, or a read of what only a page has (its storage, cookies and
+ * location; a fetch sending its cookies). Functions a framework runs on the server (`getServerSideProps`, `getStaticProps`, Remix's
  * `loader`/`action`) are not front-end code even there.
  */
 const UI_IMPORT = /^(react|react-dom|react-native|vue|svelte|@angular\/core|@angular\/common\/http|preact|solid-js|next\/router|next\/navigation|@tanstack\/(react|vue|svelte|solid|angular)-query\w*|swr|expo(-[\w-]+)?)$/;
 const COMPONENT_FILE = /\.(tsx|jsx|vue|svelte)$/;
 const CLIENT_DIRECTIVE = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/;
+/** Fetch polyfills for browsers (`unfetch`, `whatwg-fetch`) and the isomorphic one a page imports to fetch on both sides. */
+const BROWSER_FETCH = /^(unfetch|isomorphic-unfetch|whatwg-fetch)$/;
+/**
+ * What only a browser has: the page's storage, cookies and location read through their globals, or a fetch that
+ * sends the page's cookies (`credentials: 'include'`). (`typeof window !== 'undefined'` tests for a browser and
+ * is no such read.)
+ */
+const BROWSER_ONLY = /\b(?:window\.(?:location|localStorage|sessionStorage|document)|document\.(?:cookie|location|getElementById|querySelector)|localStorage\.(?:getItem|setItem)|sessionStorage\.(?:getItem|setItem))\b|\bcredentials\s*:\s*['"](?:include|same-origin)['"]/;
 const SERVER_SIDE = /^(getServerSideProps|getStaticProps|getStaticPaths|loader|action|generateMetadata|generateStaticParams|GET|POST|PUT|PATCH|DELETE)$/;
 
 const cache = new WeakMap<FileFlow, boolean>();
@@ -28,7 +37,7 @@ export function isFrontEndFile(flow: FileFlow, uri: string): boolean {
     const path = uri.replace(/[?#].*$/, '');
     // (Next.js route handlers and API routes answer requests on the server, whatever the file's extension.)
     const serverRoute = /\/(pages\/api|app\/api)\/|\/route\.(ts|js)$/.test(path);
-    answer = !serverRoute && (COMPONENT_FILE.test(path) || CLIENT_DIRECTIVE.test(flow.text) || flow.imports.some((m) => UI_IMPORT.test(m)));
+    answer = !serverRoute && (COMPONENT_FILE.test(path) || CLIENT_DIRECTIVE.test(flow.text) || flow.imports.some((m) => UI_IMPORT.test(m) || BROWSER_FETCH.test(m)) || BROWSER_ONLY.test(flow.text));
     cache.set(flow, answer);
   }
   return answer;
