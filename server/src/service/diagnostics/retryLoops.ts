@@ -16,6 +16,7 @@ import { sdkCallIn, sdkClients } from './amplification/sdkClients';
 import { retryShapedCalls } from './retryShapedLoops';
 import { pages, stalledFailure } from './pagingLoops';
 import { counterPicksRequest } from './loopCounters';
+import { reauthenticatesOnly } from './reauthLoops';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -76,6 +77,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     const request = firstRequest.get(loop);
     if (!request) continue;
     if (counterPicksRequest(ctx, loop, request.call.node)) continue;
+    // (Going round only to send again with a renewed token, after a 401, is re-authentication, not a retry.)
+    if (reauthenticatesOnly(ctx, loop)) continue;
     // (A page whose failure goes round before the page moves on is fetched again: that round is a retry.)
     const paging = pages(ctx, loop, request);
     const stalled = paging ? stalledFailure(ctx, loop, request) : undefined;
