@@ -71,7 +71,8 @@ const CREDENTIAL_WORDS = new Set(['login', 'logon', 'logout', 'logoff', 'signin'
 /**
  * A POST that only asks (a search or lookup with its criteria in the body) or only computes an answer from what it
  * sends (a translation, a rendering, a conversion): the function is named for reading or computing
- * (`findStaffByIds`, `search_notes`, `_retry_translate`, `convertWordDocToPdf`) and for nothing that writes, or the URL
+ * (`findStaffByIds`, `search_notes`, `_retry_translate`, `convertWordDocToPdf`, a model's `relevance_batch` or
+ * `async_get_chat_response`) and for nothing that writes, or the URL
  * written in the request's statement has such a segment (`/search/notes`, `/_search`, `/lookup`, `/render`,
  * `/forms/libreoffice/convert`). Sending it twice changes nothing.
  */
@@ -96,8 +97,11 @@ const SETTLING_VERBS = new Set(['cancel', 'stop', 'close', 'archive', 'acknowled
 const READ_VERBS = new Set([
   'get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load',
   'translate', 'render', 'convert', 'classify', 'detect', 'moderate', 'embed', 'tokenize', 'summarize', 'summarise', 'transcribe', 'validate',
+  // A model asked for a score, a ranking, a prediction or a completion computes it from what is sent.
+  'relevance', 'rank', 'rerank', 'score', 'predict', 'infer', 'inference', 'completion', 'completions', 'embedding', 'embeddings', 'similarity',
 ]);
-const RETRY_PREFIXES = new Set(['retry', 'retrying', 'try', 'do', 'with', 'safe', 'safely']);
+/** Words before the verb that say how it is done, not what (`retry_translate`, `async_get_chat_response`, `aembed`). */
+const RETRY_PREFIXES = new Set(['retry', 'retrying', 'try', 'do', 'with', 'safe', 'safely', 'async', 'await', 'sync']);
 const WRITE_WORDS = new Set(['create', 'add', 'insert', 'save', 'update', 'upsert', 'delete', 'remove', 'send', 'post', 'submit', 'upload', 'publish', 'notify', 'register', 'charge', 'pay', 'store', 'write', 'set', 'or']);
 
 /** The words of a name, lower case: `findStaffByIds` → find, staff, by, ids; `get_or_create` → get, or, create. */
