@@ -108,7 +108,21 @@ function plainRequestsSession(text: string, receiver: string): boolean {
   if (!bound.test(text)) return false;
   if (new RegExp(`${self}${name}\\.request\\s*=`).test(text)) return false;
   const mounts = [...text.matchAll(new RegExp(`${self}${name}\\.mount\\([^,]+,\\s*([\\w.]+)`, 'g'))].map((m) => m[1]);
-  return mounts.every((adapter) => PLAIN_ADAPTER.test(adapter) || plainAdapterName(text, adapter));
+  return mounts.every((adapter) => PLAIN_ADAPTER.test(adapter) || plainAdapterName(text, adapter) || adapterClassWithoutTimeout(text, adapter));
+}
+
+/**
+ * `class _CiphersAdapter(HTTPAdapter):` written in this file, whose body never says `timeout` (it pins TLS ciphers,
+ * counts calls, adds a header): mounted on a session, it leaves the session with no default timeout, like a plain one.
+ */
+function adapterClassWithoutTimeout(text: string, name: string): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const head = new RegExp(`^class\\s+${name}\\s*\\(([^)]*)\\)\\s*:[^\\n]*\\n`, 'm').exec(text);
+  if (!head || !/\bHTTPAdapter\b/.test(head[1])) return false;
+  const rest = text.slice(head.index + head[0].length);
+  // The class body: the indented lines after its head, up to the next line at the left margin.
+  const end = rest.search(/^\S/m);
+  return !/timeout/i.test(end < 0 ? rest : rest.slice(0, end));
 }
 
 /**
