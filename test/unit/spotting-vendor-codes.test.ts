@@ -34,6 +34,9 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a built-in Error message word', "throw new Error('NOT_READY');\n", []],
       ['decoy: a log line', "logger.warn('rate_limit_exceeded');\n", []],
       ['decoy: a quoted OK as a reason phrase', "if (res.statusText === 'OK') {}\n", []],
+      ["a code searched in an error's message", "if (error.message?.includes('QUOTA_EXCEEDED')) slowDown();\n", ['QUOTA_EXCEEDED client-check']],
+      ["decoy: a plain word searched in an error's message", "if (error.message.includes('SAFETY') || error.message.includes('timeout')) {}\n", []],
+      ["decoy: a code-shaped token searched in a response body", "if (response.message.includes('RATE_LIMITED')) {}\n", []],
     ]);
   });
 
@@ -58,6 +61,12 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a status field with a plain state', 'def f(order):\n    if order.status == "PENDING":\n        pass\n', []],
       ['decoy: a dict of settings', 'cfg = {"mode": "FAST_PATH", "kind": "worker"}\n', []],
       ['decoy: a ValueError message', 'raise ValueError("INVALID_INPUT")\n', []],
+    ]);
+  });
+
+  describe('Go', () => {
+    spotCases('go', [
+      ["a code searched in an error's text", 'package p\n\nimport "strings"\n\nfunc f(err error) bool { return strings.Contains(err.Error(), "RequestLimitExceeded") }\n', ['RequestLimitExceeded client-check']],
     ]);
   });
 

@@ -70,6 +70,12 @@ const PATTERN_WRAPPERS = /^(constant_pattern|or_pattern|and_pattern|parenthesize
 const CASE_FOLD = /^(toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|strip|trim|Trim|casefold)$/;
 /** Equality methods: Java `"OK".equals(status)`, C# `code.Equals("x")`, `Objects.equals(a, b)`, `string.Equals(a, b)`. */
 const EQUALS = /^(equals|Equals|equalsIgnoreCase|EqualsIgnoreCase|contentEquals|isEqual)$/;
+/** Calls that search a text for a part of it. */
+const CONTAINS = /^(includes|contains|Contains|include\?|includes\?|ContainsAny)$/;
+/** Receivers that are a module whose function takes the text as an argument (`strings.Contains(s, sub)`). */
+const MODULE_RECEIVER = /^(strings|bytes|StringUtils|Strings|_|lodash)$/;
+/** What an error says of itself: its message (`error.message`, `e.getMessage()`, `err.Error()`, `ex.Message`). */
+const MESSAGE_FIELD = /^(message|Message|msg|getMessage|getLocalizedMessage|Error|to_s|full_message)$/;
 
 type Strength = 'strong' | 'weak';
 
@@ -252,6 +258,12 @@ function callRole(
     return args.some((a) => accepts(fieldStrength(a, reader, s))) ? 'client-check' : undefined;
   }
   if (index < 0 || inCollection) return undefined;
+  if (CONTAINS.test(name)) {
+    // `error.message?.includes('RATE_LIMIT_EXCEEDED')`, Go `strings.Contains(err.Error(), "RequestLimitExceeded")`: an
+    // error's text searched for the code it carries (a field named for errors, or a message with a code-shaped token).
+    const others = [...args.filter((_, i) => i !== index), ...(receiver && !MODULE_RECEIVER.test(receiver.text) ? [receiver] : [])];
+    return others.some((o) => accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
+  }
   if (ERROR_PREDICATE.test(name.toLowerCase().replace(/_/g, ''))) {
     // `is_error?(e, "INVALID_RESOURCE_ID")`, `exception.IsMatch("generalException")`: the error is asked for a code.
     const others = [...args.filter((_, i) => i !== index), ...(receiver ? [receiver] : [])];
@@ -392,6 +404,8 @@ function errorListRole(name: string, shape: string, worded: boolean): Occurrence
 
 function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
   if (ERROR_FIELD.test(name)) return 'strong';
+  // An error's message holds codes among prose: only a code-shaped token with an error word in it counts.
+  if (MESSAGE_FIELD.test(name)) return errorish(object, reader, s) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(reader.lastName(object) ?? '') ? 'weak' : undefined;
   if (CODE_FIELD.test(name)) return errorish(object, reader, s) ? 'strong' : 'weak';
   return STATUS_FIELD.test(name) ? 'weak' : undefined;
 }
