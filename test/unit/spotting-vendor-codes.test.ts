@@ -61,12 +61,23 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a status field with a plain state', 'def f(order):\n    if order.status == "PENDING":\n        pass\n', []],
       ['decoy: a dict of settings', 'cfg = {"mode": "FAST_PATH", "kind": "worker"}\n', []],
       ['decoy: a ValueError message', 'raise ValueError("INVALID_INPUT")\n', []],
+      ['numbers compared with an error code field', 'if err.error_code == 20429:\n    wait()\n', ['20429 client-check']],
+      ['a list of numbers named for retried error codes', 'RETRYABLE_ERROR_CODES = [20429, 60212]\n', ['20429 retry-config', '60212 retry-config']],
+      ['a list of numbers named for error codes, read later', 'IGNORED_ERROR_CODES = (10041, 10042)\n', ['10041 constant', '10042 constant']],
+      ['decoy: numbers compared with a plain code field', 'if lang.code == 44:\n    pass\n', []],
+      ['decoy: a list of numbers named for something else', 'PORTS = [8080, 8443]\nerror_code = None\n', []],
     ]);
   });
 
   describe('Go', () => {
     spotCases('go', [
       ["a code searched in an error's text", 'package p\n\nimport "strings"\n\nfunc f(err error) bool { return strings.Contains(err.Error(), "RequestLimitExceeded") }\n', ['RequestLimitExceeded client-check']],
+      [
+        'numbers switched on as an error code',
+        'package p\n\nfunc decide(errorCode int) bool {\n\tswitch errorCode {\n\tcase 40001:\n\t\treturn true\n\tcase 40099:\n\t\treturn false\n\t}\n\treturn false\n}\n',
+        ['40001 client-check', '40099 client-check'],
+      ],
+      ['decoy: numbers switched on as a plain count', 'package p\n\nfunc f(retries int) bool {\n\tswitch retries {\n\tcase 3:\n\t\treturn true\n\t}\n\treturn false\n}\n', []],
     ]);
   });
 

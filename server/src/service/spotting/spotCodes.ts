@@ -13,6 +13,7 @@ import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { scanVendorCodes } from './vendorCodes';
+import { scanNumericVendorCodes } from './numericVendorCodes';
 import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
 import { findRubyStatuses } from './rubyStatuses';
@@ -195,6 +196,18 @@ export function spotSpan(
     // An API's own error codes in strings: `err.error === 'ratelimited'`, `case "rate_limit":`, `{ error: 'NOT_FOUND' }`.
     const known = (token: string) => (registry.errorCode(token).length > 0 ? token : undefined);
     scanVendorCodes(text, root, from, to, context, support.adapter, known, (start) => names.has(start) || numbers.has(start), (site) => {
+      if (Date.now() > deadline) {
+        complete = false;
+        return false;
+      }
+      names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
+      return true;
+    });
+  }
+
+  if (complete) {
+    // An API's own error codes as numbers: `case 40001:` on an `errorCode`, `RETRYABLE_ERROR_CODES = [20429]`.
+    scanNumericVendorCodes(text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), (site) => {
       if (Date.now() > deadline) {
         complete = false;
         return false;

@@ -144,12 +144,15 @@ function worthParsing(text: string, open: number, after: number): boolean {
 
 /** The role of a string literal whose content `token` reads as an API's own error code, or undefined. */
 export function vendorCodeRole(literal: Node, token: string, reader: ExpressionReader, s: SyntaxAdapter, knownFolded = false): OccurrenceRole | undefined {
-  const shape = UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
+  const numeric = /^\d+$/.test(token);
+  const shape = numeric ? 'number' : UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
   if (!shape || token.length > 64) return undefined;
   // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
   const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
   const accepts = (strength: Strength | undefined, field?: Node): boolean => {
     if (!strength) return false;
+    // A number says nothing of itself: only a field named for error codes (`errorCode`, `err.code`) makes it one.
+    if (numeric) return strength === 'strong';
     // `"OK"` is a reason phrase or a job state unless the same field is also compared with an API's error codes.
     if (/^(OK|SUCCESS|SUCCEEDED)$/i.test(token)) return shape === 'upper' && field !== undefined && comparedWithErrorWord(field);
     if (strength === 'strong') return shape !== 'word' || worded;
@@ -258,7 +261,7 @@ function callRole(
     return args.some((a) => accepts(fieldStrength(a, reader, s))) ? 'client-check' : undefined;
   }
   if (index < 0 || inCollection) return undefined;
-  if (CONTAINS.test(name)) {
+  if (CONTAINS.test(name) && !/^\d+$/.test(token)) {
     // `error.message?.includes('RATE_LIMIT_EXCEEDED')`, Go `strings.Contains(err.Error(), "RequestLimitExceeded")`: an
     // error's text searched for the code it carries (a field named for errors, or a message with a code-shaped token).
     const others = [...args.filter((_, i) => i !== index), ...(receiver && !MODULE_RECEIVER.test(receiver.text) ? [receiver] : [])];
@@ -399,7 +402,11 @@ function errorListRole(name: string, shape: string, worded: boolean): Occurrence
   const key = name.toLowerCase().replace(/[_$]/g, '');
   if (!ERROR_LIST_NAME.test(key) || NOT_A_CODE_NAME.test(name)) return undefined;
   if (shape === 'word' && !worded) return undefined;
-  return /retr|transient|throttl|recoverable/.test(key) ? 'retry-config' : 'client-check';
+  // Numbers only in a list named for error codes (`IGNORABLE_ERROR_CODES = [10041, 10042]`), not any list of errors.
+  if (shape === 'number' && !/codes?$/.test(key)) return undefined;
+  if (/retr|transient|throttl|recoverable/.test(key)) return 'retry-config';
+  // (A list of numbers is a table the code consults later: a constant until a test reads it.)
+  return shape === 'number' ? 'constant' : 'client-check';
 }
 
 function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
