@@ -73,6 +73,8 @@ const LOGGER = /^(log|logger|console|logging|winston|pino|_?log|_?logger)$/i;
 const MESSAGE_SEARCH = /^(includes|contains|Contains|startsWith|StartsWith)$/;
 /** A failure's text: its message, its string form, a response body read as text. */
 const ERROR_TEXT = /^(message|Message|msg|errorMessage|error_message|err|error|e|ex|reason|String|toString|stderr|getMessage)$/;
+/** Go's text of an error: `err.Error()`, or a local holding it (`errStr`, `errMsg`, `errText`). */
+const GO_ERROR_TEXT = /^(Error|err|msg|message|errStr|errMsg|errText|errString|errorString|errorMessage|errorText)$/;
 /** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq. */
 const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync)$/;
 /** The stubbed method is a response's status getter (named in the stub's chain). */
@@ -475,6 +477,10 @@ export class StatusContext extends ExpressionReader {
     }
     if (kind === 'status' && index === 0 && MESSAGE_SEARCH.test(name) && receiver && s.strings.has(this.unwrap(args[0])?.type ?? '') && ERROR_TEXT.test(this.lastName(receiver) ?? receiver.text)) {
       // `error.message?.includes("503")`, `String(err).includes('429')`: the status looked for in a failure's text.
+      return 'client-check';
+    }
+    if (kind === 'status' && index === 1 && MESSAGE_SEARCH.test(name) && receiver && /^(strings|bytes)$/.test(receiver.text) && s.strings.has(this.unwrap(args[1])?.type ?? '') && GO_ERROR_TEXT.test(this.lastName(args[0]) ?? args[0].text)) {
+      // Go `strings.Contains(err.Error(), "429")`, `strings.Contains(errStr, "503")`: the same search, as a function.
       return 'client-check';
     }
     if (kind === 'status' && index === 0 && STUB_RETURN.test(name) && receiver && STUBBED_STATUS_GETTER.test(receiver.text)) {
