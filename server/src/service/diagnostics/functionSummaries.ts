@@ -1,5 +1,5 @@
 import { type FileFlow, firstCallFrom, type FnInfo } from './flow/flowModel';
-import { DELAY } from './waitCalls';
+import { DELAY, enqueuesTask } from './waitCalls';
 
 /**
  * What a function of the file does, as seen by its callers: whether it waits (sleeps, awaits a timer,
@@ -27,7 +27,7 @@ export function functionSummaries(flow: FileFlow): Map<string, FunctionSummary> 
     for (let i = firstCallFrom(flow, fn.start); i < flow.calls.length && flow.calls[i].start < fn.end; i++) {
       const call = flow.calls[i];
       if (call.end > fn.end) continue;
-      if (DELAY.test(call.name) && call.node.type !== 'new_expression') waits = true;
+      if (DELAY.test(call.name) && call.node.type !== 'new_expression' && !enqueuesTask(call, flow.grammarName)) waits = true;
       names.push(call.name);
     }
     calleesByFn.set(fn, names);
@@ -42,7 +42,7 @@ export function functionSummaries(flow: FileFlow): Map<string, FunctionSummary> 
       for (const callee of calleesByFn.get(fn) ?? []) {
         const other = byName.get(callee);
         if (!other || other === summary) continue;
-        if (other.waits && !summary.waits) summary.waits = changed = true;
+        if (other.waits && !summary.waits && !LOCKING.test(callee)) summary.waits = changed = true;
         if (other.readsRetryAfter && !summary.readsRetryAfter) summary.readsRetryAfter = changed = true;
       }
     }
@@ -53,5 +53,11 @@ export function functionSummaries(flow: FileFlow): Map<string, FunctionSummary> 
 
 /** The call waits before going on: a timer call, or a function of the file that waits. */
 export function callWaits(flow: FileFlow, name: string): boolean {
-  return DELAY.test(name) || functionSummaries(flow).get(name)?.waits === true;
+  return DELAY.test(name) || (functionSummaries(flow).get(name)?.waits === true && !LOCKING.test(name));
 }
+
+/**
+ * Functions that wait to take a lock or a slot (`with item_lock(id):` polling a mutex, `acquire_semaphore`): their wait
+ * holds the caller back from running alongside another; it is no pause between attempts of a request.
+ */
+const LOCKING = /lock|mutex|semaphore|acquire/i;

@@ -11,6 +11,14 @@ export function isAbortTimer(call: { name: string; node: { text: string } }): bo
 }
 
 /**
+ * Celery's `send_report.delay(user_id)` and Sidekiq's `Mailer.delay.welcome(user)` put a task on a queue and return at
+ * once: a `delay` called on an object in Python or Ruby waits for nothing (`time.sleep`, `asyncio.sleep` are its waits).
+ */
+export function enqueuesTask(call: { name: string; receiver?: string }, grammarName: string): boolean {
+  return call.name === 'delay' && !!call.receiver && (grammarName === 'python' || grammarName === 'ruby');
+}
+
+/**
  * The argument of a wait call that holds its duration: `setTimeout(fn, ms)`'s second, and past a leading context
  * (`clock.Sleep(ctx, delay)`, `sleepCtx(ctx, d)`), else the first.
  */
