@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spotCases } from '../fixtures/spotting/cases';
-import { hoverAt } from '../support/serviceHarness';
+import { hoverAt, occurrencesOf } from '../support/serviceHarness';
 
 /**
  * An API's own error codes written as strings (no catalog knows them): spotted where the context says the string is
@@ -100,6 +100,16 @@ describe('spotting: vendor error codes in strings', () => {
       ['an initializer setting an error code of its own', 'class A { object F() => new ErrorBody { Code = "activityLimitReached" }; }\n', []],
       ['decoy: a currency code', 'class A { object F() => new Price { Code = "USD" }; }\n', []],
     ]);
+  });
+
+  describe('numbers', () => {
+    it('spots an envelope error_code no status scheme shares as the API\'s own code, not a status', async () => {
+      const found = await occurrencesOf('python', 'if err.error_code == 190:\n    relogin()\n');
+      assert.deepEqual(found.map((o) => `${o.code} ${o.kind} ${o.role}`), ['190 error-code client-check']);
+    });
+    it('leaves a bare ERROR_CODE constant alone: its name says no error', async () => {
+      assert.deepEqual(await occurrencesOf('typescript', 'const ERROR_CODE = 32601;\nconst QUOTA_ERROR_CODE = 40099;\n').then((f) => f.map((o) => o.code)), ['40099']);
+    });
   });
 
   describe('hover on a code no catalog knows', () => {

@@ -226,7 +226,9 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       if (/identifier/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
         // `QUOTA_ERROR = "insufficient_quota"`: a constant named for an error code (not `ERROR_CODE = "errorCode"`, a field's name).
         const sameWords = name.toLowerCase().replace(/_/g, '') === token.toLowerCase().replace(/_/g, '');
-        return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && shape !== 'word' ? 'constant' : undefined;
+        // (A number needs a name that says which error: `INVALID_PARAM_ERROR_CODE = 60200`, not a bare `ERROR_CODE = 32601`.)
+        const says = shape !== 'number' || name.replace(/err(or)?|code|[_$]/gi, '').length > 0;
+        return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && shape !== 'word' && says ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
       return accepts(fieldStrength(target, reader, s)) ? 'server-sets' : undefined;
