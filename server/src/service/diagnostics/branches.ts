@@ -199,7 +199,11 @@ export function subjectRoot(subject: string | undefined): string | undefined {
   return root || undefined;
 }
 
-/** The values a return (or throw) statement hands back, with Go's `a, b` lists flattened. */
+/**
+ * The values a return (or throw) statement hands back, with Go's `a, b` lists flattened. A bare `return` right after a
+ * `yield` in a generator (`yield self._error_chunk(resp.status_code, msg)` then `return`) hands back what it yielded:
+ * the consumer gets that value last, as a caller gets a returned one.
+ */
 export function returnValues(ctx: DiagContext, statement: Node): Node[] {
   const values: Node[] = [];
   for (const c of statement.namedChildren) {
@@ -207,7 +211,19 @@ export function returnValues(ctx: DiagContext, statement: Node): Node[] {
     if (c.type === 'expression_list') values.push(...c.namedChildren.filter((v): v is Node => v !== null));
     else values.push(c);
   }
+  if (values.length === 0 && statement.type === 'return_statement') {
+    const yielded = lastYield(statement);
+    if (yielded) values.push(yielded);
+  }
   return values;
+}
+
+/** The value of a `yield` statement just before `statement` (comments aside), if there is one. */
+function lastYield(statement: Node): Node | undefined {
+  let previous = statement.previousNamedSibling;
+  while (previous && previous.type === 'comment') previous = previous.previousNamedSibling;
+  const expression = previous?.type === 'expression_statement' ? previous.namedChildren[0] : undefined;
+  return expression?.type === 'yield' ? expression.namedChildren[0] ?? undefined : undefined;
 }
 
 /**

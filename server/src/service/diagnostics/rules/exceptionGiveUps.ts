@@ -79,8 +79,14 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
  * The return hands back a record of the failure: a tuple, list or dict holding a message (a string written there, an
  * f-string, `str(e)`) or the caught error itself. A bare `None`, `[]`, `False` or `{}` says nothing and is a drop.
  */
+/** A call of a function named for making an error or failure record, given something (`_make_error_chunk(408, msg)`). */
+const FAILURE_RECORD_CALL = /^(self\.|this\.|cls\.)?_?(make|build|create|new)_?(error|failure)\w*\(\s*\S/i;
+
 function reportsFailureBack(ctx: DiagContext, statement: Node, caught: string | undefined): boolean {
   const values = returnValues(ctx, statement);
+  // `yield self._make_error_chunk(408, f"timed out: {e}")` then `return`: a record made for the failure, by a function
+  // named for making one, with what it knows of it.
+  if (values.length === 1 && FAILURE_RECORD_CALL.test(values[0].text)) return true;
   const parts = values.length > 1 ? values : values[0] && /^(tuple|list|dictionary|object|array|parenthesized_expression)$/.test(values[0].type) ? values[0].namedChildren.filter((c): c is Node => c !== null) : [];
   if (parts.length < 2) return false;
   const says = (v: Node): boolean => {
