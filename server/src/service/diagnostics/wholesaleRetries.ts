@@ -256,7 +256,9 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       // What the arms before an `else` take, so the `else` gets only the rest.
       const taken = new Set<string>();
       for (const clause of ifClauses(s)) {
-        const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, testedRoot).continues;
+        // (An arm that checks success, `if r.status_code not in (403, 404): r.raise_for_status()`, raises for every
+        // failure it takes: those leave the loop.)
+        const leaves = alwaysLeaves(clause.body) || branchOutcome(ctx, clause.body, fnName, testedRoot).continues || blockStatements(clause.body).some((b) => successCheckOn(ctx, b, testedRoot));
         if (!clause.condition) {
           if (leaves) probes.forEach((c) => !taken.has(c) && settled.add(c));
           continue;

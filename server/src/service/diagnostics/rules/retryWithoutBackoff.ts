@@ -35,7 +35,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     } else if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if ((loop.kind === 'infinite' && !infiniteBounded(loop)) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop))) {
+    } else if ((loop.kind === 'infinite' && !infiniteBounded(loop)) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop) && !conditionHasBudget(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
@@ -109,6 +109,16 @@ function counterBounds(loop: RetryLoop['loop'], counted = countedNames(loop)): b
   }
   return false;
 }
+
+/**
+ * The loop's own condition spends a budget: a deadline or a time allowance (`while time.monotonic() < deadline`,
+ * `while (Date.now() - started < timeoutMs)`, Go `for time.Now().Before(deadline)`): it stops going round in time.
+ */
+function conditionHasBudget(loop: RetryLoop['loop']): boolean {
+  const condition = loop.node.childForFieldName('condition')?.text ?? '';
+  return TIME_BUDGET.test(condition);
+}
+const TIME_BUDGET = /[<>]=?\s*(?:self\.|this\.)?\w*(deadline|timeout|budget|until|expires?|end_?time|stop_?at)\w*|\w*(deadline|timeout|budget|until|expires?|end_?time|stop_?at)\w*\s*[<>]=?|\.(Before|isBefore|before)\(\s*\w*(deadline|until|expir|end)/i;
 
 /**
  * A `while True` / `for {}` retry is bounded by a counter it steps only when the counter is compared somewhere in the
