@@ -44,6 +44,9 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
       if (!test.branch) continue;
       const outcome = branchOutcome(ctx, test.branch, fnName, retry.request.responseVar);
       if (!(outcome.continues || outcome.retries || waits(ctx, test.branch))) continue;
+      // `if status >= 400: … if status in RETRYABLE: sleep; continue … return None`: the branch goes round only under
+      // a narrower status test inside it, which says what is retried; the outer test only says what reaches it.
+      if (roundOnlyUnderNestedTest(ctx, test.branch, retry)) continue;
     }
     const code = Number(test.occ.code);
     if (test.positive) set.codes.add(test.occ.code);
@@ -69,6 +72,30 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
     }
   }
   return set;
+}
+
+/**
+ * Every way the branch goes round (a `continue` of the loop, a wait) sits in an if nested in it whose condition tests the
+ * response's status again (`if response.status in self._retryable_statuses and attempt < max:`).
+ */
+export function roundOnlyUnderNestedTest(ctx: DiagContext, branch: Node, retry: RetryLoop): boolean {
+  const root = retry.request.responseVar;
+  if (!root) return false;
+  // (A block starts where its first statement does: the nested ifs are those inside it, not the if it belongs to.)
+  const nested = ifsWithin(ctx, branch).filter((n) => n.id !== branch.id && n.id !== branch.parent?.id);
+  const statusIfs = nested.filter((n) => {
+    const cond = ctx.flow.grammar.ifCondition(n);
+    return !!cond && (testsWithin(ctx, cond, root).length > 0 || membershipTests(ctx).some((m) => within(m, cond)));
+  });
+  if (statusIfs.length === 0) return false;
+  const { adapter } = ctx.flow;
+  const ways: Node[] = retry.loop.continues.filter((c) => within(c, branch));
+  const visit = (n: Node): void => {
+    if (adapter.calls.has(n.type) && DELAY.test(calleeOf(n, adapter).name)) ways.push(n);
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(branch);
+  return ways.length > 0 && ways.every((w) => statusIfs.some((i) => within(w, ctx.flow.grammar.ifConsequence(i) ?? i)));
 }
 
 /** The if statements inside a loop body, not inside a function written in it. */

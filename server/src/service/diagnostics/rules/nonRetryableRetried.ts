@@ -18,6 +18,7 @@ import { laravelRetriesOfEveryFailure } from '../policyLaravel';
 import { activeJobCatchAllRetries } from '../policyActiveJob';
 import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
 import { failingWhile, narrowedIn } from '../failingConditions';
+import { TRANSIENT_STATUSES } from '../statusSets';
 
 const RULE = 'non-retryable-retried';
 const RENEWS_AUTH = /auth|token|login|refresh|credential|sign_?in/i;
@@ -255,8 +256,17 @@ const GOES_ROUND = /^(continue_statement|continue_expression|next)$/;
 function roundsOnlyUnderNarrowerTest(ctx: DiagContext, test: StatusTest): boolean {
   const branch = test.branch!;
   const narrower = ctx.clientTests().filter((t) => t !== test && !t.negated && t.branch && t.test.startIndex > branch.startIndex && t.test.endIndex <= branch.endIndex && keepsTransientOnly(ctx, t));
-  if (narrower.length === 0) return false;
-  const inside = (n: Node) => narrower.some((t) => within(n, t.branch!));
+  // (Or membership in a named collection of transient statuses: `if response.status in self._retryable_statuses:`.)
+  const named = membershipTests(ctx)
+    .filter((m) => m.startIndex > branch.startIndex && m.endIndex <= branch.endIndex)
+    .filter((m) => {
+      const set = membershipOf(ctx, m);
+      return !!set && !set.negated && set.codes.size > 0 && [...set.codes].every((c) => TRANSIENT_STATUSES.includes(c));
+    })
+    .map((m) => enclosingIfBody(ctx, m, branch))
+    .filter((b): b is Node => b !== undefined);
+  if (narrower.length === 0 && named.length === 0) return false;
+  const inside = (n: Node) => narrower.some((t) => within(n, t.branch!)) || named.some((b) => within(n, b));
   const { adapter } = ctx.flow;
   let rounds = 0;
   let outside = false;
@@ -272,6 +282,17 @@ function roundsOnlyUnderNarrowerTest(ctx: DiagContext, test: StatusTest): boolea
   };
   visit(branch);
   return rounds > 0 && !outside;
+}
+
+/** The consequence of the if (inside `limit`) whose condition holds `node`. */
+function enclosingIfBody(ctx: DiagContext, node: Node, limit: Node): Node | undefined {
+  const { grammar } = ctx.flow;
+  for (let n: Node | null = node.parent; n && n.id !== limit.id; n = n.parent) {
+    if (!grammar.ifs.has(n.type)) continue;
+    const cond = grammar.ifCondition(n);
+    return cond && within(node, cond) ? grammar.ifConsequence(n) ?? undefined : undefined;
+  }
+  return undefined;
 }
 
 /** A positive test that holds for transient statuses only: `>= 500`, `> 499`, `== 429`, `in (502, 503)`. */

@@ -13,7 +13,7 @@ import { decoratorRetryAfterFindings } from '../decoratorPolicies';
 import { exceptionPolicyRetryAfterFindings } from '../exceptionPolicies';
 import type { SenderCall } from '../senders';
 import { wholesaleRetried } from '../wholesaleRetries';
-import { isRetried, loopCondition, retriedSet } from '../retriedSets';
+import { isRetried, loopCondition, retriedSet, roundOnlyUnderNestedTest } from '../retriedSets';
 import { alwaysLeaves, ancestorWithin, tryBlock } from '../chainSyntax';
 import { throwsOnStatus } from '../requests';
 import type { RetryLoop } from '../retryLoops';
@@ -49,6 +49,8 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
       if (outcome?.final && !outcome.continues && !outcome.retries) continue;
       // A branch that leaves the loop (`if ($code >= 200 && $code < 500) break;`) takes its statuses out of the retry.
       if (outcome && !outcome.continues && !outcome.retries && alwaysLeaves(test.branch!)) continue;
+      // (`if status >= 400:` whose branch goes round only under `if status in RETRYABLE:`: the inner test says what.)
+      if (outcome && roundOnlyUnderNestedTest(ctx, test.branch!, retry)) continue;
       findings.push(make(ctx.range(test.test), codes, { ...loopData(ctx, retry), codes, checkRange: ctx.range(test.test) }, ctx.related(retry.request)));
       found = true;
       break;
