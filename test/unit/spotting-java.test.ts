@@ -4,6 +4,11 @@ const m = (body: string): string => `class A {\n  void f() throws Exception {\n$
 
 describe('spotting: Java', () => {
   spotCases('java', [
+    [
+      "an error type handed to Reactor's onErrorResume",
+      'import org.springframework.web.reactive.function.client.WebClientResponseException;\nclass C { Mono<String> f(WebClient.ResponseSpec spec) { return spec.bodyToMono(String.class).onErrorResume(WebClientResponseException.class, e -> Mono.empty()); } }\n',
+      ['WebClientResponseException client-check'],
+    ],
     ["Spring's ProblemDetail.forStatus", 'class Advice {\n  ResponseEntity<ProblemDetail> conflict() {\n    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);\n    return ResponseEntity.of(Optional.of(problem)).build();\n  }\n}\n', ['409 server-sets']],
     ["a helper's later use of its status decides its role", 'class Advice {\n  ResponseEntity<String> bad() { return reply(HttpStatus.BAD_REQUEST, "no"); }\n  private static ResponseEntity<String> reply(HttpStatusCode status, String message) {\n    String body = message + status.toString();\n    return new ResponseEntity<>(body, status);\n  }\n}\n', ['400 server-sets']],
     ['a Spring exception handler for a client exception', 'class Advice {\n  @ExceptionHandler(WebClientResponseException.class)\n  ResponseEntity<String> on(WebClientResponseException e) { return null; }\n  @ExceptionHandler({ ResourceAccessException.class, IllegalStateException.class })\n  ResponseEntity<String> other(Exception e) { return null; }\n}\n', ['WebClientResponseException client-check', 'ResourceAccessException client-check']],

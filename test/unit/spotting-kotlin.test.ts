@@ -4,6 +4,17 @@ const m = (body: string): string => `class Api(private val client: OkHttpClient)
 
 describe('spotting: Kotlin', () => {
   spotCases('kotlin', [
+    [
+      'a bare code() in an extension of the error type',
+      'fun HttpException.toFailure(): Failure =\n    when (val code = code()) {\n        429 -> Failure.Throttled\n        in 500..599 -> Failure.Server\n        else -> Failure.Other(code)\n    }\n',
+      ['429 client-check', '500 client-check', '599 client-check'],
+    ],
+    ['decoy: a bare code() in an extension of another type', 'fun Country.flag(): String =\n    when (code()) {\n        44 -> "gb"\n        else -> "?"\n    }\n', []],
+    [
+      "error types handed to Reactor's error routes as class references",
+      'import org.springframework.web.reactive.function.client.WebClientResponseException\n\nfun load(spec: WebClient.ResponseSpec) = spec.bodyToMono<String>()\n    .onErrorMap(WebClientResponseException::class.java) { e -> Failed(e) }\n    .onErrorResume(WebClientResponseException.NotFound::class.java) { Mono.empty() }\n',
+      ['WebClientResponseException client-check', '404 client-check'],
+    ],
     ['a status chosen by an if-expression', 'fun Route.health() {\n  get("/health") {\n    call.respond(if (healthy) HttpStatusCode.OK else HttpStatusCode.ServiceUnavailable, body)\n  }\n}\n', ['200 server-sets', '503 server-sets']],
     ['codes after Kotlin 2.2 context parameters (newer than the grammar)', 'context(session: UserSession)\ninternal fun owner(): String = session.user\n\nsuspend fun ApplicationCall.notFound() {\n    respond(HttpStatusCode.NotFound, "no such thing")\n}\n\nclass Publisher {\n    context(_: UserSession)\n    suspend fun publish(): Result = ValidationError(status = 503, errorMessage = "not configured")\n}\n', ['404 server-sets', '503 server-sets']],
     ['a negated membership the grammar reads as a call of !setOf', m('        val response = client.newCall(request).execute()\n        if (!setOf(429, 503).contains(response.code)) return response.body?.string()'), ['429 client-check', '503 client-check']],

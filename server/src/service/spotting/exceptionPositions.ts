@@ -45,6 +45,9 @@ const TYPE_GROUPS = new Set([
   'annotation_argument_list',
   'named_type',
   'type_list',
+  // (Kotlin's arguments: `onErrorMap(WebClientResponseException::class.java) { … }`.)
+  'value_argument',
+  'value_arguments',
 ]);
 /** Collections of exception types: `(A, B)`, `[A, B]`, `new[] { typeof(A) }`. */
 const LISTS = new Set(['tuple', 'list', 'set', 'array', 'array_initializer', 'element_value_array_initializer', 'expression_list', 'initializer_expression', 'array_creation_expression', 'implicit_array_creation_expression', 'collection_expression']);
@@ -60,6 +63,8 @@ const ASSERT_TYPE_CALL =
 const TYPE_TEST_CALL = /^(isinstance|issubclass|is_a\?|kind_of\?|instance_of\?)$/;
 /** Test helpers that feed exceptions to a test: pytest `parametrize`, a mock's `side_effect`, Mockito `thenThrow`, Moq `Throws`. */
 const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects|to_raise|and_raise)$/;
+/** Reactive error operators that take the error type they handle (Reactor, RxJava). */
+const ERROR_ROUTE_CALL = /^(onErrorResume|onErrorMap|onErrorReturn|onErrorContinue|onErrorComplete|doOnError|onErrorResumeNext|onErrorReturnItem)$/;
 /** Names of settings and lists that a retry reads. */
 const RETRY_NAME = /retr|transient/i;
 /** Names that are assertions although `ASSERT_CALLS` does not list them: `assertFalse`, `assertTrue`, `Assert.True`. */
@@ -78,7 +83,8 @@ export function exceptionPosition(name: Node, reader: ExpressionReader, s: Synta
   let site = name;
   // `openai.RateLimitError`, `telegram.error.BadRequest`, `java.net.ConnectException`: the name is the last part.
   for (let up = site.parent; up; up = up.parent) {
-    if (s.members.has(up.type) && s.memberParts(up)?.property === name.text && lastNamed(up)?.endIndex === site.endIndex) site = up;
+    // (Not Kotlin's class reference `X::class`, a navigation that ends the name.)
+    if (s.members.has(up.type) && s.memberParts(up)?.property === name.text && lastNamed(up)?.endIndex === site.endIndex && !/::\s*class$/.test(up.text)) site = up;
     else if (QUALIFIED.has(up.type) && up.endIndex === site.endIndex) site = up;
     else break;
   }
@@ -122,15 +128,21 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       continue;
     }
     if (TYPE_GROUPS.has(parent.type)) continue;
+    // Kotlin's class reference `WebClientResponseException::class.java` (a navigation through `::class`).
+    if (parent.type === 'navigation_expression' && /^[\w.]+::class(\.java)?$/.test(parent.text)) continue;
     // Spring `@ExceptionHandler(WebClientResponseException.class)`: the handler is chosen by the failure's type.
     if (parent.type === 'annotation') return /(^|\.)ExceptionHandler$/.test(parent.childForFieldName('name')?.text ?? '') ? 'client-check' : undefined;
     if (s.calls.has(parent.type)) {
-      const callee = s.callee(parent);
+      // (Kotlin's `x.onErrorMap(A::class.java) { … }`: the call holding the arguments is the head of a trailing-lambda
+      // call, which carries the name.)
+      const callee = s.callee(parent) ?? (parent.parent && s.calls.has(parent.parent.type) ? s.callee(parent.parent) : null);
       if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) return undefined;
       const name = reader.lastName(callee) ?? '';
       if (TYPE_TEST_CALL.test(name) || name === 'rescue_from') return 'client-check';
       if (ASSERT_TYPE_CALL.test(name) || TEST_FEED.test(name)) return 'test-assert';
       if (RETRY_CALL.test(name) || name === 'discard_on') return 'retry-config';
+      // Reactor's and RxJava's error routes chosen by the failure's type: `onErrorResume(WebClientResponseException.class, …)`.
+      if (ERROR_ROUTE_CALL.test(name)) return 'client-check';
       if (COLLECTION_CONSTRUCTORS.test(name)) {
         // `Arrays.asList(ConnectException.class, …)`, `List.of(…)`, `frozenset({…})`
         inList = true;

@@ -40,7 +40,10 @@ export class ExpressionReader {
         // (Gson's `getAsInt()`, Jackson's `asInt()` on a JSON field read: `obj.get("status").getAsInt()`)
         // (and a status turned to text to be compared with a string: `r.status.toString() === "503"`)
         if (name === 'value' || name === 'intValue' || name === 'to_i' || name === 'as_u16' || name === 'getAsInt' || name === 'asInt' || name === 'toString' || name === 'to_s') return this.isStatusLike(this.receiverOf(node));
-        return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && this.objectLooksLikeResponse(this.receiverOf(node))));
+        const receiver = this.receiverOf(node);
+        // (A bare `code()` in a Kotlin extension of a response or an error type, `fun HttpException.toError() =
+        // when (code()) { … }`, is called on that implicit receiver.)
+        return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && (receiver ? this.objectLooksLikeResponse(receiver) : this.extendsResponseType(node))));
       }
       // (`str(r.status_code)`, `String(res.status)`, `strconv.Itoa(resp.StatusCode)`: the status as text)
       if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval|str|String|Itoa|strval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
@@ -166,6 +169,16 @@ export class ExpressionReader {
     if (name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name)) return true;
     // `self.code` / `this.code` in an error or response class of its own: the object is one.
     return !!object && /^(self|this|\$this)$/.test(object.text) && /(Error|Exception|Response)$/.test(this.classNameOf(object) ?? '');
+  }
+
+  /** The node sits in a Kotlin extension function of an error or response type (`fun HttpException.toError()`). */
+  private extendsResponseType(node: Node): boolean {
+    for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
+      if (up.type !== 'function_declaration') continue;
+      const head = /^[^(={]*?\bfun\s+(?:<[^>]*>\s*)?([\w.]+)(?:<[^>]*>)?\??\.\w+\s*\(/.exec(up.text);
+      return !!head && /(Exception|Error|Response)$/.test(head[1]);
+    }
+    return false;
   }
 
   /** The name of the class a node is written in, if any. */

@@ -32,8 +32,9 @@ export function statusException(name: Node, text: string, reader: ExpressionRead
   const member = name.text;
   const parent = name.parent;
   let status: number | undefined;
-  if (parent && /scoped_type_identifier|field_access|scoped_identifier|^user_type$/.test(parent.type) && parent.lastNamedChild?.id === name.id) {
-    // `HttpClientErrorException.NotFound`
+  if (parent && /scoped_type_identifier|field_access|scoped_identifier|^user_type$|^navigation_expression$/.test(parent.type) && parent.lastNamedChild?.id === name.id) {
+    // `HttpClientErrorException.NotFound` (Kotlin's class reference `WebClientResponseException.NotFound::class.java`
+    // spells it as a navigation)
     const outer = parent.namedChild(parent.namedChildCount - 2)?.text.split('.').pop() ?? '';
     status = BY_OUTER.get(outer)?.members[member];
   } else if (name.type === 'type_identifier' || name.type === 'identifier') {
