@@ -4,6 +4,12 @@ const m = (body: string): string => `def call_api(uri)\n${body}\nend\n`;
 
 describe('spotting: Ruby', () => {
   spotCases('ruby', [
+    [
+      'exceptions of http.rb, HTTPX, Octokit, Excon and rest-client rescued',
+      'def fetch(url)\n  client.get(url)\nrescue HTTP::TimeoutError, HTTPX::HTTPError => e\n  retry_later(e)\nrescue Octokit::ServerError, Excon::Error::HTTPStatus, RestClient::ExceptionWithResponse\n  nil\nend\n',
+      ['TimeoutError client-check', 'HTTPError client-check', 'ServerError client-check', 'HTTPStatus client-check', 'ExceptionWithResponse client-check'],
+    ],
+    ['decoy: a project class of the same bare name', 'class ServerError < StandardError; end\nbegin\n  work\nrescue ServerError\n  nil\nend\n', []],
     ['Errno::EAGAIN rescued', 'def send_it\n  post\nrescue Errno::EAGAIN => e\n  retry\nend\n', ['EAGAIN client-check']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],

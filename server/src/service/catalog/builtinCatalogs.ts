@@ -13,6 +13,7 @@ import phpExceptionsCatalog from '../../../data/catalogs/php-exceptions.json';
 import phpFrameworkExceptionsCatalog from '../../../data/catalogs/php-framework-exceptions.json';
 import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.json';
 import rubyExceptionsCatalog from '../../../data/catalogs/ruby-exceptions.json';
+import rubyClientExceptionsCatalog from '../../../data/catalogs/ruby-client-exceptions.json';
 import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
 import sqlCatalog from '../../../data/catalogs/sql.json';
 import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
@@ -35,6 +36,7 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   jsExceptionsCatalog,
   kotlinExceptionsCatalog,
   rubyExceptionsCatalog,
+  rubyClientExceptionsCatalog,
   phpExceptionsCatalog,
   phpFrameworkExceptionsCatalog,
   sdkExceptionsCatalog,
