@@ -3,6 +3,12 @@ import { spotCases } from '../fixtures/spotting/cases';
 describe('spotting: Python', () => {
   describe('numeric statuses', () => {
     spotCases('python', [
+    [
+      "Google client libraries' exceptions, through module aliases",
+      'from google.api_core import exceptions\nfrom google.genai import errors as gerrors\n\ntry:\n    client.generate()\nexcept (gerrors.APIError, exceptions.ServiceUnavailable):\n    pass\n',
+      ['APIError client-check', 'ServiceUnavailable client-check'],
+    ],
+    ['decoy: a project class named like one', 'class ServiceUnavailable(Exception):\n    pass\n\ntry:\n    work()\nexcept ServiceUnavailable:\n    pass\n', []],
     ['a table of messages keyed by status', 'ERRORS = {\n    400: "Bad request",\n    401: "Not allowed",\n    429: "Slow down",\n}\n', ['400 constant', '401 constant', '429 constant']],
     ['decoy: a table keyed by sizes', 'SIZES = {\n    100: "small",\n    200: "medium",\n    900: "large",\n}\n', []],
     ['exception classes through module aliases', 'import httpx as hx\nfrom requests import exceptions as rexc\n\n\ndef get(url):\n    try:\n        return hx.get(url, timeout=5)\n    except (hx.ConnectError, rexc.Timeout):\n        raise\n', ['ConnectError client-check', 'Timeout client-check']],

@@ -15,6 +15,7 @@ import pythonExceptionsCatalog from '../../../data/catalogs/python-exceptions.js
 import rubyExceptionsCatalog from '../../../data/catalogs/ruby-exceptions.json';
 import rubyClientExceptionsCatalog from '../../../data/catalogs/ruby-client-exceptions.json';
 import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
+import googleExceptionsCatalog from '../../../data/catalogs/google-exceptions.json';
 import sqlCatalog from '../../../data/catalogs/sql.json';
 import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
 import httpConstants from '../../../data/http-constants.json';
@@ -30,13 +31,16 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   grpcCatalog,
   awsCatalog,
   sqlCatalog,
+  // (Before the catalogs that share their class names, so those keep deciding a bare name's verdict: `ClientError`,
+  // `ServerError`, `ConnectionError` are botocore's, Faraday's, requests' first.)
+  rubyClientExceptionsCatalog,
+  googleExceptionsCatalog,
   pythonExceptionsCatalog,
   dotnetExceptionsCatalog,
   javaExceptionsCatalog,
   jsExceptionsCatalog,
   kotlinExceptionsCatalog,
   rubyExceptionsCatalog,
-  rubyClientExceptionsCatalog,
   phpExceptionsCatalog,
   phpFrameworkExceptionsCatalog,
   sdkExceptionsCatalog,
