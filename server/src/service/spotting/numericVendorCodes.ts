@@ -27,13 +27,23 @@ export function scanNumericVendorCodes(
   taken: (start: number) => boolean,
   found: (site: VendorCodeSite) => boolean,
 ): void {
+  // Where the context words end, once for the range (not a slice of text per number).
+  const near: number[] = [];
+  const words = new RegExp(NEAR.source, 'gi');
+  words.lastIndex = Math.max(0, from - WINDOW);
+  for (let m = words.exec(text); m && m.index < to; m = words.exec(text)) near.push(m.index + m[0].length);
+  if (near.length === 0) return;
+  let k = 0;
   const pattern = new RegExp(INTEGER.source, 'g');
   pattern.lastIndex = from;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
     if (start >= to) break;
     const token = match[0];
-    if (token === '0' || taken(start) || !NEAR.test(text.slice(Math.max(0, start - WINDOW), start))) continue;
+    // The last context word ending at or before the number, within the window.
+    while (k + 1 < near.length && near[k + 1] <= start) k++;
+    if (near[k] > start || start - near[k] > WINDOW) continue;
+    if (token === '0' || taken(start)) continue;
     const node = root.descendantForIndex(start, start + token.length);
     if (!node || !s.numbers.has(node.type) || node.startIndex !== start || node.endIndex !== start + token.length) continue;
     const role = vendorCodeRole(node, token, reader, s);
