@@ -4,6 +4,8 @@ const m = (body: string): string => `<?php\nclass Api {\n    public function cal
 
 describe('spotting: PHP', () => {
   spotCases('php', [
+    ['cases of a backed enum named for error codes', "<?php\nenum PushErrorType: string\n{\n    case DeviceNotRegistered = 'DeviceNotRegistered';\n    case MessageRateExceeded = 'MessageRateExceeded';\n}\n", ['DeviceNotRegistered constant', 'MessageRateExceeded constant']],
+    ['decoy: cases of a backed enum named for something else', "<?php\nenum Suit: string\n{\n    case Hearts = 'HeartsSuit';\n}\n", []],
     ["WordPress's WP_Http constants", m('        $code = wp_remote_retrieve_response_code($response);\n        if ($code === \\WP_Http::OK) { return true; }\n        if ($code === WP_Http::TOO_MANY_REQUESTS) { sleep(5); }'), ['200 client-check', '429 client-check']],
     ['curl error constants compared', m('        $errno = curl_errno($ch);\n        if ($errno === CURLE_COULDNT_CONNECT || $errno === CURLE_OPERATION_TIMEOUTED) { return null; }'), ['CURLE_COULDNT_CONNECT client-check', 'CURLE_OPERATION_TIMEOUTED client-check']],
     ['a CURLE_ name that is no curl code', m('        $x = CURLE_NOT_A_REAL_CODE;'), []],

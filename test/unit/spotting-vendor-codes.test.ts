@@ -35,6 +35,9 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a log line', "logger.warn('rate_limit_exceeded');\n", []],
       ['decoy: a quoted OK as a reason phrase', "if (res.statusText === 'OK') {}\n", []],
       ["a code searched in an error's message", "if (error.message?.includes('QUOTA_EXCEEDED')) slowDown();\n", ['QUOTA_EXCEEDED client-check']],
+      ['members of an enum named for error codes', "export enum ApiErrorCode {\n  RateLimited = 'rate_limited',\n  Overloaded = 'overloaded_error',\n}\n", ['rate_limited constant', 'overloaded_error constant']],
+      ['decoy: members of an enum named for something else', "export enum Color {\n  Dark = 'dark_mode',\n  Light = 'light_mode',\n}\n", []],
+      ["decoy: a project's own failure categories", "export enum ReachabilityFailureKind {\n  Stale = 'stale_status_message',\n  Transient = 'transient_error',\n}\n", []],
       ["decoy: a plain word searched in an error's message", "if (error.message.includes('SAFETY') || error.message.includes('timeout')) {}\n", []],
       ["decoy: a code-shaped token searched in a response body", "if (response.message.includes('RATE_LIMITED')) {}\n", []],
     ]);
@@ -62,6 +65,8 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a dict of settings', 'cfg = {"mode": "FAST_PATH", "kind": "worker"}\n', []],
       ['decoy: a ValueError message', 'raise ValueError("INVALID_INPUT")\n', []],
       ['numbers compared with an error code field', 'if err.error_code == 20429:\n    wait()\n', ['20429 client-check']],
+      ['members of an Enum class named for error codes', 'from enum import Enum\n\nclass ErrorCode(str, Enum):\n    RATE_LIMITED = "rate_limited"\n    QUOTA = "insufficient_quota"\n', ['rate_limited constant', 'insufficient_quota constant']],
+      ['decoy: a plain class named for errors', 'class ErrorCode:\n    RATE_LIMITED = "rate_limited"\n', []],
       ['a list of numbers named for retried error codes', 'RETRYABLE_ERROR_CODES = [20429, 60212]\n', ['20429 retry-config', '60212 retry-config']],
       ['a list of numbers named for error codes, read later', 'IGNORED_ERROR_CODES = (10041, 10042)\n', ['10041 constant', '10042 constant']],
       ['decoy: numbers compared with a plain code field', 'if lang.code == 44:\n    pass\n', []],

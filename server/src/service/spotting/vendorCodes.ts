@@ -160,6 +160,9 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     // `status == "OK"` beside `status == "OVER_QUERY_LIMIT"` in the same function: the field holds the API's codes.
     return worded || (shape === 'upper' && field !== undefined && comparedWithErrorWord(field));
   };
+  // A member of an enum named for error codes (`enum ExpoErrorType: string { case MessageRateExceeded = '…' }`,
+  // `enum ApiErrorCode { RateLimited = 'rate_limited' }`, `class ErrorCode(str, Enum)`, Java `RATE_LIMITED("…")`).
+  if (!numeric && (shape !== 'word' || worded) && errorEnumMember(literal)) return 'constant';
   let child = literal;
   let inCollection = false;
   let defaulted = false;
@@ -236,6 +239,29 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     return undefined;
   }
   return undefined;
+}
+
+/** Names of enums (and Python Enum classes) that hold an API's error codes (`ExpoErrorType`, `ApiErrorCode`, `ErrorReason`); a project's own failure categories (`DownloadFailure`, `FailureKind`) are not. */
+const ERROR_ENUM_NAME = /(error|err)(s|codes?|types?|reasons?)?$/;
+
+/** The string is the value of a member of an enum named for error codes. */
+function errorEnumMember(literal: Node): boolean {
+  const named = (decl: Node | null | undefined): boolean => {
+    const name = decl?.childForFieldName('name')?.text ?? decl?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'identifier')?.text;
+    return !!name && ERROR_ENUM_NAME.test(name.toLowerCase().replace(/[_$]/g, ''));
+  };
+  const parent = literal.parent;
+  if (!parent) return false;
+  // PHP `case X = '…';` in an `enum_declaration_list`; TypeScript `X = '…'` in an `enum_body`.
+  if ((parent.type === 'enum_case' || parent.type === 'enum_assignment') && parent.lastNamedChild?.id === literal.id) return named(parent.parent?.parent);
+  // Java `RATE_LIMITED("rate_limited")`: the constant's one argument.
+  if (parent.type === 'argument_list' && parent.namedChildCount === 1 && parent.parent?.type === 'enum_constant') return named(parent.parent.parent?.parent);
+  // Python `class ErrorCode(str, Enum):` with `RATE_LIMITED = "rate_limited"` in its body.
+  if (parent.type === 'assignment' && parent.childForFieldName('right')?.id === literal.id && parent.parent?.type === 'expression_statement') {
+    const cls = parent.parent.parent?.type === 'block' ? parent.parent.parent.parent : undefined;
+    return cls?.type === 'class_definition' && /\b(Str|Int)?Enum\b/.test(cls.childForFieldName('superclasses')?.text ?? '') && named(cls);
+  }
+  return false;
 }
 
 function callRole(
