@@ -95,6 +95,7 @@ describe('spotting: vendor error codes in strings', () => {
       ],
       ['a camel-case reason', 'class A { boolean f(String reason) { return "userRateLimitExceeded".equals(reason); } }\n', ['userRateLimitExceeded client-check']],
       ['decoy: equals on a plain word', 'class A { boolean f(String status) { return "active".equals(status); } }\n', []],
+      ['constants of an enum named for error codes', 'enum ApiErrorCode {\n  RATE_LIMITED("rate_limited"),\n  OVERLOADED("overloaded_error");\n  private final String code;\n  ApiErrorCode(String code) { this.code = code; }\n}\n', ['rate_limited constant', 'overloaded_error constant']],
     ]);
   });
 
