@@ -4,6 +4,11 @@ describe('spotting: Python', () => {
   describe('numeric statuses', () => {
     spotCases('python', [
     [
+      'a status → error table whose classes start with a lower-case prefix',
+      'ERROR_CODE_EXCEPTION_MAPPING = {\n    400: {"raise_exception": shopBadRequestError, "message": "bad"},\n    503: {"raise_exception": shopServiceUnavailableError, "message": "down"},\n}\n',
+      ['400 constant', '503 constant'],
+    ],
+    [
       "Google client libraries' exceptions, through module aliases",
       'from google.api_core import exceptions\nfrom google.genai import errors as gerrors\n\ntry:\n    client.generate()\nexcept (gerrors.APIError, exceptions.ServiceUnavailable):\n    pass\n',
       ['APIError client-check', 'ServiceUnavailable client-check'],

@@ -53,7 +53,8 @@ function isChoiceCondition(choice: Node, child: Node): boolean {
   return choice.type === 'conditional_expression' && parts.length === 3 ? parts[1].id === child.id : parts[0]?.id === child.id;
 }
 /** Values of a status → exception table: `NotFound`, `errors.RateLimitError`, `ServerError`. */
-const EXCEPTION_CLASS = /^(?=[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
+/** (A class name may start with a lower-case prefix, as generated clients name theirs: `freshdeskBadRequestError`.) */
+const EXCEPTION_CLASS = /^(?=[A-Z]|[a-z][a-z0-9]*[A-Z])\w*(Error|Exception|Fault|NotFound|Conflict|Forbidden|Unauthorized|Redirect|TooLarge|TooLong|Unavailable|BadRequest)$/;
 /** Code sets named for what is not retried: successes, expectations, ignored statuses. */
 const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
 /** A constant (upper snake case) named for one status: `EMPTY_REPO_ERROR_STATUS`, `RATE_LIMIT_STATUS`. */
