@@ -4,6 +4,7 @@ const fn = (body: string): string => `package p\n\nfunc f() {\n${body}\n}\n`;
 
 describe('spotting: Go', () => {
   spotCases('go', [
+    ['a Google API error\'s Code (its HTTP status)', 'package p\n\nfunc limited(err error) bool {\n\tvar apiErr *googleapi.Error\n\tif errors.As(err, &apiErr) {\n\t\treturn apiErr.Code == 429\n\t}\n\treturn false\n}\n', ['429 client-check']],
     ['a status looked for in an error\'s text', 'package p\n\nimport "strings"\n\nfunc transient(err error) bool {\n\terrStr := err.Error()\n\treturn strings.Contains(errStr, "429") || strings.Contains(err.Error(), "503") || strings.Contains(path, "404")\n}\n', ['429 client-check', '503 client-check']],
     ['connect-go codes', 'package x\n\nfunc f(err error) bool {\n\tswitch connect.CodeOf(err) {\n\tcase connect.CodeUnavailable:\n\t\treturn true\n\t}\n\treturn false\n}\n', ['UNAVAILABLE client-check']],
     ['resp.StatusCode != 200', fn('\tif resp.StatusCode != 200 {\n\t\treturn\n\t}'), ['200 client-check']],

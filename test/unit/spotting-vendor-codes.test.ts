@@ -70,6 +70,7 @@ describe('spotting: vendor error codes in strings', () => {
       ['a list of numbers named for retried error codes', 'RETRYABLE_ERROR_CODES = [20429, 60212]\n', ['20429 retry-config', '60212 retry-config']],
       ['a list of numbers named for error codes, read later', 'IGNORED_ERROR_CODES = (10041, 10042)\n', ['10041 constant', '10042 constant']],
       ['decoy: numbers compared with a plain code field', 'if lang.code == 44:\n    pass\n', []],
+      ["decoy: an exception's bare code (an exit status)", 'try:\n    main()\nexcept SystemExit as e:\n    if e.code == 2:\n        usage()\n', []],
       ['decoy: a list of numbers named for something else', 'PORTS = [8080, 8443]\nerror_code = None\n', []],
     ]);
   });

@@ -35,7 +35,7 @@ export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;
 /** `code` means a status only on something that looks like a response or an HTTP error. */
 export const CODE_NAME = /^(get_?)?code$/i;
 export const RESPONSE_OR_ERROR_OBJECT =
-  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*exception|t|throwable|cause|rec|recorder|rr|rw|w|writer)$/i;
+  /^(r|res|resp|rsp|response|result|reply|http_?response|\w*response|\w*resp|e|err|error|exc|ex|exception|\w*error|\w*err|\w*exception|t|throwable|cause|rec|recorder|rr|rw|w|writer)$/i;
 
 /** Functions and methods that send a status from server code, by their last name. */
 export const STATUS_SETTERS = new Set([

@@ -151,8 +151,10 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
   const accepts = (strength: Strength | undefined, field?: Node): boolean => {
     if (!strength) return false;
-    // A number says nothing of itself: only a field named for error codes (`errorCode`, `err.code`) makes it one.
-    if (numeric) return strength === 'strong';
+    // A number says nothing of itself: only a field named for error codes (`errorCode`, `error_code`) makes it one.
+    // An error's bare `code` holds small numbers of other schemes too (`SystemExit.code` 2, an errno, a DOMException's
+    // 23): there only a code of four digits or more (`error.code == 10007`) counts.
+    if (numeric) return strength === 'strong' && (field === undefined || ERROR_FIELD.test(reader.lastName(field) ?? '') || token.length >= 4);
     // `"OK"` is a reason phrase or a job state unless the same field is also compared with an API's error codes.
     if (/^(OK|SUCCESS|SUCCEEDED)$/i.test(token)) return shape === 'upper' && field !== undefined && comparedWithErrorWord(field);
     if (strength === 'strong') return shape !== 'word' || worded;
@@ -172,7 +174,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     if (parent.type === 'array_element_initializer' && parent.namedChildCount === 1) continue; // PHP `['A', 'B']`
     if (parent.type === 'is_pattern_expression') {
       // C# `ex.ErrorCode is "PathNotFound" or "BlobNotFound"`
-      return accepts(fieldStrength(parent.childForFieldName('expression') ?? parent.namedChild(0), reader, s)) ? 'client-check' : undefined;
+      const tested = parent.childForFieldName('expression') ?? parent.namedChild(0);
+      return accepts(fieldStrength(tested, reader, s), numeric ? tested ?? undefined : undefined) ? 'client-check' : undefined;
     }
     if (parent.type === 'argument' && s.pairName(parent) === undefined) continue; // a C# positional argument
     if (isCollectionCall(parent, child, reader, s)) {
@@ -200,7 +203,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       const clause = s.cases.has(parent.type) ? parent : parent.parent!;
       // Only the label of a case names a code the subject is compared with, not its body (`else -> "error"`).
       if (afterArrow(clause, child)) return undefined;
-      return accepts(fieldStrength(s.caseSubject(clause), reader, s)) ? 'client-check' : undefined;
+      const subject = s.caseSubject(clause);
+      return accepts(fieldStrength(subject, reader, s), numeric ? subject ?? undefined : undefined) ? 'client-check' : undefined;
     }
     if (s.members.has(parent.type) && inCollection) {
       // `['rate_limited', 'overloaded'].includes(body.error)`
@@ -234,7 +238,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
         return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && shape !== 'word' && says ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
-      return accepts(fieldStrength(target, reader, s)) ? 'server-sets' : undefined;
+      return accepts(fieldStrength(target, reader, s), numeric ? target : undefined) ? 'server-sets' : undefined;
     }
     return undefined;
   }
@@ -286,7 +290,7 @@ function callRole(
   }
   if (inCollection && MEMBERSHIP_METHODS.has(name)) {
     // `['rate_limited', 'overloaded'].includes(body.error)`
-    return args.some((a) => accepts(fieldStrength(a, reader, s))) ? 'client-check' : undefined;
+    return args.some((a) => accepts(fieldStrength(a, reader, s), /^\d+$/.test(token) ? a : undefined)) ? 'client-check' : undefined;
   }
   if (index < 0 || inCollection) return undefined;
   if (CONTAINS.test(name) && !/^\d+$/.test(token)) {
@@ -303,7 +307,7 @@ function callRole(
   if (ASSERT_CALLS.test(name)) {
     // `assertEqual(err.code, "quota_exceeded")`, `expect(body.error).toBe('NOT_FOUND')`
     const subject = firstCallArgument(receiver, s);
-    return [...args.filter((_, i) => i !== index), ...(subject ? [subject] : [])].some((o) => accepts(fieldStrength(o, reader, s))) ? 'test-assert' : undefined;
+    return [...args.filter((_, i) => i !== index), ...(subject ? [subject] : [])].some((o) => accepts(fieldStrength(o, reader, s), /^\d+$/.test(token) ? o : undefined)) ? 'test-assert' : undefined;
   }
   if (index === 0 && ERROR_CONSTRUCTOR.test(name) && !BUILTIN_ERRORS.test(name)) {
     // `new AirtableError('TOO_MANY_REQUESTS', message, status)`, `raise ApiError("UNKNOWN_ERROR", …)`: a code given to an API error.
