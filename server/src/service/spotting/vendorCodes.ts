@@ -4,6 +4,7 @@ import type { ExpressionReader } from './expressionReader';
 import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS, DEFAULT_OPERATORS, isComparisonOperator, MEMBERSHIP_METHODS } from './names';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
+import { errorEnumMember } from './errorEnums';
 
 /**
  * An API's own error codes written as strings (`'TOO_MANY_REQUESTS'`, `"rate_limit"`, `"ratelimited"`,
@@ -243,29 +244,6 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     return undefined;
   }
   return undefined;
-}
-
-/** Names of enums (and Python Enum classes) that hold an API's error codes (`ExpoErrorType`, `ApiErrorCode`, `ErrorReason`); a project's own failure categories (`DownloadFailure`, `FailureKind`) are not. */
-const ERROR_ENUM_NAME = /(error|err)(s|codes?|types?|reasons?)?$/;
-
-/** The string is the value of a member of an enum named for error codes. */
-function errorEnumMember(literal: Node): boolean {
-  const named = (decl: Node | null | undefined): boolean => {
-    const name = decl?.childForFieldName('name')?.text ?? decl?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'identifier')?.text;
-    return !!name && ERROR_ENUM_NAME.test(name.toLowerCase().replace(/[_$]/g, ''));
-  };
-  const parent = literal.parent;
-  if (!parent) return false;
-  // PHP `case X = '…';` in an `enum_declaration_list`; TypeScript `X = '…'` in an `enum_body`.
-  if ((parent.type === 'enum_case' || parent.type === 'enum_assignment') && parent.lastNamedChild?.id === literal.id) return named(parent.parent?.parent);
-  // Java `RATE_LIMITED("rate_limited")`: the constant's one argument.
-  if (parent.type === 'argument_list' && parent.namedChildCount === 1 && parent.parent?.type === 'enum_constant') return named(parent.parent.parent?.parent);
-  // Python `class ErrorCode(str, Enum):` with `RATE_LIMITED = "rate_limited"` in its body.
-  if (parent.type === 'assignment' && parent.childForFieldName('right')?.id === literal.id && parent.parent?.type === 'expression_statement') {
-    const cls = parent.parent.parent?.type === 'block' ? parent.parent.parent.parent : undefined;
-    return cls?.type === 'class_definition' && /\b(Str|Int)?Enum\b/.test(cls.childForFieldName('superclasses')?.text ?? '') && named(cls);
-  }
-  return false;
 }
 
 function callRole(

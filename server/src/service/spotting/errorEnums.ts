@@ -1,0 +1,35 @@
+import type { Node } from 'web-tree-sitter';
+
+/*
+ * An API's error codes declared as the members of an enum named for them: PHP `enum ExpoErrorType: string { case
+ * MessageRateExceeded = 'MessageRateExceeded'; }`, TypeScript `enum ApiErrorCode { RateLimited = 'rate_limited' }`,
+ * Python `class ErrorCode(str, Enum): RATE_LIMITED = "rate_limited"`, Java `enum ApiErrorCode { RATE_LIMITED("…") }`.
+ * The member's string is a code (vendorCodes.ts gives it the `constant` role); its uses follow through the declared
+ * names (ownVendorCodes.ts).
+ */
+
+/**
+ * Names of enums (and Python Enum classes) that hold an API's error codes (`ExpoErrorType`, `ApiErrorCode`,
+ * `ErrorReason`); a project's own failure categories (`DownloadFailure`, `FailureKind`) are not.
+ */
+const ERROR_ENUM_NAME = /(error|err)(s|codes?|types?|reasons?)?$/;
+
+/** The string is the value of a member of an enum named for error codes. */
+export function errorEnumMember(literal: Node): boolean {
+  const named = (decl: Node | null | undefined): boolean => {
+    const name = decl?.childForFieldName('name')?.text ?? decl?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'identifier')?.text;
+    return !!name && ERROR_ENUM_NAME.test(name.toLowerCase().replace(/[_$]/g, ''));
+  };
+  const parent = literal.parent;
+  if (!parent) return false;
+  // PHP `case X = '…';` in an `enum_declaration_list`; TypeScript `X = '…'` in an `enum_body`.
+  if ((parent.type === 'enum_case' || parent.type === 'enum_assignment') && parent.lastNamedChild?.id === literal.id) return named(parent.parent?.parent);
+  // Java `RATE_LIMITED("rate_limited")`: the constant's one argument.
+  if (parent.type === 'argument_list' && parent.namedChildCount === 1 && parent.parent?.type === 'enum_constant') return named(parent.parent.parent?.parent);
+  // Python `class ErrorCode(str, Enum):` with `RATE_LIMITED = "rate_limited"` in its body.
+  if (parent.type === 'assignment' && parent.childForFieldName('right')?.id === literal.id && parent.parent?.type === 'expression_statement') {
+    const cls = parent.parent.parent?.type === 'block' ? parent.parent.parent.parent : undefined;
+    return cls?.type === 'class_definition' && /\b(Str|Int)?Enum\b/.test(cls.childForFieldName('superclasses')?.text ?? '') && named(cls);
+  }
+  return false;
+}
