@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { diagnosticsOf } from '../support/serviceHarness';
+import { ruleLines } from '../support/serviceHarness';
 
-async function lines(text: string, rule: string): Promise<number[]> {
-  return (await diagnosticsOf('typescript', text)).filter((f) => f.rule === rule).map((f) => f.range.start.line + 1);
-}
+const lines = (text: string, rule: string): Promise<number[]> => ruleLines('typescript', text, rule);
 
 const put = (cause: string): string => [
   'export async function put(url: string, data: unknown) {',

@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { diagnosticsOf } from '../support/serviceHarness';
+import { ruleLines } from '../support/serviceHarness';
 
-async function giveUpLines(text: string): Promise<number[]> {
-  return (await diagnosticsOf('python', text)).filter((f) => f.rule === 'retryable-treated-as-final').map((f) => f.range.start.line + 1);
-}
+const giveUpLines = (text: string): Promise<number[]> => ruleLines('python', text, 'retryable-treated-as-final');
 
 const deliver = (onTimeout: string): string => [
   'import httpx',

@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { LanguageId } from '../../server/src/service/types';
-import { diagnosticsOf } from '../support/serviceHarness';
+import { ruleLines } from '../support/serviceHarness';
 
-async function giveUps(language: LanguageId, text: string): Promise<number[]> {
-  return (await diagnosticsOf(language, text)).filter((f) => f.rule === 'retryable-treated-as-final').map((f) => f.range.start.line + 1);
-}
+const giveUps = (language: LanguageId, text: string): Promise<number[]> => ruleLines(language, text, 'retryable-treated-as-final');
 
 describe('a retry wrapper handed its operation by name', () => {
   it('Go: backoff.Permanent for every 4xx, read through `status := resp.StatusCode`, gives a 429 up', async () => {

@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { diagnosticsOf } from '../support/serviceHarness';
+import { ruleLines } from '../support/serviceHarness';
 
-async function timeoutLines(text: string): Promise<number[]> {
-  return (await diagnosticsOf('typescript', text)).filter((f) => f.rule === 'request-without-timeout').map((f) => f.range.start.line + 1);
-}
+const timeoutLines = (text: string): Promise<number[]> => ruleLines('typescript', text, 'request-without-timeout');
 
 const helper = (defaults: string, calls: string[]): string => [
   "import fetch from 'node-fetch';",
