@@ -1,5 +1,5 @@
 import { type FileFlow, firstCallFrom, type FnInfo } from './flow/flowModel';
-import { DELAY, enqueuesTask } from './waitCalls';
+import { DELAY, isDelayCall } from './waitCalls';
 
 /**
  * What a function of the file does, as seen by its callers: whether it waits (sleeps, awaits a timer,
@@ -27,7 +27,7 @@ export function functionSummaries(flow: FileFlow): Map<string, FunctionSummary> 
     for (let i = firstCallFrom(flow, fn.start); i < flow.calls.length && flow.calls[i].start < fn.end; i++) {
       const call = flow.calls[i];
       if (call.end > fn.end) continue;
-      if (DELAY.test(call.name) && call.node.type !== 'new_expression' && !enqueuesTask(call, flow.grammarName)) waits = true;
+      if (isDelayCall(call, flow.grammarName) && call.node.type !== 'new_expression') waits = true;
       names.push(call.name);
     }
     calleesByFn.set(fn, names);

@@ -7,7 +7,7 @@ import type { RetryLoopData } from './findingData';
 import { LoopInfo, within } from './flow/flowModel';
 import { alwaysLeaves } from './chainSyntax';
 import { callWaits } from './functionSummaries';
-import { DELAY, enqueuesTask, isAbortTimer, waitArgument } from './waitCalls';
+import { DELAY, isAbortTimer, isDelayCall, waitArgument } from './waitCalls';
 import { type RequestInfo, statementOf } from './requests';
 import { senderCalls } from './senders';
 import { catchStays, sdkErrorsStay, tryAround } from './wholesaleRetries';
@@ -118,7 +118,7 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
     const scopeEnd = scope.endIndex;
     const delays = ctx.flow.calls
       .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
-      .filter((c) => DELAY.test(c.name) && !isAbortTimer(c) && !enqueuesTask(c, ctx.flow.grammarName) && c.end <= scopeEnd && !insideNestedLoop(ctx, c.node, loop))
+      .filter((c) => isDelayCall(c, ctx.flow.grammarName) && !isAbortTimer(c) && c.end <= scopeEnd && !insideNestedLoop(ctx, c.node, loop))
       .map((c) => {
         const args = ctx.flow.adapter.callArguments(c.node);
         return { call: c.node, arg: waitArgument(c.name, args) };

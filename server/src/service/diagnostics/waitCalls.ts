@@ -18,6 +18,11 @@ export function enqueuesTask(call: { name: string; receiver?: string }, grammarN
   return call.name === 'delay' && !!call.receiver && (grammarName === 'python' || grammarName === 'ruby');
 }
 
+/** A call that waits before the next attempt: named as a wait (DELAY), and no task put on a queue. */
+export function isDelayCall(call: { name: string; receiver?: string }, grammarName: string): boolean {
+  return DELAY.test(call.name) && !enqueuesTask(call, grammarName);
+}
+
 /**
  * The argument of a wait call that holds its duration: `setTimeout(fn, ms)`'s second, and past a leading context
  * (`clock.Sleep(ctx, delay)`, `sleepCtx(ctx, d)`), else the first.
