@@ -5,6 +5,7 @@ import { applyEdits, errorCount } from './fixes/text';
 import { headerHover } from './headerHover';
 import { renderTemplate } from './templates/renderTemplate';
 import { renderHover } from './hover';
+import { isProjectPythonModule } from './spotting/apiErrorClasses';
 import { vendorCodeHover } from './spotting/vendorCodeHover';
 import { spotHttpFile } from './http/httpOccurrences';
 import type { ScriptParser } from './http/httpScriptSpotting';
@@ -224,7 +225,12 @@ export class ErrorCodeLanguageService {
     // Outside tests, a code no catalog knows that the file only writes into an error it builds (`{ error: "unauthorized" }`
     // answered to its own client) is the project's own wording, not an API's code it must handle: the codes a file reads
     // (compares, lists, retries on) or declares are shown.
-    const occurrences = isTestPath(doc.uri) ? spot.occurrences.map(asTestData) : spot.occurrences.filter((o) => !this.ownErrorWording(o));
+    // An error class named for an API failure counts when a library brings it (not a package of the project: see apiErrorClasses.ts).
+    // (A test file imports the error classes of the package it tests: they are that package's own, not a library's.)
+    const test = isTestPath(doc.uri);
+    const fromLibrary = (o: Occurrence) => !o.library || (!test && (doc.languageId !== 'python' || !isProjectPythonModule(o.library, doc.uri)));
+    const found = spot.occurrences.filter(fromLibrary);
+    const occurrences = test ? found.map(asTestData) : found.filter((o) => !this.ownErrorWording(o));
     return { occurrences, spot };
   }
 

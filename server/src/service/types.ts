@@ -85,6 +85,11 @@ export interface Occurrence {
    * libraries (`ClientError`: botocore's, or `Faraday::ClientError`); hover shows that entry first.
    */
   catalog?: string;
+  /**
+   * For an error class no catalog knows, named for a failed API call (`NotFound404Error`, `APIResponseError`): the
+   * module the file imports it from (`qbittorrentapi`, `@notionhq/client`).
+   */
+  library?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

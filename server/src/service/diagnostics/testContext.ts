@@ -118,7 +118,11 @@ export function inlineTestSpans(root: Node | undefined, grammarName: string): Te
   return spans;
 }
 
-const TEST_ATTRIBUTE = /^#\[\s*(cfg\s*\(\s*test\s*\)|(?:[\w:]+::)?test\b)/;
+/**
+ * `#[cfg(test)]`, `#[cfg(all(test, not(target_family = "wasm")))]` (test among the conditions all of which must hold;
+ * never under `not`), and test functions: `#[test]`, `#[tokio::test]`, `#[async_test]`, `#[rstest]`, `#[test_case(…)]`.
+ */
+const TEST_ATTRIBUTE = /^#\[\s*(cfg\s*\(\s*(?:all\s*\(\s*(?:[^()]*,\s*)?)?test\s*[,)]|(?:[\w:]+::)?(?:async_)?test\b|rstest\b|test_case\b)/;
 
 function withTestPolicy(findings: Finding[], isTest: (f: Finding) => boolean): Finding[] {
   const out: Finding[] = [];

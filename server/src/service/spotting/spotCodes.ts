@@ -12,6 +12,7 @@ import { spotProtocolCodes } from './protocolCodes';
 import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition, inExcludedList } from './exceptionPositions';
+import { findApiErrorClasses, type ImportStyle } from './apiErrorClasses';
 import { scanVendorCodes } from './vendorCodes';
 import { scanNumericVendorCodes } from './numericVendorCodes';
 import { statusException } from './statusExceptions';
@@ -25,6 +26,9 @@ import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
+
+/** Languages whose imports name the classes they bring in (see apiErrorClasses.ts). */
+const IMPORT_STYLES: Partial<Record<GrammarSupport['constants'], ImportStyle>> = { python: 'python', javascript: 'javascript', java: 'java', kotlin: 'kotlin', php: 'php' };
 
 /** Not part of a longer number or name, nor of a decimal; a range's bounds count (Ruby `500..599`, `400...500`). */
 const STATUS_NUMBER = /(?<![\w$])(?<!(?<!\.)\.)(?:[1-5]\d\d|600)(?![\w])(?!\.(?!\.))/g;
@@ -157,6 +161,23 @@ export function spotSpan(
       const spotted =
         spotName(node, name, context, support, registry, lines) ?? spotImportedName(node, name, imported, context, support, registry, lines);
       if (spotted) names.set(spotted.start, spotted);
+      return true;
+    });
+  }
+
+  const style = IMPORT_STYLES[support.constants];
+  if (complete && style) {
+    // Error classes no catalog knows, named for a failed API call and imported from a library, where they stand as
+    // exception types: `except NotFound404Error` (qbittorrentapi), `catch (ApiException e)` (com.twilio.exception).
+    findApiErrorClasses(style, text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), ({ code, site, role, module }) => {
+      if (Date.now() > deadline) {
+        complete = false;
+        return false;
+      }
+      const spotted = entry(code, 'error-code', role, site.startIndex, site.endIndex, site.text.replace(/\s+/g, ''), lines, true);
+      if (role === 'retry-config' && inExcludedList(site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
+      spotted.occurrence.library = module;
+      names.set(site.startIndex, spotted);
       return true;
     });
   }

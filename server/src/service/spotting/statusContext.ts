@@ -90,6 +90,8 @@ const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|St
 /** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
 /** RSpec matchers that compare with their argument: `eq(200)`, `eql(429)`, `equal(503)`, `be(204)`. */
 const RSPEC_MATCHER = /^(eq|eql|equal|be)$/;
+/** Calls on a value that test it against their arguments (Ruby/Rails): `code.between?(200, 299)`, `status.in?([401, 403])`. */
+const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
 const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
 /** Ruby's type tests. */
 const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
@@ -455,6 +457,9 @@ export class StatusContext extends ExpressionReader {
     if (kind === 'status' && name === 'range' && index >= 0 && call.parent?.type === 'comparison_operator' && /\bin\b/.test(s.operatorOf(call.parent))) {
       return namedChildren(call.parent).some((n) => n.id !== call.id && matches(n)) ? 'client-check' : undefined;
     }
+    // Ruby `response.code.between?(200, 299)`, `response.status.in?([401, 403])`, `status.in?(200..399)`: the status
+    // that receives the call is tested against its arguments.
+    if (kind === 'status' && index >= 0 && REVERSE_MEMBERSHIP.test(name) && matches(this.receiverOf(call))) return 'client-check';
     if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
       if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
     }
@@ -467,7 +472,8 @@ export class StatusContext extends ExpressionReader {
       // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
       return 'test-assert';
     }
-    if (index === 0 && STATUS_ASSERT_CALL.test(name)) return kind === 'status' ? 'test-assert' : undefined;
+    // (Flask-Testing's `self.assertStatus(response, 200)` names the response first.)
+    if ((index === 0 || (index === args.length - 1 && others.length > 0)) && STATUS_ASSERT_CALL.test(name)) return kind === 'status' ? 'test-assert' : undefined;
     // Ruby `res.is_a?(Net::HTTPTooManyRequests)`: a type test of the response is a status check
     if (index === 0 && TYPE_TEST_CALL.test(name) && this.isSymbolic(literal)) return 'client-check';
     if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {

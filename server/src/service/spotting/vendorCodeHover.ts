@@ -23,6 +23,7 @@ const ROLE_TEXT: Partial<Record<Occurrence['role'], string>> = {
 export function vendorCodeHover(occurrence: Occurrence): string {
   const code = occurrence.code;
   if (/^[34]\d{3}$/.test(code)) return closeCodeHover(occurrence);
+  if (occurrence.library) return libraryClassHover(occurrence, occurrence.library);
   const words = code.replace(/([a-z])([A-Z])/g, '$1_$2');
   const lines = [`**${code}** · an API's own error code`, '', 'No catalog knows this code: it is the value an API puts in its error body (`error`, `code`, `type`, `status`), read here as such from the code around it.'];
   const role = ROLE_TEXT[occurrence.role];
@@ -50,6 +51,20 @@ function closeCodeHover(occurrence: Occurrence): string {
   const words = occurrence.text.replace(/([a-z])([A-Z])/g, '$1_$2');
   if (FINAL_NAME.test(words) && !/rate_?limit|quota/i.test(words)) lines.push('', 'Its name suggests a closure that happens again on every reconnect: fix the cause before reconnecting.');
   else if (TRANSIENT_NAME.test(words)) lines.push('', 'Its name suggests a passing condition: reconnect after a wait, with backoff and jitter.');
+  lines.push('', '_Add it to a workspace catalog (`*.errorcodes.json`) to give it a meaning and a retry verdict._');
+  return lines.join('\n');
+}
+
+/** An error class of a client library no catalog knows (`NotFound404Error` from `qbittorrentapi`): what its name and place say. */
+function libraryClassHover(occurrence: Occurrence, library: string): string {
+  const words = occurrence.code.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  const lines = [`**${occurrence.code}** · an error class of \`${library}\``, '', 'No catalog knows this class: its name says a call to an API failed, and the file imports it from that library.'];
+  const role = ROLE_TEXT[occurrence.role];
+  if (role) lines.push('', role.replace('it is treated as', 'the failure it stands for is treated as'));
+  const status = /(?<![0-9])([1-5]\d\d|[45]XX|[45]xx)(?![0-9])/.exec(occurrence.code)?.[1];
+  if (status) lines.push('', `Its name carries the status it stands for: ${status.toUpperCase()}.`);
+  if (FINAL_NAME.test(words) && !/rate_?limit|quota/i.test(words)) lines.push('', 'Its name suggests a request refused the same way every time: a retry will not help.');
+  else if (TRANSIENT_NAME.test(words) || /5XX|5\d\d/i.test(occurrence.code)) lines.push('', "Its name suggests a rate limit or a passing failure: retry it after a wait, honouring the server's `Retry-After`.");
   lines.push('', '_Add it to a workspace catalog (`*.errorcodes.json`) to give it a meaning and a retry verdict._');
   return lines.join('\n');
 }

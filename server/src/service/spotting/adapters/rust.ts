@@ -21,9 +21,10 @@ export const rustAdapter: SyntaxAdapter = {
   binaries: typeSet('binary_expression'),
   transparent: typeSet(
     'parenthesized_expression', 'arguments', 'reference_expression', 'type_cast_expression', 'try_expression', 'await_expression',
-    'match_pattern', 'or_pattern', 'range_pattern', 'range_expression',
+    'match_pattern', 'or_pattern', 'range_pattern',
   ),
-  collections: typeSet('array_expression', 'token_tree'),
+  // (`(200..300).contains(&status)`: a range is the set of statuses a membership test asks about.)
+  collections: typeSet('array_expression', 'token_tree', 'range_expression'),
   cases: typeSet('match_arm'),
   pairs: typeSet('field_initializer'),
   assignments: typeSet('let_declaration', 'assignment_expression', 'const_item', 'static_item'),
