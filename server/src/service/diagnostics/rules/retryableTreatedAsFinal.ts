@@ -152,6 +152,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       // unchanged (status and headers kept) for whoever catches it next.
       const clause = giveUp.final.kind === 'raise' ? ancestorWithin(giveUp.final.node.parent, ctx.doc.tree!.rootNode, CATCH_CLAUSE) : undefined;
       if (clause && reRaisesCaught(giveUp.final.node, clause) && !inRetryingLoop(ctx, clause)) continue;
+      if (loop && request && leavesServerErrorsByChoice(ctx, loop.set, left, giveUp.final.node, request)) continue;
       reported.add(giveUp.at.id);
       findings.push(giveUpFinding(ctx, { test: giveUp.first, guard: giveUp.at }, left, giveUp.final, request, {
         detailSuffix: giveUp.arm ? '; only other statuses are retried before this branch' : '; only other statuses are retried before this point',
@@ -165,6 +166,20 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A loop that retries both refusals — 429 and 503, the statuses that say the server did not take the request — and
+ * then hands every other failure to its caller in a typed error keeping the response (`raise APIError(response)`):
+ * leaving 500, 502 and 504 out is a choice (a gateway error may come after the server acted, so a write must not be sent
+ * again), and the caller can still tell them apart and retry.
+ */
+function leavesServerErrorsByChoice(ctx: DiagContext, set: RetriedSet, left: readonly string[], final: Node, request: RequestInfo): boolean {
+  if (!isRetried(set, '429') || !isRetried(set, '503') || !left.every((c) => /^50[024]$/.test(c))) return false;
+  const response = request.responseVar;
+  if (!response) return false;
+  const fn = enclosingFn(ctx.flow, final);
+  return handsOnTypedError(ctx, final, [response, ...statusAliases(fn?.node ?? final, response)]);
 }
 
 /**
