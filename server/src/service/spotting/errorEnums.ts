@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 /*
  * An API's error codes declared as the members of an enum named for them: PHP `enum ExpoErrorType: string { case
  * MessageRateExceeded = 'MessageRateExceeded'; }`, TypeScript `enum ApiErrorCode { RateLimited = 'rate_limited' }`,
+ * C# `enum AcoustIdErrorCode { TooManyRequests = 14 }` (numbers too: see vendorCodes.ts),
  * Python `class ErrorCode(str, Enum): RATE_LIMITED = "rate_limited"`, Java `enum ApiErrorCode { RATE_LIMITED("…") }`.
  * The member's string is a code (vendorCodes.ts gives it the `constant` role); its uses follow through the declared
  * names (ownVendorCodes.ts).
@@ -22,8 +23,11 @@ export function errorEnumMember(literal: Node): boolean {
   };
   const parent = literal.parent;
   if (!parent) return false;
-  // PHP `case X = '…';` in an `enum_declaration_list`; TypeScript `X = '…'` in an `enum_body`.
-  if ((parent.type === 'enum_case' || parent.type === 'enum_assignment') && parent.lastNamedChild?.id === literal.id) return named(parent.parent?.parent);
+  // PHP `case X = '…';` in an `enum_declaration_list`; TypeScript `X = '…'` in an `enum_body`; C# `TooManyRequests = 14,`
+  // in an `enum_member_declaration_list`.
+  if ((parent.type === 'enum_case' || parent.type === 'enum_assignment' || parent.type === 'enum_member_declaration') && parent.lastNamedChild?.id === literal.id) {
+    return named(parent.parent?.parent);
+  }
   // Java `RATE_LIMITED("rate_limited")`: the constant's one argument.
   if (parent.type === 'argument_list' && parent.namedChildCount === 1 && parent.parent?.type === 'enum_constant') return named(parent.parent.parent?.parent);
   // Python `class ErrorCode(str, Enum):` with `RATE_LIMITED = "rate_limited"` in its body.

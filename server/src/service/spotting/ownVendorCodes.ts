@@ -26,15 +26,26 @@ export type OwnVendorCodeTable = ReadonlyMap<string, OwnVendorCode>;
 /** `= "TOKEN"` (or Go `:= "TOKEN"`): the names before it are read backwards. */
 const VALUE = /=[ \t]*(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\1/g;
 
+/** `= 14`: a number declared by a name, kept where the name or the enum around it is named for error codes. */
+const NUMBER_VALUE = /=[ \t]*(\d{1,6})(?![\w.])/g;
+/** An enum's body (`enum AcoustIdErrorCode { … }`, `enum class ApiErrorCode(…) { … }`): its name, where its members start and end. */
+const ENUM_BODY = /\benum\s+(?:class\s+)?(\w+)[^{;]*\{([^}]*)\}/g;
+const ERROR_ENUM_NAME = /err(or)?_?code|errcode|(error|err)(s|codes?|types?|reasons?)?$/i;
+const ERROR_CODE_NAME = /err(or)?_?code|errcode/i;
+
 /** Declarations by name; a name declared with two different codes is left out. */
 export function ownVendorCodeTable(text: string, family: ConstantFamily): Map<string, OwnVendorCode> {
   const table = new Map<string, OwnVendorCode>();
   const conflicting = new Set<string>();
-  for (const m of text.matchAll(VALUE)) {
+  // Numbers are codes only in an enum named for error codes, or under a name that says so (`QUOTA_ERROR_CODE = 40001`).
+  const errorEnums: Array<[number, number]> = [];
+  if (/\benum\b/.test(text)) for (const e of text.matchAll(ENUM_BODY)) if (ERROR_ENUM_NAME.test(e[1])) errorEnums.push([e.index, e.index + e[0].length]);
+  const numbers = [...text.matchAll(NUMBER_VALUE)].filter((m) => errorEnums.some(([a, b]) => m.index > a && m.index < b) || ERROR_CODE_NAME.test(declaredName(text, m.index, family)?.name ?? ''));
+  for (const m of [...text.matchAll(VALUE), ...numbers.map((n) => Object.assign(n, { 2: n[1] }))]) {
     const declared = declaredName(text, m.index, family);
     if (!declared || conflicting.has(declared.name)) continue;
     const code = m[2];
-    const valueAt = m.index + m[0].length - 1 - code.length;
+    const valueAt = m.index + m[0].length - (/^\d+$/.test(code) ? 0 : 1) - code.length;
     const known = table.get(declared.name);
     if (!known) table.set(declared.name, { code, valueAt: [valueAt], nameAt: [declared.at] });
     else if (known.code === code) {
@@ -120,6 +131,7 @@ export function findOwnVendorCodeUses(
 
 function isDeclaration(root: Node, at: number, code: string, syntax: SyntaxAdapter, context: StatusContext): boolean {
   const node = root.descendantForIndex(at, at + code.length);
+  if (node && /^\d+$/.test(code)) return syntax.numbers.has(node.type) && node.startIndex === at && vendorCodeRole(node, code, context, syntax) === 'constant';
   const literal = node && (syntax.strings.has(node.type) ? node : node.parent && syntax.strings.has(node.parent.type) ? node.parent : undefined);
   return !!literal && vendorCodeRole(literal, code, context, syntax) === 'constant';
 }

@@ -166,6 +166,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   // A member of an enum named for error codes (`enum ExpoErrorType: string { case MessageRateExceeded = '…' }`,
   // `enum ApiErrorCode { RateLimited = 'rate_limited' }`, `class ErrorCode(str, Enum)`, Java `RATE_LIMITED("…")`).
   if (!numeric && (shape !== 'word' || worded) && errorEnumMember(literal)) return 'constant';
+  // (A number there too, `enum AcoustIdErrorCode { TooManyRequests = 14 }`: the enum's name says what its values are.)
+  if (numeric && token !== '0' && errorEnumMember(literal)) return 'constant';
   let child = literal;
   let inCollection = false;
   let defaulted = false;
@@ -270,6 +272,11 @@ function callRole(
     // `['rate_limited', 'overloaded'].includes(body.error)`
     return args.some((a) => accepts(fieldStrength(a, reader, s), /^\d+$/.test(token) ? a : undefined)) ? 'client-check' : undefined;
   }
+  if (inCollection && ERROR_PREDICATE.test(name.toLowerCase().replace(/_/g, ''))) {
+    // Go `HasErrorCode(err.Error(), []string{"not_implemented_yet", "api_not_enabled"})`: the error asked for any of them.
+    const others = [...args, ...(receiver ? [receiver] : [])];
+    return others.some((o) => errorish(o, reader, s) || accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
+  }
   if (index < 0 || inCollection) return undefined;
   if (CONTAINS.test(name) && !/^\d+$/.test(token)) {
     // `error.message?.includes('RATE_LIMIT_EXCEEDED')`, Go `strings.Contains(err.Error(), "RequestLimitExceeded")`: an
@@ -366,10 +373,16 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     // A string compared with `error` or `err` is no exception object: the variable holds the code.
     if (ERROR_FIELD.test(name)) return 'strong';
     if (/^(code|reason|type|error_?type)$/i.test(name) || STATUS_FIELD.test(name)) return 'weak';
+    // A local holding an error's text (`errorMessage.includes('insufficient_quota')`, `errMsg`, `error_text`): a message,
+    // where only a code-shaped token with an error word in it counts.
+    if (ERROR_TEXT_LOCAL.test(name)) return 'weak';
     return hops === 0 ? definedStrength(node, reader, s) : undefined;
   }
   return undefined;
 }
+
+/** Locals named for an error's text: `errorMessage`, `errMsg`, `error_text`, `errStr`, `errorBody`. */
+const ERROR_TEXT_LOCAL = /^(err|error|exc|exception)_?(msg|message|text|str|string|body|detail|details|description)$/i;
 
 /** Calls that read one field of a map or a JSON object by its key. */
 const KEYED_READ = /^(get|fetch|dig|getString|optString|get_value|getValue|GetString|GetProperty|path|value)$/;
