@@ -36,4 +36,51 @@ describe('spotting: statuses tested by a call, and API errors raised with one', 
       ['decoy: a status second', "function check(id: string) {\n  if (!id) throw new WorkerApiError('invalid', 400)\n}\n", []],
     ]);
   });
+
+  describe('statuses read through a function, a key or a name that says so', () => {
+    spotCases('php', [
+      [
+        "WordPress's wp_remote_retrieve_response_code($response)",
+        '<?php\nfunction rate($get) {\n  if (429 === wp_remote_retrieve_response_code($get)) { return null; }\n  if (wp_remote_retrieve_response_code($get) != 200) { return false; }\n}\n',
+        ['429 client-check', '200 client-check'],
+      ],
+    ]);
+    spotCases('python', [
+      ['a transport handing rcode to its interpreter', 'def interpret(self, rbody, rcode, rheaders):\n    if rcode == 429:\n        raise RateLimited(rbody)\n', ['429 client-check']],
+      ['a response_status key read with get', 'def sent(self):\n    return self.context.get("response_status") == 200\n', ['200 client-check']],
+      ['decoy: another key', 'def sent(self):\n    return self.context.get("attempts") == 200\n', []],
+    ]);
+    spotCases('ruby', [['a :response_status key', 'def f(e)\n  mark(e) if e.info[:response_status] == 403\nend\n', ['403 client-check']]]);
+  });
+
+  describe('statuses a response is built with, in code and in tests', () => {
+    spotCases('kotlin', [
+      [
+        "Spring's HttpStatus entries imported one by one, and ResponseEntity's builders called bare",
+        'import org.springframework.http.HttpStatus.CONFLICT\nimport org.springframework.http.ResponseEntity.*\n\nclass C {\n  fun a() = ok(body)\n  fun b() = status(CONFLICT).build<Unit>()\n  fun c() = thing.ok(1)\n}\n',
+        ['200 server-sets', '409 server-sets'],
+      ],
+      ['decoy: a bare ok() with no such import', 'class C {\n  fun a() = ok(body)\n}\n', []],
+    ]);
+    spotCases('java', [['a static import of the builders', 'import static org.springframework.http.ResponseEntity.*;\nclass C {\n  ResponseEntity<?> a() { return badRequest().build(); }\n}\n', ['400 server-sets']]]);
+    spotCases('python', [
+      ["httpretty's callback answering with the headers it was handed", 'def request_callback(request, uri, headers):\n    return (200, headers, "{}")\n', ['200 server-sets']],
+      ['decoy: a triple of sizes', 'def size():\n    return (200, width, height)\n', []],
+    ]);
+    spotCases('go', [
+      [
+        'a test table: the status a case expects, and a code beside its error',
+        'package p\n\nvar cases = []struct{ code int; err string; expectedResponseStatus int }{\n\t{code: 404, err: "nf"},\n\t{expectedResponseStatus: 400},\n}\n',
+        ['404 server-sets', '400 test-assert'],
+      ],
+    ]);
+    spotCases('rust', [
+      [
+        "ureq's Response::new in a test module beside the code",
+        'pub fn ok() -> bool { true }\n\n#[cfg(test)]\nmod tests {\n    fn failing() -> ureq::Response {\n        ureq::Response::new(500, "Internal Server Error", "").unwrap()\n    }\n}\n',
+        ['500 test-assert'],
+      ],
+      ['decoy: a vector made with a capacity', 'fn f() { let v = Vec::new(200); }\n', []],
+    ]);
+  });
 });

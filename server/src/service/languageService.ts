@@ -11,7 +11,7 @@ import { spotHttpFile } from './http/httpOccurrences';
 import type { ScriptParser } from './http/httpScriptSpotting';
 import { type CompletionEntry, computeCompletions } from './completion';
 import { computeInlayHints, type InlayHintResult } from './inlayHints';
-import { isTestPath } from './diagnostics/testContext';
+import { inlineTestSpans, isTestPath } from './diagnostics/testContext';
 import { computeDiagnostics } from './diagnostics/runDiagnostics';
 import { type CodeActionOptions, computeCodeActions } from './fixes/codeActions';
 import { type OpenApiFileReport, OpenApiIndex, type OpenApiSource } from './openapi/openApiIndex';
@@ -230,7 +230,10 @@ export class ErrorCodeLanguageService {
     const test = isTestPath(doc.uri);
     const fromLibrary = (o: Occurrence) => !o.library || (!test && (doc.languageId !== 'python' || !isProjectPythonModule(o.library, doc.uri)));
     const found = spot.occurrences.filter(fromLibrary);
-    const occurrences = test ? found.map(asTestData) : found.filter((o) => !this.ownErrorWording(o));
+    // Rust keeps its tests beside the code (`#[cfg(test)] mod tests`): there too a status is the test's own data.
+    const inline = test ? [] : inlineTestSpans(doc.tree.rootNode, grammar);
+    const inTest = (o: Occurrence) => inline.some((t) => o.range.start.line >= t.startLine && o.range.start.line <= t.endLine);
+    const occurrences = test ? found.map(asTestData) : found.filter((o) => !this.ownErrorWording(o)).map((o) => (inline.length && inTest(o) ? asTestData(o) : o));
     return { occurrences, spot };
   }
 

@@ -48,10 +48,16 @@ export class ExpressionReader {
       // (`str(r.status_code)`, `String(res.status)`, `strconv.Itoa(resp.StatusCode)`: the status as text)
       if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval|str|String|Itoa|strval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
       if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
-        // `getattr(exc, "status_code", None)`, `data.get("status")`
+        // `getattr(exc, "status_code", None)`, `data.get("status")`, `context.get("response_status")`
         // lodash `_.get(err, "response.statusCode")` reads a path
-        return args.some((a) => /^['"]([\w$]+\.)*(status|status_?code|statusCode|http_?status)['"]$/.test(a.text));
+        return args.some((a) => {
+          const key = /^['"](?:[\w$]+\.)*([\w$]+)['"]$/.exec(a.text)?.[1];
+          return key !== undefined && (STATUS_NAME.test(key) || /^(response|http)_?status$/i.test(key));
+        });
       }
+      // A function that reads a response's status: WordPress `wp_remote_retrieve_response_code($response)`,
+      // `get_status_code(resp)`, `responseCode(r)`.
+      if (name && args.length === 1 && /(retrieve|get)_?(response_?code|status_?code|http_?code)$|^(get_?)?(response_?code|status_?code)$/i.test(name)) return true;
       return false;
     }
     if (s.members.has(node.type)) {
@@ -66,13 +72,15 @@ export class ExpressionReader {
       // (PHP's subscript names no field: its key is the last child, as Ruby's.)
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
       // (PHP API wrappers answer arrays: `$result['code'] == 200`)
-      return key !== null && /^(['"](status|status_?code|statusCode|code)['"]|:(status|status_code))$/.test(key.text);
+      // (Ruby `e.info[:response_status]`: a key named for the response's status.)
+      return key !== null && /^(['"](status|status_?code|statusCode|code|response_?status|http_?status)['"]|:(status|status_code|response_status|http_status))$/.test(key.text);
     }
     if (node.type === 'identifier' || node.type === 'variable_name') {
       // PHP locals carry their `$`: `$status`, `$code`; a numbered local reads the same (`code1`, `status_2`)
       const name = node.text.replace(/^\$/, '').replace(/_?\d$/, '');
       // (C# properties are capitalised: `(int)Code >= 200`)
-      return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || name === 'Code' || this.localHoldsStatus(node);
+      // (`rcode`: the response code a transport hands its response-interpreting helper, as openai-python's did.)
+      return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || name === 'Code' || name === 'rcode' || this.localHoldsStatus(node);
     }
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
       return namedChildren(node).some((n) => this.isStatusLike(n));

@@ -33,6 +33,8 @@ const CONTROLLER = /\bclass\s+\w*Controller\b|:\s*(?:[\w.]+\.)?\w*Controller(?:B
 const SPRING_BUILDERS: Record<string, string> = {
   ok: '200', created: '201', accepted: '202', noContent: '204', badRequest: '400', notFound: '404', unprocessableEntity: '422', internalServerError: '500',
 };
+const SPRING_BARE_CALL = new RegExp(`(?<![\\w.$])(${Object.keys(SPRING_BUILDERS).join('|')})\\s*\\(`, 'g');
+const SPRING_BUILDER_IMPORT = /^[ \t]*import[ \t]+(?:static[ \t]+)?org\.springframework\.http\.ResponseEntity\.(?:\*|ok|created|accepted|noContent|badRequest|notFound|unprocessableEntity|internalServerError)[ \t]*;?[ \t]*$/m;
 const SPRING_CALL = new RegExp(`\\bResponseEntity\\s*\\.\\s*(${Object.keys(SPRING_BUILDERS).join('|')})\\s*\\(`, 'g');
 
 export function namedStatusCalls(text: string, family: string, root: Node, s: SyntaxAdapter, from: number, to: number): NamedStatusCall[] {
@@ -55,6 +57,18 @@ export function namedStatusCalls(text: string, family: string, root: Node, s: Sy
       const start = m.index + m[0].lastIndexOf(m[1]);
       return inCode(root, start, s) ? { code: SPRING_BUILDERS[m[1]], role: 'server-sets', start, end: start + m[1].length } : undefined;
     });
+    // The same builders called bare where the file imports them statically (`import static …ResponseEntity.*;`,
+    // Kotlin `import org.springframework.http.ResponseEntity.*`): `return notFound().build()`.
+    if (SPRING_BUILDER_IMPORT.test(text)) {
+      scan(SPRING_BARE_CALL, (m) => {
+        const start = m.index;
+        const node = root.descendantForIndex(start, start + m[1].length);
+        const call = node?.parent;
+        // The builder called (its callee), not a function of that name declared or called on something else.
+        if (!node || !/identifier/.test(node.type) || !call || !s.calls.has(call.type) || s.callee(call)?.id !== node.id || !inCode(root, start, s)) return undefined;
+        return { code: SPRING_BUILDERS[m[1]], role: 'server-sets', start, end: start + m[1].length };
+      });
+    }
   }
   if (family === 'csharp' && CONTROLLER.test(text)) {
     scan(ASPNET_CALL, (m) => {

@@ -11,7 +11,7 @@ export const STATUS_NAME =
  * Names that hold a status under a qualifying prefix: `expected_status_code`, `ForbiddenStatusCode`,
  * `wantStatus`, `ERROR_HTTP_STATUS`. A literal assigned to one is a status, but not one sent or checked.
  */
-export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?status$|[a-z0-9_](?:status_?code|http_?status(?:_?code)?)$/i;
+export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?(?:[a-z0-9]+_?)?status$|[a-z0-9_](?:status_?code|http_?status(?:_?code)?)$/i;
 
 /**
  * Constants named after one status: `HTTP_STATUS_TOO_MANY_REQUESTS = 429` (Node's http2 spelling copied into

@@ -611,6 +611,10 @@ function staticImports(text: string, family: GrammarSupport['constants']): Map<s
   if (family === 'java') {
     const java = /^[ \t]*import[ \t]+static[ \t]+(?:\w+\.)*(HttpStatus|HttpURLConnection|HttpServletResponse)\.(\w+|\*)[ \t]*;/gm;
     for (const m of text.matchAll(java)) add(m[2], m[1], m[2]);
+  } else if (family === 'kotlin') {
+    // Kotlin imports an enum entry or a static field without `static`: `import org.springframework.http.HttpStatus.BAD_REQUEST`.
+    const kotlin = /^[ \t]*import[ \t]+(?:\w+\.)+(HttpStatus|HttpURLConnection|HttpServletResponse)\.(\w+|\*)[ \t]*;?[ \t]*$/gm;
+    for (const m of text.matchAll(kotlin)) add(m[2], m[1], m[2]);
   } else if (family === 'csharp') {
     const csharp = /^[ \t]*(?:global[ \t]+)?using[ \t]+static[ \t]+(?:\w+\.)*(HttpStatusCode|StatusCodes)[ \t]*;/gm;
     for (const m of text.matchAll(csharp)) add('*', m[1], '*');

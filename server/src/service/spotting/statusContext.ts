@@ -92,6 +92,7 @@ const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|St
 const RSPEC_MATCHER = /^(eq|eql|equal|be)$/;
 /** Calls on a value that test it against their arguments (Ruby/Rails): `code.between?(200, 299)`, `status.in?([401, 403])`. */
 const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
+const SPRING_BUILDER_IMPORT = /^[ \t]*import[ \t]+(?:static[ \t]+)?org\.springframework\.http\.ResponseEntity\.(?:\*|status)[ \t]*;?[ \t]*$/m;
 const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
 /** Ruby's type tests. */
 const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
@@ -123,6 +124,7 @@ export class StatusContext extends ExpressionReader {
 
   /** The file names a Spring exception handler (read once, only when a constant status asks). */
   private springHandlers?: boolean;
+  private responseEntityBuilders?: boolean;
   private readonly root?: Node;
 
   constructor(syntax: SyntaxAdapter, root?: Node) {
@@ -190,6 +192,12 @@ export class StatusContext extends ExpressionReader {
     // `@ControllerAdvice` class) is the answer the server sends for that failure, whatever helper it is handed to.
     if ((role === 'constant' || (role === undefined && !/^\d/.test(node.text))) && kind === 'status' && !inCollection && this.inSpringFile() && inExceptionHandler(node)) return 'server-sets';
     return role;
+  }
+
+  /** `import static org.springframework.http.ResponseEntity.*;` (Kotlin: without `static`): its builders are called bare. */
+  private importsResponseEntityBuilders(): boolean {
+    this.responseEntityBuilders ??= !!this.root && SPRING_BUILDER_IMPORT.test(this.root.text);
+    return this.responseEntityBuilders;
   }
 
   private inSpringFile(): boolean {
@@ -422,7 +430,8 @@ export class StatusContext extends ExpressionReader {
       const values = namedChildren(child);
       const index = values.findIndex((v) => v.startIndex <= literal.startIndex && literal.endIndex <= v.endIndex);
       // a mock callback's `(status, headers, body)`: responses' `add_callback`, `return (429, {}, "")`
-      if (index === 0 && values.length === 3 && values[1].type === 'dictionary') return 'server-sets';
+      // (also with the headers the callback was handed: httpretty's `return (200, headers, body)`)
+      if (index === 0 && values.length === 3 && (values[1].type === 'dictionary' || /^(response_)?headers$/.test(values[1].text))) return 'server-sets';
       return index > 0 ? 'server-sets' : undefined;
     }
     return undefined;
@@ -522,6 +531,8 @@ export class StatusContext extends ExpressionReader {
       if (RETRY_STATUS_CALL.test(name)) return 'retry-config';
       // `new BasicHttpResponse(429, "…")`, `MockResponse(body, 503)`, `JSONRespondMust(200, …)`: a response built with it.
       if (RESPONSE_BUILDER_CALL.test(name)) return 'server-sets';
+      // Rust's constructor of a response type: `ureq::Response::new(500, "Internal Server Error", "")`.
+      if (name === 'new' && index === 0 && RESPONSE_BUILDER_CALL.test(this.lastName(this.receiverOf(call)) ?? '')) return 'server-sets';
     }
     if (kind === 'status' && index >= 0 && RESPOND_HELPER.test(name) && others.some((a) => /identifier/.test(a.type) && RESPONSE_WRITER.test(a.text))) {
       // A project's own response helper handed the writer and a status: `respondError(w, http.StatusBadRequest, msg)`.
@@ -544,7 +555,8 @@ export class StatusContext extends ExpressionReader {
     }
     // `String(500)` is no `c.String(500, ...)` — but Ktor's `respond(HttpStatusCode.NotFound, body)` inside an
     // `ApplicationCall` extension or a route handler answers the call it runs on.
-    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && this.inKtorCallScope(call))) return undefined;
+    // (Spring's `status(CONFLICT)` where the file imports ResponseEntity's builders statically starts a response too.)
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && this.inKtorCallScope(call)) && !(name === 'status' && this.importsResponseEntityBuilders())) return undefined;
     if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
     const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype
     const wanted =
@@ -613,7 +625,7 @@ export class StatusContext extends ExpressionReader {
   private codeKeyRole(pair: Node): OccurrenceRole | undefined {
     const object = pair.parent;
     const siblings = object ? namedChildren(object).map((n) => this.syntax.pairName(n) ?? '') : [];
-    return siblings.some((n) => /^(message|error|msg|detail|description)$/i.test(n)) ? 'server-sets' : undefined;
+    return siblings.some((n) => /^(message|error|err|msg|detail|description)$/i.test(n)) ? 'server-sets' : undefined;
   }
 
   /** `expect(res.status).toBe(429)`: the argument of the first call in the chain. */
