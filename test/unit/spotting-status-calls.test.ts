@@ -83,4 +83,15 @@ describe('spotting: statuses tested by a call, and API errors raised with one', 
       ['decoy: a vector made with a capacity', 'fn f() { let v = Vec::new(200); }\n', []],
     ]);
   });
+
+  describe('a constant named for no status, declared where its uses read it as one', () => {
+    spotCases('kotlin', [
+      [
+        'RATE_LIMIT_EXCEEDED = 429 compared with response.code',
+        'private const val RATE_LIMIT_EXCEEDED = 429\n\nfun limited(response: Response) = response.code == RATE_LIMIT_EXCEEDED\n',
+        ['429 constant', '429 client-check'],
+      ],
+      ['decoy: the same constant compared with a count', 'private const val RATE_LIMIT_EXCEEDED = 429\n\nfun full(items: List<Int>) = items.size == RATE_LIMIT_EXCEEDED\n', []],
+    ]);
+  });
 });

@@ -98,13 +98,13 @@ describe('spotting: status reads', () => {
   describe('constants whose uses say they are statuses', () => {
     spotCases('kotlin', [
       [
-        'a companion constant used as a label on the response code, not one compared with a size',
+        'a companion constant used as a label on the response code (and its declaration), not one compared with a size',
         'class I {\n    fun next(response: Response): Long = when (response.code) {\n        RATE_LIMIT_EXCEEDED -> 1L\n        else -> 0L\n    }\n    fun big(items: List<Int>) = items.size > MAX_ITEMS\n    companion object {\n        private const val RATE_LIMIT_EXCEEDED = 429\n        private const val MAX_ITEMS = 500\n    }\n}\n',
-        ['429 client-check'],
+        ['429 client-check', '429 constant'],
       ],
     ]);
     spotCases('python', [
-      ['a module constant compared with a status', 'SLOW_DOWN = 429\n\ndef f(resp):\n    return resp.status_code == SLOW_DOWN\n', ['429 client-check']],
+      ['a module constant compared with a status (and its declaration)', 'SLOW_DOWN = 429\n\ndef f(resp):\n    return resp.status_code == SLOW_DOWN\n', ['429 constant', '429 client-check']],
       ['decoy: a module constant compared with something else', 'PAGE_LIMIT = 500\n\ndef f(rows):\n    return len(rows) == PAGE_LIMIT\n', []],
     ]);
   });

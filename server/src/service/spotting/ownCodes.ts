@@ -180,6 +180,22 @@ export function findOwnCodeUses(
   }
 }
 
+/**
+ * A constant whose name says nothing about statuses (`RATE_LIMIT_EXCEEDED = 429`) but whose uses in the file read it
+ * as one (`response.code == RATE_LIMIT_EXCEEDED`): its declaration is then a status constant too. Asked per name over
+ * the whole text, so a pass over one region answers as a pass over the file does.
+ */
+export function usedAsStatus(text: string, root: Node, syntax: SyntaxAdapter, context: StatusContext, name: string, own: OwnCode): boolean {
+  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  for (const m of text.matchAll(word)) {
+    if (own.nameAt.includes(m.index)) continue;
+    const node = root.descendantForIndex(m.index, m.index + name.length);
+    const site = node && node.startIndex === m.index && node.endIndex === m.index + name.length ? useSite(node, syntax) : undefined;
+    if (site && context.classify(site, 'status') === 'client-check' && comparedWithStatus(site, syntax, context)) return true;
+  }
+  return false;
+}
+
 /** Calls that close a socket with a code: `ws.close(CloseCode.SessionExpired)`, `socket.CloseAsync(…)`. */
 const CLOSE_CALL = /^(close|Close|CloseAsync|CloseOutputAsync|closeWith|terminate|disconnect)$/;
 

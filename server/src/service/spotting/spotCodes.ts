@@ -25,7 +25,7 @@ import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
-import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable } from './ownCodes';
+import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable, usedAsStatus } from './ownCodes';
 
 /** Languages whose imports name the classes they bring in (see apiErrorClasses.ts). */
 const IMPORT_STYLES: Partial<Record<GrammarSupport['constants'], ImportStyle>> = { python: 'python', javascript: 'javascript', java: 'java', kotlin: 'kotlin', php: 'php' };
@@ -194,6 +194,18 @@ export function spotSpan(
       }
       return true;
     });
+    // A constant named for no status whose uses read it as one (`RATE_LIMIT_EXCEEDED = 429`, then `code ==
+    // RATE_LIMIT_EXCEEDED`): its declaration is a status constant too.
+    for (const [name, member] of own) {
+      if (!member.byUse || member.table) continue;
+      const declared = member.valueAt.filter((at) => at >= from && at < to && !numbers.has(at) && !names.has(at));
+      if (declared.length === 0 || !usedAsStatus(text, root, support.adapter, context, name, member)) continue;
+      for (const at of declared) {
+        const literal = root.descendantForIndex(at, at + 3);
+        if (!literal || literal.startIndex !== at || literal.endIndex !== at + 3 || !support.adapter.numbers.has(literal.type)) continue;
+        numbers.set(at, entry(member.code, 'http-status', 'constant', at, at + 3, member.code, lines));
+      }
+    }
     // The members of a code table as declared (`RateLimited = 4008`): constants, whatever their own names say.
     for (const member of own.values()) {
       if (!member.table) continue;
