@@ -92,6 +92,18 @@ describe('incremental analysis equals a fresh analysis', function () {
     });
   }
 
+  it('a constant named for no status: removing its only status use drops its declaration too', async () => {
+    const text = 'SLOW_DOWN = 429\n\n\ndef f(resp):\n    return resp.status_code == SLOW_DOWN\n';
+    const uri = 'mem://inc/python/by-use';
+    await service.open({ uri, languageId: 'python', version: 1, text });
+    assert.deepEqual(service.occurrences(uri).map((o) => `${o.code} ${o.role}`), ['429 constant', '429 client-check']);
+    // `resp.status_code == SLOW_DOWN` becomes `resp.status_code == 0`, an edit inside the function only.
+    const at = text.lastIndexOf('SLOW_DOWN');
+    service.update(uri, 2, [{ range: { start: offsetToPosition(text, at), end: offsetToPosition(text, at + 'SLOW_DOWN'.length) }, text: '0' }]);
+    assert.deepEqual(service.occurrences(uri), []);
+    service.close(uri);
+  });
+
   it('re-analysed edits in place rather than redoing whole files', () => {
     assert.ok(incrementalStats.reanalysed - reanalysedBefore > 50, `only ${incrementalStats.reanalysed - reanalysedBefore} in-place re-analyses`);
   });

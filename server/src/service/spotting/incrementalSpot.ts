@@ -47,6 +47,12 @@ export function spotAfterEdit(
   const first = lowerBound(old, from);
   const after = lowerBound(old, oldTo);
   if (first > 0 && old[first - 1].end > from) return undefined;
+  // A constant named for no status is one where it is declared only while a use reads it as a status (see
+  // ownCodes.ts `usedAsStatus`): an edit that adds or removes such a use may change a declaration outside the region.
+  for (const [name, member] of own) {
+    if (!member.byUse) continue;
+    if (new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(lines.text.slice(from, to)) || old.slice(first, after).some((e) => e.occurrence.text === name)) return undefined;
+  }
 
   const { entries: inside, complete } = spotSpan(tree, lines, support, registry, imported, from, to, Date.now() + REGION_BUDGET_MS, own, vendor);
   if (!complete) return undefined;
