@@ -94,4 +94,11 @@ describe('spotting: statuses tested by a call, and API errors raised with one', 
       ['decoy: the same constant compared with a count', 'private const val RATE_LIMIT_EXCEEDED = 429\n\nfun full(items: List<Int>) = items.size == RATE_LIMIT_EXCEEDED\n', []],
     ]);
   });
+
+  describe("Kotlin's until ranges", () => {
+    spotCases('kotlin', [
+      ['code() !in 200 until 400', 'fun ok(response: Response) = response.code() !in 200 until 400\n', ['200 client-check', '400 client-check']],
+      ['decoy: indices until a size', 'fun each(items: List<Int>) { for (i in 0 until 200) println(items[i]) }\n', []],
+    ]);
+  });
 });

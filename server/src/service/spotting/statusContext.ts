@@ -162,7 +162,8 @@ export class StatusContext extends ExpressionReader {
         // (Kotlin: an arm of an if-expression, one expression long.)
       } else if (parent.type === 'expression_list' && namedChildren(parent).length === 1) {
         // Go `want := http.StatusTooManyRequests`: a one-value list is no collection
-      } else if (s.collections.has(parent.type)) {
+      } else if (s.collections.has(parent.type) || (parent.type === 'infix_expression' && /^(until|downTo)$/.test(parent.namedChild(1)?.text ?? ''))) {
+        // (Kotlin's `200 until 400` is a range as `200..399` is.)
         inCollection = true;
       } else if (this.isCollectionConstructor(parent, child)) {
         // `new Set([429, 503])`, `Set.of(429, 503)`, `frozenset({429, 503})`
