@@ -6,6 +6,7 @@ import { headerHover } from './headerHover';
 import { renderTemplate } from './templates/renderTemplate';
 import { renderHover } from './hover';
 import { isProjectPythonModule } from './spotting/apiErrorClasses';
+import { isExceptionCatalog } from './catalog/catalogRegistry';
 import { vendorCodeHover } from './spotting/vendorCodeHover';
 import { spotHttpFile } from './http/httpOccurrences';
 import type { ScriptParser } from './http/httpScriptSpotting';
@@ -237,9 +238,14 @@ export class ErrorCodeLanguageService {
     return { occurrences, spot };
   }
 
-  /** A worded code no catalog knows, in the role of one the file sets in an error of its own making (numbered close or RPC codes stay). */
+  /**
+   * A worded code no catalog knows — or one only a vendor's catalog knows as a common word (`unauthorized`,
+   * `rate_limited`) — in the role of one the file sets in an error of its own making (numbered close or RPC codes stay).
+   */
   private ownErrorWording(o: Occurrence): boolean {
-    return o.kind === 'error-code' && o.role === 'server-sets' && !/^-?\d+$/.test(o.code) && this.entriesFor(o).length === 0;
+    if (o.kind !== 'error-code' || o.role !== 'server-sets' || /^-?\d+$/.test(o.code)) return false;
+    const entries = this.entriesFor(o);
+    return entries.length === 0 || entries.every((e) => e.entry.ambiguous && !isExceptionCatalog(e.catalog.id) && e.entry.kind === 'error-code' && !/grpc/.test(e.catalog.id));
   }
 }
 

@@ -18,6 +18,9 @@ import sdkExceptionsCatalog from '../../../data/catalogs/sdk-exceptions.json';
 import googleExceptionsCatalog from '../../../data/catalogs/google-exceptions.json';
 import sqlCatalog from '../../../data/catalogs/sql.json';
 import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
+import discordJsonErrorsCatalog from '../../../data/catalogs/discord-json-errors.json';
+import notionErrorsCatalog from '../../../data/catalogs/notion-errors.json';
+import hetznerCloudErrorsCatalog from '../../../data/catalogs/hetzner-cloud-errors.json';
 import httpConstants from '../../../data/http-constants.json';
 import { CatalogRegistry } from './catalogRegistry';
 import type { CatalogFile, HttpConstantsTable } from './schema';
@@ -46,6 +49,10 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   sdkExceptionsCatalog,
   jsonRpcCatalog,
   webSocketCloseCatalog,
+  // API vendors' own body codes, with their SDKs' constant names (`RESTJSONErrorCodes.UnknownMessage`, `APIErrorCode.RateLimited`).
+  discordJsonErrorsCatalog,
+  notionErrorsCatalog,
+  hetznerCloudErrorsCatalog,
 ] as unknown as CatalogFile[];
 
 export function createBuiltinRegistry(): CatalogRegistry {

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { CatalogRegistry } from '../catalog/catalogRegistry';
+import type { CatalogRegistry, ResolvedEntry } from '../catalog/catalogRegistry';
 import type { ParsedDocument } from '../parsing/documentTrees';
 import type { Settings } from '../settings';
 import type { Finding, Occurrence, Range } from '../types';
@@ -51,9 +51,9 @@ export class DiagContext {
   }
 
   /** Retryable: catalog verdict `yes` (newest catalog first, so vendor catalogs speak), a few conditional ones, or the setting. */
-  isRetryable(occ: Pick<Occurrence, 'code' | 'kind'>): boolean {
+  isRetryable(occ: Pick<Occurrence, 'code' | 'kind'> & { catalog?: string }): boolean {
     if (this.extra.has(occ.code)) return true;
-    const entries = occ.kind === 'http-status' ? this.registry.httpStatus(occ.code) : this.registry.errorCode(occ.code);
+    const entries = occ.kind === 'http-status' ? this.registry.httpStatus(occ.code) : vendorWordEntries(this.registry.errorCode(occ.code), occ);
     if (entries[0]?.entry.retry.verdict === 'yes') return true;
     return ALSO_RETRYABLE.has(occ.code) && entries.length > 0;
   }
@@ -250,4 +250,12 @@ export class DiagContext {
   private checksByFn: Map<FnInfo | undefined, Occurrence[]> | undefined;
   private readonly occFns = new Map<Occurrence, FnInfo | undefined>();
   private readonly offsets = new Map<Occurrence, number>();
+}
+
+/**
+ * A vendor's common word (`timeout`, `conflict` in Hetzner's codes) speaks for that vendor only where the code was
+ * read through its SDK's constant (`hcloud.ErrorCodeTimeout`): elsewhere `"timeout" in error_type` is no Hetzner code.
+ */
+function vendorWordEntries(entries: ResolvedEntry[], occ: Pick<Occurrence, 'code' | 'kind'> & { catalog?: string }): ResolvedEntry[] {
+  return entries.filter((e) => e.catalog.matching !== 'context' || !/^[a-z][a-z_]*$/.test(e.entry.code) || occ.catalog === e.catalog.id);
 }

@@ -227,7 +227,8 @@ export function spotSpan(
 
   if (complete) {
     // An API's own error codes in strings: `err.error === 'ratelimited'`, `case "rate_limit":`, `{ error: 'NOT_FOUND' }`.
-    const known = (token: string) => (registry.errorCode(token).length > 0 ? token : undefined);
+    // (A code only a `context` catalog holds — a vendor's common word, `timeout`, `conflict` — is found by its context alone.)
+    const known = (token: string) => (registry.errorCode(token).some((e) => e.catalog.matching !== 'context') ? token : undefined);
     scanVendorCodes(text, root, from, to, context, support.adapter, known, (start) => names.has(start) || numbers.has(start), (site) => {
       if (Date.now() > deadline) {
         complete = false;
@@ -367,7 +368,8 @@ function spotName(
     if (!content || content.text !== name) return undefined;
     const indexed = spotIndexedConstant(literal, name, context, support, registry, lines);
     if (indexed) return indexed;
-    const entries = registry.errorCode(name);
+    // (Codes of `context` catalogs are not words to look for: a vendor's `timeout` is found by its context alone.)
+    const entries = registry.errorCode(name).filter((e) => e.catalog.matching !== 'context');
     if (entries.length === 0) return undefined;
     // A class name in a string counts only where the context says so: `err.name === "AbortError"`, not `ids=["ReadTimeout"]`.
     if (entries.every((e) => isExceptionCatalog(e.catalog.id))) {
@@ -434,7 +436,10 @@ function spotName(
   const entries = registry.errorConstant(dotted.replace(/::/g, '.')).filter((e) => !isExceptionCatalog(e.catalog.id));
   if (entries.length > 0) {
     const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? (grpcStatusRaised(member, context, support) ? 'server-sets' : 'constant');
-    return entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+    const spotted = entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
+    // (An SDK's constant says whose code it is: `hcloud.ErrorCodeTimeout` is Hetzner's `timeout`.)
+    if (entries[0].catalog.matching === 'context') spotted.occurrence.catalog = entries[0].catalog.id;
+    return spotted;
   }
   // `errno.ECONNRESET`, `syscall.ECONNRESET`, or an aliased gRPC module compared with an error's code.
   const codes = registry.errorCode(name).filter((e) => !isExceptionCatalog(e.catalog.id));

@@ -520,8 +520,8 @@ export class StatusContext extends ExpressionReader {
       return MEMBERSHIP_METHODS.has(name) && others.some(matches) ? 'client-check' : undefined;
     }
     if (kind === 'error-code') {
-      // Go `errors.Is(err, syscall.ECONNRESET)`
-      return (name === 'Is' || name === 'is') && index === 1 ? 'client-check' : undefined;
+      // Go `errors.Is(err, syscall.ECONNRESET)`; an SDK's own test of an error's code: `hcloud.IsError(err, hcloud.ErrorCodeConflict)`
+      return /^(is|Is|isError|IsError|is_error|isErrorCode|IsErrorCode|hasErrorCode|HasErrorCode)$/.test(name) && index >= 1 ? 'client-check' : undefined;
     }
     if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {
       // RestAssured `.then().statusCode(200)`: the response is checked, not built
