@@ -6,7 +6,6 @@ import { headerHover } from './headerHover';
 import { renderTemplate } from './templates/renderTemplate';
 import { renderHover } from './hover';
 import { isProjectPythonModule } from './spotting/apiErrorClasses';
-import { isExceptionCatalog } from './catalog/catalogRegistry';
 import { vendorCodeHover } from './spotting/vendorCodeHover';
 import { spotHttpFile } from './http/httpOccurrences';
 import type { ScriptParser } from './http/httpScriptSpotting';
@@ -245,7 +244,7 @@ export class ErrorCodeLanguageService {
   private ownErrorWording(o: Occurrence): boolean {
     if (o.kind !== 'error-code' || o.role !== 'server-sets' || /^-?\d+$/.test(o.code)) return false;
     const entries = this.entriesFor(o);
-    return entries.length === 0 || entries.every((e) => e.entry.ambiguous && !isExceptionCatalog(e.catalog.id) && e.entry.kind === 'error-code' && !/grpc/.test(e.catalog.id));
+    return entries.length === 0 || entries.every((e) => e.catalog.matching === 'context' && /^[a-z][a-z_]*$/.test(e.entry.code));
   }
 }
 
