@@ -5,13 +5,14 @@ import type { ExpressionReader } from './expressionReader';
 import type { SyntaxAdapter } from './syntaxAdapter';
 
 /**
- * Error classes no catalog knows whose name says an API call failed on the wire: an SDK's or a project's
- * `ApiException`, `Plaid::ApiError`, `FlurlHttpException`, `RestClientResponseException`, `APIResponseError`,
- * `A2AClientHTTPError`, `AbuseRateLimitError`, `NotFound404Error`, `HTTP5XXError`, `ReadTimeoutException`.
- * They count only where the class stands as an exception type — caught, tested with `instanceof`/`is`/`isinstance`,
- * handed to a retry, asserted by a test — as the catalogued classes do (see exceptionPositions.ts), so a declaration,
- * an import or `throw new …` is never reported. The code is the class's own name; hover says what the code around
- * it does with it (no catalog gives it a meaning or a retry verdict).
+ * Error classes no catalog knows whose name says an API call failed on the wire, brought in from a client library:
+ * twilio's `ApiException`, qbittorrent-api's `NotFound404Error` and `HTTP5XXError`, the Notion SDK's `APIResponseError`,
+ * Reactor Netty's `ReadTimeoutException`, a2a's `A2AClientHTTPError`. They count only where the class stands as an
+ * exception type — caught, tested with `instanceof`/`is`/`isinstance`, handed to a retry, asserted by a test — as the
+ * catalogued classes do (see exceptionPositions.ts), so a declaration, an import or `throw new …` is never reported,
+ * and only where the file's imports say a library brings it (`libraryOf` below; a project's own wrapper is not a code a
+ * reader is looking for). The code is the class's own name; hover says what the code around it does with it (no
+ * catalog gives it a meaning or a retry verdict).
  *
  * A name must carry a word of the wire — API, HTTP, REST, a response, a rate limit or quota, a gateway, a read or
  * connect timeout, or a status number — and end in `Error`/`Exception`: a domain class (`NotFoundException`,
@@ -39,11 +40,6 @@ export interface ApiErrorClassSite {
 
 /** The file languages whose imports say where a class comes from (Ruby and C# name no class in theirs). */
 export type ImportStyle = 'python' | 'javascript' | 'java' | 'kotlin' | 'php';
-
-/** True for a class name that says an API call failed (see above). */
-export function isApiErrorClassName(name: string): boolean {
-  return API_ERROR_CLASS.test(name);
-}
 
 /**
  * Each uncatalogued API error class in [from, to) that stands as an exception type. `taken(start)` says a site is
