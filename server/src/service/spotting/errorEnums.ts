@@ -15,11 +15,16 @@ import type { Node } from 'web-tree-sitter';
  */
 const ERROR_ENUM_NAME = /(error|err)(s|codes?|types?|reasons?)?$/;
 
+/** An enum's name that says its members are error codes (`ApiErrorCode`, `ExpoErrorType`, `AcoustIdErrorCode`). */
+export function namesErrorEnum(name: string): boolean {
+  return ERROR_ENUM_NAME.test(name.toLowerCase().replace(/[_$]/g, ''));
+}
+
 /** The string is the value of a member of an enum named for error codes. */
 export function errorEnumMember(literal: Node): boolean {
   const named = (decl: Node | null | undefined): boolean => {
     const name = decl?.childForFieldName('name')?.text ?? decl?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'identifier')?.text;
-    return !!name && ERROR_ENUM_NAME.test(name.toLowerCase().replace(/[_$]/g, ''));
+    return !!name && namesErrorEnum(name);
   };
   const parent = literal.parent;
   if (!parent) return false;

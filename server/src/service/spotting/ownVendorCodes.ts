@@ -5,6 +5,7 @@ import type { StatusContext } from './statusContext';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { useSite } from './ownCodes';
 import { vendorCodeRole } from './vendorCodes';
+import { namesErrorEnum } from './errorEnums';
 
 /**
  * An API's own error codes that a file declares as constants and then uses by name: Go
@@ -30,7 +31,6 @@ const VALUE = /=[ \t]*(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\1/g;
 const NUMBER_VALUE = /=[ \t]*(\d{1,6})(?![\w.])/g;
 /** An enum's body (`enum AcoustIdErrorCode { … }`, `enum class ApiErrorCode(…) { … }`): its name, where its members start and end. */
 const ENUM_BODY = /\benum\s+(?:class\s+)?(\w+)[^{;]*\{([^}]*)\}/g;
-const ERROR_ENUM_NAME = /err(or)?_?code|errcode|(error|err)(s|codes?|types?|reasons?)?$/i;
 const ERROR_CODE_NAME = /err(or)?_?code|errcode/i;
 
 /** Declarations by name; a name declared with two different codes is left out. */
@@ -39,13 +39,15 @@ export function ownVendorCodeTable(text: string, family: ConstantFamily): Map<st
   const conflicting = new Set<string>();
   // Numbers are codes only in an enum named for error codes, or under a name that says so (`QUOTA_ERROR_CODE = 40001`).
   const errorEnums: Array<[number, number]> = [];
-  if (/\benum\b/.test(text)) for (const e of text.matchAll(ENUM_BODY)) if (ERROR_ENUM_NAME.test(e[1])) errorEnums.push([e.index, e.index + e[0].length]);
+  if (/\benum\b/.test(text)) for (const e of text.matchAll(ENUM_BODY)) if (namesErrorEnum(e[1])) errorEnums.push([e.index, e.index + e[0].length]);
   const numbers = [...text.matchAll(NUMBER_VALUE)].filter((m) => errorEnums.some(([a, b]) => m.index > a && m.index < b) || ERROR_CODE_NAME.test(declaredName(text, m.index, family)?.name ?? ''));
-  for (const m of [...text.matchAll(VALUE), ...numbers.map((n) => Object.assign(n, { 2: n[1] }))]) {
+  const declarations = [...[...text.matchAll(VALUE)].map((m) => ({ index: m.index, length: m[0].length, code: m[2] })), ...numbers.map((m) => ({ index: m.index, length: m[0].length, code: m[1] }))];
+  for (const m of declarations) {
     const declared = declaredName(text, m.index, family);
     if (!declared || conflicting.has(declared.name)) continue;
-    const code = m[2];
-    const valueAt = m.index + m[0].length - (/^\d+$/.test(code) ? 0 : 1) - code.length;
+    const code = m.code;
+    // (A string's content ends before its closing quote; a number ends the match.)
+    const valueAt = m.index + m.length - (/^\d+$/.test(code) ? 0 : 1) - code.length;
     const known = table.get(declared.name);
     if (!known) table.set(declared.name, { code, valueAt: [valueAt], nameAt: [declared.at] });
     else if (known.code === code) {
