@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { SyntaxAdapter } from './syntaxAdapter';
+import { SPRING_BUILDER_IMPORT } from './names';
 
 /**
  * Statuses a framework's method names carry, with no number written:
@@ -34,7 +35,6 @@ const SPRING_BUILDERS: Record<string, string> = {
   ok: '200', created: '201', accepted: '202', noContent: '204', badRequest: '400', notFound: '404', unprocessableEntity: '422', internalServerError: '500',
 };
 const SPRING_BARE_CALL = new RegExp(`(?<![\\w.$])(${Object.keys(SPRING_BUILDERS).join('|')})\\s*\\(`, 'g');
-const SPRING_BUILDER_IMPORT = /^[ \t]*import[ \t]+(?:static[ \t]+)?org\.springframework\.http\.ResponseEntity\.(?:\*|ok|created|accepted|noContent|badRequest|notFound|unprocessableEntity|internalServerError)[ \t]*;?[ \t]*$/m;
 const SPRING_CALL = new RegExp(`\\bResponseEntity\\s*\\.\\s*(${Object.keys(SPRING_BUILDERS).join('|')})\\s*\\(`, 'g');
 
 export function namedStatusCalls(text: string, family: string, root: Node, s: SyntaxAdapter, from: number, to: number): NamedStatusCall[] {

@@ -143,3 +143,10 @@ export function isComparisonOperator(operator: string): boolean {
   const tokens = op.split(' ');
   return tokens.length > 1 && tokens.every((t) => ['==', '!=', '<', '<=', '>', '>=', 'in', 'not', 'is'].includes(t)) && tokens.some((t) => t !== 'not' && t !== 'is');
 }
+
+/**
+ * A static import of Spring's `ResponseEntity` builders (`import static org.springframework.http.ResponseEntity.*;`,
+ * Kotlin's without `static`): they are then called bare, `notFound().build()`, `status(CONFLICT)`.
+ */
+export const SPRING_BUILDER_IMPORT =
+  /^[ \t]*import[ \t]+(?:static[ \t]+)?org\.springframework\.http\.ResponseEntity\.(?:\*|status|ok|created|accepted|noContent|badRequest|notFound|unprocessableEntity|internalServerError)[ \t]*;?[ \t]*$/m;

@@ -17,6 +17,7 @@ import {
   METHOD_ONLY_SETTERS,
   MEMBERSHIP_METHODS,
   RETRY_CONFIG_NAME,
+  SPRING_BUILDER_IMPORT,
   STATUS_ARGUMENT_INDEX,
   STATUS_CONSTANT_NAME,
   STATUS_KEYS,
@@ -92,7 +93,6 @@ const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|St
 const RSPEC_MATCHER = /^(eq|eql|equal|be)$/;
 /** Calls on a value that test it against their arguments (Ruby/Rails): `code.between?(200, 299)`, `status.in?([401, 403])`. */
 const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
-const SPRING_BUILDER_IMPORT = /^[ \t]*import[ \t]+(?:static[ \t]+)?org\.springframework\.http\.ResponseEntity\.(?:\*|status)[ \t]*;?[ \t]*$/m;
 const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
 /** Ruby's type tests. */
 const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
