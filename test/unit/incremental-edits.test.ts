@@ -104,6 +104,18 @@ describe('incremental analysis equals a fresh analysis', function () {
     service.close(uri);
   });
 
+  it("an import added above makes a library's error class a code where it is caught", async () => {
+    const body = 'def f(c):\n    try:\n        c.pause()\n    except NotFound404Error:\n        return None\n';
+    const text = `${generateSource('python', 40)}\n\n${body}`;
+    const uri = 'mem://inc/python/library-import';
+    await service.open({ uri, languageId: 'python', version: 1, text });
+    service.diagnostics(uri);
+    assert.ok(!service.occurrences(uri).some((o) => o.code === 'NotFound404Error'));
+    service.update(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'from torrentlib import NotFound404Error\n' }]);
+    assert.ok(service.occurrences(uri).some((o) => o.code === 'NotFound404Error'));
+    service.close(uri);
+  });
+
   it('re-analysed edits in place rather than redoing whole files', () => {
     assert.ok(incrementalStats.reanalysed - reanalysedBefore > 50, `only ${incrementalStats.reanalysed - reanalysedBefore} in-place re-analyses`);
   });

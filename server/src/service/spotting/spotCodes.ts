@@ -90,8 +90,14 @@ export function importsOf(
   const ownKey = ownCodesKey(own);
   const vendorKey = ownVendorCodesKey(vendor);
   const key = ownKey ? `${importsKey(imported)}|${ownKey}` : importsKey(imported);
-  return { imported, own, vendor, key: vendorKey ? `${key}|${vendorKey}` : key };
+  // The file's imports say which error classes a library brings (apiErrorClasses.ts): an edit to them re-spots the file.
+  const libraries = IMPORT_STYLES[support.constants] ? (text.match(IMPORT_LINE) ?? []).join('\n') : '';
+  const withVendor = vendorKey ? `${key}|${vendorKey}` : key;
+  return { imported, own, vendor, key: libraries ? `${withVendor}|${libraries}` : withVendor };
 }
+
+/** Lines that import or say where a file belongs: Python/JS `import`/`from`, Java/Kotlin `import`/`package`, PHP `use`/`namespace`, `require(…)`. */
+const IMPORT_LINE = /^[ \t]*(?:from|import|use|package|namespace)\b[^\n]*$|^[^\n]*\brequire\([^\n]*$/gm;
 
 /** Codes spotted from candidates starting in [from, to), sorted and de-duplicated by start offset. */
 export function spotSpan(
