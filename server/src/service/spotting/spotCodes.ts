@@ -119,14 +119,16 @@ export function spotSpan(
   // Numbers by their start; names by their occurrence's start (a later candidate there replaces an earlier one).
   const numbers = new Map<number, SpotEntry>();
   const names = new Map<number, SpotEntry>();
+  // Past the time budget a pass stops and the result is marked partial.
+  const overBudget = (): boolean => {
+    if (Date.now() > deadline) complete = false;
+    return !complete;
+  };
 
   const status = STATUS_NUMBER;
   status.lastIndex = from;
   for (let match = status.exec(text); match && match.index < to; match = status.exec(text)) {
-    if (Date.now() > deadline) {
-      complete = false;
-      break;
-    }
+    if (overBudget()) break;
     const start = match.index;
     const bound = registry.httpStatus(match[0]).length === 0;
     if (bound && !RANGE_BOUND.test(match[0])) continue;
@@ -157,10 +159,7 @@ export function spotSpan(
 
   if (complete) {
     scanCandidates(text, registry, from, to, (start, name) => {
-      if (Date.now() > deadline) {
-        complete = false;
-        return false;
-      }
+      if (overBudget()) return false;
       if (numbers.has(start)) return true;
       const node = root.descendantForIndex(start, start + name.length);
       if (!node) return true;
@@ -176,10 +175,7 @@ export function spotSpan(
     // Error classes no catalog knows, named for a failed API call and imported from a library, where they stand as
     // exception types: `except NotFound404Error` (qbittorrentapi), `catch (ApiException e)` (com.twilio.exception).
     findApiErrorClasses(style, text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), ({ code, site, role, module }) => {
-      if (Date.now() > deadline) {
-        complete = false;
-        return false;
-      }
+      if (overBudget()) return false;
       const spotted = entry(code, 'error-code', role, site.startIndex, site.endIndex, site.text.replace(/\s+/g, ''), lines, true);
       if (role === 'retry-config' && inExcludedList(site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
       spotted.occurrence.library = module;
@@ -191,10 +187,7 @@ export function spotSpan(
   if (complete) {
     // Uses of the codes the file declares itself: `HttpCodes.TooManyRequests`, `code == RATE_LIMITED_STATUS`.
     findOwnCodeUses(text, tree, support.adapter, context, own, from, to, ({ name, code, node, role, kind }) => {
-      if (Date.now() > deadline) {
-        complete = false;
-        return false;
-      }
+      if (overBudget()) return false;
       if (!names.has(node.startIndex)) {
         names.set(node.startIndex, entry(code, kind ? 'error-code' : 'http-status', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, '') || name, lines, true));
       }
@@ -236,10 +229,7 @@ export function spotSpan(
     // (A code only a `context` catalog holds — a vendor's common word, `timeout`, `conflict` — is found by its context alone.)
     const known = (token: string) => (registry.errorCode(token).some((e) => e.catalog.matching !== 'context') ? token : undefined);
     scanVendorCodes(text, root, from, to, context, support.adapter, known, (start) => names.has(start) || numbers.has(start), (site) => {
-      if (Date.now() > deadline) {
-        complete = false;
-        return false;
-      }
+      if (overBudget()) return false;
       names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
       return true;
     });
@@ -248,10 +238,7 @@ export function spotSpan(
   if (complete) {
     // An API's own error codes as numbers: `case 40001:` on an `errorCode`, `RETRYABLE_ERROR_CODES = [20429]`.
     scanNumericVendorCodes(text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), (site) => {
-      if (Date.now() > deadline) {
-        complete = false;
-        return false;
-      }
+      if (overBudget()) return false;
       names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
       return true;
     });
@@ -260,10 +247,7 @@ export function spotSpan(
   if (complete) {
     // Uses of the API codes the file declares itself: `TooManyRequestsErrorCode: {}`, `err.code == QUOTA_ERROR`.
     findOwnVendorCodeUses(text, root, support.adapter, context, vendor, from, to, ({ code, node, role }) => {
-      if (Date.now() > deadline) {
-        complete = false;
-        return false;
-      }
+      if (overBudget()) return false;
       if (!names.has(node.startIndex)) names.set(node.startIndex, entry(code, 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
       return true;
     });
