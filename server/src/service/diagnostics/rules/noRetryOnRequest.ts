@@ -8,13 +8,13 @@ import type { DiagContext } from '../context';
 import { TRANSIENT_STATUSES } from '../retriedSets';
 import { failsAgainstExpected } from '../statusSets';
 import type { NoRetryOnRequestData } from '../findingData';
-import { enclosingFn, enclosingLoops, type FnInfo, within } from '../flow/flowModel';
-import { resendRetries } from '../resends';
+import { enclosingFn, enclosingLoops, type FnInfo } from '../flow/flowModel';
 import { type RequestInfo, statementOf } from '../requests';
 import { judgedAsRead, signalsLiveness, urlNamesAction, writesByMethodOrName } from '../requestPurpose';
 import { fillMessage, ruleInfo } from '../rules';
 import { crossFileGiveUps } from '../../workspace/crossFileGiveUps';
-import { ancestorWithin, CATCH_CLAUSE, ifClauses } from '../chainSyntax';
+import { ifClauses } from '../chainSyntax';
+import { catchRetryOf } from '../catchRetries';
 import { requestThroughWrapper } from '../wrappedRequests';
 import { runsInFrontEnd } from '../browserContext';
 import { isProbe } from '../probes';
@@ -28,7 +28,7 @@ const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
 const SCRIPT_LANGUAGES = new Set(['python', 'javascript', 'typescript', 'ruby', 'php']);
 
-interface Check {
+export interface FailureCheck {
   kind: NoRetryOnRequestData['checkKind'];
   node: Node;
   guard?: Node;
@@ -80,9 +80,10 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (check.guard && tellsPerson(ctx, check.guard)) continue;
     // An error handed back to a reconciling framework (external-dns, controller-runtime, cert-manager) is retried by it.
     if ((check.final === 'return' || check.final === 'raise') && reconciledByFramework(ctx.flow)) continue;
-    // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`) — what the check
-    // raises reaches that catch; a failure only logged or returned never does.
-    if (check.final === 'raise' && resentFromCatch(ctx, request)) continue;
+    // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`, `self.retry(exc=exc)`):
+    // what the check raises in the try reaches that catch; a failure only logged, returned or raised after the try
+    // never does, and is retryable-treated-as-final's (statusPastCatchRetry.ts): something here does retry.
+    if (catchRetryOf(ctx, request)) continue;
     // A program run by hand: top-level statements of a script, or a failure that ends the process
     // (`exit(1)`, `process.exit(1)`, `log.Fatal`): whoever ran it sees the failure and runs it again.
     if (check.final === 'exit' || (!call.fn && SCRIPT_LANGUAGES.has(ctx.language))) continue;
@@ -156,7 +157,11 @@ function oneFindingPerDecision(findings: Finding[]): Finding[] {
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
+/**
+ * How the request's failure is checked as success-or-fail and given up (raise_for_status aside, which hands the
+ * caller the status): a status comparison, an ok flag, or its response ignored.
+ */
+export function findCheck(ctx: DiagContext, request: RequestInfo): FailureCheck | undefined {
   const { call, responseVar } = request;
   const fn = call.fn;
   const nextRequest = ctx.requestsIn(fn).find((r) => r.call.start > call.end && r.responseVar === responseVar);
@@ -207,7 +212,7 @@ function findCheck(ctx: DiagContext, request: RequestInfo): Check | undefined {
   const aliases = statusAliases(scope, responseVar).map((a) => a.replace(/\$/g, '\\$'));
   const aliasPattern = aliases.length ? new RegExp(`^(not\\s+|!\\s*)\\(?\\s*(${aliases.join('|')})\\.(is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)(\\(\\))?\\s*\\)?$`) : undefined;
   const failsFlag = (text: string): boolean => okPattern.test(text) || !!aliasPattern?.test(text);
-  let found: Check | undefined;
+  let found: FailureCheck | undefined;
   const visit = (n: Node): void => {
     if (found || n.endIndex < call.node.endIndex || n.startIndex >= limit) return;
     if (grammar.ifs.has(n.type) || grammar.negatedIfs?.has(n.type)) {
@@ -288,21 +293,12 @@ const STATUS_AS_VALUE = new Set(['requests', 'httpx', 'aiohttp', 'urllib3', 'fet
  * A state-changing request whose response nobody looks at (`await client.post(url, json=event)` as a
  * statement) with a client that does not raise on error statuses: a 503 loses the write without a trace.
  */
-function ignoredResponse(request: RequestInfo): Check | undefined {
+function ignoredResponse(request: RequestInfo): FailureCheck | undefined {
   if (!STATUS_AS_VALUE.has(request.library) || !/^(POST|PUT|PATCH|DELETE)$/.test(request.method)) return undefined;
   let n: Node | null = request.call.node.parent;
   while (n && /^(await|await_expression|parenthesized_expression)$/.test(n.type)) n = n.parent;
   if (n?.type !== 'expression_statement') return undefined;
   return { kind: 'ignored', node: request.call.node, detail: 'its response is never looked at' };
-}
-
-/** A re-send of the function from a catch clause of a try that holds the request. */
-function resentFromCatch(ctx: DiagContext, request: RequestInfo): boolean {
-  return resendRetries(ctx).some((r) => {
-    if (r.fn !== request.call.fn) return false;
-    const clause = ancestorWithin(r.guard, r.fn.node, CATCH_CLAUSE);
-    return !!clause?.parent && within(request.call.node, clause.parent);
-  });
 }
 
 /** The test as the reader sees it: with its negation (`not r.status_code == 200`), whitespace folded. */

@@ -14,6 +14,7 @@ import { loopLeftovers } from './loopLeftovers';
 import { handedBackLeftovers } from './handedBackLeftovers';
 import { predicateGiveUps } from './predicateGiveUps';
 import { swallowedReads } from './swallowedFailures';
+import { statusPastCatchRetries } from './statusPastCatchRetry';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
 import type { Node } from 'web-tree-sitter';
@@ -113,6 +114,8 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
   findings.push(...swallowedReads(ctx, findings));
+  const lines = new Set(findings.map((f) => f.range.start.line));
+  findings.push(...statusPastCatchRetries(ctx).filter((f) => !lines.has(f.range.start.line)));
   return findings;
 }
 
