@@ -102,7 +102,11 @@ function readFailureSet(ctx: DiagContext, scope: Node, root: string, depth: numb
   // An unconditional give-up among the scope's own statements (`throw error` after the tests that settle some
   // statuses) fails every status not settled before it.
   for (const statement of ownStatements(scope)) {
-    if (grammar.ifs.has(statement.type)) continue;
+    if (grammar.ifs.has(statement.type)) {
+      if (!everyArmGivesUp(ctx, statement, fnName, root, fails)) continue;
+      rest();
+      break;
+    }
     const outcome = branchOutcome(ctx, statement, fnName, root);
     if (outcome.continues || outcome.retries) break;
     if (outcome.final) {
@@ -128,13 +132,27 @@ function ownStatements(scope: Node): Node[] {
 /** A statement after `statement` in its block gives the operation up (a raise, an error return). */
 function giveUpAfter(ctx: DiagContext, statement: Node, fnName: string | undefined, root: string, fails: (final: NonNullable<ReturnType<typeof branchOutcome>['final']>) => boolean): boolean {
   for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
-    // A later if is conditional (`if err != nil { return }`): only an unconditional statement settles the rest.
-    if (ctx.flow.grammar.ifs.has(s.type)) continue;
+    // A later if is conditional (`if err != nil { return }`): only an unconditional statement settles the rest — or an
+    // if whose every arm, an else among them, gives up (`if (body.error) throw new Error(body.error); else throw …`).
+    if (ctx.flow.grammar.ifs.has(s.type)) {
+      if (everyArmGivesUp(ctx, s, fnName, root, fails)) return true;
+      continue;
+    }
     const outcome = branchOutcome(ctx, s, fnName, root);
     if (outcome.continues || outcome.retries) return false;
     if (outcome.final) return fails(outcome.final);
   }
   return false;
+}
+
+/** An if chain with an else, each of whose arms ends in a give-up. */
+function everyArmGivesUp(ctx: DiagContext, top: Node, fnName: string | undefined, root: string, fails: (final: NonNullable<ReturnType<typeof branchOutcome>['final']>) => boolean): boolean {
+  const arms = ifClauses(top);
+  if (arms.length < 2 || arms[arms.length - 1].condition) return false;
+  return arms.every((arm) => {
+    const outcome = branchOutcome(ctx, arm.body, fnName, root);
+    return !!outcome.final && !outcome.continues && !outcome.retries && fails(outcome.final);
+  });
 }
 
 /** Failures of functions of the file that `scope` hands `root` to (`return c.report(res)`). */
