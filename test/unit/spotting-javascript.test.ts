@@ -39,6 +39,10 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['got errorCodes', "got.extend({ retry: { errorCodes: ['ECONNRESET'] } });\n", ['ECONNRESET retry-config']],
       ['grpc.status.UNAVAILABLE', 'if (err.code === grpc.status.UNAVAILABLE) retry();\n', ['UNAVAILABLE client-check']],
       ['an aliased grpc status', 'if (err.code === GrpcStatus.RESOURCE_EXHAUSTED) retry();\n', ['RESOURCE_EXHAUSTED client-check']],
+      ["axios's HttpStatusCode enum", "import { HttpStatusCode } from 'axios';\nif (error.response?.status === HttpStatusCode.TooManyRequests) wait();\n", ['429 client-check']],
+      ["a project's StatusCodes object imported from elsewhere", "import { StatusCodes } from './fetcher';\nif (error.statusCode === StatusCodes.BadRequest) return 'bad';\n", ['400 client-check']],
+      ['decoy: an order status named like a phrase', "if (order.status === Status.Accepted) ship();\n", []],
+      ['decoy: a status table member that names no phrase', "if (res.status === HttpStatusCode.Whatever) ship();\n", []],
     ]);
   });
 

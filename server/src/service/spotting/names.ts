@@ -21,6 +21,13 @@ export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?(?:[a-z0-
 export const STATUS_CONSTANT_NAME = /^(HTTP_STATUS|HTTP_STATUS_CODE|STATUS_CODE|HTTP_CODE)_[A-Z][A-Z0-9_]*$|^(Http|HTTP)Status(Code)?[A-Z][A-Za-z0-9]*$/;
 
 /**
+ * Names of a table of HTTP statuses, its members named after reason phrases: axios's `HttpStatusCode` enum, a
+ * project's own `StatusCodes` object or `HttpStatus` enum. `Status` alone is left out (an order's `Status.Accepted`), and so
+ * is `StatusCode`, gRPC's name for its own codes (`StatusCode.NotFound` is gRPC's NOT_FOUND in C#).
+ */
+export const STATUS_TABLE_NAME = /^(?:Http|HTTP)_?(?:Status|StatusCodes?|Codes?|ResponseCodes?)$|^(?:StatusCodes|HTTP_STATUS(?:_CODES?)?|HTTP_STATUS_CODES?)$/;
+
+/**
  * Error-code fields that carry an HTTP status in APIs that wrap errors in an envelope (Telegram's `{ok: false,
  * error_code: 429, parameters: {retry_after: 5}}`, `error_code === 401`). Other APIs put their own numbering there
  * (Graph API `error.code == 200` is a permissions error, 190 an expired token, 368 a block, 506 a duplicate post), so

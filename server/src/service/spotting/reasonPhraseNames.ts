@@ -83,3 +83,13 @@ function abbreviates(bare: string, code: string): boolean {
   }
   return false;
 }
+
+/**
+ * The status whose reason phrase `name` spells exactly, case and separators aside (`TooManyRequests`, `BAD_REQUEST`,
+ * `ServiceUnavailable`): for a member of a status table the file imports from elsewhere (axios's `HttpStatusCode`
+ * enum, a project's own `StatusCodes` object), whose declaration is not in sight.
+ */
+export function reasonPhraseCode(name: string): string | undefined {
+  const key = normalise(name);
+  return key.length >= 2 ? PHRASES.get(key) : undefined;
+}

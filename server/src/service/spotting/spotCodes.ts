@@ -4,6 +4,8 @@ import type { TextLines } from '../parsing/textLines';
 import type { Occurrence } from '../types';
 import type { GrammarSupport } from './adapters';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
+import { reasonPhraseCode } from './reasonPhraseNames';
+import { STATUS_TABLE_NAME } from './names';
 import { scanCandidates } from './candidates';
 import { StatusContext } from './statusContext';
 import { findNumberedStatusNames } from './numberedStatusNames';
@@ -412,7 +414,9 @@ function spotName(
   }
   const receiver = context.lastName(parts.object);
   const table = receiver ? qualifiedReceiver(parts.object, receiver, context, support) : undefined;
-  const status = table ? lookupHttpConstant(registry, support.constants, table, name) : undefined;
+  // (A status table imported from elsewhere — axios's `HttpStatusCode.TooManyRequests`, a project's `StatusCodes.BadRequest` —
+  // by its name and a member spelling a reason phrase.)
+  const status = (table ? lookupHttpConstant(registry, support.constants, table, name) : undefined) ?? (receiver && STATUS_TABLE_NAME.test(receiver) ? reasonPhraseCode(name) : undefined);
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
     const role = context.classify(throughAccessor(member, context, support), 'status') ?? positionalRowRole(member) ?? 'constant';
