@@ -21,6 +21,12 @@ describe('spotting: Ruby', () => {
     ['[429, 503].include?(res.code.to_i)', m('  again = [429, 503].include?(res.code.to_i)'), ['429 client-check', '503 client-check']],
     ['a retry list constant', 'RETRYABLE_STATUSES = [429, 502, 503].freeze\n', ['429 retry-config', '502 retry-config', '503 retry-config']],
     ['Rails head :service_unavailable', m('  head :service_unavailable'), ['503 server-sets']],
+    [
+      "a controller's phrase symbols handed to a helper or mapped to in a hash",
+      'class ApplicationController < ActionController::API\n  MAP = { ActiveRecord::RecordNotFound => :not_found }.freeze\n  rescue_from Faraday::Error do |e|\n    handle_exception(e, :service_unavailable, "down")\n  end\nend\n',
+      ['404 server-sets', 'Error client-check', '503 server-sets'],
+    ],
+    ['decoy: phrase symbols outside a controller, and one-word symbols in one', 'class Importer\n  MAP = { missing: :not_found }.freeze\nend\nclass PagesController < ApplicationController\n  def show\n    track(:created)\n  end\nend\n', []],
     ['Rails render status: :too_many_requests', m('  render json: { error: "slow down" }, status: :too_many_requests'), ['429 server-sets']],
     ['render status: 429', m('  render plain: "slow down", status: 429'), ['429 server-sets']],
     ['Sinatra halt 503', m('  halt 503'), ['503 server-sets']],

@@ -58,7 +58,7 @@ export function findRubyStatuses(text: string, root: Node, s: SyntaxAdapter, con
     if (status === undefined) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
     if (!node || node.type !== 'simple_symbol' || node.text !== m[0]) continue;
-    const role = symbolRole(node, s, context);
+    const role = symbolRole(node, s, context) ?? (m[1].includes('_') && inController(node) ? handedOn(node) : undefined);
     if (role) found({ status, start: m.index, end: m.index + m[0].length, role });
   }
   for (const m of scan(EXCEPTION, text, from, to)) {
@@ -88,6 +88,28 @@ function symbolRole(node: Node, s: SyntaxAdapter, context: StatusContext): Occur
   }
   if (node.parent?.type === 'element_reference' && /SYMBOL_TO_STATUS_CODE$/.test(node.parent.namedChild(0)?.text ?? '')) return 'constant';
   return context.classify(node, 'status');
+}
+
+/** A Rails controller's superclass: what it hands a helper or maps an error to is the status it answers with. */
+const CONTROLLER = /^(?:::)?(?:ActionController::(?:Base|API)|(?:\w+::)*\w*Controller)$/;
+
+function inController(node: Node): boolean {
+  for (let up = node.parent; up; up = up.parent) {
+    if (up.type === 'class') return CONTROLLER.test(up.childForFieldName('superclass')?.text.replace(/^<\s*/, '') ?? '');
+  }
+  return false;
+}
+
+/**
+ * A phrase of two words or more (`:service_unavailable`, `:unprocessable_content`) handed to a helper of a controller
+ * (`handle_exception(e, :service_unavailable, msg)`) or mapped to in a hash (`RecordNotFound => :not_found`): the status
+ * the controller answers with. (A one-word symbol — `:ok`, `:created` — is too common a word to read so far from a setter.)
+ */
+function handedOn(node: Node): OccurrenceRole | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'argument_list') return 'server-sets';
+  if (parent?.type === 'pair' && parent.childForFieldName('value')?.id === node.id) return 'server-sets';
+  return undefined;
 }
 
 function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
