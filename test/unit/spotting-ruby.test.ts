@@ -27,6 +27,8 @@ describe('spotting: Ruby', () => {
       ['404 server-sets', 'Error client-check', '503 server-sets'],
     ],
     ['decoy: phrase symbols outside a controller, and one-word symbols in one', 'class Importer\n  MAP = { missing: :not_found }.freeze\nend\nclass PagesController < ApplicationController\n  def show\n    track(:created)\n  end\nend\n', []],
+    ['exception classes in a case over the rescued error', 'def poll\n  fetch\nrescue StandardError => e\n  case e\n  when HTTP::ConnectionError,\n    HTTP::TimeoutError\n    retry_later\n  end\nend\n', ['ConnectionError client-check', 'TimeoutError client-check']],
+    ['exception classes in a joined, frozen retry list', 'TRANSIENT_ERRORS = (HTTP_ERRORS + [Faraday::ConnectionFailed, Faraday::TimeoutError]).freeze\n', ['ConnectionFailed retry-config', 'TimeoutError retry-config']],
     ['Rails render status: :too_many_requests', m('  render json: { error: "slow down" }, status: :too_many_requests'), ['429 server-sets']],
     ['render status: 429', m('  render plain: "slow down", status: 429'), ['429 server-sets']],
     ['Sinatra halt 503', m('  halt 503'), ['503 server-sets']],

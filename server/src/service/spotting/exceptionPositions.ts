@@ -25,6 +25,7 @@ const WHEN_TYPE_TEST = 'type_test';
 /** Groupings a type passes through on its way to a catch or a test. */
 const TYPE_GROUPS = new Set([
   'parenthesized_expression',
+  'parenthesized_statements',
   'as_pattern',
   'or_pattern',
   'and_pattern',
@@ -107,6 +108,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
     if (CATCH.has(parent.type)) return child.type === 'block' ? undefined : 'client-check';
     if (TYPE_TESTS.has(parent.type)) return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
     if (parent.type === WHEN_TYPE_TEST) return 'client-check';
+    // Ruby's `case e when HTTP::ConnectionError, HTTP::TimeoutError`: a class in a `when` is matched with `===`, a type test.
+    if (parent.type === 'pattern' && parent.parent?.type === 'when') return 'client-check';
     if (parent.type === SAFE_CAST) return namedChildren(parent)[0]?.id !== child.id && /\bas\?/.test(parent.text) ? 'client-check' : undefined;
     if (s.binaries.has(parent.type)) {
       const operator = s.operatorOf(parent).trim();
@@ -140,6 +143,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       const name = reader.lastName(callee) ?? '';
       if (TYPE_TEST_CALL.test(name) || name === 'rescue_from') return 'client-check';
       if (ASSERT_TYPE_CALL.test(name) || TEST_FEED.test(name)) return 'test-assert';
+      // Ruby's `(HTTP_ERRORS + [Faraday::Error, SocketError]).freeze`: still the list.
+      if (inList && /^(freeze|dup|uniq|flatten|compact)$/.test(name)) continue;
       if (RETRY_CALL.test(name) || name === 'discard_on') return 'retry-config';
       // Reactor's and RxJava's error routes chosen by the failure's type: `onErrorResume(WebClientResponseException.class, …)`.
       if (ERROR_ROUTE_CALL.test(name)) return 'client-check';
