@@ -15,6 +15,8 @@ describe('diagnostics in test files', () => {
       'file:///r/app/src/sharedTest/kotlin/a/b/TestServer.kt',
       // RSpec and Minitest files deep under spec/ or test/, PHPUnit classes.
       'file:///r/spec/core/middleware/request/retry_spec.rb', 'file:///r/test/lib/a/b/client_test.rb', 'file:///r/tests/Feature/Api/ErrorTest.php',
+      // Jest's folders at any depth.
+      'file:///r/__tests__/providers/sms/nexmo.js', 'file:///r/src/__mocks__/a/b/axios.ts',
     ]) assert.ok(isTestPath(uri), uri);
     for (const uri of [
       'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/lib/inspect.rb', 'file:///r/src/Latest.php', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',

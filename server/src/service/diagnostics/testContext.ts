@@ -20,6 +20,8 @@ const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils
  * A checkout under `~/test/`, or sample code under `test/fixtures/<group>/<lang>/`, is not test code.
  */
 const DIR_DEPTH = 2;
+/** Jest's folders of tests and mocks. */
+const JEST_DIR = /^(__tests__|__mocks__)$/;
 /** The Maven/Gradle test source sets, at any depth under the package folders: `src/test/java/com/acme/x/Y.java`. */
 const JVM_TEST_SOURCE_SET = /^src\/(test|androidTest|sharedTest|integrationTest|intTest|testFixtures|it)\/(java|kotlin|scala|groovy)$/;
 
@@ -29,6 +31,8 @@ export function isTestPath(uri: string): boolean {
   const name = parts.pop() ?? '';
   if (TEST_FILE.test(name)) return true;
   if (parts.slice(-DIR_DEPTH).some((dir) => TEST_DIR.test(dir) || /(^|\.)Tests?$/.test(dir))) return true;
+  // Jest's `__tests__/providers/sms/x.js`: a name no checkout or sample folder takes, so at any depth.
+  if (parts.some((dir) => JEST_DIR.test(dir))) return true;
   return parts.some((_, i) => i + 2 < parts.length && JVM_TEST_SOURCE_SET.test(parts.slice(i, i + 3).join('/')));
 }
 

@@ -86,6 +86,10 @@ const MOCK_STATUS_CALL = /^setResponseCode$/;
 const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
 /** Types a number is cast to when it is a status: C# `(HttpStatusCode)429`. */
 const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
+/** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
+const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)/i;
+/** Calls of such a stand-in whose numbers are waits, ports or sizes. */
+const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
 /** Calls that build a response (real or mock) from the arguments. */
 const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
 /** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
@@ -526,6 +530,11 @@ export class StatusContext extends ExpressionReader {
     if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {
       // RestAssured `.then().statusCode(200)`: the response is checked, not built
       return index === 0 ? 'test-assert' : undefined;
+    }
+    if (kind === 'status' && index >= 0 && !inCollection && /^[2-5]\d\d$/.test(literal.text) && MOCK_REPLY.test(`${this.lastName(receiver) ?? ''}.${name}`) && !NOT_A_STATUS_CALL.test(name)) {
+      // A stand-in answering with it: `Mockresponse(400, {})`, `MockServer.retryTimes(100, 429, 1d)`, `fake_response(598, …)` —
+      // a response built (in a test file, the test's own data: see languageService's asTestData).
+      return 'server-sets';
     }
     if (kind === 'status' && index >= 0) {
       // `RetryStatuses(500, 503)`, `retryOnStatusCodes(429)`: the codes a retry acts on.
