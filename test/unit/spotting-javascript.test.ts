@@ -41,6 +41,8 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['an aliased grpc status', 'if (err.code === GrpcStatus.RESOURCE_EXHAUSTED) retry();\n', ['RESOURCE_EXHAUSTED client-check']],
       ["axios's HttpStatusCode enum", "import { HttpStatusCode } from 'axios';\nif (error.response?.status === HttpStatusCode.TooManyRequests) wait();\n", ['429 client-check']],
       ["a project's StatusCodes object imported from elsewhere", "import { StatusCodes } from './fetcher';\nif (error.statusCode === StatusCodes.BadRequest) return 'bad';\n", ['400 client-check']],
+      ["decoy: a retry's waits in a list named for them", 'const realtimeRetryDelaysMs = [200, 300, 500, 1_000] as const;\nconst basicRetriesAttempt = [5, 30, 300, 600];\n', []],
+      ['a list of timeout statuses named for timeouts', 'const TIMEOUT_STATUS_CODES = [408, 504];\n', ['408 constant', '504 constant']],
       ['decoy: an order status named like a phrase', "if (order.status === Status.Accepted) ship();\n", []],
       ['decoy: a status table member that names no phrase', "if (res.status === HttpStatusCode.Whatever) ship();\n", []],
     ]);

@@ -86,6 +86,8 @@ const MOCK_STATUS_CALL = /^setResponseCode$/;
 const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
 /** Types a number is cast to when it is a status: C# `(HttpStatusCode)429`. */
 const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
+/** Names of lists of waits (a retry's schedule), whatever else they say: `retryDelaysMs`, `BACKOFF_SECONDS`, `basicRetriesAttempt`. */
+const WAIT_LIST_NAME = /delay|wait|interval|sleep|timeout|pause|jitter|schedule|millis|seconds|secs|minutes|Ms$|_ms$|Attempts?$|_attempts?$/i;
 /** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
 const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)/i;
 /** Calls of such a stand-in whose numbers are waits, ports or sizes. */
@@ -402,6 +404,9 @@ export class StatusContext extends ExpressionReader {
       if (inCollection) {
         // `SUCCESS_STATUSES = {200, 201}` names statuses but no retry reads it
         if (NOT_RETRIED_SET.test(name)) return kind === 'status' ? 'constant' : undefined;
+        // `realtimeRetryDelaysMs = [200, 300, 500, 1_000]`, `retryAttemptSeconds = [5, 30, 300, 600]`: a retry's waits.
+        // (`TIMEOUT_STATUS_CODES = [408, 504]` names statuses, whatever else it says.)
+        if (WAIT_LIST_NAME.test(name) && !/status|code|error/i.test(name)) return undefined;
         if (/retr|transient|temporary|forcelist|backoff|throttl/i.test(name)) return 'retry-config';
         // `STATUS_CODES = [429, 503]` may be what a retry reads, and so may `DEFAULT_ERROR_CODES` in a class `Retry`;
         // `usefulStatusCodes = [400, 404, 500]` (which responses to log) is not: its qualifier names another purpose.
