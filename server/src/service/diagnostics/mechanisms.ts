@@ -23,6 +23,12 @@ export interface RetryMechanism {
    * does nothing for `requests.get(...)`, which uses a fresh session of its own.
    */
   bypassedBy?: string[];
+  /**
+   * Set on a configured mechanism that retries failed connections only, never a failure status: requests'
+   * `HTTPAdapter(max_retries=3)`, whose integer becomes urllib3's `Retry(total=3)` with no status_forcelist (status
+   * responses are retried only when the server sends Retry-After with a 413, 429 or 503).
+   */
+  networkOnly?: boolean;
 }
 
 export interface RetryMechanismFile {
@@ -98,7 +104,7 @@ export class MechanismScope {
         if (hit && !this.fileWide.includes(m)) {
           fileMechanism ??= m.id;
           // Configured (`axiosRetry(client)`, `session.mount(…, HTTPAdapter(max_retries=Retry(…)))`): the file's requests.
-          this.fileWide.push({ ...m, kind: 'config' });
+          this.fileWide.push({ ...m, kind: 'config', ...(config.withOption === 'max_retries' && countOnly(flow, hit.node) ? { networkOnly: true } : {}) });
           for (const r of m.bypassedBy ?? []) this.bypass.add(r);
         }
       }
@@ -162,9 +168,9 @@ export class MechanismScope {
    * The mechanism that retries the code at `node`, or undefined when nothing does. `receiver` is the
    * receiver of the request concerned, when known (`requests` in `requests.get(...)`).
    */
-  covering(node: Node, receiver?: string, library?: string): string | undefined {
+  covering(node: Node, receiver?: string, library?: string, failureStatus = false): string | undefined {
     if (!(receiver !== undefined && this.bypass.has(receiver))) {
-      const reaching = this.fileWide.find((m) => reachesRequest(m, library) && !(m.id.startsWith('got-ky') && writeLeftByGot(this.flow, node)));
+      const reaching = this.fileWide.find((m) => reachesRequest(m, library) && !(failureStatus && m.networkOnly) && !(m.id.startsWith('got-ky') && writeLeftByGot(this.flow, node)));
       if (reaching) return reaching.id;
     }
     for (let fn: FnInfo | undefined = enclosingFn(this.flow, node); fn; fn = fn.parent) {
@@ -269,6 +275,21 @@ function importMatches(module: string, name: string): boolean {
 }
 
 /** True when a call passes a keyword argument or object property with this name (at any depth of its arguments). */
+/**
+ * `HTTPAdapter(max_retries=3)`, or a name the file sets to a number or a setting (`max_retries = config["http.max_retries"]`):
+ * a count, not a `Retry(…)` policy. A name the file does not set (a parameter) may hold either, and is not read as one.
+ */
+function countOnly(flow: FileFlow, call: Node): boolean {
+  const value = /(?:^|[^\w$])max_retries\s*=\s*([^,)]+)/.exec(call.text)?.[1]?.trim();
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return true;
+  if (!/^[A-Za-z_][\w.]*$/.test(value)) return false;
+  const name = value.split('.').pop()!;
+  // (Statements that assign it, not the keyword argument itself.)
+  const assigned = [...flow.text.matchAll(new RegExp(`(?:^|\\n)[ \\t]*(?:self\\.)?${name}\\s*=(?!=)\\s*([^\\n]+)`, 'g'))].map((m) => m[1]);
+  return assigned.length > 0 && assigned.every((rhs) => !/Retry\s*\(|retry/i.test(rhs) && !/^\w+\s*\(/.test(rhs.trim()));
+}
+
 function hasOption(call: Node, option: string): boolean {
   const args = call.childForFieldName('arguments') ?? call.lastNamedChild;
   if (!args) return false;

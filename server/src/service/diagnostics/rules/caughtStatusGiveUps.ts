@@ -44,7 +44,7 @@ export function caughtStatusGiveUps(ctx: DiagContext, reported: Set<number>): Fi
     const holds = condition ? conditionSet(ctx, condition, testsWithin(ctx, condition, root), root) : undefined;
     const reaching = caughtStatusClass(ctx, clause);
     const codes = [...(holds ?? [])].filter((c) => (!reaching || c[0] === reaching) && ctx.isRetryable({ code: c, kind: 'http-status' }));
-    if (codes.length === 0 || ctx.mechanisms.covering(test.guard, retry.request.call.receiver, retry.request.library)) continue;
+    if (codes.length === 0 || ctx.mechanisms.covering(test.guard, retry.request.call.receiver, retry.request.library, true)) continue;
     reported.add(test.guard.id);
     findings.push(giveUp(ctx, { retry, codes, test: test.test, branch: test.guard, final: outcome.final, range: ctx.range(test.test), anchor: test.test, detail: '; the loop retries only the status this check keeps' }));
   }
@@ -91,7 +91,7 @@ function elseGiveUps(ctx: DiagContext, reported: Set<number>): Finding[] {
     }
     const reaching = caughtStatusClass(ctx, clause);
     const codes = PROBED_STATUSES.filter((c) => !taken.has(c) && (!reaching || c[0] === reaching) && ctx.isRetryable({ code: c, kind: 'http-status' }));
-    if (!known || codes.length === 0 || ctx.mechanisms.covering(top, retry.request.call.receiver, retry.request.library)) continue;
+    if (!known || codes.length === 0 || ctx.mechanisms.covering(top, retry.request.call.receiver, retry.request.library, true)) continue;
     reported.add(top.id);
     findings.push(giveUp(ctx, { retry, codes, test: test.test, branch: last.node, final: outcome.final, range: ctx.headRange(last.node, last.body), anchor: last.node, detail: ' from the last branch; the loop retries only the statuses tested before it' }));
   }

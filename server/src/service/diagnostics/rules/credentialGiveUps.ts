@@ -38,7 +38,7 @@ export function credentialGiveUps(ctx: DiagContext, reported: ReadonlySet<number
     // (`_, _, status = await _fetch(session, url, method="POST")`).
     const request = ctx.requestsIn(fn).filter((r) => r.call.start < raise.node.startIndex).pop();
     if (!request && !/\b(?:status|status_code|statusCode|StatusCode|code|response|resp|res|r)\b/.test(guard.check.text)) continue;
-    if ((request && ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library)) || retriedByCallers(ctx, fn)) continue;
+    if ((request && ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library, true)) || retriedByCallers(ctx, fn)) continue;
     const codes = ['429', '503'];
     const data = giveUpData(ctx, { anchor: raise.node, check: guard.check, branch: guard.branch, final: raise.node, finalKind: 'raise', codes });
     findings.push({

@@ -35,7 +35,7 @@ export function handingBackHelpers(ctx: DiagContext): Map<FnInfo, HandingBack> {
     const helper = retry.loop.fn;
     const responseVar = retry.request.responseVar;
     if (!helper?.name || !responseVar || retry.loop.kind === 'collection' || !retry.loop.body || retry.request.inferred === 'callback' || retry.request.inferred === 'sdk') continue;
-    if (found.has(helper) || ctx.mechanisms.covering(retry.loop.node, retry.request.call.receiver, retry.request.library)) continue;
+    if (found.has(helper) || ctx.mechanisms.covering(retry.loop.node, retry.request.call.receiver, retry.request.library, true)) continue;
     const root = statusRoot(ctx, retry);
     const walk = root ? walkAttempt(ctx, retry, root) : undefined;
     if (!walk || walk.retried.size === 0) continue;

@@ -50,7 +50,7 @@ export function loopLeftovers(ctx: DiagContext, already: readonly Finding[]): Fi
     if (!walk || [...walk.retried].filter((c) => c.startsWith('5')).length < 2) continue;
     const { request } = retry;
     // (A function named for retrying is this loop itself, not a mechanism around it.)
-    const covering = ctx.mechanisms.covering(retry.loop.node, request.call.receiver, request.library);
+    const covering = ctx.mechanisms.covering(retry.loop.node, request.call.receiver, request.library, true);
     if ((covering && covering !== `retried function ${retry.loop.fn?.name}`) || retriedByCallers(ctx, retry.loop.fn)) continue;
     // Another retry structure of the file goes round on it: a chain of handlers, one per condition
     // (`rate_limit_sleeper` for 429, `maintenance_sleeper` for 503), each leaving the others' statuses alone.

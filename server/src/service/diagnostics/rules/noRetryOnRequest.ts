@@ -68,7 +68,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // Front-end code (a browser, a mobile app; a query library's mutation hook among it): the failure is shown to the
     // user, who acts again.
     if (runsInFrontEnd(ctx.flow, ctx.doc.uri, call.node)) continue;
-    if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library) || ctx.mechanisms.isRetryingCall(call))) continue;
+    if (!wrapped && (ctx.mechanisms.covering(call.node, call.receiver, request.library, true) || ctx.mechanisms.isRetryingCall(call))) continue;
     // A .NET client handed out by IHttpClientFactory (`factory.CreateClient("huts")`): its message handlers — a Polly or
     // resilience retry among them, usually — are registered with the factory at start-up, in another file.
     if (fromClientFactory(ctx, call.receiver)) continue;

@@ -41,7 +41,7 @@ export function predicateGiveUps(ctx: DiagContext, reported: Set<number>): Findi
         const reaching = conditionSet(ctx, condition, testsWithin(ctx, condition, variable), variable);
         // (A rate limit and an outage: leaving 500 out of what is retried is a choice many clients make on purpose.)
         const codes = [...(reaching ?? [])].filter((c) => c === '429' || c === '503');
-        if (codes.length === 0 || ctx.mechanisms.covering(stmt, retry.request.call.receiver, retry.request.library)) continue;
+        if (codes.length === 0 || ctx.mechanisms.covering(stmt, retry.request.call.receiver, retry.request.library, true)) continue;
         reported.add(stmt.id);
         findings.push(finding(ctx, stmt, condition, outcome.final.node, codes, retry.loop.node));
       }

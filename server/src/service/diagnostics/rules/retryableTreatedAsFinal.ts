@@ -68,7 +68,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     // (A loop walking pages goes round on success, not on failure: a give-up inside it is no retry's.)
     else if (enclosingLoops(ctx.flow, guard).some((l) => l.kind !== 'collection' && !walksPages(l))) continue;
     if (left.length === 0) continue;
-    if (ctx.mechanisms.covering(guard, request?.call.receiver, request?.library)) continue;
+    if (ctx.mechanisms.covering(guard, request?.call.receiver, request?.library, true)) continue;
     const fn = enclosingFn(ctx.flow, guard);
     // The response came back from a retrying helper: its retries are spent, giving up is right.
     if (ctx.responseFromRetryingCall(guard, responseVar)) continue;
@@ -145,7 +145,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       if (left.length === 0) continue;
       // (Covered by a mechanism — not by its own name when a switch's default arm gives up what no case names:
       // `Retry<T>(api)`'s `_ => throw` is this very loop giving a 502 up on its first attempt.)
-      const how = ctx.mechanisms.covering(top, request?.call.receiver, request?.library);
+      const how = ctx.mechanisms.covering(top, request?.call.receiver, request?.library, true);
       const ownName = how === `retried function ${enclosingFn(ctx.flow, top)?.name}` && giveUp.arm && !ctx.flow.grammar.ifs.has(top.type) && top.type !== 'elif_clause';
       if ((how && !ownName) || ctx.responseFromRetryingCall(top, root)) continue;
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
@@ -267,7 +267,7 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     const loop = statusRetryLoopOf(ctx, test.guard, request);
     if (!loop) continue;
     const left = wholesale.filter((c) => !isRetried(loop.set, c));
-    if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver, request.library)) continue;
+    if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver, request.library, true)) continue;
     const fn = enclosingFn(ctx.flow, test.guard);
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
     if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;

@@ -28,7 +28,7 @@ export function statusPastCatchRetries(ctx: DiagContext): Finding[] {
     if (!retry) continue;
     // (A function named for retrying — `call_webhook_after_retries` — is named for the retry found here, which is no
     // reason to think its failure statuses retried.)
-    const covering = ctx.mechanisms.covering(call.node, call.receiver, request.library);
+    const covering = ctx.mechanisms.covering(call.node, call.receiver, request.library, true);
     if ((covering && covering !== `retried function ${call.fn?.name}`) || ctx.mechanisms.isRetryingCall(call)) continue;
     const check = findCheck(ctx, request);
     if (!check || check.kind === 'ignored' || check.kind === 'caught') continue;
