@@ -82,3 +82,45 @@ describe('Go recursion on the wait the server asked for', () => {
     assert.deepEqual(await ruleLines('go', transport, 'unsafe-retry'), []);
   });
 });
+
+const paced = (pace: string) => `package provider
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+type Provider struct {
+	client    *http.Client
+	rateLimit time.Duration
+}
+
+func (p *Provider) fetch(url string) (*http.Response, error) {
+	p.sleep()
+	resp, err := p.client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == 429 {
+		time.Sleep(2 * time.Second)
+		return p.fetch(url)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return resp, nil
+}
+${pace}`;
+
+describe('Go recursion paced by a method of the file', () => {
+  it("reads `p.sleep()` that sleeps the provider's fixed pace as the file's own wait: the 429 re-send has no cap and reads no Retry-After", async () => {
+    const text = paced('\nfunc (p *Provider) sleep() {\n\ttime.Sleep(p.rateLimit)\n}\n');
+    assert.deepEqual(await ruleLines('go', text, 'retry-without-backoff'), [20]);
+    assert.deepEqual(await ruleLines('go', text, 'retry-ignores-retry-after'), [20]);
+  });
+
+  it('leaves a sleep() the file does not define to the object it belongs to (a policy whose waits are its own)', async () => {
+    assert.deepEqual(await ruleLines('go', paced(''), 'retry-without-backoff'), []);
+  });
+});

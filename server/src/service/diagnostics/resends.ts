@@ -64,6 +64,11 @@ const DELEGATED = /^(sleep|wait|pause|backoff)$/i;
 /** Names of calls that may wait (a limiter's or a helper's, defined elsewhere). */
 const WAITING_NAME = /wait|sleep|delay|pause|throttle|backoff|back_off|rate_?limit|cool_?down/i;
 
+/** The file defines a function or method of this name. */
+function ownMethod(ctx: DiagContext, name: string): boolean {
+  return ctx.flow.fns.some((f) => f.name === name);
+}
+
 /** The file's re-send retries (once per analysis). */
 export function resendRetries(ctx: DiagContext): ResendRetry[] {
   let list = cache.get(ctx);
@@ -343,7 +348,8 @@ export function readResend(
       if (isAbortTimer(c)) continue; // a request's timeout, not a pause
       if (DELAY.test(c.name) && !(args.length === 0 && c.receiver && DELEGATED.test(c.name))) {
         delays.push({ call: c.node, arg: waitArgument(c.name, args) });
-      } else if (DELEGATED.test(c.name) && c.receiver && args.length === 0) {
+      } else if (DELEGATED.test(c.name) && c.receiver && args.length === 0 && !(ownMethod(ctx, c.name) && callWaits(ctx.flow, c.name))) {
+        // (A method of this file — `p.sleep()` that sleeps `p.rateLimit` — is read as the file's own wait, below.)
         delegatedWait ??= c.node;
       } else if (c.name !== fn.name && c.name !== target.name && callWaits(ctx.flow, c.name)) {
         helperWait ??= c.node;
