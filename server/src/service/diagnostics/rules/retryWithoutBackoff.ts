@@ -195,22 +195,25 @@ function resendFindings(ctx: DiagContext): Finding[] {
     }
     if (resend.delegatedWait || resend.helperWait || resend.opaque) continue;
     const loop = asLoop(resend);
+    // (A wait in another re-sending branch of the function — the 429 branch's `sleep(retry_after)` — is that branch's:
+    // a connection error re-sent from the catch does not pass it.)
+    const delays = onPath(ctx, resend);
     let problem: RetryWithoutBackoffData['problem'];
     let detail: string;
     let range = ctx.headRange(resend.guard, resend.condition);
-    if (resend.delays.length === 0 && resend.possibleWait) {
+    if (delays.length === 0 && resend.possibleWait) {
       // A wait defined elsewhere may grow; only the missing cap is certain.
       if (resend.once || resendCapped(ctx, resend)) continue;
       problem = 'no-cap';
       detail = 'sends again with no cap on attempts';
-    } else if (resend.delays.length === 0) {
+    } else if (delays.length === 0) {
       problem = 'no-delay';
       detail = 'sends again at once, with no delay';
-    } else if (waitsOfBranch(resend).every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
+    } else if (waitsOfBranch(resend, delays).every((d) => isFixedDelay(ctx, loop, d.arg) && !readsParameter(resend, d.arg))) {
       // (The branch's own wait when it has one: another branch may wait what Retry-After says.)
       problem = 'fixed-delay';
-      detail = `waits a fixed time before sending again (${delayText(resend.delays[0])})`;
-      range = ctx.range(resend.delays[0].call);
+      detail = `waits a fixed time before sending again (${delayText(delays[0])})`;
+      range = ctx.range(delays[0].call);
     } else if (!resend.once && !resendCapped(ctx, resend)) {
       problem = 'no-cap';
       detail = 'sends again with no cap on attempts';
@@ -220,10 +223,16 @@ function resendFindings(ctx: DiagContext): Finding[] {
   return findings;
 }
 
-/** The waits inside the re-sending branch, when it has any; otherwise every wait of the function. */
-function waitsOfBranch(resend: ResendRetry): ResendRetry['delays'] {
-  const own = resend.delays.filter((d) => within(d.call, resend.guard));
-  return own.length > 0 ? own : resend.delays;
+/** The waits inside the re-sending branch, when it has any; otherwise every wait on its path. */
+function waitsOfBranch(resend: ResendRetry, delays: ResendRetry['delays']): ResendRetry['delays'] {
+  const own = delays.filter((d) => within(d.call, resend.guard));
+  return own.length > 0 ? own : delays;
+}
+
+/** The re-send's waits, less those inside another re-sending branch of the same function (unless inside this one's too). */
+function onPath(ctx: DiagContext, resend: ResendRetry): ResendRetry['delays'] {
+  const others = resendRetries(ctx).filter((r) => r !== resend && r.fn === resend.fn && !within(resend.guard, r.guard) && !within(r.guard, resend.guard));
+  return resend.delays.filter((d) => within(d.call, resend.guard) || !others.some((r) => within(d.call, r.guard)));
 }
 
 /** Every argument of the re-send is one of the function's own parameters, passed on as it came (`x` or `x=x`). */
