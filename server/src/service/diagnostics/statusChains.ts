@@ -91,7 +91,8 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
   if (!seen) passed.set(ctx, (seen = new Set()));
   const fnName = enclosingFn(ctx.flow, top)?.name;
   const result: RemainderGiveUp[] = [];
-  let remaining = allTransient();
+  // (Inside `if (status >= 400 && status < 500) { … }` only what that test holds for reaches the chain.)
+  let remaining = enclosingTestSet(ctx, top, root) ?? allTransient();
   const retried = new Set<string>();
   let first: Node | undefined;
   for (let stmt: Node | null = top; stmt; stmt = stmt.nextNamedSibling) {
@@ -181,6 +182,25 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
     return result;
   }
   return result;
+}
+
+/**
+ * The transient statuses that can reach `node` past the tests of the same response in the if arms around it, up to
+ * its function (`if (res.status >= 400 && res.status < 500) { if (res.status === 429) … throw … }`: no 5xx); undefined
+ * when no arm around it tests the response.
+ */
+function enclosingTestSet(ctx: DiagContext, node: Node, root: string): Set<string> | undefined {
+  const fn = enclosingFn(ctx.flow, node);
+  let reaching: Set<string> | undefined;
+  for (let child: Node = node, up: Node | null = node.parent; up && up.id !== fn?.node.id; child = up, up = up.parent) {
+    if (!ctx.flow.grammar.ifs.has(up.type)) continue;
+    const clause = ifClauses(up).find((c) => c.body.startIndex <= child.startIndex && child.endIndex <= c.body.endIndex);
+    if (!clause?.condition) continue;
+    const set = conditionSet(ctx, clause.condition, testsWithin(ctx, clause.condition, root), root);
+    if (!set) continue;
+    reaching = new Set([...(reaching ?? allTransient())].filter((c) => set.has(c)));
+  }
+  return reaching;
 }
 
 /**
