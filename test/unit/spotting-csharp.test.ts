@@ -14,6 +14,7 @@ describe('spotting: C#', () => {
     ['a switch over (int)StatusCode', m('    switch ((int)r.StatusCode) { case 429: break; }'), ['429 client-check']],
     ['HttpStatusCode.TooManyRequests compared', m('    if (response.StatusCode == HttpStatusCode.TooManyRequests) { }'), ['429 client-check']],
     ['an is-pattern over two constants', m('    var again = r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;'), ['429 client-check', '503 client-check']],
+    ['exception types in a switch expression and a switch statement', m('    var r = ex switch { HttpRequestException => 1, TaskCanceledException t => 2, _ => 0 };\n    switch (inner) { case SocketException s: return; }'), ['HttpRequestException client-check', 'TaskCanceledException client-check', 'SocketException client-check']],
     ['a property pattern', m('    if (ex is HttpRequestException { StatusCode: HttpStatusCode.ServiceUnavailable }) { }'), ['HttpRequestException client-check', '503 client-check']],
     ['Polly HandleResult<T> (a retry predicate)', 'class A {\n  P p = Policy.HandleResult<HttpResponseMessage>(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);\n}\n', ['503 retry-config']],
     ['StatusCode(429) in a controller', m('    return StatusCode(429);'), ['429 server-sets']],

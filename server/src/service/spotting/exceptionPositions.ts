@@ -108,6 +108,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
     if (CATCH.has(parent.type)) return child.type === 'block' ? undefined : 'client-check';
     if (TYPE_TESTS.has(parent.type)) return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
     if (parent.type === WHEN_TYPE_TEST) return 'client-check';
+    // C#'s `exception switch { ApiException e => …, HttpRequestException => … }` and `case HttpRequestException http:`.
+    if ((parent.type === 'switch_expression_arm' || parent.type === 'switch_section') && /pattern/.test(child.type)) return 'client-check';
     // Ruby's `case e when HTTP::ConnectionError, HTTP::TimeoutError`: a class in a `when` is matched with `===`, a type test.
     if (parent.type === 'pattern' && parent.parent?.type === 'when') return 'client-check';
     if (parent.type === SAFE_CAST) return namedChildren(parent)[0]?.id !== child.id && /\bas\?/.test(parent.text) ? 'client-check' : undefined;
