@@ -5,6 +5,8 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
     spotCases('typescript', [
     ['decoy: p-retry\'s AbortError (its own class under the DOM name)', "import pRetry, { AbortError } from 'p-retry';\ntry { await pRetry(run); } catch (e) {\n  if (e instanceof AbortError) throw e;\n}\n", []],
     ["node-fetch's FetchError imported from node-fetch", "import fetch, { FetchError } from 'node-fetch';\ntry { await fetch(u); } catch (e) {\n  if (e instanceof FetchError) retry();\n}\n", ['FetchError client-check']],
+    ['a code beside the response body it describes, and the same column in the rows of its table', "const cases = [\n  { resp: '{}', code: 200 },\n  { resp: '{}', code: 404, err: 'missing' },\n];\n", ['200 server-sets', '404 server-sets']],
+    ['decoy: a code column in a table no row of which describes a response', "const plans = [\n  { name: 'basic', code: 200 },\n  { name: 'pro', code: 404 },\n];\n", []],
     ['a table of messages keyed by status', 'const messages = {\n  400: "Bad request",\n  404: "Missing",\n  503: "Down",\n};\n', ['400 constant', '404 constant', '503 constant']],
       ['res.status === 503', 'if (res.status === 503) retry();\n', ['503 client-check']],
       ['an axios error status', 'if (error.response?.status >= 500) throw error;\n', ['500 client-check']],

@@ -636,11 +636,38 @@ export class StatusContext extends ExpressionReader {
     return undefined;
   }
 
-  /** `{code: 429}` means a status only beside status-ish siblings or inside a status setter call. */
+  /**
+   * `{code: 429}` means a status only beside status-ish siblings (an error's message, or the response it describes:
+   * `{resp: body, code: 200}`) or inside a status setter call. In a table of such records (a test's cases), one row
+   * that says so says it for the column: `{resp: "{}", code: 200}` beside `{resp: "…", code: 404, err: "…"}`.
+   */
   private codeKeyRole(pair: Node): OccurrenceRole | undefined {
     const object = pair.parent;
-    const siblings = object ? namedChildren(object).map((n) => this.syntax.pairName(n) ?? '') : [];
-    return siblings.some((n) => /^(message|error|err|msg|detail|description)$/i.test(n)) ? 'server-sets' : undefined;
+    if (!object) return undefined;
+    if (this.describesStatus(object)) return 'server-sets';
+    const key = this.syntax.pairName(pair);
+    const row = this.tableRowOf(object);
+    if (!row || !key) return undefined;
+    const rows = namedChildren(row.table).map((r) => this.tableRecord(r)).filter((r): r is Node => !!r);
+    return rows.some((r) => r.id !== object.id && namedChildren(r).some((p) => this.syntax.pairName(p) === key) && this.describesStatus(r)) ? 'server-sets' : undefined;
+  }
+
+  private describesStatus(object: Node): boolean {
+    const siblings = namedChildren(object).map((n) => this.syntax.pairName(n) ?? '');
+    return siblings.some((n) => /^(message|error|err|msg|detail|description|resp|response|body|response_?body)$/i.test(n));
+  }
+
+  /** The list of records `object` is one row of (a Go `literal_value` element, a JS/Python list of objects). */
+  private tableRowOf(object: Node): { table: Node } | undefined {
+    let up = object.parent;
+    if (up?.type === 'literal_element') up = up.parent;
+    return up && /^(literal_value|array|list|array_initializer|collection_expression)$/.test(up.type) ? { table: up } : undefined;
+  }
+
+  /** The record a row of such a list holds. */
+  private tableRecord(row: Node): Node | undefined {
+    const inner = row.type === 'literal_element' ? row.namedChild(0) : row;
+    return inner && namedChildren(inner).some((p) => this.syntax.pairs.has(p.type)) ? inner : undefined;
   }
 
   /** `expect(res.status).toBe(429)`: the argument of the first call in the chain. */
