@@ -16,6 +16,8 @@ describe('spotting: PHP', () => {
     ['a match on $code', m('        return match ($code) { 429, 503 => true, default => false };'), ['429 client-check', '503 client-check']],
     ['in_array with a literal list', m('        $again = in_array($response->status(), [429, 503], true);'), ['429 client-check', '503 client-check']],
     ['Symfony Response::HTTP_TOO_MANY_REQUESTS compared', m('        if ($response->getStatusCode() === Response::HTTP_TOO_MANY_REQUESTS) { }'), ['429 client-check']],
+    ["Nextcloud's Http::STATUS_TOO_MANY_REQUESTS", m('        return new DataResponse($data, Http::STATUS_TOO_MANY_REQUESTS);'), ['429 server-sets']],
+    ['statuses keying a retry map, beside plain elements', m("        $codes = ['retry_statuses' => [429, 500 => self::IDEMPOTENT, '503' => self::ALWAYS]];"), ['429 retry-config', '500 retry-config', '503 retry-config']],
     ['PSR StatusCodeInterface::STATUS_SERVICE_UNAVAILABLE', m('        return $response->withStatus(StatusCodeInterface::STATUS_SERVICE_UNAVAILABLE);'), ['503 server-sets']],
     ['PSR-7 withStatus(503)', m('        return $response->withStatus(503);'), ['503 server-sets']],
     ['Laravel abort(503)', m('        abort(503);'), ['503 server-sets']],

@@ -43,7 +43,8 @@ const SELF_DESCRIBING: Record<ConstantFamily, Array<{ member: RegExp; receiver: 
   php: [
     // (and a project's own class mirroring those names: `ResponseStatusCode::HTTP_TOO_MANY_REQUESTS`, `HttpStatus::HTTP_…`)
     { member: /^HTTP_[A-Z_]+$/, receiver: 'Response', receiverLike: /Response$|Status(Codes?)?$|^Http(Codes?)?$/ },
-    { member: /^STATUS_[A-Z_]+$/, receiver: 'StatusCodeInterface', receiverLike: /StatusCode/ },
+    // (and Nextcloud's `OCP\AppFramework\Http::STATUS_TOO_MANY_REQUESTS`, the same names on its `Http` class)
+    { member: /^STATUS_[A-Z_]+$/, receiver: 'StatusCodeInterface', receiverLike: /StatusCode|^Http$/ },
   ],
   // the http crate's `StatusCode::TOO_MANY_REQUESTS` under a path or an alias (`http::StatusCode`, `reqwest::StatusCode`, `HttpStatus`)
   rust: [{ member: /^[A-Z][A-Z_]+$/, receiver: 'StatusCode', receiverLike: /^(StatusCode|HttpStatus|HttpStatusCode)$/ }],

@@ -38,10 +38,10 @@ const RETRY_LIST_CALL = /retr(y|ies|yable|iable)/i;
 const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$/i;
 /** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
 const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/;
-/** Map entry node types whose key may be a code (JS/Python `pair`, Go `keyed_element`). */
-const MAP_ENTRIES = new Set(['pair', 'keyed_element']);
+/** Map entry node types whose key may be a code (JS/Python `pair`, Go `keyed_element`, PHP `500 => …`). */
+const MAP_ENTRIES = new Set(['pair', 'keyed_element', 'array_element_initializer']);
 /** Map literals whose keys are read as their elements. */
-const MAP_LITERALS = new Set(['dictionary', 'object']);
+const MAP_LITERALS = new Set(['dictionary', 'object', 'array_creation_expression']);
 /** Conditional expressions: `a ? b : c`, Python `b if a else c`, Kotlin `if (a) b else c`, Ruby `a ? b : c`. */
 const CHOICES = new Set(['ternary_expression', 'conditional_expression', 'if_expression', 'conditional']);
 
