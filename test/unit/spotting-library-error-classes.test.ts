@@ -3,7 +3,7 @@ import { spotCases } from '../fixtures/spotting/cases';
 import { hoverAt, testService } from '../support/serviceHarness';
 
 /**
- * Error classes no catalog knows, named for a failed API call (API, HTTP, REST, a response, a rate limit, a gateway, a
+ * Error classes no catalog knows, named for a failed API call (API, HTTP, REST, a response, a client, a rate limit, a gateway, a
  * read or connect timeout, a status number), count where they stand as exception types and the file imports them from
  * a library — not where the project declares or imports its own, nor a web framework's (a server raises those).
  */
@@ -16,6 +16,7 @@ describe('spotting: error classes of client libraries no catalog knows', () => {
         ['NotFound404Error client-check', 'HTTP5XXError client-check'],
       ],
       ['a module-qualified class', 'import paymentsdk\n\ndef f():\n    try:\n        pay()\n    except paymentsdk.ApiError as e:\n        log(e)\n', ['ApiError client-check']],
+      ["a client library's client error", 'from pdpyras import PDClientError\n\ndef f(session):\n    try:\n        session.rget("/users")\n    except PDClientError:\n        pass\n', ['PDClientError client-check']],
       ['decoy: a class of the file itself', 'class BillingApiError(Exception):\n    pass\n\ndef f():\n    try:\n        pay()\n    except BillingApiError:\n        pass\n', []],
       ['decoy: a relative import', 'from .errors import BillingApiError\n\ndef f():\n    try:\n        pay()\n    except BillingApiError:\n        pass\n', []],
       ['decoy: a web framework raises its HTTPException to answer', 'from fastapi import HTTPException\n\ndef f():\n    try:\n        pay()\n    except HTTPException:\n        raise\n', []],
@@ -65,6 +66,7 @@ describe('spotting: error classes of client libraries no catalog knows', () => {
         'package org.example.sms;\nimport com.twilio.exception.ApiException;\nclass S { void f() { try { send(); } catch (ApiException e) { log(e); } } }\n',
         ['ApiException client-check'],
       ],
+      ["decoy: Tomcat's ClientAbortException (a server's client went away)", 'package a.b;\nimport org.apache.catalina.connector.ClientAbortException;\nclass H { void f() { try { write(); } catch (ClientAbortException e) { } } }\n', []],
       ['decoy: a class of the same organisation', 'package org.example.sms;\nimport org.example.http.ApiException;\nclass S { void f() { try { send(); } catch (ApiException e) { } } }\n', []],
       [
         "decoy: Spring MVC's exception in a handler",

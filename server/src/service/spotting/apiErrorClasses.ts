@@ -14,18 +14,18 @@ import type { SyntaxAdapter } from './syntaxAdapter';
  * reader is looking for). The code is the class's own name; hover says what the code around it does with it (no
  * catalog gives it a meaning or a retry verdict).
  *
- * A name must carry a word of the wire — API, HTTP, REST, a response, a rate limit or quota, a gateway, a read or
- * connect timeout, or a status number — and end in `Error`/`Exception`: a domain class (`NotFoundException`,
+ * A name must carry a word of the wire — API, HTTP, REST, a response, a client, a rate limit or quota, a gateway, a read
+ * or connect timeout, or a status number — and end in `Error`/`Exception`: a domain class (`NotFoundException`,
  * `ValidationError`, `JSONDecodeError`) says nothing about a request and is left alone.
  */
-const WIRE_WORD = String.raw`(?:Api|API|Http|HTTP|Rest|REST|Response|RateLimit(?:ed)?|TooManyRequests|Throttl(?:ed|ing)?|Quota|ServiceUnavailable|BadGateway|GatewayTimeout|(?:Read|Connect|Request|Socket)Timeout|[1-5]\d\d|[45]XX|[45]xx)`;
+const WIRE_WORD = String.raw`(?:Api|API|Http|HTTP|Rest|REST|Response|Client|RateLimit(?:ed)?|TooManyRequests|Throttl(?:ed|ing)?|Quota|ServiceUnavailable|BadGateway|GatewayTimeout|(?:Read|Connect|Request|Socket)Timeout|[1-5]\d\d|[45]XX|[45]xx)`;
 const API_ERROR_CLASS = new RegExp(String.raw`^[A-Z][A-Za-z0-9]*?${WIRE_WORD}[A-Za-z0-9]*?(?:Error|Exception)$|^${WIRE_WORD}[A-Za-z0-9]*?(?:Error|Exception)$`);
 /**
  * Web frameworks' own exceptions (FastAPI's and Hono's `HTTPException`, Spring MVC's `ResponseStatusException`): a
  * server raises them to answer its client, they are no failure of a call it made. (Spring's HTTP clients stay.)
  */
 const SERVER_FRAMEWORK =
-  /^(fastapi|starlette|werkzeug|flask|django|sanic|tornado|aiohttp\.web|hono|@nestjs\/|express|koa|fastify|h3|io\.ktor\.server|jakarta\.ws|javax\.ws|io\.micronaut\.http\.exceptions|org\.springframework\.(?!web\.client|web\.reactive\.function\.client)|Symfony\\Component\\HttpKernel|Illuminate\\Http)/;
+  /^(fastapi|starlette|werkzeug|flask|django|sanic|tornado|aiohttp\.web|hono|@nestjs\/|express|koa|fastify|h3|io\.ktor\.server|jakarta\.ws|javax\.ws|io\.micronaut\.http\.exceptions|org\.springframework\.(?!web\.client|web\.reactive\.function\.client)|org\.apache\.catalina|Symfony\\Component\\HttpKernel|Illuminate\\Http)/;
 /** Candidates in the text: a capitalised word ending in Error/Exception (the regex above decides). */
 const CANDIDATE = /(?<![\w$])[A-Z][A-Za-z0-9]*(?:Error|Exception)(?![\w$])/g;
 
