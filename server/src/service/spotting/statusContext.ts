@@ -92,6 +92,8 @@ const WAIT_LIST_NAME = /delay|wait|interval|sleep|timeout|pause|jitter|schedule|
 const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)/i;
 /** Calls of such a stand-in whose numbers are waits, ports or sizes. */
 const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
+/** Registrations of a server's handler for an error status. */
+const ERROR_HANDLER_REGISTRATION = /^(errorhandler|app_errorhandler|register_error_handler|exception_handler)$/;
 /** Calls that build a response (real or mock) from the arguments. */
 const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
 /** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
@@ -407,7 +409,7 @@ export class StatusContext extends ExpressionReader {
         // `realtimeRetryDelaysMs = [200, 300, 500, 1_000]`, `retryAttemptSeconds = [5, 30, 300, 600]`: a retry's waits.
         // (`TIMEOUT_STATUS_CODES = [408, 504]` names statuses, whatever else it says.)
         if (WAIT_LIST_NAME.test(name) && !/status|code|error/i.test(name)) return undefined;
-        if (/retr|transient|temporary|forcelist|backoff|throttl/i.test(name)) return 'retry-config';
+        if (/retr|transient|temporary|force_?list|backoff|throttl/i.test(name)) return 'retry-config';
         // `STATUS_CODES = [429, 503]` may be what a retry reads, and so may `DEFAULT_ERROR_CODES` in a class `Retry`;
         // `usefulStatusCodes = [400, 404, 500]` (which responses to log) is not: its qualifier names another purpose.
         if (!RETRY_CONFIG_NAME.test(name)) return undefined;
@@ -491,6 +493,9 @@ export class StatusContext extends ExpressionReader {
       // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
       return 'test-assert';
     }
+    // Flask's `@app.errorhandler(404)` / `register_error_handler(404, fn)`, FastAPI's `@app.exception_handler(404)`: the
+    // handler's answer to that status.
+    if (kind === 'status' && index === 0 && ERROR_HANDLER_REGISTRATION.test(name)) return 'server-sets';
     // (Flask-Testing's `self.assertStatus(response, 200)` names the response first.)
     if ((index === 0 || (index === args.length - 1 && others.length > 0)) && STATUS_ASSERT_CALL.test(name)) return kind === 'status' ? 'test-assert' : undefined;
     // Ruby `res.is_a?(Net::HTTPTooManyRequests)`: a type test of the response is a status check
