@@ -45,6 +45,8 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ["a project's StatusCodes object imported from elsewhere", "import { StatusCodes } from './fetcher';\nif (error.statusCode === StatusCodes.BadRequest) return 'bad';\n", ['400 client-check']],
       ["decoy: a retry's waits in a list named for them", 'const realtimeRetryDelaysMs = [200, 300, 500, 1_000] as const;\nconst basicRetriesAttempt = [5, 30, 300, 600];\n', []],
       ['a list of timeout statuses named for timeouts', 'const TIMEOUT_STATUS_CODES = [408, 504];\n', ['408 constant', '504 constant']],
+      ["statuses a regex looks for in a failure's text", "const down = /500|502|503|server error/i.test(errorMessage);\nconst limited = String(err).match(/(429|rate limit)/);\n", ['500 client-check', '502 client-check', '503 client-check', '429 client-check']],
+      ['decoy: numbers in a regex over other text, or inside longer numbers', "const ok = /555|123/.test(phoneNumber);\nconst big = /1500|5000/.test(errorMessage);\n", []],
       ['decoy: an order status named like a phrase', "if (order.status === Status.Accepted) ship();\n", []],
       ['decoy: a status table member that names no phrase', "if (res.status === HttpStatusCode.Whatever) ship();\n", []],
     ]);

@@ -145,6 +145,11 @@ export function spotSpan(
       if (quotedRole === 'retry-config' || quotedRole === 'client-check') numbers.set(start, entry(match[0], 'http-status', quotedRole, start, start + 3, match[0], lines));
       continue;
     }
+    // `/500|502|503|504|server error/i.test(errorMessage)`: statuses looked for in a failure's text by a regex.
+    if (!bound && node.type === 'regex_pattern' && regexAlternative(node, start) && context.searchesFailureText(node.parent)) {
+      numbers.set(start, entry(match[0], 'http-status', 'client-check', start, start + 3, match[0], lines));
+      continue;
+    }
     // The number literal is exactly the match (not `4290`, not a part of a string or a name).
     if (node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
     // `(HttpStatusCode)429` names its type like a constant does.
@@ -332,6 +337,15 @@ function boundRole(role: Occurrence['role'] | undefined): Occurrence['role'] | u
 }
 
 /** The string literal whose whole content is the three digits at `start`, if any. */
+/** The three digits at `start` are a whole alternative of the regex pattern: `500|502`, `(429|503)`, `\b503\b`. */
+function regexAlternative(pattern: Node, start: number): boolean {
+  const text = pattern.text;
+  const at = start - pattern.startIndex;
+  const before = text.slice(Math.max(0, at - 2), at);
+  const after = text.slice(at + 3, at + 5);
+  return /(^|\||\(|\\b|\^|\(\?:)$/.test(at === 0 ? '' : before) && /^($|\||\)|\\b|\$)/.test(after);
+}
+
 function quotedStatus(node: Node, start: number, support: GrammarSupport): Node | undefined {
   const strings = support.adapter.strings;
   const literal = strings.has(node.type) ? node : node.parent && strings.has(node.parent.type) ? node.parent : undefined;

@@ -92,6 +92,8 @@ const WAIT_LIST_NAME = /delay|wait|interval|sleep|timeout|pause|jitter|schedule|
 const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)/i;
 /** Calls of such a stand-in whose numbers are waits, ports or sizes. */
 const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
+/** Names of a failure's text: its message, the error itself, a text made of it (`errorMessage`, `errText`, `String(err)`). */
+const FAILURE_TEXT = /^(message|msg|err|error|e|ex|reason|errorMessage|error_message|errMsg|errText|errorText|errStr|errorString|String|toString|stderr|text|body|details?)$/i;
 /** Registrations of a server's handler for an error status. */
 const ERROR_HANDLER_REGISTRATION = /^(errorhandler|app_errorhandler|register_error_handler|exception_handler)$/;
 /** Calls that build a response (real or mock) from the arguments. */
@@ -297,6 +299,28 @@ export class StatusContext extends ExpressionReader {
       if (!/^(class_declaration|class_definition|class)$/.test(up.type)) continue;
       const heads = `${up.childForFieldName('name')?.text ?? ''} ${(up.childForFieldName('superclasses') ?? up.childForFieldName('superclass'))?.text ?? ''}`;
       return /(Error|Exception|Fault)\b/.test(heads);
+    }
+    return false;
+  }
+
+  /**
+   * A regex literal (`regex`, the pattern's parent) tested against a failure's text: `/503|server error/i.test(msg)`,
+   * `err.message.match(/429|rate limit/)`, `String(error).search(/5\d\d/)`.
+   */
+  searchesFailureText(regex: Node | null): boolean {
+    const s = this.syntax;
+    if (!regex || regex.type !== 'regex') return false;
+    const member = regex.parent;
+    // `/…/.test(text)`
+    if (member && s.members.has(member.type) && s.memberParts(member)?.property === 'test' && member.parent && s.calls.has(member.parent.type)) {
+      const text = s.callArguments(member.parent)[0];
+      return !!text && FAILURE_TEXT.test(this.lastName(text) ?? text.text);
+    }
+    // `text.match(/…/)`, `text.search(/…/)`
+    const call = regex.parent?.type === 'arguments' ? regex.parent.parent : undefined;
+    if (call && s.calls.has(call.type) && /^(match|search|matchAll)$/.test(this.lastName(s.callee(call)) ?? '')) {
+      const receiver = this.receiverOf(call);
+      return !!receiver && FAILURE_TEXT.test(this.lastName(receiver) ?? receiver.text);
     }
     return false;
   }
