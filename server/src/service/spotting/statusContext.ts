@@ -35,7 +35,7 @@ const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ie
 /** Retry mechanisms built from a list of codes: `GenericRetryStrategy`, `RetryPolicy`, `retryable_statuses(…)`. */
 const RETRY_LIST_CALL = /retr(y|ies|yable|iable)/i;
 /** A project's own helpers that answer a request: `respondError`, `writeJSON`, `sendProblem`, `renderError`. */
-const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$/i;
+const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$|^(http|json|api|send|return)_?error(_?response|_?reply)?$/i;
 /** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
 const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/;
 /** Map entry node types whose key may be a code (JS/Python `pair`, Go `keyed_element`, PHP `500 => …`). */
