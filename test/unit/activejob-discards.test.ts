@@ -6,6 +6,12 @@ async function giveUps(text: string): Promise<string[]> {
 }
 
 describe('ActiveJob discard_on of a passing failure', () => {
+  it('does not read a failure discard_on names as one retried (`discard_on Faraday::ResourceNotFound`)', async () => {
+    const text = ['class ClassesJob < ApplicationJob', '  discard_on ActiveJob::DeserializationError, Faraday::ResourceNotFound', '  def perform(id) = Api.call(id)', 'end'].join('\n');
+    const rules = (await diagnosticsOf('ruby', text)).map((f) => f.rule);
+    assert.ok(!rules.includes('non-retryable-retried'), rules.join('\n'));
+  });
+
   it('reports a job thrown away on a 5xx (`discard_on Faraday::ServerError`)', async () => {
     const found = await giveUps([
       'class SyncJob < ApplicationJob',

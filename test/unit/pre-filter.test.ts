@@ -6,6 +6,7 @@ import { createBuiltinRegistry } from '../../server/src/service/catalog/builtinC
 import type { CatalogRegistry } from '../../server/src/service/catalog/catalogRegistry';
 import type { CatalogFile } from '../../server/src/service/catalog/schema';
 import { hasCandidateName } from '../../server/src/service/spotting/candidates';
+import { RUBY_STATUS_WORDS } from '../../server/src/service/spotting/rubyStatuses';
 
 /**
  * The byte-scanning pre-filter must select exactly the files the regex pre-filter it replaced selected.
@@ -17,9 +18,11 @@ const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/;
 const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuccessStatusCode|\.ok\b|retr(?:y|ies)|backoff|\.(?:post|put|patch|delete)\(|method[ \t]*[:=]/i;
 // Requests that request-without-timeout reads, added with that rule (REQUEST_WORDS, when the rule is on).
 const REQUEST_CALL = new RegExp(`(?<![\\w$])(?:${REQUEST_WORDS.join('|')})(?=[.({\\\\])`);
+// Ruby's status exceptions and Rack symbols (RUBY_STATUS_WORDS), added when a file holding only those was skipped.
+const RUBY_WORD = new RegExp(`(?<![\\w$])(?:${[...RUBY_STATUS_WORDS].join('|')})(?![\\w$])`);
 function viaRegex(bytes: Buffer, registry: CatalogRegistry, requests = false): boolean {
   const text = bytes.toString('utf8');
-  return STATUS_NUMBER.test(text) || hasCandidateName(text, registry) || CODELESS_HANDLING.test(text) || (requests && REQUEST_CALL.test(text));
+  return STATUS_NUMBER.test(text) || hasCandidateName(text, registry) || RUBY_WORD.test(text) || CODELESS_HANDLING.test(text) || (requests && REQUEST_CALL.test(text));
 }
 
 /** Pieces that sit on every edge of the three tests: boundaries, case, dots, dollars, non-ASCII. */
@@ -29,7 +32,7 @@ const PIECES = [
   'ECONNRESET', 'econnreset', 'UNAVAILABLE', 'Unavailable', 'TOO_MANY_REQUESTS', 'TooManyRequests', 'ThrottlingException', 'EPIPE',
   'retry', 'RETRY', 'Retries', 'retr', 'ies', 'backoff', 'BackOff', 'back', 'off', 'raise_for_status', 'RAISE_FOR_STATUS', 'raise_for',
   '_status', 'EnsureSuccessStatusCode', 'ensuresuccessstatuscode', 'IsSuccessStatusCode', 'Success', 'StatusCode', '.ok', '.OK', 'ok',
-  '.oK', 'okay', 'ERR-42', 'QUOTA_BUSY', 'k', 'ſ', 'K',
+  '.oK', 'okay', 'ERR-42', 'QUOTA_BUSY', 'k', 'ſ', 'K', 'ResourceNotFound', 'resource', 'service_unavailable', 'service_', 'unavailable',
   'post', 'POST', 'put', 'Patch', 'delete', 'post(', '.post(', '.PUT(', '.delete', 'method', 'Method', 'METHOD', 'httpMethod', ' ', '\t', '\u2003',
 ];
 
@@ -118,8 +121,8 @@ describe('CLI pre-filter: byte scan selects exactly what the regex scan selected
   });
 
   it('decides on each kind of evidence alone', () => {
-    const yes = ['x = 429', '$503', 'ECONNRESET', 'r.raise_for_status()', 'if (!res.ok) throw', 'RETRIES = 3', 'BackOff', 'a\n200', 'await client.post(url)', 'fetch(u, { method: "PUT" })', 'method= "DELETE"'];
-    const no = ['x = 4290', 'v1.429', '429.5', 'a429', 'ECONNRESETS', 'xECONNRESET', 'res.oks', 'retr ies', '600', '', 'repost(x)', 'method \n: 1', 'methods: 2'];
+    const yes = ['discard_on ActiveJob::DeserializationError, Faraday::ResourceNotFound', 'handle(e, :service_unavailable)', 'x = 429', '$503', 'ECONNRESET', 'r.raise_for_status()', 'if (!res.ok) throw', 'RETRIES = 3', 'BackOff', 'a\n200', 'await client.post(url)', 'fetch(u, { method: "PUT" })', 'method= "DELETE"'];
+    const no = ['ResourceNotFoundish', ':available', 'x = 4290', 'v1.429', '429.5', 'a429', 'ECONNRESETS', 'xECONNRESET', 'res.oks', 'retr ies', '600', '', 'repost(x)', 'method \n: 1', 'methods: 2'];
     for (const t of yes) assert.equal(mayContainCodes(Buffer.from(t), builtin), true, t);
     for (const t of no) assert.equal(mayContainCodes(Buffer.from(t), builtin), false, t);
   });

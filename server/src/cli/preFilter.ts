@@ -1,10 +1,12 @@
 import type { CatalogRegistry } from '../service/catalog/catalogRegistry';
 import { hasCandidateName } from '../service/spotting/candidates';
+import { RUBY_STATUS_WORDS } from '../service/spotting/rubyStatuses';
 
 /*
  * The CLI's pre-filter: can a file hold anything worth parsing? It answers the same as
  *   /(?<![\w.])[1-5]\d\d(?![\w.])/.test(text)            a three-digit status number
  *   || hasCandidateName(text, registry)                    a catalog name as a whole [\w$] word
+ *   || a word of RUBY_STATUS_WORDS                         a Ruby status exception or Rack symbol (rubyStatuses.ts)
  *   || CODELESS.test(text)                                 handling that names no code (below)
  * on the UTF-8 text, but in one pass over the file's *bytes*: no decoding, no regex, no substring per
  * word. This is exact because every pattern is ASCII, `\w` (without the u flag) and `$` are ASCII, and
@@ -131,6 +133,7 @@ class NameTable {
 }
 
 const REQUEST_TABLE = new NameTable(new Set(REQUEST_WORDS));
+const RUBY_TABLE = new NameTable(RUBY_STATUS_WORDS);
 const WORDY = /^[\w$]+$/;
 const tables = new WeakMap<ReadonlySet<string>, NameTable | null>();
 
@@ -186,6 +189,7 @@ export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry, re
     if (runStart >= 0) {
       const length = i - runStart;
       if (table && length >= table.minLength && length <= table.maxLength && table.has(bytes, runStart, i, hash)) return true;
+      if (length >= RUBY_TABLE.minLength && length <= RUBY_TABLE.maxLength && RUBY_TABLE.has(bytes, runStart, i, hash)) return true;
       if (requestTable && REQUEST_WORD_END.has(c) && length <= requestTable.maxLength && requestTable.has(bytes, runStart, i, hash)) return true;
       runStart = -1;
     }
@@ -197,6 +201,7 @@ export function mayContainCodes(bytes: Uint8Array, registry: CatalogRegistry, re
   if (runStart >= 0) {
     const length = n - runStart;
     if (table && length >= table.minLength && length <= table.maxLength && table.has(bytes, runStart, n, hash)) return true;
+    if (length >= RUBY_TABLE.minLength && length <= RUBY_TABLE.maxLength && RUBY_TABLE.has(bytes, runStart, n, hash)) return true;
   }
   return false;
 }

@@ -27,6 +27,15 @@ export const RACK_SYMBOLS: ReadonlyMap<string, number> = new Map([
   ...Object.entries(DATA.rackSymbols.obsoleteSymbols.symbols),
   ...Object.entries(DATA.rackSymbols.symbols),
 ]);
+/**
+ * Words that say a Ruby file may hold a status no catalog names: the status exceptions' class names
+ * (`ResourceNotFound`, `TooManyRequests`) and the Rack symbols of two words or more (`service_unavailable`). The CLI's
+ * pre-filter passes a file holding one (a job whose only code is `discard_on Faraday::ResourceNotFound`).
+ */
+export const RUBY_STATUS_WORDS: ReadonlySet<string> = new Set([
+  ...DATA.statusExceptions.flatMap((t) => Object.keys(t.members)),
+  ...[...RACK_SYMBOLS.keys()].filter((symbol) => symbol.includes('_')),
+]);
 /** `Net::HTTPSuccess` → [200, 299]. */
 export const NET_HTTP_FAMILIES: ReadonlyMap<string, readonly number[]> = new Map(Object.entries(DATA.netHttpFamilies.classes));
 const EXCEPTIONS = new Map(DATA.statusExceptions.map((t) => [t.outer, t.members]));
@@ -49,6 +58,8 @@ export interface RubyStatusSite {
   start: number;
   end: number;
   role: OccurrenceRole;
+  /** Listed by ActiveJob's `discard_on`: configures the retry, but names a failure it does not retry. */
+  discarded?: boolean;
 }
 
 /** Calls `found` for each Rack status symbol and status exception class starting in [from, to) that stands as a status. */
@@ -69,7 +80,7 @@ export function findRubyStatuses(text: string, root: Node, s: SyntaxAdapter, con
     const node = root.descendantForIndex(start, end);
     if (!node || node.type !== 'scope_resolution' || node.endIndex !== end) continue;
     const role = exceptionRole(node, s, context);
-    if (role) found({ status, start: node.startIndex, end, role });
+    if (role) found({ status, start: node.startIndex, end, role, ...(role === 'retry-config' && discardedBy(node, s, context) ? { discarded: true } : {}) });
   }
 }
 
@@ -129,6 +140,13 @@ function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): Oc
   // `ex.class == Twitter::Error::NotFound`: the caught error's class compared with it.
   if (s.binaries.has(up.type) && /^[!=]=$/.test(s.operatorOf(up).trim()) && up.namedChildren.some((c) => c !== null && c.id !== node.id && /\.class$/.test(c.text))) return 'client-check';
   return undefined;
+}
+
+/** The class is an argument of `discard_on` (through a list or splat). */
+function discardedBy(node: Node, s: SyntaxAdapter, context: StatusContext): boolean {
+  let up = node.parent;
+  while (up && (up.type === 'array' || up.type === 'argument_list' || up.type === 'splat_argument')) up = up.parent;
+  return !!up && s.calls.has(up.type) && context.lastName(s.callee(up)) === 'discard_on';
 }
 
 /** The call whose argument list holds `node` directly. */

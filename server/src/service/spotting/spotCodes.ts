@@ -283,8 +283,11 @@ export function spotSpan(
 
   if (complete && support.constants === 'ruby') {
     // Rack `head :service_unavailable`, `status: :too_many_requests`; `rescue RestClient::TooManyRequests`.
-    findRubyStatuses(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
-      if (!names.has(start)) names.set(start, entry(String(status), 'http-status', role, start, end, text.slice(start, end).replace(/\s+/g, ''), lines, true));
+    findRubyStatuses(text, root, support.adapter, context, from, to, ({ status, start, end, role, discarded }) => {
+      if (names.has(start)) return;
+      const spotted = entry(String(status), 'http-status', role, start, end, text.slice(start, end).replace(/\s+/g, ''), lines, true);
+      if (discarded) spotted.occurrence.roleForRules = 'constant';
+      names.set(start, spotted);
     });
   }
 
