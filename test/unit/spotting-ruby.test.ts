@@ -28,6 +28,8 @@ describe('spotting: Ruby', () => {
     ],
     ['decoy: phrase symbols outside a controller, and one-word symbols in one', 'class Importer\n  MAP = { missing: :not_found }.freeze\nend\nclass PagesController < ApplicationController\n  def show\n    track(:created)\n  end\nend\n', []],
     ['exception classes in a case over the rescued error', 'def poll\n  fetch\nrescue StandardError => e\n  case e\n  when HTTP::ConnectionError,\n    HTTP::TimeoutError\n    retry_later\n  end\nend\n', ['ConnectionError client-check', 'TimeoutError client-check']],
+    ["Octokit's status exceptions in a case over the rescued error", 'def sync\n  fetch\nrescue Octokit::Error => err\n  case err\n  when Octokit::NotFound\n    disable\n  end\nend\n', ['Error client-check', '404 client-check']],
+    ['a status assigned in the case head', 'def call\n  post\nrescue ActiveResource::ClientError => e\n  case code = e.response.code.to_i\n  when 429\n    sleep 1\n  end\nend\n', ['429 client-check']],
     ['exception classes in a joined, frozen retry list', 'TRANSIENT_ERRORS = (HTTP_ERRORS + [Faraday::ConnectionFailed, Faraday::TimeoutError]).freeze\n', ['ConnectionFailed retry-config', 'TimeoutError retry-config']],
     ['Rails render status: :too_many_requests', m('  render json: { error: "slow down" }, status: :too_many_requests'), ['429 server-sets']],
     ['render status: 429', m('  render plain: "slow down", status: 429'), ['429 server-sets']],

@@ -129,6 +129,8 @@ function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): Oc
   if (!up) return undefined;
   // `rescue RestClient::TooManyRequests, RestClient::ServiceUnavailable => e`
   if (up.type === 'exceptions' || up.type === 'rescue_modifier') return 'client-check';
+  // `case err when Octokit::NotFound`: a class in a `when` is matched with `===`, a type test.
+  if (up.type === 'pattern' && up.parent?.type === 'when') return 'client-check';
   if (up.type === 'pair' && RETRY_LIST.test(s.pairName(up) ?? '')) return 'retry-config';
   if (s.calls.has(up.type)) {
     const name = context.lastName(s.callee(up)) ?? '';

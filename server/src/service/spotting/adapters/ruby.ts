@@ -39,7 +39,9 @@ export const rubyAdapter: SyntaxAdapter = {
   operatorOf: (node) => node.childForFieldName('operator')?.type ?? '',
   caseSubject(node) {
     const statement = node.parent;
-    return statement?.type === 'case' ? statement.childForFieldName('value') : null;
+    const value = statement?.type === 'case' ? statement.childForFieldName('value') : null;
+    // `case code = e.response.code.to_i`: the value assigned is the subject.
+    return value?.type === 'assignment' ? value.childForFieldName('right') : value;
   },
   pairName(node) {
     const key = node.childForFieldName('key');
