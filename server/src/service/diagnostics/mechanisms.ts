@@ -274,7 +274,6 @@ function importMatches(module: string, name: string): boolean {
   return /[/.\-]$/.test(name) || /[/.\-]/.test(module.charAt(name.length));
 }
 
-/** True when a call passes a keyword argument or object property with this name (at any depth of its arguments). */
 /**
  * `HTTPAdapter(max_retries=3)`, or a name the file sets to a number or a setting (`max_retries = config["http.max_retries"]`):
  * a count, not a `Retry(…)` policy. A name the file does not set (a parameter) may hold either, and is not read as one.
@@ -290,6 +289,7 @@ function countOnly(flow: FileFlow, call: Node): boolean {
   return assigned.length > 0 && assigned.every((rhs) => !/Retry\s*\(|retry/i.test(rhs) && !/^\w+\s*\(/.test(rhs.trim()));
 }
 
+/** True when a call passes a keyword argument or object property with this name (at any depth of its arguments). */
 function hasOption(call: Node, option: string): boolean {
   const args = call.childForFieldName('arguments') ?? call.lastNamedChild;
   if (!args) return false;
