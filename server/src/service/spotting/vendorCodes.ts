@@ -116,6 +116,8 @@ export function scanVendorCodes(
     const token = match[2];
     pattern.lastIndex = start + token.length; // the closing quote may open the next string
     if (taken(start) || !worthParsing(text, match.index, start + token.length + 1)) continue;
+    // A file system's error (`e.code === 'ENOENT'` after `fs.lstat`): no request failed.
+    if (FILE_SYSTEM_ERRNO.test(token)) continue;
     // One lower-case word is a code only with an error word in it (`ratelimited`) or as a known code (`econnreset`).
     if (WORD.test(token) && !ERROR_WORDS.test(token) && known(token.toUpperCase()) === undefined) continue;
     const node = root.descendantForIndex(start, start + token.length);
@@ -128,6 +130,9 @@ export function scanVendorCodes(
     if (role && !found({ start, end: start + token.length, code: catalogCode ?? token, role })) return;
   }
 }
+
+/** POSIX errors of the file system (`ENOENT`, `EISDIR`, `ELOOP`): a missing file or a full disk, never a failed call. */
+const FILE_SYSTEM_ERRNO = /^E(NOENT|EXIST|ISDIR|NOTDIR|ROFS|LOOP|NOTEMPTY|MFILE|NFILE|NOSPC|XDEV|NAMETOOLONG|DQUOT)$/;
 
 /** Words one of which stands near every context a vendor code is read in (a cheap test before the syntax tree is asked). */
 const CONTEXT_HINT = /err|code|type|status|reason|kind|state|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
