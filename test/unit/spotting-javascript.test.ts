@@ -44,7 +44,7 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['an aliased grpc status', 'if (err.code === GrpcStatus.RESOURCE_EXHAUSTED) retry();\n', ['RESOURCE_EXHAUSTED client-check']],
       ["axios's HttpStatusCode enum", "import { HttpStatusCode } from 'axios';\nif (error.response?.status === HttpStatusCode.TooManyRequests) wait();\n", ['429 client-check']],
       ["a project's StatusCodes object imported from elsewhere", "import { StatusCodes } from './fetcher';\nif (error.statusCode === StatusCodes.BadRequest) return 'bad';\n", ['400 client-check']],
-      ["decoy: a retry's waits in a list named for them", 'const realtimeRetryDelaysMs = [200, 300, 500, 1_000] as const;\nconst basicRetriesAttempt = [5, 30, 300, 600];\n', []],
+      ["decoy: a retry's waits in a list named for them", 'const realtimeRetryDelaysMs = [200, 300, 500, 1_000] as const;\nconst basicRetriesAttempt = [5, 30, 300, 600];\nconst connectBackoffTimes = [15, 30, 60, 120, 300];\n', []],
       ['a list of timeout statuses named for timeouts', 'const TIMEOUT_STATUS_CODES = [408, 504];\n', ['408 constant', '504 constant']],
       ["statuses a regex looks for in a failure's text", "const down = /500|502|503|server error/i.test(errorMessage);\nconst limited = String(err).match(/(429|rate limit)/);\n", ['500 client-check', '502 client-check', '503 client-check', '429 client-check']],
       ['decoy: numbers in a regex over other text, or inside longer numbers', "const ok = /555|123/.test(phoneNumber);\nconst big = /1500|5000/.test(errorMessage);\n", []],

@@ -87,7 +87,7 @@ const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Argume
 /** Types a number is cast to when it is a status: C# `(HttpStatusCode)429`. */
 const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
 /** Names of lists of waits (a retry's schedule), whatever else they say: `retryDelaysMs`, `BACKOFF_SECONDS`, `basicRetriesAttempt`. */
-const WAIT_LIST_NAME = /delay|wait|interval|sleep|timeout|pause|jitter|schedule|millis|seconds|secs|minutes|Ms$|_ms$|Attempts?$|_attempts?$/i;
+const WAIT_LIST_NAME = /delay|wait|interval|sleep|timeout|pause|jitter|schedule|millis|seconds|secs|minutes|duration|Ms$|_ms$|Attempts?$|_attempts?$|Times$|_times$/i;
 /** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
 const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)/i;
 /** Calls of such a stand-in whose numbers are waits, ports or sizes. */
