@@ -52,6 +52,7 @@ describe('spotting: Python', () => {
       ["a stand-in response or server answering with a status", 'def test_bad(m):\n    m.return_value = Mockresponse(400, {}, raise_error=True)\n    MockServer.retry_times(100, 429, 1.0)\n    MockServer.set_delay(500)\n', ['400 server-sets', '429 server-sets']],
       ["Flask's errorhandler registered for a status", '@app.errorhandler(404)\ndef missing(e):\n    return render("404.html")\n', ['404 server-sets']],
       ['a status force list spelled with an underscore', 'DEFAULT_STATUS_FORCE_LIST = [408, 423, 504]\n', ['408 retry-config', '423 retry-config', '504 retry-config']],
+      ["decoy: the name of one of the language's own exceptions compared with an error type", 'def make(error_type):\n    if error_type == "ValueError":\n        return ValueError("x")\n', []],
       ["requests' MissingSchema caught", 'import requests\ntry:\n    requests.get(url, timeout=5)\nexcept requests.exceptions.MissingSchema:\n    pass\n', ['MissingSchema client-check']],
       ['asyncio.TimeoutError and the built-in TimeoutError caught around aiohttp', 'async def get(s, url):\n    try:\n        async with s.get(url) as r:\n            return await r.json()\n    except asyncio.TimeoutError:\n        return None\n    except TimeoutError:\n        return None\n', ['TimeoutError client-check', 'TimeoutError client-check']],
     ]);

@@ -116,8 +116,9 @@ export function scanVendorCodes(
     const token = match[2];
     pattern.lastIndex = start + token.length; // the closing quote may open the next string
     if (taken(start) || !worthParsing(text, match.index, start + token.length + 1)) continue;
-    // A file system's error (`e.code === 'ENOENT'` after `fs.lstat`): no request failed.
-    if (FILE_SYSTEM_ERRNO.test(token)) continue;
+    // A file system's error (`e.code === 'ENOENT'` after `fs.lstat`): no request failed. Nor does the name of one of the
+    // language's own exceptions (`error_type == "ValueError"`).
+    if (FILE_SYSTEM_ERRNO.test(token) || BUILTIN_ERRORS.test(token)) continue;
     // One lower-case word is a code only with an error word in it (`ratelimited`) or as a known code (`econnreset`).
     if (WORD.test(token) && !ERROR_WORDS.test(token) && known(token.toUpperCase()) === undefined) continue;
     const node = root.descendantForIndex(start, start + token.length);
