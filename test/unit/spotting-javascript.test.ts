@@ -49,6 +49,7 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ["statuses a regex looks for in a failure's text", "const down = /500|502|503|server error/i.test(errorMessage);\nconst limited = String(err).match(/(429|rate limit)/);\n", ['500 client-check', '502 client-check', '503 client-check', '429 client-check']],
       ['decoy: numbers in a regex over other text, or inside longer numbers', "const ok = /555|123/.test(phoneNumber);\nconst big = /1500|5000/.test(errorMessage);\n", []],
       ["decoy: a file system's errno compared with an error's code", "try { fs.lstatSync(p) } catch (e) {\n  if (e.code === 'ENOENT' || e.code === 'ELOOP') return false;\n}\n", []],
+      ["decoy: a project's own Status enum, imported from a relative module", "import { Status } from './status';\nif (job.state === Status.UNAVAILABLE) retryLater();\n", []],
       ['decoy: an order status named like a phrase', "if (order.status === Status.Accepted) ship();\n", []],
       ['decoy: a status table member that names no phrase', "if (res.status === HttpStatusCode.Whatever) ship();\n", []],
     ]);

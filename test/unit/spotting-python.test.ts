@@ -53,6 +53,7 @@ describe('spotting: Python', () => {
       ["Flask's errorhandler registered for a status", '@app.errorhandler(404)\ndef missing(e):\n    return render("404.html")\n', ['404 server-sets']],
       ['a status force list spelled with an underscore', 'DEFAULT_STATUS_FORCE_LIST = [408, 423, 504]\n', ['408 retry-config', '423 retry-config', '504 retry-config']],
       ["decoy: the name of one of the language's own exceptions compared with an error type", 'def make(error_type):\n    if error_type == "ValueError":\n        return ValueError("x")\n', []],
+      ["decoy: a project's own Status enum, imported from a module of the project", 'from .base import CheckOutcome, Status\n\ndef check(self):\n    return CheckOutcome(self.name, Status.UNKNOWN, "no data")\n', []],
       ["requests' MissingSchema caught", 'import requests\ntry:\n    requests.get(url, timeout=5)\nexcept requests.exceptions.MissingSchema:\n    pass\n', ['MissingSchema client-check']],
       ['asyncio.TimeoutError and the built-in TimeoutError caught around aiohttp', 'async def get(s, url):\n    try:\n        async with s.get(url) as r:\n            return await r.json()\n    except asyncio.TimeoutError:\n        return None\n    except TimeoutError:\n        return None\n', ['TimeoutError client-check', 'TimeoutError client-check']],
     ]);

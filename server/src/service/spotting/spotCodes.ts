@@ -446,7 +446,7 @@ function spotName(
   // Exception classes count only as exception types (see spotExceptionClass), not as constants wherever they are named.
   // (a Rust path `tonic::Code::Unavailable` is looked up with dots, as the catalogs spell their aliases)
   const entries = registry.errorConstant(dotted.replace(/::/g, '.')).filter((e) => !isExceptionCatalog(e.catalog.id));
-  if (entries.length > 0) {
+  if (entries.length > 0 && !(receiver && importedRelatively(lines.text, receiver))) {
     const role = context.classify(member, 'error-code') ?? context.classify(member, 'status') ?? (grpcStatusRaised(member, context, support) ? 'server-sets' : 'constant');
     const spotted = entry(entries[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
     // (An SDK's constant says whose code it is: `hcloud.ErrorCodeTimeout` is Hetzner's `timeout`.)
@@ -461,10 +461,17 @@ function spotName(
   if (ERRNO_RECEIVER.test(receiver) && !ambiguous) {
     return entry(codes[0].entry.code, 'error-code', role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
   }
-  if (role && CODE_RECEIVER.test(receiver)) {
+  // (Not a project's own `Status` enum, imported from a module of the project: `from .base import Status`.)
+  if (role && CODE_RECEIVER.test(receiver) && !importedRelatively(lines.text, receiver)) {
     return entry(codes[0].entry.code, 'error-code', role, member.startIndex, member.endIndex, dotted, lines, true);
   }
   return undefined;
+}
+
+/** The file imports `name` from a relative module: Python `from .base import Status`, JavaScript `from './status'`. */
+function importedRelatively(text: string, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  return new RegExp(`^[ \\t]*from[ \\t]+\\.[\\w.]*[ \\t]+import[ \\t]*\\(?[^\\n)]*\\b${name}\\b|import\\s+(?:type\\s+)?\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*['"]\\.{1,2}/`, 'm').test(text);
 }
 
 /** libcurl's error constants (`CURLE_OPERATION_TIMEDOUT`): a name no other code shares. */
