@@ -3,9 +3,9 @@
  * retry configuration. Kept in one place so every language and rule agrees.
  */
 
-/** `status`, `status_code`, `StatusCode`, `statusCode()`, `getStatusCode`, `getResponseCode`, `rawStatusCode`… */
+/** `status`, `status_code`, `StatusCode`, `statusCode()`, `getStatusCode`, `getResponseCode`, `rawStatusCode`, `exceptionHttpCode`… */
 export const STATUS_NAME =
-  /^(get_?)?(http_?|raw_?|response_?|resp_?)?(status|status_?code|statuscode|status_?code_?value|status_?value|response_?code)(_?int|_?number)?$|^(get_?)?http_?code$/i;
+  /^(get_?)?(http_?|raw_?|response_?|resp_?)?(status|status_?code|statuscode|status_?code_?value|status_?value|response_?code)(_?int|_?number)?$|^(get_?)?\w*http_?code$/i;
 
 /**
  * Names that hold a status under a qualifying prefix: `expected_status_code`, `ForbiddenStatusCode`,
@@ -21,11 +21,12 @@ export const PREFIXED_STATUS_NAME = /^(?:expected|expect|want|wanted)_?(?:[a-z0-
 export const STATUS_CONSTANT_NAME = /^(HTTP_STATUS|HTTP_STATUS_CODE|STATUS_CODE|HTTP_CODE)_[A-Z][A-Z0-9_]*$|^(Http|HTTP)Status(Code)?[A-Z][A-Za-z0-9]*$/;
 
 /**
- * Names of a table of HTTP statuses, its members named after reason phrases: axios's `HttpStatusCode` enum, a
+ * Names of a table of HTTP statuses, its members named after reason phrases: axios's `HttpStatusCode` enum, Netty's
+ * `HttpResponseStatus`, a
  * project's own `StatusCodes` object or `HttpStatus` enum. `Status` alone is left out (an order's `Status.Accepted`), and so
  * is `StatusCode`, gRPC's name for its own codes (`StatusCode.NotFound` is gRPC's NOT_FOUND in C#).
  */
-export const STATUS_TABLE_NAME = /^(?:Http|HTTP)_?(?:Status|StatusCodes?|Codes?|ResponseCodes?)$|^(?:StatusCodes|HTTP_STATUS(?:_CODES?)?|HTTP_STATUS_CODES?)$/;
+export const STATUS_TABLE_NAME = /^(?:Http|HTTP)_?(?:Status|StatusCodes?|Codes?|ResponseCodes?|ResponseStatus)$|^(?:StatusCodes|HTTP_STATUS(?:_CODES?)?|HTTP_STATUS_CODES?)$/;
 
 /**
  * Error-code fields that carry an HTTP status in APIs that wrap errors in an envelope (Telegram's `{ok: false,

@@ -427,8 +427,9 @@ function spotName(
   if (member.parent && s.members.has(member.parent.type) && s.memberParts(member.parent)?.object?.id === member.id) {
     // `HTTPStatus.OK.value` / `.phrase`: still the constant, read through one more member.
     // (Rust `StatusCode::OK.as_u16()`, axum `StatusCode::SERVICE_UNAVAILABLE.into_response()`)
-    // (Go's `codes.Unauthenticated.String()`: the code's name, as a Stringer gives it.)
-    if (!/^(value|phrase|description|Value|as_u16|into_response|String)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
+    // (Go's `codes.Unauthenticated.String()`: the code's name, as a Stringer gives it; Netty's
+    // `HttpResponseStatus.TOO_MANY_REQUESTS.code()`: its number.)
+    if (!/^(value|phrase|description|Value|as_u16|into_response|String|code|getCode|intValue)$/.test(s.memberParts(member.parent)?.property ?? '')) return undefined;
   }
   const receiver = context.lastName(parts.object);
   const table = receiver ? qualifiedReceiver(parts.object, receiver, context, support) : undefined;
