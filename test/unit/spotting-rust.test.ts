@@ -4,6 +4,8 @@ const m = (body: string): string => `use reqwest::StatusCode;\n\nasync fn fetch(
 
 describe('spotting: Rust', () => {
   spotCases('rust', [
+    ['named statuses and gRPC codes among a macro body\'s tokens', 'macro_rules! call_with_retry {\n    ($rpc:expr) => {{\n        match $rpc.await {\n            Err(status) => match status.code() {\n                Code::Cancelled | Code::Unavailable => {}\n                _ => {}\n            },\n            Ok(r) => {}\n        }\n    }};\n}\nfn s() {\n    let st = async_stream::stream! {\n        if status == reqwest::StatusCode::UNAUTHORIZED { yield 1; }\n        let m = "StatusCode::OK";\n    };\n}\n', ['CANCELLED client-check', 'UNAVAILABLE client-check', '401 client-check']],
+    ["mockito's with_status and a named status in an assert!", '#[test]\nfn t() {\n    let m = server.mock("GET", "/x").with_status(503).create();\n    assert!(serve_with(&StatusCode::OK, BODY));\n}\n', ['503 test-assert', '200 test-assert']],
     ['status() compared with a constant', m('    if resp.status() == StatusCode::TOO_MANY_REQUESTS { return Ok(()); }'), ['429 client-check']],
     ['a qualified constant', m('    if resp.status() == reqwest::StatusCode::SERVICE_UNAVAILABLE { }'), ['503 client-check']],
     ['as_u16() compared with a number', m('    if resp.status().as_u16() == 429 { }'), ['429 client-check']],

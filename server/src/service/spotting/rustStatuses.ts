@@ -36,6 +36,8 @@ const ASSERT_MACRO = /^(debug_)?assert(_eq|_ne)?$/;
 const MACRO_STATUS = /\bStatusCode\s*::\s*([A-Z][A-Z_]+)\b|(?<![\w.])([1-5]\d\d)(?![\w.])/g;
 /** A mock server's answer built from a status: wiremock `ResponseTemplate::new(503)`. */
 const MOCK_RESPONSE = new RegExp(`\\b${DATA.mockResponders.receiver}\\s*::\\s*(?:${DATA.mockResponders.methods.join('|')})\\s*\\(\\s*([1-5]\\d\\d)\\s*\\)`, 'g');
+/** A mock's answer: mockito's `server.mock("GET", "/x").with_status(503)`. */
+const MOCKITO_STATUS = /\.\s*with_status\s*\(\s*([1-5]\d\d)\s*\)/g;
 /** `matches!(status, StatusCode::BAD_REQUEST | StatusCode::NOT_FOUND)`: a status tested against a pattern (a token tree to the parser). */
 const MATCHES_MACRO = /\bmatches\s*!\s*\(/g;
 /** What only unwraps a built status: `.unwrap()`, `.expect("…")`, `?`. */
@@ -49,7 +51,33 @@ export type RustStatusSite =
  * Calls `found` for each actix builder, tonic constructor, `from_u16` status and status in a test assertion macro
  * starting in [from, to). `constant` looks a `StatusCode::NAME` up (macro bodies are token trees, not paths).
  */
-export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, context: StatusContext, from: number, to: number, found: (site: RustStatusSite) => void, constant: (name: string) => number | undefined = () => undefined): void {
+export function findRustStatuses(
+  text: string,
+  root: Node,
+  s: SyntaxAdapter,
+  context: StatusContext,
+  from: number,
+  to: number,
+  found: (site: RustStatusSite) => void,
+  constant: (name: string) => number | undefined = () => undefined,
+  errorConstant: (dotted: string) => string | undefined = () => undefined,
+): void {
+  // Paths inside a macro's token tree (a `macro_rules!` body, `async_stream::stream! { … }`, `tokio::select!`): the
+  // parser sees tokens, not paths, so the named status or gRPC code is read from the text around it.
+  for (const m of scan(TOKEN_TREE_PATH, text, from, to)) {
+    const at = m.index + m[0].indexOf(m[1]);
+    const leaf = root.descendantForIndex(at, at + 1);
+    if (!leaf || !inTokenTree(leaf) || /string|comment/.test(leaf.type)) continue;
+    const end = m.index + m[0].length;
+    const role = tokenRole(text, at, end);
+    if (m[1] === 'StatusCode') {
+      const status = constant(m[2]);
+      if (status !== undefined) found({ kind: 'http-status', status, start: at, end, role });
+    } else {
+      const code = errorConstant(`Code.${m[2]}`);
+      if (code !== undefined) found({ kind: 'error-code', code, start: at, end, role });
+    }
+  }
   for (const m of scan(ACTIX_CALL, text, from, to)) {
     const path = calleePath(root, m, s);
     if (path) found({ kind: 'http-status', status: ACTIX.get(m[1])!, start: path.startIndex, end: path.endIndex, role: 'server-sets' });
@@ -72,6 +100,12 @@ export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, con
     if (pattern?.type !== 'tuple_struct_pattern' || !/(^|::)Status$/.test(pattern.childForFieldName('type')?.text ?? '')) continue;
     found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role: 'client-check', number: true });
   }
+  for (const m of scan(MOCKITO_STATUS, text, from, to)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    const literal = root.descendantForIndex(start, start + 3);
+    if (literal?.type !== 'integer_literal' || !s.calls.has(literal.parent?.parent?.type ?? '')) continue;
+    found({ kind: 'http-status', status: Number(m[1]), start, end: start + 3, role: 'test-assert', number: true });
+  }
   for (const m of scan(MOCK_RESPONSE, text, from, to)) {
     const start = m.index + m[0].lastIndexOf(m[1]);
     const literal = root.descendantForIndex(start, start + 3);
@@ -92,8 +126,11 @@ export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, con
   for (const m of scan(/\b(debug_)?assert(_eq|_ne)?\s*!\s*\(/g, text, from, to)) {
     const name = root.descendantForIndex(m.index, m.index + 1);
     const macro = name?.parent;
-    if (macro?.type !== 'macro_invocation' || !ASSERT_MACRO.test(name?.text ?? '') || !/\bstatus\b/.test(macro.text)) continue;
+    // (A named status speaks for itself, `assert!(serve_with(&StatusCode::OK, body))`; a number only beside a status.)
+    const mentionsStatus = /\bstatus\b/.test(macro?.text ?? '');
+    if (macro?.type !== 'macro_invocation' || !ASSERT_MACRO.test(name?.text ?? '') || !(mentionsStatus || /\bStatusCode\s*::\s*[A-Z]/.test(macro.text))) continue;
     for (const hit of macro.text.matchAll(MACRO_STATUS)) {
+      if (!hit[1] && !mentionsStatus) continue;
       const start = macro.startIndex + hit.index!;
       const leaf = root.descendantForIndex(start, start + 1);
       if (leaf && /string|comment/.test(leaf.type + (leaf.parent?.type ?? ''))) continue;
@@ -103,6 +140,31 @@ export function findRustStatuses(text: string, root: Node, s: SyntaxAdapter, con
       } else found({ kind: 'http-status', status: Number(hit[2]), start, end: start + 3, role: 'test-assert', number: true });
     }
   }
+}
+
+/** `StatusCode::TOO_MANY_REQUESTS`, tonic's `Code::Unavailable` (under any module path), as tokens. */
+const TOKEN_TREE_PATH = /(?<![\w:])(?:[a-z_][a-z0-9_]*\s*::\s*)*(StatusCode|Code)\s*::\s*([A-Z][A-Za-z_]+)\b(?!\s*[(:])/g;
+
+/** The node lies inside a macro's token tree (not in a parsed path or expression). */
+function inTokenTree(node: Node): boolean {
+  for (let up: Node | null = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
+    if (up.type === 'token_tree') return true;
+    if (/^(scoped_identifier|scoped_type_identifier|field_expression|binary_expression|match_arm|call_expression)$/.test(up.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * A named status or code among tokens: compared (`== StatusCode::OK`), a match arm's pattern (`Code::Cancelled |
+ * Code::Unavailable =>`), else written as a constant.
+ */
+function tokenRole(text: string, start: number, end: number): OccurrenceRole {
+  // (From the whole path: `== reqwest::StatusCode::OK`.)
+  let from = start;
+  while (from > 0 && /[\w:\s]/.test(text[from - 1]) && !/\s/.test(text[from - 1] ?? '')) from--;
+  const before = text.slice(Math.max(0, from - 12), from).trimEnd();
+  const after = text.slice(end, end + 12).trimStart();
+  return /(==|!=)$/.test(before) || /^(==|!=|=>|\|(?!\|))/.test(after) || /(\|)$/.test(before) ? 'client-check' : 'constant';
 }
 
 /** The `Receiver::method` path of the call the match starts, when it is one. */

@@ -306,7 +306,7 @@ export function spotSpan(
         if (!names.has(site.start)) names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, shown, lines, true));
       } else if (site.number) numbers.set(site.start, entry(String(site.status), 'http-status', site.role, site.start, site.end, shown, lines));
       else if (!names.has(site.start)) names.set(site.start, entry(String(site.status), 'http-status', site.role, site.start, site.end, shown, lines, true));
-    }, (name) => lookupHttpConstant(registry, 'rust', 'StatusCode', name));
+    }, (name) => lookupHttpConstant(registry, 'rust', 'StatusCode', name), (dotted) => registry.errorConstant(dotted).find((e) => !isExceptionCatalog(e.catalog.id))?.entry.code);
     // axum `(StatusCode::SERVICE_UNAVAILABLE, body)`: a constant that makes a response is a status the server sends
     for (const e of names.values()) {
       if (e.occurrence.kind === 'http-status' && e.occurrence.role === 'constant' && respondsWith(root, e.start, e.end, support.adapter, context)) e.occurrence.role = 'server-sets';
