@@ -26,6 +26,7 @@ describe('spotting: statuses tested by a call, and API errors raised with one', 
     spotCases('python', [
       ["Flask-Testing's assertStatus(response, 200)", 'class T(TestCase):\n    def test_a(self):\n        r = self.client.get("/x")\n        self.assertStatus(r, 200)\n', ['200 test-assert']],
       ['an API error raised with its status first', 'def fetch():\n    raise OpenAIHTTPError(408, {}, "timed out")\n', ['408 server-sets']],
+      ["a client's error raised with its status first", 'def fetch():\n    raise FiksClientException(500, "no case")\n', ['500 server-sets']],
       ['decoy: a domain error with a number', 'def fetch():\n    raise QuotaError(500, "items")\n', []],
     ]);
   });

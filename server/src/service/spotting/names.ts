@@ -112,7 +112,7 @@ export const COLLECTION_CONSTRUCTORS =
  * only when the class name itself says HTTP.
  */
 export const ERROR_CONSTRUCTOR = /(Exception|Error|Fault)$/;
-export const HTTP_ERROR_CONSTRUCTOR = /^(Http|HTTP|Rest|REST|Api|API|Status|Web|Response|Request|Client|Server)\w*(Exception|Error)$|^[A-Z]\w*(Http|HTTP|Api|API)\w*(Exception|Error)$/;
+export const HTTP_ERROR_CONSTRUCTOR = /^(Http|HTTP|Rest|REST|Api|API|Status|Web|Response|Request|Client|Server)\w*(Exception|Error)$|^[A-Z]\w*(Http|HTTP|Api|API|Client)\w*(Exception|Error)$/;
 
 /** Zero-argument calls that open an assertion chain in HTTP test DSLs: RestAssured `.then().statusCode(200)`,
  * `.then().assertThat().statusCode(...)`, `.expect().statusCode(...)`, WebTestClient `.expectStatus().isEqualTo(...)`. */
