@@ -20,6 +20,7 @@ describe('spotting: Go', () => {
     ['slices.Contains over statuses', fn('\tif slices.Contains([]int{429, 503}, resp.StatusCode) {\n\t}'), ['429 client-check', '503 client-check']],
     ['testify assert.Equal', fn('\tassert.Equal(t, http.StatusOK, rec.Code)'), ['200 test-assert']],
     ['a recorder code check', fn('\tif rec.Code != 201 {\n\t\tt.Fatal()\n\t}'), ['201 test-assert']],
+    ["goconvey's So(respCode, ShouldEqual, 200)", fn('\t_, respCode, _ := netReq(req)\n\tSo(respCode, ShouldEqual, 200)'), ['200 test-assert']],
     ["a gRPC code's name through its Stringer", fn('\tmsg := codes.Unauthenticated.String()\n\t_ = msg'), ['UNAUTHENTICATED constant']],
     ['gRPC codes.Unavailable in a switch over status.Code', fn('\tswitch status.Code(err) {\n\tcase codes.Unavailable:\n\t}'), ['UNAVAILABLE client-check']],
     ['errors.Is(err, syscall.ECONNRESET)', fn('\tif errors.Is(err, syscall.ECONNRESET) {\n\t}'), ['ECONNRESET client-check']],

@@ -14,6 +14,7 @@ describe('spotting: JavaScript / TypeScript / JSX / TSX', () => {
       ['includes over a literal array', 'const again = [429, 503].includes(res.status);\n', ['429 client-check', '503 client-check']],
       ['case 429 in a switch over a status', 'switch (res.status) {\n  case 429:\n    break;\n}\n', ['429 client-check']],
       ["a project's error reply handed the response and a status", "return httpError(res, 404, 'no such user');\n", ['404 server-sets']],
+      ["a nock-like interceptor answering with a status", "const i = networkMocker.intercept('POST', '/payments', 200, body);\nconst e = intercept(500, {});\n", ['200 server-sets', '500 server-sets']],
       ['res.status(404)', 'res.status(404).json({});\n', ['404 server-sets']],
       ['Fastify reply.code(503)', 'reply.code(503).send();\n', ['503 server-sets']],
       ['res.sendStatus(204)', 'res.sendStatus(204);\n', ['204 server-sets']],

@@ -5,7 +5,7 @@
 
 /** `status`, `status_code`, `StatusCode`, `statusCode()`, `getStatusCode`, `getResponseCode`, `rawStatusCode`, `exceptionHttpCode`… */
 export const STATUS_NAME =
-  /^(get_?)?(http_?|raw_?|response_?|resp_?)?(status|status_?code|statuscode|status_?code_?value|status_?value|response_?code)(_?int|_?number)?$|^(get_?)?\w*http_?code$/i;
+  /^(get_?)?(http_?|raw_?|response_?|resp_?)?(status|status_?code|statuscode|status_?code_?value|status_?value|response_?code|resp_?code)(_?int|_?number)?$|^(get_?)?\w*http_?code$/i;
 
 /**
  * Names that hold a status under a qualifying prefix: `expected_status_code`, `ForbiddenStatusCode`,
@@ -133,7 +133,7 @@ export const RETRY_CONFIG_NAME =
 
 /** Calls that assert in tests, by their last name. */
 export const ASSERT_CALLS =
-  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertSame|assertNotSame|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify)$/;
+  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertSame|assertNotSame|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify|So)$/;
 
 /** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
 export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__', 'include?', 'cover?', 'member?', 'in_array']);

@@ -89,7 +89,7 @@ const STATUS_TYPE = /^(HttpStatusCode|HttpStatus|StatusCode)$/;
 /** Names of lists of waits (a retry's schedule), whatever else they say: `retryDelaysMs`, `BACKOFF_SECONDS`, `basicRetriesAttempt`. */
 const WAIT_LIST_NAME = /delay|wait|interval|sleep|timeout|pause|jitter|schedule|millis|seconds|secs|minutes|duration|Ms$|_ms$|Attempts?$|_attempts?$|Times$|_times$/i;
 /** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
-const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)/i;
+const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)|(mock|fake|stub)\w*\.(intercept|reply|replyOnce|respond\w*)$|^\.?intercept$/i;
 /** Calls of such a stand-in whose numbers are waits, ports or sizes. */
 const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
 /** Names of a failure's text: its message, the error itself, a text made of it (`errorMessage`, `errText`, `String(err)`). */
