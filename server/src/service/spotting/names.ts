@@ -22,8 +22,7 @@ export const STATUS_CONSTANT_NAME = /^(HTTP_STATUS|HTTP_STATUS_CODE|STATUS_CODE|
 
 /**
  * Names of a table of HTTP statuses, its members named after reason phrases: axios's `HttpStatusCode` enum, Netty's
- * `HttpResponseStatus`, a
- * project's own `StatusCodes` object or `HttpStatus` enum. `Status` alone is left out (an order's `Status.Accepted`), and so
+ * `HttpResponseStatus`, a project's own `StatusCodes` object or `HttpStatus` enum. `Status` alone is left out (an order's `Status.Accepted`), and so
  * is `StatusCode`, gRPC's name for its own codes (`StatusCode.NotFound` is gRPC's NOT_FOUND in C#).
  */
 export const STATUS_TABLE_NAME = /^(?:Http|HTTP)_?(?:Status|StatusCodes?|Codes?|ResponseCodes?|ResponseStatus)$|^(?:StatusCodes|HTTP_STATUS(?:_CODES?)?|HTTP_STATUS_CODES?)$/;

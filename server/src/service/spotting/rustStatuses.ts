@@ -161,7 +161,7 @@ function inTokenTree(node: Node): boolean {
 function tokenRole(text: string, start: number, end: number): OccurrenceRole {
   // (From the whole path: `== reqwest::StatusCode::OK`.)
   let from = start;
-  while (from > 0 && /[\w:\s]/.test(text[from - 1]) && !/\s/.test(text[from - 1] ?? '')) from--;
+  while (from > 0 && /[\w:]/.test(text[from - 1])) from--;
   const before = text.slice(Math.max(0, from - 12), from).trimEnd();
   const after = text.slice(end, end + 12).trimStart();
   return /(==|!=)$/.test(before) || /^(==|!=|=>|\|(?!\|))/.test(after) || /(\|)$/.test(before) ? 'client-check' : 'constant';
