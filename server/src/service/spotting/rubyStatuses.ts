@@ -124,8 +124,7 @@ function handedOn(node: Node): OccurrenceRole | undefined {
 }
 
 function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
-  let up = node.parent;
-  while (up && (up.type === 'array' || up.type === 'argument_list' || up.type === 'splat_argument')) up = up.parent;
+  const up = listHolder(node);
   if (!up) return undefined;
   // `rescue RestClient::TooManyRequests, RestClient::ServiceUnavailable => e`
   if (up.type === 'exceptions' || up.type === 'rescue_modifier') return 'client-check';
@@ -144,10 +143,16 @@ function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): Oc
   return undefined;
 }
 
-/** The class is an argument of `discard_on` (through a list or splat). */
-function discardedBy(node: Node, s: SyntaxAdapter, context: StatusContext): boolean {
+/** What holds the class, past the lists, argument lists and splats it stands in: a rescue, a call, a pair. */
+function listHolder(node: Node): Node | null {
   let up = node.parent;
   while (up && (up.type === 'array' || up.type === 'argument_list' || up.type === 'splat_argument')) up = up.parent;
+  return up;
+}
+
+/** The class is an argument of `discard_on` (through a list or splat). */
+function discardedBy(node: Node, s: SyntaxAdapter, context: StatusContext): boolean {
+  const up = listHolder(node);
   return !!up && s.calls.has(up.type) && context.lastName(s.callee(up)) === 'discard_on';
 }
 
