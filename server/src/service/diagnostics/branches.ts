@@ -290,6 +290,9 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
   // Any value handed back may carry it: Go's `return &Result{HTTPStatus: resp.StatusCode}, err` keeps the status too.
   // Whatever a raise/throw builds is an exception: a class of the project's own (`WellKnownUnexpectedStatus(…)`) is typed.
   const raised = ctx.flow.grammar.raises.has(final.type);
+  // Ruby `raise ServerError, response`: the class, then what it is built with (read as `ServerError(response)`).
+  const rubyRaise = /^raise\s+(?:::)?(?:[A-Z]\w*::)*([A-Z]\w*)\s*,\s*([\s\S]+)$/.exec(final.text.trim());
+  if (rubyRaise) return !isGenericError(`${rubyRaise[1]}(`) && keepsTested(`${rubyRaise[1]}(${rubyRaise[2]})`, names, true);
   return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised)) || relaysStatus(final.text, names);
 }
 

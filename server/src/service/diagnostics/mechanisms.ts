@@ -228,6 +228,15 @@ function retryingHandler(flow: FileFlow, callsNamed: (name: string) => FileFlow[
       if (RETRY_NAME.test(args) || RETRY_NAME.test(generic)) return { id: `retrying handler (${name})`, language, kind: 'config' };
     }
   }
+  // Python: `session.mount("https://", adapter)` with an adapter the file imports (`from .http import adapter`): built
+  // in another module, where a transport adapter is mounted for its retry policy more often than not.
+  if (flow.grammarName === 'python') {
+    for (const call of callsNamed('mount')) {
+      const args = flow.adapter.callArguments(call.node);
+      const adapter = args.length === 2 && /^[A-Za-z_]\w*$/.test(args[1].text) ? args[1].text : undefined;
+      if (adapter && new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+[^\\n]*\\b${adapter}\\b`, 'm').test(flow.text)) return { id: `imported adapter (${adapter})`, language, kind: 'config' };
+    }
+  }
   // Go: `&http.Client{Transport: &retryTransport{…}}` / `Transport: NewRetryingTransport(base)`.
   if (flow.grammarName === 'go') {
     const m = /\bTransport\s*:\s*&?\s*([\w.]*(retr|backoff|resilien)\w*)/i.exec(flow.text);

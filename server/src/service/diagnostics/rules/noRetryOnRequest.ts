@@ -23,6 +23,7 @@ import { swallowedWrites } from './swallowedFailures';
 import { runsPerScrape } from '../scrapeContext';
 import { reconciledByFramework } from '../reconcilerContext';
 import { answersUser } from '../userCommands';
+import { responseHelpers } from '../responseHelpers';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -74,7 +75,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     if (fromClientFactory(ctx, call.receiver)) continue;
     // The function's callers in the file retry what it raises.
     if (retriedByCallers(ctx, call.fn)) continue;
-    const check = findCheck(ctx, request);
+    const check = findCheck(ctx, request) ?? handedCheck(ctx, request);
     if (!check) continue;
     // The failure is shown to a person (a message box, the player who typed the command), who decides whether to try again.
     if (check.guard && tellsPerson(ctx, check.guard)) continue;
@@ -198,7 +199,7 @@ export function findCheck(ctx: DiagContext, request: RequestInfo): FailureCheck 
     }
     if (!outcome.final || outcome.continues || outcome.retries) continue;
     if (answersWithState(ctx, outcome.final)) continue;
-    if (handsOnStatus(ctx, outcome.final.node, fn, responseVar) || recordsTypedError(ctx, test.branch, [responseVar, ...statusAliases(fn?.node ?? test.branch, responseVar)])) return undefined;
+    if (handsOnStatus(ctx, outcome.final.node, fn, responseVar, test.branch) || recordsTypedError(ctx, test.branch, [responseVar, ...statusAliases(fn?.node ?? test.branch, responseVar)])) return undefined;
     return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${shownTest(ctx, test)} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
   }
   // `if not r.ok:` / `if (!res.ok)` / `if (!response.IsSuccessStatusCode)`.
@@ -224,7 +225,7 @@ export function findCheck(ctx: DiagContext, request: RequestInfo): FailureCheck 
       const fails = !!condition && (failsFlag(text) || (!grammar.negatedIfs?.has(n.type) && failsAgainstExpected(ctx, condition, responseVar)));
       if (condition && branch && fails) {
         const outcome = branchOutcome(ctx, branch, fn?.name, responseVar);
-        if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar)) {
+        if (outcome.final && !outcome.continues && !outcome.retries && !answersWithState(ctx, outcome.final) && !handsOnStatus(ctx, outcome.final.node, fn, responseVar, branch)) {
           found = { kind: 'ok-flag', node: condition, guard: n, detail: `${text} → ${finalWord(ctx, outcome.final.kind)}`, final: outcome.final.kind };
           return;
         }
@@ -249,9 +250,44 @@ export function findCheck(ctx: DiagContext, request: RequestInfo): FailureCheck 
   return found;
 }
 
-/** The give-up hands on a typed error that keeps the response or its status (read into a local or not). */
-function handsOnStatus(ctx: DiagContext, final: Node, fn: FnInfo | undefined, responseVar: string): boolean {
-  return handsOnTypedError(ctx, final, [responseVar, ...statusAliases(fn?.node ?? final, responseVar)]);
+/**
+ * The response handed to a function of the file that raises on failure (`validate(response)` with
+ * `if (!response.isSuccessful()) throw new IllegalStateException(…)`): the helper's check is the request's. Only a raise
+ * counts — what a helper returns goes back to this function, which may still look at it — and a helper that picks out a
+ * retryable code itself is retryable-treated-as-final's.
+ */
+function handedCheck(ctx: DiagContext, request: RequestInfo): FailureCheck | undefined {
+  const next = ctx.requestsIn(request.call.fn).find((r) => r.call.start > request.call.end && r.responseVar === request.responseVar);
+  for (const handed of responseHelpers(ctx, request, next?.call.start)) {
+    const inner = findCheck(ctx, handed.seen);
+    if (!inner || inner.final !== 'raise') continue;
+    if (handlesRetryableCode(ctx, handed.seen)) return undefined;
+    return { kind: inner.kind, node: handed.call.node, guard: inner.guard, detail: `${handed.call.name}(${request.responseVar}): ${inner.detail}`, final: 'raise' };
+  }
+  return undefined;
+}
+
+/**
+ * The give-up hands on a typed error that keeps the response or its status (read into a local or not). The branch's
+ * first give-up may sit under a test of its own (`if (status == Unauthorized) throw new AuthException(…)`); what a 429
+ * or 503 reaches is then the branch's last statement, so that one counts too (`throw new ApiException(response.StatusCode, …)`).
+ */
+function handsOnStatus(ctx: DiagContext, final: Node, fn: FnInfo | undefined, responseVar: string, branch?: Node): boolean {
+  const names = [responseVar, ...statusAliases(fn?.node ?? final, responseVar)];
+  if (handsOnTypedError(ctx, final, names)) return true;
+  const last = branch ? lastGiveUp(ctx, branch) : undefined;
+  return last !== undefined && last.id !== final.id && handsOnTypedError(ctx, last, names);
+}
+
+/** The branch's last statement, when it raises or returns (a Ruby `raise …` call in a statement of its own too). */
+function lastGiveUp(ctx: DiagContext, branch: Node): Node | undefined {
+  const { grammar } = ctx.flow;
+  const statements = branch.namedChildren.filter((c): c is Node => c !== null && !grammar.comments.has(c.type));
+  let last = statements[statements.length - 1];
+  if (last?.type === 'expression_statement' && last.namedChildCount === 1) last = last.namedChildren[0] ?? last;
+  if (!last) return undefined;
+  if (grammar.raises.has(last.type) || grammar.returns.has(last.type)) return last;
+  return ctx.flow.adapter.calls.has(last.type) && /^(raise|throw)\b/.test(last.text) ? last : undefined;
 }
 
 /**
@@ -282,7 +318,7 @@ function finalElse(ctx: DiagContext, guard: Node, fn: FnInfo | undefined, respon
   const clauses = ifClauses(guard);
   if (clauses.length !== 2 || clauses[0].node.id !== guard.id || clauses[1].condition) return undefined;
   const outcome = branchOutcome(ctx, clauses[1].body, fn?.name, responseVar);
-  if (!outcome.final || outcome.continues || outcome.retries || answersWithState(ctx, outcome.final) || handsOnStatus(ctx, outcome.final.node, fn, responseVar)) return undefined;
+  if (!outcome.final || outcome.continues || outcome.retries || answersWithState(ctx, outcome.final) || handsOnStatus(ctx, outcome.final.node, fn, responseVar, clauses[1].body)) return undefined;
   return outcome.final.kind;
 }
 
