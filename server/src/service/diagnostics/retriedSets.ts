@@ -2,9 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import { branchOutcome, errorViews, StatusTest, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { calleeOf, within } from './flow/flowModel';
+import { alwaysLeaves, ancestorWithin, catchBody } from './chainSyntax';
 import { DELAY, type RetryLoop } from './retryLoops';
-import { conditionSet, testsWithin } from './statusSets';
-import { membershipTests } from './constantSets';
+import { booleanOperator, conditionSet, testsWithin } from './statusSets';
+import { membershipOf, membershipTests } from './constantSets';
 import { failingWhile, narrowedIn } from './failingConditions';
 
 /**
@@ -71,8 +72,69 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
       for (const c of conditionSet(ctx, cond, testsWithin(ctx, cond, root), root, 0, true) ?? []) set.codes.add(c);
     }
   }
+  for (const c of caughtStatusesGoingRound(ctx, retry)) set.codes.add(c);
   return set;
 }
+
+/**
+ * `except HTTPStatusError as exc: if exc.response.status_code not in RETRYABLE: raise` and then a wait, in a retry
+ * loop: the test sends what it holds out of the loop before the catch goes round, so the transient statuses it does
+ * not hold are what the loop retries. Read where the catch (Ruby's rescue) tests the caught error's status first and
+ * the rest of the catch goes round; a retry helper handed its operation has no response of its own to test.
+ */
+function caughtStatusesGoingRound(ctx: DiagContext, retry: RetryLoop): string[] {
+  const body = retry.loop.body;
+  if (!body) return [];
+  const out: string[] = [];
+  for (const node of ifsWithin(ctx, body)) {
+    const clause = ancestorWithin(node.parent, retry.loop.node, CATCH_CLAUSE_OR_RESCUE);
+    const handler = clause && (catchBody(clause) ?? clause);
+    const cond = ctx.flow.grammar.ifCondition(node);
+    const branch = ctx.flow.grammar.ifConsequence(node);
+    if (!handler || !cond || !branch || alwaysLeaves(handler)) continue;
+    const tests = testsWithin(ctx, cond, undefined);
+    // (`if e.status not in RETRYABLE:`, a named collection of the file, is one membership test, not status tests.)
+    const member = tests.length === 0 ? membershipOf(ctx, unwrapped(cond)) : undefined;
+    if (member) {
+      const leaves = (c: string) => member.codes.has(c) !== member.negated;
+      const leaving = branchOutcome(ctx, branch, retry.loop.fn?.name, subjectRoot(member.subject));
+      if (leaving.final && !leaving.continues && !leaving.retries) out.push(...TRANSIENT_STATUSES.filter((c) => !leaves(c)));
+      continue;
+    }
+    const root = tests.length > 0 ? subjectRoot(tests[0].subject) : undefined;
+    if (!root || tests.some((t) => subjectRoot(t.subject) !== root)) continue;
+    const outcome = branchOutcome(ctx, branch, retry.loop.fn?.name, root);
+    if (!outcome.final || outcome.continues || outcome.retries) continue;
+    const leaving = leavingSet(ctx, cond, tests, root);
+    if (!leaving) continue;
+    for (const c of TRANSIENT_STATUSES) if (!leaving.has(c)) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * The statuses for which a leaving test holds. `attempt >= max || (e.status !== 429 && e.status < 500)`: a side with no
+ * status test (the attempt cap, a flag) lets everything out sooner or later, not at once — the status side says what
+ * leaves at once.
+ */
+function leavingSet(ctx: DiagContext, cond: Node, tests: readonly StatusTest[], root: string): Set<string> | undefined {
+  const inner = unwrapped(cond);
+  if (booleanOperator(inner) !== 'or') return conditionSet(ctx, cond, tests, root);
+  const sides = inner.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  const tested = sides.filter((side) => testsWithin(ctx, side, root).length > 0);
+  if (tested.length === 0 || tested.length === sides.length) return conditionSet(ctx, cond, tests, root);
+  const sets = tested.map((side) => conditionSet(ctx, side, testsWithin(ctx, side, root), root));
+  return sets.some((set) => set === undefined) ? undefined : new Set(sets.flatMap((set) => [...set!]));
+}
+
+/** A condition without its parentheses (Python's `if (x):`, C-like `if (x)`). */
+function unwrapped(condition: Node): Node {
+  let n = condition;
+  while (/^(parenthesized_expression|condition_clause)$/.test(n.type) && n.namedChildCount === 1) n = n.namedChildren[0]!;
+  return n;
+}
+
+const CATCH_CLAUSE_OR_RESCUE = /^(catch_clause|except_clause|catch_block|rescue)$/;
 
 /**
  * Every way the branch goes round (a `continue` of the loop, a wait) sits in an if nested in it whose condition tests the
