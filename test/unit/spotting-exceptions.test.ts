@@ -28,6 +28,7 @@ describe('spotting: client exception classes', () => {
       ['decoy: a project ApiException of its own', 'class A { void M() { try { } catch (ApiException e) { } } }\n', []],
       ['the TLS AuthenticationException where its namespace is imported', 'using System.Security.Authentication;\nclass A { bool F(Exception ex) => ex is AuthenticationException; }\n', ['AuthenticationException client-check']],
       ['decoy: the name in a log message', 'class A { void M() { Log("HttpRequestException"); } }\n', []],
+      ['the Azure SDK RequestFailedException in a filtered catch, Azure imported', 'using Azure;\nclass A { async Task M() { try { await blob.UploadAsync(s); } catch (RequestFailedException e) when (e.Status == 409) { } } }\n', ['RequestFailedException client-check', '409 client-check']],
       [
         'a status constant that shares its name with an SDK exception',
         'class A { bool M(HttpResponseMessage r) => r.StatusCode == System.Net.HttpStatusCode.InternalServerError; }\n',
@@ -89,6 +90,7 @@ describe('spotting: client exception classes', () => {
     spotCases('python', [
       ['a vendor SDK class caught', 'try:\n    client.chat()\nexcept openai.RateLimitError as e:\n    wait(e)\n', ['RateLimitError client-check']],
       ['a bare SDK class in a tuple', 'try:\n    post()\nexcept (SlackApiError, ReadTimeout):\n    pass\n', ['SlackApiError client-check', 'ReadTimeout client-check']],
+      ['gRPC errors (sync and asyncio) and a boto 2 service error caught', 'try:\n    stub.Ping(req)\nexcept grpc.RpcError:\n    pass\nexcept grpc.aio.AioRpcError:\n    pass\nexcept boto.exception.BotoServerError:\n    pass\n', ['RpcError client-check', 'AioRpcError client-check', 'BotoServerError client-check']],
       ['isinstance', 'if isinstance(exc, (ConnectTimeout, requests.exceptions.ReadTimeout)):\n    retry()\n', ['ConnectTimeout client-check', 'ReadTimeout client-check']],
       ['tenacity retry_if_exception_type', '@retry(retry=retry_if_exception_type(openai.APIConnectionError))\ndef ask():\n    pass\n', ['APIConnectionError retry-config']],
       ['backoff.on_exception', '@backoff.on_exception(backoff.expo, requests.exceptions.ConnectionError)\ndef get():\n    pass\n', ['ConnectionError retry-config']],
