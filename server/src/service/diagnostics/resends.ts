@@ -13,7 +13,7 @@ import { catchesStatusFailures } from './wholesaleRetries';
 import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { TRANSIENT_STATUSES } from './retriedSets';
-import { DELAY, isAbortTimer, waitArgument } from './waitCalls';
+import { DELAY, isAbortTimer, waitArgument, waitFromResponse } from './waitCalls';
 import { guardOf, inCatchOf, isCounterTest } from './resendGuards';
 import { recursionPastExits, reissuesPastExits } from './exitFilteredResends';
 
@@ -188,9 +188,14 @@ function retryMethod(ctx: DiagContext, byName: Map<string, FnInfo[]>, call: Call
   if (target.start <= call.start && call.end <= target.end) return undefined;
   if ((ctx.flow.loopsByFn.get(target) ?? []).some((l) => l.kind !== 'collection')) return undefined;
   // An interface or abstract retry method: it re-runs the call, how is not known here.
-  if (!target.node.childForFieldName('body')) return target;
+  if (!hasBody(target.node)) return target;
   const sends = [...ctx.requests, ...senderCalls(ctx)].some((r) => r.call.start >= target.start && r.call.end <= target.end);
   return sends || reaches(ctx, byName, target, caller) ? target : undefined;
+}
+
+/** The function is written out here, not only declared (Kotlin keeps its body in an unnamed `function_body`). */
+function hasBody(fn: Node): boolean {
+  return !!fn.childForFieldName('body') || fn.namedChildren.some((c) => c?.type === 'function_body');
 }
 
 /** `from` calls its way to `to` through functions of the file (four calls deep). */
@@ -358,9 +363,14 @@ export function readResend(
       }
     }
   }
+  // (`delay(rateLimitToMilliseconds(response))`: a wait another file computes from the response reads its hint.)
+  if (!readsRetryAfter && delays.length > 0) {
+    const names = [request?.responseVar, ...(at.condition ? testsWithin(ctx, at.condition, undefined).map((t) => subjectRoot(t.subject)) : [])];
+    if (delays.some((d) => waitFromResponse(ctx.flow, d.arg, names))) readsRetryAfter = true;
+  }
   // The waits of this branch first (a function may re-send from two branches, each with its own wait).
   delays.sort((a, b) => Number(!within(a.call, at.guard)) - Number(!within(b.call, at.guard)));
-  const opaque = !target.node.childForFieldName('body');
+  const opaque = !hasBody(target.node);
   return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, possibleWait, retried, repeating, readsRetryAfter, opaque };
 }
 

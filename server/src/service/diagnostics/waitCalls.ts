@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { calleeOf, type FileFlow } from './flow/flowModel';
 /** Calls that wait before the next attempt (`time.sleep`, `setTimeout`, `Task.Delay`, Go `time.After` / `time.NewTimer`…). */
 export const DELAY = /^(sleep|Sleep|delay|Delay|setTimeout|wait|After|NewTimer|sleep_for|pause|sleepQuietly|sleepUninterruptibly|usleep|time_nanosleep|throttle)$/;
 
@@ -31,4 +32,18 @@ export function waitArgument(name: string, args: readonly Node[]): Node | null {
   if (name === 'setTimeout') return args[1] ?? null;
   if (args.length > 1 && /^(ctx|context|c\.ctx|\w+Ctx|context\.\w+\(\))$/.test(args[0].text)) return args[1];
   return args[0] ?? null;
+}
+
+/**
+ * A wait computed from the response by a function another file defines (`delay(rateLimitToMilliseconds(response))`,
+ * `time.sleep(backoff_for(resp))`): what it can read off the response is the server's hint (Retry-After, a rate-limit
+ * reset), so the wait is not the loop's own schedule. A function of this file is read where it is written instead.
+ */
+export function waitFromResponse(flow: FileFlow, arg: Node | null | undefined, names: ReadonlyArray<string | undefined>): boolean {
+  let n = arg ?? null;
+  while (n && /^(await_expression|await|parenthesized_expression)$/.test(n.type) && n.namedChildCount === 1) n = n.namedChildren[0];
+  if (!n || !flow.adapter.calls.has(n.type)) return false;
+  const name = calleeOf(n, flow.adapter).name;
+  if (!name || flow.fns.some((f) => f.name === name)) return false;
+  return flow.adapter.callArguments(n).some((a) => names.includes(a.text.trim()));
 }

@@ -1,3 +1,4 @@
+import { waitFromResponse } from '../waitCalls';
 import type { Finding } from '../../types';
 import { branchOutcome } from '../branches';
 import type { DiagContext } from '../context';
@@ -156,6 +157,7 @@ function waitFromRetryAfterReader(ctx: DiagContext, retry: RetryLoop): boolean {
   const body = retry.loop.body?.text ?? '';
   return retry.delays.some(({ arg }) => {
     if (!arg) return false;
+    if (waitFromResponse(ctx.flow, arg, [retry.request.responseVar])) return true;
     const text = arg.text.trim();
     if (/\(/.test(text)) return reader(text.replace(/^[\w$.]*?\.(?=[A-Za-z_$][\w$]*\s*\()/, ''));
     if (!/^[A-Za-z_$][\w$]*$/.test(text)) return false;
