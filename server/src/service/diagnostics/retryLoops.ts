@@ -17,6 +17,7 @@ import { retryShapedCalls } from './retryShapedLoops';
 import { pages, stalledFailure } from './pagingLoops';
 import { counterPicksRequest } from './loopCounters';
 import { reauthenticatesOnly } from './reauthLoops';
+import { conditionSet, testsWithin } from './statusSets';
 
 /** A hand-written loop that re-sends a request after a failure. */
 export interface RetryLoop {
@@ -89,6 +90,8 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
       checks.slice(lowerBound(checkStarts, loop.start), lowerBound(checkStarts, loop.end)).some((c) => isFailureTest(ctx, c.o, loop)) ||
       // `if r.status_code in RETRYABLE_STATUS_CODES:`: a named collection of failure statuses, declared elsewhere in the file
       namedFailureTestIn(ctx, loop) ||
+      // `if is_retryable(response.status_code):`, `if (shouldRetry(response))`: a predicate of the file says which statuses.
+      predicateTestIn(ctx, loop, request) ||
       // (Kotlin's try is an expression; Rust's `try_expression` is the `?` operator, no catch.)
       hasAncestor(request.call.node, loop.node, ctx.flow.grammarName === 'kotlin' ? /^try_expression$/ : /^try(_with_resources)?_statement$/) ||
       // (Go: `err != nil`, a type assertion on it `err.(net.Error)`, or `errors.Is/As(err, …)`)
@@ -155,6 +158,27 @@ function sdkRequestsInLoops(ctx: DiagContext, firstRequest: ReadonlyMap<LoopInfo
 /** A membership test on a named collection holding a failure status (4xx/5xx) inside the loop. */
 function namedFailureTestIn(ctx: DiagContext, loop: LoopInfo): boolean {
   return membershipTests(ctx).some((n) => n.startIndex >= loop.start && n.endIndex <= loop.end && [...(membershipOf(ctx, n)?.codes ?? [])].some((c) => /^[45]\d\d$/.test(c)));
+}
+
+/**
+ * An if in the loop whose condition asks a predicate of the file about the response (`is_retryable(resp.status_code)`,
+ * `shouldRetry(response)`) and gets an answer for some failure status: the loop looks at a failure.
+ */
+function predicateTestIn(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): boolean {
+  const root = request.responseVar;
+  if (!root || !loop.body) return false;
+  const { grammar } = ctx.flow;
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found || grammar.functions.has(n.type)) return;
+    if (grammar.ifs.has(n.type)) {
+      const condition = grammar.ifCondition(n);
+      if (condition && /\w\s*\(/.test(condition.text) && (conditionSet(ctx, condition, testsWithin(ctx, condition, root), root, 0, true)?.size ?? 0) > 0) found = true;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(loop.body);
+  return found;
 }
 
 /**

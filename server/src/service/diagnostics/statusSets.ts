@@ -399,7 +399,9 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
 }
 
 function expressionBody(fn: Node): Node | undefined {
-  const body = fn.childForFieldName('body') ?? fn.namedChildren.find((c) => c?.type === 'arrow_expression_clause') ?? undefined;
+  // (Kotlin keeps either form in an unnamed `function_body`: `= expr` or a block.)
+  const kotlin = fn.namedChildren.find((c) => c?.type === 'function_body');
+  const body = fn.childForFieldName('body') ?? fn.namedChildren.find((c) => c?.type === 'arrow_expression_clause') ?? kotlin?.namedChildren.find((c) => c !== null && !/comment/.test(c.type)) ?? undefined;
   if (!body) return undefined;
   if (body.type === 'arrow_expression_clause') return body.namedChildren.find((c) => c !== null && !/comment/.test(c.type)) ?? undefined;
   // (Kotlin `= expr` and JavaScript `x => expr`: a body that is no block.)

@@ -11,7 +11,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
  */
 
 /** How a status is read, by name (the member or getter that holds it). */
-export const STATUS_READ = /(^|[.$]|->)(status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;
+export const STATUS_READ = /(^|[.$]|->)(status\.value|status|status_code|statusCode|StatusCode|code|getStatusCode|getResponseCode|getStatus|getCode|rawStatus|status_int)(\(\))?$/;
 
 /** Integer division written out: `x // 100`, `Math.floor(x / 100)`, `intdiv(x, 100)`, `int(x / 100)`, `(int)(x / 100)`. */
 const FLOORED = [/^(.+)\/\/100$/, /^(?:Math\.floor|Math\.trunc|floor|int|Int|\(int\))\((.+)\/100\)$/, /^intdiv\((.+),100\)$/, /^\(?(.+)\.(?:div|intdiv)\(100\)\)?$/];
