@@ -60,3 +60,31 @@ describe('retry loops: statuses a catch sends out before going round', () => {
     assert.deepEqual(await ruleLines('typescript', TYPESCRIPT.replace("err.status !== 429 && err.status < 500", "err.status !== 500"), 'retry-ignores-retry-after'), []);
   });
 });
+
+const CHAIN = `import time
+import requests
+
+def publish(url, event):
+    tries = 0
+    while tries < 5:
+        try:
+            r = requests.post(url, json=event, timeout=10)
+            r.raise_for_status()
+            return r.json()
+        except requests.HTTPError as e:
+            if e.response.status_code == 429:
+                time.sleep(int(e.response.headers.get("Retry-After", "1")))
+                tries += 1
+            elif e.response.status_code == 403:
+                return None
+            else:
+                raise
+    raise RuntimeError("too many tries")
+`;
+
+describe('retry loops: an arm of a chain is no lone guard', () => {
+  it('does not read an elif that leaves as sending the rest round, and reports the give-up once', async () => {
+    assert.deepEqual(await ruleLines('python', CHAIN, 'unsafe-retry'), []);
+    assert.deepEqual(await ruleLines('python', CHAIN, 'retryable-treated-as-final'), [17]);
+  });
+});

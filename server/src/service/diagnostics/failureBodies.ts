@@ -1,3 +1,4 @@
+import { functionBodyOf } from './flow/flowModel';
 import type { Node } from 'web-tree-sitter';
 import { blockStatements, ifClauses } from './chainSyntax';
 import type { DiagContext } from './context';
@@ -81,7 +82,7 @@ function callsLoggingHelper(ctx: DiagContext, text: string): boolean {
   if (!name) return false;
   const fns = functionsByName(ctx).get(name) ?? functionsByName(ctx).get(`#${name}`) ?? [];
   return fns.length > 0 && fns.every((fn) => {
-    const body = fn.node.childForFieldName('body');
+    const body = functionBodyOf(fn.node);
     // (Its logging may all sit in arms: `if (error.response) log(…) else log(…)`.)
     return !!body && onlyLogs(ctx, body, 1);
   });

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { escape } from './loopDelays';
 import { parameterNames, subjectRoot } from './branches';
 import type { DiagContext } from './context';
-import { type CallInfo, enclosingFn, firstCallFrom, type FnInfo, type LoopInfo, within } from './flow/flowModel';
+import { type CallInfo, enclosingFn, firstCallFrom, type FnInfo, functionBodyOf, type LoopInfo, within } from './flow/flowModel';
 import { callWaits, functionSummaries } from './functionSummaries';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
@@ -188,14 +188,9 @@ function retryMethod(ctx: DiagContext, byName: Map<string, FnInfo[]>, call: Call
   if (target.start <= call.start && call.end <= target.end) return undefined;
   if ((ctx.flow.loopsByFn.get(target) ?? []).some((l) => l.kind !== 'collection')) return undefined;
   // An interface or abstract retry method: it re-runs the call, how is not known here.
-  if (!hasBody(target.node)) return target;
+  if (functionBodyOf(target.node) === null) return target;
   const sends = [...ctx.requests, ...senderCalls(ctx)].some((r) => r.call.start >= target.start && r.call.end <= target.end);
   return sends || reaches(ctx, byName, target, caller) ? target : undefined;
-}
-
-/** The function is written out here, not only declared (Kotlin keeps its body in an unnamed `function_body`). */
-function hasBody(fn: Node): boolean {
-  return !!fn.childForFieldName('body') || fn.namedChildren.some((c) => c?.type === 'function_body');
 }
 
 /** `from` calls its way to `to` through functions of the file (four calls deep). */
@@ -370,7 +365,7 @@ export function readResend(
   }
   // The waits of this branch first (a function may re-send from two branches, each with its own wait).
   delays.sort((a, b) => Number(!within(a.call, at.guard)) - Number(!within(b.call, at.guard)));
-  const opaque = !hasBody(target.node);
+  const opaque = functionBodyOf(target.node) === null;
   return { fn, resend: call, target, guard: at.guard, condition: at.condition, request, delays, delegatedWait, helperWait, possibleWait, retried, repeating, readsRetryAfter, opaque };
 }
 

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { branchOutcome, errorViews, StatusTest, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { calleeOf, within } from './flow/flowModel';
-import { alwaysLeaves, ancestorWithin, catchBody } from './chainSyntax';
+import { alwaysLeaves, ancestorWithin, catchBody, ifClauses } from './chainSyntax';
 import { DELAY, type RetryLoop } from './retryLoops';
 import { booleanOperator, conditionSet, testsWithin } from './statusSets';
 import { membershipOf, membershipTests } from './constantSets';
@@ -92,6 +92,9 @@ function caughtStatusesGoingRound(ctx: DiagContext, retry: RetryLoop): string[] 
     const cond = ctx.flow.grammar.ifCondition(node);
     const branch = ctx.flow.grammar.ifConsequence(node);
     if (!handler || !cond || !branch || alwaysLeaves(handler)) continue;
+    // A lone guard, not an arm of a chain (`elif e.status == 403: return` only sees what earlier arms let through, and
+    // an `else` that raises keeps the rest from going round).
+    if (ELSE_ARM.test(node.type) || ELSE_ARM.test(node.parent?.type ?? '') || ifClauses(node).length !== 1) continue;
     const tests = testsWithin(ctx, cond, undefined);
     // (`if e.status not in RETRYABLE:`, a named collection of the file, is one membership test, not status tests.)
     const member = tests.length === 0 ? membershipOf(ctx, unwrapped(cond)) : undefined;
@@ -133,6 +136,9 @@ function unwrapped(condition: Node): Node {
   while (/^(parenthesized_expression|condition_clause)$/.test(n.type) && n.namedChildCount === 1) n = n.namedChildren[0]!;
   return n;
 }
+
+/** Nodes that are (or hold) a later arm of an if chain. */
+const ELSE_ARM = /^(elif_clause|else_clause|else_if_clause|else|elsif)$/;
 
 const CATCH_CLAUSE_OR_RESCUE = /^(catch_clause|except_clause|catch_block|rescue)$/;
 

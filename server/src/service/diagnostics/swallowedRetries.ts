@@ -1,3 +1,4 @@
+import { functionBodyOf } from './flow/flowModel';
 import type { Node } from 'web-tree-sitter';
 import { CATCH_CLAUSE, catchBody } from './chainSyntax';
 import type { DiagContext } from './context';
@@ -28,7 +29,7 @@ const EMPTY_VALUE = /^(null|None|nil|false|False|true|True|0|-1|""|''|\[\]|\{\}|
  * around it can make fail; undefined otherwise.
  */
 function swallowingCatch(ctx: DiagContext, fnNode: Node): Node | undefined {
-  const body = fnNode.childForFieldName('body');
+  const body = functionBodyOf(fnNode);
   if (!body) return undefined;
   const statements = body.namedChildren.filter((c): c is Node => c !== null && !ctx.flow.grammar.comments.has(c.type) && !/comment/.test(c.type));
   const tries = statements.filter((s) => TRY.test(s.type));

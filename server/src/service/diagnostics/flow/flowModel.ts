@@ -265,6 +265,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * A function's body: its `body` field, or what Kotlin's unnamed `function_body` holds (a block, or the expression after
+ * `=`). Null for a declaration without one (an interface or abstract method).
+ */
+export function functionBodyOf(fn: Node): Node | null {
+  const body = fn.childForFieldName('body');
+  if (body) return body;
+  const kotlin = fn.namedChildren.find((c) => c?.type === 'function_body');
+  return kotlin?.namedChildren.find((c) => c !== null && !/comment/.test(c.type)) ?? null;
+}
+
 /** Callee name and receiver of a call, for every grammar (Java keeps them in `name`/`object`). */
 export function calleeOf(call: Node, adapter: SyntaxAdapter): { name: string; receiver?: string } {
   if (call.type === 'method_invocation') {
