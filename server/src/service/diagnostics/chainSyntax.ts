@@ -85,6 +85,8 @@ export function chainTop(guard: Node): Node {
     const p = top.parent;
     if (p?.type === 'else_clause' && p.parent?.type === 'if_statement') top = p.parent;
     else if (p && (p.type === 'if_statement' || p.type === 'if' || p.type === 'elsif') && p.childForFieldName('alternative')?.id === top.id) top = p;
+    // (Kotlin: `if (…) { … } else if (…) { … }` nests the next if as the outer one's last part, with no field name.)
+    else if (p?.type === 'if_expression' && top.type === 'if_expression' && !p.childForFieldName('consequence') && ifClauses(p)[1]?.node.id === top.id) top = p;
     else return top;
   }
 }

@@ -124,9 +124,15 @@ function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof g
 function finish(state: DiagState, doc: ParsedDocument, settings: Settings): Finding[] {
   const suppressions = readSuppressions(state.comments, doc.lines);
   const findings: Finding[] = [];
+  // Two readings of one problem by the same rule (a chain's leftover and the caught status it re-raises) are one
+  // finding where they start at the same place: the first.
+  const at = new Set<string>();
   for (const finding of [...suppressions.unknown, ...state.raw]) {
     const config = settings.rules[finding.rule];
     if (config?.enabled === false) continue;
+    const key = `${finding.rule}@${finding.range.start.line}:${finding.range.start.character}`;
+    if (at.has(key)) continue;
+    at.add(key);
     if (finding.rule !== 'unknown-rule-in-suppression' && isSuppressed(finding, suppressions)) continue;
     findings.push(config?.severity ? { ...finding, severity: config.severity } : finding);
   }

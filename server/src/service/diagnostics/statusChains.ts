@@ -42,6 +42,9 @@ export function remainderGiveUps(ctx: DiagContext, top: Node, root: string, dept
   return result;
 }
 
+/** Ifs that start a chain of arms: C-family and Python statements, Kotlin's if expression, Ruby's `if`. */
+const CHAIN_IF = /^(if_statement|if_expression|if)$/;
+
 /** Walks, per analysis, by chain top, response and helper depth (a helper is reached from every caller). */
 const walks = new WeakMap<DiagContext, Map<string, RemainderGiveUp[]>>();
 
@@ -86,7 +89,7 @@ const passed = new WeakMap<DiagContext, Set<string>>();
 function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): RemainderGiveUp[] {
   const arms = subjectlessSwitchArms(top);
   if (arms) return armGiveUps(ctx, top, arms, root);
-  if (top.type !== 'if_statement' && top.type !== 'elif_clause') return switchGiveUps(ctx, top, root);
+  if (!CHAIN_IF.test(top.type) && top.type !== 'elif_clause') return switchGiveUps(ctx, top, root);
   let seen = passed.get(ctx);
   if (!seen) passed.set(ctx, (seen = new Set()));
   const fnName = enclosingFn(ctx.flow, top)?.name;
@@ -97,7 +100,7 @@ function walkChain(ctx: DiagContext, top: Node, root: string, depth: number): Re
   let first: Node | undefined;
   for (let stmt: Node | null = top; stmt; stmt = stmt.nextNamedSibling) {
     if (/comment/.test(stmt.type)) continue;
-    if (stmt.type === 'if_statement') {
+    if (CHAIN_IF.test(stmt.type)) {
       const clauses = ifClauses(stmt);
       const tested = clauses.flatMap((c) => (c.condition ? testsWithin(ctx, c.condition, root) : []));
       const named = clauses.find((c) => c.condition && (testsNamedSet(ctx, c.condition, root) || conditionSet(ctx, c.condition, [], root, 0, true) !== undefined));

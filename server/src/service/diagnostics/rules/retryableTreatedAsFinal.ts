@@ -116,14 +116,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...swallowedReads(ctx, findings));
   const lines = new Set(findings.map((f) => f.range.start.line));
   findings.push(...statusPastCatchRetries(ctx).filter((f) => !lines.has(f.range.start.line)));
-  // Two readings of one give-up (a chain's leftover and the caught status it re-raises) are one finding: the first.
-  const at = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.range.start.line}:${f.range.start.character}`;
-    if (at.has(key)) return false;
-    at.add(key);
-    return true;
-  });
+  return findings;
 }
 
 /**
