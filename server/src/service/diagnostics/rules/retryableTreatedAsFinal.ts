@@ -219,7 +219,7 @@ function caughtAs(at: Node, root: string): boolean {
 /** `root` is a local the function assigns (`response = requests_method(url)`): a response from a call not recognised as a request. */
 function assignedInFunction(ctx: DiagContext, at: Node, root: string): boolean {
   const fn = enclosingFn(ctx.flow, at);
-  return !!fn && new RegExp(`(^|[^\\w$.])${escape(root)}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.]+\\(`, 'm').test(fn.node.text);
+  return !!fn && new RegExp(`(^|[^\\w$.])${escape(root)}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.:]+\\(`, 'm').test(fn.node.text);
 }
 
 /** The request whose status `root` is: its response variable, or a local read from it (`code = resp.status_code`). */
