@@ -109,6 +109,13 @@ describe('built-in and example catalogs', () => {
       const undici = entry(rel, 'ETIMEDOUT').libraries?.find((l) => l.name.startsWith('undici'));
       assert.match(undici?.behaviour ?? '', /^Not retried/);
     });
+    it('says TLS certificate errors are retried by no library, and axios-retry alone retries EPROTO', () => {
+      const cert = entry(rel, 'CERT_HAS_EXPIRED');
+      assert.equal(cert.retry.verdict, 'no');
+      assert.ok((cert.libraries ?? []).every((l) => /^(Not|Never|Denied)/.test(l.behaviour)), JSON.stringify(cert.libraries));
+      const proto = entry(rel, 'EPROTO').libraries ?? [];
+      assert.deepEqual(proto.filter((l) => /^Retried/.test(l.behaviour)).map((l) => l.name), ['axios-retry']);
+    });
     it('names got, axios-retry, undici and Azure for every system error', () => {
       for (const c of load(rel).codes.filter((x) => !x.code.startsWith('UND_ERR'))) {
         const names = (c.libraries ?? []).map((l) => l.name).join('|');
