@@ -66,6 +66,8 @@ const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exc
 const SPEAKEASY_MATCHER = /^(json|jsonErr|jsonl|jsonlErr|nil|nilErr|text|textErr|sse|sseErr|stream|streamErr|bytes|bytesErr|fail)$/;
 /** Names that say no more than "statuses": `STATUS_CODES`, `statuses`, `ERROR_CODES`, `_status_codes`. */
 const GENERIC_STATUS_LIST = /^_?(status_?codes|statuses|error_?codes|http_?status_?codes|codes)$/i;
+/** Factories of error classes that take a code, a message and the HTTP status: Directus `createError(code, message, status)`. */
+const ERROR_FACTORY = /^create(Http)?Error$/;
 /** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
 const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/;
 /** Receivers that log rather than answer. */
@@ -141,6 +143,14 @@ export class StatusContext extends ExpressionReader {
     super(syntax);
     this.root = root;
     if (root) this.helpers = new HelperParameters(root);
+  }
+
+  /** A message handed as an argument: a string or template literal, or a local named for one (`message`, `errorMsg`). */
+  private isMessage(node: Node | undefined): boolean {
+    const arg = this.unwrap(node ?? null);
+    if (!arg) return false;
+    if (this.syntax.strings.has(arg.type) || arg.type === 'template_string') return true;
+    return /identifier/.test(arg.type) && /^(message|msg|\w*(Message|Msg|_message|_msg))$/.test(arg.text);
   }
 
   classify(node: Node, kind: ValueKind): OccurrenceRole | undefined {
@@ -587,8 +597,13 @@ export class StatusContext extends ExpressionReader {
       const param = this.helpers.statusParameter(name, index);
       if (param) return this.helperRole(param.uses);
     }
-    if (kind === 'status' && index >= 1 && index === args.length - 1 && ERROR_REPLY.test(name) && receiver && !LOGGER.test(this.lastName(receiver) ?? '') && s.strings.has(this.unwrap(args[0])?.type ?? '')) {
-      // A response helper's failure reply with its message first: `new Response(ctx).error("Not found", 404)`, `reply.fail("Busy", 503)`.
+    if (kind === 'status' && index >= 1 && index === args.length - 1 && ERROR_REPLY.test(name) && receiver && !LOGGER.test(this.lastName(receiver) ?? '') && this.isMessage(args[0])) {
+      // A response helper's failure reply with its message first: `new Response(ctx).error("Not found", 404)`,
+      // `reply.fail(message, 503)`.
+      return 'server-sets';
+    }
+    if (kind === 'status' && index === 2 && args.length === 3 && ERROR_FACTORY.test(name) && /^[45]\d\d$/.test(literal.text) && s.strings.has(this.unwrap(args[0])?.type ?? '')) {
+      // An error class made by a factory with its code, message and status: Directus `createError('LOCKED', 'Locked', 503)`.
       return 'server-sets';
     }
     if (!STATUS_SETTERS.has(name)) {
