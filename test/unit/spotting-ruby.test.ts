@@ -11,6 +11,17 @@ describe('spotting: Ruby', () => {
     ],
     ['decoy: a project class of the same bare name', 'class ServerError < StandardError; end\nbegin\n  work\nrescue ServerError\n  nil\nend\n', []],
     ['Errno::EAGAIN rescued', 'def send_it\n  post\nrescue Errno::EAGAIN => e\n  retry\nend\n', ['EAGAIN client-check']],
+    [
+      'Errno classes among others in a multi-line rescue, and in a retry_on',
+      'class PingJob < ApplicationJob\n  retry_on Errno::ECONNREFUSED, wait: 5\n  def perform\n    post\n  rescue Net::ReadTimeout,\n    Errno::ECONNRESET,\n    Errno::EPIPE => e\n    log(e)\n  end\nend\n',
+      ['ECONNREFUSED retry-config', 'ReadTimeout client-check', 'ECONNRESET client-check', 'EPIPE client-check'],
+    ],
+    [
+      'a named list of network errors that a rescue splats, and one that retry_on splats',
+      'SOCKET_FAILURES = [Errno::ECONNRESET, Net::HTTPBadResponse].freeze\nTRANSIENT = [Errno::ETIMEDOUT].freeze\nretry_on(*TRANSIENT)\ndef ping\n  post\nrescue IOError, *SOCKET_FAILURES => e\n  nil\nend\n',
+      ['ECONNRESET client-check', 'HTTPBadResponse client-check', 'ETIMEDOUT retry-config'],
+    ],
+    ['decoy role: a named list nothing rescues stays a constant', 'KNOWN_FAILURES = [Errno::ECONNRESET, Net::HTTPBadResponse].freeze\n', ['ECONNRESET constant', 'HTTPBadResponse constant']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],
     ['response.status == 503', m('  return nil if response.status == 503'), ['503 client-check']],

@@ -176,12 +176,37 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       const name = reader.lastName(target) ?? '';
       if (TEST_FEED.test(name)) return 'test-assert';
       if (!inList) return undefined;
-      return RETRY_NAME.test(name) ? 'retry-config' : 'constant';
+      return RETRY_NAME.test(name) ? 'retry-config' : (namedListUse(parent, name) ?? 'constant');
     }
     return undefined;
   }
   return undefined;
 }
+
+/**
+ * What the file does with a list of exception types it names (`HTTP_ERRORS = [Timeout::Error, Errno::ECONNRESET]`):
+ * handed to a retry (`retry_on(*ERRORS)`, Faraday `exceptions: ERRORS`, retriable `on: ERRORS`) it configures the retry;
+ * rescued (`rescue SocketError, *HTTP_ERRORS => e`, Python `except NETWORK_ERRORS:`) its types are caught. Undefined
+ * when the name is used neither way (a list that is only kept, or read elsewhere), which stays a constant.
+ */
+function namedListUse(assignment: Node, name: string): OccurrenceRole | undefined {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+  let uses = listUses.get(assignment.tree);
+  if (!uses) listUses.set(assignment.tree, (uses = new Map()));
+  if (uses.has(name)) return uses.get(name);
+  const text = assignment.tree.rootNode.text;
+  // The name itself, splatted or not, and not the start of another (`ERRORS::X`, `ERRORS.size`, `ERRORS = …`).
+  const named = `(?<![\\w:.$])\\*?${name}\\b(?!\\s*(?:=[^=>~]|::|\\.))`;
+  // `retry_on(*ERRORS)`, `discard_on *ERRORS`, `exceptions: ERRORS`, `on: ERRORS`, `retry_if_exception_type(ERRORS)`
+  const retried = new RegExp(`\\b(?:retry_on|discard_on|retry_if_exception_type)\\b[^\\n]*${named}|\\b(?:exceptions|on|retry_exceptions|retriable_exceptions|retry_on_exceptions?)(?::|\\s*=>|\\s*=(?!=))\\s*${named}`);
+  let role: OccurrenceRole | undefined;
+  if (retried.test(text)) role = 'retry-config';
+  else if (new RegExp(`^[ \\t]*(?:rescue|except)\\b[^\\n]*${named}`, 'm').test(text)) role = 'client-check';
+  uses.set(name, role);
+  return role;
+}
+
+const listUses = new WeakMap<Node['tree'], Map<string, OccurrenceRole | undefined>>();
 
 /** A constructed exception counts where a test feeds it in or asserts with it (a mock's `side_effect`, `assertFalse(retry(…, new X()))`). */
 function constructionRole(call: Node, reader: ExpressionReader, s: SyntaxAdapter): OccurrenceRole | undefined {

@@ -460,7 +460,9 @@ function spotName(
   const role = context.classify(member, 'error-code');
   const ambiguous = codes.every((e) => e.entry.ambiguous);
   if (ERRNO_RECEIVER.test(receiver) && !ambiguous) {
-    return entry(codes[0].entry.code, 'error-code', role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
+    // (Ruby's `Errno::ECONNRESET` is a class: rescued, listed for a retry or kept in a named list, as exception classes are.)
+    const at = role === undefined || role === 'constant' ? exceptionPosition(node, context, support.adapter) : undefined;
+    return entry(codes[0].entry.code, 'error-code', at?.role ?? role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
   }
   // (Not a project's own `Status` enum, imported from a module of the project: `from .base import Status`.)
   if (role && CODE_RECEIVER.test(receiver) && !importedRelatively(lines.text, receiver)) {
