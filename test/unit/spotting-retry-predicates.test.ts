@@ -46,6 +46,23 @@ describe('spotting: tests inside retry predicates', () => {
       ['a retryIf option', 'const client = got.extend({ retry: { limit: 3 }, hooks: {} });\npRetry(run, { retryIf: (e) => e.status === 503 });\n', ['503 retry-config']],
       ['decoy: a lambda handed to something else', 'items.filter((r) => r.status === 503);\n', ['503 client-check']],
     ]);
+    spotCases('kotlin', [
+      [
+        "Ktor's retryIf and resilience4j's retryOnResult (trailing lambdas)",
+        'fun HttpClientConfig<*>.retries() {\n  install(HttpRequestRetry) {\n    retryIf { _, response -> response.status == HttpStatusCode.BadGateway }\n  }\n}\nval config = RetryConfig<Response> {\n  retryOnResult { r -> with(r) { code >= 500 } }\n}\n',
+        ['502 retry-config', '500 retry-config'],
+      ],
+      [
+        "a Reactor retry spec's filter, inline and through a named function",
+        'fun <T : Any> Mono<T>.retried(): Mono<T> =\n  retryWhen(Retry.backoff(2, Duration.ofMillis(100)).filter { it is WebClientRequestException })\nval spec = Retry.fixedDelay(3, d).filter { transientFailure(it) }\nprivate fun transientFailure(e: Throwable): Boolean = e is ConnectException || e.cause is SocketTimeoutException\n',
+        ['WebClientRequestException retry-config', 'ConnectException retry-config', 'SocketTimeoutException retry-config'],
+      ],
+      [
+        'decoy: a filter that is no retry spec, and a function only a plain filter calls',
+        'val maxRetries = 3\nval busy = responses.filter { it.status == HttpStatusCode.ServiceUnavailable }\nval bad = errors.filter { refused(it) }\nfun refused(e: Throwable): Boolean = e is ConnectException\n',
+        ['503 client-check', 'ConnectException client-check'],
+      ],
+    ]);
     spotCases('java', [['Failsafe handleResultIf', 'class A { Object p = RetryPolicy.builder().handleResultIf(response -> response.code() == 429).build(); }\n', ['429 retry-config']]]);
     spotCases('csharp', [['a ShouldRetry delegate property', 'class A { void M() { var o = new RetryHandlerOption { ShouldRetry = (d, a, r) => r.StatusCode == HttpStatusCode.BadGateway }; } }\n', ['502 retry-config']]]);
   });

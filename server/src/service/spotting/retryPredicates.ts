@@ -21,7 +21,7 @@ const RETRY_SINK =
   /^(retry_?if\w*|retry_?on\w*|retry_?when|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|retry_?condition|should_?retry|with_?retry_?condition)$/i;
 /** Function-like node types. */
 const FUNCTION_LIKE =
-  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|lambda|anonymous_method_expression|generator_function_declaration)$/;
+  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|lambda|lambda_literal|anonymous_method_expression|generator_function_declaration)$/;
 /** Declarations whose body bounds the search (a test inside a class body but outside any function decides nothing). */
 const STOP = /^(class_declaration|class_definition|class_body|declaration_list|program|module|source_file|compilation_unit)$/;
 
@@ -43,7 +43,7 @@ export function inRetryPredicate(node: Node, reader: ExpressionReader, s: Syntax
     if (STOP.test(up.type)) return false;
     if (!FUNCTION_LIKE.test(up.type)) continue;
     const name = up.childForFieldName('name')?.text;
-    if (name !== undefined) return PREDICATE_NAME.test(name) && answersYesOrNo(up);
+    if (name !== undefined) return (PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up);
     if (lambdaDecidesRetry(up, reader, s)) return true;
     if (++functions >= MAX_FUNCTIONS) return false;
   }
@@ -62,6 +62,55 @@ function handedToRetry(name: string, assignment: Node): boolean {
   for (let depth = 0; scope && !FUNCTION_LIKE.test(scope.type) && depth < 20; depth++) scope = scope.parent;
   if (!scope) return false;
   return new RegExp(`\\b\\w*[Rr]etr(y|ies)\\w*\\s*\\([^()]*\\b${name}\\b`).test(scope.text.slice(assignment.endIndex - scope.startIndex));
+}
+
+/**
+ * A call whose function argument decides a retry: a retry sink (`retryIf { … }`, resilience4j `retryOnResult { … }`), a
+ * predicate-named call, or the `filter` of a Reactor retry spec (`Retry.backoff(3, delay).filter { it is X }`).
+ */
+function callDecidesRetry(call: Node, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  const name = reader.lastName(s.callee(call)) ?? '';
+  if (RETRY_SINK.test(name) || PREDICATE_NAME.test(name)) return true;
+  return name === 'filter' && REACTOR_RETRY_SPEC.test(s.callee(call)?.text ?? '');
+}
+
+/** A Reactor retry spec the chain starts from: `Retry.backoff(…)`, `Retry.fixedDelay(…)`, `Retry.max(…)`. */
+const REACTOR_RETRY_SPEC = /\bRetry\s*\.\s*(backoff|fixedDelay|max|maxInARow|indefinitely)\s*\(/;
+
+/**
+ * A named function that a retry decision calls or is handed (`Retry.backoff(3, d).filter { isTimeout(it) }`,
+ * `retryIf(::isTransient)`): its answer decides the retry, as a predicate named for it does. Answered once per function.
+ */
+function calledToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  let answers = decidingFunctions.get(fn.tree);
+  if (!answers) decidingFunctions.set(fn.tree, (answers = new Map()));
+  let answer = answers.get(fn.startIndex);
+  if (answer === undefined) answers.set(fn.startIndex, (answer = usedToDecideRetry(fn, name, reader, s)));
+  return answer;
+}
+
+const decidingFunctions = new WeakMap<Node['tree'], Map<number, boolean>>();
+
+function usedToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const root = fn.tree.rootNode;
+  const text = root.text;
+  const use = new RegExp(`\\b${name}\\b`, 'g');
+  for (let m = use.exec(text); m; m = use.exec(text)) {
+    if (m.index >= fn.startIndex && m.index < fn.endIndex) continue; // the declaration itself (or a recursive call)
+    let child = root.descendantForIndex(m.index, m.index + name.length);
+    for (let up = child.parent, depth = 0; up && depth < 8; child = up, up = up.parent, depth++) {
+      if (FUNCTION_LIKE.test(up.type)) {
+        if (lambdaDecidesRetry(up, reader, s)) return true;
+        break;
+      }
+      if (!s.calls.has(up.type)) continue;
+      const callee = s.callee(up);
+      if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) continue; // `isTimeout(it)` itself
+      if (callDecidesRetry(up, reader, s)) return true;
+    }
+  }
+  return false;
 }
 
 /** A lambda stored under a predicate's name or handed to a retry sink. */
@@ -86,8 +135,7 @@ function lambdaDecidesRetry(lambda: Node, reader: ExpressionReader, s: SyntaxAda
   }
   const call = s.calls.has(parent.type) ? parent : parent.parent && s.calls.has(parent.parent.type) ? parent.parent : undefined;
   if (!call) return false;
-  const name = reader.lastName(s.callee(call)) ?? '';
-  if (RETRY_SINK.test(name) || PREDICATE_NAME.test(name)) return true;
+  if (callDecidesRetry(call, reader, s)) return true;
   // `retryHelper.execute(() => attempt(), (err) => …)`, `withRetry(send, (e) => …)`: a retrying call handed the
   // operation first and then a function that answers whether a failure goes round.
   const callee = s.callee(call)?.text ?? '';
