@@ -9,6 +9,17 @@ describe('spotting: Kotlin', () => {
       'fun HttpException.toFailure(): Failure =\n    when (val code = code()) {\n        429 -> Failure.Throttled\n        in 500..599 -> Failure.Server\n        else -> Failure.Other(code)\n    }\n',
       ['429 client-check', '500 client-check', '599 client-check'],
     ],
+    [
+      "a scope function's it: the caught error, an executed call's response, a status value",
+      'fun pages(): List<Page> = try {\n    fetch()\n} catch (e: HttpException) {\n    e.takeIf { it.code() == 404 }?.let { emptyList() } ?: throw e\n}\nfun ping(call: Call) {\n    call.execute().let { if (it.code >= 500) retryLater() }\n    response.status.value.let { if (it == 429) slowDown() }\n}\n',
+      ['404 client-check', '500 client-check', '429 client-check'],
+    ],
+    ['a smart cast earlier in the same && chain', 'fun Throwable?.isAuthError(): Boolean =\n    this is HttpException && this.code() == 401\n', ['401 client-check']],
+    [
+      "decoy: it of a scope function over something else, and of a lambda that names its parameter",
+      'fun sizes() {\n    val full = items.size.let { it == 404 }\n    row.let { it.code() == 200 }\n    e.let { x -> x.code() == 503 }\n}\n',
+      [],
+    ],
     ['decoy: a bare code() in an extension of another type', 'fun Country.flag(): String =\n    when (code()) {\n        44 -> "gb"\n        else -> "?"\n    }\n', []],
     [
       "error types handed to Reactor's error routes as class references",

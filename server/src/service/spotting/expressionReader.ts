@@ -80,6 +80,11 @@ export class ExpressionReader {
       const name = node.text.replace(/^\$/, '').replace(/_?\d$/, '');
       // (C# properties are capitalised: `(int)Code >= 200`)
       // (`rcode`: the response code a transport hands its response-interpreting helper, as openai-python's did.)
+      if (node.text === 'it') {
+        // Kotlin `response.status.value.let { it == 429 }`: the implicit parameter of a scope function is its receiver.
+        const subject = this.scopeSubject(node);
+        if (subject) return this.isStatusLike(subject);
+      }
       return STATUS_NAME.test(name) || PREFIXED_STATUS_NAME.test(name) || name === 'code' || name === 'Code' || name === 'rcode' || this.localHoldsStatus(node);
     }
     if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
@@ -173,10 +178,53 @@ export class ExpressionReader {
   }
 
   protected objectLooksLikeResponse(object: Node | null): boolean {
+    if (object && object.text === 'it') {
+      // Kotlin `e.takeIf { it.code() == 404 }`, `call.execute().let { it.code >= 500 }`: `it` is the scope function's receiver.
+      const subject = this.scopeSubject(object);
+      if (subject) return this.objectLooksLikeResponse(subject) || this.isExecutedCall(subject);
+    }
+    // Kotlin's smart cast: `this is HttpException && this.code() == 401`.
+    if (object && this.castToResponse(object)) return true;
     const name = this.lastName(object);
     if (name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name)) return true;
     // `self.code` / `this.code` in an error or response class of its own: the object is one.
     return !!object && /^(self|this|\$this)$/.test(object.text) && /(Error|Exception|Response)$/.test(this.classNameOf(object) ?? '');
+  }
+
+  /**
+   * What Kotlin's implicit `it` stands for: the receiver of the scope function whose lambda holds it (`x.let { it … }`,
+   * `also`, `takeIf`, `takeUnless`). Null for a lambda that names its parameters, or any other call's `it`.
+   */
+  private scopeSubject(it: Node): Node | null {
+    for (let up = it.parent, depth = 0; up && depth < 16; up = up.parent, depth++) {
+      if (up.type !== 'lambda_literal') continue;
+      if (/^\{[^{}]*?->/.test(up.text)) return null;
+      const call = up.parent?.type === 'annotated_lambda' ? up.parent.parent : null;
+      if (!call || !this.syntax.calls.has(call.type)) return null;
+      const callee = this.syntax.callee(call);
+      const parts = callee && this.syntax.members.has(callee.type) ? this.syntax.memberParts(callee) : undefined;
+      return parts && /^(let|also|takeIf|takeUnless)$/.test(parts.property) ? (parts.object ?? null) : null;
+    }
+    return null;
+  }
+
+  /** A blocking HTTP call's result: OkHttp's and Retrofit's `call.execute()`, which answer with the response. */
+  private isExecutedCall(node: Node): boolean {
+    return this.syntax.calls.has(node.type) && this.lastName(this.syntax.callee(node)) === 'execute' && this.syntax.callArguments(node).length === 0;
+  }
+
+  /** `x` was tested to be an exception or response type earlier in the same `&&` chain (Kotlin's smart cast). */
+  private castToResponse(object: Node): boolean {
+    let child = object;
+    for (let up = object.parent, depth = 0; up && depth < 8; child = up, up = up.parent, depth++) {
+      if (!this.syntax.binaries.has(up.type)) continue;
+      if (this.syntax.operatorOf(up).trim() !== '&&') continue;
+      const left = namedChildren(up)[0];
+      if (!left || left.id === child.id || left.type !== 'is_expression') continue;
+      const [subject, type] = namedChildren(left);
+      if (subject?.text === object.text && /(Exception|Error|Response)$/.test(this.lastName(type ?? null) ?? '')) return true;
+    }
+    return false;
   }
 
   /** The node sits in a Kotlin extension function of an error or response type (`fun HttpException.toError()`). */
