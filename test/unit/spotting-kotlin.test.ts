@@ -20,6 +20,17 @@ describe('spotting: Kotlin', () => {
       'fun sizes() {\n    val full = items.size.let { it == 404 }\n    row.let { it.code() == 200 }\n    e.let { x -> x.code() == 503 }\n}\n',
       [],
     ],
+    [
+      "Ktor StatusPages' status handler, and a status's number handed on as a named status argument",
+      'fun Application.errors() {\n    install(StatusPages) {\n        status(HttpStatusCode.Unauthorized) { call, status ->\n            call.respond(status, Problem(status = HttpStatusCode.Unauthorized.value))\n        }\n    }\n}\n',
+      ['401 server-sets', '401 server-sets'],
+    ],
+    [
+      'codes listed for a retry helper that takes the operation as a trailing lambda',
+      'suspend fun load() = retry(attempts = 3, acceptCodes = setOf(HttpStatusCode.NoContent)) {\n    client.get(url)\n}\n',
+      ['204 retry-config'],
+    ],
+    ['decoy: a status(…) with a lambda outside StatusPages', 'fun show() {\n    status(HttpStatusCode.NotFound) { render() }\n}\n', ['404 constant']],
     ['decoy: a bare code() in an extension of another type', 'fun Country.flag(): String =\n    when (code()) {\n        44 -> "gb"\n        else -> "?"\n    }\n', []],
     [
       "error types handed to Reactor's error routes as class references",

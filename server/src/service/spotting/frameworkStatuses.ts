@@ -46,10 +46,12 @@ export function qualifiedReceiver(object: Node | null, receiver: string, context
 /** Accessors that read the number out of a status constant: `Response.Status.OK.getStatusCode()`, `HttpStatus.OK.value()`. */
 const NUMBER_ACCESSORS = /^(getStatusCode|value|getCode|code|statusCode|intValue)$/;
 
-/** The expression that stands for a symbolic status: the constant itself, or a zero-argument accessor call on it. */
+/** The expression that stands for a symbolic status: the constant itself, a zero-argument accessor call on it, or its `value` property. */
 export function throughAccessor(member: Node, context: StatusContext, support: GrammarSupport): Node {
   const s = support.adapter;
   const call = member.parent;
+  // (Kotlin reads Ktor's number as a property: `HttpStatusCode.BadRequest.value`.)
+  if (call && s.members.has(call.type) && s.memberParts(call)?.object?.id === member.id) return /^(value|code)$/.test(s.memberParts(call)?.property ?? '') ? call : member;
   if (!call || !s.calls.has(call.type) || s.callArguments(call).length > 0 || context.receiverOf(call)?.id !== member.id) return member;
   return NUMBER_ACCESSORS.test(context.lastName(s.callee(call)) ?? '') ? call : member;
 }

@@ -498,8 +498,11 @@ export class StatusContext extends ExpressionReader {
     return bound && new RegExp(`\\bthrow\\s+${owner}\\b`).test(body) && !new RegExp(`\\bnext\\s*\\(\\s*${owner}\\b`).test(body);
   }
 
-  private roleAsArgument(literal: Node, call: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
+  private roleAsArgument(literal: Node, head: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
     const s = this.syntax;
+    // (Kotlin's `status(X) { … }` is a call of the head `status(X)` with a lambda: the outer call carries the name.)
+    const outer = head.parent;
+    const call = s.callee(head) === null && outer && s.calls.has(outer.type) && outer.namedChild(0)?.id === head.id ? outer : head;
     const name = this.lastName(s.callee(call)) ?? '';
     const args = s.callArguments(call);
     const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
@@ -615,7 +618,9 @@ export class StatusContext extends ExpressionReader {
     // `String(500)` is no `c.String(500, ...)` — but Ktor's `respond(HttpStatusCode.NotFound, body)` inside an
     // `ApplicationCall` extension or a route handler answers the call it runs on.
     // (Spring's `status(CONFLICT)` where the file imports ResponseEntity's builders statically starts a response too.)
-    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && this.inKtorCallScope(call)) && !(name === 'status' && this.importsResponseEntityBuilders())) return undefined;
+    // (And Ktor StatusPages' `status(HttpStatusCode.Unauthorized) { call, status -> call.respond(status, body) }`: the
+    // handler answers every response of that status with its own body.)
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && this.inKtorCallScope(call)) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call)))) return undefined;
     if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
     const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype
     const wanted =
@@ -761,6 +766,15 @@ export class StatusContext extends ExpressionReader {
 }
 
 /** Java/Kotlin: the node is in a method annotated `@ExceptionHandler`, or in a class annotated `@ControllerAdvice` / `@RestControllerAdvice`. */
+/** A Kotlin call with a trailing lambda inside Ktor's `install(StatusPages) { … }` configuration block. */
+function inKtorStatusPages(call: Node): boolean {
+  if (call.type !== 'call_expression' || !call.namedChildren.some((c) => c?.type === 'annotated_lambda')) return false;
+  for (let up = call.parent, depth = 0; up && depth < 6; up = up.parent, depth++) {
+    if (up.type === 'call_expression' && /^install\s*\(\s*(?:[\w.]+\.)?StatusPages\s*\)/.test(up.text.slice(0, 80))) return true;
+  }
+  return false;
+}
+
 function inExceptionHandler(node: Node): boolean {
   for (let n = node.parent, depth = 0; n && depth < 60; n = n.parent, depth++) {
     if (/^(method_declaration|function_declaration|class_declaration)$/.test(n.type)) {
