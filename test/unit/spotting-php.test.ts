@@ -8,6 +8,18 @@ describe('spotting: PHP', () => {
     ['decoy: cases of a backed enum named for something else', "<?php\nenum Suit: string\n{\n    case Hearts = 'HeartsSuit';\n}\n", []],
     ["WordPress's WP_Http constants", m('        $code = wp_remote_retrieve_response_code($response);\n        if ($code === \\WP_Http::OK) { return true; }\n        if ($code === WP_Http::TOO_MANY_REQUESTS) { sleep(5); }'), ['200 client-check', '429 client-check']],
     ['curl error constants compared', m('        $errno = curl_errno($ch);\n        if ($errno === CURLE_COULDNT_CONNECT || $errno === CURLE_OPERATION_TIMEOUTED) { return null; }'), ['CURLE_COULDNT_CONNECT client-check', 'CURLE_OPERATION_TIMEOUTED client-check']],
+    ['a table of curl error constants (certificate, cipher, URL, encoding)', "<?php\nclass CurlErrors {\n    const MESSAGES = [\n        CURLE_SSL_CERTPROBLEM => 'bad client certificate',\n        CURLE_URL_MALFORMAT => 'bad URL',\n        CURLE_BAD_CONTENT_ENCODING => 'bad encoding',\n    ];\n}\n", ['CURLE_SSL_CERTPROBLEM constant', 'CURLE_URL_MALFORMAT constant', 'CURLE_BAD_CONTENT_ENCODING constant']],
+    [
+      "PSR-18's and Guzzle's and Symfony's exceptions caught, one imported under a name of the file's own",
+      "<?php\nuse Psr\\Http\\Client\\ClientExceptionInterface;\nuse GuzzleHttp\\Exception\\TooManyRedirectsException;\nuse Symfony\\Component\\HttpClient\\Exception\\TransportException as HttpTransportFailure;\nclass Fetch {\n  function get($c) {\n    try { return $c->sendRequest($r); }\n    catch (ClientExceptionInterface $e) { return null; }\n    catch (TooManyRedirectsException | HttpTransportFailure $e) { return null; }\n  }\n}\n",
+      ['ClientExceptionInterface client-check', 'TooManyRedirectsException client-check', 'TransportException client-check'],
+    ],
+    [
+      "a test feeding a mock an exception (Mockery andThrow, PHPUnit willThrowException) and expecting one",
+      "<?php\nuse GuzzleHttp\\Exception\\ConnectException;\nuse Symfony\\Component\\HttpClient\\Exception\\ServerException;\nclass ClientTest extends TestCase {\n  public function testDown() {\n    $this->http->shouldReceive('post')->andThrow(new ConnectException('down', $request));\n    $this->other->method('send')->willThrowException(new ConnectException('down', $request));\n    $this->expectException(ServerException::class);\n  }\n}\n",
+      ['ConnectException test-assert', 'ConnectException test-assert', 'ServerException test-assert'],
+    ],
+    ['decoy: an alias of a project class, and a class constant elsewhere', "<?php\nuse App\\Billing\\Ledger as TransportException;\nclass A {\n  function f() {\n    try { g(); } catch (TransportException $e) { h(ServerException::class); }\n  }\n}\n", []],
     ['a CURLE_ name that is no curl code', m('        $x = CURLE_NOT_A_REAL_CODE;'), []],
     ["a project's class mirroring Symfony's constant names", "<?php\nclass M {\n  function f($r) {\n    if ($r->getStatusCode() === ResponseStatusCode::HTTP_TOO_MANY_REQUESTS) { return 1; }\n  }\n}\n", ['429 client-check']],
     ['Guzzle getStatusCode() == 429', m('        if ($response->getStatusCode() == 429) { sleep(1); }'), ['429 client-check']],

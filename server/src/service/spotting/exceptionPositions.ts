@@ -59,11 +59,12 @@ const LISTS = new Set(['tuple', 'list', 'set', 'array', 'array_initializer', 'el
 const RETRY_CALL = /retr(y|ies|iable|yable)|backoff|^on_?exception$|^(handle|Handle|HandleInner|Or|OrInner|abortOn|handleIf)$/i;
 /** Calls that assert an exception type: pytest `raises`, JUnit `assertThrows`, xUnit `Throws<T>`/`IsType<T>`, AssertJ `isInstanceOf`, Jest `toThrow`. */
 const ASSERT_TYPE_CALL =
-  /^(raises|assertRaises|assertRaisesRegexp?|assertThrows|assertThrowsExactly|expectThrows|assertIsInstance|assertInstanceOf|isInstanceOf|isExactlyInstanceOf|hasCauseInstanceOf|hasRootCauseInstanceOf|isInstanceOfAny|assertThatExceptionOfType|Throws|ThrowsAsync|ThrowsAny|ThrowsAnyAsync|IsType|IsAssignableFrom|IsInstanceOfType|IsInstanceOf|ThrowAsync|ThrowExactly|ThrowExactlyAsync|Catch|CatchAsync|toThrow|toThrowError|rejects|toBeInstanceOf)$/;
+  /^(raises|assertRaises|assertRaisesRegexp?|assertThrows|assertThrowsExactly|expectThrows|assertIsInstance|assertInstanceOf|isInstanceOf|isExactlyInstanceOf|hasCauseInstanceOf|hasRootCauseInstanceOf|isInstanceOfAny|assertThatExceptionOfType|Throws|ThrowsAsync|ThrowsAny|ThrowsAnyAsync|IsType|IsAssignableFrom|IsInstanceOfType|IsInstanceOf|ThrowAsync|ThrowExactly|ThrowExactlyAsync|Catch|CatchAsync|toThrow|toThrowError|rejects|toBeInstanceOf|expectException)$/;
 /** Python's and Ruby's type tests: `isinstance(e, X)`, `e.is_a?(Faraday::ClientError)`, `e.kind_of?(X)`. */
 const TYPE_TEST_CALL = /^(isinstance|issubclass|is_a\?|kind_of\?|instance_of\?)$/;
 /** Test helpers that feed exceptions to a test: pytest `parametrize`, a mock's `side_effect`, Mockito `thenThrow`, Moq `Throws`. */
-const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects|to_raise|and_raise)$/;
+/** (PHP: Mockery's `andThrow`, PHPUnit's `willThrowException`.) */
+const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects|to_raise|and_raise|andThrow|andThrows|willThrowException)$/;
 /** Reactive error operators that take the error type they handle (Reactor, RxJava). */
 const ERROR_ROUTE_CALL = /^(onErrorResume|onErrorMap|onErrorReturn|onErrorContinue|onErrorComplete|doOnError|onErrorResumeNext|onErrorReturnItem)$/;
 /** Names of settings and lists that a retry reads. */
@@ -133,6 +134,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       continue;
     }
     if (TYPE_GROUPS.has(parent.type)) continue;
+    // PHP's class name constant `ServerException::class` (`$this->expectException(ServerException::class)`).
+    if (parent.type === 'class_constant_access_expression' && /::\s*class$/.test(parent.text)) continue;
     // Kotlin's class reference `WebClientResponseException::class.java` (a navigation through `::class`).
     if (parent.type === 'navigation_expression' && /^[\w.]+::class(\.java)?$/.test(parent.text)) continue;
     // Spring `@ExceptionHandler(WebClientResponseException.class)`: the handler is chosen by the failure's type.

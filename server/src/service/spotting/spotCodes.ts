@@ -177,6 +177,22 @@ export function spotSpan(
     });
   }
 
+  if (complete && support.constants === 'php') {
+    // A catalogued class the file imports under a name of its own (`use …\ClientExceptionInterface as HttpClientError;`):
+    // no candidate scan finds that name, so its uses are looked up here.
+    for (const alias of phpExceptionAliases(text, registry)) {
+      const word = new RegExp(`(?<![\\w$\\\\])${alias}\\b`, 'g');
+      word.lastIndex = from;
+      for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+        if (overBudget()) break;
+        const node = root.descendantForIndex(m.index, m.index + alias.length);
+        if (!node || names.has(m.index)) continue;
+        const spotted = spotExceptionClass(node, alias, context, support, registry, lines);
+        if (spotted) names.set(spotted.start, spotted);
+      }
+    }
+  }
+
   const style = IMPORT_STYLES[support.constants];
   if (complete && style) {
     // Error classes no catalog knows, named for a failed API call and imported from a library, where they stand as
@@ -550,7 +566,10 @@ function spotExceptionClass(
 ): SpotEntry | undefined {
   // (Ruby names a class with a `constant`, PHP with a `name`.)
   if (!/identifier|^constant$|^name$/.test(node.type)) return undefined;
-  const bare = registry.exceptionClass(name);
+  let bare = registry.exceptionClass(name);
+  // PHP `use Symfony\…\ClientExceptionInterface as SymfonyClientError;`: the class under the name the file gives it.
+  const imported = bare.length === 0 && support.constants === 'php' ? phpImportAlias(lines.text, name) : undefined;
+  if (imported) bare = registry.exceptionClass(imported.slice(imported.lastIndexOf('.') + 1));
   if (bare.length === 0) return undefined;
   // Go has no exception classes: `perror.RetryAfter` is a field.
   if (support.constants === 'go') return undefined;
@@ -558,7 +577,7 @@ function spotExceptionClass(
   // Ruby `Faraday::ClientError` and PHP `\GuzzleHttp\Exception\ConnectException` are looked up dotted, as aliases are written.
   const written = at?.site.text.replace(/\s+/g, '').replace(/::|\\/g, '.').replace(/^\./, '') ?? name;
   // (Python: a module imported under another name, `from requests import exceptions as rexc` then `rexc.Timeout`.)
-  const dotted = support.constants === 'python' ? unaliasedModule(written, lines.text) : written;
+  const dotted = imported ?? (support.constants === 'python' ? unaliasedModule(written, lines.text) : written);
   // A qualified spelling must be a known one: `googlemaps.exceptions.HTTPError` and `asyncio.TimeoutError` are other classes.
   // A name many projects give their own classes (`BadRequestError`, `ApiException`) counts only in its qualified spelling,
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
@@ -572,6 +591,23 @@ function spotExceptionClass(
   if (at.role === 'retry-config' && inExcludedList(at.site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
   spotted.occurrence.catalog = own.catalog.id;
   return spotted;
+}
+
+/** The names a PHP file gives catalogued exception classes it imports under another name (`use A\B\C as alias;`). */
+function phpExceptionAliases(text: string, registry: CatalogRegistry): string[] {
+  if (!/\buse\b[^;\n]*\bas\b/.test(text)) return [];
+  const aliases: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*use[ \t]+\\?[\w\\]*?(\w+)[ \t]+as[ \t]+(\w+)[ \t]*;/gm)) {
+    if (m[1] !== m[2] && registry.exceptionClass(m[1]).length > 0) aliases.push(m[2]);
+  }
+  return aliases;
+}
+
+/** The dotted class a PHP file imports under `alias` (`use A\B\C as alias;` → `A.B.C`), if it does. */
+function phpImportAlias(text: string, alias: string): string | undefined {
+  if (!/^\w+$/.test(alias) || !text.includes(` as ${alias}`)) return undefined;
+  const m = new RegExp(`^[ \\t]*use[ \\t]+\\\\?([\\w\\\\]+)[ \\t]+as[ \\t]+${alias}[ \\t]*;`, 'm').exec(text);
+  return m ? m[1].replace(/\\/g, '.') : undefined;
 }
 
 /**
