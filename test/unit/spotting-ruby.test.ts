@@ -32,6 +32,12 @@ describe('spotting: Ruby', () => {
       ['404 client-check', '403 client-check', '503 client-check'],
     ],
     ['decoy: a project module of the same last names', 'def push\n  send_it\nrescue Billing::ServerError, Importer::StateError\n  nil\nend\n', []],
+    [
+      "a status handed to a controller's own render helper, which answers with it",
+      'class SyncController < ApplicationController\n  def create\n    render_sync(org, 201)\n  end\n\n  private\n\n  def render_sync(org, code)\n    render json: { id: org.id }, status: code\n  end\nend\n',
+      ['201 server-sets'],
+    ],
+    ['decoy: a number handed to a helper whose code parameter is no status', 'class Rates\n  def show\n    lookup(404)\n  end\n\n  def lookup(code)\n    TABLE[code]\n  end\nend\n', []],
     ['decoy role: a named list nothing rescues stays a constant', 'KNOWN_FAILURES = [Errno::ECONNRESET, Net::HTTPBadResponse].freeze\n', ['ECONNRESET constant', 'HTTPBadResponse constant']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],

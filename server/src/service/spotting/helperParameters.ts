@@ -10,6 +10,7 @@ const FUNCTION_TYPES = [
   'method_definition', // JavaScript classes
   'local_function_statement', // C#
   'generator_function_declaration',
+  'method', // Ruby
 ];
 
 /** Uses of a status parameter read for its role: enough for `code(status.toString())` then `new ResponseEntity<>(b, status)`. */
@@ -26,7 +27,7 @@ export interface StatusParameter {
 
 /**
  * The project's own helpers whose parameter is a status: `doWithRetry(int status, …)`, `expectStatusCode(code, res)`,
- * `def assert_status(resp, expected_status)`. A literal passed in that position is a status, in the role the helper
+ * `def assert_status(resp, expected_status)`, a Rails controller's `def render_sync(org, code) … render json: h, status: code`. A literal passed in that position is a status, in the role the helper
  * gives its parameter. Only functions of the same file, indexed once on first use (cross-file helpers come with the
  * workspace index, issue #16); a name declared twice is left alone.
  */
@@ -41,7 +42,7 @@ export class HelperParameters {
     if (!fn) return undefined;
     const params = parameterNames(fn.childForFieldName('parameters'));
     const param = params[position];
-    if (!param || !(STATUS_NAME.test(param.text) || PREFIXED_STATUS_NAME.test(param.text) || (param.text === 'code' && /status/i.test(name)))) return undefined;
+    if (!param || !(STATUS_NAME.test(param.text) || PREFIXED_STATUS_NAME.test(param.text) || (param.text === 'code' && /status|render|respond/i.test(name)))) return undefined;
     const body = fn.childForFieldName('body');
     const uses = (body?.descendantsOfType('identifier') ?? []).filter((n): n is Node => n?.text === param.text).slice(0, MAX_USES);
     return { name: param.text, use: uses[0], uses };
