@@ -30,6 +30,12 @@ describe('spotting: Kotlin', () => {
       'suspend fun load() = retry(attempts = 3, acceptCodes = setOf(HttpStatusCode.NoContent)) {\n    client.get(url)\n}\n',
       ['204 retry-config'],
     ],
+    [
+      "a response type's factory handed the status first",
+      'suspend fun flags(key: String?): ProxyResponse {\n    if (key == null) return ProxyResponse.error(HttpStatusCode.Unauthorized, "no key")\n    return ProxyResponse.of(HttpStatusCode.OK, load(key))\n}\n',
+      ['401 server-sets', '200 server-sets'],
+    ],
+    ["decoy: Retrofit's own Response.error and a factory of another type", 'val fake = Response.error<String>(404, body)\nval row = Metrics.of(HttpStatusCode.NotFound, 3)\n', ['404 constant']],
     ['decoy: a status(…) with a lambda outside StatusPages', 'fun show() {\n    status(HttpStatusCode.NotFound) { render() }\n}\n', ['404 constant']],
     ['decoy: a bare code() in an extension of another type', 'fun Country.flag(): String =\n    when (code()) {\n        44 -> "gb"\n        else -> "?"\n    }\n', []],
     [

@@ -590,6 +590,9 @@ export class StatusContext extends ExpressionReader {
       if (RESPONSE_BUILDER_CALL.test(name)) return 'server-sets';
       // Rust's constructor of a response type: `ureq::Response::new(500, "Internal Server Error", "")`.
       if (name === 'new' && index === 0 && RESPONSE_BUILDER_CALL.test(this.lastName(this.receiverOf(call)) ?? '')) return 'server-sets';
+      // A response type's factory handed the status first: `ProxyResponse.error(HttpStatusCode.NotFound, "gone")`,
+      // `ApiResponse.of(404, body)`.
+      if (index === 0 && receiver && /^[A-Z]\w*Response$/.test(receiver.text) && /^(error|of|create|with\w*|status|fail\w*|make|build)$/.test(name)) return 'server-sets';
     }
     if (kind === 'status' && index >= 0 && RESPOND_HELPER.test(name) && others.some((a) => /identifier/.test(a.type) && RESPONSE_WRITER.test(a.text))) {
       // A project's own response helper handed the writer and a status: `respondError(w, http.StatusBadRequest, msg)`.
