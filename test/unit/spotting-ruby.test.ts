@@ -38,6 +38,16 @@ describe('spotting: Ruby', () => {
       ['201 server-sets'],
     ],
     ['decoy: a number handed to a helper whose code parameter is no status', 'class Rates\n  def show\n    lookup(404)\n  end\n\n  def lookup(code)\n    TABLE[code]\n  end\nend\n', []],
+    [
+      'a local list the status is then tested against',
+      'def handle(e)\n  status = e.response.code\n  ignored = [401, 403,\n    404]\n  raise e unless ignored.include?(status)\nend\n',
+      ['401 client-check', '403 client-check', '404 client-check'],
+    ],
+    [
+      'decoy role: a local list tested against something else, and a local table keyed by status',
+      'def handle(e)\n  widths = [400, 404]\n  fit = widths.include?(image.width)\n  messages = { 401 => "login", 404 => "gone" }\n  warn messages[e.response.code]\nend\n',
+      [],
+    ],
     ['decoy role: a named list nothing rescues stays a constant', 'KNOWN_FAILURES = [Errno::ECONNRESET, Net::HTTPBadResponse].freeze\n', ['ECONNRESET constant', 'HTTPBadResponse constant']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],

@@ -438,6 +438,10 @@ export class StatusContext extends ExpressionReader {
       if (!target || target.id === child.id) return undefined;
       const name = this.lastName(target) ?? '';
       if (inCollection) {
+        // `expected = [400, 404]` then `expected.include?(response_status)`: a local list is the inline one spelled in
+        // two steps, and the test reads the status against it. (A constant keeps its own role below.)
+        // (Not a table keyed by status, `failure_messages = {401: "…"}`, which maps each status to something.)
+        if (kind === 'status' && !MAP_ENTRIES.has(child.type) && !MAP_LITERALS.has(child.type) && child.type !== 'hash' && /identifier/.test(target.type) && /^[a-z_]/.test(name) && !/retr|transient/i.test(name) && this.localTestedAgainstStatus(target, parent)) return 'client-check';
         // `SUCCESS_STATUSES = {200, 201}` names statuses but no retry reads it
         if (NOT_RETRIED_SET.test(name)) return kind === 'status' ? 'constant' : undefined;
         // `realtimeRetryDelaysMs = [200, 300, 500, 1_000]`, `retryAttemptSeconds = [5, 30, 300, 600]`: a retry's waits.
@@ -481,6 +485,30 @@ export class StatusContext extends ExpressionReader {
       return index > 0 ? 'server-sets' : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The local `target` names, later in its function, is a list a status is tested against: `name.include?(status)`,
+   * `name.includes(res.status)`, `status in name`, `name.contains(code)`.
+   */
+  private localTestedAgainstStatus(target: Node, assignment: Node): boolean {
+    const s = this.syntax;
+    let fn: Node | null = assignment.parent;
+    for (let depth = 0; fn && !/^(method|function_definition|function_declaration|method_declaration|method_definition|arrow_function|function_expression|lambda_literal)$/.test(fn.type); depth++) fn = depth > 24 ? null : fn.parent;
+    if (!fn) return false;
+    for (const use of fn.descendantsOfType(target.type)) {
+      if (!use || use.startIndex <= assignment.endIndex || use.text !== target.text) continue;
+      const up = use.parent;
+      if (!up) continue;
+      if (s.members.has(up.type) || up.type === 'call') {
+        // `name.include?(x)`: Ruby's `call` holds the receiver and the method; elsewhere a member inside the call.
+        const call = up.type === 'call' ? up : up.parent;
+        const method = up.type === 'call' ? up.childForFieldName('method')?.text : s.memberParts(up)?.property;
+        if (call && s.calls.has(call.type) && MEMBERSHIP_METHODS.has(method ?? '') && s.callArguments(call).some((a) => this.isStatusLike(a))) return true;
+      }
+      if ((s.binaries.has(up.type) || up.type === 'comparison_operator') && /^(in|!in|not in)$/.test(s.operatorOf(up).trim()) && namedChildren(up).some((n) => n.id !== use.id && this.isStatusLike(n))) return true;
+    }
+    return false;
   }
 
   /**
