@@ -99,6 +99,7 @@ function usedToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s: 
   for (let m = use.exec(text); m; m = use.exec(text)) {
     if (m.index >= fn.startIndex && m.index < fn.endIndex) continue; // the declaration itself (or a recursive call)
     let child = root.descendantForIndex(m.index, m.index + name.length);
+    if (!child) continue;
     for (let up = child.parent, depth = 0; up && depth < 8; child = up, up = up.parent, depth++) {
       if (FUNCTION_LIKE.test(up.type)) {
         if (lambdaDecidesRetry(up, reader, s)) return true;
