@@ -48,6 +48,12 @@ describe('spotting: Ruby', () => {
       'def handle(e)\n  widths = [400, 404]\n  fit = widths.include?(image.width)\n  messages = { 401 => "login", 404 => "gone" }\n  warn messages[e.response.code]\nend\n',
       [],
     ],
+    [
+      'exceptions an rspec example raises itself or has a stub raise',
+      'describe Fetcher do\n  it "aborts" do\n    fetcher.check { raise(Octokit::Unauthorized) }\n    allow(api).to receive(:get) { raise Faraday::TimeoutError }\n    allow(api).to receive(:put).and_raise(Octokit::TooManyRequests)\n  end\nend\n',
+      ['401 test-assert', 'TimeoutError test-assert', '429 test-assert'],
+    ],
+    ['decoy: the same raise in application code', 'def fetch\n  raise Faraday::TimeoutError\nend\n', []],
     ['decoy role: a named list nothing rescues stays a constant', 'KNOWN_FAILURES = [Errno::ECONNRESET, Net::HTTPBadResponse].freeze\n', ['ECONNRESET constant', 'HTTPBadResponse constant']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],

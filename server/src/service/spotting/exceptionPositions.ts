@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { ExpressionReader } from './expressionReader';
 import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS } from './names';
+import { inRubyExample } from './rubyStatuses';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 
@@ -148,6 +149,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       const name = reader.lastName(callee) ?? '';
       if (TYPE_TEST_CALL.test(name) || name === 'rescue_from') return 'client-check';
       if (ASSERT_TYPE_CALL.test(name) || TEST_FEED.test(name)) return 'test-assert';
+      // Ruby `allow(api).to receive(:get) { raise Faraday::TimeoutError }` in an rspec example: the test makes it happen.
+      if (name === 'raise' && inRubyExample(parent)) return 'test-assert';
       // Ruby's `(HTTP_ERRORS + [Faraday::Error, SocketError]).freeze`: still the list.
       if (inList && /^(freeze|dup|uniq|flatten|compact)$/.test(name)) continue;
       if (RETRY_CALL.test(name) || name === 'discard_on') return 'retry-config';

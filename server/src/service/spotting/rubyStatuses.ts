@@ -134,13 +134,28 @@ function exceptionRole(node: Node, s: SyntaxAdapter, context: StatusContext): Oc
   if (s.calls.has(up.type)) {
     const name = context.lastName(s.callee(up)) ?? '';
     if (TYPE_TEST.test(name) || name === 'rescue_from') return 'client-check';
-    if (RAISE_MATCHER.test(name)) return 'test-assert';
+    if (RAISE_MATCHER.test(name) || name === 'and_raise') return 'test-assert';
+    // `fetcher.check { raise(Octokit::Unauthorized) }` inside an rspec example: the test makes the failure happen.
+    if (name === 'raise' && inRubyExample(up)) return 'test-assert';
     if (RETRY_LIST.test(name)) return 'retry-config';
   }
   if (s.binaries.has(up.type) && s.operatorOf(up) === '===') return 'client-check';
   // `ex.class == Twitter::Error::NotFound`: the caught error's class compared with it.
   if (s.binaries.has(up.type) && /^[!=]=$/.test(s.operatorOf(up).trim()) && up.namedChildren.some((c) => c !== null && c.id !== node.id && /\.class$/.test(c.text))) return 'client-check';
   return undefined;
+}
+
+/** Blocks of rspec and minitest that hold a test's own code: `it "…" do … end`, `test "…" do`, `before { … }`. */
+const EXAMPLE = /^(it|specify|scenario|example|test|before|let!?|subject|around)$/;
+
+/** `node` is inside the block of an rspec example or hook (or a minitest `test "…" do`). */
+export function inRubyExample(node: Node): boolean {
+  for (let up = node.parent, depth = 0; up && depth < 30; up = up.parent, depth++) {
+    if ((up.type === 'do_block' || up.type === 'block') && up.parent?.type === 'call' && !up.parent.childForFieldName('receiver')) {
+      if (EXAMPLE.test(up.parent.childForFieldName('method')?.text ?? '')) return true;
+    }
+  }
+  return false;
 }
 
 /** What holds the class, past the lists, argument lists and splats it stands in: a rescue, a call, a pair. */
