@@ -54,6 +54,12 @@ describe('spotting: Ruby', () => {
       ['401 test-assert', 'TimeoutError test-assert', '429 test-assert'],
     ],
     ['decoy: the same raise in application code', 'def fetch\n  raise Faraday::TimeoutError\nend\n', []],
+    [
+      'a table naming the reason of each status with a symbol, and a rescue matching the error by its status',
+      'class StatusTask\n  ERROR_REASONS = {\n    401 => :bad_token,\n    403 => :forbidden_or_limited,\n    404 => :repo_missing,\n  }\n  def run\n    post\n  rescue GH::Error(:response_status => 401), GH::Error(:response_status => 404) => e\n    note(ERROR_REASONS[e.status])\n  end\nend\n',
+      ['401 constant', '403 constant', '404 constant', '401 client-check', '404 client-check'],
+    ],
+    ['decoy: a hash of numbers to symbols that are no statuses', 'SIZES = {\n  400 => :small,\n  800 => :large,\n}\n', []],
     ['decoy role: a named list nothing rescues stays a constant', 'KNOWN_FAILURES = [Errno::ECONNRESET, Net::HTTPBadResponse].freeze\n', ['ECONNRESET constant', 'HTTPBadResponse constant']],
     ['a single status given to a retry option', 'conn = Faraday.new { |f| f.request :retry, max: 1, retry_statuses: 504 }\n', ['504 retry-config']],
     ['Net::HTTP response.code == "429" (a string)', m('  res = Net::HTTP.get_response(uri)\n  sleep 1 if res.code == "429"'), ['429 client-check']],

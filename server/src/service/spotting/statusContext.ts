@@ -41,7 +41,7 @@ const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/
 /** Map entry node types whose key may be a code (JS/Python `pair`, Go `keyed_element`, PHP `500 => …`). */
 const MAP_ENTRIES = new Set(['pair', 'keyed_element', 'array_element_initializer']);
 /** Map literals whose keys are read as their elements. */
-const MAP_LITERALS = new Set(['dictionary', 'object', 'array_creation_expression']);
+const MAP_LITERALS = new Set(['dictionary', 'object', 'array_creation_expression', 'hash']);
 /** Conditional expressions: `a ? b : c`, Python `b if a else c`, Kotlin `if (a) b else c`, Ruby `a ? b : c`. */
 const CHOICES = new Set(['ternary_expression', 'conditional_expression', 'if_expression', 'conditional']);
 
@@ -244,7 +244,8 @@ export class StatusContext extends ExpressionReader {
       if (!MAP_ENTRIES.has(entry.type)) return false;
       const key = entry.childForFieldName('key') ?? entry.namedChild(0);
       const value = s.pairValue(entry);
-      if (!key || !value || !/^[1-5]\d\d$/.test(key.text) || !s.strings.has(value.type)) return false;
+      // (Ruby may name each status's reason with a symbol: `{ 401 => :incorrect_auth, 404 => :repo_not_found }`.)
+      if (!key || !value || !/^[1-5]\d\d$/.test(key.text) || !(s.strings.has(value.type) || value.type === 'simple_symbol')) return false;
       rows++;
     }
     return rows >= 3;
@@ -424,7 +425,8 @@ export class StatusContext extends ExpressionReader {
       // A rate limiter's answer when it refuses: `{ RejectionStatusCode = 429 }`, `rejectedStatusCode: 503`.
       if (kind === 'status' && !inCollection && REJECTION_STATUS_NAME.test(name)) return 'server-sets';
       // `response_status=500`, `{ httpStatus: 503 }`, `responseCode: 429`: a status given to whatever is called.
-      if (kind === 'status' && !inCollection && STATUS_NAME.test(name)) return 'server-sets';
+      // (Ruby `rescue GH::Error(:response_status => 401) => e`: a matcher of the rescued error's status, a check.)
+      if (kind === 'status' && !inCollection && STATUS_NAME.test(name)) return inRescueList(parent) ? 'client-check' : 'server-sets';
       if (kind === 'status' && !inCollection && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
         // `expected_status_code=429` (a test's expectation), `{ fallbackStatusCode: 503 }` (a setting)
         return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';
@@ -797,6 +799,12 @@ export class StatusContext extends ExpressionReader {
 }
 
 /** Java/Kotlin: the node is in a method annotated `@ExceptionHandler`, or in a class annotated `@ControllerAdvice` / `@RestControllerAdvice`. */
+/** `node` stands in the class list of a Ruby `rescue` (within a few levels: a matcher call and its arguments). */
+function inRescueList(node: Node): boolean {
+  for (let up = node.parent, depth = 0; up && depth < 5; up = up.parent, depth++) if (up.type === 'exceptions') return true;
+  return false;
+}
+
 /** A Kotlin call with a trailing lambda inside Ktor's `install(StatusPages) { … }` configuration block. */
 function inKtorStatusPages(call: Node): boolean {
   if (call.type !== 'call_expression' || !call.namedChildren.some((c) => c?.type === 'annotated_lambda')) return false;
