@@ -66,6 +66,16 @@ const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exc
 const SPEAKEASY_MATCHER = /^(json|jsonErr|jsonl|jsonlErr|nil|nilErr|text|textErr|sse|sseErr|stream|streamErr|bytes|bytesErr|fail)$/;
 /** Names that say no more than "statuses": `STATUS_CODES`, `statuses`, `ERROR_CODES`, `_status_codes`. */
 const GENERIC_STATUS_LIST = /^_?(status_?codes|statuses|error_?codes|http_?status_?codes|codes)$/i;
+/** The one value of an RSpec `let`/`let!`/`subject` block named for a status (`let(:code) { 404 }`, `let(:status_code) { 503 }`). */
+function letStatus(node: Node): boolean {
+  const body = node.parent;
+  const block = body?.type === 'block_body' && body.namedChildCount === 1 ? body.parent : undefined;
+  const call = block?.type === 'block' ? block.parent : undefined;
+  if (call?.type !== 'call' || !/^(let!?|subject)$/.test(call.childForFieldName('method')?.text ?? '')) return false;
+  const symbol = call.childForFieldName('arguments')?.namedChild(0);
+  return symbol?.type === 'simple_symbol' && (STATUS_NAME.test(symbol.text.slice(1)) || /^(code|http_code)$/.test(symbol.text.slice(1)));
+}
+
 /** Factories of error classes that take a code, a message and the HTTP status: Directus `createError(code, message, status)`. */
 const ERROR_FACTORY = /^create(Http)?Error$/;
 /** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
@@ -155,6 +165,8 @@ export class StatusContext extends ExpressionReader {
 
   classify(node: Node, kind: ValueKind): OccurrenceRole | undefined {
     const s = this.syntax;
+    // RSpec `let(:status) { 429 }`, `let(:code) { 404 }`: the example's own status, given to what it tests.
+    if (kind === 'status' && letStatus(node)) return 'test-assert';
     let child = node;
     let parent = node.parent;
     let inCollection = false;
