@@ -6,6 +6,7 @@ describe('spotting: Ruby', () => {
   spotCases('ruby', [
       ['an RSpec let named for a status', "RSpec.describe Client do\n  let(:code) { 404 }\n  let(:status_code) { 503 }\nend\n", ['404 test-assert', '503 test-assert']],
       ['decoy: an RSpec let named for a count', "RSpec.describe Client do\n  let(:count) { 500 }\nend\n", []],
+      ['a WebMock answer with its reason phrase', "stub_request(:get, uri).to_return(status: [429, 'Too Many Requests'], body: '')\n", ['429 server-sets']],
     [
       'exceptions of http.rb, HTTPX, Octokit, Excon and rest-client rescued',
       'def fetch(url)\n  client.get(url)\nrescue HTTP::TimeoutError, HTTPX::HTTPError => e\n  retry_later(e)\nrescue Octokit::ServerError, Excon::Error::HTTPStatus, RestClient::ExceptionWithResponse\n  nil\nend\n',

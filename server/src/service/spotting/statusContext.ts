@@ -66,6 +66,12 @@ const REJECTION_STATUS_NAME = /^(rejection|rejected|reject|throttled?|quota_?exc
 const SPEAKEASY_MATCHER = /^(json|jsonErr|jsonl|jsonlErr|nil|nilErr|text|textErr|sse|sseErr|stream|streamErr|bytes|bytesErr|fail)$/;
 /** Names that say no more than "statuses": `STATUS_CODES`, `statuses`, `ERROR_CODES`, `_status_codes`. */
 const GENERIC_STATUS_LIST = /^_?(status_?codes|statuses|error_?codes|http_?status_?codes|codes)$/i;
+/** `[429, "Too Many Requests"]`: a two-element list of the status (`literal`, first) and a string. */
+function statusWithPhrase(list: Node, literal: Node, s: SyntaxAdapter): boolean {
+  const items = namedChildren(list);
+  return items.length === 2 && items[0].startIndex <= literal.startIndex && literal.endIndex <= items[0].endIndex && s.strings.has(items[1].type);
+}
+
 /** The one value of an RSpec `let`/`let!`/`subject` block named for a status (`let(:code) { 404 }`, `let(:status_code) { 503 }`). */
 function letStatus(node: Node): boolean {
   const body = node.parent;
@@ -421,6 +427,8 @@ export class StatusContext extends ExpressionReader {
       const name = s.pairName(parent);
       if (name === undefined) return undefined;
       if (inCollection && RETRY_CONFIG_NAME.test(name)) return NOT_RETRIED_SET.test(name) ? 'constant' : 'retry-config';
+      // WebMock `to_return(status: [429, "Too Many Requests"])`: a status with its reason phrase, one answer.
+      if (kind === 'status' && inCollection && /^:?status$/.test(name) && statusWithPhrase(child, literal, s)) return 'server-sets';
       // A single status given to a retry option (`retry_statuses: 504`, `{ retryOnStatus: 503 }`).
       if (kind === 'status' && !inCollection && /retr/i.test(name) && RETRY_CONFIG_NAME.test(name) && !NOT_RETRIED_SET.test(name)) return 'retry-config';
       if (parent.type === 'subpattern') {
