@@ -178,12 +178,18 @@ describe('spotting: vendor error codes in strings', () => {
           ['ITEM_LOGIN_REQUIRED client-check', 'INVALID_MFA client-check'],
         ],
         ['decoy: a default code for a missing one', "<?php\n$errorCode = $data['error_code'] ?? 'UNKNOWN_ERROR';\n", []],
+        [
+          'the last members of a long list, one a line, far from the field',
+          "<?php\nfunction f($errorCode) {\n    return in_array($errorCode, [\n        'SUBSCRIPTION_PAYMENT_REQUIRED',\n        'WORKSPACE_SEATS_EXHAUSTED',\n        'BILLING_ACCOUNT_SUSPENDED',\n        'CARD_VERIFICATION_FAILED',\n    ]);\n}\n",
+          ['SUBSCRIPTION_PAYMENT_REQUIRED client-check', 'WORKSPACE_SEATS_EXHAUSTED client-check', 'BILLING_ACCOUNT_SUSPENDED client-check', 'CARD_VERIFICATION_FAILED client-check'],
+        ],
       ]);
     });
     describe('Ruby', () => {
       spotCases('ruby', [
         ['an error asked for its code', 'def f\n  get\nrescue ApiError => e\n  raise Gone if is_error?(e, "INVALIDATED_RESOURCE")\nend\n', ['INVALIDATED_RESOURCE client-check']],
         ['a parsed body read by its error_code key', 'def f(body)\n  relink if body["error_code"] == "ITEM_LOGIN_REQUIRED"\nend\n', ['ITEM_LOGIN_REQUIRED client-check']],
+        ['decoy: the type of a request body, an incoming message', 'def f(request)\n  kind = request.body.fetch("type")\n  case kind\n  when "RESYNC"\n    sync\n  when "PURGE"\n    purge\n  end\nend\n', []],
       ]);
     });
     describe('C#', () => {
@@ -198,6 +204,11 @@ describe('spotting: vendor error codes in strings', () => {
           'a when over an error string, not the values of its arms',
           'fun f(error: String): String = when (error) {\n    "authorization_pending" -> "pending"\n    "access_denied" -> "denied"\n    else -> "error"\n}\n',
           ['authorization_pending client-check', 'access_denied client-check'],
+        ],
+        [
+          'the last arms of a long when, far from its subject',
+          'fun f(error: String): String = when (error) {\n    "authorization_pending_for_device" -> "pending"\n    "slow_down_polling_interval" -> "slower"\n    "device_code_expired_token" -> "expired"\n    else -> "other"\n}\n',
+          ['authorization_pending_for_device client-check', 'slow_down_polling_interval client-check', 'device_code_expired_token client-check'],
         ],
         ['a listOf named for errors', 'val TRANSIENT_ERRORS = listOf("backend_busy", "quota_exceeded")\n', ['backend_busy retry-config', 'quota_exceeded retry-config']],
       ]);

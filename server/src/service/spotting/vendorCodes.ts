@@ -138,11 +138,18 @@ const FILE_SYSTEM_ERRNO = /^E(NOENT|EXIST|ISDIR|NOTDIR|ROFS|LOOP|NOTEMPTY|MFILE|
 /** Words one of which stands near every context a vendor code is read in (a cheap test before the syntax tree is asked). */
 const CONTEXT_HINT = /err|code|type|status|reason|kind|state|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
 
+/**
+ * How far the cheap test looks for a context word, before and after the string: far enough that the last members of a
+ * long list (`in_array($code, ['A', 'B', 'C', 'D'])`, one a line) or of a `when` still see the field they are tested on.
+ */
+const HINT_BEFORE = 240;
+const HINT_AFTER = 120;
+
 /** False for strings that cannot be a vendor code by their surroundings: an object key (`{"name": …`), a subscript key (`x["error"]`). */
 function worthParsing(text: string, open: number, after: number): boolean {
-  const before = text.slice(Math.max(0, open - 80), open);
+  const before = text.slice(Math.max(0, open - HINT_BEFORE), open);
   if (BUILTIN_CALL.test(before)) return false; // `new Error('unavailable')`: a message
-  const next = text.slice(after, after + 40);
+  const next = text.slice(after, after + HINT_AFTER);
   // (Not the last label of a case list, `case "A", "B":`, which a colon follows too.)
   if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before) && !/\bcase\b[^{};]*$/.test(before)) return false;
   if (/^\s*\]/.test(next) && /[\w)\]]\s*\[\s*$/.test(before)) return false;
@@ -454,8 +461,14 @@ function errorish(object: Node | null, reader: ExpressionReader, s: SyntaxAdapte
     if (key && /^\[?\s*['"](error|errors|err)['"]\s*\]?$/.test(key.text)) return true;
   }
   const name = reader.lastName(object);
+  // A request's body is what a client sent (`request.body.fetch("type")`), no error.
+  const holder = s.members.has(object.type) ? s.memberParts(object)?.object ?? null : s.calls.has(object.type) && s.callArguments(object).length === 0 ? reader.receiverOf(object) : null;
+  if (REQUEST_OBJECT.test(reader.lastName(holder) ?? '')) return false;
   return name !== undefined && ERRORISH_OBJECT.test(name) && !(s.calls.has(object.type) && CASE_FOLD.test(name));
 }
+
+/** Objects that are an incoming request: `req`, `request`, `ctx.request`, `httpRequest`. */
+const REQUEST_OBJECT = /^(req|request|\w*Request)$/;
 
 /** How surely an object key holds an error code: `error:`, `error_code=`, or `type:`/`code:` inside an `error: {…}` object. */
 function keyStrength(key: string, pair: Node, s: SyntaxAdapter): Strength | undefined {
