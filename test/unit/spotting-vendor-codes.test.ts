@@ -40,6 +40,12 @@ describe('spotting: vendor error codes in strings', () => {
       ["decoy: a project's own failure categories", "export enum ReachabilityFailureKind {\n  Stale = 'stale_status_message',\n  Transient = 'transient_error',\n}\n", []],
       ["decoy: a plain word searched in an error's message", "if (error.message.includes('SAFETY') || error.message.includes('timeout')) {}\n", []],
       ["decoy: a code-shaped token searched in a response body", "if (response.message.includes('RATE_LIMITED')) {}\n", []],
+      ['a kebab-case code with an error word', "if (reply.status === 'session-expired') relogin();\n", ['session-expired client-check']],
+      ['decoy: a kebab-case value without one', "if (reply.error === 'dark-theme') {}\nif (page.status === 'read-only') {}\n", []],
+      ["decoy: a hyphenated word in an error's message", "if (error.message.includes('timed-out')) {}\n", []],
+      ["a code searched in a response's raw text", "const json = await res.text();\nif (json.includes('daily_quota_exceeded')) wait();\n", ['daily_quota_exceeded client-check']],
+      ["decoy: one word searched in a response's raw text", "if (json.includes('ERROR') || body.includes('Rate limit')) {}\n", []],
+      ["decoy: a key asked of a body object", "const data = response.body || {};\nif ('error_description' in data) {}\n", []],
     ]);
   });
 
@@ -179,6 +185,11 @@ describe('spotting: vendor error codes in strings', () => {
         ],
         ['decoy: a default code for a missing one', "<?php\n$errorCode = $data['error_code'] ?? 'UNKNOWN_ERROR';\n", []],
         [
+          'a match on the first of the kebab-case error-codes',
+          "<?php\nfunction f($reply) {\n    return match ($reply['error-codes'][0] ?? null) {\n        'missing-input-token' => 1,\n        'bad-request' => 2,\n        'user-profile' => 3,\n        default => 0,\n    };\n}\n",
+          ['missing-input-token client-check', 'bad-request client-check'],
+        ],
+        [
           'the last members of a long list, one a line, far from the field',
           "<?php\nfunction f($errorCode) {\n    return in_array($errorCode, [\n        'SUBSCRIPTION_PAYMENT_REQUIRED',\n        'WORKSPACE_SEATS_EXHAUSTED',\n        'BILLING_ACCOUNT_SUSPENDED',\n        'CARD_VERIFICATION_FAILED',\n    ]);\n}\n",
           ['SUBSCRIPTION_PAYMENT_REQUIRED client-check', 'WORKSPACE_SEATS_EXHAUSTED client-check', 'BILLING_ACCOUNT_SUSPENDED client-check', 'CARD_VERIFICATION_FAILED client-check'],
@@ -189,6 +200,7 @@ describe('spotting: vendor error codes in strings', () => {
       spotCases('ruby', [
         ['an error asked for its code', 'def f\n  get\nrescue ApiError => e\n  raise Gone if is_error?(e, "INVALIDATED_RESOURCE")\nend\n', ['INVALIDATED_RESOURCE client-check']],
         ['a parsed body read by its error_code key', 'def f(body)\n  relink if body["error_code"] == "ITEM_LOGIN_REQUIRED"\nend\n', ['ITEM_LOGIN_REQUIRED client-check']],
+        ["a response's body compared with a code", 'def f(response)\n  raise Gone if response.body == "workspace_not_found"\nend\n', ['workspace_not_found client-check']],
         ['decoy: the type of a request body, an incoming message', 'def f(request)\n  kind = request.body.fetch("type")\n  case kind\n  when "RESYNC"\n    sync\n  when "PURGE"\n    purge\n  end\nend\n', []],
       ]);
     });

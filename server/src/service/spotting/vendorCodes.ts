@@ -21,7 +21,7 @@ import { errorEnumMember } from './errorEnums';
 
 /** Fields that hold an error code whatever object they are on. */
 const ERROR_FIELD =
-  /^(error|err|errors|error_?code|errorCode|err_?code|errCode|error_?type|errorType|error_?reason|errorReason|fault_?code|faultCode|sub_?code|subCode|error_?subcode|getErrorCode|getErrorType|api_?error|apiError|error_?id|errorId)$/i;
+  /^(error|err|errors|error_?codes?|errorCodes?|err_?code|errCode|error_?type|errorType|error_?reason|errorReason|fault_?code|faultCode|sub_?code|subCode|error_?subcode|getErrorCode|getErrorType|api_?error|apiError|error_?id|errorId)$/i;
 /** Fields that hold an error code when the object is an error or a response body. */
 const CODE_FIELD = /^(code|type|reason|kind|getCode|getType|getReason)$/i;
 /** Fields that hold a status word: an error code only with an error word in the value. */
@@ -38,6 +38,8 @@ const PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
 /** AWS's dotted codes: `InvalidGroup.NotFound`, `InvalidParameterValue.Malformed` (PascalCase parts). */
 const DOTTED_PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:\.[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)+$/;
 const WORD = /^[a-z]{3,}$/;
+/** kebab-case, as reCAPTCHA, Turnstile and MediaWiki spell codes (`missing-input-secret`, `edit-conflict`): always with an error word. */
+const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 /** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
 const ERROR_WORDS =
   /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
@@ -78,10 +80,14 @@ const MODULE_RECEIVER = /^(strings|bytes|StringUtils|Strings|_|lodash)$/;
 /** What an error says of itself: its message (`error.message`, `e.getMessage()`, `err.Error()`, `ex.Message`). */
 const MESSAGE_FIELD = /^(message|Message|msg|getMessage|getLocalizedMessage|Error|to_s|full_message)$/;
 
-type Strength = 'strong' | 'weak';
+/**
+ * How surely an expression holds an error code: `strong` (a field named for errors), `weak` (a status, a bare code), or
+ * `text` (an error's message or a response's raw body, where a code stands among prose or JSON).
+ */
+type Strength = 'strong' | 'weak' | 'text';
 
 /** A quoted token without spaces: the candidates (the syntax tree then says whether it is a whole string literal). */
-const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_]{1,63}(?:\.[A-Z][A-Za-z0-9]{1,40}){0,2})\1/g;
+const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_-]{1,63}(?:\.[A-Z][A-Za-z0-9]{1,40}){0,2})\1/g;
 
 export interface VendorCodeSite {
   start: number;
@@ -136,7 +142,7 @@ export function scanVendorCodes(
 const FILE_SYSTEM_ERRNO = /^E(NOENT|EXIST|ISDIR|NOTDIR|ROFS|LOOP|NOTEMPTY|MFILE|NFILE|NOSPC|XDEV|NAMETOOLONG|DQUOT)$/;
 
 /** Words one of which stands near every context a vendor code is read in (a cheap test before the syntax tree is asked). */
-const CONTEXT_HINT = /err|code|type|status|reason|kind|state|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
+const CONTEXT_HINT = /err|code|type|status|reason|kind|state|body|json|text|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
 
 /**
  * How far the cheap test looks for a context word, before and after the string: far enough that the last members of a
@@ -159,7 +165,7 @@ function worthParsing(text: string, open: number, after: number): boolean {
 /** The role of a string literal whose content `token` reads as an API's own error code, or undefined. */
 export function vendorCodeRole(literal: Node, token: string, reader: ExpressionReader, s: SyntaxAdapter, knownFolded = false): OccurrenceRole | undefined {
   const numeric = /^\d+$/.test(token);
-  const shape = numeric ? 'number' : UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : undefined;
+  const shape = numeric ? 'number' : UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : KEBAB.test(token) ? 'kebab' : undefined;
   if (!shape || token.length > 64) return undefined;
   // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
   const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
@@ -169,8 +175,13 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     // An error's bare `code` holds small numbers of other schemes too (`SystemExit.code` 2, an errno, a DOMException's
     // 23): there only a code of four digits or more (`error.code == 10007`) counts.
     if (numeric) return strength === 'strong' && (field === undefined || ERROR_FIELD.test(reader.lastName(field) ?? '') || token.length >= 4);
+    // In a text only a token of two words or more with an error word in it (`rate_limit_exceeded`, `quotaExceeded`) is a
+    // code: not a word of prose (`"ERROR"`, `"timed-out"`).
+    if (strength === 'text') return worded && (shape === 'snake' || shape === 'camel' || (shape === 'upper' && token.includes('_')));
     // `"OK"` is a reason phrase or a job state unless the same field is also compared with an API's error codes.
     if (/^(OK|SUCCESS|SUCCEEDED)$/i.test(token)) return shape === 'upper' && field !== undefined && comparedWithErrorWord(field);
+    // (kebab-case is also how slugs, CSS classes and file names are spelled: an error word is needed everywhere.)
+    if (shape === 'kebab') return worded;
     if (strength === 'strong') return shape !== 'word' || worded;
     if (shape === 'word') return false;
     // `status == "OK"` beside `status == "OVER_QUERY_LIMIT"` in the same function: the field holds the API's codes.
@@ -178,7 +189,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   };
   // A member of an enum named for error codes (`enum ExpoErrorType: string { case MessageRateExceeded = '…' }`,
   // `enum ApiErrorCode { RateLimited = 'rate_limited' }`, `class ErrorCode(str, Enum)`, Java `RATE_LIMITED("…")`).
-  if (!numeric && (shape !== 'word' || worded) && errorEnumMember(literal)) return 'constant';
+  if (!numeric && ((shape !== 'word' && shape !== 'kebab') || worded) && errorEnumMember(literal)) return 'constant';
   // (A number there too, `enum AcoustIdErrorCode { TooManyRequests = 14 }`: the enum's name says what its values are.)
   if (numeric && token !== '0' && errorEnumMember(literal)) return 'constant';
   let child = literal;
@@ -212,6 +223,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     }
     if (s.binaries.has(parent.type) || parent.type === 'comparison_operator') {
       if (!isComparisonOperator(s.operatorOf(parent))) return undefined;
+      // JavaScript `'error_description' in body`: a key the object is asked for, not a code compared.
+      if (parent.type === 'binary_expression' && s.operatorOf(parent).trim() === 'in' && namedChildren(parent)[0]?.id === child.id) return undefined;
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
       return others.some((o) => accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
     }
@@ -343,7 +356,7 @@ function firstCallArgument(receiver: Node | null, s: SyntaxAdapter): Node | unde
 /** How surely an expression holds an error code. */
 function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAdapter, hops = 0): Strength | undefined {
   let node = expr;
-  for (let depth = 0; node && depth < 4; depth++) {
+  for (let depth = 0; node && depth < 6; depth++) {
     if (s.transparent.has(node.type) || node.type === 'as_expression' || node.type === 'non_null_expression' || node.type === 'argument') {
       const inner = namedChildren(node);
       node = inner[0] ?? null;
@@ -351,6 +364,14 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     }
     if (s.calls.has(node.type) && s.callArguments(node).length === 0 && CASE_FOLD.test(reader.lastName(s.callee(node)) ?? '')) {
       node = reader.receiverOf(node); // `err.code.toLowerCase()`
+      continue;
+    }
+    if ((s.binaries.has(node.type) || node.type === 'boolean_operator') && DEFAULT_OPERATORS.has(s.operatorOf(node).trim())) {
+      node = namedChildren(node)[0] ?? null; // `$body['error'] ?? null`, `err.code || ''`
+      continue;
+    }
+    if (/subscript|element_access|element_reference/.test(node.type) && /^\[?\s*0\s*\]?$/.test((node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild)?.text ?? '')) {
+      node = node.childForFieldName('value') ?? node.childForFieldName('object') ?? node.namedChild(0); // `$r['error-codes'][0]`: the first code
       continue;
     }
     break;
@@ -388,11 +409,20 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     if (/^(code|reason|type|error_?type)$/i.test(name) || STATUS_FIELD.test(name)) return 'weak';
     // A local holding an error's text (`errorMessage.includes('insufficient_quota')`, `errMsg`, `error_text`): a message,
     // where only a code-shaped token with an error word in it counts.
-    if (ERROR_TEXT_LOCAL.test(name)) return 'weak';
+    if (ERROR_TEXT_LOCAL.test(name)) return 'text';
+    // A response's raw text (`json.includes('rate_limit_exceeded')`, `body == "channel_not_found"`).
+    if (BODY_TEXT_LOCAL.test(name)) return 'text';
     return hops === 0 ? definedStrength(node, reader, s) : undefined;
   }
   return undefined;
 }
+
+/** Locals named for a response's raw text: `body`, `json`, `responseText`, `raw_body`. */
+const BODY_TEXT_LOCAL = /^(body|json|text|raw|raw_?body|body_?text|response_?(text|body)|resp_?(text|body)|responseText|responseBody|respText|respBody)$/i;
+/** Fields that hold a response's raw text, on a response (`response.body`, `resp.text`, `res.content`). */
+const BODY_TEXT_FIELD = /^(body|text|content|raw|getBody|getText|readText)$/;
+/** Objects that are a response. */
+const RESPONSE_OBJECT = /^(r|res|resp|response|\w*Response|\w*_response|reply|http_?resp)$/;
 
 /** Locals named for an error's text: `errorMessage`, `errMsg`, `error_text`, `errStr`, `errorBody`. */
 const ERROR_TEXT_LOCAL = /^(err|error|exc|exception)_?(msg|message|text|str|string|body|detail|details|description)$/i;
@@ -437,7 +467,7 @@ function isCollectionCall(parent: Node, child: Node, reader: ExpressionReader, s
 function errorListRole(name: string, shape: string, worded: boolean): OccurrenceRole | undefined {
   const key = name.toLowerCase().replace(/[_$]/g, '');
   if (!ERROR_LIST_NAME.test(key) || NOT_A_CODE_NAME.test(name)) return undefined;
-  if (shape === 'word' && !worded) return undefined;
+  if ((shape === 'word' || shape === 'kebab') && !worded) return undefined;
   // Numbers only in a list named for error codes (`IGNORABLE_ERROR_CODES = [10041, 10042]`), not any list of errors.
   if (shape === 'number' && !/codes?$/.test(key)) return undefined;
   if (/retr|transient|throttl|recoverable/.test(key)) return 'retry-config';
@@ -446,9 +476,11 @@ function errorListRole(name: string, shape: string, worded: boolean): Occurrence
 }
 
 function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
-  if (ERROR_FIELD.test(name)) return 'strong';
+  // (A JSON key may be kebab-case: Turnstile's and reCAPTCHA's `error-codes`.)
+  if (ERROR_FIELD.test(name.replace(/-/g, '_'))) return 'strong';
   // An error's message holds codes among prose: only a code-shaped token with an error word in it counts.
-  if (MESSAGE_FIELD.test(name)) return errorish(object, reader, s) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(reader.lastName(object) ?? '') ? 'weak' : undefined;
+  if (MESSAGE_FIELD.test(name)) return errorish(object, reader, s) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(reader.lastName(object) ?? '') ? 'text' : undefined;
+  if (BODY_TEXT_FIELD.test(name) && RESPONSE_OBJECT.test(reader.lastName(object) ?? '')) return 'text';
   if (CODE_FIELD.test(name)) return errorish(object, reader, s) ? 'strong' : 'weak';
   return STATUS_FIELD.test(name) ? 'weak' : undefined;
 }
