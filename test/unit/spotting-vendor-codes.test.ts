@@ -45,6 +45,22 @@ describe('spotting: vendor error codes in strings', () => {
       ["decoy: a hyphenated word in an error's message", "if (error.message.includes('timed-out')) {}\n", []],
       ["a code searched in a response's raw text", "const json = await res.text();\nif (json.includes('daily_quota_exceeded')) wait();\n", ['daily_quota_exceeded client-check']],
       ["decoy: one word searched in a response's raw text", "if (json.includes('ERROR') || body.includes('Rate limit')) {}\n", []],
+      [
+        'labels of a switch on a bare code vouching for each other',
+        "function kind(code: string) {\n  switch (code) {\n    case 'linkage.broken.token_expired':\n    case 'linkage.broken':\n    case 'LEDGER_LOCKED':\n    case 'CONSENT_NOT_GIVEN':\n    case 'SESSION_REVOKED':\n      return 'relink';\n  }\n}\n",
+        ['linkage.broken.token_expired client-check', 'linkage.broken client-check', 'LEDGER_LOCKED client-check', 'CONSENT_NOT_GIVEN client-check', 'SESSION_REVOKED client-check'],
+      ],
+      [
+        'decoy: event names switched on as a type',
+        "function on(event: { type: string }) {\n  switch (event.type) {\n    case 'invoice.payment_failed':\n    case 'charge.refund_failed':\n    case 'customer.created':\n      return 1;\n  }\n}\n",
+        [],
+      ],
+      [
+        'decoy: one worded label does not vouch for the rest',
+        "function kind(code: string) {\n  switch (code) {\n    case 'LEDGER_LOCKED':\n    case 'CONSENT_NOT_GIVEN':\n      return 1;\n  }\n}\n",
+        ['LEDGER_LOCKED client-check'],
+      ],
+      ['a reason turned to text, tested for membership', "if ([\"dailyLimitExceeded\", \"backendBusy\"].includes(String(reason))) retry();\n", ['dailyLimitExceeded client-check', 'backendBusy client-check']],
       ["decoy: a key asked of a body object", "const data = response.body || {};\nif ('error_description' in data) {}\n", []],
     ]);
   });
@@ -200,6 +216,7 @@ describe('spotting: vendor error codes in strings', () => {
       spotCases('ruby', [
         ['an error asked for its code', 'def f\n  get\nrescue ApiError => e\n  raise Gone if is_error?(e, "INVALIDATED_RESOURCE")\nend\n', ['INVALIDATED_RESOURCE client-check']],
         ['a parsed body read by its error_code key', 'def f(body)\n  relink if body["error_code"] == "ITEM_LOGIN_REQUIRED"\nend\n', ['ITEM_LOGIN_REQUIRED client-check']],
+        ['a helper named for the code it reads off an error', 'def f(http_error)\n  code(http_error) == "workflow_step_failure"\nend\n', ['workflow_step_failure client-check']],
         ["a response's body compared with a code", 'def f(response)\n  raise Gone if response.body == "workspace_not_found"\nend\n', ['workspace_not_found client-check']],
         ['decoy: the type of a request body, an incoming message', 'def f(request)\n  kind = request.body.fetch("type")\n  case kind\n  when "RESYNC"\n    sync\n  when "PURGE"\n    purge\n  end\nend\n', []],
       ]);

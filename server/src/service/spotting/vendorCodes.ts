@@ -5,6 +5,8 @@ import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS, DEFAULT_OPERATORS, isComparisonO
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { errorEnumMember } from './errorEnums';
+import { errorLabelsBeside } from './caseLabels';
+import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './codeShapes';
 
 /**
  * An API's own error codes written as strings (`'TOO_MANY_REQUESTS'`, `"rate_limit"`, `"ratelimited"`,
@@ -29,20 +31,6 @@ const STATUS_FIELD = /^(status|getStatus|\w+_status|\w+Status|state)$/;
 /** Objects that are an error or a response body. */
 const ERRORISH_OBJECT =
   /^(e|ex|exc|err|error|errors|exception|failure|fault|problem|body|resp|response|res|result|data|json|payload|reply|details?|info|\w*Error|\w*error|\w*Exception|\w*_error|\w*_exception|\w*Err)$/;
-/** Shapes of a code: UPPER_SNAKE, lower_snake, lowerCamel, one lower-case word. */
-const UPPER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
-const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
-const CAMEL = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
-/** PascalCase of two words or more, as Azure and AWS spell codes (`BlobNotFound`, `ThrottlingException`). */
-const PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
-/** AWS's dotted codes: `InvalidGroup.NotFound`, `InvalidParameterValue.Malformed` (PascalCase parts). */
-const DOTTED_PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:\.[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)+$/;
-const WORD = /^[a-z]{3,}$/;
-/** kebab-case, as reCAPTCHA, Turnstile and MediaWiki spell codes (`missing-input-secret`, `edit-conflict`): always with an error word. */
-const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
-/** Words that say a value is a failure (matched in the lower-cased token with separators removed). */
-const ERROR_WORDS =
-  /limit|exceed|invalid|denied|error|fail|unauthori[sz]|forbid|notfound|unavailable|timeout|timedout|throttl|quota|expired|conflict|unknown|unsupported|unprocessable|toomany|overload|busy|reject|missing|required|malformed|notallowed|insufficient|exhausted|unexpected|blocked|revoked|disabled|exception|abort|refused|violation|mismatch|duplicate|internal|temporar|badrequest|toolarge|toolong|restricted|suspended|locked|parse|unauth|notauthori|notconfigured|unreachable|deadline|notpermitted|notavailable/;
 /**
  * Constructors of the language's own exceptions: their first argument is a message, not an API's code. (WordPress's
  * `WP_Error('webfinger_missing_links', …)` takes a code the plugin makes up for its own callers, no API's either.)
@@ -86,8 +74,14 @@ const MESSAGE_FIELD = /^(message|Message|msg|getMessage|getLocalizedMessage|Erro
  */
 type Strength = 'strong' | 'weak' | 'text';
 
+/** Subjects of a switch whose labels may vouch for each other: a bare code or reason (`switch (code)`, `when (e.reason)`). */
+const CODE_SUBJECT = /^(code|reason|getCode|getReason)$/i;
+
+/** Shapes that are a code only with an error word in them, even in a field or a list named for error codes. */
+const NEEDS_ERROR_WORD: ReadonlySet<string> = new Set(['word', 'kebab', 'dotted']);
+
 /** A quoted token without spaces: the candidates (the syntax tree then says whether it is a whole string literal). */
-const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_-]{1,63}(?:\.[A-Z][A-Za-z0-9]{1,40}){0,2})\1/g;
+const QUOTED = /(["'`])([A-Za-z][A-Za-z0-9_-]{1,63}(?:\.[A-Za-z][A-Za-z0-9_]{0,40}){0,5})\1/g;
 
 export interface VendorCodeSite {
   start: number;
@@ -165,10 +159,10 @@ function worthParsing(text: string, open: number, after: number): boolean {
 /** The role of a string literal whose content `token` reads as an API's own error code, or undefined. */
 export function vendorCodeRole(literal: Node, token: string, reader: ExpressionReader, s: SyntaxAdapter, knownFolded = false): OccurrenceRole | undefined {
   const numeric = /^\d+$/.test(token);
-  const shape = numeric ? 'number' : UPPER.test(token) && /[A-Z]{2}/.test(token) ? 'upper' : SNAKE.test(token) ? 'snake' : CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token) ? 'camel' : WORD.test(token) ? 'word' : KEBAB.test(token) ? 'kebab' : undefined;
-  if (!shape || token.length > 64) return undefined;
+  const shape = codeShape(token);
+  if (!shape || token.length > (shape === 'dotted' ? 96 : 64)) return undefined;
   // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
-  const worded = knownFolded || ERROR_WORDS.test(token.toLowerCase().replace(/[_\-.]/g, ''));
+  const worded = knownFolded || hasErrorWord(token);
   const accepts = (strength: Strength | undefined, field?: Node): boolean => {
     if (!strength) return false;
     // A number says nothing of itself: only a field named for error codes (`errorCode`, `error_code`) makes it one.
@@ -182,6 +176,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     if (/^(OK|SUCCESS|SUCCEEDED)$/i.test(token)) return shape === 'upper' && field !== undefined && comparedWithErrorWord(field);
     // (kebab-case is also how slugs, CSS classes and file names are spelled: an error word is needed everywhere.)
     if (shape === 'kebab') return worded;
+    if (shape === 'dotted') return strength === 'strong' && worded;
     if (strength === 'strong') return shape !== 'word' || worded;
     if (shape === 'word') return false;
     // `status == "OK"` beside `status == "OVER_QUERY_LIMIT"` in the same function: the field holds the API's codes.
@@ -189,7 +184,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   };
   // A member of an enum named for error codes (`enum ExpoErrorType: string { case MessageRateExceeded = '…' }`,
   // `enum ApiErrorCode { RateLimited = 'rate_limited' }`, `class ErrorCode(str, Enum)`, Java `RATE_LIMITED("…")`).
-  if (!numeric && ((shape !== 'word' && shape !== 'kebab') || worded) && errorEnumMember(literal)) return 'constant';
+  if (!numeric && (!NEEDS_ERROR_WORD.has(shape ?? '') || worded) && errorEnumMember(literal)) return 'constant';
   // (A number there too, `enum AcoustIdErrorCode { TooManyRequests = 14 }`: the enum's name says what its values are.)
   if (numeric && token !== '0' && errorEnumMember(literal)) return 'constant';
   let child = literal;
@@ -233,7 +228,12 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       // Only the label of a case names a code the subject is compared with, not its body (`else -> "error"`).
       if (afterArrow(clause, child)) return undefined;
       const subject = s.caseSubject(clause);
-      return accepts(fieldStrength(subject, reader, s), numeric ? subject ?? undefined : undefined) ? 'client-check' : undefined;
+      const strength = fieldStrength(subject, reader, s);
+      if (accepts(strength, numeric ? subject ?? undefined : undefined)) return 'client-check';
+      // A bare `code` or `reason` whose other labels are codes with an error word (not a `status` or a `type`: job
+      // states and event names gather failure words too).
+      const vouched = strength === 'weak' && !numeric && shape !== 'word' && CODE_SUBJECT.test(reader.lastName(subject) ?? '');
+      return vouched && errorLabelsBeside(clause, token, s) ? 'client-check' : undefined;
     }
     if (s.members.has(parent.type) && inCollection) {
       // `['rate_limited', 'overloaded'].includes(body.error)`
@@ -257,14 +257,15 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       if (inCollection) return errorListRole(reader.lastName(target) ?? target.text, shape, worded);
       const typeName = parent.type === 'const_spec' || parent.type === 'var_spec' ? reader.lastName(parent.childForFieldName('type')) : undefined;
       // Go `BlobUnknownErrorCode ErrorCode = "BLOB_UNKNOWN"`: a typed error-code constant.
-      if (typeName !== undefined) return CODE_TYPE.test(typeName) && shape !== 'word' ? 'constant' : undefined;
+      if (typeName !== undefined) return CODE_TYPE.test(typeName) && !NEEDS_ERROR_WORD.has(shape) ? 'constant' : undefined;
       const name = reader.lastName(target) ?? '';
       if (/identifier/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
         // `QUOTA_ERROR = "insufficient_quota"`: a constant named for an error code (not `ERROR_CODE = "errorCode"`, a field's name).
         const sameWords = name.toLowerCase().replace(/_/g, '') === token.toLowerCase().replace(/_/g, '');
         // (A number needs a name that says which error: `INVALID_PARAM_ERROR_CODE = 60200`, not a bare `ERROR_CODE = 32601`.)
         const says = shape !== 'number' || name.replace(/err(or)?|code|[_$]/gi, '').length > 0;
-        return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && shape !== 'word' && says ? 'constant' : undefined;
+        // (Nor a dotted or kebab-case string, a message key: `INVALID_EMAIL_ERROR = "errors.invalid_email"`.)
+        return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
       return accepts(fieldStrength(target, reader, s), numeric ? target : undefined) ? 'server-sets' : undefined;
@@ -399,7 +400,12 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     const arg = s.callArguments(node)[0];
     // A helper that reads the code off an error (`getRecallErrorCode(error)`, `error_code_of(e)`).
     if (/^(get_?)?\w*error_?code(_?of)?$/i.test(reader.lastName(s.callee(node)) ?? '') && /identifier/.test(arg.type)) return 'strong';
-    if (/^(str|repr|String)$/.test(reader.lastName(s.callee(node)) ?? '') && /identifier/.test(arg.type) && ERRORISH_OBJECT.test(arg.text) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(arg.text)) return 'strong';
+    const callee = reader.lastName(s.callee(node)) ?? '';
+    if (/^(str|repr|String)$/.test(callee) && /identifier/.test(arg.type) && ERRORISH_OBJECT.test(arg.text) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(arg.text)) return 'strong';
+    // `String(reason)`, `str(code)`: a field turned to text holds what the field holds.
+    if (/^(str|String)$/.test(callee) && hops === 0) return fieldStrength(arg, reader, s, hops);
+    // A helper named for the field it reads off an error (`code(http_error)`, `error_type(exc)`).
+    if ((ERROR_FIELD.test(callee) || CODE_FIELD.test(callee)) && errorish(arg, reader, s)) return nameStrength(callee, arg, reader, s);
     return undefined;
   }
   if (/identifier/.test(node.type) || node.type === 'variable_name') {
@@ -467,7 +473,7 @@ function isCollectionCall(parent: Node, child: Node, reader: ExpressionReader, s
 function errorListRole(name: string, shape: string, worded: boolean): OccurrenceRole | undefined {
   const key = name.toLowerCase().replace(/[_$]/g, '');
   if (!ERROR_LIST_NAME.test(key) || NOT_A_CODE_NAME.test(name)) return undefined;
-  if ((shape === 'word' || shape === 'kebab') && !worded) return undefined;
+  if (NEEDS_ERROR_WORD.has(shape) && !worded) return undefined;
   // Numbers only in a list named for error codes (`IGNORABLE_ERROR_CODES = [10041, 10042]`), not any list of errors.
   if (shape === 'number' && !/codes?$/.test(key)) return undefined;
   if (/retr|transient|throttl|recoverable/.test(key)) return 'retry-config';
