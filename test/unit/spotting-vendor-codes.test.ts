@@ -94,6 +94,9 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: numbers compared with a plain code field', 'if lang.code == 44:\n    pass\n', []],
       ["decoy: an exception's bare code (an exit status)", 'try:\n    main()\nexcept SystemExit as e:\n    if e.code == 2:\n        usage()\n', []],
       ['decoy: a list of numbers named for something else', 'PORTS = [8080, 8443]\nerror_code = None\n', []],
+      ['numbered codes as the keys of a table of their messages', 'class Gateway:\n    ERRORS = {\n        21: "merchant blocked",\n        54: "verification window passed",\n    }\n', ['21 constant', '54 constant']],
+      ['decoy: a table of numbers named for something else', 'LEVELS = {1: "low", 2: "high"}\n', []],
+      ['decoy: a count of errors compared', 'def report(errors):\n    if errors > 1:\n        print(errors)\n', []],
     ]);
   });
 
@@ -126,6 +129,7 @@ describe('spotting: vendor error codes in strings', () => {
     spotCases('csharp', [
       ['a switch on an error type', 'class A { void F(string type) { switch (type) { case "rate_limit": break; case "card_error": break; } } }\n', ['rate_limit client-check', 'card_error client-check']],
       ['Equals on a data entry', 'class A { bool F(Exception ex) => ex.Data["code"].Equals("context_length_exceeded"); }\n', ['context_length_exceeded client-check']],
+      ['members of a long enum named for error codes, far from its name', 'enum LookupErrorCode\n{\n    Member1 = 1,\n    Member2 = 2,\n    Member3 = 3,\n    Member4 = 4,\n    Member5 = 5,\n    Member6 = 6,\n    Member7 = 7,\n    Member8 = 8,\n    Member9 = 9,\n    Member10 = 10,\n    Member11 = 11,\n    Member12 = 12,\n    Member13 = 13,\n    Member14 = 14,\n    Member15 = 15,\n    Member16 = 16,\n    Member17 = 17,\n    Member18 = 18,\n    Member19 = 19,\n    Member20 = 20,\n    Member21 = 21,\n    Member22 = 22,\n    Member23 = 23,\n    Member24 = 24,\n    Member25 = 25,\n    Member26 = 26,\n    Member27 = 27,\n    Member28 = 28,\n    Member29 = 29,\n    Member30 = 30,\n    Member31 = 31,\n    Member32 = 32,\n    Member33 = 33,\n    Member34 = 34,\n    Member35 = 35,\n    Member36 = 36,\n    Member37 = 37,\n    Member38 = 38,\n    Member39 = 39,\n    TooManyRequests = 140,\n}\n', [...Array.from({ length: 39 }, (_, i) => `${i + 1} constant`), '140 constant']],
       ['an initializer setting an error code of its own', 'class A { object F() => new ErrorBody { Code = "activityLimitReached" }; }\n', []],
       ['decoy: a currency code', 'class A { object F() => new Price { Code = "USD" }; }\n', []],
     ]);

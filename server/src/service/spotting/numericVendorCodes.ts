@@ -14,8 +14,8 @@ import { vendorCodeRole, type VendorCodeSite } from './vendorCodes';
 /** An integer of one to six digits, not part of a name, a decimal or a version. */
 const INTEGER = /(?<![\w$.])\d{1,6}(?![\w.])/g;
 /** Words one of which stands shortly before every context above (a cheap test before the syntax tree is asked). */
-const NEAR = /err(?:or)?_?codes?|errcode|\bcode\b|\.code\b|_code\b|Code\b/i;
-const WINDOW = 400;
+const NEAR = /err(?:or)?_?codes?|errcode|\bcode\b|\.code\b|_code\b|Code\b|errors\b|err(?:or)?_?(?:descriptions?|messages?|msgs?)\b/i;
+const WINDOW = 2000;
 
 export function scanNumericVendorCodes(
   text: string,

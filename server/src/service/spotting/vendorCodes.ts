@@ -6,6 +6,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { errorEnumMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
+import { codeMapKeyRole } from './codeMaps';
 import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './codeShapes';
 
 /**
@@ -168,7 +169,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     // A number says nothing of itself: only a field named for error codes (`errorCode`, `error_code`) makes it one.
     // An error's bare `code` holds small numbers of other schemes too (`SystemExit.code` 2, an errno, a DOMException's
     // 23): there only a code of four digits or more (`error.code == 10007`) counts.
-    if (numeric) return strength === 'strong' && (field === undefined || ERROR_FIELD.test(reader.lastName(field) ?? '') || token.length >= 4);
+    // (Nor do `errors`, a count or a list: `if errors > 1`.)
+    if (numeric) return strength === 'strong' && !/^err(or)?s$/i.test(reader.lastName(field ?? null) ?? '') && (field === undefined || ERROR_FIELD.test(reader.lastName(field) ?? '') || token.length >= 4);
     // In a text only a token of two words or more with an error word in it (`rate_limit_exceeded`, `quotaExceeded`) is a
     // code: not a word of prose (`"ERROR"`, `"timed-out"`).
     if (strength === 'text') return worded && (shape === 'snake' || shape === 'camel' || (shape === 'upper' && token.includes('_')));
@@ -246,6 +248,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     }
     if (s.pairs.has(parent.type)) {
       const key = s.pairName(parent);
+      // `$errorDescriptions = [29 => 'Rate limit exceeded']`: a numbered code as the key of its message.
+      if (numeric && !inCollection && s.pairValue(parent)?.id !== child.id) return codeMapKeyRole(parent, reader, s);
       if (key === undefined || inCollection || s.pairValue(parent)?.id !== child.id) return undefined;
       return accepts(keyStrength(key, parent, s)) ? 'server-sets' : undefined;
     }

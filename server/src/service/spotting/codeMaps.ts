@@ -1,0 +1,35 @@
+import type { Node } from 'web-tree-sitter';
+import type { OccurrenceRole } from '../types';
+import type { ExpressionReader } from './expressionReader';
+import type { SyntaxAdapter } from './syntaxAdapter';
+
+/*
+ * An API's numbered error codes as the keys of a table of their messages: Last.fm's `$errorDescriptions = [29 => 'Rate
+ * limit exceeded', …]`, a payment gateway's `ERRORS = {11: "…", 54: "…"}`. The table's name says its values describe
+ * errors; its keys are then the codes the API answers with (a constant until a lookup reads them).
+ */
+
+/** Names of a table from error codes to what they mean (lower-cased, without separators). */
+const CODE_MAP_NAME = /(error|err)(s|codes?|descriptions?|messages?|msgs?|texts?|map|table|names?)$/;
+/** Map literals the collections do not list: Python's dict, JavaScript's object, Ruby's hash, Go's literal value. */
+const MAPS = /^(dictionary|object|hash|literal_value)$/;
+/** Nodes between a table and the name it is given: Go's one-value list, a parenthesised value. */
+const BETWEEN = /^(expression_list|parenthesized_expression|composite_literal)$/;
+
+/** The role of a number that is the key of `pair`, or undefined when the pair's table is not one of error messages. */
+export function codeMapKeyRole(pair: Node, reader: ExpressionReader, s: SyntaxAdapter): OccurrenceRole | undefined {
+  const value = s.pairValue(pair);
+  if (!value || !s.strings.has(value.type)) return undefined;
+  let table = pair.parent;
+  if (!table || !(s.collections.has(table.type) || MAPS.test(table.type))) return undefined;
+  let holder = table.parent;
+  while (holder && BETWEEN.test(holder.type)) {
+    table = holder;
+    holder = holder.parent;
+  }
+  if (!holder || !s.assignments.has(holder.type)) return undefined;
+  const target = s.assignTarget(holder);
+  if (!target || target.id === table.id) return undefined;
+  const name = (reader.lastName(target) ?? target.text).toLowerCase().replace(/[_$]/g, '');
+  return CODE_MAP_NAME.test(name) ? 'constant' : undefined;
+}
