@@ -205,6 +205,16 @@ describe('spotting: vendor error codes in strings', () => {
         ],
         ['decoy: a default code for a missing one', "<?php\n$errorCode = $data['error_code'] ?? 'UNKNOWN_ERROR';\n", []],
         [
+          'small numbers tested on a local taken from an error-code getter',
+          "<?php\nfunction f($reply) {\n    $code = $reply->get_api_error_code();\n    $tries = $reply->attempts();\n    if (in_array($code, array(4, 613), true)) { wait(); }\n    if (in_array($tries, array(4, 5), true)) { stop(); }\n}\n",
+          ['4 client-check', '613 client-check'],
+        ],
+        [
+          'code-shaped keys of a table of error messages, not field names',
+          "<?php\n$route_errors = array(\n    'NO_ROUTE_FOUND' => __('No route.', 'plugin'),\n    'ORIGIN_UNKNOWN' => __('Unknown origin.', 'plugin'),\n);\n$form_errors = array('email' => 'is invalid', 'user_name' => 'is required');\n",
+          ['NO_ROUTE_FOUND constant', 'ORIGIN_UNKNOWN constant'],
+        ],
+        [
           'a match on the first of the kebab-case error-codes',
           "<?php\nfunction f($reply) {\n    return match ($reply['error-codes'][0] ?? null) {\n        'missing-input-token' => 1,\n        'bad-request' => 2,\n        'user-profile' => 3,\n        default => 0,\n    };\n}\n",
           ['missing-input-token client-check', 'bad-request client-check'],

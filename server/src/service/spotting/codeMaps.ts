@@ -6,7 +6,8 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 /*
  * An API's numbered error codes as the keys of a table of their messages: Last.fm's `$errorDescriptions = [29 => 'Rate
  * limit exceeded', …]`, a payment gateway's `ERRORS = {11: "…", 54: "…"}`. The table's name says its values describe
- * errors; its keys are then the codes the API answers with (a constant until a lookup reads them).
+ * errors; its keys are then the codes the API answers with (a constant until a lookup reads them). String keys count
+ * when shaped like codes (vendorCodes.ts decides): a form's `errors = {"email": "is invalid"}` names fields, not codes.
  */
 
 /** Names of a table from error codes to what they mean (lower-cased, without separators). */
@@ -16,10 +17,15 @@ const MAPS = /^(dictionary|object|hash|literal_value)$/;
 /** Nodes between a table and the name it is given: Go's one-value list, a parenthesised value. */
 const BETWEEN = /^(expression_list|parenthesized_expression|composite_literal)$/;
 
-/** The role of a number that is the key of `pair`, or undefined when the pair's table is not one of error messages. */
+/**
+ * The role of a code that is the key of `pair` (a number, or a string the caller found code-shaped: Google's
+ * `$element_errors = ['ZERO_RESULTS' => __('No route…')]`), or undefined when the pair's table is not one of error messages.
+ */
 export function codeMapKeyRole(pair: Node, reader: ExpressionReader, s: SyntaxAdapter): OccurrenceRole | undefined {
+  // The value is a message: a string, or one given to a translation call (`__('Unknown error.', 'domain')`).
   const value = s.pairValue(pair);
-  if (!value || !s.strings.has(value.type)) return undefined;
+  const message = value && (s.calls.has(value.type) ? s.callArguments(value)[0] : value);
+  if (!message || !s.strings.has(message.type)) return undefined;
   let table = pair.parent;
   if (!table || !(s.collections.has(table.type) || MAPS.test(table.type))) return undefined;
   let holder = table.parent;

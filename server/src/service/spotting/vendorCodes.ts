@@ -24,7 +24,7 @@ import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './code
 
 /** Fields that hold an error code whatever object they are on. */
 const ERROR_FIELD =
-  /^(error|err|errors|error_?codes?|errorCodes?|err_?code|errCode|error_?type|errorType|error_?reason|errorReason|fault_?code|faultCode|sub_?code|subCode|error_?subcode|getErrorCode|getErrorType|api_?error|apiError|error_?id|errorId)$/i;
+  /^(error|err|errors|(api_?)?error_?codes?|(api)?ErrorCodes?|err_?code|errCode|error_?type|errorType|error_?reason|errorReason|fault_?code|faultCode|sub_?code|subCode|error_?subcode|getErrorCode|getErrorType|api_?error|apiError|error_?id|errorId)$/i;
 /** Fields that hold an error code when the object is an error or a response body. */
 const CODE_FIELD = /^(code|type|reason|kind|getCode|getType|getReason)$/i;
 /** Fields that hold a status word: an error code only with an error word in the value. */
@@ -170,7 +170,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     // An error's bare `code` holds small numbers of other schemes too (`SystemExit.code` 2, an errno, a DOMException's
     // 23): there only a code of four digits or more (`error.code == 10007`) counts.
     // (Nor do `errors`, a count or a list: `if errors > 1`.)
-    if (numeric) return strength === 'strong' && !/^err(or)?s$/i.test(reader.lastName(field ?? null) ?? '') && (field === undefined || ERROR_FIELD.test(reader.lastName(field) ?? '') || token.length >= 4);
+    if (numeric) return strength === 'strong' && !/^err(or)?s$/i.test(reader.lastName(field ?? null) ?? '') && (field === undefined || namedForErrorCode(field, reader) || token.length >= 4);
     // In a text only a token of two words or more with an error word in it (`rate_limit_exceeded`, `quotaExceeded`) is a
     // code: not a word of prose (`"ERROR"`, `"timed-out"`).
     if (strength === 'text') return worded && (shape === 'snake' || shape === 'camel' || (shape === 'upper' && token.includes('_')));
@@ -249,7 +249,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     if (s.pairs.has(parent.type)) {
       const key = s.pairName(parent);
       // `$errorDescriptions = [29 => 'Rate limit exceeded']`: a numbered code as the key of its message.
-      if (numeric && !inCollection && s.pairValue(parent)?.id !== child.id) return codeMapKeyRole(parent, reader, s);
+      // (A string key only in UPPER_SNAKE or with an error word: `'ZERO_RESULTS' => __('No route…')`.)
+      if (!inCollection && s.pairValue(parent)?.id !== child.id && (numeric || shape === 'upper' || (worded && !NEEDS_ERROR_WORD.has(shape)))) return codeMapKeyRole(parent, reader, s);
       if (key === undefined || inCollection || s.pairValue(parent)?.id !== child.id) return undefined;
       return accepts(keyStrength(key, parent, s)) ? 'server-sets' : undefined;
     }
@@ -330,6 +331,16 @@ function callRole(
     return UPPER.test(token) || SNAKE.test(token) ? 'constant' : undefined;
   }
   return undefined;
+}
+
+/**
+ * True when an expression is named for an error code, or is a local taken from one (`$code = $r->get_api_error_code()`
+ * then `in_array($code, [4, 17])`): there a small number is a code too.
+ */
+function namedForErrorCode(field: Node, reader: ExpressionReader): boolean {
+  const named = (node: Node | null | undefined): boolean => ERROR_FIELD.test((reader.lastName(node ?? null) ?? '').replace(/^get_(?=[a-z])/, ''));
+  if (named(field)) return true;
+  return /identifier|variable_name/.test(field.type) && named(reader.assignedBefore(field)?.filter((v): v is Node => v !== null).pop());
 }
 
 /** Function-like nodes whose text bounds the sibling comparisons of a field. */
@@ -416,7 +427,8 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
     const name = node.text.replace(/^\$/, '');
     // A string compared with `error` or `err` is no exception object: the variable holds the code.
     if (ERROR_FIELD.test(name)) return 'strong';
-    if (/^(code|reason|type|error_?type)$/i.test(name) || STATUS_FIELD.test(name)) return 'weak';
+    // (A bare `code` taken from an error's code is as sure as that: `$code = $r->get_api_error_code()`.)
+    if (/^(code|reason|type|error_?type)$/i.test(name) || STATUS_FIELD.test(name)) return (hops === 0 && /^code$/i.test(name) ? definedStrength(node, reader, s) : undefined) ?? 'weak';
     // A local holding an error's text (`errorMessage.includes('insufficient_quota')`, `errMsg`, `error_text`): a message,
     // where only a code-shaped token with an error word in it counts.
     if (ERROR_TEXT_LOCAL.test(name)) return 'text';
@@ -487,7 +499,8 @@ function errorListRole(name: string, shape: string, worded: boolean): Occurrence
 
 function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
   // (A JSON key may be kebab-case: Turnstile's and reCAPTCHA's `error-codes`.)
-  if (ERROR_FIELD.test(name.replace(/-/g, '_'))) return 'strong';
+  // (and a getter may spell its prefix in snake case: `get_api_error_code()`.)
+  if (ERROR_FIELD.test(name.replace(/-/g, '_').replace(/^get_(?=[a-z])/, ''))) return 'strong';
   // An error's message holds codes among prose: only a code-shaped token with an error word in it counts.
   if (MESSAGE_FIELD.test(name)) return errorish(object, reader, s) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(reader.lastName(object) ?? '') ? 'text' : undefined;
   if (BODY_TEXT_FIELD.test(name) && RESPONSE_OBJECT.test(reader.lastName(object) ?? '')) return 'text';
