@@ -61,6 +61,13 @@ describe('spotting: vendor error codes in strings', () => {
         ['LEDGER_LOCKED client-check'],
       ],
       ['a reason turned to text, tested for membership', "if ([\"dailyLimitExceeded\", \"backendBusy\"].includes(String(reason))) retry();\n", ['dailyLimitExceeded client-check', 'backendBusy client-check']],
+      [
+        "literal types of an error type's code",
+        'export type UploadOtpError = {\n  code: "EOTP_NEEDED";\n  detail: string;\n};\ninterface UploadDeniedError { code: "E403" | "E409" }\n',
+        ['EOTP_NEEDED constant', 'E403 constant', 'E409 constant'],
+      ],
+      ['decoy: literal types of a type named for something else', 'type Shape = { kind: "ROUND_CORNER" };\ninterface Job { status: "QUEUED_FOR_RETRY" }\n', []],
+      ["an npm-style code of one letter and a number on an error's code", 'if (info.error.code === "E404") return none();\n', ['E404 client-check']],
       ["decoy: a key asked of a body object", "const data = response.body || {};\nif ('error_description' in data) {}\n", []],
     ]);
   });

@@ -28,7 +28,8 @@ export type CodeShape = 'number' | 'upper' | 'snake' | 'camel' | 'word' | 'kebab
 /** The shape of a token, or undefined when it is written like no code. */
 export function codeShape(token: string): CodeShape | undefined {
   if (/^\d+$/.test(token)) return 'number';
-  if (UPPER.test(token) && /[A-Z]{2}/.test(token)) return 'upper';
+  // (One letter before a number is a code too: npm's `E404`, not a one-letter `A` or a version `V2`.)
+  if (UPPER.test(token) && (/[A-Z]{2}/.test(token) || /^[A-Z]\d{3,}$/.test(token))) return 'upper';
   if (SNAKE.test(token)) return 'snake';
   if (CAMEL.test(token) || PASCAL.test(token) || DOTTED_PASCAL.test(token)) return 'camel';
   if (WORD.test(token)) return 'word';

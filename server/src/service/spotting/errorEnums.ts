@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
  * C# `enum AcoustIdErrorCode { TooManyRequests = 14 }` (numbers too: see vendorCodes.ts),
  * Python `class ErrorCode(str, Enum): RATE_LIMITED = "rate_limited"`, Java `enum ApiErrorCode { RATE_LIMITED("…") }`.
  * The member's string is a code (vendorCodes.ts gives it the `constant` role); its uses follow through the declared
- * names (ownVendorCodes.ts).
+ * names (ownVendorCodes.ts). TypeScript spells the same with literal types on an error type's code (errorTypeMember).
  */
 
 /**
@@ -41,4 +41,26 @@ export function errorEnumMember(literal: Node): boolean {
     return cls?.type === 'class_definition' && /\b(Str|Int)?Enum\b/.test(cls.childForFieldName('superclasses')?.text ?? '') && named(cls);
   }
   return false;
+}
+
+/** Properties of an error type that hold its code: `code: "EOTP"`, `type: "invalid_request_error"`. */
+const CODE_PROPERTY = /^(code|error|errorCode|error_code|type|reason|kind)$/;
+/** Names of a type that describes an error (`NpmPublishEOtpError`, `QuotaFault`) or lists its codes (`ApiErrorCode`). */
+const ERROR_TYPE_NAME = /(Error|Exception|Fault|Failure)$/;
+
+/**
+ * The string is a literal type of an error type's code property: TypeScript `type PublishOtpError = { code: "EOTP";
+ * … }`, `interface DeniedError { code: "E403" | "E404" }` — a union of errors told apart by the codes the API answers with.
+ */
+export function errorTypeMember(literal: Node): boolean {
+  let node = literal.parent;
+  if (node?.type !== 'literal_type') return false;
+  while (node.parent?.type === 'union_type') node = node.parent;
+  const annotation = node.parent;
+  const property = annotation?.type === 'type_annotation' ? annotation.parent : undefined;
+  if (property?.type !== 'property_signature' || !CODE_PROPERTY.test(property.childForFieldName('name')?.text ?? '')) return false;
+  const declaration = property.parent?.parent;
+  if (!declaration || !/^(type_alias_declaration|interface_declaration)$/.test(declaration.type)) return false;
+  const name = declaration.childForFieldName('name')?.text ?? '';
+  return ERROR_TYPE_NAME.test(name) || namesErrorEnum(name);
 }

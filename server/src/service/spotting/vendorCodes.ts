@@ -4,7 +4,7 @@ import type { ExpressionReader } from './expressionReader';
 import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS, DEFAULT_OPERATORS, isComparisonOperator, MEMBERSHIP_METHODS } from './names';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
-import { errorEnumMember } from './errorEnums';
+import { errorEnumMember, errorTypeMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
 import { codeMapKeyRole } from './codeMaps';
 import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './codeShapes';
@@ -186,7 +186,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   };
   // A member of an enum named for error codes (`enum ExpoErrorType: string { case MessageRateExceeded = '…' }`,
   // `enum ApiErrorCode { RateLimited = 'rate_limited' }`, `class ErrorCode(str, Enum)`, Java `RATE_LIMITED("…")`).
-  if (!numeric && (!NEEDS_ERROR_WORD.has(shape ?? '') || worded) && errorEnumMember(literal)) return 'constant';
+  if (!numeric && (!NEEDS_ERROR_WORD.has(shape ?? '') || worded) && (errorEnumMember(literal) || errorTypeMember(literal))) return 'constant';
   // (A number there too, `enum AcoustIdErrorCode { TooManyRequests = 14 }`: the enum's name says what its values are.)
   if (numeric && token !== '0' && errorEnumMember(literal)) return 'constant';
   let child = literal;
