@@ -212,6 +212,11 @@ describe('spotting: vendor error codes in strings', () => {
         ],
         ['decoy: a default code for a missing one', "<?php\n$errorCode = $data['error_code'] ?? 'UNKNOWN_ERROR';\n", []],
         [
+          "an error enum's own predicates over its members",
+          "<?php\nenum PushErrorType: string\n{\n    case QuotaExceeded = 'QuotaExceeded';\n    case PayloadTooLarge = 'PayloadTooLarge';\n\n    public function isQuotaExceeded(): bool\n    {\n        return $this === self::QuotaExceeded;\n    }\n\n    public function label(): string\n    {\n        return self::QuotaExceeded->value;\n    }\n}\n",
+          ['QuotaExceeded constant', 'PayloadTooLarge constant', 'QuotaExceeded client-check'],
+        ],
+        [
           'small numbers tested on a local taken from an error-code getter',
           "<?php\nfunction f($reply) {\n    $code = $reply->get_api_error_code();\n    $tries = $reply->attempts();\n    if (in_array($code, array(4, 613), true)) { wait(); }\n    if (in_array($tries, array(4, 5), true)) { stop(); }\n}\n",
           ['4 client-check', '613 client-check'],

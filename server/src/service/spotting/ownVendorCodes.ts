@@ -126,9 +126,22 @@ export function findOwnVendorCodeUses(
     if (!ok) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
     const site = node && node.startIndex === m.index && node.endIndex === m.index + m[0].length ? useSite(node, syntax) : undefined;
-    const role = site ? context.classify(site, 'error-code') : undefined;
+    const role = site ? context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : undefined) : undefined;
     if (site && role && !found({ code: own.code, node: site, role })) return;
   }
+}
+
+/** The receiver an enum's own methods compare with its members: PHP `$this`, Kotlin and Java `this`, Python `self`. */
+const ITSELF = /^(\$this|this|self)$/;
+
+/**
+ * An error enum's own predicate asks its value for one of its codes: PHP `return $this === self::DeviceNotRegistered;`,
+ * Kotlin `fun isRetryable() = this == RATE_LIMITED`.
+ */
+function comparedWithItself(site: Node, syntax: SyntaxAdapter): boolean {
+  const parent = site.parent;
+  if (!parent || !syntax.binaries.has(parent.type) || !/^(==|===|!=|!==|is)$/.test(syntax.operatorOf(parent).trim())) return false;
+  return parent.namedChildren.some((n) => n !== null && n.id !== site.id && ITSELF.test(n.text));
 }
 
 function isDeclaration(root: Node, at: number, code: string, syntax: SyntaxAdapter, context: StatusContext): boolean {
