@@ -217,6 +217,11 @@ describe('spotting: vendor error codes in strings', () => {
           ['QuotaExceeded constant', 'PayloadTooLarge constant', 'QuotaExceeded client-check'],
         ],
         [
+          "the string keys of a retry table, not its numbers",
+          "<?php\nclass Runner {\n    protected $retryMap = [\n        'backendBusy' => self::RETRY_ALWAYS,\n        'dailyQuotaError' => self::RETRY_NEVER,\n        28 => self::RETRY_ALWAYS,\n    ];\n    protected $colorMap = ['backendBusy' => 'red'];\n}\n",
+          ['backendBusy retry-config', 'dailyQuotaError retry-config'],
+        ],
+        [
           'small numbers tested on a local taken from an error-code getter',
           "<?php\nfunction f($reply) {\n    $code = $reply->get_api_error_code();\n    $tries = $reply->attempts();\n    if (in_array($code, array(4, 613), true)) { wait(); }\n    if (in_array($tries, array(4, 5), true)) { stop(); }\n}\n",
           ['4 client-check', '613 client-check'],

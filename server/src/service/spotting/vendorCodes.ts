@@ -137,7 +137,7 @@ export function scanVendorCodes(
 const FILE_SYSTEM_ERRNO = /^E(NOENT|EXIST|ISDIR|NOTDIR|ROFS|LOOP|NOTEMPTY|MFILE|NFILE|NOSPC|XDEV|NAMETOOLONG|DQUOT)$/;
 
 /** Words one of which stands near every context a vendor code is read in (a cheap test before the syntax tree is asked). */
-const CONTEXT_HINT = /err|code|type|status|reason|kind|state|body|json|text|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
+const CONTEXT_HINT = /err|code|type|status|reason|kind|state|body|json|text|retr|equals|case|exception|fault|includes|contains|assert|expect|tobe|\bin\b/i;
 
 /**
  * How far the cheap test looks for a context word, before and after the string: far enough that the last members of a
@@ -250,7 +250,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       const key = s.pairName(parent);
       // `$errorDescriptions = [29 => 'Rate limit exceeded']`: a numbered code as the key of its message.
       // (A string key only in UPPER_SNAKE or with an error word: `'ZERO_RESULTS' => __('No route…')`.)
-      if (!inCollection && s.pairValue(parent)?.id !== child.id && (numeric || shape === 'upper' || (worded && !NEEDS_ERROR_WORD.has(shape)))) return codeMapKeyRole(parent, reader, s);
+      if (!inCollection && s.pairValue(parent)?.id !== child.id && (numeric || shape === 'upper' || (worded && !NEEDS_ERROR_WORD.has(shape)))) return codeMapKeyRole(parent, child, reader, s);
       if (key === undefined || inCollection || s.pairValue(parent)?.id !== child.id) return undefined;
       return accepts(keyStrength(key, parent, s)) ? 'server-sets' : undefined;
     }
