@@ -188,6 +188,8 @@ describe('spotting: vendor error codes in strings', () => {
       spotCases('python', [
         ['a local taken from an error body', 'def f(data):\n    err = data["error"]\n    if err == "slow_down":\n        wait()\n', ['slow_down client-check']],
         ['membership of a keyed read', 'if body.get("error") in ("invalid_grant", "expired_token"):\n    relogin()\n', ['invalid_grant client-check', 'expired_token client-check']],
+        ["an error's code by another name, read off its body", 'def f(ex):\n    reject_code = ex.response.json()["rejectCode"]\n    if reject_code == "InvalidBatch":\n        return False\n', ['InvalidBatch client-check']],
+        ['decoy: a webhook event code on a payload', 'def f(payload):\n    if payload["webhook_code"] == "PERMISSION_REVOKED":\n        pass\n', []],
         ['decoy: a local taken from something else', 'def f(job):\n    state = job.phase\n    if state == "waiting_room":\n        pass\n', []],
       ]);
     });

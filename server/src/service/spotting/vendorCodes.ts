@@ -439,6 +439,13 @@ function fieldStrength(expr: Node | null, reader: ExpressionReader, s: SyntaxAda
   return undefined;
 }
 
+/**
+ * Names of a code of some kind (`graphCode`, `exception_code`), not a status's (`statusCode`, `http_code`), an event's
+ * (`webhook_code`) or a locale's.
+ */
+const NAMED_CODE = /^[A-Za-z]\w*(_code|[a-z]Code)$/;
+const OTHER_CODE = /status|http|resp|return|exit|webhook|event|country|lang|currency|locale|key|char/i;
+
 /** Locals named for a response's raw text: `body`, `json`, `responseText`, `raw_body`. */
 const BODY_TEXT_LOCAL = /^(body|json|text|raw|raw_?body|body_?text|response_?(text|body)|resp_?(text|body)|responseText|responseBody|respText|respBody)$/i;
 /** Fields that hold a response's raw text, on a response (`response.body`, `resp.text`, `res.content`). */
@@ -505,6 +512,8 @@ function nameStrength(name: string, object: Node | null, reader: ExpressionReade
   if (MESSAGE_FIELD.test(name)) return errorish(object, reader, s) && !/^(body|resp|response|res|result|data|json|payload|reply|details?|info)$/.test(reader.lastName(object) ?? '') ? 'text' : undefined;
   if (BODY_TEXT_FIELD.test(name) && RESPONSE_OBJECT.test(reader.lastName(object) ?? '')) return 'text';
   if (CODE_FIELD.test(name)) return errorish(object, reader, s) ? 'strong' : 'weak';
+  // An error's code by another name (`e.graphCode`, `json['exceptionCode']`): only a code with an error word in it.
+  if (NAMED_CODE.test(name) && !OTHER_CODE.test(name)) return errorish(object, reader, s) ? 'weak' : undefined;
   return STATUS_FIELD.test(name) ? 'weak' : undefined;
 }
 
