@@ -103,6 +103,11 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a list of numbers named for something else', 'PORTS = [8080, 8443]\nerror_code = None\n', []],
       ['numbered codes as the keys of a table of their messages', 'class Gateway:\n    ERRORS = {\n        21: "merchant blocked",\n        54: "verification window passed",\n    }\n', ['21 constant', '54 constant']],
       ['decoy: a table of numbers named for something else', 'LEVELS = {1: "low", 2: "high"}\n', []],
+      [
+        'quoted keys of a dict of error messages, not of a form\'s errors or of labels',
+        'LOGIN_ERROR_MESSAGES = {\n    "CODE_EXPIRED": "That code has expired.",\n    "TOO_MANY_TRIES": "Wait a minute.",\n}\nFORM_ERRORS = {"email": "bad", "user_name": "bad"}\nLABELS = {"TOO_MANY_TRIES": "x"}\n',
+        ['CODE_EXPIRED constant', 'TOO_MANY_TRIES constant'],
+      ],
       ['decoy: a count of errors compared', 'def report(errors):\n    if errors > 1:\n        print(errors)\n', []],
     ]);
   });

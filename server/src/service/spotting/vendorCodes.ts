@@ -146,13 +146,17 @@ const CONTEXT_HINT = /err|code|type|status|reason|kind|state|body|json|text|retr
 const HINT_BEFORE = 240;
 const HINT_AFTER = 120;
 
+/** The opening of a map literal given to a name with an error or a retry in it, not yet closed. */
+const ERROR_TABLE_OPEN = /(?:err|retr)\w*\s*(?::[^=\n]*)?=\s*\{[^;{}]*$/i;
+
 /** False for strings that cannot be a vendor code by their surroundings: an object key (`{"name": …`), a subscript key (`x["error"]`). */
 function worthParsing(text: string, open: number, after: number): boolean {
   const before = text.slice(Math.max(0, open - HINT_BEFORE), open);
   if (BUILTIN_CALL.test(before)) return false; // `new Error('unavailable')`: a message
   const next = text.slice(after, after + HINT_AFTER);
   // (Not the last label of a case list, `case "A", "B":`, which a colon follows too.)
-  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before) && !/\bcase\b[^{};]*$/.test(before)) return false;
+  // (Nor a key of a table named for errors, `ERROR_MESSAGES = {"RATE_LIMITED": "…"}`: codeMaps.ts reads those.)
+  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before) && !/\bcase\b[^{};]*$/.test(before) && !ERROR_TABLE_OPEN.test(before)) return false;
   if (/^\s*\]/.test(next) && /[\w)\]]\s*\[\s*$/.test(before)) return false;
   return CONTEXT_HINT.test(before) || CONTEXT_HINT.test(next);
 }
