@@ -133,6 +133,11 @@ describe('spotting: vendor error codes in strings', () => {
       ],
       ['a camel-case reason', 'class A { boolean f(String reason) { return "userRateLimitExceeded".equals(reason); } }\n', ['userRateLimitExceeded client-check']],
       ['decoy: equals on a plain word', 'class A { boolean f(String status) { return "active".equals(status); } }\n', []],
+      [
+        'number constants named for their error and a code, and their uses',
+        'class Sms {\n  private static final int INVALID_PARAM_ERROR_CODE = 60210;\n  private static final int QUOTA_EXCEEDED_CODE = 20499;\n  private static final int COUNTRY_CODE = 44;\n  boolean f(ApiException e) { return e.getCode() == QUOTA_EXCEEDED_CODE || INVALID_PARAM_ERROR_CODE == e.getCode(); }\n}\n',
+        ['60210 constant', '20499 constant', '20499 client-check', '60210 client-check'],
+      ],
       ['constants of an enum named for error codes', 'enum ApiErrorCode {\n  RATE_LIMITED("rate_limited"),\n  OVERLOADED("overloaded_error");\n  private final String code;\n  ApiErrorCode(String code) { this.code = code; }\n}\n', ['rate_limited constant', 'overloaded_error constant']],
     ]);
   });
@@ -253,6 +258,7 @@ describe('spotting: vendor error codes in strings', () => {
     describe('Ruby', () => {
       spotCases('ruby', [
         ['an error asked for its code', 'def f\n  get\nrescue ApiError => e\n  raise Gone if is_error?(e, "INVALIDATED_RESOURCE")\nend\n', ['INVALIDATED_RESOURCE client-check']],
+        ['a Ruby constant named for an error code', 'class Client\n  QUOTA_ERROR_CODE = "SSS_QUOTA_EXCEEDED"\n  BASE_URL = "https://example.test/"\nend\n', ['SSS_QUOTA_EXCEEDED constant']],
         ['a parsed body read by its error_code key', 'def f(body)\n  relink if body["error_code"] == "ITEM_LOGIN_REQUIRED"\nend\n', ['ITEM_LOGIN_REQUIRED client-check']],
         ['a helper named for the code it reads off an error', 'def f(http_error)\n  code(http_error) == "workflow_step_failure"\nend\n', ['workflow_step_failure client-check']],
         ["a response's body compared with a code", 'def f(response)\n  raise Gone if response.body == "workspace_not_found"\nend\n', ['workspace_not_found client-check']],

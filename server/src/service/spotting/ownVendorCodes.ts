@@ -6,6 +6,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 import { useSite } from './ownCodes';
 import { vendorCodeRole } from './vendorCodes';
 import { namesErrorEnum } from './errorEnums';
+import { hasErrorWord } from './codeShapes';
 
 /**
  * An API's own error codes that a file declares as constants and then uses by name: Go
@@ -33,6 +34,11 @@ const NUMBER_VALUE = /=[ \t]*(\d{1,6})(?![\w.])/g;
 const ENUM_BODY = /\benum\s+(?:class\s+)?(\w+)[^{;]*\{([^}]*)\}/g;
 const ERROR_CODE_NAME = /err(or)?_?code|errcode/i;
 
+/** A name for a numbered code: `QUOTA_ERROR_CODE`, or an error's own words and "code" (`TOO_MANY_REQUESTS_CODE`). */
+function namesNumberedCode(name: string): boolean {
+  return ERROR_CODE_NAME.test(name) || (/(_CODE|[a-z]Code)$/.test(name) && hasErrorWord(name.replace(/_?code$/i, '')));
+}
+
 /** Declarations by name; a name declared with two different codes is left out. */
 export function ownVendorCodeTable(text: string, family: ConstantFamily): Map<string, OwnVendorCode> {
   const table = new Map<string, OwnVendorCode>();
@@ -40,7 +46,7 @@ export function ownVendorCodeTable(text: string, family: ConstantFamily): Map<st
   // Numbers are codes only in an enum named for error codes, or under a name that says so (`QUOTA_ERROR_CODE = 40001`).
   const errorEnums: Array<[number, number]> = [];
   if (/\benum\b/.test(text)) for (const e of text.matchAll(ENUM_BODY)) if (namesErrorEnum(e[1])) errorEnums.push([e.index, e.index + e[0].length]);
-  const numbers = [...text.matchAll(NUMBER_VALUE)].filter((m) => errorEnums.some(([a, b]) => m.index > a && m.index < b) || ERROR_CODE_NAME.test(declaredName(text, m.index, family)?.name ?? ''));
+  const numbers = [...text.matchAll(NUMBER_VALUE)].filter((m) => errorEnums.some(([a, b]) => m.index > a && m.index < b) || namesNumberedCode(declaredName(text, m.index, family)?.name ?? ''));
   const declarations = [...[...text.matchAll(VALUE)].map((m) => ({ index: m.index, length: m[0].length, code: m[2] })), ...numbers.map((m) => ({ index: m.index, length: m[0].length, code: m[1] }))];
   for (const m of declarations) {
     const declared = declaredName(text, m.index, family);

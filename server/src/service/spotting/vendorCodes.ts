@@ -38,6 +38,8 @@ const ERROR_CONSTRUCTOR = /^[A-Z]\w*(Error|Exception|Fault)$/;
 const CODE_TYPE = /Err|Code$/;
 /** Constants named for an error code: `QUOTA_ERROR`, `ERR_RATE_LIMITED`, `rateLimitError`, `RATE_LIMIT_ERROR_CODE`. */
 const ERROR_CONSTANT_NAME = /^(ERR|ERROR)_|_(ERR|ERROR|ERROR_CODE|ERR_CODE)$|Error$|ErrorCode$|^err[A-Z]|^error[A-Z]|^ERROR_CODE_/;
+/** Names that end in "error code": `INVALID_PARAM_ERROR_CODE`, `quotaErrorCode`. */
+const ENDS_IN_ERROR_CODE = /_(ERROR|ERR)_CODE$|[a-z]ErrorCode$/;
 /** …unless the name says it holds something else: a field or header name, a message, a setting. */
 const NOT_A_CODE_NAME = /message|msg|text|description|desc|field|key|param|header|env|property|prop|handling|feature|name|path|url|uri|status|format|template|prefix|label|title/i;
 /**
@@ -251,13 +253,18 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       // Go `BlobUnknownErrorCode ErrorCode = "BLOB_UNKNOWN"`: a typed error-code constant.
       if (typeName !== undefined) return CODE_TYPE.test(typeName) && !NEEDS_ERROR_WORD.has(shape) ? 'constant' : undefined;
       const name = reader.lastName(target) ?? '';
-      if (/identifier/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
+      // (Ruby's constants are `constant` nodes: `REQUEST_LIMIT_ERROR_CODE = "SSS_REQUEST_LIMIT_EXCEEDED"`.)
+      if (/identifier|^constant$/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
         // `QUOTA_ERROR = "insufficient_quota"`: a constant named for an error code (not `ERROR_CODE = "errorCode"`, a field's name).
         const sameWords = name.toLowerCase().replace(/_/g, '') === token.toLowerCase().replace(/_/g, '');
         // (A number needs a name that says which error: `INVALID_PARAM_ERROR_CODE = 60200`, not a bare `ERROR_CODE = 32601`.)
         const says = shape !== 'number' || name.replace(/err(or)?|code|[_$]/gi, '').length > 0;
         // (Nor a dotted or kebab-case string, a message key: `INVALID_EMAIL_ERROR = "errors.invalid_email"`.)
-        return ERROR_CONSTANT_NAME.test(name) && !NOT_A_CODE_NAME.test(name) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says ? 'constant' : undefined;
+        // (A name that ends in "error code" says so whatever words come before: `INVALID_PARAM_ERROR_CODE`.)
+        const codeNamed = ERROR_CONSTANT_NAME.test(name) && (ENDS_IN_ERROR_CODE.test(name) || !NOT_A_CODE_NAME.test(name));
+        // A number under a name of its own error and "code": `TOO_MANY_REQUESTS_CODE = 20429`.
+        const numberNamed = shape === 'number' && /(_CODE|[a-z]Code)$/.test(name) && hasErrorWord(name.replace(/_?code$/i, ''));
+        return (codeNamed || numberNamed) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
       return accepts(fieldStrength(target, reader, s), numeric ? target : undefined) ? 'server-sets' : undefined;
