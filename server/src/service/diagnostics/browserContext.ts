@@ -45,7 +45,24 @@ export function isFrontEndFile(flow: FileFlow, uri: string): boolean {
 
 /** The code at `node` runs in front of a user: a front-end file, outside the functions a framework runs on the server. */
 export function runsInFrontEnd(flow: FileFlow, uri: string, node: Node): boolean {
+  if (sameOriginRequest(flow, node)) return true;
   if (!isFrontEndFile(flow, uri)) return false;
   for (let fn = enclosingFn(flow, node); fn; fn = fn.parent) if (fn.name && SERVER_SIDE.test(fn.name)) return false;
   return true;
+}
+
+/** `fetch` and the axios module itself (not an instance, which may carry a baseURL). */
+const PAGE_RELATIVE_CLIENT = /^(fetch|window\.fetch|axios(\.(get|post|put|patch|delete|head|request))?)$/;
+
+/**
+ * `axios.post("/api/datasets", body)`, `fetch(`/api/items/${id}`)`: a URL relative to the page's origin is only
+ * resolved in a browser — on a server, Node's fetch and axios reject it — so the request is the front end's.
+ */
+function sameOriginRequest(flow: FileFlow, node: Node): boolean {
+  if (!/^(javascript|typescript|tsx)$/.test(flow.grammarName) || !flow.adapter.calls.has(node.type)) return false;
+  if (!PAGE_RELATIVE_CLIENT.test(flow.adapter.callee(node)?.text.replace(/\s+/g, '') ?? '')) return false;
+  // (The path may be built on: `"/api/datasets/" + id`.)
+  let url: Node | null | undefined = flow.adapter.callArguments(node)[0];
+  while (url?.type === 'binary_expression') url = url.childForFieldName('left');
+  return !!url && /^(string|template_string)$/.test(url.type) && /^["'`]\/(?!\/)/.test(url.text);
 }
