@@ -17,6 +17,22 @@ describe('requests whose repetition duplicates nothing', () => {
     assert.deepEqual(await ruleLines('python', text, 'unsafe-retry'), []);
   });
 
+  it("Anthropic's /v1/messages is a completion too, while another API's /messages sends something", async () => {
+    const text = (url: string) => [
+      'import requests, time',
+      '',
+      'def ask(prompt):',
+      '    for attempt in range(3):',
+      `        r = requests.post("${url}", json={"messages": prompt}, timeout=60)`,
+      '        if r.status_code in (429, 500, 502, 503):',
+      '            time.sleep(2 ** attempt)',
+      '            continue',
+      '        return r.json()',
+    ].join('\n');
+    assert.deepEqual(await ruleLines('python', text('https://api.anthropic.com/v1/messages'), 'unsafe-retry'), []);
+    assert.deepEqual(await ruleLines('python', text('https://chat.example.com/v1/messages'), 'unsafe-retry'), [5]);
+  });
+
   it('a cancel (a /cancel URL, a function named cancel…) settles a state: sent twice, it changes nothing more', async () => {
     const byUrl = [
       "import retry from 'async-retry';",

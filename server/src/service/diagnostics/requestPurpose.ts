@@ -81,8 +81,9 @@ export function queriesOnly(fnName: string | undefined, statementText: string): 
   // (`_retry_translate`, `tryRender`, `doLookup`: what is retried or tried is the rest of the name.)
   const verb = parts.find((w) => !RETRY_PREFIXES.has(w));
   if (verb && READ_VERBS.has(verb) && !parts.some((w) => WRITE_WORDS.has(w))) return true;
-  // (A model's completion, `/chat/completions`, `:generateContent`, is computed from what is sent, like an embedding.)
-  return /["'`][^"'`\n]*(?:\/(_?search|_msearch|_count|query|lookup|find|translate|render|convert|classify|detect|moderations?|embeddings?|tokenize|validate|completions)\b|:generateContent\b)/i.test(statementText.slice(0, 600));
+  // (A model's completion, `/chat/completions`, `:generateContent`, Anthropic's `/v1/messages`, is computed from what is
+  // sent, like an embedding.)
+  return /["'`][^"'`\n]*(?:\/(_?search|_msearch|_count|query|lookup|find|translate|render|convert|classify|detect|moderations?|embeddings?|tokenize|validate|completions)\b|:generateContent\b|api\.anthropic\.com\/v1\/messages\b)/i.test(statementText.slice(0, 600));
 }
 /**
  * A function named for bringing something to a final state — cancelling, stopping, closing, archiving, acknowledging:
