@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { catchAllHelperRetries } from './catchAllHelperRetries';
 import type { Finding, Occurrence, Range } from '../../types';
 import { branchOutcome, RETRY_CALL, type StatusTest } from '../branches';
 import { DELAY } from '../waitCalls';
@@ -135,6 +136,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
     const data: NonRetryableRetriedData = { ...ctx.base(resend.guard), codes: resend.repeating, codeRanges: [], checkRange: range };
     findings.push({ ...make(ctx, range, resend.repeating, data), related: ctx.related(resend.request) });
   }
+  findings.push(...catchAllHelperRetries(ctx, findings));
   findings.push(...decoratedNonRetryableFindings(ctx));
   findings.push(...wrappedNonRetryableFindings(ctx));
   findings.push(...faradayClientErrorRetries(ctx));
