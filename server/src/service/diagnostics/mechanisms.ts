@@ -104,7 +104,8 @@ export class MechanismScope {
         if (hit && !this.fileWide.includes(m)) {
           fileMechanism ??= m.id;
           // Configured (`axiosRetry(client)`, `session.mount(…, HTTPAdapter(max_retries=Retry(…)))`): the file's requests.
-          this.fileWide.push({ ...m, kind: 'config', ...(config.withOption === 'max_retries' && countOnly(flow, hit.node) ? { networkOnly: true } : {}) });
+          const networkOnly = (config.withOption === 'max_retries' && countOnly(flow, hit.node)) || (m.id === 'faraday-retry' && faradayExceptionsOnly(hit.node));
+          this.fileWide.push({ ...m, kind: 'config', ...(networkOnly ? { networkOnly: true } : {}) });
           for (const r of m.bypassedBy ?? []) this.bypass.add(r);
         }
       }
@@ -296,6 +297,20 @@ function countOnly(flow: FileFlow, call: Node): boolean {
   // (Statements that assign it, not the keyword argument itself.)
   const assigned = [...flow.text.matchAll(new RegExp(`(?:^|\\n)[ \\t]*(?:self\\.)?${name}\\s*=(?!=)\\s*([^\\n]+)`, 'g'))].map((m) => m[1]);
   return assigned.length > 0 && assigned.every((rhs) => !/Retry\s*\(|retry/i.test(rhs) && !/^\w+\s*\(/.test(rhs.trim()));
+}
+
+/**
+ * `f.request :retry, max: 3, interval: 0.5` with no `retry_statuses:` and no `exceptions:` naming a status error: the
+ * middleware retries its default exceptions only — timeouts and failed connections — and a 429 or 503 passes through
+ * to whatever raises on it (server/data/retry-policies.json, faraday-retry). Options handed over in a variable are not
+ * guessed.
+ */
+function faradayExceptionsOnly(call: Node): boolean {
+  const args = (call.childForFieldName('arguments') ?? call.lastNamedChild)?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
+  if (args.length > 1 && /identifier|constant|call/.test(args[1].type) && !/^(pair|hash)$/.test(args[1].type)) return false;
+  const text = args.slice(1).map((a) => a.text).join(' ');
+  if (/\bretry_statuses\b/.test(text)) return false;
+  return !/\bexceptions\b[\s\S]*\b(ServerError|TooManyRequestsError|ClientError|Faraday::Error|RetriableResponse)\b/.test(text);
 }
 
 /** True when a call passes a keyword argument or object property with this name (at any depth of its arguments). */
