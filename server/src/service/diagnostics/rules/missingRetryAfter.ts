@@ -9,7 +9,9 @@ import { isRackTriple } from '../../spotting/statusContext';
 
 const RULE = 'missing-retry-after';
 /** A message that says something is not set up, rather than busy. */
-const NOT_CONFIGURED = /\bnot\s+(?:been\s+)?(?:configured|enabled|set\s*up|installed|connected|supported)\b|\b(?:un|mis)configured\b|\bdisabled\b|\bsuspended\b|\.\s*Suspend\b|\bmissing\s+(?:config|configuration|credentials|settings|api\s*key)\b/i;
+const NOT_CONFIGURED = /\bnot\s+(?:been\s+)?(?:configured|enabled|set\s*up|installed|connected|supported)\b|\b(?:un|mis)configured\b|\bdisabled\b|\bdeactivated\b|\bsuspended\b|\.\s*Suspend\b|\bmissing\s+(?:config|configuration|credentials|settings|api\s*key)\b|\bconfiguration\s+error\b|\bapi[\s_-]?key\b/i;
+/** A handler for refused credentials (`rescue_from Octokit::Unauthorized, Octokit::Forbidden do … :service_unavailable`). */
+const CREDENTIALS_REFUSED = /\b(rescue_from|rescue|catch|except|ExceptionHandler)\b[^\n]*\b\w*(Unauthorized|Forbidden|Unauthenticated|AccessDenied)\w*/;
 
 /** Handlers of health, readiness and liveness probes. */
 const PROBE = /health|readiness|ready|liveness|alive|probe/i;
@@ -48,6 +50,8 @@ export function missingRetryAfter(ctx: DiagContext): Finding[] {
     // moment to come back at.
     // (Or the branch it answers in is taken for that state: `if receiver.Spec.Suspend || … { w.WriteHeader(503) }`.)
     if (occ.code === '503' && (NOT_CONFIGURED.test(statementOf(setter).text) || NOT_CONFIGURED.test(branchCondition(ctx, setter)))) continue;
+    // A 503 answering refused credentials (a 401 or 403 caught upstream): a bad token, not a busy server.
+    if (occ.code === '503' && refusedCredentials(ctx, setter)) continue;
     const data: MissingRetryAfterData = {
       ...ctx.base(setter),
       code: occ.code,
@@ -152,4 +156,14 @@ function branchCondition(ctx: DiagContext, node: Node): string {
     if (ctx.flow.grammar.ifs.has(n.type)) return ctx.flow.grammar.ifCondition(n)?.text ?? '';
   }
   return '';
+}
+
+/** The handler the 503 is answered in catches refused credentials (its head names an Unauthorized or Forbidden error). */
+function refusedCredentials(ctx: DiagContext, node: Node): boolean {
+  for (let n: Node | null = node.parent, depth = 0; n && depth < 8; n = n.parent, depth++) {
+    if (ctx.flow.grammar.functions.has(n.type) && !/block|lambda|closure/.test(n.type)) return false;
+    const head = n.text.split('\n')[0];
+    if (/^(call|catch_clause|except_clause|rescue|do_block|block)$/.test(n.type) && CREDENTIALS_REFUSED.test(head)) return true;
+  }
+  return false;
 }
