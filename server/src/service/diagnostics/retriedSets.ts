@@ -80,7 +80,8 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
  * `except HTTPStatusError as exc: if exc.response.status_code not in RETRYABLE: raise` and then a wait, in a retry
  * loop: the test sends what it holds out of the loop before the catch goes round, so the transient statuses it does
  * not hold are what the loop retries. Read where the catch (Ruby's rescue) tests the caught error's status first and
- * the rest of the catch goes round; a retry helper handed its operation has no response of its own to test.
+ * the rest of the catch goes round — the only status test a retry helper handed its operation has, its request being
+ * its callers'.
  */
 function caughtStatusesGoingRound(ctx: DiagContext, retry: RetryLoop): string[] {
   const body = retry.loop.body;
