@@ -62,7 +62,8 @@ const CASES: Record<string, [string, ((body: string) => string)?]> = {
   failsafe: ['import dev.failsafe.Failsafe;', (b) => `${b}String run(HttpRequest req) { return Failsafe.with(policy).get(() -> get(req)); }\n`],
   polly: ['using Polly;', (b) => `${b}Task<string> Run(string url) => policy.ExecuteAsync(() => Get(url));\n`],
   'ms-extensions-resilience': ['using Microsoft.Extensions.Http.Resilience;'],
-  'faraday-retry': ['CONN = Faraday.new(url: "https://api.example.com") { |f| f.request :retry, max: 3, interval: 0.5, backoff_factor: 2 }'],
+  // (With the statuses it retries: without retry_statuses the middleware retries timeouts and failed connections only.)
+  'faraday-retry': ['CONN = Faraday.new(url: "https://api.example.com") { |f| f.request :retry, max: 3, interval: 0.5, backoff_factor: 2, retry_statuses: [429, 503] }'],
   retriable: ['require "retriable"', (b) => `${b}\ndef run(conn, url)\n  Retriable.retriable(tries: 3) { get(conn, url) }\nend\n`],
   'guzzle-retry-middleware': ['$stack = HandlerStack::create();\n$stack->push(Middleware::retry($decider, $delay));\n$client = new Client([\'handler\' => $stack]);'],
   'laravel-retry': ['use Illuminate\\Support\\Facades\\Http;', (b) => `${b}\nfunction run($client, $url) {\n    return retry(3, fn () => get($client, $url), fn (int $attempt) => $attempt * 200);\n}\n`],

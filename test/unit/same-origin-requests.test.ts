@@ -31,6 +31,13 @@ describe('front-end code known by its page-relative URLs', () => {
     assert.ok(!found.some((f) => /request-without-timeout|no-retry-on-request/.test(f)), found.join('\n'));
   });
 
+  it('reads a CommonJS module, or one giving the axios module a base URL, as server code', async () => {
+    const cjs = `${GATEWAY}module.exports = { Gateway };\n`;
+    assert.ok((await rules(cjs)).includes('5 request-without-timeout'));
+    const based = GATEWAY.replace("import axios from 'axios';", "import axios from 'axios';\naxios.defaults.baseURL = 'https://api.example.com';");
+    assert.ok((await rules(based)).includes('6 request-without-timeout'));
+  });
+
   it('still speaks for an absolute URL', async () => {
     const found = await rules(GATEWAY.replace("'/api/items'", "'https://api.example.com/items'"));
     assert.ok(found.includes('5 request-without-timeout'), found.join('\n'));
