@@ -284,6 +284,18 @@ describe('spotting: vendor error codes in strings', () => {
           ['authorization_pending_for_device client-check', 'slow_down_polling_interval client-check', 'device_code_expired_token client-check'],
         ],
         ['a listOf named for errors', 'val TRANSIENT_ERRORS = listOf("backend_busy", "quota_exceeded")\n', ['backend_busy retry-config', 'quota_exceeded retry-config']],
+        [
+          'the entries of an enum class named for errors, by the constructor parameter that holds the code',
+          'enum class UploadError(val errorCode: Int, val handler: (String) -> Unit) {\n    FILE_LOCKED(4101, { println(it) }),\n    ALREADY_SENT(4102, { println(it) }),\n}\n' +
+            'enum class SendError(val message: String, val code: String) {\n    TOO_BIG("Too big", "file_too_large"),\n    NAMED(message = "x", code = "named_code_error"),\n}\n' +
+            'enum class ApiErrorCode(val code: String) { RATE_LIMITED("rate_limited") }\n',
+          ['4101 constant', '4102 constant', 'file_too_large constant', 'named_code_error constant', 'rate_limited constant'],
+        ],
+        [
+          'decoy: the message beside the code, and an enum of something else',
+          'enum class SendError(val code: String, val message: String) {\n    TOO_BIG("file_too_large", "File_too_large_message"),\n}\nenum class Colour(val hex: String) { RED("ff_0000") }\n',
+          ['file_too_large constant'],
+        ],
       ]);
     });
   });

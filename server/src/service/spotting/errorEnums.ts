@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
  * An API's error codes declared as the members of an enum named for them: PHP `enum ExpoErrorType: string { case
  * MessageRateExceeded = 'MessageRateExceeded'; }`, TypeScript `enum ApiErrorCode { RateLimited = 'rate_limited' }`,
  * C# `enum AcoustIdErrorCode { TooManyRequests = 14 }` (numbers too: see vendorCodes.ts),
- * Python `class ErrorCode(str, Enum): RATE_LIMITED = "rate_limited"`, Java `enum ApiErrorCode { RATE_LIMITED("…") }`.
+ * Python `class ErrorCode(str, Enum): RATE_LIMITED = "rate_limited"`, Java `enum ApiErrorCode { RATE_LIMITED("…") }`,
+ * Kotlin `enum class ApiError(val code: String) { RATE_LIMITED("rate_limited") }`.
  * The member's string is a code (vendorCodes.ts gives it the `constant` role); its uses follow through the declared
  * names (ownVendorCodes.ts). TypeScript spells the same with literal types on an error type's code (errorTypeMember).
  */
@@ -35,12 +36,37 @@ export function errorEnumMember(literal: Node): boolean {
   }
   // Java `RATE_LIMITED("rate_limited")`: the constant's one argument.
   if (parent.type === 'argument_list' && parent.namedChildCount === 1 && parent.parent?.type === 'enum_constant') return named(parent.parent.parent?.parent);
+  // Kotlin `RATE_LIMITED("rate_limited")`, `FILE_LOCKED(4101, { … })` in `enum class UploadError(val errorCode: Int, …)`.
+  if (parent.type === 'value_argument' && parent.parent?.type === 'value_arguments' && parent.parent.parent?.type === 'enum_entry') {
+    const declaration = parent.parent.parent.parent?.parent;
+    return declaration?.type === 'class_declaration' && named(declaration) && kotlinCodeArgument(declaration, parent);
+  }
   // Python `class ErrorCode(str, Enum):` with `RATE_LIMITED = "rate_limited"` in its body.
   if (parent.type === 'assignment' && parent.childForFieldName('right')?.id === literal.id && parent.parent?.type === 'expression_statement') {
     const cls = parent.parent.parent?.type === 'block' ? parent.parent.parent.parent : undefined;
     return cls?.type === 'class_definition' && /\b(Str|Int)?Enum\b/.test(cls.childForFieldName('superclasses')?.text ?? '') && named(cls);
   }
   return false;
+}
+
+/** Names of a Kotlin enum's constructor parameter that holds the member's code: `code`, `errorCode`, `error_code`, `value`. */
+const CODE_PARAMETER = /^(code|value|key|id|type|reason|error|errorType|errorKey)$|(^|_)code$|Code$/;
+
+/**
+ * The argument of a Kotlin enum entry stands for its code: the entry's only argument, or the one in the place (or under
+ * the name) of a constructor parameter named for a code (`(val errorCode: Int, val handler: …)`: not the handler, nor a
+ * `message`).
+ */
+function kotlinCodeArgument(declaration: Node, argument: Node): boolean {
+  const args = argument.parent?.namedChildren.filter((c) => c?.type === 'value_argument') ?? [];
+  // `NAMED(code = "x", message = "…")`: the parameter's name stands before the `=`.
+  if (argument.children.some((c) => c?.type === '=')) return CODE_PARAMETER.test(argument.namedChild(0)?.text ?? '');
+  if (args.length === 1) return true;
+  const index = args.findIndex((a) => a?.id === argument.id);
+  const constructor = declaration.namedChildren.find((c) => c?.type === 'primary_constructor');
+  const parameters = constructor?.namedChildren.find((c) => c?.type === 'class_parameters')?.namedChildren.filter((c) => c?.type === 'class_parameter') ?? [];
+  const name = parameters[index]?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'simple_identifier')?.text;
+  return !!name && CODE_PARAMETER.test(name);
 }
 
 /** Properties of an error type that hold its code: `code: "EOTP"`, `type: "invalid_request_error"`. */
