@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { spotCases } from '../fixtures/spotting/cases';
+import { createBuiltinRegistry } from '../../server/src/service/catalog/builtinCatalogs';
 import { hoverAt, ruleLines } from '../support/serviceHarness';
 
 /**
- * API vendors' own body codes (Discord's JSON error codes, Notion's and Hetzner Cloud's error codes) are catalogued
+ * API vendors' own body codes (Discord's JSON error codes, Notion's and Hetzner Cloud's error codes) and a standard's
+ * (OAuth 2.0's: a server that answers in its error body speaks it, so the codes it sets are shown) are catalogued
  * with their SDKs' constant names: the constants are found where a code is tested, listed or handed to an SDK's test,
  * with the vendor's meaning on hover. The codes themselves are not looked for as words (`timeout`, `conflict` are
  * common ones), and a common word speaks for the vendor only where it was read through the vendor's constant.
@@ -25,6 +27,40 @@ describe("catalogs: API vendors' error codes and their SDK constants", () => {
       ['rate_limit_exceeded client-check', 'conflict client-check'],
     ],
   ]);
+
+  describe("OAuth 2.0's error codes: a standard's, sent by every authorization server", () => {
+    const oauth = (code: string) => createBuiltinRegistry().errorCode(code).find((e) => e.catalog.id === 'oauth2-errors');
+    it('gives the device flow its polling verdicts and the grant errors a final one', () => {
+      assert.equal(oauth('authorization_pending')?.entry.retry.verdict, 'conditional');
+      assert.match(oauth('authorization_pending')?.entry.retry.condition ?? '', /interval/);
+      assert.match(oauth('slow_down')?.entry.retry.condition ?? '', /5 seconds/);
+      assert.equal(oauth('temporarily_unavailable')?.entry.retry.verdict, 'conditional');
+      assert.equal(oauth('server_error')?.entry.retry.verdict, 'conditional');
+      for (const code of ['invalid_grant', 'invalid_client', 'access_denied', 'expired_token', 'invalid_scope', 'unsupported_grant_type']) {
+        assert.equal(oauth(code)?.entry.retry.verdict, 'no', code);
+      }
+      assert.equal(oauth('insufficient_scope')?.entry.httpStatus, 403);
+    });
+    spotCases('typescript', [
+      [
+        "a code a server writes in the standard's error body",
+        "function deny(res: Res) {\n  return res.status(403).json({ error: 'access_denied', error_description: 'The user declined.' });\n}\n",
+        ['403 server-sets', 'access_denied server-sets'],
+      ],
+      ["decoy: the same word in a server's own body (no error_description)", "function deny(res: Res) {\n  return res.status(403).json({ error: 'access_denied', message: 'No.' });\n}\n", ['403 server-sets']],
+    ]);
+    spotCases('java', [
+      [
+        "Spring Security's OAuth2ErrorCodes switched on in a retry predicate",
+        'class C {\n  boolean retryable(OAuth2Error error) {\n    switch (error.getErrorCode()) {\n      case OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE: return true;\n      default: return false;\n    }\n  }\n}\n',
+        ['temporarily_unavailable retry-config'],
+      ],
+    ]);
+    it('hover gives the standard meaning of a code a client compares', async () => {
+      const hover = await hoverAt('python', 'def pending(body):\n    return body["error"] == "authorization_pen|ding"\n');
+      assert.match(hover ?? '', /interval/);
+    });
+  });
 
   it('hover gives the vendor meaning of a Discord code read through its constant', async () => {
     const hover = await hoverAt('typescript', "function f(e: { code: number }) { return e.code === RESTJSONErrorCodes.Unknown|Message; }\n");

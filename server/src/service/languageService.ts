@@ -1,6 +1,7 @@
 import { createBuiltinRegistry } from './catalog/builtinCatalogs';
 import type { CatalogRegistry, ResolvedEntry } from './catalog/catalogRegistry';
 import { type CatalogFileReport, type CatalogSource, loadWorkspaceCatalogs } from './catalog/workspaceCatalogs';
+import type { CatalogInfo } from './catalog/schema';
 import { applyEdits, errorCount } from './fixes/text';
 import { headerHover } from './headerHover';
 import { renderTemplate } from './templates/renderTemplate';
@@ -233,19 +234,31 @@ export class ErrorCodeLanguageService {
     // Rust keeps its tests beside the code (`#[cfg(test)] mod tests`): there too a status is the test's own data.
     const inline = test ? [] : inlineTestSpans(doc.tree.rootNode, grammar);
     const inTest = (o: Occurrence) => inline.some((t) => o.range.start.line >= t.startLine && o.range.start.line <= t.endLine);
-    const occurrences = test ? found.map(asTestData) : found.filter((o) => !this.ownErrorWording(o)).map((o) => (inline.length && inTest(o) ? asTestData(o) : o));
+    // (A standard's code, OAuth's `invalid_grant`, is the standard's where the file writes the standard's error body.)
+    const speaks = (catalog: CatalogInfo): boolean => !!catalog.standard && !!catalog.bodyShape?.messageField && wordIn(doc.text, catalog.bodyShape.messageField);
+    const occurrences = test ? found.map(asTestData) : found.filter((o) => !this.ownErrorWording(o, speaks)).map((o) => (inline.length && inTest(o) ? asTestData(o) : o));
     return { occurrences, spot };
   }
 
   /**
    * A worded code no catalog knows — or one only a vendor's catalog knows as a common word (`unauthorized`,
    * `rate_limited`) — in the role of one the file sets in an error of its own making (numbered close or RPC codes stay).
+   * A standard's code stays where the file `speaks` that standard's error body (`{ error: 'invalid_grant',
+   * error_description: … }`): every OAuth server sends it, so it is no wording of the file's own.
    */
-  private ownErrorWording(o: Occurrence): boolean {
+  private ownErrorWording(o: Occurrence, speaks: (catalog: CatalogInfo) => boolean): boolean {
     if (o.kind !== 'error-code' || o.role !== 'server-sets' || /^-?\d+$/.test(o.code)) return false;
     const entries = this.entriesFor(o);
-    return entries.length === 0 || entries.every((e) => e.catalog.matching === 'context' && /^[a-z][a-z_]*$/.test(e.entry.code));
+    return entries.length === 0 || entries.every((e) => e.catalog.matching === 'context' && /^[a-z][a-z_]*$/.test(e.entry.code) && !speaks(e.catalog));
   }
+}
+
+/** `word` stands in `text` as a whole word (a key written, `'error_description' =>`, `error_description:`). */
+function wordIn(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!/[\w$]/.test(text[at - 1] ?? '') && !/[\w$]/.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
 }
 
 function contains(range: { start: Position; end: Position }, p: Position): boolean {

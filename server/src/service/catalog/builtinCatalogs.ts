@@ -21,6 +21,7 @@ import webSocketCloseCatalog from '../../../data/catalogs/websocket-close.json';
 import discordJsonErrorsCatalog from '../../../data/catalogs/discord-json-errors.json';
 import notionErrorsCatalog from '../../../data/catalogs/notion-errors.json';
 import hetznerCloudErrorsCatalog from '../../../data/catalogs/hetzner-cloud-errors.json';
+import oauth2ErrorsCatalog from '../../../data/catalogs/oauth2-errors.json';
 import httpConstants from '../../../data/http-constants.json';
 import { CatalogRegistry } from './catalogRegistry';
 import type { CatalogFile, HttpConstantsTable } from './schema';
@@ -53,6 +54,8 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   discordJsonErrorsCatalog,
   notionErrorsCatalog,
   hetznerCloudErrorsCatalog,
+  // A standard's error codes that any authorization server sends (`invalid_grant`, `slow_down`), with Spring's constants.
+  oauth2ErrorsCatalog,
 ] as unknown as CatalogFile[];
 
 export function createBuiltinRegistry(): CatalogRegistry {

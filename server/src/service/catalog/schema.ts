@@ -96,6 +96,12 @@ export interface CatalogInfo {
    * catalogs hold plain numbers recognised only where a name or call says what they are.
    */
   matching?: 'name' | 'context';
+  /**
+   * The codes are a published standard's (OAuth 2.0's `invalid_grant`), sent by every server that implements it: a
+   * server answering in the standard's error body (its `bodyShape.messageField`, `error_description`) speaks the
+   * standard, not wording of its own.
+   */
+  standard?: boolean;
 }
 
 /** A whole catalog file (built-in or workspace `*.errorcodes.json`). */
