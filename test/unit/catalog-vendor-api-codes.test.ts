@@ -43,11 +43,27 @@ describe("catalogs: API vendors' error codes and their SDK constants", () => {
     });
     spotCases('typescript', [
       [
-        "a code a server writes in the standard's error body",
-        "function deny(res: Res) {\n  return res.status(403).json({ error: 'access_denied', error_description: 'The user declined.' });\n}\n",
-        ['403 server-sets', 'access_denied server-sets'],
+        "codes a server writes in the standard's error body, directly or through its own helper",
+        "function tokenError(res: Res, code: string) {\n  return res.status(400).json({ error: code, error_description: 'Refresh token no longer valid.' });\n}\n" +
+          "function refresh(res: Res) {\n  return tokenError(res, 'invalid_grant');\n}\n" +
+          "function deny(res: Res) {\n  return res.status(403).json({ error: 'access_denied', error_description: 'The user declined.' });\n}\n",
+        ['400 server-sets', 'invalid_grant server-sets', '403 server-sets', 'access_denied server-sets'],
       ],
       ["decoy: the same word in a server's own body (no error_description)", "function deny(res: Res) {\n  return res.status(403).json({ error: 'access_denied', message: 'No.' });\n}\n", ['403 server-sets']],
+    ]);
+    spotCases('php', [
+      [
+        "a code handed to the controller's own error helper",
+        "<?php\nclass RegisterController {\n  public function register(array $data) {\n    if (!isset($data['redirect_uris'])) {\n      return $this->fail('invalid_redirect_uri', 'No redirect URI.');\n    }\n  }\n" +
+          "  private function fail(string $code, string $text) {\n    return new JsonResponse(['error' => $code, 'error_description' => $text], 400);\n  }\n}\n",
+        ['invalid_redirect_uri server-sets', '400 server-sets'],
+      ],
+      [
+        "decoy: a helper that writes its parameter as the message, not the code",
+        "<?php\nclass RegisterController {\n  public function register() {\n    return $this->fail('invalid_scope', 'x');\n  }\n" +
+          "  private function fail(string $text, string $more) {\n    return new JsonResponse(['error' => 'bad', 'message' => $text, 'error_description' => $more]);\n  }\n}\n",
+        [],
+      ],
     ]);
     spotCases('java', [
       [

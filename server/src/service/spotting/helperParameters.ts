@@ -3,7 +3,7 @@ import { PREFIXED_STATUS_NAME, STATUS_NAME } from './names';
 import { namedChildren } from './syntaxAdapter';
 
 /** Function and method declarations across the grammars, with a `name` and a `parameters` field. */
-const FUNCTION_TYPES = [
+export const FUNCTION_TYPES = [
   'function_declaration', // Go, JavaScript
   'method_declaration', // Go, Java, C#
   'function_definition', // Python
@@ -62,7 +62,7 @@ export class HelperParameters {
 }
 
 /** Parameter name nodes in order (Go's `a, b int` gives two; a receiver or `self` counts as written). */
-function parameterNames(list: Node | null): Node[] {
+export function parameterNames(list: Node | null): Node[] {
   if (!list) return [];
   const names: Node[] = [];
   const params = namedChildren(list);

@@ -7,6 +7,7 @@ import { namedChildren } from './syntaxAdapter';
 import { errorEnumMember, errorTypeMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
 import { codeMapKeyRole } from './codeMaps';
+import { helperSetsCode } from './helperCodeParameters';
 import { errorish, fieldStrength, keyStrength, namedForErrorCode, type Strength } from './codeFields';
 import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './codeShapes';
 
@@ -324,6 +325,8 @@ function callRole(
     // `new AirtableError('TOO_MANY_REQUESTS', message, status)`, `raise ApiError("UNKNOWN_ERROR", …)`: a code given to an API error.
     return UPPER.test(token) || SNAKE.test(token) ? 'constant' : undefined;
   }
+  // `$this->error('invalid_client_metadata', '…')`: a code handed to the file's own helper that writes it as its error body's code.
+  if ((UPPER.test(token) || SNAKE.test(token)) && helperSetsCode(call, name, receiver, index, s)) return 'server-sets';
   return undefined;
 }
 
