@@ -186,6 +186,22 @@ describe('spotting: vendor error codes in strings', () => {
       ['an error code compared', 'package p\n\nfunc f(e *APIError) bool {\n\treturn e.Code == "TOOMANYREQUESTS"\n}\n', ['TOOMANYREQUESTS client-check']],
       ['decoy: an untyped constant', 'package p\n\nconst Region = "EU_WEST"\n', []],
       [
+        'a constant of plain string type read by its name, and the last label of a long case list',
+        'package p\n\nconst AccessDeniedError string = "AccessDeniedException"\nconst Region string = "EU_WEST"\n\nfunc permanent(apiErr APIError) bool {\n\tswitch apiErr.ErrorCode() {\n' +
+          '\tcase "InvalidClusterStateFault",\n\t\t"InvalidHomeRegionException",\n\t\t"CacheSubnetGroupInUseFault",\n\t\t"InvalidSnapshotStateFault",\n\t\t"InvalidCacheClusterStateFault",\n\t\t"InvalidParameterGroupStateFault":\n\t\treturn true\n' +
+          '\tcase AccessDeniedError:\n\t\treturn true\n\t}\n\treturn false\n}\n',
+        [
+          'AccessDeniedException constant',
+          'InvalidClusterStateFault client-check',
+          'InvalidHomeRegionException client-check',
+          'CacheSubnetGroupInUseFault client-check',
+          'InvalidSnapshotStateFault client-check',
+          'InvalidCacheClusterStateFault client-check',
+          'InvalidParameterGroupStateFault client-check',
+          'AccessDeniedException client-check',
+        ],
+      ],
+      [
         'uses of declared codes in a retry set and a comparison',
         'package p\n\ntype ErrorCode string\n\nconst (\n\tBusyErrorCode ErrorCode = "BUSY"\n\tRegion = "EU_WEST"\n)\n\nvar temporaryErrorCodes = map[ErrorCode]bool{\n\tBusyErrorCode: true,\n}\n\nfunc f(e *APIError) bool {\n\tlog(Region)\n\treturn e.Code == BusyErrorCode\n}\n',
         ['BUSY constant', 'BUSY retry-config', 'BUSY client-check'],

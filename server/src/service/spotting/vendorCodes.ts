@@ -132,6 +132,10 @@ const CONTEXT_HINT = /err|code|type|status|reason|kind|state|body|json|text|retr
 const HINT_BEFORE = 240;
 const HINT_AFTER = 120;
 
+/** A `case` whose list of labels is still open (no brace or semicolon since), and how far back it is looked for. */
+const CASE_OPEN = /\bcase\b[^{};]*$/;
+const CASE_BEFORE = 2000;
+
 /** The opening of a map literal given to a name with an error or a retry in it, not yet closed. */
 const ERROR_TABLE_OPEN = /(?:err|retr)\w*\s*(?::[^=\n]*)?=\s*\{[^;{}]*$/i;
 
@@ -142,7 +146,8 @@ function worthParsing(text: string, open: number, after: number): boolean {
   const next = text.slice(after, after + HINT_AFTER);
   // (Not the last label of a case list, `case "A", "B":`, which a colon follows too.)
   // (Nor a key of a table named for errors, `ERROR_MESSAGES = {"RATE_LIMITED": "…"}`: codeMaps.ts reads those.)
-  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before) && !/\bcase\b[^{};]*$/.test(before) && !ERROR_TABLE_OPEN.test(before)) return false;
+  // (The `case` of a long list, one label a line, may stand further back than the hint window.)
+  if (/^\s*:(?!:)/.test(next) && /[{,]\s*$/.test(before) && !CASE_OPEN.test(text.slice(Math.max(0, open - CASE_BEFORE), open)) && !ERROR_TABLE_OPEN.test(before)) return false;
   if (/^\s*\]/.test(next) && /[\w)\]]\s*\[\s*$/.test(before)) return false;
   return CONTEXT_HINT.test(before) || CONTEXT_HINT.test(next);
 }
@@ -251,8 +256,9 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       if (defaulted && !inCollection) return undefined;
       if (inCollection) return errorListRole(reader.lastName(target) ?? target.text, shape, worded);
       const typeName = parent.type === 'const_spec' || parent.type === 'var_spec' ? reader.lastName(parent.childForFieldName('type')) : undefined;
-      // Go `BlobUnknownErrorCode ErrorCode = "BLOB_UNKNOWN"`: a typed error-code constant.
-      if (typeName !== undefined) return CODE_TYPE.test(typeName) && !NEEDS_ERROR_WORD.has(shape) ? 'constant' : undefined;
+      // Go `BlobUnknownErrorCode ErrorCode = "BLOB_UNKNOWN"`: a typed error-code constant. (A plain `string` says nothing:
+      // `const AccessDeniedError string = "AccessDenied"` is read by its name, as an untyped constant is.)
+      if (typeName !== undefined && typeName !== 'string') return CODE_TYPE.test(typeName) && !NEEDS_ERROR_WORD.has(shape) ? 'constant' : undefined;
       const name = reader.lastName(target) ?? '';
       // (Ruby's constants are `constant` nodes: `REQUEST_LIMIT_ERROR_CODE = "SSS_REQUEST_LIMIT_EXCEEDED"`.)
       if (/identifier|^constant$/.test(target.type) && !/^(Code|ErrorCode|Error|Type|Reason)$/.test(name)) {
