@@ -186,6 +186,18 @@ describe('spotting: vendor error codes in strings', () => {
       ['an error code compared', 'package p\n\nfunc f(e *APIError) bool {\n\treturn e.Code == "TOOMANYREQUESTS"\n}\n', ['TOOMANYREQUESTS client-check']],
       ['decoy: an untyped constant', 'package p\n\nconst Region = "EU_WEST"\n', []],
       [
+        "google.rpc.ErrorInfo reasons: constants named for a reason, the reason given to an ErrorInfo and switched on",
+        'package p\n\nconst (\n\tReasonLeaseExpired string = "LEASE_EXPIRED"\n\tReasonNoQuorum = "NO_QUORUM"\n)\n\n' +
+          'func toStatus(st *status.Status) error {\n\treturn withErrorInfoDetails(st, ReasonNoQuorum, nil)\n}\n\n' +
+          'func fromStatus(detail any) error {\n\tinfo, ok := detail.(*errdetails.ErrorInfo)\n\tif !ok {\n\t\treturn nil\n\t}\n\tswitch info.Reason {\n\tcase ReasonLeaseExpired:\n\t\treturn ErrLeaseExpired\n\t}\n\treturn nil\n}\n',
+        ['LEASE_EXPIRED constant', 'NO_QUORUM constant', 'LEASE_EXPIRED client-check'],
+      ],
+      [
+        'decoy: reasons of events in a file without ErrorInfo',
+        'package p\n\nconst (\n\tReasonBackOff = "BACK_OFF"\n\tReasonFailedCreate = "FailedCreate"\n)\n\nfunc f(reason string) bool {\n\treturn reason == ReasonBackOff\n}\n',
+        [],
+      ],
+      [
         'a constant of plain string type read by its name, and the last label of a long case list',
         'package p\n\nconst AccessDeniedError string = "AccessDeniedException"\nconst Region string = "EU_WEST"\n\nfunc permanent(apiErr APIError) bool {\n\tswitch apiErr.ErrorCode() {\n' +
           '\tcase "InvalidClusterStateFault",\n\t\t"InvalidHomeRegionException",\n\t\t"CacheSubnetGroupInUseFault",\n\t\t"InvalidSnapshotStateFault",\n\t\t"InvalidCacheClusterStateFault",\n\t\t"InvalidParameterGroupStateFault":\n\t\treturn true\n' +

@@ -194,3 +194,22 @@ export function keyStrength(key: string, pair: Node, s: SyntaxAdapter): Strength
   if (/\s/.test(bare)) return undefined;
   return siblings.some((n) => /^(message|msg|error_message|errorMessage|error_description|detail)$/i.test(n)) ? 'strong' : 'weak';
 }
+
+/** Constants named for a reason: Go `ReasonSessionNotFound`, `REASON_QUOTA`. */
+const REASON_NAME = /^(Reason[A-Z]|REASON_)/;
+/** Whether a file names google.rpc.ErrorInfo (Go `errdetails.ErrorInfo`), once per syntax tree. */
+const errorInfoFiles = new WeakMap<object, boolean>();
+
+/**
+ * A constant named for a reason, `ReasonSessionNotFound = "SESSION_NOT_FOUND"`, in a file that builds or reads a
+ * google.rpc.ErrorInfo: the reason of an ErrorInfo is an error code (UPPER_SNAKE_CASE, AIP-193), the way a service
+ * tells its clients which failure it is. (Kubernetes' event reasons, `ReasonFailedCreate = "FailedCreate"`, are
+ * CamelCase and stand in files without ErrorInfo.)
+ */
+export function namesErrorInfoReason(name: string, upperToken: boolean, literal: Node): boolean {
+  if (!upperToken || !REASON_NAME.test(name)) return false;
+  const tree = literal.tree;
+  let mentions = errorInfoFiles.get(tree);
+  if (mentions === undefined) errorInfoFiles.set(tree, (mentions = /\bErrorInfo\b/.test(tree.rootNode.text)));
+  return mentions;
+}

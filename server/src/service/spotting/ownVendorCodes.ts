@@ -132,7 +132,7 @@ export function findOwnVendorCodeUses(
     if (!ok) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
     const site = node && node.startIndex === m.index && node.endIndex === m.index + m[0].length ? useSite(node, syntax) : undefined;
-    const role = site ? context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : undefined) : undefined;
+    const role = site ? context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : givenToErrorInfo(site, syntax) ? 'server-sets' : undefined) : undefined;
     if (site && role && !found({ code: own.code, node: site, role })) return;
   }
 }
@@ -148,6 +148,27 @@ function comparedWithItself(site: Node, syntax: SyntaxAdapter): boolean {
   const parent = site.parent;
   if (!parent || !syntax.binaries.has(parent.type) || !/^(==|===|!=|!==|is)$/.test(syntax.operatorOf(parent).trim())) return false;
   return parent.namedChildren.some((n) => n !== null && n.id !== site.id && ITSELF.test(n.text));
+}
+
+/** Calls and types that build a google.rpc.ErrorInfo: `withErrorInfoDetails(st, reason, md)`, `&errdetails.ErrorInfo{…}`. */
+const ERROR_INFO = /ErrorInfo/;
+
+/**
+ * A reason handed to the ErrorInfo a service answers with: an argument of a call named for one
+ * (`withErrorInfoDetails(st, ReasonAborted, md)`), or the `Reason` of one built (`&errdetails.ErrorInfo{Reason: …}`).
+ */
+function givenToErrorInfo(site: Node, syntax: SyntaxAdapter): boolean {
+  let node = site;
+  while (node.parent && (syntax.transparent.has(node.parent.type) || node.parent.type === 'literal_element') && node.parent.type !== 'argument_list') node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'argument_list' || parent.type === 'arguments') {
+    const call = parent.parent;
+    return !!call && syntax.calls.has(call.type) && ERROR_INFO.test(syntax.callee(call)?.text ?? '');
+  }
+  if (!syntax.pairs.has(parent.type) || syntax.pairValue(parent)?.id !== node.id || !/^"?Reason"?$/i.test(syntax.pairName(parent) ?? '')) return false;
+  const built = parent.parent?.parent;
+  return !!built && ERROR_INFO.test(built.childForFieldName('type')?.text ?? '');
 }
 
 function isDeclaration(root: Node, at: number, code: string, syntax: SyntaxAdapter, context: StatusContext): boolean {

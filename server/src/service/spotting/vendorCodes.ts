@@ -8,7 +8,7 @@ import { errorEnumMember, errorTypeMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
 import { codeMapKeyRole } from './codeMaps';
 import { helperSetsCode } from './helperCodeParameters';
-import { errorish, fieldStrength, keyStrength, namedForErrorCode, type Strength } from './codeFields';
+import { errorish, fieldStrength, keyStrength, namedForErrorCode, namesErrorInfoReason, type Strength } from './codeFields';
 import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './codeShapes';
 
 /**
@@ -271,7 +271,9 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
         const codeNamed = ERROR_CONSTANT_NAME.test(name) && (ENDS_IN_ERROR_CODE.test(name) || !NOT_A_CODE_NAME.test(name));
         // A number under a name of its own error and "code": `TOO_MANY_REQUESTS_CODE = 20429`.
         const numberNamed = shape === 'number' && /(_CODE|[a-z]Code)$/.test(name) && hasErrorWord(name.replace(/_?code$/i, ''));
-        return (codeNamed || numberNamed) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says ? 'constant' : undefined;
+        // `ReasonSessionNotFound = "SESSION_NOT_FOUND"` beside an ErrorInfo: the reason a service's error carries.
+        const reasonNamed = namesErrorInfoReason(name, shape === 'upper', literal);
+        return (codeNamed || numberNamed || reasonNamed) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
       return accepts(fieldStrength(target, reader, s), numeric ? target : undefined) ? 'server-sets' : undefined;
