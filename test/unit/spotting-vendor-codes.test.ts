@@ -23,6 +23,13 @@ describe('spotting: vendor error codes in strings', () => {
       ['a defaulted code in a constructor', "return new BillingApiError(kind ?? 'UNEXPECTED_FAILURE', text, status);\n", ['UNEXPECTED_FAILURE constant']],
       // A server's own wording in the error it answers with is no API code it must handle (a decoy in the benchmark).
       ['a code the file writes into its own error body', "res.json({ error: 'NOT_PERMITTED', message: 'no' });\n", []],
+      // …unless it is set through a constant the file also reads: an interface's code its clients tell apart.
+      [
+        'a code set through a constant the file also compares',
+        "const ERR_NOT_PERMITTED = 'NOT_PERMITTED';\nfunction deny(res: Res) { res.json({ error: ERR_NOT_PERMITTED }); }\nfunction denied(body: Body) { return body.error === ERR_NOT_PERMITTED; }\n" +
+          "function other(res: Res) { res.json({ error: 'NOT_PERMITTED' }); }\n",
+        ['NOT_PERMITTED constant', 'NOT_PERMITTED server-sets', 'NOT_PERMITTED client-check'],
+      ],
       ['a catalog code in an error body', "res.json({ error: 'ECONNRESET', message: 'upstream reset' });\n", ['ECONNRESET server-sets']],
       ['a type inside an error object of its own', "const body = { error: { type: 'SEAT_LIMIT', message: 'full' } };\n", []],
       ['a type compared on an error object', "if (body.error.type === 'SEAT_LIMIT') { wait(); }\n", ['SEAT_LIMIT client-check']],

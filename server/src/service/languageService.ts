@@ -236,7 +236,11 @@ export class ErrorCodeLanguageService {
     const inTest = (o: Occurrence) => inline.some((t) => o.range.start.line >= t.startLine && o.range.start.line <= t.endLine);
     // (A standard's code, OAuth's `invalid_grant`, is the standard's where the file writes the standard's error body.)
     const speaks = (catalog: CatalogInfo): boolean => !!catalog.standard && !!catalog.bodyShape?.messageField && wordIn(doc.text, catalog.bodyShape.messageField);
-    const occurrences = test ? found.map(asTestData) : found.filter((o) => !this.ownErrorWording(o, speaks)).map((o) => (inline.length && inTest(o) ? asTestData(o) : o));
+    // (A code set through a constant the file also reads, `ReasonAborted` set here and `case ReasonAborted:` there, is
+    // an interface's code its clients are meant to tell apart: shown where it is set too.)
+    const read = new Set(found.filter((o) => o.kind === 'error-code' && o.symbolic && o.role !== 'server-sets').map((o) => o.text));
+    const own = (o: Occurrence): boolean => !(o.symbolic && read.has(o.text)) && this.ownErrorWording(o, speaks);
+    const occurrences = test ? found.map(asTestData) : found.filter((o) => !own(o)).map((o) => (inline.length && inTest(o) ? asTestData(o) : o));
     return { occurrences, spot };
   }
 
