@@ -93,6 +93,26 @@ describe('spotting: error classes of client libraries no catalog knows', () => {
     ]);
   });
 
+  describe("a cloud service's codes as its SDK's exception classes (AWS service models)", () => {
+    spotCases('csharp', [
+      [
+        "a service model's exceptions caught, not the SDK's base class nor .NET's own",
+        'using Amazon.SimpleQueue.Model;\nclass Q {\n  async Task F() {\n    try { await client.SendAsync(req); }\n' +
+          '    catch (QueueDoesNotExistException) { }\n    catch (OverLimitException e) { throw; }\n    catch (AmazonServiceException) { }\n    catch (InvalidOperationException) { }\n  }\n}\n',
+        ['QueueDoesNotExistException client-check', 'OverLimitException client-check'],
+      ],
+      ['decoy: the same names without a service model', 'class Q {\n  void F() {\n    try { G(); }\n    catch (OverLimitException) { }\n  }\n}\n', []],
+    ]);
+    spotCases('java', [
+      [
+        "a class imported from a service's model package, not the service's base class",
+        'package app;\n\nimport software.amazon.awssdk.services.s3.model.NoSuchBucketException;\nimport software.amazon.awssdk.services.s3.model.S3Exception;\n\n' +
+          'class Store {\n  void f() {\n    try { g(); } catch (NoSuchBucketException e) { } catch (S3Exception e) { } catch (IllegalStateException e) { }\n  }\n}\n',
+        ['NoSuchBucketException client-check'],
+      ],
+    ]);
+  });
+
   it('hover names the library and what the name says', async () => {
     const hover = await hoverAt('python', 'from torrentlib import HTTP5XXError\ntry:\n    f()\nexcept HTTP5X|XError:\n    pass\n');
     assert.match(hover ?? '', /an error class of `torrentlib`/);

@@ -15,6 +15,7 @@ import { positionalRowRole } from './tableRows';
 import { qualifiedReceiver, statusMatcher, throughAccessor } from './frameworkStatuses';
 import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { findApiErrorClasses, type ImportStyle } from './apiErrorClasses';
+import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkExceptions';
 import { scanVendorCodes } from './vendorCodes';
 import { scanNumericVendorCodes } from './numericVendorCodes';
 import { statusException } from './statusExceptions';
@@ -203,6 +204,16 @@ export function spotSpan(
       if (role === 'retry-config' && inExcludedList(site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
       spotted.occurrence.library = module;
       names.set(site.startIndex, spotted);
+      return true;
+    });
+  }
+
+  const cloudLanguage = support.constants === 'csharp' || support.constants === 'java' ? support.constants : undefined;
+  if (complete && cloudLanguage && mayCatchCloudSdkExceptions(cloudLanguage, text)) {
+    // A cloud service's codes as its SDK's exception classes: `catch (MessageRejectedException)` with `using Amazon.SimpleEmailV2.Model;`.
+    findCloudSdkExceptions(cloudLanguage, text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), ({ code, site, role }) => {
+      if (overBudget()) return false;
+      names.set(site.startIndex, entry(code, 'error-code', role, site.startIndex, site.endIndex, site.text.replace(/\s+/g, ''), lines, true));
       return true;
     });
   }
