@@ -10,6 +10,11 @@ import { hoverAt, occurrencesOf } from '../support/serviceHarness';
 describe('spotting: vendor error codes in strings', () => {
   describe('TypeScript / JavaScript', () => {
     spotCases('typescript', [
+      [
+        'bare keys of a table mapping error types, not of other objects',
+        'const UPSTREAM_ERROR_TYPE_MAPPING = {\n  quota_exceeded_error: "QuotaError",\n  overloaded_error: "BusyError",\n  name: "Other",\n} as const;\nconst labels = { overloaded_error: "x" };\n',
+        ['quota_exceeded_error constant', 'overloaded_error constant'],
+      ],
       ["an error field compared", "if (reply.error === 'quota_exhausted') backOff();\n", ['quota_exhausted client-check']],
       ['a helper reading the code off an error', "if (readShopErrorCode(err) === 'cart_locked') retryLater();\n", ['cart_locked client-check']],
       ['a lower-case word in an error field', "if (payload.error === 'ratelimited') wait();\n", ['ratelimited client-check']],
@@ -116,6 +121,16 @@ describe('spotting: vendor error codes in strings', () => {
         ['CODE_EXPIRED constant', 'TOO_MANY_TRIES constant'],
       ],
       ['decoy: a count of errors compared', 'def report(errors):\n    if errors > 1:\n        print(errors)\n', []],
+    ]);
+  });
+
+  describe('Ruby', () => {
+    spotCases('ruby', [
+      [
+        'symbol keys of a frozen table of error messages',
+        'ERROR_MESSAGES = {\n  quota_exceeded: "You are over quota",\n  name: "x",\n}.freeze\nLABELS = { quota_exceeded: "y" }\n',
+        ['quota_exceeded constant'],
+      ],
     ]);
   });
 

@@ -2,6 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { ExpressionReader } from './expressionReader';
 import type { SyntaxAdapter } from './syntaxAdapter';
+import { namedChildren } from './syntaxAdapter';
+import { codeShape, hasErrorWord } from './codeShapes';
 
 /*
  * An API's numbered error codes as the keys of a table of their messages: Last.fm's `$errorDescriptions = [29 => 'Rate
@@ -11,14 +13,17 @@ import type { SyntaxAdapter } from './syntaxAdapter';
  * A retry table's string keys are codes it retries (`$retryMap = ['rateLimitExceeded' => self::TASK_RETRY_ALWAYS]`).
  */
 
-/** Names of a table from error codes to what they mean (lower-cased, without separators). */
-const CODE_MAP_NAME = /(error|err)(s|codes?|descriptions?|messages?|msgs?|texts?|map|table|names?)$/;
+/**
+ * Names of a table from error codes to what they mean (lower-cased, without separators): `ERRORS`, `errorMessages`,
+ * `ERROR_TYPE_MAPPING`, `errorCodeMap`.
+ */
+const CODE_MAP_NAME = /(error|err)(s|codes?|descriptions?|messages?|msgs?|texts?|map|table|names?)$|(error|err)(codes?|types?)(maps?|mappings?|table|lookup)$/;
 /** Names of a table of what a retry retries, and how: `$retryMap`, `RETRYABLE_ERRORS`, `retry_policy` (lower-cased, no separators). */
 const RETRY_MAP_NAME = /^(retry|retriable|retryable)(map|table|codes|errors|reasons|policy|policies|rules)?$/;
 /** Map literals the collections do not list: Python's dict, JavaScript's object, Ruby's hash, Go's literal value. */
 const MAPS = /^(dictionary|object|hash|literal_value)$/;
 /** Nodes between a table and the name it is given: Go's one-value list, a parenthesised value. */
-const BETWEEN = /^(expression_list|parenthesized_expression|composite_literal)$/;
+const BETWEEN = /^(expression_list|parenthesized_expression|composite_literal|as_expression|satisfies_expression)$/;
 
 /**
  * The role of a code that is the key of `pair` (a number, or a string the caller found code-shaped: Google's
@@ -28,7 +33,8 @@ export function codeMapKeyRole(pair: Node, key: Node, reader: ExpressionReader, 
   let table = pair.parent;
   if (!table || !(s.collections.has(table.type) || MAPS.test(table.type))) return undefined;
   let holder = table.parent;
-  while (holder && BETWEEN.test(holder.type)) {
+  // (Ruby freezes a constant table: `ERRORS = { … }.freeze`.)
+  while (holder && (BETWEEN.test(holder.type) || (holder.type === 'call' && /\.\s*freeze$/.test(holder.text)))) {
     table = holder;
     holder = holder.parent;
   }
@@ -44,4 +50,48 @@ export function codeMapKeyRole(pair: Node, key: Node, reader: ExpressionReader, 
   const message = value && (s.calls.has(value.type) ? s.callArguments(value)[0] : value);
   if (!message || !s.strings.has(message.type)) return undefined;
   return CODE_MAP_NAME.test(name) ? 'constant' : undefined;
+}
+
+/** A map literal given to a name (a cheap text pass): `ERROR_TYPES = {`, `const ERROR_TYPE_MAPPING: Record<…> = {`. */
+const MAP_OPEN = /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;{]*)?=[ \t]*\{/g;
+/** Keys written as bare words: JavaScript's `rate_limit_error:` (a `property_identifier`), Ruby's `rate_limited:` symbol. */
+const BARE_KEYS = new Set(['property_identifier', 'hash_key_symbol']);
+
+export interface CodeKeySite {
+  start: number;
+  end: number;
+  code: string;
+  role: OccurrenceRole;
+}
+
+/**
+ * The bare-word keys of a table named for error codes (`const ERROR_TYPE_MAPPING = { rate_limit_error: "RateLimitError" }`,
+ * Ruby `ERRORS = { quota_exceeded: "…" }`): codes when shaped like one with an error word in it (`rate_limit_error`,
+ * `QUOTA_EXCEEDED`), as the quoted keys of such a table are (the string scan of vendorCodes.ts reads those).
+ */
+export function scanBareCodeKeys(
+  text: string,
+  root: Node,
+  from: number,
+  to: number,
+  reader: ExpressionReader,
+  s: SyntaxAdapter,
+  taken: (start: number) => boolean,
+  found: (site: CodeKeySite) => boolean,
+): void {
+  for (const m of text.matchAll(MAP_OPEN)) {
+    if (!CODE_MAP_NAME.test(m[1].toLowerCase().replace(/[_$]/g, ''))) continue;
+    const open = m.index + m[0].length - 1;
+    const table = root.descendantForIndex(open, open + 1)?.parent;
+    if (!table || table.startIndex !== open || table.startIndex >= to || table.endIndex <= from) continue;
+    for (const pair of namedChildren(table)) {
+      const key = pair.namedChild(0);
+      if (!s.pairs.has(pair.type) || !key || !BARE_KEYS.has(key.type) || key.startIndex < from || key.startIndex >= to || taken(key.startIndex)) continue;
+      const token = key.text.replace(/^:/, '');
+      const shape = codeShape(token);
+      if (!shape || !hasErrorWord(token) || !(shape === 'snake' || shape === 'camel' || shape === 'upper')) continue;
+      const role = codeMapKeyRole(pair, key, reader, s);
+      if (role && !found({ start: key.endIndex - token.length, end: key.endIndex, code: token, role })) return;
+    }
+  }
 }

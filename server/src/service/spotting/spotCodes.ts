@@ -17,6 +17,7 @@ import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { findApiErrorClasses, type ImportStyle } from './apiErrorClasses';
 import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkExceptions';
 import { scanVendorCodes } from './vendorCodes';
+import { scanBareCodeKeys } from './codeMaps';
 import { scanNumericVendorCodes } from './numericVendorCodes';
 import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
@@ -263,6 +264,15 @@ export function spotSpan(
     // (A code only a `context` catalog holds — a vendor's common word, `timeout`, `conflict` — is found by its context alone.)
     const known = (token: string) => (registry.errorCode(token).some((e) => e.catalog.matching !== 'context') ? token : undefined);
     scanVendorCodes(text, root, from, to, context, support.adapter, known, (start) => names.has(start) || numbers.has(start), (site) => {
+      if (overBudget()) return false;
+      names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
+      return true;
+    });
+  }
+
+  if (complete) {
+    // The bare-word keys of a table named for error codes: `const ERROR_TYPE_MAPPING = { rate_limit_error: "RateLimitError" }`.
+    scanBareCodeKeys(text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), (site) => {
       if (overBudget()) return false;
       names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
       return true;
