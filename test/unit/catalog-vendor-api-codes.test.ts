@@ -26,6 +26,12 @@ describe("catalogs: API vendors' error codes and their SDK constants", () => {
       'package p\n\nfunc limited(err error) bool {\n\treturn hcloud.IsError(err, hcloud.ErrorCodeRateLimitExceeded) || hcloud.IsError(err, hcloud.ErrorCodeConflict)\n}\n',
       ['rate_limit_exceeded client-check', 'conflict client-check'],
     ],
+    [
+      "the SDK's own constants written bare in its own package, not their declaration",
+      'package hcloud\n\nconst ErrorCodeConflict ErrorCode = "conflict"\n\nfunc retryable(e Error) bool {\n\tswitch e.Code {\n\tcase ErrorCodeConflict, ErrorCodeTimeout:\n\t\treturn true\n\t}\n\treturn false\n}\n',
+      ['conflict retry-config', 'timeout retry-config'],
+    ],
+    ['decoy: the same names in another package', 'package billing\n\nfunc f(e Error) bool {\n\treturn e.Code == ErrorCodeConflict\n}\n', []],
   ]);
 
   describe("OAuth 2.0's error codes: a standard's, sent by every authorization server", () => {

@@ -18,6 +18,7 @@ import { findApiErrorClasses, type ImportStyle } from './apiErrorClasses';
 import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkExceptions';
 import { scanVendorCodes } from './vendorCodes';
 import { scanBareCodeKeys } from './codeMaps';
+import { ownPackageConstant } from './ownPackageConstants';
 import { scanNumericVendorCodes } from './numericVendorCodes';
 import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
@@ -173,7 +174,9 @@ export function spotSpan(
       const node = root.descendantForIndex(start, start + name.length);
       if (!node) return true;
       const spotted =
-        spotName(node, name, context, support, registry, lines) ?? spotImportedName(node, name, imported, context, support, registry, lines);
+        spotName(node, name, context, support, registry, lines) ??
+        spotImportedName(node, name, imported, context, support, registry, lines) ??
+        spotOwnPackageConstant(node, name, context, support, registry, lines);
       if (spotted) names.set(spotted.start, spotted);
       return true;
     });
@@ -755,6 +758,15 @@ function spotImportedName(
     return spotted;
   }
   return undefined;
+}
+
+/** An SDK's catalogued constant written bare in the SDK's own package (ownPackageConstants.ts): `case ErrorCodeConflict:` in `package hcloud`. */
+function spotOwnPackageConstant(node: Node, name: string, context: StatusContext, support: GrammarSupport, registry: CatalogRegistry, lines: TextLines): SpotEntry | undefined {
+  const found = support.constants === 'go' ? ownPackageConstant(node, name, lines.text, support.adapter, registry) : undefined;
+  if (!found) return undefined;
+  const spotted = entry(found.entry.code, 'error-code', context.classify(node, 'error-code') ?? 'constant', node.startIndex, node.endIndex, name, lines, true);
+  if (found.catalog.matching === 'context') spotted.occurrence.catalog = found.catalog.id;
+  return spotted;
 }
 
 function entry(
