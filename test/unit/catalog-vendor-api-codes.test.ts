@@ -78,6 +78,19 @@ describe("catalogs: API vendors' error codes and their SDK constants", () => {
         ['temporarily_unavailable retry-config'],
       ],
     ]);
+    spotCases('rust', [
+      [
+        'a serde enum whose variants are the codes, declared and matched',
+        '#[derive(Deserialize)]\n#[serde(rename_all = "snake_case")]\nenum Wait {\n    /// poll slower\n    SlowDown,\n    AuthorizationPending,\n}\n\n' +
+          'fn next(w: Wait) -> u64 {\n    match w {\n        Wait::SlowDown => 10,\n        Wait::AuthorizationPending => 5,\n    }\n}\n',
+        ['slow_down constant', 'authorization_pending constant', 'slow_down client-check', 'authorization_pending client-check'],
+      ],
+      [
+        "decoy: a serde enum of the project's own states, one of which is also a code",
+        '#[derive(Deserialize)]\n#[serde(rename_all = "snake_case")]\nenum Job {\n    SlowDown,\n    Finished,\n}\n\nfn f(j: Job) -> bool {\n    matches!(j, Job::SlowDown)\n}\n',
+        [],
+      ],
+    ]);
     it('hover gives the standard meaning of a code a client compares', async () => {
       const hover = await hoverAt('python', 'def pending(body):\n    return body["error"] == "authorization_pen|ding"\n');
       assert.match(hover ?? '', /interval/);

@@ -19,6 +19,7 @@ import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkEx
 import { scanVendorCodes } from './vendorCodes';
 import { scanBareCodeKeys } from './codeMaps';
 import { ownPackageConstant } from './ownPackageConstants';
+import { serdeCodeSites } from './serdeCodeEnums';
 import { scanNumericVendorCodes } from './numericVendorCodes';
 import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
@@ -350,6 +351,16 @@ export function spotSpan(
     // axum `(StatusCode::SERVICE_UNAVAILABLE, body)`: a constant that makes a response is a status the server sends
     for (const e of names.values()) {
       if (e.occurrence.kind === 'http-status' && e.occurrence.role === 'constant' && respondsWith(root, e.start, e.end, support.adapter, context)) e.occurrence.role = 'server-sets';
+    }
+  }
+
+  if (complete && support.constants === 'rust' && text.includes('rename_all')) {
+    // A catalog's codes as the variants of a serde enum: `#[serde(rename_all = "snake_case")] enum Continue { SlowDown, … }`.
+    for (const site of serdeCodeSites(root, text, registry, context, from, to)) {
+      if (names.has(site.node.startIndex)) continue;
+      const spotted = entry(site.variant.entry.entry.code, 'error-code', site.role, site.node.startIndex, site.node.endIndex, site.node.text.replace(/\s+/g, ''), lines, true);
+      if (site.variant.entry.catalog.matching === 'context') spotted.occurrence.catalog = site.variant.entry.catalog.id;
+      names.set(site.node.startIndex, spotted);
     }
   }
 
