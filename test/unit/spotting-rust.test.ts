@@ -33,5 +33,11 @@ describe('spotting: Rust', () => {
     ['statuses in a matches! pattern', 'fn is_fatal(status: StatusCode) -> bool {\n    matches!(status, StatusCode::BAD_REQUEST | reqwest::StatusCode::GONE)\n}\n', ['400 client-check', '410 client-check']],
     ['numbers in a matches! pattern say nothing', 'fn small(c: u16) -> bool {\n    matches!(c, 200 | 404)\n}\n', []],
     ['a wiremock response template', '#[tokio::test]\nasync fn retries() {\n    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).mount(&server).await;\n}\n', ['503 test-assert']],
+    [
+      "an API's code asserted with assert_eq! on an error's field, not on a description or a plain name",
+      '#[test]\nfn rejects() {\n    let err = verify().unwrap_err();\n    assert_eq!(err.status, "invalid-credentials");\n    assert_eq!("QUOTA_EXCEEDED", err.error_code, "wrong code");\n' +
+        '    assert_eq!(err.description, "Unauthorized-user");\n    assert_eq!(name, "rate_limit_error");\n}\n',
+      ['invalid-credentials test-assert', 'QUOTA_EXCEEDED test-assert'],
+    ],
   ]);
 });

@@ -151,7 +151,7 @@ function definedStrength(use: Node, reader: ExpressionReader, s: SyntaxAdapter):
   return fieldStrength(value, reader, s, 1);
 }
 
-function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
+export function nameStrength(name: string, object: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Strength | undefined {
   // (A JSON key may be kebab-case: Turnstile's and reCAPTCHA's `error-codes`.)
   // (and a getter may spell its prefix in snake case: `get_api_error_code()`.)
   if (ERROR_FIELD.test(name.replace(/-/g, '_').replace(/^get_(?=[a-z])/, ''))) return 'strong';
