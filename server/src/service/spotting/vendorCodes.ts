@@ -8,7 +8,8 @@ import { errorEnumMember, errorTypeMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
 import { codeMapKeyRole } from './codeMaps';
 import { helperSetsCode } from './helperCodeParameters';
-import { errorish, fieldStrength, keyStrength, namedForErrorCode, nameStrength, namesErrorInfoReason, type Strength } from './codeFields';
+import { errorish, fieldStrength, keyStrength, namedForErrorCode, namesErrorInfoReason, type Strength } from './codeFields';
+import { rustAssertedField } from './rustAssertions';
 import { codeShape, ERROR_WORDS, hasErrorWord, SNAKE, UPPER, WORD } from './codeShapes';
 
 /**
@@ -341,29 +342,6 @@ function callRole(
   // `$this->error('invalid_client_metadata', '…')`: a code handed to the file's own helper that writes it as its error body's code.
   if ((UPPER.test(token) || SNAKE.test(token)) && helperSetsCode(call, name, receiver, index, s)) return 'server-sets';
   return undefined;
-}
-
-/** Rust's equality assertions, whose arguments stay a token tree. */
-const RUST_ASSERT = /^(assert_eq|assert_ne|debug_assert_eq|debug_assert_ne|pretty_assertions::assert_eq)$/;
-
-/**
- * The other side of a Rust `assert_eq!(err.status, "invalid-credentials")`: a name or a field path (`err.status`,
- * `e.code`), read as a field is; undefined for anything longer.
- */
-function rustAssertedField(literal: Node, reader: ExpressionReader, s: SyntaxAdapter): { strength: Strength | undefined; field: Node } | undefined {
-  const tree = literal.parent!;
-  if (!RUST_ASSERT.test(tree.parent?.childForFieldName('macro')?.text ?? '')) return undefined;
-  const tokens = tree.children.filter((c): c is Node => c !== null && c.type !== '(' && c.type !== ')');
-  const commas = tokens.map((t, i) => (t.type === ',' ? i : -1)).filter((i) => i >= 0);
-  const at = tokens.findIndex((t) => t.id === literal.id);
-  // Two arguments (a message may follow): the literal is one, the other is the name or path.
-  const first = tokens.slice(0, commas[0]);
-  const second = tokens.slice(commas[0] + 1, commas[1] ?? tokens.length);
-  const other = at < commas[0] ? second : at === commas[0] + 1 && second.length === 1 ? first : undefined;
-  if (!other || other.length === 0 || other.length > 7 || !other.every((t, i) => (i % 2 === 0 ? t.type === 'identifier' : t.type === '.'))) return undefined;
-  const field = other[other.length - 1];
-  const strength = other.length === 1 ? fieldStrength(field, reader, s) : nameStrength(field.text, other[other.length - 3], reader, s);
-  return { strength, field };
 }
 
 /** Function-like nodes whose text bounds the sibling comparisons of a field. */
