@@ -5,7 +5,8 @@ import { hoverAt } from '../support/serviceHarness';
 /**
  * HTTP-client and SDK exception classes (catalogs dotnet-, java-, js-, sdk- and python-exceptions): a class name is a
  * code only where it stands as an exception type — caught, tested with instanceof / is / isinstance, handed to a
- * retry, asserted or fed in by a test. Imports, declarations, `throw new …` and look-alike classes stay silent.
+ * retry, asserted or fed in by a test. Imports, declarations, `throw new …` and look-alike classes stay silent. Go's
+ * API clients' error types (go-exceptions) count where they are tested: a type switch, an assertion, an errors.As target.
  */
 describe('spotting: client exception classes', () => {
   describe('C#', () => {
@@ -110,7 +111,21 @@ describe('spotting: client exception classes', () => {
   });
 
   describe('Go', () => {
-    spotCases('go', [['decoy: a struct field with an exception-like name', 'package p\n\nfunc f(e *Err, r int) {\n\te.RetryAfter = r\n}\n', []]]);
+    spotCases('go', [
+      ['decoy: a struct field with an exception-like name', 'package p\n\nfunc f(e *Err, r int) {\n\te.RetryAfter = r\n}\n', []],
+      // Go's API clients report failures with error types (catalog go-exceptions), tested by type, never caught.
+      ['a type assertion on a go-github error', 'package p\n\nfunc f(err error) {\n\tif _, ok := err.(*github.AbuseRateLimitError); ok {\n\t\twait()\n\t}\n}\n', ['AbuseRateLimitError client-check']],
+      ['a type switch case on an http2 error', 'package p\n\nfunc f(err error) int {\n\tswitch err.(type) {\n\tcase http2.GoAwayError:\n\t\treturn 1\n\t}\n\treturn 0\n}\n', ['GoAwayError client-check']],
+      [
+        'the targets of errors.As, declared in a var block',
+        'package p\n\nfunc f(err error) bool {\n\tvar (\n\t\tlimited *slack.RateLimitedError\n\t\tcoded   slack.StatusCodeError\n\t)\n\treturn errors.As(err, &limited) || errors.As(err, &coded)\n}\n',
+        ['RateLimitedError client-check', 'StatusCodeError client-check'],
+      ],
+      ['in a retry predicate', 'package p\n\nfunc shouldRetry(err error) bool {\n\tvar reset http2.StreamError\n\treturn errors.As(err, &reset)\n}\n', ['StreamError retry-config']],
+      ['decoy: a variable of the type no errors.As reads', 'package p\n\nfunc f() {\n\tvar last *github.RateLimitError\n\tkeep(last)\n}\n', []],
+      ['decoy: a value the code builds', 'package p\n\nfunc f() error {\n\treturn &github.RateLimitError{Message: "slow down"}\n}\n', []],
+      ['decoy: a project type of the same name, unqualified', 'package p\n\nfunc f(err error) {\n\tif _, ok := err.(*RateLimitError); ok {\n\t\twait()\n\t}\n}\n', []],
+    ]);
   });
 
   it('hovers a .NET exception with its catalog entry', async () => {

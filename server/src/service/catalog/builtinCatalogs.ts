@@ -1,5 +1,6 @@
 import awsCatalog from '../../../data/catalogs/aws.json';
 import dotnetExceptionsCatalog from '../../../data/catalogs/dotnet-exceptions.json';
+import goExceptionsCatalog from '../../../data/catalogs/go-exceptions.json';
 import grpcCatalog from '../../../data/catalogs/grpc.json';
 import httpStatusCatalog from '../../../data/catalogs/http-status.json';
 import javaExceptionsCatalog from '../../../data/catalogs/java-exceptions.json';
@@ -35,6 +36,8 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   grpcCatalog,
   awsCatalog,
   sqlCatalog,
+  // (Go's error types share names with other SDKs' classes and are found only qualified, in Go: first, so they come last.)
+  goExceptionsCatalog,
   // (Before the catalogs that share their class names, so those keep deciding a bare name's verdict: `ClientError`,
   // `ServerError`, `ConnectionError` are botocore's, Faraday's, requests' first.)
   rubyClientExceptionsCatalog,

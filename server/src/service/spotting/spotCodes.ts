@@ -29,6 +29,7 @@ import { findRustStatuses, respondsWith } from './rustStatuses';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
+import { goErrorTypePosition } from './goErrorTypes';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable, usedAsStatus } from './ownCodes';
@@ -601,13 +602,14 @@ function spotExceptionClass(
 ): SpotEntry | undefined {
   // (Ruby names a class with a `constant`, PHP with a `name`.)
   if (!/identifier|^constant$|^name$/.test(node.type)) return undefined;
-  let bare = registry.exceptionClass(name);
+  // (Go's error types are read apart, in Go only.)
+  let bare = registry.exceptionClass(name).filter((e) => (e.catalog.id === GO_TYPES) === (support.constants === 'go'));
   // PHP `use Symfony\…\ClientExceptionInterface as SymfonyClientError;`: the class under the name the file gives it.
   const imported = bare.length === 0 && support.constants === 'php' ? phpImportAlias(lines.text, name) : undefined;
   if (imported) bare = registry.exceptionClass(imported.slice(imported.lastIndexOf('.') + 1));
   if (bare.length === 0) return undefined;
-  // Go has no exception classes: `perror.RetryAfter` is a field.
-  if (support.constants === 'go') return undefined;
+  // Go has no exception classes: an API client's error type where it is tested (`case *github.RateLimitError:`).
+  if (support.constants === 'go') return spotGoErrorType(node, lines, registry);
   const at = exceptionPosition(node, context, support.adapter);
   // Ruby `Faraday::ClientError` and PHP `\GuzzleHttp\Exception\ConnectException` are looked up dotted, as aliases are written.
   const written = at?.site.text.replace(/\s+/g, '').replace(/::|\\/g, '.').replace(/^\./, '') ?? name;
@@ -624,6 +626,20 @@ function spotExceptionClass(
   const own = entries.find((e) => e.catalog.id === `${support.constants}-exceptions`) ?? entries[0];
   const spotted = entry(own.entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, at.site.text.replace(/\s+/g, ''), lines, true);
   if (at.role === 'retry-config' && inExcludedList(at.site, support.adapter)) spotted.occurrence.roleForRules = 'constant';
+  spotted.occurrence.catalog = own.catalog.id;
+  return spotted;
+}
+
+/** The catalog of Go API clients' error types. */
+const GO_TYPES = 'go-exceptions';
+
+/** A Go error type of a catalogued client where it is tested; only its qualified spelling (`github.RateLimitError`) counts. */
+function spotGoErrorType(node: Node, lines: TextLines, registry: CatalogRegistry): SpotEntry | undefined {
+  const at = goErrorTypePosition(node, lines.text);
+  if (!at) return undefined;
+  const own = registry.exceptionClass(at.site.text.replace(/\s+/g, '')).find((e) => e.catalog.id === GO_TYPES);
+  if (!own) return undefined;
+  const spotted = entry(own.entry.code, 'error-code', at.role, at.site.startIndex, at.site.endIndex, at.site.text.replace(/\s+/g, ''), lines, true);
   spotted.occurrence.catalog = own.catalog.id;
   return spotted;
 }
