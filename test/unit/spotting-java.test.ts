@@ -17,6 +17,13 @@ describe('spotting: Java', () => {
     ['response.statusCode() >= 500', m('    if (response.statusCode() >= 500) { throw new X(); }'), ['500 client-check']],
     ['a switch over statusCode()', m('    switch (response.statusCode()) { case 429: break; }'), ['429 client-check']],
     ['a switch rule over getStatusCode().value()', m('    switch (resp.getStatusCode().value()) { case 503 -> retry(); default -> {} }'), ['503 client-check']],
+    [
+      'the bare enum constants of a switch over a Spring HttpStatus',
+      'class A {\n  Kind kind(RestClientResponseException e) {\n    HttpStatus code = HttpStatus.valueOf(e.getRawStatusCode());\n    switch (code) {\n      case TOO_MANY_REQUESTS:\n        return Kind.SLOW;\n      case BAD_GATEWAY, GATEWAY_TIMEOUT:\n        return Kind.RETRY;\n      default:\n        return Kind.FAIL;\n    }\n  }\n}\n',
+      ['429 client-check', '502 client-check', '504 client-check'],
+    ],
+    ['a switch rule over HttpStatus.resolve(…)', m('    return switch (HttpStatus.resolve(raw)) { case NOT_FOUND -> null; default -> body; };'), ['404 client-check']],
+    ['decoy: the same names in a switch over an enum of its own', m('    Phase phase = next();\n    switch (phase) { case CREATED: start(); break; case ACCEPTED: wait(); break; }'), []],
     ['OkHttp resp.code() == 503', m('    if (resp.code() == 503) { retry(); }'), ['503 client-check']],
     ['ResponseEntity.status(503)', m('    return ResponseEntity.status(503).build();'), ['503 server-sets']],
     ['ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)', m('    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();'), ['429 server-sets']],

@@ -30,6 +30,7 @@ import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnV
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { goErrorTypePosition } from './goErrorTypes';
+import { enumStatusCase } from './enumStatusCases';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable, usedAsStatus } from './ownCodes';
@@ -450,6 +451,11 @@ function spotName(
   // An exception class where it stands as one: `catch (HttpRequestException e)`, `except openai.RateLimitError:`, `t instanceof ConnectException`.
   const exception = spotExceptionClass(node, name, context, support, registry, lines);
   if (exception) return exception;
+  if (support.constants === 'java') {
+    // `switch (status) { case NOT_FOUND: … }` over a Spring HttpStatus: the bare enum constant a case label must be.
+    const label = enumStatusCase(node, registry);
+    if (label) return entry(String(label.status), 'http-status', 'client-check', label.site.startIndex, label.site.endIndex, label.site.text, lines, true);
+  }
   if (support.constants === 'java' || support.constants === 'kotlin') {
     // Spring `HttpClientErrorException.NotFound.class` in `@Retryable(exclude = {…})`: the 404 it stands for (Kotlin: `catch (e: HttpClientErrorException.TooManyRequests)`)
     const named = statusException(node, lines.text, context, s);
