@@ -31,6 +31,7 @@ import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { goErrorTypePosition } from './goErrorTypes';
 import { enumStatusCase } from './enumStatusCases';
+import { statusLineRole } from './statusLines';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable, usedAsStatus } from './ownCodes';
@@ -142,6 +143,12 @@ export function spotSpan(
     if (bound && !RANGE_BOUND.test(match[0])) continue;
     const node = root.descendantForIndex(start, start + 3);
     if (!node) continue;
+    // `"HTTP/1.1 503 Service Unavailable\r\n"`: the status line of a response a fake server (or a hand-made one) writes.
+    const lineRole = bound ? undefined : statusLineRole(node, start, text, support.adapter, (n) => context.lastName(n));
+    if (lineRole) {
+      numbers.set(start, entry(match[0], 'http-status', lineRole, start, start + 3, match[0], lines));
+      continue;
+    }
     const quoted = quotedStatus(node, start, support);
     if (quoted) {
       // `retryCodes: ["429", "503"]`: a status written as a string counts only in a list a retry reads.

@@ -1,0 +1,66 @@
+import type { Node } from 'web-tree-sitter';
+import type { OccurrenceRole } from '../types';
+import type { SyntaxAdapter } from './syntaxAdapter';
+
+/**
+ * A raw HTTP status line written in a string: `"HTTP/1.1 503 Service Unavailable\r\n…"`. Tests that stand up a bare TCP
+ * listener as a fake server (Rust `stream.write_all(b"HTTP/1.1 200 OK\r\n\r\n")`, OkHttp's MockWebServer
+ * `.status("HTTP/1.1 500 Internal Server Error")`) answer with it, so there it is what the test makes the server send
+ * (`test-assert`); outside a test, a string handed to a write is a response the program sends by hand (`server-sets`).
+ * Anywhere else (a parser comparing a line it read, a log) it is not reported.
+ */
+
+/** The protocol before the status: `HTTP/1.1 `, `HTTP/1.0 `, `HTTP/2 `. */
+const PROTOCOL_BEFORE = /HTTP\/[12](?:\.[01])? $/;
+/** What may follow the status: a reason phrase, a line end (written or escaped), the string's end. */
+const AFTER = /^(?: [A-Za-z]|\\r|\\n|\r|\n|["'`]|$)/;
+/** Calls that put bytes on a connection. */
+const WRITE_CALL = /^(write|write_all|writeAll|send|sendall|send_all|Write|WriteString|print|println|end)$/;
+/** Names of test functions and classes. */
+const TEST_NAME = /^(test|Test)|_test$|Tests?$/;
+const FUNCTION_LIKE = /function|method|closure|lambda/;
+
+/** The role of the status at `start` when it is the code of a status line written in a string, else undefined. */
+export function statusLineRole(node: Node, start: number, text: string, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined): OccurrenceRole | undefined {
+  if (!PROTOCOL_BEFORE.test(text.slice(Math.max(0, start - 9), start)) || !AFTER.test(text.slice(start + 3, start + 5))) return undefined;
+  let literal: Node | null = node;
+  for (let depth = 0; literal && !s.strings.has(literal.type) && depth < 3; depth++) literal = literal.parent;
+  if (!literal || !s.strings.has(literal.type)) return undefined;
+  if (inTestCode(literal)) return 'test-assert';
+  return handedToWrite(literal, s, lastName) ? 'server-sets' : undefined;
+}
+
+/**
+ * Inside test code: a function or class named for a test, a Rust `#[test]`/`#[tokio::test]` function or `mod tests`,
+ * a Java/Kotlin method annotated `@Test`.
+ */
+function inTestCode(node: Node): boolean {
+  for (let up: Node | null = node.parent; up; up = up.parent) {
+    const name = up.childForFieldName('name')?.text;
+    if (up.type === 'mod_item' && name !== undefined && /^tests?$/.test(name)) return true;
+    if (name !== undefined && (FUNCTION_LIKE.test(up.type) || /class/.test(up.type)) && TEST_NAME.test(name)) return true;
+    if (up.type === 'function_item' && /^\s*#\[[\w:]*test\b/m.test(attributesBefore(up))) return true;
+    if (/^(method_declaration|function_declaration)$/.test(up.type) && /@(Test|ParameterizedTest)\b/.test(up.namedChild(0)?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/** The attribute lines right above a Rust item: `#[tokio::test]`, `#[cfg(test)]`. */
+function attributesBefore(item: Node): string {
+  const attributes: string[] = [];
+  for (let prev = item.previousNamedSibling; prev?.type === 'attribute_item'; prev = prev.previousNamedSibling) attributes.push(prev.text);
+  return attributes.join('\n');
+}
+
+/** The string (or a `format!`/`.as_bytes()`/`.to_string()` of it) is an argument of a write to a connection. */
+function handedToWrite(literal: Node, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined): boolean {
+  let child = literal;
+  for (let up = literal.parent, depth = 0; up && depth < 6; child = up, up = up.parent, depth++) {
+    if (!s.calls.has(up.type)) continue;
+    const callee = s.callee(up);
+    // (`"…".as_bytes()`: the string is the receiver, the call only converts it.)
+    if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) continue;
+    if (WRITE_CALL.test(lastName(callee) ?? '')) return true;
+  }
+  return false;
+}
