@@ -126,8 +126,9 @@ export function findRustStatuses(
   for (const m of scan(/\b(debug_)?assert(_eq|_ne)?\s*!\s*\(/g, text, from, to)) {
     const name = root.descendantForIndex(m.index, m.index + 1);
     const macro = name?.parent;
-    // (A named status speaks for itself, `assert!(serve_with(&StatusCode::OK, body))`; a number only beside a status.)
-    const mentionsStatus = /\bstatus\b/.test(macro?.text ?? '');
+    // (A named status speaks for itself, `assert!(serve_with(&StatusCode::OK, body))`; a number only beside a status,
+    // whatever the field is called around the word: `err.http_status`, `res.status_code`.)
+    const mentionsStatus = /(?<![A-Za-z])status(?![A-Za-z])/.test(macro?.text ?? '');
     if (macro?.type !== 'macro_invocation' || !ASSERT_MACRO.test(name?.text ?? '') || !(mentionsStatus || /\bStatusCode\s*::\s*[A-Z]/.test(macro.text))) continue;
     for (const hit of macro.text.matchAll(MACRO_STATUS)) {
       if (!hit[1] && !mentionsStatus) continue;
