@@ -21,7 +21,7 @@ const IANA_CODES = [
   500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 ];
 /** Unofficial codes the catalog must carry, each with unofficial.origin. */
-const UNOFFICIAL_CODES = [444, 494, 495, 496, 497, 499, 509, 520, 521, 522, 523, 524, 525, 526, 527, 529, 530, 598, 599];
+const UNOFFICIAL_CODES = [419, 420, 444, 494, 495, 496, 497, 499, 509, 520, 521, 522, 523, 524, 525, 526, 527, 529, 530, 598, 599];
 
 function entry(code: number): CatalogEntry {
   const e = catalog.codes.find((c) => c.code === String(code));

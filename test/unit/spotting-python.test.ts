@@ -19,6 +19,10 @@ describe('spotting: Python', () => {
     ['exception classes through module aliases', 'import httpx as hx\nfrom requests import exceptions as rexc\n\n\ndef get(url):\n    try:\n        return hx.get(url, timeout=5)\n    except (hx.ConnectError, rexc.Timeout):\n        raise\n', ['ConnectError client-check', 'Timeout client-check']],
     ['a module constant named for the refusal it stands for, and its use', 'RATE_LIMITED_STATUS = 429\n\n\ndef limited(resp):\n    return resp.status_code == RATE_LIMITED_STATUS\n', ['429 constant', '429 client-check']],
       ['a comparison with status_code', 'if r.status_code == 429:\n    pass\n', ['429 client-check']],
+      // Unofficial statuses the catalog carries: 420 Enhance Your Calm (a rate limit), 419 Page Expired (Laravel).
+      ['the unofficial rate-limit status 420', 'if r.status_code in (420, 429):\n    back_off()\n', ['420 client-check', '429 client-check']],
+      ['the unofficial 419 Page Expired', 'if resp.status_code == 419:\n    refresh_csrf_token()\n', ['419 client-check']],
+      ['decoy: 420 as a plain number', 'WIDTH = 420\nheight = 419\n', []],
       ['membership in a tuple', 'if status in (429, 503):\n    retry()\n', ['429 client-check', '503 client-check']],
       ['membership of resp.status in a set', 'if resp.status in {500, 502}:\n    raise X\n', ['500 client-check', '502 client-check']],
       ['a match/case over a status', 'match resp.status_code:\n    case 429 | 503:\n        pass\n', ['429 client-check', '503 client-check']],
