@@ -106,6 +106,14 @@ describe('spotting: client exception classes', () => {
       ['the SDKs\' base APIError, qualified', 'try:\n    ask()\nexcept anthropic.APIError:\n    pass\n', ['APIError client-check']],
       ['Azure SDK errors imported from azure.core', 'from azure.core.exceptions import HttpResponseError, ResourceExistsError\n\ntry:\n    queue.create_queue()\nexcept ResourceExistsError:\n    pass\nexcept HttpResponseError as e:\n    raise\n', ['ResourceExistsError client-check', 'HttpResponseError client-check']],
       ['decoy: a project\'s own HttpResponseError', 'class HttpResponseError(Exception):\n    pass\n\ntry:\n    go()\nexcept HttpResponseError:\n    pass\n', []],
+      [
+        "raised by a test double's raise_for_status",
+        'class FakeResponse:\n    def raise_for_status(self):\n        raise requests.HTTPError("boom")\n',
+        ['HTTPError test-assert'],
+      ],
+      ['handed to a mocked endpoint in a test', 'def test_retries(rsps):\n    rsps.add(responses.GET, URL, body=requests.ConnectionError())\n', ['ConnectionError test-assert']],
+      ['decoy: a library testing its own class of the same name', 'from zenpy.lib.exception import RateLimitError\n\ndef test_fields():\n    exc = RateLimitError("slow", retry_after=3)\n', []],
+      ['decoy: built outside tests', 'def fail():\n    raise requests.HTTPError("boom")\n', []],
       ['decoy: class names as test ids', '@pytest.mark.parametrize("name", ids=["ReadTimeout", "ConnectionError"])\ndef test_x(name):\n    pass\n', []],
     ]);
   });

@@ -64,7 +64,8 @@ export function findApiErrorClasses(
     // (Ruby names a class with a `constant`, PHP with a `name`.)
     if (!node || node.startIndex !== match.index || node.endIndex !== match.index + name.length || !/identifier|^constant$|^name$/.test(node.type)) continue;
     const at = exceptionPosition(node, reader, s);
-    if (!at || taken(at.site.startIndex) || taken(node.startIndex)) continue;
+    // (Not a class a test merely builds: a library's tests build its own classes.)
+    if (!at || at.builtInTest || taken(at.site.startIndex) || taken(node.startIndex)) continue;
     const module = libraryOf(style, name, at.site.text.replace(/\s+/g, ''), text);
     if (module === undefined || SERVER_FRAMEWORK.test(module)) continue;
     if (!visit({ code: name, site: at.site, role: at.role, module })) break;

@@ -3,6 +3,7 @@ import type { OccurrenceRole } from '../types';
 import type { ExpressionReader } from './expressionReader';
 import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS } from './names';
 import { inRubyExample } from './rubyStatuses';
+import { inTestCode } from './testCode';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 
@@ -79,6 +80,8 @@ export interface ExceptionSite {
   /** The whole spelling of the type: `openai.RateLimitError`, `java.net.ConnectException` (without `.class`). */
   site: Node;
   role: OccurrenceRole;
+  /** Built only because test code builds it (no assertion or mock reads it): its bare name needs the library's import. */
+  builtInTest?: boolean;
 }
 
 /** The role of the exception class name at `name` (an identifier), or undefined when it does not stand as an exception type. */
@@ -95,8 +98,11 @@ export function exceptionPosition(name: Node, reader: ExpressionReader, s: Synta
   if (!parent) return undefined;
   // `new SocketTimeoutException()`, `requests.exceptions.ReadTimeout()`: constructed, not caught.
   if (s.calls.has(parent.type) && s.callee(parent)?.id === site.id) {
+    // (In a test, or a test double, an exception built is one the test makes happen: `raise requests.HTTPError("…")` in a
+    // `FakeResponse.raise_for_status`, `body=requests.ConnectionError()` handed to a mocked endpoint.)
     const role = constructionRole(parent, reader, s);
-    return role ? { site, role } : undefined;
+    if (role) return { site, role };
+    return inTestCode(parent) ? { site, role: 'test-assert', builtInTest: true } : undefined;
   }
   const role = positionRole(site, reader, s);
   return role ? { site, role } : undefined;

@@ -527,7 +527,8 @@ function spotName(
   if (ERRNO_RECEIVER.test(receiver) && !ambiguous) {
     // (Ruby's `Errno::ECONNRESET` is a class: rescued, listed for a retry or kept in a named list, as exception classes are.)
     const at = role === undefined || role === 'constant' ? exceptionPosition(node, context, support.adapter) : undefined;
-    return entry(codes[0].entry.code, 'error-code', at?.role ?? role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
+    const built = at?.builtInTest ? undefined : at?.role;
+    return entry(codes[0].entry.code, 'error-code', built ?? role ?? 'constant', member.startIndex, member.endIndex, dotted, lines, true);
   }
   // (Not a project's own `Status` enum, imported from a module of the project: `from .base import Status`.)
   if (role && CODE_RECEIVER.test(receiver) && !importedRelatively(lines.text, receiver)) {
@@ -633,6 +634,9 @@ function spotExceptionClass(
   // or bare where the file imports it from the library (`from openai import BadRequestError`, `using System.Security.Authentication;`).
   const entries = dotted !== name ? registry.exceptionClass(dotted) : bare.every((e) => e.entry.ambiguous) ? bare.filter((e) => importedFromLibrary(lines, name, e.entry.aliases)) : bare;
   if (!at || entries.length === 0) return undefined;
+  // (A test builds its own library's class too: zenpy's tests build zenpy's `RateLimitError`. A bare name built in a test
+  // counts only where the file imports it from the catalogued library.)
+  if (at.builtInTest && dotted === name && !entries.some((e) => importedFromLibrary(lines, name, e.entry.aliases))) return undefined;
   // `import pRetry, { AbortError } from 'p-retry'`: a class of that module under a catalog's name (p-retry's stop signal).
   if (support.constants === 'javascript' && dotted === name && importedFromOtherModule(lines.text, name, entries.flatMap((e) => e.entry.aliases ?? []))) return undefined;
   // The same name in several libraries (`ClientError`, `ConnectException`): the catalog of the file's own language first.

@@ -47,5 +47,5 @@ export function statusException(name: Node, text: string, reader: ExpressionRead
   }
   if (status === undefined) return undefined;
   const at = exceptionPosition(name, reader, s);
-  return at ? { status, site: at.site, role: at.role } : undefined;
+  return at && !at.builtInTest ? { status, site: at.site, role: at.role } : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { SyntaxAdapter } from './syntaxAdapter';
+import { inTestCode } from './testCode';
 
 /**
  * A raw HTTP status line written in a string: `"HTTP/1.1 503 Service Unavailable\r\n…"`. Tests that stand up a bare TCP
@@ -16,9 +17,6 @@ const PROTOCOL_BEFORE = /HTTP\/[12](?:\.[01])? $/;
 const AFTER = /^(?: [A-Za-z]|\\r|\\n|\r|\n|["'`]|$)/;
 /** Calls that put bytes on a connection. */
 const WRITE_CALL = /^(write|write_all|writeAll|send|sendall|send_all|Write|WriteString|print|println|end)$/;
-/** Names of test functions and classes. */
-const TEST_NAME = /^(test|Test)|_test$|Tests?$/;
-const FUNCTION_LIKE = /function|method|closure|lambda/;
 
 /** The role of the status at `start` when it is the code of a status line written in a string, else undefined. */
 export function statusLineRole(node: Node, start: number, text: string, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined): OccurrenceRole | undefined {
@@ -28,28 +26,6 @@ export function statusLineRole(node: Node, start: number, text: string, s: Synta
   if (!literal || !s.strings.has(literal.type)) return undefined;
   if (inTestCode(literal)) return 'test-assert';
   return handedToWrite(literal, s, lastName) ? 'server-sets' : undefined;
-}
-
-/**
- * Inside test code: a function or class named for a test, a Rust `#[test]`/`#[tokio::test]` function or `mod tests`,
- * a Java/Kotlin method annotated `@Test`.
- */
-function inTestCode(node: Node): boolean {
-  for (let up: Node | null = node.parent; up; up = up.parent) {
-    const name = up.childForFieldName('name')?.text;
-    if (up.type === 'mod_item' && name !== undefined && /^tests?$/.test(name)) return true;
-    if (name !== undefined && (FUNCTION_LIKE.test(up.type) || /class/.test(up.type)) && TEST_NAME.test(name)) return true;
-    if (up.type === 'function_item' && /^\s*#\[[\w:]*test\b/m.test(attributesBefore(up))) return true;
-    if (/^(method_declaration|function_declaration)$/.test(up.type) && /@(Test|ParameterizedTest)\b/.test(up.namedChild(0)?.text ?? '')) return true;
-  }
-  return false;
-}
-
-/** The attribute lines right above a Rust item: `#[tokio::test]`, `#[cfg(test)]`. */
-function attributesBefore(item: Node): string {
-  const attributes: string[] = [];
-  for (let prev = item.previousNamedSibling; prev?.type === 'attribute_item'; prev = prev.previousNamedSibling) attributes.push(prev.text);
-  return attributes.join('\n');
 }
 
 /** The string (or a `format!`/`.as_bytes()`/`.to_string()` of it) is an argument of a write to a connection. */
