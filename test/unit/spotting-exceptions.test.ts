@@ -26,6 +26,7 @@ describe('spotting: client exception classes', () => {
       ['an xUnit Throws<T>', 'class T { async Task Fails() { await Assert.ThrowsAsync<OperationCanceledException>(() => Call()); } }\n', ['OperationCanceledException test-assert']],
       ['decoy: throw new', 'class A { void M() { throw new HttpRequestException("boom"); } }\n', []],
       ['decoy: a using directive and a field type', 'using System.Net.Http;\nclass A { private HttpRequestException last; }\n', []],
+      ['Flurl exceptions handed to Polly', 'class A { void M() { var p = Policy.Handle<FlurlHttpTimeoutException>().Or<Flurl.Http.FlurlHttpException>().RetryAsync(2); } }\n', ['FlurlHttpTimeoutException retry-config', 'FlurlHttpException retry-config']],
       ['decoy: a project ApiException of its own', 'class A { void M() { try { } catch (ApiException e) { } } }\n', []],
       ['the TLS AuthenticationException where its namespace is imported', 'using System.Security.Authentication;\nclass A { bool F(Exception ex) => ex is AuthenticationException; }\n', ['AuthenticationException client-check']],
       ['decoy: the name in a log message', 'class A { void M() { Log("HttpRequestException"); } }\n', []],
@@ -114,6 +115,14 @@ describe('spotting: client exception classes', () => {
       ['handed to a mocked endpoint in a test', 'def test_retries(rsps):\n    rsps.add(responses.GET, URL, body=requests.ConnectionError())\n', ['ConnectionError test-assert']],
       ['decoy: a library testing its own class of the same name', 'from zenpy.lib.exception import RateLimitError\n\ndef test_fields():\n    exc = RateLimitError("slow", retry_after=3)\n', []],
       ['decoy: built outside tests', 'def fail():\n    raise requests.HTTPError("boom")\n', []],
+      // (Added classes: Stripe's, openai's base, google-cloud's GoogleCloudError, botocore's EndpointConnectionError, telegram's Forbidden.)
+      [
+        "Stripe's errors, qualified",
+        'try:\n    charge()\nexcept stripe.error.CardError:\n    decline()\nexcept stripe.StripeError:\n    pass\n',
+        ['CardError client-check', 'StripeError client-check'],
+      ],
+      ['GoogleCloudError imported from google.cloud', 'from google.cloud.exceptions import GoogleCloudError\n\ntry:\n    blob.upload()\nexcept GoogleCloudError as e:\n    log(e)\n', ['GoogleCloudError client-check']],
+      ['decoy: a bare Forbidden of its own', 'class Forbidden(Exception):\n    pass\n\ntry:\n    go()\nexcept Forbidden:\n    pass\n', []],
       ['decoy: class names as test ids', '@pytest.mark.parametrize("name", ids=["ReadTimeout", "ConnectionError"])\ndef test_x(name):\n    pass\n', []],
     ]);
   });
