@@ -123,6 +123,10 @@ describe('spotting: client exception classes', () => {
       ],
       ['GoogleCloudError imported from google.cloud', 'from google.cloud.exceptions import GoogleCloudError\n\ntry:\n    blob.upload()\nexcept GoogleCloudError as e:\n    log(e)\n', ['GoogleCloudError client-check']],
       ['decoy: a bare Forbidden of its own', 'class Forbidden(Exception):\n    pass\n\ntry:\n    go()\nexcept Forbidden:\n    pass\n', []],
+      ['an except clause joining classes with or', 'try:\n    ask()\nexcept openai.RateLimitError or openai.APITimeoutError as e:\n    pass\n', ['RateLimitError client-check', 'APITimeoutError client-check']],
+      ['an exact type test with type(…) is', 'def handle(error):\n    if type(error) is requests.ConnectionError:\n        reconnect()\n', ['ConnectionError client-check']],
+      ['contextlib.suppress', 'with suppress(asyncio.TimeoutError):\n    await wait()\n', ['TimeoutError client-check']],
+      ['decoy: classes joined with or outside a catch', 'pick = requests.Timeout or requests.ConnectionError\n', []],
       ['decoy: class names as test ids', '@pytest.mark.parametrize("name", ids=["ReadTimeout", "ConnectionError"])\ndef test_x(name):\n    pass\n', []],
     ]);
   });

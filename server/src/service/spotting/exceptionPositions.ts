@@ -62,8 +62,11 @@ const RETRY_CALL = /retr(y|ies|iable|yable)|backoff|^on_?exception$|^(handle|Han
 /** Calls that assert an exception type: pytest `raises`, JUnit `assertThrows`, xUnit `Throws<T>`/`IsType<T>`, AssertJ `isInstanceOf`, Jest `toThrow`. */
 const ASSERT_TYPE_CALL =
   /^(raises|assertRaises|assertRaisesRegexp?|assertThrows|assertThrowsExactly|expectThrows|assertIsInstance|assertInstanceOf|isInstanceOf|isExactlyInstanceOf|hasCauseInstanceOf|hasRootCauseInstanceOf|isInstanceOfAny|assertThatExceptionOfType|Throws|ThrowsAsync|ThrowsAny|ThrowsAnyAsync|IsType|IsAssignableFrom|IsInstanceOfType|IsInstanceOf|ThrowAsync|ThrowExactly|ThrowExactlyAsync|Catch|CatchAsync|toThrow|toThrowError|rejects|toBeInstanceOf|expectException)$/;
-/** Python's and Ruby's type tests: `isinstance(e, X)`, `e.is_a?(Faraday::ClientError)`, `e.kind_of?(X)`. */
-const TYPE_TEST_CALL = /^(isinstance|issubclass|is_a\?|kind_of\?|instance_of\?)$/;
+/**
+ * Python's and Ruby's type tests: `isinstance(e, X)`, `e.is_a?(Faraday::ClientError)`, `e.kind_of?(X)`; and Python's
+ * `contextlib.suppress(asyncio.TimeoutError)`, which catches what it names.
+ */
+const TYPE_TEST_CALL = /^(isinstance|issubclass|is_a\?|kind_of\?|instance_of\?|suppress)$/;
 /** Test helpers that feed exceptions to a test: pytest `parametrize`, a mock's `side_effect`, Mockito `thenThrow`, Moq `Throws`. */
 /** (PHP: Mockery's `andThrow`, PHPUnit's `willThrowException`.) */
 const TEST_FEED = /^(parametrize|side_effect|thenThrow|doThrow|willThrow|ThrowsAsync|Throws|mockRejectedValue|mockRejectedValueOnce|rejects|to_raise|and_raise|andThrow|andThrows|willThrowException)$/;
@@ -128,6 +131,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       if (/^(\|\||&&)$/.test(operator) && parent.parent && /pattern/.test(parent.parent.type)) continue;
       // `DEFAULT_EXCEPTIONS + [A, B]`, `(A, B) + EXTRA`: a list joined to another is still the list its name holds.
       if (operator === '+' && inList) continue;
+      // Python's `type(e) is Forbidden`, `type(ex) == ClientError`: the exact type tested.
+      if (/^(is|==|!=|is not|in|not in)$/.test(operator.replace(/\s+/g, ' ')) && namedChildren(parent).some((side) => side.id !== child.id && /^type\(/.test(side.text))) return 'client-check';
       return undefined;
     }
     if (parent.type === 'generic_name') {
@@ -141,6 +146,8 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       continue;
     }
     if (TYPE_GROUPS.has(parent.type)) continue;
+    // Python's `except A or B as e:` (which catches A alone, but names both as what it means to catch).
+    if (parent.type === 'boolean_operator' && parent.childForFieldName('operator')?.text === 'or') continue;
     // PHP's class name constant `ServerException::class` (`$this->expectException(ServerException::class)`).
     if (parent.type === 'class_constant_access_expression' && /::\s*class$/.test(parent.text)) continue;
     // Kotlin's class reference `WebClientResponseException::class.java` (a navigation through `::class`).
