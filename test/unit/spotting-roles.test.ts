@@ -33,6 +33,12 @@ describe('spotting: roles of statuses in servers, tests and status tables', () =
   describe('gRPC servers raising a status', () => {
     spotCases('go', [
       ['status.Error with a code', 'package p\n\nfunc f() error {\n\treturn status.Error(codes.Internal, "boom")\n}\n', ['INTERNAL server-sets']],
+      [
+        'the gRPC status package imported under another name',
+        'package p\n\nimport (\n\t"google.golang.org/grpc/codes"\n\tgrpcstatus "google.golang.org/grpc/status"\n)\n\nfunc f() error {\n\treturn grpcstatus.Errorf(codes.NotFound, "no %s", id)\n}\n',
+        ['NOT_FOUND server-sets'],
+      ],
+      ['a code handed to a package of its own, which stays a constant', 'package p\n\nfunc f() error {\n\treturn jobstatus.Error(codes.NotFound)\n}\n', ['NOT_FOUND constant']],
       ['decoy: a code compared is a check', 'package p\n\nfunc g(err error) bool {\n\treturn status.Code(err) == codes.Unavailable\n}\n', ['UNAVAILABLE client-check']],
     ]);
     spotCases('java', [

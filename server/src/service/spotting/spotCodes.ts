@@ -596,10 +596,17 @@ function grpcStatusRaised(member: Node, context: StatusContext, support: Grammar
     const args = s.callArguments(up);
     // Go `status.Error(codes.Internal, …)`, `status.Errorf(…)`, `status.New(…)`: the code first
     const first = args[0];
-    if (/^(Error|Errorf|New|Newf)$/.test(name) && context.lastName(context.receiverOf(up)) === 'status') return first !== undefined && first.startIndex <= member.startIndex && member.endIndex <= first.endIndex;
+    // (The package may be imported under another name: `grpcstatus "google.golang.org/grpc/status"`.)
+    if (/^(Error|Errorf|New|Newf)$/.test(name) && isGrpcStatusPackage(context.lastName(context.receiverOf(up)), up.tree.rootNode.text)) return first !== undefined && first.startIndex <= member.startIndex && member.endIndex <= first.endIndex;
     if (!/^(withDescription|withCause|augmentDescription|asRuntimeException|asException)$/.test(name)) return false;
   }
   return false;
+}
+
+/** Go's gRPC status package as the file names it: `status`, or the name it imports google.golang.org/grpc/status under. */
+function isGrpcStatusPackage(receiver: string | undefined, text: string): boolean {
+  if (receiver === 'status') return true;
+  return !!receiver && /^\w+$/.test(receiver) && new RegExp(`(?:^|[\\s(])${receiver}[ \\t]+"google\\.golang\\.org/grpc/status"`, 'm').test(text);
 }
 
 /**
