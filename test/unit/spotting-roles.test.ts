@@ -3,7 +3,7 @@ import { spotCases } from '../fixtures/spotting/cases';
 /**
  * Roles and names that real code showed the spotter getting wrong: statuses named after an earlier reason phrase,
  * gRPC servers raising a status, Go tests failing on a status, assertions written as a boolean check, and a mock
- * callback's `(status, headers, body)` tuple.
+ * callback's `(status, headers, body)` tuple, and a reason phrase sent beside its status (`http.Error(w, http.StatusText(s), s)`).
  */
 describe('spotting: roles of statuses in servers, tests and status tables', () => {
   describe('status tables named after earlier reason phrases', () => {
@@ -33,6 +33,12 @@ describe('spotting: roles of statuses in servers, tests and status tables', () =
   describe('gRPC servers raising a status', () => {
     spotCases('go', [
       ['status.Error with a code', 'package p\n\nfunc f() error {\n\treturn status.Error(codes.Internal, "boom")\n}\n', ['INTERNAL server-sets']],
+      [
+        "a status's reason phrase handed to http.Error beside it",
+        'package p\n\nfunc h(w http.ResponseWriter) {\n\thttp.Error(w, http.StatusText(http.StatusTooManyRequests), http.StatusTooManyRequests)\n}\n',
+        ['429 server-sets', '429 server-sets'],
+      ],
+      ['a reason phrase only logged, which stays a constant', 'package p\n\nfunc h() {\n\tlog.Println(http.StatusText(http.StatusBadGateway))\n}\n', ['502 constant']],
       [
         'the gRPC status package imported under another name',
         'package p\n\nimport (\n\t"google.golang.org/grpc/codes"\n\tgrpcstatus "google.golang.org/grpc/status"\n)\n\nfunc f() error {\n\treturn grpcstatus.Errorf(codes.NotFound, "no %s", id)\n}\n',

@@ -127,6 +127,8 @@ const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
+/** Calls that give a status's reason phrase: http-status-codes `getReasonPhrase`/`getStatusText`, Go `http.StatusText`. */
+const REASON_PHRASE_CALL = /^(getReasonPhrase|getStatusText|StatusText)$/;
 /** A Go test failing when an `if` holds: `t.Errorf(…)`, `t.Fatal(…)` as the branch's first statement. */
 const GO_TEST_FAILURE = /^\{\s*(t|tb|b)\.(Errorf?|Fatalf?|Fail|FailNow)\(/;
 
@@ -161,6 +163,26 @@ export class StatusContext extends ExpressionReader {
     if (root) this.helpers = new HelperParameters(root);
   }
 
+  /** `parent` is a call that turns its one argument, `child`, into the status's reason phrase. */
+  private isReasonPhraseOf(parent: Node, child: Node): boolean {
+    const s = this.syntax;
+    if (!s.calls.has(parent.type)) return false;
+    const callee = s.callee(parent);
+    if (!callee || (callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex)) return false;
+    const args = s.callArguments(parent);
+    return args.length === 1 && REASON_PHRASE_CALL.test(this.lastName(callee) ?? '');
+  }
+
+  /** The reason-phrase call is an argument of a call whose status argument the server sends. */
+  private besideStatusSent(phrase: Node): boolean {
+    const s = this.syntax;
+    let up = phrase.parent;
+    while (up && (s.transparent.has(up.type) || (s.pairs.has(up.type) && s.pairName(up) === undefined))) up = up.parent;
+    const call = up && !s.calls.has(up.type) && up.parent && s.calls.has(up.parent.type) ? up.parent : up;
+    if (!call || !s.calls.has(call.type)) return false;
+    return s.callArguments(call).some((arg) => !(arg.startIndex <= phrase.startIndex && phrase.endIndex <= arg.endIndex) && /^[1-5]\d\d$|status/i.test(arg.text) && arg.text.length < 80 && this.classify(arg, 'status') === 'server-sets');
+  }
+
   /** A message handed as an argument: a string or template literal, or a local named for one (`message`, `errorMsg`). */
   private isMessage(node: Node | undefined): boolean {
     const arg = this.unwrap(node ?? null);
@@ -180,12 +202,20 @@ export class StatusContext extends ExpressionReader {
     let mapValue: Node | null = null;
     let mapLiteral: Node | null = null;
     let climbed = 0;
+    let phrase: Node | null = null;
     while (parent) {
       // Each `parent` costs a walk from the root: give up on absurd nesting (thousands of parens).
       if (++climbed > MAX_CLIMB) return undefined;
       // (a C# positional `argument`, a PHP array element without a key: they only group their value)
       if (s.transparent.has(parent.type) || (s.pairs.has(parent.type) && s.pairName(parent) === undefined && (parent.type === 'argument' || parent.type === 'array_element_initializer'))) {
         // keep climbing
+      } else if (kind === 'status' && this.isReasonPhraseOf(parent, child)) {
+        // `getReasonPhrase(StatusCodes.NOT_FOUND)` (http-status-codes), Go `http.StatusText(http.StatusNotFound)`: the
+        // status's phrase goes where the call goes — into the response it sends, the exception it raises.
+        phrase = parent;
+        child = parent;
+        parent = parent.parent;
+        continue;
       } else if (MAP_ENTRIES.has(parent.type) && s.pairValue(parent) && s.pairValue(parent)?.id !== child.id) {
         // a map's key: `{400: InvalidRequest}`, Go `map[int]struct{}{http.StatusTooManyRequests: {}}` — an element of the map
         inCollection = true;
@@ -219,6 +249,9 @@ export class StatusContext extends ExpressionReader {
     }
     if (!parent) return undefined;
     let role = this.roleFrom(node, child, parent, inCollection, kind) ?? (viaDefault ? 'server-sets' : undefined);
+    // `http.Error(w, http.StatusText(http.StatusNotFound), http.StatusNotFound)`, `new HttpException(getReasonPhrase(S), S)`:
+    // the phrase is the message of the response the status beside it sets.
+    if (phrase && (role === undefined || role === 'constant') && this.besideStatusSent(phrase)) role = 'server-sets';
     // A status → exception table (`{404: NotFound, 429: RateLimited}`) is a mapping: `constant`.
     // `{404: NotFound, 429: TooManyRequests}`: a status keying an error class, named for errors or for the status itself
     if (!role && kind === 'status' && mapValue && (EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '') || namesReasonPhrase(this.lastName(mapValue) ?? '', node.text))) role = 'constant';
