@@ -2,7 +2,7 @@ import { spotCases } from '../fixtures/spotting/cases';
 
 /**
  * Roles and names that real code showed the spotter getting wrong: statuses named after an earlier reason phrase,
- * gRPC servers raising a status, Go tests failing on a status, assertions written as a boolean check, and a mock
+ * gRPC servers raising a status, Go tests failing on a status, assertions written as a boolean check, a mock
  * callback's `(status, headers, body)` tuple, and a reason phrase sent beside its status (`http.Error(w, http.StatusText(s), s)`).
  */
 describe('spotting: roles of statuses in servers, tests and status tables', () => {

@@ -26,6 +26,12 @@ describe('spotting: Rust', () => {
     ['assert_eq! on as_u16() with a number', '#[test]\nfn down() {\n    assert_eq!(resp.status().as_u16(), 503, "expected 503 from the stub");\n}\n', ['503 test-assert']],
     ['assert_eq! on a status field with a longer name', '#[test]\nfn rejects() {\n    assert_eq!(err.http_status, 401);\n    assert_eq!(403, body.status_code);\n}\n', ['401 test-assert', '403 test-assert']],
     ['decoy: an assert on a field that only contains the word', '#[test]\nfn counts() {\n    assert_eq!(report.statuses_seen, 200);\n}\n', []],
+    [
+      "a Rocket handler's Err(Status::…)",
+      '#[get("/users/<id>")]\npub async fn user(id: i64) -> Result<Json<User>, Status> {\n    match load(id).await {\n        Some(u) => Ok(Json(u)),\n        None => Err(Status::NotFound),\n    }\n}\n',
+      ['404 server-sets'],
+    ],
+    ["a client helper's Err(StatusCode::…), which stays a constant", 'async fn send(c: &Client) -> Result<(), StatusCode> {\n    if c.busy() {\n        return Err(StatusCode::TOO_MANY_REQUESTS);\n    }\n    Ok(())\n}\n', ['429 constant']],
     ['an assert about something else', '#[test]\nfn sizes() {\n    assert_eq!(items.len(), 200);\n}\n', []],
     ['sleeps, sizes and ports', m('    tokio::time::sleep(Duration::from_millis(500)).await;\n    let port = 8080;\n    let items = Vec::with_capacity(200);'), []],
     ['tonic codes imported as Code', 'use tonic::{Code, Status};\nfn f(s: Status) -> bool {\n    match s.code() {\n        Code::Unavailable | Code::DeadlineExceeded => true,\n        _ => false,\n    }\n}\n', ['UNAVAILABLE client-check', 'DEADLINE_EXCEEDED client-check']],

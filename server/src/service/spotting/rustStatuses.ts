@@ -231,3 +231,24 @@ function* scan(pattern: RegExp, text: string, from: number, to: number): Generat
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) yield m;
 }
+
+/** Route attributes of Rust web frameworks (Rocket, actix-web): `#[get("/users/<id>")]`, `#[post(…)]`, `#[catch(404)]`. */
+const ROUTE_ATTRIBUTE = /^#\[(?:\w+::)*(get|post|put|delete|patch|head|options|route|catch)\s*\(/;
+
+/**
+ * A status a route handler answers with as its error: Rocket `return Err(Status::BadRequest)` or a match arm's
+ * `_ => Err(Status::InternalServerError)` in a function under `#[get(…)]`. The framework sends it (`server-sets`); the same
+ * `Err(StatusCode::…)` in a client's helper is only a value handed back.
+ */
+export function handlerErrorStatus(status: Node): boolean {
+  const args = status.parent;
+  const call = args?.type === 'arguments' ? args.parent : undefined;
+  if (call?.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'Err' || args!.namedChildCount !== 1) return false;
+  for (let up = call.parent, depth = 0; up && depth < 30; up = up.parent, depth++) {
+    if (up.type === 'closure_expression') return false;
+    if (up.type !== 'function_item') continue;
+    for (let prev = up.previousNamedSibling; prev?.type === 'attribute_item'; prev = prev.previousNamedSibling) if (ROUTE_ATTRIBUTE.test(prev.text)) return true;
+    return false;
+  }
+  return false;
+}

@@ -25,7 +25,7 @@ import { statusException } from './statusExceptions';
 import { findStatusResults } from './statusResults';
 import { findRubyStatuses } from './rubyStatuses';
 import { findPhpStatuses } from './phpStatuses';
-import { findRustStatuses, respondsWith } from './rustStatuses';
+import { findRustStatuses, handlerErrorStatus, respondsWith } from './rustStatuses';
 import { findOwnVendorCodeUses, ownVendorCodesKey, ownVendorCodeTable, type OwnVendorCodeTable } from './ownVendorCodes';
 import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
@@ -503,7 +503,9 @@ function spotName(
   const status = (table ? lookupHttpConstant(registry, support.constants, table, name) : undefined) ?? (receiver && STATUS_TABLE_NAME.test(receiver) ? reasonPhraseCode(name) : undefined);
   const dotted = member.text.replace(/\s+/g, '');
   if (status !== undefined) {
-    const role = context.classify(throughAccessor(member, context, support), 'status') ?? positionalRowRole(member) ?? 'constant';
+    const classified = context.classify(throughAccessor(member, context, support), 'status') ?? positionalRowRole(member) ?? 'constant';
+    // Rocket's `return Err(Status::NotFound)` in a `#[get(…)]` handler: the response it sends.
+    const role = classified === 'constant' && support.constants === 'rust' && handlerErrorStatus(member) ? 'server-sets' : classified;
     const spotted = entry(String(status), 'http-status', role, member.startIndex, member.endIndex, dotted, lines, true);
     // `r.StatusCode != HttpStatusCode.Unauthorized` in a retry predicate: configures the retry, names no code it retries.
     if (role === 'retry-config' && inExcludedList(member, s)) spotted.occurrence.roleForRules = 'constant';
