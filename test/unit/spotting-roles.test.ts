@@ -3,7 +3,8 @@ import { spotCases } from '../fixtures/spotting/cases';
 /**
  * Roles and names that real code showed the spotter getting wrong: statuses named after an earlier reason phrase,
  * gRPC servers raising a status, Go tests failing on a status, assertions written as a boolean check, a mock
- * callback's `(status, headers, body)` tuple, and a reason phrase sent beside its status (`http.Error(w, http.StatusText(s), s)`).
+ * callback's `(status, headers, body)` tuple, a reason phrase sent beside its status (`http.Error(w, http.StatusText(s), s)`) and a
+ * local that carries a status to the response (`let code = 204; … code = 500; … res.status(code)`).
  */
 describe('spotting: roles of statuses in servers, tests and status tables', () => {
   describe('status tables named after earlier reason phrases', () => {
@@ -64,6 +65,24 @@ describe('spotting: roles of statuses in servers, tests and status tables', () =
         ['400 server-sets', '200 server-sets'],
       ],
       ['decoy: a qualified class of another library and a local type', 'class A { object F() => new Lib.NotFoundResult(); NotFoundResult last; }\n', []],
+    ]);
+  });
+
+  describe('statuses carried by a local to the response', () => {
+    spotCases('typescript', [
+      [
+        'a local set on each path, then sent',
+        'export const handler = async (req, res) => {\n  let code = 204;\n  try {\n    await work();\n  } catch (e) {\n    code = 503;\n  }\n  res.status(code).end();\n};\n',
+        ['204 server-sets', '503 server-sets'],
+      ],
+      ['decoy: a local only logged', 'function f() {\n  let limit = 200;\n  log(limit);\n}\n', []],
+    ]);
+    spotCases('go', [
+      [
+        'a Go switch choosing the code WriteHeader sends',
+        'package p\n\nfunc h(w http.ResponseWriter, err error) {\n\tcode := http.StatusOK\n\tif err != nil {\n\t\tcode = 422\n\t}\n\tw.WriteHeader(code)\n}\n',
+        ['200 server-sets', '422 server-sets'],
+      ],
     ]);
   });
 

@@ -127,6 +127,10 @@ const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
+/** Function bodies that bound a local. */
+const LOCAL_SCOPE = /^(method|function_definition|function_declaration|method_declaration|method_definition|arrow_function|function_expression|function|func_literal|lambda_literal|local_function_statement|function_item|closure_expression)$/;
+/** Reads of a local looked at to see where its status goes. */
+const MAX_LOCAL_READS = 8;
 /** Calls that give a status's reason phrase: http-status-codes `getReasonPhrase`/`getStatusText`, Go `http.StatusText`. */
 const REASON_PHRASE_CALL = /^(getReasonPhrase|getStatusText|StatusText)$/;
 /** A Go test failing when an `if` holds: `t.Errorf(…)`, `t.Fatal(…)` as the branch's first statement. */
@@ -509,6 +513,9 @@ export class StatusContext extends ExpressionReader {
         return GENERIC_STATUS_LIST.test(name) || /retr/i.test(this.enclosingTypeName(parent) ?? '') ? 'retry-config' : 'constant';
       }
       if (kind !== 'status') return undefined;
+      // `let code = 204; … catch { code = 500 } … res.status(code).json(…)`: a local that carries the status to the
+      // response the function sends.
+      if (/identifier/.test(target.type) && /^[a-z_]\w*$/.test(name) && !/^[A-Z0-9_]+$/.test(name) && this.localSentAsStatus(target, parent)) return 'server-sets';
       // ASP.NET Core `options.RejectionStatusCode = StatusCodes.Status429TooManyRequests`: what the limiter answers.
       // (A constant's name in upper snake case, `RATE_LIMITED_STATUS = 429` at module level, declares the code.)
       if (REJECTION_STATUS_NAME.test(name)) return /identifier/.test(target.type) && /^[A-Z][A-Z0-9_]*$/.test(name) ? 'constant' : 'server-sets';
@@ -546,6 +553,31 @@ export class StatusContext extends ExpressionReader {
    * The local `target` names, later in its function, is a list a status is tested against: `name.include?(status)`,
    * `name.includes(res.status)`, `status in name`, `name.contains(code)`.
    */
+  private localDepth = 0;
+
+  /** A later read of the local `target` in its function is the status of a response sent (`res.status(code)`, `WriteHeader(code)`). */
+  private localSentAsStatus(target: Node, assignment: Node): boolean {
+    if (this.localDepth > 0) return false;
+    let fn: Node | null = assignment.parent;
+    for (let depth = 0; fn && !LOCAL_SCOPE.test(fn.type); depth++) fn = depth > 24 ? null : fn.parent;
+    if (!fn) return false;
+    this.localDepth++;
+    try {
+      let read = 0;
+      for (const use of fn.descendantsOfType(target.type)) {
+        if (!use || use.startIndex <= assignment.endIndex || use.text !== target.text) continue;
+        // (Not another assignment to it: `code = 500` later is a value of its own.)
+        const up = use.parent;
+        if (up && this.syntax.assignments.has(up.type) && this.syntax.assignTarget(up)?.id === use.id) continue;
+        if (++read > MAX_LOCAL_READS) break;
+        if (this.classify(use, 'status') === 'server-sets') return true;
+      }
+      return false;
+    } finally {
+      this.localDepth--;
+    }
+  }
+
   private localTestedAgainstStatus(target: Node, assignment: Node): boolean {
     const s = this.syntax;
     let fn: Node | null = assignment.parent;
