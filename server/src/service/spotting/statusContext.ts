@@ -549,10 +549,7 @@ export class StatusContext extends ExpressionReader {
     return undefined;
   }
 
-  /**
-   * The local `target` names, later in its function, is a list a status is tested against: `name.include?(status)`,
-   * `name.includes(res.status)`, `status in name`, `name.contains(code)`.
-   */
+  /** Depth guard: a local read through another local is not followed. */
   private localDepth = 0;
 
   /** A later read of the local `target` in its function is the status of a response sent (`res.status(code)`, `WriteHeader(code)`). */
@@ -578,6 +575,10 @@ export class StatusContext extends ExpressionReader {
     }
   }
 
+  /**
+   * The local `target` names, later in its function, is a list a status is tested against: `name.include?(status)`,
+   * `name.includes(res.status)`, `status in name`, `name.contains(code)`.
+   */
   private localTestedAgainstStatus(target: Node, assignment: Node): boolean {
     const s = this.syntax;
     let fn: Node | null = assignment.parent;
