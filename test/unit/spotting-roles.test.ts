@@ -4,7 +4,8 @@ import { spotCases } from '../fixtures/spotting/cases';
  * Roles and names that real code showed the spotter getting wrong: statuses named after an earlier reason phrase,
  * gRPC servers raising a status, Go tests failing on a status, assertions written as a boolean check, a mock
  * callback's `(status, headers, body)` tuple, a reason phrase sent beside its status (`http.Error(w, http.StatusText(s), s)`) and a
- * local that carries a status to the response (`let code = 204; … code = 500; … res.status(code)`).
+ * local that carries a status to the response (`let code = 204; … code = 500; … res.status(code)`), and the status an error
+ * class stands for (a `get code()` getter, a constructor's `statusCode = 502` default).
  */
 describe('spotting: roles of statuses in servers, tests and status tables', () => {
   describe('status tables named after earlier reason phrases', () => {
@@ -65,6 +66,21 @@ describe('spotting: roles of statuses in servers, tests and status tables', () =
         ['400 server-sets', '200 server-sets'],
       ],
       ['decoy: a qualified class of another library and a local type', 'class A { object F() => new Lib.NotFoundResult(); NotFoundResult last; }\n', []],
+    ]);
+  });
+
+  describe('the status an error class stands for', () => {
+    spotCases('typescript', [
+      [
+        'a getter of an error class answering its status by kind',
+        'export class ServiceError extends Error {\n  get code(): number {\n    switch (this.kind) {\n      case Kind.Throttled:\n        return 429;\n      default:\n        return 502;\n    }\n  }\n}\n',
+        ['429 constant', '502 constant'],
+      ],
+      ['the status parameter default of an error class constructor', "export class UpstreamError extends ApiError {\n  constructor(message = 'upstream failed', statusCode = 502) {\n    super(message, statusCode);\n  }\n}\n", ['502 constant']],
+      ['decoy: a getter of another class', 'class Widget {\n  get code(): number {\n    return 200;\n  }\n}\n', []],
+    ]);
+    spotCases('python', [
+      ['a property of an exception class', 'class QuotaExceeded(ClientError):\n    @property\n    def status_code(self):\n        return 429\n', ['429 constant']],
     ]);
   });
 
