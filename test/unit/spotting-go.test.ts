@@ -10,6 +10,8 @@ describe('spotting: Go', () => {
     ['resp.StatusCode != 200', fn('\tif resp.StatusCode != 200 {\n\t\treturn\n\t}'), ['200 client-check']],
     ['a switch over resp.StatusCode', fn('\tswitch resp.StatusCode {\n\tcase 429, 503:\n\t}'), ['429 client-check', '503 client-check']],
     ['w.WriteHeader(503)', fn('\tw.WriteHeader(503)'), ['503 server-sets']],
+    ['a single status a retry is told to retry on', fn('\terr := callWithRetry(ctx, retryRequest{\n\t\tattempt:         1,\n\t\tcustomRetryCode: 400,\n\t})\n\t_ = err'), ['400 retry-config']],
+    ['decoy: a retry count', fn('\tcfg := retryOptions{maxRetry: 400}\n\t_ = cfg'), []],
     ['http.Error(w, msg, 400)', fn('\thttp.Error(w, "bad", 400)'), ['400 server-sets']],
     ['gin c.JSON(429, ...)', fn('\tc.JSON(429, gin.H{"error": "slow"})'), ['429 server-sets']],
     ['gin c.AbortWithStatus(404)', fn('\tc.AbortWithStatus(404)'), ['404 server-sets']],

@@ -128,7 +128,7 @@ export const STATUS_KEYS = /^:?(status|status_?code|statusCode|http_?status|code
 
 /** Names of lists that configure which statuses are retried. */
 export const RETRY_CONFIG_NAME =
-  /(status_?force_?list|retry_?(on_?)?(status|statuses|codes|status_?codes|errors?)|retr[iy]able_?(status|statuses|codes|status_?codes|errors?|error_?codes)|status_?codes|statuses|retry_?codes|retryOnStatus|retryStatusCodes|error_?codes|http_?(errors|codes)$|transient_?(errors?|codes|statuses)|do_?not_?retry|dont_?retry|never_?retry|no_?retry)/i;
+  /(status_?force_?list|retry_?(on_?)?(status|statuses|codes?|status_?codes?|errors?)|retr[iy]able_?(status|statuses|codes|status_?codes|errors?|error_?codes)|status_?codes|statuses|retry_?codes|retryOnStatus|retryStatusCodes|error_?codes|http_?(errors|codes)$|transient_?(errors?|codes|statuses)|do_?not_?retry|dont_?retry|never_?retry|no_?retry)/i;
 
 /** Calls that assert in tests, by their last name. */
 export const ASSERT_CALLS =
