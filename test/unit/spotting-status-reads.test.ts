@@ -30,7 +30,13 @@ describe('spotting: status reads', () => {
     ]);
   });
   describe('JavaScript', () => {
-    spotCases('javascript', [['an envelope error_code', 'if (error.error_code === 409) stop();\n', ['409 client-check']]]);
+    spotCases('javascript', [
+      ['an envelope error_code', 'if (error.error_code === 409) stop();\n', ['409 client-check']],
+      // A status named inside the text an error's message is searched for.
+      ['a status phrase searched in an error message', 'if (err.message.includes("Response Code: 404")) return null;\n', ['404 client-check']],
+      ['decoy: the same phrase only logged', 'console.log("Response Code: 404");\n', []],
+      ['decoy: a number after other words', 'if (err.message.includes("retry after 500 ms")) wait();\n', []],
+    ]);
   });
 
   describe('a status read through a cast, a JSON field, a wrapper array or an error class of its own', () => {
