@@ -31,7 +31,7 @@ import { inRetryPredicate, mayHoldRetryPredicates } from './retryPredicates';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { goErrorTypePosition } from './goErrorTypes';
 import { enumStatusCase } from './enumStatusCases';
-import { statusLineRole } from './statusLines';
+import { statusInSearchedPhrase, statusLineRole } from './statusLines';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable, usedAsStatus } from './ownCodes';
@@ -151,7 +151,7 @@ export function spotSpan(
     }
     // `err.message.includes("Response Code: 404")`, Go `strings.Contains(msg, "returned HTTP error 429")`: a status named
     // inside the text a failure's message is searched for, read as the search of the status itself is.
-    const phrase = bound ? undefined : statusInSearchedPhrase(node, start, text, support);
+    const phrase = bound ? undefined : statusInSearchedPhrase(node, start, text, support.adapter);
     if (phrase) {
       const phraseRole = context.classify(phrase, 'status');
       if (phraseRole === 'client-check') numbers.set(start, entry(match[0], 'http-status', phraseRole, start, start + 3, match[0], lines));
@@ -408,21 +408,6 @@ function boundRole(role: Occurrence['role'] | undefined): Occurrence['role'] | u
 }
 
 /** The string literal whose whole content is the three digits at `start`, if any. */
-/** Words a message puts before the status it reports: `HTTP status 429`, `Response Code: 404`, `"code": 401`, `error 503`. */
-const STATUS_WORD_BEFORE = /(?:status|code|http|error)["']?[ \t]*[:=#]?[ \t]*$/i;
-
-/** The string literal (longer than the status) in which the three digits at `start` follow a word naming a status. */
-function statusInSearchedPhrase(node: Node, start: number, text: string, support: GrammarSupport): Node | undefined {
-  const strings = support.adapter.strings;
-  let literal: Node | null = node;
-  for (let depth = 0; literal && !strings.has(literal.type) && depth < 3; depth++) literal = literal.parent;
-  if (!literal || !strings.has(literal.type) || literal.endIndex - literal.startIndex > 120) return undefined;
-  const content = support.adapter.stringContent(literal);
-  if (!content || content.text.length <= 3) return undefined;
-  const before = text.slice(Math.max(content.start, start - 24), start);
-  return STATUS_WORD_BEFORE.test(before) && !/^\d/.test(text.slice(start + 3, start + 4)) ? literal : undefined;
-}
-
 /** The three digits at `start` are a whole alternative of the regex pattern: `500|502`, `(429|503)`, `\b503\b`. */
 function regexAlternative(pattern: Node, start: number): boolean {
   const text = pattern.text;

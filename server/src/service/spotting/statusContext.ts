@@ -28,6 +28,7 @@ import { ExpressionReader } from './expressionReader';
 import { HelperParameters } from './helperParameters';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
+import { inErrorClassConstructor, returnedAsErrorClassStatus } from './errorClassStatus';
 import { iteratedStatusRole } from './iteratedStatuses';
 
 /** Calls whose name says they take the statuses a retry acts on. */
@@ -127,8 +128,6 @@ const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
 import { namedChildren } from './syntaxAdapter';
 
 const MAX_CLIMB = 64;
-/** Getters an error class answers its status with. */
-const STATUS_GETTER = /^(get_?)?(code|status|status_?code|http_?status|http_?code|http_?status_?code|response_?code)$/i;
 /** Function bodies that bound a local. */
 const LOCAL_SCOPE = /^(method|function_definition|function_declaration|method_declaration|method_definition|arrow_function|function_expression|function|func_literal|lambda_literal|local_function_statement|function_item|closure_expression)$/;
 /** Reads of a local looked at to see where its status goes. */
@@ -346,33 +345,6 @@ export class StatusContext extends ExpressionReader {
     return /(Error|Exception)\b/.test(header);
   }
 
-  /** `ret` returns from a getter of an error class named for its status: `get code()`, `status_code`, `getStatus()`. */
-  private returnedAsErrorClassStatus(ret: Node): boolean {
-    const fn = this.methodAround(ret);
-    return !!fn && STATUS_GETTER.test(fn.childForFieldName('name')?.text ?? '') && this.isErrorClass(this.classAround(fn, 6));
-  }
-
-  /** `node` is in the constructor of an error class (`constructor`, `__init__`, `initialize`, a Java/C# constructor). */
-  private inErrorClassConstructor(node: Node): boolean {
-    const fn = this.methodAround(node);
-    if (!fn || !(fn.type === 'constructor_declaration' || /^(constructor|__init__|initialize)$/.test(fn.childForFieldName('name')?.text ?? ''))) return false;
-    return this.isErrorClass(this.classAround(fn, 6));
-  }
-
-  private methodAround(node: Node): Node | null {
-    let fn: Node | null = node.parent;
-    for (let depth = 0; fn && !/^(method_definition|function_definition|method_declaration|constructor_declaration|property_declaration|function_declaration|method)$/.test(fn.type); depth++) fn = depth > 12 ? null : fn.parent;
-    return fn;
-  }
-
-  /** A class whose header names an error or exception (its own name, or what it extends). */
-  private isErrorClass(cls: Node | undefined): boolean {
-    if (!cls) return false;
-    const body = cls.childForFieldName('body');
-    const header = body ? cls.text.slice(0, body.startIndex - cls.startIndex) : cls.text.split('{')[0];
-    return /(Error|Exception)\b/.test(header);
-  }
-
   /** The class or module around `node` (Ruby `class Retry < Faraday::Middleware`, a Python/Java/C# class). */
   private enclosingTypeName(node: Node): string | undefined {
     for (let up = node.parent, depth = 0; up && depth < 40; up = up.parent, depth++) {
@@ -485,7 +457,7 @@ export class StatusContext extends ExpressionReader {
     if (parent.type === 'explicit_constructor_invocation' && inCollection) return /retr/i.test(this.enclosingClassName(parent) ?? '') ? 'retry-config' : undefined;
     // `get code(): number { switch (this.cause) { case RATE_LIMIT: return 419; … } }`, Python `@property def status_code(self):
     // return 404` in an error class: the status the class stands for.
-    if (kind === 'status' && !inCollection && s.returns.has(parent.type) && this.returnedAsErrorClassStatus(parent)) return 'constant';
+    if (kind === 'status' && !inCollection && s.returns.has(parent.type) && returnedAsErrorClassStatus(parent)) return 'constant';
     if (s.cases.has(parent.type) || s.cases.has(parent.parent?.type ?? '')) {
       const clause = s.cases.has(parent.type) ? parent : parent.parent!;
       const subject = s.caseSubject(clause);
@@ -570,7 +542,7 @@ export class StatusContext extends ExpressionReader {
     // `constructor(message = 'Server error', statusCode = 500)` of an error class: the status the class stands for by default.
     if (kind === 'status' && !inCollection && /parameter/.test(parent.type) && parent.childForFieldName('value')?.id === child.id) {
       const param = this.lastName(parent.childForFieldName('pattern') ?? parent.childForFieldName('name') ?? parent.namedChild(0)) ?? '';
-      if ((STATUS_NAME.test(param) || PREFIXED_STATUS_NAME.test(param)) && this.inErrorClassConstructor(parent)) return 'constant';
+      if ((STATUS_NAME.test(param) || PREFIXED_STATUS_NAME.test(param)) && inErrorClassConstructor(parent)) return 'constant';
     }
     // A Rack response `[503, { "retry-after" => "30" }, ["busy"]]` (Ruby: returned or the method's last value)
     if (kind === 'status' && inCollection && literal.parent && isRackTriple(literal.parent, literal)) return 'server-sets';

@@ -9,6 +9,8 @@ import { inTestCode } from './testCode';
  * `.status("HTTP/1.1 500 Internal Server Error")`) answer with it, so there it is what the test makes the server send
  * (`test-assert`); outside a test, a string handed to a write is a response the program sends by hand (`server-sets`).
  * Anywhere else (a parser comparing a line it read, a log) it is not reported.
+ *
+ * Also here: a status named inside a longer string that a failure's message is searched for (`statusInSearchedPhrase`).
  */
 
 /** The protocol before the status: `HTTP/1.1 `, `HTTP/1.0 `, `HTTP/2 `. */
@@ -39,4 +41,23 @@ function handedToWrite(literal: Node, s: SyntaxAdapter, lastName: (n: Node | nul
     if (WRITE_CALL.test(lastName(callee) ?? '')) return true;
   }
   return false;
+}
+
+/** Words a message puts before the status it reports: `HTTP status 429`, `Response Code: 404`, `"code": 401`, `error 503`. */
+const STATUS_WORD_BEFORE = /(?:status|code|http|error)["']?[ \t]*[:=#]?[ \t]*$/i;
+
+/**
+ * The string literal (longer than the status) in which the three digits at `start` follow a word naming a status:
+ * `"Response Code: 404"`, `"returned HTTP error 429"`. Searched for in a failure's message, it is read as the search of
+ * the bare status is (the caller classifies the string).
+ */
+export function statusInSearchedPhrase(node: Node, start: number, text: string, s: SyntaxAdapter): Node | undefined {
+  const strings = s.strings;
+  let literal: Node | null = node;
+  for (let depth = 0; literal && !strings.has(literal.type) && depth < 3; depth++) literal = literal.parent;
+  if (!literal || !strings.has(literal.type) || literal.endIndex - literal.startIndex > 120) return undefined;
+  const content = s.stringContent(literal);
+  if (!content || content.text.length <= 3) return undefined;
+  const before = text.slice(Math.max(content.start, start - 24), start);
+  return STATUS_WORD_BEFORE.test(before) && !/^\d/.test(text.slice(start + 3, start + 4)) ? literal : undefined;
 }
