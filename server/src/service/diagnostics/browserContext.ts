@@ -54,6 +54,8 @@ export function runsInFrontEnd(flow: FileFlow, uri: string, node: Node): boolean
 /** A file written for Node: CommonJS exports or requires, `process.env`, or a base URL set on the axios module. */
 const NODE_SIDE = /\bmodule\.exports\b|\brequire\(\s*['"]|\bprocess\.env\b|\baxios\.defaults\.baseURL\b/;
 
+const nodeSideFiles = new WeakMap<FileFlow, boolean>();
+
 /** `fetch` and the axios module itself (not an instance, which may carry a baseURL). */
 const PAGE_RELATIVE_CLIENT = /^(fetch|window\.fetch|axios(\.(get|post|put|patch|delete|head|request))?)$/;
 
@@ -64,7 +66,9 @@ const PAGE_RELATIVE_CLIENT = /^(fetch|window\.fetch|axios(\.(get|post|put|patch|
 function sameOriginRequest(flow: FileFlow, node: Node): boolean {
   if (!/^(javascript|typescript|tsx)$/.test(flow.grammarName) || !flow.adapter.calls.has(node.type)) return false;
   // (Node's own module system, its environment, or a base URL given to the axios module make it server code after all.)
-  if (NODE_SIDE.test(flow.text)) return false;
+  let nodeSide = nodeSideFiles.get(flow);
+  if (nodeSide === undefined) nodeSideFiles.set(flow, (nodeSide = NODE_SIDE.test(flow.text)));
+  if (nodeSide) return false;
   if (!PAGE_RELATIVE_CLIENT.test(flow.adapter.callee(node)?.text.replace(/\s+/g, '') ?? '')) return false;
   // (The path may be built on: `"/api/datasets/" + id`.)
   let url: Node | null | undefined = flow.adapter.callArguments(node)[0];

@@ -90,11 +90,21 @@ function calledToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s
 }
 
 const decidingFunctions = new WeakMap<Node['tree'], Map<number, boolean>>();
+/** A tree's text where it names a place a decision is handed to, else null. */
+const treeTexts = new WeakMap<Node['tree'], string | null>();
+/** What a file must say for a function of it to be handed to a retry decision (RETRY_SINK, PREDICATE_NAME, a Reactor spec). */
+const DECISION_HINT = /retry_?(if|on|when|condition|predicate|policy)|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|should_?retry|retr[iy]able|can_?retry|needs?_?retry|is_?(transient|permanent|temporary|recoverable)|\bRetry\s*\.\s*(backoff|fixedDelay|max|indefinitely)/i;
 
 function usedToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s: SyntaxAdapter): boolean {
   if (!/^\w+$/.test(name)) return false;
+  // (Read once per tree: a file with no retry sink, no predicate-named call and no Reactor retry spec hands nothing on.)
+  let text = treeTexts.get(fn.tree);
+  if (text === undefined) {
+    const whole = fn.tree.rootNode.text;
+    treeTexts.set(fn.tree, (text = DECISION_HINT.test(whole) ? whole : null));
+  }
+  if (text === null) return false;
   const root = fn.tree.rootNode;
-  const text = root.text;
   const use = new RegExp(`\\b${name}\\b`, 'g');
   for (let m = use.exec(text); m; m = use.exec(text)) {
     if (m.index >= fn.startIndex && m.index < fn.endIndex) continue; // the declaration itself (or a recursive call)

@@ -52,6 +52,8 @@ const STATUS_WORD_BEFORE = /(?:status|code|http|error)["']?[ \t]*[:=#]?[ \t]*$/i
  * the bare status is (the caller classifies the string).
  */
 export function statusInSearchedPhrase(node: Node, start: number, text: string, s: SyntaxAdapter): Node | undefined {
+  // (The words before it first: most numbers are not in a phrase, and the tree is not asked for them.)
+  if (!STATUS_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return undefined;
   const strings = s.strings;
   let literal: Node | null = node;
   for (let depth = 0; literal && !strings.has(literal.type) && depth < 3; depth++) literal = literal.parent;

@@ -15,15 +15,37 @@ const FUNCTION_LIKE = /function|method|closure|lambda/;
 const CLASS_LIKE = /class|struct|object_declaration/;
 
 export function inTestCode(node: Node): boolean {
+  // (Answered once per ancestor and tree: a file's thousand `new Error(…)` share their functions and classes.)
+  let known = answers.get(node.tree);
+  if (!known) answers.set(node.tree, (known = new Map()));
+  const climbed: number[] = [];
+  let answer = false;
   for (let up: Node | null = node.parent; up; up = up.parent) {
-    const name = up.childForFieldName('name')?.text;
-    if (up.type === 'mod_item' && name !== undefined && /^tests?$/.test(name)) return true;
-    if (name !== undefined && FUNCTION_LIKE.test(up.type) && TEST_NAME.test(name)) return true;
-    if (name !== undefined && CLASS_LIKE.test(up.type) && (TEST_NAME.test(name) || DOUBLE_NAME.test(name))) return true;
-    if (up.type === 'function_item' && /^\s*#\[[\w:]*test\b/m.test(attributesBefore(up))) return true;
-    if (/^(method_declaration|function_declaration)$/.test(up.type) && /@(Test|ParameterizedTest)\b/.test(up.namedChild(0)?.text ?? '')) return true;
+    const cached = known.get(up.id);
+    if (cached !== undefined) {
+      answer = cached;
+      break;
+    }
+    climbed.push(up.id);
+    if (isTestScope(up)) {
+      answer = true;
+      break;
+    }
   }
-  return false;
+  for (const id of climbed) known.set(id, answer);
+  return answer;
+}
+
+const answers = new WeakMap<Node['tree'], Map<number, boolean>>();
+
+/** The node is a test's own scope: a Rust `mod tests`, a test-named function or class, a `#[test]` or `@Test` one. */
+function isTestScope(up: Node): boolean {
+  const name = up.childForFieldName('name')?.text;
+  if (up.type === 'mod_item' && name !== undefined && /^tests?$/.test(name)) return true;
+  if (name !== undefined && FUNCTION_LIKE.test(up.type) && TEST_NAME.test(name)) return true;
+  if (name !== undefined && CLASS_LIKE.test(up.type) && (TEST_NAME.test(name) || DOUBLE_NAME.test(name))) return true;
+  if (up.type === 'function_item' && /^\s*#\[[\w:]*test\b/m.test(attributesBefore(up))) return true;
+  return /^(method_declaration|function_declaration)$/.test(up.type) && /@(Test|ParameterizedTest)\b/.test(up.namedChild(0)?.text ?? '');
 }
 
 /** The attribute lines right above a Rust item: `#[tokio::test]`, `#[cfg(test)]`. */
