@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { errorViews, negatedMembershipCall, PREFIX_OPERATOR, type StatusTest, subjectRoot } from './branches';
 import { membershipOf } from './constantSets';
 import type { DiagContext } from './context';
-import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
+import { calleeOf, enclosingFn, type FnInfo, functionBodyOf } from './flow/flowModel';
 import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
 import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
@@ -399,9 +399,8 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
 }
 
 function expressionBody(fn: Node): Node | undefined {
-  // (Kotlin keeps either form in an unnamed `function_body`: `= expr` or a block.)
-  const kotlin = fn.namedChildren.find((c) => c?.type === 'function_body');
-  const body = fn.childForFieldName('body') ?? fn.namedChildren.find((c) => c?.type === 'arrow_expression_clause') ?? kotlin?.namedChildren.find((c) => c !== null && !/comment/.test(c.type)) ?? undefined;
+  // (Kotlin keeps either form in an unnamed `function_body`, `= expr` or a block: functionBodyOf reads both.)
+  const body = functionBodyOf(fn) ?? fn.namedChildren.find((c) => c?.type === 'arrow_expression_clause') ?? undefined;
   if (!body) return undefined;
   if (body.type === 'arrow_expression_clause') return body.namedChildren.find((c) => c !== null && !/comment/.test(c.type)) ?? undefined;
   // (Kotlin `= expr` and JavaScript `x => expr`: a body that is no block.)
