@@ -184,8 +184,11 @@ export interface NonRetryableRetriedData extends BaseFindingData {
 export interface RequestWithoutTimeoutData extends BaseFindingData {
   /** Id in server/data/request-timeouts.json. */
   timeoutLibrary: string;
-  /** The finding sits on the request call, or on the client construction where the timeout belongs. */
-  where: 'call' | 'client';
+  /**
+   * The finding sits on the request call, on the client construction where the timeout belongs, or on a session's
+   * construction standing for its requests that set none (related locations).
+   */
+  where: 'call' | 'client' | 'session';
   /** How the library sets a timeout, in words. */
   option: string;
   /** The documentation the default comes from. */
@@ -194,6 +197,8 @@ export interface RequestWithoutTimeoutData extends BaseFindingData {
   explicit?: boolean;
   /** The edit that sets a timeout (the value from the `requestTimeoutSeconds` setting). */
   edit?: { range: Range; newText: string };
+  /** `where: 'session'`: the edits that set a timeout on each of the session's requests. */
+  edits?: Array<{ range: Range; newText: string }>;
 }
 
 /** `retry-delay-unit`: a wait given a value in the wrong unit. */

@@ -133,6 +133,8 @@ export function reanalyseEdit(
   raw.push(...runRules(ctx, settings));
   // More than a few unretried requests are reported as one decision over the whole file (noRetryOnRequest.ts).
   if (raw.filter((f) => f.rule === 'no-retry-on-request').length > SAME_DECISION_LIMIT || raw.some(isOneDecision)) return undefined;
+  // A session's requests without a timeout are one finding at the session (pythonTimeouts.ts), over the whole file.
+  if (raw.some(isSessionTimeout)) return undefined;
 
   const comments: CommentInfo[] = [];
   for (const c of prev.comments) {
@@ -144,6 +146,10 @@ export function reanalyseEdit(
   incrementalStats.reanalysed++;
   const units = prev.units.map(([s, e], i): [number, number] => (i < unitIndex ? [s, e] : i === unitIndex ? [start, end] : [s + delta, e + delta]));
   return { raw, comments, mechanisms: prev.mechanisms, imports: prev.imports, flags: prev.flags, occurrences, units, cross: prev.cross };
+}
+
+function isSessionTimeout(finding: Finding): boolean {
+  return finding.rule === 'request-without-timeout' && (finding.data as { where?: string } | undefined)?.where === 'session';
 }
 
 function findUnit(units: ReadonlyArray<[number, number]>, start: number, end: number): number {

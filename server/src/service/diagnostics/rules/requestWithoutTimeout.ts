@@ -5,6 +5,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { isScriptPath } from '../testContext';
 import { runsInFrontEnd } from '../browserContext';
 import { timeoutFact, unboundedRequests } from '../timeouts';
+import type { TimeoutEdit } from '../timeouts/unbounded';
 
 const RULE = 'request-without-timeout';
 
@@ -27,13 +28,19 @@ export function requestWithoutTimeout(ctx: DiagContext): Finding[] {
     seen.add(u.node.startIndex);
     const fact = timeoutFact(u.library);
     const library = fact.name.replace(/\s*\(.*\)$/, '');
+    const through = u.through ?? [];
     const detail = u.explicit
       ? 'its timeout is set to wait for ever'
-      : u.where === 'client'
+      : u.where === 'session'
+        ? through.length === 0
+          ? `${library} has no default timeout, and neither this request nor its session sets one`
+          : `${library} has no default timeout, and ${through.length === 1 ? 'the request' : `the ${through.length} requests`} sent through this session set none (related locations)`
+        : u.where === 'client'
         ? `${library} has no default timeout, and this client is given none`
         : u.builtElsewhere
           ? `${library} has no default timeout; the ${u.library === 'requests' ? 'session' : 'client'} comes from ${u.builtElsewhere}, which sets none, and none is set here`
           : `${library} has no default timeout, and none is set here`;
+    const fill = (e: TimeoutEdit) => ({ range: ctx.doc.lines.rangeOf(e.start, e.end), newText: e.text.replace(/\{seconds\}/g, String(seconds)).replace(/\{ms\}/g, String(seconds * 1000)) });
     const data: RequestWithoutTimeoutData = {
       ...ctx.base(u.node),
       timeoutLibrary: u.library,
@@ -41,15 +48,15 @@ export function requestWithoutTimeout(ctx: DiagContext): Finding[] {
       option: fact.option,
       source: fact.source.file,
       ...(u.explicit ? { explicit: true } : {}),
-      ...(u.edit
-        ? { edit: { range: ctx.doc.lines.rangeOf(u.edit.start, u.edit.end), newText: u.edit.text.replace(/\{seconds\}/g, String(seconds)).replace(/\{ms\}/g, String(seconds * 1000)) } }
-        : {}),
+      ...(u.edit ? { edit: fill(u.edit) } : {}),
+      ...(u.edits ? { edits: u.edits.map(fill) } : {}),
     };
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
       message: fillMessage(RULE, { detail }),
       range: ctx.headRange(u.node),
+      ...(through.length ? { related: through.map((n) => ({ range: ctx.headRange(n), message: 'sent through this session with no timeout' })) } : {}),
       data: data as unknown as Record<string, unknown>,
     });
   }

@@ -24,6 +24,8 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     if (known === undefined) sessions.set(receiver, (known = plainRequestsSession(flow.text, receiver) || sessionFromFactory(ctx, receiver)));
     return known;
   };
+  // Requests through a session this file builds and names: one finding, at the construction (see sessionFinding).
+  const viaSession = new Map<Node, UnboundedRequest[]>();
   for (const request of ctx.requests) {
     const call = request.call;
     // A session another file's function builds and returns with no timeout (`self.session = make_session()`).
@@ -49,6 +51,20 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
       // (With `**kwargs` handed on, a timeout added beside it would clash with one a caller passes: no edit is offered.)
       const found = unbounded(call, 'requests', args, flow.text, timeout);
       if (splatted(args)) delete found.edit;
+      const receiver = request.aliasOf ?? call.receiver;
+      if (builtHere && !timeout && receiver) {
+        const made = sessionConstruction(ctx, receiver);
+        // (Re-analysing one function whose session is made elsewhere: the finding stands in for the grouped one and
+        // asks for a full pass, incremental.ts.)
+        if (made && !inScope(flow, made)) {
+          out.push({ ...found, where: 'session' });
+          continue;
+        }
+        if (made) {
+          viaSession.set(made, [...(viaSession.get(made) ?? []), found]);
+          continue;
+        }
+      }
       out.push({ ...found, ...(elsewhere && !builtHere ? { builtElsewhere: elsewhere } : {}) });
     } else if (request.library === 'urllib') {
       if (timeout || args.namedChildren.filter((a) => a && a.type !== 'keyword_argument').length >= 2) continue;
@@ -56,6 +72,11 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     } else if (request.library === 'httpx' && timeout?.text === 'None') {
       out.push(unbounded(call, 'httpx', args, flow.text, timeout));
     }
+  }
+  // (A session with one such request: the finding stays on the request, where its one edit goes.)
+  for (const [made, calls] of viaSession) {
+    if (calls.length === 1) out.push(calls[0]);
+    else if (inScope(flow, made)) out.push(sessionFinding(made, calls));
   }
   // `httpx.Client(timeout=None)`: every request through it waits for ever.
   for (const call of flow.calls) {
@@ -66,6 +87,40 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
   }
   return out;
 }
+
+/**
+ * A `requests.Session()` this file builds and binds to a name (`self.session = requests.Session()`, `with
+ * requests.Session() as s`): its requests that set no timeout are one decision, reported once where the session is
+ * made and listed as related locations; the edit sets a timeout on each of them (a session has no timeout of its
+ * own for requests to inherit).
+ */
+function sessionFinding(made: Node, calls: UnboundedRequest[]): UnboundedRequest {
+  const edits = calls.flatMap((c) => (c.edit ? [c.edit] : []));
+  return { node: made, library: 'requests', where: 'session', through: calls.map((c) => c.node), ...(edits.length === calls.length ? { edits } : {}) };
+}
+
+/** The `Session()` call bound to `receiver` in this file (the first binding), when there is exactly one such binding. */
+function sessionConstruction(ctx: DiagContext, receiver: string): Node | undefined {
+  const name = receiver.replace(/^self\./, '');
+  if (!/^\w+$/.test(name) || receiver === 'requests') return undefined;
+  const cache = constructions.get(ctx.flow) ?? new Map<string, Node | undefined>();
+  constructions.set(ctx.flow, cache);
+  if (cache.has(receiver)) return cache.get(receiver);
+  const pattern = new RegExp(`(?:^|[\\s;(])((?:self\\.)?${name})\\s*(?::\\s*[\\w.\\[\\]]+\\s*)?=\\s*((?:requests\\.)?Session\\(\\s*\\))|\\bwith\\s+((?:requests\\.)?Session\\(\\s*\\))\\s+as\\s+(${name})\\b`, 'gm');
+  const found = [...ctx.flow.text.matchAll(pattern)].filter((m) => (m[1] ?? m[4]).replace(/^self\./, '') === name);
+  let node: Node | undefined;
+  if (found.length === 1) {
+    const m = found[0];
+    const at = m.index! + m[0].indexOf(m[2] ?? m[3]);
+    let n: Node | null = ctx.doc.tree!.rootNode.descendantForIndex(at);
+    while (n && n.type !== 'call') n = n.parent;
+    node = n && n.startIndex === at ? n : undefined;
+  }
+  cache.set(receiver, node);
+  return node;
+}
+
+const constructions = new WeakMap<object, Map<string, Node | undefined>>();
 
 function unbounded(call: CallInfo, library: UnboundedRequest['library'], args: Node, text: string, timeout: Node | undefined): UnboundedRequest {
   const edit = timeout

@@ -19,10 +19,17 @@ export interface TimeoutEdit {
  * asks for that explicitly (`timeout=None`, `Timeout.InfiniteTimeSpan`).
  */
 export interface UnboundedRequest {
-  /** Where the finding goes: the request call, or the client construction where the timeout belongs. */
+  /**
+   * Where the finding goes: the request call, the client construction where the timeout belongs, or the
+   * construction of a session whose requests (`through`) each lack one.
+   */
   node: Node;
   library: TimeoutLibrary;
-  where: 'call' | 'client';
+  where: 'call' | 'client' | 'session';
+  /** `where: 'session'`: the requests through the session that set no timeout. */
+  through?: Node[];
+  /** `where: 'session'`: one edit per request of `through`, when each allows one. */
+  edits?: TimeoutEdit[];
   explicit?: boolean;
   /** How to set a timeout in the library's own way, when the shape allows one edit. */
   edit?: TimeoutEdit;
