@@ -94,6 +94,14 @@ describe('spotting: statuses tested by a call, and API errors raised with one', 
       ],
       ['decoy: the same constant compared with a count', 'private const val RATE_LIMIT_EXCEEDED = 429\n\nfun full(items: List<Int>) = items.size == RATE_LIMIT_EXCEEDED\n', []],
     ]);
+    spotCases('go', [
+      [
+        'a camel-case Go constant compared with resp.StatusCode',
+        'package api\n\nconst (\n\tStatusEnhanceYourCalm = 420\n)\n\nfunc calm(resp *http.Response) bool {\n\treturn resp.StatusCode == StatusEnhanceYourCalm\n}\n',
+        ['420 constant', '420 client-check'],
+      ],
+      ['decoy: a camel-case constant compared with a length', 'package api\n\nconst maxBatchSize = 200\n\nfunc full(items []int) bool {\n\treturn len(items) == maxBatchSize\n}\n', []],
+    ]);
   });
 
   describe("Kotlin's until ranges", () => {

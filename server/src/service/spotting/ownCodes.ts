@@ -82,8 +82,11 @@ export function ownCodeTable(text: string): Map<string, OwnCode> {
 
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
 
-/** Names written as constants: `RATE_LIMIT_EXCEEDED`, `API_RATE_EXCEEDED` (two words at least). */
-const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/**
+ * Names written as constants: `RATE_LIMIT_EXCEEDED`, `API_RATE_EXCEEDED` (two words at least), and Go's, C#'s and
+ * Kotlin's constants in camel case, `StatusRateLimitExceeded`, `tooManyRequestsErrorCode` (two words at least).
+ */
+const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/;
 
 /**
  * The name declared by the `=`/`:` at `at`: `NAME = 429`, `NAME: 429`, Go `NAME := 429`, TS `NAME: number = 429`.
