@@ -17,6 +17,7 @@ import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { findApiErrorClasses, type ImportStyle } from './apiErrorClasses';
 import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkExceptions';
 import { scanVendorCodes } from './vendorCodes';
+import { errnoConstantsKey, findErrnoMessages, mayHoldErrnoMessages } from './errnoMessages';
 import { scanBareCodeKeys } from './codeMaps';
 import { ownPackageConstant } from './ownPackageConstants';
 import { serdeCodeSites } from './serdeCodeEnums';
@@ -101,7 +102,8 @@ export function importsOf(
   const key = ownKey ? `${importsKey(imported)}|${ownKey}` : importsKey(imported);
   // The file's imports say which error classes a library brings (apiErrorClasses.ts): an edit to them re-spots the file.
   const libraries = IMPORT_STYLES[support.constants] ? (text.match(IMPORT_LINE) ?? []).join('\n') : '';
-  const withVendor = vendorKey ? `${key}|${vendorKey}` : key;
+  const errnoKey = errnoConstantsKey(text);
+  const withVendor = (vendorKey ? `${key}|${vendorKey}` : key) + (errnoKey ? `|${errnoKey}` : '');
   return { imported, own, vendor, key: libraries ? `${withVendor}|${libraries}` : withVendor };
 }
 
@@ -285,6 +287,15 @@ export function spotSpan(
     // (A code only a `context` catalog holds — a vendor's common word, `timeout`, `conflict` — is found by its context alone.)
     const known = (token: string) => (registry.errorCode(token).some((e) => e.catalog.matching !== 'context') ? token : undefined);
     scanVendorCodes(text, root, from, to, context, support.adapter, known, (start) => names.has(start) || numbers.has(start), (site) => {
+      if (overBudget()) return false;
+      names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
+      return true;
+    });
+  }
+
+  if (complete && mayHoldErrnoMessages(text)) {
+    // A connection failure found by its text: `strings.Contains(err.Error(), "connection reset by peer")` is ECONNRESET.
+    findErrnoMessages(text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), (site) => {
       if (overBudget()) return false;
       names.set(site.start, entry(site.code, 'error-code', site.role, site.start, site.end, lines.text.slice(site.start, site.end), lines));
       return true;
