@@ -64,6 +64,14 @@ describe('spotting: tests inside retry predicates', () => {
       ],
     ]);
     spotCases('java', [['Failsafe handleResultIf', 'class A { Object p = RetryPolicy.builder().handleResultIf(response -> response.code() == 429).build(); }\n', ['429 retry-config']]]);
+    spotCases('csharp', [
+      [
+        "Polly's Handle<T> narrowed by a predicate, and Or<T>",
+        'class P {\n  IAsyncPolicy Build() => Policy\n    .Handle<ApiException>(e => e.StatusCode == HttpStatusCode.TooManyRequests)\n    .Or<HttpRequestException>(e => e.StatusCode == HttpStatusCode.BadGateway)\n    .WaitAndRetryAsync(3, n => TimeSpan.FromSeconds(n));\n}\n',
+        ['429 retry-config', 'HttpRequestException retry-config', '502 retry-config'],
+      ],
+      ['decoy: a Handle call with no type argument', 'class P {\n  void Route(Router r) => r.Handle(e => e.StatusCode == HttpStatusCode.NotFound);\n}\n', ['404 client-check']],
+    ]);
     spotCases('csharp', [['a ShouldRetry delegate property', 'class A { void M() { var o = new RetryHandlerOption { ShouldRetry = (d, a, r) => r.StatusCode == HttpStatusCode.BadGateway }; } }\n', ['502 retry-config']]]);
   });
 

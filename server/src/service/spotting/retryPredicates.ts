@@ -7,7 +7,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
  * (`shouldRetry`, `isRetryable`, `IsRetryableStatusCode`, `isPermanentFailure`, `canRetry`, `_retryable_error`, a go-retryablehttp
  * `CheckRetry` such as `DefaultRetryPolicy(resp, err) (bool, error)`), or a lambda handed to a
  * retry mechanism or stored where one reads it (`retryIf: (e) => …`, `ShouldRetry = (…) => …`, Failsafe
- * `handleResultIf(r -> r.code() == 429)`, Polly `HandleResult<…>(r => …)`). A status test inside one is part of the
+ * `handleResultIf(r -> r.code() == 429)`, Polly `HandleResult<…>(r => …)` and `Handle<ApiException>(e => …)`). A status test inside one is part of the
  * retry's configuration (role `retry-config`); the occurrence keeps a marker so the rules still read it as a client test.
  */
 
@@ -71,8 +71,14 @@ function handedToRetry(name: string, assignment: Node): boolean {
 function callDecidesRetry(call: Node, reader: ExpressionReader, s: SyntaxAdapter): boolean {
   const name = reader.lastName(s.callee(call)) ?? '';
   if (RETRY_SINK.test(name) || PREDICATE_NAME.test(name)) return true;
+  // Polly's `Policy.Handle<ApiException>(e => e.StatusCode == 429)`, `.Or<HttpRequestException>(…)`: the exception type
+  // it handles, narrowed by the predicate (the type argument tells Polly's generic method from any `Handle(…)`).
+  if (POLLY_EXCEPTION_FILTER.test(name) && /<[\w.\s,]+>\s*$/.test(s.callee(call)?.text ?? '')) return true;
   return name === 'filter' && REACTOR_RETRY_SPEC.test(s.callee(call)?.text ?? '');
 }
+
+/** Polly's exception filters, which take the type as a type argument and a predicate over the exception. */
+const POLLY_EXCEPTION_FILTER = /^(Handle|Or|HandleInner|OrInner)$/;
 
 /** A Reactor retry spec the chain starts from: `Retry.backoff(…)`, `Retry.fixedDelay(…)`, `Retry.max(…)`. */
 const REACTOR_RETRY_SPEC = /\bRetry\s*\.\s*(backoff|fixedDelay|max|maxInARow|indefinitely)\s*\(/;
