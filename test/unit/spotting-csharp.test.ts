@@ -8,6 +8,12 @@ describe('spotting: C#', () => {
     ["a WebException's protocol error is no transport code", 'static class T {\n  public static bool Http(WebException e) => e.Status == WebExceptionStatus.ProtocolError;\n}\n', []],
     ["a socket error's code", 'static class T {\n  public static bool IsTransient(SocketException e) => e.SocketErrorCode is SocketError.ConnectionReset or SocketError.TimedOut;\n}\n', ['ECONNRESET retry-config', 'ETIMEDOUT retry-config']],
     ["a controller's result helpers", '[ApiController]\npublic class OrdersController : ControllerBase {\n  public IActionResult Get(int id) {\n    if (id < 0) return BadRequest("id");\n    return found ? Ok(order) : NotFound();\n  }\n}\n', ['400 server-sets', '200 server-sets', '404 server-sets']],
+    [
+      "a controller's redirects",
+      'public class LinksController : Controller {\n  public IActionResult Go(string url, bool moved) {\n    if (moved) return RedirectPermanent(url);\n    return Redirect(url);\n  }\n  public IActionResult Keep(string url) => RedirectPreserveMethod(url);\n}\n',
+      ['301 server-sets', '302 server-sets', '307 server-sets'],
+    ],
+    ['decoy: a redirect helper outside a controller', 'public static class Links {\n  public static Uri Follow(Uri u) => Redirect(u);\n}\n', []],
     ['decoy: a result type outside a controller', 'public static class Parsing {\n  public static Result<int> Parse(string s) => int.TryParse(s, out var n) ? Result.Ok(n) : Result.NotFound();\n}\n', []],
     ['ASP.NET-style names that carry the number and the phrase', 'static class Codes {\n  public const int Status499ClientClosedRequest = 499;\n  public const int Status429TooManyRequests = 429;\n  public const int Status404NotFound = 500;\n}\n', ['499 constant', '429 constant']],
     ['(int)response.StatusCode == 503', m('    if ((int)response.StatusCode == 503) { }'), ['503 client-check']],

@@ -7,7 +7,7 @@ import { SPRING_BUILDER_IMPORT } from './names';
  * Statuses a framework's method names carry, with no number written:
  * - Spring's class predicates on a status, `status.is5xxServerError()`, `HttpStatusCode::is4xxClientError` (a test of
  *   the class, read as its first code: 400, 500);
- * - ASP.NET Core's result helpers in a controller, `return BadRequest(errors)`, `NotFound()`, and minimal APIs'
+ * - ASP.NET Core's result helpers in a controller, `return BadRequest(errors)`, `NotFound()`, `RedirectPermanent(url)`, and minimal APIs'
  *   `Results.NotFound()` / `TypedResults.Conflict()`;
  * - Spring's `ResponseEntity.badRequest()`, `ResponseEntity.notFound()`.
  */
@@ -25,6 +25,10 @@ const ASPNET_HELPERS: Record<string, string> = {
   Ok: '200', Created: '201', CreatedAtAction: '201', CreatedAtRoute: '201', Accepted: '202', AcceptedAtAction: '202', AcceptedAtRoute: '202',
   NoContent: '204', BadRequest: '400', ValidationProblem: '400', Unauthorized: '401', Forbid: '403', NotFound: '404', Conflict: '409',
   UnprocessableEntity: '422', InternalServerError: '500',
+  // (The redirects: 302 Found, 301 Moved Permanently, and with the method kept 307 / 308.)
+  Redirect: '302', LocalRedirect: '302', RedirectToAction: '302', RedirectToRoute: '302', RedirectToPage: '302',
+  RedirectPermanent: '301', LocalRedirectPermanent: '301', RedirectToActionPermanent: '301', RedirectToRoutePermanent: '301', RedirectToPagePermanent: '301',
+  RedirectPreserveMethod: '307', LocalRedirectPreserveMethod: '307', RedirectPermanentPreserveMethod: '308', LocalRedirectPermanentPreserveMethod: '308',
 };
 const ASPNET_CALL = new RegExp(`(?<![\\w.])(?:(?:this|base|Results|TypedResults)\\.)?(${Object.keys(ASPNET_HELPERS).join('|')})\\s*(?:<[^<>()]*>)?\\s*\\(`, 'g');
 /** A controller: a class named or derived as one (`: ControllerBase`, `: V2Controller`), or carrying [ApiController]. */
