@@ -26,6 +26,9 @@ export function rustRequest(flow: FileFlow, call: CallInfo): { library: HttpLibr
     if (/^\w+$/.test(receiver) && builtBefore(flow, call, receiver)) return { library: 'reqwest', method: builtMethod(flow, call, receiver) };
     // `self.make_request(Method::POST, "messages").form(&body).send()`: a builder from a function of the file.
     if (builderFromOwnFunction(flow, receiver)) return { library: 'reqwest', method: toMethod(/\bMethod::([A-Z]+)/.exec(receiver)?.[1] ?? '') };
+    // `make_builder().send()` with `make_builder: F` where `F: Fn() -> RequestBuilder`: a builder factory handed in by
+    // the caller (a helper that re-sends takes one, as a sent builder cannot be sent again); its method is the caller's.
+    if (builderFromFactoryParameter(call, receiver)) return { library: 'reqwest', method: 'UNKNOWN' };
     return undefined;
   }
   // `client.execute(request)` with a Request built by `client.post(u).build()?`
@@ -64,6 +67,30 @@ function builderFromOwnFunction(flow: FileFlow, chain: string): boolean {
   const own = ownFunctionAt(flow, chain);
   return !!own && /->\s*(?:reqwest::)?RequestBuilder\b/.test(own.signature);
 }
+
+/**
+ * The chain starts by calling a parameter of the enclosing function that makes a reqwest `RequestBuilder`: typed so
+ * (`make: impl Fn() -> RequestBuilder`, `&dyn Fn() -> reqwest::RequestBuilder`) or through a generic bound
+ * (`F: Fn() -> RequestBuilder` in the `<…>` list or a `where` clause).
+ */
+function builderFromFactoryParameter(call: CallInfo, chain: string): boolean {
+  const name = /^([a-z_]\w*)\s*\(\s*\)/.exec(chain.trim())?.[1];
+  // (The send may sit in a closure of the function: its parameters are the named function's.)
+  let owner = call.fn;
+  while (owner && !owner.name && owner.parent) owner = owner.parent;
+  if (!name || !owner) return false;
+  const text = owner.node.text;
+  const signature = text.slice(0, text.indexOf('{') + 1);
+  const at = new RegExp(`[(,]\\s*(?:mut\\s+)?${escape(name)}\\s*:\\s*`).exec(signature);
+  if (!at) return false;
+  const typed = signature.slice(at.index + at[0].length);
+  if (FACTORY.test(typed)) return true;
+  // A generic parameter: its bound, `F: Fn() -> RequestBuilder`, in the angle brackets or the where clause.
+  const generic = /^&?\s*(?:mut\s+)?([A-Z]\w*)\s*[,)]/.exec(typed)?.[1];
+  return !!generic && new RegExp(`\\b${generic}\\s*:\\s*(?:Fn|FnMut)\\s*\\(\\s*\\)\\s*->\\s*(?:reqwest::)?RequestBuilder\\b`).test(signature);
+}
+/** A closure type that makes a request builder: `impl Fn() -> RequestBuilder`, `&dyn FnMut() -> reqwest::RequestBuilder`. */
+const FACTORY = /^&?\s*(?:impl|dyn|&\s*dyn|Box\s*<\s*dyn)\s+(?:Fn|FnMut)\s*\(\s*\)\s*->\s*(?:reqwest::)?RequestBuilder\b/;
 
 /**
  * The function of the file a chain starts by calling (`make_request(…)…`, `self.client_builder(&h)…`), with its

@@ -69,7 +69,8 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
       let codes: string[] = [];
       // (A 401 sent again once, after new credentials — `if (e.status === 401 && attempt === 0)`, or a branch that
       // refreshes the token — is the refresh working, not a refusal repeated.)
-      if (test.positive && occ.code === '401' && reauthenticatesOnce(ctx, test)) continue;
+      // (A 403 whose branch logs in again first is read the same way: a session the server dropped, renewed.)
+      if (test.positive && (occ.code === '401' || occ.code === '403') && reauthenticatesOnce(ctx, test, occ.code)) continue;
       if (test.positive && ctx.isNonRetryable(occ.code, test.test)) codes = [occ.code];
       else if ((test.op === '>=' && code <= 400) || (test.op === '>' && code <= 399)) codes = ['4xx'];
       // `if r.status_code != 200: sleep; continue`: everything but success goes round, every refusal included.
@@ -149,10 +150,13 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
 /** A first attempt asked for (`attempt === 0`, `retries < 1`), or a flag not yet set (`!reauthenticated`). */
 const FIRST_ATTEMPT = /\b\w*(attempt|retr|tries|try)\w*\s*(===?|==)\s*0\b|\b\w*(attempt|retr|tries)\w*\s*<\s*1\b|(!|\bnot\s+)\s*\w*(retried|reauth\w*|refreshed|renewed)\b/i;
 
-/** The 401's branch goes round once only (its guard asks for the first attempt) or renews the credentials first. */
-function reauthenticatesOnce(ctx: DiagContext, test: { guard: Node | null; branch: Node | null }): boolean {
+/**
+ * The 401's branch goes round once only (its guard asks for the first attempt) or renews the credentials first; a
+ * 403's only when it renews them (a first attempt asked for says nothing of why a 403 would pass the second time).
+ */
+function reauthenticatesOnce(ctx: DiagContext, test: { guard: Node | null; branch: Node | null }, code: string): boolean {
   const condition = test.guard ? ctx.flow.grammar.ifCondition(test.guard) : null;
-  if (condition && FIRST_ATTEMPT.test(condition.text)) return true;
+  if (code === '401' && condition && FIRST_ATTEMPT.test(condition.text)) return true;
   return !!test.branch && ctx.flow.calls.some((c) => c.start >= test.branch!.startIndex && c.end <= test.branch!.endIndex && RENEWS_AUTH.test(c.name));
 }
 

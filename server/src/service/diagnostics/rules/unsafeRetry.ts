@@ -13,7 +13,7 @@ import { topGate, tryAround, wholesaleRetried } from '../wholesaleRetries';
 import { alwaysLeaves, ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames, nextStatement } from '../chainSyntax';
 import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
-import { queriesOnly, reportsTelemetry, settlesState, signalsLiveness } from '../requestPurpose';
+import { exchangesCredentials, namedForWriting, queriesOnly, reportsTelemetry, settlesState, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
 import { escape } from '../loopDelays';
 import { type RequestInfo, statementOf } from '../requests';
@@ -301,7 +301,16 @@ function asksOnly(request: RequestInfo): boolean {
   while (owner && !owner.name && owner.parent) owner = owner.parent;
   const fn = owner?.name;
   const statement = statementOf(request.call.node).text;
-  return queriesOnly(fn, statement) || signalsLiveness(fn) || reportsTelemetry(fn) || settlesState(fn) || SETTLING_URL.test(statement.slice(0, 600));
+  return queriesOnly(fn, statement) || signalsLiveness(fn) || reportsTelemetry(fn) || settlesState(fn) || SETTLING_URL.test(statement.slice(0, 600)) || logsIn(fn);
+}
+
+/**
+ * A login or a credential exchange (`login`, `authenticate`, `get_session_token`), not named for making something
+ * (`create_session`, `register_user`): sent twice, the server hands out a second session or token and the first expires
+ * unused; nothing the user owns is duplicated.
+ */
+function logsIn(fn: string | undefined): boolean {
+  return exchangesCredentials(fn) && !namedForWriting(fn) && !/register|signup|sign_?up/i.test(fn ?? '');
 }
 
 /** A URL whose last action segment settles a state (`v2/releases/${id}/cancel`, `/jobs/42/stop`). */
