@@ -362,9 +362,33 @@ function builtRequest(flow: FileFlow, call: CallInfo): boolean {
 /** Go: `http.NewRequest("POST", ...)` or `http.MethodPost` in the same function. */
 function methodFromNewRequest(flow: FileFlow, call: CallInfo): HttpMethod {
   const builder = (flow.callsByFn.get(call.fn) ?? []).find((c) => c.start < call.start && /^NewRequest(WithContext)?$/.test(c.name));
-  if (!builder) return 'UNKNOWN';
+  if (!builder) return methodFromOwnBuilder(flow, call);
   const m = /Method(Get|Post|Put|Patch|Delete|Head|Options)|"([A-Z]+)"/.exec(builder.node.text);
   return toMethod(m?.[1] ?? m?.[2]);
+}
+
+/** A Go method as written: `http.MethodGet`, `"GET"`. */
+const GO_METHOD = /^(?:http\.Method(Get|Post|Put|Patch|Delete|Head|Options)|"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)")$/;
+
+/**
+ * Go: `req, err := c.newAPIRequest(ctx, "GET", path, nil)` before `client.Do(req)` — the request built by a function of
+ * the file: the method handed to it (one argument that is a method), else the one it builds with itself when it names
+ * exactly one.
+ */
+function methodFromOwnBuilder(flow: FileFlow, call: CallInfo): HttpMethod {
+  const args = flow.adapter.callArguments(call.node);
+  if (args.length !== 1 || !/^[A-Za-z_]\w*$/.test(args[0].text)) return 'UNKNOWN';
+  const name = args[0].text;
+  const made = (flow.callsByFn.get(call.fn) ?? []).filter((c) => c.start < call.start && new RegExp(`\\b${name}\\s*(,\\s*\\w+)?\\s*:?=\\s*$`).test(flow.text.slice(Math.max(0, c.start - 80), c.start).split('\n').pop() ?? ''));
+  const builder = made[made.length - 1];
+  const own = builder ? flow.fns.find((f) => f.name === builder.name) : undefined;
+  if (!builder || !own) return 'UNKNOWN';
+  const handed = flow.adapter.callArguments(builder.node).map((a) => GO_METHOD.exec(a.text)).filter((m) => m !== null);
+  if (handed.length === 1) return toMethod(handed[0][1] ?? handed[0][2]);
+  if (handed.length > 1) return 'UNKNOWN';
+  const inside = [...own.node.text.matchAll(/NewRequest(?:WithContext)?\s*\([^)]*?(?:http\.Method(Get|Post|Put|Patch|Delete|Head|Options)|"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)")/g)];
+  const methods = new Set(inside.map((m) => (m[1] ?? m[2]).toUpperCase()));
+  return methods.size === 1 ? toMethod([...methods][0]) : 'UNKNOWN';
 }
 
 /** Java/C#: the request builder in the same function (`.POST(`, `HttpMethod.Post`, `.method("PATCH"`). */
