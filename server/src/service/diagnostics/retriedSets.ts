@@ -7,6 +7,7 @@ import { DELAY, type RetryLoop } from './retryLoops';
 import { booleanOperator, conditionSet, testsWithin } from './statusSets';
 import { membershipOf, membershipTests } from './constantSets';
 import { failingWhile, narrowedIn } from './failingConditions';
+import { caughtStatusRounds } from './caughtStatusRetries';
 
 /**
  * The statuses a hand-written retry loop goes round again for: codes named by a test whose branch
@@ -73,6 +74,8 @@ function readRetriedSet(ctx: DiagContext, retry: RetryLoop): RetriedSet {
     }
   }
   for (const c of caughtStatusesGoingRound(ctx, retry)) set.codes.add(c);
+  // `catch (HttpClientErrorException.TooManyRequests e) { sleep(d); }`: the caught class is the status test.
+  for (const round of caughtStatusRounds(ctx, retry)) set.codes.add(round.occ.code);
   return set;
 }
 

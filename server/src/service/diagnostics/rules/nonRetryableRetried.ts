@@ -20,6 +20,7 @@ import { activeJobCatchAllRetries } from '../policyActiveJob';
 import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
 import { failingWhile, narrowedIn } from '../failingConditions';
 import { TRANSIENT_STATUSES } from '../statusSets';
+import { caughtStatusRounds } from '../caughtStatusRetries';
 
 const RULE = 'non-retryable-retried';
 const RENEWS_AUTH = /auth|token|login|refresh|credential|sign_?in/i;
@@ -88,6 +89,14 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
         checkRange: ctx.range(test.test), loopRange: ctx.range(retry.loop.node),
       };
       findings.push({ ...make(ctx, ctx.range(test.test), codes, data), related: ctx.related(retry.request) });
+    }
+    // `catch (HttpClientErrorException.NotFound e) { sleep(d); }`, `rescue Octokit::Forbidden; sleep 30; retry`: the
+    // clause takes the refusal by its class and goes round on it.
+    for (const round of caughtStatusRounds(ctx, retry)) {
+      if (!ctx.isNonRetryable(round.occ.code, round.node)) continue;
+      const range = ctx.range(round.node);
+      const data: NonRetryableRetriedData = { ...ctx.base(round.node), codes: [round.occ.code], codeRanges: [round.occ.range], checkRange: range, loopRange: ctx.range(retry.loop.node) };
+      findings.push({ ...make(ctx, range, [round.occ.code], data), related: ctx.related(retry.request) });
     }
     if (findings.length > before) continue;
     // 3. A retry set of another file named here (`if resp.status_code not in STATUS_FORCELIST: return resp`,
