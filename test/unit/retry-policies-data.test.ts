@@ -17,7 +17,7 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
 
   it('has one entry per policy the evaluator reads, each with distinct id', () => {
     const ids = data.libraries.map((l) => l.id);
-    assert.deepEqual([...new Set(ids)].sort(), ['activejob-retry-on', 'axios-retry', 'celery-autoretry', 'faraday-retry', 'go-retryablehttp', 'got-ky-retry', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'ofetch-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'songmu-retry', 'spring-retryable', 'tokio-retry', 'urllib3-retry']);
+    assert.deepEqual([...new Set(ids)].sort(), ['activejob-retry-on', 'axios-retry', 'celery-autoretry', 'faraday-retry', 'go-retryablehttp', 'got-ky-retry', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'ofetch-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'songmu-retry', 'spring-retryable', 'tokio-retry', 'urllib3-retry', 'go-pkgz-repeater'].sort());
     for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
   });
 
@@ -27,6 +27,8 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
     assert.ok(!policyDefaults('got-ky-retry').retryMethods!.includes('POST'));
     assert.match(words('got-ky-retry'), /POST or PATCH is sent once/);
     assert.equal(policyDefaults('songmu-retry').delay, 'fixed');
+    assert.equal(policyDefaults('go-pkgz-repeater').delay, 'fixed');
+    assert.match(words('go-pkgz-repeater'), /FixedDelay strategy that sleeps the same delay/);
     assert.equal(policyDefaults('ofetch-retry').delayMs, 0);
     assert.equal(policyDefaults('ofetch-retry').respectRetryAfterHeader, false);
     assert.match(words('ofetch-retry'), /retryDelay .* defaults to 0/);

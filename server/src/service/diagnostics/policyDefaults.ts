@@ -23,7 +23,7 @@ export interface PolicyDefaults {
   retryMethods?: string[];
 }
 
-export type PolicyId = 'urllib3-retry' | 'axios-retry' | 'p-retry' | 'polly-retry-strategy' | 'http-retry-strategy' | 'spring-retryable' | 'resilience4j-retry' | 'go-retryablehttp' | 'faraday-retry' | 'laravel-http-retry' | 'guzzle-retry-middleware' | 'ktor-http-request-retry' | 'reqwest-retry' | 'rust-backoff' | 'tokio-retry' | 'activejob-retry-on' | 'celery-autoretry' | 'ofetch-retry' | 'songmu-retry' | 'got-ky-retry';
+export type PolicyId = 'urllib3-retry' | 'axios-retry' | 'p-retry' | 'polly-retry-strategy' | 'http-retry-strategy' | 'spring-retryable' | 'resilience4j-retry' | 'go-retryablehttp' | 'faraday-retry' | 'laravel-http-retry' | 'guzzle-retry-middleware' | 'ktor-http-request-retry' | 'reqwest-retry' | 'rust-backoff' | 'tokio-retry' | 'activejob-retry-on' | 'celery-autoretry' | 'ofetch-retry' | 'songmu-retry' | 'go-pkgz-repeater' | 'got-ky-retry';
 
 const BY_ID = new Map((data.libraries as { id: string; defaults: PolicyDefaults }[]).map((l) => [l.id, l.defaults]));
 
