@@ -30,6 +30,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
 import { inErrorClassConstructor, returnedAsErrorClassStatus } from './errorClassStatus';
 import { iteratedStatusRole } from './iteratedStatuses';
+import { collectionTestedAgainstStatus } from './testedCollections';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
@@ -513,7 +514,13 @@ export class StatusContext extends ExpressionReader {
         if (/retr|transient|temporary|force_?list|backoff|throttl/i.test(name)) return 'retry-config';
         // `STATUS_CODES = [429, 503]` may be what a retry reads, and so may `DEFAULT_ERROR_CODES` in a class `Retry`;
         // `usefulStatusCodes = [400, 404, 500]` (which responses to log) is not: its qualifier names another purpose.
-        if (!RETRY_CONFIG_NAME.test(name)) return undefined;
+        if (!RETRY_CONFIG_NAME.test(name)) {
+          // `SERVER_FAILURES = {500, 502, 503, 504}` … `resp.status in SERVER_FAILURES`: named for nothing, tested as statuses.
+          const shared = /^[A-Z][A-Z0-9_]*$/.test(target.text) || /^(self|this)\.\w+$/.test(target.text);
+          const plain = !MAP_ENTRIES.has(child.type) && !MAP_LITERALS.has(child.type) && child.type !== 'hash';
+          const use = kind === 'status' && this.root && shared && plain ? collectionTestedAgainstStatus(this.root, target.text, s, (n) => this.isStatusLike(n)) : undefined;
+          return use === 'retry' ? 'retry-config' : use === 'check' ? 'constant' : undefined;
+        }
         return GENERIC_STATUS_LIST.test(name) || /retr/i.test(this.enclosingTypeName(parent) ?? '') ? 'retry-config' : 'constant';
       }
       if (kind !== 'status') return undefined;

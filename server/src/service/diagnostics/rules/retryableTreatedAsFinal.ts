@@ -83,7 +83,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     // The branch reads the server's wait (`Retry-After`, `retry_after`, a rate-limit reset) and keeps it — a bucket's
     // reset, an error carrying it: the retry is scheduled by whoever reads it, not given up.
     if (READS_WAIT_HINT.test(test.branch!.text)) continue;
-    if (loop && caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
+    if (loop && caughtInLoop(outcome.final, loop.retry.loop.node)) continue;
     // Thrown into a catch of the function that sends the request again (`catch (e) { if (n < max) return again(n + 1) }`).
     if (outcome.final.kind === 'raise' && fn && caughtByResend(ctx, outcome.final.node, fn.node)) continue;
     // Mapping a status to a typed error (or a value) for a caller is classification, not giving up.
@@ -150,7 +150,7 @@ function remainderFindings(ctx: DiagContext, reported: Set<number>): Finding[] {
       if ((how && !ownName) || ctx.responseFromRetryingCall(top, root)) continue;
       if (retriedByCallers(ctx, enclosingFn(ctx.flow, top))) continue;
       const loops = enclosingLoops(ctx.flow, giveUp.final.node).filter((l) => l.kind !== 'collection');
-      if (loops.some((l) => caughtInLoop(giveUp.final.node, l.node))) continue;
+      if (loops.some((l) => caughtInLoop(giveUp.final, l.node))) continue;
       // `catch (ApiException e) { if (e.code() == 429) { … } throw e; }` outside a retry loop: the caught error passes on
       // unchanged (status and headers kept) for whoever catches it next.
       const clause = giveUp.final.kind === 'raise' ? ancestorWithin(giveUp.final.node.parent, ctx.doc.tree!.rootNode, CATCH_CLAUSE) : undefined;
@@ -270,7 +270,7 @@ export function leftoverAfterRetrySet(ctx: DiagContext, reported: Set<number>): 
     if (left.length === 0 || ctx.mechanisms.covering(test.guard, request.call.receiver, request.library, true)) continue;
     const fn = enclosingFn(ctx.flow, test.guard);
     const outcome = branchOutcome(ctx, test.branch, fn?.name, responseVar);
-    if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final.node, loop.retry.loop.node)) continue;
+    if (outcome.continues || outcome.retries || !outcome.final || caughtInLoop(outcome.final, loop.retry.loop.node)) continue;
     reported.add(test.guard.id);
     const loopNote = { range: ctx.range(loop.retry.loop.node), message: 'the retry loop, which retries other statuses only' };
     findings.push(giveUpFinding(ctx, test, left, outcome.final, request, { detailSuffix: '; the retry loop above does not retry them', related: loopNote }));
@@ -328,9 +328,11 @@ function marksRetryable(ctx: DiagContext, final: Node): boolean {
 }
 
 /** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
-function caughtInLoop(final: Node, loop: Node): boolean {
-  let from: Node = final;
-  for (let n: Node | null = final.parent; n && n.id !== loop.id; from = n, n = n.parent) {
+function caughtInLoop(final: { node: Node; kind: 'raise' | 'return' | 'exit' }, loop: Node): boolean {
+  // A return (or an exit) inside a try's body leaves the function whatever the try catches: only a raise is caught.
+  if (final.kind !== 'raise') return false;
+  let from: Node = final.node;
+  for (let n: Node | null = final.node.parent; n && n.id !== loop.id; from = n, n = n.parent) {
     // (Raised from the try's own handler — `except HTTPError: … raise X` — it leaves that try.)
     if (/^try_statement$|^try_with_resources_statement$|^try_expression$/.test(n.type) && !/catch|except|finally|else|rescue|ensure/.test(from.type)) return true;
   }
