@@ -55,4 +55,13 @@ describe('spotting: collections a status is tested against', () => {
     const occ = await occurrencesOf('python', poller('PAGE_SIZES = {500, 502, 503, 504}', 'attempt < 3 and resp.status_code == 503'));
     assert.deepEqual(at(occ, 4), []);
   });
+
+  it('says nothing of what a loop retries when the set it tests is imported and unknown here', async () => {
+    const text = poller('from .settings import GATEWAY_TROUBLE', 'resp.status_code in GATEWAY_TROUBLE').replace('if resp.status_code >= 400:', 'if resp.status_code >= 400 and attempt < 4:');
+    const broad = text.replace(/        if resp\.status_code in GATEWAY_TROUBLE:\n            time\.sleep\(2 \*\* attempt\)\n            continue\n        if resp\.status_code >= 400 and attempt < 4:\n            raise/, '        if resp.status_code >= 400:\n            if resp.status_code in GATEWAY_TROUBLE:\n                time.sleep(2 ** attempt)\n                continue\n            raise');
+    assert.notEqual(broad, text);
+    assert.deepEqual(await ruleLines('python', broad, 'non-retryable-retried'), []);
+    assert.deepEqual(await ruleLines('python', broad, 'retry-ignores-retry-after'), []);
+  });
 });
+

@@ -157,7 +157,7 @@ export function roundOnlyUnderNestedTest(ctx: DiagContext, branch: Node, retry: 
   const nested = ifsWithin(ctx, branch).filter((n) => n.id !== branch.id && n.id !== branch.parent?.id);
   const statusIfs = nested.filter((n) => {
     const cond = ctx.flow.grammar.ifCondition(n);
-    return !!cond && (testsWithin(ctx, cond, root).length > 0 || membershipTests(ctx).some((m) => within(m, cond)));
+    return !!cond && (testsWithin(ctx, cond, root).length > 0 || membershipTests(ctx).some((m) => within(m, cond)) || statusMembership(cond.text, root));
   });
   if (statusIfs.length === 0) return false;
   const { adapter } = ctx.flow;
@@ -168,6 +168,16 @@ export function roundOnlyUnderNestedTest(ctx: DiagContext, branch: Node, retry: 
   };
   visit(branch);
   return ways.length > 0 && ways.every((w) => statusIfs.some((i) => within(w, ctx.flow.grammar.ifConsequence(i) ?? i)));
+}
+
+/**
+ * `resp.status in FLAKY`, `FLAKY.includes(res.status)`: the response's status tested against a collection, also one
+ * this file cannot resolve (imported, computed) — a narrower test all the same, whose codes are not known here.
+ */
+export function statusMembership(condition: string, root: string): boolean {
+  const name = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const status = `${name}\\s*\\.\\s*(?:status|status_code|statusCode|StatusCode|code)\\b`;
+  return new RegExp(`${status}\\s+(?:not\\s+)?in\\s+[\\w.]+|\\.(?:includes|contains|Contains|has|__contains__|include\\?)\\(\\s*${status}`).test(condition);
 }
 
 /** The if statements inside a loop body, not inside a function written in it. */
