@@ -5,6 +5,7 @@ import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './
 import { importedAs } from '../jsClientNames';
 import { builderChain } from '../superagentRequests';
 import { escape } from '../loopDelays';
+import { localValue, optionEntries } from '../jsOptionObjects';
 
 /** axios and got verbs whose config/options come second (after the URL) or third (after the body). */
 const DATA_VERBS = new Set(['post', 'put', 'patch']);
@@ -48,7 +49,7 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
       const config = list[0];
       if (config?.type === 'object' && !hasKey(config, /^(timeout|signal)$/)) out.push({ node: call.node, library: 'got', where: 'client', edit: prependEntry(config, 'timeout: { request: {ms} }') });
     } else if (isGot(call) && !/^(extend|stream|paginate)$/.test(call.name)) {
-      const found = options(list, 1, call, 'got', text);
+      const found = options(list, 1, call, 'got', text, ctx);
       if (found) out.push(found);
     } else if (nodeHttp && /^https?$/.test(call.receiver ?? '') && /^(get|request)$/.test(call.name)) {
       const found = nodeRequest(call, list);
@@ -155,10 +156,11 @@ function options(list: Node[], index: number, call: CallInfo, library: 'axios' |
   if (config) {
     // A config the file builds in one place (`const config = this.getAxiosConfig()`, a local object literal):
     // read where it is written, and fixed there for every call that uses it.
+    const entry = library === 'got' ? 'timeout: { request: {ms} }' : 'timeout: {ms}';
     const built = config.type === 'object' ? undefined : ctx && builtConfig(ctx, config, call);
-    if (built) return hasKey(built, BOUNDING_KEYS) ? undefined : { node: call.node, library, where: 'call', edit: prependEntry(built, 'timeout: {ms}') };
-    if (config.type !== 'object' || hasKey(config, BOUNDING_KEYS)) return undefined;
-    return { node: call.node, library, where: 'call', edit: prependEntry(config, library === 'got' ? 'timeout: { request: {ms} }' : 'timeout: {ms}') };
+    if (built) return mayBound(built, call) ? undefined : { node: call.node, library, where: 'call', edit: prependEntry(built, entry) };
+    if (config.type !== 'object' || mayBound(config, call)) return undefined;
+    return { node: call.node, library, where: 'call', edit: prependEntry(config, entry) };
   }
   // Only the argument just before the options may be missing; a POST without its body gets no edit.
   const edit = list.length === at ? appendArgument(call.node.childForFieldName('arguments'), text, library === 'got' ? '{ timeout: { request: {ms} } }' : '{ timeout: {ms} }') : undefined;
@@ -230,14 +232,12 @@ function localAssigned(fn: Node, local: string): boolean {
 }
 
 /**
- * The value a local of `fn` is declared with (`const config = …`), when nothing changes it after: no field or
- * element of it is assigned (`config.timeout = …`) and it is not assigned a second time.
+ * The options literal may bound the request: it has a timeout, signal or cancel token, or spreads in something that
+ * may (`{ ...apiOptions, json }`; spreads read as `optionEntries` reads them).
  */
-function localValue(fn: Node, local: string): Node | undefined {
-  const name = escape(local);
-  if (new RegExp(`(?<![\\w$])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|(?<![\\w$])${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*(?<![\\w$])${name}\\s*=(?!=)`).test(fn.text)) return undefined;
-  const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === local);
-  return declarator?.childForFieldName('value') ?? undefined;
+function mayBound(object: Node, call: CallInfo): boolean {
+  const { entries, opaque } = optionEntries(object, call);
+  return opaque || entries.some((e) => BOUNDING_KEYS.test(e.key));
 }
 
 /** The object literal has a property named by `keys` (or a spread, which may carry one). */
