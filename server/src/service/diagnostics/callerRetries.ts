@@ -64,7 +64,9 @@ const TICK = /<-\s*[\w.]*\.C\b|<-\s*time\.(After|Tick)\(/;
  * round again, or in a loop that waits between rounds.
  */
 export function retriedAt(ctx: DiagContext, call: CallInfo): boolean {
-  if (ctx.mechanisms.covering(call.node, call.receiver)) return true;
+  // (got and ky retry their own requests, each judged where it is sent — not a call of a function of the file.)
+  const mechanism = ctx.mechanisms.covering(call.node, call.receiver);
+  if (mechanism && !mechanism.startsWith('got-ky')) return true;
   // The call is what a retry loop of the model re-sends (`for i := retries; i >= 0; i-- { body, err = doReq(…); if err == nil { break } }`).
   if (resentCalls(ctx).has(call.node.id)) return true;
   for (const loop of enclosingLoops(ctx.flow, call.node)) {

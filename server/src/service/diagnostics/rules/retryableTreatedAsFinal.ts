@@ -30,6 +30,7 @@ import { wrappedStopFindings } from '../wrappedRetries';
 import { ancestorWithin, catchBinds, CATCH_CLAUSE, tryBlock } from '../chainSyntax';
 import { resendRetries } from '../resends';
 import { TRANSIENT_STATUSES } from '../statusSets';
+import { unretriedWriteOptions } from '../writeRetryOptions';
 
 const RULE = 'retryable-treated-as-final';
 /** The server's wait, as a header or body field: Retry-After, retry_after, a rate-limit reset. */
@@ -110,6 +111,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...swallowedRetryGiveUps(ctx));
   findings.push(...credentialGiveUps(ctx, reported));
   findings.push(...policyGiveUpFindings(ctx));
+  findings.push(...unretriedWriteOptions(ctx));
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
