@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import { GrammarName, wasmFileName } from './grammars';
+import { speedUpTransfers } from './wasmTransfers';
 
 /**
  * Loads web-tree-sitter once and each grammar the first time a document of its language needs it.
@@ -38,7 +39,8 @@ export class TreeSitterHost {
   private initialize(): Promise<void> {
     if (!this.init) {
       const wasmBinary = this.readWasm('web-tree-sitter.wasm');
-      this.init = Parser.init({ wasmBinary } as object);
+      const options: Record<string, unknown> = { wasmBinary };
+      this.init = Parser.init(options).then(() => speedUpTransfers(options));
     }
     return this.init;
   }
