@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallInfo } from './flow/flowModel';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 
 /**
  * JavaScript/TypeScript option objects read as the code writes them: an options literal handed to a request

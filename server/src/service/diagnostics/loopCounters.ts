@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { LoopInfo } from './flow/flowModel';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 
 /**
  * A counted loop whose counter picks what the request sends walks a collection by index: each round sends

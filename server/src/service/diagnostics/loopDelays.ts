@@ -172,10 +172,6 @@ function firstAssignment(scope: Node, name: string, before: number): Node | unde
   return found;
 }
 
-/** `text` as a literal inside a regular expression. */
-export function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A constant's name (`RETRY_DELAY`, `BACKOFF_RANGE`): whatever it says, it holds one value. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { LoopInfo } from './flow/flowModel';
 import type { RequestInfo } from './requests';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 import { goErrorPath } from './goErrorRetries';
 
 /*

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 import type { DiagContext } from './context';
 import type { PolicyProblem } from './configPolicies';
 import type { OffsetEdit } from './policyOptions';

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 
 /**
  * Values of retry-policy options read as data: numbers, durations and booleans, following a name to

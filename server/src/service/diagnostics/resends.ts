@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 import { parameterNames, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { type CallInfo, enclosingFn, firstCallFrom, type FnInfo, functionBodyOf, type LoopInfo, within } from './flow/flowModel';

@@ -1,5 +1,5 @@
 import type { HttpLibrary, HttpMethod } from './findingData';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 import type { CallInfo, FileFlow } from './flow/flowModel';
 
 const VERBS: Record<string, HttpMethod> = {

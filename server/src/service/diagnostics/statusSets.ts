@@ -7,7 +7,7 @@ import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
 import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
 import { booleanReturnSet } from './booleanPredicates';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 
 /** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
 export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { goErrorRetried } from './goErrorRetries';
-import { escape } from './loopDelays';
+import { escape } from './regexText';
 import { branchOutcome, errorViews, subjectRoot } from './branches';
 import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtClassNames, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
 import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';

@@ -1,7 +1,7 @@
 import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
 import { parameterNames } from '../branches';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 import type { OuterRetry } from './outerRetries';
 import type { SdkClient } from './sdkClients';
 

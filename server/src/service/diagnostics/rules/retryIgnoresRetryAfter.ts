@@ -20,7 +20,7 @@ import { throwsOnStatus } from '../requests';
 import type { RetryLoop } from '../retryLoops';
 import { RETRY_AFTER, type FnInfo } from '../flow/flowModel';
 import { functionSummaries } from '../functionSummaries';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 
 const RULE = 'retry-ignores-retry-after';
 

@@ -3,7 +3,7 @@ import { tellsPerson } from '../personFacing';
 import { credentialGiveUps } from './credentialGiveUps';
 import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, namesTransientCause, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';

@@ -7,7 +7,7 @@ import type { DiagContext } from '../context';
 import { isEmptyValue, isLogCall, type Swallow, swallows } from '../failureBodies';
 import type { NoRetryOnRequestData, RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingLoops, type FnInfo } from '../flow/flowModel';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 import { isProbe } from '../probes';
 import { judgedAsRead, readMethod, reportsTelemetry, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import type { RequestInfo } from '../requests';

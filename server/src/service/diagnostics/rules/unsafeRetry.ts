@@ -15,7 +15,7 @@ import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 import { exchangesCredentials, namedForWriting, queriesOnly, reportsTelemetry, settlesState, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 import { type RequestInfo, statementOf } from '../requests';
 
 const RULE = 'unsafe-retry';

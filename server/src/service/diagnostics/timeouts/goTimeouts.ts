@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 
 const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
 

@@ -2,7 +2,7 @@ import type { DiagContext } from '../context';
 import type { RequestInfo } from '../requests';
 import { statementOf } from '../requests';
 import { inScope, type UnboundedRequest } from './unbounded';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 
 /**
  * Java: `HttpURLConnection` without both connect and read timeouts set in the function that opens it,

@@ -4,7 +4,7 @@ import type { CallInfo, FnInfo } from '../flow/flowModel';
 import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { importedAs } from '../jsClientNames';
 import { builderChain } from '../superagentRequests';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 import { localValue, optionEntries } from '../jsOptionObjects';
 
 /** axios and got verbs whose config/options come second (after the URL) or third (after the body). */

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { statementOf } from '../requests';
 import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 
 /** A Guzzle option (or its RequestOptions constant) that bounds a request. */
 const GUZZLE_TIMEOUT = /['"](timeout|read_timeout)['"]\s*=>|RequestOptions::(TIMEOUT|READ_TIMEOUT)\b/;

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
 import { appendArgument, inScope, type UnboundedRequest } from './unbounded';
-import { escape } from '../loopDelays';
+import { escape } from '../regexText';
 
 /**
  * Python: `requests` calls (module-level or on a `requests.Session()` built in this file — a session has no
