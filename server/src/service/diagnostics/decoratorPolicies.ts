@@ -6,6 +6,7 @@ import { fillMessage, ruleInfo } from './rules';
 import { wrapsSwallowingFunction } from './swallowedRetries';
 import { policyDefaults } from './policyDefaults';
 import { blockStatements, catchBody, caughtClassNames } from './chainSyntax';
+import { escapesTypes, type StatusRaise, statusRaisesIn } from './decoratedStatusRaises';
 
 /**
  * Python retry decorators read as data: tenacity `@retry(wait=…, stop=…, retry=…)` and
@@ -28,6 +29,8 @@ export interface DecoratorPolicy {
   catchesStatusFailures: boolean;
   /** It names the exceptions it retries, none of them a status error, around a function that raises for statuses. */
   leavesStatusFailures?: boolean;
+  /** The function's own status tests that raise a type the decorator does not retry (`if s >= 400: raise Failed(…)`). */
+  escapes?: StatusRaise[];
 }
 
 /** Exception types a failure status is raised as, or a base of them. */
@@ -94,6 +97,11 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         // No `retry=`: every exception; `retry_if_exception_type(T)`: T; anything else (a predicate): not known.
         catchesStatusFailures: !retryCondition || (/^(tenacity\.)?retry_if_exception_type\(/.test(retryCondition) && namesStatusErrors(retryCondition.replace(/^[^(]*\(/, ''))),
         leavesStatusFailures: /^(tenacity\.)?retry_if_exception_type\(/.test(retryCondition ?? '') && leavesStatusFailures(ctx, decorator, retryCondition!.replace(/^[^(]*\(/, '')),
+        escapes: /^(tenacity\.)?retry_if_exception_type\(/.test(retryCondition ?? '')
+          ? escapingRaises(ctx, decorator, retryCondition!.replace(/^[^(]*\(/, ''))
+          : /^(tenacity\.)?retry_if_not_exception_type\(/.test(retryCondition ?? '')
+            ? excludedRaises(ctx, decorator, retryCondition!.replace(/^[^(]*\(/, ''))
+            : undefined,
       });
     } else if (backoff && (last === 'on_exception' || last === 'on_predicate') && args) {
       const positional = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment');
@@ -108,6 +116,7 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         rateLimited: RATE_LIMIT.test(caught),
         catchesStatusFailures: last === 'on_exception' && !keyword('giveup') && namesStatusErrors(caught),
         leavesStatusFailures: last === 'on_exception' && leavesStatusFailures(ctx, decorator, caught),
+        escapes: last === 'on_exception' ? escapingRaises(ctx, decorator, caught) : undefined,
       });
     } else if (celery && (last === 'task' || last === 'shared_task') && keyword('autoretry_for')) {
       // Celery re-runs the task on the errors `autoretry_for` names: after `default_retry_delay` (the same every
@@ -123,10 +132,41 @@ export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
         rateLimited: RATE_LIMIT.test(keyword('autoretry_for')!.text),
         catchesStatusFailures: namesStatusErrors(keyword('autoretry_for')!.text),
         leavesStatusFailures: leavesStatusFailures(ctx, decorator, keyword('autoretry_for')!.text),
+        escapes: escapingRaises(ctx, decorator, keyword('autoretry_for')!.text),
       });
     }
   }
   return policies;
+}
+
+/** Last names of the exception types a decorator's argument lists (`(requests.Timeout, Failed)` → Timeout, Failed). */
+function typeNames(list: string): string[] {
+  return (list.match(/[A-Za-z_][\w.]*/g) ?? []).map((t) => t.split('.').pop() ?? t);
+}
+
+/**
+ * The decorated function's own status tests that raise a type the decorator's list (`retry_if_exception_type(…)`,
+ * backoff's exceptions, `autoretry_for`) does not cover: `if response.status_code >= 400: raise Failed(…)` with
+ * `class Failed(Exception)` in the file — a 429 or a 503 raises on the first attempt.
+ */
+function escapingRaises(ctx: DiagContext, decorator: Node, retried: string): StatusRaise[] | undefined {
+  const types = typeNames(retried);
+  const definition = decorator.parent?.childForFieldName('definition');
+  if (types.length === 0 || !types.every((t) => /^[A-Z]/.test(t)) || namesStatusErrors(retried) || definition?.type !== 'function_definition') return undefined;
+  const found = statusRaisesIn(ctx, definition).filter((r) => escapesTypes(r, types));
+  return found.length ? found : undefined;
+}
+
+/**
+ * tenacity's `retry_if_not_exception_type(Failed)` around a function that raises `Failed` itself when a status test
+ * holds for a 429 or a 503: the very failure it tested for is the one the decorator never retries.
+ */
+function excludedRaises(ctx: DiagContext, decorator: Node, excluded: string): StatusRaise[] | undefined {
+  const types = typeNames(excluded);
+  const definition = decorator.parent?.childForFieldName('definition');
+  if (types.length === 0 || definition?.type !== 'function_definition') return undefined;
+  const found = statusRaisesIn(ctx, definition).filter((r) => types.includes(r.type));
+  return found.length ? found : undefined;
 }
 
 /** retry-without-backoff for decorator policies: no delay, a fixed delay, or attempts that never end. */
@@ -201,7 +241,22 @@ export function policyGiveUpFindings(ctx: DiagContext): Finding[] {
   // A decorator retrying named failures (connection errors, a timeout) around a function whose success check raises
   // for every failure status: a 429 or a 503 raises a type the decorator lets through, on the first attempt.
   for (const p of decoratorPolicies(ctx)) {
-    if (!p.leavesStatusFailures || !inScope(ctx, p.decorator.startIndex)) continue;
+    if (!inScope(ctx, p.decorator.startIndex)) continue;
+    // Each status test of the function that raises a type the decorator lets through, reported where it raises.
+    for (const e of p.escapes ?? []) {
+      const codes = e.codes.filter((c) => c === '429' || c === '503');
+      if (codes.length === 0) continue;
+      const detail = `raises ${e.type}, which this ${p.library} decorator does not retry`;
+      findings.push({
+        rule,
+        severity: ruleInfo(rule)!.defaultSeverity,
+        message: fillMessage(rule, { codes, detail }),
+        range: ctx.headRange(e.at),
+        related: [{ range: ctx.headRange(p.decorator), message: `the ${p.library} decorator, which retries other failures only` }],
+        data: { ...ctx.base(e.at), codes, declarative: p.library },
+      });
+    }
+    if (!p.leavesStatusFailures || p.escapes?.length) continue;
     const codes = ['429', '500', '502', '503', '504'];
     const detail = `raises for them through its success check, and this ${p.library} decorator retries none of the types that raises`;
     findings.push({
