@@ -63,6 +63,8 @@ export function swallows(ctx: DiagContext, branch: Node): Swallow | undefined {
     if (LOG_CALL.test(text) || REPORTS.test(text) || callsLoggingHelper(ctx, text)) logged = true;
     else if (BUILDS_MESSAGE.test(text)) continue;
     else if (s.type === 'pass_statement') continue;
+    // `if (error.response) { console.error(error.response.status) }`: what is logged told apart, still only logging.
+    else if (!last && grammar.ifs.has(s.type) && ifClauses(s).every((c) => onlyLogs(ctx, c.body, 1))) logged = true;
     else if (last && grammar.returns.has(s.type)) {
       const values = s.namedChildren.filter((c): c is Node => c !== null && !grammar.comments.has(c.type));
       const flat = values.flatMap((v) => (v.type === 'expression_list' ? v.namedChildren.filter((x): x is Node => x !== null) : [v]));

@@ -347,6 +347,9 @@ function fetchInit(flow: FileFlow, call: CallInfo): boolean {
 function methodFromOptions(call: Node): HttpMethod {
   const m = /method\s*:\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
   if (m) return toMethod(m[1]);
+  // `{ method: webhook.method || 'POST' }`: chosen at run time, and a write unless told otherwise.
+  const fallback = /\bmethod\s*:\s*[\w$.?]+\s*(?:\|\||\?\?)\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
+  if (fallback) return toMethod(fallback[1]);
   // `{ method: webhook.method }`, `{ method, body }`: a method chosen at run time; a body with no method is no GET either.
   return /[{,]\s*method\s*[:,}]|\bbody\s*:/.test(call.text) ? 'UNKNOWN' : 'GET';
 }
