@@ -9,6 +9,7 @@ import { fillMessage, ruleInfo } from './rules';
 import { codeText } from './policyValues';
 import { conditionSetOver, testsWithin } from './statusSets';
 import { statusAliases } from './branches';
+import { importedAs } from './jsClientNames';
 
 /*
  * What a retry library's wrapper retries, read from the callback it is handed: `pRetry(async () => { const r =
@@ -72,6 +73,9 @@ export function wrappedRetries(ctx: DiagContext): WrappedRetry[] {
         stops.push(stop);
       }
     }
+    // promise-retry retries only what the callback hands the `retry` it is given: called only under tests that are not
+    // about the status (`if (error instanceof got.ParseError) return retry(error)`), it retries no failure status.
+    if (importedAs(ctx.flow, 'promise-retry').has(wrapper.name) && retriesNoStatus(callback)) retried.clear();
     // p-retry's `shouldRetry: ({ error }) => error.status >= 500` keeps only what it holds for; one not read keeps nothing known.
     const filter = shouldRetryFilter(ctx, wrapper);
     if (filter === 'unread') retried.clear();
@@ -107,6 +111,26 @@ function shouldRetryFilter(ctx: DiagContext, wrapper: CallInfo): Set<string> | '
     }
   }
   return undefined;
+}
+
+/**
+ * A promise-retry callback (`(retry, attempt) => …`) that hands its `retry` on only where a test not about the status
+ * holds (`if (error instanceof ParseError) return retry(error)`): a failure status is thrown past it and not retried.
+ * Handed on as a value (`.catch(retry)`) or called under a status test, it may retry any.
+ */
+function retriesNoStatus(callback: Node): boolean {
+  const params = callback.childForFieldName('parameters') ?? callback.childForFieldName('parameter');
+  const name = /^\(?\s*([A-Za-z_$][\w$]*)/.exec(params?.text ?? '')?.[1];
+  if (!name) return false;
+  const uses = callback.descendantsOfType('identifier').filter((n): n is Node => !!n && n.text === name && n.startIndex >= (params?.endIndex ?? 0));
+  return uses.every((use) => {
+    const call = use.parent;
+    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== use.id) return false;
+    for (let n: Node | null = call.parent; n && n.id !== callback.id; n = n.parent) {
+      if (n.type === 'if_statement') return !/status|code/i.test(n.childForFieldName('condition')?.text ?? 'status');
+    }
+    return false;
+  });
 }
 
 /** The one function of this file the callback calls (by name, or on `this`), outside the callback: its body. */
