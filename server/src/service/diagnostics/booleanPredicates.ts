@@ -3,7 +3,7 @@ import { subjectRoot } from './branches';
 import { hasStatements } from './chainSyntax';
 import type { DiagContext } from './context';
 import type { FnInfo } from './flow/flowModel';
-import { holdsFor } from './statusSets';
+import { holdsFor } from './statusUniverse';
 
 /*
  * Predicates written as arms that each return a boolean literal:

@@ -7,10 +7,10 @@ import { rubyFamilyTest, rubySuccessTest } from './rubyStatusTests';
 import { kotlinSuccessFlag } from './kotlinStatusTests';
 import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
 import { booleanReturnSet } from './booleanPredicates';
+import { holdsFor, overUniverse, statusUniverse, TRANSIENT_STATUSES } from './statusUniverse';
 import { escape } from './regexText';
 
-/** Statuses that repeat-on-retry guidance calls transient; what a give-up must not leave unretried. */
-export const TRANSIENT_STATUSES = ['429', '500', '502', '503', '504'];
+export { holdsFor, TRANSIENT_STATUSES } from './statusUniverse';
 
 /**
  * Status sets: which of the transient statuses (429, 500, 502, 503, 504) can make a condition hold.
@@ -24,47 +24,11 @@ export type StatusSet = ReadonlySet<string>;
 
 const ALL: StatusSet = new Set(TRANSIENT_STATUSES);
 
-/**
- * The statuses conditions are evaluated over: the transient ones, unless a caller asks about others too
- * (`conditionSetOver`: does a wholesale failure test also catch 400/404?).
- */
-let universe: readonly string[] = TRANSIENT_STATUSES;
 
 export function allTransient(): Set<string> {
   return new Set(ALL);
 }
 
-/** The transient statuses for which one comparison, membership or case label holds. */
-export function holdsFor(test: StatusTest): Set<string> | undefined {
-  const code = Number(test.occ.code);
-  if (!Number.isFinite(code)) return undefined;
-  const op = codeOnLeft(test) ? flip(test.op) : test.op;
-  // `status // 100 == 5` compares the class (5 stands for 500–599): each status by its class's first code.
-  const valueOf = test.flooredClass ? (c: string) => Math.floor(Number(c) / 100) * 100 : Number;
-  const pick = (keep: (n: number) => boolean) => new Set(universe.filter((c) => keep(valueOf(c))));
-  switch (op) {
-    case '==': case '===': case 'is': case 'in': case 'case':
-      return test.negated ? pick((n) => n !== code) : pick((n) => n === code);
-    case '!=': case '!==': case 'is not': case 'not in':
-      return test.negated ? pick((n) => n === code) : pick((n) => n !== code);
-    case '>=': return pick((n) => n >= code);
-    case '>': return pick((n) => n > code);
-    case '<=': return pick((n) => n <= code);
-    case '<': return pick((n) => n < code);
-    default: return undefined;
-  }
-}
-
-/** `500 <= status`: the code is the left operand, so the comparison reads the other way round. */
-function codeOnLeft(test: StatusTest): boolean {
-  const first = test.test.namedChildren[0];
-  const at = test.occ.range;
-  return !!first && test.op !== 'case' && test.op !== 'in' && first.startPosition.row === at.start.line && first.startPosition.column <= at.start.character && first.endPosition.column >= at.end.character && first.endPosition.row === at.end.line;
-}
-
-function flip(op: string): string {
-  return ({ '>=': '<=', '>': '<', '<=': '>=', '<': '>' } as Record<string, string>)[op] ?? op;
-}
 
 /**
  * The statuses for which a condition certainly holds, when an `or` joins a status test with something else
@@ -87,13 +51,7 @@ export function sufficientSetOver(ctx: DiagContext, codes: readonly string[], co
 
 /** `conditionSet` over other statuses than the transient ones (`codes` are numeric statuses). */
 export function conditionSetOver(ctx: DiagContext, codes: readonly string[], condition: Node, tests: readonly StatusTest[], root?: string, necessary = false): Set<string> | undefined {
-  const saved = universe;
-  universe = codes;
-  try {
-    return conditionSet(ctx, condition, tests, root, 0, necessary);
-  } finally {
-    universe = saved;
-  }
+  return overUniverse(codes, () => conditionSet(ctx, condition, tests, root, 0, necessary));
 }
 
 /**
@@ -118,28 +76,28 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       // Kotlin's `!setOf(429, 503).contains(code)`: the grammar keeps the `!` inside the membership call.
       if (own.every((t) => t.op === 'in') && negatedMembershipCall(ctx.flow.grammarName, n)) {
         const held = union(sets);
-        return held && new Set(universe.filter((c) => !held.has(c)));
+        return held && new Set(statusUniverse().filter((c) => !held.has(c)));
       }
       return union(sets);
     }
     const member = membershipOf(ctx, n);
     if (member && (!root || subjectRoot(member.subject) === root)) {
-      return new Set(universe.filter((c) => member.codes.has(c) !== member.negated));
+      return new Set(statusUniverse().filter((c) => member.codes.has(c) !== member.negated));
     }
     const kotlinFlag = root && ctx.flow.grammarName === 'kotlin' ? kotlinSuccessFlag(n, root) : undefined;
-    if (kotlinFlag) return kotlinFlag === 'ok' ? new Set() : new Set(universe);
+    if (kotlinFlag) return kotlinFlag === 'ok' ? new Set() : new Set(statusUniverse());
     if (root && successFlag(ctx, n, root)) return new Set();
     const failing = root ? failureFlag(ctx, n, root) : undefined;
-    if (failing) return new Set(universe.filter((c) => Number(c) >= failing[0] && Number(c) <= failing[1]));
+    if (failing) return new Set(statusUniverse().filter((c) => Number(c) >= failing[0] && Number(c) <= failing[1]));
     const family = root ? rubyFamilyTest(n, root) ?? digitFamilyTest(n, root) : undefined;
-    if (family) return new Set(universe.filter((c) => Number(c) >= family[0] && Number(c) <= family[1]));
+    if (family) return new Set(statusUniverse().filter((c) => Number(c) >= family[0] && Number(c) <= family[1]));
     const errorTest = goErrorTest(ctx, n);
-    if (errorTest) return errorTest === 'nil' ? new Set(universe) : new Set();
+    if (errorTest) return errorTest === 'nil' ? new Set(statusUniverse()) : new Set();
     // `isinstance(e, (ConnectionError, Timeout))`: a failure status is none of those; `e.response is not None`: it has one.
     if (root && (ctx.flow.adapter.calls.has(n.type) || ctx.flow.adapter.binaries.has(n.type) || n.type === 'comparison_operator')) {
       const t = n.text.replace(/\s+/g, ' ').trim();
       if (networkTypeTest(t, root)) return new Set();
-      if (responsePresent(t, root) || statusTypeTest(t, root)) return new Set(universe);
+      if (responsePresent(t, root) || statusTypeTest(t, root)) return new Set(statusUniverse());
     }
     const bound = root ? boundSet(ctx, n, root) ?? expectedStatusSet(ctx, n, root) : undefined;
     if (bound) return bound;
@@ -153,9 +111,9 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
     if (PREFIX_OPERATOR.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
-      if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(universe) : undefined;
+      if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(statusUniverse()) : undefined;
       const inner = evaluate(children[0]);
-      return inner && new Set(universe.filter((c) => !inner.has(c)));
+      return inner && new Set(statusUniverse().filter((c) => !inner.has(c)));
     }
     const op = booleanOperator(n);
     if (op && children.length === 2) {
@@ -260,7 +218,7 @@ function boundSet(ctx: DiagContext, n: Node, root: string): Set<string> | undefi
       default: return c !== bound;
     }
   };
-  return new Set(universe.filter((c) => keep(Number(c))));
+  return new Set(statusUniverse().filter((c) => keep(Number(c))));
 }
 
 /** A name that holds the status a call expects back (`expectedResponseCode`, `expected_status`, `successCode`). */
@@ -279,7 +237,7 @@ function expectedStatusSet(ctx: DiagContext, n: Node, root: string): Set<string>
   if (!a || !b) return undefined;
   const [subject, expected] = EXPECTED_STATUS.test(b.text) ? [a, b] : EXPECTED_STATUS.test(a.text) ? [b, a] : [undefined, undefined];
   if (!subject || !expected || subjectRoot(subject.text) !== root || !STATUS_READ.test(subject.text.replace(/\s+/g, ''))) return undefined;
-  return op.startsWith('!') ? new Set(universe) : new Set();
+  return op.startsWith('!') ? new Set(statusUniverse()) : new Set();
 }
 
 /**
@@ -370,7 +328,7 @@ function predicateSet(ctx: DiagContext, n: Node, root: string, depth: number, ne
   // (What is necessary for the predicate says nothing about its negation.)
   const sets = ctx.flow.fns.filter((f) => f.name === name).map((fn) => returnedSet(ctx, fn, index, depth, necessary && !bang)).filter((set) => set !== undefined);
   if (sets.length !== 1) return undefined;
-  return bang ? new Set(universe.filter((c) => !sets[0].has(c))) : sets[0];
+  return bang ? new Set(statusUniverse().filter((c) => !sets[0].has(c))) : sets[0];
 }
 
 function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number, necessary: boolean): Set<string> | undefined {
@@ -393,7 +351,7 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
     const view = ctx.flow.grammarName === 'go' ? errorViews(fn.node, paramName)[0] : undefined;
     const root = view ?? paramName;
     const noView = view ? new RegExp(`^!\\s*errors\\.As\\(\\s*${escape(paramName)}\\s*,\\s*&${escape(view)}\\s*\\)$`) : undefined;
-    return booleanReturnSet(ctx, fn, returns, root, universe, (c) => (noView?.test(c.text.trim()) ? new Set<string>() : conditionSet(ctx, c, testsWithin(ctx, c, root), root, depth + 1, necessary)));
+    return booleanReturnSet(ctx, fn, returns, root, statusUniverse(), (c) => (noView?.test(c.text.trim()) ? new Set<string>() : conditionSet(ctx, c, testsWithin(ctx, c, root), root, depth + 1, necessary)));
   }
   return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);
 }
