@@ -4,7 +4,7 @@ import { alwaysLeaves, ifClauses } from './chainSyntax';
 import type { DiagContext } from './context';
 import type { FnInfo } from './flow/flowModel';
 import { PROBED_STATUSES, repeatingCodes } from './failureSets';
-import { readResend, REISSUED, type ResendRetry, statusPart } from './resends';
+import { readResend, REISSUED, type ResendRetry, statusPart } from './resendReading';
 import { senderCalls } from './senders';
 import { conditionSetOver, testsWithin, TRANSIENT_STATUSES } from './statusSets';
 
