@@ -9,6 +9,7 @@ import type { FileSummary } from '../service/workspace/summaryTypes';
 import { LIBRARY_PATH } from '../service/workspace/workspaceIndex';
 import { binaryReason, minifiedReason } from './fileContent';
 import { mayContainCodes } from './preFilter';
+import { namesForeignCode } from '../service/spotting/foreignCodeUses';
 import type { FileToCheck } from './walkFiles';
 import type { AliasConfig } from './tsconfigAliases';
 
@@ -97,7 +98,16 @@ export async function checkAll(files: FileToCheck[], settings: Settings, jobs: n
   const summaries = first.flatMap((o) => o.summaries ?? []);
   for (const a of aliases) service.workspace.setPathAliases(a.configUri, a.compilerOptions);
   for (const summary of summaries) service.workspace.set(summary);
-  const again = candidates.filter((c) => !c.summaryOnly && service.workspace.viewFor(pathToFileURL(c.path).toString()));
+  // (A file that names a code another file declares is spotted again, also one that held nothing worth checking alone.)
+  const readsCodes = (c: Candidate, uri: string): boolean => {
+    const foreign = service.workspace.foreignCodesFor(uri);
+    return !!foreign && namesForeignCode(c.text, foreign);
+  };
+  const again = candidates.flatMap((c) => {
+    const uri = pathToFileURL(c.path).toString();
+    if (!c.summaryOnly && service.workspace.viewFor(uri)) return [c];
+    return readsCodes(c, uri) ? [{ ...c, summaryOnly: false }] : [];
+  });
   timing(`index of ${summaries.length} summaries${process.env.ECI_TIMING ? ` (${(summaries.reduce((n, x) => n + JSON.stringify(x).length, 0) / 1e6).toFixed(1)} MB as JSON)` : ''} and views: ${again.length} files to check again;`);
   const second = again.length ? await runShared(service, again, { settings, summaries, aliases, summarise: false }, wanted, () => {}) : [];
   timing('pass 2 (check with the workspace index)');

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { checkFile, mayContainCodes, summariseFile } from '../cli/checkFiles';
 import { LIBRARY_PATH } from '../service/workspace/workspaceIndex';
+import { namesForeignCode } from '../service/spotting/foreignCodeUses';
 import { binaryReason, minifiedReason } from '../cli/fileContent';
 import { type FileToCheck, walkFiles } from '../cli/walkFiles';
 import { languageForPath } from '../service/parsing/grammars';
@@ -125,19 +126,35 @@ async function scan(context: ServerContext, params: ScanWorkspaceParams, publish
 
 /**
  * Second pass of the scan: the closed files that something elsewhere in the workspace bears on (their
- * workspace view) are analysed again with the full index, and the open documents are re-checked.
+ * workspace view, or codes other files declare that they name) are analysed again with the full index, and
+ * the open documents are re-checked.
  */
 async function recheckWithIndex(context: ServerContext, uris: string[], published: Set<string>, cancelled: () => boolean): Promise<void> {
   const { connection, service, queue, diagnostics } = context;
+  const codes = workspaceCodesFor(context);
   for (const uri of uris) {
-    if (cancelled() || service.documents.get(uri) || !service.workspace.viewFor(uri)) continue;
+    if (cancelled() || service.documents.get(uri)) continue;
+    const foreign = service.workspace.foreignCodesFor(uri);
+    const view = service.workspace.viewFor(uri);
+    if (!view && !foreign) continue;
     await new Promise<void>((resolve) => setImmediate(resolve));
     const path = fileURLToPath(uri);
     const language = service.workspace.get(uri) ? languageOf(path) : undefined;
     if (!language) continue;
+    let text: string | undefined;
+    if (foreign) {
+      text = await fs.promises.readFile(path, 'utf8').catch(() => undefined);
+      if (text === undefined || (!view && !namesForeignCode(text, foreign))) continue;
+    }
     try {
-      const report = await queue.run(uri, () => (service.documents.get(uri) ? undefined : checkFile(service, path, language)));
-      if (!report || (report.findings.length === 0 && !published.has(uri))) continue;
+      const report = await queue.run(uri, () => (service.documents.get(uri) ? undefined : checkFile(service, path, language, text)));
+      if (!report) continue;
+      if (text !== undefined && report.occurrences.length > 0) {
+        // Codes read from other files show in the Error Codes view too.
+        const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+        codes.index.set(uri, report.occurrences, report.findings, (line) => lines[line] ?? '');
+      }
+      if (report.findings.length === 0 && !published.has(uri)) continue;
       published.add(uri);
       void connection.sendDiagnostics({ uri, diagnostics: report.findings.map((f) => toDiagnostic(f, uri)) });
     } catch (error) {

@@ -23,6 +23,7 @@ import { DEFAULT_SETTINGS, Settings } from './settings';
 import { GRAMMAR_SUPPORT } from './spotting/adapters';
 import { spotAfterEdit } from './spotting/incrementalSpot';
 import { type SpotResult, spotFile } from './spotting/spotCodes';
+import type { ForeignCodes } from './spotting/foreignCodeUses';
 import { FLOW_GRAMMARS } from './diagnostics/flow/index';
 import { summariseDocument } from './workspace/summariseDocument';
 import { helperHover } from './workspace/helperHover';
@@ -47,7 +48,7 @@ export class ErrorCodeLanguageService {
   readonly documents: DocumentTrees;
   private settings: Settings;
   /** Per document: the last computed version's codes (with what re-spotting after an edit needs). */
-  private readonly occurrenceCache = new Map<string, { version: number; occurrences: Occurrence[]; spot?: SpotResult }>();
+  private readonly occurrenceCache = new Map<string, { version: number; foreign: string; occurrences: Occurrence[]; spot?: SpotResult }>();
   private readonly openApi = new OpenApiIndex();
   /** Summaries of the workspace's files, so helpers, base classes and wrappers in other files count (docs/workspace.md). */
   readonly workspace = new WorkspaceIndex();
@@ -84,11 +85,14 @@ export class ErrorCodeLanguageService {
   occurrences(uri: string): Occurrence[] {
     const doc = this.documents.get(uri);
     if (!doc) return [];
+    // The codes other files declare that this one reads (the workspace index): a change there re-spots it.
+    const foreign = this.workspace.foreignCodesFor(uri);
+    const foreignKey = foreign?.key ?? '';
     const cached = this.occurrenceCache.get(uri);
-    if (cached && cached.version === doc.version) return cached.occurrences;
+    if (cached && cached.version === doc.version && cached.foreign === foreignKey) return cached.occurrences;
     const previous = doc.edit && cached?.version === doc.edit.previous.version ? cached.spot : undefined;
-    const entry = this.computeOccurrences(doc, previous);
-    this.occurrenceCache.set(uri, { version: doc.version, ...entry });
+    const entry = this.computeOccurrences(doc, previous, foreign);
+    this.occurrenceCache.set(uri, { version: doc.version, foreign: foreignKey, ...entry });
     return entry.occurrences;
   }
 
@@ -208,7 +212,7 @@ export class ErrorCodeLanguageService {
   }
 
   /** Codes of a document version; after a single edit, only the edited function is spotted again. */
-  private computeOccurrences(doc: ParsedDocument, previous: SpotResult | undefined): { occurrences: Occurrence[]; spot?: SpotResult } {
+  private computeOccurrences(doc: ParsedDocument, previous: SpotResult | undefined, foreign: ForeignCodes | undefined): { occurrences: Occurrence[]; spot?: SpotResult } {
     if (doc.languageId === 'http') {
       const parse: ScriptParser = (source, use) => this.documents.withScratchTree('javascript', source, use);
       return { occurrences: spotHttpFile(doc.text, { parse, registry: this.registry }).filter((o) => this.entriesFor(o).length > 0) };
@@ -217,8 +221,8 @@ export class ErrorCodeLanguageService {
     if (!grammar || !doc.tree) return { occurrences: [] };
     const support = GRAMMAR_SUPPORT[grammar];
     const spot =
-      (previous && doc.edit ? spotAfterEdit(previous, doc.edit, doc.tree, doc.lines, support, FLOW_GRAMMARS[grammar], this.registry) : undefined) ??
-      spotFile(doc.tree, doc.lines, support, this.registry);
+      (previous && doc.edit ? spotAfterEdit(previous, doc.edit, doc.tree, doc.lines, support, FLOW_GRAMMARS[grammar], this.registry, foreign) : undefined) ??
+      spotFile(doc.tree, doc.lines, support, this.registry, foreign);
     // In test code a status "sent" is a mock's or stub's answer (`nock(…).reply(429)`, `MockResponse(None, 503)`,
     // an httptest handler's `WriteHeader(503)`), and a named status is test data (`[InlineData(HttpStatusCode.GatewayTimeout)]`,
     // a table of cases): the test's own fixture, not a server's behaviour or a project constant.

@@ -7,6 +7,7 @@ import type { TextLines } from '../parsing/textLines';
 import type { Occurrence } from '../types';
 import type { GrammarSupport } from './adapters';
 import { importsOf, type SpotEntry, type SpotResult, spotSpan } from './spotCodes';
+import type { ForeignCodes } from './foreignCodeUses';
 
 /** How often an edit was re-spotted in place (for tests and the benchmark). */
 export const spotStats = { reused: 0 };
@@ -29,6 +30,7 @@ export function spotAfterEdit(
   support: GrammarSupport,
   grammar: FlowGrammar,
   registry: CatalogRegistry,
+  foreign?: ForeignCodes,
 ): SpotResult | undefined {
   if (!prev.complete || !edit.changed) return undefined;
   const low = Math.min(edit.start, edit.changed[0]);
@@ -40,7 +42,7 @@ export function spotAfterEdit(
   const delta = edit.newEnd - edit.oldEnd;
   const oldTo = to - delta;
 
-  const { imported, own, vendor, key } = importsOf(lines.text, support);
+  const { imported, own, vendor, key } = importsOf(lines.text, support, foreign);
   if (key !== prev.imports) return undefined;
 
   const old = prev.entries;
@@ -54,7 +56,7 @@ export function spotAfterEdit(
     if (new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(lines.text.slice(from, to)) || old.slice(first, after).some((e) => e.occurrence.text === name)) return undefined;
   }
 
-  const { entries: inside, complete } = spotSpan(tree, lines, support, registry, imported, from, to, Date.now() + REGION_BUDGET_MS, own, vendor);
+  const { entries: inside, complete } = spotSpan(tree, lines, support, registry, imported, from, to, Date.now() + REGION_BUDGET_MS, own, vendor, foreign);
   if (!complete) return undefined;
   if (inside.length > 0 && (inside[0].start < from || inside[inside.length - 1].end > to)) return undefined;
 

@@ -168,19 +168,32 @@ export function findOwnCodeUses(
     if (!own || own.nameAt.includes(m.index)) continue;
     let ok = confirmed.get(name);
     if (ok === undefined) {
-      ok = own.table ? own.valueAt.some((at) => isNumber(root.descendantForIndex(at, at + own.code.length), syntax)) : own.valueAt.some((at) => (own.byUse ? isNumber : isDeclaration)(root.descendantForIndex(at, at + 3), syntax, context));
+      ok = confirmOwnCode(root, own, syntax, context);
       confirmed.set(name, ok);
     }
     if (!ok) continue;
     const node = root.descendantForIndex(m.index, m.index + name.length);
     const site = node && node.startIndex === m.index && node.endIndex === m.index + name.length ? useSite(node, syntax) : undefined;
-    if (!site) continue;
-    const classified = context.classify(site, 'status');
-    // A name that says nothing about statuses counts only where its use reads as a status check.
-    if (own.byUse && (classified !== 'client-check' || !comparedWithStatus(site, syntax, context))) continue;
-    const role = (own.kind === 'websocket' ? closeTableRole(site, syntax) : undefined) ?? classified ?? positionalRowRole(site) ?? 'constant';
+    const role = site && ownCodeUseRole(site, own, syntax, context);
+    if (!site || !role) continue;
     if (!found({ name, code: own.code, node: site, role, ...(own.kind ? { kind: own.kind } : {}) })) return;
   }
+}
+
+/** The syntax tree confirms a declaration the text pass proposed: a number, declared as a status constant unless a table or its uses say so. */
+export function confirmOwnCode(root: Node, own: OwnCode, syntax: SyntaxAdapter, context: StatusContext): boolean {
+  if (own.table) return own.valueAt.some((at) => isNumber(root.descendantForIndex(at, at + own.code.length), syntax));
+  return own.valueAt.some((at) => (own.byUse ? isNumber : isDeclaration)(root.descendantForIndex(at, at + 3), syntax, context));
+}
+
+/**
+ * The role of a use of a declared code (`site`, from `useSite`), or undefined where it is no use of a code: a name
+ * that says nothing about statuses (`byUse`) counts only where its use reads as a status check.
+ */
+export function ownCodeUseRole(site: Node, own: Pick<OwnCode, 'byUse' | 'kind'>, syntax: SyntaxAdapter, context: StatusContext): OwnCodeUse['role'] | undefined {
+  const classified = context.classify(site, 'status');
+  if (own.byUse && (classified !== 'client-check' || !comparedWithStatus(site, syntax, context))) return undefined;
+  return (own.kind === 'websocket' ? closeTableRole(site, syntax) : undefined) ?? classified ?? positionalRowRole(site) ?? 'constant';
 }
 
 /**

@@ -126,15 +126,25 @@ export function findOwnVendorCodeUses(
     if (!own || own.nameAt.includes(m.index)) continue;
     let ok = confirmed.get(m[0]);
     if (ok === undefined) {
-      ok = own.valueAt.some((at) => isDeclaration(root, at, own.code, syntax, context));
+      ok = confirmOwnVendorCode(root, own, syntax, context);
       confirmed.set(m[0], ok);
     }
     if (!ok) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
     const site = node && node.startIndex === m.index && node.endIndex === m.index + m[0].length ? useSite(node, syntax) : undefined;
-    const role = site ? context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : givenToErrorInfo(site, syntax) ? 'server-sets' : undefined) : undefined;
+    const role = site ? ownVendorCodeUseRole(site, syntax, context) : undefined;
     if (site && role && !found({ code: own.code, node: site, role })) return;
   }
+}
+
+/** The syntax tree confirms a declaration the text pass proposed: one vendorCodes.ts reads as an error-code constant. */
+export function confirmOwnVendorCode(root: Node, own: OwnVendorCode, syntax: SyntaxAdapter, context: StatusContext): boolean {
+  return own.valueAt.some((at) => isDeclaration(root, at, own.code, syntax, context));
+}
+
+/** The role of a use of a declared API code (`site`, from `useSite`), or undefined where the context reads no error code. */
+export function ownVendorCodeUseRole(site: Node, syntax: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
+  return context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : givenToErrorInfo(site, syntax) ? 'server-sets' : undefined);
 }
 
 /** The receiver an enum's own methods compare with its members: PHP `$this`, Kotlin and Java `this`, Python `self`. */

@@ -36,6 +36,7 @@ import { statusInSearchedPhrase, statusLineRole } from './statusLines';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findStatusClassTests } from './statusClasses';
 import { findOwnCodeUses, ownCodesKey, ownCodeTable, type OwnCodeTable, usedAsStatus } from './ownCodes';
+import { findForeignCodeUses, type ForeignCodes } from './foreignCodeUses';
 
 /** Languages whose imports name the classes they bring in (see apiErrorClasses.ts). */
 const IMPORT_STYLES: Partial<Record<GrammarSupport['constants'], ImportStyle>> = { python: 'python', javascript: 'javascript', java: 'java', kotlin: 'kotlin', php: 'php' };
@@ -78,21 +79,24 @@ export function spotCodes(tree: Tree, lines: TextLines, support: GrammarSupport,
   return spotFile(tree, lines, support, registry).occurrences;
 }
 
-export function spotFile(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry): SpotResult {
+/** `foreign`: the codes other files of the workspace declare that this one can read (workspace/foreignCodes.ts). */
+export function spotFile(tree: Tree, lines: TextLines, support: GrammarSupport, registry: CatalogRegistry, foreign?: ForeignCodes): SpotResult {
   const text = lines.text;
-  const { imported, own, vendor, key } = importsOf(text, support);
+  const { imported, own, vendor, key } = importsOf(text, support, foreign);
   const deadline = Date.now() + BUDGET_MS + (BUDGET_MS_PER_KB * text.length) / 1024;
-  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline, own, vendor);
+  const { entries, complete } = spotSpan(tree, lines, support, registry, imported, 0, text.length, deadline, own, vendor, foreign);
   return { occurrences: entries.map((e) => e.occurrence), entries, imports: key, complete };
 }
 
 /**
- * What a file's spotting depends on beyond the syntax around each site: its static imports (see `staticImports`)
- * and the status codes it declares itself (see `ownCodeTable`), with a comparable key of both.
+ * What a file's spotting depends on beyond the syntax around each site: its static imports (see `staticImports`),
+ * the status codes it declares itself (see `ownCodeTable`) and those of other files it reads (`foreign`), with a
+ * comparable key of all.
  */
 export function importsOf(
   text: string,
   support: GrammarSupport,
+  foreign?: ForeignCodes,
 ): { imported: Map<string, ImportedConstant[]>; own: OwnCodeTable; vendor: OwnVendorCodeTable; key: string } {
   const imported = staticImports(text, support.constants);
   const own = ownCodeTable(text);
@@ -104,7 +108,8 @@ export function importsOf(
   const libraries = IMPORT_STYLES[support.constants] ? (text.match(IMPORT_LINE) ?? []).join('\n') : '';
   const errnoKey = errnoConstantsKey(text);
   const withVendor = (vendorKey ? `${key}|${vendorKey}` : key) + (errnoKey ? `|${errnoKey}` : '');
-  return { imported, own, vendor, key: libraries ? `${withVendor}|${libraries}` : withVendor };
+  const withForeign = foreign ? `${withVendor}|foreign:${foreign.key}` : withVendor;
+  return { imported, own, vendor, key: libraries ? `${withForeign}|${libraries}` : withForeign };
 }
 
 /** Lines that import or say where a file belongs: Python/JS `import`/`from`, Java/Kotlin `import`/`package`, PHP `use`/`namespace`, `require(…)`. */
@@ -122,6 +127,7 @@ export function spotSpan(
   deadline: number,
   own: OwnCodeTable = new Map(),
   vendor: OwnVendorCodeTable = new Map(),
+  foreign?: ForeignCodes,
 ): { entries: SpotEntry[]; complete: boolean } {
   const text = lines.text;
   const context = new StatusContext(support.adapter, tree.rootNode);
@@ -325,6 +331,15 @@ export function spotSpan(
     findOwnVendorCodeUses(text, root, support.adapter, context, vendor, from, to, ({ code, node, role }) => {
       if (overBudget()) return false;
       if (!names.has(node.startIndex)) names.set(node.startIndex, entry(code, 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
+      return true;
+    });
+  }
+
+  if (complete && foreign) {
+    // Uses of the codes other files declare: `case CloseType.RateLimited:`, `if error_code == API_ERR_CODE_UNAUTH`.
+    findForeignCodeUses(text, root, support.adapter, context, foreign, from, to, (start) => names.has(start) || numbers.has(start), ({ code, kind, node, role }) => {
+      if (overBudget()) return false;
+      names.set(node.startIndex, entry(code, kind === 'http-status' ? 'http-status' : 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
       return true;
     });
   }

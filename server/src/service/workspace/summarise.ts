@@ -9,6 +9,9 @@ import { callWaits } from '../diagnostics/functionSummaries';
 import { ownStatusSets } from '../diagnostics/constantSets';
 import { handingBackHelpers } from '../diagnostics/rules/handedBackLeftovers';
 import { enclosingClassName, moduleShape } from './importBindings';
+import { grammarFor } from '../parsing/grammars';
+import { GRAMMAR_SUPPORT } from '../spotting/adapters';
+import { declaredCodes } from '../spotting/declaredCodes';
 import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, SUMMARY_LIMITS, TYPES_BY_PACKAGE, type WorkspaceLanguage } from './summaryTypes';
 
 /** Rules whose single-file findings say "this function gives a retryable failure up". */
@@ -82,7 +85,16 @@ export function summariseFile(uri: string, ctx: DiagContext, findings: readonly 
     ...retryingClientsOf(ctx, uri),
     ...interfaces,
     ...(runsPerScrape(ctx.flow) ? { metricsCollector: true } : {}),
+    ...codesOf(ctx),
   };
+}
+
+/** The codes the file declares for other files (`STATUS_RATE_LIMITED = 429`, `enum CloseType { … }`). */
+function codesOf(ctx: DiagContext): Pick<FileSummary, 'codes'> {
+  const grammar = grammarFor(ctx.doc.languageId);
+  if (!grammar || !ctx.doc.tree) return {};
+  const codes = declaredCodes(ctx.doc.text, ctx.doc.tree, GRAMMAR_SUPPORT[grammar], SUMMARY_LIMITS.codes);
+  return codes.length ? { codes } : {};
 }
 
 /** Go: the type a method is declared on (`func (s *sender) Send(…)` → `sender`). */

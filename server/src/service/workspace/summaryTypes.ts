@@ -105,7 +105,23 @@ export interface FileSummary {
   interfaces?: Record<string, string[]>;
   /** It defines a Prometheus collector: code that fetches at scrape time (scrapeContext.ts). */
   metricsCollector?: boolean;
+  /** The codes it declares for other files to use by name (spotting/declaredCodes.ts). */
+  codes?: DeclaredCode[];
+}
+
+/**
+ * A code a file declares under a name of its own: `STATUS_RATE_LIMITED = 429`, a code table's member
+ * (`enum GatewayCloseType { RateLimited = 4008 }`), an API's error code (`API_ERR_CODE_UNAUTH = "UNAUTHENTICATED"`).
+ */
+export interface DeclaredCode {
+  name: string;
+  /** The type (or object) declaring it, by which other files qualify it (`GatewayCloseType`); none at the top level. */
+  owner?: string;
+  code: string;
+  kind: 'http-status' | 'websocket' | 'error-code';
+  /** Its name says nothing about statuses: a use counts only where it reads as a status check. */
+  byUse?: boolean;
 }
 
 /** Bounds that keep one file's summary small whatever the file (see docs/workspace.md). */
-export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40, statusSets: 50, interfaces: 50 } as const;
+export const SUMMARY_LIMITS = { functions: 400, classes: 100, calls: 600, imports: 300, fields: 40, statusSets: 50, interfaces: 50, codes: 300 } as const;

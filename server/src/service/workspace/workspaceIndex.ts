@@ -1,6 +1,8 @@
 import { dirOf, type PathAlias, resolveImport, type ResolutionTables, samePackageAs } from './moduleResolution';
 import type { FileSummary } from './summaryTypes';
 import { buildView, type WorkspaceView } from './workspaceView';
+import type { ForeignCodes } from '../spotting/foreignCodeUses';
+import { resolveForeignCodes } from './foreignCodes';
 
 /** At most this many file summaries are kept; past it the least recently stored go first (see docs/workspace.md). */
 export const MAX_INDEXED_FILES = 50_000;
@@ -25,10 +27,13 @@ export class WorkspaceIndex implements ResolutionTables {
   private readonly failing = new Set<string>();
   /** Files defining a Prometheus collector (scrapeContext.ts). */
   private readonly metrics = new Set<string>();
+  /** Files declaring codes other files may use by name. */
+  private readonly codeFiles = new Set<string>();
   /** .NET clients registered with a retry handler: typed client class (or `name:<client>`) → file → what retries it. */
   private readonly retrying = new Map<string, Map<string, string>>();
   private pathAliases: PathAlias[] = [];
   private views = new Map<string, WorkspaceView | undefined>();
+  private foreign = new Map<string, ForeignCodes | undefined>();
   private dependencies = new Map<string, Set<string>>();
   private bindings = new Map<string, Map<string, Set<string>>>();
   /** Bumped whenever a stored summary changes. */
@@ -59,6 +64,7 @@ export class WorkspaceIndex implements ResolutionTables {
     if (summary.functions.some((f) => f.retriesCallback || f.returnsRetryingClient || f.returnsUnboundedClient)) this.helpers.add(summary.uri);
     if (summary.functions.some((f) => (f.failsOnStatus && !f.givesUp) || f.raisesOnParam !== undefined || f.handsBack)) this.failing.add(summary.uri);
     if (summary.metricsCollector) this.metrics.add(summary.uri);
+    if (summary.codes?.length) this.codeFiles.add(summary.uri);
     for (const [key, how] of Object.entries(summary.retryingClients ?? {})) {
       if (!this.retrying.has(key)) this.retrying.set(key, new Map());
       this.retrying.get(key)!.set(summary.uri, how);
@@ -82,6 +88,7 @@ export class WorkspaceIndex implements ResolutionTables {
     this.helpers.delete(uri);
     this.failing.delete(uri);
     this.metrics.delete(uri);
+    this.codeFiles.delete(uri);
     for (const key of Object.keys(old.retryingClients ?? {})) {
       this.retrying.get(key)?.delete(uri);
       if (this.retrying.get(key)?.size === 0) this.retrying.delete(key);
@@ -180,6 +187,21 @@ export class WorkspaceIndex implements ResolutionTables {
     return this.failing.has(uri);
   }
 
+  /** The file declares codes other files may use by name. */
+  hasCodes(uri: string): boolean {
+    return this.codeFiles.has(uri);
+  }
+
+  /** The codes other files declare that `uri` can read (foreignCodes.ts); undefined when none. */
+  foreignCodesFor(uri: string): ForeignCodes | undefined {
+    if (this.codeFiles.size === 0) return undefined;
+    if (!this.foreign.has(uri)) {
+      const summary = this.files.get(uri);
+      this.foreign.set(uri, summary ? resolveForeignCodes(this, summary) : undefined);
+    }
+    return this.foreign.get(uri);
+  }
+
   /** The file has a retry wrapper or a retrying-client factory. */
   hasHelpers(uri: string): boolean {
     return this.helpers.has(uri);
@@ -206,6 +228,7 @@ export class WorkspaceIndex implements ResolutionTables {
   private changed(): void {
     this.version++;
     this.views = new Map();
+    this.foreign = new Map();
     this.dependencies = new Map();
     this.bindings = new Map();
   }
