@@ -73,3 +73,75 @@ function inTest(node: Node, s: SyntaxAdapter, lastName: (n: Node | null) => stri
   }
   return false;
 }
+
+const FOR_LOOPS = /^(for_statement|for_in_statement|foreach_statement|for_each_statement|for_expression)$/;
+const ROWS = /^(tuple|tuple_expression|list|array|array_expression|parenthesized_expression)$/;
+
+/**
+ * A test table of rows walked by a loop: `cases = [(502, True), (404, False)]` then `for status, retry in cases:`,
+ * Rust `let cases = [(500, true), (400, false)]; for (status, retry) in cases { … }` — the literal's place in its row
+ * picks the loop variable it is bound to, and that name says it is a status. The table may be written in the loop
+ * (`for status, retry in [(500, True)]`) or bound to a local of the same function first.
+ */
+export function tableRowRole(literal: Node, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined): OccurrenceRole | undefined {
+  const row = literal.parent;
+  if (!row || !ROWS.test(row.type)) return undefined;
+  const index = namedChildren(row).findIndex((c) => c.id === literal.id);
+  const table = row.parent;
+  if (index < 0 || !table || !/^(list|array|array_expression|tuple|tuple_expression|array_creation_expression)$/.test(table.type)) return undefined;
+  const holder = table.parent;
+  if (!holder) return undefined;
+  // Jest/Vitest `it.each([[429, true], [400, false]])('…', (code, retry) => …)`: the row's place picks the parameter.
+  const eachParam = eachParameter(holder, index, s, lastName);
+  if (eachParam !== undefined) return STATUS_VARIABLE.test(eachParam) ? 'test-assert' : undefined;
+  const loops: Node[] = [];
+  if (FOR_LOOPS.test(holder.type) && iterableOf(holder)?.id === table.id) loops.push(holder);
+  else {
+    const name = boundName(holder, table);
+    const scope = name ? enclosingScope(holder) : undefined;
+    if (scope) for (const loop of scope.descendantsOfType([...FOR_LOOP_TYPES])) if (loop && loop.startIndex > holder.endIndex && iterableOf(loop)?.text === name) loops.push(loop);
+  }
+  for (const loop of loops) {
+    const pattern = loop.childForFieldName('left') ?? loop.childForFieldName('pattern');
+    const parts = pattern ? namedChildren(pattern).filter((c) => /identifier/.test(c.type)) : [];
+    const variable = parts.length > index ? parts[index].text : undefined;
+    if (variable && STATUS_VARIABLE.test(variable)) return inTest(loop, s, lastName) ? 'test-assert' : 'constant';
+  }
+  return undefined;
+}
+
+const FOR_LOOP_TYPES = ['for_statement', 'for_in_statement', 'foreach_statement', 'for_each_statement', 'for_expression'];
+
+function iterableOf(loop: Node): Node | null {
+  return loop.childForFieldName('right') ?? loop.childForFieldName('value');
+}
+
+/** `cases = [...]`, `let cases = [...]`, `const cases = [...]`: the plain local the table is bound to. */
+function boundName(holder: Node, table: Node): string | undefined {
+  const target = holder.childForFieldName('left') ?? holder.childForFieldName('pattern') ?? holder.childForFieldName('name');
+  const value = holder.childForFieldName('right') ?? holder.childForFieldName('value');
+  return target && value?.id === table.id && /^identifier$/.test(target.type) ? target.text : undefined;
+}
+
+function enclosingScope(node: Node): Node | undefined {
+  for (let up = node.parent; up; up = up.parent) if (/function|method|closure|lambda|module|source_file|program/.test(up.type)) return up;
+  return undefined;
+}
+
+const EACH_TABLE = /^(it|test|describe|bench)\.(?:only\.|skip\.|concurrent\.)?each$/;
+
+/** The name of the callback parameter at `index` when `args` are the arguments of `it.each(table)` and the call goes on. */
+function eachParameter(args: Node, index: number, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined): string | undefined {
+  const call = args.parent;
+  if (!call || args.type !== 'arguments' || !s.calls.has(call.type)) return undefined;
+  const callee = s.callee(call);
+  if (!callee || !EACH_TABLE.test(callee.text.replace(/\s+/g, ''))) return undefined;
+  const outer = call.parent;
+  if (!outer || !s.calls.has(outer.type) || s.callee(outer)?.id !== call.id) return undefined;
+  const callback = s.callArguments(outer).find((a) => /function|arrow/.test(a.type));
+  const params = callback?.childForFieldName('parameters') ?? callback?.childForFieldName('parameter');
+  if (!params) return undefined;
+  const names = /identifier/.test(params.type) ? [params] : namedChildren(params);
+  const param = names[index];
+  return param ? (lastName(param) ?? param.text) : undefined;
+}

@@ -29,7 +29,7 @@ import { HelperParameters } from './helperParameters';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
 import { inErrorClassConstructor, returnedAsErrorClassStatus } from './errorClassStatus';
-import { iteratedStatusRole } from './iteratedStatuses';
+import { iteratedStatusRole, tableRowRole } from './iteratedStatuses';
 import { collectionTestedAgainstStatus } from './testedCollections';
 
 /** Calls whose name says they take the statuses a retry acts on. */
@@ -434,6 +434,11 @@ export class StatusContext extends ExpressionReader {
     if (kind === 'status' && inCollection) {
       const walked = iteratedStatusRole(child, parent, s, (n) => this.lastName(n));
       if (walked) return walked;
+    }
+    // `cases = [(502, True), (404, False)]` … `for status, retry in cases:`: a row of a table a loop walks.
+    if (kind === 'status') {
+      const row = tableRowRole(literal, s, (n) => this.lastName(n));
+      if (row) return row;
     }
     if (s.binaries.has(parent.type) && isComparisonOperator(s.operatorOf(parent))) {
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
