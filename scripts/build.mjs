@@ -89,6 +89,9 @@ writeFileSync(join(root, 'out/server/main.js'), serverLoader);
 const wasmOut = join(root, 'out/wasm');
 mkdirSync(wasmOut, { recursive: true });
 copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(wasmOut, 'web-tree-sitter.wasm'));
+// The library's own source too: the server and CLI compile it with its node handle in a named field
+// (server/src/service/parsing/webTreeSitter.ts); the copy bundled into them is the fallback.
+copyFileSync(require.resolve('web-tree-sitter'), join(wasmOut, 'web-tree-sitter.cjs'));
 const grammars = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 for (const g of ['python', 'javascript', 'typescript', 'tsx', 'go', 'java', 'c-sharp', 'ruby', 'php', 'rust']) {
   copyFileSync(join(grammars, `tree-sitter-${g}.wasm`), join(wasmOut, `tree-sitter-${g}.wasm`));

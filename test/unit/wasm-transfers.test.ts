@@ -1,12 +1,16 @@
 /**
  * The faster node getters (server/src/service/parsing/wasmTransfers.ts) read the same values as
  * web-tree-sitter's tree cursor, which marshals nodes its own way: every node of files in four grammars,
- * including a broken one, and field lookups by name agree with lookups by field id.
+ * including a broken one, and field lookups by name agree with lookups by field id. The library is loaded
+ * with the node handle in a named field (parsing/webTreeSitter.ts): exactly three lines of its source
+ * change, and a source of another shape is left alone.
  */
 import * as assert from 'assert';
+import * as fs from 'node:fs';
 import type { Node, Tree } from 'web-tree-sitter';
 import { TreeSitterHost } from '../../server/src/service/parsing/treeSitter';
 import { transfersSpeededUp } from '../../server/src/service/parsing/wasmTransfers';
+import { NODE_HANDLE, nodeHandleNamed, withNamedNodeHandle } from '../../server/src/service/parsing/webTreeSitter';
 import { generateSource } from '../../bench/generate';
 
 const host = new TreeSitterHost();
@@ -80,6 +84,39 @@ describe('wasm transfers: faster node getters read what the cursor reads', funct
       for (const child of node.namedChildren) if (child) visit(child);
     };
     visit(tree.rootNode);
+    tree.delete();
+  });
+
+  it('names the node handle in three lines of the library source, and only there', () => {
+    const source = fs.readFileSync(require.resolve('web-tree-sitter'), 'utf8');
+    const patched = withNamedNodeHandle(source);
+    assert.ok(patched);
+    const before = source.split('\n');
+    const after = patched.split('\n');
+    assert.strictEqual(after.length, before.length);
+    const changed = before.map((line, i) => [line.trim(), after[i].trim()]).filter(([a, b]) => a !== b);
+    assert.deepStrictEqual(changed, [
+      ['[0] = 0;', `${NODE_HANDLE} = 0;`],
+      ['this[0] = other;', `this.${NODE_HANDLE} = other;`],
+      ['C.setValue(address, node[0], "i32");', `C.setValue(address, node.${NODE_HANDLE}, "i32");`],
+    ]);
+  });
+
+  it('leaves a library source of another shape alone', () => {
+    const source = fs.readFileSync(require.resolve('web-tree-sitter'), 'utf8');
+    assert.strictEqual(withNamedNodeHandle(source.replace('this[0] = other;', 'this[0] = other ?? 0;')), undefined);
+    assert.strictEqual(withNamedNodeHandle(`${source}\nfunction another(node) { return node[0]; }\n`), undefined);
+    assert.strictEqual(withNamedNodeHandle('module.exports = {};'), undefined);
+  });
+
+  it('nodes carry the handle in the named field, not as an element', async () => {
+    const tree = await parse('go', 'package main\n\nfunc main() { if resp.StatusCode == 429 { retry() } }\n');
+    assert.ok(nodeHandleNamed, 'the server code loaded web-tree-sitter first, from the patched source');
+    const node = tree.rootNode.descendantForIndex(tree.rootNode.text.indexOf('429'));
+    assert.strictEqual(node.type, 'int_literal');
+    assert.ok(Object.prototype.hasOwnProperty.call(node, NODE_HANDLE));
+    assert.ok(!Object.prototype.hasOwnProperty.call(node, 0));
+    assert.strictEqual(node.parent?.type, 'binary_expression');
     tree.delete();
   });
 });

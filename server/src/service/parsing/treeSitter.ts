@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import type { Language, Parser } from 'web-tree-sitter';
 import { GrammarName, wasmFileName } from './grammars';
 import { speedUpTransfers } from './wasmTransfers';
+import { treeSitter } from './webTreeSitter';
 
 /**
  * Loads web-tree-sitter once and each grammar the first time a document of its language needs it.
@@ -17,7 +18,7 @@ export class TreeSitterHost {
   async language(grammar: GrammarName): Promise<Language> {
     let loading = this.languages.get(grammar);
     if (!loading) {
-      loading = this.initialize().then(() => Language.load(this.readWasm(wasmFileName(grammar))));
+      loading = this.initialize().then(() => treeSitter.Language.load(this.readWasm(wasmFileName(grammar))));
       this.languages.set(grammar, loading);
       loading.catch(() => this.languages.delete(grammar));
     }
@@ -31,7 +32,7 @@ export class TreeSitterHost {
 
   async newParser(grammar: GrammarName): Promise<Parser> {
     const language = await this.language(grammar);
-    const parser = new Parser();
+    const parser = new treeSitter.Parser();
     parser.setLanguage(language);
     return parser;
   }
@@ -40,7 +41,7 @@ export class TreeSitterHost {
     if (!this.init) {
       const wasmBinary = this.readWasm('web-tree-sitter.wasm');
       const options: Record<string, unknown> = { wasmBinary };
-      this.init = Parser.init(options).then(() => speedUpTransfers(options));
+      this.init = treeSitter.Parser.init(options).then(() => speedUpTransfers(options));
     }
     return this.init;
   }

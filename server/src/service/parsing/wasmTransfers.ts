@@ -1,4 +1,4 @@
-import { Node } from 'web-tree-sitter';
+import { nodeHandleNamed, treeSitter } from './webTreeSitter';
 
 /**
  * Cheaper crossings between web-tree-sitter's JavaScript and its wasm (docs/performance.md).
@@ -59,16 +59,18 @@ interface NodeFields {
   startIndex: number;
   startPosition: { row: number; column: number };
   0: number;
+  _handle: number;
   tree: { 0: number; language: { types: string[]; fields: Array<string | null> } };
 }
 
 /** Number, flag and type-name getters of `Node`, writing the node into the transfer buffer directly. */
 function fastGetters(module: Module): void {
   const names = ['_ts_node_symbol_wasm', '_ts_node_end_index_wasm', '_ts_node_is_named_wasm', '_ts_node_has_error_wasm', '_ts_node_child_count_wasm', '_ts_node_named_child_count_wasm'];
-  const prototype = Node.prototype as unknown as Record<string, unknown>;
+  const prototype = treeSitter.Node.prototype as unknown as Record<string, unknown>;
   const getters = ['type', 'typeId', 'endIndex', 'isNamed', 'hasError', 'childCount', 'namedChildCount'];
   if (names.some((name) => typeof module[name] !== 'function')) return;
   if (getters.some((name) => typeof Object.getOwnPropertyDescriptor(prototype, name)?.get !== 'function')) return;
+  const named = nodeHandleNamed;
   // The transfer buffer's address (ts_init only stores the two language versions there and returns it).
   const buffer = ((module._ts_init as WasmFn)() >> 2) as number;
   const put = (node: NodeFields): number => {
@@ -77,7 +79,7 @@ function fastGetters(module: Module): void {
     heap[buffer + 1] = node.startIndex;
     heap[buffer + 2] = node.startPosition.row;
     heap[buffer + 3] = node.startPosition.column;
-    heap[buffer + 4] = node[0];
+    heap[buffer + 4] = named ? node._handle : node[0];
     return node.tree[0];
   };
   const symbol = module._ts_node_symbol_wasm as WasmFn;

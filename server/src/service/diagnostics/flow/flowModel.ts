@@ -1,4 +1,5 @@
-import { Language, Node, Query, Tree } from 'web-tree-sitter';
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { treeSitter } from '../../parsing/webTreeSitter';
 import type { GrammarName } from '../../parsing/grammars';
 import { GRAMMAR_SUPPORT } from '../../spotting/adapters';
 import type { SyntaxAdapter } from '../../spotting/syntaxAdapter';
@@ -120,7 +121,7 @@ function queryFor(grammarName: GrammarName, language: Language): Query {
     // Kotlin: `break` / `continue` are names in the tree; only those names are jumps.
     const words = grammar.jumpWords;
     const jumps = words ? `\n((${words.node}) @continue (#eq? @continue "${words.continues}"))\n((${words.node}) @exit (#eq? @exit "${words.breaks}"))` : '';
-    query = new Query(language, source + jumps);
+    query = new treeSitter.Query(language, source + jumps);
     QUERIES.set(grammarName, query);
   }
   return query;
