@@ -15,6 +15,9 @@ describe('spotting: JSON-RPC and WebSocket close codes, payload codes', () => {
       ['a status enum: every member, also one whose name says nothing', 'enum ApiStatus { Ok = 200, TooManyRequests = 429, Unavailable = 503 }\nclass G {\n  bool Down(ApiStatus s) => s == ApiStatus.Unavailable;\n}\n', ['200 constant', '429 constant', '503 constant', '503 client-check']],
       ['decoy: a settings class named for HTTP', 'static class HttpSettings { public const int Port = 443; public const int TimeoutSeconds = 300; public const int MaxItems = 500; }\n', []],
       ['decoy: a close-code table with one member', 'enum CloseReason { Idle = 4000 }\n', []],
+      ['a reconnect predicate over close codes: its cases decide the retry', 'enum SocketClose { Normal = 1000, Throttled = 4008 }\nclass G {\n  bool ShouldReconnect(SocketClose? c) {\n    switch (c) { case SocketClose.Throttled: return true; }\n    return false;\n  }\n}\n', ['1000 constant', '4008 constant', '4008 retry-config']],
+      ["a client's own disconnect and reconnect send their close code", 'enum SocketClose { Normal = 1000, Failed = 4000 }\nclass G {\n  async Task Stop() { await DisconnectAsync(closeType: SocketClose.Normal); Reconnect(SocketClose.Failed); }\n}\n', ['1000 constant', '4000 constant', '1000 server-sets', '4000 server-sets']],
+      ['decoy: a close code logged by another call is only a constant', 'enum SocketClose { Normal = 1000, Failed = 4000 }\nclass G {\n  void Stop() { Log(SocketClose.Failed); }\n}\n', ['1000 constant', '4000 constant', '4000 constant']],
     ]);
     spotCases('typescript', [
       ['a close-code enum', 'export enum CloseCode { Normal = 1000, Unauthorized = 4001, SessionExpired = 4002 }\nws.close(CloseCode.SessionExpired);\n', ['1000 constant', '4001 constant', '4002 constant', '4002 server-sets']],

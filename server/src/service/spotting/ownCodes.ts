@@ -212,8 +212,11 @@ export function usedAsStatus(text: string, root: Node, syntax: SyntaxAdapter, co
   return false;
 }
 
-/** Calls that close a socket with a code: `ws.close(CloseCode.SessionExpired)`, `socket.CloseAsync(…)`. */
-const CLOSE_CALL = /^(close|Close|CloseAsync|CloseOutputAsync|closeWith|terminate|disconnect)$/;
+/**
+ * Calls that close a socket with a code: `ws.close(CloseCode.SessionExpired)`, `socket.CloseAsync(…)`, a client's own
+ * `DisconnectAsync(closeType: …)` or `Reconnect(CloseType.UnknownError)` (closes, then connects again).
+ */
+const CLOSE_CALL = /^(close|Close|CloseAsync|CloseOutputAsync|closeWith|terminate|disconnect|Disconnect|DisconnectAsync|reconnect|Reconnect|ReconnectAsync)$/;
 
 /**
  * The role of a close-code table's member where it is used: the code a close call sends, or one a comparison or a

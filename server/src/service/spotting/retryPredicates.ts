@@ -4,7 +4,8 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 
 /**
  * Retry predicates: functions whose boolean result decides whether a request is retried — named for it
- * (`shouldRetry`, `isRetryable`, `IsRetryableStatusCode`, `isPermanentFailure`, `canRetry`, `_retryable_error`, a go-retryablehttp
+ * (`shouldRetry`, `isRetryable`, `IsRetryableStatusCode`, `isPermanentFailure`, `canRetry`, `_retryable_error`, a socket's
+ * `ShouldReconnect(closeType)`, a go-retryablehttp
  * `CheckRetry` such as `DefaultRetryPolicy(resp, err) (bool, error)`), or a lambda handed to a
  * retry mechanism or stored where one reads it (`retryIf: (e) => …`, `ShouldRetry = (…) => …`, Failsafe
  * `handleResultIf(r -> r.code() == 429)`, Polly `HandleResult<…>(r => …)` and `Handle<ApiException>(e => …)`). A status test inside one is part of the
@@ -13,7 +14,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 
 /** Names of functions that decide a retry. */
 const PREDICATE_NAME =
-  /^_*(should_?retry\w*|is_?retr[iy]able\w*|retr[iy]able\w*|can_?retry\w*|needs?_?retry|is_?transient\w*|is_?permanent\w*|is_?temporary\w*|is_?recoverable\w*|retry_?if|retry_?condition|retry_?predicate|\w*retry_?policy|check_?(for_?)?retry)$/i;
+  /^_*(should_?retry\w*|should_?reconnect\w*|can_?reconnect\w*|is_?retr[iy]able\w*|retr[iy]able\w*|can_?retry\w*|needs?_?retry|is_?transient\w*|is_?permanent\w*|is_?temporary\w*|is_?recoverable\w*|retry_?if|retry_?condition|retry_?predicate|\w*retry_?policy|check_?(for_?)?retry)$/i;
 /** Names of the variables and settings a retry predicate is stored in: `defaultRetryPredicate`, `retryCondition`, `isRetryable`. */
 const PREDICATE_SLOT = /retry_?predicate|retry_?condition|retry_?if|retr[iy]able|should_?retry|can_?retry/i;
 /** Calls a lambda is handed to when it decides a retry. */
@@ -26,7 +27,7 @@ const FUNCTION_LIKE =
 const STOP = /^(class_declaration|class_definition|class_body|declaration_list|program|module|source_file|compilation_unit)$/;
 
 /** Words without which a file holds no retry predicate (a cheap test before any climbing). */
-const ANY_PREDICATE = /retr[iy]|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
+const ANY_PREDICATE = /retr[iy]|reconnect|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
 
 const MAX_CLIMB = 80;
 
