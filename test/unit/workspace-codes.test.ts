@@ -92,6 +92,13 @@ describe('workspace codes: a code declared in one file, used in another', functi
     assert.deepEqual(spotted(service, 'web/caller.ts'), []);
   });
 
+  it('re-exports are followed: a TypeScript index and a Python package', async () => {
+    const ts = await workspace({ 'web/lib/codes.ts': ['typescript', TS_CODES], 'web/lib/index.ts': ['typescript', "export * from './codes';\n"], 'web/caller.ts': ['typescript', TS_CALLER.replace("'./codes'", "'./lib'")] });
+    assert.deepEqual(spotted(ts, 'web/caller.ts'), ['4 429 http-status client-check ApiStatus.TooManyRequests']);
+    const py = await workspace({ 'pkg/limits.py': ['python', PY_LIMITS], 'pkg/__init__.py': ['python', 'from .limits import QUOTA_ERROR_CODE\n'], 'app/client.py': ['python', PY_CLIENT.replace('from .limits import', 'from pkg import').replace('from . import limits', 'from pkg import limits')] });
+    assert.deepEqual(spotted(py, 'app/client.py'), ['7 429 http-status client-check limits.STATUS_SLOW_DOWN', '9 QUOTA_EXHAUSTED error-code client-check QUOTA_ERROR_CODE']);
+  });
+
   it('C#: a close-code enum of a namespace the file uses, and none without the using', async () => {
     const service = await workspace({ 'Protocol/SocketCloseKind.cs': ['csharp', CS_CLOSE], 'Client/Session.cs': ['csharp', csHandler('using Chat.Protocol;')] });
     assert.deepEqual(spotted(service, 'Client/Session.cs'), ['9 4008 error-code client-check SocketCloseKind.Throttled', '10 4010 error-code client-check SocketCloseKind.BadShard']);
