@@ -112,7 +112,7 @@ describe('wasm transfers: faster node getters read what the cursor reads', funct
   it('nodes carry the handle in the named field, not as an element', async () => {
     const tree = await parse('go', 'package main\n\nfunc main() { if resp.StatusCode == 429 { retry() } }\n');
     assert.ok(nodeHandleNamed, 'the server code loaded web-tree-sitter first, from the patched source');
-    const node = tree.rootNode.descendantForIndex(tree.rootNode.text.indexOf('429'));
+    const node = tree.rootNode.descendantForIndex(tree.rootNode.text.indexOf('429'))!;
     assert.strictEqual(node.type, 'int_literal');
     assert.ok(Object.prototype.hasOwnProperty.call(node, NODE_HANDLE));
     assert.ok(!Object.prototype.hasOwnProperty.call(node, 0));
