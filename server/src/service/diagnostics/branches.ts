@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import { calleeOf, type FnInfo } from './flow/flowModel';
@@ -343,7 +343,7 @@ export function recordsTypedError(ctx: DiagContext, branch: Node, names: Readonl
  * $response->getStatusCode();`, `status := resp.StatusCode`): handing one of them on hands the status on.
  */
 export function statusAliases(scope: Node, root: string): string[] {
-  const bare = escape(root.replace(/^\$/, ''));
+  const bare = escapeRegExp(root.replace(/^\$/, ''));
   const pattern = new RegExp(`(?:^|[\\s;{(])(?:let\\s+(?:mut\\s+)?|const\\s+|var\\s+|val\\s+)?(\\$?[A-Za-z_]\\w*)\\s*(?::\\s*[\\w:<>]+\\s*)?:?=\\s*&?\\$?${bare}\\s*(?:\\.|->|\\?\\.)\\s*(?:status|status_code|statusCode|StatusCode|code|getStatusCode|status_code)\\b`, 'g');
   const out = new Set<string>();
   for (const m of scope.text.matchAll(pattern)) if (m[1].replace(/^\$/, '') !== bare) out.add(m[1]);
@@ -363,7 +363,7 @@ export function errorViews(scope: Node, errorVar: string): string[] {
  * leaves the retry to the client that sees it.
  */
 function relaysStatus(text: string, names: ReadonlyArray<string | undefined>): boolean {
-  return names.some((n) => n !== undefined && new RegExp(`\\b(status|WriteHeader|StatusCode|abort|Status)\\s*\\(\\s*(\\(\\w+\\)\\s*)?${escape(n)}\\??\\.(status|statusCode|StatusCode|status_code|code)\\b`).test(text));
+  return names.some((n) => n !== undefined && new RegExp(`\\b(status|WriteHeader|StatusCode|abort|Status)\\s*\\(\\s*(\\(\\w+\\)\\s*)?${escapeRegExp(n)}\\??\\.(status|statusCode|StatusCode|status_code|code)\\b`).test(text));
 }
 
 const KEEPS_FAILURE = /status|code|response|headers|error|reason/i;
@@ -386,7 +386,7 @@ function keepsTested(text: string, names: ReadonlyArray<string | undefined>, rai
   const args = topLevelParts(value.slice(open + 1, value.length - 1)).map((a) => a.replace(/^[\w$]+\s*[:=]\s*/, '').replace(/^&/, ''));
   // The value itself, or what says which failure it was: its status, its response, its headers (not its body text).
   return names.some((n) => n !== undefined && args.some((a) => {
-    const m = new RegExp(`^${escape(n)}(\\??[.\\[][\\w$.\\[\\]"'?()]*)?$`).exec(a);
+    const m = new RegExp(`^${escapeRegExp(n)}(\\??[.\\[][\\w$.\\[\\]"'?()]*)?$`).exec(a);
     return !!m && (!m[1] || KEEPS_FAILURE.test(m[1]));
   }));
 }
@@ -420,7 +420,7 @@ function topLevelParts(text: string): string[] {
  */
 function aliasOfParameter(fn: FnInfo, name: string, params: Set<string>, depth = 0): boolean {
   const text = fn.node.text;
-  const id = escape(name);
+  const id = escapeRegExp(name);
   const assigned = new RegExp(`(?:^|[^\\w$.])${id}\\s*(?::[^=\\n;]+)?(?::=|=(?![=>]))\\s*(?:await\\s+)?(?:\\(\\s*\\w+\\s*\\)\\s*)?([A-Za-z_$][\\w$]*)`, 'g');
   for (const m of text.matchAll(assigned)) {
     if (m[1] === 'this' || m[1] === 'self' || m[1] === name) continue;

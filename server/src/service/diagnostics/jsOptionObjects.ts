@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallInfo } from './flow/flowModel';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 
 /**
  * JavaScript/TypeScript option objects read as the code writes them: an options literal handed to a request
@@ -73,7 +73,7 @@ export function enclosingValue(call: CallInfo, name: string): Node | undefined {
  * element of it is assigned (`config.timeout = …`) and it is not assigned a second time.
  */
 export function localValue(fn: Node, local: string): Node | undefined {
-  const name = escape(local);
+  const name = escapeRegExp(local);
   if (new RegExp(`(?<![\\w$])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=(?!=)|(?<![\\w$])${name}\\s*=(?!=)[^\\n]*\\n[\\s\\S]*(?<![\\w$])${name}\\s*=(?!=)`).test(fn.text)) return undefined;
   const declarator = fn.descendantsOfType('variable_declarator').find((d) => d?.childForFieldName('name')?.text === local);
   return declarator?.childForFieldName('value') ?? undefined;

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { LoopInfo } from './flow/flowModel';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 
 /**
  * A counted loop whose counter picks what the request sends walks a collection by index: each round sends
@@ -17,7 +17,7 @@ export function counterPicksRequest(ctx: DiagContext, loop: LoopInfo, call: Node
   const counter = loop.counterVar;
   if (!counter || !/^[A-Za-z_$][\w$]*$/.test(counter)) return false;
   const names = [counter];
-  const mentions = (text: string) => names.some((n) => new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(text));
+  const mentions = (text: string) => names.some((n) => new RegExp(`(?<![\\w$])${escapeRegExp(n)}(?![\\w$])`).test(text));
   if (mentions(call.text)) return true;
   const scope = loop.body;
   if (!scope) return false;

@@ -4,6 +4,7 @@ import { calleeOf, type LoopInfo } from './flow/flowModel';
 import { ancestorWithin } from './chainSyntax';
 import { parameterNames } from './branches';
 import { DELAY } from './waitCalls';
+import { escapeRegExp } from './regexText';
 
 /*
  * The delays of a hand-written retry loop, read as values: whether a delay stays the same between attempts
@@ -30,10 +31,10 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
   const body = loop.body?.text ?? '';
   for (const id of ids) {
     // Bound by what a call hands out or a pattern matches (C# `out var wait`, `… is TimeSpan wait`): read afresh.
-    if (new RegExp(`\\b(?:out\\s+(?:var|[A-Z][\\w.<>]*)|is\\s+[A-Z][\\w.<>?]*)\\s+${escape(id)}\\b`).test(body)) return false;
+    if (new RegExp(`\\b(?:out\\s+(?:var|[A-Z][\\w.<>]*)|is\\s+[A-Z][\\w.<>?]*)\\s+${escapeRegExp(id)}\\b`).test(body)) return false;
     // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts —
     // unless it is a local declared afresh each round from a fixed value (`var wait = _delay + jitter()`).
-    if (new RegExp(`(^|[^\\w$.])${escape(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) {
+    if (new RegExp(`(^|[^\\w$.])${escapeRegExp(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) {
       const fresh = depth === 0 && id === text && loop.body ? freshLocal(loop.body, id, arg.startIndex) : undefined;
       if (fresh ? !isFixedDelay(ctx, loop, fresh, depth + 1) : !(id === text && setOnlyToSettings(body, id))) return false;
     }
@@ -56,7 +57,7 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
  */
 function setOnlyToSettings(body: string, name: string): boolean {
   // Statements of their own (not a keyword argument: `throttle(wait=wait)` hands the value on).
-  const values = [...body.matchAll(new RegExp(`^[ \\t]*${escape(name)}[ \\t]*=(?!=)[ \\t]*([^\\n;]+)`, 'gm'))].map((m) => m[1].trim());
+  const values = [...body.matchAll(new RegExp(`^[ \\t]*${escapeRegExp(name)}[ \\t]*=(?!=)[ \\t]*([^\\n;]+)`, 'gm'))].map((m) => m[1].trim());
   return values.length > 0 && values.every((v) => /^((self|this)\.[A-Za-z_$][\w$]*|[A-Z][A-Z0-9_]*|\d+(\.\d+)?)$/.test(v));
 }
 
@@ -108,7 +109,7 @@ export function fixedFallback(ctx: DiagContext, loop: LoopInfo, arg: Node | null
     // Go: `d := X` then `if …Retry-After… { d = wait }`: X is the fallback.
     if (!RETRY_AFTER_READ.test(value.text)) {
       const rest = ctx.flow.text.slice(value.endIndex, arg.startIndex);
-      return RETRY_AFTER_READ.test(rest) && new RegExp(`\\b${escape(arg.text)}\\s*=[^=]`).test(rest) && isFixedDelay(ctx, loop, value) ? value : undefined;
+      return RETRY_AFTER_READ.test(rest) && new RegExp(`\\b${escapeRegExp(arg.text)}\\s*=[^=]`).test(rest) && isFixedDelay(ctx, loop, value) ? value : undefined;
     }
   }
   if (!RETRY_AFTER_READ.test(value.text)) return undefined;

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { LoopInfo } from './flow/flowModel';
 import type { RequestInfo } from './requests';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import { goErrorPath } from './goErrorRetries';
 
 /*
@@ -97,7 +97,7 @@ export function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): b
     for (const name of frontier) {
       // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
       // (Or a field of it set for this round: `opt.ListOptions.Page = i` then the request on `opt`.)
-      const m = new RegExp(`(?:^|[^\\w$.])${escape(name)}(?:\\.[\\w$]+)*\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
+      const m = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(name)}(?:\\.[\\w$]+)*\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
       const value = m ? assignedValue(before, m.index + m[0].length) : undefined;
       for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!names.has(id)) found.push(id), names.add(id);
     }
@@ -110,7 +110,7 @@ export function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): b
     if (/attempt|retr|tries|^try|backoff|delay|wait/i.test(name)) continue;
     // Assigned (`cursor = body["next"]`, `offset += limit`) or stepped (`page++`, `++page`) after the request. (A
     // one-letter name only when stepped, `n += limit`: `r = …` after a request is its response read again.)
-    const n = escape(name);
+    const n = escapeRegExp(name);
     const assigned = name.length < 2 ? `\\+=|\\+\\+` : `=(?!=)|:=|\\+=|\\+\\+`;
     // (Outside any call: `model=self.model` handed to another call is a keyword argument, not the page moving on.)
     const stepped = new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`, 'g');

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import type { DiagContext } from './context';
 import type { PolicyProblem } from './configPolicies';
 import type { OffsetEdit } from './policyOptions';
@@ -149,7 +149,7 @@ function goImportsOnlyUsedIn(ctx: DiagContext, removed: Node): OffsetEdit[] {
     const path = spec.childForFieldName('path')?.text.replace(/"/g, '') ?? '';
     const name = spec.childForFieldName('name')?.text ?? path.split('/').pop()!.replace(/^go-/, '');
     if (!name || name === '_' || name === '.') continue;
-    const uses = [...text.matchAll(new RegExp(`\\b${escape(name)}\\.`, 'g'))].map((m) => m.index!);
+    const uses = [...text.matchAll(new RegExp(`\\b${escapeRegExp(name)}\\.`, 'g'))].map((m) => m.index!);
     if (!uses.length || uses.some((i) => i < removed.startIndex || i >= removed.endIndex)) continue;
     const decl = spec.parent?.type === 'import_spec_list' ? spec : spec.parent ?? spec;
     const lineStart = text.lastIndexOf('\n', decl.startIndex - 1) + 1;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import type { DiagContext } from './context';
 import type { PolicyProblem } from './configPolicies';
 import { policyDefaults } from './policyDefaults';
@@ -63,6 +63,6 @@ function resolved(arg: Node, call: Node): string | undefined {
   let scope: Node | null = call.parent;
   while (scope && scope.type !== 'function_item' && scope.type !== 'closure_expression') scope = scope.parent;
   const text = scope?.text ?? '';
-  const m = new RegExp(`\\blet\\s+(?:mut\\s+)?${escape(node.text)}\\s*(?::[^=]+)?=\\s*([^;]+);`).exec(text);
+  const m = new RegExp(`\\blet\\s+(?:mut\\s+)?${escapeRegExp(node.text)}\\s*(?::[^=]+)?=\\s*([^;]+);`).exec(text);
   return m?.[1];
 }

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 
 /**
  * Values of retry-policy options read as data: numbers, durations and booleans, following a name to
@@ -75,7 +75,7 @@ export function constantFunction(fn: Node): boolean {
   const names = params ? paramNames(params).filter((n) => IDENT.test(n) && n !== '_') : [];
   // Random jitter around a constant does not grow: only a power of something does.
   if (/\bPow\b|\bpow\b|\*\*|<<|\bexp\b|Exp\(/.test(body.text)) return false;
-  return !names.some((n) => new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(body.text));
+  return !names.some((n) => new RegExp(`(?<![\\w$])${escapeRegExp(n)}(?![\\w$])`).test(body.text));
 }
 
 /** The names a parameter list declares, whatever the grammar: Go `min, max time.Duration`, C# `int n`, TS `n: number`, JS `n = 1`. */

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import { parameterNames, subjectRoot } from './branches';
 import type { DiagContext } from './context';
 import { type CallInfo, enclosingFn, firstCallFrom, type FnInfo, functionBodyOf, within } from './flow/flowModel';
@@ -193,7 +193,7 @@ export function statusPart(ctx: DiagContext, condition: Node, root: string): Nod
   const parts = n.namedChildren.filter((c): c is Node => c !== null);
   if (/^(binary_expression|boolean_operator)$/.test(n.type) && parts.length === 2 && /&&|\band\b/.test(ctx.flow.text.slice(parts[0].endIndex, parts[1].startIndex))) {
     // (As a word: the `r` of `!r.ok` is not the one in `retries > 0`.)
-    const word = new RegExp(`(?<![\\w$])${escape(root)}(?![\\w$])`);
+    const word = new RegExp(`(?<![\\w$])${escapeRegExp(root)}(?![\\w$])`);
     const about = parts.filter((p) => word.test(p.text));
     if (about.length === 1) return statusPart(ctx, about[0], root);
   }

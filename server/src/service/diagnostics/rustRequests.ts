@@ -1,5 +1,5 @@
 import type { HttpLibrary, HttpMethod } from './findingData';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import type { CallInfo, FileFlow } from './flow/flowModel';
 
 const VERBS: Record<string, HttpMethod> = {
@@ -81,7 +81,7 @@ function builderFromFactoryParameter(call: CallInfo, chain: string): boolean {
   if (!name || !owner) return false;
   const text = owner.node.text;
   const signature = text.slice(0, text.indexOf('{') + 1);
-  const at = new RegExp(`[(,]\\s*(?:mut\\s+)?${escape(name)}\\s*:\\s*`).exec(signature);
+  const at = new RegExp(`[(,]\\s*(?:mut\\s+)?${escapeRegExp(name)}\\s*:\\s*`).exec(signature);
   if (!at) return false;
   const typed = signature.slice(at.index + at[0].length);
   if (FACTORY.test(typed)) return true;
@@ -107,7 +107,7 @@ export function ownFunctionAt(flow: FileFlow, chain: string): { signature: strin
 /** `let req = client.post(url).json(&body);` before `req.send()` in the same function. */
 function builtBefore(flow: FileFlow, call: CallInfo, name: string): boolean {
   const scope = call.fn?.node.text ?? flow.text;
-  return new RegExp(`\\blet\\s+(mut\\s+)?${escape(name)}\\s*(:[^=]+)?=\\s*[\\w.:]*(client|http|Client::new\\(\\))\\s*\\.\\s*(get|head|options|put|delete|post|patch|request)\\s*\\(`).test(scope);
+  return new RegExp(`\\blet\\s+(mut\\s+)?${escapeRegExp(name)}\\s*(:[^=]+)?=\\s*[\\w.:]*(client|http|Client::new\\(\\))\\s*\\.\\s*(get|head|options|put|delete|post|patch|request)\\s*\\(`).test(scope);
 }
 
 function builtMethod(flow: FileFlow, call: CallInfo, name: string): HttpMethod {

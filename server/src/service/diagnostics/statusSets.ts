@@ -8,7 +8,7 @@ import { kotlinSuccessFlag } from './kotlinStatusTests';
 import { digitFamilyTest, STATUS_READ } from './statusDigitTests';
 import { booleanReturnSet } from './booleanPredicates';
 import { holdsFor, overUniverse, statusUniverse, TRANSIENT_STATUSES } from './statusUniverse';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 
 export { holdsFor, TRANSIENT_STATUSES } from './statusUniverse';
 
@@ -179,7 +179,7 @@ function statusTypeTest(t: string, root: string): boolean {
 /** The types a type test of `root` names, last segments only (`isinstance(e, (a.B, C))` → B, C; `e instanceof D` → D). */
 function testedTypes(t: string, root: string): string[] {
   if (!t.startsWith('isinstance(') && !/ (?:instanceof|is) /.test(t)) return [];
-  const escaped = escape(root);
+  const escaped = escapeRegExp(root);
   const m = new RegExp(`^isinstance\\(\\s*${escaped}\\s*,\\s*\\(?([\\w.,\\s]+?)\\)?\\s*,?\\s*\\)$`).exec(t) ?? new RegExp(`^${escaped}\\s+(?:instanceof|is)\\s+([\\w.]+)$`).exec(t);
   return m ? m[1].split(',').map((x) => x.trim().split('.').pop() ?? '').filter(Boolean) : [];
 }
@@ -187,7 +187,7 @@ function testedTypes(t: string, root: string): string[] {
 /** `e.response is not None`, `err.response != null`, `error.response !== undefined`: a status failure carries one. */
 function responsePresent(t: string, root: string): boolean {
   if (!t.startsWith(`${root}.response`)) return false;
-  return new RegExp(`^${escape(root)}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
+  return new RegExp(`^${escapeRegExp(root)}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
 }
 
 
@@ -350,7 +350,7 @@ function returnedSet(ctx: DiagContext, fn: FnInfo, index: number, depth: number,
     // then `apiErr.StatusCode == 429`); the arm that finds no such view holds for no status.
     const view = ctx.flow.grammarName === 'go' ? errorViews(fn.node, paramName)[0] : undefined;
     const root = view ?? paramName;
-    const noView = view ? new RegExp(`^!\\s*errors\\.As\\(\\s*${escape(paramName)}\\s*,\\s*&${escape(view)}\\s*\\)$`) : undefined;
+    const noView = view ? new RegExp(`^!\\s*errors\\.As\\(\\s*${escapeRegExp(paramName)}\\s*,\\s*&${escapeRegExp(view)}\\s*\\)$`) : undefined;
     return booleanReturnSet(ctx, fn, returns, root, statusUniverse(), (c) => (noView?.test(c.text.trim()) ? new Set<string>() : conditionSet(ctx, c, testsWithin(ctx, c, root), root, depth + 1, necessary)));
   }
   return conditionSet(ctx, value, testsWithin(ctx, value, paramName), paramName, depth + 1, necessary);

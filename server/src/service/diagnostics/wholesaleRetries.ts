@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { goErrorRetried } from './goErrorRetries';
-import { escape } from './regexText';
+import { escapeRegExp } from './regexText';
 import { branchOutcome, errorViews, subjectRoot } from './branches';
 import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtClassNames, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
 import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
@@ -187,7 +187,7 @@ function unreadableGiveUp(ctx: DiagContext, tryNode: Node): boolean {
       const condition = grammar.ifCondition(s) ?? s.childForFieldName('condition');
       const consequence = grammar.ifConsequence(s) ?? s.childForFieldName('consequence');
       // (The caught name as a word: `e` is not the `e` of `num_retries == max_retries`, a cap on the attempts.)
-      if (!condition || !consequence || !alwaysLeaves(consequence) || !new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`).test(condition.text)) continue;
+      if (!condition || !consequence || !alwaysLeaves(consequence) || !new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(condition.text)) continue;
       // (A branch that goes round — `if (e.status === 401 && attempt === 0) continue` — gives nothing up.)
       if (branchOutcome(ctx, consequence, retryFnName(ctx, tryNode)).continues) continue;
       if (!conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, name), name)) return true;
@@ -444,9 +444,9 @@ function leftAfterCall(ctx: DiagContext, retry: RetryLoop, errVar: string): Set<
     const condition = s.childForFieldName('condition');
     const consequence = s.childForFieldName('consequence');
     if (!condition || !consequence || s.childForFieldName('alternative') || !alwaysLeaves(consequence)) continue;
-    if (!new RegExp(`(?<![\\w$])${escape(errVar)}(?![\\w$])`).test(condition.text)) continue;
+    if (!new RegExp(`(?<![\\w$])${escapeRegExp(errVar)}(?![\\w$])`).test(condition.text)) continue;
     // (`if err == nil { return nil }` is the way out on success: no failure leaves there.)
-    if (new RegExp(`^\\(?\\s*${escape(errVar)}\\s*==\\s*nil\\s*\\)?$`).test(condition.text.trim())) continue;
+    if (new RegExp(`^\\(?\\s*${escapeRegExp(errVar)}\\s*==\\s*nil\\s*\\)?$`).test(condition.text.trim())) continue;
     for (const c of conditionSetOver(ctx, PROBED_STATUSES, condition, testsWithin(ctx, condition, errVar), errVar) ?? []) out.add(c);
   }
   return out;

@@ -1,7 +1,7 @@
 import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
 import { parameterNames } from '../branches';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 import type { OuterRetry } from './outerRetries';
 import type { SdkClient } from './sdkClients';
 
@@ -48,5 +48,5 @@ function sdkOfType(text: string, type: string): string | undefined {
 
 /** `from botocore.exceptions import ClientError` → `botocore.exceptions`. */
 function importedFrom(text: string, name: string): string | undefined {
-  return new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\b${escape(name)}\\b`, 'm').exec(text)?.[1];
+  return new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\b${escapeRegExp(name)}\\b`, 'm').exec(text)?.[1];
 }

@@ -20,7 +20,7 @@ import { throwsOnStatus } from '../requests';
 import type { RetryLoop } from '../retryLoops';
 import { RETRY_AFTER, type FnInfo } from '../flow/flowModel';
 import { functionSummaries } from '../functionSummaries';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -161,7 +161,7 @@ function waitFromRetryAfterReader(ctx: DiagContext, retry: RetryLoop): boolean {
     const text = arg.text.trim();
     if (/\(/.test(text)) return reader(text.replace(/^[\w$.]*?\.(?=[A-Za-z_$][\w$]*\s*\()/, ''));
     if (!/^[A-Za-z_$][\w$]*$/.test(text)) return false;
-    const set = new RegExp(`(?<![\\w$.])${escape(text)}\\s*(?::=|=(?!=))\\s*(?:await\\s+)?[\\w$.]*?([A-Za-z_$][\\w$]*)\\s*\\(`).exec(body);
+    const set = new RegExp(`(?<![\\w$.])${escapeRegExp(text)}\\s*(?::=|=(?!=))\\s*(?:await\\s+)?[\\w$.]*?([A-Za-z_$][\\w$]*)\\s*\\(`).exec(body);
     return !!set && summaries.get(set[1])?.readsRetryAfter === true;
   });
 }

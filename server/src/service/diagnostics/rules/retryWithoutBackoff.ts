@@ -6,7 +6,7 @@ import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { loopData, resendData, retryHeadRange } from '../retryLoops';
 import { constantWaitOf, fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
@@ -98,7 +98,7 @@ function countedNames(loop: RetryLoop['loop']): Set<string> {
  */
 function counterBounds(loop: RetryLoop['loop'], counted = countedNames(loop)): boolean {
   if (counted.size === 0) return false;
-  const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${escape(c)}(?![\\w$])`).test(text));
+  const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${escapeRegExp(c)}(?![\\w$])`).test(text));
   if (mentions(loop.node.childForFieldName('condition')?.text ?? '')) return true;
   // An exit (or a going-round: Ruby `retry if tries < 3`) guarded by a counter test: climb from each to the
   // loop, reading the conditions on the way.
@@ -133,7 +133,7 @@ function infiniteBounded(loop: RetryLoop['loop']): boolean {
   if (names.size === 0) return false;
   if (counterBounds(loop, names) || BUDGET_TEST.test(body)) return true;
   for (const name of names) {
-    const n = escape(name);
+    const n = escapeRegExp(name);
     if (new RegExp(`(?<![\\w$])${n}(?![\\w$])\\s*(?:[<>]=?|[!=]==?)|(?:[<>]=?|[!=]==?)\\s*(?:self\\.|this\\.)?${n}(?![\\w$])`).test(body)) return true;
     // Handed to a call that decides (not a wait, a log line or a format).
     for (const m of body.matchAll(new RegExp(`([A-Za-z_$][\\w$.]*)\\s*\\([^()]*(?<![\\w$])${n}(?![\\w$])[^()]*\\)`, 'g'))) {

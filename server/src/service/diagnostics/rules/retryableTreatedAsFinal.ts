@@ -3,7 +3,7 @@ import { tellsPerson } from '../personFacing';
 import { credentialGiveUps } from './credentialGiveUps';
 import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 import { type BranchOutcome, branchOutcome, handsOnTypedError, isClassification, namesTransientCause, parameterNames, returnValues, StatusTest, statusAliases, subjectRoot } from '../branches';
 import { retriedByCallers } from '../callerRetries';
 import { exceptionGiveUps, inRetryingLoop, reRaisesCaught } from './exceptionGiveUps';
@@ -202,9 +202,9 @@ function statusFromParameter(ctx: DiagContext, at: Node, firstTest: Node, root: 
   if (caughtAs(at, root)) return true;
   // Read off a parameter first: `const { config, response } = error;`, `response = err.response`, `resp := e.Response`.
   const text = fn.node.text;
-  const escaped = escape(root);
+  const escaped = escapeRegExp(root);
   for (const p of params) {
-    const param = escape(p);
+    const param = escapeRegExp(p);
     if (new RegExp(`\\{[^}]*\\b${escaped}\\b[^}]*\\}\\s*=\\s*${param}\\b|(^|[^\\w$.])${escaped}\\s*(:=|=(?!=))\\s*${param}\\s*(\\.|\\?\\.|\\[)`, 'm').test(text)) return true;
   }
   const subject = firstTest.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
@@ -221,7 +221,7 @@ function caughtAs(at: Node, root: string): boolean {
 /** `root` is a local the function assigns (`response = requests_method(url)`): a response from a call not recognised as a request. */
 function assignedInFunction(ctx: DiagContext, at: Node, root: string): boolean {
   const fn = enclosingFn(ctx.flow, at);
-  return !!fn && new RegExp(`(^|[^\\w$.])${escape(root)}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.:]+\\(`, 'm').test(fn.node.text);
+  return !!fn && new RegExp(`(^|[^\\w$.])${escapeRegExp(root)}\\s*(:=|=(?!=))\\s*(await\\s+)?[\\w$.:]+\\(`, 'm').test(fn.node.text);
 }
 
 /** The request whose status `root` is: its response variable, or a local read from it (`code = resp.status_code`). */
@@ -231,7 +231,7 @@ function requestOfStatus(ctx: DiagContext, at: Node, root: string): RequestInfo 
   const nearest = ctx.requestFor(at);
   const fn = enclosingFn(ctx.flow, at);
   if (!nearest?.responseVar || !fn) return undefined;
-  const read = new RegExp(`\\b${escape(root)}\\s*:?=\\s*\\(?\\s*(\\w+\\s*\\)\\s*)?${escape(nearest.responseVar)}\\.`);
+  const read = new RegExp(`\\b${escapeRegExp(root)}\\s*:?=\\s*\\(?\\s*(\\w+\\s*\\)\\s*)?${escapeRegExp(nearest.responseVar)}\\.`);
   return read.test(fn.node.text) ? nearest : undefined;
 }
 

@@ -7,7 +7,7 @@ import type { DiagContext } from '../context';
 import { isEmptyValue, isLogCall, type Swallow, swallows } from '../failureBodies';
 import type { NoRetryOnRequestData, RetryableTreatedAsFinalData } from '../findingData';
 import { enclosingLoops, type FnInfo } from '../flow/flowModel';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 import { isProbe } from '../probes';
 import { judgedAsRead, readMethod, reportsTelemetry, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import type { RequestInfo } from '../requests';
@@ -142,7 +142,7 @@ function readAfter(tryNode: Node, body: string): boolean {
   const assigned = new Set([...body.matchAll(/(?:^|[;{\n])[ \t]*([A-Za-z_$][\w$]*)[ \t]*=(?![=>])/g)].map((m) => m[1]));
   if (assigned.size === 0) return false;
   for (let next = nextStatement(tryNode); next; next = nextStatement(next)) {
-    for (const name of assigned) if (new RegExp(`(^|[^\\w$.])${escape(name)}\\b`).test(next.text)) return true;
+    for (const name of assigned) if (new RegExp(`(^|[^\\w$.])${escapeRegExp(name)}\\b`).test(next.text)) return true;
   }
   return false;
 }

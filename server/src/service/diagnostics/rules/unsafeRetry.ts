@@ -15,7 +15,7 @@ import { resultPolicies } from '../resultPolicies';
 import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 import { exchangesCredentials, namedForWriting, queriesOnly, reportsTelemetry, settlesState, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 import { type RequestInfo, statementOf } from '../requests';
 
 const RULE = 'unsafe-retry';
@@ -284,7 +284,7 @@ function onlyReadThrough(ctx: DiagContext, config: Node): boolean {
     if (ctx.flow.grammar.functions.has(n.type)) break;
   }
   if (!name) return false;
-  const mounted = new RegExp(`([\\w$.]+)\\.mount\\([^)]*max_retries\\s*=\\s*${escape(name)}\\b`).exec(ctx.flow.text)?.[1];
+  const mounted = new RegExp(`([\\w$.]+)\\.mount\\([^)]*max_retries\\s*=\\s*${escapeRegExp(name)}\\b`).exec(ctx.flow.text)?.[1];
   const client = (mounted ?? name).replace(/^(self|this)\./, '');
   const through = ctx.requests.filter((r) => !r.inferred && (r.call.receiver ?? '').replace(/^(self|this)\./, '') === client);
   return through.length > 0 && through.every((r) => IDEMPOTENT.test(r.method));

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 
 const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
 
@@ -46,10 +46,10 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // (In the function that builds it; a package-level client anywhere in the file.)
     const where = call.fn && !name?.includes('.') ? call.fn.node.text : text;
     // (A new Transport on it bounds nothing: its dial timeouts do not bound the wait for a response.)
-    if (name && new RegExp(`\\b${escape(name)}\\.(HTTPClient\\s*=(?!=)|HTTPClient\\.Timeout\\s*=|Timeout\\s*=)`).test(where)) continue;
+    if (name && new RegExp(`\\b${escapeRegExp(name)}\\.(HTTPClient\\s*=(?!=)|HTTPClient\\.Timeout\\s*=|Timeout\\s*=)`).test(where)) continue;
     // `std := rc.StandardClient(); std.Timeout = …`: the client the file sends through has one.
-    const standard = name ? new RegExp(`(\\w+)\\s*:?=\\s*${escape(name)}\\.StandardClient\\(\\)`).exec(where)?.[1] : undefined;
-    if (standard && new RegExp(`\\b${escape(standard)}\\.Timeout\\s*=(?!=)`).test(where)) continue;
+    const standard = name ? new RegExp(`(\\w+)\\s*:?=\\s*${escapeRegExp(name)}\\.StandardClient\\(\\)`).exec(where)?.[1] : undefined;
+    if (standard && new RegExp(`\\b${escapeRegExp(standard)}\\.Timeout\\s*=(?!=)`).test(where)) continue;
     if (fileContext) continue;
     out.push({ node: call.node, library: oauth ? 'go-oauth2' : 'go-cleanhttp', where: 'client' });
   }
@@ -67,8 +67,8 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // deadline that bounds what is sent through it.
     if (handedWithDeadline(literal, text)) continue;
     const name = assignedName(literal);
-    if (name && new RegExp(`\\b${escape(name)}\\.Timeout\\s*=`).test(text)) continue;
-    const later = name ? new RegExp(`\\b${escape(name)}\\.Transport\\s*=\\s*([^\\n]*)`).exec(text) : null;
+    if (name && new RegExp(`\\b${escapeRegExp(name)}\\.Timeout\\s*=`).test(text)) continue;
+    const later = name ? new RegExp(`\\b${escapeRegExp(name)}\\.Transport\\s*=\\s*([^\\n]*)`).exec(text) : null;
     if (later && !wrapsDefaultTransport(later[1], text.slice(later.index, later.index + 2000), defaultAliases(text))) continue;
     const edit = timeImported ? prependEntry(body, 'Timeout: {seconds} * time.Second') : undefined;
     out.push({ node: literal, library: 'net/http', where: 'client', ...(edit ? { edit } : {}) });
@@ -130,10 +130,10 @@ function bareTransport(value: string, around: string, text: string): boolean {
   else {
     const name = /^([A-Za-z_]\w*)\s*(?:[,}]|$)/.exec(trimmed)?.[1];
     if (!name) return false;
-    const bound = [...text.matchAll(new RegExp(`\\b${escape(name)}\\s*:?=\\s*&?\\s*http\\.Transport\\s*\\{`, 'g'))];
-    const assigned = text.match(new RegExp(`\\b${escape(name)}\\s*:?=(?!=)`, 'g'))?.length ?? 0;
+    const bound = [...text.matchAll(new RegExp(`\\b${escapeRegExp(name)}\\s*:?=\\s*&?\\s*http\\.Transport\\s*\\{`, 'g'))];
+    const assigned = text.match(new RegExp(`\\b${escapeRegExp(name)}\\s*:?=(?!=)`, 'g'))?.length ?? 0;
     if (bound.length !== 1 || assigned !== 1) return false;
-    if (new RegExp(`\\b${escape(name)}\\.(\\w*Timeout|Dial\\w*)\\s*=`).test(text)) return false;
+    if (new RegExp(`\\b${escapeRegExp(name)}\\.(\\w*Timeout|Dial\\w*)\\s*=`).test(text)) return false;
     literal = braced(text, bound[0].index ?? 0);
   }
   return literal !== undefined && !/Timeout|Dial/.test(literal);
@@ -167,7 +167,7 @@ function restyClients(ctx: DiagContext): UnboundedRequest[] {
     // (The chain breaks lines after its dots: `resty.New().\n\tSetTimeout(…)`.)
     if (/\.\s*(?:\/\/[^\n]*\s*)*SetTimeout\s*\(/.test(top.text)) continue;
     const name = /([\w.]+)\s*:?=\s*$/.exec(flow.text.slice(Math.max(0, call.start - 80), call.start))?.[1];
-    if (name && new RegExp(`\\b${escape(name)}\\s*(\\.\\s*)?SetTimeout\\s*\\(|\\b${escape(name)}\\s*\\.\\s*(GetClient\\(\\)\\.Timeout|SetTransport|SetHTTPClient)`).test(flow.text)) continue;
+    if (name && new RegExp(`\\b${escapeRegExp(name)}\\s*(\\.\\s*)?SetTimeout\\s*\\(|\\b${escapeRegExp(name)}\\s*\\.\\s*(GetClient\\(\\)\\.Timeout|SetTransport|SetHTTPClient)`).test(flow.text)) continue;
     out.push({ node: call.node, library: 'resty', where: 'client' });
   }
   return out;

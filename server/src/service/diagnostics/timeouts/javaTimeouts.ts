@@ -2,7 +2,7 @@ import type { DiagContext } from '../context';
 import type { RequestInfo } from '../requests';
 import { statementOf } from '../requests';
 import { inScope, type UnboundedRequest } from './unbounded';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 
 /**
  * Java: `HttpURLConnection` without both connect and read timeouts set in the function that opens it,
@@ -31,7 +31,7 @@ export function javaUnbounded(ctx: DiagContext): UnboundedRequest[] {
     // `new RestTemplate()`: SimpleClientHttpRequestFactory, i.e. HttpURLConnection with no timeouts.
     if (call.node.type === 'object_creation_expression' && call.name === 'RestTemplate' && flow.adapter.callArguments(call.node).length === 0) {
       const name = /(\w+)\s*=\s*new\s+RestTemplate\s*\(\s*\)/.exec(statementOf(call.node).text)?.[1];
-      if (name && new RegExp(`\\b${escape(name)}\\.setRequestFactory\\s*\\(`).test(text)) continue;
+      if (name && new RegExp(`\\b${escapeRegExp(name)}\\.setRequestFactory\\s*\\(`).test(text)) continue;
       out.push({ node: call.node, library: 'RestTemplate', where: 'client' });
     }
     // `HttpClients.createDefault()`, `HttpClientBuilder.create()….build()` without a default RequestConfig.
@@ -78,7 +78,7 @@ function urlConnection(request: RequestInfo, source: string): UnboundedRequest |
   const name = /(\w+)\s*=\s*(?:\(\s*Https?URLConnection\s*\)\s*)?[^;=]*?openConnection\s*\(/.exec(statement.text)?.[1];
   if (!name) return undefined;
   const body = request.call.fn!.node.text;
-  const setter = (which: string) => new RegExp(`\\b${escape(name)}\\.set${which}Timeout\\s*\\(`).test(body);
+  const setter = (which: string) => new RegExp(`\\b${escapeRegExp(name)}\\.set${which}Timeout\\s*\\(`).test(body);
   const missing = ['Connect', 'Read'].filter((which) => !setter(which));
   if (!missing.length) return undefined;
   const indent = /^[ \t]*/.exec(lineAt(source, statement.startIndex))?.[0] ?? '';
@@ -93,9 +93,9 @@ function javaNetHttp(ctx: DiagContext, request: RequestInfo): UnboundedRequest |
   const body = request.call.fn!.node.text;
   if (first.type === 'identifier') {
     // `request = HttpRequest.newBuilder(…)….build();`, or `request = builder.build();` with `builder = HttpRequest.newBuilder(…)`.
-    let built = new RegExp(`\\b${escape(first.text)}\\s*=\\s*(HttpRequest\\.newBuilder\\([^;]*?)\\.build\\(\\s*\\)\\s*;`, 's').exec(body);
+    let built = new RegExp(`\\b${escapeRegExp(first.text)}\\s*=\\s*(HttpRequest\\.newBuilder\\([^;]*?)\\.build\\(\\s*\\)\\s*;`, 's').exec(body);
     if (!built) {
-      const viaBuilder = new RegExp(`\\b${escape(first.text)}\\s*=\\s*((\\w+)[^;=]*?)\\.build\\(\\s*\\)\\s*;`, 's').exec(body);
+      const viaBuilder = new RegExp(`\\b${escapeRegExp(first.text)}\\s*=\\s*((\\w+)[^;=]*?)\\.build\\(\\s*\\)\\s*;`, 's').exec(body);
       const builder = viaBuilder?.[2];
       if (!builder || !new RegExp(`\\b${builder}\\s*=\\s*HttpRequest\\.newBuilder\\(`).test(body) || new RegExp(`\\b${builder}\\s*\\.\\s*timeout\\s*\\(`).test(body)) return undefined;
       built = viaBuilder;

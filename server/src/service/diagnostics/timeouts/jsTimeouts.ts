@@ -4,7 +4,7 @@ import type { CallInfo, FnInfo } from '../flow/flowModel';
 import { appendArgument, inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { importedAs } from '../jsClientNames';
 import { builderChain } from '../superagentRequests';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 import { localValue, optionEntries } from '../jsOptionObjects';
 
 /** axios and got verbs whose config/options come second (after the URL) or third (after the body). */
@@ -227,7 +227,7 @@ function parameterDefault(ctx: DiagContext, fn: FnInfo, name: string): Node | un
 
 /** The parameter is assigned, or a field of it is, in the function (`opts.signal = …`, `opts = {…}`). */
 function localAssigned(fn: Node, local: string): boolean {
-  const name = escape(local);
+  const name = escapeRegExp(local);
   return new RegExp(`(?<![\\w$.])${name}\\s*(\\.\\s*\\w+|\\[[^\\]]+\\])?\\s*=(?![=>])`).test(fn.childForFieldName('body')?.text ?? '');
 }
 

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { statementOf } from '../requests';
 import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 
 /** A Guzzle option (or its RequestOptions constant) that bounds a request. */
 const GUZZLE_TIMEOUT = /['"](timeout|read_timeout)['"]\s*=>|RequestOptions::(TIMEOUT|READ_TIMEOUT)\b/;
@@ -36,7 +36,7 @@ export function phpUnbounded(ctx: DiagContext): UnboundedRequest[] {
       const handle = flow.adapter.callArguments(call.node)[0]?.text;
       if (!handle || !/^\$\w+$/.test(handle)) continue;
       const body = call.fn.node.text;
-      if (!new RegExp(`${escape(handle)}\\s*=\\s*curl_init\\s*\\(`).test(body)) continue;
+      if (!new RegExp(`${escapeRegExp(handle)}\\s*=\\s*curl_init\\s*\\(`).test(body)) continue;
       if (/CURLOPT_TIMEOUT(_MS)?\b/.test(body)) continue;
       // The handle handed to a helper of the file (`$this->prepareRequest($curl, $request)`) gets its options there.
       const handedOn = (flow.callsByFn.get(call.fn) ?? []).some((c) => !/^curl_/.test(c.name) && flow.adapter.callArguments(c.node).some((a) => a.text.replace(/^\w+\s*:\s*/, '') === handle));

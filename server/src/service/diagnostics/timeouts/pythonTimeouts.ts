@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
 import { appendArgument, inScope, type UnboundedRequest } from './unbounded';
-import { escape } from '../regexText';
+import { escapeRegExp } from '../regexText';
 
 /**
  * Python: `requests` calls (module-level or on a `requests.Session()` built in this file — a session has no
@@ -155,7 +155,7 @@ function namesTimeout(text: string): boolean {
 function plainRequestsSession(text: string, receiver: string): boolean {
   // (`Session().send(req)`: a session made for the one call, with nothing mounted on it.)
   if (receiver === 'requests' || /^(?:requests\.)?Session\(\s*\)$/.test(receiver)) return true;
-  const name = escape(receiver.replace(/^self\./, ''));
+  const name = escapeRegExp(receiver.replace(/^self\./, ''));
   const self = '(?:self\\.)?';
   // requests-oauthlib's OAuth2Session (built with its client id and token) and OAuth1Session are requests.Sessions too.
   const oauth = /^\s*(?:from\s+requests_oauthlib\s+import|import\s+requests_oauthlib)\b/m.test(text) ? `|(?:requests_oauthlib\\.)?OAuth[12]Session\\(` : '';
