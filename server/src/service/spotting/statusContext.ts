@@ -30,7 +30,11 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
 import { inErrorClassConstructor, returnedAsErrorClassStatus } from './errorClassStatus';
 import { iteratedStatusRole, tableRowRole } from './iteratedStatuses';
+import { inTestCode } from './testCode';
 import { collectionTestedAgainstStatus } from './testedCollections';
+
+/** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
+const INFIX_ASSERTION = /^(shouldBe|shouldNotBe|shouldEqual|shouldNotEqual|shouldBeEqualTo|shouldNotBeEqualTo|eq)$/;
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
@@ -440,6 +444,11 @@ export class StatusContext extends ExpressionReader {
       const row = tableRowRole(literal, s, (n) => this.lastName(n));
       if (row) return row;
     }
+    // Kotlin's infix assertions (kotest `response.status shouldBe HttpStatusCode.NotFound`, `code shouldBe 404`).
+    if (kind === 'status' && parent.type === 'infix_expression' && INFIX_ASSERTION.test(parent.namedChild(1)?.text ?? '')) {
+      const other = namedChildren(parent).find((n, i) => i !== 1 && n.id !== child.id);
+      return other && matches(other) ? 'test-assert' : undefined;
+    }
     if (s.binaries.has(parent.type) && isComparisonOperator(s.operatorOf(parent))) {
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
       if (others.some(matches)) return 'client-check';
@@ -692,6 +701,10 @@ export class StatusContext extends ExpressionReader {
       // A mock's status getter stubbed: PHPUnit `$r->method('getStatusCode')->willReturn(503)`, Mockery
       // `shouldReceive('getStatusCode')->andReturn(429)`, Mockito `when(resp.statusCode()).thenReturn(503)`.
       return 'test-assert';
+    }
+    if (kind === 'status' && index === 0 && name === 'error' && /^(retrofit2\.)?Response$/.test(this.lastName(receiver) ?? '')) {
+      // Retrofit `Response.error(503, body)`: an error response built by hand — a test's stub, or a fabricated failure.
+      return inTestCode(literal) ? 'test-assert' : 'constant';
     }
     if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
       // OkHttp MockWebServer `new MockResponse().setResponseCode(429)`: what a stub server answers in a test
