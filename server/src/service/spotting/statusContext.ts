@@ -703,8 +703,9 @@ export class StatusContext extends ExpressionReader {
       return 'test-assert';
     }
     if (kind === 'status' && index === 0 && name === 'error' && /^(retrofit2\.)?Response$/.test(this.lastName(receiver) ?? '')) {
-      // Retrofit `Response.error(503, body)`: an error response built by hand — a test's stub, or a fabricated failure.
-      return inTestCode(literal) ? 'test-assert' : 'constant';
+      // Retrofit `Response.error(503, body)` in a test: the stub a double answers with. (Elsewhere a synthetic response
+      // built by hand, a decoy: spotting fixtures, Kotlin.)
+      return inTestCode(literal) ? 'test-assert' : undefined;
     }
     if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
       // OkHttp MockWebServer `new MockResponse().setResponseCode(429)`: what a stub server answers in a test
