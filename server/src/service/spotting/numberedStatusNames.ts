@@ -3,29 +3,20 @@ import type { OccurrenceRole } from '../types';
 import type { StatusContext } from './statusContext';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namesReasonPhrase } from './reasonPhraseNames';
+import { NUMBERED_NAME, numberInName } from './statusNumberNames';
 
 /**
  * Status constants whose name carries the number: `HTTP_429`, `STATUS_503`, `HttpStatus503`, `SC_404`,
  * `STATUS_CODE_500`, `Codes.HTTP_200`. The declaration (`const val HTTP_429 = 429`) is spotted by its number; these
  * are the uses, wherever the file got the constant from, so nothing needs to resolve an import to know the code.
  */
-const NUMBERED = /(?<![\w$])(?:HTTP_?STATUS_?CODE|HTTP_?STATUS|STATUS_?CODE|HTTP_?CODE|RESPONSE_?CODE|HTTP|STATUS|SC)_?([1-5]\d\d)(?![\w$])/gi;
+const NUMBERED = new RegExp(`(?<![\\w$])${NUMBERED_NAME}`, 'gi');
 
 /**
  * Jetty's (and Dropwizard's) `HttpStatus.BAD_REQUEST_400`, `TOO_MANY_REQUESTS_429`: the reason phrase, then the number.
  * The phrase must be the number's own (`namesReasonPhrase`), so `TIMEOUT_500` or `MAX_SIZE_404` name nothing.
  */
 const PHRASE_NUMBERED = /(?<![\w$])([A-Z][A-Z_]*[A-Z])_([1-5]\d\d)(?![\w$])/g;
-
-/** NUMBERED anchored at the start of a name (built once: namesReasonPhrase asks for every declaration classified). */
-const WHOLE_NAME = new RegExp(`^${NUMBERED.source.slice('(?<![\\w$])'.length)}`, 'i');
-
-/** The status a constant's name carries (`HTTP_429` → `429`), or undefined. */
-export function numberInName(name: string): string | undefined {
-  if (!/^[A-Z]/.test(name)) return undefined;
-  const match = WHOLE_NAME.exec(name);
-  return match && match[0].length === name.length ? match[1] : undefined;
-}
 
 export interface NumberedStatusName {
   status: string;

@@ -1,5 +1,5 @@
 import httpStatusCatalog from '../../../data/catalogs/http-status.json';
-import { numberInName } from './numberedStatusNames';
+import { numberInName } from './statusNumberNames';
 import formerPhrases from '../../../data/former-reason-phrases.json';
 
 /**
