@@ -39,4 +39,21 @@ describe('spotting: Kotlin test assertions and stubs', () => {
     ].join('\n');
     assert.ok((await spotted(text)).includes('4 503 test-assert'));
   });
+
+  it("reads Spring MockMvc's status matchers written the Kotlin way (property, call, DSL)", async () => {
+    const text = [
+      'class OwnerControllerTest {',
+      '    @Test',
+      '    fun owners() {',
+      '        mockMvc.perform(get("/owners/1")).andExpect(status().isOk)',
+      '        mockMvc.perform(get("/owners/2")).andExpect(status().isTooManyRequests())',
+      '        mockMvc.get("/owners/99").andExpect { status { isNotFound() } }',
+      '        val ok = pages.isOk',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(await spotted(text), ['4 200 test-assert', '5 429 test-assert', '6 404 test-assert']);
+  });
 });
+

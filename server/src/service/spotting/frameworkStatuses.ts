@@ -21,6 +21,7 @@ const STATUS_MATCHER_OPENERS = /^(status|expectStatus)$/;
  */
 export function statusMatcher(node: Node, name: string, context: StatusContext, support: GrammarSupport, registry: CatalogRegistry): FrameworkStatus | undefined {
   const s = support.adapter;
+  if (support.constants === 'kotlin') return kotlinStatusMatcher(node, name, context, support, registry);
   const call = node.parent;
   if (support.constants !== 'java' || !call || !s.calls.has(call.type) || s.callee(call)?.id !== node.id || s.callArguments(call).length > 0) return undefined;
   const opener = context.receiverOf(call);
@@ -28,6 +29,33 @@ export function statusMatcher(node: Node, name: string, context: StatusContext, 
   const status = registry.httpConstant('java', 'StatusResultMatchers', name);
   // The occurrence is the matcher call itself (`isOk()`), not the whole chain before it.
   return status === undefined ? undefined : { status, role: 'test-assert', start: node.startIndex, end: call.endIndex };
+}
+
+/**
+ * Kotlin's forms of the same matchers: `andExpect(status().isOk)` (a property read), `status().isNotFound()`, and the
+ * MockMvc DSL `andExpect { status { isNotFound() } }`.
+ */
+function kotlinStatusMatcher(node: Node, name: string, context: StatusContext, support: GrammarSupport, registry: CatalogRegistry): FrameworkStatus | undefined {
+  const s = support.adapter;
+  const opener = (call: Node | null | undefined): boolean => !!call && s.calls.has(call.type) && s.callArguments(call).length === 0 && STATUS_MATCHER_OPENERS.test(context.lastName(call) ?? '');
+  let start = node.startIndex;
+  let end = node.endIndex;
+  const suffix = node.parent;
+  if (suffix && s.members.has(suffix.type) && suffix.namedChild(0)?.id !== node.id) {
+    // `status().isOk` / `status().isOk()` (the member's name is the matcher; older grammars wrap it in a suffix node)
+    const navigation = suffix.type === 'navigation_suffix' ? suffix.parent : suffix;
+    if (!navigation || !opener(navigation.namedChild(0))) return undefined;
+    const called = navigation.parent;
+    if (called && s.calls.has(called.type) && called.namedChild(0)?.id === navigation.id) end = called.endIndex;
+  } else if (suffix && s.calls.has(suffix.type) && suffix.namedChild(0)?.id === node.id && s.callArguments(suffix).length === 0) {
+    // `status { isNotFound() }`: the call sits in the lambda handed to `status`.
+    let up: Node | null = suffix.parent;
+    for (let depth = 0; up && depth < 6 && !s.calls.has(up.type); depth++) up = up.parent;
+    if (!up || !STATUS_MATCHER_OPENERS.test(context.lastName(up) ?? '') || !/lambda/.test(up.namedChild(1)?.type ?? '')) return undefined;
+    end = suffix.endIndex;
+  } else return undefined;
+  const status = registry.httpConstant('java', 'StatusResultMatchers', name);
+  return status === undefined ? undefined : { status, role: 'test-assert', start, end };
 }
 
 /**
