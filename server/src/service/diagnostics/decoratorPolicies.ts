@@ -277,7 +277,7 @@ export function policyGiveUpFindings(ctx: DiagContext): Finding[] {
  * that name only.
  */
 function leavesStatusFailures(ctx: DiagContext, decorator: Node, caught: string): boolean {
-  const types = (caught.match(/[A-Za-z_][\w.]*/g) ?? []).map((t) => t.split('.').pop() ?? t);
+  const types = typeNames(caught);
   if (types.length === 0 || !types.every((t) => /^[A-Z]/.test(t)) || namesStatusErrors(caught)) return false;
   const definition = decorator.parent?.childForFieldName('definition');
   const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;

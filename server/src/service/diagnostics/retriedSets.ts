@@ -181,7 +181,7 @@ export function statusMembership(condition: string, root: string): boolean {
 }
 
 /** The if statements inside a loop body, not inside a function written in it. */
-function ifsWithin(ctx: DiagContext, body: Node): Node[] {
+export function ifsWithin(ctx: DiagContext, body: Node): Node[] {
   const { grammar } = ctx.flow;
   const found: Node[] = [];
   const visit = (n: Node): void => {

@@ -74,7 +74,8 @@ function inTest(node: Node, s: SyntaxAdapter, lastName: (n: Node | null) => stri
   return false;
 }
 
-const FOR_LOOPS = /^(for_statement|for_in_statement|foreach_statement|for_each_statement|for_expression)$/;
+const FOR_LOOP_TYPES = ['for_statement', 'for_in_statement', 'foreach_statement', 'for_each_statement', 'for_expression'];
+const FOR_LOOPS = new Set(FOR_LOOP_TYPES);
 const ROWS = /^(tuple|tuple_expression|list|array|array_expression|parenthesized_expression)$/;
 
 /**
@@ -95,11 +96,11 @@ export function tableRowRole(literal: Node, s: SyntaxAdapter, lastName: (n: Node
   const eachParam = eachParameter(holder, index, s, lastName);
   if (eachParam !== undefined) return STATUS_VARIABLE.test(eachParam) ? 'test-assert' : undefined;
   const loops: Node[] = [];
-  if (FOR_LOOPS.test(holder.type) && iterableOf(holder)?.id === table.id) loops.push(holder);
+  if (FOR_LOOPS.has(holder.type) && iterableOf(holder)?.id === table.id) loops.push(holder);
   else {
     const name = boundName(holder, table);
     const scope = name ? enclosingScope(holder) : undefined;
-    if (scope) for (const loop of scope.descendantsOfType([...FOR_LOOP_TYPES])) if (loop && loop.startIndex > holder.endIndex && iterableOf(loop)?.text === name) loops.push(loop);
+    if (scope) for (const loop of scope.descendantsOfType(FOR_LOOP_TYPES)) if (loop && loop.startIndex > holder.endIndex && iterableOf(loop)?.text === name) loops.push(loop);
   }
   for (const loop of loops) {
     const pattern = loop.childForFieldName('left') ?? loop.childForFieldName('pattern');
@@ -109,8 +110,6 @@ export function tableRowRole(literal: Node, s: SyntaxAdapter, lastName: (n: Node
   }
   return undefined;
 }
-
-const FOR_LOOP_TYPES = ['for_statement', 'for_in_statement', 'foreach_statement', 'for_each_statement', 'for_expression'];
 
 function iterableOf(loop: Node): Node | null {
   return loop.childForFieldName('right') ?? loop.childForFieldName('value');

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { catchAllHelperRetries } from './catchAllHelperRetries';
 import type { Finding, Occurrence, Range } from '../../types';
 import { branchOutcome, RETRY_CALL, type StatusTest, subjectRoot } from '../branches';
-import { statusMembership } from '../retriedSets';
+import { ifsWithin, statusMembership } from '../retriedSets';
 import { DELAY } from '../waitCalls';
 import type { DiagContext } from '../context';
 import type { NonRetryableRetriedData } from '../findingData';
@@ -285,7 +285,7 @@ function roundsOnlyUnderNarrowerTest(ctx: DiagContext, test: StatusTest): boolea
   // test whose codes are not known here, so what goes round under it is not read as the broad test's 4xx.)
   const root = subjectRoot(test.subject);
   if (root) {
-    for (const n of ifsIn(ctx, branch)) {
+    for (const n of ifsWithin(ctx, branch).filter((i) => i.id !== branch.id && i.id !== branch.parent?.id)) {
       const cond = ctx.flow.grammar.ifCondition(n);
       const body = ctx.flow.grammar.ifConsequence(n);
       if (cond && body && statusMembership(cond.text, root) && !membershipTests(ctx).some((m) => within(m, cond))) named.push(body);
@@ -308,19 +308,6 @@ function roundsOnlyUnderNarrowerTest(ctx: DiagContext, test: StatusTest): boolea
   };
   visit(branch);
   return rounds > 0 && !outside;
-}
-
-/** The if statements inside `branch` (below it), not inside a function written there. */
-function ifsIn(ctx: DiagContext, branch: Node): Node[] {
-  const { grammar } = ctx.flow;
-  const found: Node[] = [];
-  const visit = (n: Node): void => {
-    if (grammar.functions.has(n.type)) return;
-    if (grammar.ifs.has(n.type) && n.id !== branch.id && n.id !== branch.parent?.id) found.push(n);
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(branch);
-  return found;
 }
 
 /** The consequence of the if (inside `limit`) whose condition holds `node`. */
