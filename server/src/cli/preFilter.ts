@@ -1,6 +1,7 @@
 import type { CatalogRegistry } from '../service/catalog/catalogRegistry';
 import { hasCandidateName } from '../service/spotting/candidates';
 import { RUBY_STATUS_WORDS } from '../service/spotting/rubyStatuses';
+import { sdkConstructorWords } from '../service/diagnostics/timeouts/timeoutFacts';
 
 /*
  * The CLI's pre-filter: can a file hold anything worth parsing? It answers the same as
@@ -27,7 +28,8 @@ export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuc
  * Requests of the libraries request-without-timeout reads, which may name no code at all (`requests.get(url)`,
  * `http.Get(u)`, `oauth2.NewClient(ctx, src)`, `new RestTemplate()`, `WebClient.create()`, `curl_exec($ch)`): one of these words as a whole [\w$] word followed by
  * `.`, `(`, `{` or `\`. `http.`/`https.` never come from a URL (`http:`), and the word alone ("requests") is
- * prose, so the byte after it decides. Only while request-without-timeout is on.
+ * prose, so the byte after it decides. Only while request-without-timeout is on. With them, the constructors of
+ * the SDKs that build a client without a timeout (`NewBotAPI(`; server/data/request-timeouts.json).
  */
 export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'oauth2', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout', 'grpc'];
 const REQUEST_WORD_END = new Set([46, 40, 123, 92]); // . ( { \
@@ -132,7 +134,7 @@ class NameTable {
   }
 }
 
-const REQUEST_TABLE = new NameTable(new Set(REQUEST_WORDS));
+const REQUEST_TABLE = new NameTable(new Set([...REQUEST_WORDS, ...sdkConstructorWords()]));
 const RUBY_TABLE = new NameTable(RUBY_STATUS_WORDS);
 const WORDY = /^[\w$]+$/;
 const tables = new WeakMap<ReadonlySet<string>, NameTable | null>();

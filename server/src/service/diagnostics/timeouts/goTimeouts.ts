@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
 import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { escapeRegExp } from '../regexText';
+import { goSdkClients } from './goSdkClients';
 
 const DEFAULT_CLIENT_CALLS = /^(Get|Post|Head|PostForm)$/;
 
@@ -54,6 +55,7 @@ export function goUnbounded(ctx: DiagContext): UnboundedRequest[] {
     out.push({ node: call.node, library: oauth ? 'go-oauth2' : 'go-cleanhttp', where: 'client' });
   }
   out.push(...blockingDials(ctx));
+  out.push(...goSdkClients(ctx));
   if (fileContext) return out;
   out.push(...restyClients(ctx));
   // `NewWithHTTPClient(http.DefaultClient)`, `httpClient: http.DefaultClient`: the zero Client adopted as this file's client.

@@ -12,6 +12,22 @@ export interface TimeoutFact {
   /** What the documentation says, in our words. */
   behaviour: string;
   source: { library: string; version: string; file: string };
+  /** An SDK that builds its own HTTP client without a timeout: how its construction is recognised (goSdkClients.ts). */
+  sdkClient?: {
+    /** Regular expression over the import path. */
+    importPath: string;
+    /** The package clause's name, used when the import has no alias. */
+    packageName: string;
+    constructors: string[];
+    /** Options that hand the SDK a client of the caller's (`WithHTTPClient`). */
+    clientOptions?: string[];
+    /** Fields through which the caller replaces the client later (`bot.Client = …`). */
+    clientFields?: string[];
+    /** The argument that takes the caller's client: the SDK builds its own only when it is `nil`. */
+    nilClientArgument?: number;
+    /** The SDK's calls take a context, which may bound them. */
+    callsTakeContext: boolean;
+  };
 }
 
 const FACTS = new Map<string, TimeoutFact>((data.libraries as TimeoutFact[]).map((f) => [f.id, f]));
@@ -25,4 +41,13 @@ export function timeoutFact(library: TimeoutLibrary): TimeoutFact {
 
 export function allTimeoutFacts(): readonly TimeoutFact[] {
   return [...FACTS.values()];
+}
+
+/**
+ * The constructor names of the SDKs that build a client without a timeout, for the CLI's pre-filter: a file whose
+ * only request is `tgbotapi.NewBotAPI(token)` names no code. (`New` and `NewClient` are left out: half the packages
+ * of Go have one, and the pre-filter sees words, not packages.)
+ */
+export function sdkConstructorWords(): string[] {
+  return [...new Set(allTimeoutFacts().flatMap((f) => f.sdkClient?.constructors ?? []).filter((c) => !/^New(Client)?$/.test(c)))];
 }
