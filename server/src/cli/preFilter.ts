@@ -31,7 +31,7 @@ export const CODELESS_HANDLING = /raise_for_status|EnsureSuccessStatusCode|IsSuc
  * prose, so the byte after it decides. Only while request-without-timeout is on. With them, the constructors of
  * the SDKs that build a client without a timeout (`NewBotAPI(`; server/data/request-timeouts.json).
  */
-export const REQUEST_WORDS = ['requests', 'urlopen', 'httpx', 'axios', 'got', 'http', 'https', 'oauth2', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout', 'grpc'];
+export const REQUEST_WORDS = ['requests', 'urlopen', 'feedparser', 'httpx', 'axios', 'got', 'http', 'https', 'oauth2', 'openConnection', 'HttpRequest', 'RestTemplate', 'WebClient', 'RestClient', 'HttpClients', 'HttpClientBuilder', 'curl_exec', 'GuzzleHttp', 'Timeout', 'grpc'];
 const REQUEST_WORD_END = new Set([46, 40, 123, 92]); // . ( { \
 
 const WORD = 1; // [A-Za-z0-9_]

@@ -3,10 +3,11 @@ import type { DiagContext } from '../context';
 import type { CallInfo } from '../flow/flowModel';
 import { appendArgument, inScope, type UnboundedRequest } from './unbounded';
 import { escapeRegExp } from '../regexText';
+import { feedparserFetches } from './pythonFeedFetches';
 
 /**
  * Python: `requests` calls (module-level or on a `requests.Session()` built in this file — a session has no
- * default timeout), `urllib.request.urlopen`, and httpx asked explicitly to wait for ever (`timeout=None`).
+ * default timeout), `urllib.request.urlopen`, feedparser fetching a feed by its address, and httpx asked explicitly to wait for ever (`timeout=None`).
  * Silent when the options come from the caller (`**kwargs`) in a file that names a timeout somewhere, when the file sets a process-wide socket
  * default (`socket.setdefaulttimeout`), and for a session of a class or adapter this file defines.
  */
@@ -85,6 +86,8 @@ export function pythonUnbounded(ctx: DiagContext): UnboundedRequest[] {
     const timeout = args ? keyword(args, 'timeout') : undefined;
     if (timeout?.text === 'None') out.push({ ...unbounded(call, 'httpx', args!, flow.text, timeout), where: 'client' });
   }
+  // (Module-level fetches of a one-off script are run by hand, as for requests above.)
+  out.push(...feedparserFetches(ctx, ONE_OFF_SCRIPT.test(flow.text)));
   return out;
 }
 

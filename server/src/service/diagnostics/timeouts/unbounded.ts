@@ -3,7 +3,7 @@ import type { FileFlow } from '../flow/flowModel';
 
 /** Libraries whose requests the timeout model reads (ids of server/data/request-timeouts.json). */
 export type TimeoutLibrary =
-  | 'requests' | 'urllib' | 'httpx' | 'axios' | 'got' | 'node-http' | 'node-fetch' | 'superagent' | 'net/http' | 'resty' | 'go-cleanhttp' | 'go-oauth2' | 'grpc-go-dial'
+  | 'requests' | 'urllib' | 'feedparser' | 'httpx' | 'axios' | 'got' | 'node-http' | 'node-fetch' | 'superagent' | 'net/http' | 'resty' | 'go-cleanhttp' | 'go-oauth2' | 'grpc-go-dial'
   | 'go-telegram-bot-api' | 'machinebox-graphql' | 'cloudflare-go' | 'go-github' | 'go-jira'
   | 'HttpURLConnection' | 'java.net.http' | 'RestTemplate' | 'spring-webclient' | 'spring-restclient' | 'apache-httpclient' | 'HttpClient' | 'guzzle' | 'curl' | 'reqwest';
 
