@@ -55,8 +55,29 @@ function pollyOptions(ctx: DiagContext): PolicyProblem[] {
         fix: { title: 'Wait for Retry-After (ShouldRetryAfterHeader = true)', edits: edits(setOption(o, 'ShouldRetryAfterHeader', 'true')) },
       });
     }
+    // Plain Polly has no Retry-After of its own: a ShouldHandle that retries a 429 or a 5xx waits its own Delay.
+    const handle = o.values.get('ShouldHandle');
+    const refusals = !http && handle ? refusalsHandled(handle.text) : [];
+    if (refusals.length) {
+      out.push({
+        rule: 'retry-ignores-retry-after', library: 'Polly', anchor: handle!, codes: refusals,
+        detail: `(${type}) retries ${refusals.join('/')} on its own Delay and has no DelayGenerator reading Retry-After`,
+      });
+    }
   }
   return mergeSameAnchor(out);
+}
+
+/**
+ * The refusals a ShouldHandle predicate retries, read from its text: `HttpStatusCode.TooManyRequests`/`429`, and
+ * `ServiceUnavailable`/`503` or the whole 5xx class (`>= 500`, a `…ServerError` property such as
+ * `IsServerError`/`HasHttpServerError`, `>= HttpStatusCode.InternalServerError`).
+ */
+function refusalsHandled(predicate: string): string[] {
+  const codes: string[] = [];
+  if (/\bTooManyRequests\b|\b429\b/.test(predicate)) codes.push('429');
+  if (/\bServiceUnavailable\b|\b503\b|ServerError\b|>=\s*(?:500\b|HttpStatusCode\.InternalServerError\b)/.test(predicate)) codes.push('503');
+  return codes;
 }
 
 /** Polly v7: `.RetryAsync(n)` retries at once; `.WaitAndRetryAsync(n, _ => TimeSpan.FromSeconds(2))` waits a fixed time. */
