@@ -56,14 +56,18 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
     // (A raise there hands the failure up, typed or not, for a caller to decide; a return or a drop ends it.)
     const retriesNearby = mayRetryAround(ctx, clause);
+    // The try sorts its failures itself: a sibling clause passes a transient one on (`catch (HttpServerErrorException e)
+    // { throw e; }`, for a retry) while this one drops a family that holds a 429 (Spring's HttpClientErrorException,
+    // Guzzle's ClientException): the 429 lands on the final side.
+    const sorted = final.kind !== 'raise' && passesTransientOn(ctx, clause) && sendsInTry(ctx, clause);
     // (A probe — `GetAvailabilityAsync`, `healthCheck` — answers with the failure: that is what it was asked.)
-    if (!retriesNearby && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, fn) && !isProbe(fn))) continue;
+    if (!retriesNearby && !sorted && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, fn) && !isProbe(fn))) continue;
     // `return (False, None, f"Timeout after {t}s")`, `return {"ok": False, "error": str(e)}`: the failure is handed back
     // as a result that says what went wrong — the caller decides, as it would for a raise.
     if (!retriesNearby && final.kind === 'return' && reportsFailureBack(ctx, final.node, caughtVariable(ctx.flow.text, clause, body))) continue;
     const codes = [occ.code];
     const data = giveUpData(ctx, { anchor: clause, check: node, branch: clause, final: final.node, finalKind: final.kind, codes });
-    const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : '; nothing retries the request');
+    const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : sorted ? '; a 429 is caught here with the final failures, while another clause passes transient ones on' : '; nothing retries the request');
     findings.push({
       rule: RULE,
       severity: ruleInfo(RULE)!.defaultSeverity,
@@ -107,6 +111,27 @@ const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|Con
 
 function networkFailure(code: string): boolean {
   return NETWORK.test(code);
+}
+
+/**
+ * Another catch clause of the same try names a transient failure (a server-error class, a network failure) and hands
+ * it on unchanged (`throw e;`, a bare `raise`): the code means that failure for whoever retries above it.
+ */
+function passesTransientOn(ctx: DiagContext, clause: Node): boolean {
+  const siblings = clause.parent?.namedChildren.filter((c): c is Node => c !== null && c.id !== clause.id && CATCH.test(c.type)) ?? [];
+  return siblings.some((sibling) => {
+    const body = catchBody(sibling);
+    if (!body) return false;
+    const head = { start: sibling.startIndex, end: body.startIndex };
+    const names = ctx.occurrences.some((o) => {
+      if (o.role !== 'client-check' || o.kind === 'http-status' || !transient(ctx, o)) return false;
+      const n = ctx.nodeOf(o);
+      return !!n && n.startIndex >= head.start && n.endIndex <= head.end;
+    });
+    if (!names) return false;
+    const outcome = branchOutcome(ctx, body, enclosingFn(ctx.flow, sibling)?.name);
+    return outcome.final?.kind === 'raise' && reRaisesCaught(outcome.final.node, sibling);
+  });
 }
 
 /** The clause's try block sends a request the file knows (not one only inferred from its use). */
