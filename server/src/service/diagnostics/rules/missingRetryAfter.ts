@@ -5,7 +5,7 @@ import type { MissingRetryAfterData } from '../findingData';
 import { calleeOf, enclosingFn } from '../flow/flowModel';
 import { statementOf } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
-import { isRackTriple } from '../../spotting/statusContext';
+import { isRackTriple } from '../../spotting/statusTables';
 
 const RULE = 'missing-retry-after';
 /** A message that says something is not set up, rather than busy. */

@@ -1,0 +1,251 @@
+import type { Node } from 'web-tree-sitter';
+import type { OccurrenceRole } from '../types';
+import {
+  ASSERT_CALLS,
+  ERROR_CONSTRUCTOR,
+  HTTP_ERROR_CONSTRUCTOR,
+  MATCHER_METHODS,
+  MEMBERSHIP_METHODS,
+  METHOD_ONLY_SETTERS,
+  SPRING_BUILDER_IMPORT,
+  STATUS_ARGUMENT_INDEX,
+  STATUS_KEYS,
+  STATUS_SETTERS,
+} from './names';
+import { AssertionReader } from './assertionReader';
+import { HelperParameters } from './helperParameters';
+import type { ValueKind } from './statusExpressions';
+import { inKtorCallScope, inKtorStatusPages } from './statusScopes';
+import type { SyntaxAdapter } from './syntaxAdapter';
+import { namedChildren } from './syntaxAdapter';
+import { inTestCode } from './testCode';
+
+/** Calls whose name says they take the statuses a retry acts on. */
+const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
+/** Retry mechanisms built from a list of codes: `GenericRetryStrategy`, `RetryPolicy`, `retryable_statuses(…)`. */
+const RETRY_LIST_CALL = /retr(y|ies|yable|iable)/i;
+/** A project's own helpers that answer a request: `respondError`, `writeJSON`, `sendProblem`, `renderError`. */
+const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$|^(http|json|api|send|return)_?error(_?response|_?reply)?$/i;
+/** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
+const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/;
+/** Response matchers of Speakeasy-generated TypeScript SDKs, whose first argument is the status (or statuses) matched. */
+const SPEAKEASY_MATCHER = /^(json|jsonErr|jsonl|jsonlErr|nil|nilErr|text|textErr|sse|sseErr|stream|streamErr|bytes|bytesErr|fail)$/;
+/** Factories of error classes that take a code, a message and the HTTP status: Directus `createError(code, message, status)`. */
+const ERROR_FACTORY = /^create(Http)?Error$/;
+/** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
+const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/;
+/** Receivers that log rather than answer. */
+const LOGGER = /^(log|logger|console|logging|winston|pino|_?log|_?logger)$/i;
+/** Searches of a text: `includes`, `contains`, `startsWith`. */
+const MESSAGE_SEARCH = /^(includes|contains|Contains|startsWith|StartsWith)$/;
+/** A failure's text: its message, its string form, a response body read as text. */
+const ERROR_TEXT = /^(message|Message|msg|errorMessage|error_message|err|error|e|ex|reason|String|toString|stderr|getMessage)$/;
+/** Go's text of an error: `err.Error()`, or a local holding it (`errStr`, `errMsg`, `errText`). */
+const GO_ERROR_TEXT = /^(Error|err|msg|message|errStr|errMsg|errText|errString|errorString|errorMessage|errorText)$/;
+/** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq. */
+const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync)$/;
+/** The stubbed method is a response's status getter (named in the stub's chain). */
+const STUBBED_STATUS_GETTER = /\b(getStatusCode|statusCode|getStatus|getResponseCode|status_code|StatusCode|code)\b/;
+/** Methods that set the status a mock server answers with. */
+const MOCK_STATUS_CALL = /^setResponseCode$/;
+/** Attributes that feed a parametrised test its data. */
+const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
+/** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
+const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)|(mock|fake|stub)\w*\.(intercept|reply|replyOnce|respond\w*)$|^\.?intercept$/i;
+/** Calls of such a stand-in whose numbers are waits, ports or sizes. */
+const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
+/** Registrations of a server's handler for an error status. */
+const ERROR_HANDLER_REGISTRATION = /^(errorhandler|app_errorhandler|register_error_handler|exception_handler)$/;
+/** Calls that build a response (real or mock) from the arguments. */
+const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
+/** Calls on a value that test it against their arguments (Ruby/Rails): `code.between?(200, 299)`, `status.in?([401, 403])`. */
+const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
+/** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
+const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
+/** Ruby's type tests. */
+const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
+
+/**
+ * The role of a status (or an error code) handed to a call as one of its arguments: asserted, checked, retried on,
+ * sent as a response's status, or given to one of the file's own helpers (read through that helper's parameter).
+ */
+export abstract class ArgumentRoles extends AssertionReader {
+  /** The file's own functions, to read a helper's status parameter (none for a context without a file). */
+  private readonly helpers?: HelperParameters;
+  protected responseEntityBuilders?: boolean;
+  protected readonly root?: Node;
+
+  constructor(syntax: SyntaxAdapter, root?: Node) {
+    super(syntax);
+    this.root = root;
+    if (root) this.helpers = new HelperParameters(root);
+  }
+
+  /** The role the syntax around `node` gives it as a value of `kind`; undefined when it is some other number. */
+  abstract classify(node: Node, kind: ValueKind): OccurrenceRole | undefined;
+
+  /** `import static org.springframework.http.ResponseEntity.*;` (Kotlin: without `static`): its builders are called bare. */
+  private importsResponseEntityBuilders(): boolean {
+    this.responseEntityBuilders ??= !!this.root && SPRING_BUILDER_IMPORT.test(this.root.text);
+    return this.responseEntityBuilders;
+  }
+
+  private helperDepth = 0;
+
+  /**
+   * The role a helper gives its status parameter: where it first reads it, unless a later read says more
+   * (`body.code(status.toString())` then `return new ResponseEntity<>(body, status)` sets it); `constant` when none says.
+   */
+  private helperRole(uses: readonly Node[]): OccurrenceRole {
+    this.helperDepth++;
+    try {
+      let first: OccurrenceRole | undefined;
+      for (const [i, use] of uses.entries()) {
+        const role = this.classify(use, 'status');
+        if (i === 0) first = role;
+        if (role && role !== 'constant') return role;
+      }
+      return first ?? 'constant';
+    } finally {
+      this.helperDepth--;
+    }
+  }
+
+  protected roleAsArgument(literal: Node, head: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
+    const s = this.syntax;
+    // (Kotlin's `status(X) { … }` is a call of the head `status(X)` with a lambda: the outer call carries the name.)
+    const outer = head.parent;
+    const call = s.callee(head) === null && outer && s.calls.has(outer.type) && outer.namedChild(0)?.id === head.id ? outer : head;
+    const name = this.lastName(s.callee(call)) ?? '';
+    const args = s.callArguments(call);
+    const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
+    const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
+    const others = args.filter((_, i) => i !== index);
+    // Speakeasy-generated SDKs: `M.json(200, schema)`, `M.jsonErr(422, schema)`, `M.nil([204, 205], …)` match a response
+    // by its status (`import * as M from "../lib/matchers.js"`).
+    if (kind === 'status' && SPEAKEASY_MATCHER.test(name) && this.lastName(this.receiverOf(call)) === 'M' && index === 0) return 'client-check';
+    // Python `if resp.status_code in range(200, 300):`: the bounds of a range the status is tested against.
+    if (kind === 'status' && name === 'range' && index >= 0 && call.parent?.type === 'comparison_operator' && /\bin\b/.test(s.operatorOf(call.parent))) {
+      return namedChildren(call.parent).some((n) => n.id !== call.id && matches(n)) ? 'client-check' : undefined;
+    }
+    // Ruby `response.code.between?(200, 299)`, `response.status.in?([401, 403])`, `status.in?(200..399)`: the status
+    // that receives the call is tested against its arguments.
+    if (kind === 'status' && index >= 0 && REVERSE_MEMBERSHIP.test(name) && matches(this.receiverOf(call))) return 'client-check';
+    if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
+      if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
+    }
+    // A named argument the adapter reads through (Kotlin `respondError(status = HttpStatusCode.ServiceUnavailable)`):
+    // a status handed to whatever is called, as `{ status: 503 }` is.
+    const argumentName = kind === 'status' && !inCollection ? this.namedArgumentOf(literal, call) : undefined;
+    if (argumentName && argumentName !== 'code' && STATUS_KEYS.test(argumentName)) return 'server-sets';
+    const receiver = this.receiverOf(call);
+    if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply')) {
+      // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
+      return 'test-assert';
+    }
+    // Flask's `@app.errorhandler(404)` / `register_error_handler(404, fn)`, FastAPI's `@app.exception_handler(404)`: the
+    // handler's answer to that status.
+    if (kind === 'status' && index === 0 && ERROR_HANDLER_REGISTRATION.test(name)) return 'server-sets';
+    // (Flask-Testing's `self.assertStatus(response, 200)` names the response first.)
+    if ((index === 0 || (index === args.length - 1 && others.length > 0)) && STATUS_ASSERT_CALL.test(name)) return kind === 'status' ? 'test-assert' : undefined;
+    // Ruby `res.is_a?(Net::HTTPTooManyRequests)`: a type test of the response is a status check
+    if (index === 0 && TYPE_TEST_CALL.test(name) && this.isSymbolic(literal)) return 'client-check';
+    if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
+      // `status().is(429)`, `response.StatusCode.Should().Be(...)`, supertest `request(app).get('/').expect(429)`
+      if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
+      // WebTestClient `.expectStatus().isEqualTo(503)`
+      if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
+    }
+    if (kind === 'status' && index === 0 && MESSAGE_SEARCH.test(name) && receiver && s.strings.has(this.unwrap(args[0])?.type ?? '') && ERROR_TEXT.test(this.lastName(receiver) ?? receiver.text)) {
+      // `error.message?.includes("503")`, `String(err).includes('429')`: the status looked for in a failure's text.
+      return 'client-check';
+    }
+    if (kind === 'status' && index === 1 && MESSAGE_SEARCH.test(name) && receiver && /^(strings|bytes)$/.test(receiver.text) && s.strings.has(this.unwrap(args[1])?.type ?? '') && GO_ERROR_TEXT.test(this.lastName(args[0]) ?? args[0].text)) {
+      // Go `strings.Contains(err.Error(), "429")`, `strings.Contains(errStr, "503")`: the same search, as a function.
+      return 'client-check';
+    }
+    if (kind === 'status' && index === 0 && STUB_RETURN.test(name) && receiver && STUBBED_STATUS_GETTER.test(receiver.text)) {
+      // A mock's status getter stubbed: PHPUnit `$r->method('getStatusCode')->willReturn(503)`, Mockery
+      // `shouldReceive('getStatusCode')->andReturn(429)`, Mockito `when(resp.statusCode()).thenReturn(503)`.
+      return 'test-assert';
+    }
+    if (kind === 'status' && index === 0 && name === 'error' && /^(retrofit2\.)?Response$/.test(this.lastName(receiver) ?? '')) {
+      // Retrofit `Response.error(503, body)` in a test: the stub a double answers with. (Elsewhere a synthetic response
+      // built by hand, a decoy: spotting fixtures, Kotlin.)
+      return inTestCode(literal) ? 'test-assert' : undefined;
+    }
+    if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
+      // OkHttp MockWebServer `new MockResponse().setResponseCode(429)`: what a stub server answers in a test
+      return 'test-assert';
+    }
+    if (kind === 'status' && index >= 0 && TEST_DATA_ATTRIBUTE.test(name) && this.isSymbolic(literal)) {
+      // xUnit `[InlineData(HttpStatusCode.GatewayTimeout)]`, `[InlineData((HttpStatusCode)429)]`: a test's input.
+      return 'test-assert';
+    }
+    // A code list handed to a retry's constructor or call: Symfony `new GenericRetryStrategy([429, 503], 1000)`.
+    if (inCollection && kind === 'status' && index >= 0 && RETRY_LIST_CALL.test(name)) return 'retry-config';
+    if (inCollection) {
+      // Go `slices.Contains([]int{429, 503}, resp.StatusCode)`
+      return MEMBERSHIP_METHODS.has(name) && others.some(matches) ? 'client-check' : undefined;
+    }
+    if (kind === 'error-code') {
+      // Go `errors.Is(err, syscall.ECONNRESET)`; an SDK's own test of an error's code: `hcloud.IsError(err, hcloud.ErrorCodeConflict)`
+      return /^(is|Is|isError|IsError|is_error|isErrorCode|IsErrorCode|hasErrorCode|HasErrorCode)$/.test(name) && index >= 1 ? 'client-check' : undefined;
+    }
+    if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {
+      // RestAssured `.then().statusCode(200)`: the response is checked, not built
+      return index === 0 ? 'test-assert' : undefined;
+    }
+    if (kind === 'status' && index >= 0 && !inCollection && /^[2-5]\d\d$/.test(literal.text) && MOCK_REPLY.test(`${this.lastName(receiver) ?? ''}.${name}`) && !NOT_A_STATUS_CALL.test(name)) {
+      // A stand-in answering with it: `Mockresponse(400, {})`, `MockServer.retryTimes(100, 429, 1d)`, `fake_response(598, …)` —
+      // a response built (in a test file, the test's own data: see languageService's asTestData).
+      return 'server-sets';
+    }
+    if (kind === 'status' && index >= 0) {
+      // `RetryStatuses(500, 503)`, `retryOnStatusCodes(429)`: the codes a retry acts on.
+      if (RETRY_STATUS_CALL.test(name)) return 'retry-config';
+      // `new BasicHttpResponse(429, "…")`, `MockResponse(body, 503)`, `JSONRespondMust(200, …)`: a response built with it.
+      if (RESPONSE_BUILDER_CALL.test(name)) return 'server-sets';
+      // Rust's constructor of a response type: `ureq::Response::new(500, "Internal Server Error", "")`.
+      if (name === 'new' && index === 0 && RESPONSE_BUILDER_CALL.test(this.lastName(this.receiverOf(call)) ?? '')) return 'server-sets';
+      // A response type's factory handed the status first: `ProxyResponse.error(HttpStatusCode.NotFound, "gone")`,
+      // `ApiResponse.of(404, body)`.
+      if (index === 0 && receiver && /^[A-Z]\w*Response$/.test(receiver.text) && /^(error|of|create|with\w*|status|fail\w*|make|build)$/.test(name)) return 'server-sets';
+    }
+    if (kind === 'status' && index >= 0 && RESPOND_HELPER.test(name) && others.some((a) => /identifier/.test(a.type) && RESPONSE_WRITER.test(a.text))) {
+      // A project's own response helper handed the writer and a status: `respondError(w, http.StatusBadRequest, msg)`.
+      return 'server-sets';
+    }
+    if (kind === 'status' && index >= 0 && this.helpers && this.helperDepth < 2 && (!receiver || /^(this|self|base|super)$/.test(receiver.text))) {
+      // `doWithRetry(429, …)` where the file declares `doWithRetry(int status, …)`: the role the helper gives it.
+      const param = this.helpers.statusParameter(name, index);
+      if (param) return this.helperRole(param.uses);
+    }
+    if (kind === 'status' && index >= 1 && index === args.length - 1 && ERROR_REPLY.test(name) && receiver && !LOGGER.test(this.lastName(receiver) ?? '') && this.isMessage(args[0])) {
+      // A response helper's failure reply with its message first: `new Response(ctx).error("Not found", 404)`,
+      // `reply.fail(message, 503)`.
+      return 'server-sets';
+    }
+    if (kind === 'status' && index === 2 && args.length === 3 && ERROR_FACTORY.test(name) && /^[45]\d\d$/.test(literal.text) && s.strings.has(this.unwrap(args[0])?.type ?? '')) {
+      // An error class made by a factory with its code, message and status: Directus `createError('LOCKED', 'Locked', 503)`.
+      return 'server-sets';
+    }
+    if (!STATUS_SETTERS.has(name)) {
+      // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`
+      const symbolic = s.members.has(literal.type);
+      if (index < 0 || !/throw|raise/.test(call.parent?.type ?? '')) return undefined;
+      return (symbolic ? ERROR_CONSTRUCTOR.test(name) : index === 0 && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
+    }
+    // `String(500)` is no `c.String(500, ...)` — but Ktor's `respond(HttpStatusCode.NotFound, body)` inside an
+    // `ApplicationCall` extension or a route handler answers the call it runs on.
+    // (Spring's `status(CONFLICT)` where the file imports ResponseEntity's builders statically starts a response too.)
+    // (And Ktor StatusPages' `status(HttpStatusCode.Unauthorized) { call, status -> call.respond(status, body) }`: the
+    // handler answers every response of that status with its own body.)
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && inKtorCallScope(call)) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call)))) return undefined;
+    if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
+    const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype
+    const wanted =
+      expected === 'last' ? args.length - 1 : expected === 'none' ? -2 : expected === 'redirect' ? (args.length === 4 ? 3 : 0) : expected;
+    return index === wanted ? 'server-sets' : undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Node } from 'web-tree-sitter';
+import { ASSERT_CALLS, ASSERTION_CHAIN_OPENERS } from './names';
+import { StatusExpressions } from './statusExpressions';
+
+/** RSpec matchers that compare with their argument: `eq(200)`, `eql(429)`, `equal(503)`, `be(204)`. */
+const RSPEC_MATCHER = /^(eq|eql|equal|be)$/;
+/** A Go test failing when an `if` holds: `t.Errorf(…)`, `t.Fatal(…)` as the branch's first statement. */
+const GO_TEST_FAILURE = /^\{\s*(t|tb|b)\.(Errorf?|Fatalf?|Fail|FailNow)\(/;
+
+/** Reads test assertions around a value: an assertion chain, its subject, an RSpec expectation, a Go test's failing branch. */
+export class AssertionReader extends StatusExpressions {
+  /** True when a call chain passes through a zero-argument assertion opener: `.then()`, `.assertThat()`, `.expectStatus()`. */
+  protected inAssertionChain(start: Node): boolean {
+    const s = this.syntax;
+    let node: Node | null = start;
+    while (node) {
+      if (s.calls.has(node.type)) {
+        if (ASSERTION_CHAIN_OPENERS.test(this.lastName(s.callee(node)) ?? '') && s.callArguments(node).length === 0) return true;
+        node = this.receiverOf(node);
+      } else if (s.members.has(node.type)) {
+        node = s.memberParts(node)?.object ?? null;
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** `expect(res.status).toBe(429)`: the argument of the first call in the chain. */
+  protected assertionSubject(call: Node): Node | null {
+    let node: Node | null = this.rspecExpectation(call) ?? call;
+    while (node) {
+      const callee: Node | null = this.syntax.calls.has(node.type) ? this.syntax.callee(node) : null;
+      const receiver = this.receiverOf(node);
+      const calleeName = callee ? this.lastName(callee) ?? '' : '';
+      if (/^(expect|assertThat|assert_that)$/.test(calleeName)) return this.syntax.callArguments(node)[0] ?? null;
+      // TUnit / NUnit constraint style `Assert.That(x).IsEqualTo(...)`
+      if (calleeName === 'That' && receiver && this.lastName(receiver) === 'Assert') return this.syntax.callArguments(node)[0] ?? null;
+      if (calleeName === 'Should' && receiver) return receiver; // FluentAssertions `x.Should().Be(...)`
+      node = receiver && this.syntax.calls.has(receiver.type) ? receiver : receiver && this.syntax.members.has(receiver.type) ? this.syntax.memberParts(receiver)?.object ?? null : null;
+    }
+    return null;
+  }
+
+  /**
+   * RSpec's `expect(res.status).to eq(429)`: a matcher (`eq(429)`) is the argument of `to`/`not_to`, whose
+   * receiver is the expectation; the `to` call stands for the matcher.
+   */
+  protected rspecExpectation(call: Node): Node | null {
+    if (!RSPEC_MATCHER.test(this.lastName(this.syntax.callee(call)) ?? '')) return null;
+    let up: Node | null = call.parent;
+    while (up && this.syntax.transparent.has(up.type)) up = up.parent;
+    if (!up || !this.syntax.calls.has(up.type) || !/^(to|not_to|to_not)$/.test(this.lastName(this.syntax.callee(up)) ?? '')) return null;
+    return up;
+  }
+
+  protected chainStartsWithAssert(call: Node): boolean {
+    return this.assertionSubject(call) !== null;
+  }
+
+  protected insideAssertion(start: Node): boolean {
+    for (let node: Node | null = start; node; node = node.parent) {
+      if (this.syntax.asserts.has(node.type)) return true;
+      if (this.syntax.calls.has(node.type) && ASSERT_CALLS.test(this.lastName(this.syntax.callee(node)) ?? '')) return true;
+      // Go's test idiom: `if resp.StatusCode != http.StatusTooManyRequests { t.Errorf(…) }`
+      if (node.type === 'if_statement') return GO_TEST_FAILURE.test(node.childForFieldName('consequence')?.text.slice(0, 200) ?? '');
+      if (/statement|declaration|block|body/.test(node.type)) return false;
+    }
+    return false;
+  }
+}
