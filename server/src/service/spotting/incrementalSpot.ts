@@ -6,7 +6,8 @@ import type { DocumentEdit } from '../parsing/documentTrees';
 import type { TextLines } from '../parsing/textLines';
 import type { Occurrence } from '../types';
 import type { GrammarSupport } from './adapters';
-import { importsOf, type SpotEntry, type SpotResult, spotSpan } from './spotCodes';
+import { importsOf, type SpotResult, spotSpan } from './spotCodes';
+import type { SpotEntry } from './spotEntries';
 import type { ForeignCodes } from './foreignCodeUses';
 
 /** How often an edit was re-spotted in place (for tests and the benchmark). */

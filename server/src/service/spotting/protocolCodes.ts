@@ -3,7 +3,7 @@ import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import type { TextLines } from '../parsing/textLines';
 import type { OccurrenceRole } from '../types';
 import type { GrammarSupport } from './adapters';
-import type { SpotEntry } from './spotCodes';
+import type { SpotEntry } from './spotEntries';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 
