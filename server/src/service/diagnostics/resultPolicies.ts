@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { enclosingFn } from './flow/flowModel';
 import { codeText } from './policyValues';
-import { statementOf } from './requests';
+import { statementOf } from './requestStatements';
 
 /*
  * Retry policies that retry on the response itself, through a result predicate of the policy library:

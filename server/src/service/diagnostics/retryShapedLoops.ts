@@ -1,6 +1,7 @@
 import type { DiagContext } from './context';
 import { type CallInfo, type LoopInfo, within } from './flow/flowModel';
-import { statementOf, type RequestInfo } from './requests';
+import type { RequestInfo } from './requests';
+import { statementOf } from './requestStatements';
 import { tryAround, sdkErrorsStay } from './wholesaleRetries';
 import { ancestorWithin, tryBlock } from './chainSyntax';
 import { goErrorPath } from './goErrorRetries';

@@ -3,7 +3,8 @@ import { parameterNames } from './branches';
 import type { DiagContext } from './context';
 import { failureSet } from './failureSets';
 import type { CallInfo, FnInfo } from './flow/flowModel';
-import { type RequestInfo, responseVarOf, statementOf } from './requests';
+import type { RequestInfo } from './requests';
+import { responseVarOf, statementOf } from './requestStatements';
 import { functionsByName } from './statusChains';
 
 /*

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { CallInfo } from './flow/flowModel';
-import { type RequestInfo, responseVarOf, statementOf, throwsOnStatus } from './requests';
+import { type RequestInfo, throwsOnStatus } from './requests';
+import { responseVarOf, statementOf } from './requestStatements';
 
 /**
  * A request whose response a retry wrapper hands back unexamined: `await pRetry(() => fetch(u))`,

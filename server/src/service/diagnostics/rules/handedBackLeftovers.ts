@@ -4,7 +4,7 @@ import { retriedAt, retriedByCallers, callSites } from '../callerRetries';
 import type { DiagContext } from '../context';
 import { failureSet } from '../failureSets';
 import type { CallInfo, FnInfo } from '../flow/flowModel';
-import { responseVarOf } from '../requests';
+import { responseVarOf } from '../requestStatements';
 import { fillMessage, ruleInfo } from '../rules';
 import { giveUpData } from './giveUpData';
 import { statusRoot, walkAttempt } from './loopLeftovers';

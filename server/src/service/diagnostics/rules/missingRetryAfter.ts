@@ -3,7 +3,7 @@ import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { MissingRetryAfterData } from '../findingData';
 import { calleeOf, enclosingFn } from '../flow/flowModel';
-import { statementOf } from '../requests';
+import { statementOf } from '../requestStatements';
 import { fillMessage, ruleInfo } from '../rules';
 import { isRackTriple } from '../../spotting/statusTables';
 

@@ -16,7 +16,8 @@ import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
 import { exchangesCredentials, namedForWriting, queriesOnly, reportsTelemetry, settlesState, signalsLiveness } from '../requestPurpose';
 import { ofetchRetries } from '../policyOfetch';
 import { escapeRegExp } from '../regexText';
-import { type RequestInfo, statementOf } from '../requests';
+import type { RequestInfo } from '../requests';
+import { statementOf } from '../requestStatements';
 
 const RULE = 'unsafe-retry';
 /**

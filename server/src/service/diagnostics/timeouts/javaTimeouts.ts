@@ -1,6 +1,6 @@
 import type { DiagContext } from '../context';
 import type { RequestInfo } from '../requests';
-import { statementOf } from '../requests';
+import { statementOf } from '../requestStatements';
 import { inScope, type UnboundedRequest } from './unbounded';
 import { escapeRegExp } from '../regexText';
 

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from '../context';
-import { statementOf } from '../requests';
+import { statementOf } from '../requestStatements';
 import { inScope, prependEntry, type UnboundedRequest } from './unbounded';
 import { escapeRegExp } from '../regexText';
 
