@@ -32,6 +32,40 @@ describe('spotting: tests inside retry predicates', () => {
     ]);
   });
 
+  describe('predicates in more shapes', () => {
+    spotCases('rust', [
+      ['a Rust fn named for the decision', 'fn should_retry(code: u16) -> bool {\n    code == 429 || code == 502\n}\n', ['429 retry-config', '502 retry-config']],
+      [
+        'a Rust fn whose result type is the decision (reqwest-retry strategy)',
+        'impl RetryableStrategy for Picky {\n    fn handle(&self, res: &Result<Response, Error>) -> Option<Retryable> {\n        match res {\n            Ok(r) if r.status() == StatusCode::SERVICE_UNAVAILABLE => Some(Retryable::Transient),\n            _ => None,\n        }\n    }\n}\n',
+        ['503 retry-config'],
+      ],
+      ['a Rust closure stored as a predicate', 'fn go() {\n    let is_retryable = |s: StatusCode| s == StatusCode::BAD_GATEWAY;\n}\n', ['502 retry-config']],
+      ['decoy: a Rust fn that returns no decision', 'fn describe(code: u16) -> String {\n    if code == 429 { "busy".into() } else { "ok".into() }\n}\n', ['429 client-check']],
+    ]);
+    spotCases('csharp', [
+      [
+        'a reconnect decision named "connect again"',
+        'class G {\n  private bool ShouldConnectAgain(SocketException e) {\n    switch (e.SocketErrorCode) {\n      case SocketError.ConnectionReset:\n        return true;\n      default:\n        return false;\n    }\n  }\n}\n',
+        ['ECONNRESET retry-config'],
+      ],
+    ]);
+    spotCases('python', [
+      ['a give-up predicate for a backoff decorator', 'def should_give_up(exc) -> bool:\n    return exc.response.status_code == 404\n', ['404 retry-config']],
+    ]);
+    spotCases('java', [['an isRetry check', 'class Q {\n  private static boolean isRetry(Throwable t) {\n    return t instanceof SocketTimeoutException;\n  }\n}\n', ['SocketTimeoutException retry-config']]]);
+    spotCases('go', [
+      ['a resty AddRetryCondition callback', 'package p\n\nfunc build(c *resty.Client) {\n\tc.AddRetryCondition(func(r *resty.Response, err error) bool {\n\t\treturn r.StatusCode() == http.StatusBadGateway\n\t})\n}\n', ['502 retry-config']],
+    ]);
+    spotCases('kotlin', [
+      [
+        "a filter on a backoff spec a service hands out",
+        'class S(private val retries: RetryService) {\n  private val onLocked = retries.backoffSpec().filter { it is WebClientResponseException && it.statusCode == HttpStatus.LOCKED }\n}\n',
+        ['WebClientResponseException retry-config', '423 retry-config'],
+      ],
+    ]);
+  });
+
   describe('lambdas a retry reads', () => {
     spotCases('go', [
       ['a predicate variable', 'package p\n\nvar defaultRetryPredicate retry.Predicate = func(err error) bool {\n\treturn errors.Is(err, syscall.ECONNRESET)\n}\n', ['ECONNRESET retry-config']],

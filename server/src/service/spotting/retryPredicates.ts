@@ -14,20 +14,20 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 
 /** Names of functions that decide a retry. */
 const PREDICATE_NAME =
-  /^_*(should_?retry\w*|should_?reconnect\w*|can_?reconnect\w*|is_?retr[iy]able\w*|retr[iy]able\w*|can_?retry\w*|needs?_?retry|is_?transient\w*|is_?permanent\w*|is_?temporary\w*|is_?recoverable\w*|retry_?if|retry_?condition|retry_?predicate|\w*retry_?policy|check_?(for_?)?retry)$/i;
+  /^_*(should_?retry\w*|should_?reconnect\w*|can_?reconnect\w*|should_?(re)?(connect|try|send)_?again|is_?retry|is_?retr[iy]able\w*|retr[iy]able\w*|can_?retry\w*|needs?_?retry|is_?transient\w*|transient_?only|is_?permanent\w*|is_?temporary\w*|is_?recoverable\w*|retry_?if|retry_?condition|retry_?predicate|retry_?\w*_?filter|\w*retry_?policy|check_?(for_?)?retry|should_?give_?up|\w*_give_?up|give_?up_?\w*)\??$/i;
 /** Names of the variables and settings a retry predicate is stored in: `defaultRetryPredicate`, `retryCondition`, `isRetryable`. */
 const PREDICATE_SLOT = /retry_?predicate|retry_?condition|retry_?if|retr[iy]able|should_?retry|can_?retry/i;
 /** Calls a lambda is handed to when it decides a retry. */
 const RETRY_SINK =
-  /^(retry_?if\w*|retry_?on\w*|retry_?when|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|retry_?condition|should_?retry|with_?retry_?condition)$/i;
+  /^(?:add_?|set_?)?(retry_?if\w*|retry_?on\w*|retry_?when|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|retry_?condition|should_?retry|with_?retry_?condition)$/i;
 /** Function-like node types. */
 const FUNCTION_LIKE =
-  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|lambda|lambda_literal|anonymous_method_expression|generator_function_declaration)$/;
+  /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|lambda|lambda_literal|anonymous_method_expression|generator_function_declaration|function_item|closure_expression|method|singleton_method|anonymous_function|anonymous_function_creation_expression)$/;
 /** Declarations whose body bounds the search (a test inside a class body but outside any function decides nothing). */
-const STOP = /^(class_declaration|class_definition|class_body|declaration_list|program|module|source_file|compilation_unit)$/;
+const STOP = /^(class_declaration|class_definition|class_body|class|declaration_list|program|module|source_file|compilation_unit)$/;
 
 /** Words without which a file holds no retry predicate (a cheap test before any climbing). */
-const ANY_PREDICATE = /retr[iy]|reconnect|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
+const ANY_PREDICATE = /retr[iy]|reconnect|again|give_?up|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
 
 const MAX_CLIMB = 80;
 
@@ -44,18 +44,31 @@ export function inRetryPredicate(node: Node, reader: ExpressionReader, s: Syntax
     if (STOP.test(up.type)) return false;
     if (!FUNCTION_LIKE.test(up.type)) continue;
     const name = up.childForFieldName('name')?.text;
-    if (name !== undefined) return (PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up);
+    if (name !== undefined) {
+      if (RETRY_DECISION_TYPE.test(resultType(up)?.text ?? '')) return true;
+      return (PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up);
+    }
     if (lambdaDecidesRetry(up, reader, s)) return true;
     if (++functions >= MAX_FUNCTIONS) return false;
   }
   return false;
 }
 
-/** A declared result type, where the language has one, says boolean (`bool`, `boolean`, `Task<bool>`, Go `(retry bool, …)`). */
+/**
+ * A declared result type, where the language has one, says boolean (`bool`, `boolean`, `Task<bool>`, Go `(retry bool, …)`)
+ * or names a retry decision (Rust reqwest-retry's `Option<Retryable>`, a `RetryCheck`, a `RetryDecision`).
+ */
 function answersYesOrNo(fn: Node): boolean {
-  const result = fn.childForFieldName('returns') ?? fn.childForFieldName('result') ?? fn.childForFieldName('type') ?? fn.childForFieldName('return_type');
-  return !result || /bool/i.test(result.text);
+  const result = resultType(fn);
+  return !result || /bool/i.test(result.text) || RETRY_DECISION_TYPE.test(result.text);
 }
+
+function resultType(fn: Node): Node | null {
+  return fn.childForFieldName('returns') ?? fn.childForFieldName('result') ?? fn.childForFieldName('type') ?? fn.childForFieldName('return_type');
+}
+
+/** A result type that is a retry's decision whatever the function is named: `-> Option<Retryable>`, `-> RetryCheck`. */
+const RETRY_DECISION_TYPE = /\bRetr(y|yable|iable)(Check|Decision|Action|Verdict|Outcome)?\b/;
 
 /** A local predicate handed to a retry call later in the same function: `p := func(err error) bool {…}; retry.Retry(f, p, bo)`. */
 function handedToRetry(name: string, assignment: Node): boolean {
@@ -82,7 +95,7 @@ function callDecidesRetry(call: Node, reader: ExpressionReader, s: SyntaxAdapter
 const POLLY_EXCEPTION_FILTER = /^(Handle|Or|HandleInner|OrInner)$/;
 
 /** A Reactor retry spec the chain starts from: `Retry.backoff(…)`, `Retry.fixedDelay(…)`, `Retry.max(…)`. */
-const REACTOR_RETRY_SPEC = /\bRetry\s*\.\s*(backoff|fixedDelay|max|maxInARow|indefinitely)\s*\(/;
+const REACTOR_RETRY_SPEC = /\bRetry\s*\.\s*(backoff|fixedDelay|max|maxInARow|indefinitely)\s*\(|\b\w*(?:[Bb]ackoff|[Rr]etry)Spec\s*\(/;
 
 /**
  * A named function that a retry decision calls or is handed (`Retry.backoff(3, d).filter { isTimeout(it) }`,
