@@ -25,6 +25,15 @@ describe('spotting: Rust', () => {
     ['assert_eq! on the status with a constant (macro bodies are token trees)', '#[tokio::test]\nasync fn busy() {\n    let resp = app.oneshot(req).await.unwrap();\n    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);\n}\n', ['429 test-assert']],
     ['assert_eq! on as_u16() with a number', '#[test]\nfn down() {\n    assert_eq!(resp.status().as_u16(), 503, "expected 503 from the stub");\n}\n', ['503 test-assert']],
     ['assert_eq! on a status field with a longer name', '#[test]\nfn rejects() {\n    assert_eq!(err.http_status, 401);\n    assert_eq!(403, body.status_code);\n}\n', ['401 test-assert', '403 test-assert']],
+    ['assert! comparing the status with a named constant is an assertion, not a check', '#[test]\nfn gone() {\n    assert!(reply.status() == StatusCode::GONE, "should be gone");\n}\n', ['410 test-assert']],
+    ['assert_eq! on a StatusCode turned into its number', '#[test]\nfn denied() {\n    let code = reply.status();\n    assert_eq!(code.as_u16(), 401);\n}\n', ['401 test-assert']],
+    ["ureq's Status error matched inside an assertion", '#[test]\nfn unavailable() {\n    let e = agent.get(u).call().unwrap_err();\n    assert!(matches!(e, ureq::Error::Status(503, _)));\n}\n', ['503 test-assert']],
+    [
+      "Rocket's local client test asserting Status::… (a file using Rocket)",
+      'use rocket::http::Status;\nuse rocket::local::blocking::Client;\n#[test]\nfn missing() {\n    let r = client.get("/nope").dispatch();\n    assert_eq!(r.status(), Status::NotFound);\n}\n',
+      ['404 test-assert'],
+    ],
+    ['decoy: a domain enum called Status in a file without Rocket', '#[test]\nfn lifecycle() {\n    assert_eq!(order.state(), Status::Created);\n}\n', []],
     ['decoy: an assert on a field that only contains the word', '#[test]\nfn counts() {\n    assert_eq!(report.statuses_seen, 200);\n}\n', []],
     [
       "a Rocket handler's Err(Status::…)",

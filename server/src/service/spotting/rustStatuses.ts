@@ -3,6 +3,7 @@ import rustStatuses from '../../../data/rust-statuses.json';
 import type { OccurrenceRole } from '../types';
 import type { StatusContext } from './statusContext';
 import type { SyntaxAdapter } from './syntaxAdapter';
+import { findRustAssertedStatuses, inAssertMacro } from './rustAssertMacros';
 
 /**
  * Rust's status vocabulary beyond numbers and `StatusCode::*` constants (data: server/data/rust-statuses.json):
@@ -31,9 +32,6 @@ const TONIC_CALL = new RegExp(`\\b${DATA.tonicConstructors.receiver}\\s*::\\s*($
 const FROM_U16 = /\bStatusCode\s*::\s*from_u16\s*\(\s*([1-5]\d\d)\s*\)/g;
 /** ureq 2's error for a status from 400 up, matched in a pattern: `Err(ureq::Error::Status(503, response))`. */
 const UREQ_STATUS = /\bStatus\s*\(\s*([1-5]\d\d)\s*,/g;
-/** Test macros whose arguments are read when they mention a status: `assert_eq!(resp.status(), StatusCode::OK)`. */
-const ASSERT_MACRO = /^(debug_)?assert(_eq|_ne)?$/;
-const MACRO_STATUS = /\bStatusCode\s*::\s*([A-Z][A-Z_]+)\b|(?<![\w.])([1-5]\d\d)(?![\w.])/g;
 /** A mock server's answer built from a status: wiremock `ResponseTemplate::new(503)`. */
 const MOCK_RESPONSE = new RegExp(`\\b${DATA.mockResponders.receiver}\\s*::\\s*(?:${DATA.mockResponders.methods.join('|')})\\s*\\(\\s*([1-5]\\d\\d)\\s*\\)`, 'g');
 /** A mock's answer: mockito's `server.mock("GET", "/x").with_status(503)`. */
@@ -69,7 +67,7 @@ export function findRustStatuses(
     const leaf = root.descendantForIndex(at, at + 1);
     if (!leaf || !inTokenTree(leaf) || /string|comment/.test(leaf.type)) continue;
     const end = m.index + m[0].length;
-    const role = tokenRole(text, at, end);
+    const role = inAssertMacro(leaf) ? 'test-assert' : tokenRole(text, at, end);
     if (m[1] === 'StatusCode') {
       const status = constant(m[2]);
       if (status !== undefined) found({ kind: 'http-status', status, start: at, end, role });
@@ -123,24 +121,7 @@ export function findRustStatuses(
       if (status !== undefined) found({ kind: 'http-status', status, start, end: start + hit[0].length, role });
     }
   }
-  for (const m of scan(/\b(debug_)?assert(_eq|_ne)?\s*!\s*\(/g, text, from, to)) {
-    const name = root.descendantForIndex(m.index, m.index + 1);
-    const macro = name?.parent;
-    // (A named status speaks for itself, `assert!(serve_with(&StatusCode::OK, body))`; a number only beside a status,
-    // whatever the field is called around the word: `err.http_status`, `res.status_code`.)
-    const mentionsStatus = /(?<![A-Za-z])status(?![A-Za-z])/.test(macro?.text ?? '');
-    if (macro?.type !== 'macro_invocation' || !ASSERT_MACRO.test(name?.text ?? '') || !(mentionsStatus || /\bStatusCode\s*::\s*[A-Z]/.test(macro.text))) continue;
-    for (const hit of macro.text.matchAll(MACRO_STATUS)) {
-      if (!hit[1] && !mentionsStatus) continue;
-      const start = macro.startIndex + hit.index!;
-      const leaf = root.descendantForIndex(start, start + 1);
-      if (leaf && /string|comment/.test(leaf.type + (leaf.parent?.type ?? ''))) continue;
-      if (hit[1]) {
-        const status = constant(hit[1]);
-        if (status !== undefined) found({ kind: 'http-status', status, start, end: start + hit[0].length, role: 'test-assert' });
-      } else found({ kind: 'http-status', status: Number(hit[2]), start, end: start + 3, role: 'test-assert', number: true });
-    }
-  }
+  findRustAssertedStatuses(text, root, from, to, constant, (site) => found({ kind: 'http-status', ...site, role: 'test-assert' }));
 }
 
 /** `StatusCode::TOO_MANY_REQUESTS`, tonic's `Code::Unavailable` (under any module path), as tokens. */
