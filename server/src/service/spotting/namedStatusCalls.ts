@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { SPRING_BUILDER_IMPORT } from './names';
+import { wireMockStubs } from './wireMockStubs';
 
 /**
  * Statuses a framework's method names carry, with no number written:
@@ -9,7 +10,8 @@ import { SPRING_BUILDER_IMPORT } from './names';
  *   the class, read as its first code: 400, 500);
  * - ASP.NET Core's result helpers in a controller, `return BadRequest(errors)`, `NotFound()`, `RedirectPermanent(url)`, and minimal APIs'
  *   `Results.NotFound()` / `TypedResults.Conflict()`;
- * - Spring's `ResponseEntity.badRequest()`, `ResponseEntity.notFound()`.
+ * - Spring's `ResponseEntity.badRequest()`, `ResponseEntity.notFound()`;
+ * - WireMock's stubbed answers, `willReturn(serviceUnavailable())` (wireMockStubs.ts).
  */
 export interface NamedStatusCall {
   code: string;
@@ -52,6 +54,8 @@ export function namedStatusCalls(text: string, family: string, root: Node, s: Sy
     pattern.lastIndex = 0;
   };
   if (family === 'java' || family === 'kotlin') {
+    // WireMock's shortcuts handed to willReturn(…): `willReturn(serviceUnavailable())`, `willReturn(status(429))`.
+    for (const stub of wireMockStubs(text, root, s, from, to)) out.push({ ...stub, role: 'test-assert' });
     scan(CLASS_PREDICATE, (m) => {
       const node = root.descendantForIndex(m.index, m.index + m[0].length);
       if (!node || node.startIndex !== m.index || node.endIndex !== m.index + m[0].length || !/identifier/.test(node.type)) return undefined;
