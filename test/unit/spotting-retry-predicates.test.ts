@@ -66,6 +66,26 @@ describe('spotting: tests inside retry predicates', () => {
     ]);
   });
 
+  describe('the wrapper of a retry decorator', () => {
+    spotCases('python', [
+      [
+        "a status test in the wrapper a retry decorator returns (the caught type stays a check)",
+        'import time\nfrom vendor_sdk.exceptions import ApiException\n\ndef with_quota_retries(fn):\n    def wrapper(*args, **kwargs):\n        for n in range(4):\n            try:\n                return fn(*args, **kwargs)\n            except ApiException as err:\n                if err.status in (429, 503):\n                    time.sleep(2 ** n)\n                else:\n                    raise\n    return wrapper\n',
+        ['ApiException client-check', '429 retry-config', '503 retry-config'],
+      ],
+      [
+        'decoy: a logging callback beside the wrapper of a backoff factory',
+        'def make_backoff(max_tries):\n    def log_attempt(details):\n        if details["status"] == 503:\n            print("busy")\n    return log_attempt\n',
+        ['503 client-check'],
+      ],
+      [
+        'decoy: a wrapper in a decorator named for something else',
+        'def timed(fn):\n    def wrapper(*a):\n        r = fn(*a)\n        if r.status_code == 429:\n            print("slow")\n        return r\n    return wrapper\n',
+        ['429 client-check'],
+      ],
+    ]);
+  });
+
   describe('lambdas a retry reads', () => {
     spotCases('go', [
       ['a predicate variable', 'package p\n\nvar defaultRetryPredicate retry.Predicate = func(err error) bool {\n\treturn errors.Is(err, syscall.ECONNRESET)\n}\n', ['ECONNRESET retry-config']],

@@ -46,10 +46,42 @@ export function inRetryPredicate(node: Node, reader: ExpressionReader, s: Syntax
     const name = up.childForFieldName('name')?.text;
     if (name !== undefined) {
       if (RETRY_DECISION_TYPE.test(resultType(up)?.text ?? '')) return true;
-      return (PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up);
+      if ((PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up)) return true;
+      return WRAPPER_NAME.test(name) && !inCatchHeader(node, up) && insideRetryDecorator(up);
     }
     if (lambdaDecidesRetry(up, reader, s)) return true;
     if (++functions >= MAX_FUNCTIONS) return false;
+  }
+  return false;
+}
+
+/** A decorator named for retrying: `def retry_on_rate_limit(func)`, `def api_error_retries()`. */
+/** The function a decorator wraps the decorated one in: `wrapper`, `_wrapper`, `wrapped`, `inner`, `decorated_function`. */
+const WRAPPER_NAME = /^_*(\w*_)?(wrap|wrapper|wrapped|inner|decorated\w*)$/i;
+/** Clauses that catch a failure: their header (the types caught) is no test of the failure. */
+const CATCH_CLAUSE = /^(except_clause|catch_clause|rescue)$/;
+
+/** `node` names a type a catch clause of `fn` catches (`except ApiException as e:`), not a test in its body. */
+function inCatchHeader(node: Node, fn: Node): boolean {
+  for (let child: Node = node, up = node.parent; up && up.id !== fn.id; child = up, up = up.parent) {
+    if (CATCH_CLAUSE.test(up.type)) return !/block|body|statement/.test(child.type);
+  }
+  return false;
+}
+
+const RETRY_DECORATOR_NAME = /retr(y|ies)|backoff/i;
+
+/**
+ * The function is the wrapper a retry decorator returns (`def retry_on_rate_limit(func): def wrapper(*a): …`, one or two
+ * functions in): its tests of a caught failure decide which calls go round, as a predicate's do.
+ */
+function insideRetryDecorator(fn: Node): boolean {
+  let functions = 0;
+  for (let up = fn.parent, climbed = 0; up && climbed < MAX_CLIMB; up = up.parent, climbed++) {
+    if (STOP.test(up.type)) return false;
+    if (!FUNCTION_LIKE.test(up.type)) continue;
+    if (RETRY_DECORATOR_NAME.test(up.childForFieldName('name')?.text ?? '')) return true;
+    if (++functions >= 2) return false;
   }
   return false;
 }
