@@ -86,6 +86,28 @@ describe('spotting: tests inside retry predicates', () => {
     ]);
   });
 
+  describe("functions that compute a retry's wait", () => {
+    spotCases('go', [
+      [
+        'a go-retryablehttp Backoff that waits longer on a 429',
+        'package p\n\nfunc patientBackoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {\n\tif resp != nil && resp.StatusCode == http.StatusTooManyRequests {\n\t\treturn max\n\t}\n\treturn min\n}\n',
+        ['429 retry-config'],
+      ],
+      [
+        'decoy: a backoff-named function that answers no wait',
+        'package p\n\nfunc backoffLabel(resp *http.Response) string {\n\tif resp.StatusCode == http.StatusTooManyRequests {\n\t\treturn "slow"\n\t}\n\treturn ""\n}\n',
+        ['429 client-check'],
+      ],
+    ]);
+    spotCases('csharp', [
+      [
+        'a GetRetryAfter choosing the wait by status',
+        'static class W {\n  private static TimeSpan? GetRetryAfter(HttpResponseMessage r) {\n    switch ((int)r.StatusCode) {\n      case 503:\n        return TimeSpan.FromSeconds(5);\n      default:\n        return null;\n    }\n  }\n}\n',
+        ['503 retry-config'],
+      ],
+    ]);
+  });
+
   describe('lambdas a retry reads', () => {
     spotCases('go', [
       ['a predicate variable', 'package p\n\nvar defaultRetryPredicate retry.Predicate = func(err error) bool {\n\treturn errors.Is(err, syscall.ECONNRESET)\n}\n', ['ECONNRESET retry-config']],

@@ -27,7 +27,7 @@ const FUNCTION_LIKE =
 const STOP = /^(class_declaration|class_definition|class_body|class|declaration_list|program|module|source_file|compilation_unit)$/;
 
 /** Words without which a file holds no retry predicate (a cheap test before any climbing). */
-const ANY_PREDICATE = /retr[iy]|reconnect|again|give_?up|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
+const ANY_PREDICATE = /retr[iy]|reconnect|again|give_?up|back_?off|transient|permanent|temporary|recoverable|OrResult|HandleResult|handleResultIf|handleIf/i;
 
 const MAX_CLIMB = 80;
 
@@ -47,12 +47,26 @@ export function inRetryPredicate(node: Node, reader: ExpressionReader, s: Syntax
     if (name !== undefined) {
       if (RETRY_DECISION_TYPE.test(resultType(up)?.text ?? '')) return true;
       if ((PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up)) return true;
+      if (DELAY_FUNCTION_NAME.test(name) && answersADelay(up)) return true;
       return WRAPPER_NAME.test(name) && !inCatchHeader(node, up) && insideRetryDecorator(up);
     }
     if (lambdaDecidesRetry(up, reader, s)) return true;
     if (++functions >= MAX_FUNCTIONS) return false;
   }
   return false;
+}
+
+/**
+ * A function that computes a retry's wait from the failure: go-retryablehttp's `Backoff` (`func backoffPolicy(min, max
+ * time.Duration, attemptNum int, resp *http.Response) time.Duration`), `GetRetryAfter(response)`, `nextBackOffMillis`.
+ * A status it tests chooses the wait of a retry (a 429 waits longer): part of the retry's configuration.
+ */
+const DELAY_FUNCTION_NAME = /^_*(get_?|compute_?|calc(ulate)?_?)?(retry_?after|next_?back_?off\w*|\w*back_?off(_?policy|_?delay|_?duration|_?time|_?millis)?|retry_?(delay|wait|interval))$/i;
+
+/** The declared result, where there is one, is a wait: a duration, a number of (milli)seconds, an optional one. */
+function answersADelay(fn: Node): boolean {
+  const result = resultType(fn);
+  return !result || /Duration|TimeSpan|int|long|float|double|Long|Int|Double|number|u64|u32|f64|Option|Optional|\?$/.test(result.text);
 }
 
 /** A decorator named for retrying: `def retry_on_rate_limit(func)`, `def api_error_retries()`. */
