@@ -25,6 +25,7 @@ import { runsPerScrape } from '../scrapeContext';
 import { reconciledByFramework } from '../reconcilerContext';
 import { answersUser } from '../userCommands';
 import { responseHelpers } from '../responseHelpers';
+import { unseenMethodPurpose } from '../unseenMethods';
 
 const RULE = 'no-retry-on-request';
 /** Languages whose files run statements at top level as scripts. */
@@ -62,6 +63,9 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // A POST that only asks (a search with its criteria in the body) and a login, session or token asked for count as
     // reads. `reportReadsWithoutRetry` brings them all back.
     if (!ctx.settings.reportReadsWithoutRetry && judgedAsRead(request.method, call.fn?.name, call.fn?.node.text, () => statementOf(call.node).text)) continue;
+    // A request whose method is not written where it is sent (`client.SendAsync(request)`, `http.DefaultClient.Do(req)`)
+    // is judged by what the file shows of it: a write only with evidence (unseenMethods.ts).
+    if (!ctx.settings.reportReadsWithoutRetry && request.method === 'UNKNOWN' && unseenMethodPurpose(ctx, request) !== 'write') continue;
     // A heartbeat's loss is what raises the alarm.
     if (signalsLiveness(call.fn?.name)) continue;
     // A user's command (a bot's `!gif`, a CLI subcommand): whoever typed it sees the failure and asks again.

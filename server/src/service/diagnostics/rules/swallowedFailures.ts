@@ -9,6 +9,7 @@ import type { NoRetryOnRequestData, RetryableTreatedAsFinalData } from '../findi
 import { enclosingLoops, type FnInfo } from '../flow/flowModel';
 import { escapeRegExp } from '../regexText';
 import { isProbe } from '../probes';
+import { unseenMethodPurpose } from '../unseenMethods';
 import { judgedAsRead, readMethod, reportsTelemetry, signalsLiveness, writesByMethodOrName } from '../requestPurpose';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
@@ -44,14 +45,14 @@ export function swallowedReads(ctx: DiagContext, earlier: readonly Finding[]): F
   // one such finding in twenty was a problem a reviewer marked (RESULTS.md, fifteenth round).
   if (!ctx.settings.reportReadsWithoutRetry) return [];
   return swallowed(ctx)
-    .filter(({ request, handler }) => !writes(request) && !earlier.some((f) => overlaps(ctx, f, handler.whole, request)))
+    .filter(({ request, handler }) => !writes(ctx, request) && !earlier.some((f) => overlaps(ctx, f, handler.whole, request)))
     .map(({ request, handler }) => lostRead(ctx, request, handler));
 }
 
 /** The same for a write (a POST, or a function named for sending): the operation is lost — no-retry-on-request's case. */
 export function swallowedWrites(ctx: DiagContext, earlier: readonly Finding[]): Finding[] {
   return swallowed(ctx)
-    .filter(({ request, handler }) => writes(request) && !earlier.some((f) => overlaps(ctx, f, handler.whole, request)))
+    .filter(({ request, handler }) => writes(ctx, request) && !earlier.some((f) => overlaps(ctx, f, handler.whole, request)))
     .map(({ request, handler }) => lostWrite(ctx, request, handler));
 }
 
@@ -60,8 +61,10 @@ export function swallowedWrites(ctx: DiagContext, earlier: readonly Finding[]): 
  * for sending, and not what it counts as a read (a POST that only asks, a login or token exchange: whoever needs it
  * asks again). A request whose method is not known is a read here.
  */
-function writes(request: RequestInfo): boolean {
+function writes(ctx: DiagContext, request: RequestInfo): boolean {
   const fn = request.call.fn;
+  // (A request whose method is not written where it is sent writes only when the file shows it does: unseenMethods.ts.)
+  if (request.method === 'UNKNOWN' && unseenMethodPurpose(ctx, request) !== 'write') return false;
   return writesByMethodOrName(request.method, fn?.name) && !judgedAsRead(request.method, fn?.name, fn?.node.text, () => request.statement.text);
 }
 
