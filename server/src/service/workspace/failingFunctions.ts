@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { branchOutcome, returnValues, subjectRoot } from '../diagnostics/branches';
+import { CATCH_CLAUSE, catchBody, caughtClassNames, tryBlock } from '../diagnostics/chainSyntax';
 import type { DiagContext } from '../diagnostics/context';
 import type { FnInfo } from '../diagnostics/flow/flowModel';
 
@@ -63,7 +64,7 @@ function failureRoots(ctx: DiagContext, fn: FnInfo): Set<string> {
     const code = Number(o.code);
     if (test && ((test.op.startsWith('!=') && code >= 200 && code < 300) || (/^>=?$/.test(test.op) && code >= 299 && code <= 500)) && fails(test.branch)) roots.add(subjectRoot(test.subject) ?? '');
   }
-  for (const c of ctx.flow.callsByFn.get(fn) ?? []) if (c.name === 'raise_for_status' || c.name === 'EnsureSuccessStatusCode') roots.add(c.receiver?.split(/[.(]/)[0] ?? '');
+  for (const c of ctx.flow.callsByFn.get(fn) ?? []) if ((c.name === 'raise_for_status' || c.name === 'EnsureSuccessStatusCode') && !caughtHere(ctx, c.node, fn)) roots.add(c.receiver?.split(/[.(]/)[0] ?? '');
   if (OK_FLAG.test(fn.node.text)) {
     const visit = (n: Node): void => {
       if (n.id !== fn.node.id && grammar.functions.has(n.type)) return;
@@ -102,5 +103,28 @@ function orderedParameters(fn: FnInfo): string[] {
     if (name && name !== 'self' && name !== 'cls') names.push(name);
   }
   return names;
+}
+
+/** Errors a client's success check raises, or a base class of them (a catch of one takes the status error). */
+const STATUS_ERROR = /^(HTTPError|HTTPStatusError|ClientResponseError|RequestException|HttpRequestException|Exception|BaseException)$/;
+
+/**
+ * The success check sits in a try of the same function whose handler takes the status error it raises and does not
+ * raise again (`try: r.raise_for_status() … except requests.HTTPError as e: print(e)`): the function keeps the failure
+ * to itself, its callers never see it raised.
+ */
+function caughtHere(ctx: DiagContext, check: Node, fn: FnInfo): boolean {
+  for (let n = check.parent; n && n.id !== fn.node.id; n = n.parent) {
+    if (!/^(try_statement|try_expression)$/.test(n.type)) continue;
+    const body = tryBlock(n);
+    if (!body || check.startIndex < body.startIndex || check.endIndex > body.endIndex) continue;
+    for (const clause of n.namedChildren) {
+      if (!clause || !CATCH_CLAUSE.test(clause.type)) continue;
+      const types = caughtClassNames(ctx.flow.text, clause);
+      const handler = catchBody(clause);
+      if ((types.length === 0 || types.some((t) => STATUS_ERROR.test(t))) && handler && !/\b(raise|throw)\b/.test(handler.text)) return true;
+    }
+  }
+  return false;
 }
 
