@@ -15,6 +15,9 @@ import { isProbe } from '../probes';
 
 const RULE = 'retryable-treated-as-final';
 
+/** A C# exception filter on the code's own cancellation token. */
+const OWN_CANCELLATION = /\bwhen\s*\(\s*[\w.]*\.IsCancellationRequested\s*\)\s*$/;
+
 /** Clauses that catch by type: Python `except T:`, Java/C# `catch (T e)`. */
 const CATCH = /^(except_clause|catch_clause|catch_block)$/;
 
@@ -44,6 +47,9 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
     if (!final || outcome.continues || outcome.retries || (!valued && !alwaysLeaves(body))) continue;
     if (ctx.mechanisms.covering(clause) || retriedInTry(ctx, clause)) continue;
+    // `catch (OperationCanceledException) when (token.IsCancellationRequested)`: the program's own cancellation (a shutdown,
+    // a caller that stopped waiting), not a server's transient failure — ending there is right. (`when (!…)` is a timeout.)
+    if (OWN_CANCELLATION.test(clause.text.slice(0, (body.startIndex - clause.startIndex)))) continue;
     // A status error raised where the status is already known not to be transient: `elif resp.status_code == 401:
     // try: resp.raise_for_status() except HTTPError as e: … raise` — what the clause catches is that 401.
     if (underNonRetryableStatus(ctx, clause)) continue;
