@@ -19,6 +19,7 @@ import { inKtorCallScope, inKtorStatusPages } from './statusScopes';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { inTestCode } from './testCode';
+import { argumentParameterUse } from './parameterCollections';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
@@ -83,6 +84,9 @@ export abstract class ArgumentRoles extends AssertionReader {
 
   /** The role the syntax around `node` gives it as a value of `kind`; undefined when it is some other number. */
   abstract classify(node: Node, kind: ValueKind): OccurrenceRole | undefined;
+
+  /** The role of a value bound to a key or a named argument (see BindingRoles). */
+  protected abstract pairRole(literal: Node, child: Node, parent: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined;
 
   /** `import static org.springframework.http.ResponseEntity.*;` (Kotlin: without `static`): its builders are called bare. */
   private importsResponseEntityBuilders(): boolean {
@@ -186,7 +190,17 @@ export abstract class ArgumentRoles extends AssertionReader {
     if (inCollection && kind === 'status' && index >= 0 && RETRY_LIST_CALL.test(name)) return 'retry-config';
     if (inCollection) {
       // Go `slices.Contains([]int{429, 503}, resp.StatusCode)`
-      return MEMBERSHIP_METHODS.has(name) && others.some(matches) ? 'client-check' : undefined;
+      if (MEMBERSHIP_METHODS.has(name) && others.some(matches)) return 'client-check';
+      // `call.expectCodes(setOf(200, 204))` where the file's `expectCodes(successCodes: Set<Int>)` tests `code in successCodes`.
+      // (Kotlin's arguments are their values: the named argument is the value's parent.)
+      const pair = index < 0 ? undefined : [args[index], args[index].parent].find((n) => n && s.pairs.has(n.type) && s.pairName(n) !== undefined) ?? undefined;
+      const named = pair ? s.pairName(pair) : undefined;
+      // A named argument the adapter reads through (Kotlin `Config(retryCodes = setOf(429, 503))`): read as a key's value.
+      const paired = pair ? this.pairRole(literal, pair.id === args[index].id ? (s.pairValue(pair) ?? pair) : args[index], pair, true, kind) : undefined;
+      if (paired) return paired;
+      const fn = kind === 'status' && index >= 0 ? this.helpers?.functionNamed(name) : undefined;
+      const use = fn ? argumentParameterUse(fn, index, named, s, (n) => this.isStatusLike(n)) : undefined;
+      return use === 'retry' ? 'retry-config' : use === 'check' ? 'client-check' : undefined;
     }
     if (kind === 'error-code') {
       // Go `errors.Is(err, syscall.ECONNRESET)`; an SDK's own test of an error's code: `hcloud.IsError(err, hcloud.ErrorCodeConflict)`

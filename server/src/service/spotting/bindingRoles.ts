@@ -10,7 +10,9 @@ import { namedChildren } from './syntaxAdapter';
 import { collectionTestedAgainstStatus } from './testedCollections';
 
 /** Code sets named for what is not retried: successes, expectations, ignored statuses. */
-const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid)_?|(success|successful|ok)_?(status|statuses|codes|status_?codes)$/i;
+const NOT_RETRIED_SET = /^(success|successful|ok|accepted|expected|ignored?|valid|good)_?|(success|successful|ok|good)_?(status|statuses|codes|status_?codes)$|(^|_|[a-z])(success|successes)$/i;
+/** Options that hand a client the statuses it accepts: Excon's `expects:`, `expected_statuses:`, `success_codes:`. */
+const ACCEPTED_STATUSES_OPTION = /^:?(expects|expected_?(status|statuses|codes|status_?codes)|success_?(codes|statuses|status_?codes)|ok_?(codes|statuses))$/i;
 /** A constant (upper snake case) named for one status: `EMPTY_REPO_ERROR_STATUS`, `RATE_LIMIT_STATUS`. */
 const CONSTANT_STATUS_NAME = /^[A-Z][A-Z0-9_]*_STATUS$/;
 /** Settings naming the status a rate limiter or a guard answers with when it refuses a request. */
@@ -34,6 +36,9 @@ export abstract class BindingRoles extends ArgumentRoles {
     const s = this.syntax;
     const name = s.pairName(parent);
     if (name === undefined) return undefined;
+    // Excon/fog `connection.request(method: :get, expects: [200, 204])`, `request(…, success_codes: [200])`: the statuses
+    // the called client accepts, raising on any other — a check of the response it gets.
+    if (inCollection && kind === 'status' && ACCEPTED_STATUSES_OPTION.test(name) && this.isCallArgument(parent)) return 'client-check';
     if (inCollection && RETRY_CONFIG_NAME.test(name)) return NOT_RETRIED_SET.test(name) ? 'constant' : 'retry-config';
     // WebMock `to_return(status: [429, "Too Many Requests"])`: a status with its reason phrase, one answer.
     if (kind === 'status' && inCollection && /^:?status$/.test(name) && statusWithPhrase(child, literal, s)) return 'server-sets';
@@ -114,6 +119,18 @@ export abstract class BindingRoles extends ArgumentRoles {
     // `res.statusCode = 404`, `ctx.Response.StatusCode = 410`, `status = 500`, `{ StatusCode = 409 }`
     if (/identifier/.test(target.type) ? STATUS_NAME.test(name) : this.isStatusLike(target)) return 'server-sets';
     return undefined;
+  }
+
+  /** A key or named argument written among a call's arguments (not in a hash or map bound to a name). */
+  private isCallArgument(pair: Node): boolean {
+    // (Ruby's braces-less `request(method: :get, expects: [200])` puts the pairs straight in the argument list; a hash
+    // may be merged first: `options.merge!({ expects: [200] }.deep_merge(extra))`.)
+    let up = pair.parent;
+    for (let depth = 0; up && depth < 3 && /^(hash|object|dictionary|call)$/.test(up.type); depth++) {
+      if (up.type === 'call' && up.childForFieldName('receiver')?.id !== pair.parent?.id) break;
+      up = up.parent;
+    }
+    return !!up && /^(argument_list|arguments|value_arguments)$/.test(up.type);
   }
 
   /** Depth guard: a local read through another local is not followed. */

@@ -48,6 +48,11 @@ export class HelperParameters {
     return { name: param.text, use: uses[0], uses };
   }
 
+  /** The file's one function of that name (none when it declares two). */
+  functionNamed(name: string): Node | undefined {
+    return this.functions().get(name) ?? undefined;
+  }
+
   private functions(): Map<string, Node | null> {
     if (!this.index) {
       this.index = new Map();

@@ -9,6 +9,7 @@ import type { ValueKind } from './statusExpressions';
 import { inExceptionHandler, isCatchClause, letStatus } from './statusScopes';
 import { EXCEPTION_CLASS, isRackTriple, isStatusMessageTable, MAP_ENTRIES, MAP_LITERALS, namesErrorClass } from './statusTables';
 import { namedChildren } from './syntaxAdapter';
+import { defaultParameterUse } from './parameterCollections';
 
 /** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
 const INFIX_ASSERTION = /^(shouldBe|shouldNotBe|shouldEqual|shouldNotEqual|shouldBeEqualTo|shouldNotBeEqualTo|eq)$/;
@@ -176,6 +177,11 @@ export class StatusContext extends BindingRoles {
       const subject = s.caseSubject(clause);
       if (matches(subject)) return 'client-check';
       return kind === 'status' && this.isSymbolic(literal) && subject && !this.isPlainValue(subject) ? 'client-check' : undefined;
+    }
+    // `def check(resp, good_status=(201, 200)):` … `if resp.status_code not in good_status`: a default the function tests statuses against.
+    if (kind === 'status' && inCollection) {
+      const use = defaultParameterUse(parent, child, s, (n) => this.isStatusLike(n));
+      if (use) return use === 'retry' ? 'retry-config' : 'client-check';
     }
     if (s.pairs.has(parent.type)) return this.pairRole(literal, child, parent, inCollection, kind);
     if (s.assignments.has(parent.type)) return this.assignmentRole(literal, child, parent, inCollection, kind);

@@ -28,9 +28,9 @@ export function collectionTestedAgainstStatus(
   const types = name.includes('.') ? [...syntax.members] : ['identifier', 'constant'];
   for (const use of root.descendantsOfType(types)) {
     if (!use || use.text !== name) continue;
-    const test = membershipTest(use, syntax, isStatusLike);
-    if (!test) continue;
-    found = retriesOnIt(test) ? 'retry' : found ?? 'check';
+    const seen = membershipUse(use, syntax, isStatusLike);
+    if (!seen) continue;
+    found = seen === 'retry' ? seen : found ?? seen;
     if (found === 'retry') break;
   }
   byName.set(name, found);
@@ -39,7 +39,16 @@ export function collectionTestedAgainstStatus(
 
 const cache = new WeakMap<Node, Map<string, CollectionUse | undefined>>();
 
-/** `status in NAME` / `status not in NAME` / `NAME.includes(status)`: the test node, when `use` is its collection. */
+/** How the test that `use` (a collection's name) stands in treats it: a status tested against it, in a branch that goes round or not. */
+export function membershipUse(use: Node, syntax: SyntaxAdapter, isStatusLike: (n: Node | null) => boolean): CollectionUse | undefined {
+  const test = membershipTest(use, syntax, isStatusLike);
+  return test ? (retriesOnIt(test) ? 'retry' : 'check') : undefined;
+}
+
+/**
+ * `status in NAME` / `status not in NAME` / `NAME.includes(status)` / Ruby `NAME.include?(status)` / PHP
+ * `in_array($status, $NAME)`: the test node, when `use` is its collection.
+ */
 function membershipTest(use: Node, s: SyntaxAdapter, isStatusLike: (n: Node | null) => boolean): Node | undefined {
   const up = use.parent;
   if (!up) return undefined;
@@ -51,6 +60,18 @@ function membershipTest(use: Node, s: SyntaxAdapter, isStatusLike: (n: Node | nu
     const call = up.parent;
     if (call && s.calls.has(call.type) && MEMBERSHIP_METHODS.has(s.memberParts(up)?.property ?? '') && s.callArguments(call).some((a) => isStatusLike(a))) return call;
   }
+  // Ruby's `NAME.include?(status)` is one `call` whose receiver is the collection.
+  if (s.calls.has(up.type) && up.childForFieldName('receiver')?.id === use.id && MEMBERSHIP_METHODS.has(up.childForFieldName('method')?.text ?? '')) {
+    return s.callArguments(up).some((a) => isStatusLike(a)) ? up : undefined;
+  }
+  // A function asked whether the status is among the collection: PHP `in_array($status, $NAME)`, Go `slices.Contains(NAME, status)`.
+  let call: Node | null = up;
+  for (let depth = 0; call && depth < 3 && !s.calls.has(call.type); depth++) call = call.parent;
+  if (call && s.calls.has(call.type) && MEMBERSHIP_METHODS.has(lastWord(s.callee(call)))) {
+    const holds = (a: Node) => a.startIndex <= use.startIndex && use.endIndex <= a.endIndex;
+    const args = s.callArguments(call);
+    if (args.some((a) => holds(a) && a.text.replace(/^\.\.\./, '') === use.text) && args.some((a) => !holds(a) && isStatusLike(a))) return call;
+  }
   return undefined;
 }
 
@@ -61,4 +82,8 @@ function retriesOnIt(test: Node): boolean {
   if (!n || !IFS.test(n.type)) return false;
   const branch = n.childForFieldName('consequence') ?? n.childForFieldName('body');
   return !!branch && RETRYING_BRANCH.test(branch.text);
+}
+
+function lastWord(node: Node | null): string {
+  return /(\w+\??)$/.exec(node?.text ?? '')?.[1] ?? '';
 }
