@@ -20,6 +20,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { inTestCode } from './testCode';
 import { argumentParameterUse } from './parameterCollections';
+import { httptestResponder } from './mockAnswers';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
@@ -115,6 +116,15 @@ export abstract class ArgumentRoles extends AssertionReader {
     }
   }
 
+  /** `doReturn(x).when(mock).getStatusCode()`: a later call of the chain is a status getter. */
+  private stubbedGetterAbove(call: Node): boolean {
+    let node: Node | null = call.parent;
+    for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+      if (this.syntax.calls.has(node.type) && STUBBED_STATUS_GETTER.test(this.lastName(this.syntax.callee(node)) ?? '')) return true;
+    }
+    return false;
+  }
+
   protected roleAsArgument(literal: Node, head: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined {
     const s = this.syntax;
     // (Kotlin's `status(X) { … }` is a call of the head `status(X)` with a lambda: the outer call carries the name.)
@@ -143,8 +153,9 @@ export abstract class ArgumentRoles extends AssertionReader {
     const argumentName = kind === 'status' && !inCollection ? this.namedArgumentOf(literal, call) : undefined;
     if (argumentName && argumentName !== 'code' && STATUS_KEYS.test(argumentName)) return 'server-sets';
     const receiver = this.receiverOf(call);
-    if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply')) {
-      // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`
+    if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply' || name === 'Reply')) {
+      // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`,
+      // Go's gock `gock.New(url).Get("/x").Reply(503)`
       return 'test-assert';
     }
     // Flask's `@app.errorhandler(404)` / `register_error_handler(404, fn)`, FastAPI's `@app.exception_handler(404)`: the
@@ -173,11 +184,17 @@ export abstract class ArgumentRoles extends AssertionReader {
       // `shouldReceive('getStatusCode')->andReturn(429)`, Mockito `when(resp.statusCode()).thenReturn(503)`.
       return 'test-assert';
     }
+    if (kind === 'status' && index === 0 && name === 'doReturn' && this.stubbedGetterAbove(call)) {
+      // Mockito's other order: `doReturn(503).when(response).getStatusCode()`.
+      return 'test-assert';
+    }
     if (kind === 'status' && index === 0 && name === 'error' && /^(retrofit2\.)?Response$/.test(this.lastName(receiver) ?? '')) {
       // Retrofit `Response.error(503, body)` in a test: the stub a double answers with. (Elsewhere a synthetic response
       // built by hand, a decoy: spotting fixtures, Kotlin.)
       return inTestCode(literal) ? 'test-assert' : undefined;
     }
+    // Rust httptest `respond_with(status_code(500))`: the status a test server answers with.
+    if (kind === 'status' && index === 0 && httptestResponder(call, name, args.length, s, this.root)) return 'test-assert';
     if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
       // OkHttp MockWebServer `new MockResponse().setResponseCode(429)`: what a stub server answers in a test
       return 'test-assert';

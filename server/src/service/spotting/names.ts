@@ -69,6 +69,8 @@ export const STATUS_SETTERS = new Set([
   'setStatusCode', 'http_response_code', 'response', 'json', 'abort_if', 'abort_unless',
   // Kotlin: Ktor `call.respond(HttpStatusCode.ServiceUnavailable, body)`
   'respond',
+  // Test servers' response builders: MockServer `response().withStatusCode(502)`, WireMock.Net `Response.Create().WithStatusCode(500)`
+  'withStatusCode', 'WithStatusCode',
 ]);
 
 /** Setter names too generic to trust as a bare function call: only `x.String(200, ...)`, `res.status(404)`. */
@@ -77,7 +79,7 @@ export const METHOD_ONLY_SETTERS = new Set([
   'sendStatus', 'writeHead', 'WriteHeader', 'setStatus', 'sendError', 'withStatus', 'send_error', 'send_response',
   'set_status', 'AbortWithStatus', 'AbortWithStatusJSON', 'redirect', 'AbortWithError', 'Redirect', 'sendResponseHeaders',
   'forStatus', 'forStatusAndDetail',
-  'setStatusCode', 'json', 'respond',
+  'setStatusCode', 'json', 'respond', 'withStatusCode', 'WithStatusCode',
 ]);
 
 /** Setters whose status is not the first argument: name → argument index. */

@@ -10,6 +10,7 @@ import { inExceptionHandler, isCatchClause, letStatus } from './statusScopes';
 import { EXCEPTION_CLASS, isRackTriple, isStatusMessageTable, MAP_ENTRIES, MAP_LITERALS, namesErrorClass } from './statusTables';
 import { namedChildren } from './syntaxAdapter';
 import { defaultParameterUse } from './parameterCollections';
+import { mockkAnswer } from './mockAnswers';
 
 /** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
 const INFIX_ASSERTION = /^(shouldBe|shouldNotBe|shouldEqual|shouldNotEqual|shouldBeEqualTo|shouldNotBeEqualTo|eq)$/;
@@ -143,6 +144,8 @@ export class StatusContext extends BindingRoles {
       const row = tableRowRole(literal, s, (n) => this.lastName(n));
       if (row) return row;
     }
+    // MockK `every { resp.code } returns 503`: the status a test double answers with.
+    if (kind === 'status' && mockkAnswer(parent, child)) return 'test-assert';
     // Kotlin's infix assertions (kotest `response.status shouldBe HttpStatusCode.NotFound`, `code shouldBe 404`).
     if (kind === 'status' && parent.type === 'infix_expression' && INFIX_ASSERTION.test(parent.namedChild(1)?.text ?? '')) {
       const other = namedChildren(parent).find((n, i) => i !== 1 && n.id !== child.id);
