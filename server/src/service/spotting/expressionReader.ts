@@ -24,6 +24,9 @@ function assignedValue(assignment: Node): Node | null {
  * Reads expressions the way the status classifier needs them: does this read a response's status or an
  * error's code, what is the last name of a callee or member, what is a call's receiver.
  */
+/** Lists named for statuses: `statusCodes`, `statuses`, `status_codes`. */
+const STATUS_LIST_NAME = /^(status_?codes|statuses|http_?status_?codes)$/i;
+
 export class ExpressionReader {
   constructor(protected readonly syntax: SyntaxAdapter) {}
 
@@ -73,7 +76,10 @@ export class ExpressionReader {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
       // (PHP API wrappers answer arrays: `$result['code'] == 200`)
       // (Ruby `e.info[:response_status]`: a key named for the response's status.)
-      return key !== null && /^(['"](status|status_?code|statusCode|code|response_?status|http_?status)['"]|:(status|status_code|response_status|http_status))$/.test(key.text);
+      if (key !== null && /^(['"](status|status_?code|statusCode|code|response_?status|http_?status)['"]|:(status|status_code|response_status|http_status))$/.test(key.text)) return true;
+      // `statusCodes[i]`, `statuses[0]`: an element of a list named for statuses (a batch's per-item statuses).
+      const list = node.childForFieldName('object') ?? node.childForFieldName('value') ?? node.namedChild(0);
+      return key !== null && list !== null && list.id !== key.id && !/^['":]/.test(key.text) && STATUS_LIST_NAME.test(this.lastName(list) ?? '');
     }
     if (node.type === 'identifier' || node.type === 'variable_name') {
       // PHP locals carry their `$`: `$status`, `$code`; a numbered local reads the same (`code1`, `status_2`)

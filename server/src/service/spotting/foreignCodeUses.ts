@@ -70,7 +70,7 @@ export function findForeignCodeUses(
     const matching = candidates.filter((c) => c.qualifier === qualifier || (c.owned && qualifier.endsWith(`.${c.qualifier}`)));
     if (matching.length === 0 || matching.some((c) => c.code !== matching[0].code || c.kind !== matching[0].kind)) continue;
     const code = matching[0];
-    const role = code.kind === 'error-code' ? ownVendorCodeUseRole(site, syntax, context) : ownCodeUseRole(site, { byUse: matching.every((c) => c.byUse), kind: code.kind === 'websocket' ? 'websocket' : undefined }, syntax, context);
+    const role = code.kind === 'error-code' ? ownVendorCodeUseRole(site, syntax, context, code.code) : ownCodeUseRole(site, { byUse: matching.every((c) => c.byUse), kind: code.kind === 'websocket' ? 'websocket' : undefined }, syntax, context);
     if (role && !found({ code: code.code, kind: code.kind, node: site, role })) return;
   }
 }

@@ -132,7 +132,7 @@ export function findOwnVendorCodeUses(
     if (!ok) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
     const site = node && node.startIndex === m.index && node.endIndex === m.index + m[0].length ? useSite(node, syntax) : undefined;
-    const role = site ? ownVendorCodeUseRole(site, syntax, context) : undefined;
+    const role = site ? ownVendorCodeUseRole(site, syntax, context, own.code) : undefined;
     if (site && role && !found({ code: own.code, node: site, role })) return;
   }
 }
@@ -143,8 +143,17 @@ export function confirmOwnVendorCode(root: Node, own: OwnVendorCode, syntax: Syn
 }
 
 /** The role of a use of a declared API code (`site`, from `useSite`), or undefined where the context reads no error code. */
-export function ownVendorCodeUseRole(site: Node, syntax: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
-  return context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : givenToErrorInfo(site, syntax) ? 'server-sets' : undefined);
+export function ownVendorCodeUseRole(site: Node, syntax: SyntaxAdapter, context: StatusContext, code?: string): OccurrenceRole | undefined {
+  return context.classify(site, 'error-code') ?? (comparedWithItself(site, syntax) ? 'client-check' : givenToErrorInfo(site, syntax) ? 'server-sets' : code !== undefined ? readAsItsCode(site, code, syntax, context) : undefined);
+}
+
+/**
+ * A use read as the code it holds would be where the code is read, not written: `strings.Contains(err.Error(),
+ * errRateLimited)`, `"x".equals(code)` through the constant (the declaration already vouched for the code).
+ */
+function readAsItsCode(site: Node, code: string, syntax: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
+  const role = vendorCodeRole(site, code, context, syntax);
+  return role === 'client-check' || role === 'test-assert' || role === 'retry-config' ? role : undefined;
 }
 
 /** The receiver an enum's own methods compare with its members: PHP `$this`, Kotlin and Java `this`, Python `self`. */
