@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ExpressionReader } from './expressionReader';
 import type { SyntaxAdapter } from './syntaxAdapter';
+import { raisesForRetryDecorator } from './retryDecorated';
 
 /**
  * Retry predicates: functions whose boolean result decides whether a request is retried — named for it
@@ -48,6 +49,8 @@ export function inRetryPredicate(node: Node, reader: ExpressionReader, s: Syntax
       if (RETRY_DECISION_TYPE.test(resultType(up)?.text ?? '')) return true;
       if ((PREDICATE_NAME.test(name) || calledToDecideRetry(up, name, reader, s)) && answersYesOrNo(up)) return true;
       if (DELAY_FUNCTION_NAME.test(name) && answersADelay(up)) return true;
+      // `@retry(retry=retry_if_exception_type(TryAgain))` on the function, `if e.status in (…): raise TryAgain`.
+      if (raisesForRetryDecorator(node, up)) return true;
       return WRAPPER_NAME.test(name) && !inCatchHeader(node, up) && insideRetryDecorator(up);
     }
     if (lambdaDecidesRetry(up, reader, s)) return true;
@@ -159,7 +162,9 @@ const decidingFunctions = new WeakMap<Node['tree'], Map<number, boolean>>();
 /** A tree's text where it names a place a decision is handed to, else null. */
 const treeTexts = new WeakMap<Node['tree'], string | null>();
 /** What a file must say for a function of it to be handed to a retry decision (RETRY_SINK, PREDICATE_NAME, a Reactor spec). */
-const DECISION_HINT = /retry_?(if|on|when|condition|predicate|policy)|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|should_?retry|retr[iy]able|can_?retry|needs?_?retry|is_?(transient|permanent|temporary|recoverable)|\bRetry\s*\.\s*(backoff|fixedDelay|max|indefinitely)/i;
+/** Settings that take a function answering whether a failure ends a retry: backoff's `giveup=`. */
+const GIVE_UP_SLOT = /^give_?up$/i;
+const DECISION_HINT = /give_?up\s*=|retry_?(if|on|when|condition|predicate|policy)|retryWhen|handleResultIf|handleIf|abortIf|HandleResult|OrResult|HandleTransientHttpError|should_?retry|retr[iy]able|can_?retry|needs?_?retry|is_?(transient|permanent|temporary|recoverable)|\bRetry\s*\.\s*(backoff|fixedDelay|max|indefinitely)/i;
 
 function usedToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s: SyntaxAdapter): boolean {
   if (!/^\w+$/.test(name)) return false;
@@ -181,6 +186,8 @@ function usedToDecideRetry(fn: Node, name: string, reader: ExpressionReader, s: 
         if (lambdaDecidesRetry(up, reader, s)) return true;
         break;
       }
+      // backoff's `@backoff.on_exception(backoff.expo, X, giveup=is_fatal)`: the function answers which failures stop the retry.
+      if (s.pairs.has(up.type) && GIVE_UP_SLOT.test(s.pairName(up) ?? '')) return true;
       if (!s.calls.has(up.type)) continue;
       const callee = s.callee(up);
       if (callee && callee.startIndex <= child.startIndex && child.endIndex <= callee.endIndex) continue; // `isTimeout(it)` itself
