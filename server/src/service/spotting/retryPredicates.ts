@@ -43,6 +43,8 @@ export function inRetryPredicate(node: Node, reader: ExpressionReader, s: Syntax
   let functions = 0;
   for (let up = node.parent, climbed = 0; up && climbed < MAX_CLIMB; up = up.parent, climbed++) {
     if (STOP.test(up.type)) return false;
+    // Go's `switch status.Code(err) { case codes.Unavailable: return err; default: return backoff.Permanent(err) }`.
+    if (PERMANENT_CHOICE.has(up.type) && functions === 0 && marksPermanent(up)) return true;
     if (!FUNCTION_LIKE.test(up.type)) continue;
     const name = up.childForFieldName('name')?.text;
     if (name !== undefined) {
@@ -84,6 +86,19 @@ function inCatchHeader(node: Node, fn: Node): boolean {
     if (CATCH_CLAUSE.test(up.type)) return !/block|body|statement/.test(child.type);
   }
   return false;
+}
+
+/**
+ * Go retry operations mark the failures that must not go round: cenkalti/backoff's `backoff.Permanent(err)`, retry-go's
+ * `retry.Unrecoverable(err)`. A switch of the operation that wraps the error so in one arm and returns it plain
+ * in another chooses, arm by arm, what is retried (https://pkg.go.dev/github.com/cenkalti/backoff/v4#Permanent).
+ * (Only a switch: an if whose one arm gives up says no more than a check does.)
+ */
+const PERMANENT_CHOICE = new Set(['expression_switch_statement', 'type_switch_statement']);
+const PERMANENT_MARK = /\b(backoff\.Permanent|retry\.Unrecoverable)\s*\(/;
+
+function marksPermanent(choice: Node): boolean {
+  return PERMANENT_MARK.test(choice.text);
 }
 
 const RETRY_DECORATOR_NAME = /retr(y|ies)|backoff/i;
