@@ -63,6 +63,11 @@ const FAILURE_GUARD = /retr(y|i)|transient|recoverable|should_?(retry|again)|can
 const DELEGATED = /^(sleep|wait|pause|backoff)$/i;
 /** Names of calls that may wait (a limiter's or a helper's, defined elsewhere). */
 const WAITING_NAME = /wait|sleep|delay|pause|throttle|backoff|back_off|rate_?limit|cool_?down/i;
+/**
+ * A failure built to be thrown, named for what failed (`SpotifyRatelimitedException(wait)`, `RateLimitError(msg)`,
+ * `BackoffTimeoutError`): constructing it waits nothing, whatever its name says.
+ */
+const FAILURE_TYPE = /(Exception|Error|Failure|Fault)$/;
 
 /** The file defines a function or method of this name. */
 function ownMethod(ctx: DiagContext, name: string): boolean {
@@ -167,7 +172,7 @@ export function readResend(
         delegatedWait ??= c.node;
       } else if (c.name !== fn.name && c.name !== target.name && callWaits(ctx.flow, c.name)) {
         helperWait ??= c.node;
-      } else if (WAITING_NAME.test(c.name) && !ctx.flow.fns.some((f) => f.name === c.name)) {
+      } else if (WAITING_NAME.test(c.name) && !FAILURE_TYPE.test(c.name) && !ctx.flow.fns.some((f) => f.name === c.name)) {
         possibleWait ??= c.node;
       }
     }

@@ -128,10 +128,12 @@ export function findRetryLoops(ctx: DiagContext): RetryLoop[] {
         return { call: c.node, arg: waitArgument(c.name, args) };
       })
       .filter((d) => d.call.type !== 'new_expression');
+    // (A call inside a delay's own argument only computes how long it waits — `Task.Delay(d.BackOff(max, retries))`,
+    // `sleep(backoff(attempt))` — it is handed no say in whether the loop goes round: the delay is the loop's.)
     const delegatedWait =
       ctx.flow.calls
         .slice(lowerBound(callStarts, scopeStart), lowerBound(callStarts, scopeEnd + 1))
-        .find((c) => !DELAY.test(c.name) && ((DELEGATED_WAIT.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0) || (c.name !== loop.fn?.name && !requestCalls.has(c.node.id) && callWaits(ctx.flow, c.name))))?.node ??
+        .find((c) => !DELAY.test(c.name) && !delays.some((d) => d.arg && within(c.node, d.arg)) && ((DELEGATED_WAIT.test(c.name) && ctx.flow.adapter.callArguments(c.node).length > 0) || (c.name !== loop.fn?.name && !requestCalls.has(c.node.id) && callWaits(ctx.flow, c.name))))?.node ??
       (ctx.flow.grammarName === 'ruby' ? rubyBareWait(ctx, scope, loop.fn?.name) : undefined);
     result.push({ loop, request, delays, ...(delegatedWait ? { delegatedWait } : {}), ...(stalled ? { resendAt: stalled } : {}) });
   }
