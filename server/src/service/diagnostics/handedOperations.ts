@@ -4,8 +4,8 @@ import type { CallInfo, FileFlow } from './flow/flowModel';
 /*
  * Retry helpers that run an operation they are handed: `callWithRetry(apiCall, args)` calling `apiCall(args)` in a
  * try, a method of a `Retry` class running its `Func<Task>`, Go's `retry(attempts, pause, f)` and a retrying type's
- * method running the operation held in its receiver. What they re-run is their callers' request; how they retry
- * is written in them.
+ * method running the operation held in its receiver, Rust's `fn with_retry<F: Fn() -> Result<T, E>>(op: F)`. What
+ * they re-run is their callers' request; how they retry is written in them.
  */
 
 const RETRYING = /retr|attempt|again|backoff|resilien|persist|patient/i;
@@ -32,8 +32,9 @@ export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
   const facts = factsOf(fn);
   // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
   if (!(facts.retrying ??= RETRYING.test(fn.name) || RETRYING.test(enclosingTypeName(fn.node) ?? ''))) return false;
-  // Go has no try: the error the operation returns is checked in the loop around it (`if err = f(); err == nil`).
-  if (flow.grammarName === 'go') return call.loops.some((l) => l.fn === call.fn && l.kind !== 'collection');
+  // Go and Rust have no try: the error the operation returns is checked in the loop around it (`if err = f(); err ==
+  // nil`, `match op() { Ok(v) => return Ok(v), Err(e) => … }`).
+  if (flow.grammarName === 'go' || flow.grammarName === 'rust') return call.loops.some((l) => l.fn === call.fn && l.kind !== 'collection');
   // (Kotlin's try is an expression.)
   for (let n = call.node.parent; n && n.id !== fn.node.id; n = n.parent) if (/^try(_with_resources)?_statement$|^begin$/.test(n.type) || (flow.grammarName === 'kotlin' && n.type === 'try_expression')) return true;
   return false;

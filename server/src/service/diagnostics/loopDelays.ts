@@ -5,6 +5,7 @@ import { ancestorWithin } from './chainSyntax';
 import { parameterNames } from './branches';
 import { DELAY } from './waitCalls';
 import { escapeRegExp } from './regexText';
+import { withoutBackoffSettings } from './backoffSettings';
 
 /*
  * The delays of a hand-written retry loop, read as values: whether a delay stays the same between attempts
@@ -25,7 +26,8 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
   // `throttle(wait=wait)`, `delay(ms: pause)`: the value of a named argument.
   if (/^(keyword_argument|named_argument|value_argument)$/.test(arg.type)) return isFixedDelay(ctx, loop, arg.childForFieldName('value') ?? arg.lastNamedChild, depth);
   const text = arg.text;
-  if (GROWING.test(text)) return false;
+  // (A setting named for backing off that the file never makes grow, `sleep(method.backoff_time)`, is one value.)
+  if (GROWING.test(withoutBackoffSettings(ctx.flow.text, text))) return false;
   const ids = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
   if (loop.counterVar && ids.has(loop.counterVar)) return false;
   const body = loop.body?.text ?? '';
