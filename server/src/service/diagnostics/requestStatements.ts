@@ -44,7 +44,12 @@ function firstArgumentHolds(args: Node, call: Node): boolean {
 function findResponseVar(call: Node): string | undefined {
   let node: Node | null = call.parent;
   for (;;) {
-    if (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression|try_expression)$/.test(node.type)) {
+    const status = node ? statusReadOf(node, call) : undefined;
+    if (status) {
+      // `val code = client.post(u) { … }.status.value`, `status = requests.get(u).status_code`: the local holds the
+      // response's status, and the tests on it are the tests of the response.
+      node = status.parent;
+    } else if (node && /^(await_expression|await|parenthesized_expression|expression_list|with_item|as_pattern|cast_expression|try_expression)$/.test(node.type)) {
       // Python `with session.get(u) as resp:` / `async with …`: the response is the alias.
       if (node.type === 'as_pattern') {
         const alias = node.childForFieldName('alias') ?? node.namedChildren[node.namedChildren.length - 1];
@@ -94,4 +99,34 @@ function findResponseVar(call: Node): string | undefined {
   }
   const first = target.type === 'expression_list' || target.type === 'pattern_list' ? target.firstNamedChild : target;
   return first && /^[A-Za-z_$][\w$]*$/.test(first.text) ? first.text : undefined;
+}
+
+/** Member reads of a response that give its status (Ktor's `.status.value` reads on through `value`). */
+const STATUS_MEMBER = /^(status|status_code|statusCode|StatusCode|code)$/;
+const MEMBER_READ = /^(navigation_expression|attribute|member_expression|member_access_expression|field_access|selector_expression)$/;
+
+/**
+ * `node` reads the status off what holds the request `call` (the call, or the await around it): `….status_code`,
+ * `….StatusCode`, Kotlin `….status.value`, also past a Kotlin trailing lambda (`client.post(u) { … }.status`). The
+ * outermost node of the read, or undefined when `node` is no such read.
+ */
+function statusReadOf(node: Node, call: Node): Node | undefined {
+  // (By type first: the node may be a block of thousands of statements, whose children are not to be listed per call.)
+  if (node.type !== 'call_expression' && !MEMBER_READ.test(node.type)) return undefined;
+  let object = node.firstNamedChild;
+  if (!object || object.startIndex > call.startIndex || call.endIndex > object.endIndex) return undefined;
+  let read = node;
+  // Kotlin: `client.post(u) { … }` wraps the call in another call_expression with the lambda.
+  if (read.type === 'call_expression' && read.namedChildCount === 2 && read.lastNamedChild?.type === 'annotated_lambda') {
+    object = read;
+    if (!read.parent) return undefined;
+    read = read.parent;
+  }
+  if (!MEMBER_READ.test(read.type) || read.firstNamedChild?.id !== object.id) return undefined;
+  const member = read.lastNamedChild;
+  if (!member || member.id === object.id || !STATUS_MEMBER.test(member.text.replace(/^\./, ''))) return undefined;
+  // Ktor's HttpStatusCode: `.status.value` is the number.
+  const outer = read.parent;
+  if (outer && outer.type === 'navigation_expression' && outer.firstNamedChild?.id === read.id && outer.lastNamedChild?.text.replace(/^\./, '') === 'value') return outer;
+  return read;
 }

@@ -10,6 +10,7 @@ import { calleeOf, enclosingFn, within } from './flow/flowModel';
 import type { RetryLoop } from './retryLoops';
 import { throwsOnStatus } from './requests';
 import { isBreak, isContinue } from './flow/flowGrammar';
+import { statusAccessorLocal } from './statusAccessors';
 
 /** Exception types that a failure status is raised as (or a base of it): catching one catches status failures. */
 const STATUS_CATCHING = /^(Exception|BaseException|Error|HTTPError|APIStatusError|HTTPStatusError|RequestException|RequestError|Throwable|ClientError|ClientResponseError|HttpRequestException|AxiosError|ApiException|APIError|ApiError|HTTPException|WebException|StandardError|RuntimeException|WebClientResponseException|WebClientException|RestClientResponseException|RestClientException|HttpStatusCodeException)$/;
@@ -322,7 +323,8 @@ function setsConditionFlag(statement: Node, loop: RetryLoop['loop']): boolean {
 /** `$code = $response['response']['code'];`, `status := resp.StatusCode`: a local that holds part of the response. */
 function aliasOf(statement: Node, root: string): string | undefined {
   const m = /^\s*(?:(?:const|let|var|val)\s+)?\$?([A-Za-z_]\w*)\s*(?::=|=(?!=))\s*\$?(\w+)\b[^;\n]*;?\s*$/.exec(statement.text);
-  return m && m[2] === root.replace(/^\$/, '') && m[1] !== m[2] ? `${statement.text.trimStart().startsWith('$') ? '$' : ''}${m[1]}` : undefined;
+  if (m && m[2] === root.replace(/^\$/, '') && m[1] !== m[2]) return `${statement.text.trimStart().startsWith('$') ? '$' : ''}${m[1]}`;
+  return statusAccessorLocal(statement.text, root); // `$code = wp_remote_retrieve_response_code($response);`
 }
 
 /** `retryAfter = response.GetRetryAfter();`, `wait := resp.Header.Get("Retry-After")`: the local a Retry-After read of the response is kept in. */
