@@ -24,10 +24,10 @@ function enclosingTypeName(node: Node): string | undefined {
 export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
   // (A name as written in code: on a half-typed line the callee can be any text.)
   if (!call.fn?.name || !/^[A-Za-z_$][\w$]*$/.test(call.name)) return false;
-  const named = new RegExp(`(?<![\\w$])${call.name.replace(/\$/g, '\\$')}(?![\\w$])`);
   // The operation is a parameter of the function, or of the decorator around it (`def retry_on_limit(func): def
   // wrapper(*args, **kwargs): … func(*args, **kwargs)`), which is then the one named for retrying.
-  const fn = named.test(factsOf(call.fn).parameters) ? call.fn : call.fn.parent?.name && named.test(factsOf(call.fn.parent).parameters) ? call.fn.parent : undefined;
+  // (Named in the parameter list as a whole `[\w$]` word, as the name is one.)
+  const fn = parameterWords(call.fn).has(call.name) ? call.fn : call.fn.parent?.name && parameterWords(call.fn.parent).has(call.name) ? call.fn.parent : undefined;
   if (!fn?.name) return false;
   const facts = factsOf(fn);
   // Named for retrying, or a method of a class that is (`static class Retry { Task DoAsync(Func<Task> action) }`).
@@ -40,8 +40,15 @@ export function callsParameterInTry(flow: FileFlow, call: CallInfo): boolean {
   return false;
 }
 
+/** The maximal `[\w$]` runs of a function's parameter list (read once per function). */
+function parameterWords(fn: CallInfo['fn'] & object): ReadonlySet<string> {
+  const facts = factsOf(fn);
+  facts.words ??= new Set(facts.parameters.match(/[\w$]+/g) ?? []);
+  return facts.words;
+}
+
 /** Per function, read once: its parameter list's text, and whether it (or its class) is named for retrying. */
-function factsOf(fn: CallInfo['fn'] & object): { parameters: string; retrying?: boolean } {
+function factsOf(fn: CallInfo['fn'] & object): FnFacts {
   let facts = fnFacts.get(fn);
   if (!facts) {
     // (Kotlin's `function_value_parameters` has no field name.)
@@ -51,7 +58,13 @@ function factsOf(fn: CallInfo['fn'] & object): { parameters: string; retrying?: 
   return facts;
 }
 
-const fnFacts = new WeakMap<object, { parameters: string; retrying?: boolean }>();
+interface FnFacts {
+  parameters: string;
+  words?: Set<string>;
+  retrying?: boolean;
+}
+
+const fnFacts = new WeakMap<object, FnFacts>();
 
 /**
  * Go: a method of a type named for retrying that runs the operation held in a field of its receiver, in a loop

@@ -4,6 +4,7 @@ import type { LoopInfo } from './flow/flowModel';
 import type { RequestInfo } from './requests';
 import { escapeRegExp } from './regexText';
 import { goErrorPath } from './goErrorRetries';
+import { cachedRegExp } from '../regexCache';
 
 /*
  * Loops that walk pages rather than retry: the counter is a page, an offset or a cursor, the loop goes on while more
@@ -97,7 +98,7 @@ export function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): b
     for (const name of frontier) {
       // (`req, err := http.NewRequest(…, fmt.Sprintf("?offset=%d", offset), nil)`: the first of several names assigned)
       // (Or a field of it set for this round: `opt.ListOptions.Page = i` then the request on `opt`.)
-      const m = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(name)}(?:\\.[\\w$]+)*\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
+      const m = cachedRegExp(`(?:^|[^\\w$.])${escapeRegExp(name)}(?:\\.[\\w$]+)*\\s*(?:,\\s*[\\w$]+\\s*)*(?::=|=(?!=))`).exec(before);
       const value = m ? assignedValue(before, m.index + m[0].length) : undefined;
       for (const id of value?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!names.has(id)) found.push(id), names.add(id);
     }
@@ -113,10 +114,11 @@ export function pages(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): b
     const n = escapeRegExp(name);
     const assigned = name.length < 2 ? `\\+=|\\+\\+` : `=(?!=)|:=|\\+=|\\+\\+`;
     // (Outside any call: `model=self.model` handed to another call is a keyword argument, not the page moving on.)
-    const stepped = new RegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`, 'g');
+    const stepped = cachedRegExp(`(^|[^\\w$.])${n}\\s*(,\\s*[\\w$]+\\s*)*(${assigned})|\\+\\+\\s*${n}\\b`, 'g');
+    stepped.lastIndex = 0;
     for (let m = stepped.exec(after); m; m = stepped.exec(after)) if (!insideParentheses(after, m.index)) return true;
     // A field of the options it sends set for the next page (`opts.Page = resp.NextPage`).
-    if (name.length > 1 && new RegExp(`(^|[^\\w$.])${n}(\\.[\\w$]+)*\\.(Page|page|PageToken|pageToken|Cursor|cursor|Offset|offset|After|after|Marker|marker|StartingAfter|NextToken|ContinuationToken)\\s*=(?!=)`).test(after)) return true;
+    if (name.length > 1 && cachedRegExp(`(^|[^\\w$.])${n}(\\.[\\w$]+)*\\.(Page|page|PageToken|pageToken|Cursor|cursor|Offset|offset|After|after|Marker|marker|StartingAfter|NextToken|ContinuationToken)\\s*=(?!=)`).test(after)) return true;
   }
   return false;
 }

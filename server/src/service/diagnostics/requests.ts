@@ -13,6 +13,7 @@ import { jsRequest } from './jsRequests';
 import { jvmRequest } from './jvmRequests';
 import { pythonRequest } from './pythonRequests';
 import { responseVarOf, statementOf } from './requestStatements';
+import { cachedRegExp } from '../regexCache';
 
 /** A call that sends an HTTP request. */
 export interface RequestInfo {
@@ -77,7 +78,7 @@ function aliasedRequest(flow: FileFlow, call: CallInfo): { library: HttpLibrary;
   let names = aliasNames.get(flow);
   if (!names) aliasNames.set(flow, (names = new Set([...flow.text.matchAll(ALIAS)].map((m) => m[1]))));
   if (!names.has(call.name)) return undefined;
-  const assigned = new RegExp(`(?:^|[^\\w.$])(?:(?:const|let|var)\\s+)?${call.name.replace(/\$/g, '\\$')}\\s*=\\s*([\\w.$]+)\\.(\\w+)\\s*(?:[;\\n]|$)`, 'gm');
+  const assigned = cachedRegExp(`(?:^|[^\\w.$])(?:(?:const|let|var)\\s+)?${call.name.replace(/\$/g, '\\$')}\\s*=\\s*([\\w.$]+)\\.(\\w+)\\s*(?:[;\\n]|$)`, 'gm');
   const methods = new Set<HttpMethod>();
   const owners = new Set<string>();
   let library: HttpLibrary | undefined;

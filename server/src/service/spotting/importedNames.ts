@@ -1,5 +1,6 @@
 import type { TextLines } from '../parsing/textLines';
 import type { CatalogRegistry } from '../catalog/catalogRegistry';
+import { cachedRegExp } from '../regexCache';
 
 /* What a file's imports say about a name it uses: which library (or which of its own modules) it comes from, under which alias. */
 
@@ -41,7 +42,7 @@ function importsFromLibrary(text: string, name: string, aliases: readonly string
     // PHP `use GuzzleHttp\Exception\ConnectException;` (a backslash-separated namespace)
     const php = alias.slice(0, -name.length - 1).replace(/\./g, '\\\\');
     // (Kotlin's imports end without a semicolon: `import retrofit2.HttpException`, `import io.ktor.client.plugins.*`.)
-    const pattern = new RegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*(?:;|$)|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;|use[ \\t]+\\\\?${php}\\\\${name}[ \\t]*(?:as[ \\t]+\\w+[ \\t]*)?;)`, 'm');
+    const pattern = cachedRegExp(`^[ \\t]*(?:from[ \\t]+${space}[ \\t]+import[ \\t]*(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import[ \\t]+${space}\\.(?:${name}|\\*)[ \\t]*(?:;|$)|(?:global[ \\t]+)?using[ \\t]+${space}[ \\t]*;|use[ \\t]+\\\\?${php}\\\\${name}[ \\t]*(?:as[ \\t]+\\w+[ \\t]*)?;)`, 'm');
     if (pattern.test(text)) return true;
   }
   return false;

@@ -4,6 +4,7 @@ import { samePackage, samePackageAs } from './moduleResolution';
 import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, TYPES_BY_PACKAGE } from './summaryTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { exporterRoot } from '../diagnostics/scrapeContext';
+import { cachedRegExp } from '../regexCache';
 
 /** Where a client with no timeout that a request goes through was built, and its library when known. */
 export interface UnboundedSource {
@@ -393,7 +394,7 @@ function calleeSummary(index: WorkspaceIndex, summary: FileSummary, modules: Map
 function goVariableCallee(index: WorkspaceIndex, modules: Map<string, string[]>, name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined {
   const root = receiver && /^[A-Za-z_]\w*$/.test(receiver) ? receiver : undefined;
   if (!root) return undefined;
-  const pkg = new RegExp(`\\b${root}\\s*:?=\\s*&?(\\w+)\\.\\w+\\(`).exec(enclosing)?.[1];
+  const pkg = cachedRegExp(`\\b${root}\\s*:?=\\s*&?(\\w+)\\.\\w+\\(`).exec(enclosing)?.[1];
   const files = pkg ? modules.get(pkg) : undefined;
   if (!files || index.get(files[0] ?? '')?.language !== 'go') return undefined;
   const found = files.flatMap((uri) => (index.get(uri)?.functions ?? []).filter((f) => f.name === name && f.failsOnStatus).map((f) => ({ ...f, uri })));

@@ -5,6 +5,7 @@
  * says nothing, the value it was last given in the same function (followed up to three steps).
  */
 import type { CallInfo, FileFlow } from '../flow/flowModel';
+import { cachedRegExp } from '../../regexCache';
 
 /**
  * Seconds, milliseconds, or seconds divided by 1000 (`retry_after / 1000` of a seconds value: a number 1000 times
@@ -128,8 +129,9 @@ function headerUnit(e: string): DelayUnit | undefined {
 /** The right-hand sides of every `name = …` (or `name := …`, `let/const/var name = …`) before the use, in order. */
 export function assignmentsBefore(name: string, scope: UnitScope): Array<{ value: string; at: number }> {
   const text = scope.text.slice(0, scope.before);
-  const re = new RegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)([^\\n]*)`, 'g');
+  const re = cachedRegExp(`(?:^|[^\\w.$])(?:self\\.|this\\.|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]?, ]+?)?\\s*(?:,\\s*\\w+\\s*)?(?::=|=)(?![=>])\\s*([^\\n;]+)([^\\n]*)`, 'g');
   const found: Array<{ value: string; at: number }> = [];
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = continued(text, m.index + m[0].length, m[1].replace(/\s*(?:\/\/|#).*$/, '')).replace(/[,{]\s*$/, '');
     // A unit the line's own comment gives: `const INITIAL_DELAY = 50; // ms`, `BACKOFF = 2  # seconds`.
@@ -210,7 +212,7 @@ export function topLevelSplit(s: string, separator: RegExp): string[] {
     else if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
     else if (depth === 0) {
-      const m = new RegExp(`^(?:${separator.source})`).exec(s.slice(i));
+      const m = cachedRegExp(`^(?:${separator.source})`).exec(s.slice(i));
       if (m && m[0].length && i > 0) {
         out.push(s.slice(start, i));
         start = i + m[0].length;
