@@ -199,6 +199,8 @@ export class MechanismScope {
  * its `Transport` afterwards (`httpClient.Transport = &http.Transport{…}`) throws the retries away.
  */
 function retryTransportReplaced(text: string): boolean {
+  // (Every match names the call: a file without it is not scanned word by word.)
+  if (!text.includes('.StandardClient()')) return false;
   for (const m of text.matchAll(/(\w+)\s*:?=\s*[\w.]+\.StandardClient\(\)/g)) {
     // (Wrapping it, `std.Transport = Wrap(std.Transport, …)`, keeps the retries underneath.)
     for (const a of text.slice(m.index + m[0].length).matchAll(new RegExp(`\\b${m[1]}\\.Transport\\s*=(?!=)([^\\n]*)`, 'g'))) {

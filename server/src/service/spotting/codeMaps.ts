@@ -54,6 +54,26 @@ export function codeMapKeyRole(pair: Node, key: Node, reader: ExpressionReader, 
 
 /** A map literal given to a name (a cheap text pass): `ERROR_TYPES = {`, `const ERROR_TYPE_MAPPING: Record<…> = {`. */
 const MAP_OPEN = /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;{]*)?=[ \t]*\{/g;
+/** What every match of MAP_OPEN ends with. */
+const ASSIGNED_BRACE = /=[ \t]*\{/g;
+
+/**
+ * The matches of MAP_OPEN in `text` (name, start, length), read only on the lines that have an `= {`: a match never
+ * crosses a line and has no anchor or look-around, so each line reads alone as in the whole text. (MAP_OPEN tried at
+ * every letter of every name is what a file-wide pass cost.)
+ */
+function mapOpenings(text: string): Array<{ name: string; index: number; length: number }> {
+  const found: Array<{ name: string; index: number; length: number }> = [];
+  ASSIGNED_BRACE.lastIndex = 0;
+  for (let c = ASSIGNED_BRACE.exec(text); c; c = ASSIGNED_BRACE.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', c.index) + 1;
+    const newline = text.indexOf('\n', c.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    for (const m of text.slice(lineStart, lineEnd).matchAll(MAP_OPEN)) found.push({ name: m[1], index: lineStart + m.index, length: m[0].length });
+    ASSIGNED_BRACE.lastIndex = lineEnd;
+  }
+  return found;
+}
 /** Keys written as bare words: JavaScript's `rate_limit_error:` (a `property_identifier`), Ruby's `rate_limited:` symbol. */
 const BARE_KEYS = new Set(['property_identifier', 'hash_key_symbol']);
 
@@ -79,9 +99,9 @@ export function scanBareCodeKeys(
   taken: (start: number) => boolean,
   found: (site: CodeKeySite) => boolean,
 ): void {
-  for (const m of text.matchAll(MAP_OPEN)) {
-    if (!CODE_MAP_NAME.test(m[1].toLowerCase().replace(/[_$]/g, ''))) continue;
-    const open = m.index + m[0].length - 1;
+  for (const m of mapOpenings(text)) {
+    if (!CODE_MAP_NAME.test(m.name.toLowerCase().replace(/[_$]/g, ''))) continue;
+    const open = m.index + m.length - 1;
     const table = root.descendantForIndex(open, open + 1)?.parent;
     if (!table || table.startIndex !== open || table.startIndex >= to || table.endIndex <= from) continue;
     for (const pair of namedChildren(table)) {
