@@ -1,5 +1,6 @@
 import type { HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
+import { cachedRegExp } from '../regexCache';
 
 /**
  * Requests known by what the code does with their result rather than by the client's name: a call whose
@@ -11,7 +12,7 @@ import type { CallInfo, FileFlow } from './flow/flowModel';
  */
 
 /** Status reads on a response, per grammar: the property or accessor after `<var>.`. */
-const STATUS_READ: Record<string, string> = {
+export const STATUS_READ: Record<string, string> = {
   python: String.raw`(status_code|status|ok)\b(?!\s*\()|raise_for_status\s*\(`,
   // Not `.ok`: a Result type's flag (`if (!res.ok) return res.error`) reads the same.
   javascript: String.raw`(status|statusCode)\b(?!\s*\()`,
@@ -43,16 +44,47 @@ export function requestByStatusRead(flow: FileFlow, call: CallInfo, responseVar:
   // (Capitalised names are constructors except in Go and C#, where methods are capitalised.)
   // (`c.Repositories.EditRelease(…)` inside the file's own `EditRelease` wrapper is the SDK's, not the wrapper.)
   if ((localFunctions.has(call.name) && !call.receiver.includes('.')) || NOT_A_SEND.test(call.name) || (/^[A-Z]/.test(call.name) && flow.grammarName !== 'go' && flow.grammarName !== 'c-sharp')) return undefined;
-  const escaped = responseVar.replace(/\$/g, '\\$');
-  // (Python: a project's fetch helper may hand back a dict: `res['code'] == "429"`, compared with a status.)
-  const subscript = flow.grammarName === 'python' ? String.raw`|(?<![\w$.])${escaped}\s*\[\s*['"](?:status|status_code|code)['"]\s*\]\s*(?:[=!<>]=?|(?:not\s+)?in\b)\s*[(\[{]?\s*['"]?[1-5]\d\d\b` : '';
-  const read = new RegExp(String.raw`(?<![\w$.])${escaped}\s*[?!]?\.\s*(${reads})${subscript}`);
+  const read = statusReadOf(flow.grammarName, reads, responseVar);
   // Read after the call, or — in a loop — anywhere in the loop (`while resp.status_code == 503: …; resp = s.send(req)`).
   const loop = call.loops.find((l) => l.fn === call.fn && l.kind !== 'collection');
   // Within a few lines of the call (bounded, so a huge function is not read once per call).
   const after = flow.text.slice(call.end, Math.min(call.fn.end, call.end + READ_WINDOW));
   if (!read.test(after) && !(loop && read.test(flow.text.slice(Math.max(loop.start, call.start - READ_WINDOW), call.start)))) return undefined;
   return { method: methodOf(call) };
+}
+
+/** A test for a status read of `name` (see `STATUS_READ`) in a text. */
+interface StatusReadTest {
+  test(text: string): boolean;
+}
+
+/**
+ * The status reads of a variable. A plain name (`[\w$]+`, nearly always) is looked for with one pattern per
+ * grammar matching any name, each match's name compared; a pattern per variable cost a regular-expression
+ * compilation per distinct response variable of every file. Other names keep the pattern of their own.
+ */
+export function statusReadOf(grammar: string, reads: string, responseVar: string): StatusReadTest {
+  const escaped = responseVar.replace(/\$/g, '\\$');
+  if (!/^[\w$]+$/.test(responseVar)) return cachedRegExp(statusReadPattern(grammar, reads, escaped));
+  // Every start of a match is tried (not only those after the previous match's end), so no read is hidden by another.
+  const any = cachedRegExp(statusReadPattern(grammar, reads, String.raw`([\w$]+)`), 'g');
+  return {
+    test(text: string): boolean {
+      any.lastIndex = 0;
+      for (let m = any.exec(text); m; m = any.exec(text)) {
+        if ((m[1] ?? m[m.length - 1]) === responseVar) return true;
+        any.lastIndex = m.index + 1;
+      }
+      return false;
+    },
+  };
+}
+
+/** `name` is a pattern of the variable; when it captures, it is the first group of each alternative. */
+export function statusReadPattern(grammar: string, reads: string, name: string): string {
+  // (Python: a project's fetch helper may hand back a dict: `res['code'] == "429"`, compared with a status.)
+  const subscript = grammar === 'python' ? String.raw`|(?<![\w$.])${name}\s*\[\s*['"](?:status|status_code|code)['"]\s*\]\s*(?:[=!<>]=?|(?:not\s+)?in\b)\s*[(\[{]?\s*['"]?[1-5]\d\d\b` : '';
+  return String.raw`(?<![\w$.])${name}\s*[?!]?\.\s*(?:${reads})${subscript}`;
 }
 
 function methodOf(call: CallInfo): HttpMethod {
@@ -80,5 +112,5 @@ export function forwardsToWrapped(flow: FileFlow, call: CallInfo): boolean {
   if (!fn?.name || call.name !== fn.name || !SEND_NAME.test(call.name) || !call.receiver) return false;
   if (/^(this|self|base|super|cls)$/.test(call.receiver)) return false;
   const params = fn.node.childForFieldName('parameters')?.text ?? '';
-  return flow.adapter.callArguments(call.node).some((a) => /^[A-Za-z_$][\w$]*$/.test(a.text) && new RegExp(String.raw`(?<![\w$])${a.text}(?![\w$])`).test(params));
+  return flow.adapter.callArguments(call.node).some((a) => /^[A-Za-z_$][\w$]*$/.test(a.text) && cachedRegExp(String.raw`(?<![\w$])${a.text}(?![\w$])`).test(params));
 }
