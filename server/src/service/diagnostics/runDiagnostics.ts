@@ -70,7 +70,24 @@ export function analysedFlow(doc: ParsedDocument): FileFlow | undefined {
 export function takeAnalysedFlow(doc: ParsedDocument): FileFlow | undefined {
   const flow = flows.get(doc);
   flows.delete(doc);
+  contexts.delete(doc);
   return flow;
+}
+
+/**
+ * The context of the document's last full analysis when it read no workspace view (the CLI's first pass, a file
+ * nothing else bears on), kept beside its flow until the summary takes both: the summary's own context would be
+ * built from the same inputs (requests, retry mechanisms, loops), so it is not built again.
+ */
+const contexts = new WeakMap<ParsedDocument, { ctx: DiagContext; occurrences: readonly Occurrence[] }>();
+
+/** That context when it was built from these occurrences, registry and settings; released from the cache either way. */
+export function takeAnalysedContext(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings): DiagContext | undefined {
+  const kept = contexts.get(doc);
+  contexts.delete(doc);
+  if (!kept || kept.occurrences !== occurrences || kept.ctx.registry !== registry || kept.ctx.settings !== settings || flows.get(doc) !== kept.ctx.flow) return undefined;
+  takeAnalysedFlow(doc);
+  return kept.ctx;
 }
 
 /** Findings of every enabled rule, before settings and suppression comments. */
@@ -109,6 +126,8 @@ function fullState(doc: ParsedDocument, grammar: NonNullable<ReturnType<typeof g
   const flow = buildFlow(doc.tree!, doc.text, grammar);
   flows.set(doc, flow);
   const ctx = new DiagContext(doc, flow, occurrences, registry, settings, undefined, workspace);
+  if (workspace) contexts.delete(doc);
+  else contexts.set(doc, { ctx, occurrences });
   return {
     raw: runRules(ctx, settings),
     comments: flow.comments,

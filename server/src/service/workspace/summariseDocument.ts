@@ -1,7 +1,7 @@
 import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import { DiagContext } from '../diagnostics/context';
 import { buildFlow } from '../diagnostics/flow/flowModel';
-import { takeAnalysedFlow } from '../diagnostics/runDiagnostics';
+import { takeAnalysedContext, takeAnalysedFlow } from '../diagnostics/runDiagnostics';
 import type { ParsedDocument } from '../parsing/documentTrees';
 import { grammarFor } from '../parsing/grammars';
 import type { Settings } from '../settings';
@@ -22,6 +22,8 @@ const INDEXED = new Set(['python', 'javascript', 'javascriptreact', 'typescript'
 export function summariseDocument(doc: ParsedDocument, occurrences: readonly Occurrence[], registry: CatalogRegistry, settings: Settings, findings: readonly Finding[] = []): FileSummary | undefined {
   const grammar = grammarFor(doc.languageId);
   if (!grammar || !INDEXED.has(doc.languageId) || !doc.tree || LIBRARY_PATH.test(doc.uri)) return undefined;
+  const analysed = takeAnalysedContext(doc, occurrences, registry, settings);
+  if (analysed) return summariseFile(doc.uri, analysed, findings);
   const flow = takeAnalysedFlow(doc) ?? buildFlow(doc.tree, doc.text, grammar);
   const ctx = new DiagContext(doc, flow, occurrences, registry, settings);
   return summariseFile(doc.uri, ctx, findings);
