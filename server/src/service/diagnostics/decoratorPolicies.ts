@@ -63,7 +63,15 @@ function decoratesGenerator(decorator: Node): boolean {
   return visit(body);
 }
 
-export function decoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
+/** The decorator policies of an analysis, read once (five rules and helpers ask; each reading walks the tree). */
+export function decoratorPolicies(ctx: DiagContext): readonly DecoratorPolicy[] {
+  let policies = policiesByContext.get(ctx);
+  if (!policies) policiesByContext.set(ctx, (policies = readDecoratorPolicies(ctx)));
+  return policies;
+}
+const policiesByContext = new WeakMap<DiagContext, readonly DecoratorPolicy[]>();
+
+function readDecoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   if (ctx.flow.grammarName !== 'python' || !ctx.doc.tree) return [];
   const tenacity = ctx.flow.imports.some((m) => m === 'tenacity' || m.startsWith('tenacity.'));
   const backoff = ctx.flow.imports.some((m) => m === 'backoff' || m.startsWith('backoff.'));

@@ -120,6 +120,22 @@ export function setOptions(options: PolicyOptions, pairs: [string, string][]): O
 
 /* Tree helpers shared by the policy readers (configPolicies.ts, policyGrpc.ts, policyJsOptions.ts). */
 export const imports = (ctx: DiagContext, re: RegExp) => ctx.flow.imports.some((m) => re.test(m));
-export const nodes = (ctx: DiagContext, type: string) => (ctx.doc.tree ? ctx.doc.tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n) : []);
+/**
+ * The nodes of a type in the whole tree, walked once per analysis and type (a dozen policy readers ask for `call`,
+ * `call_expression`, `object_creation_expression`…); a type the grammar does not have is no walk at all.
+ */
+export const nodes = (ctx: DiagContext, type: string): readonly Node[] => {
+  const tree = ctx.doc.tree;
+  if (!tree) return [];
+  let byType = nodesByContext.get(ctx);
+  if (!byType) nodesByContext.set(ctx, (byType = new Map()));
+  let found = byType.get(type);
+  if (!found) {
+    found = type === 'ERROR' || tree.language.types.includes(type) ? tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n) : [];
+    byType.set(type, found);
+  }
+  return found;
+};
+const nodesByContext = new WeakMap<DiagContext, Map<string, readonly Node[]>>();
 export const lastName = (text: string) => text.split(/[.:]/).pop()?.replace(/<.*$/s, '') ?? '';
 export const edits = (...list: (OffsetEdit | undefined)[]): OffsetEdit[] => list.filter((e): e is OffsetEdit => !!e);
