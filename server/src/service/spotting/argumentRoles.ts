@@ -13,6 +13,7 @@ import {
   STATUS_SETTERS,
 } from './names';
 import { AssertionReader } from './assertionReader';
+import { targetParameter, testDataTarget } from './testDataSources';
 import { HelperParameters } from './helperParameters';
 import type { ValueKind } from './statusExpressions';
 import { inKtorCallScope, inKtorStatusPages } from './statusScopes';
@@ -51,6 +52,8 @@ const STUBBED_STATUS_GETTER = /\b(getStatusCode|statusCode|getStatus|getResponse
 /** Methods that set the status a mock server answers with. */
 const MOCK_STATUS_CALL = /^setResponseCode$/;
 /** Attributes that feed a parametrised test its data. */
+/** A test parameter named for a status: `status`, `statusCode`, `expected_status`, `code`, `httpCode`. */
+const TEST_STATUS_PARAMETER = /^(expected_?|want_?|given_?)?(status|status_?code|http_?status|http_?code|response_?code|code)$/i;
 const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
 /** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
 const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)|(mock|fake|stub)\w*\.(intercept|reply|replyOnce|respond\w*)$|^\.?intercept$/i;
@@ -111,6 +114,31 @@ export abstract class ArgumentRoles extends AssertionReader {
         if (role && role !== 'constant') return role;
       }
       return first ?? 'constant';
+    } finally {
+      this.helperDepth--;
+    }
+  }
+
+  /**
+   * A test case's value (`[InlineData(429)]`, `@ValueSource(ints = {429, 503})`, `it.each([502, 503])`): a status when
+   * the parameter it becomes is named for one or is used as one.
+   */
+  protected testDataRole(literal: Node, call: Node, name: string, index: number): 'test-assert' | undefined {
+    if (!/^[1-5]\d\d$/.test(literal.text)) return undefined;
+    const target = testDataTarget(literal, call, name, index, this.syntax);
+    const param = target ? targetParameter(target) : undefined;
+    return param && (TEST_STATUS_PARAMETER.test(param.name) || this.roleByUse(param.uses)) ? 'test-assert' : undefined;
+  }
+
+  /** The role a use of a parameter of any name gives it, when one use is a status's place (none when none is). */
+  private roleByUse(uses: readonly Node[]): OccurrenceRole | undefined {
+    this.helperDepth++;
+    try {
+      for (const use of uses) {
+        const role = this.classify(use, 'status');
+        if (role && role !== 'constant') return role;
+      }
+      return undefined;
     } finally {
       this.helperDepth--;
     }
@@ -203,6 +231,7 @@ export abstract class ArgumentRoles extends AssertionReader {
       // xUnit `[InlineData(HttpStatusCode.GatewayTimeout)]`, `[InlineData((HttpStatusCode)429)]`: a test's input.
       return 'test-assert';
     }
+    if (kind === 'status' && this.testDataRole(literal, call, name, index)) return 'test-assert';
     // A code list handed to a retry's constructor or call: Symfony `new GenericRetryStrategy([429, 503], 1000)`.
     if (inCollection && kind === 'status' && index >= 0 && RETRY_LIST_CALL.test(name)) return 'retry-config';
     if (inCollection) {
@@ -251,6 +280,15 @@ export abstract class ArgumentRoles extends AssertionReader {
       // `doWithRetry(429, …)` where the file declares `doWithRetry(int status, …)`: the role the helper gives it.
       const param = this.helpers.statusParameter(name, index);
       if (param) return this.helperRole(param.uses);
+      // Whatever the parameter is called, a use that is a status says it is one: `make_reply(500)` where
+      // `def make_reply(code): r.status_code = code`; `stubFail(502)` where `const stubFail = (n) => ({ status: n })`.
+      const keyword = this.namedArgumentOf(literal, call);
+      const written = keyword === undefined ? this.unwrap(args[index]) : literal;
+      if (written?.id === literal.id && /^[1-5]\d\d$/.test(literal.text)) {
+        const any = this.helpers.parameter(name, index, keyword);
+        const role = any ? this.roleByUse(any.uses) : undefined;
+        if (role) return role;
+      }
     }
     if (kind === 'status' && index >= 1 && index === args.length - 1 && ERROR_REPLY.test(name) && receiver && !LOGGER.test(this.lastName(receiver) ?? '') && this.isMessage(args[0])) {
       // A response helper's failure reply with its message first: `new Response(ctx).error("Not found", 404)`,

@@ -11,7 +11,11 @@ export const FUNCTION_TYPES = [
   'local_function_statement', // C#
   'generator_function_declaration',
   'method', // Ruby
+  'function_item', // Rust
 ];
+
+/** A function held by a name: `const reply = (status) => …`, `let stubFail = function (code) { … }` (JavaScript). */
+const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
 
 /** Uses of a status parameter read for its role: enough for `code(status.toString())` then `new ResponseEntity<>(b, status)`. */
 const MAX_USES = 4;
@@ -38,13 +42,24 @@ export class HelperParameters {
 
   /** The status parameter at `position` of the file's function `name`, if it takes one there. */
   statusParameter(name: string, position: number): StatusParameter | undefined {
+    const param = this.parameter(name, position);
+    if (!param || !(STATUS_NAME.test(param.name) || PREFIXED_STATUS_NAME.test(param.name) || (param.name === 'code' && /status|render|respond/i.test(name)))) return undefined;
+    return param;
+  }
+
+  /**
+   * The parameter of the file's function `name` at `position` (or named `keyword`, for a keyword argument), whatever
+   * its name, with its uses: whether it is a status is for its uses to say (`def make_reply(code): r.status_code = code`,
+   * `const stubFail = (n) => ({ ok: false, status: n })`).
+   */
+  parameter(name: string, position: number, keyword?: string): StatusParameter | undefined {
     const fn = this.functions().get(name);
     if (!fn) return undefined;
-    const params = parameterNames(fn.childForFieldName('parameters'));
-    const param = params[position];
-    if (!param || !(STATUS_NAME.test(param.text) || PREFIXED_STATUS_NAME.test(param.text) || (param.text === 'code' && /status|render|respond/i.test(name)))) return undefined;
+    const params = parameterNames(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'));
+    const param = keyword === undefined ? params[position] : params.find((p) => p.text === keyword);
+    if (!param) return undefined;
     const body = fn.childForFieldName('body');
-    const uses = (body?.descendantsOfType('identifier') ?? []).filter((n): n is Node => n?.text === param.text).slice(0, MAX_USES);
+    const uses = (body?.descendantsOfType(['identifier', 'shorthand_property_identifier']) ?? []).filter((n): n is Node => n?.text === param.text).slice(0, MAX_USES);
     return { name: param.text, use: uses[0], uses };
   }
 
@@ -61,6 +76,14 @@ export class HelperParameters {
         if (!fn || !name) continue;
         this.index.set(name, this.index.has(name) ? null : fn);
       }
+      if (/=>|\bfunction\b/.test(this.root.text)) {
+        for (const declarator of this.root.descendantsOfType('variable_declarator')) {
+          const name = declarator?.childForFieldName('name');
+          const value = declarator?.childForFieldName('value');
+          if (!name || name.type !== 'identifier' || !value || !FUNCTION_VALUES.has(value.type)) continue;
+          this.index.set(name.text, this.index.has(name.text) ? null : value);
+        }
+      }
     }
     return this.index;
   }
@@ -69,6 +92,8 @@ export class HelperParameters {
 /** Parameter name nodes in order (Go's `a, b int` gives two; a receiver or `self` counts as written). */
 export function parameterNames(list: Node | null): Node[] {
   if (!list) return [];
+  // JavaScript's `code => …`: the one parameter is the list.
+  if (list.type === 'identifier') return [list];
   const names: Node[] = [];
   const params = namedChildren(list);
   // Python's `self` / `cls` is not passed by the caller of `self.helper(429)`.

@@ -186,6 +186,9 @@ export class StatusContext extends BindingRoles {
       const use = defaultParameterUse(parent, child, s, (n) => this.isStatusLike(n));
       if (use) return use === 'retry' ? 'retry-config' : 'client-check';
     }
+    // JUnit `@ValueSource(ints = {429, 503})`: the annotation's named list feeds the test's parameter.
+    const annotation = parent.type === 'element_value_pair' ? parent.parent?.parent : undefined;
+    if (kind === 'status' && inCollection && annotation?.type === 'annotation' && this.testDataRole(literal, annotation, this.lastName(s.callee(annotation)) ?? '', 0)) return 'test-assert';
     if (s.pairs.has(parent.type)) return this.pairRole(literal, child, parent, inCollection, kind);
     if (s.assignments.has(parent.type)) return this.assignmentRole(literal, child, parent, inCollection, kind);
     // `constructor(message = 'Server error', statusCode = 500)` of an error class: the status the class stands for by default.
