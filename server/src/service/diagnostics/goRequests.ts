@@ -2,6 +2,7 @@ import type { HttpLibrary, HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
 import { toMethod, VERBS } from './httpMethods';
 import { goGithubCall } from './sdkRouteCalls';
+import { cachedRegExp } from '../regexCache';
 
 const GO_CLIENT = /(^http$|client$|Client$|^c$)/;
 
@@ -19,12 +20,21 @@ export function goRequest(flow: FileFlow, call: CallInfo, name: string, receiver
   // go-github: `client.Issues.ListByRepo(ctx, owner, repo, opts)` sends one request to the GitHub API.
   const github = goGithubCall(flow, call);
   if (github) return github;
-  if (!call.receiver || !GO_CLIENT.test(receiverLast)) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
+  if (!call.receiver || !(GO_CLIENT.test(receiverLast) || declaredHttpClient(flow, receiverLast))) return /^R\(\)/.test(call.receiver?.split('.').pop() ?? '') ? undefined : restyCall(call);
   if (name === 'Do') return { library: 'net/http', method: methodFromNewRequest(flow, call) };
   if (name === 'Get' || name === 'Head' || name === 'Post' || name === 'PostForm') {
     return { library: 'net/http', method: name === 'PostForm' ? 'POST' : (name.toUpperCase() as HttpMethod) };
   }
   return undefined;
+}
+
+/**
+ * A receiver the file declares as net/http's client, whatever it is called: `var hc = &http.Client{Timeout: d}`,
+ * `api := http.Client{}`, a field or parameter `web *http.Client`, `cl := http.DefaultClient`.
+ */
+function declaredHttpClient(flow: FileFlow, name: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(name) || !flow.imports.includes('net/http')) return false;
+  return cachedRegExp(`(?<![\\w.])${name}\\s*(?::?=\\s*&?http\\.(?:Client\\s*\\{|DefaultClient\\b)|\\*?http\\.Client\\b)`).test(flow.text);
 }
 
 /** The method a fasthttp request is given in its function (`req.Header.SetMethod(fasthttp.MethodPost)`); GET by default. */
