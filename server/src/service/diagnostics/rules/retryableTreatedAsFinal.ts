@@ -1,5 +1,6 @@
 import { runsPerScrape } from '../scrapeContext';
 import { tellsPerson } from '../personFacing';
+import { answersUser } from '../userCommands';
 import { credentialGiveUps } from './credentialGiveUps';
 import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
@@ -81,6 +82,9 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     if (outcome.continues || outcome.retries || !outcome.final) continue;
     // The branch tells a person (a message box, the player who typed the command): they decide whether to try again.
     if (tellsPerson(ctx, test.branch!)) continue;
+    // Outside a retry, a request made for a person's command (a bot's slash command replying in the chat, a CLI
+    // subcommand): whoever asked sees the failure and asks again (userCommands.ts, as no-retry-on-request reads it).
+    if (!loop && answersUser(ctx, fn)) continue;
     // The branch reads the server's wait (`Retry-After`, `retry_after`, a rate-limit reset) and keeps it — a bucket's
     // reset, an error carrying it: the retry is scheduled by whoever reads it, not given up.
     if (READS_WAIT_HINT.test(test.branch!.text)) continue;
