@@ -195,7 +195,8 @@ export function subjectRoot(subject: string | undefined): string | undefined {
   if (!subject) return undefined;
   // (PHP reads members with `->`: `$response->getStatusCode()`)
   // (and JavaScript's optional chaining: `error?.status` is `error`'s)
-  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').split(/[.[()\s?]|->|::/)[0];
+  // (and Rust's borrow or Go's dereference: `RETRY.contains(&status)` tests `status`)
+  const root = subject.replace(/^\(\s*\w+\s*\)\s*(?=\w)/, '').replace(/^\(+/, '').replace(/^[&*]+(?:mut\s+)?/, '').split(/[.[()\s?]|->|::/)[0];
   return root || undefined;
 }
 

@@ -102,6 +102,8 @@ export function alwaysLeaves(body: Node): boolean {
   const last = statements[statements.length - 1];
   if (!last) return false;
   if (LEAVES.test(last.type)) return true;
+  // Rust: `return Err(e);` is an expression statement holding a return (or break/continue) expression.
+  if (last.type === 'expression_statement' && last.namedChildCount === 1 && /^(return|break|continue)_expression$/.test(last.namedChild(0)?.type ?? '')) return true;
   if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
   // Ruby raises with a method call (`raise ApiError, msg`), or a bare `raise`
   if ((last.type === 'call' || last.type === 'identifier') && /^(raise|fail)\b/.test(last.text)) return true;

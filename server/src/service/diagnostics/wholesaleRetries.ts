@@ -3,7 +3,7 @@ import { goErrorRetried } from './goErrorRetries';
 import { escapeRegExp } from './regexText';
 import { branchOutcome, errorViews, subjectRoot } from './branches';
 import { alwaysLeaves, blockStatements, CATCH_CLAUSE, catchBody, caughtClassNames, caughtTypeNames, ifClauses, tryBlock } from './chainSyntax';
-import { conditionSet, conditionSetOver, sufficientSetOver, testsWithin } from './statusSets';
+import { conditionSet, conditionSetOver, sufficientSetOver, testsNamedSet, testsWithin } from './statusSets';
 import type { DiagContext } from './context';
 import { failureSet, PROBED_STATUSES, SUCCESS_CHECK } from './failureSets';
 import { calleeOf, enclosingFn, within } from './flow/flowModel';
@@ -230,8 +230,10 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
   const { grammar } = ctx.flow;
   const aliases: string[] = [];
   const retryAfterLocals: string[] = [];
-  for (const s of following) {
-    if (grammar.comments.has(s.type)) continue;
+  for (const statement of following) {
+    if (grammar.comments.has(statement.type)) continue;
+    // (Rust's `if` is an expression: as a statement it is wrapped in an `expression_statement`.)
+    const s = ifExpressionOf(grammar, statement) ?? statement;
     // `retryAfter = response.GetRetryAfter();` — a wait the server asked for, read from the response.
     const waitLocal = retryAfterLocal(s, root);
     if (waitLocal) {
@@ -250,7 +252,8 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       if (first && retryAfterLocals.some((l) => new RegExp(`(^|[^\\w$.])\\$?${l}(?![\\w$])`).test(first.text)) && ifClauses(s).some((c) => alwaysLeaves(c.body))) return new Set();
       // About something else (`if err != nil { … }`): no status test on the response in it.
       // The status may be read through a local taken from the response (`$code = $response['response']['code']`).
-      const testedRoot = first ? [root, ...aliases].find((r) => subjectRootIn(first.text) === r || testsWithin(ctx, first, r).length > 0) : undefined;
+      // (Or tested against a named collection of the file: `if (!TRANSIENT.includes(res.status))`, `!RETRY.contains(&status)`.)
+      const testedRoot = first ? [root, ...aliases].find((r) => subjectRootIn(first.text) === r || testsWithin(ctx, first, r).length > 0 || testsNamedSet(ctx, first, r)) : undefined;
       if (!first || !testedRoot) continue;
       // A test of the response that is not about its status (`$response instanceof WP_Error`, a transport failure).
       if (testsWithin(ctx, first, testedRoot).length === 0 && !conditionSetOver(ctx, probes, first, [], testedRoot) && !sufficientSetOver(ctx, probes, first, testedRoot)) continue;
@@ -373,6 +376,13 @@ function statementsAfter(statement: Node, body: Node): Node[] | undefined {
   const elseClause = tryNode.namedChildren.find((c) => c?.type === 'else_clause');
   const elseBody = elseClause ? (elseClause.childForFieldName('body') ?? elseClause.namedChildren.find((c) => c?.type === 'block') ?? null) : null;
   return [...siblingsAfter(statement), ...(elseBody ? elseBody.namedChildren.filter((c): c is Node => c !== null) : []), ...siblingsAfter(tryNode)];
+}
+
+/** The if an expression statement is made of (Rust writes `if` as an expression, its statement wrapping it). */
+function ifExpressionOf(grammar: DiagContext['flow']['grammar'], statement: Node): Node | undefined {
+  if (statement.type !== 'expression_statement' || statement.namedChildCount !== 1) return undefined;
+  const inner = statement.namedChild(0);
+  return inner && grammar.ifs.has(inner.type) ? inner : undefined;
 }
 
 /** The variable a condition reads first (`res` in `res.ok && …`, `resp` in `resp.StatusCode == 200`). */
