@@ -12,6 +12,9 @@ export function goRequest(flow: FileFlow, call: CallInfo, name: string, receiver
   if (name === 'RoundTrip' && call.receiver && flow.adapter.callArguments(call.node).length === 1) return { library: 'net/http', method: 'UNKNOWN' };
   // `x.Do(req)` where `req` comes from http.NewRequest in the function: whatever `x` is called, it sends it.
   if (name === 'Do' && call.receiver && builtRequest(flow, call)) return { library: 'net/http', method: methodFromNewRequest(flow, call) };
+  // `func (c *Client) do(req *http.Request) (*http.Response, error) { …; return c.hc.Do(req) }`: a request handed in
+  // typed as one can only be sent by Do, whatever the client is called; its method is the caller's.
+  if (name === 'Do' && call.receiver && handedRequest(flow, call)) return { library: 'net/http', method: 'UNKNOWN' };
   // fasthttp: `c.Do(req, resp)`, `c.DoTimeout(req, resp, d)`: the response is the second argument, filled in.
   if (/^Do(Timeout|Deadline|Redirects)?$/.test(name) && flow.imports.includes('github.com/valyala/fasthttp')) {
     const args = flow.adapter.callArguments(call.node);
@@ -55,6 +58,14 @@ function builtRequest(flow: FileFlow, call: CallInfo): boolean {
   if (args.length !== 1 || !/^[A-Za-z_]\w*$/.test(args[0].text)) return false;
   const name = args[0].text;
   return new RegExp(`\\b${name}\\s*(,\\s*\\w+)?\\s*:?=\\s*(http|retryablehttp|httptest)\\.NewRequest`).test(call.fn?.node.text ?? '');
+}
+
+/** Go: the one argument of `Do(req)` (or `req.WithContext(ctx)`) is a parameter of the function typed `*http.Request`. */
+function handedRequest(flow: FileFlow, call: CallInfo): boolean {
+  const args = flow.adapter.callArguments(call.node);
+  const name = args.length === 1 ? /^([A-Za-z_]\w*)(?:\.WithContext\([^()]*\))?$/.exec(args[0].text)?.[1] : undefined;
+  const params = call.fn?.node.childForFieldName('parameters')?.text;
+  return !!name && !!params && cachedRegExp(`[(,]\\s*${name}\\s*\\*\\s*http\\.Request\\s*[,)]`).test(params);
 }
 
 /** Go: `http.NewRequest("POST", ...)` or `http.MethodPost` in the same function. */
