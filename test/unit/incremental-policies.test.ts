@@ -17,7 +17,10 @@ const files = Object.keys(LANG).flatMap((dir) =>
   fs.existsSync(path.join(DIR, dir)) ? fs.readdirSync(path.join(DIR, dir)).filter((f) => /^(policy_|Policy)/.test(f)).map((f) => [dir, f] as const) : [],
 );
 
-describe('declarative policy findings under incremental edits', () => {
+describe('declarative policy findings under incremental edits', function () {
+  // Each fixture is analysed twice per edited line (a line in four): tens of full analyses per test, which pass
+  // mocha's 2 s default on an idle machine but not always on a loaded 2-core one. The work is bounded, not slow.
+  this.timeout(20_000);
   const reanalysedBefore = incrementalStats.reanalysed;
   it('covers the policy fixtures', () => assert.ok(files.length >= 10, `${files.length} files`));
   for (const [dir, file] of files) {
