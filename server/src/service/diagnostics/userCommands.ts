@@ -1,10 +1,11 @@
 import { callSites } from './callerRetries';
 import type { DiagContext } from './context';
-import type { FnInfo } from './flow/flowModel';
+import { enclosingLoops, type CallInfo, type FnInfo } from './flow/flowModel';
+import { isCliAction } from './cliActions';
 
 /*
  * Code that runs because a person asked for it, there and then: a chat bot's command (`!gif`, `/weather`), a CLI
- * subcommand. Whoever typed it sees the failure and types it again; a retry there only keeps them waiting. The
+ * subcommand (the action a CLI framework runs: cliActions.ts). Whoever typed it sees the failure and types it again; a retry there only keeps them waiting. The
  * benchmark's labellers left `no-retry-on-request` off such requests in every batch (bot commands, account and
  * update commands of CLIs), while the same request in a worker or a sync job was a problem.
  */
@@ -36,9 +37,17 @@ function repliesToChat(fn: FnInfo | undefined): boolean {
 const CHAT_REPLY = /\b(?:interaction|ctx|message|msg|update\.message|update\.effective_message|callback|query)\s*\.\s*(?:deferReply|reply|editReply|followUp|reply_text|replyWithMarkdown|replyWithHTML|answer)\s*\(/;
 
 function commandOrCalledByOne(ctx: DiagContext, fn: FnInfo | undefined, depth: number): boolean {
-  if (!fn?.name) return false;
+  if (!fn) return false;
+  if (isCliAction(ctx, fn)) return true;
+  if (!fn.name) return false;
   if (COMMAND_NAME.test(fn.name) && !SENDS_COMMAND.test(fn.name)) return true;
   if (depth >= 2) return false;
   const sites = callSites(ctx, fn);
-  return sites.length > 0 && sites.every((call) => commandOrCalledByOne(ctx, call.fn, depth + 1));
+  return sites.length > 0 && sites.every((call) => runsForCommand(ctx, call, depth + 1));
+}
+
+/** A call made while a command runs: in a command, or in a CLI's action outside a loop (a loop there is a daemon's). */
+function runsForCommand(ctx: DiagContext, call: CallInfo, depth: number): boolean {
+  if (call.fn && isCliAction(ctx, call.fn)) return !enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection');
+  return commandOrCalledByOne(ctx, call.fn, depth);
 }
