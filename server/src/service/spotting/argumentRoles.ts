@@ -22,6 +22,7 @@ import { namedChildren } from './syntaxAdapter';
 import { inTestCode } from './testCode';
 import { argumentParameterUse } from './parameterCollections';
 import { httptestResponder } from './mockAnswers';
+import { isLibraryAssertion } from './libraryAssertions';
 
 /** Calls whose name says they take the statuses a retry acts on. */
 const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
@@ -173,7 +174,7 @@ export abstract class ArgumentRoles extends AssertionReader {
     // Ruby `response.code.between?(200, 299)`, `response.status.in?([401, 403])`, `status.in?(200..399)`: the status
     // that receives the call is tested against its arguments.
     if (kind === 'status' && index >= 0 && REVERSE_MEMBERSHIP.test(name) && matches(this.receiverOf(call))) return 'client-check';
-    if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call)) {
+    if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call) || isLibraryAssertion(name, this.receiverOf(call)?.text, args[0]?.text)) {
       if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
     }
     // A named argument the adapter reads through (Kotlin `respondError(status = HttpStatusCode.ServiceUnavailable)`):

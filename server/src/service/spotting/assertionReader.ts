@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ASSERT_CALLS, ASSERTION_CHAIN_OPENERS } from './names';
+import { isLibraryAssertion } from './libraryAssertions';
 import { StatusExpressions } from './statusExpressions';
 
 /** RSpec matchers that compare with their argument: `eq(200)`, `eql(429)`, `equal(503)`, `be(204)`. */
@@ -54,6 +55,13 @@ export class AssertionReader extends StatusExpressions {
     return up;
   }
 
+  /** A call that asserts: `assertEqual(…)`, `expect(…)`, or a test library's own (`t.is(…)`, Go `Equals(t, …)`). */
+  protected isAssertionCall(call: Node): boolean {
+    const name = this.lastName(this.syntax.callee(call)) ?? '';
+    if (ASSERT_CALLS.test(name)) return true;
+    return isLibraryAssertion(name, this.receiverOf(call)?.text, this.syntax.callArguments(call)[0]?.text);
+  }
+
   protected chainStartsWithAssert(call: Node): boolean {
     return this.assertionSubject(call) !== null;
   }
@@ -61,7 +69,7 @@ export class AssertionReader extends StatusExpressions {
   protected insideAssertion(start: Node): boolean {
     for (let node: Node | null = start; node; node = node.parent) {
       if (this.syntax.asserts.has(node.type)) return true;
-      if (this.syntax.calls.has(node.type) && ASSERT_CALLS.test(this.lastName(this.syntax.callee(node)) ?? '')) return true;
+      if (this.syntax.calls.has(node.type) && this.isAssertionCall(node)) return true;
       // Go's test idiom: `if resp.StatusCode != http.StatusTooManyRequests { t.Errorf(…) }`
       if (node.type === 'if_statement') return GO_TEST_FAILURE.test(node.childForFieldName('consequence')?.text.slice(0, 200) ?? '');
       if (/statement|declaration|block|body/.test(node.type)) return false;

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { ExpressionReader } from './expressionReader';
+import { isLibraryAssertion } from './libraryAssertions';
 import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS, DEFAULT_OPERATORS, isComparisonOperator, MEMBERSHIP_METHODS } from './names';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
@@ -330,7 +331,7 @@ function callRole(
     const others = [...args.filter((_, i) => i !== index), ...(receiver ? [receiver] : [])];
     return others.some((o) => errorish(o, reader, s)) ? 'client-check' : undefined;
   }
-  if (ASSERT_CALLS.test(name)) {
+  if (ASSERT_CALLS.test(name) || isLibraryAssertion(name, receiver?.text, args[0]?.text)) {
     // `assertEqual(err.code, "quota_exceeded")`, `expect(body.error).toBe('NOT_FOUND')`
     const subject = firstCallArgument(receiver, s);
     return [...args.filter((_, i) => i !== index), ...(subject ? [subject] : [])].some((o) => accepts(fieldStrength(o, reader, s), /^\d+$/.test(token) ? o : undefined)) ? 'test-assert' : undefined;
