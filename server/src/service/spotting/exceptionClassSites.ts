@@ -4,7 +4,7 @@ import type { TextLines } from '../parsing/textLines';
 import type { GrammarSupport } from './adapters';
 import { exceptionPosition, inExcludedList } from './exceptionPositions';
 import { goErrorTypePosition } from './goErrorTypes';
-import { importedFromLibrary, importedFromOtherModule, phpImportAlias, unaliasedModule } from './importedNames';
+import { importedFromLibrary, importedFromOtherModule, phpImportAlias, pythonImportAlias, unaliasedModule } from './importedNames';
 import { entry, type SpotEntry } from './spotEntries';
 import type { StatusContext } from './statusContext';
 
@@ -28,7 +28,8 @@ export function spotExceptionClass(
   // (Go's error types are read apart, in Go only.)
   let bare = registry.exceptionClass(name).filter((e) => (e.catalog.id === GO_TYPES) === (support.constants === 'go'));
   // PHP `use Symfony\…\ClientExceptionInterface as SymfonyClientError;`: the class under the name the file gives it.
-  const imported = bare.length === 0 && support.constants === 'php' ? phpImportAlias(lines.text, name) : undefined;
+  // (Python `from requests.exceptions import ConnectionError as RequestsConnectionError`: the same.)
+  const imported = bare.length > 0 ? undefined : support.constants === 'php' ? phpImportAlias(lines.text, name) : support.constants === 'python' ? pythonImportAlias(lines.text, name) : undefined;
   if (imported) bare = registry.exceptionClass(imported.slice(imported.lastIndexOf('.') + 1));
   if (bare.length === 0) return undefined;
   // Go has no exception classes: an API client's error type where it is tested (`case *github.RateLimitError:`).

@@ -127,12 +127,12 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
     if (s.binaries.has(parent.type)) {
       const operator = s.operatorOf(parent).trim();
       if (operator === 'instanceof') return namedChildren(parent)[0]?.id === child.id ? undefined : 'client-check';
-      // C# `ex is A or B || ex is C` parses the tail as a boolean inside the pattern: still a type test.
-      if (/^(\|\||&&)$/.test(operator) && parent.parent && /pattern/.test(parent.parent.type)) continue;
+      // C# `ex is A or B || ex is C` parses the tail as a boolean inside the pattern (nested, for `e is A || e is B || e is C`).
+      if (/^(\|\||&&)$/.test(operator) && inPatternBoolean(parent, s)) continue;
       // `DEFAULT_EXCEPTIONS + [A, B]`, `(A, B) + EXTRA`: a list joined to another is still the list its name holds.
       if (operator === '+' && inList) continue;
-      // Python's `type(e) is Forbidden`, `type(ex) == ClientError`: the exact type tested.
-      if (/^(is|==|!=|is not|in|not in)$/.test(operator.replace(/\s+/g, ' ')) && namedChildren(parent).some((side) => side.id !== child.id && /^type\(/.test(side.text))) return 'client-check';
+      // Python's `type(e) is Forbidden`, `type(ex) == ClientError`, Ruby's `ex.class == HTTP::ConnectionError`: the exact type tested.
+      if (/^(is|==|!=|is not|in|not in)$/.test(operator.replace(/\s+/g, ' ')) && namedChildren(parent).some((side) => side.id !== child.id && /^type\(|^[\w.@]+\.class$/.test(side.text))) return 'client-check';
       return undefined;
     }
     if (parent.type === 'generic_name') {
@@ -251,6 +251,13 @@ function constructionRole(call: Node, reader: ExpressionReader, s: SyntaxAdapter
     return undefined;
   }
   return undefined;
+}
+
+/** A `||`/`&&` whose chain of booleans ends in a pattern (C#'s `e is A || e is B` parses the tail inside `A`'s pattern). */
+function inPatternBoolean(binary: Node, s: SyntaxAdapter): boolean {
+  let up = binary.parent;
+  for (; up && s.binaries.has(up.type) && /^(\|\||&&)$/.test(s.operatorOf(up).trim()); up = up.parent);
+  return up !== null && /pattern/.test(up.type);
 }
 
 /** Keys of the lists a retry leaves alone: Spring `@Retryable(exclude = …, noRetryFor = …)`, Failsafe `abortOn`. */

@@ -58,6 +58,36 @@ export function phpExceptionAliases(text: string, registry: CatalogRegistry): st
   return aliases;
 }
 
+/**
+ * The names a Python file gives catalogued exception classes it imports under another name:
+ * `from requests.exceptions import ConnectionError as RequestsConnectionError` (also inside a parenthesised list).
+ */
+export function pythonExceptionAliases(text: string, registry: CatalogRegistry): string[] {
+  if (!/\bimport\b[^\n]*\bas\b|\bimport[ \t]*\([^)]*\bas\b/.test(text)) return [];
+  const aliases: string[] = [];
+  for (const [, , name, alias] of pythonAliasedImports(text)) if (name !== alias && registry.exceptionClass(name).length > 0) aliases.push(alias);
+  return aliases;
+}
+
+/** The dotted class a Python file imports under `alias` (`from a.b import C as alias` → `a.b.C`), if it does. */
+export function pythonImportAlias(text: string, alias: string): string | undefined {
+  if (!/^\w+$/.test(alias) || !text.includes(` as ${alias}`)) return undefined;
+  for (const [, module, name, given] of pythonAliasedImports(text)) if (given === alias) return `${module}.${name}`;
+  return undefined;
+}
+
+/** Each `from module import name as alias` of a Python file: [whole, module, name, alias]. */
+function pythonAliasedImports(text: string): Array<[string, string, string, string]> {
+  const found: Array<[string, string, string, string]> = [];
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\n]*)/gm)) {
+    for (const part of m[2].replace(/[()]/g, '').split(',')) {
+      const a = /^\s*(\w+)\s+as\s+(\w+)\s*(#.*)?$/.exec(part);
+      if (a) found.push([m[0], m[1], a[1], a[2]]);
+    }
+  }
+  return found;
+}
+
 /** The dotted class a PHP file imports under `alias` (`use A\B\C as alias;` → `A.B.C`), if it does. */
 export function phpImportAlias(text: string, alias: string): string | undefined {
   if (!/^\w+$/.test(alias) || !text.includes(` as ${alias}`)) return undefined;

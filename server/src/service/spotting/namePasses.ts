@@ -4,7 +4,7 @@ import { spotName, spotOwnPackageConstant } from './candidateNames';
 import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkExceptions';
 import { spotExceptionClass } from './exceptionClassSites';
 import { inExcludedList } from './exceptionPositions';
-import { phpExceptionAliases } from './importedNames';
+import { phpExceptionAliases, pythonExceptionAliases } from './importedNames';
 import { scanCandidates } from './candidates';
 import { namedStatusCalls } from './namedStatusCalls';
 import { findOwnCodeUses, type OwnCodeTable, usedAsStatus } from './ownCodes';
@@ -35,10 +35,12 @@ export function spotNames(span: SpanSpotting, imported: Map<string, ImportedCons
     });
   }
 
-  if (span.complete && support.constants === 'php') {
-    // A catalogued class the file imports under a name of its own (`use …\ClientExceptionInterface as HttpClientError;`):
-    // no candidate scan finds that name, so its uses are looked up here.
-    for (const alias of phpExceptionAliases(text, registry)) {
+  if (span.complete && (support.constants === 'php' || support.constants === 'python')) {
+    // A catalogued class the file imports under a name of its own (`use …\ClientExceptionInterface as HttpClientError;`,
+    // `from requests.exceptions import ConnectionError as RequestsConnectionError`): no candidate scan finds that name,
+    // so its uses are looked up here.
+    const aliases = support.constants === 'php' ? phpExceptionAliases(text, registry) : pythonExceptionAliases(text, registry);
+    for (const alias of aliases) {
       const word = new RegExp(`(?<![\\w$\\\\])${alias}\\b`, 'g');
       word.lastIndex = from;
       for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
