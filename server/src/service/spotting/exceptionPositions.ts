@@ -3,6 +3,7 @@ import type { OccurrenceRole } from '../types';
 import type { ExpressionReader } from './expressionReader';
 import { ASSERT_CALLS, COLLECTION_CONSTRUCTORS } from './names';
 import { inRubyExample } from './rubyStatuses';
+import { isRetryDecisionTable, tableOfKey } from './retryDecisionTables';
 import { inTestCode } from './testCode';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
@@ -181,6 +182,9 @@ function positionRole(site: Node, reader: ExpressionReader, s: SyntaxAdapter): O
       return inList && RETRY_NAME.test(enclosingTypeName(parent) ?? '') ? 'retry-config' : undefined;
     }
     if (s.pairs.has(parent.type)) {
+      // `{InvalidURL: Resolution(action=Action.RETRY), 429: …}`: a class keying a retry decision table.
+      const table = child.id === site.id ? tableOfKey(site, s) : undefined;
+      if (table) return isRetryDecisionTable(table, s) ? 'retry-config' : undefined;
       const key = s.pairName(parent);
       if (key === undefined) continue; // a plain C# argument
       if (RETRY_NAME.test(key)) return 'retry-config';
@@ -258,27 +262,6 @@ function inPatternBoolean(binary: Node, s: SyntaxAdapter): boolean {
   let up = binary.parent;
   for (; up && s.binaries.has(up.type) && /^(\|\||&&)$/.test(s.operatorOf(up).trim()); up = up.parent);
   return up !== null && /pattern/.test(up.type);
-}
-
-/** Keys of the lists a retry leaves alone: Spring `@Retryable(exclude = …, noRetryFor = …)`, Failsafe `abortOn`. */
-const EXCLUDED_KEY = /^(exclude|noRetryFor|notRecoverable|abortOn|abort_on|no_?retry\w*|dont_?retry\w*|do_?not_?retry\w*|never_?retry\w*|non_?retr[iy]able\w*|not_?retr[iy]able\w*|ignore\w*)$/i;
-
-/** True when the exception type at `site` is listed as one a retry must not retry (its configuration, but no retried code). */
-export function inExcludedList(site: Node, s: SyntaxAdapter): boolean {
-  for (let up = site.parent, depth = 0; up && depth < 6; up = up.parent, depth++) {
-    // `r => !r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.Unauthorized`: the code a retry predicate leaves out.
-    if (s.binaries.has(up.type) && /^(!=|!==|<>|not in|is not|!in)$/.test(s.operatorOf(up).trim().replace(/\s+/g, ' '))) return true;
-    if (s.pairs.has(up.type)) return EXCLUDED_KEY.test(s.pairName(up) ?? '');
-    if (s.calls.has(up.type)) return false;
-    // `NON_RETRYABLE_STATUSES = {400, 401}`: a list of what not to retry, given to a name.
-    if (s.assignments.has(up.type)) return EXCLUDED_KEY.test(lastWord(s.assignTarget(up)?.text ?? ''));
-  }
-  return false;
-}
-
-/** The last name of a target: `self.NON_RETRYABLE` → `NON_RETRYABLE`, `$noRetry` → `noRetry`. */
-function lastWord(text: string): string {
-  return /[A-Za-z_]\w*$/.exec(text)?.[0] ?? '';
 }
 
 /** The name of the call (or annotation) a keyword argument belongs to. */

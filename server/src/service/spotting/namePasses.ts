@@ -3,7 +3,7 @@ import { findApiErrorClasses, type ImportStyle } from './apiErrorClasses';
 import { spotName, spotOwnPackageConstant } from './candidateNames';
 import { findCloudSdkExceptions, mayCatchCloudSdkExceptions } from './cloudSdkExceptions';
 import { spotExceptionClass } from './exceptionClassSites';
-import { inExcludedList } from './exceptionPositions';
+import { inExcludedList } from './excludedLists';
 import { phpExceptionAliases, pythonExceptionAliases } from './importedNames';
 import { scanCandidates } from './candidates';
 import { namedStatusCalls } from './namedStatusCalls';

@@ -3,7 +3,7 @@ import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import type { TextLines } from '../parsing/textLines';
 import type { GrammarSupport } from './adapters';
 import { lookupHttpConstant } from './constants';
-import { inExcludedList } from './exceptionPositions';
+import { inExcludedList } from './excludedLists';
 import { entry, type SpotEntry } from './spotEntries';
 import type { StatusContext } from './statusContext';
 

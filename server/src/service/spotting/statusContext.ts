@@ -11,6 +11,7 @@ import { EXCEPTION_CLASS, isRackTriple, isStatusMessageTable, MAP_ENTRIES, MAP_L
 import { namedChildren } from './syntaxAdapter';
 import { defaultParameterUse } from './parameterCollections';
 import { mockkAnswer } from './mockAnswers';
+import { isRetryDecisionTable } from './retryDecisionTables';
 
 /** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
 const INFIX_ASSERTION = /^(shouldBe|shouldNotBe|shouldEqual|shouldNotEqual|shouldBeEqualTo|shouldNotBeEqualTo|eq)$/;
@@ -97,6 +98,9 @@ export class StatusContext extends BindingRoles {
     // `http.Error(w, http.StatusText(http.StatusNotFound), http.StatusNotFound)`, `new HttpException(getReasonPhrase(S), S)`:
     // the phrase is the message of the response the status beside it sets.
     if (phrase && (role === undefined || role === 'constant') && this.besideStatusSent(phrase)) role = 'server-sets';
+    // `{429: Resolution(action=Action.RETRY), 404: Resolution(action=Action.FAIL)}`: the table decides what is retried.
+    const table = kind === 'status' && mapValue && !role ? mapValue.parent?.parent : undefined;
+    if (table && isRetryDecisionTable(table, s)) role = 'retry-config';
     // A status → exception table (`{404: NotFound, 429: RateLimited}`) is a mapping: `constant`.
     // `{404: NotFound, 429: TooManyRequests}`: a status keying an error class, named for errors or for the status itself
     if (!role && kind === 'status' && mapValue && (EXCEPTION_CLASS.test(this.lastName(mapValue) ?? '') || namesReasonPhrase(this.lastName(mapValue) ?? '', node.text))) role = 'constant';

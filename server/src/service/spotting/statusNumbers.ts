@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Occurrence } from '../types';
 import type { GrammarSupport } from './adapters';
 import { isBodyOwnCode } from './bodyOwnCodes';
-import { inExcludedList } from './exceptionPositions';
+import { inExcludedList } from './excludedLists';
 import { entry, type SpanSpotting } from './spotEntries';
 import { statusInSearchedPhrase, statusLineRole } from './statusLines';
 import { positionalRowRole } from './tableRows';
