@@ -89,8 +89,8 @@ class Candles:
         retries = Retry(total=3, backoff_factor=1, status_forcelist=[429, 503], allowed_methods=["HEAD", "GET", "POST"])
         self.session.mount("https://", HTTPAdapter(max_retries=retries))
 
-    def fetch(self, payload):
-        return self.session.${call}("https://api.example.com/v5/kline", json=payload, timeout=10)
+    def place(self, payload):
+        return self.session.${call}("https://api.example.com/v5/order", json=payload, timeout=10)
 `;
 
   it('reports a retry allowed to resend POST only where the file sends one through it', async () => {

@@ -18,6 +18,7 @@ import { ofetchRetries } from '../policyOfetch';
 import { escapeRegExp } from '../regexText';
 import type { RequestInfo } from '../requests';
 import { statementOf } from '../requestStatements';
+import { answerCached, handlesConflict, rateLimitRetryMechanism, sentToTokenEndpoint } from '../repeatEvidence';
 
 const RULE = 'unsafe-retry';
 /**
@@ -46,7 +47,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (request.inferred === 'callback') continue;
     const fresh = freshKeyPerAttempt(retry);
     if ((keyed(ctx, retry.loop.fn ?? request.call.fn) && !fresh) || onlyRefusals(ctx, retry)) continue;
-    if (asksForToken(ctx, request.call.node) || asksOnly(request)) continue;
+    if (asksForToken(ctx, request.call.node) || asksOnly(request) || refusedTwice(ctx, request)) continue;
     if (fresh && UNSAFE.has(request.method)) {
       const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
       const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'fresh-key' };
@@ -73,7 +74,9 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
-    if (!how || !RETRIES_ANY_METHOD.test(how) || (!anyMethod && asksOnly(request))) continue;
+    if (!how || !RETRIES_ANY_METHOD.test(how) || (!anyMethod && (asksOnly(request) || refusedTwice(ctx, request)))) continue;
+    // A retry named for rate limits re-sends what the server refused (429): it applied nothing.
+    if (rateLimitRetryMechanism(how)) continue;
     // Retrying only a rate-limit refusal re-sends what the server did not take: no duplicate to fear.
     if (decoratorPolicies(ctx).some((p) => p.rateLimited && p.decorator.parent?.childForFieldName('definition')?.id === request.call.fn?.node.id)) continue;
     if (refusalOnlyPolicyAround(ctx, named)) continue;
@@ -92,7 +95,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !onlySafeMethods(methodsFromCallers(ctx, resend.fn));
-    if ((!UNSAFE.has(request.method) || asksOnly(request)) && !anyMethod) continue;
+    if ((!UNSAFE.has(request.method) || asksOnly(request) || refusedTwice(ctx, request)) && !anyMethod) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
     // At the failure branch that sends again: one request can be re-sent from several (an error, a status).
@@ -270,6 +273,14 @@ function asksForToken(ctx: DiagContext, call: Node): boolean {
   return /\/(oauth2?|token|access_token|oauth\/token)\b|[/_-]token['"`/?]|grant_type/i.test(args);
 }
 
+/**
+ * The server refuses a second copy, or a second copy only hands out another token: the function handles 409 Conflict
+ * (repeatEvidence.ts), or the request goes to a token endpoint named by a constant or field.
+ */
+function refusedTwice(ctx: DiagContext, request: RequestInfo): boolean {
+  return handlesConflict(request.call.fn) || sentToTokenEndpoint(ctx, request.call.node);
+}
+
 /** A Go test of the error that leaves the loop: `if err != nil { return nil, err }`, `if err != nil || … { break }`. */
 const GO_ERROR_LEAVES = /\bif\s+err\s*!=\s*nil\s*(?:\|\|[^{]*)?\{[^{}]*\b(return|break)\b/;
 
@@ -288,7 +299,8 @@ function onlyReadThrough(ctx: DiagContext, config: Node): boolean {
   const mounted = new RegExp(`([\\w$.]+)\\.mount\\([^)]*max_retries\\s*=\\s*${escapeRegExp(name)}\\b`).exec(ctx.flow.text)?.[1];
   const client = (mounted ?? name).replace(/^(self|this)\./, '');
   const through = ctx.requests.filter((r) => !r.inferred && (r.call.receiver ?? '').replace(/^(self|this)\./, '') === client);
-  return through.length > 0 && through.every((r) => IDEMPOTENT.test(r.method));
+  // (A POST there that only asks — a search, a function named for reading — writes nothing either.)
+  return through.length > 0 && through.every((r) => IDEMPOTENT.test(r.method) || asksOnly(r));
 }
 
 
@@ -302,7 +314,8 @@ function asksOnly(request: RequestInfo): boolean {
   while (owner && !owner.name && owner.parent) owner = owner.parent;
   const fn = owner?.name;
   const statement = statementOf(request.call.node).text;
-  return queriesOnly(fn, statement) || signalsLiveness(fn) || reportsTelemetry(fn) || settlesState(fn) || SETTLING_URL.test(statement.slice(0, 600)) || logsIn(fn);
+  // (A function whose answer is cached asks a question: what is kept is an answer, not the record of an action.)
+  return queriesOnly(fn, statement) || signalsLiveness(fn) || reportsTelemetry(fn) || settlesState(fn) || SETTLING_URL.test(statement.slice(0, 600)) || logsIn(fn) || answerCached(request.call.fn);
 }
 
 /**
