@@ -13,6 +13,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { FnInfo } from './flow/flowModel';
+import type { RequestInfo } from './requests';
 
 /**
  * Decorators and annotations that memoise a function's result: Python's `functools.lru_cache`/`cache`,
@@ -73,4 +74,9 @@ export function sentToTokenEndpoint(ctx: DiagContext, call: Node): boolean {
   const urlArg = args.find((a) => /^(url|uri)\s*[=:]/i.test(a.text)) ?? args[0];
   const text = urlArg?.text.replace(/^(url|uri)\s*[=:]\s*/i, '').trim() ?? '';
   return TOKEN_ENDPOINT_NAME.test(text);
+}
+
+/** The server refuses a second copy (the function handles 409 Conflict), or a second copy only hands out another token. */
+export function refusedTwice(ctx: DiagContext, request: RequestInfo): boolean {
+  return handlesConflict(request.call.fn) || sentToTokenEndpoint(ctx, request.call.node);
 }

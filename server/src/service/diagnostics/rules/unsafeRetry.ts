@@ -18,7 +18,7 @@ import { ofetchRetries } from '../policyOfetch';
 import { escapeRegExp } from '../regexText';
 import type { RequestInfo } from '../requests';
 import { statementOf } from '../requestStatements';
-import { answerCached, handlesConflict, rateLimitRetryMechanism, sentToTokenEndpoint } from '../repeatEvidence';
+import { answerCached, rateLimitRetryMechanism, refusedTwice } from '../repeatEvidence';
 
 const RULE = 'unsafe-retry';
 /**
@@ -271,14 +271,6 @@ function freshKeyPerAttempt(retry: RetryLoop): boolean {
 function asksForToken(ctx: DiagContext, call: Node): boolean {
   const args = ctx.flow.adapter.callArguments(call).map((a) => a.text).join(' ');
   return /\/(oauth2?|token|access_token|oauth\/token)\b|[/_-]token['"`/?]|grant_type/i.test(args);
-}
-
-/**
- * The server refuses a second copy, or a second copy only hands out another token: the function handles 409 Conflict
- * (repeatEvidence.ts), or the request goes to a token endpoint named by a constant or field.
- */
-function refusedTwice(ctx: DiagContext, request: RequestInfo): boolean {
-  return handlesConflict(request.call.fn) || sentToTokenEndpoint(ctx, request.call.node);
 }
 
 /** A Go test of the error that leaves the loop: `if err != nil { return nil, err }`, `if err != nil || … { break }`. */
