@@ -17,7 +17,7 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
 
   it('has one entry per policy the evaluator reads, each with distinct id', () => {
     const ids = data.libraries.map((l) => l.id);
-    assert.deepEqual([...new Set(ids)].sort(), ['activejob-retry-on', 'axios-retry', 'celery-autoretry', 'faraday-retry', 'go-retryablehttp', 'got-ky-retry', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'ofetch-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'songmu-retry', 'spring-retryable', 'tokio-retry', 'urllib3-retry', 'go-pkgz-repeater'].sort());
+    assert.deepEqual([...new Set(ids)].sort(), ['activejob-retry-on', 'axios-retry', 'celery-autoretry', 'faraday-retry', 'go-retryablehttp', 'got-ky-retry', 'guzzle-retry-middleware', 'http-retry-strategy', 'ktor-http-request-retry', 'laravel-http-retry', 'ofetch-retry', 'p-retry', 'polly-retry-strategy', 'reqwest-retry', 'resilience4j-retry', 'rust-backoff', 'songmu-retry', 'spring-retryable', 'tokio-retry', 'urllib3-retry', 'go-pkgz-repeater', 'polly-transient-http-error', 'symfony-generic-retry-strategy', 'actions-http-client'].sort());
     for (const id of ids) assert.ok(Object.keys(policyDefaults(id)).length > 0, id);
   });
 
@@ -25,6 +25,12 @@ describe('retry policy defaults (server/data/retry-policies.json)', () => {
     const words = (id: PolicyId) => data.libraries.find((l) => l.id === id)!.behaviour;
     assert.equal(policyDefaults('urllib3-retry').backoffFactor, 0);
     assert.ok(!policyDefaults('got-ky-retry').retryMethods!.includes('POST'));
+    // Which methods a retry re-sends: every one for policies that never read it, idempotent ones where the library says so.
+    for (const id of ['go-retryablehttp', 'ktor-http-request-retry', 'guzzle-retry-middleware', 'polly-transient-http-error'] as const) assert.ok(policyDefaults(id).retryMethods!.includes('POST'), id);
+    for (const id of ['urllib3-retry', 'axios-retry', 'symfony-generic-retry-strategy', 'actions-http-client'] as const) assert.ok(!policyDefaults(id).retryMethods!.includes('POST'), id);
+    assert.ok(policyDefaults('axios-retry').networkRetryMethods!.includes('POST'));
+    assert.match(words('axios-retry'), /isNetworkError[^.]*retries a failed connection for every method/);
+    assert.match(words('symfony-generic-retry-strategy'), /flat array[^.]*every method/);
     assert.match(words('got-ky-retry'), /POST or PATCH is sent once/);
     assert.equal(policyDefaults('songmu-retry').delay, 'fixed');
     assert.equal(policyDefaults('go-pkgz-repeater').delay, 'fixed');

@@ -198,13 +198,16 @@ export class MechanismScope {
  * go-retryablehttp's `StandardClient()` is an `*http.Client` whose Transport is the retrying round tripper; assigning
  * its `Transport` afterwards (`httpClient.Transport = &http.Transport{…}`) throws the retries away.
  */
-function retryTransportReplaced(text: string): boolean {
+export function retryTransportReplaced(text: string): boolean {
   // (Every match names the call: a file without it is not scanned word by word.)
   if (!text.includes('.StandardClient()')) return false;
   for (const m of text.matchAll(/(\w+)\s*:?=\s*[\w.]+\.StandardClient\(\)/g)) {
     // (Wrapping it, `std.Transport = Wrap(std.Transport, …)`, keeps the retries underneath.)
-    for (const a of text.slice(m.index + m[0].length).matchAll(new RegExp(`\\b${m[1]}\\.Transport\\s*=(?!=)([^\\n]*)`, 'g'))) {
-      if (!a[1].includes(`${m[1]}.Transport`)) return true;
+    // (The wrapping may span lines: `c.Transport = &oauth2.Transport{\n Base: c.Transport, … }`.)
+    const rest = text.slice(m.index + m[0].length);
+    for (const a of rest.matchAll(new RegExp(`\\b${m[1]}\\.Transport\\s*=(?!=)([^\\n]*)`, 'g'))) {
+      const value = a[1].trimEnd().endsWith('{') ? rest.slice(a.index + a[0].length - a[1].length, a.index + a[0].length + 400).split(/\n\s*\}/)[0] : a[1];
+      if (!value.includes(`${m[1]}.Transport`)) return true;
     }
   }
   return false;

@@ -21,9 +21,11 @@ export interface PolicyDefaults {
   multiplier?: number;
   /** The methods a client's own retry re-sends when its options do not say. */
   retryMethods?: string[];
+  /** The methods it re-sends after a failed connection, when that differs (axios-retry's isNetworkError: every method). */
+  networkRetryMethods?: string[];
 }
 
-export type PolicyId = 'urllib3-retry' | 'axios-retry' | 'p-retry' | 'polly-retry-strategy' | 'http-retry-strategy' | 'spring-retryable' | 'resilience4j-retry' | 'go-retryablehttp' | 'faraday-retry' | 'laravel-http-retry' | 'guzzle-retry-middleware' | 'ktor-http-request-retry' | 'reqwest-retry' | 'rust-backoff' | 'tokio-retry' | 'activejob-retry-on' | 'celery-autoretry' | 'ofetch-retry' | 'songmu-retry' | 'go-pkgz-repeater' | 'got-ky-retry';
+export type PolicyId = 'urllib3-retry' | 'axios-retry' | 'p-retry' | 'polly-retry-strategy' | 'http-retry-strategy' | 'spring-retryable' | 'resilience4j-retry' | 'go-retryablehttp' | 'faraday-retry' | 'laravel-http-retry' | 'guzzle-retry-middleware' | 'ktor-http-request-retry' | 'reqwest-retry' | 'rust-backoff' | 'tokio-retry' | 'activejob-retry-on' | 'celery-autoretry' | 'ofetch-retry' | 'songmu-retry' | 'go-pkgz-repeater' | 'got-ky-retry' | 'polly-transient-http-error' | 'symfony-generic-retry-strategy' | 'actions-http-client';
 
 const BY_ID = new Map((data.libraries as { id: string; defaults: PolicyDefaults }[]).map((l) => [l.id, l.defaults]));
 

@@ -19,6 +19,8 @@ import { escapeRegExp } from '../regexText';
 import type { RequestInfo } from '../requests';
 import { statementOf } from '../requestStatements';
 import { answerCached, rateLimitRetryMechanism, refusedTwice } from '../repeatEvidence';
+import { policySiteFindings, type WriteThrough } from './unsafePolicies';
+import { checkRetryReadsMethod } from '../methodBlindPolicies';
 
 const RULE = 'unsafe-retry';
 /**
@@ -66,8 +68,12 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'loop', ...(headers ? { headersRange: ctx.range(headers) } : {}) };
     findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
   }
+  // A method-blind policy configured in the file, with writes sent through its client: reported where it is configured.
+  const atPolicies = policySiteFindings(ctx, (r) => writeThrough(ctx, r));
+  findings.push(...atPolicies.findings);
   // POST/PATCH under a mechanism that retries whatever it is given (a decorator, a wrapper, go-retryablehttp).
   for (const request of ctx.requests) {
+    if (atPolicies.reported.has(request.call.node.id)) continue;
     if (keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
     // A handler or transport forwarding whatever its caller sends (`policy.ExecuteAsync(ct => base.SendAsync(request, ct))`).
     const named = namedFunctionOf(request.call.fn);
@@ -77,6 +83,8 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (!how || !RETRIES_ANY_METHOD.test(how) || (!anyMethod && (asksOnly(request) || refusedTwice(ctx, request)))) continue;
     // A retry named for rate limits re-sends what the server refused (429): it applied nothing.
     if (rateLimitRetryMechanism(how)) continue;
+    // (A CheckRetry of the file that reads the method may keep writes from being re-sent.)
+    if (how === 'go-retryablehttp' && checkRetryReadsMethod(ctx)) continue;
     // Retrying only a rate-limit refusal re-sends what the server did not take: no duplicate to fear.
     if (decoratorPolicies(ctx).some((p) => p.rateLimited && p.decorator.parent?.childForFieldName('definition')?.id === request.call.fn?.node.id)) continue;
     if (refusalOnlyPolicyAround(ctx, named)) continue;
@@ -137,6 +145,15 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** A write sent where a method-blind policy re-sends it: a POST/PATCH with no key, or the caller's method. */
+function writeThrough(ctx: DiagContext, request: RequestInfo): WriteThrough | undefined {
+  if (keyed(ctx, request.call.fn)) return undefined;
+  if (UNSAFE.has(request.method)) return asksOnly(request) || asksForToken(ctx, request.call.node) ? undefined : { request, generic: false };
+  const named = namedFunctionOf(request.call.fn);
+  const generic = methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
+  return generic ? { request, generic: true } : undefined;
 }
 
 /**
