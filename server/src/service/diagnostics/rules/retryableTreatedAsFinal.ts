@@ -32,6 +32,7 @@ import { ancestorWithin, catchBinds, CATCH_CLAUSE, tryBlock } from '../chainSynt
 import { resendRetries } from '../resends';
 import { TRANSIENT_STATUSES } from '../statusSets';
 import { unretriedWriteOptions } from '../writeRetryOptions';
+import { caughtInLoop } from '../loopHandlers';
 
 const RULE = 'retryable-treated-as-final';
 /** The server's wait, as a header or body field: Retry-After, retry_after, a rate-limit reset. */
@@ -329,18 +330,6 @@ function marksRetryable(ctx: DiagContext, final: Node): boolean {
     if (!adapter.calls.has(value.type)) continue;
     const helpers = byName.get(calleeOf(value, adapter).name) ?? [];
     if (helpers.length === 1 && RETRYABLE_MARK.test(helpers[0].node.text)) return true;
-  }
-  return false;
-}
-
-/** A raise inside a try block within the retry loop: the loop's own handler catches it and goes round again. */
-function caughtInLoop(final: { node: Node; kind: 'raise' | 'return' | 'exit' }, loop: Node): boolean {
-  // A return (or an exit) inside a try's body leaves the function whatever the try catches: only a raise is caught.
-  if (final.kind !== 'raise') return false;
-  let from: Node = final.node;
-  for (let n: Node | null = final.node.parent; n && n.id !== loop.id; from = n, n = n.parent) {
-    // (Raised from the try's own handler — `except HTTPError: … raise X` — it leaves that try.)
-    if (/^try_statement$|^try_with_resources_statement$|^try_expression$/.test(n.type) && !/catch|except|finally|else|rescue|ensure/.test(from.type)) return true;
   }
   return false;
 }
