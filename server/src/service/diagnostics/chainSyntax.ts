@@ -32,7 +32,39 @@ export function subjectlessSwitchArms(node: Node): Clause[] | undefined {
       return { node: arm, condition: arm.type === 'default_case' ? null : arm.childForFieldName('value'), body };
     });
   }
+  if (node.type === 'match_block') return rustGuardArms(node);
   return undefined;
+}
+
+/**
+ * Rust `match send().await { Ok(r) if r.status().is_success() => …, Ok(r) if r.status() == 429 => …, Ok(r) => …,
+ * Err(e) => … }`: arms with guards read like an if chain on the response, the first unguarded `Ok(…)` (or `_`, or a bare
+ * name) is its else. `Err(…)` arms take the failures that have no response and are left out. Undefined for a match with
+ * no guard (a match on a value is a switch, read by its cases).
+ */
+function rustGuardArms(node: Node): Clause[] | undefined {
+  const arms = node.namedChildren.filter((c): c is Node => c?.type === 'match_arm');
+  const clauses: Clause[] = [];
+  let guarded = false;
+  for (const arm of arms) {
+    const pattern = arm.childForFieldName('pattern');
+    const value = arm.childForFieldName('value');
+    if (!pattern || !value) return undefined;
+    const condition = pattern.childForFieldName('condition');
+    if (condition) {
+      guarded = true;
+      clauses.push({ node: arm, condition, body: value });
+      continue;
+    }
+    const bound = pattern.text.trim();
+    if (/^Err\b/.test(bound)) continue;
+    if (/^(Ok\s*\(\s*\w+\s*\)|_|[a-z_]\w*)$/.test(bound)) {
+      clauses.push({ node: arm, condition: null, body: value });
+      break;
+    }
+    return undefined;
+  }
+  return guarded ? clauses : undefined;
 }
 
 /**
@@ -68,7 +100,8 @@ export function ifClauses(top: Node): Clause[] {
         if (c) out.push({ node: alt, condition: alt.childForFieldName('condition'), body: c });
       } else if (alt.type === 'else_clause') {
         const inner: Node | null = alt.childForFieldName('body') ?? alt.namedChildren.find((c: Node | null) => c !== null && !/comment/.test(c.type)) ?? null;
-        if (inner?.type === 'if_statement') next = inner;
+        // (Rust's `else if` is an `if_expression` with named branches, like the C family's `if_statement`.)
+        if (inner?.type === 'if_statement' || (inner?.type === 'if_expression' && inner.childForFieldName('consequence'))) next = inner;
         else if (inner) out.push({ node: alt, condition: null, body: inner });
       } else if (alt.type === 'if_statement' || alt.type === 'elsif') next = alt;
       else out.push({ node: alt, condition: null, body: alt });
@@ -83,7 +116,7 @@ export function chainTop(guard: Node): Node {
   let top = (guard.type === 'elif_clause' || guard.type === 'else_if_clause') && guard.parent ? guard.parent : guard;
   for (;;) {
     const p = top.parent;
-    if (p?.type === 'else_clause' && p.parent?.type === 'if_statement') top = p.parent;
+    if (p?.type === 'else_clause' && (p.parent?.type === 'if_statement' || (p.parent?.type === 'if_expression' && p.parent.childForFieldName('consequence')))) top = p.parent;
     else if (p && (p.type === 'if_statement' || p.type === 'if' || p.type === 'elsif') && p.childForFieldName('alternative')?.id === top.id) top = p;
     // (Kotlin: `if (…) { … } else if (…) { … }` nests the next if as the outer one's last part, with no field name.)
     else if (p?.type === 'if_expression' && top.type === 'if_expression' && !p.childForFieldName('consequence') && ifClauses(p)[1]?.node.id === top.id) top = p;
@@ -91,7 +124,9 @@ export function chainTop(guard: Node): Node {
   }
 }
 
-export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression|return_expression|return|break|next|retry|redo)$/;
+export const LEAVES = /^(return_statement|raise_statement|throw_statement|continue_statement|break_statement|throw_expression|return_expression|break_expression|continue_expression|return|break|next|retry|redo)$/;
+/** Rust macros that leave the function (anyhow `bail!`) or the program (`panic!`, `unreachable!`). */
+const LEAVING_MACRO = /^(\w+::)*(bail|panic|unreachable|todo|unimplemented)$/;
 
 /** The body always leaves the enclosing block: it ends in return/raise/throw/continue/break. */
 export function alwaysLeaves(body: Node): boolean {
@@ -104,6 +139,10 @@ export function alwaysLeaves(body: Node): boolean {
   if (LEAVES.test(last.type)) return true;
   // Rust: `return Err(e);` is an expression statement holding a return (or break/continue) expression.
   if (last.type === 'expression_statement' && last.namedChildCount === 1 && /^(return|break|continue)_expression$/.test(last.namedChild(0)?.type ?? '')) return true;
+  // Rust wraps `return Err(e);` and `bail!(…);` in an expression statement.
+  const inner = last.type === 'expression_statement' && last.namedChildCount === 1 ? last.namedChildren[0] : null;
+  if (inner && (LEAVES.test(inner.type) || (inner.type === 'macro_invocation' && LEAVING_MACRO.test(inner.childForFieldName('macro')?.text ?? '')))) return true;
+  if (last.type === 'macro_invocation' && LEAVING_MACRO.test(last.childForFieldName('macro')?.text ?? '')) return true;
   if (last.type === 'expression_statement' && /^(panic|os\.Exit|log\.Fatal\w*|sys\.exit|exit)\(/.test(last.text)) return true;
   // Ruby raises with a method call (`raise ApiError, msg`), or a bare `raise`
   if ((last.type === 'call' || last.type === 'identifier') && /^(raise|fail)\b/.test(last.text)) return true;

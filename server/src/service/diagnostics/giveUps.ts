@@ -23,6 +23,8 @@ export function givesUp(ctx: DiagContext, final: NonNullable<BranchOutcome['fina
   // Go says failure in its last value: `return nil` or `return v, nil` is success, `return nil, err` is not.
   // (A sentinel error by Go's naming: `ErrBadRequest`, `io.ErrUnexpectedEOF`.)
   if (ctx.flow.grammarName === 'go') return last !== undefined && last !== 'nil' && (ERROR_VALUE.test(last) || /^(err|\w+Err)$/.test(last) || /^(\w+\.)?Err[A-Z]\w*$/.test(last));
+  // Rust says failure in a Result's `Err(…)` (or an Option's `None`): `return Ok(…)` is success.
+  if (ctx.flow.grammarName === 'rust') return last !== undefined && (/^Err\s*\(/.test(last) || last === 'None');
   // (Not Go: `return false, nil` is an answer.) A status pair whose flag says failure (`return False, content`, `return (False, {})`): the caller is told it failed.
   if (FAILED_PAIR.test(values[0] ?? '') || (values.length > 1 && /^(false|False)$/.test(values[0]))) return true;
   // A predicate's answer (`return isinstance(e, Timeout) or e.response.status_code >= 500`) is no error handed back.

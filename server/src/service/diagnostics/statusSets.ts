@@ -302,11 +302,17 @@ function successFlag(ctx: DiagContext, n: Node, root: string): boolean {
     if (rubySuccessTest(n, root)) return true;
     if (adapter.callArguments(n).length > 0) return false;
     const { name, receiver } = calleeOf(n, adapter);
-    return FLAG.test(name) && receiver === root;
+    // (Or asked of the response's status: Rust `resp.status().is_success()`, Ktor `response.status.isSuccess()`.)
+    return FLAG.test(name) && (receiver === root || (!!receiver && statusOf(receiver, root)));
   }
   if (!adapter.members.has(n.type)) return false;
   const parts = adapter.memberParts(n);
   return !!parts && FLAG.test(parts.property) && parts.object?.text === root;
+}
+
+/** `text` reads the status of `root`: `resp.status()`, `response.status`, `r.status_code`. */
+function statusOf(text: string, root: string): boolean {
+  return text.startsWith(root) && /^\s*\.\s*(status|status_code|statusCode|StatusCode|code)\s*(\(\s*\))?$/.test(text.slice(root.length));
 }
 
 /**
