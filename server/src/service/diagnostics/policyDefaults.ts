@@ -23,6 +23,8 @@ export interface PolicyDefaults {
   retryMethods?: string[];
   /** The methods it re-sends after a failed connection, when that differs (axios-retry's isNetworkError: every method). */
   networkRetryMethods?: string[];
+  /** The status ranges (inclusive pairs) the default retry condition retries. */
+  retriedStatuses?: number[][];
 }
 
 export type PolicyId = 'urllib3-retry' | 'axios-retry' | 'p-retry' | 'polly-retry-strategy' | 'http-retry-strategy' | 'spring-retryable' | 'resilience4j-retry' | 'go-retryablehttp' | 'faraday-retry' | 'laravel-http-retry' | 'guzzle-retry-middleware' | 'ktor-http-request-retry' | 'reqwest-retry' | 'rust-backoff' | 'tokio-retry' | 'activejob-retry-on' | 'celery-autoretry' | 'ofetch-retry' | 'songmu-retry' | 'go-pkgz-repeater' | 'got-ky-retry' | 'polly-transient-http-error' | 'symfony-generic-retry-strategy' | 'actions-http-client';

@@ -32,6 +32,14 @@ export function holdsFor(test: StatusTest): Set<string> | undefined {
   // `status // 100 == 5` compares the class (5 stands for 500–599): each status by its class's first code.
   const valueOf = test.flooredClass ? (c: string) => Math.floor(Number(c) / 100) * 100 : Number;
   const pick = (keep: (n: number) => boolean) => new Set(universe.filter((c) => keep(valueOf(c))));
+  // A bound of a range the status is tested against (Kotlin `in 500..599`, `500 until 600`, Ruby `when 500...600`,
+  // Rust `500..=599`, Swift `500..<600`): the test holds for the whole interval, not for the bound alone.
+  const range = /^(==|===|is|in|case|not in|!=|!==|is not)$/.test(op) ? rangeAround(test) : undefined;
+  if (range) {
+    const inside = (n: number) => n >= range[0] && n <= range[1];
+    const out = /^(not in|!=|!==|is not)$/.test(op) !== !!test.negated;
+    return pick((n) => (out ? !inside(n) : inside(n)));
+  }
   switch (op) {
     case '==': case '===': case 'is': case 'in': case 'case':
       return test.negated ? pick((n) => n !== code) : pick((n) => n === code);
@@ -43,6 +51,20 @@ export function holdsFor(test: StatusTest): Set<string> | undefined {
     case '<': return pick((n) => n < code);
     default: return undefined;
   }
+}
+
+const RANGE = /\b([1-5]\d\d)\s*(\.\.=|\.\.<|\.\.\.|\.\.|\s+until\s+)\s*([1-5]\d\d)\b/g;
+
+/** The inclusive interval of the range literal in the test whose bound is the tested code, if any. */
+function rangeAround(test: StatusTest): [number, number] | undefined {
+  const code = Number(test.occ.code);
+  for (const m of test.test.text.matchAll(RANGE)) {
+    const lo = Number(m[1]);
+    const exclusive = m[2] === '..<' || m[2] === '...' || /until/.test(m[2]);
+    const hi = Number(m[3]) - (exclusive ? 1 : 0);
+    if ((code === lo || code === Number(m[3])) && lo <= hi) return [lo, hi];
+  }
+  return undefined;
 }
 
 /** `500 <= status`: the code is the left operand, so the comparison reads the other way round. */

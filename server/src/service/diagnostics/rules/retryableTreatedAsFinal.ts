@@ -33,6 +33,7 @@ import { resendRetries } from '../resends';
 import { TRANSIENT_STATUSES } from '../statusSets';
 import { unretriedWriteOptions } from '../writeRetryOptions';
 import { caughtInLoop } from '../loopHandlers';
+import { narrowedDefaultConditions } from '../narrowedPredicates';
 
 const RULE = 'retryable-treated-as-final';
 /** The server's wait, as a header or body field: Retry-After, retry_after, a rate-limit reset. */
@@ -116,6 +117,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...swallowedRetryGiveUps(ctx));
   findings.push(...credentialGiveUps(ctx, reported));
   findings.push(...policyGiveUpFindings(ctx));
+  findings.push(...narrowedDefaultConditions(ctx));
   findings.push(...unretriedWriteOptions(ctx));
   findings.push(...wrappedStopFindings(ctx));
   findings.push(...loopLeftovers(ctx, findings));
