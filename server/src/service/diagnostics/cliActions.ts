@@ -6,8 +6,8 @@ import type { FnInfo } from './flow/flowModel';
  * The code a command-line program runs for the command a person typed: the action a CLI framework is handed
  * (commander/cac `.command('publish').action(async (f) => …)`, yargs `handler:`, cobra `RunE: func(cmd, args) …`,
  * urfave/cli `Action: func(c *cli.Context) …`, click/typer `@cli.command()`), and a script's `main` where the file
- * parses its own arguments and runs `main` when executed (`if __name__ == "__main__": main()` with argparse, Rust
- * `fn main` with clap). Whoever typed the command sees its failure and runs it again (the benchmark guide: "a CLI
+ * parses its arguments with a CLI library and runs `main` when executed (`if __name__ == "__main__": main()` with
+ * argparse, Rust `fn main` with clap). Whoever typed the command sees its failure and runs it again (the benchmark guide: "a CLI
  * fetching a URL the user typed … does not need retries").
  */
 
@@ -18,10 +18,10 @@ const ACTION_METHOD = /\.\s*action\s*\(\s*$/;
 /** Keys of a command object whose value is the command's code: yargs `handler`, cobra `Run`/`RunE`, urfave `Action`. */
 const ACTION_KEY = /^(?:handler|Run|RunE|PreRunE|Action)$/;
 /** A Python script that parses its own arguments. */
-const PY_ARGS = /^\s*(?:import|from)\s+(?:argparse|click|typer|docopt|fire)\b|\bsys\.argv\b/m;
+const PY_ARGS = /^\s*(?:import|from)\s+(?:argparse|click|typer|docopt|fire)\b/m;
 const PY_MAIN_GUARD = /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m;
-/** Rust: a binary that parses its arguments with clap or reads them itself. */
-const RUST_ARGS = /\buse\s+clap\b|\bclap::|\bstd::env::args\b|\benv::args\(\)/;
+/** Rust: a binary that parses its arguments with clap (reading `env::args()` alone is no sign of a command: daemons do). */
+const RUST_ARGS = /\buse\s+clap\b|\bclap::/;
 /** Go: a command built with cobra or urfave/cli, or a main that parses flags. */
 const GO_CLI_IMPORT = /"github\.com\/(?:spf13\/cobra|urfave\/cli(?:\/v\d)?|alecthomas\/kong)"/;
 
