@@ -5,6 +5,7 @@ import type { PolicyProblem } from './configPolicies';
 import type { OffsetEdit } from './policyOptions';
 import { policyDefaults } from './policyDefaults';
 import { constantFunction, numberValue, readsRetryAfter } from './policyValues';
+import { goBackoffSchedules } from './policyGoBackoff';
 
 /**
  * Retry policies configured by builder chains and assigned fields, read as data:
@@ -12,12 +13,13 @@ import { constantFunction, numberValue, readsRetryAfter } from './policyValues';
  *   `intervalFunction`/`intervalBiFunction` is given (`waitDuration(d)` is a fixed d);
  * - Spring Retry `RetryTemplate.builder()…fixedBackoff(ms)` / `.noBackoff()`, and `.retryOn(HttpServerErrorException.class)`
  *   (a 503 retried on the template's own backoff, which never reads Retry-After);
- * - go-retryablehttp `client.Backoff = func(…) time.Duration { return 2 * time.Second }` (ignores the attempt).
+ * - go-retryablehttp `client.Backoff = func(…) time.Duration { return 2 * time.Second }` (ignores the attempt);
+ * - cenkalti/backoff `NewConstantBackOff(d)` / `ZeroBackOff` handed to its Retry (policyGoBackoff.ts).
  */
 export function builderPolicyProblems(ctx: DiagContext): PolicyProblem[] {
   if (!ctx.doc.tree) return [];
   if (ctx.flow.grammarName === 'java') return [...resilience4j(ctx), ...retryTemplate(ctx)];
-  if (ctx.flow.grammarName === 'go') return retryablehttpBackoff(ctx);
+  if (ctx.flow.grammarName === 'go') return [...retryablehttpBackoff(ctx), ...goBackoffSchedules(ctx)];
   return [];
 }
 
