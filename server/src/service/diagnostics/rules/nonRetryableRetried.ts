@@ -15,6 +15,7 @@ import { wholesaleRetried } from '../wholesaleRetries';
 import { membershipName, membershipOf, membershipTests, ownStatusSets } from '../constantSets';
 import { type RetryLoop, retryHeadRange, setsLoopFlag } from '../retryLoops';
 import { decoratedNonRetryableFindings } from '../decoratedRetries';
+import { springRetryableRepeats } from '../springRetryRepeats';
 import { wrappedNonRetryableFindings } from '../wrappedRetries';
 import { laravelRetriesOfEveryFailure } from '../policyLaravel';
 import { activeJobCatchAllRetries } from '../policyActiveJob';
@@ -149,6 +150,7 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   }
   findings.push(...catchAllHelperRetries(ctx, findings));
   findings.push(...decoratedNonRetryableFindings(ctx));
+  findings.push(...springRetryableRepeats(ctx));
   findings.push(...wrappedNonRetryableFindings(ctx));
   findings.push(...faradayClientErrorRetries(ctx));
   findings.push(...laravelEveryFailureRetries(ctx));
