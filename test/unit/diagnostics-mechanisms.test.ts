@@ -147,7 +147,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       const text = wrap(mechanism.language, prelude, transform ? transform(body) : body);
       // The mechanism's configuration is itself read as data: a bare spring-retry @Retryable waits a fixed 1 s
       // (docs/rules.md, server/data/retry-policies.json), which is retry-without-backoff on the annotation.
-      // (and, retrying every exception, it retries the 429/503 the method throws on its own wait)
+      // (and, retrying every exception, it retries the 429/503 the method throws on its own wait, and its 4xx: springRetryRepeats.ts)
       // (reqwest-retry's middleware retries 429 on its own policy, which never sees Retry-After: server/data/retry-policies.json;
       // and the reqwest::Client::new() under it has no timeout)
       // (the python-sdks case retries connection errors in a loop around an openai client that retries them itself:
@@ -156,7 +156,7 @@ describe('diagnostics retry mechanisms (server/data/retry-mechanisms.json)', () 
       // on the wrapper's own schedule; Songmu/retry's schedule is a fixed interval besides)
       // (the got case's `got.extend({ retry })` sets no timeout, and got has none by default)
       const everyFailure = ['retry-ignores-retry-after', 'non-retryable-retried'];
-      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : mechanism.id === 'got-ky-retry-option' ? ['request-without-timeout'] : /^(p-retry|cenkalti-backoff|avast-retry-go)$/.test(mechanism.id) ? everyFailure : mechanism.id === 'songmu-retry' ? [...everyFailure, 'retry-without-backoff'] : [];
+      const expected = mechanism.id === 'spring-retry' ? ['retry-ignores-retry-after', 'retry-without-backoff', 'non-retryable-retried'] : mechanism.id === 'reqwest-retry' ? ['request-without-timeout', 'retry-ignores-retry-after'] : mechanism.id === 'python-sdks' ? ['retry-amplification'] : mechanism.id === 'got-ky-retry-option' ? ['request-without-timeout'] : /^(p-retry|cenkalti-backoff|avast-retry-go)$/.test(mechanism.id) ? everyFailure : mechanism.id === 'songmu-retry' ? [...everyFailure, 'retry-without-backoff'] : [];
       assert.deepStrictEqual(await rulesOf(language, text), expected, text);
     });
   }
