@@ -5,6 +5,8 @@ import { failureSet, PROBED_STATUSES, repeatingCodes } from './failureSets';
 import type { NonRetryableRetriedData } from './findingData';
 import { annotationOptions, imports, lastName, nodes } from './policyOptions';
 import { throwsOnStatus } from './requests';
+import { numberValue } from './policyValues';
+import { wrapsSwallowingFunction } from './swallowedRetries';
 import { fillMessage, ruleInfo } from './rules';
 
 /*
@@ -28,7 +30,11 @@ export function springRetryableRepeats(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
     if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
+    // A method that catches every failure itself throws nothing to retry (swallowedRetries.ts).
+    if (wrapsSwallowingFunction(ctx, annotation)) continue;
     const o = annotationOptions(annotation);
+    const max = o.values.get('maxAttempts');
+    if (max && numberValue(ctx.flow.text, max.text) === 1) continue;
     const named = (o.values.get('include') ?? o.values.get('retryFor') ?? o.values.get('value'))?.text;
     const excluded = `${o.values.get('exclude')?.text ?? ''} ${o.values.get('noRetryFor')?.text ?? ''}`;
     if ((named && !COVERS_CLIENT_ERRORS.test(named)) || EXCLUDES_CLIENT_ERRORS.test(excluded)) continue;
