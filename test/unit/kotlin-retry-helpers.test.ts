@@ -30,7 +30,9 @@ internal suspend fun retry(times: Int, block: suspend () -> Int): Int {
 }
 `;
 
-const notNamedForRetry = helper.replace('internal suspend fun retry(', 'internal suspend fun measure(');
+const renamed = helper.replace('internal suspend fun retry(', 'internal suspend fun measure(');
+// Not leaving when the operation succeeds: it runs the operation on every round, whatever it answers.
+const notRetrying = renamed.replace('return code', 'println(code)');
 
 describe('Kotlin retry helpers that run the operation they are handed', () => {
   it('reads the loop as a retry of every failure', async () => {
@@ -38,7 +40,11 @@ describe('Kotlin retry helpers that run the operation they are handed', () => {
     assert.deepEqual(await ruleLines('kotlin', helper, 'retry-ignores-retry-after'), [7]);
   });
 
-  it('leaves a function not named for retrying alone', async () => {
-    assert.deepEqual(await ruleLines('kotlin', notNamedForRetry, 'non-retryable-retried'), []);
+  it('reads a helper shaped as a retry whatever its name', async () => {
+    assert.deepEqual(await ruleLines('kotlin', renamed, 'non-retryable-retried'), [7]);
+  });
+
+  it('leaves a function alone whose loop does not leave when the operation succeeds', async () => {
+    assert.deepEqual(await ruleLines('kotlin', notRetrying, 'non-retryable-retried'), []);
   });
 });

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallInfo, FileFlow } from './flow/flowModel';
+import { handedRetryLoop } from './handedRetryShape';
 
 /*
  * Retry helpers that run an operation they are handed: `callWithRetry(apiCall, args)` calling `apiCall(args)` in a
@@ -67,16 +68,20 @@ interface FnFacts {
 const fnFacts = new WeakMap<object, FnFacts>();
 
 /**
- * Go: a method of a type named for retrying that runs the operation held in a field of its receiver, in a loop
- * (`func (r *RetryExecutor) Execute() error { for … { again, err := r.ExecutionHandler() … } }`).
+ * Go: a method that runs the operation held in a field of its receiver, in a loop
+ * (`func (r *RetryExecutor) Execute() error { for … { again, err := r.ExecutionHandler() … } }`): a type named for
+ * retrying, or a loop that leaves when the operation succeeds and goes round on its error.
  */
 export function callsReceiverOperation(flow: FileFlow, call: CallInfo): boolean {
   const fn = call.fn!;
   if (flow.grammarName !== 'go' || fn.node.type !== 'method_declaration') return false;
   const receiver = fn.node.childForFieldName('receiver')?.text ?? '';
   const m = /^\(\s*([A-Za-z_]\w*)\s+\*?\s*([A-Za-z_]\w*)/.exec(receiver);
-  if (!m || call.receiver !== m[1] || !(RETRYING.test(m[2]) || RETRYING.test(fn.name ?? ''))) return false;
+  if (!m || call.receiver !== m[1]) return false;
   // A method of the file (`r.logRetry(i, err)`) is not the operation.
   if (flow.fns.some((f) => f.name === call.name)) return false;
-  return /^[A-Z]?\w*(Handler|Func|Fn|Operation|Op|Action|Task|Call|Work|Do|Run)$/.test(call.name) && call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
+  if (!/^[A-Z]?\w*(Handler|Func|Fn|Operation|Op|Action|Task|Call|Work|Do|Run)$/.test(call.name)) return false;
+  // Named for retrying, a loop around it will do; otherwise the loop must leave on success and go round on the error.
+  if (RETRYING.test(m[2]) || RETRYING.test(fn.name ?? '')) return call.loops.some((l) => l.fn === fn && l.kind !== 'collection');
+  return !!handedRetryLoop(flow, call);
 }

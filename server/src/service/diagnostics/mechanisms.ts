@@ -4,6 +4,7 @@ import type { GrammarName } from '../parsing/grammars';
 import { enclosingFn, FileFlow, FnInfo } from './flow/flowModel';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { policyDefaults } from './policyDefaults';
+import { callsShapedHelper, functionsHanded, shapedHelperCovering } from './handedRetryCallers';
 
 /** One entry of server/data/retry-mechanisms.json. */
 export interface RetryMechanism {
@@ -120,7 +121,10 @@ export class MechanismScope {
     }
     this.fileMechanism = fileMechanism;
     for (const call of flow.calls) {
-      if (!this.wrappers.has(call.name)) continue;
+      if (!this.wrappers.has(call.name)) {
+        if (callsShapedHelper(flow, call)) for (const name of functionsHanded(flow, call)) this.wrappedNames.add(name);
+        continue;
+      }
       // Names in the wrapper's arguments (`pRetry(() => fetchPage(u))`), not in the chain it is called on.
       // (Ruby: the block it is given, `Patience.keep_trying { read_stock }`.)
       const args = [...flow.adapter.callArguments(call.node), call.node.childForFieldName('block')].map((a) => a?.text ?? '').join(' ');
@@ -149,7 +153,7 @@ export class MechanismScope {
    */
   isRetryingCall(call: { name: string; receiver?: string; node?: Node }): boolean {
     const receiver = call.receiver?.split('.').pop() ?? '';
-    if (this.wrappers.has(call.name) || this.retryFunctionNames.has(call.name) || RETRY_NAME.test(call.name) || RETRY_NAME.test(receiver)) return true;
+    if (this.wrappers.has(call.name) || this.retryFunctionNames.has(call.name) || RETRY_NAME.test(call.name) || RETRY_NAME.test(receiver) || callsShapedHelper(this.flow, call)) return true;
     // Handed a retry budget (`MakeRequest(c, url, cfg.MaxRetries, timeout)`, `fetch_json(url, retries=3)`): it retries.
     return !!call.node && this.flow.adapter.callArguments(call.node).some((a) => RETRY_BUDGET.test(a.text.trim()));
   }
@@ -190,7 +194,8 @@ export class MechanismScope {
       // `retryHelper.execute(async () => …)`, `retrier.run(() => …)`: a retrying object runs the callback it is handed.
       if (child.id === n.childForFieldName('arguments')?.id && /^[\w$.]+$/.test(call.receiver ?? '') && RETRY_NAME.test(call.receiver!.split('.').pop()!)) return `wrapper ${call.receiver}.${call.name}`;
     }
-    return this.workspace?.covering(node, receiver);
+    // A retry helper of the file known by its shape, whatever its name (`attempt(() => fetch(u))`, `@with_pause`).
+    return shapedHelperCovering(this.flow, node, enclosingFn(this.flow, node)) ?? this.workspace?.covering(node, receiver);
   }
 }
 

@@ -40,7 +40,8 @@ export function senders(ctx: DiagContext): Map<string, Sender> {
   map = new Map();
   cache.set(ctx, map);
   const direct = new Map<FnInfo, RequestInfo>();
-  for (const r of ctx.requests) if (r.call.fn?.name && !direct.has(r.call.fn)) direct.set(r.call.fn, r);
+  // (A retry helper running the operation it is handed sends nothing of its own: what goes round is its callers'.)
+  for (const r of ctx.requests) if (r.call.fn?.name && r.inferred !== 'callback' && !direct.has(r.call.fn)) direct.set(r.call.fn, r);
   // Two functions of one name (overloads, methods of two classes): which one a call reaches is not known.
   const byName = functionsByName(ctx);
   const unique = (fn: FnInfo) => byName.get(fn.name!)?.length === 1;
