@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CallInfo, FileFlow, FnInfo, LoopInfo } from './flow/flowModel';
 import { alwaysLeaves, CATCH_CLAUSE, catchBody, tryBlock } from './chainSyntax';
 import { goErrorPath } from './goErrorRetries';
+import { escapeRegExp } from './regexText';
 
 /*
  * A retry helper known by what it does, whatever it is called (`withBackoff`, `doReq`, `call_with_pause`, `task`,
@@ -80,7 +81,9 @@ export function handedRetryLoop(flow: FileFlow, call: CallInfo): LoopInfo | unde
   // (The innermost loop, of the call's function or of one around it: Kotlin's `repeat(3) { … }` runs a lambda.)
   const loop = call.loops[0];
   if (!loop || !enclosing(call.fn, loop.fn)) return undefined;
-  if (loop.kind === 'collection' || !loop.body || loop.exits.length === 0) return undefined;
+  if (loop.kind === 'collection' || !loop.body) return undefined;
+  // (A loop with no way out but its condition leaves on success only through a flag the operation's success sets.)
+  if (loop.exits.length === 0 && !/^(python|javascript|typescript|tsx|java|kotlin|c-sharp|php)$/.test(flow.grammarName)) return undefined;
   switch (flow.grammarName) {
     case 'go':
       return goRetries(call, loop) ? loop : undefined;
@@ -119,12 +122,33 @@ function tryRetries(flow: FileFlow, call: CallInfo, loop: LoopInfo): boolean {
   });
   if (staying.length === 0) return false;
   if (returned) return true;
-  // An exit after the call in the try block (`r = op(); break`), or after the try when the catch goes round
-  // explicitly (`catch { sleep(); continue }` … `return r`).
+  // What runs when the operation succeeded: the rest of the try block, and Python's `else:` of the try.
+  const success = [block, ...tryNode.namedChildren.filter((c): c is Node => c?.type === 'else_clause')];
+  const inSuccess = (n: Node) => n.startIndex > call.end && success.some((b) => n.startIndex >= b.startIndex && n.endIndex <= b.endIndex);
+  // An exit after the call there (`r = op(); break`), or after the try when the catch goes round explicitly
+  // (`catch { sleep(); continue }` … `return r`).
   const continues = staying.some((c) => endsWithContinue(catchBody(c)));
   // (A throw in the try block is caught by the clauses that go round: it does not leave.)
   const leaving = loop.exits.filter((exit) => !/^(throw|raise)/.test(exit.type) && !/^throw\b/.test(exit.text));
-  return leaving.some((exit) => exit.startIndex > call.end && ((exit.startIndex >= block.startIndex && exit.endIndex <= block.endIndex) || (continues && exit.startIndex >= tryNode.endIndex)));
+  if (leaving.some((exit) => inSuccess(exit) || (continues && exit.startIndex > call.end && exit.startIndex >= tryNode.endIndex))) return true;
+  return setsConditionFlag(call, loop, success);
+}
+
+/**
+ * Success sets the flag the loop's condition reads (`while not done: try: op() … else: done = True`, `while
+ * (!result.ok) { try { result = { ok: true, value: await op() } } catch … }`): the loop ends when the operation succeeds.
+ */
+function setsConditionFlag(call: CallInfo, loop: LoopInfo, success: Node[]): boolean {
+  const condition = loop.node.childForFieldName('condition');
+  if (!condition) return false;
+  const read = new Set(condition.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  return success.some((scope) =>
+    scope.descendantsOfType(['assignment', 'assignment_expression']).some((a) => {
+      if (!a || a.endIndex < call.end) return false;
+      const target = /^[\w$]+/.exec(a.childForFieldName('left')?.text ?? a.namedChildren[0]?.text ?? '')?.[0];
+      return !!target && read.has(target);
+    }),
+  );
 }
 
 function endsWithContinue(body: Node | undefined): boolean {
@@ -153,23 +177,39 @@ function rustRetries(call: CallInfo, loop: LoopInfo): boolean {
     if (n.type === 'closure_expression' || n.type === 'function_item') return false;
     if (n.type === 'match_expression') {
       const value = n.childForFieldName('value');
-      if (!value || call.start < value.startIndex || call.end > value.endIndex) return false;
+      // (What is matched is the operation's own Result, awaited or not — not a call on what it made: `next().send()`.)
+      if (!value || value.text.replace(/\.await$/, '') !== call.node.text) return false;
       const arms = n.descendantsOfType('match_arm').filter((a): a is Node => !!a && a.parent?.parent?.id === n.id);
       const pattern = (a: Node) => a.childForFieldName('pattern')?.text ?? '';
       const armValue = (a: Node) => a.childForFieldName('value');
       const leaves = (v: Node | null) => !!v && (/^(return|break)_expression$/.test(v.type) || (v.type === 'block' && alwaysLeaves(v) && !endsWithContinue(v)));
-      const okLeaves = arms.some((a) => /^Ok\b/.test(pattern(a)) && leaves(armValue(a)));
-      const errStays = arms.some((a) => /^Err\b|^_$/.test(pattern(a)) && !leaves(armValue(a)));
+      // The Ok arm leaves, or hands its value to a `let` after which the round leaves (`let r = match op() { Ok(r) =>
+      // r, Err(e) => { …; continue } }; return Ok(r);`).
+      const leavesAfter = n.parent?.type === 'let_declaration' && loop.exits.some((e) => e.startIndex > n.endIndex && !/^continue/.test(e.type));
+      const okLeaves = arms.some((a) => /^Ok\b/.test(pattern(a)) && (leaves(armValue(a)) || leavesAfter));
+      // An Err arm stays: it does not leave, or it goes round on some path (`if n < max { sleep(d); continue; }`).
+      const errStays = arms.some((a) => /^Err\b|^_$/.test(pattern(a)) && (!leaves(armValue(a)) || goesRound(armValue(a))));
       return okLeaves && errStays;
     }
     if (n.type === 'if_expression') {
       const condition = n.childForFieldName('condition');
-      if (!condition || !/^let\s+Ok\b/.test(condition.text) || call.start < condition.startIndex || call.end > condition.endIndex) return false;
+      if (!condition || !/^let\s+Ok\b/.test(condition.text) || !new RegExp(`=\\s*${escapeRegExp(call.node.text)}(\\.await)?$`).test(condition.text)) return false;
       const consequence = n.childForFieldName('consequence');
       return !!consequence && alwaysLeaves(consequence) && !endsWithContinue(consequence);
     }
   }
   return false;
+}
+
+/** A `continue` inside the arm (not in a loop or closure nested in it). */
+function goesRound(value: Node | null): boolean {
+  if (!value) return false;
+  const visit = (n: Node): boolean => {
+    if (n.type === 'continue_expression') return true;
+    if (/^(loop_expression|for_expression|while_expression|closure_expression)$/.test(n.type)) return false;
+    return n.namedChildren.some((c) => c !== null && visit(c));
+  };
+  return visit(value);
 }
 
 /**
@@ -239,4 +279,18 @@ export function recursesOnFailure(flow: FileFlow, call: CallInfo): boolean {
   return failure.some((part) =>
     flow.calls.some((c) => c.fn === fn && c.name === fn.name && c.start >= part.startIndex && c.end <= part.endIndex && flow.adapter.callArguments(c.node).some((a) => a.text === handed)),
   );
+}
+
+/**
+ * The client library of the operation a helper is handed, read from the type it declares for it: Go's
+ * `fn func() (*http.Response, error)` is net/http's — its error is a transport failure, a status comes back as a
+ * response, so a helper going round on the error alone does not retry a 429 or a 404. Undefined when the declaration
+ * does not say.
+ */
+export function handedOperationLibrary(flow: FileFlow, call: CallInfo): 'net/http' | undefined {
+  const fn = call.fn;
+  if (!fn || call.receiver || flow.grammarName !== 'go') return undefined;
+  const body = fn.node.childForFieldName('body');
+  const header = fn.node.text.slice(0, body ? body.startIndex - fn.node.startIndex : undefined);
+  return new RegExp(`\\b${call.name}\\s+func\\s*\\([^)]*\\)\\s*\\(\\s*\\*http\\.Response\\s*,\\s*error\\s*\\)`).test(header) ? 'net/http' : undefined;
 }

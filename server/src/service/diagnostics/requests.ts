@@ -4,7 +4,7 @@ import type { CallInfo, FileFlow } from './flow/flowModel';
 import { forwardsToWrapped, requestByStatusRead } from './statusReadRequests';
 import { rubyRequest } from './rubyRequests';
 import { callsParameterInTry, callsReceiverOperation } from './handedOperations';
-import { handedRetryCall } from './handedRetryShape';
+import { handedOperationLibrary, handedRetryCall } from './handedRetryShape';
 import { guzzleThrowsOnStatus, phpRequest } from './phpRequests';
 import { kotlinRequest } from './kotlinRequests';
 import { rustRequest, ureqThrowsOnStatus } from './rustRequests';
@@ -50,7 +50,7 @@ export function findRequests(flow: FileFlow): RequestInfo[] {
     // in a try), named for retrying or shaped as one whatever its name (handedRetryShape.ts): what it re-runs is a
     // request of its callers; how it retries is written here.
     if (call.fn && ((call.receiver ? callsReceiverOperation(flow, call) : callsParameterInTry(flow, call)) || handedRetryCall(flow, call))) {
-      result.push({ call, library: 'unknown', method: 'UNKNOWN', responseVar: responseVarOf(call.node), statement: statementOf(call.node), inferred: 'callback' });
+      result.push({ call, library: handedOperationLibrary(flow, call) ?? 'unknown', method: 'UNKNOWN', responseVar: responseVarOf(call.node), statement: statementOf(call.node), inferred: 'callback' });
       continue;
     }
     // Calls the names above do not show: only method calls inside functions are read further.
