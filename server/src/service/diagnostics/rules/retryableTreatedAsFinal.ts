@@ -15,6 +15,7 @@ import { loopLeftovers } from './loopLeftovers';
 import { handedBackLeftovers } from './handedBackLeftovers';
 import { predicateGiveUps } from './predicateGiveUps';
 import { swallowedReads } from './swallowedFailures';
+import { statusBlindRetries } from './statusBlindRetries';
 import { statusPastCatchRetries } from './statusPastCatchRetry';
 import type { DiagContext } from '../context';
 import type { RetryableTreatedAsFinalData } from '../findingData';
@@ -123,6 +124,7 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   findings.push(...loopLeftovers(ctx, findings));
   findings.push(...handedBackLeftovers(ctx, findings));
   findings.push(...swallowedReads(ctx, findings));
+  findings.push(...statusBlindRetries(ctx, findings));
   const lines = new Set(findings.map((f) => f.range.start.line));
   findings.push(...statusPastCatchRetries(ctx).filter((f) => !lines.has(f.range.start.line)));
   return findings;
