@@ -9,7 +9,7 @@ import { buildFlow, CommentInfo, type FileFlow } from './flow/flowModel';
 import { FLOW_GRAMMARS } from './flow/index';
 import type { MechanismScope } from './mechanisms';
 import { unitAround } from '../parsing/units';
-import { isOneDecision, SAME_DECISION_LIMIT } from './rules/noRetryOnRequest';
+import { isOneDecision, SAME_DECISION_LIMIT } from './rules/oneDecisionFindings';
 
 /** What a document version's analysis keeps so the next version can redo only the edited function. */
 export interface DiagState {

@@ -7,7 +7,7 @@ import { runsInFrontEnd } from '../browserContext';
 import { answersUser } from '../userCommands';
 import { tellsPerson } from '../personFacing';
 import { fillMessage, ruleInfo } from '../rules';
-import { findCheck } from './noRetryOnRequest';
+import { findCheck } from '../successOrFailChecks';
 
 const RULE = 'retryable-treated-as-final';
 
