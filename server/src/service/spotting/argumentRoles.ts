@@ -23,53 +23,31 @@ import { inTestCode } from './testCode';
 import { argumentParameterUse } from './parameterCollections';
 import { httptestResponder } from './mockAnswers';
 import { isLibraryAssertion } from './libraryAssertions';
-
-/** Calls whose name says they take the statuses a retry acts on. */
-const RETRY_STATUS_CALL = /retr(y|ies)\w*(status|code)|(status|code)\w*retr(y|ies)/i;
-/** Retry mechanisms built from a list of codes: `GenericRetryStrategy`, `RetryPolicy`, `retryable_statuses(…)`. */
-const RETRY_LIST_CALL = /retr(y|ies|yable|iable)/i;
-/** A project's own helpers that answer a request: `respondError`, `writeJSON`, `sendProblem`, `renderError`. */
-const RESPOND_HELPER = /^(respond|reply|render|write|send)(With)?(Error|Err|JSON|Json|Status|Problem|Response|Text|Result|Message|Body)?\w*$|^(http|json|api|send|return)_?error(_?response|_?reply)?$/i;
-/** Arguments that are the response being written: Go's `w`, Express's `res`, a framework context. */
-const RESPONSE_WRITER = /^(w|rw|res|resp|response|writer|responseWriter|ctx|c)$/;
-/** Response matchers of Speakeasy-generated TypeScript SDKs, whose first argument is the status (or statuses) matched. */
-const SPEAKEASY_MATCHER = /^(json|jsonErr|jsonl|jsonlErr|nil|nilErr|text|textErr|sse|sseErr|stream|streamErr|bytes|bytesErr|fail)$/;
-/** Factories of error classes that take a code, a message and the HTTP status: Directus `createError(code, message, status)`. */
-const ERROR_FACTORY = /^create(Http)?Error$/;
-/** Failure replies of a response helper, message first and status last: `res.error("Not found", 404)`. */
-const ERROR_REPLY = /^(error|fail|failure|errorResponse|sendFailure|jsonError)$/;
-/** Receivers that log rather than answer. */
-const LOGGER = /^(log|logger|console|logging|winston|pino|_?log|_?logger)$/i;
-/** Searches of a text: `includes`, `contains`, `startsWith`. */
-const MESSAGE_SEARCH = /^(includes|contains|Contains|startsWith|StartsWith)$/;
-/** A failure's text: its message, its string form, a response body read as text. */
-const ERROR_TEXT = /^(message|Message|msg|errorMessage|error_message|err|error|e|ex|reason|String|toString|stderr|getMessage)$/;
-/** Go's text of an error: `err.Error()`, or a local holding it (`errStr`, `errMsg`, `errText`). */
-const GO_ERROR_TEXT = /^(Error|err|msg|message|errStr|errMsg|errText|errString|errorString|errorMessage|errorText)$/;
-/** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq. */
-const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync)$/;
-/** The stubbed method is a response's status getter (named in the stub's chain). */
-const STUBBED_STATUS_GETTER = /\b(getStatusCode|statusCode|getStatus|getResponseCode|status_code|StatusCode|code)\b/;
-/** Methods that set the status a mock server answers with. */
-const MOCK_STATUS_CALL = /^setResponseCode$/;
-/** Attributes that feed a parametrised test its data. */
-/** A test parameter named for a status: `status`, `statusCode`, `expected_status`, `code`, `httpCode`. */
-const TEST_STATUS_PARAMETER = /^(expected_?|want_?|given_?)?(status|status_?code|http_?status|http_?code|response_?code|code)$/i;
-const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
-/** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
-const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)|(mock|fake|stub)\w*\.(intercept|reply|replyOnce|respond\w*)$|^\.?intercept$/i;
-/** Calls of such a stand-in whose numbers are waits, ports or sizes. */
-const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
-/** Registrations of a server's handler for an error status. */
-const ERROR_HANDLER_REGISTRATION = /^(errorhandler|app_errorhandler|register_error_handler|exception_handler)$/;
-/** Calls that build a response (real or mock) from the arguments. */
-const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
-/** Calls on a value that test it against their arguments (Ruby/Rails): `code.between?(200, 299)`, `status.in?([401, 403])`. */
-const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
-/** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
-const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
-/** Ruby's type tests. */
-const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;
+import {
+  ERROR_FACTORY,
+  ERROR_HANDLER_REGISTRATION,
+  ERROR_REPLY,
+  ERROR_TEXT,
+  GO_ERROR_TEXT,
+  LOGGER,
+  MESSAGE_SEARCH,
+  MOCK_REPLY,
+  MOCK_STATUS_CALL,
+  NOT_A_STATUS_CALL,
+  RESPOND_HELPER,
+  RESPONSE_BUILDER_CALL,
+  RESPONSE_WRITER,
+  RETRY_LIST_CALL,
+  RETRY_STATUS_CALL,
+  REVERSE_MEMBERSHIP,
+  SPEAKEASY_MATCHER,
+  STATUS_ASSERT_CALL,
+  STUBBED_STATUS_GETTER,
+  STUB_RETURN,
+  TEST_DATA_ATTRIBUTE,
+  TEST_STATUS_PARAMETER,
+  TYPE_TEST_CALL,
+} from './argumentCallNames';
 
 /**
  * The role of a status (or an error code) handed to a call as one of its arguments: asserted, checked, retried on,
