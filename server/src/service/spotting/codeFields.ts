@@ -5,7 +5,7 @@ import { namedChildren } from './syntaxAdapter';
 import { DEFAULT_OPERATORS } from './names';
 
 /*
- * How surely an expression holds an API's error code (vendorCodes.ts asks, for the other side of a comparison, the
+ * How surely an expression holds an API's error code (vendorCodeRoles.ts asks, for the other side of a comparison, the
  * subject of a switch, the target of an assignment): a field named for errors (`err.error`, `body['error_code']`,
  * `e.getErrorCode()`), a bare code or status, an error's message or a response's raw text, a local taken from one of those.
  */

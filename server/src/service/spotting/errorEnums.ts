@@ -3,10 +3,10 @@ import type { Node } from 'web-tree-sitter';
 /*
  * An API's error codes declared as the members of an enum named for them: PHP `enum ExpoErrorType: string { case
  * MessageRateExceeded = 'MessageRateExceeded'; }`, TypeScript `enum ApiErrorCode { RateLimited = 'rate_limited' }`,
- * C# `enum AcoustIdErrorCode { TooManyRequests = 14 }` (numbers too: see vendorCodes.ts),
+ * C# `enum AcoustIdErrorCode { TooManyRequests = 14 }` (numbers too: see vendorCodeRoles.ts),
  * Python `class ErrorCode(str, Enum): RATE_LIMITED = "rate_limited"`, Java `enum ApiErrorCode { RATE_LIMITED("…") }`,
  * Kotlin `enum class ApiError(val code: String) { RATE_LIMITED("rate_limited") }`.
- * The member's string is a code (vendorCodes.ts gives it the `constant` role); its uses follow through the declared
+ * The member's string is a code (vendorCodeRoles.ts gives it the `constant` role); its uses follow through the declared
  * names (ownVendorCodes.ts). TypeScript spells the same with literal types on an error type's code (errorTypeMember).
  */
 

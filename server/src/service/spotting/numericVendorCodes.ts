@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ExpressionReader } from './expressionReader';
 import type { SyntaxAdapter } from './syntaxAdapter';
-import { vendorCodeRole, type VendorCodeSite } from './vendorCodes';
+import { vendorCodeRole } from './vendorCodeRoles';
+import type { VendorCodeSite } from './vendorCodes';
 
 /**
  * An API's own error codes written as numbers (Twilio's 20429, Cloudflare's 10007, Discord's 10013, a bank API's

@@ -4,7 +4,7 @@ import type { OccurrenceRole } from '../types';
 import type { StatusContext } from './statusContext';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { useSite } from './ownCodes';
-import { vendorCodeRole } from './vendorCodes';
+import { vendorCodeRole } from './vendorCodeRoles';
 import { namesErrorEnum } from './errorEnums';
 import { hasErrorWord } from './codeShapes';
 

@@ -4,7 +4,7 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 import { fieldStrength, nameStrength, type Strength } from './codeFields';
 
 /*
- * Rust's equality assertions keep their arguments as a macro's token tree, not as expressions: vendorCodes.ts asks here
+ * Rust's equality assertions keep their arguments as a macro's token tree, not as expressions: vendorCodeRoles.ts asks here
  * for the side a code literal is compared with (`assert_eq!(err.status, "invalid-credentials")`).
  */
 
