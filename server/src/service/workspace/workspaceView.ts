@@ -1,10 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingClassName } from './importBindings';
-import { samePackage, samePackageAs } from './moduleResolution';
-import { type ClassSummary, type FileSummary, type FunctionSummary, type OutgoingCall, TYPES_BY_PACKAGE } from './summaryTypes';
+import type { FileSummary, FunctionSummary } from './summaryTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { exporterRoot } from '../diagnostics/scrapeContext';
-import { cachedRegExp } from '../regexCache';
+import { visibleNames } from './visibleNames';
+import { collectBaseFields, collectBaseUnbounded, shortPath } from './workspaceClasses';
+import { callersElsewhere, interfaceCallers } from './workspaceCallers';
+import { calleeSummary, goVariableCallee } from './workspaceCallees';
 
 /** Where a client with no timeout that a request goes through was built, and its library when known. */
 export interface UnboundedSource {
@@ -54,11 +56,6 @@ export interface WorkspaceView {
 export interface CallerRetry {
   retried: boolean;
   files: string[];
-}
-
-interface Located<T> {
-  item: T;
-  uri: string;
 }
 
 const FUNCTION_NODE = /^(function_definition|function_declaration|method_declaration|method_definition|arrow_function|function_expression|func_literal|constructor_declaration|local_function_statement|function)$/;
@@ -190,217 +187,4 @@ function importedStatusSets(index: WorkspaceIndex, summary: FileSummary, targets
   }
   for (const name of clash) delete out[name];
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-interface Scope {
-  /** Functions of other files that matter to the rules (retry wrappers, retrying-client factories), by the name used here. */
-  functions: Map<string, Located<FunctionSummary>>;
-  /** Module bindings (`import api.client as client`, `import * as http from './http'`, Go packages) → files. */
-  modules: Map<string, string[]>;
-  /** Every file an import or the package reaches. */
-  targets: Set<string>;
-}
-
-const interesting = (fn: FunctionSummary): boolean => !!(fn.retriesCallback || fn.returnsRetryingClient || fn.returnsUnboundedClient);
-
-/** The wrappers and client factories a file sees from other files, following re-exports up to three files deep. */
-function visibleNames(index: WorkspaceIndex, summary: FileSummary, depth: number): Scope {
-  const scope: Scope = { functions: new Map(), modules: new Map(), targets: new Set() };
-  const addFile = (uri: string, only?: string, as?: string): void => {
-    const target = index.get(uri);
-    if (!target) return;
-    if (index.hasHelpers(uri)) for (const fn of target.functions) {
-      if (!interesting(fn) || (only !== undefined && fn.name !== only && fn.className !== only)) continue;
-      const key = only !== undefined && fn.name === only ? (as ?? fn.name) : fn.name;
-      if (!scope.functions.has(key)) scope.functions.set(key, { item: fn, uri });
-    }
-    if (only !== undefined && depth < 3) {
-      // Re-exported: `from .client import fetch` in an __init__.py, `export { fetch } from './client'`.
-      for (const b of target.imports) {
-        if (!(b.reexport || target.language === 'python') || (b.local !== only && b.local !== '*')) continue;
-        const fn = visibleNames(index, { ...target, imports: [b] }, depth + 1).functions.get(only);
-        if (fn && !scope.functions.has(as ?? only)) scope.functions.set(as ?? only, fn);
-      }
-    }
-  };
-  for (const binding of summary.imports) {
-    const targets = index.resolve(summary, binding).filter((u) => u !== summary.uri);
-    for (const t of targets) scope.targets.add(t);
-    if (binding.member === '*' || binding.member === 'default') {
-      if (binding.local !== '*') scope.modules.set(binding.local, targets);
-      for (const t of targets) addFile(t);
-    } else {
-      // A member may be a submodule (`from api import client`): then it is a module binding.
-      const submodule = targets.filter((t) => t.endsWith(`/${binding.member}.py`) || t.endsWith(`/${binding.member}/__init__.py`));
-      if (submodule.length) scope.modules.set(binding.local, submodule);
-      // (The submodule's own helpers are reached through it: `utils.make_session()`.)
-      for (const t of targets) if (submodule.includes(t)) addFile(t);
-      else addFile(t, binding.member, binding.local);
-    }
-  }
-  for (const uri of samePackage(index, summary)) {
-    scope.targets.add(uri);
-    if (index.hasHelpers(uri)) addFile(uri);
-  }
-  return scope;
-}
-
-/** A class named in `from` (imported, module-qualified, same package or same file), wherever it is declared. */
-function findClass(index: WorkspaceIndex, from: FileSummary, written: string, depth = 0): Located<ClassSummary> | undefined {
-  const last = written.split('.').pop()!;
-  const qualifier = written.includes('.') ? written.slice(0, written.lastIndexOf('.')) : undefined;
-  const inFile = (uri: string, name: string) => {
-    const item = index.get(uri)?.classes.find((c) => c.name === name);
-    return item ? { item, uri } : undefined;
-  };
-  for (const b of from.imports) {
-    const byName = qualifier === undefined && b.local === last && b.member !== '*';
-    const byModule = qualifier !== undefined && b.local === qualifier;
-    if (!byName && !byModule) continue;
-    for (const uri of index.resolve(from, b)) {
-      const member = byName ? b.member : last;
-      const found = inFile(uri, member);
-      if (found) return found;
-      // `import ExternalApi from './external'`: the default export, a class of that name or the file's only class.
-      if (member === 'default') {
-        const classes = index.get(uri)?.classes ?? [];
-        const only = classes.find((c) => c.name === b.local) ?? (classes.length === 1 ? classes[0] : undefined);
-        if (only) return { item: only, uri };
-      }
-      // Re-exported by the module named (`from .base import PortalBase` in an __init__.py).
-      const target = index.get(uri);
-      if (target && depth < 3 && target.imports.some((i) => i.local === member)) {
-        const again = findClass(index, target, member, depth + 1);
-        if (again) return again;
-      }
-    }
-  }
-  if (qualifier === undefined) {
-    const here = from.classes.find((c) => c.name === last);
-    if (here) return { item: here, uri: from.uri };
-    // Same package or namespace, or a wildcard import / using of the package that declares it.
-    const wildcards = new Set(from.imports.filter((b) => b.local === '*').map((b) => b.module));
-    for (const uri of index.classesNamed(last)) {
-      const other = index.get(uri);
-      if (!other || uri === from.uri) continue;
-      if (samePackageAs(from, other) || (other.packageName && wildcards.has(other.packageName))) return inFile(uri, last);
-    }
-  }
-  return undefined;
-}
-
-/** Fields of `cls`'s base classes (in other files) that hold a client a retry mechanism is set up on. */
-function collectBaseFields(index: WorkspaceIndex, from: FileSummary, cls: ClassSummary, out: Record<string, string>, depth: number, seen: Set<string>): void {
-  if (depth > 4) return;
-  for (const baseName of cls.bases) {
-    const base = findClass(index, from, baseName);
-    if (!base || base.item === cls || seen.has(`${base.uri}#${base.item.name}`)) continue;
-    seen.add(`${base.uri}#${base.item.name}`);
-    if (base.item.retryMechanism && base.uri !== from.uri) {
-      for (const field of base.item.fields) out[field] ??= `${base.item.retryMechanism} (set up in base class ${base.item.name}, ${shortPath(base.uri)}:${base.item.line + 1})`;
-    }
-    const baseFile = index.get(base.uri);
-    if (baseFile) collectBaseFields(index, baseFile, base.item, out, depth + 1, seen);
-  }
-}
-
-/** Fields base classes of other files fill with a client that bounds no request (ClassSummary.unboundedFields). */
-function collectBaseUnbounded(index: WorkspaceIndex, from: FileSummary, cls: ClassSummary, out: Record<string, UnboundedSource>, depth: number, seen: Set<string>, origin = from.uri): void {
-  if (depth > 4) return;
-  for (const baseName of cls.bases) {
-    const base = findClass(index, from, baseName);
-    if (!base || base.item === cls || seen.has(`${base.uri}#${base.item.name}`)) continue;
-    seen.add(`${base.uri}#${base.item.name}`);
-    for (const [field, library] of Object.entries(base.item.unboundedFields ?? {})) {
-      // (A base class of the same file: its construction is reported there, where the timeout goes.)
-      if (base.uri !== origin) out[field] ??= { from: `base class ${base.item.name} (${shortPath(base.uri)}:${base.item.line + 1})`, library };
-    }
-    const baseFile = index.get(base.uri);
-    if (baseFile) collectBaseUnbounded(index, baseFile, base.item, out, depth + 1, seen, origin);
-  }
-}
-
-/** Calls to `name` from other files that import this one (or share its package), and whether all are retried. */
-function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: string): CallerRetry | undefined {
-  const files: string[] = [];
-  let retried = true;
-  for (const uri of index.callersNamed(name)) {
-    if (uri === summary.uri || !index.dependsOn(uri, summary.uri)) continue;
-    const caller = index.get(uri)!;
-    // The call must reach this file: through the imported name or module, the instance (a subclass),
-    // the same Go package, or — Java and C#, where types are not imported by name — any receiver.
-    const reaches = (c: OutgoingCall): boolean => {
-      if (!c.receiverRoot) return index.bindsTo(uri, name, summary.uri) || samePackageAs(caller, summary);
-      if (/^(self|this|cls|super|base)$/.test(c.receiverRoot) || TYPES_BY_PACKAGE.has(caller.language)) return true;
-      return index.bindsTo(uri, c.receiverRoot, summary.uri);
-    };
-    const calls = caller.calls.filter((c) => c.name === name && reaches(c));
-    if (calls.length === 0) continue;
-    files.push(uri);
-    if (!calls.every((c) => c.retried)) retried = false;
-  }
-  return files.length ? { retried, files: files.sort() } : undefined;
-}
-
-/**
- * Go: the callers of a method through an interface its type satisfies (`func (s *sender) Send(e Event) error` and
- * `type Sender interface { Send(Event) error; Type() string }` in a package the file imports, or its own): the files
- * that call a method of that name and reach the interface's file. A type satisfies an interface when it has a method
- * of each of its names.
- */
-function interfaceCallers(index: WorkspaceIndex, summary: FileSummary, fn: FunctionSummary): CallerRetry | undefined {
-  if (summary.language !== 'go' || !fn.className) return undefined;
-  const methods = new Set(summary.functions.filter((f) => f.className === fn.className).map((f) => f.name));
-  const declaring = new Set<string>();
-  const reached = new Set([...summary.imports.flatMap((b) => index.resolve(summary, b)), ...samePackage(index, summary), summary.uri]);
-  for (const uri of reached) {
-    const interfaces = index.get(uri)?.interfaces ?? {};
-    if (Object.values(interfaces).some((names) => names.includes(fn.name) && names.every((m) => methods.has(m)))) declaring.add(uri);
-  }
-  if (declaring.size === 0) return undefined;
-  const files: string[] = [];
-  let retried = true;
-  for (const uri of index.callersNamed(fn.name)) {
-    if (uri === summary.uri || ![...declaring].some((d) => uri === d || index.dependsOn(uri, d))) continue;
-    const calls = index.get(uri)!.calls.filter((c) => c.name === fn.name && c.receiverRoot);
-    if (calls.length === 0) continue;
-    files.push(uri);
-    if (!calls.every((c) => c.retried)) retried = false;
-  }
-  return files.length ? { retried, files: files.sort() } : undefined;
-}
-
-/** A function of another file that a call reaches: an imported name, or `module.name`. */
-function calleeSummary(index: WorkspaceIndex, summary: FileSummary, modules: Map<string, string[]>, name: string, receiver: string | undefined): (FunctionSummary & { uri: string }) | undefined {
-  const candidates: Array<FunctionSummary & { uri: string }> = [];
-  if (receiver) {
-    for (const uri of modules.get(receiver) ?? []) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && (!f.className || summary.language === 'go')) candidates.push({ ...f, uri });
-    // Java / C#: a static call on a class of another file (`PriceLookup.CurrentPrice(sku)`).
-    if (candidates.length === 0 && TYPES_BY_PACKAGE.has(summary.language) && /^[A-Z]\w*$/.test(receiver)) {
-      const cls = findClass(index, summary, receiver);
-      if (cls && cls.uri !== summary.uri) for (const f of index.get(cls.uri)?.functions ?? []) if (f.name === name && f.className === cls.item.name) candidates.push({ ...f, uri: cls.uri });
-    }
-  } else {
-    for (const b of summary.imports) {
-      if (b.local !== name || b.member === '*') continue;
-      for (const uri of index.resolve(summary, b)) for (const f of index.get(uri)?.functions ?? []) if (f.name === b.member && !f.className) candidates.push({ ...f, uri });
-    }
-    for (const uri of samePackage(index, summary)) for (const f of index.get(uri)?.functions ?? []) if (f.name === name && !f.className) candidates.push({ ...f, uri });
-  }
-  return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-/** Go: `c := jsonclient.NewClient()` then `c.Post(…)`: the methods of that name in the package the value came from. */
-function goVariableCallee(index: WorkspaceIndex, modules: Map<string, string[]>, name: string, receiver: string | undefined, enclosing: string): (FunctionSummary & { uri: string }) | undefined {
-  const root = receiver && /^[A-Za-z_]\w*$/.test(receiver) ? receiver : undefined;
-  if (!root) return undefined;
-  const pkg = cachedRegExp(`\\b${root}\\s*:?=\\s*&?(\\w+)\\.\\w+\\(`).exec(enclosing)?.[1];
-  const files = pkg ? modules.get(pkg) : undefined;
-  if (!files || index.get(files[0] ?? '')?.language !== 'go') return undefined;
-  const found = files.flatMap((uri) => (index.get(uri)?.functions ?? []).filter((f) => f.name === name && f.failsOnStatus).map((f) => ({ ...f, uri })));
-  return found[0];
-}
-
-function shortPath(uri: string): string {
-  return uri.split('/').slice(-2).join('/');
 }
