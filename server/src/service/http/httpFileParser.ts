@@ -2,14 +2,7 @@
  * Hand-written, linear-time parser for .http / .rest request files (REST Client, httpYac,
  * JetBrains HTTP Client). Never throws: unknown lines are skipped or kept as body text.
  */
-import type {
-  HttpBody,
-  HttpFile,
-  HttpRequestBlock,
-  HttpResponseBlock,
-  HttpScript,
-  HttpVariable,
-} from './httpFileTypes';
+import type { HttpFile, HttpRequestBlock, HttpVariable } from './httpFileTypes';
 import {
   isSeparator,
   parseAssert,
@@ -20,14 +13,12 @@ import {
   parseStatusLine,
   parseVariable,
 } from './httpLineKinds';
-import { indentOf, lineRange, lineSpan, multiLineSpan, pos, SourceLine, splitLines, trimmedEnd } from './httpLines';
-
-type State = 'preamble' | 'headers' | 'body' | 'response-headers' | 'response-body' | 'after';
+import { indentOf, lineRange, lineSpan, pos, SourceLine, splitLines, trimmedEnd } from './httpLines';
+import { BlockScripts } from './httpBlockScripts';
 
 const SCRIPT_START = /^([<>])[ \t]*\{%/;
-/** httpYac script markers: `{{` (with an optional `+`/`@` modifier and event name) and `}}`, alone on their lines. */
+/** httpYac's script opening: `{{` (with an optional `+`/`@` modifier and event name), alone on its line. */
 const YAC_START = /^\{\{([+@]?)([\w-]*)[ \t]*$/;
-const YAC_END = /^[ \t]*\}\}[ \t]*$/;
 const FILE_REF = /^(<>|<|>)[ \t]+(?=\S)/;
 
 export function parseHttpFile(text: string): HttpFile {
@@ -48,32 +39,8 @@ export function parseHttpFile(text: string): HttpFile {
   return { blocks, variables };
 }
 
-/** Body lines being collected for a request or a response. */
-interface OpenBody {
-  first: number;
-  last: number;
-  body: HttpBody;
-}
-
-class BlockParser {
-  private state: State = 'preamble';
-  private readonly block: HttpRequestBlock = {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    metadata: [], variables: [], comments: [], headers: [], scripts: [], asserts: [], responseRefs: [], responses: [],
-  };
-  private firstContent = -1;
-  private lastContent = -1;
-  private openBody: OpenBody | undefined;
-  private response: HttpResponseBlock | undefined;
-  private responseLast = -1;
-
-  constructor(
-    private readonly lines: SourceLine[],
-    private readonly separatorLine: number,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-
+/** One request block, read line by line: the request line and what stands before and after it. */
+class BlockParser extends BlockScripts {
   parse(): HttpRequestBlock | undefined {
     if (this.separatorLine >= 0) this.readSeparator(this.lines[this.separatorLine]);
     for (let k = this.from; k < this.to; k++) k = this.readLine(k);
@@ -95,11 +62,6 @@ class BlockParser {
     t += indentOf(l.text.slice(t));
     if (t < end) this.block.title = lineSpan(l, t, end);
     this.touch(l.line);
-  }
-
-  private touch(line: number): void {
-    if (this.firstContent < 0) this.firstContent = line;
-    this.lastContent = line;
   }
 
   /** Reads the line at k (and maybe following ones); returns the last line index consumed. */
@@ -209,102 +171,5 @@ class BlockParser {
       this.touch(k);
     }
     return k - 1;
-  }
-
-  private bodyLine(l: SourceLine, at: number, isInclude: boolean): void {
-    if (!this.openBody) this.openBody = { first: l.line, last: l.line, body: { content: lineSpan(l, 0, 0), includes: [] } };
-    this.openBody.last = l.line;
-    if (isInclude) {
-      const pathStart = at + 1 + indentOf(l.text.slice(at + 1));
-      const end = trimmedEnd(l.text);
-      this.openBody.body.includes.push({ range: lineRange(l, at, end), path: lineSpan(l, pathStart, end) });
-    }
-  }
-
-  private blankLine(): void {
-    if (this.state === 'headers') this.state = 'body';
-    else if (this.state === 'response-headers') this.state = 'response-body';
-  }
-
-  private closeBody(): void {
-    const open = this.openBody;
-    if (!open) return;
-    this.openBody = undefined;
-    const last = this.lines[open.last];
-    open.body.content = multiLineSpan(this.lines, open.first, 0, open.last, trimmedEnd(last.text));
-    if (this.response) this.response.body = open.body;
-    else this.block.body = open.body;
-  }
-
-  private closeResponse(): void {
-    const r = this.response;
-    if (!r) return;
-    this.closeBody();
-    const last = this.lines[this.responseLast];
-    r.range = { start: r.range.start, end: pos(last, trimmedEnd(last.text)) };
-    this.block.responses.push(r);
-    this.response = undefined;
-  }
-
-  private enter(state: State, k: number): number {
-    this.closeBody();
-    this.closeResponse();
-    this.state = state;
-    return k;
-  }
-
-  private readFileRef(l: SourceLine, at: number, pathOffset: number, marker: string): number {
-    const end = trimmedEnd(l.text);
-    const path = lineSpan(l, at + pathOffset, end);
-    if (marker === '<>') this.block.responseRefs.push({ range: lineRange(l, at, end), path });
-    else this.block.scripts.push({ range: lineRange(l, at, end), phase: 'response-handler', dialect: 'jetbrains', file: path, terminated: true });
-    return this.enter('after', l.line);
-  }
-
-  /** `> {% … %}` / `< {% … %}`, single- or multi-line; stops at the block end when unterminated. */
-  private readScript(k: number, at: number, phase: HttpScript['phase']): number {
-    const first = this.lines[k];
-    const open = first.text.indexOf('{%', at) + 2;
-    let endLine = k;
-    let close = first.text.indexOf('%}', open);
-    while (close < 0 && endLine + 1 < this.to) {
-      endLine++;
-      close = this.lines[endLine].text.indexOf('%}');
-    }
-    const terminated = close >= 0;
-    while (!terminated && endLine > k && indentOf(this.lines[endLine].text) >= this.lines[endLine].text.length) endLine--;
-    const last = this.lines[endLine];
-    const scriptEnd = terminated ? close : last.text.length;
-    const script = multiLineSpan(this.lines, k, open, endLine, scriptEnd);
-    const rangeEnd = terminated ? close + 2 : trimmedEnd(last.text);
-    this.block.scripts.push({ range: { start: pos(first, at), end: pos(last, rangeEnd) }, phase, dialect: 'jetbrains', script, terminated });
-    if (trimmedEnd(last.text) > 0) this.touch(endLine);
-    if (phase === 'pre-request' && this.state === 'preamble') return endLine;
-    return this.enter('after', endLine);
-  }
-  /**
-   * httpYac `{{ … }}`: the script is the lines between the markers; unterminated, it runs to the block end.
-   * Before the request line it runs before the request, after it once the response is in (`event` overrides).
-   */
-  private readYacScript(k: number, at: number, event: string): number {
-    let endLine = k + 1;
-    while (endLine < this.to && !YAC_END.test(this.lines[endLine].text)) endLine++;
-    const terminated = endLine < this.to;
-    let lastScriptLine = endLine - 1;
-    if (!terminated) while (lastScriptLine > k && indentOf(this.lines[lastScriptLine].text) >= this.lines[lastScriptLine].text.length) lastScriptLine--;
-    const first = this.lines[k];
-    const before = this.state === 'preamble';
-    const phase: HttpScript['phase'] =
-      event === 'request' ? 'pre-request' : event === 'response' || event === 'after' ? 'response-handler' : before ? 'pre-request' : 'response-handler';
-    const script =
-      lastScriptLine > k
-        ? multiLineSpan(this.lines, k + 1, 0, lastScriptLine, this.lines[lastScriptLine].text.length)
-        : lineSpan(first, first.text.length, first.text.length);
-    const lastLine = this.lines[terminated ? endLine : lastScriptLine];
-    const range = { start: pos(first, at), end: pos(lastLine, trimmedEnd(lastLine.text)) };
-    this.block.scripts.push({ range, phase, dialect: 'httpyac', script, terminated });
-    this.touch(lastLine.line);
-    if (before) return lastLine.line;
-    return this.enter('after', lastLine.line);
   }
 }
