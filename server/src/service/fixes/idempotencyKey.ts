@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { UnsafeRetryData } from '../diagnostics/findingData';
 import type { CodeActionResult, Finding, TextEdit } from '../types';
-import { pythonAddHeader } from './callRewrite';
+import { pythonAddHeader } from './pythonRewrite';
 import { helperEdits } from './helper';
 import { Doc, edit, eol, indentOfLine, insertAt, nodeAt } from './text';
 
