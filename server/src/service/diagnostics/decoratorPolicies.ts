@@ -5,8 +5,8 @@ import { configPolicyProblems, type PolicyProblem } from './configPolicies';
 import { fillMessage, ruleInfo } from './rules';
 import { wrapsSwallowingFunction } from './swallowedRetries';
 import { policyDefaults } from './policyDefaults';
-import { blockStatements, catchBody, caughtClassNames } from './chainSyntax';
-import { escapesTypes, type StatusRaise, statusRaisesIn } from './decoratedStatusRaises';
+import type { StatusRaise } from './decoratedStatusRaises';
+import { escapingRaises, excludedRaises, leavesStatusFailures, namesStatusErrors } from './decoratedExceptionTypes';
 
 /**
  * Python retry decorators read as data: tenacity `@retry(wait=…, stop=…, retry=…)` and
@@ -33,23 +33,11 @@ export interface DecoratorPolicy {
   escapes?: StatusRaise[];
 }
 
-/** Exception types a failure status is raised as, or a base of them. */
-const STATUS_ERRORS = /^(Exception|BaseException|RequestException|HTTPError|HTTPStatusError|ClientResponseError|ClientError|IOError|OSError|RuntimeError)$/;
-
-/** The exception types named in `expr` all or partly catch status failures (`(requests.HTTPError, Timeout)`). */
-function namesStatusErrors(expr: string): boolean {
-  return (expr.match(/[A-Za-z_][\w.]*/g) ?? []).some((t) => STATUS_ERRORS.test(t.split('.').pop() ?? '') || SDK_STATUS_BASES.test(t));
-}
-
-/** The AI SDKs' base classes of every failure status, qualified (`openai.APIError` covers a 400 as much as a 503). */
-const SDK_STATUS_BASES = /^(openai|anthropic)\.(APIError|APIStatusError)$/;
-
 const GROWING = /\bwait_(exponential|random_exponential|exponential_jitter|random|incrementing|chain)\b|\bexpo\b|\bfibo\b/;
 const FIXED = /\bwait_fixed\b|\bconstant\b/;
 const NONE = /\bwait_none\b/;
 const RATE_LIMIT = /rate_?limit|too_?many_?requests|throttl|\b429\b/i;
 
-/** The tenacity/backoff decorators of a Python file, as policies. */
 /** The decorated function is a generator (sync or async): a `yield` of its own, not of a nested function. */
 function decoratesGenerator(decorator: Node): boolean {
   const definition = decorator.parent?.childForFieldName('definition');
@@ -71,6 +59,7 @@ export function decoratorPolicies(ctx: DiagContext): readonly DecoratorPolicy[] 
 }
 const policiesByContext = new WeakMap<DiagContext, readonly DecoratorPolicy[]>();
 
+/** The tenacity/backoff decorators of a Python file, as policies. */
 function readDecoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
   if (ctx.flow.grammarName !== 'python' || !ctx.doc.tree) return [];
   const tenacity = ctx.flow.imports.some((m) => m === 'tenacity' || m.startsWith('tenacity.'));
@@ -145,36 +134,6 @@ function readDecoratorPolicies(ctx: DiagContext): DecoratorPolicy[] {
     }
   }
   return policies;
-}
-
-/** Last names of the exception types a decorator's argument lists (`(requests.Timeout, Failed)` → Timeout, Failed). */
-function typeNames(list: string): string[] {
-  return (list.match(/[A-Za-z_][\w.]*/g) ?? []).map((t) => t.split('.').pop() ?? t);
-}
-
-/**
- * The decorated function's own status tests that raise a type the decorator's list (`retry_if_exception_type(…)`,
- * backoff's exceptions, `autoretry_for`) does not cover: `if response.status_code >= 400: raise Failed(…)` with
- * `class Failed(Exception)` in the file — a 429 or a 503 raises on the first attempt.
- */
-function escapingRaises(ctx: DiagContext, decorator: Node, retried: string): StatusRaise[] | undefined {
-  const types = typeNames(retried);
-  const definition = decorator.parent?.childForFieldName('definition');
-  if (types.length === 0 || !types.every((t) => /^[A-Z]/.test(t)) || namesStatusErrors(retried) || definition?.type !== 'function_definition') return undefined;
-  const found = statusRaisesIn(ctx, definition).filter((r) => escapesTypes(r, types));
-  return found.length ? found : undefined;
-}
-
-/**
- * tenacity's `retry_if_not_exception_type(Failed)` around a function that raises `Failed` itself when a status test
- * holds for a 429 or a 503: the very failure it tested for is the one the decorator never retries.
- */
-function excludedRaises(ctx: DiagContext, decorator: Node, excluded: string): StatusRaise[] | undefined {
-  const types = typeNames(excluded);
-  const definition = decorator.parent?.childForFieldName('definition');
-  if (types.length === 0 || definition?.type !== 'function_definition') return undefined;
-  const found = statusRaisesIn(ctx, definition).filter((r) => types.includes(r.type));
-  return found.length ? found : undefined;
 }
 
 /** retry-without-backoff for decorator policies: no delay, a fixed delay, or attempts that never end. */
@@ -276,26 +235,4 @@ export function policyGiveUpFindings(ctx: DiagContext): Finding[] {
     });
   }
   return [...findings, ...configFindings(ctx, rule)];
-}
-
-/**
- * The types a decorator retries (`(requests.ConnectionError, requests.Timeout, Client406Error)`) are all named and none
- * is a status error or a base of one, while the function it decorates raises for every failure status itself
- * (`resp.raise_for_status()` in its own body). A project type in the list stands for what the function raises under
- * that name only.
- */
-function leavesStatusFailures(ctx: DiagContext, decorator: Node, caught: string): boolean {
-  const types = typeNames(caught);
-  if (types.length === 0 || !types.every((t) => /^[A-Z]/.test(t)) || namesStatusErrors(caught)) return false;
-  const definition = decorator.parent?.childForFieldName('definition');
-  const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;
-  if (!body || !/\.raise_for_status\(\s*\)/.test(body.text)) return false;
-  // (`except requests.HTTPError as exc: … raise RateLimited(…)`: the function turns statuses into types of its own,
-  // which the list may name; a clause that only raises the caught error again hands it on as it was.)
-  return !body.descendantsOfType('except_clause').some((clause) => {
-    if (!clause || !namesStatusErrors(caughtClassNames(ctx.flow.text, clause).join(' '))) return false;
-    const handler = catchBody(clause);
-    const statements = handler ? blockStatements(handler) : [];
-    return !(statements.length === 1 && /^raise(\s+[A-Za-z_]\w*)?$/.test(statements[0].text.trim()));
-  });
 }
