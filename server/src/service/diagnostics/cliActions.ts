@@ -30,10 +30,10 @@ export function isCliAction(ctx: DiagContext, fn: FnInfo): boolean {
   const { grammarName, text } = ctx.flow;
   if (grammarName === 'python') {
     if (fn.decorators.some((d) => COMMAND_DECORATOR.test(d.trim()))) return true;
-    return fn.name === 'main' && !fn.parent && PY_MAIN_GUARD.test(text) && PY_ARGS.test(text);
+    return fn.name === 'main' && !fn.parent && fileSays(ctx, 'pyMain', () => PY_MAIN_GUARD.test(text) && PY_ARGS.test(text));
   }
-  if (grammarName === 'rust') return fn.name === 'main' && !fn.parent && RUST_ARGS.test(text);
-  if (grammarName === 'go' && !GO_CLI_IMPORT.test(text)) return false;
+  if (grammarName === 'rust') return fn.name === 'main' && !fn.parent && fileSays(ctx, 'rustArgs', () => RUST_ARGS.test(text));
+  if (grammarName === 'go' && !fileSays(ctx, 'goCli', () => GO_CLI_IMPORT.test(text))) return false;
   // A function literal handed to `.action(…)` or bound to an action key of a command object.
   if (fn.name) return false;
   const holder = argumentOrValueHolder(fn.node);
@@ -41,6 +41,16 @@ export function isCliAction(ctx: DiagContext, fn: FnInfo): boolean {
   if (holder.kind === 'argument') return ACTION_METHOD.test(text.slice(Math.max(0, holder.call.startIndex), holder.argsStart + 1));
   return ACTION_KEY.test(holder.key);
 }
+
+/** What the whole file says, read once per file (the checks run for every caller of every request). */
+function fileSays(ctx: DiagContext, key: 'pyMain' | 'rustArgs' | 'goCli', read: () => boolean): boolean {
+  let facts = fileFacts.get(ctx.flow);
+  if (!facts) fileFacts.set(ctx.flow, (facts = new Map()));
+  let value = facts.get(key);
+  if (value === undefined) facts.set(key, (value = read()));
+  return value;
+}
+const fileFacts = new WeakMap<DiagContext['flow'], Map<string, boolean>>();
 
 type Holder = { kind: 'argument'; call: Node; argsStart: number } | { kind: 'key'; key: string };
 

@@ -36,9 +36,19 @@ export function goRequest(flow: FileFlow, call: CallInfo, name: string, receiver
  * `api := http.Client{}`, a field or parameter `web *http.Client`, `cl := http.DefaultClient`.
  */
 function declaredHttpClient(flow: FileFlow, name: string): boolean {
-  if (!/^[A-Za-z_]\w*$/.test(name) || !flow.imports.includes('net/http')) return false;
-  return cachedRegExp(`(?<![\\w.])${name}\\s*(?::?=\\s*&?http\\.(?:Client\\s*\\{|DefaultClient\\b)|\\*?http\\.Client\\b)`).test(flow.text);
+  let names = declaredClients.get(flow);
+  if (!names) {
+    names = new Set();
+    if (flow.imports.includes('net/http')) for (const m of flow.text.matchAll(DECLARED_CLIENT)) names.add(m[1]);
+    declaredClients.set(flow, names);
+  }
+  return names.has(name);
 }
+
+/** `name = &http.Client{`, `name := http.DefaultClient`, `name *http.Client` (a field, parameter or var). */
+const DECLARED_CLIENT = /(?<![\w.])([A-Za-z_]\w*)\s*(?::?=\s*&?http\.(?:Client\s*\{|DefaultClient\b)|\*?http\.Client\b)/g;
+/** The file's names declared as net/http clients, read once per file. */
+const declaredClients = new WeakMap<FileFlow, Set<string>>();
 
 /** The method a fasthttp request is given in its function (`req.Header.SetMethod(fasthttp.MethodPost)`); GET by default. */
 function fasthttpMethod(call: CallInfo): HttpMethod {

@@ -71,10 +71,16 @@ export function pythonExceptionAliases(text: string, registry: CatalogRegistry):
 
 /** The dotted class a Python file imports under `alias` (`from a.b import C as alias` → `a.b.C`), if it does. */
 export function pythonImportAlias(text: string, alias: string): string | undefined {
-  if (!/^\w+$/.test(alias) || !text.includes(` as ${alias}`)) return undefined;
-  for (const [, module, name, given] of pythonAliasedImports(text)) if (given === alias) return `${module}.${name}`;
-  return undefined;
+  if (!/^\w+$/.test(alias)) return undefined;
+  // Asked once per candidate name: the file's aliases are read once per text (the last file's are kept).
+  if (pythonAliases.text !== text) {
+    pythonAliases.text = text;
+    pythonAliases.aliases = new Map();
+    if (text.includes(' as ')) for (const [, module, name, given] of pythonAliasedImports(text)) if (!pythonAliases.aliases.has(given)) pythonAliases.aliases.set(given, `${module}.${name}`);
+  }
+  return pythonAliases.aliases.get(alias);
 }
+const pythonAliases: { text?: string; aliases: Map<string, string> } = { aliases: new Map() };
 
 /** Each `from module import name as alias` of a Python file: [whole, module, name, alias]. */
 function pythonAliasedImports(text: string): Array<[string, string, string, string]> {
