@@ -10,7 +10,7 @@ import { jsOptionProblems } from './policyJsOptions';
 import { policyDefaults } from './policyDefaults';
 import { faradayRetryProblems } from './policyFaraday';
 import { activeJobRetryProblems } from './policyActiveJob';
-import { wrapsSwallowingFunction } from './swallowedRetries';
+import { retryingAnnotations } from './springRetryRepeats';
 import { laravelRetryProblems } from './policyLaravel';
 import { goWrapperRetryProblems } from './policyGoWrappers';
 import { guzzleRetryProblems } from './policyGuzzle';
@@ -190,16 +190,10 @@ function promiseRetry(ctx: DiagContext): PolicyProblem[] {
 
 /** Spring Retry `@Retryable`: without `backoff`, a fixed 1 s (`@Backoff` value 1000); `@Backoff` without a multiplier is fixed too. */
 function springRetryable(ctx: DiagContext): PolicyProblem[] {
-  if (!imports(ctx, /^org\.springframework\.retry/)) return [];
   const defaults = policyDefaults('spring-retryable');
   const out: PolicyProblem[] = [];
-  for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
-    if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
-    // A method that catches every failure itself throws nothing to retry: its catch is the finding, not the backoff.
-    if (wrapsSwallowingFunction(ctx, annotation)) continue;
-    const o = annotationOptions(annotation);
-    const max = o.values.get('maxAttempts');
-    if (max && numberValue(ctx.flow.text, max.text) === 1) continue;
+  // (A method that catches every failure itself throws nothing to retry: its catch is the finding, not the backoff.)
+  for (const { annotation, options: o } of retryingAnnotations(ctx)) {
     const backoff = o.values.get('backoff');
     const b = backoff?.type === 'annotation' ? annotationOptions(backoff) : undefined;
     if (backoff && !b) continue;

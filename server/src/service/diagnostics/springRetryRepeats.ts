@@ -25,16 +25,9 @@ const EXCLUDES_CLIENT_ERRORS = /\b(HttpClientErrorException|RestClientResponseEx
 /** non-retryable-retried: `@Retryable` methods whose retry takes in the 4xx their requests throw. */
 export function springRetryableRepeats(ctx: DiagContext): Finding[] {
   if (ctx.flow.grammarName !== 'java' && ctx.flow.grammarName !== 'kotlin') return [];
-  if (!imports(ctx, /^org\.springframework\.retry/)) return [];
   const rule = 'non-retryable-retried';
   const findings: Finding[] = [];
-  for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
-    if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
-    // A method that catches every failure itself throws nothing to retry (swallowedRetries.ts).
-    if (wrapsSwallowingFunction(ctx, annotation)) continue;
-    const o = annotationOptions(annotation);
-    const max = o.values.get('maxAttempts');
-    if (max && numberValue(ctx.flow.text, max.text) === 1) continue;
+  for (const { annotation, options: o } of retryingAnnotations(ctx)) {
     const named = (o.values.get('include') ?? o.values.get('retryFor') ?? o.values.get('value'))?.text;
     const excluded = `${o.values.get('exclude')?.text ?? ''} ${o.values.get('noRetryFor')?.text ?? ''}`;
     if ((named && !COVERS_CLIENT_ERRORS.test(named)) || EXCLUDES_CLIENT_ERRORS.test(excluded)) continue;
@@ -55,6 +48,22 @@ export function springRetryableRepeats(ctx: DiagContext): Finding[] {
     findings.push({ rule, severity: ruleInfo(rule)!.defaultSeverity, message: fillMessage(rule, { codes }), range, data: data as unknown as Record<string, unknown> });
   }
   return findings;
+}
+
+/**
+ * The file's `@Retryable` annotations that retry at all (Spring Retry imported; not `maxAttempts = 1`, not on a method
+ * that catches every failure itself and so throws nothing to retry: swallowedRetries.ts), with their options.
+ */
+export function* retryingAnnotations(ctx: DiagContext): Generator<{ annotation: Node; options: ReturnType<typeof annotationOptions> }> {
+  if (!imports(ctx, /^org\.springframework\.retry/)) return;
+  for (const annotation of [...nodes(ctx, 'annotation'), ...nodes(ctx, 'marker_annotation')]) {
+    if (lastName(annotation.childForFieldName('name')?.text ?? '') !== 'Retryable') continue;
+    if (wrapsSwallowingFunction(ctx, annotation)) continue;
+    const options = annotationOptions(annotation);
+    const max = options.values.get('maxAttempts');
+    if (max && numberValue(ctx.flow.text, max.text) === 1) continue;
+    yield { annotation, options };
+  }
 }
 
 /** The method an annotation sits on (Java: its modifiers' parent; Kotlin: the function's modifiers). */
