@@ -6,7 +6,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadCorpus, mirrorDir, restoredPath, sha256 } from './corpus.mjs';
 
-const { repos, problems } = loadCorpus(process.argv.slice(2));
+// `--missing-to DIR`: write the repositories without a snapshot to DIR/missing-dev.txt and DIR/missing-heldout.txt
+// (one owner/name a line) for whoever fetches them; the held-back names are never printed.
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--missing-to');
+const missingTo = at >= 0 ? argv[at + 1] : undefined;
+if (at >= 0 && !missingTo) {
+  console.error('restore.mjs: --missing-to needs a folder');
+  process.exit(2);
+}
+const { repos, problems } = loadCorpus(at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv);
 let restored = 0;
 let already = 0;
 const missingRepos = [];
@@ -49,8 +58,17 @@ const total = repos.reduce((n, r) => n + (r.files ?? []).length, 0);
 console.log(`${repos.length} repositories, ${total} labelled files: ${restored} restored now, ${already} already in place.`);
 for (const p of problems) console.log(`label file problem: ${p}`);
 if (missingRepos.length) {
-  console.log(`${missingRepos.length} repositories have no snapshot here (fetch them, e.g. the search tool's fetch github:OWNER/NAME):`);
-  for (const r of missingRepos) console.log(`  ${r}  (looked in ${mirrorDir(r)})`);
+  const split = new Map(repos.map((r) => [r.repo, r.split]));
+  const dev = missingRepos.filter((r) => split.get(r) !== 'heldout');
+  const heldout = missingRepos.filter((r) => split.get(r) === 'heldout');
+  console.log(`${missingRepos.length} repositories have no snapshot here (fetch them, e.g. the search tool's fetch github:OWNER/NAME): ${dev.length} dev, ${heldout.length} held back (not named here).`);
+  for (const r of dev) console.log(`  ${r}  (looked in ${mirrorDir(r)})`);
+  if (missingTo) {
+    mkdirSync(missingTo, { recursive: true });
+    writeFileSync(`${missingTo}/missing-dev.txt`, dev.map((r) => `${r}\n`).join(''));
+    writeFileSync(`${missingTo}/missing-heldout.txt`, heldout.map((r) => `${r}\n`).join(''));
+    console.log(`Lists written to ${missingTo}/missing-dev.txt and missing-heldout.txt.`);
+  }
 }
 for (const b of badFiles) console.log(`  ${b}`);
 process.exitCode = problems.length || badFiles.length ? 1 : 0;
