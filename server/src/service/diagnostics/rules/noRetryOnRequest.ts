@@ -15,7 +15,7 @@ import { runsInFrontEnd } from '../browserContext';
 import { isProbe } from '../probes';
 import { swallowedWrites } from './swallowedFailures';
 import { runsPerScrape } from '../scrapeContext';
-import { reconciledByFramework } from '../reconcilerContext';
+import { polledByHomeAssistant, reconciledByFramework } from '../reconcilerContext';
 import { answersUser } from '../userCommands';
 import { unseenMethodPurpose } from '../unseenMethods';
 import { findCheck, handedCheck, handlesRetryableCode, isWrite } from '../successOrFailChecks';
@@ -70,7 +70,7 @@ export function noRetryOnRequest(ctx: DiagContext): Finding[] {
     // The failure is shown to a person (a message box, the player who typed the command), who decides whether to try again.
     if (check.guard && tellsPerson(ctx, check.guard)) continue;
     // An error handed back to a reconciling framework (external-dns, controller-runtime, cert-manager) is retried by it.
-    if ((check.final === 'return' || check.final === 'raise') && reconciledByFramework(ctx.flow)) continue;
+    if ((check.final === 'return' || check.final === 'raise') && (reconciledByFramework(ctx.flow) || polledByHomeAssistant(ctx.flow, ctx.doc.uri))) continue;
     // Its own catch sends it again (`catch (err) { if (left > 0) return getJson(url, left - 1) }`, `self.retry(exc=exc)`):
     // what the check raises in the try reaches that catch; a failure only logged, returned or raised after the try
     // never does, and is retryable-treated-as-final's (statusPastCatchRetry.ts): something here does retry.

@@ -1,6 +1,7 @@
 import { runsPerScrape } from '../scrapeContext';
 import { tellsPerson } from '../personFacing';
 import { answersUser } from '../userCommands';
+import { polledByHomeAssistant } from '../reconcilerContext';
 import { credentialGiveUps } from './credentialGiveUps';
 import { policyGiveUpFindings } from '../decoratorPolicies';
 import type { Finding, Range } from '../../types';
@@ -45,6 +46,9 @@ const READS_WAIT_HINT = /retry[-_]?after|RETRY_AFTER|ratelimit[-_]?reset|rate[-_
  * returns or exits, with no retry path: no continue or retry call in the branch, no enclosing retry
  * loop, no retry mechanism in scope.
  */
+/** A function that signs in or fetches a credential (`authenticate`, `async_login`, `_get_token`, `refresh_access_token`). */
+const SIGN_IN = /auth|log_?in|sign_?in|token|credential/i;
+
 export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
   // A Prometheus exporter gives a scrape up and the next scrape asks again (scrapeContext.ts).
   if (runsPerScrape(ctx.flow, ctx.workspace?.inMetricsExporter)) return [];
@@ -88,6 +92,9 @@ export function retryableTreatedAsFinal(ctx: DiagContext): Finding[] {
     // Outside a retry, a request made for a person's command (a bot's slash command replying in the chat, a CLI
     // subcommand): whoever asked sees the failure and asks again (userCommands.ts, as no-retry-on-request reads it).
     if (!loop && answersUser(ctx, fn)) continue;
+    // Raised or handed back in a Home Assistant integration's update cycle: the coordinator asks again next interval.
+    // (Not in its sign-in step: Home Assistant answers an authentication failure with a re-auth flow, which stops polling.)
+    if (!loop && (outcome.final.kind === 'raise' || outcome.final.kind === 'return') && polledByHomeAssistant(ctx.flow, ctx.doc.uri) && !SIGN_IN.test(fn?.name ?? '')) continue;
     // The branch reads the server's wait (`Retry-After`, `retry_after`, a rate-limit reset) and keeps it — a bucket's
     // reset, an error carrying it: the retry is scheduled by whoever reads it, not given up.
     if (READS_WAIT_HINT.test(test.branch!.text)) continue;
