@@ -84,18 +84,8 @@ export abstract class ArgumentRoles extends AssertionReader {
    * (`body.code(status.toString())` then `return new ResponseEntity<>(body, status)` sets it); `constant` when none says.
    */
   private helperRole(uses: readonly Node[]): OccurrenceRole {
-    this.helperDepth++;
-    try {
-      let first: OccurrenceRole | undefined;
-      for (const [i, use] of uses.entries()) {
-        const role = this.classify(use, 'status');
-        if (i === 0) first = role;
-        if (role && role !== 'constant') return role;
-      }
-      return first ?? 'constant';
-    } finally {
-      this.helperDepth--;
-    }
+    const { definite, first } = this.rolesOfUses(uses);
+    return definite ?? first ?? 'constant';
   }
 
   /**
@@ -111,13 +101,20 @@ export abstract class ArgumentRoles extends AssertionReader {
 
   /** The role a use of a parameter of any name gives it, when one use is a status's place (none when none is). */
   private roleByUse(uses: readonly Node[]): OccurrenceRole | undefined {
+    return this.rolesOfUses(uses).definite;
+  }
+
+  /** The first use's role, and the first role other than `constant` among the uses (read in order, up to that one). */
+  private rolesOfUses(uses: readonly Node[]): { definite?: OccurrenceRole; first?: OccurrenceRole } {
     this.helperDepth++;
     try {
-      for (const use of uses) {
+      let first: OccurrenceRole | undefined;
+      for (const [i, use] of uses.entries()) {
         const role = this.classify(use, 'status');
-        if (role && role !== 'constant') return role;
+        if (i === 0) first = role;
+        if (role && role !== 'constant') return { definite: role, first };
       }
-      return undefined;
+      return { first };
     } finally {
       this.helperDepth--;
     }

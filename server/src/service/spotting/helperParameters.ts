@@ -55,11 +55,10 @@ export class HelperParameters {
   parameter(name: string, position: number, keyword?: string): StatusParameter | undefined {
     const fn = this.functions().get(name);
     if (!fn) return undefined;
-    const params = parameterNames(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'));
+    const params = parametersOf(fn);
     const param = keyword === undefined ? params[position] : params.find((p) => p.text === keyword);
     if (!param) return undefined;
-    const body = fn.childForFieldName('body');
-    const uses = (body?.descendantsOfType(['identifier', 'shorthand_property_identifier']) ?? []).filter((n): n is Node => n?.text === param.text).slice(0, MAX_USES);
+    const uses = parameterUses(fn, param.text);
     return { name: param.text, use: uses[0], uses };
   }
 
@@ -87,6 +86,17 @@ export class HelperParameters {
     }
     return this.index;
   }
+}
+
+/** A function's parameter name nodes in order (JavaScript's `code => …` has a `parameter`, not `parameters`). */
+export function parametersOf(fn: Node): Node[] {
+  return parameterNames(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'));
+}
+
+/** The uses of the parameter `name` in `fn`'s body, in order (at most `max`): its identifiers and JS shorthand properties. */
+export function parameterUses(fn: Node, name: string, max = MAX_USES): Node[] {
+  const body = fn.childForFieldName('body');
+  return (body?.descendantsOfType(['identifier', 'shorthand_property_identifier']) ?? []).filter((n): n is Node => n?.text === name).slice(0, max);
 }
 
 /** Parameter name nodes in order (Go's `a, b int` gives two; a receiver or `self` counts as written). */

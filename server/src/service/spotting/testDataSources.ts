@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
-import { parameterNames } from './helperParameters';
+import { parameterUses, parametersOf } from './helperParameters';
 
 /*
  * Values a test framework hands to a test, one case at a time: xUnit/NUnit/MSTest `[InlineData(429)]`,
@@ -28,14 +28,18 @@ const FUNCTION_TYPES = /^(method_declaration|function_declaration|local_function
  * annotation or `each` call holding it, `name` its name and `index` the argument holding the literal.
  */
 export function testDataTarget(literal: Node, call: Node, name: string, index: number, s: SyntaxAdapter): TestDataTarget | undefined {
+  // (Asked for every status literal handed to a call: the name decides before any node is read.)
+  const caseAttribute = CASE_ATTRIBUTE.test(name) && call.type === 'attribute';
+  const valueSource = VALUE_SOURCE.test(name) && call.type === 'annotation';
+  if (!caseAttribute && !valueSource && name !== 'each') return undefined;
   const args = s.callArguments(call);
   if (index < 0 || index >= args.length) return undefined;
-  if (CASE_ATTRIBUTE.test(name) && call.type === 'attribute') {
+  if (caseAttribute) {
     if (unwrapped(args[index], s)?.id !== literal.id) return undefined;
     const fn = attributedMethod(call);
     return fn ? { fn, position: index } : undefined;
   }
-  if (VALUE_SOURCE.test(name) && call.type === 'annotation') {
+  if (valueSource) {
     // `@ValueSource(ints = {429, 503})`: every element is the one parameter's value.
     const list = literal.parent;
     if (!list || !/array_initializer/.test(list.type)) return undefined;
@@ -56,13 +60,9 @@ export function testDataTarget(literal: Node, call: Node, name: string, index: n
 }
 
 /** The parameter a target names, and its uses in the test's body (at most a few). */
-export function targetParameter(target: TestDataTarget, maxUses = 4): { name: string; uses: Node[] } | undefined {
-  const { fn, position } = target;
-  const param = parameterNames(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'))[position];
-  if (!param) return undefined;
-  const body = fn.childForFieldName('body');
-  const uses = (body?.descendantsOfType(['identifier', 'shorthand_property_identifier']) ?? []).filter((n): n is Node => n?.text === param.text).slice(0, maxUses);
-  return { name: param.text, uses };
+export function targetParameter(target: TestDataTarget): { name: string; uses: Node[] } | undefined {
+  const param = parametersOf(target.fn)[target.position];
+  return param ? { name: param.text, uses: parameterUses(target.fn, param.text) } : undefined;
 }
 
 function unwrapped(argument: Node, s: SyntaxAdapter): Node | undefined {
