@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallInfo, FileFlow, FnInfo } from './flow/flowModel';
 import { retryHelperNames } from './handedRetryShape';
+import { cachedRegExp } from '../regexCache';
 
 /*
  * The call sites of a retry helper recognised by its shape (handedRetryShape.ts): what a caller hands it — a closure
@@ -16,7 +17,7 @@ function ownCall(flow: FileFlow, receiver: string | undefined): boolean {
   if (!receiver) return true;
   if (OWN_RECEIVER.test(receiver)) return true;
   // `Gateway.execute(…)`, `RetryUtil::run(…)`: a class of the file.
-  return /^[A-Z]\w*$/.test(receiver) && new RegExp(`\\b(class|object|struct|record|interface)\\s+${receiver}\\b`).test(flow.text);
+  return /^[A-Z]\w*$/.test(receiver) && cachedRegExp(`\\b(class|object|struct|record|interface)\\s+${receiver}\\b`).test(flow.text);
 }
 
 /** The call is one of the file's own shape-recognised retry helpers (`attempt(() => fetch(u))`, `self.call_with_pause(op)`). */

@@ -3,6 +3,7 @@ import type { CallInfo, FileFlow, FnInfo, LoopInfo } from './flow/flowModel';
 import { alwaysLeaves, CATCH_CLAUSE, catchBody, tryBlock } from './chainSyntax';
 import { goErrorPath } from './goErrorRetries';
 import { escapeRegExp } from './regexText';
+import { cachedRegExp } from '../regexCache';
 
 /*
  * A retry helper known by what it does, whatever it is called (`withBackoff`, `doReq`, `call_with_pause`, `task`,
@@ -193,7 +194,7 @@ function rustRetries(call: CallInfo, loop: LoopInfo): boolean {
     }
     if (n.type === 'if_expression') {
       const condition = n.childForFieldName('condition');
-      if (!condition || !/^let\s+Ok\b/.test(condition.text) || !new RegExp(`=\\s*${escapeRegExp(call.node.text)}(\\.await)?$`).test(condition.text)) return false;
+      if (!condition || !/^let\s+Ok\b/.test(condition.text) || !cachedRegExp(`=\\s*${escapeRegExp(call.node.text)}(\\.await)?$`).test(condition.text)) return false;
       const consequence = n.childForFieldName('consequence');
       return !!consequence && alwaysLeaves(consequence) && !endsWithContinue(consequence);
     }
@@ -239,7 +240,7 @@ function ownersOf(call: CallInfo): FnInfo[] {
   const owner = handedNames(call.fn!).owners.find((f) => parameterWords(f).includes(callee));
   if (!owner) return [];
   const factory = owner.parent;
-  return factory && owner.name && new RegExp(`\\breturn\\s+${owner.name}\\b`).test(factory.node.text) ? [owner, factory] : [owner];
+  return factory && owner.name && cachedRegExp(`\\breturn\\s+${owner.name}\\b`).test(factory.node.text) ? [owner, factory] : [owner];
 }
 
 function firstArgumentName(call: CallInfo): string {
@@ -292,5 +293,5 @@ export function handedOperationLibrary(flow: FileFlow, call: CallInfo): 'net/htt
   if (!fn || call.receiver || flow.grammarName !== 'go') return undefined;
   const body = fn.node.childForFieldName('body');
   const header = fn.node.text.slice(0, body ? body.startIndex - fn.node.startIndex : undefined);
-  return new RegExp(`\\b${call.name}\\s+func\\s*\\([^)]*\\)\\s*\\(\\s*\\*http\\.Response\\s*,\\s*error\\s*\\)`).test(header) ? 'net/http' : undefined;
+  return cachedRegExp(`\\b${call.name}\\s+func\\s*\\([^)]*\\)\\s*\\(\\s*\\*http\\.Response\\s*,\\s*error\\s*\\)`).test(header) ? 'net/http' : undefined;
 }

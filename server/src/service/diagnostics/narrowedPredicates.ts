@@ -6,6 +6,7 @@ import { imports, nodes } from './policyOptions';
 import { policyDefaults, type PolicyId } from './policyDefaults';
 import { fillMessage, ruleInfo } from './rules';
 import { conditionSet, TRANSIENT_STATUSES } from './statusSets';
+import { cachedRegExp } from '../regexCache';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -57,7 +58,7 @@ export function narrowedDefaultConditions(ctx: DiagContext): Finding[] {
 
 /** Kotlin `response.status.value.let { it == 429 }`: the condition is the inner lambda's, on `it` (or the name it gives). */
 function throughLet(value: Node, param: string): { value: Node; param: string } {
-  if (value.type !== 'call_expression' || !new RegExp(`^${param}\\b[\\w.?]*\\.let\\s*\\{`).test(value.text)) return { value, param };
+  if (value.type !== 'call_expression' || !cachedRegExp(`^${param}\\b[\\w.?]*\\.let\\s*\\{`).test(value.text)) return { value, param };
   const lambda = value.descendantsOfType('lambda_literal')[0];
   if (!lambda) return { value, param };
   const named = lambda.namedChildren.find((c) => c?.type === 'lambda_parameters')?.text.replace(/:.*$/s, '').trim();
@@ -67,7 +68,7 @@ function throughLet(value: Node, param: string): { value: Node; param: string } 
 
 /** Each mention of `param` in the condition lies inside one of the status tests. */
 function readsOnlyThroughTests(value: Node, param: string, tests: readonly StatusTest[]): boolean {
-  const mention = new RegExp(`(^|[^\\w$.])${param.replace(/[$]/g, '\\$')}\\b`, 'g');
+  const mention = cachedRegExp(`(^|[^\\w$.])${param.replace(/[$]/g, '\\$')}\\b`, 'g');
   for (const m of value.text.matchAll(mention)) {
     const at = value.startIndex + (m.index ?? 0) + m[1].length;
     if (!tests.some((t) => t.test.startIndex <= at && at < t.test.endIndex)) return false;

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { PolicyProblem } from './configPolicies';
+import { cachedRegExp } from '../regexCache';
 
 /*
  * cenkalti/backoff's schedules, read where they are built for `backoff.Retry(op, b)` (and RetryNotify, RetryWithData,
@@ -20,7 +21,7 @@ export function goBackoffSchedules(ctx: DiagContext): PolicyProblem[] {
   const imported = IMPORT.exec(text);
   if (!imported || !ctx.doc.tree) return [];
   const alias = imported[1] ?? 'backoff';
-  if (!new RegExp(`\\b${alias}\\.`).test(text) || !RETRY_CALL.test(text)) return [];
+  if (!cachedRegExp(`\\b${alias}\\.`).test(text) || !RETRY_CALL.test(text)) return [];
   const out: PolicyProblem[] = [];
   const fix = (node: Node) => ({
     title: `Use the library's exponential backoff with jitter (${alias}.NewExponentialBackOff())`,

@@ -4,6 +4,7 @@ import type { CallInfo, FnInfo } from './flow/flowModel';
 import { escapeRegExp } from './regexText';
 import type { RequestInfo } from './requests';
 import { responseVarOf } from './requestStatements';
+import { cachedRegExp } from '../regexCache';
 
 /**
  * A response whose status nothing reads and whose body is taken as the answer: parsed (`r.json()`, `JSON.parse(res.body)`,
@@ -23,6 +24,8 @@ const STATUS_MEMBERS = String.raw`status|status_code|statusCode|StatusCode|code|
 /** Members that hand over the body. */
 const BODY_MEMBERS = String.raw`json|text|content|body|Body|Content|data|parsed_response|iter_content|bytes|arrayBuffer|blob|string|bodyAsText|getBody|getContent|toArray|raw|read_body`;
 /** Calls that parse or read a response's body handed to them. */
+/** The body read straight off the call: `(await fetch(u)).json()`, `requests.get(u).text`. */
+const BODY_READ_OFF_CALL = new RegExp(String.raw`^\s*\)?\s*[?!]?\.\s*(?:${BODY_MEMBERS})\b`);
 const BODY_READERS = String.raw`json\.loads|JSON\.parse|json_decode|wp_remote_retrieve_body|io\.ReadAll|ioutil\.ReadAll|json\.NewDecoder|json\.Unmarshal`;
 
 export function unreadResponse(ctx: DiagContext, request: RequestInfo): UnreadResponse | undefined {
@@ -31,7 +34,7 @@ export function unreadResponse(ctx: DiagContext, request: RequestInfo): UnreadRe
   if (!fn) return undefined;
   if (!request.responseVar) {
     const after = ctx.flow.text.slice(call.end, Math.min(fn.end, call.end + 160));
-    if (new RegExp(String.raw`^\s*\)?\s*[?!]?\.\s*(?:${BODY_MEMBERS})\b`).test(after)) return { use: call.node.parent ?? call.node, how: 'its body is read off the call' };
+    if (BODY_READ_OFF_CALL.test(after)) return { use: call.node.parent ?? call.node, how: 'its body is read off the call' };
     if (/^\s*\)?\s*\.then\s*\(\s*(?:async\s*)?\(?\s*(\w+)\s*(?::\s*\w+)?\)?\s*=>\s*\1\s*\.\s*(?:json|text|arrayBuffer|blob)\s*\(/.test(after)) return { use: call.node.parent ?? call.node, how: 'its body is read in the .then' };
     if (/^(POST|PUT|PATCH|DELETE)$/.test(request.method) && droppedResult(call.node)) return { how: 'its result is dropped' };
     return undefined;
@@ -53,14 +56,14 @@ export function unreadResponse(ctx: DiagContext, request: RequestInfo): UnreadRe
 export function readOf(ctx: DiagContext, variable: string, from: number, to: number): UnreadResponse | 'returned' | undefined {
   const text = ctx.flow.text.slice(from, to);
   const ref = String.raw`(?<![\w$.>])${escapeRegExp(variable)}(?![\w$])`;
-  if (new RegExp(String.raw`${ref}\s*[?!]?(?:\.|->|::)\s*(?:${STATUS_MEMBERS})\b`).test(text)) return undefined;
+  if (cachedRegExp(String.raw`${ref}\s*[?!]?(?:\.|->|::)\s*(?:${STATUS_MEMBERS})\b`).test(text)) return undefined;
   // A truth test (`if resp:` is requests' ok flag), a `case`/`match`/`switch` on the response.
-  if (new RegExp(String.raw`\b(?:if|unless|elif|case|match|switch|when)\s*\(?\s*(?:not\s+|!)?${ref}\s*[):{\n]`).test(text)) return undefined;
+  if (cachedRegExp(String.raw`\b(?:if|unless|elif|case|match|switch|when)\s*\(?\s*(?:not\s+|!)?${ref}\s*[):{\n]`).test(text)) return undefined;
   // Handed to a call other than a body reader: that call may read the status.
-  const readers = new RegExp(String.raw`(?:${BODY_READERS})\s*\(\s*&?${ref}`, 'g');
-  if (new RegExp(String.raw`[\w$>]\s*\(\s*(?:[^()]*,\s*)?&?${ref}\s*[,)]`).test(text.replace(readers, ''))) return undefined;
-  if (new RegExp(String.raw`\breturn\s+(?:await\s+)?${ref}\s*(?:[;)\n]|$)`).test(text)) return 'returned';
-  const use = new RegExp(String.raw`${ref}\s*[?!]*(?:\.|->)\s*(?:${BODY_MEMBERS})\b|${ref}\s*\[|(?:${BODY_READERS})\s*\(\s*&?${ref}`).exec(text);
+  const readers = cachedRegExp(String.raw`(?:${BODY_READERS})\s*\(\s*&?${ref}`, 'g');
+  if (cachedRegExp(String.raw`[\w$>]\s*\(\s*(?:[^()]*,\s*)?&?${ref}\s*[,)]`).test(text.replace(readers, ''))) return undefined;
+  if (cachedRegExp(String.raw`\breturn\s+(?:await\s+)?${ref}\s*(?:[;)\n]|$)`).test(text)) return 'returned';
+  const use = cachedRegExp(String.raw`${ref}\s*[?!]*(?:\.|->)\s*(?:${BODY_MEMBERS})\b|${ref}\s*\[|(?:${BODY_READERS})\s*\(\s*&?${ref}`).exec(text);
   if (!use) return undefined;
   const at = from + use.index;
   return { use: ctx.doc.tree!.rootNode.descendantForIndex(at, at + use[0].length) ?? undefined, how: 'its body is used as the answer' };

@@ -4,6 +4,7 @@ import type { UnsafeRetryData } from '../findingData';
 import type { RequestInfo } from '../requests';
 import { fillMessage, ruleInfo } from '../rules';
 import { methodBlindPolicies } from '../methodBlindPolicies';
+import { cachedRegExp } from '../../regexCache';
 
 const RULE = 'unsafe-retry';
 
@@ -68,6 +69,6 @@ function goBuildsCallersMethod(ctx: DiagContext): boolean {
     const method = args[call.name === 'NewRequest' ? 0 : 1]?.text ?? '';
     if (!/^(method|verb|httpMethod)$/i.test(method) || !call.fn) return false;
     const params = call.fn.node.childForFieldName('parameters')?.text ?? '';
-    return new RegExp(`\\b${method}\\b`).test(params);
+    return cachedRegExp(`\\b${method}\\b`).test(params);
   });
 }
