@@ -47,6 +47,11 @@ export function loadCorpus(only = []) {
   for (const name of wanted) {
     try {
       const data = JSON.parse(readFileSync(join(LABELS_DIR, name), 'utf8'));
+      // (A labeller claims a repository by writing its file first; one without `repo` yet is not a repository.)
+      if (typeof data.repo !== 'string' || !data.repo.includes('/')) {
+        problems.push(`${name}: no "repo" (owner/name) yet`);
+        continue;
+      }
       repos.push({ ...data, labelFile: name, split: splitOf(String(data.repo ?? '')) });
     } catch (error) {
       problems.push(`${name}: not valid JSON (${error.message})`);
