@@ -34,4 +34,48 @@ describe('give-ups in a command that answers the person who asked', () => {
     const rules = (await diagnosticsOf('typescript', text)).map((d) => d.rule);
     assert.ok(rules.includes('retryable-treated-as-final'), rules.join(', '));
   });
+
+  const cog = (decorator: string) => `import aiohttp
+from redbot.core import commands
+
+class Jokes(commands.Cog):
+${decorator}
+    async def joke(self, ctx):
+        try:
+            async with aiohttp.ClientSession() as session:
+                async with session.get("https://jokes.example.com/random", timeout=10) as r:
+                    text = await r.text()
+        except aiohttp.ClientConnectionError:
+            log.warning("joke service unreachable")
+            return None
+        await store.add(text)
+`;
+
+  it('stays silent on a network failure dropped in a chat bot command (decorated, Python)', async () => {
+    for (const decorator of ['    @commands.command()', '    @commands.hybrid_command(name="joke")', '    @app_commands.command()']) {
+      const rules = (await diagnosticsOf('python', cog(decorator))).map((d) => d.rule);
+      assert.ok(!rules.includes('retryable-treated-as-final'), `${decorator}: ${rules.join(', ')}`);
+    }
+  });
+
+  it('reports the same dropped network failure in an undecorated sync task', async () => {
+    const rules = (await diagnosticsOf('python', cog('    @tasks.loop(minutes=5)'))).map((d) => d.rule);
+    assert.ok(rules.includes('retryable-treated-as-final'), rules.join(', '));
+  });
+
+  it('reads a click command as a command a person runs (no-retry-on-request stays off its write)', async () => {
+    const cli = (decorator: string) => `import click
+import requests
+
+${decorator}
+def publish(name):
+    r = requests.post("https://registry.example.com/packages", json={"name": name}, timeout=10)
+    if r.status_code != 200:
+        raise RuntimeError("publish failed")
+`;
+    const inCommand = (await diagnosticsOf('python', cli('@cli.command()'))).map((d) => d.rule);
+    assert.ok(!inCommand.includes('no-retry-on-request'), inCommand.join(', '));
+    const inWorker = (await diagnosticsOf('python', cli('@app.task()'))).map((d) => d.rule);
+    assert.ok(inWorker.includes('no-retry-on-request'), inWorker.join(', '));
+  });
 });

@@ -11,8 +11,13 @@ import type { FnInfo } from './flow/flowModel';
  * fetching a URL the user typed … does not need retries").
  */
 
-/** Python decorators that make a function a CLI command: click, typer, cyclopts, fire-less frameworks alike. */
-const COMMAND_DECORATOR = /^@(?:[\w.]*\.)?(?:command|group)\b|^@click\.|^@typer\./;
+/**
+ * Python decorators that make a function a command a person runs, by the decorator's last name (the flow model keeps
+ * `@cli.command()` as `command`): click, typer and cyclopts commands and groups, and a chat bot's commands — discord.py
+ * `@commands.command()`, `@commands.hybrid_command()`, `@app_commands.command()`, `@bot.slash_command()`, Slack bolt
+ * `@app.command("/x")`.
+ */
+const COMMAND_DECORATOR = /^(?:command|group|hybrid_command|hybrid_group|slash_command|subcommand)$/;
 /** JavaScript: the method that hands a command its action (commander, cac, sade, vorpal, caporal). */
 const ACTION_METHOD = /\.\s*action\s*\(\s*$/;
 /** Keys of a command object whose value is the command's code: yargs `handler`, cobra `Run`/`RunE`, urfave `Action`. */
@@ -29,7 +34,7 @@ const GO_CLI_IMPORT = /"github\.com\/(?:spf13\/cobra|urfave\/cli(?:\/v\d)?|alect
 export function isCliAction(ctx: DiagContext, fn: FnInfo): boolean {
   const { grammarName, text } = ctx.flow;
   if (grammarName === 'python') {
-    if (fn.decorators.some((d) => COMMAND_DECORATOR.test(d.trim()))) return true;
+    if (fn.decorators.some((d) => COMMAND_DECORATOR.test(d.trim().replace(/^@/, '').replace(/\(.*$/s, '').split('.').pop() ?? ''))) return true;
     return fn.name === 'main' && !fn.parent && fileSays(ctx, 'pyMain', () => PY_MAIN_GUARD.test(text) && PY_ARGS.test(text));
   }
   if (grammarName === 'rust') return fn.name === 'main' && !fn.parent && fileSays(ctx, 'rustArgs', () => RUST_ARGS.test(text));

@@ -12,6 +12,8 @@ import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
 import { retriedByCallers } from '../callerRetries';
 import { isProbe } from '../probes';
+import { tellsPerson } from '../personFacing';
+import { answersUser } from '../userCommands';
 
 const RULE = 'retryable-treated-as-final';
 
@@ -68,6 +70,9 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
     const sorted = final.kind !== 'raise' && passesTransientOn(ctx, clause) && sendsInTry(ctx, clause);
     // (A probe — `GetAvailabilityAsync`, `healthCheck` — answers with the failure: that is what it was asked.)
     if (!retriesNearby && !sorted && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, fn) && !isProbe(fn))) continue;
+    // Nothing retries it and a person asked for it (a bot's or a CLI's command, or a helper only such commands call), or
+    // the clause tells a person: whoever asked sees the failure and asks again.
+    if (!retriesNearby && !sorted && (answersUser(ctx, fn) || tellsPerson(ctx, body))) continue;
     // `return (False, None, f"Timeout after {t}s")`, `return {"ok": False, "error": str(e)}`: the failure is handed back
     // as a result that says what went wrong — the caller decides, as it would for a raise.
     if (!retriesNearby && final.kind === 'return' && reportsFailureBack(ctx, final.node, caughtVariable(ctx.flow.text, clause, body))) continue;
