@@ -14,6 +14,10 @@ describe('spotting: status reads', () => {
       ['decoy: a range over something else', 'for i in range(200, 300):\n    pass\n', []],
       // (No status: the API's own code, spotted as such — see spotting-vendor-codes.test.ts.)
       ['an envelope code no status scheme shares', 'if err.error_code == 190:\n    relogin()\n', ['190 client-check']],
+      // Any key a member would be read by names a status in a subscript too (boto3's response metadata).
+      ['a status key deep in a subscript chain', 'if e.response["ResponseMetadata"]["HTTPStatusCode"] == 404:\n    pass\n', ['404 client-check']],
+      ['a camel-case status key', 'if body["statusCode"] == 503:\n    pass\n', ['503 client-check']],
+      ['decoy: a key named for something else', 'if row["count"] == 404:\n    pass\n', []],
     ]);
   });
   describe('Ruby', () => {

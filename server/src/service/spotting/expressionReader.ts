@@ -76,7 +76,10 @@ export class ExpressionReader {
       const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
       // (PHP API wrappers answer arrays: `$result['code'] == 200`)
       // (Ruby `e.info[:response_status]`: a key named for the response's status.)
-      if (key !== null && /^(['"](status|status_?code|statusCode|code|response_?status|http_?status)['"]|:(status|status_code|response_status|http_status))$/.test(key.text)) return true;
+      // (Any key a member would be read by: boto's `["ResponseMetadata"]["HTTPStatusCode"]`, `["statusCode"]`.)
+      const keyName = key !== null ? /^(?:['"]([\w-]+)['"]|:(\w+))$/.exec(key.text) : null;
+      const named = keyName ? keyName[1] ?? keyName[2] : undefined;
+      if (named && (named === 'code' || STATUS_NAME.test(named) || PREFIXED_STATUS_NAME.test(named))) return true;
       // `statusCodes[i]`, `statuses[0]`: an element of a list named for statuses (a batch's per-item statuses).
       const list = node.childForFieldName('object') ?? node.childForFieldName('value') ?? node.namedChild(0);
       return key !== null && list !== null && list.id !== key.id && !/^['":]/.test(key.text) && STATUS_LIST_NAME.test(this.lastName(list) ?? '');
