@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { escapeRegExp } from './regexText';
+import { handsOverTested, KEEPS_FAILURE, recordFields, topLevelParts } from './handedValues';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
-import { calleeOf, type FnInfo } from './flow/flowModel';
+import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
 import { isContinue, isLoopNode } from './flow/flowGrammar';
 import { rustBranchFinal } from './rustValues';
@@ -291,10 +292,14 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
   // Any value handed back may carry it: Go's `return &Result{HTTPStatus: resp.StatusCode}, err` keeps the status too.
   // Whatever a raise/throw builds is an exception: a class of the project's own (`WellKnownUnexpectedStatus(…)`) is typed.
   const raised = ctx.flow.grammar.raises.has(final.type);
+  // A record goes back to a caller that decides only when that caller is elsewhere: an anonymous callback's record
+  // (`webhooks.map(async (w) => { … return { success: false, status: res.status } })`) is collected by the code around
+  // it, which is right there to read.
+  const records = !!enclosingFn(ctx.flow, final)?.name;
   // Ruby `raise ServerError, response`: the class, then what it is built with (read as `ServerError(response)`).
   const rubyRaise = /^raise\s+(?:::)?(?:[A-Z]\w*::)*([A-Z]\w*)\s*,\s*([\s\S]+)$/.exec(final.text.trim());
-  if (rubyRaise) return !isGenericError(`${rubyRaise[1]}(`) && keepsTested(`${rubyRaise[1]}(${rubyRaise[2]})`, names, true);
-  return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised)) || relaysStatus(final.text, names);
+  if (rubyRaise) return !isGenericError(`${rubyRaise[1]}(`) && keepsTested(`${rubyRaise[1]}(${rubyRaise[2]})`, names, true, records);
+  return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised, records)) || relaysStatus(final.text, names);
 }
 
 /** Names of errors that say which transient failure it was: a rate limit, an outage, a throttle, a busy or overloaded server. */
@@ -367,9 +372,7 @@ function relaysStatus(text: string, names: ReadonlyArray<string | undefined>): b
   return names.some((n) => n !== undefined && new RegExp(`\\b(status|WriteHeader|StatusCode|abort|Status)\\s*\\(\\s*(\\(\\w+\\)\\s*)?${escapeRegExp(n)}\\??\\.(status|statusCode|StatusCode|status_code|code)\\b`).test(text));
 }
 
-const KEEPS_FAILURE = /status|code|response|headers|error|reason/i;
-
-function keepsTested(text: string, names: ReadonlyArray<string | undefined>, raised: boolean): boolean {
+function keepsTested(text: string, names: ReadonlyArray<string | undefined>, raised: boolean, records = true): boolean {
   // (Rust: the error inside `Err(…)`.)
   const value = text.trim().replace(/^await\s+/, '').replace(/^Err\(([\s\S]*)\)$/, '$1').trim();
   if (!value || /^(nil|null|None|undefined|false|False)$/.test(value)) return false;
@@ -377,6 +380,11 @@ function keepsTested(text: string, names: ReadonlyArray<string | undefined>, rai
   const cause = /^new\s+[\w$.]+\s*\([\s\S]*[{,]\s*cause\s*:\s*([\w$]+(?:\??\.[\w$]+)*)\s*[,}]/.exec(value);
   if (cause) return names.some((n) => n !== undefined && (cause[1] === n || (cause[1].startsWith(`${n}.`) && KEEPS_FAILURE.test(cause[1].slice(n.length)))));
   if (isGenericError(value)) return false;
+  // A record carrying the failure back (`return {"error": msg, "status_code": resp.status_code}`, `Outcome{Code:
+  // resp.StatusCode}`, `['failed' => true, 'status' => $response->getStatusCode()]`): the caller branches on its status
+  // as on a typed error's.
+  const fields = recordFields(value);
+  if (fields) return records && handsOverTested(fields, names);
   // A project's own error, built by a class or by a function that makes one (`map_processor_error(status, body)`).
   // (Or a result object built to carry it back: `return new HttpServiceResult<T>(response.StatusCode, null, msg)`.)
   const typed = /[A-Z]\w*(Error|Exception)\b|&\w+\{|\w+Error\(|^fmt\.Errorf\(|^[\w$.:]*_error\w*\(|^[\w$.:]*\berror_\w+\(|^new\s+([\w$]+\.)*[A-Z][\w$]*(<[^()]*>)?\s*\(/.test(value) || (raised && /^(new\s+)?([\w$]+\.)*[A-Z][\w$]*\s*\(/.test(value));
@@ -386,33 +394,7 @@ function keepsTested(text: string, names: ReadonlyArray<string | undefined>, rai
   if (open < 0) return false;
   const args = topLevelParts(value.slice(open + 1, value.length - 1)).map((a) => a.replace(/^[\w$]+\s*[:=]\s*/, '').replace(/^&/, ''));
   // The value itself, or what says which failure it was: its status, its response, its headers (not its body text).
-  return names.some((n) => n !== undefined && args.some((a) => {
-    const m = new RegExp(`^${escapeRegExp(n)}(\\??[.\\[][\\w$.\\[\\]"'?()]*)?$`).exec(a);
-    return !!m && (!m[1] || KEEPS_FAILURE.test(m[1]));
-  }));
-}
-
-/** Splits `a, f(b, c), {d}` at its top-level commas. */
-function topLevelParts(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts.filter(Boolean);
+  return handsOverTested(args, names);
 }
 
 /**
