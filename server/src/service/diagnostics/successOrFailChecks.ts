@@ -75,9 +75,10 @@ export function findCheck(ctx: DiagContext, request: RequestInfo): FailureCheck 
   const { grammar } = ctx.flow;
   const scope = fn?.node ?? ctx.doc.tree!.rootNode;
   // (PHP: `!$response->successful()`, `!$response->ok()`)
+  // (Ruby: `!res.is_a?(Net::HTTPSuccess)`, and `kind_of?`, its synonym, with or without parentheses)
   // (Kotlin: OkHttp/Retrofit `!response.isSuccessful`, Ktor `!response.status.isSuccess()`)
   const kotlinFlags = ctx.flow.grammarName === 'kotlin' ? '|isSuccessful|status\\.isSuccess' : '';
-  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->${kotlinFlags ? '|\\?\\.' : ''})(ok|IsSuccessStatusCode|is_success|status\\(\\)\\.is_success|success\\?|successful|is_a\\?\\(\\s*(::)?Net::HTTPSuccess\\s*\\)${kotlinFlags})(\\(\\))?\\s*\\)?$`);
+  const okPattern = new RegExp(`^(not\\s+|!\\s*)\\(?\\s*${responseVar.replace(/\$/g, '\\$')}(\\.|->${kotlinFlags ? '|\\?\\.' : ''})(ok|IsSuccessStatusCode|is_success|status\\(\\)\\.is_success|success\\?|successful|(?:is_a|kind_of)\\?(?:\\(\\s*(::)?Net::HTTPSuccess\\s*\\)|\\s+(?:::)?Net::HTTPSuccess)${kotlinFlags})(\\(\\))?\\s*\\)?$`);
   // `let status = resp.status(); if !status.is_success() { bail!(…) }`: the status read into a local first.
   const aliases = statusAliases(scope, responseVar).map((a) => a.replace(/\$/g, '\\$'));
   const aliasPattern = aliases.length ? new RegExp(`^(not\\s+|!\\s*)\\(?\\s*(${aliases.join('|')})\\.(is_success|isSuccess|is2xxSuccessful|IsSuccessStatusCode)(\\(\\))?\\s*\\)?$`) : undefined;
