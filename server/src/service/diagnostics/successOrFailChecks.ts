@@ -56,7 +56,7 @@ export function findCheck(ctx: DiagContext, request: RequestInfo): FailureCheck 
     const code = Number(occ.code);
     const success = code >= 200 && code < 300;
     // (`if not r.status_code == 200:` says `!=` with a negation.)
-    const failureTest = (test.op.startsWith('!=') && success) || (/^={2,3}$/.test(test.op) && test.negated && success) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299);
+    const failureTest = (test.op.startsWith('!=') && success) || (/^={2,3}$/.test(test.op) && test.negated && success) || (/^>=?$/.test(test.op) && code <= 500 && code >= 299) || (success && outsideAccepted(test));
     // `if status == 200: … else: raise` — the failure is the else of a success test.
     const elseOfSuccess = !failureTest && /^={2,3}$|^is$/.test(test.op) && !test.negated && code >= 200 && code < 300 && wholeCondition(test.guard, test.test) ? finalElse(ctx, test.guard, fn, responseVar) : undefined;
     if (elseOfSuccess) return { kind: 'status-compare', node: test.test, guard: test.guard, detail: `${test.test.text.replace(/\s+/g, ' ')} else → ${finalWord(ctx, elseOfSuccess)}`, final: elseOfSuccess };
@@ -174,6 +174,17 @@ function answersWithState(ctx: DiagContext, final: { node: Node; kind: string })
   // An empty record (`{}`, `[]`) is no answer: the caller reads it as "nothing there".
   if (values[0].namedChildCount === 0 || /^(\{\s*\}|\[\s*\]|array\(\s*\))$/.test(values[0].text)) return false;
   return !/\b(success|ok|succeeded)\W{1,3}\s*(false|False)\b|err|fail|exception/i.test(values[0].text);
+}
+
+/**
+ * A status tested for not being one of the accepted codes (`r.status_code not in [200, 202]`, `![200, 201].includes(
+ * res.status)`) where no transient code is accepted: every 429 and 503 takes the branch, as with `!= 200`.
+ */
+function outsideAccepted(test: { test: Node; op: string; negated?: boolean; subject?: string }): boolean {
+  const excluded = (test.op === 'not in' && !test.negated) || (test.op === 'in' && test.negated === true);
+  if (!excluded) return false;
+  const listed = test.test.text.replace(test.subject ?? '', ' ').match(/\b[1-5]\d\d\b/g) ?? [];
+  return listed.length > 0 && !listed.some((c) => TRANSIENT_STATUSES.includes(c));
 }
 
 /** The test is the if's whole condition (`if status == 200:`, not `if status == 200 && typeOk`). */
