@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { escapeRegExp } from './regexText';
-import { handsOverTested, KEEPS_FAILURE, recordFields, topLevelParts } from './handedValues';
+import { assignedOntoError, handsOverTested, KEEPS_FAILURE, recordFields, statusAttached, topLevelParts, withoutCast } from './handedValues';
 import type { Occurrence } from '../types';
 import type { DiagContext } from './context';
 import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
@@ -299,7 +299,10 @@ export function handsOnTypedError(ctx: DiagContext, final: Node, names: Readonly
   // Ruby `raise ServerError, response`: the class, then what it is built with (read as `ServerError(response)`).
   const rubyRaise = /^raise\s+(?:::)?(?:[A-Z]\w*::)*([A-Z]\w*)\s*,\s*([\s\S]+)$/.exec(final.text.trim());
   if (rubyRaise) return !isGenericError(`${rubyRaise[1]}(`) && keepsTested(`${rubyRaise[1]}(${rubyRaise[2]})`, names, true, records);
-  return returnValues(ctx, final).some((v) => keepsTested(v.text, names, raised, records)) || relaysStatus(final.text, names);
+  const values = returnValues(ctx, final);
+  // (`err.status = res.status; throw err`: the status set on the error it throws by name, in the same block.)
+  if (raised && values.length === 1 && final.parent && statusAttached(ctx.flow.text.slice(final.parent.startIndex, final.startIndex), values[0].text, names)) return true;
+  return values.some((v) => keepsTested(v.text, names, raised, records)) || relaysStatus(final.text, names);
 }
 
 /** Names of errors that say which transient failure it was: a rate limit, an outage, a throttle, a busy or overloaded server. */
@@ -379,6 +382,7 @@ function keepsTested(text: string, names: ReadonlyArray<string | undefined>, rai
   // JS `new Error(message, { cause: response })`: a plain error, but its cause is the response (or its status).
   const cause = /^new\s+[\w$.]+\s*\([\s\S]*[{,]\s*cause\s*:\s*([\w$]+(?:\??\.[\w$]+)*)\s*[,}]/.exec(value);
   if (cause) return names.some((n) => n !== undefined && (cause[1] === n || (cause[1].startsWith(`${n}.`) && KEEPS_FAILURE.test(cause[1].slice(n.length)))));
+  if (assignedOntoError(value, names)) return true;
   if (isGenericError(value)) return false;
   // A record carrying the failure back (`return {"error": msg, "status_code": resp.status_code}`, `Outcome{Code:
   // resp.StatusCode}`, `['failed' => true, 'status' => $response->getStatusCode()]`): the caller branches on its status
@@ -392,7 +396,12 @@ function keepsTested(text: string, names: ReadonlyArray<string | undefined>, rai
   // The tested value must be handed over itself (an argument or a field), not folded into a message.
   const open = value.search(/[({]/);
   if (open < 0) return false;
-  const args = topLevelParts(value.slice(open + 1, value.length - 1)).map((a) => a.replace(/^[\w$]+\s*[:=]\s*/, '').replace(/^&/, ''));
+  // (An options object or a composite literal among them is read field by field: `new ApiError({ status: res.status })`,
+  // Go's `fmt.Errorf("create: %w", &HTTPError{Code: resp.StatusCode})`; a C# cast, `(int)response.StatusCode`, is dropped.)
+  const args = topLevelParts(value.slice(open + 1, value.length - 1))
+    .map((a) => a.replace(/^[\w$]+\s*[:=]\s*/, '').replace(/^&/, ''))
+    .flatMap((a) => recordFields(a) ?? [a])
+    .map(withoutCast);
   // The value itself, or what says which failure it was: its status, its response, its headers (not its body text).
   return handsOverTested(args, names);
 }

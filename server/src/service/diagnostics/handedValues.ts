@@ -61,3 +61,30 @@ export function recordFields(value: string): string[] | undefined {
     .map((part) => part.replace(/^(?:"[^"]*"|'[^']*'|:?[\w$]+)\s*(?::(?!:)|=>)\s*/, '').replace(/^&/, ''))
     .filter(Boolean);
 }
+
+/** `(int)response.StatusCode`: a C# cast of the status is the status. */
+export function withoutCast(part: string): string {
+  return part.replace(/^\(\s*(?:int|long|uint|short|ushort|HttpStatusCode)\s*\)\s*/, '');
+}
+
+/**
+ * The error thrown by name was given the status before (`const err = new Error(msg); err.status = res.status; throw
+ * err;`, `e.response = response`): a plain error carrying it as a property, which the caller reads as it would a
+ * typed error's. `before` is the text of the branch up to the throw.
+ */
+export function statusAttached(before: string, thrown: string, names: ReadonlyArray<string | undefined>): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(thrown)) return false;
+  const property = cachedRegExp(`(?:^|[^\\w$.])${escapeRegExp(thrown)}\\s*(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*["']([\\w$]+)["']\\s*\\])\\s*=(?![=>])\\s*([^;\\n]+)`, 'g');
+  for (const m of before.matchAll(property)) {
+    const key = m[1] ?? m[2] ?? '';
+    if (/status|code|response|headers/i.test(key) && handsOverTested([m[3].trim().replace(/;$/, '')], names)) return true;
+  }
+  return false;
+}
+
+/** `Object.assign(new Error(msg), { status: res.status })`: the record merged into the error hands the status over. */
+export function assignedOntoError(value: string, names: ReadonlyArray<string | undefined>): boolean {
+  const m = /^Object\.assign\s*\(([\s\S]*)\)$/.exec(value);
+  if (!m) return false;
+  return topLevelParts(m[1]).slice(1).some((part) => handsOverTested(recordFields(part) ?? [], names));
+}
