@@ -196,7 +196,8 @@ export function catchBinds(clause: Node, name: string): boolean {
 
 /** The name a catch clause binds the failure to: Python `as e`, `catch (e)`, `catch (IOException e)`, Kotlin `catch (e: T)`. */
 export function caughtVariable(text: string, clause: Node, body: Node): string | undefined {
-  const head = text.slice(clause.startIndex, body.startIndex);
+  // (A comment may close the clause's line: `except Timeout as exc:  # the proxy drops idle sockets`.)
+  const head = text.slice(clause.startIndex, body.startIndex).replace(/\s*(#|\/\/)[^\n]*\s*$/, '');
   return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /catch\s*\(\s*(?:[\w.<>|]+\s+)?([A-Za-z_$][\w$]*)\s*(?::[^)]*)?\)/.exec(head)?.[1];
 }
 

@@ -1,8 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Occurrence } from '../../types';
-import { branchOutcome, returnValues } from '../branches';
-import { alwaysLeaves, catchBinds, catchBody, caughtVariable, tryBlock } from '../chainSyntax';
+import { branchOutcome, returnValues, subjectRoot } from '../branches';
+import { conditionSetOver, testsWithin } from '../statusSets';
+import { PROBED_STATUSES } from '../failureSets';
+import { alwaysLeaves, catchBinds } from '../chainSyntax';
 import { kotlinCatchValue } from '../kotlinValues';
+import { CAUGHT_TYPE_CLAUSE, catchClauseTyping, caughtName, clauseBody, protectedSpan, rubyRescueValue, sendsInTry } from '../caughtClauses';
+import { givenUpAlone } from './aloneGiveUps';
 import type { DiagContext } from '../context';
 import { giveUpData } from './giveUpData';
 import { enclosingFn, enclosingLoops, within } from '../flow/flowModel';
@@ -10,18 +14,11 @@ import { DELAY } from '../retryLoops';
 import { goesOnWhileMorePages } from '../pagingLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { mayRetryAround } from '../statusChains';
-import { retriedByCallers } from '../callerRetries';
-import { isProbe } from '../probes';
-import { tellsPerson } from '../personFacing';
-import { answersUser } from '../userCommands';
 
 const RULE = 'retryable-treated-as-final';
 
 /** A C# exception filter on the code's own cancellation token. */
 const OWN_CANCELLATION = /\bwhen\s*\(\s*[\w.]*\.IsCancellationRequested\s*\)\s*$/;
-
-/** Clauses that catch by type: Python `except T:`, Java/C# `catch (T e)`. */
-const CATCH = /^(except_clause|catch_clause|catch_block)$/;
 
 /**
  * Transient failures caught by type and turned into a final error in code that retries other failures:
@@ -34,48 +31,44 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<number>();
   for (const occ of ctx.occurrences) {
-    if (occ.role !== 'client-check' || occ.kind === 'http-status' || !transient(ctx, occ)) continue;
+    if (occ.role !== 'client-check' || !transient(ctx, occ)) continue;
     const node = ctx.nodeOf(occ);
     const clause = node && catchClauseTyping(node);
+    // (A status stands as a caught type when the class is named for it: Spring's `HttpServerErrorException.ServiceUnavailable`.)
     if (!clause || seen.has(clause.id)) continue;
     seen.add(clause.id);
-    const body = catchBody(clause);
-    if (!body) continue;
+    const body = clauseBody(clause);
+    if (!body && clause.type !== 'rescue') continue;
     const fn = enclosingFn(ctx.flow, clause);
-    const outcome = branchOutcome(ctx, body, fn?.name);
+    const outcome = body ? branchOutcome(ctx, body, fn?.name) : { continues: false, retries: false };
     // A clause that can fall through (`retries -= 1; if retries <= 0: raise`) goes round again in its loop.
-    // Kotlin `return try { … } catch (e: X) { null }`: the clause's last value is what the function returns.
-    const valued = outcome.final ? undefined : kotlinCatchValue(clause);
+    // Kotlin `return try { … } catch (e: X) { null }` and a Ruby method's own `rescue … nil`: the clause's last value is
+    // what the function returns.
+    const valued = outcome.final ? undefined : (kotlinCatchValue(clause) ?? rubyRescueValue(clause));
     const final = outcome.final ?? (valued ? { node: valued, kind: 'return' as const } : undefined);
-    if (!final || outcome.continues || outcome.retries || (!valued && !alwaysLeaves(body))) continue;
+    if (!final || outcome.continues || outcome.retries || (!valued && !(body && alwaysLeaves(body)))) continue;
     if (ctx.mechanisms.covering(clause) || retriedInTry(ctx, clause)) continue;
     // `catch (OperationCanceledException) when (token.IsCancellationRequested)`: the program's own cancellation (a shutdown,
     // a caller that stopped waiting), not a server's transient failure — ending there is right. (`when (!…)` is a timeout.)
-    if (OWN_CANCELLATION.test(clause.text.slice(0, (body.startIndex - clause.startIndex)))) continue;
+    if (body && OWN_CANCELLATION.test(clause.text.slice(0, (body.startIndex - clause.startIndex)))) continue;
     // A status error raised where the status is already known not to be transient: `elif resp.status_code == 401:
     // try: resp.raise_for_status() except HTTPError as e: … raise` — what the clause catches is that 401.
-    if (underNonRetryableStatus(ctx, clause)) continue;
+    if (underNonRetryableStatus(ctx, clause) || filteredToRefusals(ctx, clause)) continue;
     // `except httpx.HTTPError: raise`, `catch (IOException e) { throw e; }` outside a loop: the failure passes on
     // unchanged, as if never caught; whoever catches it next decides. (Inside a retry loop the re-raise is the
     // way out of it: `except RateLimitError: raise` where the loop retries connection errors gives the 429 up.)
     if (final.kind === 'raise' && reRaisesCaught(final.node, clause) && !inRetryingLoop(ctx, clause)) continue;
     // Where something else is retried, the clause gives up what its neighbours would retry. Where nothing
-    // is, it is still a give-up when the try sends a request of its own and the clause names a network
-    // failure (a reset, a refused connection, a timeout) — unless the function's callers in the file retry it.
-    // (A raise there hands the failure up, typed or not, for a caller to decide; a return or a drop ends it.)
+    // is, it is still a give-up when the try sends a request of its own and the clause ends the failure (givenUpAlone).
     const retriesNearby = mayRetryAround(ctx, clause);
     // The try sorts its failures itself: a sibling clause passes a transient one on (`catch (HttpServerErrorException e)
     // { throw e; }`, for a retry) while this one drops a family that holds a 429 (Spring's HttpClientErrorException,
     // Guzzle's ClientException): the 429 lands on the final side.
     const sorted = final.kind !== 'raise' && passesTransientOn(ctx, clause) && sendsInTry(ctx, clause);
-    // (A probe — `GetAvailabilityAsync`, `healthCheck` — answers with the failure: that is what it was asked.)
-    if (!retriesNearby && !sorted && !(final.kind !== 'raise' && networkFailure(occ.code) && sendsInTry(ctx, clause) && !retriedByCallers(ctx, fn) && !isProbe(fn))) continue;
-    // Nothing retries it and a person asked for it (a bot's or a CLI's command, or a helper only such commands call), or
-    // the clause tells a person: whoever asked sees the failure and asks again.
-    if (!retriesNearby && !sorted && (answersUser(ctx, fn) || tellsPerson(ctx, body))) continue;
+    if (!retriesNearby && !sorted && !givenUpAlone(ctx, occ, clause, final, fn)) continue;
     // `return (False, None, f"Timeout after {t}s")`, `return {"ok": False, "error": str(e)}`: the failure is handed back
     // as a result that says what went wrong — the caller decides, as it would for a raise.
-    if (!retriesNearby && final.kind === 'return' && reportsFailureBack(ctx, final.node, caughtVariable(ctx.flow.text, clause, body))) continue;
+    if (!retriesNearby && final.kind === 'return' && reportsFailureBack(ctx, final.node, caughtName(ctx, clause, body))) continue;
     const codes = [occ.code];
     const data = giveUpData(ctx, { anchor: clause, check: node, branch: clause, final: final.node, finalKind: final.kind, codes });
     const detail = (final.kind === 'raise' ? (ctx.language === 'python' ? 'raises' : 'throws') : final.kind === 'exit' ? 'exits' : 'returns') + (retriesNearby ? '; other failures are retried here' : sorted ? '; a 429 is caught here with the final failures, while another clause passes transient ones on' : '; nothing retries the request');
@@ -97,11 +90,24 @@ export function exceptionGiveUps(ctx: DiagContext): Finding[] {
 /** A call of a function named for making an error or failure record, given something (`_make_error_chunk(408, msg)`). */
 const FAILURE_RECORD_CALL = /^(self\.|this\.|cls\.)?_?(make|build|create|new)_?(error|failure)\w*\(\s*\S/i;
 
+/** An object built (a class named in capitals, or `new …`) with an error, message or reason field given a text or the caught error. */
+const NAMED_FAILURE_FIELD = /[(,{]\s*\w*(error|message|reason|failure)\w*\s*[:=]\s*(f?["'`$]|str\(|String\(|`)/i;
+
+function failureRecord(text: string, caught: string | undefined): boolean {
+  const value = text.trim();
+  if (!/^(new\s+)?([\w$]+\.)*[A-Z][\w$]*(<[^()]*>)?\s*[({]/.test(value)) return false;
+  if (NAMED_FAILURE_FIELD.test(value)) return true;
+  return !!caught && new RegExp(`[(,{]\\s*\\w*(error|message|reason|failure)\\w*\\s*[:=]\\s*${caught.replace(/[$]/g, '\\$')}\\b`, 'i').test(value);
+}
+
 function reportsFailureBack(ctx: DiagContext, statement: Node, caught: string | undefined): boolean {
   const values = returnValues(ctx, statement);
   // `yield self._make_error_chunk(408, f"timed out: {e}")` then `return`: a record made for the failure, by a function
   // named for making one, with what it knows of it.
   if (values.length === 1 && FAILURE_RECORD_CALL.test(values[0].text)) return true;
+  // `return DeliveryResult(status='failed', error_message='Request timeout')`, `new Result { Error = ex.Message }`: a
+  // result object built with a field that says what failed.
+  if (values.length === 1 && failureRecord(values[0].text, caught)) return true;
   const parts = values.length > 1 ? values : values[0] && /^(tuple|list|dictionary|object|array|parenthesized_expression)$/.test(values[0].type) ? values[0].namedChildren.filter((c): c is Node => c !== null) : [];
   if (parts.length < 2) return false;
   const says = (v: Node): boolean => {
@@ -114,24 +120,13 @@ function reportsFailureBack(ctx: DiagContext, statement: Node, caught: string | 
 }
 
 /**
- * Connection-level failures: the request may never have reached the server, and a second try often works. (Not a
- * host that does not resolve or cannot be routed to — `UnknownHostException`, `NoRouteToHostException`: caught on
- * their own, they are a configuration the code chose to report, and a second try fails the same way.)
- */
-const NETWORK = /^(RequestException|RequestError|IOException|ConnectionError|ConnectError|ConnectTimeout|ConnectTimeoutError|ReadTimeout|Timeout|TimeoutError|TimeoutException|ConnectException|SocketTimeoutException|SocketException|HttpRequestException|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ClientConnectorError|ServerDisconnectedError|RemoteProtocolError|ChunkedEncodingError|ProtocolError|NewConnectionError|MaxRetryError|ClientConnectionError|HttpTimeoutException|HttpRequestTimeoutException)$/;
-
-function networkFailure(code: string): boolean {
-  return NETWORK.test(code);
-}
-
-/**
  * Another catch clause of the same try names a transient failure (a server-error class, a network failure) and hands
  * it on unchanged (`throw e;`, a bare `raise`): the code means that failure for whoever retries above it.
  */
 function passesTransientOn(ctx: DiagContext, clause: Node): boolean {
-  const siblings = clause.parent?.namedChildren.filter((c): c is Node => c !== null && c.id !== clause.id && CATCH.test(c.type)) ?? [];
+  const siblings = clause.parent?.namedChildren.filter((c): c is Node => c !== null && c.id !== clause.id && CAUGHT_TYPE_CLAUSE.test(c.type)) ?? [];
   return siblings.some((sibling) => {
-    const body = catchBody(sibling);
+    const body = clauseBody(sibling);
     if (!body) return false;
     const head = { start: sibling.startIndex, end: body.startIndex };
     const names = ctx.occurrences.some((o) => {
@@ -145,12 +140,6 @@ function passesTransientOn(ctx: DiagContext, clause: Node): boolean {
   });
 }
 
-/** The clause's try block sends a request the file knows (not one only inferred from its use). */
-function sendsInTry(ctx: DiagContext, clause: Node): boolean {
-  const body = tryBlock(clause.parent);
-  return !!body && ctx.requests.some((r) => !r.inferred && r.call.start >= body.startIndex && r.call.end <= body.endIndex);
-}
-
 /**
  * Retryable, or retryable on a condition the code around has settled: a timeout is safe to retry for an
  * idempotent request, and a function that already retries other failures of it has decided to retry it.
@@ -162,18 +151,6 @@ function transient(ctx: DiagContext, occ: Occurrence): boolean {
 
 /** A host that does not resolve or cannot be routed to, caught on its own: a configuration the code chose to report. */
 const UNRESOLVED_HOST = /^(UnknownHostException|NoRouteToHostException|UnresolvedAddressException|ENOTFOUND|NameResolutionError)$/;
-
-/** The catch clause whose caught types hold `node` (not its body). */
-function catchClauseTyping(node: Node): Node | undefined {
-  for (let n: Node | null = node.parent, depth = 0; n && depth < 6; n = n.parent, depth++) {
-    if (CATCH.test(n.type)) {
-      const body = catchBody(n);
-      return body && node.startIndex < body.startIndex ? n : undefined;
-    }
-    if (/block|statement/.test(n.type)) return undefined;
-  }
-  return undefined;
-}
 
 /** The raise hands on the caught error itself: a bare `raise`/`throw;`, or `raise e`/`throw e` of the clause's own variable. */
 export function reRaisesCaught(raise: Node, clause: Node): boolean {
@@ -195,10 +172,24 @@ export function inRetryingLoop(ctx: DiagContext, clause: Node): boolean {
  * a session with a retry adapter): what reaches the clause is a failure after the last attempt, the retry's give-up.
  */
 function retriedInTry(ctx: DiagContext, clause: Node): boolean {
-  const body = tryBlock(clause.parent);
+  const body = protectedSpan(clause);
   if (!body) return false;
-  const sent = ctx.requests.filter((r) => within(r.call.node, body));
+  const sent = ctx.requests.filter((r) => r.call.start >= body.start && r.call.end <= body.end);
   return sent.length > 0 && sent.every((r) => !!ctx.mechanisms.covering(r.call.node, r.call.receiver, r.library) || ctx.mechanisms.isRetryingCall(r.call));
+}
+
+/**
+ * C#: the clause's exception filter lets in only statuses that fail the same way again (`catch (HttpRequestException
+ * ex) when (ex.StatusCode == HttpStatusCode.NotFound)`): a 503 or a reset connection never reaches it.
+ */
+function filteredToRefusals(ctx: DiagContext, clause: Node): boolean {
+  const filter = clause.namedChildren.find((c) => c?.type === 'catch_filter_clause');
+  const condition = filter?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  if (!condition) return false;
+  const tests = testsWithin(ctx, condition, undefined);
+  if (tests.length === 0) return false;
+  const holds = conditionSetOver(ctx, PROBED_STATUSES, condition, tests, subjectRoot(tests[0].subject));
+  return !!holds && ![...holds].some((c) => ctx.isRetryable({ code: c, kind: 'http-status' }));
 }
 
 /** The clause sits in the branch of a status test that holds for non-retryable codes only (`== 401`, `in (400, 404)`). */
