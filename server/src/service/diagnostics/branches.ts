@@ -7,6 +7,7 @@ import { calleeOf, enclosingFn, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
 import { isContinue, isLoopNode } from './flow/flowGrammar';
 import { rustBranchFinal } from './rustValues';
+import { armValueFinal } from './valueArms';
 import { GRAMMAR_SUPPORT } from '../spotting/adapters';
 import { statusClassRead } from '../spotting/statusClasses';
 
@@ -180,6 +181,8 @@ function readOutcome(ctx: DiagContext, branch: Node, fnName: string | undefined,
   outcome.final ??= recorded;
   // Rust: `bail!(…)`/`panic!(…)` (macros, not calls) and a branch whose value is the function's result end it too.
   if (!outcome.final && ctx.flow.grammarName === 'rust') outcome.final = rustBranchFinal(branch);
+  // Kotlin `return when (…) { 502, 503 -> null }`, a Ruby method ending in `case … when 503 then nil`: the arm's value is the result.
+  if (!outcome.final && !outcome.continues && !outcome.retries) outcome.final = armValueFinal(ctx.flow.grammarName, branch, responseVar);
   return outcome;
 }
 
