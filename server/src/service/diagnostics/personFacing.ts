@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import { firstCallFrom } from './flow/flowModel';
+import { runsInFrontEnd } from './browserContext';
 
 /*
  * A failure branch that shows the failure to a person: an IDE's or a desktop app's message box, a mobile toast, a
@@ -18,12 +19,18 @@ const TOOLKIT_CALL = /^(Toast\.makeText|Snackbar\.make|MessageBox\.Show|toast\.(
 const PERSON_RECEIVER = /^(player|commandSender|interaction|ctx\.author|event\.getPlayer\(\))$/;
 const PERSON_REPLY = /^(sendMessage|reply|followUp|editReply)$/;
 
+/** A page's state that shows a failure: a React setter or `setState` naming an error or message, a Vue ref's `.value`. */
+const SHOWN_STATE = /\bset(Error|ErrorMessage|ErrorText|Message|Alert|Notice|Warning|Toast|Snackbar|Banner|Status(Message|Text)?)\s*\(|\bsetState\s*\(\s*\{[^}]*\b(error|message|errorMessage)\b|\b(error|errorMessage|message)\.value\s*=(?!=)/;
+
 /** Words that ask a person to try again themselves: "Please wait and try again", "try again later". */
 const ASKS_TO_RETRY = /["'`][^"'`\n]*\b(?:please\s+(?:wait\s+and\s+)?try\s+again|try\s+again\s+later|wait\s+and\s+try\s+again)\b[^"'`\n]*["'`]/i;
 
 export function tellsPerson(ctx: DiagContext, branch: Node): boolean {
   // (A message that asks the reader to try again is written for a person, whatever shows it.)
   if (ASKS_TO_RETRY.test(branch.text)) return true;
+  // Front-end code putting the failure into what the page shows (`setError('Too many requests')`, `this.setState({
+  // error })`, a Vue ref's `error.value = …`): the person who acted sees it and acts again.
+  if (SHOWN_STATE.test(branch.text) && runsInFrontEnd(ctx.flow, ctx.doc.uri, branch)) return true;
   const { calls } = ctx.flow;
   for (let i = firstCallFrom(ctx.flow, branch.startIndex); i < calls.length && calls[i].start < branch.endIndex; i++) {
     const { name, receiver } = calls[i];
