@@ -250,7 +250,7 @@ export function passesOn(ctx: DiagContext, statement: Node, responseVar: string 
 }
 
 /** Error values that say nothing about which failure happened: a caller cannot tell a 503 from a bug. */
-const GENERIC_ERROR = /^(new\s+)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError)\b(?!::)|^(fmt\.Errorf|errors\.New)\(/;
+const GENERIC_ERROR = /^(new\s+)?(\\|java\.lang\.|System\.)?(Exception|Error|RuntimeException|IllegalStateException|IllegalArgumentException|InvalidOperationException|ApplicationException|SystemException|IOException|UncheckedIOException|ValueError|RuntimeError|TypeError|OSError|AssertionError|StandardError|ErrorException|LogicException|UnexpectedValueException)\b(?!::)|^(fmt\.Errorf|errors\.New)\(/;
 const NO_VALUE = /^(nil|null|None|undefined|false|False|-1|0)$/;
 
 /**
@@ -270,7 +270,15 @@ export function isClassification(ctx: DiagContext, fn: FnInfo | undefined, subje
   // A predicate's answer (`fn is_sentry_event(&self) -> bool { … UNAVAILABLE => false … }`) says what the status is.
   if (/^(true|false|True|False)$/.test(value.text) && PREDICATE_NAME.test(fn.name ?? '')) return true;
   if (NO_VALUE.test(value.text)) return false;
+  // (A raised string is Ruby's RuntimeError, JavaScript's bare thrown value: no type a caller could match.)
+  if (final.kind === 'raise' && raisedString(value)) return false;
   return !isGenericError(value.text);
+}
+
+/** A string literal raised as it is: Ruby's `raise "…"` (its argument list holding one string), JavaScript's `throw '…'`. */
+function raisedString(value: Node): boolean {
+  const single = value.type === 'argument_list' && value.namedChildCount === 1 ? value.namedChildren[0] : value;
+  return !!single && /^(string|template_string|string_literal|interpreted_string_literal|encapsed_string)$/.test(single.type);
 }
 
 /** A function named for a yes-or-no question: `is_sentry_event`, `shouldRetry`, `hasExpired`, `can_resume`. */
