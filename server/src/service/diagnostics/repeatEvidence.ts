@@ -6,7 +6,9 @@
  * - the retry around it is named for rate limits (`withRateLimitRetry`, `retryWhenThrottled`): it re-sends what the
  *   server refused (429), which it did not apply;
  * - the function handles the server's 409 Conflict: the server refuses a duplicate, so a second copy is answered
- *   "already there", not applied;
+ *   "already there", not applied — also where it sends a conditional write (`If-Match`, `If-Unmodified-Since`) or
+ *   handles its refusal (412 Precondition Failed, an optimistic-lock error): the first copy changes the version the
+ *   second one names, so the second is refused (RFC 9110 §13.1.1, §15.5.13; RFC 5789 §2 asks PATCH clients for it);
  * - it is sent to a token endpoint named by a constant or field (`DEVICE_TOKEN_URL`, `self.token_endpoint`): a second
  *   one hands out another token, as the literal `/oauth/token` already says.
  */
@@ -14,6 +16,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
 import type { FnInfo } from './flow/flowModel';
 import type { RequestInfo } from './requests';
+import type { SenderCall } from './senders';
 
 /**
  * Decorators and annotations that memoise a function's result: Python's `functools.lru_cache`/`cache`,
@@ -56,10 +59,17 @@ export function rateLimitRetryMechanism(how: string | undefined): boolean {
  */
 const CONFLICT = /(?<![\w.$])409(?![\w])|\bis409|\bStatus(?:Code)?\.?Conflict\b|\bHttpStatus\.CONFLICT\b|\bHttpStatusCode\.Conflict\b|\bcodes\.conflict\b|\bConflict(?:Exception|Error)\b|\.Conflict\b/;
 
+/**
+ * A conditional write or its refusal: the `If-Match` / `If-Unmodified-Since` header written as a string or as .NET's
+ * typed header (`request.Headers.IfMatch`), a test of 412 Precondition Failed (the literal or a constant named for it),
+ * or an optimistic-lock error (`ErrOptimisticLock`, `OptimisticLockException`, `ObjectOptimisticLockingFailureException`).
+ */
+const CONDITIONAL_WRITE = /["'`]If-(?:Match|Unmodified-Since)["'`]|\bHeaders\.(?:IfMatch|IfUnmodifiedSince)\b|(?<![\w.$])412(?![\w])|Precondition_?Failed\b|OptimisticLock/i;
+
 /** The function sending the request (up to the named one a closure sits in) handles the server's refusal of a duplicate. */
 export function handlesConflict(fn: FnInfo | undefined): boolean {
   for (let f = fn; f; f = f.parent) {
-    if (CONFLICT.test(f.node.text)) return true;
+    if (CONFLICT.test(f.node.text) || CONDITIONAL_WRITE.test(f.node.text)) return true;
     if (f.name) break;
   }
   return false;
@@ -76,7 +86,12 @@ export function sentToTokenEndpoint(ctx: DiagContext, call: Node): boolean {
   return TOKEN_ENDPOINT_NAME.test(text);
 }
 
-/** The server refuses a second copy (the function handles 409 Conflict), or a second copy only hands out another token. */
+/**
+ * The server refuses a second copy (the function handles 409 Conflict or sends a conditional write, or the file's
+ * sender the request goes through does: `p.do(ctx, path, method, …)` turning a 409 into `ErrOptimisticLock`), or a
+ * second copy only hands out another token.
+ */
 export function refusedTwice(ctx: DiagContext, request: RequestInfo): boolean {
-  return handlesConflict(request.call.fn) || sentToTokenEndpoint(ctx, request.call.node);
+  const sender = (request as Partial<SenderCall>).sender;
+  return handlesConflict(request.call.fn) || (!!sender && (handlesConflict(sender.fn) || handlesConflict(sender.request.call.fn))) || sentToTokenEndpoint(ctx, request.call.node);
 }

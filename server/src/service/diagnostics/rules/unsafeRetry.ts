@@ -65,7 +65,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
-    if (!how || !RETRIES_ANY_METHOD.test(how) || (!anyMethod && (asksOnly(request) || refusedTwice(ctx, request)))) continue;
+    if (!how || !RETRIES_ANY_METHOD.test(how) || refusedTwice(ctx, request) || (!anyMethod && asksOnly(request))) continue;
     // A retry named for rate limits re-sends what the server refused (429): it applied nothing.
     if (rateLimitRetryMechanism(how)) continue;
     // (A CheckRetry of the file that reads the method may keep writes from being re-sent.)
@@ -88,7 +88,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !onlySafeMethods(methodsFromCallers(ctx, resend.fn));
-    if ((!UNSAFE.has(request.method) || asksOnly(request) || refusedTwice(ctx, request)) && !anyMethod) continue;
+    if (refusedTwice(ctx, request) || ((!UNSAFE.has(request.method) || asksOnly(request)) && !anyMethod)) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
     // At the failure branch that sends again: one request can be re-sent from several (an error, a status).
@@ -103,7 +103,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
 
 /** A write sent where a method-blind policy re-sends it: a POST/PATCH with no key, or the caller's method. */
 function writeThrough(ctx: DiagContext, request: RequestInfo): WriteThrough | undefined {
-  if (keyed(ctx, request.call.fn)) return undefined;
+  if (keyed(ctx, request.call.fn) || refusedTwice(ctx, request)) return undefined;
   if (UNSAFE.has(request.method)) return asksOnly(request) || asksForToken(ctx, request.call.node) ? undefined : { request, generic: false };
   const named = namedFunctionOf(request.call.fn);
   const generic = methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
