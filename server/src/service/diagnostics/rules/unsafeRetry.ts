@@ -15,6 +15,7 @@ import { asksForToken, asksOnly, freshKeyPerAttempt, keyed } from '../repeatable
 import { policySiteFindings, type WriteThrough } from './unsafePolicies';
 import { headersOf, writeRetryConfigs } from './unsafeRetryConfigs';
 import { checkRetryReadsMethod } from '../methodBlindPolicies';
+import { executedPolicyReach, runsUnderExecutedPolicy } from '../executedPolicies';
 
 const RULE = 'unsafe-retry';
 const UNSAFE = new Set(['POST', 'PATCH']);
@@ -68,6 +69,12 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (!how || !RETRIES_ANY_METHOD.test(how) || refusedTwice(ctx, request) || (!anyMethod && asksOnly(request))) continue;
     // A retry named for rate limits re-sends what the server refused (429): it applied nothing.
     if (rateLimitRetryMechanism(how)) continue;
+    // A Polly policy run by hand (`policy.ExecuteAsync(() => GetTaskAsync(id))`) retries what it runs: a request its
+    // operations never reach is sent once, and a helper they reach re-sends no write when none of them names one.
+    if (how === 'polly') {
+      const reach = executedPolicyReach(ctx);
+      if (reach && (!runsUnderExecutedPolicy(reach, request.call.fn) || (anyMethod && !reach.writes))) continue;
+    }
     // (A CheckRetry of the file that reads the method may keep writes from being re-sent.)
     if (how === 'go-retryablehttp' && checkRetryReadsMethod(ctx)) continue;
     // Retrying only a rate-limit refusal re-sends what the server did not take: no duplicate to fear.
