@@ -97,7 +97,7 @@ const SETTLING_VERBS = new Set(['cancel', 'stop', 'close', 'archive', 'acknowled
 
 const READ_VERBS = new Set([
   'get', 'find', 'search', 'lookup', 'query', 'list', 'count', 'fetch', 'read', 'load',
-  'translate', 'render', 'convert', 'classify', 'detect', 'moderate', 'embed', 'tokenize', 'summarize', 'summarise', 'transcribe', 'validate',
+  'translate', 'render', 'convert', 'classify', 'detect', 'moderate', 'embed', 'tokenize', 'summarize', 'summarise', 'transcribe', 'validate', 'verify',
   // A model asked for a score, a ranking, a prediction or a completion computes it from what is sent.
   'relevance', 'rank', 'rerank', 'score', 'predict', 'infer', 'inference', 'completion', 'completions', 'embedding', 'embeddings', 'similarity',
 ]);

@@ -16,6 +16,7 @@ import { policySiteFindings, type WriteThrough } from './unsafePolicies';
 import { headersOf, writeRetryConfigs } from './unsafeRetryConfigs';
 import { checkRetryReadsMethod } from '../methodBlindPolicies';
 import { executedPolicyReach, runsUnderExecutedPolicy } from '../executedPolicies';
+import { asksModel, callersOnlyAsk, statedRepeatable } from '../repeatPurpose';
 
 const RULE = 'unsafe-retry';
 const UNSAFE = new Set(['POST', 'PATCH']);
@@ -35,7 +36,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (request.inferred === 'callback') continue;
     const fresh = freshKeyPerAttempt(retry);
     if ((keyed(ctx, retry.loop.fn ?? request.call.fn) && !fresh) || onlyRefusals(ctx, retry)) continue;
-    if (asksForToken(ctx, request.call.node) || asksOnly(request) || refusedTwice(ctx, request)) continue;
+    if (asksForToken(ctx, request.call.node) || asksOnly(request) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request)) continue;
     if (fresh && UNSAFE.has(request.method)) {
       const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
       const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'fresh-key' };
@@ -66,7 +67,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
-    if (!how || !RETRIES_ANY_METHOD.test(how) || refusedTwice(ctx, request) || (!anyMethod && asksOnly(request))) continue;
+    if (!how || !RETRIES_ANY_METHOD.test(how) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request) || (!anyMethod && asksOnly(request))) continue;
     // A retry named for rate limits re-sends what the server refused (429): it applied nothing.
     if (rateLimitRetryMechanism(how)) continue;
     // A Polly policy run by hand (`policy.ExecuteAsync(() => GetTaskAsync(id))`) retries what it runs: a request its
@@ -95,7 +96,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
     const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !onlySafeMethods(methodsFromCallers(ctx, resend.fn));
-    if (refusedTwice(ctx, request) || ((!UNSAFE.has(request.method) || asksOnly(request)) && !anyMethod)) continue;
+    if (refusedTwice(ctx, request) || harmlessToRepeat(ctx, request) || ((!UNSAFE.has(request.method) || asksOnly(request)) && !anyMethod)) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
     // At the failure branch that sends again: one request can be re-sent from several (an error, a status).
@@ -110,11 +111,16 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
 
 /** A write sent where a method-blind policy re-sends it: a POST/PATCH with no key, or the caller's method. */
 function writeThrough(ctx: DiagContext, request: RequestInfo): WriteThrough | undefined {
-  if (keyed(ctx, request.call.fn) || refusedTwice(ctx, request)) return undefined;
+  if (keyed(ctx, request.call.fn) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request)) return undefined;
   if (UNSAFE.has(request.method)) return asksOnly(request) || asksForToken(ctx, request.call.node) ? undefined : { request, generic: false };
   const named = namedFunctionOf(request.call.fn);
   const generic = methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
   return generic ? { request, generic: true } : undefined;
+}
+
+/** Its author says a second copy is harmless, its body asks a model for a completion, or its helper's callers only ask. */
+function harmlessToRepeat(ctx: DiagContext, request: RequestInfo): boolean {
+  return statedRepeatable(ctx, request.call.fn) || asksModel(request) || callersOnlyAsk(ctx, request);
 }
 
 /** The named function around a function literal (`ct => base.SendAsync(request, ct)` inside `SendAsync`). */
