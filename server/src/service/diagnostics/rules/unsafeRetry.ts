@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../types';
 import type { DiagContext } from '../context';
 import type { FnInfo } from '../flow/flowModel';
@@ -15,6 +16,7 @@ import { asksForToken, asksOnly, freshKeyPerAttempt, keyed } from '../repeatable
 import { policySiteFindings, type WriteThrough } from './unsafePolicies';
 import { headersOf, writeRetryConfigs } from './unsafeRetryConfigs';
 import { checkRetryReadsMethod } from '../methodBlindPolicies';
+import { retryWrappedFunctions } from '../swallowedRetries';
 import { executedPolicyReach, runsUnderExecutedPolicy } from '../executedPolicies';
 import { asksModel, callersOnlyAsk, statedRepeatable } from '../repeatPurpose';
 
@@ -59,6 +61,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   const atPolicies = policySiteFindings(ctx, (r) => writeThrough(ctx, r));
   findings.push(...atPolicies.findings);
   // POST/PATCH under a mechanism that retries whatever it is given (a decorator, a wrapper, go-retryablehttp).
+  const decorated = new Set<number>();
   for (const request of ctx.requests) {
     if (atPolicies.reported.has(request.call.node.id)) continue;
     if (keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
@@ -87,7 +90,13 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
       ...ctx.base(request.call.node), ...ctx.requestData(request),
       loopRange: ctx.range(anchor), loopHeaderRange: ctx.headRange(anchor), structure: 'mechanism', method: request.method, via: 'mechanism',
     };
-    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), anyMethod ? 'Every method it is given, POST included,' : request.method, data, request));
+    // A retry decorator or annotation re-runs the whole function: reported once, where it is written, as the other
+    // retry rules report it (the quick fix still keys the request, through requestRange).
+    const marker = how.startsWith('decorator ') ? retryMarkerOf(ctx, request.call.fn) : undefined;
+    if (marker && decorated.has(marker.id)) continue;
+    if (marker) decorated.add(marker.id);
+    const at = marker ? ctx.headRange(marker) : ctx.headRange(callee.type === 'identifier' ? request.call.node : callee);
+    findings.push(finding(ctx, at, anyMethod ? 'Every method it is given, POST included,' : request.method, data, request));
   }
   // Re-sends from a failure branch (recursion, a retry method) of a POST/PATCH, or of whatever method the caller gave.
   for (const resend of resendRetries(ctx)) {
@@ -121,6 +130,13 @@ function writeThrough(ctx: DiagContext, request: RequestInfo): WriteThrough | un
 /** Its author says a second copy is harmless, its body asks a model for a completion, or its helper's callers only ask. */
 function harmlessToRepeat(ctx: DiagContext, request: RequestInfo): boolean {
   return statedRepeatable(ctx, request.call.fn) || asksModel(request) || callersOnlyAsk(ctx, request);
+}
+
+/** The retry decorator or annotation written on the function (or the named one a closure is written in). */
+function retryMarkerOf(ctx: DiagContext, fn: FnInfo | undefined): Node | undefined {
+  const named = namedFunctionOf(fn);
+  if (!named) return undefined;
+  return retryWrappedFunctions(ctx).find((w) => w.fn.id === named.node.id)?.marker;
 }
 
 /** The named function around a function literal (`ct => base.SendAsync(request, ct)` inside `SendAsync`). */
