@@ -18,7 +18,10 @@ const RENEWS = /\b(?:[\w.]*(?:refresh|auth|log_?in|sign_?in|renew|token|credenti
 export function reauthenticatesOnly(ctx: DiagContext, loop: LoopInfo): boolean {
   if (loop.continues.length === 0 || !loop.body) return false;
   if (loop.calls.some((c) => DELAY.test(c.name))) return false;
-  const refusals = ctx.clientTests().filter((t) => t.positive && REFUSED.has(t.occ.code) && t.guard && t.branch && within(t.test, loop.node));
+  const tests = ctx.clientTests().filter((t) => t.positive && t.guard && t.branch && within(t.test, loop.node));
+  // (A branch that also goes round on another status — `if r.status in (401, 502)` — retries a failure as well.)
+  const mixed = new Set(tests.filter((t) => !REFUSED.has(t.occ.code)).map((t) => t.guard!.id));
+  const refusals = tests.filter((t) => REFUSED.has(t.occ.code) && !mixed.has(t.guard!.id));
   return loop.continues.every((jump) => refusals.some((t) => within(jump, t.branch!) && RENEWS.test(beforeJump(t.branch!, jump))));
 }
 

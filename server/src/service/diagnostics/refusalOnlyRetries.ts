@@ -1,5 +1,5 @@
 /**
- * unsafe-retry: retries that send again only what the server refused (429, 503) — a loop that goes round on a refusal
+ * unsafe-retry: retries that send again only what the server refused (429, 503, a refused credential…) — a loop that goes round on a refusal
  * and on nothing else, a handler that rethrows every other failure, a result policy that handles refusals only. The
  * server took none of what goes round, so a second copy duplicates nothing.
  */
@@ -14,10 +14,12 @@ import { resultPolicies } from './resultPolicies';
 
 /**
  * Answers that say the server did not take the request (RFC 9110: 429 Too Many Requests, 503 Service
- * Unavailable "unable to handle the request"): re-sending after them duplicates nothing. Not 502/504,
- * which a gateway sends when the upstream may have acted.
+ * Unavailable "unable to handle the request"; 401 and 407, credentials refused before anything was done — a loop
+ * that renews its token and sends again; 403 refused; 408 Request Timeout, the request never fully arrived; 425 Too
+ * Early, refused for fear of a replay): re-sending after them duplicates nothing. Not 502/504, which a gateway sends
+ * when the upstream may have acted.
  */
-export const REFUSALS = new Set(['429', '503']);
+export const REFUSALS = new Set(['401', '403', '407', '408', '425', '429', '503']);
 
 /**
  * The loop goes round only on a refusal (`if r.status_code == 429: sleep; continue`, 503 too): no network
