@@ -17,6 +17,7 @@ import { policySiteFindings, type WriteThrough } from './unsafePolicies';
 import { headersOf, writeRetryConfigs } from './unsafeRetryConfigs';
 import { checkRetryReadsMethod } from '../methodBlindPolicies';
 import { retryWrappedFunctions } from '../swallowedRetries';
+import { retryNeverRuns } from '../deadRetries';
 import { executedPolicyReach, runsUnderExecutedPolicy } from '../executedPolicies';
 import { asksModel, callersOnlyAsk, statedRepeatable } from '../repeatPurpose';
 
@@ -92,8 +93,11 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     };
     // A retry decorator or annotation re-runs the whole function: reported once, where it is written, as the other
     // retry rules report it (the quick fix still keys the request, through requestRange).
-    const marker = how.startsWith('decorator ') ? retryMarkerOf(ctx, request.call.fn) : undefined;
+    const wrapped = how.startsWith('decorator ') ? retryWrappedOf(ctx, request.call.fn) : undefined;
+    const marker = wrapped?.marker;
     if (marker && decorated.has(marker.id)) continue;
+    // (A decorator whose every retried exception the function catches and turns into another never runs it again.)
+    if (wrapped && retryNeverRuns(ctx, wrapped.marker, wrapped.fn)) continue;
     if (marker) decorated.add(marker.id);
     const at = marker ? ctx.headRange(marker) : ctx.headRange(callee.type === 'identifier' ? request.call.node : callee);
     findings.push(finding(ctx, at, anyMethod ? 'Every method it is given, POST included,' : request.method, data, request));
@@ -133,10 +137,10 @@ function harmlessToRepeat(ctx: DiagContext, request: RequestInfo): boolean {
 }
 
 /** The retry decorator or annotation written on the function (or the named one a closure is written in). */
-function retryMarkerOf(ctx: DiagContext, fn: FnInfo | undefined): Node | undefined {
+function retryWrappedOf(ctx: DiagContext, fn: FnInfo | undefined): { marker: Node; fn: Node } | undefined {
   const named = namedFunctionOf(fn);
   if (!named) return undefined;
-  return retryWrappedFunctions(ctx).find((w) => w.fn.id === named.node.id)?.marker;
+  return retryWrappedFunctions(ctx).find((w) => w.fn.id === named.node.id);
 }
 
 /** The named function around a function literal (`ct => base.SendAsync(request, ct)` inside `SendAsync`). */
