@@ -33,7 +33,7 @@ describe('diagnostics in test files', () => {
       'def wait_for(url):',
       '    for attempt in range(3):',
       '        r = requests.post(url, json={})',
-      '        if r.status_code in (401, 503):',
+      '        if r.status_code in (401, 429) or r.status_code >= 500:',
       '            time.sleep(1)',
       '            continue',
       '        return r',
