@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { HttpMethod } from './findingData';
 import type { CallInfo, FileFlow } from './flow/flowModel';
+import { cachedRegExp } from '../regexCache';
+import { escapeRegExp } from './regexText';
 
 /* The HTTP method of a request as its code writes it: a verb's name, a string argument, fetch's options, a builder. */
 
@@ -23,13 +25,30 @@ export function methodFromFirstString(call: Node): HttpMethod {
 
 /** fetch-style options: `{ method: 'POST' }`, a method with a fallback, or none (GET unless a body says otherwise). */
 export function methodFromOptions(call: Node): HttpMethod {
-  const m = /method\s*:\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
+  const text = call.text + localOptions(call);
+  const m = /method\s*:\s*['"`]([A-Za-z]+)['"`]/.exec(text);
   if (m) return toMethod(m[1]);
   // `{ method: webhook.method || 'POST' }`: chosen at run time, and a write unless told otherwise.
-  const fallback = /\bmethod\s*:\s*[\w$.?]+\s*(?:\|\||\?\?)\s*['"`]([A-Za-z]+)['"`]/.exec(call.text);
+  const fallback = /\bmethod\s*:\s*[\w$.?]+\s*(?:\|\||\?\?)\s*['"`]([A-Za-z]+)['"`]/.exec(text);
   if (fallback) return toMethod(fallback[1]);
-  // `{ method: webhook.method }`, `{ method, body }`: a method chosen at run time; a body with no method is no GET either.
-  return /[{,]\s*method\s*[:,}]|\bbody\s*:/.test(call.text) ? 'UNKNOWN' : 'GET';
+  // `{ method: webhook.method }`, `{ method, body }`: a method chosen at run time; a body with no method is no GET either;
+  // nor options spread from elsewhere (`{ ...init, headers }`), which may carry one.
+  return /[{,]\s*method\s*[:,}]|\bbody\s*:|[{,]\s*\.\.\./.test(text) ? 'UNKNOWN' : 'GET';
+}
+
+/**
+ * The object literal a local handed as the options was set to in the same function (`const options = { ...init,
+ * headers }` before `fetch(url, options)`), as text; empty when the options are written in the call or not found.
+ */
+export function localOptions(call: Node): string {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null) ?? [];
+  const options = args[1];
+  if (options?.type !== 'identifier') return '';
+  let scope: Node | null = call.parent;
+  while (scope && !/function|method_definition|arrow_function|program/.test(scope.type)) scope = scope.parent;
+  if (!scope) return '';
+  const m = cachedRegExp(`\\b(?:const|let|var)\\s+${escapeRegExp(options.text)}\\s*(?::[^=;]+)?=\\s*(\\{[^;]*)`).exec(scope.text);
+  return m ? ' ' + m[1] : '';
 }
 
 /** Java/C#: the request builder in the same function (`.POST(`, `HttpMethod.Post`, `.method("PATCH"`). */

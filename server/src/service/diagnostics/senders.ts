@@ -6,6 +6,7 @@ import type { CallInfo, FnInfo } from './flow/flowModel';
 import type { RequestInfo } from './requests';
 import { responseVarOf, statementOf } from './requestStatements';
 import { functionsByName } from './statusChains';
+import { localOptions } from './httpMethods';
 
 /*
  * Senders: functions of the file that send a request (written in them, or in another sender they call)
@@ -85,6 +86,7 @@ function methodReachesRequest(ctx: DiagContext, request: RequestInfo, params: Se
     const m = /^([A-Za-z_$][\w$]*)\.(request|config|req|originalRequest|original_request|RequestMessage)$/.exec(a.text);
     return !!m && params.has(m[1]);
   })) return true;
+  if (spreadsParameterOptions(request, params)) return true;
   if (!forwardsRequests(request.call, request.call.fn)) return false;
   return ctx.flow.adapter.callArguments(request.call.node).some((a) => {
     const value = a.text.replace(/^[A-Za-z_$][\w$]*\s*[=:]\s*(?!=)/, '');
@@ -92,9 +94,19 @@ function methodReachesRequest(ctx: DiagContext, request: RequestInfo, params: Se
   });
 }
 
+/**
+ * A request whose method the code does not fix sends options spread from a parameter — `fetch(url, { ...init })`,
+ * through a local built so (`const options = { ...init, headers }`), Python's `**kwargs`: the caller's method.
+ */
+function spreadsParameterOptions(request: RequestInfo, params: Set<string>): boolean {
+  if (request.method !== 'UNKNOWN') return false;
+  const text = request.call.node.text + localOptions(request.call.node);
+  return [...text.matchAll(/(?:\.\.\.|\*\*)\s*([A-Za-z_$][\w$]*)/g)].some((m) => params.has(m[1]));
+}
+
 /** A call of the file's own function: unqualified, or on `self`/`this`/a Go receiver-like short name. */
 function isOwnCall(call: CallInfo): boolean {
-  return !call.receiver || /^(self|this|cls|[a-z]{1,2})$/.test(call.receiver);
+  return !call.receiver || /^(self|this|\$this|cls|[a-z]{1,2})$/.test(call.receiver);
 }
 
 /** Calls to the file's senders, as requests (outside the sender itself). */
@@ -137,6 +149,7 @@ export function methodFromCaller(ctx: DiagContext, request: RequestInfo, fn: FnI
   })) return true;
   const sender = (request as Partial<SenderCall>).sender;
   if (sender && !sender.methodFromCaller) return false;
+  if (!sender && spreadsParameterOptions(request, params)) return true;
   if (!sender && !forwardsRequests(request.call, fn)) return false;
   return ctx.flow.adapter.callArguments(request.call.node).some((a) => {
     const value = a.text.replace(/^[A-Za-z_$][\w$]*\s*[=:]\s*(?!=)/, '');

@@ -3,6 +3,8 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../types';
 import { parameterNames } from '../diagnostics/branches';
 import { retriedAt, retriedByCallers } from '../diagnostics/callerRetries';
+import { queriesOnly } from '../diagnostics/requestPurpose';
+import { statementOf } from '../diagnostics/requestStatements';
 import type { DiagContext } from '../diagnostics/context';
 import type { FnInfo } from '../diagnostics/flow/flowModel';
 import { callWaits } from '../diagnostics/functionSummaries';
@@ -271,12 +273,24 @@ function outgoingCalls(ctx: DiagContext, imported: ReadonlySet<string>, interfac
     if (!reaches) continue;
     const key = `${call.name}|${receiverRoot ?? ''}`;
     const seen = byKey.get(key);
-    if (seen && !seen.retried) continue;
+    if (seen && !seen.retried && !seen.asks) continue;
+    const asks = callerAsks(call);
+    if (seen) {
+      if (!asks) delete seen.asks;
+      if (seen.retried) seen.retried = retriedAt(ctx, call) || retriedByCallers(ctx, call.fn) || !!ctx.mechanisms.covering(call.node, call.receiver);
+      continue;
+    }
     const retried = retriedAt(ctx, call) || retriedByCallers(ctx, call.fn) || !!ctx.mechanisms.covering(call.node, call.receiver);
-    if (seen) seen.retried &&= retried;
-    else if (byKey.size < SUMMARY_LIMITS.calls) byKey.set(key, { name: call.name, ...(receiverRoot ? { receiverRoot } : {}), retried, line: call.node.startPosition.row });
+    if (byKey.size < SUMMARY_LIMITS.calls) byKey.set(key, { name: call.name, ...(receiverRoot ? { receiverRoot } : {}), retried, ...(asks ? { asks: true as const } : {}), line: call.node.startPosition.row });
   }
   return [...byKey.values()];
+}
+
+/** The call is written in a function that only asks (by its name, or a URL its call names): see queriesOnly. */
+function callerAsks(call: DiagContext['flow']['calls'][number]): boolean {
+  let fn = call.fn;
+  while (fn && !fn.name && fn.parent) fn = fn.parent;
+  return !!fn?.name && queriesOnly(fn.name, statementOf(call.node).text);
 }
 
 /**

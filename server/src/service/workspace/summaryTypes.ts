@@ -81,6 +81,11 @@ export interface OutgoingCall {
   receiverRoot?: string;
   /** Every such call in the file sits where a failure is retried (a retry loop, a mechanism, a retried caller). */
   retried: boolean;
+  /**
+   * Every such call in the file is written in a function that only asks — named for reading or computing
+   * (`inferBySchema`, `search_notes`), or its call names such a URL: what it hands a generic sender is a question.
+   */
+  asks?: true;
   line: number;
 }
 

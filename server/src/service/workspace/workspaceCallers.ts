@@ -7,6 +7,7 @@ import type { CallerRetry } from './workspaceView';
 export function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, name: string): CallerRetry | undefined {
   const files: string[] = [];
   let retried = true;
+  let asks = true;
   for (const uri of index.callersNamed(name)) {
     if (uri === summary.uri || !index.dependsOn(uri, summary.uri)) continue;
     const caller = index.get(uri)!;
@@ -21,8 +22,9 @@ export function callersElsewhere(index: WorkspaceIndex, summary: FileSummary, na
     if (calls.length === 0) continue;
     files.push(uri);
     if (!calls.every((c) => c.retried)) retried = false;
+    if (!calls.every((c) => c.asks)) asks = false;
   }
-  return files.length ? { retried, files: files.sort() } : undefined;
+  return files.length ? { retried, files: files.sort(), ...(asks ? { asks } : {}) } : undefined;
 }
 
 /**

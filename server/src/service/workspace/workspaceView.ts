@@ -56,6 +56,8 @@ export interface WorkspaceView {
 export interface CallerRetry {
   retried: boolean;
   files: string[];
+  /** Every one of those calls is written in a function that only asks (named for reading or computing). */
+  asks?: boolean;
 }
 
 const FUNCTION_NODE = /^(function_definition|function_declaration|method_declaration|method_definition|arrow_function|function_expression|func_literal|constructor_declaration|local_function_statement|function)$/;

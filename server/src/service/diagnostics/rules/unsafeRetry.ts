@@ -5,10 +5,11 @@ import type { FnInfo } from '../flow/flowModel';
 import type { UnsafeRetryData } from '../findingData';
 import { loopData, resendData, type RetryLoop } from '../retryLoops';
 import { resendRetries } from '../resends';
-import { methodFromCaller } from '../senders';
+import { methodFromCaller, senderCalls, type SenderCall } from '../senders';
+import { parameterNames } from '../branches';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
-import { methodsFromCallers, onlySafeMethods } from '../callerMethods';
+import { handedOnlyReads, methodHanded } from '../callerMethods';
 import type { RequestInfo } from '../requests';
 import { rateLimitRetryMechanism, refusedTwice } from '../repeatEvidence';
 import { onlyRefusals, REFUSALS, refusalOnlyPolicyAround } from '../refusalOnlyRetries';
@@ -34,7 +35,7 @@ const RETRIES_ANY_METHOD = /^(decorator |wrapper |go-retryablehttp$|polly$)/;
 export function unsafeRetry(ctx: DiagContext): Finding[] {
   const findings: Finding[] = [];
   for (const retry of ctx.retryLoops()) {
-    const { request } = retry;
+    const request = withHandedMethod(ctx, retry.request);
     // An operation handed to a retry helper: its method is its caller's.
     if (request.inferred === 'callback') continue;
     const fresh = freshKeyPerAttempt(retry);
@@ -63,14 +64,19 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   findings.push(...atPolicies.findings);
   // POST/PATCH under a mechanism that retries whatever it is given (a decorator, a wrapper, go-retryablehttp).
   const decorated = new Set<number>();
-  for (const request of ctx.requests) {
-    if (atPolicies.reported.has(request.call.node.id)) continue;
+  const direct = new Set(ctx.requests.map((r) => r.call.node.id));
+  // (Also a call to the file's sender written under a retry decorator or handed to a retry wrapper: the function the
+  // decorator re-runs sends through `self._send("POST", …)`.)
+  for (const sent of [...ctx.requests, ...senderCalls(ctx)]) {
+    if (atPolicies.reported.has(sent.call.node.id)) continue;
+    const request = withHandedMethod(ctx, sent);
     if (keyed(ctx, request.call.fn) || request.call.loops.some((l) => l.kind !== 'collection')) continue;
     // A handler or transport forwarding whatever its caller sends (`policy.ExecuteAsync(ct => base.SendAsync(request, ct))`).
     const named = namedFunctionOf(request.call.fn);
-    const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
+    const anyMethod = !UNSAFE.has(request.method) && methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !handedOnlyReads(ctx, named);
     if (!UNSAFE.has(request.method) && !anyMethod) continue;
     const how = ctx.mechanisms.covering(request.call.node, request.call.receiver, request.library);
+    if (!direct.has(request.call.node.id) && !/^(decorator|wrapper) /.test(how ?? '')) continue;
     if (!how || !RETRIES_ANY_METHOD.test(how) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request) || (!anyMethod && asksOnly(request))) continue;
     // A retry named for rate limits re-sends what the server refused (429): it applied nothing.
     if (rateLimitRetryMechanism(how)) continue;
@@ -104,11 +110,11 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
   }
   // Re-sends from a failure branch (recursion, a retry method) of a POST/PATCH, or of whatever method the caller gave.
   for (const resend of resendRetries(ctx)) {
-    const request = resend.request;
+    const request = resend.request && withHandedMethod(ctx, resend.request);
     if (!request || request.inferred === 'callback' || keyed(ctx, resend.fn)) continue;
     // Only a rate-limit refusal goes round: the server took nothing, a second attempt duplicates nothing.
     if (resend.condition && resend.retried?.size && [...resend.retried].every((c) => REFUSALS.has(c))) continue;
-    const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !onlySafeMethods(methodsFromCallers(ctx, resend.fn));
+    const anyMethod = methodFromCaller(ctx, request, resend.fn) && !METHOD_GUARD.test(resend.fn.node.text) && !handedOnlyReads(ctx, resend.fn);
     if (refusedTwice(ctx, request) || harmlessToRepeat(ctx, request) || ((!UNSAFE.has(request.method) || asksOnly(request)) && !anyMethod)) continue;
     const data: UnsafeRetryData = { ...resendData(ctx, resend), method: request.method, via: anyMethod ? 'any-method' : 'loop' };
     const method = anyMethod ? 'Every method it is given, POST included,' : request.method;
@@ -127,7 +133,7 @@ function writeThrough(ctx: DiagContext, request: RequestInfo): WriteThrough | un
   if (keyed(ctx, request.call.fn) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request)) return undefined;
   if (UNSAFE.has(request.method)) return asksOnly(request) || asksForToken(ctx, request.call.node) ? undefined : { request, generic: false };
   const named = namedFunctionOf(request.call.fn);
-  const generic = methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !onlySafeMethods(methodsFromCallers(ctx, named));
+  const generic = methodFromCaller(ctx, request, named) && !METHOD_GUARD.test(named?.node.text ?? '') && !handedOnlyReads(ctx, named);
   return generic ? { request, generic: true } : undefined;
 }
 
@@ -143,6 +149,22 @@ function retryWrappedOf(ctx: DiagContext, fn: FnInfo | undefined): { marker: Nod
   return retryWrappedFunctions(ctx).find((w) => w.fn.id === named.node.id);
 }
 
+/** A call to the file's sender whose method the sender does not fix, with the method this call hands it (`"POST"`, `{ method: 'POST' }`). */
+function withHandedMethod(ctx: DiagContext, request: RequestInfo): RequestInfo {
+  const sender = (request as Partial<SenderCall>).sender;
+  // (A method read off the sender's own request stands, unless that request spreads options its caller hands in:
+  // `fetch(url, { ...init, headers })` sends whatever method `init` carries.)
+  if (!sender || (request.method !== 'UNKNOWN' && !spreadsParameter(sender))) return request;
+  const method = methodHanded(ctx, sender.fn, request.call);
+  return method ? { ...request, method: method as RequestInfo['method'] } : request;
+}
+
+/** The sender's request spreads one of its parameters into its options (`{ ...init }`, `**kwargs`). */
+function spreadsParameter(sender: SenderCall['sender']): boolean {
+  const params = parameterNames(sender.fn);
+  return [...sender.request.call.node.text.matchAll(/(?:\.\.\.|\*\*)([A-Za-z_$][\w$]*)/g)].some((m) => params.has(m[1]));
+}
+
 /** The named function around a function literal (`ct => base.SendAsync(request, ct)` inside `SendAsync`). */
 function namedFunctionOf(fn: FnInfo | undefined): FnInfo | undefined {
   let f = fn;
@@ -150,8 +172,12 @@ function namedFunctionOf(fn: FnInfo | undefined): FnInfo | undefined {
   return f;
 }
 
-/** Code that keeps a retry to safe methods, or says which methods are idempotent. */
-const METHOD_GUARD = /idempoten|safe_?methods|isSafe|retryable_?methods|allowed_?methods|Method(Get|Head)\b|HttpMethod\.(Get|Head)\b|['"](GET|HEAD)['"]/i;
+/**
+ * Code that keeps a retry to safe methods, or says which methods are idempotent: a list or test of the read methods
+ * (`method in ("GET", "HEAD")`, `req.Method == http.MethodGet`), or a method parameter that defaults to a read
+ * (`method = "GET"`: a helper for reads first) — not a quoted `'get'` in a log line (`(request.method || 'get')`).
+ */
+const METHOD_GUARD = /idempoten|safe_?methods|isSafe|retryable_?methods|allowed_?methods|Method(Get|Head)\b|HttpMethod\.(Get|Head)\b|(?:[=!]=|\bin\b|\bcase\b|includes\(|contains\(|equals\(|equalsIgnoreCase\(|[[(,])\s*['"](GET|HEAD)['"]|['"](GET|HEAD)['"]\s*(?:[=!]=|\.equals|,\s*['"])|\b(?:method|verb|http_?method)\s*(?::\s*[\w.|" ]+)?=\s*['"](GET|HEAD)['"]/i;
 
 /**
  * A transport's retry loop that re-sends whatever method its caller asked for (a `method` parameter, a
@@ -162,7 +188,7 @@ function anyMethodRetry(ctx: DiagContext, retry: RetryLoop): Finding | undefined
   const { request, loop } = retry;
   if (request.method !== 'UNKNOWN' || !methodFromCaller(ctx, request, loop.fn)) return undefined;
   // Every caller of the file hands it a read: its retries re-send reads only.
-  if (onlySafeMethods(methodsFromCallers(ctx, loop.fn))) return undefined;
+  if (handedOnlyReads(ctx, loop.fn)) return undefined;
   const scope = loop.fn?.node.text ?? ctx.flow.text;
   if (METHOD_GUARD.test(scope) || loop.fn?.idempotencyKey) return undefined;
   const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
