@@ -89,7 +89,8 @@ export function refusalOnlyPolicyAround(ctx: DiagContext, fn: FnInfo | undefined
   // The policy may be built elsewhere in the class (a constructor) and run here (`_policy.ExecuteAsync(…)`).
   const scope = enclosingClass(fn.node) ?? fn.node;
   return resultPolicies(ctx).some((p) => {
-    if (!within(p.scope, scope) || p.codes.length === 0 || p.codes.some((c) => !REFUSALS.has(c))) return false;
+    // (A policy taking any failed response, or every error of the chain, retries more than refusals.)
+    if (!within(p.scope, scope) || p.codes.length === 0 || p.codes.some((c) => !REFUSALS.has(c)) || p.anyFailure || p.unfiltered) return false;
     const args = ctx.flow.adapter.callArguments(p.predicate).map((a) => a.text).join(' ');
     const statuses = args.match(/\b[1-5]\d\d\b/g) ?? [];
     return statuses.every((c) => REFUSALS.has(c)) && !/HandleTransientHttpError|OrTransientHttpError|5xx|>=?\s*500/i.test(p.scope.text) && !/\.handle\(|\bHandle<|\.Or<|retryOn\(|retryOnException|handleIf\(|\.handle[A-Z]\w*\(\s*\w+(Exception|Error)\b/.test(p.scope.text);

@@ -6,13 +6,15 @@
  * - it asks a model for a completion, as its body shows: a `model`, the `messages` or `prompt`, and a sampling setting
  *   (`max_tokens`, `temperature`, `top_p`…) — computed from what is sent, like a search;
  * - it is sent by a helper of the file (`_make_request_with_retry(url, headers, payload)`) whose every caller in the file
- *   only asks: named for reading or computing, or building such a completion body.
+ *   only asks: named for reading or computing, building such a completion body, or keeping its answer in a cache
+ *   (`@Cacheable fun hentPerson(…) = hentFraPdl(…)`).
  */
 import type { DiagContext } from './context';
 import type { FnInfo } from './flow/flowModel';
 import type { RequestInfo } from './requests';
 import { namedForWriting, queriesOnly } from './requestPurpose';
 import { statementOf } from './requestStatements';
+import { answerCached } from './repeatEvidence';
 
 /** A statement that repeating it is harmless. */
 const STATED_SAFE = /\b(?:is|are|be|being)\s+(?:\w+\s+){0,2}idempotent\b|\bidempotent\s+by\s+design\b|\bsafe\s+to\s+(?:re-?try|re-?send|repeat|replay|call\s+(?:again|twice))\b|\b(?:re-?try|re-?send|repeat)(?:ing|s)?\s+(?:it\s+|this\s+)?(?:is|are)\s+(?:always\s+|also\s+)?(?:safe|harmless)\b/i;
@@ -79,7 +81,7 @@ export function callersOnlyAsk(ctx: DiagContext, request: RequestInfo): boolean 
   return calls.every((c) => {
     const caller = namedOwner(c.fn);
     if (!caller?.name) return false;
-    return queriesOnly(caller.name, statementOf(c.node).text) || buildsCompletionBody(caller.node.text) || statedRepeatable(ctx, caller);
+    return queriesOnly(caller.name, statementOf(c.node).text) || buildsCompletionBody(caller.node.text) || statedRepeatable(ctx, caller) || answerCached(caller);
   });
 }
 

@@ -26,6 +26,8 @@ export interface ResultPolicy {
   readsRetryAfter: boolean;
   /** The predicate takes any failed response (`r => !r.IsSuccessStatusCode`), client errors included. */
   anyFailure: boolean;
+  /** Reactor's `retryWhen(…)` after `retrieve()` with no filter: every error the chain raises, failed connections too. */
+  unfiltered: boolean;
 }
 
 const PREDICATE = /^(OrResult|HandleResult|HandleTransientHttpError|OrTransientHttpError|OrTransientHttpStatusCode|handleResultIf|handleResult|retryOnResult|retry_if_result|retryIfResult|retryWhen)$/;
@@ -71,7 +73,7 @@ function findPolicies(ctx: DiagContext): ResultPolicy[] {
     if (codes.length === 0) continue;
     const fn = enclosingFn(ctx.flow, call.node);
     const readsRetryAfter = /retry[-_]?after/i.test(text) || (fn?.readsRetryAfter ?? false);
-    out.push({ predicate: call.node, scope, codes, waits: WAIT.test(text), readsRetryAfter, anyFailure });
+    out.push({ predicate: call.node, scope, codes, waits: WAIT.test(text), readsRetryAfter, anyFailure, unfiltered });
   }
   return out;
 }
