@@ -53,7 +53,7 @@ const HEAD_BETWEEN = /^(?![\s\S]*\n[ \t]*\n)[^;{}]{0,300}$/;
 /** Keys of a model-completion body: the model, what it is asked, and a sampling setting. */
 const KEY = (names: string) => new RegExp(`(?:["'\`]|\\b)(?:${names})["'\`]?\\s*[:=]`);
 const MODEL_KEY = KEY('model');
-const ASKED_KEY = KEY('messages|prompt|contents');
+const ASKED_KEY = KEY('messages|prompt|contents|input');
 const SAMPLING_KEY = KEY('max_tokens|max_output_tokens|max_new_tokens|max_completion_tokens|maxTokens|temperature|top_p|top_k|topP|topK|stop_sequences|num_predict');
 
 /** The text builds a model-completion body. */
@@ -61,11 +61,22 @@ export function buildsCompletionBody(text: string): boolean {
   return MODEL_KEY.test(text) && ASKED_KEY.test(text) && SAMPLING_KEY.test(text);
 }
 
-/** The POST asks a model for a completion, by the body its function builds. */
+/** The POST asks a model for a completion, by the body its function builds or the SDK resource it calls. */
 export function asksModel(request: RequestInfo): boolean {
+  if (modelResourceCall(request)) return true;
   const named = namedOwner(request.call.fn);
   return !!named && buildsCompletionBody(named.node.text);
 }
+
+/**
+ * An AI SDK's completion call: `create` on a model resource (`client.chat.completions.create(model=…, messages=…)`,
+ * `client.responses.create(…)`, `client.messages.create(…)`, `embeddings.create`) handed a `model`.
+ */
+function modelResourceCall(request: RequestInfo): boolean {
+  const receiver = request.call.receiver ?? '';
+  return /^(create|acreate|generate|stream)$/.test(request.call.name) && MODEL_RESOURCE.test(receiver) && /\bmodel\s*[=:]/.test(request.call.node.text);
+}
+const MODEL_RESOURCE = /(?:^|\.)(completions|chat|responses|messages|embeddings|moderations)$/;
 
 /**
  * The request is written in a helper of the file, not named for sending, whose every caller here only asks: named for

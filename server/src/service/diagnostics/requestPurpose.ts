@@ -105,6 +105,20 @@ const READ_VERBS = new Set([
 const RETRY_PREFIXES = new Set(['retry', 'retrying', 'try', 'do', 'with', 'safe', 'safely', 'async', 'await', 'sync']);
 const WRITE_WORDS = new Set(['create', 'add', 'insert', 'save', 'update', 'upsert', 'delete', 'remove', 'send', 'post', 'submit', 'upload', 'publish', 'notify', 'register', 'charge', 'pay', 'store', 'write', 'set', 'or']);
 
+/**
+ * An operation named for making or sending something new — an SDK or RPC call whose HTTP method the code does not show
+ * (`client.CreateWorkspace(ctx, req)`, `stub.CreateEntry(request)`, `chatClient.sendMessage(…)`, `charges.create(…)`):
+ * applied twice, it makes two. Not an update, a delete, a read or a settling verb: done twice, those leave one state.
+ */
+export function operationCreates(name: string): boolean {
+  const verb = words(name).find((w) => !RETRY_PREFIXES.has(w));
+  return !!verb && CREATING_VERBS.has(verb);
+}
+const CREATING_VERBS = new Set([
+  'create', 'add', 'insert', 'send', 'post', 'submit', 'publish', 'enqueue', 'append', 'charge', 'pay', 'place', 'book',
+  'transfer', 'notify', 'register', 'issue', 'start', 'trigger', 'open', 'new',
+]);
+
 /** The words of a name, lower case: `findStaffByIds` → find, staff, by, ids; `get_or_create` → get, or, create. */
 function words(name: string | undefined): string[] {
   return (name ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);

@@ -7,6 +7,7 @@ import { loopData, resendData, type RetryLoop } from '../retryLoops';
 import { resendRetries } from '../resends';
 import { methodFromCaller, senderCalls, type SenderCall } from '../senders';
 import { parameterNames } from '../branches';
+import { operationCreates } from '../requestPurpose';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorPolicies } from '../decoratorPolicies';
 import { handedOnlyReads, methodHanded } from '../callerMethods';
@@ -57,7 +58,9 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
     const headers = headersOf(ctx, request.call.node);
     const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'loop', ...(headers ? { headersRange: ctx.range(headers) } : {}) };
-    findings.push(finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request));
+    const f = finding(ctx, ctx.headRange(callee.type === 'identifier' ? request.call.node : callee), request.method, data, request);
+    if (request.inferred === 'sdk') f.message = `${request.call.name} makes something new and is retried automatically with no idempotency key or request id: a retry after a lost response can make it twice.`;
+    findings.push(f);
   }
   // A method-blind policy configured in the file, with writes sent through its client: reported where it is configured.
   const atPolicies = policySiteFindings(ctx, (r) => writeThrough(ctx, r));
@@ -151,6 +154,8 @@ function retryWrappedOf(ctx: DiagContext, fn: FnInfo | undefined): { marker: Nod
 
 /** A call to the file's sender whose method the sender does not fix, with the method this call hands it (`"POST"`, `{ method: 'POST' }`). */
 function withHandedMethod(ctx: DiagContext, request: RequestInfo): RequestInfo {
+  // An SDK or RPC operation named for making something (`client.CreateWorkspace(ctx, req)`): a write, as a POST is.
+  if (request.inferred === 'sdk' && request.method === 'UNKNOWN' && operationCreates(request.call.name) && !asksModel(request)) return { ...request, method: 'POST' };
   const sender = (request as Partial<SenderCall>).sender;
   // (A method read off the sender's own request stands, unless that request spreads options its caller hands in:
   // `fetch(url, { ...init, headers })` sends whatever method `init` carries.)
