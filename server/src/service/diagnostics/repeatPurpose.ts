@@ -61,12 +61,20 @@ export function buildsCompletionBody(text: string): boolean {
   return MODEL_KEY.test(text) && ASKED_KEY.test(text) && SAMPLING_KEY.test(text);
 }
 
-/** The POST asks a model for a completion, by the body its function builds or the SDK resource it calls. */
-export function asksModel(request: RequestInfo): boolean {
+/**
+ * The POST asks a model for a completion, by the body its function builds or the SDK resource it calls — or, for a call
+ * of the file's own helper (`send_request(prompt)`), by what that helper does.
+ */
+export function asksModel(request: RequestInfo, ctx?: DiagContext): boolean {
   if (modelResourceCall(request)) return true;
   const named = namedOwner(request.call.fn);
-  return !!named && buildsCompletionBody(named.node.text);
+  if (named && buildsCompletionBody(named.node.text)) return true;
+  const helper = ctx?.flow.fns.find((f) => f.name === request.call.name);
+  return !!helper && (MODEL_CALL.test(helper.node.text) || buildsCompletionBody(helper.node.text));
 }
+
+/** A model resource's create call with a model, written anywhere in a text. */
+const MODEL_CALL = /\.(?:completions|chat|responses|messages|embeddings|moderations)\.(?:create|acreate|generate|stream)\s*\([^)]*\bmodel\s*[=:]/;
 
 /**
  * An AI SDK's completion call: `create` on a model resource (`client.chat.completions.create(model=…, messages=…)`,

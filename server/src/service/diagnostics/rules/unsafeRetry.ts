@@ -155,7 +155,7 @@ function retryWrappedOf(ctx: DiagContext, fn: FnInfo | undefined): { marker: Nod
 /** A call to the file's sender whose method the sender does not fix, with the method this call hands it (`"POST"`, `{ method: 'POST' }`). */
 function withHandedMethod(ctx: DiagContext, request: RequestInfo): RequestInfo {
   // An SDK or RPC operation named for making something (`client.CreateWorkspace(ctx, req)`): a write, as a POST is.
-  if (request.inferred === 'sdk' && request.method === 'UNKNOWN' && operationCreates(request.call.name) && !asksModel(request)) return { ...request, method: 'POST' };
+  if (request.inferred === 'sdk' && request.method === 'UNKNOWN' && operationCreates(request.call.name) && !asksModel(request, ctx)) return { ...request, method: 'POST' };
   const sender = (request as Partial<SenderCall>).sender;
   // (A method read off the sender's own request stands, unless that request spreads options its caller hands in:
   // `fetch(url, { ...init, headers })` sends whatever method `init` carries.)
