@@ -175,4 +175,58 @@ describe('unsafe-retry: SDK and RPC operations named for making something', () =
       "}",
     ].join('\n'), 'unsafe-retry'), []);
   });
+
+  it('a create whose duplicate the server refuses (gRPC ALREADY_EXISTS handled) is not reported', async () => {
+    assert.deepEqual(await ruleLines('python', [
+      "import time",
+      "",
+      "import grpc",
+      "from ledger.v1 import ledger_pb2, ledger_pb2_grpc",
+      "",
+      "",
+      "def record_entry(channel, account, cents):",
+      "    stub = ledger_pb2_grpc.LedgerStub(channel)",
+      "    request = ledger_pb2.CreateEntryRequest(account=account, cents=cents)",
+      "    for attempt in range(5):",
+      "        try:",
+      "            return stub.CreateEntry(request, timeout=5)",
+      "        except grpc.RpcError as err:",
+      "            if err.code() == grpc.StatusCode.ALREADY_EXISTS:",
+      "                return None",
+      "            print(\"ledger unavailable\", err)",
+      "            time.sleep(2 ** attempt)",
+      "    raise RuntimeError(\"ledger down\")",
+    ].join('\n'), 'unsafe-retry'), []);
+    assert.deepEqual(await ruleLines('go', [
+      "package provision",
+      "",
+      "import (",
+      "\t\"context\"",
+      "\t\"log\"",
+      "\t\"time\"",
+      "",
+      "\tpb \"example.com/gen/provision/v1\"",
+      "\t\"google.golang.org/grpc\"",
+      "\t\"google.golang.org/grpc/codes\"",
+      "\t\"google.golang.org/grpc/status\"",
+      ")",
+      "",
+      "func CreateWorkspace(conn *grpc.ClientConn, owner string) error {",
+      "\tclient := pb.NewProvisionClient(conn)",
+      "\treq := &pb.CreateWorkspaceRequest{Owner: owner}",
+      "\tvar err error",
+      "\tfor attempt := 0; attempt < 4; attempt++ {",
+      "\t\tctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)",
+      "\t\t_, err = client.CreateWorkspace(ctx, req)",
+      "\t\tcancel()",
+      "\t\tif err == nil || status.Code(err) == codes.AlreadyExists {",
+      "\t\t\treturn nil",
+      "\t\t}",
+      "\t\tlog.Printf(\"create workspace failed (attempt %d): %v\", attempt, err)",
+      "\t\ttime.Sleep(time.Duration(1<<attempt) * time.Second)",
+      "\t}",
+      "\treturn err",
+      "}",
+    ].join('\n'), 'unsafe-retry'), []);
+  });
 });

@@ -55,9 +55,10 @@ export function rateLimitRetryMechanism(how: string | undefined): boolean {
 /**
  * A test of 409 Conflict in the function that sends the request: the literal, a constant named for it
  * (`HttpStatus.CONFLICT`, `http.StatusConflict`, `HttpStatusCode.Conflict`, `codes.conflict`), a predicate
- * (`is409Conflict()`), an exception class for it (`ConflictException`, `HttpClientErrorException.Conflict`).
+ * (`is409Conflict()`), an exception class for it (`ConflictException`, `HttpClientErrorException.Conflict`), or its RPC and
+ * SDK forms: gRPC `ALREADY_EXISTS` / `codes.AlreadyExists`, `EntityAlreadyExistsException`, `ResourceExistsError`.
  */
-const CONFLICT = /(?<![\w.$])409(?![\w])|\bis409|\bStatus(?:Code)?\.?Conflict\b|\bHttpStatus\.CONFLICT\b|\bHttpStatusCode\.Conflict\b|\bcodes\.conflict\b|\bConflict(?:Exception|Error)\b|\.Conflict\b/;
+const CONFLICT = /(?<![\w.$])409(?![\w])|\bis409|\bStatus(?:Code)?\.?Conflict\b|\bHttpStatus\.CONFLICT\b|\bHttpStatusCode\.Conflict\b|\bcodes\.conflict\b|\bConflict(?:Exception|Error)\b|\.Conflict\b|\bALREADY_EXISTS\b|\bcodes\.AlreadyExists\b|\b\w*AlreadyExists(?:Exception|Error|Fault)?\b|\bResourceExistsError\b/;
 
 /**
  * A conditional write or its refusal: the `If-Match` / `If-Unmodified-Since` header written as a string or as .NET's
