@@ -18,7 +18,7 @@ import { retryIgnoresRetryAfter } from './rules/retryIgnoresRetryAfter';
 import { retryWithoutBackoff } from './rules/retryWithoutBackoff';
 import { unsafeRetry } from './rules/unsafeRetry';
 import { isSuppressed, readSuppressions } from './suppression';
-import { applyTestPolicy, inlineTestSpans } from './testContext';
+import { applyTestPolicy, importsTestModule, inlineTestSpans } from './testContext';
 import { unitSpans } from '../parsing/units';
 import { crossFunctionFacts } from './crossFunction';
 import { collapseGenerated, isGeneratedCode } from './generatedCode';
@@ -97,7 +97,7 @@ export function runRules(ctx: DiagContext, settings: Settings): Finding[] {
     if (settings.rules[id]?.enabled === false) continue;
     raw.push(...run(ctx));
   }
-  return applyTestPolicy(ctx.doc.uri, raw, inlineTestSpans(ctx.doc.tree?.rootNode, ctx.flow.grammarName));
+  return applyTestPolicy(ctx.doc.uri, raw, inlineTestSpans(ctx.doc.tree?.rootNode, ctx.flow.grammarName), importsTestModule(ctx.flow.grammarName, ctx.flow.imports));
 }
 
 /**

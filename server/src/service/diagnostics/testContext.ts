@@ -13,8 +13,11 @@ import type { RuleId } from './findingData';
  * `XTests.cs`, `XIT.java`, RSpec/Minitest `x_spec.rb`/`x_test.rb`, PHPUnit `XTest.php`.
  */
 const TEST_FILE = /^(test_.*\.(py|rb)|.*_test\.(py|go|rb)|.*_spec\.rb|.*\.(test|spec)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|.*Test\.php|conftest\.py)$/;
-/** Directory names that hold tests. */
-const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils|__mocks__)$/i;
+/**
+ * Directory names that hold tests: unit tests, fixtures and mocks, and the folders end-to-end and browser tests live in
+ * (`e2e/`, Cypress's `cypress/`, `playwright/`), also named for their kind (`integration-tests/`, `e2e_tests/`).
+ */
+const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils|__mocks__|e2e|cypress|playwright|(unit|integration|functional|acceptance|e2e|end-to-end|system|api|smoke|load|contract|ui)[-_]tests?)$/i;
 /**
  * How many directories above the file are looked at: its folder and the one above (`tests/utils/x.py`).
  * A checkout under `~/test/`, or sample code under `test/fixtures/<group>/<lang>/`, is not test code.
@@ -80,9 +83,36 @@ export function pathOf(uri: string): string {
   }
 }
 
-/** Applies the test-file policy to one file's findings; in scripts and examples `no-retry-on-request` is not wanted. */
-export function applyTestPolicy(uri: string, findings: Finding[], inlineTests: readonly TestSpan[] = []): Finding[] {
-  if (!isTestPath(uri)) {
+/**
+ * Modules only test code imports: test runners and assertion libraries, and the mock servers and request stubs a test
+ * sets up (`@playwright/test`, pytest, Go's `testing`, JUnit, xUnit, RSpec, PHPUnit, MockWebServer, WireMock, nock…). A
+ * file importing one is a test, a test's page object or a test helper, wherever it sits (`tests/static/e2e/pages/…`,
+ * `internal/testutil/server.go`).
+ */
+const TEST_MODULES: Readonly<Record<string, RegExp>> = {
+  javascript: /^(@playwright\/test|playwright\/test|vitest|@jest\/globals|mocha|chai|cypress|node:test|ava|uvu|@testing-library\/[\w-]+|supertest|nock|sinon)$/,
+  // (Not `unittest`: production modules take `unittest.mock.MagicMock` as a stand-in for an optional import.)
+  python: /^(pytest|requests_mock|httpretty|respx|pytest_httpserver|aioresponses)(\.|$)/,
+  go: /^(testing|github\.com\/stretchr\/testify(\/[\w/]+)?|github\.com\/onsi\/(ginkgo|gomega)(\/[\w/]+)?)$/,
+  java: /^(org\.junit|org\.testng|org\.mockito|okhttp3\.mockwebserver|com\.github\.tomakehurst\.wiremock|io\.restassured)\./,
+  kotlin: /^(org\.junit|org\.testng|org\.mockito|io\.mockk|kotlin\.test|io\.kotest|okhttp3\.mockwebserver|com\.github\.tomakehurst\.wiremock|io\.ktor\.client\.engine\.mock)\./,
+  csharp: /^(Xunit|NUnit\.Framework|Microsoft\.VisualStudio\.TestTools\.UnitTesting|Moq|WireMock|RichardSzalay\.MockHttp)(\.|$)/,
+  ruby: /^(rspec|minitest|test\/unit|webmock|spec_helper|rails_helper)(\/|$)/,
+  php: /^(PHPUnit|Mockery)\./,
+};
+
+/** The file imports a module only test code imports (TEST_MODULES). */
+export function importsTestModule(grammarName: string, imports: readonly string[]): boolean {
+  const modules = TEST_MODULES[grammarName === 'typescript' || grammarName === 'tsx' ? 'javascript' : grammarName];
+  return !!modules && imports.some((m) => modules.test(m));
+}
+
+/**
+ * Applies the test-file policy to one file's findings (a test by its path, or by what it imports: `testCode`); in
+ * scripts and examples `no-retry-on-request` is not wanted.
+ */
+export function applyTestPolicy(uri: string, findings: Finding[], inlineTests: readonly TestSpan[] = [], testCode = false): Finding[] {
+  if (!testCode && !isTestPath(uri)) {
     const kept = isScriptPath(uri) ? findings.filter((f) => f.rule !== 'no-retry-on-request') : findings;
     return inlineTests.length ? withTestPolicy(kept, (f) => inlineTests.some((t) => f.range.start.line >= t.startLine && f.range.start.line <= t.endLine)) : kept;
   }
