@@ -43,3 +43,36 @@ describe('front-end code known by its page-relative URLs', () => {
     assert.ok(found.includes('5 request-without-timeout'), found.join('\n'));
   });
 });
+
+/**
+ * A single-page app's API module: an axios client whose base URL is a path of the page (`baseURL: '/backend/v2'`)
+ * sends every request to the page's own origin, so it runs in a browser however the file is named.
+ */
+describe('front-end clients built on a page-relative base URL', () => {
+  const MODULE = `import axios from 'axios';
+import session from '@/session';
+
+const http = axios.create({
+  baseURL: '/backend/v2',
+});
+
+http.interceptors.request.use((config) => {
+  config.headers.Authorization = 'Bearer ' + session.token();
+  return config;
+});
+
+export default http;
+`;
+
+  it('does not ask the client of a page-relative base for a timeout, also with a template base', async () => {
+    assert.deepStrictEqual(await rules(MODULE), []);
+    assert.deepStrictEqual(await rules(MODULE.replace("'/backend/v2'", '`/orgs/${session.org()}/api`')), []);
+  });
+
+  it('still asks a client of an absolute or protocol-relative base, or one in Node code', async () => {
+    assert.deepStrictEqual(await rules(MODULE.replace("'/backend/v2'", "'https://backend.example.org/v2'")), ['4 request-without-timeout']);
+    assert.deepStrictEqual(await rules(MODULE.replace("'/backend/v2'", "'//backend.example.org/v2'")), ['4 request-without-timeout']);
+    assert.deepStrictEqual(await rules(MODULE.replace("'/backend/v2'", 'process.env.BACKEND_URL')), ['4 request-without-timeout']);
+    assert.deepStrictEqual(await rules(`${MODULE}module.exports = http;\n`), ['4 request-without-timeout']);
+  });
+});

@@ -61,7 +61,9 @@ const PAGE_RELATIVE_CLIENT = /^(fetch|window\.fetch|axios(\.(get|post|put|patch|
 
 /**
  * `axios.post("/api/datasets", body)`, `fetch(`/api/items/${id}`)`: a URL relative to the page's origin is only
- * resolved in a browser — on a server, Node's fetch and axios reject it — so the request is the front end's.
+ * resolved in a browser — on a server, Node's fetch and axios reject it — so the request is the front end's. So is a
+ * client built on such a base (`axios.create({ baseURL: "/api/v1" })`, a single-page app's API module): every request
+ * it sends goes to the page's own origin.
  */
 function sameOriginRequest(flow: FileFlow, node: Node): boolean {
   if (!/^(javascript|typescript|tsx)$/.test(flow.grammarName) || !flow.adapter.calls.has(node.type)) return false;
@@ -69,9 +71,25 @@ function sameOriginRequest(flow: FileFlow, node: Node): boolean {
   let nodeSide = nodeSideFiles.get(flow);
   if (nodeSide === undefined) nodeSideFiles.set(flow, (nodeSide = NODE_SIDE.test(flow.text)));
   if (nodeSide) return false;
-  if (!PAGE_RELATIVE_CLIENT.test(flow.adapter.callee(node)?.text.replace(/\s+/g, '') ?? '')) return false;
+  const callee = flow.adapter.callee(node)?.text.replace(/\s+/g, '') ?? '';
+  if (PAGE_RELATIVE_BASE_CLIENT.test(callee)) return pageRelativeBase(flow.adapter.callArguments(node)[0]);
+  if (!PAGE_RELATIVE_CLIENT.test(callee)) return false;
+  return pageRelative(flow.adapter.callArguments(node)[0]);
+}
+
+/** `axios.create({ … })`: a client whose options may give it a base URL. */
+const PAGE_RELATIVE_BASE_CLIENT = /^axios\.create$/;
+
+/** A string (or template) naming a path of the page's own origin: `"/api"`, `` `/orgs/${org}/api` `` — not `//host/…`. */
+function pageRelative(url: Node | null | undefined): boolean {
   // (The path may be built on: `"/api/datasets/" + id`.)
-  let url: Node | null | undefined = flow.adapter.callArguments(node)[0];
   while (url?.type === 'binary_expression') url = url.childForFieldName('left');
   return !!url && /^(string|template_string)$/.test(url.type) && /^["'`]\/(?!\/)/.test(url.text);
+}
+
+/** An options literal whose `baseURL` is a path of the page's own origin. */
+function pageRelativeBase(options: Node | null | undefined): boolean {
+  if (options?.type !== 'object') return false;
+  const base = options.namedChildren.find((p) => p?.type === 'pair' && p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') === 'baseURL');
+  return pageRelative(base?.childForFieldName('value'));
 }
