@@ -39,6 +39,9 @@ const CHAT_REPLY = /\b(?:interaction|ctx|message|msg|update\.message|update\.eff
 function commandOrCalledByOne(ctx: DiagContext, fn: FnInfo | undefined, depth: number): boolean {
   if (!fn) return false;
   if (isCliAction(ctx, fn)) return true;
+  // A function written inside a command — a helper it calls, a closure it hands to a thread pool or `map` — runs while
+  // the command runs, for the person who typed it; unless the command goes on looping (`while True:`), as a daemon does.
+  if (fn.parent && depth < 2 && commandOrCalledByOne(ctx, fn.parent, depth + 1) && !loopsOnBeside(ctx, fn.parent, fn)) return true;
   if (!fn.name) return false;
   if (COMMAND_NAME.test(fn.name) && !SENDS_COMMAND.test(fn.name)) return true;
   if (depth >= 2) return false;
@@ -50,4 +53,9 @@ function commandOrCalledByOne(ctx: DiagContext, fn: FnInfo | undefined, depth: n
 function runsForCommand(ctx: DiagContext, call: CallInfo, depth: number): boolean {
   if (call.fn && isCliAction(ctx, call.fn)) return !enclosingLoops(ctx.flow, call.node).some((l) => l.kind !== 'collection');
   return commandOrCalledByOne(ctx, call.fn, depth);
+}
+
+/** `outer` holds a loop that runs until told to stop (`while True:`, `for {}`, `while (!done)`) outside `inner`. */
+function loopsOnBeside(ctx: DiagContext, outer: FnInfo, inner: FnInfo): boolean {
+  return ctx.flow.loops.some((l) => (l.kind === 'infinite' || l.kind === 'conditional') && l.start >= outer.start && l.end <= outer.end && !(l.start >= inner.start && l.end <= inner.end));
 }
