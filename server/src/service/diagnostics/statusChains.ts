@@ -5,7 +5,7 @@ import { membershipOf, membershipTests } from './constantSets';
 import type { DiagContext } from './context';
 import { enclosingFn, enclosingLoops, firstCallFrom, type FnInfo } from './flow/flowModel';
 import { callWaits } from './functionSummaries';
-import { enqueuesTask } from './waitCalls';
+import { awaitsResult, enqueuesTask } from './waitCalls';
 import { givesUp, successCheck } from './giveUps';
 import { allTransient, conditionSet, holdsFor, parameterAt, testsNamedSet, testsWithin } from './statusSets';
 
@@ -74,7 +74,7 @@ function callsRetry(ctx: DiagContext, fn: FnInfo | undefined): boolean {
     const name = calls[i].name;
     // (Itself: called bare or on self/this — `def get(url): return requests.get(url)` calls the library, not itself.)
     const itself = fn?.name && name === fn.name && (!calls[i].receiver || /^(self|this|cls|super)$/.test(calls[i].receiver!));
-    if (RETRY_CALL.test(name) || (callWaits(ctx.flow, name) && !enqueuesTask(calls[i], ctx.flow.grammarName)) || itself || ctx.settings.retryFunctionNames.includes(name)) return true;
+    if (RETRY_CALL.test(name) || (callWaits(ctx.flow, name) && !enqueuesTask(calls[i], ctx.flow.grammarName) && !awaitsResult(calls[i])) || itself || ctx.settings.retryFunctionNames.includes(name)) return true;
   }
   return false;
 }

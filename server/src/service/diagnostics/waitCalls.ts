@@ -19,9 +19,22 @@ export function enqueuesTask(call: { name: string; receiver?: string }, grammarN
   return call.name === 'delay' && !!call.receiver && (grammarName === 'python' || grammarName === 'ruby');
 }
 
-/** A call that waits before the next attempt: named as a wait (DELAY), and no task put on a queue. */
-export function isDelayCall(call: { name: string; receiver?: string }, grammarName: string): boolean {
-  return DELAY.test(call.name) && !enqueuesTask(call, grammarName);
+/**
+ * `$client->sendAsync($request)->wait()`, `future.wait()`, `proc.wait()`, `asyncio.wait(tasks)`: a wait for a result —
+ * a promise settled, a process or thread ended, tasks done — not a pause between attempts. A `wait` called on something
+ * and given no duration (no argument, or Guzzle's `wait(false)`), and asyncio's or concurrent.futures' wait on tasks. (A
+ * wait given a duration, `stop.wait(5)`, pauses; a bare `wait()` is a helper of the project's, read where it is written.)
+ */
+export function awaitsResult(call: { name: string; receiver?: string; node?: { text: string } }): boolean {
+  // (`this.wait()`, `self.wait()`: the class's own helper, which may pause for a default time.)
+  if (call.name !== 'wait' || !call.receiver || /^(this|self|cls|\$this|super)$/.test(call.receiver)) return false;
+  if (/^(asyncio|concurrent\.futures|futures)$/.test(call.receiver)) return true;
+  return !!call.node && /\bwait\s*\(\s*(?:true|false)?\s*\)$/.test(call.node.text);
+}
+
+/** A call that waits before the next attempt: named as a wait (DELAY), no task put on a queue, no result awaited. */
+export function isDelayCall(call: { name: string; receiver?: string; node?: { text: string } }, grammarName: string): boolean {
+  return DELAY.test(call.name) && !enqueuesTask(call, grammarName) && !awaitsResult(call);
 }
 
 /**
