@@ -26,12 +26,14 @@ export function jsUnbounded(ctx: DiagContext): UnboundedRequest[] {
   // `axios.defaults.timeout = …` / `instance.defaults.timeout = …` bounds what it applies to.
   const axiosDefaults = /\.defaults\.timeout\s*=/.test(text);
   const nodeHttp = flow.imports.some((m) => /^(node:)?https?$/.test(m)) || /require\(\s*['"](node:)?https?['"]\s*\)/.test(text);
+  const ownAxios = axiosIsOwnModule(text);
   for (const call of flow.calls) {
     // Calls at module level run once when a script starts; a client built there (`const api = axios.create(…)`,
     // `got.extend(…)`) is read.
     if (!inScope(flow, call.node) || (!call.fn && !((call.name === 'create' && call.receiver === 'axios') || (call.name === 'extend' && call.receiver === 'got')))) continue;
     // Only the calls these libraries make are read further (their arguments cross into the parser).
     if (!CANDIDATE.test(call.receiver ? call.receiver.split('.')[0] : call.name)) continue;
+    if (ownAxios && (call.receiver ?? call.name) === 'axios') continue;
     const args = call.node.childForFieldName('arguments');
     if (!args) continue;
     const list = args.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment');
@@ -128,6 +130,17 @@ function superagentCalls(ctx: DiagContext): UnboundedRequest[] {
     out.push({ node: call.node, library: 'superagent', where: 'call', edit: { start: call.node.endIndex, end: call.node.endIndex, text: '.timeout({ms})' } });
   }
   return out;
+}
+
+/**
+ * `import axios from '@/lib/axios'`, `const axios = require('./http/axios')`: the name is bound to a module of the
+ * project — an instance it configured, whose timeout is set (or not) where it is built and reported there — not to the
+ * library and its defaults.
+ */
+function axiosIsOwnModule(text: string): boolean {
+  if (!text.includes('axios')) return false;
+  const from = /\bimport\s+(?:\*\s+as\s+)?axios\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/.exec(text) ?? /\b(?:const|let|var)\s+axios\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/.exec(text);
+  return !!from && from[1] !== 'axios';
 }
 
 function isDefaultAxios(call: CallInfo): boolean {

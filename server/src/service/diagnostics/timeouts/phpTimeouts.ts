@@ -20,7 +20,7 @@ export function phpUnbounded(ctx: DiagContext): UnboundedRequest[] {
   for (const call of flow.calls) {
     // A script's top level runs once, by hand: not read (as for Python).
     if (!inScope(flow, call.node) || !call.fn) continue;
-    if (guzzle && call.node.type === 'object_creation_expression' && /^\\?(GuzzleHttp\\)?Client$|^Guzzle(Http)?Client$/.test(classOf(call.node))) {
+    if (guzzle && call.node.type === 'object_creation_expression' && guzzleClientClass(text, classOf(call.node))) {
       if (guzzleTimeoutOption(ctx)) continue;
       const args = flow.adapter.callArguments(call.node);
       if (args.length === 0) {
@@ -45,6 +45,38 @@ export function phpUnbounded(ctx: DiagContext): UnboundedRequest[] {
       const line = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex);
       const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
       out.push({ node: call.node, library: 'curl', where: 'call', edit: { start: statement.startIndex, end: statement.startIndex, text: `curl_setopt(${handle}, CURLOPT_TIMEOUT, {seconds});\n${indent}` } });
+    }
+  }
+  return out;
+}
+
+/**
+ * The class a `new` names is Guzzle's client: `\GuzzleHttp\Client`, or a short name the file's `use` clauses bind to it
+ * (`use GuzzleHttp\Client;`, `use GuzzleHttp\Client as GuzzleClient;`), or a bare `Client` no clause binds elsewhere. A
+ * name bound to another class (`use Acme\Shipping\Http\GuzzleHttpClient;`, a project's own wrapper named for what it
+ * wraps) or one of the file's own namespace is not.
+ */
+function guzzleClientClass(text: string, written: string): boolean {
+  const name = written.replace(/^\\/, '');
+  if (name === 'GuzzleHttp\\Client') return true;
+  if (name.includes('\\')) return false;
+  const bound = useBindings(text).get(name.toLowerCase());
+  if (bound !== undefined) return bound.toLowerCase() === 'guzzlehttp\\client';
+  return name === 'Client';
+}
+
+/** The file's `use` clauses: local name (lower case, as PHP compares class names) → the class it stands for. */
+function useBindings(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^[ \t]*use\s+(?!function\b|const\b)([^;{]*(?:\{[^}]*\})?)\s*;/gm)) {
+    const clause = m[1].replace(/\s+/g, ' ').trim();
+    const group = /^\\?([\w\\]+)\\\s*\{([^}]*)\}$/.exec(clause);
+    const parts = group ? group[2].split(',').map((p) => `${group[1]}\\${p.trim()}`) : clause.split(',');
+    for (const part of parts) {
+      const [target, alias] = part.trim().replace(/^\\/, '').split(/\s+as\s+/i);
+      if (!target) continue;
+      const local = (alias ?? target.slice(target.lastIndexOf('\\') + 1)).trim();
+      if (local) out.set(local.toLowerCase(), target.trim());
     }
   }
   return out;
