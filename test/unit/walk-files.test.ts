@@ -95,6 +95,47 @@ describe('walkFiles: ignore files like git', () => {
   });
 });
 
+describe('walkFiles: vendored dependencies', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eci-vendor-'));
+    const files: Record<string, string> = {
+      'main.go': 'package main\n',
+      // `go mod vendor` writes modules.txt beside the copied modules.
+      'vendor/modules.txt': '# example.org/retry v1.2.0\n',
+      'vendor/example.org/retry/retry.go': 'package retry\n',
+      // Composer's vendor folder holds its autoloader.
+      'web/vendor/autoload.php': '<?php\n',
+      'web/vendor/acme/http/src/Client.php': '<?php\n',
+      'web/app/Sync.php': '<?php\n',
+      'static/bower_components/widget/widget.js': 'var w;\n',
+      // Rails: vendor/ beside the Gemfile is the place for third-party code.
+      'shop/Gemfile': "source 'https://rubygems.org'\n",
+      'shop/vendor/assets/javascripts/chart.js': 'var c;\n',
+      'shop/app/models/order.rb': 'class Order; end\n',
+      // A vendor folder of the project's own code (integrations with its vendors) holds no tool's marker.
+      'billing/vendor/stripe.py': 's = 1\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('does not enter the vendor folder of Go modules, Composer or Bundler, nor bower_components', () => {
+    assert.deepEqual(relFiles(dir, walkFiles([dir], 1 << 20).files), ['billing/vendor/stripe.py', 'main.go', 'shop/app/models/order.rb', 'web/app/Sync.php']);
+  });
+
+  it('walks them when asked: given explicitly, or with ignoreFiles: false', () => {
+    assert.deepEqual(relFiles(dir, walkFiles([path.join(dir, 'vendor')], 1 << 20).files), ['vendor/example.org/retry/retry.go']);
+    const all = relFiles(dir, walkFiles([dir], 1 << 20, { ignoreFiles: false }).files);
+    for (const f of ['vendor/example.org/retry/retry.go', 'web/vendor/acme/http/src/Client.php', 'static/bower_components/widget/widget.js', 'shop/vendor/assets/javascripts/chart.js']) {
+      assert.ok(all.includes(f), f);
+    }
+  });
+});
+
 describe('content checks: binary and minified files', () => {
   it('calls a file with a NUL byte in its first KB binary, not one with a NUL later', () => {
     assert.match(contentSkipReason(Buffer.from('abc\0def')) ?? '', /binary/);

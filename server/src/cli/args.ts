@@ -33,9 +33,10 @@ Finds HTTP status codes and API error codes in source files and .http/.rest file
 where retryable failures are treated as final or retried badly.
 
 Folders are walked like git and ripgrep do: files matched by .gitignore and .ignore files (nested
-ones too, and those of parent folders up to the repository root) are left out, as are node_modules
-and .git; --no-ignore reads no ignore files. Every file is first summarised (its helpers, base classes, retry
-wrappers and calls) and then checked with what the other files say; --no-workspace checks each file on its own. Binary and minified files are skipped by their content.
+ones too, and those of parent folders up to the repository root) are left out, as are node_modules,
+.git, Python virtual environments and vendored dependencies (the vendor/ folder of Go modules, Composer or
+Bundler, bower_components/); --no-ignore reads no ignore files and enters virtual environments and vendor folders.
+Every file is first summarised (its helpers, base classes, retry wrappers and calls) and then checked with what the other files say; --no-workspace checks each file on its own. Binary and minified files are skipped by their content.
 --jobs defaults to one thread per core. Progress goes to stderr when stderr is a terminal.
 
 --baseline FILE reports (and fails on) only findings not recorded in FILE, which 'eci baseline
