@@ -25,10 +25,10 @@ export const MESSAGE_SEARCH = /^(includes|contains|Contains|startsWith|StartsWit
 export const ERROR_TEXT = /^(message|Message|msg|errorMessage|error_message|err|error|e|ex|reason|String|toString|stderr|getMessage)$/;
 /** Go's text of an error: `err.Error()`, or a local holding it (`errStr`, `errMsg`, `errText`). */
 export const GO_ERROR_TEXT = /^(Error|err|msg|message|errStr|errMsg|errText|errString|errorString|errorMessage|errorText)$/;
-/** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq. */
-export const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync)$/;
+/** What a stubbed method answers: PHPUnit, Mockery, Mockito/BDDMockito, Moq, RSpec `and_return`, Mocha `returns`. */
+export const STUB_RETURN = /^(willReturn|andReturn|thenReturn|willReturnOnConsecutiveCalls|andReturnValues|Returns|ReturnsAsync|and_return|returns)$/;
 /** The stubbed method is a response's status getter (named in the stub's chain). */
-export const STUBBED_STATUS_GETTER = /\b(getStatusCode|statusCode|getStatus|getResponseCode|status_code|StatusCode|code)\b/;
+export const STUBBED_STATUS_GETTER = /\b(?:get_?)?(?:raw_?|http_?|response_?)?(?:status_?code|status|response_?code|code)(?:_?value)?\b/i;
 /** Methods that set the status a mock server answers with. */
 export const MOCK_STATUS_CALL = /^setResponseCode$/;
 /** A test parameter named for a status: `status`, `statusCode`, `expected_status`, `code`, `httpCode`. */
@@ -42,10 +42,31 @@ export const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|aft
 /** Registrations of a server's handler for an error status. */
 export const ERROR_HANDLER_REGISTRATION = /^(errorhandler|app_errorhandler|register_error_handler|exception_handler)$/;
 /** Calls that build a response (real or mock) from the arguments. */
-export const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must)?$/;
+export const RESPONSE_BUILDER_CALL = /(Http|Mock|Fake|Stub|Basic|Test|JSON|Json|Text|String|Bytes)?(Response|Respond|Responder)(Must|OrPanic)?$/;
+/**
+ * Stand-in servers' answers built with the status among the arguments: Gomega's ghttp `RespondWith(500, body)`,
+ * `RespondWithJSONEncoded(429, v)` (onsi.github.io/gomega/#ghttp-testing-http-clients), Flurl's `HttpTest`
+ * `RespondWith("busy", 503)`, `RespondWithJson(obj, 429)` (flurl.dev/docs/testable-http).
+ */
+export const STUB_SERVER_ANSWER = /^RespondWith(JSONEncoded|JSONEncodedPtr|Ptr|Json)?$/;
+/**
+ * fetch-mock's routes, whose second argument is the answer and a number is its status: `fetchMock.get(url, 404)`,
+ * `fetchMock.mock(url, 500)`, `fetchMock.once(url, 503)` (www.wheresrhys.co.uk/fetch-mock/docs/API/route).
+ */
+export const FETCH_MOCK_ROUTE = /^(mock|route|get|post|put|patch|delete|head|once|getOnce|postOnce|putOnce|patchOnce|deleteOnce|headOnce|sticky|any|anyOnce|catch)$/;
 /** Calls on a value that test it against their arguments (Ruby/Rails): `code.between?(200, 299)`, `status.in?([401, 403])`. */
 export const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
-/** Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`. */
-export const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame)$/;
+/**
+ * Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`,
+ * Gomega's `HaveHTTPStatus(404)` (onsi.github.io/gomega, "Working with HTTP responses").
+ */
+export const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame|HaveHTTPStatus)$/;
+/**
+ * A test's own helper named for the status it asserts, given the status: `AssertHttpError(404, act)`,
+ * `assert_get_response_status(200)`, `assertResponseCode(resp, 201)`, `expectApiError(401, …)`, `verifyStatusCode(503)`.
+ */
+export const STATUS_ASSERT_HELPER = /^(assert|expect|verify)_?\w*?(http_?error|api_?error|status|status_?code|response_?code|http_?code)(_?is|_?equals?)?$/i;
+/** An RSpec matcher of the project's named for a status: `expect(resp).to party_status(200)`, `have_response_status(404)`. */
+export const STATUS_MATCHER_NAME = /^(have_|be_)?\w*_status$/;
 /** Ruby's type tests. */
 export const TYPE_TEST_CALL = /^(is_a\?|kind_of\?|instance_of\?)$/;

@@ -23,6 +23,8 @@ import { inTestCode } from './testCode';
 import { argumentParameterUse } from './parameterCollections';
 import { httptestResponder } from './mockAnswers';
 import { isLibraryAssertion } from './libraryAssertions';
+import { assertsSetterStatus } from './spyAssertions';
+import { chainedCallArguments, chainNamesAssertion, CONTAINS_MATCHER, PROPERTY_ASSERTION, STATUS_PROPERTY_PATH } from './assertionMatchers';
 import {
   ERROR_FACTORY,
   ERROR_HANDLER_REGISTRATION,
@@ -42,12 +44,21 @@ import {
   REVERSE_MEMBERSHIP,
   SPEAKEASY_MATCHER,
   STATUS_ASSERT_CALL,
+  STATUS_ASSERT_HELPER,
+  STATUS_MATCHER_NAME,
   STUBBED_STATUS_GETTER,
   STUB_RETURN,
+  STUB_SERVER_ANSWER,
+  FETCH_MOCK_ROUTE,
   TEST_DATA_ATTRIBUTE,
   TEST_STATUS_PARAMETER,
   TYPE_TEST_CALL,
 } from './argumentCallNames';
+
+/** Static factories of an exception class: `WebClientResponseException.create(500, …)`, `HttpClientErrorException.of(…)`. */
+const ERROR_FACTORY_METHOD = /^(create|of|valueOf)$/;
+/** Calls that open an expectation on their argument. */
+const ASSERTION_SUBJECT_CALL = /^(expect|Expect|assertThat|assert_that)$/;
 
 /**
  * The role of a status (or an error code) handed to a call as one of its arguments: asserted, checked, retried on,
@@ -120,6 +131,21 @@ export abstract class ArgumentRoles extends AssertionReader {
     }
   }
 
+  /** The call is the matcher handed to RSpec's `to` / `not_to`. */
+  private handedToExpectation(call: Node): boolean {
+    let up = call.parent;
+    while (up && this.syntax.transparent.has(up.type)) up = up.parent;
+    return !!up && this.syntax.calls.has(up.type) && /^(to|not_to|to_not)$/.test(this.lastName(this.syntax.callee(up)) ?? '');
+  }
+
+  /** A string naming a status property, or a path ending in one: `'status'`, `'response.status'`. */
+  private namesStatusProperty(arg: Node | undefined): boolean {
+    const literal = this.unwrap(arg ?? null);
+    if (!literal || !this.syntax.strings.has(literal.type)) return false;
+    const content = this.syntax.stringContent(literal);
+    return !!content && STATUS_PROPERTY_PATH.test(content.text);
+  }
+
   /** `doReturn(x).when(mock).getStatusCode()`: a later call of the chain is a status getter. */
   private stubbedGetterAbove(call: Node): boolean {
     let node: Node | null = call.parent;
@@ -151,13 +177,24 @@ export abstract class ArgumentRoles extends AssertionReader {
     if (kind === 'status' && index >= 0 && REVERSE_MEMBERSHIP.test(name) && matches(this.receiverOf(call))) return 'client-check';
     if (ASSERT_CALLS.test(name) || this.chainStartsWithAssert(call) || isLibraryAssertion(name, this.receiverOf(call)?.text, args[0]?.text)) {
       if (others.some(matches) || matches(this.assertionSubject(call))) return 'test-assert';
+      // `expect([502, 503]).toContain(res.status)`, RSpec `expect([200, 201]).to include(response.status)`: the statuses
+      // a status is asserted to be among, written as the subject.
+      if (kind === 'status' && inCollection && index === 0 && ASSERTION_SUBJECT_CALL.test(name)) {
+        const chained = chainedCallArguments(call, s, (n) => this.lastName(n), (c) => this.receiverOf(c));
+        if (chained.some((c) => CONTAINS_MATCHER.test(c.name) && c.args.some(matches))) return 'test-assert';
+      }
     }
+    // `expect(res.sendStatus).toHaveBeenCalledWith(403)`, `sinon.assert.calledWith(res.status, 404)`: what a setter's spy received.
+    if (kind === 'status' && assertsSetterStatus(call, name, index, this.assertionSubject(call), s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
+    // Jest `toHaveProperty('status', 404)`, Chai `expect(res).to.have.property('statusCode', 409)`: a property named for
+    // the status, asserted to hold the value.
+    if (kind === 'status' && index === 1 && PROPERTY_ASSERTION.test(name) && this.namesStatusProperty(args[0]) && chainNamesAssertion(this.receiverOf(call), s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
     // A named argument the adapter reads through (Kotlin `respondError(status = HttpStatusCode.ServiceUnavailable)`):
     // a status handed to whatever is called, as `{ status: 503 }` is.
     const argumentName = kind === 'status' && !inCollection ? this.namedArgumentOf(literal, call) : undefined;
     if (argumentName && argumentName !== 'code' && STATUS_KEYS.test(argumentName)) return 'server-sets';
     const receiver = this.receiverOf(call);
-    if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply' || name === 'Reply')) {
+    if (kind === 'status' && index === 0 && receiver && s.calls.has(receiver.type) && ((name === 'expect' && args.length > 1) || name === 'reply' || name === 'replyOnce' || name === 'Reply')) {
       // supertest `request(app).get('/').expect(500, /boom/, done)`, nock `nock(url).get('/x').reply(429, body)`,
       // Go's gock `gock.New(url).Get("/x").Reply(503)`
       return 'test-assert';
@@ -167,6 +204,9 @@ export abstract class ArgumentRoles extends AssertionReader {
     if (kind === 'status' && index === 0 && ERROR_HANDLER_REGISTRATION.test(name)) return 'server-sets';
     // (Flask-Testing's `self.assertStatus(response, 200)` names the response first.)
     if ((index === 0 || (index === args.length - 1 && others.length > 0)) && STATUS_ASSERT_CALL.test(name)) return kind === 'status' ? 'test-assert' : undefined;
+    // `AssertHttpError(404, act)`, `assert_get_response_status(200)`: a test's helper named for the status it asserts;
+    // RSpec `expect(resp).to party_status(200)`: a matcher of the project's named for one.
+    if (kind === 'status' && index >= 0 && this.unwrap(args[index])?.id === literal.id && (STATUS_ASSERT_HELPER.test(name) || (STATUS_MATCHER_NAME.test(name) && !receiver && this.handedToExpectation(call)))) return 'test-assert';
     // Ruby `res.is_a?(Net::HTTPTooManyRequests)`: a type test of the response is a status check
     if (index === 0 && TYPE_TEST_CALL.test(name) && this.isSymbolic(literal)) return 'client-check';
     if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
@@ -197,6 +237,10 @@ export abstract class ArgumentRoles extends AssertionReader {
       // built by hand, a decoy: spotting fixtures, Kotlin.)
       return inTestCode(literal) ? 'test-assert' : undefined;
     }
+    // ghttp `RespondWith(500, body)`, Flurl `httpTest.RespondWith("busy", 503)`: a stand-in server's answer.
+    if (kind === 'status' && index >= 0 && STUB_SERVER_ANSWER.test(name) && /^[1-5]\d\d$/.test(literal.text) && this.unwrap(args[index])?.id === literal.id) return 'test-assert';
+    // fetch-mock `fetchMock.get(url, 404)`, `fetchMock.catch(503)`: a route answering with that status.
+    if (kind === 'status' && receiver && /^fetchMock$/i.test(this.lastName(receiver) ?? '') && FETCH_MOCK_ROUTE.test(name) && index === (/^(any|anyOnce|catch)$/.test(name) ? 0 : 1) && this.unwrap(args[index])?.id === literal.id) return 'test-assert';
     // Rust httptest `respond_with(status_code(500))`: the status a test server answers with.
     if (kind === 'status' && index === 0 && httptestResponder(call, name, args.length, s, this.root)) return 'test-assert';
     if (kind === 'status' && index === 0 && MOCK_STATUS_CALL.test(name) && receiver) {
@@ -277,15 +321,23 @@ export abstract class ArgumentRoles extends AssertionReader {
     }
     if (!STATUS_SETTERS.has(name)) {
       // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`
+      // (`throw new HttpClientError('HTTP Error Occurred', 500)`: the message first, the status after it.)
       const symbolic = s.members.has(literal.type);
-      if (index < 0 || !/throw|raise/.test(call.parent?.type ?? '')) return undefined;
-      return (symbolic ? ERROR_CONSTRUCTOR.test(name) : index === 0 && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
+      if (index < 0) return undefined;
+      const numbered = index === 0 || (index === 1 && args.length === 2 && this.isMessage(args[0]));
+      if (/throw|raise/.test(call.parent?.type ?? '')) return (symbolic ? ERROR_CONSTRUCTOR.test(name) : numbered && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
+      // `WebClientResponseException.create(500, "Internal Server Error", …)`, `new WebClientResponseException(404, …)` built
+      // and not thrown here (a test's failure to stub with, an error handed on): an HTTP error made with its status.
+      const made = HTTP_ERROR_CONSTRUCTOR.test(name) ? /new|object_creation|instance_creation/.test(call.type) : ERROR_FACTORY_METHOD.test(name) && HTTP_ERROR_CONSTRUCTOR.test(this.lastName(receiver) ?? '');
+      return !symbolic && index === 0 && made && this.unwrap(args[0])?.id === literal.id ? 'constant' : undefined;
     }
     // `String(500)` is no `c.String(500, ...)` — but Ktor's `respond(HttpStatusCode.NotFound, body)` inside an
     // `ApplicationCall` extension or a route handler answers the call it runs on.
     // (Spring's `status(CONFLICT)` where the file imports ResponseEntity's builders statically starts a response too.)
     // (And Ktor StatusPages' `status(HttpStatusCode.Unauthorized) { call, status -> call.respond(status, body) }`: the
     // handler answers every response of that status with its own body.)
+    // (A named argument is no position: `Http::response(body: 'x', delay: 500)` hands no status.)
+    if (argumentName !== undefined) return undefined;
     if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && inKtorCallScope(call)) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call)))) return undefined;
     if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
     const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype

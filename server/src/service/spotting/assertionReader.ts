@@ -3,8 +3,13 @@ import { ASSERT_CALLS, ASSERTION_CHAIN_OPENERS } from './names';
 import { isLibraryAssertion } from './libraryAssertions';
 import { StatusExpressions } from './statusExpressions';
 
-/** RSpec matchers that compare with their argument: `eq(200)`, `eql(429)`, `equal(503)`, `be(204)`. */
-const RSPEC_MATCHER = /^(eq|eql|equal|be)$/;
+/**
+ * RSpec matchers that compare with their argument: `eq(200)`, `eql(429)`, `equal(503)`, `be(204)`, and the range and
+ * membership ones, `be_between(200, 299)`, `be_in([200, 201])` (Rails' `in?` as a predicate matcher).
+ */
+const RSPEC_MATCHER = /^(eq|eql|equal|be|be_between|be_in|be_within)$/;
+/** Gomega's calls that take a matcher: `Expect(x).To(Equal(1))`, `.Should(…)`, `.NotTo(…)`. */
+const GOMEGA_TAKER = /^(To|ToNot|NotTo|Should|ShouldNot)$/;
 /** A Go test failing when an `if` holds: `t.Errorf(…)`, `t.Fatal(…)` as the branch's first statement. */
 const GO_TEST_FAILURE = /^\{\s*(t|tb|b)\.(Errorf?|Fatalf?|Fail|FailNow)\(/;
 
@@ -34,11 +39,29 @@ export class AssertionReader extends StatusExpressions {
       const callee: Node | null = this.syntax.calls.has(node.type) ? this.syntax.callee(node) : null;
       const receiver = this.receiverOf(node);
       const calleeName = callee ? this.lastName(callee) ?? '' : '';
-      if (/^(expect|assertThat|assert_that)$/.test(calleeName)) return this.syntax.callArguments(node)[0] ?? null;
+      if (/^(expect|assertThat|assert_that|Expect|Ω)$/.test(calleeName)) return this.syntax.callArguments(node)[0] ?? null;
+      // Gomega `Expect(resp.StatusCode).Should(Equal(200))`: `Should` on an expectation, not FluentAssertions' opener.
+      if (GOMEGA_TAKER.test(calleeName) && receiver && this.syntax.calls.has(receiver.type) && /^(Expect|Ω|Eventually|Consistently)$/.test(this.lastName(this.syntax.callee(receiver)) ?? '')) {
+        return this.syntax.callArguments(receiver)[0] ?? null;
+      }
       // TUnit / NUnit constraint style `Assert.That(x).IsEqualTo(...)`
       if (calleeName === 'That' && receiver && this.lastName(receiver) === 'Assert') return this.syntax.callArguments(node)[0] ?? null;
       if (calleeName === 'Should' && receiver) return receiver; // FluentAssertions `x.Should().Be(...)`
+      // should.js / Chai's should: `res.status.should.equal(204)`, `(res.status).should.be.eql(404)`.
+      const should = receiver ? this.shouldSubject(receiver) : null;
+      if (should) return should;
       node = receiver && this.syntax.calls.has(receiver.type) ? receiver : receiver && this.syntax.members.has(receiver.type) ? this.syntax.memberParts(receiver)?.object ?? null : null;
+    }
+    return null;
+  }
+
+  /** The object a member chain puts `should` on: `res.status` in `res.status.should.be`. */
+  private shouldSubject(chain: Node): Node | null {
+    let node: Node | null = chain;
+    for (let depth = 0; node && this.syntax.members.has(node.type) && depth < 6; depth++) {
+      const parts = this.syntax.memberParts(node);
+      if (parts?.property === 'should') return parts.object;
+      node = parts?.object ?? null;
     }
     return null;
   }

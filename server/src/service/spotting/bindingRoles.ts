@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
-import { ERROR_CODE_FIELD, EXPECTED_STATUS_NAME, MEMBERSHIP_METHODS, PREFIXED_STATUS_NAME, RETRY_CONFIG_NAME, STATUS_CONSTANT_NAME, STATUS_KEYS, STATUS_NAME } from './names';
+import { ERROR_CODE_FIELD, EXPECTED_CODE_NAME, EXPECTED_STATUS_NAME, MEMBERSHIP_METHODS, PREFIXED_STATUS_NAME, RETRY_CONFIG_NAME, STATUS_CONSTANT_NAME, STATUS_KEYS, STATUS_NAME } from './names';
 import { ArgumentRoles } from './argumentRoles';
 import { namesReasonPhrase } from './reasonPhraseNames';
 import type { ValueKind } from './statusExpressions';
@@ -54,6 +54,9 @@ export abstract class BindingRoles extends ArgumentRoles {
     }
     // `super().__init__(status=429, …)` in an error class: the class declares the status it stands for.
     if (kind === 'status' && !inCollection && inErrorClassSuperCall(parent, s)) return 'constant';
+    // `wantCode: 401`, `ExpectedCode: 200`, `_expected_status=404`: the status a test expects.
+    const bare = name.replace(/^_+(?=[a-zA-Z])/, '');
+    if (kind === 'status' && !inCollection && (EXPECTED_CODE_NAME.test(bare) || (bare !== name && EXPECTED_STATUS_NAME.test(bare) && PREFIXED_STATUS_NAME.test(bare)))) return 'test-assert';
     if (kind === 'status' && !inCollection && STATUS_KEYS.test(name)) return name === 'code' ? codeKeyRole(parent, s) : 'server-sets';
     // A rate limiter's answer when it refuses: `{ RejectionStatusCode = 429 }`, `rejectedStatusCode: 503`.
     if (kind === 'status' && !inCollection && REJECTION_STATUS_NAME.test(name)) return 'server-sets';
@@ -106,6 +109,8 @@ export abstract class BindingRoles extends ArgumentRoles {
     if (REJECTION_STATUS_NAME.test(name)) return /identifier/.test(target.type) && /^[A-Z][A-Z0-9_]*$/.test(name) ? 'constant' : 'server-sets';
     // `EMPTY_REPO_ERROR_STATUS = 409`, `NOT_FOUND_STATUS = 404`: a constant named for the status it holds.
     if (/identifier|constant/.test(target.type) && CONSTANT_STATUS_NAME.test(name)) return 'constant';
+    // `wantCode := 409`, `expected_code = 404`: the status a test expects.
+    if (EXPECTED_CODE_NAME.test(name)) return 'test-assert';
     if (!STATUS_NAME.test(name) && (PREFIXED_STATUS_NAME.test(name) || STATUS_CONSTANT_NAME.test(name) || namesReasonPhrase(name, literal.text))) {
       // `expected_status_code = 204`, `private const int ForbiddenStatusCode = 403;`
       return EXPECTED_STATUS_NAME.test(name) && !namesReasonPhrase(name, literal.text) ? 'test-assert' : 'constant';

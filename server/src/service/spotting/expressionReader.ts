@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { CODE_NAME, DEFAULT_OPERATORS, ERROR_CODE_FIELD, PREFIXED_STATUS_NAME, RESPONSE_OR_ERROR_OBJECT, STATUS_NAME } from './names';
 import { namedChildren, SyntaxAdapter } from './syntaxAdapter';
+import { SPY_STATUS_ARGUMENT } from './spyAssertions';
 
 /** Function nodes (and Python's module-free bodies) a local belongs to. */
 const FUNCTION_BODY =
@@ -35,6 +36,8 @@ export class ExpressionReader {
     const node = this.unwrap(expr);
     if (!node) return false;
     const s = this.syntax;
+    // A setter spy's recorded status: `res.status.mock.calls[0][0]`, `res.status.firstCall.args[0]` (spyAssertions.ts).
+    if (node.endIndex - node.startIndex < 120 && SPY_STATUS_ARGUMENT.test(node.text)) return true;
     if (s.calls.has(node.type)) {
       const callee = s.callee(node);
       const name = this.lastName(callee);
@@ -46,7 +49,8 @@ export class ExpressionReader {
         const receiver = this.receiverOf(node);
         // (A bare `code()` in a Kotlin extension of a response or an error type, `fun HttpException.toError() =
         // when (code()) { … }`, is called on that implicit receiver.)
-        return name !== undefined && (STATUS_NAME.test(name) || (CODE_NAME.test(name) && (receiver ? this.objectLooksLikeResponse(receiver) : this.extendsResponseType(node))));
+        // (node-mocks-http reads what a handler set with `res._getStatusCode()`: a private accessor named for the status.)
+        return name !== undefined && (STATUS_NAME.test(name.replace(/^_(?=[a-zA-Z])/, '')) || (CODE_NAME.test(name) && (receiver ? this.objectLooksLikeResponse(receiver) : this.extendsResponseType(node))));
       }
       // (`str(r.status_code)`, `String(res.status)`, `strconv.Itoa(resp.StatusCode)`: the status as text)
       if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval|str|String|Itoa|strval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
@@ -66,7 +70,7 @@ export class ExpressionReader {
     if (s.members.has(node.type)) {
       const parts = s.memberParts(node);
       if (!parts) return false;
-      if (STATUS_NAME.test(parts.property) || PREFIXED_STATUS_NAME.test(parts.property)) return true;
+      if (STATUS_NAME.test(parts.property.replace(/^_(?=[a-zA-Z])/, '')) || PREFIXED_STATUS_NAME.test(parts.property)) return true;
       if (parts.property === 'value' || parts.property === 'Value') return this.isStatusLike(parts.object);
       return CODE_NAME.test(parts.property) && this.objectLooksLikeResponse(parts.object);
     }

@@ -51,3 +51,28 @@ function usesHttptest(root: Node): boolean {
   if (uses === undefined) httptestFiles.set(root, (uses = /\bhttptest::/.test(root.text)));
   return uses;
 }
+
+/** Mock answers that take a callback returning `[status, body, headers]`: nock's and axios-mock-adapter's `reply`. */
+const REPLY_WITH_CALLBACK = /^(reply|replyOnce)$/;
+const FUNCTIONS = /^(arrow_function|function_expression|function)$/;
+
+/**
+ * nock `.reply((uri, body) => [503, 'busy'])`, axios-mock-adapter `mock.onGet(url).reply(() => [429, {}])` or
+ * `.reply(function () { return [500, {}]; })`: the first element of the array the reply callback returns is the status
+ * the stub answers with (github.com/nock/nock#specifying-replies, github.com/ctimmerm/axios-mock-adapter).
+ */
+export function replyCallbackStatus(literal: Node, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined): boolean {
+  const array = literal.parent;
+  if (!array || array.type !== 'array' || namedChildren(array)[0]?.id !== literal.id) return false;
+  let fn: Node | null = array.parent;
+  if (fn?.type === 'return_statement') {
+    fn = fn.parent;
+    for (let depth = 0; fn && !FUNCTIONS.test(fn.type) && depth < 6; depth++) fn = fn.parent;
+  } else if (fn?.type === 'parenthesized_expression') {
+    fn = fn.parent;
+  }
+  if (!fn || !FUNCTIONS.test(fn.type)) return false;
+  const args = fn.parent;
+  const call = args?.type === 'arguments' ? args.parent : null;
+  return !!call && s.calls.has(call.type) && REPLY_WITH_CALLBACK.test(lastName(s.callee(call)) ?? '');
+}

@@ -39,6 +39,13 @@ export const ENVELOPE_STATUSES = new Set(['400', '401', '403', '404', '405', '40
 /** Of those, the ones a test states its expectation with: `expected_status_code = 204`, `wantStatus: 429`. */
 export const EXPECTED_STATUS_NAME = /^(expected|expect|want|wanted)_?/i;
 
+/**
+ * A test's expected status under a name that says `code`: Go tables' `wantCode: 401`, `ExpectedCode: 200`,
+ * `expected_http_code = 404`. (A leading underscore, `_expected_status=404` of a test helper's keyword, is read past
+ * where these names are tested.)
+ */
+export const EXPECTED_CODE_NAME = /^(expected|expect|want|wanted)_?(http_?|response_?|resp_?|status_?)?code$/i;
+
 /** `code` means a status only on something that looks like a response or an HTTP error. */
 export const CODE_NAME = /^(get_?)?code$/i;
 export const RESPONSE_OR_ERROR_OBJECT =
@@ -49,6 +56,7 @@ export const STATUS_SETTERS = new Set([
   // Python
   'abort', 'HTTPException', 'HttpResponse', 'JsonResponse', 'JSONResponse', 'PlainTextResponse', 'Response',
   'make_response', 'send_error', 'send_response', 'set_status', 'HTTPError', 'HTTPStatusError', 'json_response',
+  'start_response', // WSGI `start_response("503 Service Unavailable", headers)`
   // JavaScript / TypeScript
   'status', 'sendStatus', 'writeHead', 'code', 'throw', 'HttpException', 'createError', 'HttpError', 'httpError',
   'HttpCode', 'redirect',
@@ -132,9 +140,14 @@ export const STATUS_KEYS = /^:?(status|status_?code|statusCode|http_?status|code
 export const RETRY_CONFIG_NAME =
   /(status_?force_?list|retry_?(on_?)?(status|statuses|codes?|status_?codes?|errors?)|retr[iy]able_?(status|statuses|codes|status_?codes|errors?|error_?codes)|status_?codes|statuses|retry_?codes|retryOnStatus|retryStatusCodes|error_?codes|http_?(errors|codes)$|transient_?(errors?|codes|statuses)|do_?not_?retry|dont_?retry|never_?retry|no_?retry)/i;
 
-/** Calls that assert in tests, by their last name. */
+/**
+ * Calls that assert in tests, by their last name. Beside equality: Node's `deepStrictEqual`, Chai's `eql`, testify's
+ * `Equalf` / `EqualValues` / `Exactly` (github.com/stretchr/testify/assert), unittest's membership and ordering
+ * assertions (`assertIn(r.status_code, (200, 204))`, `assertGreaterEqual`), PHPUnit's `assertContains`, Minitest's
+ * `assert_includes`, Chai's `oneOf`.
+ */
 export const ASSERT_CALLS =
-  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertSame|assertNotSame|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|Equal|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify|So)$/;
+  /^(expect|assert|assert_?equals?|assertEqual|assertEquals|assertSame|assertNotSame|assertThat|assert_that|toBe|IsEqualTo|IsNotEqualTo|toEqual|toStrictEqual|toHaveStatus|equal|strictEqual|deepEqual|deepStrictEqual|notDeepStrictEqual|eql|Equal|Equalf|EqualValues|EqualValuesf|Exactly|Exactlyf|NotEqualf|NotEqualValues|NotEqualValuesf|AreEqual|isEqualTo|hasStatus|should|require|assertStatus|assert_status|expectStatus|status_is|assert_status_code|NotEqual|AreNotEqual|assertNotEquals|assertNotEqual|notEqual|notStrictEqual|assert_not_equal|assertTrue|assertFalse|True|False|verify|So|assertIn|assertNotIn|assertGreater|assertGreaterEqual|assertLess|assertLessEqual|assertContains|assertNotContains|assert_includes|oneOf|toBeOneOf)$/;
 
 /** Membership tests: `[429, 503].includes(x)`, `RETRYABLE.contains(x)`. */
 export const MEMBERSHIP_METHODS = new Set(['includes', 'contains', 'Contains', 'has', 'indexOf', '__contains__', 'include?', 'cover?', 'member?', 'in_array']);

@@ -10,7 +10,8 @@ import { inExceptionHandler, isCatchClause, letStatus } from './statusScopes';
 import { EXCEPTION_CLASS, isRackTriple, isStatusMessageTable, MAP_ENTRIES, MAP_LITERALS, namesErrorClass } from './statusTables';
 import { namedChildren } from './syntaxAdapter';
 import { defaultParameterUse } from './parameterCollections';
-import { mockkAnswer } from './mockAnswers';
+import { mockkAnswer, replyCallbackStatus } from './mockAnswers';
+import { wrapsExpectedValue } from './assertionMatchers';
 import { isRetryDecisionTable } from './retryDecisionTables';
 
 /** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
@@ -84,6 +85,9 @@ export class StatusContext extends BindingRoles {
         inCollection = true;
       } else if (inCollection && this.isDefaultOperator(parent)) {
         // `retryCodes: options.retryCodes || ["429", "503"]`: the list is the default of a setting
+      } else if (kind === 'status' && wrapsExpectedValue(parent, child, s, (n) => this.lastName(n), (c) => this.receiverOf(c))) {
+        // Hamcrest `assertThat(r.getStatus(), is(404))`, Gomega `Expect(code).To(Equal(503))`, NUnit `Is.EqualTo(429)`,
+        // RestAssured `.statusCode(anyOf(is(200), is(201)))`: the expected value stands where its matcher stands.
       } else if (this.isStatusDefault(parent, child, kind)) {
         // `err.status || 500`: the literal stands where the status would
         viaDefault = true;
@@ -200,6 +204,8 @@ export class StatusContext extends BindingRoles {
       const param = this.lastName(parent.childForFieldName('pattern') ?? parent.childForFieldName('name') ?? parent.namedChild(0)) ?? '';
       if ((STATUS_NAME.test(param) || PREFIXED_STATUS_NAME.test(param)) && inErrorClassConstructor(parent)) return 'constant';
     }
+    // nock / axios-mock-adapter `.reply(() => [503, body])`: the status a stub's callback answers with.
+    if (kind === 'status' && inCollection && replyCallbackStatus(literal, s, (n) => this.lastName(n))) return 'test-assert';
     // A Rack response `[503, { "retry-after" => "30" }, ["busy"]]` (Ruby: returned or the method's last value)
     if (kind === 'status' && inCollection && literal.parent && isRackTriple(literal.parent, literal)) return 'server-sets';
     if (s.returns.has(parent.type) && kind === 'status' && inCollection) {

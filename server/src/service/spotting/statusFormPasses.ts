@@ -1,7 +1,7 @@
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import { lookupHttpConstant } from './constants';
 import { findNumberedStatusNames } from './numberedStatusNames';
-import { findPhpStatuses } from './phpStatuses';
+import { findLaravelStatusAssertions, findPhpStatuses } from './phpStatuses';
 import { findRubyStatuses } from './rubyStatuses';
 import { findRustStatuses, respondsWith } from './rustStatuses';
 import { serdeCodeSites } from './serdeCodeEnums';
@@ -50,6 +50,10 @@ export function spotStatusForms(span: SpanSpotting): void {
   if (span.complete && support.constants === 'php') {
     // Laravel `$response->tooManyRequests()`
     findPhpStatuses(text, root, support.adapter, context, from, to, ({ status, start, end, role }) => {
+      if (!names.has(start)) names.set(start, entry(String(status), 'http-status', role, start, end, text.slice(start, end), lines, true));
+    });
+    // Laravel tests `$response->assertNotFound()`
+    findLaravelStatusAssertions(text, root, support.adapter, from, to, ({ status, start, end, role }) => {
       if (!names.has(start)) names.set(start, entry(String(status), 'http-status', role, start, end, text.slice(start, end), lines, true));
     });
   }

@@ -44,7 +44,20 @@ export function spotStatusNumbers(span: SpanSpotting): void {
       // Ruby's Net::HTTP gives the status as a string: `res.code == "429"`, `when "503"` on `res.code`; so do
       // projects' own fetch helpers (`res['code'] == "429"`) and code that stringifies it (`str(r.status_code) == "503"`).
       const quotedRole = bound ? undefined : context.classify(quoted, 'status');
-      if (quotedRole === 'retry-config' || quotedRole === 'client-check') numbers.set(start, entry(match[0], 'http-status', quotedRole, start, start + 3, match[0], lines));
+      // (A test asserts it the same way: `assert_equal "404", response.code`, `expect(res.code).to eq("500")` — one string
+      // compared, not a row of test data, where a quoted number is as often a vendor's code: `("1", "101", "Firetext")`.)
+      const asserted = quotedRole === 'test-assert' && !/^1/.test(match[0]) && !support.adapter.collections.has(quoted.parent?.type ?? '');
+      if (quotedRole === 'retry-config' || quotedRole === 'client-check' || asserted) numbers.set(start, entry(match[0], 'http-status', quotedRole, start, start + 3, match[0], lines));
+      continue;
+    }
+    // `rv.status == "404 NOT FOUND"` (Flask, WebTest), Go `Status: "200 OK"`, CherryPy's `assertStatus('200 OK')`, WSGI
+    // `start_response("503 Service Unavailable", headers)`: a status with its reason phrase, where a status goes.
+    // (Not the message an error is built with, `HTTPError("500 Server Error")`: a text that reports the status.)
+    const phrased = bound ? undefined : phrasedStatus(node, start, support);
+    if (phrased && messageOfError(phrased, support, (n) => context.lastName(n))) continue;
+    if (phrased) {
+      const phrasedRole = context.classify(phrased, 'status');
+      if (phrasedRole === 'client-check' || phrasedRole === 'test-assert' || phrasedRole === 'server-sets') numbers.set(start, entry(match[0], 'http-status', phrasedRole, start, start + 3, match[0], lines));
       continue;
     }
     // `/500|502|503|504|server error/i.test(errorMessage)`: statuses looked for in a failure's text by a regex.
@@ -88,4 +101,24 @@ function quotedStatus(node: Node, start: number, support: GrammarSupport): Node 
   if (!literal || literal.endIndex - literal.startIndex > 8) return undefined;
   const content = support.adapter.stringContent(literal);
   return content && content.start === start && content.text.length === 3 ? literal : undefined;
+}
+
+/** A status followed by its reason phrase, the whole of a short string: `"200 OK"`, `'404 NOT FOUND'`, `"400 BadRequest"`. */
+const PHRASED_STATUS = /^[1-5]\d\d [A-Za-z][A-Za-z' -]{1,40}$/;
+
+/** The string literal whose content is the status at `start` and a reason phrase, if any. */
+function phrasedStatus(node: Node, start: number, support: GrammarSupport): Node | undefined {
+  const strings = support.adapter.strings;
+  const literal = strings.has(node.type) ? node : node.parent && strings.has(node.parent.type) ? node.parent : undefined;
+  if (!literal || literal.endIndex - literal.startIndex > 50) return undefined;
+  const content = support.adapter.stringContent(literal);
+  return content && content.start === start && PHRASED_STATUS.test(content.text) ? literal : undefined;
+}
+
+/** The string is an argument of an error's or exception's constructor (`HTTPError("404 Not Found")`). */
+function messageOfError(literal: Node, support: GrammarSupport, lastName: (n: Node | null) => string | undefined): boolean {
+  const s = support.adapter;
+  let up = literal.parent;
+  for (let depth = 0; up && s.transparent.has(up.type) && depth < 3; depth++) up = up.parent;
+  return !!up && s.calls.has(up.type) && /(Error|Exception)$/.test(lastName(s.callee(up)) ?? '');
 }

@@ -21,7 +21,8 @@ export const phpAdapter: SyntaxAdapter = {
   transparent: typeSet('parenthesized_expression', 'arguments', 'argument', 'cast_expression', 'conditional_expression'),
   collections: typeSet('array_creation_expression', 'match_condition_list'),
   cases: typeSet('case_statement', 'match_conditional_expression'),
-  pairs: typeSet('array_element_initializer'),
+  // (A named argument, `response(status: 503)`, is read through like Kotlin's: see namedArgumentOf.)
+  pairs: typeSet('array_element_initializer', 'argument'),
   assignments: typeSet('assignment_expression', 'const_element', 'property_element'),
   returns: typeSet('return_statement'),
   asserts: typeSet(),
@@ -53,6 +54,7 @@ export const phpAdapter: SyntaxAdapter = {
     return condition?.type === 'parenthesized_expression' ? namedChildren(condition)[0] ?? null : condition;
   },
   pairName(node) {
+    if (node.type === 'argument') return node.childForFieldName('name')?.text;
     if (node.type !== 'array_element_initializer') return undefined;
     const parts = namedChildren(node);
     if (parts.length !== 2) return undefined;
