@@ -17,10 +17,17 @@ describe('diagnostics in test files', () => {
       'file:///r/spec/core/middleware/request/retry_spec.rb', 'file:///r/test/lib/a/b/client_test.rb', 'file:///r/tests/Feature/Api/ErrorTest.php',
       // Jest's folders at any depth.
       'file:///r/__tests__/providers/sms/nexmo.js', 'file:///r/src/__mocks__/a/b/axios.ts',
+      // Django's tests modules, NestJS e2e specs, Cypress specs.
+      'file:///r/app/monitors/tests.py', 'file:///r/core/tests_http.py', 'file:///r/core/api_tests.py', 'file:///r/test-e2e/app.e2e-spec.ts',
+      'file:///r/cypress/e2e/pages/Form.cy.ts',
+      // .NET test projects at any depth, Kotlin Multiplatform test source sets.
+      'file:///r/src/Acme.Functions.UnitTests/Azure/Triggers/WhenRunning.cs', 'file:///r/src/Acme.AcceptanceTests/Steps/Steps.cs',
+      'file:///r/lib/src/commonTest/kotlin/io/acme/FilesApi.kt',
     ]) assert.ok(isTestPath(uri), uri);
     for (const uri of [
       'file:///r/src/client.py', 'file:///r/src/contest.py', 'file:///r/lib/inspect.rb', 'file:///r/src/Latest.php', 'file:///r/src/latest_client.go', 'file:///r/src/Testing.java',
       'memory://test/1.python', 'mem://inc/python/7', 'file:///home/test/proj/src/app.py', 'file:///r/test/fixtures/fixes/python/app.py',
+      'file:///r/app/contests.py', 'file:///r/src/Acme.Testing.Tools/Client.cs', 'file:///r/src/Latests/Client.cs',
     ]) assert.ok(!isTestPath(uri), uri);
   });
 

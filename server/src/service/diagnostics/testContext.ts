@@ -10,9 +10,11 @@ import type { RuleId } from './findingData';
 
 /**
  * File names that mark tests: `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`,
- * `XTests.cs`, `XIT.java`, RSpec/Minitest `x_spec.rb`/`x_test.rb`, PHPUnit `XTest.php`.
+ * `XTests.cs`, `XIT.java`, RSpec/Minitest `x_spec.rb`/`x_test.rb`, PHPUnit `XTest.php`; Django's `tests.py`, `tests_x.py`
+ * and `x_tests.py`, NestJS's `app.e2e-spec.ts`, Cypress's `x.cy.ts`.
  */
-const TEST_FILE = /^(test_.*\.(py|rb)|.*_test\.(py|go|rb)|.*_spec\.rb|.*\.(test|spec)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|.*Test\.php|conftest\.py)$/;
+const TEST_FILE =
+  /^(test_.*\.(py|rb)|.*_test\.(py|go|rb)|.*_spec\.rb|.*\.(test|spec|e2e-spec|cy)\.[cm]?[jt]sx?|.*(Test|Tests|IT|Spec)\.(java|kt|cs)|.*Test\.php|conftest\.py|tests\.py|tests_.*\.py|.*_tests\.py)$/;
 /**
  * Directory names that hold tests: unit tests, fixtures and mocks, and the folders end-to-end and browser tests live in
  * (`e2e/`, Cypress's `cypress/`, `playwright/`), also named for their kind (`integration-tests/`, `e2e_tests/`).
@@ -23,10 +25,17 @@ const TEST_DIR = /^(test|tests|__tests__|spec|specs|testing|testdata|test-?utils
  * A checkout under `~/test/`, or sample code under `test/fixtures/<group>/<lang>/`, is not test code.
  */
 const DIR_DEPTH = 2;
-/** Jest's folders of tests and mocks. */
-const JEST_DIR = /^(__tests__|__mocks__)$/;
-/** The Maven/Gradle test source sets, at any depth under the package folders: `src/test/java/com/acme/x/Y.java`. */
-const JVM_TEST_SOURCE_SET = /^src\/(test|androidTest|sharedTest|integrationTest|intTest|testFixtures|it)\/(java|kotlin|scala|groovy)$/;
+/**
+ * Folders whose name no checkout or sample takes, so at any depth: Jest's folders of tests and mocks, and .NET test
+ * projects (`Acme.Api.UnitTests/Controllers/…`, `Acme.IntegrationTests`, `Acme.Specs`).
+ */
+const JEST_DIR = /^(__tests__|__mocks__)$|^[A-Z]\w*(\.\w+)*\.(Unit|Integration|Functional|Acceptance|Api|Component|EndToEnd|E2E)?(Tests?|Specs?)$/;
+/**
+ * The Maven/Gradle test source sets, at any depth under the package folders: `src/test/java/com/acme/x/Y.java`, and
+ * Kotlin Multiplatform's (`src/commonTest/kotlin`, `src/jvmTest/kotlin`, `src/androidUnitTest/kotlin`).
+ */
+const JVM_TEST_SOURCE_SET =
+  /^src\/(test|androidTest|sharedTest|integrationTest|intTest|testFixtures|it|commonTest|jvmTest|jsTest|androidUnitTest|androidInstrumentedTest|iosTest|nativeTest|desktopTest)\/(java|kotlin|scala|groovy)$/;
 
 /** True when a document URI names a test file or a file under a test directory near it. */
 export function isTestPath(uri: string): boolean {
