@@ -58,9 +58,10 @@ export const FETCH_MOCK_ROUTE = /^(mock|route|get|post|put|patch|delete|head|onc
 export const REVERSE_MEMBERSHIP = /^(between\?|in\?)$/;
 /**
  * Calls whose first argument is the status a response must have: rspec-rails `have_http_status`, Rails `assert_response`,
- * Gomega's `HaveHTTPStatus(404)` (onsi.github.io/gomega, "Working with HTTP responses").
+ * Gomega's `HaveHTTPStatus(404)` (onsi.github.io/gomega, "Working with HTTP responses"); testify's
+ * `assert.HTTPStatusCode(t, handler, "GET", url, nil, 404)`, whose status is the last argument.
  */
-export const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame|HaveHTTPStatus)$/;
+export const STATUS_ASSERT_CALL = /^(have_http_status|assert_response|have_status|assertStatus|assertResponseStatusCodeSame|HaveHTTPStatus|HTTPStatusCode|HTTPStatusCodef)$/;
 /**
  * A test's own helper named for the status it asserts, given the status: `AssertHttpError(404, act)`,
  * `assert_get_response_status(200)`, `assertResponseCode(resp, 201)`, `expectApiError(401, …)`, `verifyStatusCode(503)`.

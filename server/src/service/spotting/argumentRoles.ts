@@ -16,7 +16,7 @@ import { AssertionReader } from './assertionReader';
 import { targetParameter, testDataTarget } from './testDataSources';
 import { HelperParameters } from './helperParameters';
 import type { ValueKind } from './statusExpressions';
-import { inKtorCallScope, inKtorStatusPages } from './statusScopes';
+import { inKtorCallScope, inKtorMockEngine, inKtorStatusPages, inRestAssuredThen } from './statusScopes';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { inTestCode } from './testCode';
@@ -24,7 +24,7 @@ import { argumentParameterUse } from './parameterCollections';
 import { httptestResponder } from './mockAnswers';
 import { isLibraryAssertion } from './libraryAssertions';
 import { assertsSetterStatus } from './spyAssertions';
-import { chainedCallArguments, chainNamesAssertion, CONTAINS_MATCHER, PROPERTY_ASSERTION, STATUS_PROPERTY_PATH } from './assertionMatchers';
+import { chainedCallArguments, chainNamesAssertion, cypressStatusAssertion, CONTAINS_MATCHER, PROPERTY_ASSERTION, STATUS_PROPERTY_PATH } from './assertionMatchers';
 import {
   ERROR_FACTORY,
   ERROR_HANDLER_REGISTRATION,
@@ -57,6 +57,8 @@ import {
 
 /** Static factories of an exception class: `WebClientResponseException.create(500, …)`, `HttpClientErrorException.of(…)`. */
 const ERROR_FACTORY_METHOD = /^(create|of|valueOf)$/;
+/** A status type's factory from its number: Ktor `HttpStatusCode.fromValue(429)`, Spring `HttpStatus.valueOf(503)` / `resolve(503)`. */
+const STATUS_CONVERSION = /^(fromValue|valueOf|resolve)$/;
 /** Calls that open an expectation on their argument. */
 const ASSERTION_SUBJECT_CALL = /^(expect|Expect|assertThat|assert_that)$/;
 
@@ -165,6 +167,13 @@ export abstract class ArgumentRoles extends AssertionReader {
     const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
     const matches = (e: Node | null) => (kind === 'status' ? this.isStatusLike(e) : this.isErrorCodeLike(e));
     const others = args.filter((_, i) => i !== index);
+    // Ktor `HttpStatusCode.fromValue(429)`, Spring `HttpStatus.valueOf(503)`: the status made from the number stands where
+    // the call stands (`respond(body, HttpStatusCode.fromValue(429))`, `assertEquals(HttpStatus.valueOf(404), r.statusCode)`).
+    const receiverName = this.lastName(this.receiverOf(call)) ?? '';
+    if (kind === 'status' && index === 0 && args.length === 1 && STATUS_CONVERSION.test(name) && /^(HttpStatusCode|HttpStatus)$/.test(receiverName)) {
+      const outer = this.classify(call, 'status');
+      if (outer) return outer;
+    }
     // Speakeasy-generated SDKs: `M.json(200, schema)`, `M.jsonErr(422, schema)`, `M.nil([204, 205], …)` match a response
     // by its status (`import * as M from "../lib/matchers.js"`).
     if (kind === 'status' && SPEAKEASY_MATCHER.test(name) && this.lastName(this.receiverOf(call)) === 'M' && index === 0) return 'client-check';
@@ -186,6 +195,8 @@ export abstract class ArgumentRoles extends AssertionReader {
     }
     // `expect(res.sendStatus).toHaveBeenCalledWith(403)`, `sinon.assert.calledWith(res.status, 404)`: what a setter's spy received.
     if (kind === 'status' && assertsSetterStatus(call, name, index, this.assertionSubject(call), s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
+    // Cypress `cy.request(url).its('status').should('eq', 200)`, `.should('have.property', 'status', 404)`.
+    if (kind === 'status' && cypressStatusAssertion(call, name, index, s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
     // Jest `toHaveProperty('status', 404)`, Chai `expect(res).to.have.property('statusCode', 409)`: a property named for
     // the status, asserted to hold the value.
     if (kind === 'status' && index === 1 && PROPERTY_ASSERTION.test(name) && this.namesStatusProperty(args[0]) && chainNamesAssertion(this.receiverOf(call), s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
@@ -211,6 +222,8 @@ export abstract class ArgumentRoles extends AssertionReader {
     if (index === 0 && TYPE_TEST_CALL.test(name) && this.isSymbolic(literal)) return 'client-check';
     if (MATCHER_METHODS.test(name) && args.length === 1 && receiver) {
       // `status().is(429)`, `response.StatusCode.Should().Be(...)`, supertest `request(app).get('/').expect(429)`
+      // (Java's `e.getStatusCode().equals(HttpStatus.NOT_FOUND)` is a comparison: a check, an assertion's only inside one.)
+      if (matches(receiver) && name === 'equals') return 'client-check';
       if (matches(receiver) || (name === 'expect' && kind === 'status' && index === 0 && s.calls.has(receiver.type))) return 'test-assert';
       // WebTestClient `.expectStatus().isEqualTo(503)`
       if (kind === 'status' && s.calls.has(receiver.type) && this.lastName(receiver) === 'expectStatus') return 'test-assert';
@@ -272,6 +285,8 @@ export abstract class ArgumentRoles extends AssertionReader {
       // Go `errors.Is(err, syscall.ECONNRESET)`; an SDK's own test of an error's code: `hcloud.IsError(err, hcloud.ErrorCodeConflict)`
       return /^(is|Is|isError|IsError|is_error|isErrorCode|IsErrorCode|hasErrorCode|HasErrorCode)$/.test(name) && index >= 1 ? 'client-check' : undefined;
     }
+    // RestAssured's Kotlin extensions: `When { get(url) } Then { statusCode(200) }`.
+    if (name === 'statusCode' && !receiver && inRestAssuredThen(call)) return index === 0 ? 'test-assert' : undefined;
     if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {
       // RestAssured `.then().statusCode(200)`: the response is checked, not built
       return index === 0 ? 'test-assert' : undefined;
@@ -338,7 +353,9 @@ export abstract class ArgumentRoles extends AssertionReader {
     // handler answers every response of that status with its own body.)
     // (A named argument is no position: `Http::response(body: 'x', delay: 500)` hands no status.)
     if (argumentName !== undefined) return undefined;
-    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && inKtorCallScope(call)) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call)))) return undefined;
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && (inKtorCallScope(call) || inKtorMockEngine(call))) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call)))) return undefined;
+    // Ktor's client `MockEngine { respond(content, status, headers) }`: the status is the second argument there.
+    if (name === 'respond' && !receiver && inKtorMockEngine(call)) return index === 1 ? 'server-sets' : undefined;
     if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`
     const expected = Object.hasOwn(STATUS_ARGUMENT_INDEX, name) ? STATUS_ARGUMENT_INDEX[name] : 0; // not `valueOf` from the prototype
     const wanted =

@@ -100,3 +100,28 @@ export function chainedCallArguments(start: Node, s: SyntaxAdapter, lastName: (n
   }
   return out;
 }
+
+/** Chai chainers Cypress's `should` takes by name, for a property: `'have.property'`, `'have.nested.property'`. */
+const PROPERTY_CHAINER = /^(have|to\.have)\.(nested\.|own\.)?property$/;
+
+/**
+ * Cypress's assertions by chainer name: `cy.request(url).its('status').should('eq', 200)`,
+ * `cy.wait('@load').its('response.statusCode').should('equal', 404)`, `.should('have.property', 'status', 500)`
+ * (docs.cypress.io/api/commands/should, /its). `index` is the literal's argument of the `should`/`and` call.
+ */
+export function cypressStatusAssertion(call: Node, name: string, index: number, s: SyntaxAdapter, lastName: (n: Node | null) => string | undefined, receiverOf: (c: Node) => Node | null): boolean {
+  if (!/^(should|and)$/.test(name) || index < 1) return false;
+  const args = s.callArguments(call);
+  const chainer = stringText(args[0], s);
+  if (chainer === undefined) return false;
+  if (PROPERTY_CHAINER.test(chainer)) return index === 2 && STATUS_PROPERTY_PATH.test(stringText(args[1], s) ?? '');
+  for (let node = receiverOf(call), depth = 0; node && depth < 8; node = s.calls.has(node.type) ? receiverOf(node) : null, depth++) {
+    if (s.calls.has(node.type) && lastName(s.callee(node)) === 'its') return STATUS_PROPERTY_PATH.test(stringText(s.callArguments(node)[0], s) ?? '');
+  }
+  return false;
+}
+
+/** The content of a plain string literal argument. */
+function stringText(node: Node | undefined, s: SyntaxAdapter): string | undefined {
+  return node && s.strings.has(node.type) ? s.stringContent(node)?.text : undefined;
+}

@@ -39,7 +39,7 @@ export class AssertionReader extends StatusExpressions {
       const callee: Node | null = this.syntax.calls.has(node.type) ? this.syntax.callee(node) : null;
       const receiver = this.receiverOf(node);
       const calleeName = callee ? this.lastName(callee) ?? '' : '';
-      if (/^(expect|assertThat|assert_that|Expect|Ω)$/.test(calleeName)) return this.syntax.callArguments(node)[0] ?? null;
+      if (/^(expect|assertThat|assert_that|Expect|Ω)$/.test(calleeName) || (calleeName === 'should' && !receiver)) return this.syntax.callArguments(node)[0] ?? null;
       // Gomega `Expect(resp.StatusCode).Should(Equal(200))`: `Should` on an expectation, not FluentAssertions' opener.
       if (GOMEGA_TAKER.test(calleeName) && receiver && this.syntax.calls.has(receiver.type) && /^(Expect|Ω|Eventually|Consistently)$/.test(this.lastName(this.syntax.callee(receiver)) ?? '')) {
         return this.syntax.callArguments(receiver)[0] ?? null;

@@ -200,6 +200,8 @@ export class ExpressionReader {
     if (object && this.castToResponse(object)) return true;
     const name = this.lastName(object);
     if (name !== undefined && RESPONSE_OR_ERROR_OBJECT.test(name)) return true;
+    // pytest's `excinfo.value`: the exception `pytest.raises(…) as excinfo` caught (`excinfo.value.code == 404`).
+    if (name === 'value' && object && this.syntax.members.has(object.type) && /^(exc_?info|excinfo|raised|exc|err|error|e)$/.test(this.lastName(this.syntax.memberParts(object)?.object ?? null) ?? '')) return true;
     // `self.code` / `this.code` in an error or response class of its own: the object is one.
     return !!object && /^(self|this|\$this)$/.test(object.text) && /(Error|Exception|Response)$/.test(this.classNameOf(object) ?? '');
   }

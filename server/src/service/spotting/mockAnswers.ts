@@ -6,16 +6,17 @@ import { namedChildren } from './syntaxAdapter';
  * Statuses a test double answers with, in mocking DSLs that name no response type:
  * - MockK's infix answers, `every { response.code } returns 503`, `coEvery { call.status } returns
  *   HttpStatusCode.ServiceUnavailable`, `every { resp.code() } returnsMany listOf(503, 200)` — when the stubbed
- *   expression ends in a status getter (https://mockk.io/#answers);
+ *   expression ends in a status getter (https://mockk.io/#answers); and mockito-kotlin's `on { code() } doReturn 503`
+ *   (github.com/mockito/mockito-kotlin, the `mock<T> { on { … } doReturn … }` stubbing);
  * - Rust httptest's responder `status_code(500)`, handed to `respond_with(…)` or in a file that uses httptest
  *   (https://docs.rs/httptest/latest/httptest/responders/fn.status_code.html).
  * Both are the test's own data: `test-assert`, as the stubs of Mockito and MockWebServer are.
  */
 
-/** MockK's infix answer functions. */
-const MOCKK_ANSWER = /^(returns|returnsMany|andThen)$/;
-/** The stubbing blocks of MockK. */
-const MOCKK_STUB = /^(every|coEvery)\s*\{/;
+/** MockK's infix answer functions, and mockito-kotlin's (`on { code() } doReturn 503`). */
+const MOCKK_ANSWER = /^(returns|returnsMany|andThen|doReturn|doReturnConsecutively)$/;
+/** The stubbing blocks of MockK, and mockito-kotlin's `on { … }` inside `mock<T> { … }`. */
+const MOCKK_STUB = /^(every|coEvery|on|onBlocking)\s*\{/;
 /** A stubbed expression ending in a status getter: `resp.code`, `response.code()`, `call.response.status`, `r.statusCode`. */
 const STUBBED_STATUS = /[.\s](code|status|statusCode|status_code|responseCode|getStatusCode|getStatus|getResponseCode|StatusCode)\s*(\(\s*\))?\s*\}\s*$/;
 

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { SPRING_BUILDER_IMPORT } from './names';
-import { wireMockStubs } from './wireMockStubs';
+import { mockRestResponses, wireMockStubs } from './wireMockStubs';
 
 /**
  * Statuses a framework's method names carry, with no number written:
@@ -11,7 +11,8 @@ import { wireMockStubs } from './wireMockStubs';
  * - ASP.NET Core's result helpers in a controller, `return BadRequest(errors)`, `NotFound()`, `RedirectPermanent(url)`, and minimal APIs'
  *   `Results.NotFound()` / `TypedResults.Conflict()`;
  * - Spring's `ResponseEntity.badRequest()`, `ResponseEntity.notFound()`;
- * - WireMock's stubbed answers, `willReturn(serviceUnavailable())` (wireMockStubs.ts).
+ * - WireMock's stubbed answers, `willReturn(serviceUnavailable())`, and Spring's `andRespond(withServerError())` (wireMockStubs.ts);
+ * - FluentAssertions.Web's `response.Should().Be404NotFound()`.
  */
 export interface NamedStatusCall {
   code: string;
@@ -36,6 +37,12 @@ const ASPNET_CALL = new RegExp(`(?<![\\w.])(?:(?:this|base|Results|TypedResults)
 /** A controller: a class named or derived as one (`: ControllerBase`, `: V2Controller`), or carrying [ApiController]. */
 const CONTROLLER = /\bclass\s+\w*Controller\b|:\s*(?:[\w.]+\.)?\w*Controller(?:Base)?\b|\[ApiController\]/;
 
+/**
+ * FluentAssertions.Web's status assertions, each named for its status: `Be200Ok()`, `Be404NotFound()`,
+ * `Be429TooManyRequests()` (github.com/adrianiftode/FluentAssertions.Web, HttpResponseMessageAssertions).
+ */
+const FLUENT_WEB_ASSERTION = /\.\s*(Be([1-5]\d\d)[A-Z]\w*)\s*\(/g;
+
 /** Spring `ResponseEntity` builders and the status each starts. */
 const SPRING_BUILDERS: Record<string, string> = {
   ok: '200', created: '201', accepted: '202', noContent: '204', badRequest: '400', notFound: '404', unprocessableEntity: '422', internalServerError: '500',
@@ -56,6 +63,8 @@ export function namedStatusCalls(text: string, family: string, root: Node, s: Sy
   if (family === 'java' || family === 'kotlin') {
     // WireMock's shortcuts handed to willReturn(…): `willReturn(serviceUnavailable())`, `willReturn(status(429))`.
     for (const stub of wireMockStubs(text, root, s, from, to)) out.push({ ...stub, role: 'test-assert' });
+    // Spring's MockRestServiceServer: `andRespond(withServerError())`, `andRespond(withRawStatus(503))`.
+    for (const stub of mockRestResponses(text, root, s, from, to)) out.push({ ...stub, role: 'test-assert' });
     scan(CLASS_PREDICATE, (m) => {
       const node = root.descendantForIndex(m.index, m.index + m[0].length);
       if (!node || node.startIndex !== m.index || node.endIndex !== m.index + m[0].length || !/identifier/.test(node.type)) return undefined;
@@ -77,6 +86,15 @@ export function namedStatusCalls(text: string, family: string, root: Node, s: Sy
         return { code: SPRING_BUILDERS[m[1]], role: 'server-sets', start, end: start + m[1].length };
       });
     }
+  }
+  if (family === 'csharp') {
+    // FluentAssertions.Web `response.Should().Be404NotFound()`: the assertion's name carries the status.
+    scan(FLUENT_WEB_ASSERTION, (m) => {
+      const start = m.index + m[0].indexOf('Be');
+      const node = root.descendantForIndex(start, start + m[1].length);
+      if (!node || !/identifier/.test(node.type) || node.text !== m[1] || !inCode(root, start, s)) return undefined;
+      return { code: m[2], role: 'test-assert', start, end: start + m[1].length };
+    });
   }
   if (family === 'csharp' && CONTROLLER.test(text)) {
     scan(ASPNET_CALL, (m) => {

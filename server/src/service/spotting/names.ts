@@ -130,8 +130,8 @@ export const ASSERTION_CHAIN_OPENERS = /^(then|assertThat|expect|expectStatus)$/
 /** Logical operators that supply a default (`err.status || 500`, `status ?? 503`, `code or 500`). */
 export const DEFAULT_OPERATORS = new Set(['||', '??', 'or']);
 
-/** Methods a status-valued receiver is asserted with: `status().is(429)`, `StatusCode.Should().Be(...)`. */
-export const MATCHER_METHODS = /^(is|isEqualTo|IsEqualTo|toBe|toEqual|toStrictEqual|Be|BeEquivalentTo|equals|eq|should|shouldBe|expect)$/;
+/** Methods a status-valued receiver is asserted with: `status().is(429)`, `StatusCode.Should().Be(...)`, Shouldly `ShouldBe(429)`. */
+export const MATCHER_METHODS = /^(is|isEqualTo|IsEqualTo|toBe|toEqual|toStrictEqual|Be|BeEquivalentTo|equals|eq|should|shouldBe|ShouldBe|ShouldNotBe|expect)$/;
 
 /** Keyword / named arguments and object keys that carry a status. */
 export const STATUS_KEYS = /^:?(status|status_?code|statusCode|http_?status|code)$/i;

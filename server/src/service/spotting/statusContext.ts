@@ -11,6 +11,7 @@ import { EXCEPTION_CLASS, isRackTriple, isStatusMessageTable, MAP_ENTRIES, MAP_L
 import { namedChildren } from './syntaxAdapter';
 import { defaultParameterUse } from './parameterCollections';
 import { mockkAnswer, replyCallbackStatus } from './mockAnswers';
+import { inTestCode } from './testCode';
 import { wrapsExpectedValue } from './assertionMatchers';
 import { isRetryDecisionTable } from './retryDecisionTables';
 
@@ -129,6 +130,17 @@ export class StatusContext extends BindingRoles {
     return s.callArguments(call).some((arg) => !(arg.startIndex <= phrase.startIndex && phrase.endIndex <= arg.endIndex) && /^[1-5]\d\d$|status/i.test(arg.text) && arg.text.length < 80 && this.classify(arg, 'status') === 'server-sets');
   }
 
+  /**
+   * `values` is the right side of a Go declaration of several names in test code (`got, want := rr.Code, 503`), and
+   * another of its values reads a status.
+   */
+  private wantedBesideGot(values: Node, literal: Node): boolean {
+    const declaration = values.parent;
+    if (!declaration || !/^(short_var_declaration|assignment_statement)$/.test(declaration.type) || declaration.childForFieldName('right')?.id !== values.id) return false;
+    const others = namedChildren(values).filter((v) => !(v.startIndex <= literal.startIndex && literal.endIndex <= v.endIndex));
+    return others.length > 0 && others.some((v) => this.isStatusLike(v)) && (inTestCode(declaration) || this.insideAssertion(declaration));
+  }
+
   private inSpringFile(): boolean {
     this.springHandlers ??= !!this.root && /@ExceptionHandler\b|@(?:Rest)?ControllerAdvice\b/.test(this.root.text);
     return this.springHandlers;
@@ -197,6 +209,8 @@ export class StatusContext extends BindingRoles {
     // JUnit `@ValueSource(ints = {429, 503})`: the annotation's named list feeds the test's parameter.
     const annotation = parent.type === 'element_value_pair' ? parent.parent?.parent : undefined;
     if (kind === 'status' && inCollection && annotation?.type === 'annotation' && this.testDataRole(literal, annotation, this.lastName(s.callee(annotation)) ?? '', 0)) return 'test-assert';
+    // Go `if got, want := rr.Code, 503; got != want { t.Errorf(…) }`: the status a test wants, beside the one it got.
+    if (kind === 'status' && inCollection && child.type === 'expression_list' && this.wantedBesideGot(child, literal)) return 'test-assert';
     if (s.pairs.has(parent.type)) return this.pairRole(literal, child, parent, inCollection, kind);
     if (s.assignments.has(parent.type)) return this.assignmentRole(literal, child, parent, inCollection, kind);
     // `constructor(message = 'Server error', statusCode = 500)` of an error class: the status the class stands for by default.

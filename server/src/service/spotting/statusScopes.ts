@@ -70,6 +70,28 @@ export function inKtorCallScope(call: Node): boolean {
   return false;
 }
 
+/**
+ * A Kotlin call inside the handler of Ktor's client `MockEngine { request -> … }` (or `MockEngine.config { addHandler { … } }`):
+ * its bare `respond(body, HttpStatusCode.ServiceUnavailable)` is the stub's answer (ktor.io/docs/client-testing.html).
+ */
+export function inKtorMockEngine(call: Node): boolean {
+  for (let up = call.parent, depth = 0; up && depth < 12; up = up.parent, depth++) {
+    if (up.type === 'call_expression' && /^(?:MockEngine|addHandler)\b/.test(up.text.slice(0, 40))) return true;
+    if (up.type === 'function_declaration' || up.type === 'class_body') return false;
+  }
+  return false;
+}
+
+/** A Kotlin call inside RestAssured's Kotlin extensions' `Then { … }` block: `When { get(url) } Then { statusCode(200) }`. */
+export function inRestAssuredThen(call: Node): boolean {
+  for (let up = call.parent, depth = 0; up && depth < 8; up = up.parent, depth++) {
+    if (up.type === 'infix_expression' && up.namedChild(1)?.text === 'Then') return true;
+    if (up.type === 'call_expression' && /^Then\s*\{/.test(up.text.slice(0, 12))) return true;
+    if (up.type === 'function_declaration') return false;
+  }
+  return false;
+}
+
 /** A Kotlin call with a trailing lambda inside Ktor's `install(StatusPages) { … }` configuration block. */
 export function inKtorStatusPages(call: Node): boolean {
   if (call.type !== 'call_expression' || !call.namedChildren.some((c) => c?.type === 'annotated_lambda')) return false;

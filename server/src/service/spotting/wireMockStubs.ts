@@ -42,7 +42,7 @@ export function wireMockStubs(text: string, root: Node, s: SyntaxAdapter, from: 
     const name = root.descendantForIndex(start, start + m[1].length);
     if (!name || !/identifier/.test(name.type)) continue;
     const call = enclosingCall(name, s);
-    if (!call || !handedToWillReturn(call, s)) continue;
+    if (!call || !handedTo(call, s, WILL_RETURN)) continue;
     if (m[1] !== 'status') {
       out.push({ code: WIREMOCK_SHORTCUTS[m[1]], start, end: start + m[1].length });
       continue;
@@ -70,14 +70,58 @@ function enclosingCall(name: Node, s: SyntaxAdapter): Node | undefined {
   return undefined;
 }
 
-/** The call stands as the argument of `willReturn(…)`, perhaps after builder steps (`notFound().withBody("x")`). */
-function handedToWillReturn(call: Node, s: SyntaxAdapter): boolean {
+const WILL_RETURN = /(^|\.)willReturn$/;
+const AND_RESPOND = /(^|\.)andRespond$/;
+
+/**
+ * Spring's `MockRestServiceServer` answers written with `MockRestResponseCreators`' static factories:
+ * `server.expect(requestTo(url)).andRespond(withServerError())`, `andRespond(withTooManyRequests().body(json))`,
+ * `andRespond(withRawStatus(503))`. The factories up to Spring 5 were read at source (spring-test
+ * `org.springframework.test.web.client.response.MockRestResponseCreators`: withCreatedEntity, withNoContent, withBadRequest,
+ * withUnauthorizedRequest, withServerError, withRawStatus); Spring 6.0 added one per common failure (withForbiddenRequest,
+ * withResourceNotFound, withRequestConflict, withTooManyRequests, withBadGateway, withServiceUnavailable,
+ * withGatewayTimeout, withAccepted). `withSuccess(…)` is left out, as WireMock's `ok()` is. Read only as the argument
+ * of `andRespond(…)` in a file that imports Spring's test client support.
+ */
+const SPRING_CREATORS: Readonly<Record<string, string>> = {
+  withCreatedEntity: '201', withAccepted: '202', withNoContent: '204',
+  withBadRequest: '400', withUnauthorizedRequest: '401', withForbiddenRequest: '403', withResourceNotFound: '404', withRequestConflict: '409',
+  withTooManyRequests: '429', withServerError: '500', withBadGateway: '502', withServiceUnavailable: '503', withGatewayTimeout: '504',
+};
+const SPRING_TEST_CLIENT_IMPORT = /^[ \t]*import[ \t]+(?:static[ \t]+)?org\.springframework\.test\.web\.client\b/m;
+const CREATOR_CALL = new RegExp(`(?<![\\w$])(?:MockRestResponseCreators\\s*\\.\\s*)?(${Object.keys(SPRING_CREATORS).join('|')}|withRawStatus)\\s*\\(`, 'g');
+
+/** Each `MockRestResponseCreators` factory handed to `andRespond(…)` starting in [from, to). */
+export function mockRestResponses(text: string, root: Node, s: SyntaxAdapter, from: number, to: number): WireMockStub[] {
+  if (!SPRING_TEST_CLIENT_IMPORT.test(text)) return [];
+  const out: WireMockStub[] = [];
+  CREATOR_CALL.lastIndex = from;
+  for (let m = CREATOR_CALL.exec(text); m && m.index < to; m = CREATOR_CALL.exec(text)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    const name = root.descendantForIndex(start, start + m[1].length);
+    if (!name || !/identifier/.test(name.type)) continue;
+    const call = enclosingCall(name, s);
+    if (!call || !handedTo(call, s, AND_RESPOND)) continue;
+    if (m[1] !== 'withRawStatus') {
+      out.push({ code: SPRING_CREATORS[m[1]], start, end: start + m[1].length });
+      continue;
+    }
+    const [arg] = s.callArguments(call);
+    const literal = arg && s.numbers.has(arg.type) ? arg : arg?.namedChild(0) && s.numbers.has(arg.namedChild(0)!.type) ? arg.namedChild(0)! : undefined;
+    if (literal && /^[1-5]\d\d$/.test(literal.text)) out.push({ code: literal.text, start: literal.startIndex, end: literal.endIndex });
+  }
+  CREATOR_CALL.lastIndex = 0;
+  return out;
+}
+
+/** The call stands as the argument of `willReturn(…)` (or `andRespond(…)`), perhaps after builder steps (`notFound().withBody("x")`). */
+function handedTo(call: Node, s: SyntaxAdapter, taker: RegExp): boolean {
   let node: Node = call;
   for (let depth = 0; depth < 12 && node.parent; depth++) {
     const up: Node = node.parent;
     if (s.calls.has(up.type) && up.id !== call.id) {
       const callee = s.callee(up);
-      if (callee && callee.endIndex <= node.startIndex) return /(^|\.)\s*willReturn$/.test(callee.text.replace(/\s+/g, ''));
+      if (callee && callee.endIndex <= node.startIndex) return taker.test(callee.text.replace(/\s+/g, ''));
     }
     node = up;
   }
