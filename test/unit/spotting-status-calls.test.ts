@@ -34,7 +34,10 @@ describe('spotting: statuses tested by a call, and API errors raised with one', 
   describe('TypeScript: an error class with API inside its name, thrown with a status', () => {
     spotCases('typescript', [
       ["a worker API's own error", "function check(id: string) {\n  if (!id) throw new WorkerApiError(400, 'invalid_job_id')\n}\n", ['400 server-sets']],
-      ['decoy: a status second', "function check(id: string) {\n  if (!id) throw new WorkerApiError('invalid', 400)\n}\n", []],
+      // (A message first and the status after it, `new HttpClientError('HTTP Error Occurred', 500)`, is the other order
+      // such classes take; a number among more arguments is not read.)
+      ['its status after its message', "function check(id: string) {\n  if (!id) throw new WorkerApiError('invalid', 400)\n}\n", ['400 server-sets']],
+      ['decoy: a number among more arguments', "function check(id: string) {\n  if (!id) throw new WorkerApiError('invalid', 400, 'items')\n}\n", []],
     ]);
   });
 
