@@ -36,7 +36,7 @@ export const TEST_STATUS_PARAMETER = /^(expected_?|want_?|given_?)?(status|statu
 /** Attributes that feed a parametrised test its data. */
 export const TEST_DATA_ATTRIBUTE = /^(InlineData|InlineAutoData|TestCase|DataRow|Arguments)$/;
 /** A stand-in server or response (a test's, or a client's fake for a failure), by the call's receiver and name: `MockServer.retryTimes`, `Mockresponse`, `fake_response`. */
-export const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http)|(response|reply|server)\w*(mock|fake|stub)|(mock|fake|stub)\w*\.(intercept|reply|replyOnce|respond\w*)$|^\.?intercept$/i;
+export const MOCK_REPLY = /(mock|fake|stub)\w*(response|server|reply|http|error|failure|returning)|(response|reply|server)\w*(mock|fake|stub)|(mock|fake|stub)\w*\.(intercept|reply|replyOnce|respond\w*)$|^\.?intercept$/i;
 /** Calls of such a stand-in whose numbers are waits, ports or sizes. */
 export const NOT_A_STATUS_CALL = /delay|sleep|wait|timeout|port|size|latency|after/i;
 /** Registrations of a server's handler for an error status. */

@@ -16,7 +16,7 @@ import { AssertionReader } from './assertionReader';
 import { targetParameter, testDataTarget } from './testDataSources';
 import { HelperParameters } from './helperParameters';
 import type { ValueKind } from './statusExpressions';
-import { inKtorCallScope, inKtorMockEngine, inKtorStatusPages, inRestAssuredThen } from './statusScopes';
+import { inKtorCallScope, inKtorMockEngine, inKtorStatusPages, inRestAssuredThen, inSinatraRoute } from './statusScopes';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { inTestCode } from './testCode';
@@ -24,7 +24,7 @@ import { argumentParameterUse } from './parameterCollections';
 import { httptestResponder } from './mockAnswers';
 import { isLibraryAssertion } from './libraryAssertions';
 import { assertsSetterStatus } from './spyAssertions';
-import { chainedCallArguments, chainNamesAssertion, cypressStatusAssertion, CONTAINS_MATCHER, PROPERTY_ASSERTION, STATUS_PROPERTY_PATH } from './assertionMatchers';
+import { chainedCallArguments, chainNamesAssertion, cypressStatusAssertion, CONTAINS_MATCHER, PROPERTY_ASSERTION, PROPERTY_MATCHER, STATUS_PROPERTY_PATH } from './assertionMatchers';
 import {
   ERROR_FACTORY,
   ERROR_HANDLER_REGISTRATION,
@@ -199,7 +199,7 @@ export abstract class ArgumentRoles extends AssertionReader {
     if (kind === 'status' && cypressStatusAssertion(call, name, index, s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
     // Jest `toHaveProperty('status', 404)`, Chai `expect(res).to.have.property('statusCode', 409)`: a property named for
     // the status, asserted to hold the value.
-    if (kind === 'status' && index === 1 && PROPERTY_ASSERTION.test(name) && this.namesStatusProperty(args[0]) && chainNamesAssertion(this.receiverOf(call), s, (n) => this.lastName(n), (c) => this.receiverOf(c))) return 'test-assert';
+    if (kind === 'status' && index === 1 && PROPERTY_ASSERTION.test(name) && this.namesStatusProperty(args[0]) && (PROPERTY_MATCHER.test(name) || chainNamesAssertion(this.receiverOf(call), s, (n) => this.lastName(n), (c) => this.receiverOf(c)))) return 'test-assert';
     // A named argument the adapter reads through (Kotlin `respondError(status = HttpStatusCode.ServiceUnavailable)`):
     // a status handed to whatever is called, as `{ status: 503 }` is.
     const argumentName = kind === 'status' && !inCollection ? this.namedArgumentOf(literal, call) : undefined;
@@ -343,8 +343,12 @@ export abstract class ArgumentRoles extends AssertionReader {
       if (/throw|raise/.test(call.parent?.type ?? '')) return (symbolic ? ERROR_CONSTRUCTOR.test(name) : numbered && HTTP_ERROR_CONSTRUCTOR.test(name)) ? 'server-sets' : undefined;
       // `WebClientResponseException.create(500, "Internal Server Error", …)`, `new WebClientResponseException(404, …)` built
       // and not thrown here (a test's failure to stub with, an error handed on): an HTTP error made with its status.
-      const made = HTTP_ERROR_CONSTRUCTOR.test(name) ? /new|object_creation|instance_creation/.test(call.type) : ERROR_FACTORY_METHOD.test(name) && HTTP_ERROR_CONSTRUCTOR.test(this.lastName(receiver) ?? '');
-      return !symbolic && index === 0 && made && this.unwrap(args[0])?.id === literal.id ? 'constant' : undefined;
+      // (Python's `side_effect=RemnaWaveAPIError('not found', 404)` constructs one the same way, message first.)
+      // (Where a class is constructed with `new`, a call without it is a method: C#'s `this.CreateAPIError(404, …)`.)
+      const constructs = /new|object_creation/.test([...s.calls].join(' '));
+      const constructed = HTTP_ERROR_CONSTRUCTOR.test(name) && (!constructs || /new|object_creation/.test(call.type));
+      const made = constructed || (ERROR_FACTORY_METHOD.test(name) && HTTP_ERROR_CONSTRUCTOR.test(this.lastName(receiver) ?? ''));
+      return !symbolic && numbered && made && this.unwrap(args[index])?.id === literal.id ? 'constant' : undefined;
     }
     // `String(500)` is no `c.String(500, ...)` — but Ktor's `respond(HttpStatusCode.NotFound, body)` inside an
     // `ApplicationCall` extension or a route handler answers the call it runs on.
@@ -353,7 +357,7 @@ export abstract class ArgumentRoles extends AssertionReader {
     // handler answers every response of that status with its own body.)
     // (A named argument is no position: `Http::response(body: 'x', delay: 500)` hands no status.)
     if (argumentName !== undefined) return undefined;
-    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && (inKtorCallScope(call) || inKtorMockEngine(call))) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call)))) return undefined;
+    if (METHOD_ONLY_SETTERS.has(name) && !receiver && !(name === 'respond' && (inKtorCallScope(call) || inKtorMockEngine(call))) && !(name === 'status' && (this.importsResponseEntityBuilders() || inKtorStatusPages(call) || inSinatraRoute(call)))) return undefined;
     // Ktor's client `MockEngine { respond(content, status, headers) }`: the status is the second argument there.
     if (name === 'respond' && !receiver && inKtorMockEngine(call)) return index === 1 ? 'server-sets' : undefined;
     if (name === 'valueOf' && !/Status/.test(this.lastName(receiver) ?? '')) return undefined; // `HttpStatus.valueOf(429)`, not `Integer.valueOf(404)`

@@ -23,9 +23,11 @@ const MATCHER_HOME = /^(Is|Not|Matchers|CoreMatchers|Has|Does|gomega|hamcrest)$/
 const ARGUMENT_LISTS = /^(arguments|argument_list|value_arguments|value_argument|argument)$/;
 
 /** Property assertions, the property's name first and its value second. */
-export const PROPERTY_ASSERTION = /^(toHaveProperty|property|nestedProperty|ownProperty|haveOwnProperty|deepProperty)$/;
-/** A property path whose last step names a status: `status`, `statusCode`, `response.status`, `res.status_code`. */
-export const STATUS_PROPERTY_PATH = /^(?:[\w$]+\.)*(status|statusCode|status_code|httpStatus|code)$/;
+export const PROPERTY_ASSERTION = /^(toHaveProperty|property|nestedProperty|ownProperty|haveOwnProperty|deepProperty|hasProperty)$/;
+/** Property matchers that stand alone, handed to an assertion: Hamcrest `hasProperty("errorStatus", is(404))`. */
+export const PROPERTY_MATCHER = /^hasProperty$/;
+/** A property path whose last step names a status: `status`, `statusCode`, `response.status`, `res.status_code`, `errorStatus`. */
+export const STATUS_PROPERTY_PATH = /^(?:[\w$]+\.)*(status|statusCode|status_code|httpStatus|code|[a-z]\w*(Status|StatusCode))$/;
 /** Calls and members of an assertion chain: `expect(x)`, `x.should`, `assert.x`, `assertThat(x)`. */
 const ASSERTION_WORD = /^(expect|should|assert|assertThat|Expect|must)$/;
 /** Matchers asserting that a collection holds a value: `toContain`, Chai `include`, RSpec `include`, AssertJ `contains`. */

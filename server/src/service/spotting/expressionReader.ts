@@ -54,7 +54,8 @@ export class ExpressionReader {
       }
       // (`str(r.status_code)`, `String(res.status)`, `strconv.Itoa(resp.StatusCode)`: the status as text)
       if (name && /^(int|Number|parseInt|Int|toInt|Integer|intval|str|String|Itoa|strval)$/i.test(name) && args.length === 1) return this.isStatusLike(args[0]);
-      if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault)$/.test(name)) {
+      // (Flink's `row.getField("statusCode")`, Ruby's `hash.fetch("status")` / `dig(:status)` read the same way.)
+      if (name && /^(getattr|get|Get|getOrDefault|GetValueOrDefault|getField|getProperty|fetch|dig)$/.test(name)) {
         // `getattr(exc, "status_code", None)`, `data.get("status")`, `context.get("response_status")`
         // lodash `_.get(err, "response.statusCode")` reads a path
         return args.some((a) => {

@@ -82,6 +82,23 @@ export function inKtorMockEngine(call: Node): boolean {
   return false;
 }
 
+/**
+ * A Ruby call inside a Sinatra route (`get '/x' do … end`, `post %r{…} do`) or a Sinatra app class (`class FakeGitHub <
+ * Sinatra::Base`): its bare `status 404` sets the response's status (sinatrarb.com/intro.html, "Setting Body, Status Code
+ * and Headers"), as `halt 503` does.
+ */
+export function inSinatraRoute(call: Node): boolean {
+  if (call.type !== 'call' || !call.childForFieldName('method')) return false;
+  for (let up = call.parent, depth = 0; up && depth < 16; up = up.parent, depth++) {
+    if ((up.type === 'do_block' || up.type === 'block') && up.parent?.type === 'call' && !up.parent.childForFieldName('receiver')) {
+      const route = up.parent.childForFieldName('method')?.text ?? '';
+      if (/^(get|post|put|patch|delete|head|options|before|after|error|not_found)$/.test(route)) return true;
+    }
+    if (up.type === 'class') return /<\s*Sinatra::(Base|Application)\b/.test(up.text.slice(0, 200));
+  }
+  return false;
+}
+
 /** A Kotlin call inside RestAssured's Kotlin extensions' `Then { … }` block: `When { get(url) } Then { statusCode(200) }`. */
 export function inRestAssuredThen(call: Node): boolean {
   for (let up = call.parent, depth = 0; up && depth < 8; up = up.parent, depth++) {
