@@ -45,6 +45,11 @@ describe('spotting: statuses in test frameworks’ DSLs', () => {
       'class T {\n  fun a() {\n    val engine = MockEngine { respond("x", HttpStatusCode.fromValue(429)) }\n    val r = mock<Response> { on { code() } doReturn 503 }\n    When { get("/x") } Then { statusCode(200) }\n  }\n}\n',
       ['429 server-sets', '503 test-assert', '200 test-assert'],
     ],
+    [
+      "http4k's Status where the file imports it, and the MockMvc DSL's status block",
+      'import org.http4k.core.Status\nclass T {\n  fun a() {\n    val fake = { _: Request -> Response(Status.SERVICE_UNAVAILABLE) }\n    mockMvc.get("/x").andExpect { status { isEqualTo(429) } }\n  }\n}\n',
+      ['503 server-sets', '429 test-assert'],
+    ],
     ['decoy: doReturn of a size, statusCode outside a Then block', 'class T {\n  fun a() {\n    val r = mock<Page> { on { size() } doReturn 200 }\n    statusCode(200)\n  }\n}\n', []],
   ]);
 

@@ -16,7 +16,7 @@ import { AssertionReader } from './assertionReader';
 import { targetParameter, testDataTarget } from './testDataSources';
 import { HelperParameters } from './helperParameters';
 import type { ValueKind } from './statusExpressions';
-import { inKtorCallScope, inKtorMockEngine, inKtorStatusPages, inRestAssuredThen, inSinatraRoute } from './statusScopes';
+import { inKtorCallScope, inKtorMockEngine, inKtorStatusPages, inMockMvcStatusBlock, inRestAssuredThen, inSinatraRoute } from './statusScopes';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
 import { inTestCode } from './testCode';
@@ -285,6 +285,8 @@ export abstract class ArgumentRoles extends AssertionReader {
       // Go `errors.Is(err, syscall.ECONNRESET)`; an SDK's own test of an error's code: `hcloud.IsError(err, hcloud.ErrorCodeConflict)`
       return /^(is|Is|isError|IsError|is_error|isErrorCode|IsErrorCode|hasErrorCode|HasErrorCode)$/.test(name) && index >= 1 ? 'client-check' : undefined;
     }
+    // The MockMvc Kotlin DSL: `andExpect { status { isEqualTo(429) } }`.
+    if (kind === 'status' && index === 0 && !receiver && /^(isEqualTo|is)$/.test(name) && inMockMvcStatusBlock(call)) return 'test-assert';
     // RestAssured's Kotlin extensions: `When { get(url) } Then { statusCode(200) }`.
     if (name === 'statusCode' && !receiver && inRestAssuredThen(call)) return index === 0 ? 'test-assert' : undefined;
     if (STATUS_SETTERS.has(name) && receiver && this.inAssertionChain(receiver)) {

@@ -64,6 +64,8 @@ function kotlinStatusMatcher(node: Node, name: string, context: StatusContext, s
  */
 export function qualifiedReceiver(object: Node | null, receiver: string, context: StatusContext, support: GrammarSupport): string {
   const s = support.adapter;
+  // http4k's `org.http4k.core.Status.SERVICE_UNAVAILABLE` (Kotlin): Spring's names for the same statuses, not gRPC's Status.
+  if (support.constants === 'kotlin' && receiver === 'Status' && object && importsHttp4kStatus(object)) return 'HttpStatus';
   if (support.constants === 'java' && receiver === 'Status' && object && s.members.has(object.type)) {
     const outer = s.memberParts(object)?.object ?? null;
     if (context.lastName(outer) === 'Response') return 'Response.Status';
@@ -82,4 +84,15 @@ export function throughAccessor(member: Node, context: StatusContext, support: G
   if (call && s.members.has(call.type) && s.memberParts(call)?.object?.id === member.id) return /^(value|code)$/.test(s.memberParts(call)?.property ?? '') ? call : member;
   if (!call || !s.calls.has(call.type) || s.callArguments(call).length > 0 || context.receiverOf(call)?.id !== member.id) return member;
   return NUMBER_ACCESSORS.test(context.lastName(s.callee(call)) ?? '') ? call : member;
+}
+
+/** http4k's status class imported: `import org.http4k.core.Status`, `org.http4k.core.*`, its companion's members. */
+const HTTP4K_STATUS_IMPORT = /^[ \t]*import[ \t]+org\.http4k\.core\.(?:Status\b|\*)/m;
+const http4kFiles = new WeakMap<Node, boolean>();
+
+function importsHttp4kStatus(node: Node): boolean {
+  const root = node.tree.rootNode;
+  let known = http4kFiles.get(root);
+  if (known === undefined) http4kFiles.set(root, (known = HTTP4K_STATUS_IMPORT.test(root.text)));
+  return known;
 }

@@ -99,6 +99,14 @@ export function inSinatraRoute(call: Node): boolean {
   return false;
 }
 
+/** A Kotlin call inside the MockMvc DSL's `status { … }` block: `andExpect { status { isEqualTo(429) } }`. */
+export function inMockMvcStatusBlock(call: Node): boolean {
+  for (let up = call.parent, depth = 0; up && depth < 6; up = up.parent, depth++) {
+    if (up.type === 'call_expression') return /^status\s*\{/.test(up.text.slice(0, 10));
+  }
+  return false;
+}
+
 /** A Kotlin call inside RestAssured's Kotlin extensions' `Then { … }` block: `When { get(url) } Then { statusCode(200) }`. */
 export function inRestAssuredThen(call: Node): boolean {
   for (let up = call.parent, depth = 0; up && depth < 8; up = up.parent, depth++) {
