@@ -24,8 +24,8 @@ const STATUS_FIELD = /^(status|getStatus|\w+_status|\w+Status|state)$/;
 const ERRORISH_OBJECT =
   /^(e|ex|exc|err|error|errors|exception|failure|fault|problem|body|resp|response|res|result|data|json|payload|reply|details?|info|\w*Error|\w*error|\w*Exception|\w*_error|\w*_exception|\w*Err)$/;
 
-/** Case-folding calls a field is read through: `err.code.toLowerCase()`, `e.error.lower()`. */
-const CASE_FOLD = /^(toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|strip|trim|Trim|casefold)$/;
+/** Calls a field is read through: case folding (`err.code.toLowerCase()`, `e.error.lower()`), a view of it (Rust `err.code.as_str()`, Kotlin `orEmpty()`). */
+const CASE_FOLD = /^(toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|strip|trim|Trim|casefold|as_str|as_deref|as_ref|to_owned|orEmpty)$/;
 
 /** What an error says of itself: its message (`error.message`, `e.getMessage()`, `err.Error()`, `ex.Message`). */
 const MESSAGE_FIELD = /^(message|Message|msg|getMessage|getLocalizedMessage|Error|to_s|full_message)$/;
@@ -44,6 +44,48 @@ export function namedForErrorCode(field: Node, reader: ExpressionReader): boolea
   const named = (node: Node | null | undefined): boolean => ERROR_FIELD.test((reader.lastName(node ?? null) ?? '').replace(/^get_(?=[a-z])/, ''));
   if (named(field)) return true;
   return /identifier|variable_name/.test(field.type) && named(reader.assignedBefore(field)?.filter((v): v is Node => v !== null).pop());
+}
+
+/**
+ * The expression reads an error's code by name: `error.get("code")`, `apiErr.Code`, `body["error"]["code"]`, `errCode`,
+ * or a local taken from one (`code = body["error"]["code"]`). Not an error's `type` or `kind` (a project's own
+ * categories, an event's type), nor its message.
+ */
+export function namesAnErrorCode(expr: Node, reader: ExpressionReader, s: SyntaxAdapter): boolean {
+  const node = throughViews(expr, reader, s);
+  if (!node || node.text.length > 160) return false;
+  const read = (n: Node): boolean => /err/i.test(n.text) && !/\bstderr\b/.test(n.text) && CODE_READ.test(fieldNameOf(n, reader, s) ?? '');
+  if (read(node)) return true;
+  if (!(/identifier/.test(node.type) || node.type === 'variable_name') || !CODE_READ.test(node.text.replace(/^\$/, ''))) return false;
+  const value = throughViews(reader.assignedBefore(node)?.filter((v): v is Node => v !== null).pop() ?? null, reader, s);
+  return !!value && value.text.length <= 160 && read(value);
+}
+
+/** The expression under parentheses and the calls that only view it (`code.as_str()`, `err.code.toLowerCase()`). */
+function throughViews(expr: Node | null, reader: ExpressionReader, s: SyntaxAdapter): Node | null {
+  let node = expr;
+  for (let depth = 0; node && depth < 4 && (s.transparent.has(node.type) || (s.calls.has(node.type) && s.callArguments(node).length === 0 && CASE_FOLD.test(reader.lastName(s.callee(node)) ?? ''))); depth++) {
+    node = s.transparent.has(node.type) ? namedChildren(node)[0] ?? null : reader.receiverOf(node);
+  }
+  return node;
+}
+
+/** Names under which an error's code is read (not its `type`, `kind` or message). */
+const CODE_READ = /^(get_?)?(\w*_)?(code|err|error|errcode|error_?code|errorcode|reason|error_?reason|sub_?code)$|^(get)?(Error)?(Code|Reason)$|^\w*(Err|Error)(Code|Reason)?$/i;
+
+/** The name a value is read under: a member's property, a key, a getter, a local's own name. */
+function fieldNameOf(node: Node, reader: ExpressionReader, s: SyntaxAdapter): string | undefined {
+  if (s.calls.has(node.type)) {
+    const args = s.callArguments(node);
+    const key = args.length >= 1 ? /^(?:['"]([\w-]+)['"]|:(\w+))$/.exec(args[args.length - 1].text.trim()) : null;
+    if (key && KEYED_READ.test(reader.lastName(s.callee(node)) ?? '') || (key && /^(dig|path)$/.test(reader.lastName(s.callee(node)) ?? ''))) return key[1] ?? key[2];
+    return args.length === 0 ? reader.lastName(s.callee(node)) : undefined;
+  }
+  if (/subscript|element_access|element_reference/.test(node.type)) {
+    const key = node.childForFieldName('subscript') ?? node.childForFieldName('index') ?? node.lastNamedChild;
+    return (key ? /^\[?\s*(?:['"]([\w-]+)['"]|:(\w+))\s*\]?$/.exec(key.text) : null)?.slice(1).find((k) => k !== undefined);
+  }
+  return reader.lastName(node);
 }
 
 /** How surely an expression holds an error code. */
@@ -83,6 +125,15 @@ export function fieldStrength(expr: Node | null, reader: ExpressionReader, s: Sy
     const content = key ? /^\[?\s*['"]([\w-]+)['"]\s*\]?$/.exec(key.text) : null;
     const object = node.childForFieldName('value') ?? node.childForFieldName('object') ?? node.namedChild(0);
     return content ? nameStrength(content[1], object, reader, s) : undefined;
+  }
+  if (s.calls.has(node.type) && s.callArguments(node).length > 1 && /^(dig|path)$/.test(reader.lastName(s.callee(node)) ?? '')) {
+    // Ruby `body.dig("error", "code")`: the last key read under the ones before it (an `error` key makes it an error's).
+    const keys = s.callArguments(node).map((a) => /^(?:['"]([\w-]+)['"]|:(\w+))$/.exec(a.text.trim())).map((m) => (m ? m[1] ?? m[2] : undefined));
+    if (keys.some((k) => k === undefined)) return undefined;
+    const [last, ...before] = [...keys].reverse() as string[];
+    if (ERROR_FIELD.test(last.replace(/-/g, '_'))) return 'strong';
+    if (CODE_FIELD.test(last)) return before.some((k) => /^(error|errors|err)$/i.test(k)) ? 'strong' : 'weak';
+    return STATUS_FIELD.test(last) ? 'weak' : undefined;
   }
   if (s.calls.has(node.type) && s.callArguments(node).length === 1) {
     // `data.get("error")`, `body.fetch("error_code")`, `json.optString("code")`: a field read by its key.

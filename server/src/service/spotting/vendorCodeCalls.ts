@@ -35,7 +35,7 @@ export function callRole(
   child: Node,
   token: string,
   inCollection: boolean,
-  accepts: (strength: Strength | undefined, field?: Node) => boolean,
+  accepts: (strength: Strength | undefined, field?: Node, compared?: Node) => boolean,
   reader: ExpressionReader,
   s: SyntaxAdapter,
 ): OccurrenceRole | undefined {
@@ -48,11 +48,11 @@ export function callRole(
   if (EQUALS.test(name)) {
     // `"OVER_QUERY_LIMIT".equals(status)`, `ex.Data["code"].Equals("context_length_exceeded")`, `Objects.equals(code, "x")`
     const others = isReceiver ? args : index >= 0 ? [...args.filter((_, i) => i !== index), ...(receiver && args.length === 1 ? [receiver] : [])] : [];
-    return others.some((o) => accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
+    return others.some((o) => accepts(fieldStrength(o, reader, s), o, o)) ? 'client-check' : undefined;
   }
   if (inCollection && MEMBERSHIP_METHODS.has(name)) {
     // `['rate_limited', 'overloaded'].includes(body.error)`
-    return args.some((a) => accepts(fieldStrength(a, reader, s), /^\d+$/.test(token) ? a : undefined)) ? 'client-check' : undefined;
+    return args.some((a) => accepts(fieldStrength(a, reader, s), /^\d+$/.test(token) ? a : undefined, a)) ? 'client-check' : undefined;
   }
   if (inCollection && ERROR_PREDICATE.test(name.toLowerCase().replace(/_/g, ''))) {
     // Go `HasErrorCode(err.Error(), []string{"not_implemented_yet", "api_not_enabled"})`: the error asked for any of them.

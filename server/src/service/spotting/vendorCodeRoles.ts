@@ -12,7 +12,7 @@ import { namedChildren } from './syntaxAdapter';
 import { errorEnumMember, errorTypeMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
 import { codeMapKeyRole } from './codeMaps';
-import { fieldStrength, keyStrength, namedForErrorCode, namesErrorInfoReason, type Strength } from './codeFields';
+import { fieldStrength, keyStrength, namedForErrorCode, namesAnErrorCode, namesErrorInfoReason, type Strength } from './codeFields';
 import { rustAssertedField } from './rustAssertions';
 import { codeShape, ERROR_WORDS, hasErrorWord } from './codeShapes';
 import { callRole } from './vendorCodeCalls';
@@ -48,7 +48,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   if (!shape || token.length > (shape === 'dotted' ? 96 : 64)) return undefined;
   // A catalog code written in lower case (`err.code.toLowerCase() === "econnreset"`) reads like one with an error word.
   const worded = knownFolded || hasErrorWord(token);
-  const accepts = (strength: Strength | undefined, field?: Node): boolean => {
+  const accepts = (strength: Strength | undefined, field?: Node, compared?: Node): boolean => {
     if (!strength) return false;
     // A number says nothing of itself: only a field named for error codes (`errorCode`, `error_code`) makes it one.
     // An error's bare `code` holds small numbers of other schemes too (`SystemExit.code` 2, an errno, a DOMException's
@@ -63,7 +63,10 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     // (kebab-case is also how slugs, CSS classes and file names are spelled: an error word is needed everywhere.)
     if (shape === 'kebab') return worded;
     if (shape === 'dotted') return strength === 'strong' && worded;
-    if (strength === 'strong') return shape !== 'word' || worded;
+    // One plain word (`"maxlag"`, `"badtoken"`) only where it is compared whole (`compared`: an equality, a case label, a
+    // list's member, not a search of a text) with an error's code read by name (`error.get("code")`, `apiErr.Code`, a
+    // local taken from `body["error"]["code"]`), and is no word the file writes as a value of its own (a state it reports).
+    if (strength === 'strong') return shape !== 'word' || worded || (compared !== undefined && plainWordCode(token) && namesAnErrorCode(compared, reader, s) && !writtenAsValue(literal, token));
     if (shape === 'word') return false;
     // `status == "OK"` beside `status == "OVER_QUERY_LIMIT"` in the same function: the field holds the API's codes.
     return worded || (shape === 'upper' && field !== undefined && comparedWithErrorWord(field));
@@ -88,7 +91,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
     if (parent.type === 'is_pattern_expression') {
       // C# `ex.ErrorCode is "PathNotFound" or "BlobNotFound"`
       const tested = parent.childForFieldName('expression') ?? parent.namedChild(0);
-      return accepts(fieldStrength(tested, reader, s), numeric ? tested ?? undefined : undefined) ? 'client-check' : undefined;
+      return accepts(fieldStrength(tested, reader, s), numeric ? tested ?? undefined : undefined, tested ?? undefined) ? 'client-check' : undefined;
     }
     if (parent.type === 'argument' && s.pairName(parent) === undefined) continue; // a C# positional argument
     if (isCollectionCall(parent, child, reader, s)) {
@@ -112,7 +115,9 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       // JavaScript `'error_description' in body`: a key the object is asked for, not a code compared.
       if (parent.type === 'binary_expression' && s.operatorOf(parent).trim() === 'in' && namedChildren(parent)[0]?.id === child.id) return undefined;
       const others = namedChildren(parent).filter((n) => n.id !== child.id);
-      return others.some((o) => accepts(fieldStrength(o, reader, s), o)) ? 'client-check' : undefined;
+      // (`"connection" in error_type`: a text searched, not a code compared whole.)
+      const whole = inCollection || !/^(in|not in|!in)$/.test(s.operatorOf(parent).trim());
+      return others.some((o) => accepts(fieldStrength(o, reader, s), o, whole ? o : undefined)) ? 'client-check' : undefined;
     }
     if (s.cases.has(parent.type) || (parent.parent && s.cases.has(parent.parent.type) && /pattern|label/.test(parent.type))) {
       const clause = s.cases.has(parent.type) ? parent : parent.parent!;
@@ -120,7 +125,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
       if (afterArrow(clause, child)) return undefined;
       const subject = s.caseSubject(clause);
       const strength = fieldStrength(subject, reader, s);
-      if (accepts(strength, numeric ? subject ?? undefined : undefined)) return 'client-check';
+      if (accepts(strength, numeric ? subject ?? undefined : undefined, subject ?? undefined)) return 'client-check';
       // A bare `code` or `reason` whose other labels are codes with an error word (not a `status` or a `type`: job
       // states and event names gather failure words too).
       const vouched = strength === 'weak' && !numeric && shape !== 'word' && CODE_SUBJECT.test(reader.lastName(subject) ?? '');
@@ -176,6 +181,28 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   }
   return undefined;
 }
+
+/** Words that say nothing went wrong, or that nothing is there: never an API's error code on their own. */
+const NOTHING_WORDS = /^(none|null|nil|true|false|undefined|empty|success|successful|ok|okay|yes|no|done|pending|active|unknown|other|default|string|object|number)$/;
+
+/** A plain lower-case word that may be an API's own code (`maxlag`, `badtoken`), not a word saying nothing failed. */
+function plainWordCode(token: string): boolean {
+  return token.length >= 4 && !NOTHING_WORDS.test(token);
+}
+
+/** The file also writes the word as a value (`{ status: "disconnected" }`, `state = "disconnected"`): its own vocabulary. */
+function writtenAsValue(literal: Node, token: string): boolean {
+  let words = valueWords.get(literal.tree);
+  if (!words) {
+    words = new Set([...literal.tree.rootNode.text.matchAll(VALUE_WORD)].map((m) => m[1]));
+    valueWords.set(literal.tree, words);
+  }
+  return words.has(token);
+}
+
+/** A plain word written as a value: after `:`, `=`, `=>` or `->`, not after a comparison (`==`, `!=`, `<=`). */
+const VALUE_WORD = /(?<![=!<>])(?::|=>|->|=)(?!=)[ \t]*["'`]([a-z]{3,})["'`]/g;
+const valueWords = new WeakMap<object, Set<string>>();
 
 /** Function-like nodes whose text bounds the sibling comparisons of a field. */
 const FUNCTION_LIKE = /^(function_declaration|function_definition|function_expression|function|method_declaration|method_definition|arrow_function|func_literal|local_function_statement|lambda_expression|constructor_declaration|class_declaration|class_definition)$/;

@@ -64,8 +64,9 @@ export function scanVendorCodes(
     // A file system's error (`e.code === 'ENOENT'` after `fs.lstat`): no request failed. Nor does the name of one of the
     // language's own exceptions (`error_type == "ValueError"`).
     if (FILE_SYSTEM_ERRNO.test(token) || BUILTIN_ERRORS.test(token)) continue;
-    // One lower-case word is a code only with an error word in it (`ratelimited`) or as a known code (`econnreset`).
-    if (WORD.test(token) && !ERROR_WORDS.test(token) && known(token.toUpperCase()) === undefined) continue;
+    // One lower-case word is a code only with an error word in it (`ratelimited`), as a known code (`econnreset`), or
+    // where an error is named near it (`error.get("code") == "maxlag"`: vendorCodeRoles.ts decides by the field).
+    if (WORD.test(token) && !ERROR_WORDS.test(token) && known(token.toUpperCase()) === undefined && !nearErrorName(text, match.index, start + token.length + 1)) continue;
     const node = root.descendantForIndex(start, start + token.length);
     const literal = node && (s.strings.has(node.type) ? node : node.parent && s.strings.has(node.parent.type) ? node.parent : undefined);
     const content = literal ? s.stringContent(literal) : undefined;
@@ -96,6 +97,11 @@ const CASE_BEFORE = 2000;
 
 /** The opening of a map literal given to a name with an error or a retry in it, not yet closed. */
 const ERROR_TABLE_OPEN = /(?:err|retr)\w*\s*(?::[^=\n]*)?=\s*\{[^;{}]*$/i;
+
+/** An error named just before or after a string (`err`, `error`, `apiErr`): a plain word there may be an error's code. */
+function nearErrorName(text: string, open: number, after: number): boolean {
+  return /err/i.test(text.slice(Math.max(0, open - HINT_BEFORE), open)) || /err/i.test(text.slice(after, after + HINT_AFTER));
+}
 
 /** False for strings that cannot be a vendor code by their surroundings: an object key (`{"name": …`), a subscript key (`x["error"]`). */
 function worthParsing(text: string, open: number, after: number): boolean {
