@@ -14,6 +14,7 @@ import { mockkAnswer, replyCallbackStatus } from './mockAnswers';
 import { inTestCode } from './testCode';
 import { wrapsExpectedValue } from './assertionMatchers';
 import { isRetryDecisionTable } from './retryDecisionTables';
+import { isFailureText, searchedText } from './failureTexts';
 
 /** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
 const INFIX_ASSERTION = /^(shouldBe|shouldNotBe|shouldEqual|shouldNotEqual|shouldBeEqualTo|shouldNotBeEqualTo|eq)$/;
@@ -43,6 +44,8 @@ export class StatusContext extends BindingRoles {
     const s = this.syntax;
     // RSpec `let(:status) { 429 }`, `let(:code) { 404 }`: the example's own status, given to what it tests.
     if (kind === 'status' && letStatus(node)) return 'test-assert';
+    // `"429" in str(e)`, `e.message.include?("503")`, `str_contains($msg, '429')`: a status looked for in a failure's text.
+    if (kind === 'status' && s.strings.has(node.type) && isFailureText(searchedText(node, this, s) ?? null, this, s)) return 'client-check';
     let child = node;
     let parent = node.parent;
     let inCollection = false;

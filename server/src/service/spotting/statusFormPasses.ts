@@ -8,6 +8,7 @@ import { serdeCodeSites } from './serdeCodeEnums';
 import { entry, type SpanSpotting } from './spotEntries';
 import { findStatusClassTests } from './statusClasses';
 import { findStatusResults } from './statusResults';
+import { findReasonPhraseSearches } from './reasonPhraseSearches';
 
 /**
  * The passes over statuses written neither as a number nor as a catalogued name: a number inside a constant's name
@@ -27,6 +28,14 @@ export function spotStatusForms(span: SpanSpotting): void {
     // `resp.StatusCode/100 != 2`, `status // 100 in (4, 5)`: a class digit stands for its class's first code.
     findStatusClassTests(text, root, support.adapter, context, support.constants, from, to, ({ code, start, end, role }) => {
       if (!names.has(start) && !numbers.has(start)) names.set(start, entry(code, 'http-status', role, start, end, text.slice(start, end), lines, true));
+    });
+  }
+
+  if (span.complete) {
+    // `"Too Many Requests" in str(e)`, `strings.Contains(err.Error(), "Service Unavailable")`: a status by its phrase.
+    findReasonPhraseSearches(text, root, from, to, context, support.adapter, (start) => names.has(start) || numbers.has(start), ({ code, start, end, role }) => {
+      names.set(start, entry(code, 'http-status', role, start, end, text.slice(start, end), lines, true));
+      return true;
     });
   }
 

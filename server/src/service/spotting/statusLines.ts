@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { inTestCode } from './testCode';
+import { followedByOwnPhrase } from './reasonPhraseSearches';
 
 /**
  * A raw HTTP status line written in a string: `"HTTP/1.1 503 Service Unavailable\r\n…"`. Tests that stand up a bare TCP
@@ -52,8 +53,10 @@ const STATUS_WORD_BEFORE = /(?:status|code|http|error)["']?[ \t]*[:=#]?[ \t]*$/i
  * the bare status is (the caller classifies the string).
  */
 export function statusInSearchedPhrase(node: Node, start: number, text: string, s: SyntaxAdapter): Node | undefined {
-  // (The words before it first: most numbers are not in a phrase, and the tree is not asked for them.)
-  if (!STATUS_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return undefined;
+  // (The words around it first: most numbers are not in a phrase, and the tree is not asked for them.)
+  // (`"404 Not Found"`: the status followed by its own reason phrase names it as surely as a word before it does.)
+  const phrased = followedByOwnPhrase(text.slice(start, start + 3), text.slice(start + 3, start + 70));
+  if (!phrased && !STATUS_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return undefined;
   const strings = s.strings;
   let literal: Node | null = node;
   for (let depth = 0; literal && !strings.has(literal.type) && depth < 3; depth++) literal = literal.parent;
@@ -61,5 +64,5 @@ export function statusInSearchedPhrase(node: Node, start: number, text: string, 
   const content = s.stringContent(literal);
   if (!content || content.text.length <= 3) return undefined;
   const before = text.slice(Math.max(content.start, start - 24), start);
-  return STATUS_WORD_BEFORE.test(before) && !/^\d/.test(text.slice(start + 3, start + 4)) ? literal : undefined;
+  return (phrased || STATUS_WORD_BEFORE.test(before)) && !/^\d/.test(text.slice(start + 3, start + 4)) ? literal : undefined;
 }
