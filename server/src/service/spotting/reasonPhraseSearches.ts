@@ -56,6 +56,15 @@ export function followedByOwnPhrase(code: string, after: string): boolean {
   return false;
 }
 
+/** True when a message begins with the phrase of `code`, in any case: `"Service unavailable"`, `"Unauthorized, check the token"`. */
+export function phraseBeginsWithOwn(code: string, message: string): boolean {
+  const words = message.trim().split(/[^A-Za-z']+/).filter((w) => w.length > 0).slice(0, 8);
+  for (let n = words.length; n > 0; n--) {
+    if (PHRASES.get(fold(words.slice(0, n).join(' ')))?.code === code) return true;
+  }
+  return false;
+}
+
 /** Quoted strings that may be a phrase (letters, spaces and hyphens). */
 const QUOTED = /(["'`])([A-Za-z][A-Za-z' -]{3,60})\1/g;
 

@@ -15,6 +15,7 @@ import { inTestCode } from './testCode';
 import { wrapsExpectedValue } from './assertionMatchers';
 import { isRetryDecisionTable } from './retryDecisionTables';
 import { isFailureText, searchedText } from './failureTexts';
+import { keysStatusTable } from './statusTableRows';
 
 /** Kotlin infix functions that assert equality in tests (kotest, Kluent, Strikt's infix forms). */
 const INFIX_ASSERTION = /^(shouldBe|shouldNotBe|shouldEqual|shouldNotEqual|shouldBeEqualTo|shouldNotBeEqualTo|eq)$/;
@@ -116,6 +117,9 @@ export class StatusContext extends BindingRoles {
     if (!role && kind === 'status' && mapValue && namesErrorClass(mapValue, s, (n) => this.lastName(n))) role = 'constant';
     // `{400: "Bad request", 401: "Unauthorized", 429: "Rate limited"}`: a table of what each status means.
     if (!role && kind === 'status' && mapValue && mapLiteral && isStatusMessageTable(mapLiteral, s)) role = 'constant';
+    // `{400: BadRequest, 429: Throttled}`, `mapOf(401 to "…", 429 to "…")`, `[[202, "…"], [503, "Service unavailable"]]`:
+    // a table whose rows together say it is keyed by status.
+    if (!role && kind === 'status' && s.numbers.has(node.type) && keysStatusTable(node, s, (n) => this.lastName(n))) role = 'constant';
     if (role === 'client-check' && this.insideAssertion(parent)) return 'test-assert';
     // A status written in a Spring exception handler (`@ExceptionHandler` method, or a method of a
     // `@ControllerAdvice` class) is the answer the server sends for that failure, whatever helper it is handed to.
