@@ -27,9 +27,10 @@ describe("catalogs: API vendors' error codes and their SDK constants", () => {
       ['rate_limit_exceeded client-check', 'conflict client-check'],
     ],
     [
-      "the SDK's own constants written bare in its own package, not their declaration",
+      // (The declared string is the code too, as its use compares it with `e.Code`: spotting-own-code-constants.test.ts.)
+      "the SDK's own constants written bare in its own package, not their declared names",
       'package hcloud\n\nconst ErrorCodeConflict ErrorCode = "conflict"\n\nfunc retryable(e Error) bool {\n\tswitch e.Code {\n\tcase ErrorCodeConflict, ErrorCodeTimeout:\n\t\treturn true\n\t}\n\treturn false\n}\n',
-      ['conflict retry-config', 'timeout retry-config'],
+      ['conflict constant', 'conflict retry-config', 'timeout retry-config'],
     ],
     ['decoy: the same names in another package', 'package billing\n\nfunc f(e Error) bool {\n\treturn e.Code == ErrorCodeConflict\n}\n', []],
   ]);

@@ -107,7 +107,9 @@ describe('spotting: vendor error codes in strings', () => {
       ['decoy: a ValueError message', 'raise ValueError("INVALID_INPUT")\n', []],
       ['numbers compared with an error code field', 'if err.error_code == 20429:\n    wait()\n', ['20429 client-check']],
       ['members of an Enum class named for error codes', 'from enum import Enum\n\nclass ErrorCode(str, Enum):\n    RATE_LIMITED = "rate_limited"\n    QUOTA = "insufficient_quota"\n', ['rate_limited constant', 'insufficient_quota constant']],
-      ['decoy: a plain class named for errors', 'class ErrorCode:\n    RATE_LIMITED = "rate_limited"\n', []],
+      // (A plain class named for error codes holds them as an Enum does: spotting-own-code-constants.test.ts.)
+      ['a plain class named for errors', 'class ErrorCode:\n    RATE_LIMITED = "rate_limited"\n', ['rate_limited constant']],
+      ['decoy: a plain class named for something else', 'class Keys:\n    THEME_KEY = "dark_theme"\n', []],
       ['a list of numbers named for retried error codes', 'RETRYABLE_ERROR_CODES = [20429, 60212]\n', ['20429 retry-config', '60212 retry-config']],
       ['a list of numbers named for error codes, read later', 'IGNORED_ERROR_CODES = (10041, 10042)\n', ['10041 constant', '10042 constant']],
       ['decoy: numbers compared with a plain code field', 'if lang.code == 44:\n    pass\n', []],

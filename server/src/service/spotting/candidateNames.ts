@@ -3,6 +3,7 @@ import type { CatalogRegistry } from '../catalog/catalogRegistry';
 import { isExceptionCatalog } from '../catalog/catalogRegistry';
 import type { TextLines } from '../parsing/textLines';
 import type { GrammarSupport } from './adapters';
+import type { SyntaxAdapter } from './syntaxAdapter';
 import { CODE_RECEIVER, ERRNO_RECEIVER, lookupHttpConstant } from './constants';
 import { enumStatusCase } from './enumStatusCases';
 import { spotExceptionClass } from './exceptionClassSites';
@@ -58,7 +59,8 @@ export function spotName(
     const role = context.classify(literal, 'error-code');
     const ambiguous = entries.every((e) => e.entry.ambiguous);
     if (!role && ambiguous) return undefined;
-    return entry(name, 'error-code', role ?? 'client-check', content.start, content.start + name.length, name, lines);
+    // (A constant declared with the code, `const codeThrottled = "Throttling"`, names it: its uses are where it is read.)
+    return entry(name, 'error-code', role ?? (declaresConstant(literal, s) ? 'constant' : 'client-check'), content.start, content.start + name.length, name, lines);
   }
   // An exception class where it stands as one: `catch (HttpRequestException e)`, `except openai.RateLimitError:`, `t instanceof ConnectException`.
   const exception = spotExceptionClass(node, name, context, support, registry, lines);
@@ -203,4 +205,15 @@ export function spotOwnPackageConstant(node: Node, name: string, context: Status
   const spotted = entry(found.entry.code, 'error-code', context.classify(node, 'error-code') ?? 'constant', node.startIndex, node.endIndex, name, lines, true);
   if (found.catalog.matching === 'context') spotted.occurrence.catalog = found.catalog.id;
   return spotted;
+}
+
+/** The string is the whole value of a constant's declaration: Go `const codeThrottled = "Throttling"`, `ERR_X = "…"`. */
+function declaresConstant(literal: Node, s: SyntaxAdapter): boolean {
+  let up = literal.parent;
+  while (up && (s.transparent.has(up.type) || up.type === 'expression_list')) up = up.parent;
+  if (!up) return false;
+  if (/^(const_spec|const_item|const_element|const_declaration)$/.test(up.type)) return true;
+  if (!(s.assignments.has(up.type) || /^(variable_declarator|property_declaration)$/.test(up.type))) return false;
+  const target = s.assignments.has(up.type) ? s.assignTarget(up) : up.childForFieldName('name') ?? up.namedChild(0);
+  return !!target && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(target.text);
 }

@@ -110,6 +110,10 @@ export function scanBareCodeKeys(
       const token = key.text.replace(/^:/, '');
       const shape = codeShape(token);
       if (!shape || !hasErrorWord(token) || !(shape === 'snake' || shape === 'camel' || shape === 'upper')) continue;
+      // `ErrorCodes = { EXPIRED: 'token_expired' }`: a constant's name over the code it holds (errorEnums.ts reads the value).
+      const value = s.pairValue(pair);
+      const held = value && s.strings.has(value.type) ? s.stringContent(value)?.text ?? '' : '';
+      if (shape === 'upper' && /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(held)) continue;
       const role = codeMapKeyRole(pair, key, reader, s);
       if (role && !found({ start: key.endIndex - token.length, end: key.endIndex, code: token, role })) return;
     }

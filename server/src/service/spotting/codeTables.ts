@@ -21,6 +21,12 @@ export interface TableCode {
 const HEADER = /\b(?:enum(?:\s+class)?|class|object|interface|struct|record)\s+([A-Za-z_]\w*)/g;
 /** `Name = 4008`, `NAME(1000)`, `const int Name = 503`, Python `NAME = 429`, Kotlin `NAME(429, "…")`. */
 const MEMBER = /(?<![\w.$])([A-Za-z_]\w*)\s*(?::\s*[A-Za-z_]\w*\s*)?(?:=|\()\s*(\d{3,4})(?![\w.])/g;
+/**
+ * An object literal given to a name, JavaScript's and TypeScript's table of constants: `const HttpCodes = {`, `export
+ * const StatusCodes: Record<string, number> = {`, `HttpCodes = {` — and its members, `NotFound: 404`.
+ */
+const OBJECT_HEADER = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]{1,80})?=\s*\{/g;
+const OBJECT_MEMBER = /(?<![\w.$])["']?([A-Za-z_]\w*)["']?\s*:\s*(\d{3,4})(?![\w.])/g;
 /** A type named for WebSocket close codes: `CloseCode`, `GatewayCloseType`, `WsCloseStatus`. */
 const CLOSE_TABLE = /close/i;
 /** A type named for HTTP statuses: `HttpStatus`, `ApiStatus`, `StatusCodes`, `HttpCodes`, `ResponseCode`. */
@@ -33,16 +39,22 @@ const MAX_BODY = 20000;
 
 export function codeTables(text: string): TableCode[] {
   const out: TableCode[] = [];
-  if (!/\b(?:enum|class|object|interface|struct|record)\s/.test(text)) return out;
-  for (const header of text.matchAll(HEADER)) {
-    const owner = header[1];
+  const types = /\b(?:enum|class|object|interface|struct|record)\s/.test(text);
+  const objects = /\b(?:const|let|var)\s/.test(text) && /[=:][ \t]*\d{3}\b/.test(text);
+  if (!types && !objects) return out;
+  const headers = [
+    ...(types ? [...text.matchAll(HEADER)].map((h) => ({ owner: h[1], from: h.index + h[0].length, member: MEMBER })) : []),
+    ...(objects ? [...text.matchAll(OBJECT_HEADER)].map((h) => ({ owner: h[1], from: h.index + h[0].length - 1, member: OBJECT_MEMBER })) : []),
+  ];
+  for (const header of headers) {
+    const owner = header.owner;
     const close = CLOSE_TABLE.test(owner);
     if (!close && !STATUS_TABLE.test(owner)) continue;
-    const body = bodyAfter(text, header.index + header[0].length);
+    const body = bodyAfter(text, header.from);
     if (!body) continue;
     const members: TableCode[] = [];
     const slice = text.slice(body.start, body.end);
-    for (const m of slice.matchAll(MEMBER)) {
+    for (const m of slice.matchAll(header.member)) {
       const value = Number(m[2]);
       const kind = close ? (isCloseCode(value) ? 'websocket' : undefined) : isStatus(value) && m[2].length === 3 ? 'http-status' : undefined;
       if (!kind) continue;

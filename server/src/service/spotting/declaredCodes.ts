@@ -41,7 +41,7 @@ export function declaredCodes(text: string, tree: Tree, support: GrammarSupport,
     add(name, c.nameAt[0], { code: c.code, kind: c.kind ?? 'http-status', ...(byUse ? { byUse: true } : {}) });
   }
   for (const [name, c] of vendor) {
-    if (own.has(name) || !confirmOwnVendorCode(root, c, syntax, context)) continue;
+    if (own.has(name) || !confirmOwnVendorCode(root, c, syntax, context, name)) continue;
     add(name, c.nameAt[0], { code: c.code, kind: 'error-code' });
   }
   return out;

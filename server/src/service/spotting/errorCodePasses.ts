@@ -2,7 +2,7 @@ import { findErrnoMessages, mayHoldErrnoMessages } from './errnoMessages';
 import { scanBareCodeKeys } from './codeMaps';
 import { findForeignCodeUses, type ForeignCodes } from './foreignCodeUses';
 import { scanNumericVendorCodes } from './numericVendorCodes';
-import { findOwnVendorCodeUses, type OwnVendorCodeTable } from './ownVendorCodes';
+import { findOwnVendorCodeUses, findUseConfirmedDeclarations, type OwnVendorCodeTable } from './ownVendorCodes';
 import { entry, type SpanSpotting } from './spotEntries';
 import { scanVendorCodes } from './vendorCodes';
 
@@ -56,6 +56,13 @@ export function spotErrorCodes(span: SpanSpotting, vendor: OwnVendorCodeTable, f
       if (overBudget()) return false;
       if (!names.has(node.startIndex)) names.set(node.startIndex, entry(code, 'error-code', role, node.startIndex, node.endIndex, node.text.replace(/\s+/g, ''), lines, true));
       return true;
+    });
+  }
+
+  if (span.complete) {
+    // The declarations those uses confirm: `RATE_LIMITED = "rate_limited"` compared whole with an error's code elsewhere.
+    findUseConfirmedDeclarations(root, support.adapter, context, vendor, from, to, (start, code) => {
+      if (!names.has(start) && !numbers.has(start)) names.set(start, entry(code, 'error-code', 'constant', start, start + code.length, code, lines));
     });
   }
 

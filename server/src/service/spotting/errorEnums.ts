@@ -90,3 +90,41 @@ export function errorTypeMember(literal: Node): boolean {
   const name = declaration.childForFieldName('name')?.text ?? '';
   return ERROR_TYPE_NAME.test(name) || namesErrorEnum(name);
 }
+
+/** Nodes that declare one named constant with its value. */
+const DECLARATION = /^(variable_declarator|const_element|property_declaration|assignment|const_item|static_item|public_field_definition|field_definition|pair|const_spec|const_declaration)$/;
+/** Declarations of a type, a module or an object that hold constants. */
+const HOLDER = /^(class_declaration|class_definition|class|module|interface_declaration|object_declaration|companion_object|mod_item|impl_item|abstract_class_declaration|struct_declaration|object)$/;
+/** Names of a holder of an API's error codes: `ErrorCodes`, `ApiErrors`, `error_codes`, `ErrCodes`, `GraphErrorType`. */
+const HOLDER_NAME = /(error|err)(s|codes?|types?|reasons?)$/;
+
+/**
+ * The string is the value of a constant declared in a class, module or object named for error codes: Java
+ * `final class ErrorCodes { static final String RATE_LIMITED = "rate_limited"; }`, C# `static class ApiErrors { public
+ * const string Quota = "quota"; }`, Kotlin `object ErrorCodes { const val X = "…" }`, PHP `class ErrorCodes { const X =
+ * '…'; }`, Ruby `module ErrorCodes; X = "…"`, Python `class ErrorCode:` (no Enum), Rust `mod error_codes { pub const X:
+ * &str = "…"; }`, JavaScript `const ErrorCodes = { X: '…' }`.
+ */
+export function errorHolderMember(literal: Node): boolean {
+  let node: Node = literal;
+  // (A TypeScript object is often `{ … } as const`; a Kotlin/Java value may sit in a wrapper of one child.)
+  for (let depth = 0; node.parent && depth < 2 && !DECLARATION.test(node.parent.type) && node.parent.namedChildCount === 1; depth++) node = node.parent;
+  const declaration = node.parent;
+  if (!declaration || !DECLARATION.test(declaration.type) || declaration.lastNamedChild?.id !== node.id) return false;
+  // An object's member is a constant when its key is a name in constant case (`TOO_MANY: '…'`, `RateLimited: '…'`); a
+  // table from codes to something (`7050: 'NO_ASSET'`, `"upload-expired": "reauthorize"`) maps codes, it names none.
+  if (declaration.type === 'pair' && !/^([A-Z][A-Z0-9]*(_[A-Z0-9]+)*|[A-Z][a-z0-9]+([A-Z][a-z0-9]*)+)$/.test(declaration.namedChild(0)?.text ?? '')) return false;
+  for (let up = declaration.parent, depth = 0; up && depth < 6; up = up.parent, depth++) {
+    if (up.type === 'object') {
+      // A JavaScript object literal: the name it is bound to.
+      let holder: Node | null = up.parent;
+      while (holder && /^(as_expression|satisfies_expression|parenthesized_expression|call_expression|arguments)$/.test(holder.type)) holder = holder.parent;
+      const name = holder?.type === 'variable_declarator' ? holder.childForFieldName('name')?.text : holder?.type === 'assignment_expression' ? holder.childForFieldName('left')?.text : undefined;
+      return !!name && HOLDER_NAME.test(name.toLowerCase().replace(/[_$]/g, ''));
+    }
+    if (!HOLDER.test(up.type)) continue;
+    const name = up.childForFieldName('name')?.text ?? up.namedChildren.find((c) => c !== null && /identifier|constant|^name$|type_identifier/.test(c.type))?.text ?? '';
+    return HOLDER_NAME.test(name.toLowerCase().replace(/[_$]/g, '').split(/::/).pop() ?? '');
+  }
+  return false;
+}

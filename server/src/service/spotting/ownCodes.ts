@@ -82,11 +82,15 @@ export function ownCodeTable(text: string): Map<string, OwnCode> {
 
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
 
+/** Number types an annotation gives a status constant: TS `number`, Python `int`, Kotlin `Int`, Rust `u16`, Go `int`. */
+const NUMBER_TYPE = /^(int|number|Int|Integer|u16|u32|u64|i16|i32|i64|usize|isize|uint|uint16|uint32|int16|int32|int64)$/;
+
 /**
- * Names written as constants: `RATE_LIMIT_EXCEEDED`, `API_RATE_EXCEEDED` (two words at least), and Go's, C#'s and
- * Kotlin's constants in camel case, `StatusRateLimitExceeded`, `tooManyRequestsErrorCode` (two words at least).
+ * Names written as constants: `RATE_LIMIT_EXCEEDED`, `API_RATE_EXCEEDED`, one upper-case word (`THROTTLED`), and Go's,
+ * C#'s and Kotlin's constants in camel case, `StatusRateLimitExceeded`, `tooManyRequestsErrorCode` (two words at least).
+ * (Such a name counts only where its uses compare it with a status.)
  */
-const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/;
+const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$|^[A-Z]{4,}$/;
 
 /**
  * The name declared by the `=`/`:` at `at`: `NAME = 429`, `NAME: 429`, Go `NAME := 429`, TS `NAME: number = 429`.
@@ -99,16 +103,23 @@ function nameBefore(text: string, at: number): { name: string; at: number } | un
     else if (/[=!<>+\-*/%&|^]/.test(text[i] ?? '')) return undefined;
   }
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  // TS / Python annotation: `NAME: number = 429`, `NAME: int = 429`
+  // An annotation: TS / Python / Kotlin / Rust `NAME: number = 429`, `NAME: int = 429`, `TOO_MANY: u16 = 429`; Go's
+  // type after the name, `statusTooMany int = 429`.
   if (text[at] === '=' && isWord(text[i])) {
     let j = i;
     while (j >= 0 && isWord(text[j])) j--;
     const word = text.slice(j + 1, i + 1);
     let k = j;
     while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    if (/^(int|number|Int)$/.test(word) && text[k] === ':') {
+    if (NUMBER_TYPE.test(word) && text[k] === ':') {
       i = k - 1;
       while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    } else if (NUMBER_TYPE.test(word) && k < j && isWord(text[k]) && k + 1 < j + 1) {
+      // Go `statusTooMany int = 429` (not Java's `int X = 429`, where the type comes first and the name is the word before `=`)
+      let n = k;
+      while (n >= 0 && isWord(text[n])) n--;
+      const before = text.slice(n + 1, k + 1);
+      if (!/^(const|var|static|final|public|private|protected|let|val)$/.test(before)) i = k;
     }
   }
   const end = i + 1;

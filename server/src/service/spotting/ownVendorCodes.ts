@@ -28,6 +28,9 @@ export type OwnVendorCodeTable = ReadonlyMap<string, OwnVendorCode>;
 /** `= "TOKEN"` (or Go `:= "TOKEN"`): the names before it are read backwards. */
 const VALUE = /=[ \t]*(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\1/g;
 
+/** `NAME: 'token'`: a member of an object of constants, named in constant case (UPPER_SNAKE or PascalCase). */
+const MEMBER_VALUE = /(?<![\w$.])([A-Z][A-Z0-9_]*|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)[ \t]*:[ \t]*(["'`])([A-Za-z][A-Za-z0-9_]{1,63})\2/g;
+
 /** `= 14`: a number declared by a name, kept where the name or the enum around it is named for error codes. */
 const NUMBER_VALUE = /=[ \t]*(\d{1,6})(?![\w.])/g;
 /** An enum's body (`enum AcoustIdErrorCode { … }`, `enum class ApiErrorCode(…) { … }`): its name, where its members start and end. */
@@ -47,9 +50,14 @@ export function ownVendorCodeTable(text: string, family: ConstantFamily): Map<st
   const errorEnums: Array<[number, number]> = [];
   if (/\benum\b/.test(text)) for (const e of text.matchAll(ENUM_BODY)) if (namesErrorEnum(e[1])) errorEnums.push([e.index, e.index + e[0].length]);
   const numbers = [...text.matchAll(NUMBER_VALUE)].filter((m) => errorEnums.some(([a, b]) => m.index > a && m.index < b) || namesNumberedCode(declaredName(text, m.index, family)?.name ?? ''));
-  const declarations = [...[...text.matchAll(VALUE)].map((m) => ({ index: m.index, length: m[0].length, code: m[2] })), ...numbers.map((m) => ({ index: m.index, length: m[0].length, code: m[1] }))];
+  const declarations: Array<{ index: number; length: number; code: string; name?: { name: string; at: number } }> = [
+    ...[...text.matchAll(VALUE)].map((m) => ({ index: m.index, length: m[0].length, code: m[2] })),
+    ...numbers.map((m) => ({ index: m.index, length: m[0].length, code: m[1] })),
+    // The members of a JavaScript object of constants: `TOO_MANY: 'too_many_requests'` (the object's name decides).
+    ...[...text.matchAll(MEMBER_VALUE)].map((m) => ({ index: m.index, length: m[0].length, code: m[3], name: { name: m[1], at: m.index } })),
+  ];
   for (const m of declarations) {
-    const declared = declaredName(text, m.index, family);
+    const declared = m.name ?? declaredName(text, m.index, family);
     if (!declared || conflicting.has(declared.name)) continue;
     const code = m.code;
     // (A string's content ends before its closing quote; a number ends the match.)
@@ -74,6 +82,9 @@ export function ownVendorCodesKey(table: OwnVendorCodeTable): string {
 
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
 
+/** `NAME: Type ` just before a `=`: a type annotation (`Final`, `str`, `&'static str`, `String`, `Final[str]`). */
+const ANNOTATED = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]*(?:\[[\w. ]*\])?[ \t]*$/;
+
 /**
  * The name a `=` at `at` declares: the last word before it (`QUOTA_ERROR = …`, Java `String ERR_QUOTA = …`), or in
  * Go the first of two (`QuotaErrorCode ErrorCode = …`, the second word is the type). Not `==`, `!=`, `<=`, a member.
@@ -82,6 +93,10 @@ function declaredName(text: string, at: number, family: ConstantFamily): { name:
   let i = at - 1;
   if (text[i] === ':') i--;
   else if (/[=!<>+\-*/%&|^]/.test(text[i] ?? '')) return undefined;
+  // An annotation between the name and `=`: Python `X: Final = "…"`, Rust `const X: &str = "…"`, TS `X: string = "…"`.
+  const window = Math.max(0, at - 120);
+  const annotated = ANNOTATED.exec(text.slice(window, at));
+  if (annotated) return { name: annotated[1], at: window + annotated.index };
   const words: Array<{ name: string; at: number }> = [];
   while (words.length < 2) {
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
@@ -126,7 +141,7 @@ export function findOwnVendorCodeUses(
     if (!own || own.nameAt.includes(m.index)) continue;
     let ok = confirmed.get(m[0]);
     if (ok === undefined) {
-      ok = confirmOwnVendorCode(root, own, syntax, context);
+      ok = confirmOwnVendorCode(root, own, syntax, context, m[0]);
       confirmed.set(m[0], ok);
     }
     if (!ok) continue;
@@ -137,9 +152,56 @@ export function findOwnVendorCodeUses(
   }
 }
 
-/** The syntax tree confirms a declaration the text pass proposed: one vendorCodes.ts reads as an error-code constant. */
-export function confirmOwnVendorCode(root: Node, own: OwnVendorCode, syntax: SyntaxAdapter, context: StatusContext): boolean {
-  return own.valueAt.some((at) => isDeclaration(root, at, own.code, syntax, context));
+/**
+ * The syntax tree confirms a declaration the text pass proposed: one vendorCodes.ts reads as an error-code constant, or
+ * (`name` given) a constant whose name says nothing but whose uses in the file compare it whole with an error's code
+ * (`RATE_LIMITED = "rate_limited"` then `if code == Codes.RATE_LIMITED`; see `confirmedByUse`).
+ */
+export function confirmOwnVendorCode(root: Node, own: OwnVendorCode, syntax: SyntaxAdapter, context: StatusContext, name?: string): boolean {
+  return own.valueAt.some((at) => isDeclaration(root, at, own.code, syntax, context)) || (name !== undefined && confirmedByUse(root, name, own, syntax, context));
+}
+
+/** Names written as constants: `RATE_LIMITED`, `MAXLAG`, C#'s `RateLimited`, Go's `codeThrottled` (two words at least). */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+
+/**
+ * A constant (named in constant case, holding a code-shaped string) that a use in the file compares whole with an
+ * error's code: a case label or an equality on `err.code`, `error.get("code")`, a local taken from one. Its declaration
+ * and its uses are then the API's code, as the context reads them.
+ */
+export function confirmedByUse(root: Node, name: string, own: OwnVendorCode, syntax: SyntaxAdapter, context: StatusContext): boolean {
+  if (!CONSTANT_NAME.test(name) || /^\d+$/.test(own.code) || !declaredAsConstant(root, own, syntax)) return false;
+  const text = root.text;
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))) {
+    if (own.nameAt.includes(m.index)) continue;
+    const node = root.descendantForIndex(m.index, m.index + name.length);
+    const site = node && node.startIndex === m.index && node.endIndex === m.index + name.length ? useSite(node, syntax) : undefined;
+    const role = site ? readAsItsCode(site, own.code, syntax, context) : undefined;
+    if (role === 'client-check' || role === 'retry-config') return true;
+  }
+  return false;
+}
+
+/** Every declared value is a whole string of a declaration (not a message, not an argument): the constant holds the code. */
+function declaredAsConstant(root: Node, own: OwnVendorCode, syntax: SyntaxAdapter): boolean {
+  return own.valueAt.every((at) => {
+    const node = root.descendantForIndex(at, at + own.code.length);
+    const literal = node && (syntax.strings.has(node.type) ? node : node.parent && syntax.strings.has(node.parent.type) ? node.parent : undefined);
+    const content = literal ? syntax.stringContent(literal) : undefined;
+    if (!literal || !content || content.text !== own.code) return false;
+    let up = literal.parent;
+    while (up && (syntax.transparent.has(up.type) || up.type === 'expression_list')) up = up.parent;
+    return !!up && (syntax.assignments.has(up.type) || /^(variable_declarator|const_element|property_declaration|const_item|static_item|const_spec|pair|field_declaration)$/.test(up.type));
+  });
+}
+
+/** The declarations of `table` whose uses confirm them (`confirmedByUse`), whose values start in [from, to). */
+export function findUseConfirmedDeclarations(root: Node, syntax: SyntaxAdapter, context: StatusContext, table: OwnVendorCodeTable, from: number, to: number, found: (start: number, code: string) => void): void {
+  for (const [name, own] of table) {
+    if (!own.valueAt.some((at) => at >= from && at < to)) continue;
+    if (own.valueAt.some((at) => isDeclaration(root, at, own.code, syntax, context)) || !confirmedByUse(root, name, own, syntax, context)) continue;
+    for (const at of own.valueAt) if (at >= from && at < to) found(at, own.code);
+  }
 }
 
 /** The role of a use of a declared API code (`site`, from `useSite`), or undefined where the context reads no error code. */

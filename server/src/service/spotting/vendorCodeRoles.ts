@@ -9,7 +9,7 @@ import type { ExpressionReader } from './expressionReader';
 import { COLLECTION_CONSTRUCTORS, DEFAULT_OPERATORS, isComparisonOperator } from './names';
 import type { SyntaxAdapter } from './syntaxAdapter';
 import { namedChildren } from './syntaxAdapter';
-import { errorEnumMember, errorTypeMember } from './errorEnums';
+import { errorEnumMember, errorHolderMember, errorTypeMember } from './errorEnums';
 import { errorLabelsBeside } from './caseLabels';
 import { codeMapKeyRole } from './codeMaps';
 import { fieldStrength, keyStrength, namedForErrorCode, namesAnErrorCode, namesErrorInfoReason, type Strength } from './codeFields';
@@ -20,7 +20,9 @@ import { callRole } from './vendorCodeCalls';
 /** Go named types that hold error codes: `type ErrorCode string`, `ErrCode` (not a `FinishReason` or a `DiscardReason`). */
 const CODE_TYPE = /Err|Code$/;
 /** Constants named for an error code: `QUOTA_ERROR`, `ERR_RATE_LIMITED`, `rateLimitError`, `RATE_LIMIT_ERROR_CODE`. */
-const ERROR_CONSTANT_NAME = /^(ERR|ERROR)_|_(ERR|ERROR|ERROR_CODE|ERR_CODE)$|Error$|ErrorCode$|^err[A-Z]|^error[A-Z]|^ERROR_CODE_/;
+const ERROR_CONSTANT_NAME = /^(ERR|ERROR)_|_(ERR|ERROR|ERROR_CODE|ERR_CODE)$|Error$|ErrorCode$|^err[A-Z]|^error[A-Z]|^ERROR_CODE_|_(ERR|ERROR)_CODE_/;
+/** Placeholders a project gives a missing code (`API_ERR_CODE_UNKNOWN = "UNKNOWN"`): no code an API answers with. */
+const PLACEHOLDER = /^(unknown|none|null|undefined|other|default|n\/a|na)$/i;
 /** Names that end in "error code": `INVALID_PARAM_ERROR_CODE`, `quotaErrorCode`. */
 const ENDS_IN_ERROR_CODE = /_(ERROR|ERR)_CODE$|[a-z]ErrorCode$/;
 /** …unless the name says it holds something else: a field or header name, a message, a setting. */
@@ -74,6 +76,8 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
   // A member of an enum named for error codes (`enum ExpoErrorType: string { case MessageRateExceeded = '…' }`,
   // `enum ApiErrorCode { RateLimited = 'rate_limited' }`, `class ErrorCode(str, Enum)`, Java `RATE_LIMITED("…")`).
   if (!numeric && (!NEEDS_ERROR_WORD.has(shape ?? '') || worded) && (errorEnumMember(literal) || errorTypeMember(literal))) return 'constant';
+  // A constant of a class, module or object named for error codes (`class ErrorCodes { static final String X = "…"; }`).
+  if (!numeric && (!NEEDS_ERROR_WORD.has(shape ?? '') || worded) && !PLACEHOLDER.test(token) && errorHolderMember(literal)) return 'constant';
   // (A number there too, `enum AcoustIdErrorCode { TooManyRequests = 14 }`: the enum's name says what its values are.)
   if (numeric && token !== '0' && errorEnumMember(literal)) return 'constant';
   // Rust `assert_eq!(err.status, "invalid-credentials")`: a macro's tokens are not parsed as expressions.
@@ -172,7 +176,7 @@ export function vendorCodeRole(literal: Node, token: string, reader: ExpressionR
         const numberNamed = shape === 'number' && /(_CODE|[a-z]Code)$/.test(name) && hasErrorWord(name.replace(/_?code$/i, ''));
         // `ReasonSessionNotFound = "SESSION_NOT_FOUND"` beside an ErrorInfo: the reason a service's error carries.
         const reasonNamed = namesErrorInfoReason(name, shape === 'upper', literal);
-        return (codeNamed || numberNamed || reasonNamed) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says ? 'constant' : undefined;
+        return (codeNamed || numberNamed || reasonNamed) && !sameWords && !NEEDS_ERROR_WORD.has(shape) && says && !PLACEHOLDER.test(token) ? 'constant' : undefined;
       }
       // `err.code = 'E_QUOTA'`, C# `{ Code = "activityLimitReached" }`: the code an error is given.
       return accepts(fieldStrength(target, reader, s), numeric ? target : undefined) ? 'server-sets' : undefined;
@@ -200,8 +204,11 @@ function writtenAsValue(literal: Node, token: string): boolean {
   return words.has(token);
 }
 
-/** A plain word written as a value: after `:`, `=`, `=>` or `->`, not after a comparison (`==`, `!=`, `<=`). */
-const VALUE_WORD = /(?<![=!<>])(?::|=>|->|=)(?!=)[ \t]*["'`]([a-z]{3,})["'`]/g;
+/**
+ * A plain word written as a value: after `:`, `=`, `=>` or `->`, not after a comparison (`==`, `!=`, `<=`), nor as the
+ * value of a constant (`MAXLAG = "maxlag"`, which names the code rather than reports a state).
+ */
+const VALUE_WORD = /(?<![=!<>])(?<![A-Z][A-Z0-9_]*[ \t]*)(?::|=>|->|=)(?!=)[ \t]*["'`]([a-z]{3,})["'`]/g;
 const valueWords = new WeakMap<object, Set<string>>();
 
 /** Function-like nodes whose text bounds the sibling comparisons of a field. */
