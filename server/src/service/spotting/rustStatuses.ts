@@ -21,6 +21,7 @@ const DATA = rustStatuses as unknown as {
   tonicConstructors: NamedTable<string>;
   statusPredicates: { ranges: Record<string, number[]> };
   mockResponders: { receiver: string; methods: string[] };
+  rocketResponders: NamedTable<number>;
 };
 const ACTIX = new Map(Object.entries(DATA.actixBuilders.methods));
 const TONIC = new Map(Object.entries(DATA.tonicConstructors.methods));
@@ -28,6 +29,9 @@ const TONIC = new Map(Object.entries(DATA.tonicConstructors.methods));
 export const RUST_STATUS_RANGES: ReadonlyMap<string, readonly number[]> = new Map(Object.entries(DATA.statusPredicates.ranges));
 
 const ACTIX_CALL = new RegExp(`\\b${DATA.actixBuilders.receiver}\\s*::\\s*(${[...ACTIX.keys()].join('|')})\\s*\\(`, 'g');
+const ROCKET = new Map(Object.entries(DATA.rocketResponders.methods));
+/** Rocket's responders by their module path (`status::NotFound(…)`, `rocket::response::status::NoContent`). */
+const ROCKET_RESPONDER = new RegExp(`\\b${DATA.rocketResponders.receiver}\\s*::\\s*(${[...ROCKET.keys()].join('|')})\\b`, 'g');
 const TONIC_CALL = new RegExp(`\\b${DATA.tonicConstructors.receiver}\\s*::\\s*(${[...TONIC.keys()].join('|')})\\s*\\(`, 'g');
 const FROM_U16 = /\bStatusCode\s*::\s*from_u16\s*\(\s*([1-5]\d\d)\s*\)/g;
 /** ureq 2's error for a status from 400 up, matched in a pattern: `Err(ureq::Error::Status(503, response))`. */
@@ -79,6 +83,18 @@ export function findRustStatuses(
   for (const m of scan(ACTIX_CALL, text, from, to)) {
     const path = calleePath(root, m, s);
     if (path) found({ kind: 'http-status', status: ACTIX.get(m[1])!, start: path.startIndex, end: path.endIndex, role: 'server-sets' });
+  }
+  if (/\brocket\b/.test(text)) {
+    for (const m of scan(ROCKET_RESPONDER, text, from, to)) {
+      // The path as code writes it (`status::NotFound`), not inside a `use` line, a string or a comment.
+      const leaf = root.descendantForIndex(m.index, m.index + m[0].length);
+      let path: Node | null = leaf;
+      while (path && path.type !== 'scoped_identifier' && path.type !== 'scoped_type_identifier' && path.parent && path.endIndex <= m.index + m[0].length) path = path.parent;
+      // (Not a type: `-> status::NoContent`, `status::Created<&str>`.)
+      if (!path || path.type !== 'scoped_identifier' || path.endIndex !== m.index + m[0].length) continue;
+      if (/use_declaration|use_list|scoped_use_list/.test(path.parent?.type ?? '') || /^(type_arguments|generic_type)$/.test(path.parent?.type ?? '')) continue;
+      found({ kind: 'http-status', status: ROCKET.get(m[1])!, start: m.index, end: m.index + m[0].length, role: 'server-sets' });
+    }
   }
   for (const m of scan(TONIC_CALL, text, from, to)) {
     const path = calleePath(root, m, s);
@@ -224,11 +240,37 @@ const ROUTE_ATTRIBUTE = /^#\[(?:\w+::)*(get|post|put|delete|patch|head|options|r
 export function handlerErrorStatus(status: Node): boolean {
   const args = status.parent;
   const call = args?.type === 'arguments' ? args.parent : undefined;
-  if (call?.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'Err' || args!.namedChildCount !== 1) return false;
+  // Rocket's responders and guard outcomes send the status wherever they are built: `status::Custom(Status::BadRequest,
+  // body)`, `Outcome::Error((Status::Unauthorized, e))` (also the older `Failure`) in a request guard.
+  if (call?.type === 'call_expression' && /^(?:rocket::response::)?status::Custom$/.test(call.childForFieldName('function')?.text ?? '') && args!.namedChild(0)?.id === status.id) return true;
+  const pair = args?.type === 'tuple_expression' && args.namedChild(0)?.id === status.id ? args.parent : undefined;
+  const outcome = pair?.type === 'arguments' ? pair.parent : undefined;
+  if (outcome?.type === 'call_expression' && /(^|::)Outcome::(Error|Failure)$/.test(outcome.childForFieldName('function')?.text ?? '')) return true;
+  // The value a route handler returns: `Status::TooManyRequests` as its last expression or in a `return`.
+  if (call?.type !== 'call_expression') return returnedByRoute(status);
+  if (call.childForFieldName('function')?.text !== 'Err' || args!.namedChildCount !== 1) return false;
   for (let up = call.parent, depth = 0; up && depth < 30; up = up.parent, depth++) {
     if (up.type === 'closure_expression') return false;
     if (up.type !== 'function_item') continue;
     for (let prev = up.previousNamedSibling; prev?.type === 'attribute_item'; prev = prev.previousNamedSibling) if (ROUTE_ATTRIBUTE.test(prev.text)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** The status is what a function under a route attribute returns: its block's last expression, or a `return`'s value. */
+function returnedByRoute(status: Node): boolean {
+  let node = status;
+  if (node.parent?.type === 'return_expression') node = node.parent;
+  if (node.type === 'return_expression' && node.parent?.type === 'expression_statement') node = node.parent;
+  const block = node.parent;
+  if (block?.type !== 'block') return false;
+  const last = block.namedChildren.filter((c) => c !== null && !/comment/.test(c.type)).pop();
+  if (node.type !== 'expression_statement' && last?.id !== node.id) return false;
+  for (let fn: Node | null = block.parent, depth = 0; fn && depth < 30; fn = fn.parent, depth++) {
+    if (fn.type === 'closure_expression') return false;
+    if (fn.type !== 'function_item') continue;
+    for (let prev = fn.previousNamedSibling; prev && /attribute_item|comment/.test(prev.type); prev = prev.previousNamedSibling) if (ROUTE_ATTRIBUTE.test(prev.text)) return true;
     return false;
   }
   return false;
