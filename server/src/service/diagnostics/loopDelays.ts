@@ -6,6 +6,7 @@ import { parameterNames } from './branches';
 import { DELAY } from './waitCalls';
 import { escapeRegExp } from './regexText';
 import { withoutBackoffSettings } from './backoffSettings';
+import { caughtNames } from './answerWaits';
 
 /*
  * The delays of a hand-written retry loop, read as values: whether a delay stays the same between attempts
@@ -31,7 +32,10 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
   const ids = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
   if (loop.counterVar && ids.has(loop.counterVar)) return false;
   const body = loop.body?.text ?? '';
+  // The caught error is a new one each round: a wait it carries (`time.sleep(exc.wait_seconds)`) is the server's.
+  const caught = new Set(caughtNames(loop.body));
   for (const id of ids) {
+    if (caught.has(id)) return false;
     // Bound by what a call hands out or a pattern matches (C# `out var wait`, `… is TimeSpan wait`): read afresh.
     if (new RegExp(`\\b(?:out\\s+(?:var|[A-Z][\\w.<>]*)|is\\s+[A-Z][\\w.<>?]*)\\s+${escapeRegExp(id)}\\b`).test(body)) return false;
     // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts —

@@ -6,14 +6,15 @@ import { type CallInfo, enclosingFn, firstCallFrom, type FnInfo, functionBodyOf,
 import { callWaits, functionSummaries } from './functionSummaries';
 import type { RequestInfo } from './requests';
 import { senderCalls } from './senders';
-import { conditionSet, conditionSetOver, testsWithin } from './statusSets';
+import { conditionSet, conditionSetOver, testsNoAnswer, testsWithin } from './statusSets';
 import { failureSet, PROBED_STATUSES, repeatingCodes } from './failureSets';
-import { catchesStatusFailures } from './wholesaleRetries';
-import { ancestorWithin, CATCH_CLAUSE, tryBlock } from './chainSyntax';
+import { catchesStatusFailures, caughtErrorName } from './wholesaleRetries';
+import { ancestorWithin, catchBody, CATCH_CLAUSE, tryBlock } from './chainSyntax';
 import { throwsOnStatus } from './requests';
 import { DELAY, isAbortTimer, waitArgument, waitFromResponse } from './waitCalls';
 import { TRANSIENT_STATUSES } from './retriedSets';
 import { inCatchOf, isCounterTest } from './resendGuards';
+import { caughtNames, waitReadsAnswer } from './answerWaits';
 
 /*
  * One re-send read as a retry (resends.ts finds them; exitFilteredResends.ts finds those past early exits): which
@@ -87,6 +88,14 @@ function caughtFailures(ctx: DiagContext, from: Node, fn: FnInfo, request: Reque
   return request.responseVar ? failureSet(ctx, body, request.responseVar, 0, true) : undefined;
 }
 
+/** The name the catch clause around `node` (inside `fn`) binds its error to, if any. */
+function caughtNameAround(ctx: DiagContext, node: Node, fn: FnInfo): string[] {
+  const clause = ancestorWithin(node, fn.node, CATCH_CLAUSE);
+  const body = clause ? catchBody(clause) : undefined;
+  const name = clause && body ? caughtErrorName(ctx, clause, body) : undefined;
+  return name ? [name] : [];
+}
+
 /** The call is handed a name the if's initializer binds (`p` in `if p, err := load(id); err == nil { walk(p) }`). */
 function handsOnInitialized(ctx: DiagContext, guard: Node, call: CallInfo): boolean {
   const init = guard.childForFieldName('initializer');
@@ -117,7 +126,8 @@ export function readResend(
   } else if (at.condition) {
     // The response the guard tests: the request's, else whatever its own status tests read (`res` of a callback).
     const tested = testsWithin(ctx, at.condition, undefined).map((t) => subjectRoot(t.subject)).filter((r): r is string => !!r);
-    const roots = [...new Set([...(root ? [root] : []), ...tested, ...parameterNames(fn)])];
+    // (Under a catch, the guard may read the caught error: `if (!e.response && tries < 5)` re-sends what got no answer.)
+    const roots = [...new Set([...(root ? [root] : []), ...tested, ...caughtNameAround(ctx, at.guard, fn), ...parameterNames(fn)])];
     for (const r of roots) {
       retried = conditionSet(ctx, at.condition, testsWithin(ctx, at.condition, r), r, 0, true);
       if (!retried) continue;
@@ -141,7 +151,8 @@ export function readResend(
     // Not a failure test (`if next_page:` pages; `if refresh:` re-authenticates): no retry here — unless the
     // branch sits in a catch of the request's failures (`catch (err) { if (attemptsLeft > 0) return again() }`).
     if (!retried && !FAILURE_GUARD.test(at.condition.text) && !(request && (caughtFailures(ctx, at.guard, fn, request)?.size || (isCounterTest(ctx, at.condition) && inCatchOf(at.guard, fn, request))))) return undefined;
-    if (retried && retried.size === 0) return undefined;
+    // (One that holds for no status but for a failure with no answer, `if (!e.response)`, re-sends dropped connections.)
+    if (retried && retried.size === 0 && !caughtNameAround(ctx, at.guard, fn).some((name) => testsNoAnswer(ctx, at.condition!, name))) return undefined;
   } else if (!/^(except_clause|catch_clause)$/.test(at.guard.type)) return undefined;
   // Re-sent from a catch (directly or under `if (retries > 0)` in it): what the try lets fail is retried.
   if (!retried && request) {
@@ -181,6 +192,10 @@ export function readResend(
   if (!readsRetryAfter && delays.length > 0) {
     const names = [request?.responseVar, ...(at.condition ? testsWithin(ctx, at.condition, undefined).map((t) => subjectRoot(t.subject)) : [])];
     if (delays.some((d) => waitFromResponse(ctx.flow, d.arg, names))) readsRetryAfter = true;
+    // (A wait read off the answer in another form: a body field, the caught error's attribute.)
+    const own = new Set(ctx.flow.fns.map((f) => f.name).filter((n): n is string => !!n));
+    const answers = [...names, ...caughtNames(fn.node)];
+    if (!readsRetryAfter && delays.some((d) => waitReadsAnswer(d.arg, fn.node, answers, own))) readsRetryAfter = true;
   }
   // The waits of this branch first (a function may re-send from two branches, each with its own wait).
   delays.sort((a, b) => Number(!within(a.call, at.guard)) - Number(!within(b.call, at.guard)));

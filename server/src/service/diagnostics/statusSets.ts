@@ -99,6 +99,11 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
       if (networkTypeTest(t, root)) return new Set();
       if (responsePresent(t, root) || statusTypeTest(t, root)) return new Set(statusUniverse());
     }
+    // `if (err.response)` (JS, Ruby: a failure that came back with an answer), PHP `$e->hasResponse()`: a status failure.
+    if (root && responseTruthy(ctx, n, root)) return new Set(statusUniverse());
+    // `e.code === 'ECONNRESET'`, `err.code !== "ETIMEDOUT"`: a failure that never got an answer, or anything but one.
+    const networkCode = root ? networkCodeTest(ctx, n, root) : undefined;
+    if (networkCode) return networkCode === 'is' ? new Set() : new Set(statusUniverse());
     const bound = root ? boundSet(ctx, n, root) ?? expectedStatusSet(ctx, n, root) : undefined;
     if (bound) return bound;
     const predicate = root ? predicateSet(ctx, n, root, depth, necessary) : undefined;
@@ -111,7 +116,14 @@ export function conditionSet(ctx: DiagContext, condition: Node, tests: readonly 
     if (/^(parenthesized_expression|condition|expression_list|parenthesized_statements)$/.test(n.type) && children.length === 1) return evaluate(children[0]);
     if (PREFIX_OPERATOR.test(n.type) && /^(not\b|!)/.test(n.text) && children.length === 1) {
       // What is necessary for x says nothing about not-x — except for the success flag, whose set is exact.
-      if (necessary) return root && successFlag(ctx, children[0], root) ? new Set(statusUniverse()) : undefined;
+      // (So are the presence of an answer and a network error's code: `!e.response` is every failure with none.)
+      if (necessary) {
+        if (!root) return undefined;
+        if (successFlag(ctx, children[0], root)) return new Set(statusUniverse());
+        if (responseTruthy(ctx, children[0], root)) return new Set();
+        const code = networkCodeTest(ctx, children[0], root);
+        return code ? (code === 'is' ? new Set(statusUniverse()) : new Set()) : undefined;
+      }
       const inner = evaluate(children[0]);
       return inner && new Set(statusUniverse().filter((c) => !inner.has(c)));
     }
@@ -190,6 +202,53 @@ function responsePresent(t: string, root: string): boolean {
   return new RegExp(`^${escapeRegExp(root)}\\.response\\s*(?:is\\s+not\\s+None|!==?\\s*(?:null|undefined|nil))$`).test(t);
 }
 
+
+/**
+ * Some part of the condition asks whether the caught error `root` got an answer at all — `!e.response`, `e.code ===
+ * 'ECONNRESET'`, `isinstance(e, ConnectionError)`: a condition that holds for no status may still hold for a failure
+ * that never got one (a re-send of a dropped connection).
+ */
+export function testsNoAnswer(ctx: DiagContext, condition: Node, root: string): boolean {
+  const visit = (n: Node): boolean => {
+    if (responseTruthy(ctx, n, root) || networkCodeTest(ctx, n, root) === 'is') return true;
+    if (networkTypeTest(n.text.replace(/\s+/g, ' ').trim(), root)) return true;
+    return n.namedChildren.some((c) => c !== null && visit(c));
+  };
+  return visit(condition);
+}
+
+/**
+ * The caught error's answer tested for being there: `err.response` as a condition in JavaScript and Ruby (an error
+ * with no answer — a refused connection, a timeout — has none), PHP Guzzle's `$e->hasResponse()`. (Not Python: a
+ * requests `Response` is falsy for every failure status, so `if e.response:` says nothing of its presence.)
+ */
+function responseTruthy(ctx: DiagContext, n: Node, root: string): boolean {
+  const t = n.text.replace(/\s+/g, '');
+  const { grammarName } = ctx.flow;
+  if (grammarName === 'php') return t === `${root}->hasResponse()` || t === `${root}->getResponse()`;
+  if (grammarName !== 'javascript' && grammarName !== 'typescript' && grammarName !== 'tsx' && grammarName !== 'ruby') return false;
+  return t === `${root}.response` || t === `${root}?.response`;
+}
+
+/** A transport failure's code as the runtime names it (Node.js `ECONNRESET`, `EAI_AGAIN`, undici `UND_ERR_SOCKET`). */
+const NETWORK_CODE = /^(['"`])(E[A-Z][A-Z_]{2,}|UND_ERR_[A-Z_]+|ERR_NETWORK|ERR_SOCKET_[A-Z_]+)\1$/;
+
+/**
+ * `e.code === 'ECONNRESET'` ('is'), `err.code !== "ETIMEDOUT"` ('not'): the caught error's code compared with the code
+ * of a failure that got no answer. No status failure has such a code.
+ */
+function networkCodeTest(ctx: DiagContext, n: Node, root: string): 'is' | 'not' | undefined {
+  const { adapter } = ctx.flow;
+  if (!adapter.binaries.has(n.type) && n.type !== 'comparison_operator') return undefined;
+  const op = adapter.operatorOf(n).trim();
+  if (!/^(==|===|!=|!==)$/.test(op)) return undefined;
+  const [a, b] = n.namedChildren.filter((c): c is Node => c !== null);
+  if (!a || !b) return undefined;
+  const [subject, literal] = NETWORK_CODE.test(b.text) ? [a, b] : NETWORK_CODE.test(a.text) ? [b, a] : [undefined, undefined];
+  if (!subject || !literal) return undefined;
+  if (!new RegExp(`^${escapeRegExp(root)}(\\??\\.cause)?\\??\\.(code|errno)$`).test(subject.text.replace(/\s+/g, ''))) return undefined;
+  return op.startsWith('!') ? 'not' : 'is';
+}
 
 /**
  * A comparison of the status with a number that is not itself a status (`code > 399`, `status < 300`):

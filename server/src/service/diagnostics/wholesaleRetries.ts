@@ -169,9 +169,10 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
 }
 
 /** The name a catch clause binds its error to (`except X as e:`, `catch (X e)`, `catch (e)`), read from the clause's head. */
-function caughtErrorName(ctx: DiagContext, clause: Node, body: Node): string | undefined {
+export function caughtErrorName(ctx: DiagContext, clause: Node, body: Node): string | undefined {
   const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
-  return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
+  // (TypeScript annotates it: `catch (err: any)`, `catch (e: unknown)` — the name is before the colon.)
+  return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)\s*:[^()]*\)\s*\{?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
 }
 
 /** A catch clause gives up under an if whose condition on the caught error says nothing readable about its status. */

@@ -247,7 +247,7 @@ function markMentions(flow: FileFlow, range?: { start: number; end: number }): v
       // `Headers.RetryAfter`) or a helper called with it (`retryAfterMillis(r)`); a local merely called
       // `retryAfter` reads nothing, nor does a backoff schedule named so (`c.RetryAfter(i)` with `i` the attempt).
       const after = flow.text.slice(at + match[0].length, at + match[0].length + 40);
-      if (readOnly && !/["'`.\-:]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(after)) continue;
+      if (readOnly && !/["'`.\-:]/.test(flow.text.charAt(at - 1)) && !/^[\w$]*\s*\(/.test(after) && !headerNameArgument(flow.text, at, match[0].length)) continue;
       const attemptOnly = readOnly ? /^[\w$]*\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/.exec(after)?.[1] : undefined;
       if (attemptOnly && counters.has(attemptOnly)) continue;
       onFile();
@@ -258,6 +258,19 @@ function markMentions(flow: FileFlow, range?: { start: number; end: number }): v
   mark(RETRY_AFTER, () => (flow.fileReadsRetryAfter = true), (fn) => (fn.readsRetryAfter = true), true);
   mark(IDEMPOTENCY, () => (flow.fileIdempotencyKey = true), (fn) => (fn.idempotencyKey = true));
   mark(RATE_LIMIT, () => (flow.fileRateLimit = true), (fn) => (fn.rateLimit = true));
+}
+
+/**
+ * The match is part of a name handed to a header lookup (`resp.Header.Get(headerRetryAfter)`,
+ * `headers.get(RETRY_AFTER_HEADER)`, `response.getHeader(retryAfterHeader)`): a constant that holds the header's name.
+ */
+function headerNameArgument(text: string, at: number, length: number): boolean {
+  let start = at;
+  while (start > 0 && /[\w$]/.test(text.charAt(start - 1))) start--;
+  let end = at + length;
+  while (end < text.length && /[\w$]/.test(text.charAt(end))) end++;
+  if (!/^\s*[),\]]/.test(text.slice(end, end + 4))) return false;
+  return /(?:\b(?:get|Get|getHeader|GetHeader|header|getFirst|firstValue|getValues|GetValues|getHeaderString|getResponseHeader|get_header)\s*\(|\b[Hh]eaders?\s*\[)\s*$/.test(text.slice(Math.max(0, start - 40), start));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -21,6 +21,7 @@ import type { RetryLoop } from '../retryLoops';
 import { RETRY_AFTER, type FnInfo } from '../flow/flowModel';
 import { functionSummaries } from '../functionSummaries';
 import { escapeRegExp } from '../regexText';
+import { caughtNames, waitReadsAnswer } from '../answerWaits';
 
 const RULE = 'retry-ignores-retry-after';
 
@@ -36,6 +37,10 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     if (sender?.readsRetryAfter) continue;
     // The wait is computed by a function of the file that reads Retry-After (`delay := c.backoffDelay(attempt, lastErr)`).
     if (waitFromRetryAfterReader(ctx, retry)) continue;
+    // The wait is read off the answer in another form: a body field (`data.retry_after`, `retryDelay`), an attribute
+    // of the caught error (`exc.wait_seconds`), a local taken from either.
+    const answers = [retry.request.responseVar, ...caughtNames(loop.body)];
+    if (retry.delays.some((d) => waitReadsAnswer(d.arg, loop.body, answers, ownFunctionNames(ctx)))) continue;
     let found = false;
     // `while resp.status_code == 503:` — the loop's own condition: going round is the retry.
     const condition = loopCondition(loop);
@@ -164,4 +169,9 @@ function waitFromRetryAfterReader(ctx: DiagContext, retry: RetryLoop): boolean {
     const set = new RegExp(`(?<![\\w$.])${escapeRegExp(text)}\\s*(?::=|=(?!=))\\s*(?:await\\s+)?[\\w$.]*?([A-Za-z_$][\\w$]*)\\s*\\(`).exec(body);
     return !!set && summaries.get(set[1])?.readsRetryAfter === true;
   });
+}
+
+/** The names of the functions and methods the file defines. */
+export function ownFunctionNames(ctx: DiagContext): Set<string> {
+  return new Set(ctx.flow.fns.map((f) => f.name).filter((n): n is string => !!n));
 }
