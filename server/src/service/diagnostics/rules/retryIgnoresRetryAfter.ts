@@ -39,8 +39,10 @@ export function retryIgnoresRetryAfter(ctx: DiagContext): Finding[] {
     if (waitFromRetryAfterReader(ctx, retry)) continue;
     // The wait is read off the answer in another form: a body field (`data.retry_after`, `retryDelay`), an attribute
     // of the caught error (`exc.wait_seconds`), a local taken from either.
+    // (Not a wait of the good answer: after a call that throws on every failure status, the try block runs on success.)
     const answers = [retry.request.responseVar, ...caughtNames(loop.body)];
-    if (retry.delays.some((d) => waitReadsAnswer(d.arg, loop.body, answers, ownFunctionNames(ctx)))) continue;
+    const successBody = throwsOnStatus(retry.request) ? tryBlock(ancestorWithin(retry.request.call.node, loop.node, /^try_statement$/)) : undefined;
+    if (retry.delays.some((d) => !(successBody && within(d.call, successBody)) && waitReadsAnswer(d.arg, loop.body, answers, ownFunctionNames(ctx)))) continue;
     let found = false;
     // `while resp.status_code == 503:` — the loop's own condition: going round is the retry.
     const condition = loopCondition(loop);
