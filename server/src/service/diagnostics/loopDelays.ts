@@ -40,7 +40,8 @@ export function isFixedDelay(ctx: DiagContext, loop: LoopInfo, arg: Node | null,
     if (new RegExp(`\\b(?:out\\s+(?:var|[A-Z][\\w.<>]*)|is\\s+[A-Z][\\w.<>?]*)\\s+${escapeRegExp(id)}\\b`).test(body)) return false;
     // Assigned inside the loop (`delay *= 2`, `secs, _ := strconv.Atoi(...)`): it changes between attempts —
     // unless it is a local declared afresh each round from a fixed value (`var wait = _delay + jitter()`).
-    if (new RegExp(`(^|[^\\w$.])${escapeRegExp(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)`).test(body)) {
+    // (Or stepped before it is read: `++$sleep`, `++delay`.)
+    if (new RegExp(`(^|[^\\w$.])${escapeRegExp(id)}\\s*(,\\s*[\\w$]+\\s*)*(:=|\\*=|\\+=|<<=|=(?!=)|\\+\\+)|\\+\\+\\s*${escapeRegExp(id)}(?![\\w$])`).test(body)) {
       const fresh = depth === 0 && id === text && loop.body ? freshLocal(loop.body, id, arg.startIndex) : undefined;
       if (fresh ? !isFixedDelay(ctx, loop, fresh, depth + 1) : !(id === text && setOnlyToSettings(body, id))) return false;
     }

@@ -195,7 +195,14 @@ export function ifsWithin(ctx: DiagContext, body: Node): Node[] {
 
 /** The condition of a while / do-while loop (`while resp.status_code == 503`), which decides going round. */
 export function loopCondition(loop: RetryLoop['loop']): Node | null {
-  return loop.kind === 'collection' ? null : loop.node.childForFieldName('condition');
+  if (loop.kind === 'collection') return null;
+  const own = loop.node.childForFieldName('condition');
+  if (own || loop.node.type !== 'for_statement') return own;
+  // Go keeps it unnamed: `for cond { … }` holds the expression bare, `for i := 0; i < n; i++ { … }` in its for_clause.
+  const parts = loop.node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (parts.length !== 2 || parts[1].type !== 'block') return null;
+  if (parts[0].type === 'for_clause') return parts[0].childForFieldName('condition');
+  return parts[0].type === 'range_clause' ? null : parts[0];
 }
 
 export function isRetried(set: RetriedSet, code: string): boolean {

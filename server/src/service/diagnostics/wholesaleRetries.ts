@@ -339,7 +339,7 @@ function retryAfterLocal(statement: Node, root: string): string | undefined {
 }
 
 /** `resp.raise_for_status()` / `response.EnsureSuccessStatusCode()` on the response, as a statement of its own. */
-function successCheckOn(ctx: DiagContext, statement: Node, root: string): boolean {
+export function successCheckOn(ctx: DiagContext, statement: Node, root: string): boolean {
   if (statement.type !== 'expression_statement') return false;
   const call = statement.namedChildren.find((c) => c !== null && ctx.flow.adapter.calls.has(c.type));
   if (!call) return false;
@@ -352,7 +352,7 @@ function successCheckOn(ctx: DiagContext, statement: Node, root: string): boolea
  * the loop's body (Go: in its statement_list) or in a try there: the rest of the try block, Python's `else:`
  * of the try (it runs when nothing was raised), then the statements after the try. Undefined otherwise.
  */
-function statementsAfter(statement: Node, body: Node): Node[] | undefined {
+export function statementsAfter(statement: Node, body: Node): Node[] | undefined {
   const inBody = (n: Node | null): boolean => !!n && (n.id === body.id || (n.type === 'statement_list' && n.parent?.id === body.id));
   const siblingsAfter = (n: Node): Node[] => {
     const out: Node[] = [];

@@ -23,6 +23,7 @@ import { exceptionPolicyNonRetryableFindings } from '../exceptionPolicies';
 import { failingWhile, narrowedIn } from '../failingConditions';
 import { TRANSIENT_STATUSES } from '../statusSets';
 import { caughtStatusRounds } from '../caughtStatusRetries';
+import { correctsRequestOnly, pollsDeviceAuthorization } from '../pollingLoops';
 
 const RULE = 'non-retryable-retried';
 const RENEWS_AUTH = /auth|token|login|refresh|credential|sign_?in/i;
@@ -52,6 +53,9 @@ export function nonRetryableRetried(ctx: DiagContext): Finding[] {
   }
   // 2. Retry loops whose retrying branch admits 4xx: `if r.status_code >= 400: continue`, `in (404, 503)`.
   for (const retry of ctx.retryLoops()) {
+    // (A device authorization's token poll goes round on the server's "not yet", which it says with a 4xx.)
+    // (Nor does one that answers a refusal by sending a corrected request: a 409 met by re-reading and writing again.)
+    if (pollsDeviceAuthorization(retry) || correctsRequestOnly(ctx, retry)) continue;
     const before = findings.length;
     // `while (r.StatusCode == 401 || r.StatusCode == 403) { … send again … }`: the loop's own condition goes round on them.
     const condition = retry.loop.kind === 'collection' ? null : retry.loop.node.childForFieldName('condition');

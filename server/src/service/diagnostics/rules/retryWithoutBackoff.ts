@@ -1,17 +1,20 @@
 import type { Finding } from '../../types';
 import type { Node } from 'web-tree-sitter';
 import { alwaysLeaves } from '../chainSyntax';
-import { within } from '../flow/flowModel';
+import { functionBodyOf, within } from '../flow/flowModel';
 import type { DiagContext } from '../context';
 import type { RetryWithoutBackoffData } from '../findingData';
 import { loopData, resendData, retryHeadRange } from '../retryLoops';
 import { constantWaitOf, fixedFallback, inCatchClause, isFixedDelay } from '../loopDelays';
 import { escapeRegExp } from '../regexText';
 import { asLoop, readsParameter, resendRetries, type ResendRetry } from '../resends';
+import { loopCondition } from '../retriedSets';
+import { callWaits } from '../functionSummaries';
 import type { RetryLoop } from '../retryLoops';
 import { fillMessage, ruleInfo } from '../rules';
 import { decoratorBackoffFindings } from '../decoratorPolicies';
 import { celeryRetryFindings } from '../celeryTaskRetries';
+import { correctsRequestOnly, goesRoundOnlyOnSuccess, pollsDeviceAuthorization } from '../pollingLoops';
 
 const RULE = 'retry-without-backoff';
 /** A counter stepped by a plain assignment: `retry = retry - 1`, `attempts = attempts + 1`. */
@@ -36,12 +39,16 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     } else if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if ((loop.kind === 'infinite' && !infiniteBounded(loop, retry.delays)) || (loop.kind === 'conditional' && !loop.fn?.readsRetryAfter && !counterBounds(loop) && !conditionHasBudget(loop))) {
+    } else if (((loop.kind === 'infinite' || conditionless(loop)) && !infiniteBounded(loop, retry.delays)) || (loop.kind === 'conditional' && !conditionless(loop) && !loop.fn?.readsRetryAfter && !counterBounds(loop) && !conditionHasBudget(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
-      problem = 'no-delay';
-      detail = 'retries immediately, with no delay';
+      // (The attempt is a function of the file that waits itself before it hands back a failure — `case 500 -> {
+      // sleep(6); yield empty(); }` in the sender the loop calls: the loop does not go round at once.)
+      if (!sendsThroughWaitingHelper(ctx, retry)) {
+        problem = 'no-delay';
+        detail = 'retries immediately, with no delay';
+      }
     } else if (retry.delays.every((d) => isFixedDelay(ctx, loop, d.arg)) && !oneRetry) {
       problem = 'fixed-delay';
       detail = `waits a fixed time between attempts (${delayText(retry.delays[0])})`;
@@ -67,6 +74,11 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
         range = ctx.range(networkDelay.call);
       }
     }
+    // A poll — a job's state asked for until done, a device authorization until approved — waits its interval: only
+    // asking again at once is worth a word.
+    if (problem && problem !== 'no-delay' && (goesRoundOnlyOnSuccess(ctx, retry) || pollsDeviceAuthorization(retry))) continue;
+    // (A refusal answered by sending a corrected request — re-read and write again after a 409 — waits nothing out.)
+    if (problem && correctsRequestOnly(ctx, retry)) continue;
     if (!problem) continue;
     const data: RetryWithoutBackoffData = { ...loopData(ctx, retry), problem, ...(fallback ? { delayArgRange: ctx.range(fallback) } : {}) };
     if (networkDelay) Object.assign(data, { delayRange: ctx.range(networkDelay.call), delayText: networkDelay.call.text, delayArgRange: ctx.range(networkDelay.arg!) });
@@ -75,6 +87,12 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
   findings.push(...resendFindings(ctx));
   findings.push(...decoratorBackoffFindings(ctx), ...celeryRetryFindings(ctx));
   return findings;
+}
+
+/** The loop's attempt is a call of a function of the file (a sender) that waits on some path. */
+function sendsThroughWaitingHelper(ctx: DiagContext, retry: RetryLoop): boolean {
+  const { call } = retry.request;
+  return !!call.name && call.name !== retry.loop.fn?.name && ctx.flow.fns.some((f) => f.name === call.name) && callWaits(ctx.flow, call.name);
 }
 
 /** The counters a loop steps: `n += 1`, `attempts++`, `retry = retry - 1` (their last name: `self.tries` → tries). */
@@ -99,7 +117,7 @@ function countedNames(loop: RetryLoop['loop']): Set<string> {
 function counterBounds(loop: RetryLoop['loop'], counted = countedNames(loop)): boolean {
   if (counted.size === 0) return false;
   const mentions = (text: string) => [...counted].some((c) => new RegExp(`(?<![\\w$])${escapeRegExp(c)}(?![\\w$])`).test(text));
-  if (mentions(loop.node.childForFieldName('condition')?.text ?? '')) return true;
+  if (mentions(loopCondition(loop)?.text ?? '')) return true;
   // An exit (or a going-round: Ruby `retry if tries < 3`) guarded by a counter test: climb from each to the
   // loop, reading the conditions on the way.
   for (const exit of [...loop.exits, ...loop.continues]) {
@@ -112,12 +130,19 @@ function counterBounds(loop: RetryLoop['loop'], counted = countedNames(loop)): b
 }
 
 /**
+ * A loop that goes round with no condition of its own to read: Ruby's `begin … rescue … retry`, whose `retry` is the
+ * going round (`raise if tries > 4` before it is its cap, read as a `while true` loop's would be).
+ */
+function conditionless(loop: RetryLoop['loop']): boolean {
+  return loop.kind === 'conditional' && loop.node.type === 'begin' && !loopCondition(loop);
+}
+
+/**
  * The loop's own condition spends a budget: a deadline or a time allowance (`while time.monotonic() < deadline`,
  * `while (Date.now() - started < timeoutMs)`, Go `for time.Now().Before(deadline)`): it stops going round in time.
  */
 function conditionHasBudget(loop: RetryLoop['loop']): boolean {
-  const condition = loop.node.childForFieldName('condition')?.text ?? '';
-  return TIME_BUDGET.test(condition);
+  return TIME_BUDGET.test(loopCondition(loop)?.text ?? '');
 }
 const TIME_BUDGET = /[<>]=?\s*(?:self\.|this\.)?\w*(deadline|timeout|budget|until|expires?|end_?time|stop_?at)\w*|\w*(deadline|timeout|budget|until|expires?|end_?time|stop_?at)\w*\s*[<>]=?|\.(Before|isBefore|before)\(\s*\w*(deadline|until|expir|end)/i;
 
@@ -178,12 +203,32 @@ function boundedByEarlyExit(ctx: DiagContext, resend: ResendRetry): boolean {
     if (grammar.ifs.has(n.type)) {
       const condition = grammar.ifCondition(n);
       const body = grammar.ifConsequence(n);
-      if (condition && body && BUDGET_TEST.test(condition.text) && alwaysLeaves(body) && !/\b(continue|retry)\b/.test(body.text)) bounded = true;
+      if (condition && body && BUDGET_TEST.test(condition.text) && (alwaysLeaves(body) || endsInGiveUpCall(ctx, body)) && !/\b(continue|retry)\b/.test(body.text)) bounded = true;
     }
     for (const c of n.namedChildren) if (c) visit(c);
   };
   visit(fn.node);
   return bounded;
+}
+
+/**
+ * The branch ends in a call of a function of the file that never returns: it ends by raising (`raise
+ * FatalError(…)` as its last statement) or says so (`-> NoReturn`, `: never`, `: Nothing`) — `if attempts >= MAX:
+ * await self._handle_error_response(response)` gives up there.
+ */
+function endsInGiveUpCall(ctx: DiagContext, body: Node): boolean {
+  const statements = body.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type));
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  const m = /^(?:return\s+)?(?:await\s+)?(?:[\w$]+\.)*([A-Za-z_$][\w$]*)\s*\(/.exec(last.text.trim());
+  const fn = m ? ctx.flow.fns.find((f) => f.name === m[1]) : undefined;
+  if (!fn) return false;
+  const head = ctx.flow.text.slice(fn.start, functionBodyOf(fn.node)?.startIndex ?? fn.start);
+  if (/(->|:)\s*(typing\.)?(NoReturn|Never|never|Nothing)\b/.test(head)) return true;
+  const fnBody = functionBodyOf(fn.node);
+  const own = fnBody?.namedChildren.filter((c): c is Node => c !== null && !/comment/.test(c.type)) ?? [];
+  const end = own[own.length - 1];
+  return !!end && ctx.flow.grammar.raises.has(end.type);
 }
 
 /** Re-sends from a failure branch that wait nothing, or the same time, before the next attempt. */

@@ -22,6 +22,7 @@ import { retryWrappedFunctions } from '../swallowedRetries';
 import { retryNeverRuns } from '../deadRetries';
 import { executedPolicyReach, runsUnderExecutedPolicy } from '../executedPolicies';
 import { asksModel, callersOnlyAsk, statedRepeatable } from '../repeatPurpose';
+import { pollsDeviceAuthorization } from '../pollingLoops';
 
 const RULE = 'unsafe-retry';
 const UNSAFE = new Set(['POST', 'PATCH']);
@@ -41,7 +42,7 @@ export function unsafeRetry(ctx: DiagContext): Finding[] {
     if (request.inferred === 'callback') continue;
     const fresh = freshKeyPerAttempt(retry);
     if ((keyed(ctx, retry.loop.fn ?? request.call.fn) && !fresh) || onlyRefusals(ctx, retry)) continue;
-    if (asksForToken(ctx, request.call.node) || asksOnly(request) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request)) continue;
+    if (asksForToken(ctx, request.call.node) || asksOnly(request) || refusedTwice(ctx, request) || harmlessToRepeat(ctx, request) || pollsDeviceAuthorization(retry)) continue;
     if (fresh && UNSAFE.has(request.method)) {
       const callee = ctx.flow.adapter.callee(request.call.node) ?? request.call.node;
       const data: UnsafeRetryData = { ...loopData(ctx, retry), method: request.method, via: 'fresh-key' };
