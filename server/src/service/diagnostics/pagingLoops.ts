@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DiagContext } from './context';
-import type { LoopInfo } from './flow/flowModel';
+import { type LoopInfo, within } from './flow/flowModel';
+import { branchOutcome } from './branches';
 import type { RequestInfo } from './requests';
 import { escapeRegExp } from './regexText';
 import { goErrorPath } from './goErrorRetries';
@@ -47,13 +48,30 @@ function assignedValue(text: string, at: number): string {
  * a failure count): the loop asks for the same page again.
  */
 export function stalledFailure(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): Node | undefined {
-  if (ctx.flow.grammarName !== 'go') return undefined;
+  if (ctx.flow.grammarName !== 'go') return stalledStatus(ctx, loop, request);
   const path = goErrorPath(request.call, loop);
   if (!path?.stays) return undefined;
   // (What the request is sent with stays as it was: no argument of it, nor a field of one, is assigned on the way.)
   const sent = new Set(ctx.flow.adapter.callArguments(request.call.node).flatMap((a) => a.text.match(/[A-Za-z_]\w*/g) ?? []));
   const moves = path.failure.some((s) => [...sent].some((name) => new RegExp(`(^|[^\\w.])${name}(\\.\\w+)*\\s*([-+*]?=(?!=)|\\+\\+|--)`).test(s.text)));
   return moves ? undefined : path.check;
+}
+
+/**
+ * Other languages: a status test after the request whose branch goes round before the page moves on (`if status_code
+ * == 429: time.sleep(…); continue` above `url = r.json()['next']`): the loop asks for the same page again.
+ */
+function stalledStatus(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): Node | undefined {
+  const sent = new Set(ctx.flow.adapter.callArguments(request.call.node).flatMap((a) => a.text.match(/[A-Za-z_$][\w$]*/g) ?? []));
+  for (const test of ctx.clientTests()) {
+    if (!test.branch || !test.guard || !test.positive || test.negated || test.test.startIndex < request.call.end || !within(test.test, loop.node)) continue;
+    if (!ctx.flow.grammar.ifs.has(test.guard.type) || !/^[45]\d\d$/.test(test.occ.code)) continue;
+    if (!branchOutcome(ctx, test.branch, loop.fn?.name, request.responseVar).continues || !loop.continues.some((c) => within(c, test.branch!))) continue;
+    // (What the request is sent with stays as it was: no argument of it is assigned on the way round.)
+    const moves = [...sent].some((name) => cachedRegExp(`(^|[^\\w$.])${escapeRegExp(name)}(\\.[\\w$]+)*\\s*([-+*]?=(?!=)|\\+\\+|--)`).test(test.branch!.text));
+    if (!moves) return test.guard;
+  }
+  return undefined;
 }
 
 /** More parentheses are open than closed before `at` (strings not counted): `at` sits in a call's arguments. */

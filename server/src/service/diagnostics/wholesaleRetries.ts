@@ -246,6 +246,17 @@ function fallthroughRetried(ctx: DiagContext, retry: RetryLoop): Set<string> {
       aliases.push(alias);
       continue;
     }
+    // Ruby `raise "…" unless res.is_a?(Net::HTTPSuccess)`: what the condition does not hold for leaves here.
+    if (grammar.negatedIfs?.has(s.type)) {
+      const condition = grammar.ifCondition(s);
+      const body = grammar.ifConsequence(s);
+      const holds = condition ? conditionSetOver(ctx, probes, condition, testsWithin(ctx, condition, root), root) : undefined;
+      if (holds && body && (alwaysLeaves(body) || /^(raise|fail)\b/.test(body.text))) {
+        probes.forEach((c) => !holds.has(c) && settled.add(c));
+        tested = true;
+      }
+      continue;
+    }
     if (grammar.ifs.has(s.type)) {
       const first = s.childForFieldName('condition');
       // `if (retryAfter == null) return response;`: only a response that says when to come back goes round — the

@@ -39,7 +39,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     } else if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if (((loop.kind === 'infinite' || conditionless(loop)) && !infiniteBounded(loop, retry.delays)) || (loop.kind === 'conditional' && !conditionless(loop) && !loop.fn?.readsRetryAfter && !counterBounds(loop) && !conditionHasBudget(loop))) {
+    } else if (((loop.kind === 'infinite' || conditionless(loop)) && !infiniteBounded(loop, retry.delays)) || (loop.kind === 'conditional' && !conditionless(loop) && !counterBounds(loop, attemptCounters(retry)) && !conditionHasBudget(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
@@ -109,10 +109,22 @@ function countedNames(loop: RetryLoop['loop']): Set<string> {
 }
 
 /**
+ * The counters that count attempts: a pager asking for the same page again (`retry.resendAt`) steps its page counter
+ * only when the page moves on (`i += count` after the rows are read), so only what the stalled branch steps counts.
+ */
+function attemptCounters(retry: RetryLoop): Set<string> {
+  const counted = countedNames(retry.loop);
+  if (!retry.resendAt) return counted;
+  // (In its test or its branch: `if (res.status === 429 && ++waited < 5)`.)
+  const branch = retry.resendAt.text;
+  return new Set([...counted].filter((c) => new RegExp(`(?<![\\w$])${escapeRegExp(c)}\\s*(\\+\\+|--|[-+*]=|=(?!=))|(\\+\\+|--)\\s*${escapeRegExp(c)}(?![\\w$])`).test(branch)));
+}
+
+/**
  * A `while (cond)` loop is capped when its condition, or the test guarding one of its exits, reads a
  * variable the loop counts (`while (attempt < 5)`, `if (++tries > max) throw`). `while (!ret.Any())` that
- * counts attempts only to wait longer never stops on them. (A loop that waits what the server says —
- * Retry-After, a rate-limit reset — is paced by it and is not asked for a cap here.)
+ * counts attempts only to wait longer never stops on them. (A loop that waits what the server says — Retry-After, a
+ * rate-limit reset — needs one too: a server that keeps answering 429 keeps it going.)
  */
 function counterBounds(loop: RetryLoop['loop'], counted = countedNames(loop)): boolean {
   if (counted.size === 0) return false;
