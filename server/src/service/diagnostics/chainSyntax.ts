@@ -196,8 +196,8 @@ export function catchBinds(clause: Node, name: string): boolean {
 
 /** The name a catch clause binds the failure to: Python `as e`, `catch (e)`, `catch (IOException e)`, Kotlin `catch (e: T)`. */
 export function caughtVariable(text: string, clause: Node, body: Node): string | undefined {
-  // (A comment may close the clause's line: `except Timeout as exc:  # the proxy drops idle sockets`.)
-  const head = text.slice(clause.startIndex, body.startIndex).replace(/\s*(#|\/\/)[^\n]*\s*$/, '');
+  // (Python keeps comments before the block in the clause: `except X as e:` then `# why`.)
+  const head = text.slice(clause.startIndex, body.startIndex).replace(/\s*(?:#|\/\/)[^\n]*/g, '');
   return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /catch\s*\(\s*(?:[\w.<>|]+\s+)?([A-Za-z_$][\w$]*)\s*(?::[^)]*)?\)/.exec(head)?.[1];
 }
 
@@ -216,7 +216,8 @@ export function ancestorWithin(node: Node | null, stop: Node, type: RegExp): Nod
  */
 export function caughtTypeNames(text: string, clause: Node): string[] {
   const body = catchBody(clause);
-  const head = body ? text.slice(clause.startIndex, body.startIndex) : clause.text;
+  // (Comments before the block — Python keeps them in the clause — name no type.)
+  const head = (body ? text.slice(clause.startIndex, body.startIndex) : clause.text).replace(/\s*(?:#|\/\/)[^\n]*/g, '');
   return head
     .replace(/^\s*(except\*?|catch)\b/, '')
     .replace(/\bas\s+[A-Za-z_]\w*\s*:?\s*$/, '')

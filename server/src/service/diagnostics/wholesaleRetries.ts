@@ -170,7 +170,8 @@ function caughtGiveUps(ctx: DiagContext, tryNode: Node): Set<string> {
 
 /** The name a catch clause binds its error to (`except X as e:`, `catch (X e)`, `catch (e)`), read from the clause's head. */
 export function caughtErrorName(ctx: DiagContext, clause: Node, body: Node): string | undefined {
-  const head = ctx.flow.text.slice(clause.startIndex, body.startIndex);
+  // (Comments between the head and the block belong to the clause in Python's tree: `except X as e:` then `# why`.)
+  const head = ctx.flow.text.slice(clause.startIndex, body.startIndex).replace(/\s*(?:#|\/\/)[^\n]*/g, '');
   // (TypeScript annotates it: `catch (err: any)`, `catch (e: unknown)` — the name is before the colon.)
   return /\bas\s+([A-Za-z_]\w*)\s*:?\s*$/.exec(head)?.[1] ?? /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)\s*:[^()]*\)\s*\{?\s*$/.exec(head)?.[1] ?? /([A-Za-z_$][\w$]*)\s*\)\s*(\{|when\b|$)/.exec(head)?.[1];
 }
@@ -409,7 +410,7 @@ function subjectRootIn(condition: string): string | undefined {
 function catchesOwnThrow(ctx: DiagContext, tryNode: Node, clause: Node, body: Node | undefined): boolean {
   const tryBody = tryBlock(tryNode);
   if (!tryBody) return false;
-  const head = body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text;
+  const head = (body ? ctx.flow.text.slice(clause.startIndex, body.startIndex) : clause.text).replace(/\s*(?:#|\/\/)[^\n]*/g, '');
   const caught = (head.match(/[A-Z][\w$]*/g) ?? []).filter((t) => /(Exception|Error)$/.test(t));
   if (caught.length === 0) return false;
   return raisedTypeNames(tryBody).some((t) => caught.includes(t));
