@@ -55,4 +55,28 @@ describe('delay units', () => {
     const fixed = flawed.replace('setTimeout(fn, retryAfter)', 'setTimeout(fn, retryAfter * 1000)');
     assert.equal((await diagnosticsOf('typescript', fixed)).filter((f) => f.rule === 'retry-delay-unit').length, 0);
   });
+
+  it('reads a header or body field by its fixed unit, whatever name it is kept in', async () => {
+    assert.equal(at("const retryAfterMs = Number(res.headers.get('retry-after'));\nsetTimeout(go, retryAfterMs);\n", 'retryAfterMs);'.slice(0, 12)), 's');
+    assert.equal(at("const retryAfterMs = Number(res.headers.get('retry-after')) * 1000;\nsetTimeout(go, retryAfterMs);\n", 'retryAfterMs);'.slice(0, 12)), 'ms');
+    assert.equal(at('retry_after_ms = int(resp.headers.get("Retry-After", "1"))\ntime.sleep(retry_after_ms)\n', 'retry_after_ms)'.slice(0, 14)), 's');
+    assert.equal(at('retry_after_ms = int(resp.headers["retry-after-ms"])\ntime.sleep(retry_after_ms)\n', 'retry_after_ms)'.slice(0, 14)), 'ms');
+    assert.equal(at('backoff_ms = 200\ntime.sleep(backoff_ms)\n', 'backoff_ms)'.slice(0, 10)), 'ms');
+    const rust = [
+      'async fn wait(resp: &reqwest::Response) {',
+      '    let retry_after_millis: u64 = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap_or(1);',
+      '    tokio::time::sleep(Duration::from_millis(retry_after_millis + 500)).await;',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual((await diagnosticsOf('rust', rust)).filter((f) => f.rule === 'retry-delay-unit').map((f) => f.range.start.line + 1), [3]);
+  });
+
+  it('reads a header named through a constant of the file or a library', () => {
+    const kt = 'val delayTime = response.header(HEADER_RETRY_AFTER)?.toLong()\nTimer().schedule(task, delayTime)\nconst val HEADER_RETRY_AFTER = "Retry-After"\n';
+    assert.equal(unitOf('delayTime', { text: kt, before: kt.indexOf('Timer'), file: kt }), 's');
+    assert.equal(unitOf('delayTime', { text: kt, before: kt.indexOf('Timer'), file: kt.replace('"Retry-After"', '"X-Request-Id"') }), undefined);
+    assert.equal(unitOf('response.headers.firstValue(HttpHeaders.RETRY_AFTER).get().toLong()', { text: '', before: 0 }), 's');
+    assert.equal(unitOf('headers.get(RETRY_AFTER)', { text: '', before: 0 }), 's');
+  });
 });

@@ -61,7 +61,12 @@ function heldIn(flow: FileFlow, start: number): string | undefined {
 }
 
 /** Names a wait can have; anything else is passed over before its arguments are read. */
-const SINK_NAMES = /^(sleep|setTimeout|ofSeconds|ofMillis|Delay|Sleep|FromSeconds|FromMilliseconds|from_secs|from_millis|from_secs_f64)$/;
+const SINK_NAMES = /^(sleep|setTimeout|ofSeconds|ofMillis|ofMilliseconds|schedule|delay|Delay|Sleep|FromSeconds|FromMilliseconds|from_secs|from_millis|from_secs_f64)$/;
+
+/** A `java.util.Timer` (`timer.schedule(task, delay)`, `Timer().schedule(…)`, `new Timer().schedule(…)`). */
+const TIMER_RECEIVER = /(?:^|\.)\w*[tT]imer$|^(?:new\s+)?Timer\(\s*\)$/;
+/** A Kotlin Duration built from a number (`retryAfter.seconds`, `n.toDuration(DurationUnit.SECONDS)`): it carries its unit. */
+const KOTLIN_DURATION = /\.(?:seconds|milliseconds|minutes|hours|inWholeMilliseconds)$|\.toDuration\(|\bDuration\.|\.(?:toKotlinDuration|toJavaDuration)\(\)$/;
 
 function builtinSink(flow: FileFlow, call: CallInfo): DelaySink | undefined {
   if (!SINK_NAMES.test(call.name)) return undefined;
@@ -78,13 +83,8 @@ function builtinSink(flow: FileFlow, call: CallInfo): DelaySink | undefined {
       // `import { setTimeout } from 'timers/promises'`: `await setTimeout(ms)`.
       if (args.length === 1 && /timers\/promises/.test(flow.text)) return sink(args[0], 'ms', 'setTimeout');
       return sink(args[1], 'ms', 'setTimeout');
-    case 'java': {
-      if (name === 'sleep' && receiver === 'Thread') return sink(args[0], 'ms', 'Thread.sleep');
-      const unit = /TimeUnit\.(SECONDS|MILLISECONDS)$/.exec(receiver)?.[1];
-      if (name === 'sleep' && unit) return sink(args[0], unit === 'SECONDS' ? 's' : 'ms', `TimeUnit.${unit}.sleep`);
-      if (receiver === 'Duration' && (name === 'ofSeconds' || name === 'ofMillis')) return sink(args[0], name === 'ofSeconds' ? 's' : 'ms', `Duration.${name}`);
-      return undefined;
-    }
+    case 'java': case 'kotlin':
+      return jvmSink(flow, call, args, sink);
     case 'c-sharp':
       if ((name === 'Delay' && receiver === 'Task') || (name === 'Sleep' && receiver === 'Thread')) return sink(args[0], 'ms', `${receiver}.${name}`);
       if (receiver === 'TimeSpan' && (name === 'FromSeconds' || name === 'FromMilliseconds')) return sink(args[0], name === 'FromSeconds' ? 's' : 'ms', `TimeSpan.${name}`);
@@ -97,6 +97,40 @@ function builtinSink(flow: FileFlow, call: CallInfo): DelaySink | undefined {
       return undefined;
   }
   return undefined;
+}
+
+/**
+ * Java and Kotlin: `Thread.sleep(ms)`, `TimeUnit.SECONDS.sleep(s)`, `Duration.ofSeconds/ofMillis`, Apache HttpCore's
+ * `TimeValue.ofSeconds/ofMilliseconds`, a `java.util.Timer`'s `schedule(task, delayMs)` (Kotlin's
+ * `timer.schedule(delayMs) { … }` too), an executor's `schedule(task, delay, TimeUnit.SECONDS)` in the unit it is
+ * given, and kotlinx.coroutines' `delay(ms)` when handed a number rather than a Duration.
+ */
+function jvmSink(flow: FileFlow, call: CallInfo, args: Node[], sink: (arg: Node | undefined, unit: SinkUnit, label: string) => DelaySink | undefined): DelaySink | undefined {
+  const receiver = call.receiver ?? '';
+  const name = call.name;
+  if (name === 'sleep' && receiver === 'Thread') return sink(args[0], 'ms', 'Thread.sleep');
+  const unit = /TimeUnit\.(SECONDS|MILLISECONDS)$/.exec(receiver)?.[1];
+  if (name === 'sleep' && unit) return sink(args[0], unit === 'SECONDS' ? 's' : 'ms', `TimeUnit.${unit}.sleep`);
+  if ((receiver === 'Duration' || receiver === 'java.time.Duration') && (name === 'ofSeconds' || name === 'ofMillis')) return sink(args[0], name === 'ofSeconds' ? 's' : 'ms', `Duration.${name}`);
+  if (receiver === 'TimeValue' && (name === 'ofSeconds' || name === 'ofMilliseconds')) return sink(args[0], name === 'ofSeconds' ? 's' : 'ms', `TimeValue.${name}`);
+  if (name === 'schedule') {
+    const given = /^TimeUnit\.(SECONDS|MILLISECONDS)$/.exec(args[2]?.text.trim() ?? '')?.[1];
+    if (args.length === 3 && given) return sink(args[1], given === 'SECONDS' ? 's' : 'ms', `schedule(…, TimeUnit.${given})`);
+    if (!TIMER_RECEIVER.test(receiver)) return undefined;
+    // `timer.schedule(task, delay)` / `timer.schedule(task, delay, period)`; Kotlin's `timer.schedule(delay) { … }`.
+    const delay = args.length === 2 && /lambda/.test(args[1].type) ? args[0] : args.length >= 2 && !isNumberLike(args[0]) ? args[1] : undefined;
+    return delay ? sink(delay, 'ms', 'Timer.schedule') : undefined;
+  }
+  if (name === 'delay' && !receiver && flow.grammarName === 'kotlin' && flow.imports.some((m) => /^kotlinx\.coroutines(\.delay|\.\*)?$/.test(m))) {
+    if (!args[0] || KOTLIN_DURATION.test(args[0].text.trim())) return undefined;
+    return sink(args[0], 'ms', 'delay');
+  }
+  return undefined;
+}
+
+/** A numeric literal or arithmetic: a delay, not the task a timer is handed. */
+function isNumberLike(node: Node): boolean {
+  return /^(integer_literal|long_literal|decimal_integer_literal|real_literal|binary_expression|additive_expression|multiplicative_expression)$/.test(node.type);
 }
 
 /** tree-sitter wraps some arguments (PHP `argument`, C# `argument`, Kotlin `value_argument`). */

@@ -26,6 +26,8 @@ const S_NAME = /(?:^|_)(?:s|sec|secs|seconds)$|[a-z0-9](?:Sec|Secs|Seconds)$/;
 export interface UnitScope {
   text: string;
   before: number;
+  /** The whole file, where a constant naming a header is declared (`const val HEADER_RETRY_AFTER = "Retry-After"`). */
+  file?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface UnitScope {
 export function scopeOf(flow: FileFlow, call: CallInfo): UnitScope {
   let fn = call.fn;
   while (fn?.parent) fn = fn.parent;
-  return fn ? { text: fn.node.text, before: call.start - fn.start } : { text: flow.text, before: call.start };
+  return fn ? { text: fn.node.text, before: call.start - fn.start, file: flow.text } : { text: flow.text, before: call.start, file: flow.text };
 }
 
 /** The unit of `expr`, or undefined when the code does not say. */
@@ -61,30 +63,33 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   // `headers["Retry-After"] ? parseInt(headers["Retry-After"]) * 1000 : undefined` — is not the value).
   const branches = ternaryBranches(e);
   if (branches) return agreed(branches.map((b) => unitOf(b, scope, steps)));
-  const header = headerUnit(e);
+  const header = headerUnit(e, scope.file);
   if (header) return header;
   const said = /\/\*(ms|s)\*\/$/.exec(e);
   if (said) return said[1] as DelayUnit;
   // `a + b`, `a || b`, `a ?? b`, `max(a, b)`: the unit the known parts agree on.
-  const parts = topLevelSplit(e, /\s*(?:\+|-|\|\||\?\?|\bor\b)\s*/);
+  // (Kotlin's elvis `a ?: b` too.)
+  const parts = topLevelSplit(e, /\s*(?:\+|-|\|\||\?\?|\?:|\bor\b)\s*/);
   if (parts.length > 1) return agreed(parts.map((p) => unitOf(p, scope, steps)));
   const call = /^([\w.$]+)\s*\((.*)\)$/s.exec(e);
   if (call && KEEPS_UNIT.test(call[1])) {
     const args = topLevelSplit(call[2], /\s*,\s*/).filter((a) => !/^\d+$/.test(a) || /max|min/i.test(call[1]));
     return agreed(args.map((a) => unitOf(a, scope, steps)));
   }
-  // Ruby/Kotlin conversions written after the value: `h['Retry-After'].to_i`, `value.toLong()`.
-  const postfix = /^(.*)\.(?:to_i|to_f|toInt\(\)|toLong\(\)|toDouble\(\))$/s.exec(e);
+  // Ruby/Kotlin conversions written after the value: `h['Retry-After'].to_i`, `value.toLong()`, `h?.toLongOrNull()`.
+  const postfix = /^(.*?)(?:!!)?\??\.(?:to_i|to_f|to(?:Int|Long|Double)(?:OrNull)?\(\))$/s.exec(e);
   if (postfix) return unitOf(postfix[1], scope, steps);
   const name = /^(?:self\.|this\.|@|\$this->|\$)?([A-Za-z_][\w]*)$/.exec(e)?.[1] ?? /\.([A-Za-z_]\w*)$/.exec(e)?.[1];
   if (!name) return undefined;
   const plain = /^(?:self\.|this\.|@|\$this->|\$)?[A-Za-z_]\w*$/.test(e);
   // Every value the name is given before the use (the branches of an `if` each assign it): the unit the known ones agree on.
   const assignments = plain ? assignmentsBefore(name, scope) : [];
-  const given = agreed(assignments.map((a) => unitOf(a.value, { text: scope.text, before: a.at }, steps + 1)));
+  const given = agreed(assignments.map((a) => unitOf(a.value, { ...scope, before: a.at }, steps + 1)));
   // A value converted by hand wins over the name it is kept in: `wait_seconds = retry_after / 1000.0` holds seconds
-  // divided by 1000 whatever it is called. Otherwise the name says it (`retryDelayMillis = …map(Duration::toMillis)…`).
-  if (given && assignments.some((a) => CONVERSION.test(a.value))) return given;
+  // divided by 1000 whatever it is called; so does a value read from a header or body field whose unit the standard
+  // or the API fixes (`retryAfterMs = Number(res.headers.get('retry-after'))` holds seconds, whatever it is called).
+  // Otherwise the name says it (`retryDelayMillis = …map(Duration::toMillis)…`).
+  if (given && assignments.some((a) => CONVERSION.test(a.value) || headerUnit(a.value, scope.file) === given)) return given;
   if (MS_NAME.test(name)) return 'ms';
   if (S_NAME.test(name)) return 's';
   if (given) return given;
@@ -93,7 +98,7 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
 }
 
 /** Values that carry their unit with them: a .NET TimeSpan, a java.time/kotlin Duration, a Rust Duration. */
-const TYPED_DURATION = /^(?:TimeSpan\.(?:From\w+\(|Zero\b|MaxValue\b|MinValue\b)|new\s+TimeSpan\s*\(|(?:java\.time\.)?Duration\.(?:of\w*\(|ZERO\b)|Duration::|std::time::Duration::|\d+(?:\.\d+)?\.(?:seconds|milliseconds)\b)/;
+const TYPED_DURATION = /^(?:TimeSpan\.(?:From\w+\(|Zero\b|MaxValue\b|MinValue\b)|new\s+TimeSpan\s*\(|(?:java\.time\.)?Duration\.(?:of\w*\(|ZERO\b|parse\()|Duration::|std::time::Duration::|\d+(?:\.\d+)?\.(?:seconds|milliseconds)\b)/;
 
 /**
  * The value is a typed duration (`ex.RetryAfter ?? TimeSpan.FromSeconds(20)`, a `TimeSpan delay` local): a wait
@@ -111,19 +116,36 @@ export function typedDuration(expr: string, scope: UnitScope, steps = 0): boolea
   if (!name) return false;
   // Declared with the type: `TimeSpan delay = …`, `TimeSpan? retryAfter`, `Duration wait`.
   if (new RegExp(`\\b(?:TimeSpan|Duration)\\??\\s+${name}\\b`).test(scope.text)) return true;
-  return assignmentsBefore(name, scope).some((a) => typedDuration(a.value, { text: scope.text, before: a.at }, steps + 1));
+  return assignmentsBefore(name, scope).some((a) => typedDuration(a.value, { ...scope, before: a.at }, steps + 1));
 }
 
 /** An explicit conversion by a thousand. */
 const CONVERSION = /[*/]\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)\b|\b(?:1000|1_000|1e3)\s*\*/;
 
 /** Header and body fields whose unit the standard or the API fixes. */
-function headerUnit(e: string): DelayUnit | undefined {
-  if (/retry[-_]after[-_]ms/i.test(e)) return 'ms';
+function headerUnit(e: string, file?: string): DelayUnit | undefined {
+  // (A plain name, `retry_after_ms = …`, is read by what it was given first.)
+  if (/retry[-_]after[-_]ms/i.test(e) && !/^[\w$]+$/.test(e)) return 'ms';
   if (/['"`](?:retry-after|x-ratelimit-reset-after|ratelimit-reset)['"`]/i.test(e) || /\bRetryAfter\b\s*\)?$/.test(e) && /[Hh]eader/.test(e)) return 's';
+  // The header named by a library's constant (`HttpHeaders.RETRY_AFTER`, Ktor's `HttpHeaders.RetryAfter`, Rust's
+  // `header::RETRY_AFTER`, an imported `RETRY_AFTER` read as a key) or by a constant of the file holding its name.
+  if (/\b(?:HttpHeaders|HttpHeaderNames|HeaderNames)\.(?:RETRY_AFTER|RetryAfter)\b|\bheader::RETRY_AFTER\b|[([]\s*RETRY_AFTER\s*[)\]]/.test(e)) return 's';
+  if (file && headerConstantRead(e, file)) return 's';
   // Telegram's and Discord's bodies: `parameters.retry_after`, `data['retry_after']` (seconds).
   if (/(?:\.|\[['"])retry_after(?:['"]\])?$/.test(e) && !/^(self|this)\.retry_after$/.test(e)) return 's';
   return undefined;
+}
+
+/**
+ * A key read through a constant of the file that holds the header's name: `response.header(HEADER_RETRY_AFTER)`,
+ * `headers[RETRY_AFTER_HEADER]` with `const val HEADER_RETRY_AFTER = "Retry-After"` declared in the file.
+ */
+function headerConstantRead(e: string, file: string): boolean {
+  for (const m of e.matchAll(/[([]\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*[)\]]/g)) {
+    if (!/retry/i.test(m[1])) continue;
+    if (cachedRegExp(`\\b${m[1]}\\s*(?::\\s*[\\w.?]+\\s*)?=\\s*['"\`](?:retry-after|x-ratelimit-reset-after)['"\`]`, 'i').test(file)) return true;
+  }
+  return false;
 }
 
 /** The right-hand sides of every `name = …` (or `name := …`, `let/const/var name = …`) before the use, in order. */
