@@ -215,12 +215,12 @@ export interface RetryDelayUnitData extends BaseFindingData {
 
 /** `retry-amplification`: a retry around calls of an SDK that retries them itself. */
 export interface RetryAmplificationData extends BaseFindingData {
-  /** Id in server/data/sdk-retries.json. */
+  /** Id in server/data/sdk-retries.json; '' when the inner layer is a configured client or a retrying function of the file. */
   sdk: string;
   /** The outer retry's attempts, when the code says. */
   outerAttempts: number | null;
-  /** The SDK's own retries per call. */
-  innerRetries: number;
+  /** The inner layer's own retries per call, when known. */
+  innerRetries: number | null;
   /** The edit that turns the SDK client's own retries off where it is built. */
   edit?: { range: Range; newText: string };
 }

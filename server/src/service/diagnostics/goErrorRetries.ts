@@ -59,7 +59,8 @@ export function goErrorPath(call: CallInfo, loop: LoopInfo): GoErrorPath | undef
       const stays = !!last && last.type === 'continue_statement' ? true : !endsLeaving(failure) && !after.slice(i + 1).some(mayLeave);
       return { errVar, failure, stays, check: s };
     }
-    if (condition === `${errVar} == nil` && clauses.length === 1 && endsLeaving(blockStatements(clauses[0].body))) {
+    // (`if err == nil && resp.IsSuccess() { return … }`: a failed call never takes that branch either.)
+    if ((condition === `${errVar} == nil` || condition?.startsWith(`${errVar} == nil && `)) && clauses.length === 1 && endsLeaving(blockStatements(clauses[0].body))) {
       const failure = after.slice(i + 1);
       return { errVar, failure, stays: !endsLeaving(failure), check: s };
     }

@@ -158,6 +158,16 @@ export class MechanismScope {
     return !!call.node && this.flow.adapter.callArguments(call.node).some((a) => RETRY_BUDGET.test(a.text.trim()));
   }
 
+  /**
+   * The retry the file configures on its clients that reaches a request of `library` on `receiver`: a urllib3 Retry
+   * mounted on a session, axios-retry on an instance, got's and ky's own. Not decorators, wrappers or SDKs: only the
+   * layer under a request that retries it before the code around the request sees the failure.
+   */
+  configuredRetry(node: Node, receiver: string | undefined, library: string): RetryMechanism | undefined {
+    if (receiver !== undefined && this.bypass.has(receiver)) return undefined;
+    return this.fileWide.find((m) => (m.kind === 'config' || m.kind === 'client') && reachesRequest(m, library) && !(m.id.startsWith('got-ky') && writeLeftByGot(this.flow, node)));
+  }
+
   /** The mechanism whose wrapper a call name is (`pRetry` → `p-retry`, `Retry` → `cenkalti-backoff`), if any. */
   wrapperMechanism(name: string): string | undefined {
     return this.retryFunctionNames.has(name) ? undefined : this.wrapperOwners.get(name);

@@ -87,7 +87,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'retry-amplification',
     defaultSeverity: 'warning',
-    description: 'A retry around calls of an SDK that already retries them: the attempts multiply.',
+    description: 'A retry around calls that already retry themselves (an SDK client, a client configured to retry, a function with its own retry): the attempts multiply.',
     message: 'Retries stacked on retries: {detail}. Turn one layer off.',
     docsAnchor: 'retry-amplification',
   },

@@ -141,7 +141,7 @@ export function sdkErrorsStay(ctx: DiagContext, tryNode: Node): boolean {
 }
 
 /** The catch clauses of a try that do not leave the loop (no raise, return or break on every path). */
-function stayingClauses(ctx: DiagContext, tryNode: Node): Node[] {
+export function stayingClauses(ctx: DiagContext, tryNode: Node): Node[] {
   const fnName = retryFnName(ctx, tryNode);
   return tryNode.namedChildren.filter((clause): clause is Node => {
     if (!clause || !CATCH_CLAUSE.test(clause.type)) return false;

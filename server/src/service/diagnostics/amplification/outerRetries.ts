@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
+import { ancestorWithin, CATCH_CLAUSE, catchBody, caughtTypeNames } from '../chainSyntax';
 import type { DiagContext } from '../context';
 import { decoratorPolicies } from '../decoratorPolicies';
+import { goErrorPath } from '../goErrorRetries';
+import type { LoopInfo } from '../flow/flowModel';
 
 /** A retry written by the code around some statements: a decorator, a loop that catches and goes round, a wrapper. */
 export interface OuterRetry {
@@ -14,12 +16,25 @@ export interface OuterRetry {
   attempts?: number;
   /** The exception types it retries on, as written ('' for any). */
   catches: string[];
+  /**
+   * The retry is one by its shape, not only because it goes round after a catch: a decorator or wrapper, a loop of the
+   * retry-loop model, a loop that counts attempts and leaves on success, a retry executor. A worker loop that logs
+   * and goes on (`while True: try: handle(q.get()) except Exception: log…`) is not one.
+   */
+  certain?: boolean;
+  /** Read from the retry-loop model or Go's error paths rather than a catch that goes round: the call's failure path is checked. */
+  modelled?: boolean;
 }
 
-/** Exception types an SDK's failed call raises, or a base of them. */
-export const SDK_ERRORS = /^(Exception|BaseException|Error|ClientError|BotoCoreError|\w*(RateLimit|APIError|APIConnection|APITimeout|InternalServer|APIStatus|OpenAI|Anthropic|Overloaded|ServiceUnavailable|Timeout|Throttl)\w*)$/;
+/** Exception types an SDK's failed call raises, or a base of them (Azure.Core's RequestFailedException included). */
+export const SDK_ERRORS = /^(Exception|BaseException|Error|ClientError|BotoCoreError|RequestFailedException|\w*(RateLimit|APIError|APIConnection|APITimeout|InternalServer|APIStatus|OpenAI|Anthropic|Overloaded|ServiceUnavailable|Timeout|Throttl)\w*)$/;
 
-const WRAPPERS = /^(pRetry|retry|asyncRetry|backoff|withRetry|retryAsync)$/;
+/** Exception types no request raises: a retry catching only these goes round on the parsing of an answer, not on a call. */
+const NOT_CALL_ERRORS = /^(JSONDecodeError|JsonException|JsonParseException|JsonSyntaxException|JsonProcessingException|SyntaxError|ValueError|KeyError|IndexError|TypeError|AttributeError|AssertionError|StopIteration|KeyboardInterrupt|NumberFormatException|FormatException|ArgumentException|ArgumentNullException|NullPointerException|NullReferenceException|InvalidCastException|ClassCastException|ParseException|UnicodeDecodeError)$/;
+
+const WRAPPERS = /^(pRetry|retry|asyncRetry|backoff|backOff|withRetry|withRetries|retryAsync|promiseRetry|retryable)$/;
+/** The loop counts its attempts (`attempt < 3`, `retries--`, `for tries in range(5)`). */
+const ATTEMPT_COUNTER = /\b(attempts?|attemptCount|retr(y|ies)(Count|Left|Remaining)?|tries|numTries|tryCount|triesLeft|retryNumber)\b|\bmax_?\w*(retr|attempt|tries)\w*\b/i;
 
 export function outerRetries(ctx: DiagContext): OuterRetry[] {
   const out: OuterRetry[] = [];
@@ -30,7 +45,7 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
     const text = policy.decorator.text;
     const attempts = Number(/stop_after_attempt\(\s*(\d+)\s*\)|max_tries\s*=\s*(\d+)/.exec(text)?.slice(1).find(Boolean)) || undefined;
     const types = /retry_if_exception_type\(\s*\(?([^)]*)\)?\s*\)/.exec(text)?.[1] ?? (policy.library === 'backoff' ? /on_exception\([^,]+,\s*\(?([^),]+(?:,[^),=]+)*)\)?/.exec(text)?.[1] : undefined);
-    out.push({ kind: 'decorator', anchor: policy.decorator, body: definition, attempts, catches: types ? splitTypes(types) : [''] });
+    out.push({ kind: 'decorator', anchor: policy.decorator, body: definition, attempts, catches: types ? splitTypes(types) : [''], certain: true });
   }
   for (const loop of flow.loops) {
     const header = loopHeader(loop.node, flow.text);
@@ -44,7 +59,25 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
     const attempts = counted || undefined;
     // A JavaScript catch names a variable, not a type: it catches everything.
     const types = /^(javascript|typescript|tsx)$/.test(flow.grammarName) ? [] : caughtTypeNames(flow.text, clause);
-    out.push({ kind: 'loop', anchor: loop.node, body: loop.node, attempts, catches: types.length ? types : [''] });
+    const certain = loop.exits.length > 0 && (ATTEMPT_COUNTER.test(attemptText(loop)) || (counted !== undefined && !argumentsUse(loop)));
+    out.push({ kind: 'loop', anchor: loop.node, body: loop.node, attempts, catches: types.length ? types : [''], certain });
+  }
+  // The hand-written retry loops of the retry-loop model (every language, Go's `if err != nil` rounds included), and
+  // Go loops that count attempts around a call whose error goes round again.
+  const seen = new Set(out.map((o) => o.anchor.id));
+  for (const { loop } of ctx.retryLoops()) {
+    if (seen.has(loop.node.id)) continue;
+    seen.add(loop.node.id);
+    out.push({ kind: 'loop', anchor: loop.node, body: loop.node, attempts: attemptsOf(loopHeader(loop.node, flow.text), flow.text) ?? loop.attempts, catches: [''], certain: true, modelled: true });
+  }
+  if (flow.grammarName === 'go') {
+    for (const loop of flow.loops) {
+      if (seen.has(loop.node.id) || loop.kind === 'collection' || loop.exits.length === 0 || !ATTEMPT_COUNTER.test(attemptText(loop))) continue;
+      if (!loop.calls.some((c) => c.loops[0] === loop && goErrorPath(c, loop)?.stays)) continue;
+      seen.add(loop.node.id);
+      out.push({ kind: 'loop', anchor: loop.node, body: loop.node, attempts: attemptsOf(loopHeader(loop.node, flow.text), flow.text) ?? loop.attempts, catches: [''], certain: true, modelled: true });
+    }
+    out.push(...retryExecutors(ctx));
   }
   for (const call of flow.calls) {
     if (call.receiver || !WRAPPERS.test(call.name)) continue;
@@ -52,7 +85,8 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
     const fn = args[0];
     if (!fn || !/function|arrow_function|lambda/.test(fn.type)) continue;
     const retries = /\bretries\s*:\s*(\d+)/.exec(args[1]?.text ?? '');
-    out.push({ kind: 'wrapper', anchor: call.node, body: fn, attempts: retries ? Number(retries[1]) + 1 : undefined, catches: [''] });
+    const tries = /\bnumOfAttempts\s*:\s*(\d+)/.exec(args[1]?.text ?? '');
+    out.push({ kind: 'wrapper', anchor: call.node, body: fn, attempts: retries ? Number(retries[1]) + 1 : tries ? Number(tries[1]) : undefined, catches: [''], certain: true });
   }
   return out;
 }
@@ -60,6 +94,49 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
 /** The outer retry goes round on an SDK's failures: it catches everything, or an SDK error type or a base of one. */
 export function retriesSdkErrors(outer: OuterRetry): boolean {
   return outer.catches.some((t) => t === '' || SDK_ERRORS.test(t.split('.').pop() ?? ''));
+}
+
+/** The outer retry goes round on some failure of a call: it catches anything but only errors of parsing an answer. */
+export function retriesCallErrors(outer: OuterRetry): boolean {
+  return outer.catches.some((t) => t === '' || !NOT_CALL_ERRORS.test(t.split('.').pop() ?? '') && /^[A-Z]/.test(t.split('.').pop() ?? ''));
+}
+
+/**
+ * Go: a retry executor built as a struct whose type is named for retrying, handed the operation as a function field
+ * (`utils.RetryExecutor{MaxRetries: n, ExecutionHandler: func() (bool, error) { … }}`): it re-runs that function.
+ */
+function retryExecutors(ctx: DiagContext): OuterRetry[] {
+  const out: OuterRetry[] = [];
+  const root = ctx.flow.fns[0]?.node.tree.rootNode;
+  if (!root || !/Retr/.test(ctx.flow.text)) return out;
+  for (const literal of root.descendantsOfType('composite_literal')) {
+    if (!literal || !/Retr(y|ier)\w*$/.test(literal.childForFieldName('type')?.text ?? '')) continue;
+    const body = literal.childForFieldName('body');
+    // The operation is a function field of this literal (not of a literal or function nested in it).
+    const handler = body?.descendantsOfType('func_literal').find((f) => f && !ancestorWithin(f.parent, literal, /^(composite_literal|func_literal)$/));
+    if (!handler) continue;
+    const max = /\bMax\w*(?:Retries|Attempts)\s*:\s*(\d+)/.exec(body!.text);
+    // (The finding goes on the statement that builds it: `retryExecutor := utils.RetryExecutor{`.)
+    let anchor: Node = literal;
+    for (let n = literal.parent; n && /^(expression_list|short_var_declaration|assignment_statement|var_spec|var_declaration|unary_expression)$/.test(n.type); n = n.parent) anchor = n;
+    out.push({ kind: 'wrapper', anchor, body: handler, attempts: max ? Number(max[1]) + 1 : undefined, catches: [''], certain: true });
+  }
+  return out;
+}
+
+/** Where a loop keeps its attempt count: its condition, its counter, its increments, the tests that leave it. */
+function attemptText(loop: LoopInfo): string {
+  const condition = loop.node.childForFieldName('condition')?.text ?? loop.node.childForFieldName('left')?.text ?? '';
+  const exitTests = loop.exits.map((e) => ancestorWithin(e.parent, loop.node, /^if_statement$/)?.childForFieldName('condition')?.text).filter((t): t is string => !!t);
+  return [condition, loop.counterVar ?? '', ...loop.increments.map((n) => n.text), ...exitTests].join(' ');
+}
+
+/** The loop's counter is handed to a call in it (`fetch(page)`, `items[i]`): it walks something, it does not count attempts. */
+function argumentsUse(loop: LoopInfo): boolean {
+  const v = loop.counterVar;
+  if (!v) return false;
+  const re = new RegExp(`[(,\\[]\\s*${v}\\b`);
+  return loop.calls.some((c) => re.test(c.node.text.slice(c.node.text.indexOf('('))));
 }
 
 /**
@@ -80,7 +157,8 @@ function attemptsOf(header: string, text: string): number | undefined {
     const n = b === undefined ? a : step === undefined ? (b as number) - (a as number) : Math.ceil(((b as number) - (a as number)) / (step as number));
     return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
   }
-  const c = /\(\s*(?:let|var|int|auto)?\s*\w+\s*=\s*(\w+)\s*;\s*\w+\s*(<=?)\s*(\w+)\s*;/.exec(header);
+  // (C-style `for (let i = 0; i < n; i++)`, Go's `for i := 0; i < n; i++`.)
+  const c = /\(\s*(?:let|var|int|auto)?\s*\w+\s*=\s*(\w+)\s*;\s*\w+\s*(<=?)\s*(\w+)\s*;/.exec(header) ?? /^\s*for\s+\w+\s*:=\s*(\w+)\s*;\s*\w+\s*(<=?)\s*(\w+)\s*;/.exec(header);
   if (!c) return undefined;
   const from = value(c[1]);
   const to = value(c[3]);
