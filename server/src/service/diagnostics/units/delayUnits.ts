@@ -42,7 +42,8 @@ export function scopeOf(flow: FileFlow, call: CallInfo): UnitScope {
 
 /** The unit of `expr`, or undefined when the code does not say. */
 export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | undefined {
-  const e = stripParens(expr.trim());
+  // (Kotlin writes the conversion as a call: `h?.toLongOrNull()?.times(1000)`, `ms.div(1000)`.)
+  const e = stripParens(expr.trim()).replace(/\??\.times\(\s*(1000L?|1_000L?)\s*\)$/, ' * $1').replace(/\??\.div\(\s*(1000L?|1_000L?)\s*\)$/, ' / $1');
   if (!e || steps > MAX_STEPS) return undefined;
   // Conversions decide whatever they convert.
   // (An operand with no unit of its own is taken for the unit the conversion comes from: `n * 1000` is milliseconds.)
@@ -63,14 +64,14 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   // `headers["Retry-After"] ? parseInt(headers["Retry-After"]) * 1000 : undefined` — is not the value).
   const branches = ternaryBranches(e);
   if (branches) return agreed(branches.map((b) => unitOf(b, scope, steps)));
-  const header = headerUnit(e, scope.file);
-  if (header) return header;
   const said = /\/\*(ms|s)\*\/$/.exec(e);
   if (said) return said[1] as DelayUnit;
-  // `a + b`, `a || b`, `a ?? b`, `max(a, b)`: the unit the known parts agree on.
-  // (Kotlin's elvis `a ?: b` too.)
+  // `a + b`, `a || b`, `a ?? b`, `max(a, b)`: the unit the known parts agree on (Kotlin's elvis `a ?: b` too), before
+  // any header the expression names: `parseInt(h['retry-after']) * 1000 || 1000` is milliseconds.
   const parts = topLevelSplit(e, /\s*(?:\+|-|\|\||\?\?|\?:|\bor\b)\s*/);
   if (parts.length > 1) return agreed(parts.map((p) => unitOf(p, scope, steps)));
+  const header = headerUnit(e, scope.file);
+  if (header) return header;
   const call = /^([\w.$]+)\s*\((.*)\)$/s.exec(e);
   if (call && KEEPS_UNIT.test(call[1])) {
     const args = topLevelSplit(call[2], /\s*,\s*/).filter((a) => !/^\d+$/.test(a) || /max|min/i.test(call[1]));
