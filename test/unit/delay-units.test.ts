@@ -79,4 +79,28 @@ describe('delay units', () => {
     assert.equal(unitOf('response.headers.firstValue(HttpHeaders.RETRY_AFTER).get().toLong()', { text: '', before: 0 }), 's');
     assert.equal(unitOf('headers.get(RETRY_AFTER)', { text: '', before: 0 }), 's');
   });
+
+  it('reports a fallback in milliseconds among values in seconds waited on as seconds, and no fallback in seconds', async () => {
+    const ts = [
+      "import { pause } from './timing';",
+      '',
+      'export async function onLimited(res: { headers: Record<string, string>; data?: { retry_after?: number } }) {',
+      '  let waitFor = 3000;',
+      '  if (res.data) waitFor = res.data.retry_after || waitFor;',
+      "  if (res.headers) waitFor = Number(res.headers['retry-after']) || waitFor;",
+      '  await pause(waitFor * 1000);',
+      '}',
+      '',
+    ].join('\n');
+    const found = (await diagnosticsOf('typescript', ts)).filter((f) => f.rule === 'retry-delay-unit');
+    assert.deepEqual(found.map((f) => f.range.start.line + 1), [4]);
+    assert.match(found[0].message, /this fallback reads as milliseconds: without the header the wait is 3000 s \(50 minutes\), not 3 s/);
+    assert.equal((found[0].data as { edit?: { newText: string } }).edit?.newText, '3');
+    assert.deepEqual((await diagnosticsOf('typescript', ts.replace('let waitFor = 3000', 'let waitFor = 30'))).filter((f) => f.rule === 'retry-delay-unit'), []);
+    const py = 'import time\n\n\ndef on_limited(resp):\n    retry_after = 2000\n    if "Retry-After" in resp.headers:\n        retry_after = int(resp.headers["Retry-After"])\n    time.sleep(retry_after)\n';
+    assert.deepEqual((await diagnosticsOf('python', py)).filter((f) => f.rule === 'retry-delay-unit').map((f) => f.range.start.line + 1), [5]);
+    // (A backoff in milliseconds with no value from the response is one unit throughout.)
+    const ms = 'export async function grow(cap: number) {\n  let delay = 5000;\n  delay = Math.min(delay * 2, cap);\n  await new Promise((r) => setTimeout(r, delay));\n}\n';
+    assert.deepEqual((await diagnosticsOf('typescript', ms)).filter((f) => f.rule === 'retry-delay-unit'), []);
+  });
 });

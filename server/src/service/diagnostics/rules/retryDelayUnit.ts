@@ -5,6 +5,7 @@ import { fillMessage, ruleInfo } from '../rules';
 import { delaySinks } from '../units/delaySinks';
 import { assignmentsBefore, type DelayUnit, scopeOf, ternaryBranches, typedDuration, type UnitScope, unitExponent, unitOf } from '../units/delayUnits';
 import { goNanoseconds } from '../units/goDurations';
+import { mixedFallbacks } from '../units/mixedFallbacks';
 import { inScope } from '../timeouts/unbounded';
 
 const RULE = 'retry-delay-unit';
@@ -36,7 +37,15 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
     }
     return findings;
   }
-  for (const sink of delaySinks(flow)) {
+  const sinks = delaySinks(flow);
+  // A fallback in milliseconds among values in seconds, waited on as seconds (`let retryAfter = 5000` … `sleep(retryAfter * 1000)`).
+  for (const m of mixedFallbacks(flow, sinks)) {
+    if (!inScope(flow, m.literal)) continue;
+    const n = Number(m.literal.text);
+    const detail = `${m.name} otherwise holds seconds (read from the response) and is waited on as seconds (${m.use}), but this fallback reads as milliseconds: without the header the wait is ${n} s (${Math.round(n / 60)} minutes), not ${n / 1000} s`;
+    push(m.literal, detail, { ...ctx.base(m.literal), sink: m.use, expected: 's', found: 'ms', edit: { range: ctx.range(m.literal), newText: String(n / 1000) } });
+  }
+  for (const sink of sinks) {
     if (!inScope(flow, sink.arg)) continue;
     const found = unitOf(sink.arg.text, scopeOf(flow, sink.call));
     if (!found || found === sink.unit || typedDuration(sink.arg.text, scopeOf(flow, sink.call))) continue;
