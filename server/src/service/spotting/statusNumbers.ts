@@ -35,8 +35,11 @@ export function spotStatusNumbers(span: SpanSpotting): void {
     const phrase = bound ? undefined : statusInSearchedPhrase(node, start, text, support.adapter);
     if (phrase) {
       const phraseRole = context.classify(phrase, 'status');
-      if (phraseRole === 'client-check') numbers.set(start, entry(match[0], 'http-status', phraseRole, start, start + 3, match[0], lines));
-      continue;
+      // (Read as anything else — a test's status line, `"404 NOT FOUND"` compared — the readers below decide.)
+      if (phraseRole === 'client-check') {
+        numbers.set(start, entry(match[0], 'http-status', phraseRole, start, start + 3, match[0], lines));
+        continue;
+      }
     }
     const quoted = quotedStatus(node, start, support);
     if (quoted) {
