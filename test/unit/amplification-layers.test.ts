@@ -395,3 +395,58 @@ export async function token(audience: string) {
     assert.match(found[0], /^5: .*@actions\/core retries each call 10 times itself, so this wrapper makes up to 4 × 11 = 44 calls/);
   });
 });
+
+describe('retry-amplification: retry policies and Octokit', () => {
+  const polly = (options: string) => `using System;
+using System.IO;
+using System.Threading.Tasks;
+using Azure.Storage.Blobs;
+using Polly;
+
+public class Mirror
+{
+    private readonly BlobClient _blob;
+    private readonly IAsyncPolicy _policy = Policy.Handle<Exception>().WaitAndRetryAsync(4, n => TimeSpan.FromSeconds(Math.Pow(2, n)));
+
+    public Mirror(Uri uri)
+    {
+${options}
+    }
+
+    public Task PushAsync(Stream data) => _policy.ExecuteAsync(() => _blob.UploadAsync(data, overwrite: true));
+}
+`;
+
+  it('reads a Polly policy running an Azure call, with the policy’s attempts', async () => {
+    const found = await messages('csharp', polly('        _blob = new BlobClient(uri);'));
+    assert.equal(found.length, 1);
+    assert.match(found[0], /^17: .*Azure\.Core \(\.NET\) retries each call 3 times itself, so this wrapper makes up to 5 × 4 = 20 calls/);
+    const off = polly('        var options = new BlobClientOptions();\n        options.Retry.MaxRetries = 0;\n        _blob = new BlobClient(uri, options);');
+    assert.deepEqual(await ruleLines('csharp', off, RULE), []);
+  });
+
+  it('reads the octokit package’s Octokit, which retries 3 times, and leaves one built with retries off', async () => {
+    const ts = `import { Octokit } from 'octokit';
+
+const octokit = new Octokit({ auth: process.env.TOKEN });
+
+export async function labels(owner: string, repo: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return (await octokit.rest.issues.listLabelsForRepo({ owner, repo })).data;
+    } catch (err) {
+      octokit.log.warn(String(err));
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  return [];
+}
+`;
+    const found = await messages('typescript', ts);
+    assert.equal(found.length, 1);
+    assert.match(found[0], /^6: .*octokit retries each call 3 times itself, so this loop makes up to 3 × 4 = 12 calls/);
+    const off = ts.replace('{ auth: process.env.TOKEN }', '{ auth: process.env.TOKEN, retry: { retries: 0 } }');
+    assert.deepEqual(await ruleLines('typescript', off, RULE), []);
+  });
+});
+

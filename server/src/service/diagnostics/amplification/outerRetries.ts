@@ -88,7 +88,41 @@ export function outerRetries(ctx: DiagContext): OuterRetry[] {
     const tries = /\bnumOfAttempts\s*:\s*(\d+)/.exec(args[1]?.text ?? '');
     out.push({ kind: 'wrapper', anchor: call.node, body: fn, attempts: retries ? Number(retries[1]) + 1 : tries ? Number(tries[1]) : undefined, catches: [''], certain: true });
   }
+  out.push(...policyExecutions(ctx));
   return out;
+}
+
+/** Calls that run the function they are handed under a retry policy, on a receiver named for one. */
+const POLICY_RUNS = /^(Execute|ExecuteAsync|ExecuteAndCapture|ExecuteAndCaptureAsync|execute|get|run|getAsync|runAsync|executeSupplier|executeCallable|executeRunnable|decorateSupplier|decorateCallable|executeSuspendFunction)$/;
+const POLICY_RECEIVER = /polic|pipeline|retr|resilien|failsafe/i;
+
+/**
+ * A retry policy running the function it is handed: Polly's `policy.ExecuteAsync(() => …)` and a resilience pipeline's
+ * `pipeline.ExecuteAsync(…)`, Failsafe's `Failsafe.with(retryPolicy).get(() -> …)`, resilience4j's
+ * `retry.executeSupplier(() -> …)`, Spring's `retryTemplate.execute(ctx -> …)`. The attempts are read where the policy
+ * is built when the file says (`WaitAndRetryAsync(4, …)`, `RetryAsync(3)`, `MaxRetryAttempts = 3`, `withMaxRetries(3)`).
+ */
+function policyExecutions(ctx: DiagContext): OuterRetry[] {
+  const out: OuterRetry[] = [];
+  const { flow } = ctx;
+  for (const call of flow.calls) {
+    if (!call.receiver || !POLICY_RUNS.test(call.name) || !POLICY_RECEIVER.test(call.receiver)) continue;
+    const fn = flow.adapter.callArguments(call.node).map(unwrapArgument).find((a) => /lambda|arrow_function|function|anonymous_method/.test(a.type));
+    if (!fn) continue;
+    // Where the policy is built: the receiver's own text, or what its name is given in the file.
+    const name = /([A-Za-z_]\w*)$/.exec(call.receiver)?.[1];
+    const built = `${call.receiver} ${name ? (new RegExp(`\\b${name}\\s*=\\s*([^;\\n]+(?:\\n\\s*\\.[^;\\n]+)*)`).exec(flow.text)?.[1] ?? '') : ''}`;
+    const retries = /(?:WaitAndRetry|Retry)(?:Forever)?(?:Async)?\(\s*(\d+)|MaxRetryAttempts\s*=\s*(\d+)|withMaxRetries\(\s*(\d+)|maxAttempts\(\s*(\d+)/.exec(built);
+    const n = retries?.slice(1).find((g) => g !== undefined);
+    // (maxAttempts counts the first one; the others count retries.)
+    const attempts = n === undefined ? undefined : retries![4] !== undefined ? Number(n) : Number(n) + 1;
+    out.push({ kind: 'wrapper', anchor: call.node, body: fn, attempts, catches: [''], certain: true });
+  }
+  return out;
+}
+
+function unwrapArgument(node: Node): Node {
+  return /^(argument|value_argument)$/.test(node.type) && node.namedChildCount === 1 ? node.namedChild(0)! : node;
 }
 
 /** The outer retry goes round on an SDK's failures: it catches everything, or an SDK error type or a base of one. */
