@@ -103,4 +103,18 @@ describe('delay units', () => {
     const ms = 'export async function grow(cap: number) {\n  let delay = 5000;\n  delay = Math.min(delay * 2, cap);\n  await new Promise((r) => setTimeout(r, delay));\n}\n';
     assert.deepEqual((await diagnosticsOf('typescript', ms)).filter((f) => f.rule === 'retry-delay-unit'), []);
   });
+
+  it('reads milliseconds multiplied by 1000 as 1000× too long for a wait in milliseconds, and drops the multiplication', async () => {
+    assert.equal(unitOf('backoffMs * 1000', { text: '', before: 0 }), 'us');
+    assert.equal(unitOf('backoffMs * 1000 / 1000', { text: '', before: 0 }), 'ms');
+    const ts = 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n\nexport async function again(backoffMs: number, waitSeconds: number) {\n  await sleep(backoffMs * 1000);\n  await sleep(waitSeconds * 1000);\n}\n';
+    const found = (await diagnosticsOf('typescript', ts)).filter((f) => f.rule === 'retry-delay-unit');
+    assert.deepEqual(found.map((f) => f.range.start.line + 1), [4]);
+    assert.match(found[0].message, /milliseconds multiplied by 1000, but sleep \(setTimeout\) takes milliseconds: it waits 1000× too long/);
+    assert.equal((found[0].data as { edit?: { newText: string } }).edit?.newText, 'backoffMs');
+    const py = (await diagnosticsOf('python', 'import time\n\n\ndef again(delay_ms):\n    time.sleep(delay_ms * 1000)\n')).filter((f) => f.rule === 'retry-delay-unit');
+    assert.match(py[0].message, /1,000,000× too long/);
+    assert.equal((py[0].data as { edit?: { newText: string } }).edit?.newText, 'delay_ms / 1000');
+  });
 });
+

@@ -207,8 +207,8 @@ export interface RetryDelayUnitData extends BaseFindingData {
   sink: string;
   /** The unit the wait counts in (`ns`: a Go Duration). */
   expected: 's' | 'ms' | 'ns';
-  /** The unit the value is in, as the code says (`ks`: seconds divided by 1000; `unknown` for a Go literal). */
-  found: 's' | 'ms' | 'ks' | 'unknown';
+  /** The unit the value is in, as the code says (`ks`: seconds divided by 1000; `us`: milliseconds multiplied by 1000; `unknown` for a Go literal). */
+  found: 's' | 'ms' | 'ks' | 'us' | 'unknown';
   /** The edit that converts the value at the wait. */
   edit?: { range: Range; newText: string };
 }

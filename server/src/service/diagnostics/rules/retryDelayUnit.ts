@@ -9,7 +9,7 @@ import { mixedFallbacks } from '../units/mixedFallbacks';
 import { inScope } from '../timeouts/unbounded';
 
 const RULE = 'retry-delay-unit';
-const WORD = { s: 'seconds', ms: 'milliseconds', ks: 'seconds divided by 1000' } as const;
+const WORD = { s: 'seconds', ms: 'milliseconds', ks: 'seconds divided by 1000', us: 'milliseconds multiplied by 1000' } as const;
 
 /**
  * A wait given a value in the wrong unit: Retry-After (seconds) passed to `setTimeout` (milliseconds) waits
@@ -24,7 +24,7 @@ export function retryDelayUnit(ctx: DiagContext): Finding[] {
     findings.push({ rule: RULE, severity: ruleInfo(RULE)!.defaultSeverity, message: fillMessage(RULE, { detail }), range: ctx.range(node), data: data as unknown as Record<string, unknown> });
   if (flow.grammarName === 'go') {
     for (const g of goNanoseconds(flow)) {
-      const unit = g.meant === 's' ? 'time.Second' : g.meant === 'ms' ? 'time.Millisecond' : undefined;
+      const unit = g.meant === 's' ? 'time.Second' : g.meant === 'ms' ? 'time.Millisecond' : g.meant === 'us' ? 'time.Microsecond' : undefined;
       const detail = g.returned
         ? `${g.sink} returns ${g.arg.text}, which is ${g.arg.text} nanoseconds`
         : g.written && g.meant
@@ -73,6 +73,10 @@ function conversion(ctx: DiagContext, text: string, start: number, found: DelayU
     const at = wrong === 0 ? text.indexOf(branches[0], text.indexOf('?')) : text.lastIndexOf(branches[1]);
     if (wrong >= 0 && at >= 0) return conversion(ctx, branches[wrong], start + at, found, wanted, scope);
   }
+  // (Milliseconds multiplied by 1000 by hand lose the multiplication: `backoff_ms * 1000` → `backoff_ms` for a wait in ms.)
+  const byHand = found === 'us' ? /^(.*?)\s*\*\s*(?:1000|1_000|1e3|1000\.0|1000L)$/s.exec(text) : null;
+  if (byHand) return conversion(ctx, byHand[1], start, 'ms', wanted, scope);
+  if (found === wanted) return { range: ctx.doc.lines.rangeOf(start, start + text.length), newText: text };
   const operand = /^[\w.$>\-\[\]'"]+$/.test(text) || /^[\w.$]+\([^()]*\)$/.test(text) ? text : `(${text})`;
   const gap = unitExponent(found) - unitExponent(wanted);
   const newText = gap > 0 ? `${operand} * ${1000 ** gap}` : `${operand} / ${1000 ** -gap}`;

@@ -3,7 +3,7 @@ import type { CallInfo, FileFlow } from '../flow/flowModel';
 import type { DelayUnit } from './delayUnits';
 
 /** The units a wait counts in. */
-export type SinkUnit = Exclude<DelayUnit, 'ks'>;
+export type SinkUnit = Exclude<DelayUnit, 'ks' | 'us'>;
 
 /** A call that waits, the argument that says how long, and the unit it counts in. */
 export interface DelaySink {

@@ -8,12 +8,13 @@ import type { CallInfo, FileFlow } from '../flow/flowModel';
 import { cachedRegExp } from '../../regexCache';
 
 /**
- * Seconds, milliseconds, or seconds divided by 1000 (`retry_after / 1000` of a seconds value: a number 1000 times
- * too small for any wait). As powers of 1000 seconds: ms −1, s 0, ks 1 (unitExponent).
+ * Seconds, milliseconds, seconds divided by 1000 (`retry_after / 1000` of a seconds value: a number 1000 times
+ * too small for any wait), or milliseconds multiplied by 1000 (`backoff_ms * 1000`: microseconds, 1000 times too large
+ * for a wait in milliseconds). As powers of 1000 seconds: us −2, ms −1, s 0, ks 1 (unitExponent).
  */
-export type DelayUnit = 's' | 'ms' | 'ks';
+export type DelayUnit = 's' | 'ms' | 'ks' | 'us';
 
-export const unitExponent = (u: DelayUnit): number => (u === 'ms' ? -1 : u === 's' ? 0 : 1);
+export const unitExponent = (u: DelayUnit): number => (u === 'us' ? -2 : u === 'ms' ? -1 : u === 's' ? 0 : 1);
 
 /** Name hops followed back to a value (`delay` ← `retryAfter` ← a header); reading an expression's parts costs none. */
 const MAX_STEPS = 3;
@@ -50,12 +51,12 @@ export function unitOf(expr: string, scope: UnitScope, steps = 0): DelayUnit | u
   const scaled = /^(.*?)\s*\*\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e) ?? /^(?:1000|1_000|1e3|1000\.0|1000L)\s*\*\s*(.*)$/s.exec(e);
   if (scaled) {
     const inner = unitOf(scaled[1], scope, steps);
-    return inner === 'ks' ? 's' : inner === 'ms' ? undefined : 'ms';
+    return inner === 'ks' ? 's' : inner === 'ms' ? 'us' : inner === 'us' ? undefined : 'ms';
   }
   const divided = /^(.*?)\s*\/\s*(?:1000|1_000|1e3|1000\.0|1000L|1000d)$/s.exec(e);
   if (divided) {
     const inner = unitOf(divided[1], scope, steps);
-    return inner === 's' ? 'ks' : inner === 'ks' ? undefined : 's';
+    return inner === 's' ? 'ks' : inner === 'us' ? 'ms' : inner === 'ks' ? undefined : 's';
   }
   // Clock and date arithmetic says its unit: JS dates and Java clocks count milliseconds, Python's seconds.
   if (/Date\.parse\(|new Date\(|\.getTime\(\)|Date\.now\(\)|currentTimeMillis\(\)|(?:\.|::)toMillis\b|\.TotalMilliseconds\b/.test(e)) return 'ms';
