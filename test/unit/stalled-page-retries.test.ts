@@ -78,6 +78,41 @@ def all_orders(url)
 end
 `;
 
+const GO = `package shows
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+func Episodes(c *http.Client, base string) (int, error) {
+	total := 0
+	page := 1
+	for {
+		resp, err := c.Get(fmt.Sprintf("%s?page=%d", base, page))
+		if err != nil {
+			return 0, err
+		}
+		if resp.StatusCode == http.StatusTooManyRequests {
+			resp.Body.Close()
+			time.Sleep(2 * time.Second)
+			continue
+		}
+		if resp.StatusCode != http.StatusOK {
+			resp.Body.Close()
+			return 0, fmt.Errorf("episodes: %d", resp.StatusCode)
+		}
+		resp.Body.Close()
+		total++
+		if page >= 10 {
+			return total, nil
+		}
+		page++
+	}
+}
+`;
+
 describe('pagers that ask for the same page again', () => {
   it('reports the missing cap (Python: a cursor pager and a batch counter)', async () => {
     assert.deepEqual(await ruleLines('python', PY, 'retry-without-backoff'), [8, 23]);
@@ -88,6 +123,11 @@ describe('pagers that ask for the same page again', () => {
     assert.deepEqual(await ruleLines('typescript', TS, 'retry-without-backoff'), [8]);
     assert.deepEqual(await ruleLines('ruby', RUBY, 'retry-without-backoff'), [8]);
     assert.deepEqual(await ruleLines('ruby', RUBY, 'non-retryable-retried'), []);
+  });
+
+  it('reads a Go pager whose error is given up and whose 429 goes round', async () => {
+    assert.deepEqual(await ruleLines('go', GO, 'retry-without-backoff'), [17]);
+    assert.deepEqual(await ruleLines('go', GO, 'retry-ignores-retry-after'), [17]);
   });
 
   it('is silent on a plain pager and on one that counts its 429 rounds', async () => {

@@ -50,7 +50,8 @@ function assignedValue(text: string, at: number): string {
 export function stalledFailure(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): Node | undefined {
   if (ctx.flow.grammarName !== 'go') return stalledStatus(ctx, loop, request);
   const path = goErrorPath(request.call, loop);
-  if (!path?.stays) return undefined;
+  // (Or, the error given up, a status branch that goes round: `if resp.StatusCode == 429 { sleep; continue }`.)
+  if (!path?.stays) return stalledStatus(ctx, loop, request);
   // (What the request is sent with stays as it was: no argument of it, nor a field of one, is assigned on the way.)
   const sent = new Set(ctx.flow.adapter.callArguments(request.call.node).flatMap((a) => a.text.match(/[A-Za-z_]\w*/g) ?? []));
   const moves = path.failure.some((s) => [...sent].some((name) => new RegExp(`(^|[^\\w.])${name}(\\.\\w+)*\\s*([-+*]?=(?!=)|\\+\\+|--)`).test(s.text)));
@@ -58,7 +59,7 @@ export function stalledFailure(ctx: DiagContext, loop: LoopInfo, request: Reques
 }
 
 /**
- * Other languages: a status test after the request whose branch goes round before the page moves on (`if status_code
+ * A status test after the request whose branch goes round before the page moves on (Go too, where its error is given up) (`if status_code
  * == 429: time.sleep(…); continue` above `url = r.json()['next']`): the loop asks for the same page again.
  */
 function stalledStatus(ctx: DiagContext, loop: LoopInfo, request: RequestInfo): Node | undefined {

@@ -39,7 +39,7 @@ export function retryWithoutBackoff(ctx: DiagContext): Finding[] {
     } else if (retry.delegatedWait) {
       // A retry policy or rate limiter computes and performs the wait, and is handed what it needs to stop
       // (`retry, after := policy(resp, prev...)`): it is checked where it is written.
-    } else if (((loop.kind === 'infinite' || conditionless(loop)) && !infiniteBounded(loop, retry.delays)) || (loop.kind === 'conditional' && !conditionless(loop) && !counterBounds(loop, attemptCounters(retry)) && !conditionHasBudget(loop))) {
+    } else if (((loop.kind === 'infinite' || conditionless(loop)) && !infiniteBounded(loop, retry.delays, attemptCounters(retry))) || (loop.kind === 'conditional' && !conditionless(loop) && !counterBounds(loop, attemptCounters(retry)) && !conditionHasBudget(loop))) {
       problem = 'no-cap';
       detail = 'has no cap on attempts';
     } else if (retry.delays.length === 0) {
@@ -164,11 +164,10 @@ const TIME_BUDGET = /[<>]=?\s*(?:self\.|this\.)?\w*(deadline|timeout|budget|unti
  * decides (`shouldRetry(resp, err, attempt)`), or by a time budget (`elapsed > maxElapsedTime`). A counter that only
  * grows the wait (`time.sleep(2 ** trial); trial += 1`) caps nothing.
  */
-function infiniteBounded(loop: RetryLoop['loop'], delays: RetryLoop['delays']): boolean {
+function infiniteBounded(loop: RetryLoop['loop'], delays: RetryLoop['delays'], names = countedNames(loop)): boolean {
   // (What a delay's argument hands a call — `sleep(next_pause(n))` — only sizes the wait: it decides nothing.)
   let body = loop.body?.text ?? '';
   for (const d of delays) if (d.arg) body = body.replace(d.arg.text, '');
-  const names = countedNames(loop);
   if (names.size === 0) return false;
   if (counterBounds(loop, names) || BUDGET_TEST.test(body)) return true;
   for (const name of names) {
