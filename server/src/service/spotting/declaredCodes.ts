@@ -2,7 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { DeclaredCode } from '../workspace/summaryTypes';
 import type { GrammarSupport } from './adapters';
 import { confirmOwnCode, ownCodeTable, usedAsStatus } from './ownCodes';
-import { confirmOwnVendorCode, ownVendorCodeTable } from './ownVendorCodes';
+import { confirmOwnVendorCode, mayBeCodeByUse, ownVendorCodeTable } from './ownVendorCodes';
 import { StatusContext } from './statusContext';
 
 /*
@@ -41,8 +41,10 @@ export function declaredCodes(text: string, tree: Tree, support: GrammarSupport,
     add(name, c.nameAt[0], { code: c.code, kind: c.kind ?? 'http-status', ...(byUse ? { byUse: true } : {}) });
   }
   for (const [name, c] of vendor) {
-    if (own.has(name) || !confirmOwnVendorCode(root, c, syntax, context, name)) continue;
-    add(name, c.nameAt[0], { code: c.code, kind: 'error-code' });
+    if (own.has(name)) continue;
+    // (A constant no use here vouches for may still be compared with an error's code where it is imported: its uses decide there.)
+    if (confirmOwnVendorCode(root, c, syntax, context, name)) add(name, c.nameAt[0], { code: c.code, kind: 'error-code' });
+    else if (mayBeCodeByUse(root, name, c, syntax)) add(name, c.nameAt[0], { code: c.code, kind: 'error-code', byUse: true });
   }
   return out;
 }

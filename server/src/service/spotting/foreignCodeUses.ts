@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { OccurrenceRole } from '../types';
 import { ownCodeUseRole, useSite } from './ownCodes';
-import { ownVendorCodeUseRole } from './ownVendorCodes';
+import { byUseRole, ownVendorCodeUseRole } from './ownVendorCodes';
 import type { StatusContext } from './statusContext';
 import type { SyntaxAdapter } from './syntaxAdapter';
 
@@ -17,7 +17,10 @@ import type { SyntaxAdapter } from './syntaxAdapter';
 export interface ForeignCode {
   code: string;
   kind: 'http-status' | 'websocket' | 'error-code';
-  /** Its name says nothing about statuses: a use counts only where it reads as a status check. */
+  /**
+   * Its name says nothing about statuses (or, for an API's code, nothing vouched for it where it is declared): a use
+   * counts only where it reads as a status check (an error code compared whole with an error's code).
+   */
   byUse?: boolean;
   /** What the name is qualified with here (`.` between parts): '' bare, `const` (`const.API_ERR`), `HttpCodes`. */
   qualifier: string;
@@ -70,7 +73,13 @@ export function findForeignCodeUses(
     const matching = candidates.filter((c) => c.qualifier === qualifier || (c.owned && qualifier.endsWith(`.${c.qualifier}`)));
     if (matching.length === 0 || matching.some((c) => c.code !== matching[0].code || c.kind !== matching[0].kind)) continue;
     const code = matching[0];
-    const role = code.kind === 'error-code' ? ownVendorCodeUseRole(site, syntax, context, code.code) : ownCodeUseRole(site, { byUse: matching.every((c) => c.byUse), kind: code.kind === 'websocket' ? 'websocket' : undefined }, syntax, context);
+    const byUse = matching.every((c) => c.byUse);
+    const role =
+      code.kind === 'error-code'
+        ? byUse
+          ? byUseRole(site, code.code, syntax, context)
+          : ownVendorCodeUseRole(site, syntax, context, code.code)
+        : ownCodeUseRole(site, { byUse, kind: code.kind === 'websocket' ? 'websocket' : undefined }, syntax, context);
     if (role && !found({ code: code.code, kind: code.kind, node: site, role })) return;
   }
 }

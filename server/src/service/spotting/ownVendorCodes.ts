@@ -182,6 +182,19 @@ export function confirmedByUse(root: Node, name: string, own: OwnVendorCode, syn
   return false;
 }
 
+/**
+ * A constant other files may compare with an error's code (`RATE_LIMITED = "rate_limited"` imported elsewhere): written
+ * as a constant, holding a code-shaped string with an error word in it or under such a name. Its uses there decide.
+ */
+export function mayBeCodeByUse(root: Node, name: string, own: OwnVendorCode, syntax: SyntaxAdapter): boolean {
+  return CONSTANT_NAME.test(name) && !/^\d+$/.test(own.code) && (hasErrorWord(own.code) || hasErrorWord(name)) && declaredAsConstant(root, own, syntax);
+}
+
+/** The role of a use of a constant known only by its uses: where it is compared whole with an error's code. */
+export function byUseRole(site: Node, code: string, syntax: SyntaxAdapter, context: StatusContext): OccurrenceRole | undefined {
+  return readAsItsCode(site, code, syntax, context);
+}
+
 /** Every declared value is a whole string of a declaration (not a message, not an argument): the constant holds the code. */
 function declaredAsConstant(root: Node, own: OwnVendorCode, syntax: SyntaxAdapter): boolean {
   return own.valueAt.every((at) => {

@@ -124,7 +124,10 @@ export interface DeclaredCode {
   owner?: string;
   code: string;
   kind: 'http-status' | 'websocket' | 'error-code';
-  /** Its name says nothing about statuses: a use counts only where it reads as a status check. */
+  /**
+   * Its name says nothing about statuses: a use counts only where it reads as a status check. (An API's code no use in
+   * its own file vouched for: a use counts only where it is compared whole with an error's code.)
+   */
   byUse?: boolean;
 }
 
