@@ -31,6 +31,22 @@ describe('spotting: statuses searched for in a failure text', () => {
     ]);
   });
 
+  describe('statuses in a pattern matched against a failure text', () => {
+    spotCases('python', [
+      ['a status between word boundaries in re.search', 'import re\n\ndef f(e):\n    if re.search(r"\\b429\\b", str(e)):\n        wait()\n', ['429 client-check']],
+      ['alternatives in re.match, and a prefix test', 'import re\n\ndef f(e):\n    if re.match(r".*(502|503).*", str(e)) or str(e).startswith("504"):\n        wait()\n', ['502 client-check', '503 client-check', '504 client-check']],
+      ['decoy: a pattern matched against a path, or a status inside a word', 'import re\n\ndef f(e, path):\n    return re.search(r"\\b404\\b", path) or re.search(r"v429", str(e))\n', []],
+    ]);
+    spotCases('ruby', [
+      ['alternatives of a regex literal matched with =~ and match?', 'def f(e)\n  return 1 if e.message =~ /429|503/\n  return 2 if e.message.match?(/\\b502\\b/)\n  0\nend\n', ['429 client-check', '503 client-check', '502 client-check']],
+      ['decoy: a regex matched against a line read', 'def f(line)\n  line =~ /404/\nend\n', []],
+    ]);
+    spotCases('php', [
+      ['a group of statuses in preg_match', "<?php\nfunction f(\\Exception $e) {\n    return preg_match('/\\b(429|503)\\b/', $e->getMessage());\n}\n", ['429 client-check', '503 client-check']],
+    ]);
+    spotCases('java', [['a status in a whole-text match', 'class B {\n  boolean f(Exception e) {\n    String msg = e.getMessage();\n    return msg.matches(".*429.*");\n  }\n}\n', ['429 client-check']]]);
+  });
+
   describe('reason phrases', () => {
     spotCases('python', [
       ['a phrase in the string form of an error', 'def f(e):\n    if "Too Many Requests" in str(e):\n        wait()\n', ['429 client-check']],

@@ -34,6 +34,14 @@ describe('spotting: codes a project declares as constants', () => {
         ['404 constant', '503 constant', '503 client-check'],
       ],
       ['decoy: an object of sizes', 'export const Sizes = {\n  Small: 100,\n  Large: 500,\n};\n', []],
+      [
+        'an enum named for HTTP statuses outright, whatever its members are called',
+        'export enum HttpStatusCode {\n  TooMany = 429,\n  Down = 503,\n}\nexport enum HttpConfig {\n  Port = 443,\n  Limit = 300,\n}\n',
+        ['429 constant', '503 constant'],
+      ],
+    ]);
+    spotCases('java', [
+      ['the members of an enum named for HTTP errors', 'class A {\n  enum HttpError {\n    RATE_LIMIT(429),\n    UNAVAILABLE(503);\n    final int code;\n    HttpError(int code) { this.code = code; }\n  }\n}\n', ['429 constant', '503 constant']],
     ]);
   });
 

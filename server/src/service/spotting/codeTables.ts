@@ -31,6 +31,8 @@ const OBJECT_MEMBER = /(?<![\w.$])["']?([A-Za-z_]\w*)["']?\s*:\s*(\d{3,4})(?![\w
 const CLOSE_TABLE = /close/i;
 /** A type named for HTTP statuses: `HttpStatus`, `ApiStatus`, `StatusCodes`, `HttpCodes`, `ResponseCode`. */
 const STATUS_TABLE = /status|http_?codes?|response_?codes?/i;
+/** A type named for HTTP statuses outright: `HttpStatusCode`, `HttpError`, `HttpCodes`, `StatusCodes`, `ResponseCodes`. */
+const HTTP_TABLE = /http_?(status|codes?|errors?|responses?)|status_?codes$|response_?codes$/i;
 /** RFC 6455 section 7.4: the codes the protocol defines, and the ranges libraries and applications register or pick. */
 const isCloseCode = (n: number): boolean => (n >= 1000 && n <= 1015) || (n >= 3000 && n <= 4999);
 const isStatus = (n: number): boolean => n >= 100 && n <= 599;
@@ -49,7 +51,7 @@ export function codeTables(text: string): TableCode[] {
   for (const header of headers) {
     const owner = header.owner;
     const close = CLOSE_TABLE.test(owner);
-    if (!close && !STATUS_TABLE.test(owner)) continue;
+    if (!close && !STATUS_TABLE.test(owner) && !HTTP_TABLE.test(owner)) continue;
     const body = bodyAfter(text, header.from);
     if (!body) continue;
     const members: TableCode[] = [];
@@ -64,7 +66,8 @@ export function codeTables(text: string): TableCode[] {
     // Two members at least; a status table needs one member named after its own status (`TooManyRequests = 429`),
     // so that `class HttpConfig { Port = 443 … }` or `StatusPage { Height = 200 }` stay numbers.
     if (members.length < 2) continue;
-    if (!close && !members.some((m) => namesReasonPhrase(m.name, m.code))) continue;
+    // (A type named for HTTP statuses or codes outright, `HttpStatusCode`, `HttpError`, `ResponseCodes`, says it for them.)
+    if (!close && !members.some((m) => namesReasonPhrase(m.name, m.code)) && !HTTP_TABLE.test(owner)) continue;
     out.push(...members);
   }
   return out;

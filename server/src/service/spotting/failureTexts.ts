@@ -83,7 +83,7 @@ function errorObject(node: Node | null, reader: ExpressionReader, s: SyntaxAdapt
 }
 
 /** Methods that search a text for a string handed to them: `text.includes(x)`, Ruby `text.include?(x)`. */
-const SEARCH_METHOD = /^(includes|contains|Contains|include\?|startsWith|StartsWith|start_with\?|end_with\?|endsWith|EndsWith|IndexOf|indexOf|index|find|match\?)$/;
+const SEARCH_METHOD = /^(includes|contains|Contains|include\?|startsWith|StartsWith|startswith|endswith|start_with\?|end_with\?|endsWith|EndsWith|IndexOf|indexOf|index|find)$/;
 /** Functions that search their first argument for their second: PHP `str_contains`, `strpos`; Go `strings.Contains`. */
 const SEARCH_FUNCTION = /^(str_contains|strpos|stripos|mb_strpos|mb_stripos|str_starts_with|strstr|stristr|Contains|HasPrefix|Index|EqualFold)$/;
 /** Receivers of Go's search functions. */
@@ -133,4 +133,37 @@ function operatorOf(node: Node, s: SyntaxAdapter): string {
     if (c && c.type === 'in_operator') return c.text.replace(/\s+/g, ' ');
   }
   return '';
+}
+
+/** Functions of a regex module that search their second argument with their first: Python `re.search`, PHP `preg_match`. */
+const PATTERN_FUNCTION = /^(search|match|fullmatch|findall|finditer|preg_match|preg_match_all)$/;
+/** Methods that search their receiver with the pattern handed to them: Ruby `match?`, Java `matches`, Kotlin `containsMatchIn`. */
+const PATTERN_METHOD = /^(match\?|match|matches|scan)$/;
+
+/**
+ * The text a pattern (`literal`: a string or a regex literal holding a regex) is matched against, when it is: Python
+ * `re.search(r"\b429\b", str(e))`, PHP `preg_match('/429|503/', $e->getMessage())`, Ruby `e.message =~ /429/` and
+ * `msg.match?(/503/)`, Java `msg.matches(".*429.*")`. Undefined when the literal is no pattern matched against a text.
+ */
+export function patternSearchedText(literal: Node, reader: ExpressionReader, s: SyntaxAdapter): Node | undefined {
+  let child = literal;
+  let parent = literal.parent;
+  while (parent && ((s.transparent.has(parent.type) && parent.type !== 'argument_list' && parent.type !== 'arguments') || (/^(argument|value_argument)$/.test(parent.type) && parent.namedChildCount === 1))) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return undefined;
+  // Ruby `text =~ /429/`, `/429/ =~ text`
+  if ((s.binaries.has(parent.type) || parent.type === 'binary') && /^(=~|!~)$/.test(s.operatorOf(parent).trim())) {
+    return namedChildren(parent).find((n) => n.id !== child.id);
+  }
+  const call = /^(argument_list|arguments)$/.test(parent.type) ? parent.parent : s.calls.has(parent.type) ? parent : undefined;
+  if (!call || !s.calls.has(call.type)) return undefined;
+  const args = s.callArguments(call);
+  const index = args.findIndex((a) => a.startIndex <= literal.startIndex && literal.endIndex <= a.endIndex);
+  const name = reader.lastName(s.callee(call)) ?? '';
+  const receiver = reader.receiverOf(call);
+  if (index === 0 && args.length >= 2 && PATTERN_FUNCTION.test(name) && (!receiver || /^(re|regex)$/.test(receiver.text))) return args[1];
+  if (index === 0 && args.length === 1 && PATTERN_METHOD.test(name) && receiver) return receiver;
+  return undefined;
 }

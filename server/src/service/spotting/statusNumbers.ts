@@ -6,9 +6,13 @@ import { inExcludedList } from './excludedLists';
 import { entry, type SpanSpotting } from './spotEntries';
 import { statusInSearchedPhrase, statusLineRole } from './statusLines';
 import { positionalRowRole } from './tableRows';
+import { isFailureText, patternSearchedText } from './failureTexts';
 
-/** Not part of a longer number or name, nor of a decimal; a range's bounds count (Ruby `500..599`, `400...500`). */
-const STATUS_NUMBER = /(?<![\w$])(?<!(?<!\.)\.)(?:[1-5]\d\d|600)(?![\w])(?!\.(?!\.))/g;
+/**
+ * Not part of a longer number or name, nor of a decimal; a range's bounds count (Ruby `500..599`, `400...500`); a regex's
+ * word boundary around it is no part of a name (`\b429\b`).
+ */
+const STATUS_NUMBER = /(?:(?<![\w$])|(?<=\\b))(?<!(?<!\.)\.)(?:[1-5]\d\d|600)(?:(?![\w])|(?=\\b))(?!\.(?![.*]))/g;
 /** The upper bounds of status classes and ranges (`c <= 299`, `status < 600`): no status of their own, sites when compared. */
 const RANGE_BOUND = /^([1-5]99|600)$/;
 
@@ -68,6 +72,15 @@ export function spotStatusNumbers(span: SpanSpotting): void {
       numbers.set(start, entry(match[0], 'http-status', 'client-check', start, start + 3, match[0], lines));
       continue;
     }
+    // Python `re.search(r"\b429\b", str(e))`, PHP `preg_match('/429|503/', $msg)`, Ruby `e.message =~ /503/`: the same
+    // search in the languages whose regexes are strings or literals of their own.
+    const pattern = bound ? undefined : patternLiteral(node, support);
+    if (pattern) {
+      if (regexAlternative(pattern.content, start) && isFailureText(patternSearchedText(pattern.literal, context, support.adapter) ?? null, context, support.adapter)) {
+        numbers.set(start, entry(match[0], 'http-status', 'client-check', start, start + 3, match[0], lines));
+      }
+      continue;
+    }
     // The number literal is exactly the match (not `4290`, not a part of a string or a name).
     if (node.startIndex !== start || node.endIndex !== start + 3 || !support.adapter.numbers.has(node.type)) continue;
     // `(HttpStatusCode)429` names its type like a constant does.
@@ -88,13 +101,27 @@ function boundRole(role: Occurrence['role'] | undefined): Occurrence['role'] | u
   return role === 'client-check' || role === 'retry-config' || role === 'test-assert' ? role : undefined;
 }
 
-/** The three digits at `start` are a whole alternative of the regex pattern: `500|502`, `(429|503)`, `\b503\b`. */
-function regexAlternative(pattern: Node, start: number): boolean {
+/** The three digits at `start` are a whole alternative of the regex pattern: `500|502`, `(429|503)`, `\b503\b`, `.*429.*`. */
+function regexAlternative(pattern: { startIndex: number; text: string }, start: number): boolean {
   const text = pattern.text;
   const at = start - pattern.startIndex;
-  const before = text.slice(Math.max(0, at - 2), at);
-  const after = text.slice(at + 3, at + 5);
-  return /(^|\||\(|\\b|\^|\(\?:)$/.test(at === 0 ? '' : before) && /^($|\||\)|\\b|\$)/.test(after);
+  const before = text.slice(Math.max(0, at - 3), at);
+  const after = text.slice(at + 3, at + 6);
+  return /(^|\||\(|\\b|\^|\(\?:|\.\*|\/)$/.test(at === 0 ? '' : before) && /^($|\||\)|\\b|\$|\.\*|\/)/.test(after);
+}
+
+/** The string or regex literal whose content holds the digits at `node`, when the content is longer than them (a pattern). */
+function patternLiteral(node: Node, support: GrammarSupport): { literal: Node; content: { startIndex: number; text: string } } | undefined {
+  let literal: Node | null = node;
+  for (let depth = 0; literal && depth < 3 && !(support.adapter.strings.has(literal.type) || literal.type === 'regex'); depth++) literal = literal.parent;
+  if (!literal || literal.endIndex - literal.startIndex > 200) return undefined;
+  if (literal.type === 'regex') {
+    // (Between the delimiters: Ruby splits `/\b502\b/` into escapes and contents.)
+    const close = literal.text.lastIndexOf('/');
+    return close > 4 ? { literal, content: { startIndex: literal.startIndex + 1, text: literal.text.slice(1, close) } } : undefined;
+  }
+  const content = support.adapter.stringContent(literal);
+  return content && content.text.length > 3 ? { literal, content: { startIndex: content.start, text: content.text } } : undefined;
 }
 
 /** The string literal whose whole content is the three digits at `start`, if any. */
