@@ -9,7 +9,9 @@ import {
   METHOD_ONLY_SETTERS,
   SPRING_BUILDER_IMPORT,
   STATUS_ARGUMENT_INDEX,
+  PREFIXED_STATUS_NAME,
   STATUS_KEYS,
+  STATUS_NAME,
   STATUS_SETTERS,
 } from './names';
 import { AssertionReader } from './assertionReader';
@@ -83,6 +85,17 @@ export abstract class ArgumentRoles extends AssertionReader {
 
   /** The role of a value bound to a key or a named argument (see BindingRoles). */
   protected abstract pairRole(literal: Node, child: Node, parent: Node, inCollection: boolean, kind: ValueKind): OccurrenceRole | undefined;
+
+  /** A string key naming a status: `"http_status"`, `"http.status_code"`, `"http.response.status_code"`, `"statusCode"`. */
+  private namesStatusKey(arg: Node | undefined): boolean {
+    const key = this.unwrap(arg ?? null);
+    if (!key || !this.syntax.strings.has(key.type)) return false;
+    const content = this.syntax.stringContent(key)?.text ?? '';
+    if (!/^[\w.]{4,40}$/.test(content)) return false;
+    const last = content.split('.').pop() ?? '';
+    const joined = content.replace(/\./g, '_');
+    return (STATUS_NAME.test(last) && last.toLowerCase() !== 'status') || PREFIXED_STATUS_NAME.test(joined) || /^http_?status$/i.test(joined) || /(^|_)http_(response_)?status_code$/i.test(joined);
+  }
 
   /** `import static org.springframework.http.ResponseEntity.*;` (Kotlin: without `static`): its builders are called bare. */
   private importsResponseEntityBuilders(): boolean {
@@ -335,6 +348,11 @@ export abstract class ArgumentRoles extends AssertionReader {
     if (kind === 'status' && index === 2 && args.length === 3 && ERROR_FACTORY.test(name) && /^[45]\d\d$/.test(literal.text) && s.strings.has(this.unwrap(args[0])?.type ?? '')) {
       // An error class made by a factory with its code, message and status: Directus `createError('LOCKED', 'Locked', 503)`.
       return 'server-sets';
+    }
+    if (kind === 'status' && index === 1 && args.length === 2 && this.namesStatusKey(args[0])) {
+      // A status recorded under a key naming it: OpenTelemetry `attribute.Int("http_status", 200)`, `span.set_attribute(
+      // "http.status_code", 503)`, zap `zap.Int("status_code", 429)` — a record of it, not a response nor a check.
+      return 'constant';
     }
     if (!STATUS_SETTERS.has(name)) {
       // `throw new RestException(HttpStatusCode.NotFound, ...)`, `raise ApiError(404, "...")`
