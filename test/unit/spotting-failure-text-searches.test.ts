@@ -16,6 +16,11 @@ describe('spotting: statuses searched for in a failure text', () => {
       ['a status after an error word', 'def f(e):\n    if "ERROR 451" in str(e):\n        stop()\n', ['451 client-check']],
       ['decoy: a port and a year searched in the same text', 'def f(e):\n    if "8080" in str(e) or "2024" in str(e):\n        stop()\n', []],
       ['decoy: a quoted status searched in a name', 'def f(path):\n    if "404" in path.name:\n        stop()\n', []],
+      [
+        "decoy: a description that is no failure's",
+        'def f(product, description, update):\n    if "500" in product.description or "500" in description:\n        return 1\n    return "Not Found" in update["title"]\n',
+        [],
+      ],
     ]);
     spotCases('ruby', [['a quoted status in a message', 'def f\n  run\nrescue StandardError => e\n  return nil if e.message.include?("429")\n  raise\nend\n', ['429 client-check']]]);
     spotCases('php', [

@@ -13,7 +13,11 @@ import { namedChildren } from './syntaxAdapter';
 
 /** Locals and fields that hold a failure's text. */
 const TEXT_NAME =
-  /^(message|msg|messages|err_?msg|errMsg|error_?message|errorMessage|err_?text|errText|error_?text|errorText|err_?str|errStr|error_?str|errorStr|error_?string|errorString|errString|exc_?msg|exception_?message|exceptionMessage|stderr|description|error_?description|errorDescription|detail|details|error_?detail|errorDetail|reason_?phrase)$/i;
+  /^(message|msg|messages|err_?msg|errMsg|error_?message|errorMessage|err_?text|errText|error_?text|errorText|err_?str|errStr|error_?str|errorStr|error_?string|errorString|errString|exc_?msg|exception_?message|exceptionMessage|stderr|error_?description|errorDescription|error_?detail|errorDetail|reason_?phrase)$/i;
+/** Fields that hold a failure's text only on an error or a reply: `response["description"]`, `err.detail`. */
+const REPLY_TEXT_NAME = /^(description|detail|details)$/i;
+/** Objects that are a reply: `response`, `resp`, `body`, `data`, `result`, `payload`, `json`. */
+const REPLY_OBJECT = /^(r|res|resp|response|\w*_response|\w*Response|body|data|result|payload|json|reply)$/;
 /** Names of the error itself: the object a message, a string form or `args` is read off. */
 const ERROR_OBJECT = /^(e|ex|exc|err|error|exception|throwable|cause|failure|fault|\w*Error|\w*Exception|\w*_error|\w*_exception|\w*Err|\w*_err)$/;
 /** The error itself searched as text: Python `"429" in e`, a Go `err` handed to `strings.Contains` via its `Error()`. */
@@ -66,7 +70,7 @@ export function isFailureText(expr: Node | null, reader: ExpressionReader, s: Sy
     const object = node.childForFieldName('value') ?? node.childForFieldName('object') ?? node.namedChild(0);
     // `response["description"]`, `e.args[0]`
     const named = key ? /^\[?\s*(?:['"]([\w-]+)['"]|:(\w+))\s*\]?$/.exec(key.text) : null;
-    if (named) return TEXT_NAME.test(named[1] ?? named[2]);
+    if (named) return TEXT_NAME.test(named[1] ?? named[2]) || (REPLY_TEXT_NAME.test(named[1] ?? named[2]) && (errorObject(object, reader, s) || REPLY_OBJECT.test(reader.lastName(object) ?? '')));
     return !!object && s.members.has(object.type) && s.memberParts(object)?.property === 'args' && errorObject(s.memberParts(object)?.object ?? null, reader, s);
   }
   return false;
